@@ -146,8 +146,9 @@ async fn multi_valued_edits_recursive_without_touching_folders() {
             op: EditOp::Clear,
         },
     ];
-    let mut sp = spec(&sb, ApiFamily::Classic, &parent, edits);
-    sp.filters.recursive = true;
+    let sp = filtered(spec(&sb, ApiFamily::Classic, &parent, edits), |f| {
+        f.recursive = true
+    });
     let flat = e
         .preview(
             spec(&sb, ApiFamily::Classic, &parent, sp.edits.clone()),

@@ -16,8 +16,8 @@ use metadesk_core::assets::browse::{self, FolderEntry};
 use metadesk_core::assets::connect;
 use metadesk_core::assets::{AssetsApi, ClassicAssets};
 use metadesk_core::bulk::{
-    Action, Edit, EditOp, ReportStatus, RunControl, RunKind, RunStatus, ScopeFilters, Settings,
-    runs, scope_count,
+    Action, Edit, EditOp, ReportStatus, RunControl, RunKind, RunScope, RunStatus, ScopeFilters,
+    Settings, runs, scope_count,
 };
 use metadesk_core::connections::{AuthContext, Authorizers};
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
@@ -183,11 +183,12 @@ async fn the_scope_count_equals_the_previews_assets() {
     for (folder, filters) in cases {
         let updates = std::sync::Mutex::new(Vec::new());
         let on = |c: metadesk_core::bulk::ScopeCount| updates.lock().unwrap().push(c);
-        let count = scope_count::count(aem.as_ref(), folder, &filters, &RunControl::new(), &on)
+        let scope = scoped(folder, filters.clone());
+        let count = scope_count::count(aem.as_ref(), &scope, &RunControl::new(), &on)
             .await
             .unwrap();
         let mut sp = spec(&sb, ApiFamily::Classic, folder, vec![set("dc:rights", "R")]);
-        sp.filters = filters.clone();
+        sp.scope = scope.clone();
         let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
         let rows = runs::preview_page(&dir.path().join("runs"), &p.id, Some(Action::Skip), 0, 1000)
             .unwrap();
@@ -417,8 +418,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
     );
     let err = scope_count::count(
         connected.assets.as_ref(),
-        SAMPLE_FOLDER,
-        &ScopeFilters::default(),
+        &scoped(SAMPLE_FOLDER, ScopeFilters::default()),
         &RunControl::new(),
         &|_| {},
     )
@@ -589,18 +589,9 @@ async fn bad_inputs_are_refused_in_words() {
         let page = browse::folder_page(aem.as_ref(), outside, 0, 10)
             .await
             .unwrap_err();
-        let count =
-            scope_count::count(aem.as_ref(), outside, &ScopeFilters::default(), &c, &|_| {})
-                .await
-                .unwrap_err();
-        let sp = spec(
-            &sb,
-            ApiFamily::Classic,
-            outside,
-            vec![set("dc:rights", "x")],
-        );
-        let preview = e.preview(sp, &c, &quiet()).await.unwrap_err();
-        for err in [page, count, preview] {
+        // Refused as the run's scope is made: no count or preview can be handed it.
+        let scope = RunScope::checked(outside, ScopeFilters::default()).unwrap_err();
+        for err in [page, scope] {
             assert_eq!(err.code(), ErrorCode::InvalidInput);
             assert!(err.to_string().contains(outside), "{err}");
         }
@@ -610,9 +601,14 @@ async fn bad_inputs_are_refused_in_words() {
         browse::folder_page(aem.as_ref(), missing, 0, 10)
             .await
             .unwrap_err(),
-        scope_count::count(aem.as_ref(), missing, &ScopeFilters::default(), &c, &|_| {})
-            .await
-            .unwrap_err(),
+        scope_count::count(
+            aem.as_ref(),
+            &scoped(missing, ScopeFilters::default()),
+            &c,
+            &|_| {},
+        )
+        .await
+        .unwrap_err(),
     ] {
         assert_eq!(err.code(), ErrorCode::NotFound);
         assert!(err.to_string().contains(missing), "{err}");

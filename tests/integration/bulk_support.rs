@@ -18,7 +18,7 @@ use metadesk_core::assets::{
 };
 use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::{
-    Edit, EditOp, Engine, Progress, RunKind, RunSpec, ScopeFilters, Settings,
+    Edit, EditOp, Engine, Progress, RunKind, RunScope, RunSpec, ScopeFilters, Settings,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::secrets::Secret;
@@ -183,12 +183,24 @@ pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> 
         connection_id: None,
         aem: sb.base_url(),
         family,
-        folder: folder.into(),
-        filters: ScopeFilters::default(),
+        scope: RunScope::checked(folder, ScopeFilters::default()).unwrap(),
         edits,
         kind: RunKind::Edit,
         account: Some(sb.credentials().dev_token_user.clone()),
     }
+}
+
+/// The run's scope of `folder` with `filters`, checked as any run's is.
+pub fn scoped(folder: &str, filters: ScopeFilters) -> RunScope {
+    RunScope::checked(folder, filters).unwrap()
+}
+
+/// `spec` with its filters changed by `change`, its scope checked again.
+pub fn filtered(mut spec: RunSpec, change: impl FnOnce(&mut ScopeFilters)) -> RunSpec {
+    let mut filters = spec.scope.filters().clone();
+    change(&mut filters);
+    spec.scope = scoped(spec.scope.folder(), filters);
+    spec
 }
 
 pub fn set(p: &str, v: &str) -> Edit {
@@ -353,6 +365,6 @@ pub async fn count_selected(
     opened: &metadesk_core::app::Opened,
     scope: metadesk_core::bulk::Scope,
 ) -> metadesk_core::error::Result<Option<metadesk_core::app::SelectedCount>> {
-    let (folder, filters) = scope.into_run_scope()?;
-    ws.count_scope(opened, &folder, &filters, &|_| {}).await
+    let scope = scope.into_run_scope()?;
+    ws.count_scope(opened, &scope, &|_| {}).await
 }

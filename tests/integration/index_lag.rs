@@ -190,8 +190,7 @@ async fn a_sheet_export_holds_the_assets_the_index_does_not_hold_yet() {
     let (bytes, report) = ws
         .export_sheet(
             &opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &scoped(SAMPLE_FOLDER, ScopeFilters::default()),
             &["dc:rights".to_owned(), "dc:title".to_owned()],
             SheetFormat::Csv,
             &Localizer::english(),
@@ -423,13 +422,15 @@ async fn a_listing_capped_without_saying_so_is_followed_to_its_total() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let e = engine(classic(&sb), dir.path());
-    let mut run = spec(
-        &sb,
-        ApiFamily::Classic,
-        parent(),
-        vec![set("dc:rights", "Capped")],
+    let run = filtered(
+        spec(
+            &sb,
+            ApiFamily::Classic,
+            parent(),
+            vec![set("dc:rights", "Capped")],
+        ),
+        |f| f.recursive = true,
     );
-    run.filters.recursive = true;
     let p = e.preview(run, &RunControl::new(), &quiet()).await.unwrap();
     let listed = assets_under(&sb, parent(), true);
     let rows = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 100_000)
@@ -486,12 +487,11 @@ async fn a_list_naming_an_asset_the_index_does_not_hold_yet_takes_it() {
     ws.apply(&opened, &run.id, None, &quiet()).await.unwrap();
     assert_eq!(metadata(&sb, &uploads[0])["dc:rights"], "Listed");
 
-    let (folder, filters) = Scope::List { entries }.into_run_scope().unwrap();
+    let scope = Scope::List { entries }.into_run_scope().unwrap();
     let (bytes, report) = ws
         .export_sheet(
             &opened,
-            &folder,
-            &filters,
+            &scope,
             &["dc:rights".to_owned()],
             SheetFormat::Csv,
             &Localizer::english(),

@@ -98,7 +98,10 @@ async fn folder_count(
     folder: &str,
     filters: &ScopeFilters,
 ) -> metadesk_core::error::Result<metadesk_core::bulk::ScopeCount> {
-    match ws.count_scope(opened, folder, filters, &|_| {}).await? {
+    match ws
+        .count_scope(opened, &scoped(folder, filters.clone()), &|_| {})
+        .await?
+    {
         Some(SelectedCount::Folder(count)) => Ok(count),
         other => panic!("not a folder's count: {other:?}"),
     }
@@ -176,11 +179,8 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         sb.counters().requests_total - before <= 8,
         "no walk to count"
     );
-    let (folder, filters) = folder_scope(SAMPLE_FOLDER, false).into_run_scope().unwrap();
-    let Some(SelectedCount::Folder(c)) = ws
-        .count_scope(&opened, &folder, &filters, &|_| {})
-        .await
-        .unwrap()
+    let scope = folder_scope(SAMPLE_FOLDER, false).into_run_scope().unwrap();
+    let Some(SelectedCount::Folder(c)) = ws.count_scope(&opened, &scope, &|_| {}).await.unwrap()
     else {
         panic!("a folder's count")
     };
@@ -261,12 +261,14 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
     let run = ws
         .preview_edit(
             &opened,
-            parent.into(),
-            ScopeFilters {
-                recursive: true,
-                name: Some("*.jpg".into()),
-                ..ScopeFilters::default()
-            },
+            scoped(
+                parent,
+                ScopeFilters {
+                    recursive: true,
+                    name: Some("*.jpg".into()),
+                    ..ScopeFilters::default()
+                },
+            ),
             vec![set("dc:rights", "Deep")],
             &quiet_app(),
         )

@@ -70,7 +70,7 @@ fn jpegs(sb: &Sandbox) -> BTreeSet<String> {
 }
 
 fn search_spec(sb: &Sandbox, conditions: &[&str], edit: &str) -> metadesk_core::bulk::RunSpec {
-    let (folder, filters) = Scope::Search {
+    let scope = Scope::Search {
         under: SAMPLE_FOLDER.into(),
         recursive: true,
         conditions: conditions
@@ -84,10 +84,10 @@ fn search_spec(sb: &Sandbox, conditions: &[&str], edit: &str) -> metadesk_core::
     let mut spec = spec(
         sb,
         ApiFamily::OpenApi,
-        &folder,
+        scope.folder(),
         vec![set("dc:rights", edit)],
     );
-    spec.filters = filters;
+    spec.scope = scope.clone();
     spec
 }
 

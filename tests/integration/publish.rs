@@ -230,12 +230,15 @@ async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
 
     // Unpublish a list: the published asset is withdrawn, the other one is already so.
     let mut unpublish = publish_spec(&sb, SAMPLE_FOLDER, Replication::Unpublish);
-    unpublish.filters = ScopeFilters {
-        selection: Some(ScopeSource::List {
-            entries: vec![published.clone(), never.clone()],
-        }),
-        ..ScopeFilters::default()
-    };
+    unpublish.scope = scoped(
+        SAMPLE_FOLDER,
+        ScopeFilters {
+            selection: Some(ScopeSource::List {
+                entries: vec![published.clone(), never.clone()],
+            }),
+            ..ScopeFilters::default()
+        },
+    );
     let preview = engine.preview(unpublish, &control, &quiet()).await.unwrap();
     assert_eq!(preview.counts.pending, 1);
     let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
@@ -250,12 +253,15 @@ async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
     // published before (the list's first, republished now) keeps its published version.
     sb.replicate_as(&published, true, "someone@example.com");
     let mut publish = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
-    publish.filters = ScopeFilters {
-        selection: Some(ScopeSource::List {
-            entries: vec![published.clone(), never.clone()],
-        }),
-        ..ScopeFilters::default()
-    };
+    publish.scope = scoped(
+        SAMPLE_FOLDER,
+        ScopeFilters {
+            selection: Some(ScopeSource::List {
+                entries: vec![published.clone(), never.clone()],
+            }),
+            ..ScopeFilters::default()
+        },
+    );
     let preview = engine.preview(publish, &control, &quiet()).await.unwrap();
     let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
     assert_eq!(done.counts.changed, 2);
@@ -474,13 +480,16 @@ async fn a_search_scope_publishes_what_the_search_finds() {
     }
     let before: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
     let mut search = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
-    search.filters = ScopeFilters {
-        selection: Some(ScopeSource::Search {
-            conditions: vec![Condition::parse("dc:rights is Go live").unwrap()],
-            combine: Combine::All,
-        }),
-        ..ScopeFilters::default()
-    };
+    search.scope = scoped(
+        SAMPLE_FOLDER,
+        ScopeFilters {
+            selection: Some(ScopeSource::Search {
+                conditions: vec![Condition::parse("dc:rights is Go live").unwrap()],
+                combine: Combine::All,
+            }),
+            ..ScopeFilters::default()
+        },
+    );
     let preview = engine.preview(search, &control, &quiet()).await.unwrap();
     assert_eq!(preview.counts.pending, 2);
     assert_eq!(preview.publication.unwrap().never_published, 2);

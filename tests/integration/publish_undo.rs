@@ -27,12 +27,15 @@ fn list_spec(sb: &Sandbox, replication: Replication, paths: &[&String]) -> RunSp
             agent: Agent::Publish,
             from: None,
         },
-        filters: ScopeFilters {
-            selection: Some(ScopeSource::List {
-                entries: paths.iter().map(|p| (*p).clone()).collect(),
-            }),
-            ..ScopeFilters::default()
-        },
+        scope: scoped(
+            SAMPLE_FOLDER,
+            ScopeFilters {
+                selection: Some(ScopeSource::List {
+                    entries: paths.iter().map(|p| (*p).clone()).collect(),
+                }),
+                ..ScopeFilters::default()
+            },
+        ),
         ..spec(sb, ApiFamily::Classic, SAMPLE_FOLDER, Vec::new())
     }
 }

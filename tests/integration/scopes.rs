@@ -84,14 +84,14 @@ async fn a_search_with_two_conditions_is_previewed_from_hits_and_applied() {
         .map(|(p, _)| p)
         .collect();
     assert!(expected.len() > 3, "the seed has such assets");
-    let (folder, filters) = scope.into_run_scope().unwrap();
+    let scope = scope.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,
-        &folder,
+        scope.folder(),
         vec![set("dc:rights", "© WKND")],
     );
-    spec.filters = filters;
+    spec.scope = scope.clone();
     let engine = engine(classic(&sb), dir.path()).with_settings(small_pages());
     let before = sb.counters().requests_total;
     let run = engine
@@ -148,10 +148,10 @@ async fn any_combines_conditions_and_the_count_is_one_request() {
         .iter()
         .filter(|(p, _)| p.ends_with(".pdf") || *p == all[0].0)
         .count() as u64;
-    let (folder, filters) = scope.into_run_scope().unwrap();
+    let scope = scope.into_run_scope().unwrap();
     let aem = classic(&sb);
     let before = sb.counters().requests_total;
-    let count = count_search(aem.as_ref(), &folder, &filters, &RunControl::new())
+    let count = count_search(aem.as_ref(), &scope, &RunControl::new())
         .await
         .unwrap()
         .unwrap();
@@ -197,14 +197,14 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     assert!(reasons[2].1.starts_with("a folder"));
     assert!(reasons[3].1.starts_with("not a DAM path"));
 
-    let (folder, filters) = Scope::List { entries }.into_run_scope().unwrap();
+    let scope = Scope::List { entries }.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,
-        &folder,
+        scope.folder(),
         vec![set("xmpRights:UsageTerms", "ok")],
     );
-    spec.filters = filters;
+    spec.scope = scope.clone();
     let engine = engine(aem, dir.path());
     let run = engine
         .preview(spec, &RunControl::new(), &quiet())
@@ -240,14 +240,14 @@ async fn paging_stays_correct_while_assets_stop_matching_during_the_preview() {
         conditions: vec![Condition::parse("dc:title is not empty").unwrap()],
         combine: Combine::All,
     };
-    let (folder, filters) = scope.into_run_scope().unwrap();
+    let scope = scope.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,
-        &folder,
+        scope.folder(),
         vec![set("dc:rights", "R2")],
     );
-    spec.filters = filters;
+    spec.scope = scope.clone();
     let engine = engine(classic(&sb), dir.path()).with_settings(small_pages());
     // After the first page (10 hits), someone else clears the title of those 10 (behind the
     // cursor: more than the walk re-reads) and of 3 assets further on.
@@ -400,7 +400,7 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
     .await
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let (folder, filters) = Scope::Search {
+    let scope = Scope::Search {
         under: SAMPLE_FOLDER.into(),
         recursive: false,
         conditions: vec![Condition::parse("dc:rights is empty").unwrap()],
@@ -411,10 +411,10 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,
-        &folder,
+        scope.folder(),
         vec![set("dc:rights", "x")],
     );
-    spec.filters = filters.clone();
+    spec.scope = scope.clone();
     let before = sb.counters().requests_total;
     let err = engine(classic(&sb), dir.path())
         .preview(spec, &RunControl::new(), &quiet())
@@ -423,7 +423,7 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
         .to_string();
     assert!(err.contains("too many assets"), "{err}");
     assert_eq!(sb.counters().requests_total - before, 1, "not retried");
-    let err = count_search(classic(&sb).as_ref(), &folder, &filters, &RunControl::new())
+    let err = count_search(classic(&sb).as_ref(), &scope, &RunControl::new())
         .await
         .unwrap_err()
         .to_string();
@@ -438,8 +438,7 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
     let err =
         a.ws.export_sheet(
             &opened,
-            &folder,
-            &filters,
+            &scope,
             &["dc:rights".to_owned()],
             metadesk_core::app::SheetFormat::Csv,
             &metadesk_core::i18n::Localizer::english(),
@@ -467,14 +466,14 @@ async fn an_oauth_connection_searches_through_its_classic_lister_and_writes_with
         .map(|a| &a.0)
         .filter(|p| p.ends_with(".pdf"))
         .collect();
-    let (folder, filters) = scope.into_run_scope().unwrap();
+    let scope = scope.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::OpenApi,
-        &folder,
+        scope.folder(),
         vec![set("dc:rights", "S2S")],
     );
-    spec.filters = filters;
+    spec.scope = scope.clone();
     let engine = engine(openapi(&sb).await, dir.path());
     let run = engine
         .preview(spec, &RunControl::new(), &quiet())

@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use metadesk_core::assets::DAM_ROOT;
-use metadesk_core::bulk::{Agent, Replication, RunStatus, ScopeFilters};
+use metadesk_core::bulk::{Agent, Replication, RunScope, RunStatus, ScopeFilters};
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 use serde_json::json;
 
@@ -52,11 +52,14 @@ async fn lagging_tree() -> (Sandbox, [String; 2]) {
 }
 
 /// The whole DAM, subfolders included.
-fn whole_tree() -> ScopeFilters {
-    ScopeFilters {
-        recursive: true,
-        ..ScopeFilters::default()
-    }
+fn whole_tree() -> RunScope {
+    scoped(
+        DAM_ROOT,
+        ScopeFilters {
+            recursive: true,
+            ..ScopeFilters::default()
+        },
+    )
 }
 
 /// A tree with two uploads the index does not hold yet ([`lagging_tree`]). Every asset but the
@@ -86,7 +89,6 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
     let run = ws
         .preview_edit(
             &opened,
-            DAM_ROOT.into(),
             whole_tree(),
             vec![set("dc:rights", "Checked by folder")],
             &quiet(),
@@ -158,7 +160,6 @@ async fn a_publish_of_small_folders_asks_their_states_by_folders_while_the_index
     let run = ws
         .preview_publish(
             &opened,
-            DAM_ROOT.into(),
             whole_tree(),
             Replication::Publish,
             Agent::Publish,

@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 
 use futures_util::future::join_all;
+use serde::{Deserialize, Serialize};
 
 use super::{CallError, DAM_ROOT, Entry, EntryKind, Page, asset_path};
 use metadesk_base::i18n::Text;
@@ -54,6 +55,57 @@ pub fn normalize_folder(folder: &str) -> Result<String> {
         ));
     }
     Ok(full)
+}
+
+/// A DAM folder's path, checked and normalised once ([`DamFolder::parse`]: as
+/// [`normalize_folder`]). A walk and a run's scope hold one, so no later stage is handed a
+/// folder nobody checked. Read back from a file, it is checked again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct DamFolder(String);
+
+impl DamFolder {
+    /// `folder` checked and normalised ([`normalize_folder`]).
+    pub fn parse(folder: &str) -> Result<Self> {
+        normalize_folder(folder).map(DamFolder)
+    }
+
+    /// `/content/dam`.
+    pub fn root() -> Self {
+        DamFolder(DAM_ROOT.to_owned())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for DamFolder {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for DamFolder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for DamFolder {
+    type Error = Error;
+
+    fn try_from(folder: String) -> Result<Self> {
+        DamFolder::parse(&folder)
+    }
+}
+
+impl From<DamFolder> for String {
+    fn from(folder: DamFolder) -> String {
+        folder.0
+    }
 }
 
 /// Who a connection acts as, for advice about access: a technical account
@@ -205,19 +257,19 @@ struct Slot {
 }
 
 impl FolderWalk {
-    /// `root` is normalised first ([`normalize_folder`]); `at_once` listings are sent together
-    /// (at least one); `family` and `account` give the failure words their advice.
+    /// `at_once` listings are sent together (at least one); `family` and `account` give the
+    /// failure words their advice.
     pub fn new(
-        root: &str,
+        root: &DamFolder,
         recursive: bool,
         page_size: u64,
         at_once: usize,
         family: ApiFamily,
         account: Option<&str>,
-    ) -> Result<Self> {
-        let root = normalize_folder(root)?;
+    ) -> Self {
+        let root = root.as_str().to_owned();
         let page_size = page_size.max(1);
-        Ok(FolderWalk {
+        FolderWalk {
             todo: vec![Slot {
                 folder: root.clone(),
                 offset: 0,
@@ -231,7 +283,7 @@ impl FolderWalk {
             family,
             account: account.map(str::to_owned),
             answered: VecDeque::new(),
-        })
+        }
     }
 
     /// The next page, listed with `list(folder, offset, limit)` (a wave of them when none is
@@ -359,6 +411,10 @@ mod tests {
 
         const ROOT: &str = "/content/dam/r";
 
+        fn root() -> DamFolder {
+            DamFolder::parse(ROOT).unwrap()
+        }
+
         /// A folder tree as a server pages it: each folder's children, sorted, answered at most
         /// `cap` a page (a server that caps its pages without saying so), with its total.
         struct Tree {
@@ -458,7 +514,7 @@ mod tests {
             at_once: usize,
         ) -> (Vec<String>, Vec<String>) {
             let mut walk =
-                FolderWalk::new(ROOT, true, page_size, at_once, ApiFamily::Classic, None).unwrap();
+                FolderWalk::new(&root(), true, page_size, at_once, ApiFamily::Classic, None);
             let (mut paths, mut unlisted) = (Vec::new(), Vec::new());
             loop {
                 match walk.next(|f, o, l| tree.list(f, o, l)).await.unwrap() {
@@ -569,7 +625,7 @@ mod tests {
             // The root itself failing ends the walk with an error.
             let mut t = tree(250, &[], 0, u64::MAX);
             t.fails_from = Some((ROOT.to_owned(), 100));
-            let mut walk = FolderWalk::new(ROOT, true, 100, 8, ApiFamily::Classic, None).unwrap();
+            let mut walk = FolderWalk::new(&root(), true, 100, 8, ApiFamily::Classic, None);
             let first = walk.next(|f, o, l| t.list(f, o, l)).await.unwrap();
             assert!(matches!(first, WalkStep::Page(ref e) if e.len() == 100));
             assert!(walk.next(|f, o, l| t.list(f, o, l)).await.is_err());

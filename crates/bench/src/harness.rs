@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::{AemClient, RequestCredentials, StaticAuthorizer};
-use metadesk_core::assets::{ClassicAssets, DAM_ROOT};
+use metadesk_core::assets::ClassicAssets;
+use metadesk_core::assets::folders::DamFolder;
 use metadesk_core::bulk::{
-    Edit, EditOp, Engine, Progress, RunControl, RunKind, RunSpec, RunStatus, RunSummary,
-    ScopeFilters,
+    Edit, EditOp, Engine, Progress, RunControl, RunKind, RunScope, RunSpec, RunStatus, RunSummary,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::secrets::Secret;
@@ -55,11 +55,7 @@ pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec
         connection_id: None,
         aem: sandbox.base_url(),
         family: ApiFamily::Classic,
-        folder: DAM_ROOT.into(),
-        filters: ScopeFilters {
-            recursive: true,
-            ..ScopeFilters::default()
-        },
+        scope: RunScope::of_folder(DamFolder::root(), true),
         edits: vec![Edit {
             property: property.into(),
             op: EditOp::Set {

@@ -6,9 +6,10 @@
 
 use std::time::Instant;
 
+use metadesk_core::assets::folders::DamFolder;
 use metadesk_core::assets::{AssetsApi, ClassicAssets, DAM_ROOT, EntryKind};
 use metadesk_core::bulk::{
-    Agent, Engine, Progress, Replication, RunControl, RunKind, RunSpec, ScopeFilters,
+    Agent, Engine, Progress, Replication, RunControl, RunKind, RunScope, RunSpec,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{Faults, Sandbox};
@@ -30,11 +31,7 @@ fn publish_everything(sandbox: &Sandbox) -> RunSpec {
         connection_id: None,
         aem: sandbox.base_url(),
         family: ApiFamily::Classic,
-        folder: DAM_ROOT.into(),
-        filters: ScopeFilters {
-            recursive: true,
-            ..ScopeFilters::default()
-        },
+        scope: RunScope::of_folder(DamFolder::root(), true),
         edits: Vec::new(),
         kind: RunKind::Publish {
             replication: Replication::Publish,

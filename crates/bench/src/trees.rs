@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use metadesk_core::app::{ConnectionChoice, Opened, Workspace};
 use metadesk_core::assets::DAM_ROOT;
-use metadesk_core::bulk::{Edit, EditOp, Progress, RunStatus, ScopeFilters, Settings};
+use metadesk_core::bulk::{Edit, EditOp, Progress, RunScope, RunStatus, ScopeFilters, Settings};
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 
 use crate::Result;
@@ -78,11 +78,10 @@ async fn engine_side(sandbox: &Sandbox, ws: &Workspace, opened: &Opened) -> Resu
         recursive: true,
         ..ScopeFilters::default()
     };
+    let scope = RunScope::checked(DAM_ROOT, filters)?;
     let before = sandbox.counters();
     let t = Instant::now();
-    let preview = ws
-        .preview_edit(opened, DAM_ROOT.into(), filters, edits, &quiet)
-        .await?;
+    let preview = ws.preview_edit(opened, scope, edits, &quiet).await?;
     let previewed = t.elapsed();
     let applied = ws.apply(opened, &preview.id, None, &quiet).await?;
     let time = t.elapsed();

@@ -604,6 +604,7 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::RunScope;
     use crate::spec::{RunKind, ScopeFilters};
     use metadesk_credentials::credentials::ApiFamily;
     use serde_json::json;
@@ -614,8 +615,7 @@ mod tests {
             connection_id: None,
             aem: "http://127.0.0.1:1".into(),
             family: ApiFamily::Classic,
-            folder: "/content/dam/f".into(),
-            filters: ScopeFilters::default(),
+            scope: RunScope::checked("/content/dam/f", ScopeFilters::default()).unwrap(),
             edits: vec![],
             kind: RunKind::Edit,
             account: None,

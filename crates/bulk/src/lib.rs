@@ -43,7 +43,7 @@ pub use progress::{Phase, Progress};
 pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
-pub use scope::{Combine, Condition, Scope, ScopeSource};
+pub use scope::{Combine, Condition, RunScope, Scope, ScopeSource};
 pub use scope_count::ScopeCount;
 pub use spec::{
     Agent, ApplyRequest, Edit, EditOp, Emptiness, FragmentScope, PublishFrom, PublishRequest,

@@ -179,15 +179,15 @@ fn summarize(replay: &Replay) -> RunSummary {
         connection_id: spec.connection_id.clone(),
         aem: spec.aem.clone(),
         family: spec.family,
-        folder: spec.folder.clone(),
-        recursive: spec.filters.recursive,
-        scope: crate::scope::scope_reason(&spec.folder, &spec.filters),
-        list_entries: match &spec.filters.selection {
+        folder: spec.scope.folder().to_string(),
+        recursive: spec.scope.filters().recursive,
+        scope: crate::scope::scope_reason(spec.scope.folder(), spec.scope.filters()),
+        list_entries: match &spec.scope.filters().selection {
             Some(crate::scope::ScopeSource::List { entries }) => Some(entries.len() as u64),
             _ => None,
         },
         found_by: replay.found_by.clone(),
-        conditions: crate::scope::conditions_reason(&spec.filters),
+        conditions: crate::scope::conditions_reason(spec.scope.filters()),
         kind: spec.kind.clone(),
         edits: {
             let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
@@ -232,7 +232,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         index_notice: crate::found_by::index_notice(
             replay.found_by.as_ref(),
             matches!(
-                spec.filters.selection,
+                spec.scope.filters().selection,
                 Some(crate::scope::ScopeSource::Search { .. })
             ),
             replay.unindexed,
@@ -248,7 +248,7 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.first_apply.is_some(),
         ),
         emptied_required: replay.emptied_required.clone(),
-        fragments: spec.filters.fragments.clone(),
+        fragments: spec.scope.filters().fragments.clone(),
     }
 }
 

@@ -12,10 +12,10 @@ use ts_rs::TS;
 
 use crate::compute::Asset;
 use crate::open_query;
-use crate::scope::ScopeSource;
+use crate::scope::{RunScope, ScopeSource};
 use crate::scope_walk::{Once, Pages, ScopeWalk};
 use crate::searching::{resolve_list, resolve_list_open};
-use crate::spec::{Edit, ScopeFilters, after, regexes_of, schema_refusal};
+use crate::spec::{Edit, after, regexes_of, schema_refusal};
 use metadesk_assets::folders::WalkStep;
 use metadesk_assets::open_search::request_body;
 use metadesk_assets::schema::Schema;
@@ -37,9 +37,8 @@ pub struct SampledAsset {
 
 /// Where a run's scope is, as [`read_sample`] needs it.
 pub struct SampleScope<'a> {
-    /// `/content/dam/…` (a list's is the DAM root).
-    pub folder: &'a str,
-    pub filters: &'a ScopeFilters,
+    /// The folder (a list's is the DAM root) and filters.
+    pub scope: &'a RunScope,
     /// The connection's name, in the words of a search AEM refused.
     pub connection: &'a str,
     /// Nothing lists the folder's assets (an OAuth Server-to-Server connection with no paired
@@ -56,7 +55,7 @@ pub async fn read_sample(
     size: usize,
 ) -> Result<Vec<SampledAsset>> {
     // A format filter is known only once an asset is read: a few more are found to fill it.
-    let want = if scope.filters.formats.is_empty() {
+    let want = if scope.scope.filters().formats.is_empty() {
         size
     } else {
         size * 3
@@ -71,7 +70,7 @@ pub async fn read_sample(
         match read_whole(aem, entry.path.clone(), id).await {
             Ok(metadata) => {
                 let format = metadata.get("dc:format").and_then(Value::as_str);
-                if scope.filters.format_matches(format) {
+                if scope.scope.filters().format_matches(format) {
                     sample.push(SampledAsset {
                         path: entry.path,
                         metadata,
@@ -109,7 +108,7 @@ async fn first_entries(
     scope: &SampleScope<'_>,
     want: usize,
 ) -> Result<Vec<(Entry, Option<String>)>> {
-    let filters = scope.filters;
+    let (folder, filters) = (scope.scope.folder(), scope.scope.filters());
     let keep = |e: &Entry| e.kind == EntryKind::Asset && filters.name_matches(&e.name);
     let found: Vec<(Entry, Option<String>)> = match &filters.selection {
         None if !scope.open_search_only => return first_walked(aem, scope, want).await,
@@ -120,7 +119,7 @@ async fn first_entries(
             open_page(
                 aem,
                 scope,
-                open_query::folder_items(scope.folder, filters.recursive),
+                open_query::folder_items(folder, filters.recursive),
                 want,
             )
             .await?
@@ -129,9 +128,8 @@ async fn first_entries(
             conditions,
             combine,
         }) => {
-            let items =
-                open_query::query_items(scope.folder, filters.recursive, conditions, *combine)
-                    .map_err(|why| why.refusal(scope.connection))?;
+            let items = open_query::query_items(folder, filters.recursive, conditions, *combine)
+                .map_err(|why| why.refusal(scope.connection))?;
             open_page(aem, scope, items, want).await?
         }
         Some(ScopeSource::List { entries }) => {
@@ -203,7 +201,7 @@ async fn first_walked(
         // A sample wants its first few assets: one listing at a time.
         listings_at_once: 1,
     };
-    let walk = ScopeWalk::of(scope.folder, scope.filters, [], pages, aem.family(), None)?;
+    let walk = ScopeWalk::of(scope.scope, [], pages, aem.family(), None);
     let Some(mut walk) = walk else {
         return Ok(Vec::new());
     };
@@ -213,7 +211,9 @@ async fn first_walked(
             WalkStep::Page(entries) => found.extend(
                 entries
                     .into_iter()
-                    .filter(|e| e.kind == EntryKind::Asset && scope.filters.name_matches(&e.name))
+                    .filter(|e| {
+                        e.kind == EntryKind::Asset && scope.scope.filters().name_matches(&e.name)
+                    })
                     .map(|e| (e, None)),
             ),
             WalkStep::Unlisted { .. } => {}

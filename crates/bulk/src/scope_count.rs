@@ -17,8 +17,8 @@ use ts_rs::TS;
 
 use crate::by_folder::{CountTally, FolderCount};
 use crate::run_control::RunControl;
+use crate::scope::RunScope;
 use crate::scope_walk::{Glance, ScopeWalk};
-use crate::spec::ScopeFilters;
 use metadesk_assets::folders::{FolderWalk, LISTINGS_AT_ONCE, WalkStep};
 use metadesk_assets::{AssetRef, AssetsApi, EntryKind};
 use metadesk_clients::error::Result;
@@ -75,28 +75,27 @@ pub struct Estimate {
     pub before_filters: bool,
 }
 
-/// Counts the assets `folder` (and its subfolders when `filters.recursive`) holds that pass
-/// `filters`, streaming a running count to `on_update` at most every ~200 ms and a last one
+/// Counts the assets `scope`'s folder (and its subfolders when recursive) holds that pass its
+/// filters, streaming a running count to `on_update` at most every ~200 ms and a last one
 /// with `done: true`. Only the folder stack and one page are in memory. Cancelled through
 /// `control`, it returns what it counted so far with `done: false`.
 pub async fn count(
     aem: &dyn AssetsApi,
-    folder: &str,
-    filters: &ScopeFilters,
+    scope: &RunScope,
     control: &RunControl,
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
 ) -> Result<ScopeCount> {
-    count_paged(aem, folder, filters, control, on_update, PAGE_SIZE).await
+    count_paged(aem, scope, control, on_update, PAGE_SIZE).await
 }
 
 pub(crate) async fn count_paged(
     aem: &dyn AssetsApi,
-    folder: &str,
-    filters: &ScopeFilters,
+    scope: &RunScope,
     control: &RunControl,
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     page_size: u64,
 ) -> Result<ScopeCount> {
+    let (folder, filters) = (scope.folder(), scope.filters());
     let walk = FolderWalk::new(
         folder,
         filters.recursive,
@@ -104,7 +103,7 @@ pub(crate) async fn count_paged(
         LISTINGS_AT_ONCE,
         aem.family(),
         None,
-    )?;
+    );
     let mut walk = ScopeWalk::Folder(walk);
     let asker = Glance { aem, control };
     let mut count = ScopeCount::default();

@@ -18,8 +18,7 @@ use std::future::Future;
 
 use crate::glance::{GLANCE, Tried, retried, worth_retrying};
 use crate::run_control::RunControl;
-use crate::scope::{ScopeSource, hit_properties, search_predicates};
-use crate::spec::ScopeFilters;
+use crate::scope::{RunScope, ScopeSource, hit_properties, search_predicates};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{AssetsApi, CallError};
@@ -98,18 +97,18 @@ pub struct Pages {
 }
 
 impl ScopeWalk {
-    /// The walk of `filters`' scope under `folder`: its listings, or its search (whose hits
-    /// carry `properties`, the path, type and name always); `None` for a list scope. `family`
-    /// and `account` give a listing's failure words their advice.
+    /// The walk of `scope`: its listings, or its search (whose hits carry `properties`, the
+    /// path, type and name always); `None` for a list scope. `family` and `account` give a
+    /// listing's failure words their advice.
     pub fn of<'p>(
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         properties: impl IntoIterator<Item = &'p str>,
         pages: Pages,
         family: ApiFamily,
         account: Option<&str>,
-    ) -> Result<Option<Self>> {
-        Ok(match &filters.selection {
+    ) -> Option<Self> {
+        let (folder, filters) = (scope.folder(), scope.filters());
+        match &filters.selection {
             None => Some(ScopeWalk::Folder(FolderWalk::new(
                 folder,
                 filters.recursive,
@@ -117,7 +116,7 @@ impl ScopeWalk {
                 pages.listings_at_once,
                 family,
                 account,
-            )?)),
+            ))),
             Some(ScopeSource::Search {
                 conditions,
                 combine,
@@ -128,7 +127,7 @@ impl ScopeWalk {
                 Some(ScopeWalk::Search(SearchWalk::new(predicates, pages.search)))
             }
             Some(ScopeSource::List { .. }) => None,
-        })
+        }
     }
 
     /// Whether the assets come from AEM's index (a search), not from the repository.

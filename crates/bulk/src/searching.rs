@@ -19,9 +19,8 @@ use super::list_entries::{Target, target_of};
 pub use super::list_entries::{entries_from_text, list_folder};
 use super::open_query::lookup_items;
 use super::run_control::RunControl;
-use super::scope::ScopeSource;
 use super::scope::{LARGE_SCOPE, search_predicates};
-use super::spec::ScopeFilters;
+use super::scope::{RunScope, ScopeSource};
 use metadesk_assets::open_search::OpenHit;
 use metadesk_assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use metadesk_assets::{AssetsApi, CallError, Entry, EntryKind};
@@ -393,10 +392,10 @@ pub async fn search_with_retries(
 /// (`p.guessTotal`), so the count stays cheap however large the scope.
 pub async fn count_search(
     aem: &dyn AssetsApi,
-    folder: &str,
-    filters: &ScopeFilters,
+    scope: &RunScope,
     control: &RunControl,
 ) -> Result<Option<SearchCount>> {
+    let (folder, filters) = (scope.folder(), scope.filters());
     let Some(ScopeSource::Search {
         conditions,
         combine,
@@ -404,8 +403,7 @@ pub async fn count_search(
     else {
         return Err(Error::Internal("count_search needs a search scope".into()));
     };
-    let folder = metadesk_assets::folders::normalize_folder(folder)?;
-    let mut params = search_predicates(&folder, filters.recursive, conditions, *combine);
+    let mut params = search_predicates(folder, filters.recursive, conditions, *combine);
     params.extend([
         ("p.offset".to_owned(), "0".to_owned()),
         ("p.limit".to_owned(), "1".to_owned()),

@@ -28,16 +28,16 @@ pub struct PublishArgs {
 
 /// `publish` or `unpublish` a scope.
 pub async fn run(args: PublishArgs, replication: Replication, ws: &Workspace, l: &Localizer) -> u8 {
-    let (opened, folder, filters, gate) =
-        match open_scope(&args.conn, &args.scope, &args.write, ws, l).await {
-            Ok(parts) => parts,
-            Err(code) => return code,
-        };
+    let (opened, scope, gate) = match open_scope(&args.conn, &args.scope, &args.write, ws, l).await
+    {
+        Ok(parts) => parts,
+        Err(code) => return code,
+    };
     let printer = output::progress_printer(l, !args.write.json);
     let agent = Agent::from(args.agent);
     let preview = cancellable(
         ws,
-        ws.preview_publish(&opened, folder, filters, replication, agent, &printer),
+        ws.preview_publish(&opened, scope, replication, agent, &printer),
         l,
     )
     .await;

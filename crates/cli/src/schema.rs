@@ -193,11 +193,11 @@ async fn missing(a: MissingArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let (folder, filters) = match chosen_scope(&a.scope, &opened, ws, l) {
+    let scope = match chosen_scope(&a.scope, &opened, ws, l) {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e, l),
     };
-    let report = cancellable(ws, ws.missing_metadata(&opened, &folder, &filters), l).await;
+    let report = cancellable(ws, ws.missing_metadata(&opened, &scope), l).await;
     let mut report = match report {
         Ok(r) => r,
         Err(e) => return output::fail(&e, l),

@@ -89,7 +89,7 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let (folder, filters) = match chosen_scope(&a.scope, &opened, ws, l) {
+    let scope = match chosen_scope(&a.scope, &opened, ws, l) {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e, l),
     };
@@ -97,15 +97,7 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     // full disk, a kill) leaves the file that was there, never half a sheet.
     let saved = cancellable(
         ws,
-        ws.save_sheet_export(
-            &opened,
-            &folder,
-            &filters,
-            &a.properties,
-            format,
-            l,
-            a.out.clone(),
-        ),
+        ws.save_sheet_export(&opened, &scope, &a.properties, format, l, a.out.clone()),
         l,
     )
     .await;

@@ -72,7 +72,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::ScopeRequest::export_all(&cfg)?;
     crate::app::SchemaRequest::export_all(&cfg)?;
     crate::app::ScopeEditsRequest::export_all(&cfg)?;
-    crate::app::RunScope::export_all(&cfg)?;
+    metadesk_bulk::RunScope::export_all(&cfg)?;
     crate::app::FormCheckRequest::export_all(&cfg)?;
     crate::app::CheckedForm::export_all(&cfg)?;
     crate::app::SaveScopeRequest::export_all(&cfg)?;

@@ -107,12 +107,12 @@ pub async fn preview_run<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let (ws, started) = (&state.workspace, Instant::now());
     let result = async {
-        let (folder, filters) = request.scope.folder_and_filters()?;
+        let scope = request.scope.run_scope()?;
         let opened = ws
             .open(ConnectionChoice::stored(request.scope.connection_id))
             .await?;
         let progress = sender(on_progress);
-        ws.preview_edit(&opened, folder, filters, request.edits, &progress)
+        ws.preview_edit(&opened, scope, request.edits, &progress)
             .await
     }
     .await;

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use crate::ipc_error::IpcError;
 use metadesk_core::app::RunAction;
-use metadesk_core::bulk::{Agent, Progress, PublishRequest, RunSummary};
+use metadesk_core::bulk::{Agent, Progress, PublishRequest, RunScope, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
@@ -38,7 +38,8 @@ pub async fn preview_publish<R: Runtime>(
             agent,
             ..
         } = request;
-        ws.preview_publish(&opened, folder, filters, replication, agent, &progress)
+        let scope = RunScope::checked(&folder, filters)?;
+        ws.preview_publish(&opened, scope, replication, agent, &progress)
             .await
     }
     .await;

@@ -16,10 +16,10 @@ pub async fn rule_sample(
     request: ScopeEditsRequest,
 ) -> Result<RuleSample, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.scope.folder_and_filters().worded(&state)?;
+    let scope = request.scope.run_scope().worded(&state)?;
     let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let mut sample = ws
-        .rule_sample(&opened, &folder, &filters, request.edits)
+        .rule_sample(&opened, &scope, request.edits)
         .await
         .worded(&state)?;
     sample.localize(&state.localizer());

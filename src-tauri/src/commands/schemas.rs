@@ -21,10 +21,10 @@ pub async fn folder_schema(
     request: SchemaRequest,
 ) -> Result<FolderSchema, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.scope.folder_and_filters().worded(&state)?;
+    let scope = request.scope.run_scope().worded(&state)?;
     let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let schema = ws
-        .scope_schema(&opened, &folder, &filters, request.refresh)
+        .scope_schema(&opened, &scope, request.refresh)
         .await
         .worded(&state)?;
     let mut schema = (*schema).clone();
@@ -39,10 +39,10 @@ pub async fn schema_problems(
     request: ScopeEditsRequest,
 ) -> Result<Vec<Vec<String>>, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.scope.folder_and_filters().worded(&state)?;
+    let scope = request.scope.run_scope().worded(&state)?;
     let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let problems = ws
-        .edit_problems_by_edit(&opened, &folder, &filters, &request.edits)
+        .edit_problems_by_edit(&opened, &scope, &request.edits)
         .await
         .worded(&state)?;
     let l = state.localizer();
@@ -60,12 +60,9 @@ pub async fn missing_metadata(
     request: ScopeRequest,
 ) -> Result<MissingReport, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.folder_and_filters().worded(&state)?;
+    let scope = request.run_scope().worded(&state)?;
     let opened = super::open_stored(&state, request.connection_id).await?;
-    let mut report = ws
-        .missing_metadata(&opened, &folder, &filters)
-        .await
-        .worded(&state)?;
+    let mut report = ws.missing_metadata(&opened, &scope).await.worded(&state)?;
     report.localize(&state.localizer());
     Ok(report)
 }

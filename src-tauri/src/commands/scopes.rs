@@ -4,12 +4,12 @@
 
 use crate::ipc_error::IpcError;
 use metadesk_core::app::{
-    CheckedForm, FormCheckRequest, HeldSheet, ListFile, RunScope, SaveScopeRequest, SavedScope,
-    ScopeRequest, SelectedCount,
+    CheckedForm, FormCheckRequest, HeldSheet, ListFile, SaveScopeRequest, SavedScope, ScopeRequest,
+    SelectedCount,
 };
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{Scope, ScopeCount};
+use metadesk_core::bulk::{RunScope, Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
@@ -48,7 +48,7 @@ pub async fn count_scope(
     on_update: Channel<ScopeCount>,
 ) -> Result<Option<SelectedCount>, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.folder_and_filters().worded(&state)?;
+    let scope = request.run_scope().worded(&state)?;
     let opened = super::open_stored(&state, request.connection_id).await?;
     let send = move |count: ScopeCount| {
         if let Err(e) = on_update.send(count) {
@@ -56,7 +56,7 @@ pub async fn count_scope(
         }
     };
     let mut count = ws
-        .count_scope(&opened, &folder, &filters, &send)
+        .count_scope(&opened, &scope, &send)
         .await
         .worded(&state)?;
     if let Some(SelectedCount::List(check)) = &mut count {

@@ -8,7 +8,7 @@ use metadesk_core::app::{
     HeldSheet, IssuePage, SavedSheet, SheetExportRequest, SheetFormat, SheetImport,
     SheetIssuesRequest, SheetPreviewRequest,
 };
-use metadesk_core::bulk::Progress;
+use metadesk_core::bulk::{Progress, RunScope};
 use metadesk_core::file_names::safe_file_name;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -46,17 +46,14 @@ pub async fn export_sheet<R: Runtime>(
         format,
     } = request;
     let ws = &state.workspace;
-    // A connection that cannot be opened is said before any dialog opens.
+    // A scope refused or a connection that cannot be opened is said before any dialog opens.
+    let scope = RunScope::checked(&folder, filters).worded(&state)?;
     let opened = super::open_stored(&state, connection_id).await?;
     let (ext, dialog) = match format {
         SheetFormat::Xlsx => ("xlsx", Dialog::SheetExportXlsx),
         SheetFormat::Csv => ("csv", Dialog::SheetExportCsv),
     };
-    let last = folder
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or("dam");
+    let last = scope.folder().rsplit('/').next().unwrap_or("dam");
     let dialog = dialog
         .builder(&app, &window, &state.localizer())
         .set_file_name(safe_file_name(&format!("metadesk-{last}.{ext}")));
@@ -65,7 +62,7 @@ pub async fn export_sheet<R: Runtime>(
     };
     let l = state.localizer();
     let mut saved = ws
-        .save_sheet_export(&opened, &folder, &filters, &properties, format, &l, target)
+        .save_sheet_export(&opened, &scope, &properties, format, &l, target)
         .await
         .worded(&state)?;
     saved.export.localize(&l);

@@ -52,14 +52,12 @@ pub(super) async fn preview_scope(
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     let Some(mut walk) = ScopeWalk::of(
-        &ctx.spec.folder,
-        &ctx.spec.filters,
+        &ctx.spec.scope,
         edited_properties(&ctx.spec.edits),
         ctx.settings.pages(),
         ctx.aem.family(),
         ctx.spec.account.as_deref(),
-    )?
-    else {
+    ) else {
         return Err(Error::Internal("a list scope is not walked".into()));
     };
     if walk.searches() {
@@ -104,7 +102,9 @@ pub(super) async fn preview_scope(
             }
             match entry.kind {
                 EntryKind::Folder => lock(&counts).folders += 1,
-                _ if !ctx.spec.filters.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
+                _ if !ctx.spec.scope.filters().name_matches(&entry.name) => {
+                    lock(&counts).filtered_out += 1
+                }
                 // Planned with the group it was listed in, so the plan keeps the listing's
                 // order (the preview shows its rows as they were journaled).
                 EntryKind::ContentFragment if checked => {

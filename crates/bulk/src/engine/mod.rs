@@ -278,8 +278,10 @@ impl Engine {
             // a search: AEM's index lags behind the repository). Each way records which search
             // found the assets.
             let open = ctx.aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
-            match ctx.spec.filters.selection.clone() {
-                Some(ScopeSource::List { entries }) if ctx.spec.filters.fragments.is_some() => {
+            match ctx.spec.scope.filters().selection.clone() {
+                Some(ScopeSource::List { entries })
+                    if ctx.spec.scope.filters().fragments.is_some() =>
+                {
                     fragment_list::preview_fragment_list(ctx, &entries, on_progress).await
                 }
                 Some(ScopeSource::List { entries }) => {
@@ -311,7 +313,7 @@ impl Engine {
                         .map(Option::unwrap_or_default)
                 }
                 // The Sites API lists a folder's fragments itself.
-                None if ctx.spec.filters.fragments.is_some() => {
+                None if ctx.spec.scope.filters().fragments.is_some() => {
                     preview_scope(ctx, on_progress).await
                 }
                 None => {

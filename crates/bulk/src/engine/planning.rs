@@ -70,7 +70,8 @@ pub(super) async fn preview_asset_with_id(
         edited_properties(edits)
             .into_iter()
             .all(|p| aem.listing_carries(p) && values_of(listed, p).is_some())
-    }) && (spec.filters.formats.is_empty() || listing_format.is_some());
+    }) && (spec.scope.filters().formats.is_empty()
+        || listing_format.is_some());
     let mut asset = AssetRef {
         path: entry.path.clone(),
         id: None,
@@ -145,7 +146,7 @@ pub(super) fn plan_from_current(
         .get("dc:format")
         .and_then(Value::as_str)
         .or(listing_format.as_deref());
-    if !spec.filters.format_matches(format) {
+    if !spec.scope.filters().format_matches(format) {
         lock(counts).filtered_out += 1;
         ctx.tally.total.fetch_sub(1, Ordering::Relaxed);
         return Ok(());

@@ -112,7 +112,7 @@ pub(super) async fn preview_publish(
 async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result<()> {
     let ctx = planner.ctx;
     let spec = &ctx.spec;
-    match spec.filters.selection.clone() {
+    match spec.scope.filters().selection.clone() {
         Some(ScopeSource::List { entries }) => {
             ctx.found_by(crate::found_by::FoundBy::query_builder());
             let hits = hit_properties(vec!["dc:format"]);
@@ -138,14 +138,12 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
         }
         _ => {
             let Some(mut walk) = ScopeWalk::of(
-                &spec.folder,
-                &spec.filters,
+                &spec.scope,
                 ["dc:format"],
                 ctx.settings.pages(),
                 ctx.aem.family(),
                 spec.account.as_deref(),
-            )?
-            else {
+            ) else {
                 return Err(Error::Internal("a list scope is not walked".into()));
             };
             if walk.searches() {
@@ -222,7 +220,7 @@ struct Planner<'a> {
 impl Planner<'_> {
     /// A listed or found entry: folders are walked, not published; filters apply.
     async fn entry(&mut self, entry: Entry) -> Result<()> {
-        let filters = &self.ctx.spec.filters;
+        let filters = &self.ctx.spec.scope.filters();
         match entry.kind {
             EntryKind::Folder => lock(&self.counts).folders += 1,
             _ if !filters.name_matches(&entry.name)

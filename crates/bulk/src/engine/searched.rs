@@ -151,7 +151,7 @@ pub(super) async fn plan_entry(
     let entry = as_planned(ctx, entry);
     match entry.kind {
         EntryKind::Folder => {}
-        _ if !ctx.spec.filters.name_matches(&entry.name) => lock(counts).filtered_out += 1,
+        _ if !ctx.spec.scope.filters().name_matches(&entry.name) => lock(counts).filtered_out += 1,
         EntryKind::ContentFragment => {
             let row = skip_row(*next_i, &entry.path, crate::reasons::content_fragment());
             *next_i += 1;
@@ -261,7 +261,7 @@ pub(super) async fn preview_open_search(
     // A folder scope is a search with no condition under the folder (an OAuth S2S connection
     // with no classic connection to list it); the name and format filters are applied to each
     // hit as to a listing's entries (`plan_entry`, then `plan_from_current` after the read).
-    let (conditions, combine) = match &spec.filters.selection {
+    let (conditions, combine) = match &spec.scope.filters().selection {
         Some(ScopeSource::Search {
             conditions,
             combine,
@@ -270,7 +270,12 @@ pub(super) async fn preview_open_search(
         Some(ScopeSource::List { .. }) => return Ok(None),
     };
     let paired = ctx.aem.can_search();
-    let items = match query_items(&spec.folder, spec.filters.recursive, conditions, combine) {
+    let items = match query_items(
+        spec.scope.folder(),
+        spec.scope.filters().recursive,
+        conditions,
+        combine,
+    ) {
         Ok(items) => items,
         Err(why) if paired => {
             tracing::info!(condition = %why.condition, "the OpenAPI search cannot express a condition: QueryBuilder through the paired connection");
@@ -296,9 +301,13 @@ pub(super) async fn preview_open_search(
                 Ok(hits) => {
                     first = false;
                     for hit in hits {
-                        if !in_folder(&hit.path, &spec.folder, spec.filters.recursive) {
+                        if !in_folder(
+                            &hit.path,
+                            spec.scope.folder(),
+                            spec.scope.filters().recursive,
+                        ) {
                             drain(&mut tasks).await?;
-                            return Err(outside(&hit.path, &spec.folder));
+                            return Err(outside(&hit.path, spec.scope.folder()));
                         }
                         let entry = hit.entry();
                         plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, hit.id).await?;
@@ -316,7 +325,7 @@ pub(super) async fn preview_open_search(
             // A folder scope with no classic connection to list it: nothing else can find
             // its assets.
             Err(Failure::Call(e, _))
-                if first && unavailable(&e) && spec.filters.selection.is_none() =>
+                if first && unavailable(&e) && spec.scope.filters().selection.is_none() =>
             {
                 open_query::needs_paired(&spec.connection, spec.connection_id.is_some())
             }

@@ -22,7 +22,7 @@ mod parsing;
 mod querybuilder;
 mod wording;
 
-pub use chosen::Scope;
+pub use chosen::{RunScope, Scope};
 pub use parsing::check_name_pattern;
 pub use querybuilder::{folder_predicates, hit_properties, query_text, search_predicates};
 pub use wording::{conditions_reason, scope_reason};

@@ -337,13 +337,14 @@ fn scopes_become_run_scopes_and_read_back() {
         }],
         combine: Combine::Any,
     };
-    let (folder, filters) = search.into_run_scope().unwrap();
-    assert_eq!(folder, "/content/dam/wknd");
+    let run = search.into_run_scope().unwrap();
+    let (folder, filters) = (run.folder(), run.filters());
+    assert_eq!(folder.as_str(), "/content/dam/wknd");
     let (en, fr) = (
         metadesk_base::i18n::Localizer::english(),
         metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr),
     );
-    let words = scope_reason(&folder, &filters);
+    let words = scope_reason(folder, filters);
     assert_eq!(
         words.localized(&en),
         "the assets of /content/dam/wknd and its subfolders where dc:rights is empty"
@@ -358,7 +359,7 @@ fn scopes_become_run_scopes_and_read_back() {
         "les ressources de /content/dam/a"
     );
     assert!(matches!(
-        Scope::of_run(&folder, &filters),
+        Scope::of_run(&run),
         Scope::Search {
             combine: Combine::Any,
             ..
@@ -367,8 +368,8 @@ fn scopes_become_run_scopes_and_read_back() {
     let list = Scope::List {
         entries: vec![" /content/dam/a.jpg ".into(), "".into()],
     };
-    let (folder, filters) = list.into_run_scope().unwrap();
-    let words = scope_reason(&folder, &filters);
+    let run = list.into_run_scope().unwrap();
+    let words = scope_reason(run.folder(), run.filters());
     assert_eq!(words.localized(&en), "a list of 1 entry");
     assert_eq!(words.localized(&fr), "une liste d’une entrée");
     assert!(

@@ -10,6 +10,8 @@ use metadesk_clients::aem::{AemClient, RequestCredentials, StaticAuthorizer};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_credentials::secrets::Secret;
 
+use crate::RunScope;
+
 const F: &str = "/content/dam/f";
 
 fn assets_named(names: &[&str]) -> Value {
@@ -138,8 +140,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         connection_id: None,
         aem: server.base.clone(),
         family: ApiFamily::Classic,
-        folder: F.into(),
-        filters: ScopeFilters::default(),
+        scope: RunScope::checked(F, ScopeFilters::default()).unwrap(),
         edits: vec![Edit {
             property: "dc:rights".into(),
             op: EditOp::Set {
@@ -175,8 +176,7 @@ fn rights_spec(aem: &str) -> crate::RunSpec {
         connection_id: None,
         aem: aem.into(),
         family: ApiFamily::Classic,
-        folder: F.into(),
-        filters: ScopeFilters::default(),
+        scope: RunScope::checked(F, ScopeFilters::default()).unwrap(),
         edits: vec![Edit {
             property: "dc:rights".into(),
             op: EditOp::Set {

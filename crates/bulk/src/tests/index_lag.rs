@@ -144,13 +144,12 @@ async fn touched_equals_listed(tree: Tree, listing: Listing, recursive: bool) {
         ..settings()
     });
     let mut run = spec(ApiFamily::Classic, vec![set("dc:rights", "new")]);
-    run.filters.recursive = recursive;
+    run = filtered(run, |f| f.recursive = recursive);
 
     // The live count (the window's, and the CLI's before a preview).
     let counted = crate::scope_count::count_paged(
         fake.as_ref(),
-        F,
-        &run.filters,
+        &run.scope,
         &RunControl::new(),
         &|_| {},
         listing.page_size,
@@ -236,7 +235,7 @@ async fn assets_the_index_does_not_hold_yet_are_read_on_their_own_and_said() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let mut run = spec(ApiFamily::Classic, vec![set("dc:rights", "new")]);
-    run.filters.recursive = true;
+    run = filtered(run, |f| f.recursive = true);
     let p = e
         .preview(run, &RunControl::new(), &no_progress())
         .await
@@ -304,7 +303,7 @@ async fn the_preview_lists_several_folders_at_once_and_checks_while_it_lists() {
     fake.dam.lock().unwrap().folders.push(F.to_owned());
     let dir = tempfile::tempdir().unwrap();
     let mut run = spec(ApiFamily::Classic, vec![set("dc:rights", "new")]);
-    run.filters.recursive = true;
+    run = filtered(run, |f| f.recursive = true);
     let p = engine(fake.clone(), dir.path())
         .preview(run, &RunControl::new(), &no_progress())
         .await

@@ -40,12 +40,19 @@ fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
         connection_id: None,
         aem: "http://127.0.0.1:1".into(),
         family,
-        folder: F.into(),
-        filters: ScopeFilters::default(),
+        scope: RunScope::checked(F, ScopeFilters::default()).unwrap(),
         edits,
         kind: RunKind::Edit,
         account: Some("tech@techacct.adobe.com".into()),
     }
+}
+
+/// `spec` with its filters changed by `change`, its scope checked again as any run's is.
+fn filtered(mut spec: RunSpec, change: impl FnOnce(&mut ScopeFilters)) -> RunSpec {
+    let mut filters = spec.scope.filters().clone();
+    change(&mut filters);
+    spec.scope = RunScope::checked(spec.scope.folder(), filters).unwrap();
+    spec
 }
 
 fn set(p: &str, v: &str) -> Edit {

@@ -198,7 +198,7 @@ async fn recursion_filters_and_missing_folders() {
         .unwrap();
     assert_eq!(flat.counts.assets, 3);
     let mut deep = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
-    deep.filters.recursive = true;
+    deep = filtered(deep, |f| f.recursive = true);
     assert_eq!(
         e.preview(deep.clone(), &RunControl::new(), &no_progress())
             .await
@@ -207,7 +207,7 @@ async fn recursion_filters_and_missing_folders() {
             .assets,
         5
     );
-    deep.filters.formats = vec!["application/*".into()];
+    deep = filtered(deep, |f| f.formats = vec!["application/*".into()]);
     assert_eq!(
         e.preview(deep.clone(), &RunControl::new(), &no_progress())
             .await
@@ -216,8 +216,8 @@ async fn recursion_filters_and_missing_folders() {
             .assets,
         2
     );
-    deep.filters.formats.clear();
-    deep.filters.name = Some("A00[?".into());
+    deep = filtered(deep, |f| f.formats.clear());
+    deep = filtered(deep, |f| f.name = Some("A00[?".into()));
     assert_eq!(
         e.preview(deep.clone(), &RunControl::new(), &no_progress())
             .await
@@ -226,7 +226,7 @@ async fn recursion_filters_and_missing_folders() {
             .assets,
         0
     );
-    deep.filters.name = Some("*1.JPG".into());
+    deep = filtered(deep, |f| f.name = Some("*1.JPG".into()));
     assert_eq!(
         e.preview(deep.clone(), &RunControl::new(), &no_progress())
             .await
@@ -235,7 +235,7 @@ async fn recursion_filters_and_missing_folders() {
             .assets,
         2
     );
-    deep.folder = "/content/dam/nope".into();
+    deep.scope = RunScope::checked("/content/dam/nope", deep.scope.filters().clone()).unwrap();
     let err = e
         .preview(deep, &RunControl::new(), &no_progress())
         .await
@@ -254,7 +254,7 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
     fake.seed(F, 3, |_| json!({}));
     let e = engine(fake.clone(), dir.path());
     let mut missing = sp();
-    missing.folder = "/content/dam/nope".into();
+    missing.scope = RunScope::checked("/content/dam/nope", ScopeFilters::default()).unwrap();
     let err = e
         .preview(missing, &RunControl::new(), &no_progress())
         .await

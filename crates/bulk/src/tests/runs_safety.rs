@@ -96,9 +96,9 @@ fn one_at_a_time(fake: Arc<Fake>, dir: &std::path::Path) -> Engine {
 }
 
 fn recursive(family: ApiFamily) -> RunSpec {
-    let mut spec = spec(family, vec![set("dc:rights", "new")]);
-    spec.filters.recursive = true;
-    spec
+    filtered(spec(family, vec![set("dc:rights", "new")]), |f| {
+        f.recursive = true
+    })
 }
 
 /// The first assets tried sit in a folder this connection may not write: that folder is

@@ -143,9 +143,9 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
         .unwrap()
         .push("/content/dam/f/locked".into());
     let dir = tempfile::tempdir().unwrap();
-    let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
-    sp.folder = "/content/dam/f".into();
-    sp.filters.recursive = true;
+    let sp = filtered(spec(ApiFamily::Classic, vec![set("dc:rights", "R")]), |f| {
+        f.recursive = true
+    });
     let p = engine(fake.clone(), dir.path())
         .preview(sp, &RunControl::new(), &no_progress())
         .await
@@ -162,11 +162,14 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
 
     let count = scope_count::count(
         fake.as_ref(),
-        "/content/dam/f",
-        &ScopeFilters {
-            recursive: true,
-            ..ScopeFilters::default()
-        },
+        &RunScope::checked(
+            "/content/dam/f",
+            ScopeFilters {
+                recursive: true,
+                ..ScopeFilters::default()
+            },
+        )
+        .unwrap(),
         &RunControl::new(),
         &|_| {},
     )
@@ -187,20 +190,23 @@ async fn an_unreachable_subfolder_ends_the_count_and_the_preview_alike() {
         .unwrap()
         .push(format!("{F}/alps"));
     let dir = tempfile::tempdir().unwrap();
-    let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
-    sp.folder = F.into();
-    sp.filters.recursive = true;
+    let sp = filtered(spec(ApiFamily::Classic, vec![set("dc:rights", "R")]), |f| {
+        f.recursive = true
+    });
     let preview = engine(fake.clone(), dir.path())
         .preview(sp, &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
     let count = scope_count::count(
         fake.as_ref(),
-        F,
-        &ScopeFilters {
-            recursive: true,
-            ..ScopeFilters::default()
-        },
+        &RunScope::checked(
+            F,
+            ScopeFilters {
+                recursive: true,
+                ..ScopeFilters::default()
+            },
+        )
+        .unwrap(),
         &RunControl::new(),
         &|_| {},
     )
@@ -236,12 +242,17 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     for filters in cases {
         let updates = Mutex::new(Vec::new());
         let on = |c: ScopeCount| updates.lock().unwrap().push(c);
-        let count =
-            scope_count::count_paged(fake.as_ref(), F, &filters, &RunControl::new(), &on, 3)
-                .await
-                .unwrap();
+        let count = scope_count::count_paged(
+            fake.as_ref(),
+            &RunScope::checked(F, filters.clone()).unwrap(),
+            &RunControl::new(),
+            &on,
+            3,
+        )
+        .await
+        .unwrap();
         let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
-        sp.filters = filters.clone();
+        sp.scope = RunScope::checked(F, filters.clone()).unwrap();
         let p = e
             .preview(sp, &RunControl::new(), &no_progress())
             .await
@@ -264,11 +275,14 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     }
     let deep = scope_count::count(
         fake.as_ref(),
-        F,
-        &ScopeFilters {
-            recursive: true,
-            ..ScopeFilters::default()
-        },
+        &RunScope::checked(
+            F,
+            ScopeFilters {
+                recursive: true,
+                ..ScopeFilters::default()
+            },
+        )
+        .unwrap(),
         &RunControl::new(),
         &|_| {},
     )
@@ -296,11 +310,14 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     assert_eq!(deep.more_subfolders, 0);
     let named = scope_count::count(
         fake.as_ref(),
-        F,
-        &ScopeFilters {
-            name: Some("a000.jpg".into()),
-            ..ScopeFilters::default()
-        },
+        &RunScope::checked(
+            F,
+            ScopeFilters {
+                name: Some("a000.jpg".into()),
+                ..ScopeFilters::default()
+            },
+        )
+        .unwrap(),
         &RunControl::new(),
         &|_| {},
     )
@@ -321,8 +338,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     control.cancel();
     let cancelled = scope_count::count(
         fake.as_ref(),
-        F,
-        &ScopeFilters::default(),
+        &RunScope::checked(F, ScopeFilters::default()).unwrap(),
         &control,
         &|_| {},
     )
@@ -332,8 +348,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
 
     let missing = scope_count::count(
         fake.as_ref(),
-        "/content/dam/nope",
-        &ScopeFilters::default(),
+        &RunScope::checked("/content/dam/nope", ScopeFilters::default()).unwrap(),
         &RunControl::new(),
         &|_| {},
     )
@@ -343,10 +358,10 @@ async fn the_scope_count_equals_what_the_preview_plans() {
         missing.to_string().contains("/content/dam/nope"),
         "{missing}"
     );
+    // The seed script's form: `/etc/x` is `/content/dam/etc/x`, which does not exist.
     let outside = scope_count::count(
         fake.as_ref(),
-        "/etc/x",
-        &ScopeFilters::default(),
+        &RunScope::checked("/etc/x", ScopeFilters::default()).unwrap(),
         &RunControl::new(),
         &|_| {},
     )
@@ -570,11 +585,8 @@ async fn bad_inputs_are_refused_in_words() {
     let quiet = no_progress();
     let c = RunControl::new();
 
-    let mut outside = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
-    outside.folder = "/content/sites/wknd".into();
-    let err = e
-        .preview(outside, &c, &quiet)
-        .await
+    // Refused as the run's scope is made: no spec holds a folder outside the DAM.
+    let err = RunScope::checked("/content/sites/wknd", ScopeFilters::default())
         .unwrap_err()
         .to_string();
     assert!(
@@ -756,8 +768,7 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
     );
     let err = scope_count::count(
         aem.as_ref(),
-        F,
-        &ScopeFilters::default(),
+        &RunScope::checked(F, ScopeFilters::default()).unwrap(),
         &RunControl::new(),
         &|_| {},
     )

@@ -20,7 +20,7 @@ mod scope_args;
 
 use clap::{Args, Subcommand};
 use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::{EditOp, RunKind, ScopeFilters};
+use metadesk_core::bulk::{EditOp, RunKind, RunScope};
 use metadesk_core::i18n::{Localizer, arg};
 
 use crate::output;
@@ -265,7 +265,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(e) => e,
         Err(e) => return output::fail(&e, l),
     };
-    let (opened, folder, filters, gate) =
+    let (opened, scope, gate) =
         match open_scope(&new_run.conn, &new_run.scope, &new_run.write, ws, l).await {
             Ok(parts) => parts,
             Err(code) => return code,
@@ -277,12 +277,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         return output::fail(&e, l);
     }
     let printer = output::progress_printer(l, !new_run.write.json);
-    let preview = cancellable(
-        ws,
-        ws.preview_edit(&opened, folder, filters, edits, &printer),
-        l,
-    )
-    .await;
+    let preview = cancellable(ws, ws.preview_edit(&opened, scope, edits, &printer), l).await;
     let preview = match preview {
         Ok(p) => p,
         Err(e) => return output::fail(&e, l),
@@ -315,16 +310,16 @@ pub(crate) async fn open_scope(
     write: &WriteFlags,
     ws: &Workspace,
     l: &Localizer,
-) -> Result<(Opened, String, ScopeFilters, confirm::ProductionGate), u8> {
+) -> Result<(Opened, RunScope, confirm::ProductionGate), u8> {
     scope.check().map_err(|e| output::fail(&e, l))?;
     let opened = ws
         .open(conn.choice())
         .await
         .map_err(|e| output::fail(&e, l))?;
     conn.note_unused_paired(&opened, l);
-    let (folder, filters) = chosen_scope(scope, &opened, ws, l).map_err(|e| output::fail(&e, l))?;
+    let scope = chosen_scope(scope, &opened, ws, l).map_err(|e| output::fail(&e, l))?;
     let gate = gate(&opened, write, l).map_err(|e| output::fail(&e, l))?;
-    Ok((opened, folder, filters, gate))
+    Ok((opened, scope, gate))
 }
 
 fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {

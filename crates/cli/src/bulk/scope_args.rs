@@ -8,7 +8,7 @@
 use clap::Args;
 use metadesk_core::Error;
 use metadesk_core::app::{Opened, Workspace};
-use metadesk_core::bulk::{Combine, Condition, Scope, ScopeFilters};
+use metadesk_core::bulk::{Combine, Condition, RunScope, Scope};
 use metadesk_core::i18n::Localizer;
 
 /// Which assets: a folder, a search under one, a list or a saved scope, with the name and
@@ -63,14 +63,14 @@ impl ScopeArgs {
     }
 }
 
-/// The run's folder and filters from the scope flags: a saved scope, a list file, a search
-/// (`--where`) or a folder; the name and format filters apply to each.
+/// The run's scope from the scope flags: a saved scope, a list file, a search (`--where`) or
+/// a folder; the name and format filters apply to each.
 pub(crate) fn chosen_scope(
     args: &ScopeArgs,
     opened: &Opened,
     ws: &Workspace,
     l: &Localizer,
-) -> Result<(String, ScopeFilters), Error> {
+) -> Result<RunScope, Error> {
     let scope = if let Some(name) = &args.scope {
         ws.saved_scope(&opened.connection().id, name)?.scope
     } else if let Some(file) = &args.list {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use metadesk_base::i18n::{Lang, Localizer};
+use metadesk_bulk::RunScope;
 use metadesk_clients::aem::allows::{Ability, AemPath, Allowed, Can, PathCheck};
 use metadesk_clients::aem::connection_check::ConnectionTestReport;
 use metadesk_clients::error::ErrorCode;
@@ -481,8 +482,7 @@ async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_i
     let preview =
         f.ws.preview_edit(
             &opened,
-            metadesk_sandbox::SAMPLE_FOLDER.into(),
-            ScopeFilters::default(),
+            RunScope::checked(metadesk_sandbox::SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             edits,
             &|_| {},
         )

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::*;
 use metadesk_base::i18n::Localizer;
-use metadesk_bulk::{Action, Edit, EditOp, PlanRow, Progress, ScopeFilters};
+use metadesk_bulk::{Action, Edit, EditOp, PlanRow, Progress, RunScope, ScopeFilters};
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
 
 fn quiet(_: Progress) {}
@@ -66,8 +66,7 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
     let run = ws
         .preview_edit(
             &opened,
-            folder(),
-            ScopeFilters::default(),
+            RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
             vec![upper.clone()],
             &quiet,
         )
@@ -106,8 +105,7 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
         let run = ws
             .preview_edit(
                 &opened,
-                folder(),
-                ScopeFilters::default(),
+                RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
                 vec![edit],
                 &quiet,
             )
@@ -127,8 +125,7 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
     let run = ws
         .preview_edit(
             &opened,
-            folder(),
-            ScopeFilters::default(),
+            RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
             vec![
                 template("xmp:Rating", "4"),
                 template("dc:creator", "{dc:language}"),
@@ -148,8 +145,7 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
     let mut sample = ws
         .rule_sample(
             &opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             vec![upper],
         )
         .await
@@ -187,8 +183,7 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
     let run = ws
         .preview_edit(
             &opened,
-            SAMPLE_FOLDER.to_owned(),
-            ScopeFilters::default(),
+            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             vec![edit],
             &quiet,
         )
@@ -216,8 +211,7 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
     let refused = ws
         .preview_edit(
             &opened,
-            SAMPLE_FOLDER.to_owned(),
-            ScopeFilters::default(),
+            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             vec![template("dc:description", "{Titel}")],
             &quiet,
         )
@@ -245,8 +239,7 @@ async fn emptying_a_required_field_is_said_and_applied_only_once_acknowledged() 
     let run = ws
         .preview_edit(
             &opened,
-            SAMPLE_FOLDER.to_owned(),
-            ScopeFilters::default(),
+            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             vec![clear],
             &quiet,
         )

@@ -42,7 +42,9 @@ use metadesk_assets::schema::Schema;
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{Part, Text};
 use metadesk_bulk::scope::ScopeSource;
-use metadesk_bulk::{Edit, EditOp, Engine, FragmentScope, RunKind, RunSummary, ScopeFilters};
+use metadesk_bulk::{
+    Edit, EditOp, Engine, FragmentScope, RunKind, RunScope, RunSummary, ScopeFilters,
+};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// One fragment as the faces list it.
@@ -257,13 +259,12 @@ impl Workspace {
             selection: list.map(|entries| ScopeSource::List { entries }),
             ..ScopeFilters::default()
         };
-        let spec = opened
-            .spec(folder, filters, edits, RunKind::Edit)
-            .validated()?;
+        let scope = RunScope::checked(&folder, filters)?;
+        let spec = opened.spec(scope, edits, RunKind::Edit).validated()?;
         let api = self.fragments_api(opened, model.as_deref())?;
         let job = self
             .jobs
-            .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
+            .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
         let engine = Engine::new(api, self.runs_dir()).with_schema(Some(Arc::new(listed.fields)));
         let forward = |p: metadesk_bulk::Progress| {
             job.set_run_id(&p.run_id);

@@ -71,7 +71,7 @@ pub use schemas::{
     edit_problems, schema_folder,
 };
 pub use scope_requests::{
-    RunScope, SaveScopeRequest, SchemaRequest, ScopeEditsRequest, ScopeRequest, check_folder,
+    SaveScopeRequest, SchemaRequest, ScopeEditsRequest, ScopeRequest, check_folder,
 };
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};

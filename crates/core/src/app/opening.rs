@@ -25,7 +25,7 @@ use std::sync::Arc;
 use super::{Workspace, blocking};
 use metadesk_assets::connect::{self, Connected};
 use metadesk_assets::{AssetsApi, ClassicAssets, OpenApiAssets};
-use metadesk_bulk::{Edit, RunKind, RunSpec, RunSummary, ScopeFilters};
+use metadesk_bulk::{Edit, RunKind, RunScope, RunSpec, RunSummary};
 use metadesk_clients::aem::client::AemClient;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -80,20 +80,13 @@ pub struct Opened {
 
 impl Opened {
     /// A new run's definition on this connection.
-    pub fn spec(
-        &self,
-        folder: String,
-        filters: ScopeFilters,
-        edits: Vec<Edit>,
-        kind: RunKind,
-    ) -> RunSpec {
+    pub fn spec(&self, scope: RunScope, edits: Vec<Edit>, kind: RunKind) -> RunSpec {
         RunSpec {
             connection: self.label.clone(),
             connection_id: self.connection_id.clone(),
             aem: self.connected.aem_url.clone(),
             family: self.connected.family,
-            folder,
-            filters,
+            scope,
             edits,
             kind,
             account: self.connected.account.clone(),

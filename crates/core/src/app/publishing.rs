@@ -31,7 +31,7 @@ use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace, blocking};
 use metadesk_bulk::replay::Replay;
 use metadesk_bulk::{
-    Agent, Engine, Progress, PublishFrom, Replication, RunKind, RunSummary, ScopeFilters, runs,
+    Agent, Engine, Progress, PublishFrom, Replication, RunKind, RunScope, RunSummary, runs,
 };
 use metadesk_clients::error::Result;
 
@@ -42,8 +42,7 @@ impl Workspace {
     pub async fn preview_publish(
         &self,
         opened: &Opened,
-        folder: String,
-        filters: ScopeFilters,
+        scope: RunScope,
         replication: Replication,
         agent: Agent,
         on_progress: OnProgress<'_>,
@@ -53,10 +52,10 @@ impl Workspace {
             agent,
             from: None,
         };
-        let spec = opened.spec(folder, filters, Vec::new(), kind).validated()?;
+        let spec = opened.spec(scope, Vec::new(), kind).validated()?;
         let job = self
             .jobs
-            .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
+            .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
             .with_paired(opened.paired_with.clone());
         let forward = |p: Progress| {

@@ -27,7 +27,7 @@ use super::{Opened, Workspace};
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::sample::{self, SAMPLE_SIZE, SampleRow, SampleScope, SampledAsset};
 use metadesk_bulk::spec::validate_edits;
-use metadesk_bulk::{Edit, ScopeFilters, ScopeSource};
+use metadesk_bulk::{Edit, RunScope};
 use metadesk_clients::error::{Error, Result};
 
 /// The last sample read, by the scope it was read for. One only: the window shows one scope.
@@ -69,22 +69,17 @@ impl RuleSample {
 }
 
 impl Workspace {
-    /// `edits` computed on the first assets of the scope (`folder` and `filters`, as a
-    /// preview takes them). The assets are read the first time a scope is asked for and kept;
-    /// each edit is checked on its own, a refused one answering its words in `refused`.
+    /// `edits` computed on the first assets of the scope. The assets are read the first time
+    /// a scope is asked for and kept; each edit is checked on its own, a refused one answering
+    /// its words in `refused`.
     pub async fn rule_sample(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         edits: Vec<Edit>,
     ) -> Result<RuleSample> {
-        let folder = match filters.selection {
-            Some(ScopeSource::List { .. }) => metadesk_assets::DAM_ROOT.to_owned(),
-            _ => metadesk_assets::folders::normalize_folder(folder)?,
-        };
         // The preview's schema (kept per folder); none (unreadable) checks nothing.
-        let schema_folder = crate::app::schemas::schema_folder(&folder, filters);
+        let schema_folder = crate::app::schemas::schema_folder(scope);
         let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
         let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
         let mut edits = edits;
@@ -100,7 +95,7 @@ impl Workspace {
                 Err(e) => refused.push(Some(words(e))),
             }
         }
-        let sample = self.sample_of(opened, &folder, filters).await?;
+        let sample = self.sample_of(opened, scope).await?;
         Ok(RuleSample {
             assets: sample::compute(&sample, &accepted, schema),
             refused,
@@ -108,17 +103,12 @@ impl Workspace {
     }
 
     /// The sample of a scope: kept from the last call for the same scope, else read now.
-    async fn sample_of(
-        &self,
-        opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
-    ) -> Result<Arc<Vec<SampledAsset>>> {
+    async fn sample_of(&self, opened: &Opened, scope: &RunScope) -> Result<Arc<Vec<SampledAsset>>> {
         let who = opened
             .connection_id
             .as_deref()
             .unwrap_or(opened.label.as_str());
-        let key = serde_json::to_string(&(who, folder, filters))
+        let key = serde_json::to_string(&(who, scope))
             .map_err(|e| Error::Internal(format!("a scope as a key: {e}")))?;
         let mut last = self.samples.last.lock().await;
         if let Some((known, sample)) = last.as_ref()
@@ -127,8 +117,7 @@ impl Workspace {
             return Ok(Arc::clone(sample));
         }
         let scope = SampleScope {
-            folder,
-            filters,
+            scope,
             connection: &opened.label,
             open_search_only: opened.cannot_find_assets(),
         };

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::*;
 use metadesk_base::i18n::Lang;
-use metadesk_bulk::{Combine, Condition, EditOp, Progress};
+use metadesk_bulk::{Combine, Condition, EditOp, Progress, RunScope, ScopeFilters, ScopeSource};
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
 
 async fn with_connection() -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
@@ -48,8 +48,7 @@ async fn a_folders_first_assets_are_read_once_and_every_rule_computed_on_them() 
     let first = ws
         .rule_sample(
             &opened,
-            SAMPLE_FOLDER,
-            &folder,
+            &RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
             vec![replace("WKND (\\w+)", "$1 by WKND", true)],
         )
         .await
@@ -77,8 +76,7 @@ async fn a_folders_first_assets_are_read_once_and_every_rule_computed_on_them() 
     let mut again = ws
         .rule_sample(
             &opened,
-            SAMPLE_FOLDER,
-            &folder,
+            &RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
             vec![
                 replace("WKND (\\w+", "x", true),
                 replace("Surf", "Sea", false),
@@ -113,8 +111,7 @@ async fn a_folders_first_assets_are_read_once_and_every_rule_computed_on_them() 
     let mut fr = ws
         .rule_sample(
             &opened,
-            SAMPLE_FOLDER,
-            &folder,
+            &RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
             vec![replace("WKND (\\w+", "x", true)],
         )
         .await
@@ -145,8 +142,7 @@ async fn a_search_and_a_list_give_their_own_first_assets() {
     let found = ws
         .rule_sample(
             &opened,
-            SAMPLE_FOLDER,
-            &search,
+            &RunScope::checked(SAMPLE_FOLDER, search.clone()).unwrap(),
             vec![replace("one", "asset", false)],
         )
         .await
@@ -170,7 +166,11 @@ async fn a_search_and_a_list_give_their_own_first_assets() {
         ..ScopeFilters::default()
     };
     let listed = ws
-        .rule_sample(&opened, "", &list, vec![replace("a", "b", false)])
+        .rule_sample(
+            &opened,
+            &RunScope::checked(metadesk_assets::DAM_ROOT, list.clone()).unwrap(),
+            vec![replace("a", "b", false)],
+        )
         .await
         .unwrap();
     let got: Vec<&str> = listed.assets.iter().map(|a| a.path.as_str()).collect();
@@ -180,8 +180,7 @@ async fn a_search_and_a_list_give_their_own_first_assets() {
     let err = ws
         .rule_sample(
             &opened,
-            "/content/dam/no-such-folder",
-            &ScopeFilters::default(),
+            &RunScope::checked("/content/dam/no-such-folder", ScopeFilters::default()).unwrap(),
             vec![replace("a", "b", false)],
         )
         .await
@@ -197,7 +196,11 @@ async fn after_an_apply_the_sample_is_read_again() {
     let edits = vec![replace("WKND", "Wknd", false)];
     let folder = ScopeFilters::default();
     let first = ws
-        .rule_sample(&opened, SAMPLE_FOLDER, &folder, edits.clone())
+        .rule_sample(
+            &opened,
+            &RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
+            edits.clone(),
+        )
         .await
         .unwrap();
     assert_eq!(first.assets[0].changes[0].after, Some(json!("Wknd Surf")));
@@ -206,8 +209,7 @@ async fn after_an_apply_the_sample_is_read_again() {
     let run = ws
         .preview_edit(
             &opened,
-            SAMPLE_FOLDER.into(),
-            folder.clone(),
+            RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
             edits.clone(),
             &quiet,
         )
@@ -216,7 +218,11 @@ async fn after_an_apply_the_sample_is_read_again() {
     ws.apply(&opened, &run.id, None, &quiet).await.unwrap();
 
     let after = ws
-        .rule_sample(&opened, SAMPLE_FOLDER, &folder, edits)
+        .rule_sample(
+            &opened,
+            &RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
+            edits,
+        )
         .await
         .unwrap();
     let change = &after.assets[0].changes[0];

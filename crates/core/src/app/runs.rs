@@ -49,7 +49,7 @@ use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
-    RunSummary, ScopeCount, ScopeFilters, runs, scope_count,
+    RunScope, RunSummary, ScopeCount, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -116,16 +116,16 @@ impl Workspace {
     pub(crate) async fn count_folder(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<ScopeCount> {
+        let (folder, filters) = (scope.folder(), scope.filters());
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-count-folder", folder))?;
         let aem = opened.connected.assets.as_ref();
         if !opened.cannot_find_assets() {
-            return scope_count::count(aem, folder, filters, job.control(), on_update).await;
+            return scope_count::count(aem, scope, job.control(), on_update).await;
         }
         // An OAuth S2S connection with nobody to list the folder: AEM's OpenAPI search counts
         // it in one request. The name and format filters are not in that search (the preview
@@ -154,17 +154,16 @@ impl Workspace {
     pub async fn preview_edit(
         &self,
         opened: &Opened,
-        folder: String,
-        filters: ScopeFilters,
+        scope: RunScope,
         mut edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         // A search or a list may go through the OpenAPI search; so does a folder's assets for an
         // OAuth S2S connection with no classic connection to list them, where AEM answers it.
-        if filters.selection.is_none() {
+        if scope.filters().selection.is_none() {
             self.require_folder_search(opened).await?;
         }
-        let schema_folder = crate::app::schemas::schema_folder(&folder, &filters);
+        let schema_folder = crate::app::schemas::schema_folder(&scope);
         // The values rules compute are known per asset: the plan checks them against it.
         let read = self.folder_schema(opened, &schema_folder, false).await.ok();
         let schema = read.as_ref().and_then(|s| s.schema.clone()).map(Arc::new);
@@ -173,12 +172,10 @@ impl Workspace {
         if let Some(read) = &read {
             crate::app::schemas::refuse_edits(read, &edits)?;
         }
-        let spec = opened
-            .spec(folder, filters, edits, RunKind::Edit)
-            .validated()?;
+        let spec = opened.spec(scope, edits, RunKind::Edit).validated()?;
         let job = self
             .jobs
-            .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
+            .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
             .with_paired(opened.paired_with.clone())
             .with_schema(schema);
@@ -226,7 +223,7 @@ impl Workspace {
                     let spec =
                         blocking(move || Ok(metadesk_bulk::replay::Replay::load(&journal)?.spec))
                             .await?;
-                    crate::app::schemas::schema_folder(&spec.folder, &spec.filters)
+                    crate::app::schemas::schema_folder(&spec.scope)
                 } else {
                     summary.folder.clone()
                 };

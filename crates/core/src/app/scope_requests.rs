@@ -15,8 +15,9 @@
 //! empty refusal and `rules::validate_property`; the window asks it debounced,
 //! `formCheck.svelte.ts`, and keeps only "nothing typed yet"); the person's `Scope` made a run's
 //! folder and filters by the core alone (`Scope::into_run_scope_with`, the CLI's
-//! `--name`/`--format` too; the window sends `ScopeRequest`/`ScopeEditsRequest`, `run_scope` gives
-//! the run's scope to the commands that take it); count any scope (one `count_scope`: a folder, a
+//! `--name`/`--format` too, checked once as a `RunScope` that every later stage takes; the window
+//! sends `ScopeRequest`/`ScopeEditsRequest`, `run_scope` gives the run's scope to the commands
+//! that take it); count any scope (one `count_scope`: a folder, a
 //! search or a list), preview a search / list scope, check a list, the generated query, saved
 //! scopes per connection; whether AEM answers an OAuth connection's OpenAPI search; a list read
 //! from a file (dropped or chosen). Here: `scope_requests.rs`, `form_checks.rs`, `scopes.rs`,
@@ -29,10 +30,10 @@
 //! (`ui/src/features/bulk/folderCheck.svelte.ts` asks the folder). The CLI: `bulk … --under --where
 //! --any --list --scope`.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use ts_rs::TS;
 
-use metadesk_bulk::{Edit, Scope, ScopeFilters};
+use metadesk_bulk::{Edit, RunScope, Scope};
 use metadesk_clients::error::Result;
 
 /// The folder as the core takes it (`/content/dam/…`; the seed script's `/wknd-shared/en/…`
@@ -56,17 +57,11 @@ pub struct ScopeRequest {
 }
 
 impl ScopeRequest {
-    /// The run's folder and filters ([`Scope::into_run_scope_with`]).
-    pub fn folder_and_filters(&self) -> Result<(String, ScopeFilters)> {
+    /// The run's scope, checked ([`Scope::into_run_scope_with`]).
+    pub fn run_scope(&self) -> Result<RunScope> {
         self.scope
             .clone()
             .into_run_scope_with(self.name.clone(), self.formats.clone())
-    }
-
-    /// The run's scope, for the commands that still take a folder and filters.
-    pub fn run_scope(&self) -> Result<RunScope> {
-        let (folder, filters) = self.folder_and_filters()?;
-        Ok(RunScope { folder, filters })
     }
 }
 
@@ -94,14 +89,6 @@ pub struct SaveScopeRequest {
     pub connection_id: String,
     pub name: String,
     pub scope: Scope,
-}
-
-/// The run's scope: the folder and filters a run journals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct RunScope {
-    pub folder: String,
-    pub filters: ScopeFilters,
 }
 
 #[cfg(test)]
@@ -161,16 +148,15 @@ mod tests {
 
     #[test]
     fn a_folder_scope_becomes_the_runs_folder_and_filters() {
-        let (folder, filters) = folder_scope("/wknd-shared/en")
-            .folder_and_filters()
-            .unwrap();
-        assert_eq!(folder, "/content/dam/wknd-shared/en");
+        let scope = folder_scope("/wknd-shared/en").run_scope().unwrap();
+        let filters = scope.filters();
+        assert_eq!(scope.folder().as_str(), "/content/dam/wknd-shared/en");
         assert!(filters.recursive);
         assert_eq!(filters.name.as_deref(), Some("*.jpg"));
         assert_eq!(filters.formats, ["image/*"]);
         assert_eq!(filters.selection, None);
         // A refused folder is refused before any run part is made.
-        assert!(folder_scope("/content/x").folder_and_filters().is_err());
+        assert!(folder_scope("/content/x").run_scope().is_err());
     }
 
     #[test]
@@ -184,10 +170,10 @@ mod tests {
             formats: vec![],
         };
         let scope = request.run_scope().unwrap();
-        assert_eq!(scope.folder, "/content/dam");
-        assert_eq!(scope.filters.name, None);
+        assert_eq!(scope.folder().as_str(), "/content/dam");
+        assert_eq!(scope.filters().name, None);
         assert_eq!(
-            scope.filters.selection,
+            scope.filters().selection,
             Some(ScopeSource::List {
                 entries: vec!["/content/dam/a/b.jpg".into()]
             })
@@ -207,7 +193,7 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            request.scope.folder_and_filters().unwrap().0,
+            request.scope.run_scope().unwrap().folder().as_str(),
             "/content/dam/wknd-shared/en"
         );
     }

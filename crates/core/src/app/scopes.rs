@@ -24,7 +24,7 @@ use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::scope::LARGE_SCOPE;
 use metadesk_bulk::scope::{self, Scope, ScopeSource};
 use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
-use metadesk_bulk::{Edit, RunSummary, ScopeCount, ScopeFilters};
+use metadesk_bulk::{Edit, RunScope, RunSummary, ScopeCount};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -116,8 +116,8 @@ impl Workspace {
             .unwrap_or_default();
         // Worded from the scope itself: a file may hold words of an older version (English).
         for s in &mut saved {
-            if let Ok((folder, filters)) = s.scope.clone().into_run_scope() {
-                s.words = scope::scope_reason(&folder, &filters);
+            if let Ok(run) = s.scope.clone().into_run_scope() {
+                s.words = scope::scope_reason(run.folder(), run.filters());
             }
         }
         Ok(saved)
@@ -159,12 +159,11 @@ impl Workspace {
             ));
         }
         self.connections().get(connection_id)?;
-        let (folder, filters) = scope.clone().into_run_scope()?;
-        let scope = Scope::of_run(&folder, &filters);
+        let run = scope.into_run_scope()?;
         let saved = SavedScope {
             name: name.to_owned(),
-            words: scope::scope_reason(&folder, &filters),
-            scope,
+            words: scope::scope_reason(run.folder(), run.filters()),
+            scope: Scope::of_run(&run),
             saved: metadesk_base::timefmt::now_rfc3339(),
         };
         let mut file = self.read_scopes()?;
@@ -207,28 +206,21 @@ impl Workspace {
         edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        let (folder, filters) = scope.into_run_scope()?;
-        self.preview_edit(opened, folder, filters, edits, on_progress)
+        self.preview_edit(opened, scope.into_run_scope()?, edits, on_progress)
             .await
     }
 
-    /// Counts what a run's folder and filters select, the shape a preview takes: a folder is
-    /// listed (running counts to `on_update`), a search (`filters.selection`) is counted by AEM
-    /// in one request, a list is resolved. Any new job cancels it: a folder's count then says
+    /// Counts what a run's scope selects, the shape a preview takes: a folder is listed
+    /// (running counts to `on_update`), a search (`filters.selection`) is counted by AEM in one
+    /// request, a list is resolved. Any new job cancels it: a folder's count then says
     /// `done: false`, a search's or a list's is `None`.
     pub async fn count_scope(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
-        // Checked as a scope a person typed is (folder, conditions, list entries); the name and
-        // file type filters apply to every kind of scope.
-        let (folder, mut checked) = Scope::of_run(folder, filters).into_run_scope()?;
-        checked.name.clone_from(&filters.name);
-        checked.formats.clone_from(&filters.formats);
-        let filters = checked;
+        let (folder, filters) = (scope.folder(), scope.filters());
         let store = opened.connected.assets.as_ref();
         // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
         // search) first; its paired classic connection searches when that cannot.
@@ -239,9 +231,7 @@ impl Workspace {
         };
         match &filters.selection {
             None => {
-                let count = self
-                    .count_folder(opened, &folder, &filters, on_update)
-                    .await?;
+                let count = self.count_folder(opened, scope, on_update).await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
             Some(ScopeSource::Search {
@@ -250,10 +240,10 @@ impl Workspace {
             }) => {
                 let job = self
                     .jobs
-                    .start(JobKind::Count, job_on("job-count-search", &folder))?;
+                    .start(JobKind::Count, job_on("job-count-search", folder))?;
                 if open {
                     let items =
-                        open_query::query_items(&folder, filters.recursive, conditions, *combine);
+                        open_query::query_items(folder, filters.recursive, conditions, *combine);
                     match open_query::count(store, items, paired, &opened.label, job.control())
                         .await?
                     {
@@ -271,8 +261,7 @@ impl Workspace {
                         }
                     }
                 }
-                let count =
-                    searching::count_search(store, &folder, &filters, job.control()).await?;
+                let count = searching::count_search(store, scope, job.control()).await?;
                 Ok(count.map(|c| {
                     SelectedCount::Search(SearchCount {
                         found_by: classic.clone(),
@@ -361,14 +350,15 @@ impl Workspace {
     /// predicates, or with `found_by` [`FoundBy::OpenapiSearch`] (the search that counted it) the
     /// body of the OpenAPI search's first page.
     pub fn scope_query(&self, scope: Scope, found_by: Option<&FoundBy>) -> Result<String> {
-        let (folder, filters) = scope.into_run_scope()?;
+        let run = scope.into_run_scope()?;
+        let (folder, filters) = (run.folder(), run.filters());
         match &filters.selection {
             Some(ScopeSource::Search {
                 conditions,
                 combine,
             }) if found_by == Some(&FoundBy::OpenapiSearch) => {
                 let items =
-                    open_query::query_items(&folder, filters.recursive, conditions, *combine)
+                    open_query::query_items(folder, filters.recursive, conditions, *combine)
                         .map_err(|why| why.refusal("this connection"))?;
                 let body = metadesk_assets::open_search::request_body(
                     &items,
@@ -384,7 +374,7 @@ impl Workspace {
                 conditions,
                 combine,
             }) => Ok(scope::query_text(&scope::search_predicates(
-                &folder,
+                folder,
                 filters.recursive,
                 conditions,
                 *combine,

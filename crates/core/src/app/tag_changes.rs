@@ -176,12 +176,12 @@ impl Workspace {
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         self.check_tag_change(opened, change).await?;
-        let (folder, filters) = Scope::Folder {
+        let scope = Scope::Folder {
             folder: under.to_owned(),
             recursive: true,
         }
         .into_run_scope()?;
-        self.preview_edit(opened, folder, filters, vec![change.edit()], on_progress)
+        self.preview_edit(opened, scope, vec![change.edit()], on_progress)
             .await
     }
 

@@ -92,7 +92,7 @@ async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alo
     assert_eq!(e.code(), ErrorCode::InvalidInput);
     assert!(e.to_string().contains("apply the preview first"), "{e}");
 
-    let (folder, filters) = metadesk_bulk::scope::Scope::Folder {
+    let scope = metadesk_bulk::scope::Scope::Folder {
         folder: SAMPLE_FOLDER.to_owned(),
         recursive: true,
     }
@@ -105,7 +105,7 @@ async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alo
         },
     };
     let other = ws
-        .preview_edit(&opened, folder, filters, vec![edit], &|_| {})
+        .preview_edit(&opened, scope, vec![edit], &|_| {})
         .await
         .unwrap();
     let e = ws

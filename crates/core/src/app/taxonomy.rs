@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use metadesk_assets::tags::TAGS_ROOT;
 use metadesk_base::i18n::{Localizer, SavedText};
-use metadesk_bulk::ScopeFilters;
+use metadesk_bulk::Scope;
 use metadesk_clients::error::Result;
 use metadesk_sheets::taxonomy::{CountColumn, taxonomy_csv, taxonomy_xlsx};
 
@@ -116,19 +116,18 @@ impl Workspace {
     /// change rewrites theirs) hold each tag. A folder that cannot be listed or an asset that
     /// cannot be read is said in the answer, never counted as holding nothing silently.
     pub async fn tag_counts(&self, opened: &Opened, folder: &str) -> Result<TagCounts> {
-        let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        let scope = Scope::Folder {
+            folder: folder.to_owned(),
+            recursive: true,
+        }
+        .into_run_scope()?;
         let job = self
             .jobs
-            .start(JobKind::Count, job_on("job-count-tags", &folder))?;
-        let filters = ScopeFilters {
-            recursive: true,
-            ..ScopeFilters::default()
-        };
+            .start(JobKind::Count, job_on("job-count-tags", scope.folder()))?;
         let mut report = SheetExport::default();
         let found = values_in_scope(
             opened.connected.assets.as_ref(),
-            &folder,
-            &filters,
+            &scope,
             (&["cq:tags".to_owned()], Taken::AssetsAndFragments),
             job.control(),
             &mut report,
@@ -141,7 +140,7 @@ impl Workspace {
             }
         }
         Ok(TagCounts {
-            folder,
+            folder: scope.folder().to_string(),
             assets: found.len() as u64,
             counts,
             unlisted_folders: report.unlisted_folders,

@@ -8,8 +8,8 @@ use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
 use super::*;
 use metadesk_assets::browse::{FolderEntry, FolderPage};
 use metadesk_bulk::{
-    Action, ApplyRequest, Edit, EditOp, Progress, ReportStatus, RunKind, RunRequest, RunStatus,
-    RunSummary, ScopeCount, ScopeFilters, runs,
+    Action, ApplyRequest, Edit, EditOp, Progress, ReportStatus, RunKind, RunRequest, RunScope,
+    RunStatus, RunSummary, ScopeCount, ScopeFilters, runs,
 };
 use metadesk_clients::error::ErrorCode;
 use metadesk_clients::ims::access_token_key;
@@ -107,7 +107,14 @@ async fn count(
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
 ) -> Result<ScopeCount> {
     let opened = ws.open(ConnectionChoice::stored(id)).await?;
-    match ws.count_scope(&opened, folder, filters, on_update).await? {
+    match ws
+        .count_scope(
+            &opened,
+            &RunScope::checked(folder, filters.clone())?,
+            on_update,
+        )
+        .await?
+    {
         Some(SelectedCount::Folder(count)) => Ok(count),
         other => panic!("not a folder's count: {other:?}"),
     }
@@ -119,14 +126,19 @@ pub(crate) async fn count_selected(
     opened: &crate::app::Opened,
     scope: metadesk_bulk::Scope,
 ) -> Result<Option<SelectedCount>> {
-    let (folder, filters) = scope.into_run_scope()?;
-    ws.count_scope(opened, &folder, &filters, &|_| {}).await
+    ws.count_scope(opened, &scope.into_run_scope()?, &|_| {})
+        .await
 }
 
 async fn preview(ws: &Workspace, r: RunRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
     let opened = ws.open(ConnectionChoice::stored(r.connection_id)).await?;
-    ws.preview_edit(&opened, r.folder, r.filters, r.edits, on_progress)
-        .await
+    ws.preview_edit(
+        &opened,
+        RunScope::checked(&r.folder, r.filters)?,
+        r.edits,
+        on_progress,
+    )
+    .await
 }
 
 async fn preview_from_run(
@@ -569,8 +581,7 @@ async fn sample_titles(ws: &Workspace, opened: &Opened) -> Vec<Vec<String>> {
     let (sheet, _) = ws
         .export_sheet(
             opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -610,8 +621,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
     let (bytes, export) = s
         .export_sheet(
             &opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             &properties,
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -910,8 +920,7 @@ async fn a_sheet_import_learns_last_modified_times_in_batches() {
     let (bytes, export) = s
         .export_sheet(
             &opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -982,8 +991,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
     let (bytes, export) = s
         .export_sheet(
             &opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             &properties,
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -1240,8 +1248,7 @@ async fn an_apply_to_republish_on_an_oauth_connection_is_refused_before_writing(
     let run = ws
         .preview_edit(
             &opened,
-            SAMPLE_FOLDER.into(),
-            ScopeFilters::default(),
+            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             request(&f, "Never written").edits,
             &quiet,
         )

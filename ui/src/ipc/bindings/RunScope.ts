@@ -2,6 +2,9 @@
 import type { ScopeFilters } from "./ScopeFilters";
 
 /**
- * The run's scope: the folder and filters a run journals.
+ * A run's scope, checked once ([`RunScope::checked`]): its folder a DAM folder, its search
+ * conditions and name pattern valid, a list's entries trimmed and at least one. Every stage
+ * after takes it as it is. A journal's is read back with its folder checked again and its
+ * filters as the run recorded them (they were checked when the run was made).
  */
 export type RunScope = { folder: string, filters: ScopeFilters, };

@@ -20,12 +20,8 @@ connectionId?: string,
 /**
  * The author URL the run talks to.
  */
-aem: string, family: ApiFamily, 
-/**
- * `/content/dam/…`.
- */
-folder: string, filters: ScopeFilters, edits: Array<Edit>, kind: RunKind, 
+aem: string, family: ApiFamily, edits: Array<Edit>, kind: RunKind, 
 /**
  * Who writes (technical-account email or user), named in "no write access" reasons.
  */
-account: string | null, };
+account: string | null, folder: string, filters: ScopeFilters, };

@@ -19,7 +19,7 @@ use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
 use metadesk_assets::{AssetRef, CallError};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
-use metadesk_bulk::ScopeFilters;
+use metadesk_bulk::RunScope;
 use metadesk_bulk::reasons::not_read;
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -122,16 +122,14 @@ fn parent_of(path: &str) -> &str {
 }
 
 impl Workspace {
-    /// The required-metadata report of `folder` with `filters` (a folder's assets, a search's,
-    /// a list's): every asset read, judged by its folder's schema. A job like a count: any new
-    /// job cancels it.
+    /// The required-metadata report of `scope` (a folder's assets, a search's, a list's): every
+    /// asset read, judged by its folder's schema. A job like a count: any new job cancels it.
     pub async fn missing_metadata(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
     ) -> Result<MissingReport> {
-        let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        let folder = scope.folder().to_string();
         // The scope's own schema first: a folder that does not exist is said now.
         self.folder_schema(opened, &folder, false).await?;
         let job = self
@@ -140,15 +138,7 @@ impl Workspace {
         let control = job.control();
         let store = opened.connected.assets.as_ref();
         let mut listing = SheetExport::default();
-        let entries = entries_to_export(
-            store,
-            &folder,
-            filters,
-            Taken::Assets,
-            control,
-            &mut listing,
-        )
-        .await?;
+        let entries = entries_to_export(store, scope, Taken::Assets, control, &mut listing).await?;
         let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut report = MissingReport {
@@ -204,7 +194,7 @@ impl Workspace {
                 }
             };
             let format = metadata.get("dc:format").and_then(Value::as_str);
-            if !filters.format_matches(format) {
+            if !scope.filters().format_matches(format) {
                 continue;
             }
             report.assets_checked += 1;

@@ -41,7 +41,7 @@ use metadesk_assets::schema::{
 };
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::scope::ScopeSource;
-use metadesk_bulk::{Edit, EditOp, ScopeFilters};
+use metadesk_bulk::{Edit, EditOp, RunScope};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
@@ -117,12 +117,13 @@ fn unavailable_words(form: &str, error: &CallError) -> Text {
 /// The folder whose metadata schema guides a scope's values, labels and sheet: a folder's or a
 /// search's own folder; for a list (whose run folder is the DAM root), the nearest folder
 /// holding all its assets, when every entry names its path.
-pub fn schema_folder(folder: &str, filters: &ScopeFilters) -> String {
-    match &filters.selection {
+pub fn schema_folder(scope: &RunScope) -> String {
+    let folder = scope.folder().to_string();
+    match &scope.filters().selection {
         Some(ScopeSource::List { entries }) => {
-            metadesk_bulk::searching::list_folder(entries).unwrap_or_else(|| folder.to_owned())
+            metadesk_bulk::searching::list_folder(entries).unwrap_or(folder)
         }
-        _ => folder.to_owned(),
+        _ => folder,
     }
 }
 
@@ -308,17 +309,15 @@ impl Workspace {
         refuse_edits(&schema, edits)
     }
 
-    /// The metadata schema of a scope (`folder` and `filters` as a preview takes them: a list's
-    /// is its assets' nearest common folder's, [`schema_folder`]), kept like
-    /// [`Workspace::folder_schema`].
+    /// The metadata schema of a scope (a list's is its assets' nearest common folder's,
+    /// [`schema_folder`]), kept like [`Workspace::folder_schema`].
     pub async fn scope_schema(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         refresh: bool,
     ) -> Result<Arc<FolderSchema>> {
-        self.folder_schema(opened, &schema_folder(folder, filters), refresh)
+        self.folder_schema(opened, &schema_folder(scope), refresh)
             .await
     }
 }
@@ -343,19 +342,18 @@ pub fn refuse_edits(schema: &FolderSchema, edits: &[Edit]) -> Result<()> {
 }
 
 impl Workspace {
-    /// Each edit's problems with the schema of the scope (`folder` and `filters`, as a preview
-    /// takes them; one list per edit, in order, empty when it is allowed), for a face to show
-    /// next to the change before it asks for a preview. The same rule and schema as the
-    /// preview's refusal; no schema (unreadable): none.
+    /// Each edit's problems with the schema of the scope (one list per edit, in order, empty
+    /// when it is allowed), for a face to show next to the change before it asks for a
+    /// preview. The same rule and schema as the preview's refusal; no schema (unreadable):
+    /// none.
     pub async fn edit_problems_by_edit(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         edits: &[Edit],
     ) -> Result<Vec<Vec<Text>>> {
         let schema = self
-            .folder_schema(opened, &schema_folder(folder, filters), false)
+            .folder_schema(opened, &schema_folder(scope), false)
             .await?;
         Ok(edits
             .iter()

@@ -1,6 +1,6 @@
 use super::*;
 use metadesk_base::i18n::Lang;
-use metadesk_bulk::{Progress, ScopeFilters};
+use metadesk_bulk::{Progress, RunScope, ScopeFilters};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
 use serde_json::json;
 
@@ -178,7 +178,10 @@ async fn the_required_metadata_report_lists_who_lacks_what() {
     english.sort_unstable();
 
     let mut report = ws
-        .missing_metadata(&opened, SAMPLE_FOLDER, &ScopeFilters::default())
+        .missing_metadata(
+            &opened,
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -270,8 +273,7 @@ async fn a_sheet_export_is_ordered_labelled_and_guided_by_the_schema() {
     let (book, _) = ws
         .export_sheet(
             &opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             &properties,
             crate::app::SheetFormat::Xlsx,
             &Localizer::english(),
@@ -304,8 +306,7 @@ async fn a_sheet_export_is_ordered_labelled_and_guided_by_the_schema() {
     let (csv, _) = ws
         .export_sheet(
             &opened,
-            SAMPLE_FOLDER,
-            &ScopeFilters::default(),
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             &properties,
             crate::app::SheetFormat::Csv,
             &Localizer::english(),
@@ -324,7 +325,11 @@ async fn each_edits_problems_are_said_apart_for_the_window_to_show_beside_it() {
         set("dc:language", "fr"),
     ];
     let problems = ws
-        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &ScopeFilters::default(), &edits)
+        .edit_problems_by_edit(
+            &opened,
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+            &edits,
+        )
         .await
         .unwrap();
     let english = Localizer::english();
@@ -366,13 +371,13 @@ async fn a_list_follows_the_schema_of_its_assets_folder_not_the_dam_roots() {
     let scope = metadesk_bulk::scope::Scope::List {
         entries: paths.clone(),
     };
-    let (folder, filters) = scope.clone().into_run_scope().unwrap();
+    let run = scope.clone().into_run_scope().unwrap();
     assert_eq!(
-        folder,
+        run.folder().as_str(),
         metadesk_assets::DAM_ROOT,
         "a list still runs from the DAM root"
     );
-    assert_eq!(schema_folder(&folder, &filters), SAMPLE_FOLDER);
+    assert_eq!(schema_folder(&run), SAMPLE_FOLDER);
 
     // The preview refuses what the folder's form refuses (the DAM root's form has no Language).
     let refused = ws
@@ -387,7 +392,7 @@ async fn a_list_follows_the_schema_of_its_assets_folder_not_the_dam_roots() {
         "{refused}"
     );
     let problems = ws
-        .edit_problems_by_edit(&opened, &folder, &filters, &[set("dc:language", "English")])
+        .edit_problems_by_edit(&opened, &run, &[set("dc:language", "English")])
         .await
         .unwrap();
     assert_eq!(problems[0].len(), 1, "{problems:?}");
@@ -396,8 +401,7 @@ async fn a_list_follows_the_schema_of_its_assets_folder_not_the_dam_roots() {
     let (csv, export) = ws
         .export_sheet(
             &opened,
-            &folder,
-            &filters,
+            &run,
             &["dc:title".to_owned(), "dc:language".to_owned()],
             crate::app::SheetFormat::Csv,
             &Localizer::english(),
@@ -490,7 +494,11 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
     let edits = vec![set("dc:title", "Summer")];
     let before = sb.counters().schema_reads;
     let problems = ws
-        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &ScopeFilters::default(), &edits)
+        .edit_problems_by_edit(
+            &opened,
+            &RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+            &edits,
+        )
         .await
         .unwrap();
     assert_eq!(problems, vec![Vec::<Text>::new()]);
@@ -499,8 +507,7 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
     let run = ws
         .preview_edit(
             &opened,
-            SAMPLE_FOLDER.into(),
-            ScopeFilters::default(),
+            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             edits,
             &quiet,
         )
@@ -518,8 +525,7 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
     let refused = ws
         .preview_edit(
             &opened,
-            SAMPLE_FOLDER.into(),
-            ScopeFilters::default(),
+            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
             vec![set("dc:language", "Klingon")],
             &quiet,
         )

@@ -18,7 +18,7 @@ use metadesk_assets::{AssetRef, CallError, Current, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
-use metadesk_bulk::ScopeFilters;
+use metadesk_bulk::RunScope;
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::searching::{LOOKUP_BATCH, paths_lookup, search_with_retries};
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -38,8 +38,7 @@ impl Workspace {
     pub async fn save_sheet_export(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         properties: &[String],
         format: SheetFormat,
         words: &Localizer,
@@ -47,25 +46,25 @@ impl Workspace {
     ) -> Result<SavedSheet> {
         let target = with_extension_of(target, format);
         let (bytes, export) = self
-            .export_sheet(opened, folder, filters, properties, format, words)
+            .export_sheet(opened, scope, properties, format, words)
             .await?;
         let file_name = file_name_of(&target);
         save_whole(target, bytes).await?;
         Ok(SavedSheet { file_name, export })
     }
 
-    /// Exports the metadata of the assets of `folder` (and subfolders when recursive, with
-    /// the name and format filters) as a sheet with one column per property, its headers and
+    /// Exports the metadata of the assets of `scope` (a folder's, and its subfolders' when
+    /// recursive, with the name and format filters; a search's; a list's) as a sheet with one column per property, its headers and
     /// notes in `words`' language (the person who opens it in Excel reads them).
     pub async fn export_sheet(
         &self,
         opened: &Opened,
-        folder: &str,
-        filters: &ScopeFilters,
+        scope: &RunScope,
         properties: &[String],
         format: SheetFormat,
         words: &Localizer,
     ) -> Result<(Vec<u8>, SheetExport)> {
+        let (folder, filters) = (scope.folder(), scope.filters());
         let properties: Vec<String> = properties
             .iter()
             .map(|p| metadesk_bulk::spec::validate_property(p))
@@ -82,9 +81,8 @@ impl Workspace {
             .start(JobKind::Count, job_on("job-export-sheet", folder))?;
         let control = job.control();
         let aem = opened.connected.assets.as_ref();
-        let folder = metadesk_assets::folders::normalize_folder(folder)?;
         // Ordered and labelled by the scope's metadata schema, when it can be read.
-        let schema_folder = crate::app::schemas::schema_folder(&folder, filters);
+        let schema_folder = crate::app::schemas::schema_folder(scope);
         let (properties, guides) = match self.folder_schema(opened, &schema_folder, false).await {
             Ok(schema) => crate::app::schemas::guided_columns(&schema, properties),
             Err(_) => (properties, Vec::new()),
@@ -92,8 +90,7 @@ impl Workspace {
         let mut report = SheetExport::default();
         let mut found = values_in_scope(
             aem,
-            &folder,
-            filters,
+            scope,
             (&properties, Taken::Assets),
             control,
             &mut report,
@@ -132,7 +129,7 @@ impl Workspace {
                 words,
                 &ExportInfo {
                     connection: opened.label.clone(),
-                    folder: folder.clone(),
+                    folder: folder.to_string(),
                     recursive: filters.recursive,
                     exported_at: now_rfc3339(),
                 },
@@ -172,20 +169,20 @@ pub(crate) struct FoundAsset {
     pub modified: Option<String>,
 }
 
-/// The assets of `folder`'s scope (walked by [`entries_to_export`]) with their values of
+/// The assets of `scope` (walked by [`entries_to_export`]) with their values of
 /// `properties`: looked up by exact path in batches, and an asset the index does not hold yet
 /// read on its own (counted in `report.unindexed`), so the list is the repository's. An asset
 /// that cannot be read is said in `report.unread`, never left out silently.
 pub(crate) async fn values_in_scope(
     aem: &dyn metadesk_assets::AssetsApi,
-    folder: &str,
-    filters: &ScopeFilters,
+    scope: &RunScope,
     (properties, taken): (&[String], Taken),
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<FoundAsset>> {
+    let filters = scope.filters();
     let mut found = Vec::new();
-    let entries = entries_to_export(aem, folder, filters, taken, control, report).await?;
+    let entries = entries_to_export(aem, scope, taken, control, report).await?;
     for chunk in entries.chunks(LOOKUP_BATCH) {
         let mut looked_up = LookedUp::ask(aem, chunk, properties, control).await;
         for entry in chunk.iter().cloned() {
@@ -244,12 +241,12 @@ pub(crate) async fn values_in_scope(
 /// the export (a partial read is never the whole).
 pub(crate) async fn entries_to_export(
     aem: &dyn metadesk_assets::AssetsApi,
-    folder: &str,
-    filters: &ScopeFilters,
+    scope: &RunScope,
     taken: Taken,
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
+    let filters = scope.filters();
     use metadesk_assets::folders::WalkStep;
     use metadesk_bulk::scope::{ScopeSource, hit_properties};
     use metadesk_bulk::scope_walk::{Glance, Pages, ScopeWalk};
@@ -261,7 +258,7 @@ pub(crate) async fn entries_to_export(
         search: 500,
         listings_at_once: metadesk_assets::folders::LISTINGS_AT_ONCE,
     };
-    let walk = ScopeWalk::of(folder, filters, [], pages, aem.family(), None)?;
+    let walk = ScopeWalk::of(scope, [], pages, aem.family(), None);
     match walk {
         Some(mut walk) => {
             if walk.searches() {

@@ -13,7 +13,7 @@ use metadesk_base::i18n::{SavedText, Text};
 use metadesk_bulk::engine::AssetEdits;
 use metadesk_bulk::journal::{Action, Record, read_records};
 use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
-use metadesk_bulk::{Edit, EditOp, Engine, Progress, RunKind, ScopeFilters, runs};
+use metadesk_bulk::{Edit, EditOp, Engine, Progress, RunKind, RunScope, ScopeFilters, runs};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_sheets::checks::{outside_folder, several_values_for_one};
@@ -152,8 +152,7 @@ impl Workspace {
             .clone()
             .unwrap_or_else(|| common_folder(planned.iter().map(|r| r.path.as_str())));
         let spec = opened.spec(
-            folder,
-            ScopeFilters::default(),
+            RunScope::checked(&folder, ScopeFilters::default())?,
             Vec::new(),
             RunKind::Sheet {
                 file: file_name.to_owned(),
@@ -168,7 +167,10 @@ impl Workspace {
             })
             .collect();
         // The folder's form: a required field the sheet empties is a warning of the preview.
-        let schema = self.folder_schema(opened, &spec.folder, false).await.ok();
+        let schema = self
+            .folder_schema(opened, spec.scope.folder(), false)
+            .await
+            .ok();
         let schema = schema
             .and_then(|s| s.schema.clone())
             .map(std::sync::Arc::new);
