@@ -13,8 +13,8 @@ use ts_rs::TS;
 use crate::compute::Asset;
 use crate::open_query;
 use crate::scope::{RunScope, ScopeSource};
-use crate::scope_walk::{Once, Pages, ScopeWalk};
-use crate::searching::{resolve_list, resolve_list_open};
+use crate::scope_walk::{Once, Pages, ScopeWalk, resolve_listed};
+use crate::searching::resolve_list_open;
 use crate::spec::{Edit, after, regexes_of, schema_refusal};
 use metadesk_assets::folders::WalkStep;
 use metadesk_assets::open_search::request_body;
@@ -135,15 +135,11 @@ async fn first_entries(
         Some(ScopeSource::List { entries }) => {
             let first = &entries[..entries.len().min(want)];
             if aem.can_search() {
-                let resolved =
-                    resolve_list(
-                        first,
-                        &[],
-                        |params| async move { aem.search(&params).await },
-                    )
+                let resolved = resolve_listed(&Once(aem), first, &[])
                     .await
-                    .map_err(search_failed)?;
-                resolved.assets.into_iter().map(|e| (e, None)).collect()
+                    .map_err(search_failed)?
+                    .map_or_else(Vec::new, |r| r.assets);
+                resolved.into_iter().map(|e| (e, None)).collect()
             } else {
                 let (resolved, ids) = resolve_list_open(first, |items| async move {
                     let body = request_body(&items, want as u64, None);

@@ -12,13 +12,18 @@
 //! Each use says how a request is sent ([`Asker`]): through a run's gate, retried as a glance
 //! ([`Glance`]), or once ([`Once`], a sample's).
 //!
-//! Not here: a list scope (`searching::resolve_list`), AEM's OpenAPI search (`open_query.rs`).
+//! A list scope's entries are resolved through the same askers ([`resolve_listed`]: exact paths
+//! and ids looked up in batches, `searching::resolve_list`), by every use of a list alike.
+//!
+//! Not here: AEM's OpenAPI search (`open_query.rs`).
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::glance::{GLANCE, Tried, retried, worth_retrying};
 use crate::run_control::RunControl;
 use crate::scope::{RunScope, ScopeSource, hit_properties, search_predicates};
+use crate::searching::{ResolvedList, resolve_list};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{AssetsApi, CallError};
@@ -77,6 +82,35 @@ impl Asker for Once<'_> {
     ) -> std::result::Result<Option<SearchPage>, CallError> {
         self.0.search(&params).await.map(Some)
     }
+}
+
+/// The assets `entries` (a list scope's) name, looked up through `asker` in batches; each hit
+/// carries `hits`' properties. `None` once the run is cancelled: a list resolved in part is
+/// never taken for the whole; a lookup that fails is an error.
+pub async fn resolve_listed(
+    asker: &impl Asker,
+    entries: &[String],
+    hits: &[(String, String)],
+) -> std::result::Result<Option<ResolvedList>, CallError> {
+    let cancelled = AtomicBool::new(false);
+    let resolved = resolve_list(entries, hits, |params| {
+        let cancelled = &cancelled;
+        async move {
+            match asker.search(params).await? {
+                Some(page) => Ok(page),
+                None => {
+                    cancelled.store(true, Ordering::Relaxed);
+                    Ok(SearchPage {
+                        hits: Vec::new(),
+                        total: 0,
+                        more: false,
+                    })
+                }
+            }
+        }
+    })
+    .await?;
+    Ok((!cancelled.load(Ordering::Relaxed)).then_some(resolved))
 }
 
 /// A walk through a folder scope or a search scope.

@@ -23,7 +23,7 @@ use super::applying::{
 };
 use super::context::{Ctx, Failure};
 use super::folder_checks::check_by_folders;
-use super::tasks::{drain, feed_and_drain, spawn_bounded};
+use super::tasks::{MIN_TICK, drain, feed_and_drain, spawn_bounded};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -49,10 +49,6 @@ use metadesk_clients::error::Result;
 /// time between an asset's check and its write stays within a round trip and the batch's
 /// commit (2.5× the commit of the 100-asset batches before).
 pub(super) const BATCH_ASSETS: usize = 250;
-
-/// The shortest wait between two progress events while batches run (a zero interval would
-/// spin).
-const MIN_TICK: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// A planned change without an outcome, and whether its write may have landed already.
 struct Pending {

@@ -29,8 +29,7 @@ use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Re
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::scope::{ScopeSource, hit_properties};
-use crate::scope_walk::ScopeWalk;
-use crate::searching::resolve_list;
+use crate::scope_walk::{ScopeWalk, resolve_listed};
 use crate::spec::{PublishFrom, RunKind};
 use metadesk_assets::folders::WalkStep;
 use metadesk_assets::publication::{Agent, Publication, Replication};
@@ -116,17 +115,12 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
         Some(ScopeSource::List { entries }) => {
             ctx.found_by(crate::found_by::FoundBy::query_builder());
             let hits = hit_properties(vec!["dc:format"]);
-            let mut resolved = resolve_list(&entries, &hits, |params| async move {
-                match ctx.call(|| ctx.aem.search(&params)).await {
-                    Ok(page) => Ok(page),
-                    Err(Failure::Call(e, _)) => Err(e),
-                    Err(Failure::Cancelled) => {
-                        Err(metadesk_assets::CallError::Transient("cancelled".into()))
-                    }
-                }
-            })
-            .await
-            .map_err(search_failed)?;
+            let resolved = resolve_listed(&Gated(ctx), &entries, &hits)
+                .await
+                .map_err(search_failed)?;
+            let Some(mut resolved) = resolved else {
+                return Ok(());
+            };
             confirm_list(ctx, &mut resolved).await;
             for problem in &resolved.problems {
                 let reason = reasons::list_line(problem.line, problem.reason.clone());

@@ -32,7 +32,7 @@ use super::publish_undo::{
     DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, original_of,
 };
 use super::publishing::{Asked, asked};
-use super::tasks::{drain, spawn_bounded};
+use super::tasks::{MIN_TICK, feed_and_drain, spawn_bounded};
 use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
 use crate::progress::ProgressFn;
 use crate::reasons;
@@ -98,42 +98,48 @@ pub(super) async fn apply_publish(
             }
         }
     }
-    let mut batch: Vec<Pending> = Vec::new();
-    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    for record in read_records(path)? {
-        let Record::Row(PlanRow {
-            i,
-            path,
-            action: Action::Change,
-            ..
-        }) = record?
-        else {
-            continue;
-        };
-        if replay.outcomes.contains_key(&i) {
-            continue;
+    // The one task loop of every apply: on an error (the journal cannot be written, a task
+    // failed) no new request starts and those in flight finish; a batch is one task, so
+    // progress also flows on a tick while it runs.
+    let tick = Some(ctx.settings.progress_interval.max(MIN_TICK));
+    feed_and_drain(ctx, tick, on_progress, async |tasks| {
+        let mut batch: Vec<Pending> = Vec::new();
+        for record in read_records(path)? {
+            let Record::Row(PlanRow {
+                i,
+                path,
+                action: Action::Change,
+                ..
+            }) = record?
+            else {
+                continue;
+            };
+            if replay.outcomes.contains_key(&i) {
+                continue;
+            }
+            batch.push(Pending {
+                i,
+                path,
+                in_doubt: replay.in_doubt.contains(&i),
+                before: first_intents.get(&i).cloned().flatten(),
+            });
+            if batch.len() >= MAX_PATHS {
+                let full = std::mem::take(&mut batch);
+                spawn_batch(ctx, tasks, full, &rules).await?;
+                ctx.progress(on_progress, false);
+            }
+            if ctx.control.is_cancelled() {
+                return Ok(());
+            }
         }
-        batch.push(Pending {
-            i,
-            path,
-            in_doubt: replay.in_doubt.contains(&i),
-            before: first_intents.get(&i).cloned().flatten(),
-        });
-        if batch.len() >= MAX_PATHS {
-            let full = std::mem::take(&mut batch);
-            spawn_batch(ctx, &mut tasks, full, &rules).await?;
-            ctx.progress(on_progress, false);
+        if !batch.is_empty() && !ctx.control.is_cancelled() {
+            spawn_batch(ctx, tasks, batch, &rules).await?;
         }
-        if ctx.control.is_cancelled() {
-            break;
-        }
-    }
-    if !batch.is_empty() && !ctx.control.is_cancelled() {
-        spawn_batch(ctx, &mut tasks, batch, &rules).await?;
-    }
-    ctx.listing_done
-        .store(true, std::sync::atomic::Ordering::Relaxed);
-    drain(&mut tasks).await
+        ctx.listing_done
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    })
+    .await
 }
 
 async fn spawn_batch(

@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
+use super::listed::Gated;
 use super::planning::{plan_from_current, preview_asset_with_id};
 use super::tasks::{drain, spawn_bounded};
 use crate::found_by::FoundBy;
@@ -26,11 +27,10 @@ use crate::journal::PreviewCounts;
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;
 use crate::scope::{ScopeSource, hit_properties};
-use crate::searching::{
-    ResolvedList, confirm_unfound, edited_properties, resolve_list, resolve_list_open,
-};
+use crate::scope_walk::resolve_listed;
+use crate::searching::{ResolvedList, confirm_unfound, edited_properties, resolve_list_open};
 use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
-use metadesk_assets::search::{SearchPage, search_failed};
+use metadesk_assets::search::search_failed;
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::ApiFamily;
@@ -54,30 +54,13 @@ pub(super) async fn preview_list(
     }
     ctx.found_by(FoundBy::query_builder());
     let hits = hit_properties(edited_properties(&ctx.spec.edits));
-    let cancelled = std::sync::atomic::AtomicBool::new(false);
-    let resolved = resolve_list(entries, &hits, |params| {
-        let cancelled = &cancelled;
-        async move {
-            match ctx.call(|| ctx.aem.search(&params)).await {
-                Ok(page) => Ok(page),
-                Err(Failure::Cancelled) => {
-                    cancelled.store(true, Ordering::Relaxed);
-                    Ok(SearchPage {
-                        hits: Vec::new(),
-                        total: 0,
-                        more: false,
-                    })
-                }
-                Err(Failure::Call(error, _)) => Err(error),
-            }
-        }
-    })
-    .await
-    .map_err(search_failed)?;
-    if cancelled.load(Ordering::Relaxed) {
-        return Ok(PreviewCounts::default());
+    let resolved = resolve_listed(&Gated(ctx), entries, &hits)
+        .await
+        .map_err(search_failed)?;
+    match resolved {
+        Some(resolved) => plan_list(ctx, resolved, HashMap::new(), on_progress).await,
+        None => Ok(PreviewCounts::default()),
     }
-    plan_list(ctx, resolved, HashMap::new(), on_progress).await
 }
 
 /// Plans a resolved list: a skipped row for each entry that names no editable asset, then the

@@ -1,7 +1,7 @@
 //! A run's tasks (one per asset or batch): spawned at most so many at a time, and drained with
 //! progress flowing and the first error kept.
 //!
-//! Not here: what a task does (`applying.rs`, `batched.rs`, the previews).
+//! Not here: what a task does (`applying.rs`, `batched.rs`, `replicating.rs`, the previews).
 
 use std::future::Future;
 use std::time::Duration;
@@ -11,6 +11,10 @@ use tokio::task::JoinSet;
 use super::context::Ctx;
 use crate::progress::ProgressFn;
 use metadesk_clients::error::{Error, Result};
+
+/// The shortest wait between two progress events while batches run (a zero interval would
+/// spin).
+pub(super) const MIN_TICK: Duration = Duration::from_millis(50);
 
 /// Tasks `feed` spawns, then drained. On an error (the journal cannot be written, a task
 /// failed) no new task starts: the run is cancelled, the tasks in flight finish, and the first

@@ -249,9 +249,9 @@ pub(crate) async fn entries_to_export(
     let filters = scope.filters();
     use metadesk_assets::folders::WalkStep;
     use metadesk_bulk::scope::{ScopeSource, hit_properties};
-    use metadesk_bulk::scope_walk::{Glance, Pages, ScopeWalk};
-    use metadesk_bulk::searching::resolve_list;
+    use metadesk_bulk::scope_walk::{Glance, Pages, ScopeWalk, resolve_listed};
     let cancelled = export_cancelled;
+    let asker = Glance { aem, control };
     let mut entries = Vec::new();
     let pages = Pages {
         listing: 100,
@@ -265,7 +265,6 @@ pub(crate) async fn entries_to_export(
                 // A search holds what AEM's index holds now: the sheet's notes say when.
                 report.searched_at = Some(now_rfc3339());
             }
-            let asker = Glance { aem, control };
             loop {
                 match walk.next(&asker).await? {
                     WalkStep::Page(page) => entries.extend(page),
@@ -280,21 +279,15 @@ pub(crate) async fn entries_to_export(
                 return Err(Error::Internal("a scope neither walked nor listed".into()));
             };
             let hits = hit_properties(std::iter::empty());
-            let resolved = resolve_list(list, &hits, |params| async move {
-                search_with_retries(aem, &params, control)
-                    .await?
-                    .ok_or_else(|| CallError::Transient("cancelled".into()))
-            })
-            .await
-            .map_err(|e| {
+            let resolved = resolve_listed(&asker, list, &hits).await.map_err(|e| {
                 Error::worded(
                     ErrorCode::InvalidInput,
                     Text::new("error-list-not-checked", vec![("detail", e.text().into())]),
                 )
             })?;
-            if control.is_cancelled() {
+            let Some(resolved) = resolved else {
                 return Err(cancelled());
-            }
+            };
             // A path the search did not find may be one its index does not hold yet (counted
             // when its values are looked up below, where it is missed again).
             let mut resolved = resolved;
