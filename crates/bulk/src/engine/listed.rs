@@ -21,18 +21,18 @@ use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinSet;
 
 use super::checks::{GROUP, current_values, planned_properties, publication_now};
-use super::context::{Ctx, Failure, lock, record_row, skip_row};
+use super::context::{Ctx, lock, record_row, skip_row};
+use super::gated::Gated;
 use super::planning::{plan_from_current, preview_asset};
 use super::searched::{as_planned, plan_entry};
 use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use crate::reasons;
-use crate::scope_walk::{Asker, ScopeWalk};
+use crate::scope_walk::ScopeWalk;
 use crate::searching::edited_properties;
-use metadesk_assets::folders::{Listed, WalkStep};
-use metadesk_assets::search::SearchPage;
-use metadesk_assets::{CallError, Current, Entry, EntryKind};
+use metadesk_assets::folders::WalkStep;
+use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -149,32 +149,6 @@ pub(super) async fn preview_scope(
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
-}
-
-/// A walk's requests sent through the run's gate.
-pub(super) struct Gated<'a>(pub(super) &'a Ctx);
-
-impl Asker for Gated<'_> {
-    async fn list(&self, folder: String, offset: u64, limit: u64) -> Listed {
-        let ctx = self.0;
-        match ctx.call(|| ctx.aem.list(&folder, offset, limit)).await {
-            Ok(page) => Listed::Page(page),
-            Err(Failure::Cancelled) => Listed::Cancelled,
-            Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
-        }
-    }
-
-    async fn search(
-        &self,
-        params: Vec<(String, String)>,
-    ) -> std::result::Result<Option<SearchPage>, CallError> {
-        let ctx = self.0;
-        match ctx.call(|| ctx.aem.search(&params)).await {
-            Ok(page) => Ok(Some(page)),
-            Err(Failure::Cancelled) => Ok(None),
-            Err(Failure::Call(error, _)) => Err(error),
-        }
-    }
 }
 
 /// Whether listed assets' values are asked in batched checks: the API checks in batches (the

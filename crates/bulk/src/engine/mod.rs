@@ -37,6 +37,7 @@ mod folder_checks;
 mod folder_refusals;
 mod fragment_list;
 mod from_rows;
+mod gated;
 mod listed;
 mod planning;
 mod publish_undo;

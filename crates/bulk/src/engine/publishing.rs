@@ -22,7 +22,7 @@ use serde_json::json;
 
 use super::checks::states_now;
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
-use super::listed::Gated;
+use super::gated::Gated;
 use super::publish_undo::{DoneTo, Verdict, decide, done_by};
 use super::searched::confirm_list;
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record};

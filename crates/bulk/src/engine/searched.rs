@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
-use super::listed::Gated;
+use super::gated::Gated;
 use super::planning::{plan_from_current, preview_asset_with_id};
 use super::tasks::{drain, spawn_bounded};
 use crate::found_by::FoundBy;

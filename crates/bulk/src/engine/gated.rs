@@ -1,0 +1,36 @@
+//! [`Gated`]: the one lister's requests (`scope_walk::Asker`: a walk's listings and search
+//! pages, a list's lookups) sent through the run's gate, as every request of a run is.
+//!
+//! Not here: what is listed (`listed.rs`, `searched.rs`, `publishing.rs`).
+
+use super::context::{Ctx, Failure};
+use crate::scope_walk::Asker;
+use metadesk_assets::CallError;
+use metadesk_assets::folders::Listed;
+use metadesk_assets::search::SearchPage;
+
+/// A run's listing and search requests, sent through its gate.
+pub(super) struct Gated<'a>(pub(super) &'a Ctx);
+
+impl Asker for Gated<'_> {
+    async fn list(&self, folder: String, offset: u64, limit: u64) -> Listed {
+        let ctx = self.0;
+        match ctx.call(|| ctx.aem.list(&folder, offset, limit)).await {
+            Ok(page) => Listed::Page(page),
+            Err(Failure::Cancelled) => Listed::Cancelled,
+            Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
+        }
+    }
+
+    async fn search(
+        &self,
+        params: Vec<(String, String)>,
+    ) -> std::result::Result<Option<SearchPage>, CallError> {
+        let ctx = self.0;
+        match ctx.call(|| ctx.aem.search(&params)).await {
+            Ok(page) => Ok(Some(page)),
+            Err(Failure::Cancelled) => Ok(None),
+            Err(Failure::Call(error, _)) => Err(error),
+        }
+    }
+}
