@@ -164,6 +164,15 @@ impl Op {
     }
 }
 
+/// A fresh DAM, its runs folder and an engine on them, and `op` previewed.
+async fn previewed(op: Op, api: Aem) -> (Arc<Fake>, tempfile::TempDir, Engine, RunSummary) {
+    let fake = api.seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = op.preview(api, &e, &fake).await;
+    (fake, dir, e, p)
+}
+
 /// A set of the rights on the folder, previewed and applied: its run id.
 async fn applied_set(e: &Engine, family: ApiFamily) -> String {
     let p = e
@@ -216,10 +225,7 @@ fn writes_to(fake: &Fake, path: &str) -> usize {
 async fn every_operation_keeps_a_change_made_since_its_preview_and_says_so() {
     for_every_operation(|op, api| async move {
         let case = format!("{op:?} on {api:?}");
-        let fake = api.seeded();
-        let dir = tempfile::tempdir().unwrap();
-        let e = engine(fake.clone(), dir.path());
-        let p = op.preview(api, &e, &fake).await;
+        let (fake, dir, e, p) = previewed(op, api).await;
         let theirs = asset(THEIRS);
         fake.set(&theirs, op.property(), op.theirs());
         let written = writes_to(&fake, &theirs);
@@ -255,10 +261,7 @@ async fn every_operation_keeps_a_change_made_since_its_preview_and_says_so() {
 async fn every_operation_s_undo_leaves_work_done_since() {
     for_every_operation(|op, api| async move {
         let case = format!("{op:?} on {api:?}");
-        let fake = api.seeded();
-        let dir = tempfile::tempdir().unwrap();
-        let e = engine(fake.clone(), dir.path());
-        let p = op.preview(api, &e, &fake).await;
+        let (fake, _dir, e, p) = previewed(op, api).await;
         let before = metadata(&fake);
         let s = e
             .apply(&p.id, &RunControl::new(), &no_progress())
@@ -291,10 +294,7 @@ async fn every_operation_s_undo_leaves_work_done_since() {
 async fn every_operation_stopped_dead_at_any_request_resumes_exactly() {
     for_every_operation(|op, api| async move {
         let (expected, counts) = {
-            let fake = api.seeded();
-            let dir = tempfile::tempdir().unwrap();
-            let e = engine(fake.clone(), dir.path());
-            let p = op.preview(api, &e, &fake).await;
+            let (fake, _dir, e, p) = previewed(op, api).await;
             let s = e
                 .apply(&p.id, &RunControl::new(), &no_progress())
                 .await
@@ -307,11 +307,7 @@ async fn every_operation_stopped_dead_at_any_request_resumes_exactly() {
                     "{op:?} on {api:?}, stopped at the apply's request {at} (landed: \
                          {landed})"
                 );
-                let fake = api.seeded();
-                let dir = tempfile::tempdir().unwrap();
-                let p = op
-                    .preview(api, &engine(fake.clone(), dir.path()), &fake)
-                    .await;
+                let (fake, dir, _, p) = previewed(op, api).await;
                 fake.writes.lock().unwrap().clear();
                 let halt = Halt {
                     at: fake.calls.load(Ordering::SeqCst) + at,
