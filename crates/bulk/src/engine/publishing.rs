@@ -214,7 +214,7 @@ struct Planner<'a> {
 impl Planner<'_> {
     /// A listed or found entry: folders are walked, not published; filters apply.
     async fn entry(&mut self, entry: Entry) -> Result<()> {
-        let filters = &self.ctx.spec.scope.filters();
+        let filters = self.ctx.spec.scope.filters();
         match entry.kind {
             EntryKind::Folder => lock(&self.counts).folders += 1,
             _ if !filters.name_matches(&entry.name)
