@@ -5,8 +5,9 @@
 //! retry); each guarantee is checked on the classic API's batches, its writes one asset at a
 //! time, and the OpenAPI family.
 //!
-//! Not here: publishing (the fake DAM does not replicate: `tests/integration/publish*.rs`), a
-//! process killed for real (`tests/integration/bulk_cli.rs`, `bulk_batches.rs`).
+//! Not here: publishing (the fake DAM does not replicate: `tests/integration/publish*.rs`),
+//! content fragments (nor serve the Sites API: `tests/integration/fragments_cli.rs`), a process
+//! killed for real (`tests/integration/bulk_cli.rs`, `bulk_batches.rs`).
 
 use std::collections::BTreeMap;
 
