@@ -171,19 +171,9 @@ async fn undo_apply_leaves_a_value_changed_after_its_preview() {
         fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
         let dir = tempfile::tempdir().unwrap();
         let e = engine(fake.clone(), dir.path());
-        let p = e
-            .preview(
-                spec(family, vec![set("dc:rights", "new")]),
-                &RunControl::new(),
-                &no_progress(),
-            )
-            .await
-            .unwrap();
-        e.apply(&p.id, &RunControl::new(), &no_progress())
-            .await
-            .unwrap();
+        let run = applied_set(&e, family).await;
         let u = e
-            .preview_undo(&p.id, &RunControl::new(), &no_progress())
+            .preview_undo(&run, &RunControl::new(), &no_progress())
             .await
             .unwrap();
         assert_eq!(u.counts.pending, 3);

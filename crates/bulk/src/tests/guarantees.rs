@@ -174,22 +174,6 @@ async fn previewed(op: Op, api: Aem) -> (Arc<Fake>, tempfile::TempDir, Engine, R
     (fake, dir, e, p)
 }
 
-/// A set of the rights on the folder, previewed and applied: its run id.
-async fn applied_set(e: &Engine, family: ApiFamily) -> String {
-    let p = e
-        .preview(
-            spec(family, Op::Set.edits()),
-            &RunControl::new(),
-            &no_progress(),
-        )
-        .await
-        .unwrap();
-    e.apply(&p.id, &RunControl::new(), &no_progress())
-        .await
-        .unwrap();
-    p.id
-}
-
 /// Runs `case` for every operation on every API, each in a task of its own, and fails naming
 /// every case that failed (each one's message is printed above), not only the first.
 async fn for_every_operation<Fut>(case: impl Fn(Op, Aem) -> Fut)

@@ -55,6 +55,22 @@ fn filtered(mut spec: RunSpec, change: impl FnOnce(&mut ScopeFilters)) -> RunSpe
     spec
 }
 
+/// `dc:rights` set to "new" on `F`'s assets, previewed and applied: its run id.
+async fn applied_set(e: &Engine, family: ApiFamily) -> String {
+    let p = e
+        .preview(
+            spec(family, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    p.id
+}
+
 fn set(p: &str, v: &str) -> Edit {
     Edit {
         property: p.into(),

@@ -171,17 +171,7 @@ async fn undo_restores_originals_except_where_changed_since() {
     });
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
-    let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
-            &RunControl::new(),
-            &no_progress(),
-        )
-        .await
-        .unwrap();
-    e.apply(&p.id, &RunControl::new(), &no_progress())
-        .await
-        .unwrap();
+    let run = applied_set(&e, ApiFamily::Classic).await;
     fake.set(&format!("{F}/a001.jpg"), "dc:rights", json!("edited later"));
     fake.faults
         .unindexed
@@ -193,10 +183,10 @@ async fn undo_restores_originals_except_where_changed_since() {
         fake.checks.load(Ordering::SeqCst),
     );
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .preview_undo(&run, &RunControl::new(), &no_progress())
         .await
         .unwrap();
-    assert_eq!(u.kind, RunKind::Undo { of: p.id.clone() });
+    assert_eq!(u.kind, RunKind::Undo { of: run.clone() });
     assert_eq!((u.counts.pending, u.counts.skipped), (4, 1));
     assert_eq!(
         (
