@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use metadesk_core::assets::AssetsApi;
-use metadesk_core::bulk::searching::{check_list, count_search};
+use metadesk_core::bulk::list_check::check_list;
+use metadesk_core::bulk::searching::count_search;
 use metadesk_core::bulk::{
     Action, Combine, Condition, Progress, RunControl, Scope, Settings, runs,
 };

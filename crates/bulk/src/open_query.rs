@@ -16,14 +16,12 @@
 
 use serde_json::{Value, json};
 
-use super::glance::{GLANCE, retried, worth_retrying};
-use super::run_control::RunControl;
 use super::scope::{Combine, Condition};
-use metadesk_assets::open_search::{OpenHit, OpenPage, request_body, unavailable};
-use metadesk_assets::{AssetsApi, CallError};
+use metadesk_assets::CallError;
+use metadesk_assets::open_search::unavailable;
 use metadesk_base::error_code::ErrorCode;
 use metadesk_base::i18n::{Part, Text};
-use metadesk_clients::error::{Error, Result};
+use metadesk_clients::error::Error;
 
 /// A condition the OpenAPI search cannot ask for, and why (a `$why` of the catalogue's
 /// `open-search-cannot-express`).
@@ -214,32 +212,6 @@ pub fn folder_items(folder: &str, recursive: bool) -> Vec<Value> {
     query_items(folder, recursive, &[], Combine::All).unwrap_or_default()
 }
 
-/// Counts a folder's assets with one request of the OpenAPI search (an OAuth S2S connection
-/// with no classic connection to list them). An AEM that does not offer the search gets the
-/// refusal of [`needs_paired`] (`label`, `stored`).
-pub async fn count_folder(
-    aem: &dyn AssetsApi,
-    folder: &str,
-    recursive: bool,
-    (label, stored): (&str, bool),
-    control: &RunControl,
-) -> Result<OpenCount> {
-    let body = request_body(&folder_items(folder, recursive), 1, None);
-    match page_with_retries(aem, &body, control).await {
-        Ok(None) => Ok(OpenCount::Cancelled),
-        Ok(Some(page)) => {
-            let assets = page.total.unwrap_or(page.hits.len() as u64);
-            let at_least = page.at_least || (page.total.is_none() && page.cursor.is_some());
-            Ok(OpenCount::Counted { assets, at_least })
-        }
-        Err(e) if unavailable(&e) => {
-            tracing::info!(error = %e, "AEM does not answer the OpenAPI search");
-            Err(needs_paired(label, stored))
-        }
-        Err(e) => Err(failed(e, label)),
-    }
-}
-
 /// The error for a walk that stopped after `read` assets.
 pub fn cut_short(read: usize, error: CallError) -> Error {
     Error::worded(
@@ -252,78 +224,6 @@ pub fn cut_short(read: usize, error: CallError) -> Error {
             ],
         ),
     )
-}
-
-/// One page, retried as a [`GLANCE`] ([`retried`]); `None` when cancelled.
-pub async fn page_with_retries(
-    aem: &dyn AssetsApi,
-    body: &Value,
-    control: &RunControl,
-) -> std::result::Result<Option<OpenPage>, CallError> {
-    retried(control, &GLANCE, worth_retrying, || aem.open_search(body))
-        .await
-        .map_err(|t| t.error)
-}
-
-/// What an OpenAPI count found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OpenCount {
-    /// Matching assets as AEM counted them; `at_least` when AEM gave only a lower bound.
-    Counted {
-        assets: u64,
-        at_least: bool,
-    },
-    /// The paired connection should search instead (and why, for the log).
-    UseClassic(String),
-    Cancelled,
-}
-
-/// Counts a search scope with one request of the OpenAPI search. `paired`: a classic connection
-/// may search instead; without one, what cannot be done is an error in words.
-pub async fn count(
-    aem: &dyn AssetsApi,
-    items: std::result::Result<Vec<Value>, Inexpressible>,
-    paired: bool,
-    connection: &str,
-    control: &RunControl,
-) -> Result<OpenCount> {
-    let items = match items {
-        Ok(items) => items,
-        Err(why) if paired => return Ok(OpenCount::UseClassic(why.condition.to_string())),
-        Err(why) => return Err(why.refusal(connection)),
-    };
-    match page_with_retries(aem, &request_body(&items, 1, None), control).await {
-        Ok(None) => Ok(OpenCount::Cancelled),
-        Ok(Some(page)) => {
-            let assets = page.total.unwrap_or(page.hits.len() as u64);
-            // A page with no total but a cursor says only "at least this page".
-            let at_least = page.at_least || (page.total.is_none() && page.cursor.is_some());
-            Ok(OpenCount::Counted { assets, at_least })
-        }
-        Err(e) if paired && unavailable(&e) => Ok(OpenCount::UseClassic(e.to_string())),
-        Err(e) => Err(failed(e, connection)),
-    }
-}
-
-/// The hits of one lookup (exact paths or ids), every page followed.
-pub async fn lookup(
-    aem: &dyn AssetsApi,
-    items: Vec<Value>,
-    control: &RunControl,
-) -> std::result::Result<Option<Vec<OpenHit>>, (usize, CallError)> {
-    let mut walk = metadesk_assets::open_search::OpenSearchWalk::new(
-        items,
-        metadesk_assets::open_search::OPEN_PAGE,
-    );
-    let mut hits = Vec::new();
-    while !walk.is_done() {
-        match page_with_retries(aem, &walk.request(), control).await {
-            Ok(None) => return Ok(None),
-            Ok(Some(page)) => hits.extend(walk.take(page).map_err(|e| (walk.read, e))?),
-            Err(e) => return Err((walk.read, e)),
-        }
-    }
-    Ok(Some(hits))
 }
 
 #[cfg(test)]

@@ -12,12 +12,11 @@ use ts_rs::TS;
 
 use crate::compute::Asset;
 use crate::open_query;
+use crate::open_walk::{OpenList, OpenStep, OpenWalk, resolve_listed_open};
 use crate::scope::{RunScope, ScopeSource};
 use crate::scope_walk::{Once, Pages, ScopeWalk, resolve_listed};
-use crate::searching::resolve_list_open;
 use crate::spec::{Edit, after, regexes_of, schema_refusal};
 use metadesk_assets::folders::WalkStep;
-use metadesk_assets::open_search::request_body;
 use metadesk_assets::schema::Schema;
 use metadesk_assets::search::search_failed;
 use metadesk_assets::{AssetRef, AssetsApi, CallError, Entry, EntryKind};
@@ -141,22 +140,17 @@ async fn first_entries(
                     .map_or_else(Vec::new, |r| r.assets);
                 resolved.into_iter().map(|e| (e, None)).collect()
             } else {
-                let (resolved, ids) = resolve_list_open(first, |items| async move {
-                    let body = request_body(&items, want as u64, None);
-                    match aem.open_search(&body).await {
-                        Ok(page) => Ok(page.hits),
-                        Err(e) => Err(open_query::failed(e, scope.connection)),
-                    }
-                })
-                .await?;
-                resolved
-                    .assets
-                    .into_iter()
-                    .map(|e| {
-                        let id = ids.get(&e.path).cloned();
-                        (e, id)
-                    })
-                    .collect()
+                match resolve_listed_open(&Once(aem), first, false, scope.connection).await? {
+                    OpenList::Resolved(resolved, ids) => resolved
+                        .assets
+                        .into_iter()
+                        .map(|e| {
+                            let id = ids.get(&e.path).cloned();
+                            (e, id)
+                        })
+                        .collect(),
+                    OpenList::Cancelled | OpenList::UseClassic => Vec::new(),
+                }
             }
         }
     };
@@ -174,12 +168,11 @@ async fn open_page(
     items: Vec<Value>,
     want: usize,
 ) -> Result<Vec<(Entry, Option<String>)>> {
-    let body = request_body(&items, want as u64, None);
-    let page = aem
-        .open_search(&body)
-        .await
-        .map_err(|e| open_query::failed(e, scope.connection))?;
-    Ok(page.hits.into_iter().map(|h| (h.entry(), h.id)).collect())
+    match OpenWalk::new(items, want as u64).next(&Once(aem)).await {
+        Ok(OpenStep::Hits(hits)) => Ok(hits.into_iter().map(|h| (h.entry(), h.id)).collect()),
+        Ok(OpenStep::Done | OpenStep::Cancelled) => Ok(Vec::new()),
+        Err(e) => Err(open_query::failed(e, scope.connection)),
+    }
 }
 
 /// The first assets of the scope's walk (a folder's listings, subfolders too when the scope

@@ -15,7 +15,8 @@
 //! A list scope's entries are resolved through the same askers ([`resolve_listed`]: exact paths
 //! and ids looked up in batches, `searching::resolve_list`), by every use of a list alike.
 //!
-//! Not here: AEM's OpenAPI search (`open_query.rs`).
+//! Not here: the OpenAPI search's pages (`open_walk.rs`, through these askers) and what it asks
+//! (`open_query.rs`).
 
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,7 +25,10 @@ use crate::glance::{GLANCE, Tried, retried, worth_retrying};
 use crate::run_control::RunControl;
 use crate::scope::{RunScope, ScopeSource, hit_properties, search_predicates};
 use crate::searching::{ResolvedList, resolve_list};
+use serde_json::Value;
+
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
+use metadesk_assets::open_search::OpenPage;
 use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_clients::error::Result;
@@ -39,6 +43,11 @@ pub trait Asker: Sync {
         &self,
         params: Vec<(String, String)>,
     ) -> impl Future<Output = std::result::Result<Option<SearchPage>, CallError>> + Send;
+    /// One page of AEM's OpenAPI search (`open_walk.rs`); `None` once the run is cancelled.
+    fn open_search(
+        &self,
+        body: Value,
+    ) -> impl Future<Output = std::result::Result<Option<OpenPage>, CallError>> + Send;
 }
 
 /// Requests retried as a glance (`glance.rs`): a count, a sheet export.
@@ -63,6 +72,14 @@ impl Asker for Glance<'_> {
     ) -> std::result::Result<Option<SearchPage>, CallError> {
         crate::searching::search_with_retries(self.aem, &params, self.control).await
     }
+
+    async fn open_search(&self, body: Value) -> std::result::Result<Option<OpenPage>, CallError> {
+        retried(self.control, &GLANCE, worth_retrying, || {
+            self.aem.open_search(&body)
+        })
+        .await
+        .map_err(|t| t.error)
+    }
 }
 
 /// Requests sent once: a sample shown while a rule is typed, asked again at the next keystroke.
@@ -81,6 +98,10 @@ impl Asker for Once<'_> {
         params: Vec<(String, String)>,
     ) -> std::result::Result<Option<SearchPage>, CallError> {
         self.0.search(&params).await.map(Some)
+    }
+
+    async fn open_search(&self, body: Value) -> std::result::Result<Option<OpenPage>, CallError> {
+        self.0.open_search(&body).await.map(Some)
     }
 }
 

@@ -1,5 +1,6 @@
-//! [`Gated`]: the one lister's requests (`scope_walk::Asker`: a walk's listings and search
-//! pages, a list's lookups) sent through the run's gate, as every request of a run is.
+//! [`Gated`]: the one lister's requests (`scope_walk::Asker`: a walk's listings, QueryBuilder
+//! and OpenAPI search pages, a list's lookups) sent through the run's gate, as every request of
+//! a run is.
 //!
 //! Not here: what is listed (`listed.rs`, `searched.rs`, `publishing.rs`).
 
@@ -7,7 +8,9 @@ use super::context::{Ctx, Failure};
 use crate::scope_walk::Asker;
 use metadesk_assets::CallError;
 use metadesk_assets::folders::Listed;
+use metadesk_assets::open_search::OpenPage;
 use metadesk_assets::search::SearchPage;
+use serde_json::Value;
 
 /// A run's listing and search requests, sent through its gate.
 pub(super) struct Gated<'a>(pub(super) &'a Ctx);
@@ -28,6 +31,15 @@ impl Asker for Gated<'_> {
     ) -> std::result::Result<Option<SearchPage>, CallError> {
         let ctx = self.0;
         match ctx.call(|| ctx.aem.search(&params)).await {
+            Ok(page) => Ok(Some(page)),
+            Err(Failure::Cancelled) => Ok(None),
+            Err(Failure::Call(error, _)) => Err(error),
+        }
+    }
+
+    async fn open_search(&self, body: Value) -> std::result::Result<Option<OpenPage>, CallError> {
+        let ctx = self.0;
+        match ctx.call(|| ctx.aem.open_search(&body)).await {
             Ok(page) => Ok(Some(page)),
             Err(Failure::Cancelled) => Ok(None),
             Err(Failure::Call(error, _)) => Err(error),

@@ -25,11 +25,12 @@ use super::tasks::{drain, spawn_bounded};
 use crate::found_by::FoundBy;
 use crate::journal::PreviewCounts;
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
+use crate::open_walk::{OpenList, OpenStep, OpenWalk, resolve_listed_open};
 use crate::progress::ProgressFn;
 use crate::scope::{ScopeSource, hit_properties};
 use crate::scope_walk::resolve_listed;
-use crate::searching::{ResolvedList, confirm_unfound, edited_properties, resolve_list_open};
-use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
+use crate::searching::{ResolvedList, confirm_unfound, edited_properties};
+use metadesk_assets::open_search::unavailable;
 use metadesk_assets::search::search_failed;
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::Result;
@@ -43,7 +44,8 @@ pub(super) async fn preview_list(
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
     if ctx.aem.family() == ApiFamily::OpenApi {
-        match resolve_open_list(ctx, entries).await? {
+        let (paired, connection) = (ctx.aem.can_search(), ctx.spec.connection.as_str());
+        match resolve_listed_open(&Gated(ctx), entries, paired, connection).await? {
             OpenList::Resolved(resolved, ids) => {
                 ctx.found_by(FoundBy::OpenapiSearch);
                 return plan_list(ctx, resolved, ids, on_progress).await;
@@ -178,61 +180,6 @@ pub(super) async fn plan_entry(
     Ok(())
 }
 
-/// What resolving a list through the OpenAPI search gave.
-enum OpenList {
-    Resolved(ResolvedList, HashMap<String, String>),
-    Cancelled,
-    /// The search is not offered and a paired connection can search instead.
-    UseClassic,
-}
-
-/// Resolves a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
-/// token). A lookup cut short is an error, never a shorter list.
-async fn resolve_open_list(ctx: &Arc<Ctx>, entries: &[String]) -> Result<OpenList> {
-    let paired = ctx.aem.can_search();
-    let connection = ctx.spec.connection.as_str();
-    let cancelled = std::sync::atomic::AtomicBool::new(false);
-    let fallback = std::sync::atomic::AtomicBool::new(false);
-    let result = resolve_list_open(entries, |items| {
-        let (cancelled, fallback) = (&cancelled, &fallback);
-        async move {
-            let mut walk = OpenSearchWalk::new(items, OPEN_PAGE);
-            let mut hits = Vec::new();
-            while !walk.is_done() {
-                let body = walk.request();
-                match ctx.call(|| ctx.aem.open_search(&body)).await {
-                    Ok(page) => hits.extend(walk.take(page).map_err(|e| cut_short(walk.read, e))?),
-                    Err(Failure::Cancelled) => {
-                        cancelled.store(true, Ordering::Relaxed);
-                        return Ok(Vec::new());
-                    }
-                    Err(Failure::Call(e, _)) if paired && unavailable(&e) => {
-                        fallback.store(true, Ordering::Relaxed);
-                        return Err(open_query::failed(e, connection));
-                    }
-                    Err(Failure::Call(e, _)) if walk.read > 0 => {
-                        return Err(cut_short(walk.read, e));
-                    }
-                    Err(Failure::Call(e, _)) => return Err(open_query::failed(e, connection)),
-                }
-            }
-            Ok(hits)
-        }
-    })
-    .await;
-    if fallback.load(Ordering::Relaxed) {
-        tracing::info!(
-            "AEM does not offer the OpenAPI search: the paired connection resolves the list"
-        );
-        return Ok(OpenList::UseClassic);
-    }
-    let (resolved, ids) = result?;
-    if cancelled.load(Ordering::Relaxed) {
-        return Ok(OpenList::Cancelled);
-    }
-    Ok(OpenList::Resolved(resolved, ids))
-}
-
 /// Plans a search scope through AEM's OpenAPI search, every cursor followed. `Ok(None)` when
 /// the paired connection should search instead (a condition the OpenAPI search cannot express,
 /// or an AEM that does not offer it); without a paired connection those are errors in words.
@@ -273,49 +220,45 @@ pub(super) async fn preview_open_search(
     // goes through the pages again when AEM's exact total moved or came out short (a hit that
     // stopped matching before the cursor made it step over one): see its comment. The same
     // walk serves a folder scope, whose hits change only when assets are added or removed.
-    let mut walk = OpenSearchWalk::new(items, ctx.settings.search_page_size);
+    let mut walk = OpenWalk::new(items, ctx.settings.search_page_size);
     let mut next_i = 0u64;
-    let mut first = true;
     ctx.searching_now();
-    while !walk.is_done() {
-        let body = walk.request();
-        let failure = match ctx.call(|| ctx.aem.open_search(&body)).await {
-            Ok(page) => match walk.take(page) {
-                Ok(hits) => {
-                    first = false;
-                    for hit in hits {
-                        if !in_folder(
-                            &hit.path,
-                            spec.scope.folder(),
-                            spec.scope.filters().recursive,
-                        ) {
-                            drain(&mut tasks).await?;
-                            return Err(outside(&hit.path, spec.scope.folder()));
-                        }
-                        let entry = hit.entry();
-                        plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, hit.id).await?;
+    loop {
+        let failure = match walk.next(&Gated(ctx)).await {
+            Ok(OpenStep::Hits(hits)) => {
+                for hit in hits {
+                    if !in_folder(
+                        &hit.path,
+                        spec.scope.folder(),
+                        spec.scope.filters().recursive,
+                    ) {
+                        drain(&mut tasks).await?;
+                        return Err(outside(&hit.path, spec.scope.folder()));
                     }
-                    ctx.progress(on_progress, false);
-                    continue;
+                    let entry = hit.entry();
+                    plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, hit.id).await?;
                 }
-                Err(e) => cut_short(walk.read, e),
-            },
-            Err(Failure::Cancelled) => break,
-            Err(Failure::Call(e, _)) if first && paired && unavailable(&e) => {
+                ctx.progress(on_progress, false);
+                continue;
+            }
+            Ok(OpenStep::Done | OpenStep::Cancelled) => break,
+            Err(e) if !walk.answered() && paired && unavailable(&e) => {
                 tracing::info!(error = %e, "AEM does not offer the OpenAPI search: QueryBuilder through the paired connection");
                 return Ok(None);
             }
             // A folder scope with no classic connection to list it: nothing else can find
             // its assets.
-            Err(Failure::Call(e, _))
-                if first && unavailable(&e) && spec.scope.filters().selection.is_none() =>
+            Err(e)
+                if !walk.answered()
+                    && unavailable(&e)
+                    && spec.scope.filters().selection.is_none() =>
             {
                 open_query::needs_paired(&spec.connection, spec.connection_id.is_some())
             }
-            Err(Failure::Call(e, _)) if first => open_query::failed(e, &spec.connection),
+            Err(e) if !walk.answered() => open_query::failed(e, &spec.connection),
             // The scope past this page is unknown: the preview fails rather than pass a part
             // of the assets for all of them.
-            Err(Failure::Call(e, _)) => cut_short(walk.read, e),
+            Err(e) => cut_short(walk.read(), e),
         };
         drain(&mut tasks).await?;
         return Err(failure);

@@ -12,7 +12,7 @@
 //! The use case in full (ARCHITECTURE.md points here): open a connection for a new run or an
 //! existing one (the same-AEM rule, `--file`, `--paired-with`, else the stored pairing; an unpaired
 //! OAuth S2S connection browses folders through the Folders API (`assets/folders_api.rs`) and finds
-//! a folder's assets with AEM's OpenAPI search (count: `open_query::count_folder`; preview:
+//! a folder's assets with AEM's OpenAPI search (count: `open_walk::count_folder`; preview:
 //! `engine/searched.rs`; thumbnail strip: `browse::searched_folder_assets`), refused in words only
 //! where AEM does not answer it: `Opened::require_paired` here, `Workspace::require_folder_search`
 //! in `scopes.rs`). Here: `opening.rs`. The layers below: `assets::connect`,

@@ -45,7 +45,8 @@ use metadesk_assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use metadesk_assets::open_search;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::by_folder::{FolderOutcomes, OutcomeTally};
-use metadesk_bulk::open_query::{self, OpenCount};
+use metadesk_bulk::open_query;
+use metadesk_bulk::open_walk::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
@@ -132,7 +133,7 @@ impl Workspace {
         // checks each asset), so the count says it is "before filters" rather than be wrong.
         let who = (opened.label.as_str(), opened.connection_id.is_some());
         let counted =
-            match open_query::count_folder(aem, folder, filters.recursive, who, job.control())
+            match open_walk::count_folder(aem, folder, filters.recursive, who, job.control())
                 .await?
             {
                 OpenCount::Counted { assets, at_least } => ScopeCount {

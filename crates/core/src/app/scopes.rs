@@ -20,10 +20,12 @@ use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::Combine;
 use metadesk_bulk::found_by::FoundBy;
-use metadesk_bulk::open_query::{self, OpenCount};
+use metadesk_bulk::list_check::{OpenListCheck, check_list, check_list_open};
+use metadesk_bulk::open_query;
+use metadesk_bulk::open_walk::{self, OpenCount};
 use metadesk_bulk::scope::LARGE_SCOPE;
 use metadesk_bulk::scope::{self, Scope, ScopeSource};
-use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
+use metadesk_bulk::searching::{self, ListCheck, SearchCount};
 use metadesk_bulk::{Edit, RunScope, RunSummary, ScopeCount};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -244,7 +246,7 @@ impl Workspace {
                 if open {
                     let items =
                         open_query::query_items(folder, filters.recursive, conditions, *combine);
-                    match open_query::count(store, items, paired, &opened.label, job.control())
+                    match open_walk::count(store, items, paired, &opened.label, job.control())
                         .await?
                     {
                         OpenCount::Counted { assets, at_least } => {
@@ -275,9 +277,7 @@ impl Workspace {
                     .start(JobKind::Count, Text::plain("job-check-list"))?;
                 if open {
                     let label = &opened.label;
-                    match searching::check_list_open(store, entries, paired, label, job.control())
-                        .await?
-                    {
+                    match check_list_open(store, entries, paired, label, job.control()).await? {
                         OpenListCheck::Checked(check) => {
                             return Ok(Some(SelectedCount::List(check)));
                         }
@@ -285,7 +285,7 @@ impl Workspace {
                         OpenListCheck::UseClassic => {}
                     }
                 }
-                let check = searching::check_list(store, entries, job.control()).await?;
+                let check = check_list(store, entries, job.control()).await?;
                 Ok(check.map(|c| {
                     SelectedCount::List(ListCheck {
                         found_by: classic,
