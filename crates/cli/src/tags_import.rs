@@ -250,7 +250,10 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             ],
         )
     );
-    if applied.changed_since.is_empty() {
+    if let Some(why) = &applied.stopped {
+        eprintln!("{}", why.localized(l));
+    }
+    if applied.changed_since.is_empty() && applied.stopped.is_none() {
         SUCCESS
     } else {
         SOME_FAILED

@@ -39,9 +39,10 @@ pub struct Faults {
     pub ims_outage: bool,
     /// Added to every IMS request, in milliseconds (a slow token exchange).
     pub ims_latency_ms: u64,
-    /// DAM paths (`/content/dam/…`, an asset or a folder and everything under it) where
+    /// Repository paths (`/content/dam/…`, an asset or a folder and everything under it; or
+    /// `/content/cq:tags/…`, a tag and the tags below it, created, changed or deleted) where
     /// writes are refused with 403 whoever asks, as a missing write permission on part of the
-    /// DAM would: the rest of the DAM stays writable.
+    /// DAM or the taxonomy would: the rest stays writable.
     pub write_denied: Vec<String>,
     /// DAM paths (an asset, or a folder and everything under it) where replication
     /// (`/bin/replicate.json`) is refused with 403 whoever asks, as a technical account without

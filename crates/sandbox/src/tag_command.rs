@@ -60,6 +60,19 @@ fn may_change(shared: &Shared, principal: &Principal) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Whether the `write_denied` fault refuses changes to the tag at `rel` (below the taxonomy
+/// root), as a missing write permission on part of the taxonomy would.
+fn may_write(shared: &Shared, principal: &Principal, rel: &str) -> Result<(), Refusal> {
+    let path = format!("{TAGS_ROOT}/{rel}");
+    if shared.faults.write_denied(&path) {
+        return Err(Refusal {
+            status: 403,
+            message: format!("Forbidden: {} may not change {path}", principal.user),
+        });
+    }
+    Ok(())
+}
+
 /// `POST /bin/tagcommand`.
 pub(crate) async fn command(
     State(shared): State<Shared>,
@@ -121,13 +134,18 @@ pub(crate) async fn command(
                     }
                     None => tag_of("tag")?,
                 };
+                may_write(&shared, &principal, &rel)?;
                 taxonomy.create(
                     &rel,
                     field("jcr:title").as_deref(),
                     field("jcr:description").as_deref(),
                 )
             }
-            "deleteTag" => taxonomy.delete(&tag_of("path")?),
+            "deleteTag" => {
+                let rel = tag_of("path")?;
+                may_write(&shared, &principal, &rel)?;
+                taxonomy.delete(&rel)
+            }
             "moveTag" => taxonomy.move_to(&tag_of("path")?, &tag_of("dest")?),
             "mergeTag" => taxonomy.merge_into(&tag_of("path")?, &tag_of("dest")?),
             "activateTag" | "deactivateTag" => {
@@ -161,6 +179,7 @@ pub(crate) fn post_properties(
         status: 400,
         message: format!("Bad Request: not a tag path: {target}"),
     })?;
+    may_write(shared, principal, &rel)?;
     write(&shared.taxonomy).set_properties(&rel, changes);
     Ok(())
 }

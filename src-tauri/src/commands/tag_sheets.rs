@@ -74,11 +74,15 @@ pub async fn apply_tag_import(
     request: TagImportApplyRequest,
 ) -> Result<TagImportApplied, IpcError> {
     let opened = super::open_stored(&state, request.connection_id).await?;
-    state
+    let mut applied = state
         .workspace
         .apply_confirmed_tag_import(&opened, &request.preview, request.confirm_name.as_deref())
         .await
-        .worded(&state)
+        .worded(&state)?;
+    if let Some(why) = &mut applied.stopped {
+        why.localize(&state.localizer());
+    }
+    Ok(applied)
 }
 
 /// Undoes the import `import_id` (production: the name typed): what it put back, and what it

@@ -13,10 +13,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use ts_rs::TS;
 
 use metadesk_assets::CallError;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
+use metadesk_base::i18n::SavedText;
 use metadesk_bulk::compute::tags::is_tag_id;
 use metadesk_bulk::spec::MAX_VALUE_CHARS;
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -66,13 +68,19 @@ pub struct ChangedSince {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TagImportApplied {
-    /// The import's id, for `tags undo-import`.
+    /// The import's id, to undo it by.
     pub id: String,
+    /// Tags created.
     #[ts(type = "number")]
     pub created: usize,
+    /// Values changed.
     #[ts(type = "number")]
     pub changed: usize,
     pub changed_since: Vec<ChangedSince>,
+    /// Why the import stopped part-way, when AEM did not take one of its writes: what was
+    /// written before stays, and undoing the import puts it back. Sent to the window worded.
+    #[ts(type = "string | null")]
+    pub stopped: Option<SavedText>,
 }
 
 /// The tag a tag id sits below: `ns:a` for `ns:a/b`, the namespace `ns:` for `ns:a`; `None`
@@ -248,7 +256,8 @@ impl Workspace {
     /// Writes a previewed import: the taxonomy read again first, a value AEM changed since
     /// the preview (or a tag created meanwhile) left alone and returned; then what remains is
     /// recorded for undo before the first write, the tags created parents first, and each
-    /// tag's values written in one request.
+    /// tag's values written in one request. A write AEM does not take stops the import there:
+    /// the answer says so (`stopped`) and counts what was written before, which undo puts back.
     pub async fn apply_tag_import(
         &self,
         opened: &Opened,
@@ -287,56 +296,82 @@ impl Workspace {
         }
         let record = ImportRecord::new(opened, &preview.file_name, created, changed);
         self.save_import_record(&record).await?;
-        let aem = &opened.connected.assets;
-        let failed = |id: &str, e: CallError| {
-            refused(
-                "error-tags-import-write",
-                vec![
-                    ("id", id.into()),
-                    ("detail", e.text().into()),
-                    ("import", record.id.as_str().into()),
-                ],
-            )
-        };
-        for tag in &record.created {
-            let mut fields = vec![("cmd", "createTag"), ("tag", tag.id.as_str())];
-            if let Some(t) = &tag.title {
-                fields.push(("jcr:title", t));
-            }
-            if let Some(d) = &tag.description {
-                fields.push(("jcr:description", d));
-            }
-            aem.tag_command(&fields)
-                .await
-                .map_err(|e| failed(&tag.id, e))?;
-            let titles: Vec<(String, Option<&str>)> = tag
-                .titles
-                .iter()
-                .map(|(lang, t)| (format!("jcr:title.{lang}"), Some(t.as_str())))
-                .collect();
-            write_values(opened, &tag.id, &titles)
-                .await
-                .map_err(|e| failed(&tag.id, e))?;
-        }
-        let mut by_tag: BTreeMap<&str, Vec<(String, Option<&str>)>> = BTreeMap::new();
-        for c in &record.changed {
-            by_tag
-                .entry(&c.id)
-                .or_default()
-                .push((c.property.clone(), Some(&c.after)));
-        }
-        for (id, values) in by_tag {
-            write_values(opened, id, &values)
-                .await
-                .map_err(|e| failed(id, e))?;
-        }
+        let mut written = Written::default();
+        let stopped = write_import(opened, &record, &mut written)
+            .await
+            .err()
+            .map(|(id, e)| {
+                SavedText::new(
+                    "tags-import-stopped",
+                    [
+                        ("id", Value::String(id)),
+                        ("detail", SavedText::from(&e.text()).into_arg()),
+                    ],
+                )
+            });
         Ok(TagImportApplied {
             id: record.id.clone(),
-            created: record.created.len(),
-            changed: record.changed.len(),
+            created: written.created,
+            changed: written.changed,
             changed_since,
+            stopped,
         })
     }
+}
+
+/// What an import wrote before it ended.
+#[derive(Default)]
+struct Written {
+    created: usize,
+    changed: usize,
+}
+
+/// Writes `record`: its tags created, parents first, each with its translations, then each
+/// tag's changed values in one request. Stops at the first write AEM does not take, and says
+/// which tag it was: what was written before stays, counted in `written`.
+async fn write_import(
+    opened: &Opened,
+    record: &ImportRecord,
+    written: &mut Written,
+) -> std::result::Result<(), (String, CallError)> {
+    let aem = &opened.connected.assets;
+    let failed = |id: &str| {
+        let id = id.to_owned();
+        move |e: CallError| (id, e)
+    };
+    for tag in &record.created {
+        let mut fields = vec![("cmd", "createTag"), ("tag", tag.id.as_str())];
+        if let Some(t) = &tag.title {
+            fields.push(("jcr:title", t));
+        }
+        if let Some(d) = &tag.description {
+            fields.push(("jcr:description", d));
+        }
+        aem.tag_command(&fields).await.map_err(failed(&tag.id))?;
+        let titles: Vec<(String, Option<&str>)> = tag
+            .titles
+            .iter()
+            .map(|(lang, t)| (format!("jcr:title.{lang}"), Some(t.as_str())))
+            .collect();
+        write_values(opened, &tag.id, &titles)
+            .await
+            .map_err(failed(&tag.id))?;
+        written.created += 1;
+    }
+    let mut by_tag: BTreeMap<&str, Vec<(String, Option<&str>)>> = BTreeMap::new();
+    for c in &record.changed {
+        by_tag
+            .entry(&c.id)
+            .or_default()
+            .push((c.property.clone(), Some(&c.after)));
+    }
+    for (id, values) in by_tag {
+        write_values(opened, id, &values)
+            .await
+            .map_err(failed(id))?;
+        written.changed += values.len();
+    }
+    Ok(())
 }
 
 #[cfg(test)]

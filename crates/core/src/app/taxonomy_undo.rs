@@ -130,12 +130,8 @@ impl Workspace {
         for (tag, values) in by_tag {
             write_values(opened, tag, &values).await.map_err(|e| {
                 refused(
-                    "error-tags-import-write",
-                    vec![
-                        ("id", tag.into()),
-                        ("detail", e.text().into()),
-                        ("import", id.into()),
-                    ],
+                    "error-tags-undo-write",
+                    vec![("id", tag.into()), ("detail", e.text().into())],
                 )
             })?;
             done.restored += values.len();
@@ -190,12 +186,8 @@ impl Workspace {
                 .await
                 .map_err(|e| {
                     refused(
-                        "error-tags-import-write",
-                        vec![
-                            ("id", new.id.as_str().into()),
-                            ("detail", e.text().into()),
-                            ("import", record.id.as_str().into()),
-                        ],
+                        "error-tags-undo-write",
+                        vec![("id", new.id.as_str().into()), ("detail", e.text().into())],
                     )
                 })?;
             removed.insert(&new.id);

@@ -55,6 +55,7 @@ describe('the round trip panel', () => {
       created: 1,
       changed: 0,
       changedSince: [{ id: 'wknd:season/summer', property: 'jcr:title.fr', shown: 'Été', now: 'Été!' }],
+      stopped: null,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
     expect((await screen.findByTestId('tags-import-applied')).textContent).toBe('Created 1 tag and changed 0 values.');
@@ -66,6 +67,27 @@ describe('the round trip panel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
     expect((await screen.findByTestId('tags-import-undone')).textContent).toBe('Undone: 0 values put back, 0 tags removed.');
     expect(screen.getByTestId('tags-import-kept').textContent).toContain('Assets hold wknd:season/autumn: it stays');
+  });
+
+  it('says where an import stopped part-way, and offers to undo what it wrote', async () => {
+    vi.mocked(previewTagImport).mockResolvedValue(PREVIEW);
+    const model = await shown('en');
+    await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
+    await screen.findByTestId('tags-import-preview');
+    const stopped = 'AEM did not take the change of wknd:season/summer (Forbidden): the import stopped there.';
+    vi.mocked(applyTagImport).mockResolvedValue({ id: 'imp-2', created: 1, changed: 0, changedSince: [], stopped });
+    await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
+    const banner = await screen.findByTestId('tags-import-stopped');
+    expect(banner.textContent).toContain('The import stopped');
+    expect(banner.textContent).toContain(stopped);
+    expect(banner.textContent).not.toContain('undo-import');
+    expect(screen.getByTestId('tags-import-applied').textContent).toBe('Created 1 tag and changed 0 values.');
+
+    vi.mocked(undoTagImport).mockResolvedValue({ id: 'imp-2', restored: 0, removed: 1, kept: [] });
+    await userEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
+    expect(undoTagImport).toHaveBeenCalledWith(expect.anything(), 'imp-2', null);
+    expect((await screen.findByTestId('tags-import-undone')).textContent).toBe('Undone: 0 values put back, 1 tag removed.');
+    expect(screen.queryByTestId('tags-import-stopped')).toBeNull();
   });
 
   it('names the refused row, with nothing to apply, in French', async () => {

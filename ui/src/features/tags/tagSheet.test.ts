@@ -29,7 +29,7 @@ const PREVIEW: TagImportPreview = {
   created: [{ row: 3, id: 'wknd:season/autumn', title: 'Autumn', titles: { fr: 'Automne' }, description: null }],
   changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title.fr', before: 'Été', after: 'Plein été' }],
 };
-const APPLIED = { id: 'imp-1', created: 1, changed: 1, changedSince: [] };
+const APPLIED = { id: 'imp-1', created: 1, changed: 1, changedSince: [], stopped: null };
 
 function model(production = false) {
   const m = new TagSheetModel();

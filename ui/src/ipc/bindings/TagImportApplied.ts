@@ -6,6 +6,19 @@ import type { ChangedSince } from "./ChangedSince";
  */
 export type TagImportApplied = { 
 /**
- * The import's id, for `tags undo-import`.
+ * The import's id, to undo it by.
  */
-id: string, created: number, changed: number, changedSince: Array<ChangedSince>, };
+id: string, 
+/**
+ * Tags created.
+ */
+created: number, 
+/**
+ * Values changed.
+ */
+changed: number, changedSince: Array<ChangedSince>, 
+/**
+ * Why the import stopped part-way, when AEM did not take one of its writes: what was
+ * written before stays, and undoing the import puts it back. Sent to the window worded.
+ */
+stopped: string | null, };
