@@ -12,6 +12,8 @@ import {
   listConnections,
   listFolder,
   listRuns,
+  previewTagImport,
+  readListFile,
   sandboxStatus,
 } from './ipc/commands';
 import type { Progress } from './ipc/bindings/Progress';
@@ -53,6 +55,9 @@ vi.mock('./ipc/commands', () => ({
   savedScopes: vi.fn(() => Promise.resolve([])),
   checkFolder: vi.fn((folder: string) => import('./test-fixtures').then((m) => m.checkedFolder(folder))),
   checkForm: vi.fn((request: FormCheckRequest) => import('./test-fixtures').then((m) => m.noFormProblems(request))),
+  listTags: vi.fn(() => Promise.resolve([])),
+  previewTagImport: vi.fn(),
+  readListFile: vi.fn(),
 }));
 vi.mock('./ipc/events', () => ({
   onFilesDropped: vi.fn(),
@@ -432,6 +437,26 @@ describe('dropped files', () => {
     expect(screen.getByTestId('mode-sheet')).toBeChecked();
     expect(screen.getByTestId('check-sheet')).toBeEnabled();
     expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
+  });
+
+  it('takes a sheet dropped on Tags to the tag import, and a list of assets (.txt) to Bulk edit’s list', async () => {
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    vi.mocked(readListFile).mockResolvedValue({ fileName: 'assets.txt', entries: ['/content/dam/a.jpg'] });
+    vi.mocked(previewTagImport).mockResolvedValue({ fileName: 'tags.csv', rows: 0, created: [], changed: [] });
+    const user = userEvent.setup();
+    await renderReady();
+    await user.click(screen.getByTestId('nav-tags'));
+    await screen.findByTestId('tags-import-choose');
+    await act(() => sheetDropped({ id: 'list-1', fileName: 'assets.txt' }));
+    expect(previewTagImport).not.toHaveBeenCalled();
+    expect(readListFile).toHaveBeenCalledWith('list-1');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Bulk edit');
+
+    await user.click(screen.getByTestId('nav-tags'));
+    await screen.findByTestId('tags-import-choose');
+    await act(() => sheetDropped({ id: 'sheet-2', fileName: 'tags.csv' }));
+    expect(previewTagImport).toHaveBeenCalledWith('c1', 'sheet-2');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Tags');
   });
 
   it('shows each dropped file as checking, then its own result, until dismissed', async () => {

@@ -6,7 +6,8 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { countTags, finishUnusedTagChange, listTags, previewRows, previewTagChange } from '../../ipc/commands';
+import { applyTagImport, countTags, finishUnusedTagChange, listTags, previewRows, previewTagChange, previewTagImport } from '../../ipc/commands';
+import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { Tag } from '../../ipc/bindings/Tag';
 import type { TagCounts } from '../../ipc/bindings/TagCounts';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
@@ -24,13 +25,16 @@ vi.mock('../../ipc/commands', () => ({
   reportRows: vi.fn(),
   listRuns: vi.fn(() => Promise.resolve([])),
   completeFolderPath: vi.fn(() => Promise.resolve([])),
+  previewTagImport: vi.fn(),
+  applyTagImport: vi.fn(),
 }));
 
 /** The page as App shows it, with its own BulkStore; `onShowRun` is what opens Bulk edit. */
 function renderPage(lang: Lang, connections = [connection()], onShowRun = vi.fn()) {
   const store = new BulkStore(() => connections);
-  render(TagsPage, { props: { connections, store, sheets: new TagSheetModel(), onShowRun }, context: i18nContext(new I18n(lang)) });
-  return { store, onShowRun };
+  const sheets = new TagSheetModel();
+  render(TagsPage, { props: { connections, store, sheets, onShowRun }, context: i18nContext(new I18n(lang)) });
+  return { store, onShowRun, sheets };
 }
 
 afterEach(() => {
@@ -72,6 +76,27 @@ describe('the Tags page', () => {
     await user.clear(screen.getByTestId('tags-search'));
     await user.type(screen.getByTestId('tags-search'), 'nothing');
     expect(screen.getByTestId('tags-none')).toHaveTextContent('Aucune balise ne correspond à « nothing ».');
+  });
+
+  it('keeps the connection while an import is being applied, so its outcome and Undo are not lost', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    vi.mocked(previewTagImport).mockResolvedValue({
+      fileName: 'tags.csv',
+      rows: 1,
+      created: [],
+      changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
+    });
+    let finish: (applied: TagImportApplied) => void = () => {};
+    vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    const { sheets } = renderPage('en', [connection({ id: 'c1', name: 'Stage' }), connection({ id: 'c2', name: 'Other' })]);
+    const picker = await screen.findByTestId('tags-connection');
+    await sheets.received({ id: 'sheet-1', fileName: 'tags.csv' });
+    expect(picker).toBeEnabled();
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 1 change' }));
+    expect(picker).toBeDisabled();
+    finish({ id: 'imp-1', created: 0, changed: 1, changedSince: [], stopped: null });
+    expect(await screen.findByTestId('tags-import-applied')).toHaveTextContent('Created 0 tags and changed 1 value.');
+    expect(picker).toBeEnabled();
   });
 
   it('says why AEM’s tags could not be read', async () => {

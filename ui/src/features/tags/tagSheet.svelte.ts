@@ -92,6 +92,13 @@ export class TagSheetModel {
     if (sheet && mine === this.#generation) await this.received(sheet);
   }
 
+  /** Whether a file dropped on the Tags page is a taxonomy sheet to import (a workbook or a
+   *  CSV, as Export… writes them); a list of assets (.txt) is not, and goes where it goes from
+   *  any page. */
+  takes(file: HeldSheet): boolean {
+    return /\.(xlsx|xlsm|xls|ods|csv)$/i.test(file.fileName);
+  }
+
   /** A sheet picked or dropped: previewed in place of the last import shown (not while a
    *  step runs: its answer would be lost). */
   async received(sheet: HeldSheet): Promise<void> {
