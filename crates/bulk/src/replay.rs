@@ -184,18 +184,7 @@ impl Replay {
     /// Reads the whole journal (streaming; only per-asset outcomes are kept).
     pub fn load(path: &Path) -> Result<Self> {
         let mut records = read_records(path)?;
-        let (id, created, spec) = match records.next() {
-            Some(Ok(Record::Run {
-                id, created, spec, ..
-            })) => (id, created, spec),
-            Some(Err(e)) => return Err(e),
-            _ => {
-                return Err(Error::Internal(format!(
-                    "{} does not start with a run definition",
-                    path.display()
-                )));
-            }
-        };
+        let (id, created, spec) = run_record(&mut records, path)?;
         let mut r = Replay {
             id,
             created,
@@ -340,5 +329,27 @@ impl Replay {
             Some((_, EndStatus::Stopped, _)) => RunStatus::Stopped,
             _ => RunStatus::Interrupted,
         }
+    }
+}
+
+/// What defines the run whose journal is at `path`: its first record, the rest unread.
+pub fn read_spec(path: &Path) -> Result<RunSpec> {
+    Ok(run_record(&mut read_records(path)?, path)?.2)
+}
+
+/// The run's definition, the first of its journal's `records`: its id, creation time and spec.
+fn run_record(
+    records: &mut impl Iterator<Item = Result<Record>>,
+    path: &Path,
+) -> Result<(String, String, RunSpec)> {
+    match records.next() {
+        Some(Ok(Record::Run {
+            id, created, spec, ..
+        })) => Ok((id, created, spec)),
+        Some(Err(e)) => Err(e),
+        _ => Err(Error::Internal(format!(
+            "{} does not start with a run definition",
+            path.display()
+        ))),
     }
 }

@@ -254,7 +254,7 @@ fn summarize(replay: &Replay) -> RunSummary {
 
 /// What defines run `run_id` (its journal's first record).
 pub fn spec(runs_dir: &Path, run_id: &str) -> Result<RunSpec> {
-    Ok(Replay::load(&path_of(runs_dir, run_id)?)?.spec)
+    crate::replay::read_spec(&path_of(runs_dir, run_id)?)
 }
 
 /// One run's summary, replayed from its journal.

@@ -369,7 +369,8 @@ impl Workspace {
     pub async fn run_folders(&self, run_id: &str) -> Result<FolderOutcomes> {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         blocking(move || {
-            let folder = runs::summary(&dir, &id)?.folder;
+            let spec = runs::spec(&dir, &id)?;
+            let folder = spec.scope.folder().as_str();
             let mut tally = OutcomeTally::default();
             runs::report(&dir, &id, |row| {
                 tally.add(&folder, &row.path, row.status);
