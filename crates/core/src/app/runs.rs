@@ -373,7 +373,7 @@ impl Workspace {
             let folder = spec.scope.folder().as_str();
             let mut tally = OutcomeTally::default();
             runs::report(&dir, &id, |row| {
-                tally.add(&folder, &row.path, row.status);
+                tally.add(folder, &row.path, row.status);
                 Ok(())
             })?;
             Ok(tally.finish())
