@@ -212,8 +212,37 @@ async fn an_undo_of_an_unpublish_never_makes_public_what_never_was() {
     assert!(reason_of(&fr, older).contains("plus récentes que celles du site"));
 }
 
-/// The read of where a batch stands fails just before sending: nothing is sent on the
-/// strength of the preview, and each asset says so.
+/// QueryBuilder is switched off between the preview and the apply: the batch's states are
+/// read as any check reads them, each asset on its own when no query answers, and the publish
+/// goes ahead on those fresh reads. Seen failing before the apply's state read was the
+/// preview's (`checks::states_now`): the whole batch failed unsent.
+#[tokio::test]
+async fn a_publish_whose_state_query_is_refused_reads_each_asset_and_publishes() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let never = assets_in_state(&sb, PublicationState::NeverPublished).await;
+    let preview = engine
+        .preview(
+            list_spec(&sb, Replication::Publish, &[&never[0], &never[1]]),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    sb.set_faults(Faults {
+        switched_off: vec![Switched::Querybuilder],
+        ..Faults::default()
+    })
+    .unwrap();
+    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert_eq!((done.counts.changed, done.counts.failed), (2, 0));
+    assert!(on_website(&sb, &never[0]) && on_website(&sb, &never[1]));
+}
+
+/// The read of where a batch stands fails just before sending (no query, no read of its own
+/// answers): nothing is sent on the strength of the preview, and each asset says so.
 #[tokio::test]
 async fn a_failed_state_read_sends_nothing_and_says_so() {
     let sb = sandbox(120).await;
@@ -230,7 +259,7 @@ async fn a_failed_state_read_sends_nothing_and_says_so() {
         .await
         .unwrap();
     sb.set_faults(Faults {
-        switched_off: vec![Switched::Querybuilder],
+        switched_off: vec![Switched::Querybuilder, Switched::RepositoryJson],
         ..Faults::default()
     })
     .unwrap();

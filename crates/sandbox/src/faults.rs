@@ -124,6 +124,9 @@ pub enum Switched {
     Renditions,
     /// `/libs/granite/csrf/token.json` answers 404 (a dispatcher hides it).
     CsrfToken,
+    /// The JSON of DAM nodes (`GET /content/dam/….json`: an asset's `jcr:content`, its
+    /// metadata, a folder) answers 403 (a dispatcher filter denies it).
+    RepositoryJson,
 }
 
 impl Switched {
@@ -140,9 +143,12 @@ impl Switched {
                     || path.contains("/jcr:content/renditions/")
             }
             Switched::CsrfToken => path == "/libs/granite/csrf/token.json",
+            Switched::RepositoryJson => {
+                path.starts_with("/content/dam/") && path.ends_with(".json")
+            }
         };
         hit.then_some(match self {
-            Switched::Querybuilder => 403,
+            Switched::Querybuilder | Switched::RepositoryJson => 403,
             _ => 404,
         })
     }

@@ -73,7 +73,7 @@ struct Args {
     #[arg(long)]
     csrf_required: bool,
     /// Paths switched off as a dispatcher would, comma-separated: graphql (404), querybuilder
-    /// (403), renditions (404), csrf_token (404).
+    /// (403), renditions (404), csrf_token (404), repository_json (403).
     #[arg(long, value_delimiter = ',', value_parser = switched)]
     switch_off: Vec<Switched>,
     /// Milliseconds each write spends committing, per asset it changes.
@@ -159,6 +159,7 @@ async fn main() -> std::process::ExitCode {
 
 /// One `--switch-off` value, by its name in the faults' JSON.
 fn switched(name: &str) -> Result<Switched, String> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned()))
-        .map_err(|_| "expected graphql, querybuilder, renditions or csrf_token".to_owned())
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|_| {
+        "expected graphql, querybuilder, renditions, csrf_token or repository_json".to_owned()
+    })
 }

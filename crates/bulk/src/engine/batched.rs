@@ -21,8 +21,8 @@ use super::applying::{
     Ended, Fresh, apply_one, apply_row, changes_of, compare, pending_rows, record_outcome,
     spawn_row, writes_of,
 };
+use super::checks::current_values;
 use super::context::{Ctx, Failure};
-use super::folder_checks::check_by_folders;
 use super::tasks::{MIN_TICK, drain, feed_and_drain, spawn_bounded};
 use std::path::Path;
 use std::sync::Arc;
@@ -35,9 +35,7 @@ use crate::journal::{Outcome, PlanRow, Record};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
 use metadesk_assets::asset_path::check_canonical;
-use metadesk_assets::batch::{
-    AssetWrite, Checked, expressible, fits_in_check, form_fits, form_share,
-};
+use metadesk_assets::batch::{AssetWrite, Checked, expressible, form_fits, form_share};
 use metadesk_assets::{AssetRef, CallError, DAM_ROOT};
 use metadesk_base::i18n::SavedText;
 
@@ -214,13 +212,11 @@ fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
-/// Checks a batch in as few requests as the URL limit allows: each asset's current values of
-/// the batch's edited properties, by path. `None` when the phase stops (the batch stays
-/// pending), `Err` with the failure when a check could not be made.
-async fn check(
-    ctx: &Arc<Ctx>,
-    items: &[Pending],
-) -> std::result::Result<Option<Checked>, CallError> {
+/// Checks a batch just before its write, as any check of known paths is made
+/// (`checks::current_values`: small folders' assets in checks of several folders at once, the
+/// others in checks of exact paths): each asset's current values of the batch's edited
+/// properties, by path. `None` when a check could not be made (refused, failing, cancelled).
+async fn check(ctx: &Arc<Ctx>, items: &[Pending]) -> Option<Checked> {
     let mut properties: Vec<String> = items
         .iter()
         .flat_map(|item| {
@@ -232,27 +228,7 @@ async fn check(
     properties.sort();
     properties.dedup();
     let all: Vec<String> = items.iter().map(|item| item.row.path.clone()).collect();
-    // Small folders' assets in checks of several folders at once; a path such a check left
-    // out is read on its own by the caller, as one an exact check left out.
-    let by = match check_by_folders(ctx, &all, &properties).await {
-        Ok(by) => by,
-        Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(None),
-        Err(Failure::Call(e, _)) => return Err(e),
-    };
-    let paths: Vec<&str> = by.rest.iter().map(String::as_str).collect();
-    let mut found = by.found;
-    let mut start = 0;
-    while start < paths.len() {
-        let n = fits_in_check(&paths[start..], &properties);
-        let chunk = &paths[start..start + n];
-        match ctx.call(|| ctx.aem.check_many(chunk, &properties)).await {
-            Ok(values) => found.extend(values),
-            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(None),
-            Err(Failure::Call(e, _)) => return Err(e),
-        }
-        start += n;
-    }
-    Ok(Some(found))
+    current_values(ctx, &all, properties).await.complete()
 }
 
 /// Checks and writes one batch.
@@ -274,15 +250,14 @@ async fn apply_batch(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
     if items.is_empty() {
         return Ok(());
     }
-    let mut found = match check(ctx, &items).await {
-        Ok(Some(found)) => found,
-        Ok(None) => return Ok(()),
-        Err(e) => {
-            // No batch check today (QueryBuilder refused or failing): each asset is read on
-            // its own before its write, as on the per-asset path.
-            tracing::warn!(error = %e, "batch check failed; checking each asset on its own");
-            return one_by_one(ctx, items).await;
+    let Some(mut found) = check(ctx, &items).await else {
+        if ctx.control.is_cancelled() {
+            return Ok(());
         }
+        // No batch check today (QueryBuilder refused or failing): each asset is read on its
+        // own just before its write, as on the per-asset path, rather than all read first.
+        tracing::warn!("batch check failed; checking each asset on its own");
+        return one_by_one(ctx, items).await;
     };
     let mut confirmed: Vec<(Pending, Map<String, Value>)> = Vec::new();
     for item in items {

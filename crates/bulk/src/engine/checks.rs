@@ -1,7 +1,7 @@
 //! The current values of assets whose paths are known (listed in their folder, or rows of an
 //! earlier run), asked in batched checks: one QueryBuilder request of several small folders
 //! (`folder_checks.rs`), or of exact paths for dozens of assets, instead of a read each
-//! (`AssetsApi::check_many`, the apply's own check).
+//! (`AssetsApi::check_many`): the one check of a preview and of a write just before it is sent.
 //!
 //! A check answers from AEM's search index, which lags behind the repository (an upload of the
 //! last minutes is not in it yet): a path missing from a check's answer says nothing about the
@@ -9,7 +9,8 @@
 //! ([`Values::missed`]) so the preview can say so.
 //!
 //! Not here: which assets are asked (`listed.rs`, `from_rows.rs`), what is planned from the
-//! values (`planning.rs`, `undo.rs`, `retry.rs`), the apply's checks (`batched.rs`).
+//! values (`planning.rs`, `undo.rs`, `retry.rs`), and what a write does with them (`batched.rs`,
+//! `replicating.rs`).
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -51,6 +52,12 @@ impl Values {
         path: &str,
     ) -> Option<serde_json::Map<String, serde_json::Value>> {
         self.found.remove(path)
+    }
+
+    /// The values found, when every check was answered (an asset they left out is not in the
+    /// index yet); `None` when one failed, was refused or was not sent.
+    pub(super) fn complete(self) -> Option<Checked> {
+        self.unchecked.is_empty().then_some(self.found)
     }
 
     /// Whether a check that answered left out the asset at `path`: AEM's search index did not

@@ -2,14 +2,12 @@
 //! [`MAX_PATHS`] paths a request (`POST /bin/replicate.json`, one commit), as many requests at
 //! once as the gate lets through (adaptive concurrency, throttling and retries as for writes).
 //!
-//! Each batch's assets are read just before it is sent (QueryBuilder requests of their small
-//! folders or of their paths, as a preview asks; an asset AEM's index does not return yet is
-//! read on its own): that state is journaled (`Writing`, on disk before the request leaves) so
+//! Each batch's assets are read just before it is sent, as any check of known paths reads them
+//! (`checks::states_now`; an asset no query returns is read on its own): that state is journaled (`Writing`, on disk before the request leaves) so
 //! an undo knows what was published before, and an asset that no longer needs the replication
 //! (a republish's asset unpublished meanwhile, an unpublish's asset already unpublished) is left
-//! alone. A read that
-//! fails stops its batch: nothing is sent on the strength of the preview, and each asset says
-//! why. Once AEM answers, the state is read back and journaled (`Replicated`): an undo acts
+//! alone. An asset whose state cannot be read (its query failed, then its own read) is never
+//! sent on the strength of the preview: it fails, and says why. Once AEM answers, the state is read back and journaled (`Replicated`): an undo acts
 //! only where the publication is still that one. A refused request (403) names no path: it is
 //! split in halves until the refused assets are found, each reported in words. A request whose
 //! answer was lost (a timeout, a dropped connection) is never sent again blind: its assets are
@@ -26,8 +24,8 @@ use std::sync::Arc;
 
 use tokio::task::JoinSet;
 
+use super::checks::states_now;
 use super::context::{Ctx, Failure};
-use super::folder_checks::states_by_folders;
 use super::publish_undo::{
     DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, original_of,
 };
@@ -39,7 +37,7 @@ use crate::reasons;
 use crate::replay::Replay;
 use crate::spec::PublishFrom;
 use metadesk_assets::CallError;
-use metadesk_assets::publication::{MAX_PATHS, Publication, Replication, fits_in_state_query};
+use metadesk_assets::publication::{MAX_PATHS, Publication, Replication};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
@@ -163,17 +161,8 @@ async fn spawn_batch(
 async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Result<()> {
     let agent = rules.asked.agent;
     let refs: Vec<&str> = batch.iter().map(|p| p.path.as_str()).collect();
-    let mut now = match read_states(ctx, &refs, agent).await {
-        Ok(found) => found,
-        Err(Failure::Cancelled) => return Ok(()),
-        // Never sent on the strength of the preview, which may be days old.
-        Err(Failure::Call(e, attempts)) => {
-            let reason = unread(ctx, &e, attempts);
-            for item in &batch {
-                record(ctx, item.i, Outcome::Failed, Some(reason.clone()))?;
-            }
-            return Ok(());
-        }
+    let Some(mut now) = read_states(ctx, &refs, agent).await else {
+        return Ok(());
     };
     let mut send = Vec::new();
     for item in batch {
@@ -238,27 +227,19 @@ fn verdict(rules: &Rules, item: &Pending, state: &Publication) -> Verdict {
     }
 }
 
-/// Where `paths` stand: small folders' assets in queries of several folders at once
-/// (`folder_checks.rs`), the others in as few QueryBuilder requests of exact paths as fit a
-/// request's length; the first failure of those ends the read. An asset a complete answer left
-/// out is not in the result: it is read on its own ([`state_of`]).
+/// Where `paths` stand, asked as any check of known paths asks (`checks::states_now`: small
+/// folders' assets in queries of several folders at once, the others in queries of exact
+/// paths). A path no answer gave (the index has not caught up with it, or its query failed) is
+/// not in the result: it is read on its own ([`state_of`]), and fails on its own when that
+/// read fails. `None` once the run is cancelled.
 async fn read_states(
     ctx: &Arc<Ctx>,
     paths: &[&str],
     agent: metadesk_assets::publication::Agent,
-) -> std::result::Result<HashMap<String, Publication>, Failure> {
+) -> Option<HashMap<String, Publication>> {
     let owned: Vec<String> = paths.iter().map(|p| (*p).to_owned()).collect();
-    let by_folders = states_by_folders(ctx, &owned, agent).await?;
-    let mut found = by_folders.found;
-    let rest: Vec<&str> = by_folders.rest.iter().map(String::as_str).collect();
-    let mut start = 0;
-    while start < rest.len() {
-        let n = fits_in_state_query(&rest[start..]).max(1);
-        let chunk = &rest[start..start + n];
-        start += n;
-        found.extend(ctx.call(|| ctx.aem.publications(chunk, agent)).await?);
-    }
-    Ok(found)
+    let (found, _) = states_now(ctx, &owned, agent).await;
+    (!ctx.control.is_cancelled()).then_some(found)
 }
 
 /// Where `path` stands: from `read` (what [`read_states`] found), else read on its own (AEM's
@@ -316,15 +297,7 @@ async fn read_after(
     agent: metadesk_assets::publication::Agent,
 ) -> HashMap<u64, Publication> {
     let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
-    let mut found = match read_states(ctx, &refs, agent).await {
-        Ok(found) => found,
-        Err(e) => {
-            if let Failure::Call(e, _) = e {
-                tracing::warn!(error = %e, "publication read after replicating failed");
-            }
-            HashMap::new()
-        }
-    };
+    let mut found = read_states(ctx, &refs, agent).await.unwrap_or_default();
     let mut after = HashMap::new();
     for (item, before) in items {
         if ctx.control.is_cancelled() && !found.contains_key(&item.path) {
@@ -433,16 +406,8 @@ async fn resend_after_lost_answer(
     asked: Asked,
 ) -> Result<Option<Vec<(Pending, Publication)>>> {
     let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
-    let mut now = match read_states(ctx, &refs, asked.agent).await {
-        Ok(found) => found,
-        Err(Failure::Cancelled) => return Ok(None),
-        Err(Failure::Call(e, attempts)) => {
-            let reason = unread(ctx, &e, attempts);
-            for (item, _) in &items {
-                record(ctx, item.i, Outcome::Failed, Some(reason.clone()))?;
-            }
-            return Ok(None);
-        }
+    let Some(mut now) = read_states(ctx, &refs, asked.agent).await else {
+        return Ok(None);
     };
     let ours = |state: &Publication| {
         ctx.spec.account.is_some() && state.by.as_deref() == ctx.spec.account.as_deref()
