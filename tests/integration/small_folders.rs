@@ -64,11 +64,13 @@ fn whole_tree() -> RunScope {
 
 /// A tree with two uploads the index does not hold yet ([`lagging_tree`]). Every asset but the
 /// content fragments is set; a colleague changes one upload between the preview and the apply.
-/// The run checks the tree in a few checks of whole folders (none of exact paths) and writes it in
-/// one POST, reads each upload on its own in the preview and again just before writing it,
-/// writes the one nobody touched and keeps the colleague's change. Seen failing with the
-/// engine (`crates/bulk`) switched back to before checks of folders: 8 checks of exact paths
-/// where none is wanted ("left: 8, right: 0").
+/// The run checks the tree in a few checks of whole folders (none of exact paths; the preview's
+/// asks where each asset stands on the website in the same query) and writes it in one POST,
+/// reads each upload on its own in the preview and again just before writing it, writes the
+/// one nobody touched and keeps the colleague's change. Seen failing with the engine
+/// (`crates/bulk`) switched back to before checks of folders: 8 checks of exact paths where
+/// none is wanted ("left: 8, right: 0"); and with the website states asked apart
+/// ("left: (0, 1), right: (1, 0)").
 #[tokio::test(flavor = "multi_thread")]
 async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index_lags() {
     let (sb, [untouched, touched]) = lagging_tree().await;
@@ -116,16 +118,18 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
             "{path}"
         );
     }
-    // Where the requests went: a listing per folder, checks of whole folders, each upload
-    // read twice (the index does not hold it), one POST and its CSRF token.
+    // Where the requests went: a listing per folder, checks of whole folders (the plan's with
+    // where each asset stands on the website, in the same query), each upload read twice (the
+    // index does not hold it), one POST and its CSRF token.
     let kind = |k: &str| of_kind(&before, &after, k);
     assert_eq!(kind("assets api get"), folders, "a listing per folder");
     assert_eq!(kind("check of paths"), 0);
     assert_eq!(
-        kind("check of folders"),
-        2,
-        "one before the plan, one before the write"
+        (kind("check of values and states"), kind("state query")),
+        (1, 0),
+        "the plan's values and website states in one query"
     );
+    assert_eq!(kind("check of folders"), 1, "one before the write");
     assert_eq!(
         kind("metadata read"),
         4,
@@ -133,9 +137,9 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
     );
     assert_eq!(kind("sling post"), 1);
     let requests = after.requests_total - before.requests_total;
-    // The listings, the two checks and the POST above, the CSRF token, one state query, and
-    // the folder's schema looked up (four reads).
-    let bound = folders + 2 + 4 + 1 + 1 + 1 + 4;
+    // The listings, the two checks, the reads and the POST above, the CSRF token, and the
+    // folder's schema looked up (four reads).
+    let bound = folders + 2 + 4 + 1 + 1 + 4;
     assert!(
         requests <= bound,
         "{requests} requests, bound {bound}: {:?}",

@@ -99,20 +99,30 @@ impl ClassicAssets {
         Ok(batch::checked_values(&page.hits))
     }
 
-    /// One check of whole folders (`GET /bin/querybuilder.json`, `path.flat`, selective hits).
+    /// One check of whole folders (`GET /bin/querybuilder.json`, `path.flat`, selective hits),
+    /// with where each asset stands on `states`' tier when asked (its `jcr:content`'s
+    /// replication properties beside the metadata's in the same hits).
     async fn check_folders_once(
         &self,
         folders: &[&str],
         properties: &[String],
         limit: usize,
-    ) -> Result<batch::FolderCheck, CallError> {
+        states: Option<Agent>,
+    ) -> Result<(batch::FolderCheck, Publications), CallError> {
         let limit = limit.clamp(1, batch::MAX_FOLDER_CHECK_HITS);
-        let page = self
-            .query(&batch::folder_check_query(folders, properties, limit))
-            .await?;
-        Ok(batch::folder_check_of(
-            &page.hits, page.total, page.more, limit,
-        ))
+        let mut query = batch::folder_check_query(folders, properties, limit);
+        if let Some(agent) = states
+            && let Some((_, wanted)) = query.iter_mut().find(|(k, _)| k == "p.properties")
+        {
+            wanted.push(' ');
+            wanted.push_str(&publication::state_properties(agent));
+        }
+        let page = self.query(&query).await?;
+        let checked = batch::folder_check_of(&page.hits, page.total, page.more, limit);
+        let found = states.map_or_else(Publications::default, |agent| {
+            publication::publications_of(&page.hits, agent)
+        });
+        Ok((checked, found))
     }
 
     /// One Sling POST on `folder` writing `assets` (one commit), its answer checked.
@@ -560,7 +570,22 @@ impl AssetsApi for ClassicAssets {
         properties: &'a [String],
         limit: usize,
     ) -> BoxFuture<'a, Result<batch::FolderCheck, CallError>> {
-        Box::pin(self.check_folders_once(folders, properties, limit))
+        Box::pin(async move {
+            let (checked, _) = self
+                .check_folders_once(folders, properties, limit, None)
+                .await?;
+            Ok(checked)
+        })
+    }
+
+    fn check_folders_with_states<'a>(
+        &'a self,
+        folders: &'a [&'a str],
+        properties: &'a [String],
+        agent: Agent,
+        limit: usize,
+    ) -> BoxFuture<'a, Result<(batch::FolderCheck, Publications), CallError>> {
+        Box::pin(self.check_folders_once(folders, properties, limit, Some(agent)))
     }
 
     fn search<'a>(

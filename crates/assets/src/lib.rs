@@ -438,6 +438,25 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async { Err(CallError::NotFound) })
     }
 
+    /// [`AssetsApi::check_folders`] and [`AssetsApi::publications_in_folders`] at once: the
+    /// values of `properties` and the publication on `agent`'s tier of every asset directly in
+    /// `folders`, at most `limit` of them. The classic API asks both in one request; this
+    /// default asks them one after the other (`complete` only when both are).
+    fn check_folders_with_states<'a>(
+        &'a self,
+        folders: &'a [&'a str],
+        properties: &'a [String],
+        agent: publication::Agent,
+        limit: usize,
+    ) -> BoxFuture<'a, Result<(batch::FolderCheck, publication::Publications), CallError>> {
+        Box::pin(async move {
+            let mut checked = self.check_folders(folders, properties, limit).await?;
+            let (states, complete) = self.publications_in_folders(folders, agent, limit).await?;
+            checked.complete &= complete;
+            Ok((checked, states))
+        })
+    }
+
     /// The publication on a tier of every asset directly in `folders`, at most `limit` of
     /// them, in one request (QueryBuilder, `path.flat`), and whether that is all the index
     /// holds there (fewer hits than the limit). A path absent from it says nothing.

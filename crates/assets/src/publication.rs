@@ -155,15 +155,23 @@ pub fn state_query(paths: &[&str], agent: Agent) -> Vec<(String, String)> {
         params.push((format!("group.{}_path", n + 1), (*path).to_owned()));
         params.push((format!("group.{}_path.exact", n + 1), "true".to_owned()));
     }
-    let s = agent.suffix();
-    let wanted = format!(
-        "jcr:path jcr:content/jcr:lastModified jcr:content/cq:lastReplicated{s} \
-         jcr:content/cq:lastReplicatedBy{s} jcr:content/cq:lastReplicationAction{s}"
-    );
     params.push(("p.limit".to_owned(), paths.len().max(1).to_string()));
     params.push(("p.hits".to_owned(), "selective".to_owned()));
-    params.push(("p.properties".to_owned(), wanted));
+    params.push((
+        "p.properties".to_owned(),
+        format!("jcr:path {}", state_properties(agent)),
+    ));
     params
+}
+
+/// The properties (relative to an asset) that say where it stands on `agent`'s tier, as
+/// `p.properties` names them.
+pub fn state_properties(agent: Agent) -> String {
+    let s = agent.suffix();
+    format!(
+        "jcr:content/jcr:lastModified jcr:content/cq:lastReplicated{s} \
+         jcr:content/cq:lastReplicatedBy{s} jcr:content/cq:lastReplicationAction{s}"
+    )
 }
 
 /// The query asking the publication on `agent`'s tier of every asset directly in `folders`

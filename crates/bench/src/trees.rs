@@ -242,8 +242,9 @@ pub async fn run(o: &TreesOpts) -> Result<Section> {
         ],
         notes: vec![
             "Requests are those the sandbox answered from the preview's start to the apply's \
-             end (the folder's schema read, every listing, check, state query, read, CSRF token \
-             and POST), split by what each was."
+             end (the folder's schema read, every listing, check, read, CSRF token and POST), \
+             split by what each was; the preview's checks of folders ask each asset's values and \
+             where it stands on the website in the same query (\"check of values and states\")."
                 .into(),
             "The sandbox is reset between the sides (every write and upload undone) and the \
              same assets uploaded again."
@@ -256,7 +257,8 @@ pub async fn run(o: &TreesOpts) -> Result<Section> {
                  query finds it), the CSRF token, one check and one POST. The bound of issue 49 \
                  is below it: it cannot be met on this tree without writing an asset unchecked, \
                  so it stays a MISS rather than be met that way. Above the floor: the preview's \
-                 checks and state query, and a check and a POST for each further batch.",
+                 check, and a check and a POST for each further batch (a batch holds 250 assets \
+                 at most, so that no asset's check comes long before its write).",
                 o.unindexed
             ),
         ],

@@ -1,7 +1,8 @@
 //! What an answered request was, in words a benchmark or a test can count by
 //! (`Counters::by_kind`): a folder listing, an asset's read, a QueryBuilder check of exact paths
-//! or of folders, a publication-state query, a search, a Sling POST, a CSRF token, a token
-//! exchange… Told from the method, the path and the query string only, as a request log would.
+//! or of folders (with their publication states), a publication-state query, a search, a Sling
+//! POST, a CSRF token, a token exchange… Told from the method, the path and the query string
+//! only, as a request log would.
 
 /// The kind of a request to `path` with `query` (its raw query string).
 pub(crate) fn kind(method: &str, path: &str, query: &str) -> &'static str {
@@ -41,7 +42,9 @@ fn query_kind(query: &str) -> &'static str {
         .iter()
         .find(|(k, _)| k == "p.properties")
         .map_or("", |(_, v)| v.as_str());
-    if properties.contains("cq:lastReplicat") {
+    if properties.contains("cq:lastReplicat") && properties.contains("jcr:content/metadata/") {
+        "check of values and states"
+    } else if properties.contains("cq:lastReplicat") {
         "state query"
     } else if params.iter().any(|(k, _)| k.ends_with("hasPermission")) {
         "permission query"
@@ -92,6 +95,16 @@ mod tests {
                  &p.properties=jcr%3Apath+jcr%3Acontent%2Fcq%3AlastReplicated"
             ),
             "state query"
+        );
+        assert_eq!(
+            kind(
+                "GET",
+                "/bin/querybuilder.json",
+                "group.p.or=true&group.1_path=%2Fcontent%2Fdam%2Fa&group.1_path.flat=true\
+                 &p.properties=jcr%3Apath+jcr%3Acontent%2Fmetadata%2Fdc%3Atitle\
+                 +jcr%3Acontent%2Fcq%3AlastReplicated"
+            ),
+            "check of values and states"
         );
         assert_eq!(
             kind(

@@ -42,6 +42,10 @@ pub(super) struct Values {
     /// Paths whose check failed (or was not sent): their absence from `found` says nothing
     /// about the index.
     unchecked: HashSet<String>,
+    /// Where assets stand on the website, asked with their values ([`values_and_publication`]).
+    states: Publications,
+    /// Paths whose state those checks said all they know of.
+    states_answered: HashSet<String>,
 }
 
 impl Values {
@@ -89,15 +93,51 @@ pub(super) async fn current_values(
     paths: &[String],
     properties: Vec<String>,
 ) -> Values {
+    checked_values(ctx, paths, properties, None).await
+}
+
+/// [`current_values`], and where each asset stands on the website kept for its plan row, as
+/// [`publication_now`] keeps it: small folders' states asked in the same requests as their
+/// values, the others' after.
+pub(super) async fn values_and_publication(
+    ctx: &Arc<Ctx>,
+    paths: &[String],
+    properties: Vec<String>,
+) -> Values {
+    if !wants_publication(ctx) {
+        return current_values(ctx, paths, properties).await;
+    }
+    let mut values = checked_values(ctx, paths, properties, Some(Agent::Publish)).await;
+    let answered = std::mem::take(&mut values.states_answered);
+    let states = std::mem::take(&mut values.states);
+    lock(&ctx.on_website).extend(states.into_iter().map(|(path, p)| (path, p.state())));
+    let rest: Vec<String> = paths
+        .iter()
+        .filter(|p| !answered.contains(*p))
+        .cloned()
+        .collect();
+    publication_now(ctx, &rest).await;
+    values
+}
+
+/// [`current_values`], with where small folders' assets stand on `states`' tier when asked.
+async fn checked_values(
+    ctx: &Arc<Ctx>,
+    paths: &[String],
+    properties: Vec<String>,
+    states: Option<Agent>,
+) -> Values {
     let mut values = Values::default();
     if !ctx.aem.batches() || ctx.checks_refused.load(Ordering::Relaxed) || paths.is_empty() {
         values.unchecked.extend(paths.iter().cloned());
         return values;
     }
     // Small folders' assets first, a check for several folders at once.
-    let paths = match check_by_folders(ctx, paths, &properties).await {
+    let paths = match check_by_folders(ctx, paths, &properties, states).await {
         Ok(by) => {
             values.found.extend(by.found);
+            values.states = by.states;
+            values.states_answered.extend(by.states_answered);
             by.rest
         }
         Err(_) => {
@@ -173,15 +213,21 @@ where
 /// runs ask nothing. A path no query returns, or whose query fails, stays not known: the
 /// preview never takes that as "not on the website".
 pub(super) async fn publication_now(ctx: &Arc<Ctx>, paths: &[String]) {
-    let edits = matches!(
-        ctx.spec.kind,
-        RunKind::Edit | RunKind::Sheet { .. } | RunKind::Undo { .. }
-    );
-    if !edits || !ctx.aem.publishes() || !ctx.aem.batches() {
+    if !wants_publication(ctx) || paths.is_empty() {
         return;
     }
     let (found, _) = states_now(ctx, paths, Agent::Publish).await;
     lock(&ctx.on_website).extend(found.into_iter().map(|(path, p)| (path, p.state())));
+}
+
+/// Whether the run's rows say where each asset stands on the website: an edit's, a sheet's or
+/// an undo's, on an API that publishes and checks in batches.
+fn wants_publication(ctx: &Ctx) -> bool {
+    let edits = matches!(
+        ctx.spec.kind,
+        RunKind::Edit | RunKind::Sheet { .. } | RunKind::Undo { .. }
+    );
+    edits && ctx.aem.publishes() && ctx.aem.batches()
 }
 
 /// Where the assets at `paths` stand on `agent`'s tier: asked in queries of their folders where

@@ -1,7 +1,8 @@
 //! Checks of whole small folders: the current values of assets in several small folders asked
 //! in one QueryBuilder request of those folders (`path.flat`), where exact paths fit a few
 //! dozen assets a request (a tree of small folders then costs a check per few folders rather
-//! than per few dozen assets), both in the preview and just before a batch is written.
+//! than per few dozen assets), both in the preview (with where each asset stands on the
+//! website, in the same request) and just before a batch is written.
 //!
 //! The folders' listings still say which assets are in the run: a hit no path asked for is
 //! dropped (the index may still hold an asset gone since), and a path the answer leaves out is
@@ -35,6 +36,11 @@ pub(super) struct ByFolders {
     pub(super) found: Checked,
     /// Paths no check of folders answered for: to be checked by exact path.
     pub(super) rest: Vec<String>,
+    /// Where they stand on the tier asked for (`states`): each asked path a check returned.
+    pub(super) states: Publications,
+    /// Paths whose state a check said all it knows of: returned, or left out of a complete
+    /// answer (the index does not hold them yet). The others are asked again by exact path.
+    pub(super) states_answered: Vec<String>,
 }
 
 /// The folder holding `path`.
@@ -106,12 +112,14 @@ impl Grouped<'_> {
 }
 
 /// Asks the values of `properties` of the assets at `paths` in checks of their folders where
-/// those are small; the others, and those of a check that failed or was cut at its limit, are
-/// left in [`ByFolders::rest`]. `Err` when the phase stops.
+/// those are small, and in the same requests where they stand on `states`' tier when asked; the
+/// others, and those of a check that failed or was cut at its limit, are left in
+/// [`ByFolders::rest`]. `Err` when the phase stops.
 pub(super) async fn check_by_folders(
     ctx: &Arc<Ctx>,
     paths: &[String],
     properties: &[String],
+    states: Option<Agent>,
 ) -> Result<ByFolders, Failure> {
     let mut g = grouped(ctx, paths);
     let mut out = ByFolders::default();
@@ -120,13 +128,27 @@ pub(super) async fn check_by_folders(
         let n = g.chunk(start, fits_in_folder_check(&g.small[start..], properties));
         let chunk = g.small[start..start + n].to_vec();
         start += n;
-        let answer = ctx
-            .call(|| {
-                ctx.aem
-                    .check_folders(&chunk, properties, MAX_FOLDER_CHECK_HITS)
-            })
-            .await;
-        let checked = match answer {
+        let answer = match states {
+            Some(agent) => {
+                ctx.call(|| {
+                    ctx.aem.check_folders_with_states(
+                        &chunk,
+                        properties,
+                        agent,
+                        MAX_FOLDER_CHECK_HITS,
+                    )
+                })
+                .await
+            }
+            None => ctx
+                .call(|| {
+                    ctx.aem
+                        .check_folders(&chunk, properties, MAX_FOLDER_CHECK_HITS)
+                })
+                .await
+                .map(|checked| (checked, Publications::default())),
+        };
+        let (checked, mut found_states) = match answer {
             Ok(checked) => checked,
             Err(Failure::Cancelled) => return Err(Failure::Cancelled),
             Err(Failure::Call(CallError::Auth(e), n)) => {
@@ -144,6 +166,16 @@ pub(super) async fn check_by_folders(
         for f in &chunk {
             let mut short = false;
             for path in &g.by_folder[f] {
+                if states.is_some() {
+                    match found_states.remove(path.as_str()) {
+                        Some(state) => {
+                            out.states.insert((*path).clone(), state);
+                            out.states_answered.push((*path).clone());
+                        }
+                        None if checked.complete => out.states_answered.push((*path).clone()),
+                        None => {}
+                    }
+                }
                 match found.remove(path.as_str()) {
                     Some(values) => {
                         out.found.insert((*path).clone(), values);

@@ -20,7 +20,7 @@ use futures_util::future::join_all;
 use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinSet;
 
-use super::checks::{GROUP, current_values, planned_properties, publication_now};
+use super::checks::{GROUP, planned_properties, values_and_publication};
 use super::context::{Ctx, lock, record_row, skip_row};
 use super::gated::Gated;
 use super::planning::{plan_from_current, preview_asset};
@@ -207,8 +207,7 @@ async fn plan_checked(
         .filter(|(_, e)| e.kind == EntryKind::Asset)
         .map(|(_, e)| e.path.clone())
         .collect();
-    let mut values = current_values(ctx, &paths, planned_properties(ctx)).await;
-    publication_now(ctx, &paths).await;
+    let mut values = values_and_publication(ctx, &paths, planned_properties(ctx)).await;
     if let Some(after) = after {
         // Sent or dropped: either way the group before has journaled what it will.
         let _ = after.await;

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use super::checks::{Values, current_values, publication_now};
+use super::checks::{Values, values_and_publication};
 use super::from_rows::row_groups;
 use crate::journal::{Action, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
@@ -92,7 +92,8 @@ async fn plan_group(
     Ok(())
 }
 
-/// The current values of the properties `rows` changed ([`current_values`]).
+/// The current values of the properties `rows` changed, and where each asset stands on the
+/// website ([`values_and_publication`]).
 async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Values {
     let mut properties: Vec<String> = rows
         .iter()
@@ -101,9 +102,7 @@ async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Values {
     properties.sort();
     properties.dedup();
     let paths: Vec<String> = rows.iter().map(|row| row.path.clone()).collect();
-    let values = current_values(ctx, &paths, properties).await;
-    publication_now(ctx, &paths).await;
-    values
+    values_and_publication(ctx, &paths, properties).await
 }
 
 /// What the batched checks said of one asset.
