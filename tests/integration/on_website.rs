@@ -1,10 +1,12 @@
 //! Where an edit's assets stand on the website, known before anything changes (issue 53): the
-//! preview of an edit (and of its undo) keeps each asset's publication state on its row, asked
-//! in batched state queries (a few requests for the folder, not one per asset), counts them,
-//! and says how many of its changes are of assets on the website, which a republish publishes.
+//! preview of an edit (and of its undo, and of a sheet) keeps each asset's publication state on
+//! its row, asked with its values in batched queries (a few requests for the folder, not one
+//! per asset), counts them, and says how many of its changes are of assets on the website,
+//! which a republish publishes.
 
 use metadesk_core::assets::publication::PublicationState;
-use metadesk_core::bulk::{Action, RunControl, RunSummary, runs};
+use metadesk_core::bulk::engine::AssetEdits;
+use metadesk_core::bulk::{Action, RunControl, RunKind, RunSummary, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
 
@@ -94,6 +96,46 @@ async fn an_edit_preview_says_where_each_asset_stands_and_its_report_what_a_repu
     let (_, undo_live) = check_rows(&sb, dir.path(), &undo);
     assert_eq!(undo_live, live_changes);
     assert_eq!(undo.to_change_on_website, Some(live_changes));
+}
+
+/// A sheet's preview says where each asset stands on the website, as an edit's does, from the
+/// same lookups that read its rows' values: no state query of its own. Seen failing with the
+/// states asked apart ("left: 1, right: 0").
+#[tokio::test]
+async fn a_sheet_preview_says_where_each_asset_stands_from_its_rows_lookups() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = crate::open_folder::assets_under(&sb, SAMPLE_FOLDER, false);
+    let rows: Vec<AssetEdits> = paths
+        .iter()
+        .map(|path| AssetEdits {
+            path: path.clone(),
+            edits: vec![set("dc:rights", "From the sheet")],
+            exported_modified: None,
+        })
+        .collect();
+    let mut sheet = spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, Vec::new());
+    sheet.kind = RunKind::Sheet {
+        file: "rights.csv".into(),
+    };
+    let before = sb.counters();
+    let preview = engine
+        .preview_per_asset(sheet, rows, &control, &quiet())
+        .await
+        .unwrap();
+    let after = sb.counters();
+    let (assets, live_changes) = check_rows(&sb, dir.path(), &preview);
+    assert_eq!(assets, paths.len() as u64, "every row has its state");
+    assert_eq!(preview.to_change_on_website, Some(live_changes));
+    let state_queries = |c: &metadesk_sandbox::Counters| c.by_kind.get("state query").copied();
+    assert_eq!(
+        state_queries(&after).unwrap_or(0) - state_queries(&before).unwrap_or(0),
+        0,
+        "{:?}",
+        after.by_kind
+    );
 }
 
 #[tokio::test]

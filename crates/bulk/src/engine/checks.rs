@@ -12,7 +12,7 @@
 //! values (`planning.rs`, `undo.rs`, `retry.rs`), and what a write does with them (`batched.rs`,
 //! `replicating.rs`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -25,7 +25,8 @@ use crate::searching::edited_properties;
 use crate::spec::RunKind;
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, fits_in_check};
-use metadesk_assets::publication::{Agent, Publications, fits_in_state_query};
+use metadesk_assets::publication::{Agent, Publications, fits_in_state_query, publications_of};
+use serde_json::Value;
 
 /// Assets whose current values are asked together before they are planned: as many as one
 /// check of small folders covers (`folder_checks.rs`).
@@ -220,9 +221,31 @@ pub(super) async fn publication_now(ctx: &Arc<Ctx>, paths: &[String]) {
     lock(&ctx.on_website).extend(found.into_iter().map(|(path, p)| (path, p.state())));
 }
 
+/// Where the assets at `paths` stand on the website, kept for their plan rows as
+/// [`publication_now`] keeps it: from `hits`, selective hits by path that carried
+/// [`state_properties`] with their values (a sheet's lookups), the others asked.
+pub(super) async fn publication_from_hits(
+    ctx: &Arc<Ctx>,
+    paths: &[String],
+    hits: &HashMap<String, Value>,
+) {
+    if !wants_publication(ctx) {
+        return;
+    }
+    let carried: Vec<Value> = paths.iter().filter_map(|p| hits.get(p).cloned()).collect();
+    let found = publications_of(&carried, Agent::Publish);
+    let rest: Vec<String> = paths
+        .iter()
+        .filter(|p| !found.contains_key(*p))
+        .cloned()
+        .collect();
+    lock(&ctx.on_website).extend(found.into_iter().map(|(path, p)| (path, p.state())));
+    publication_now(ctx, &rest).await;
+}
+
 /// Whether the run's rows say where each asset stands on the website: an edit's, a sheet's or
 /// an undo's, on an API that publishes and checks in batches.
-fn wants_publication(ctx: &Ctx) -> bool {
+pub(super) fn wants_publication(ctx: &Ctx) -> bool {
     let edits = matches!(
         ctx.spec.kind,
         RunKind::Edit | RunKind::Sheet { .. } | RunKind::Undo { .. }

@@ -5,7 +5,7 @@
 //! Not here: the folder walk (`listed.rs`), planning an undo (`undo.rs`) or a retry
 //! (`retry.rs`).
 
-use super::checks::publication_now;
+use super::checks::{publication_from_hits, wants_publication};
 use super::context::{Ctx, Failure, lock, record_row, same, skip_row, values_of};
 use super::tasks::{drain, spawn_bounded};
 use std::sync::atomic::Ordering;
@@ -22,6 +22,7 @@ use crate::searching::edited_properties;
 use crate::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::spec::{self, Edit, EditOp};
 use metadesk_assets::asset_path::check_canonical;
+use metadesk_assets::publication::{Agent, state_properties};
 use metadesk_assets::search::{HIT_LAST_MODIFIED, entry_of_hit, hit_path, modified_of_hit};
 use metadesk_assets::{AssetRef, CallError, Current, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
@@ -289,8 +290,9 @@ pub struct AssetEdits {
 /// The hits of `assets` from QueryBuilder selective lookups ([`LOOKUP_BATCH`] paths a request,
 /// a few requests at once, instead of one read each; classic API only), by path. Each hit
 /// carries what a read would give the plan: the edited properties' values (a property absent
-/// from a selective hit is not set, see `searched.rs`), `dc:format`, the kind of node, and
-/// when the asset last changed (so values and time come from one answer).
+/// from a selective hit is not set, see `searched.rs`), `dc:format`, the kind of node, when
+/// the asset last changed (so values and time come from one answer), and where it stands on
+/// the website when the rows say so.
 ///
 /// A path missing from the answers (not found, not indexed yet, a batch whose search failed)
 /// is simply not in the map: that asset is then read on its own, and a read that finds nothing
@@ -308,6 +310,16 @@ async fn current_by_search(ctx: &Arc<Ctx>, assets: &[AssetEdits]) -> HashMap<Str
         "jcr:content/metadata/dc:format".into(),
     ];
     properties.extend(edited.iter().map(|p| format!("jcr:content/metadata/{p}")));
+    // Where each asset stands on the website, in the same hits (`publication_from_hits`).
+    if wants_publication(ctx) {
+        properties.extend(
+            state_properties(Agent::Publish)
+                .split(' ')
+                .map(str::to_owned),
+        );
+    }
+    properties.sort();
+    properties.dedup();
     let properties: Vec<&str> = properties.iter().map(String::as_str).collect();
     let paths: Vec<&str> = assets.iter().map(|a| a.path.as_str()).collect();
     let mut lookups: JoinSet<Vec<Value>> = JoinSet::new();
@@ -418,7 +430,7 @@ pub(super) async fn preview_per_asset(
     ctx.listing_done.store(true, Ordering::Relaxed);
     let mut hits = current_by_search(ctx, &assets).await;
     let paths: Vec<String> = assets.iter().map(|a| a.path.clone()).collect();
-    publication_now(ctx, &paths).await;
+    publication_from_hits(ctx, &paths, &hits).await;
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     for (i, asset) in assets.into_iter().enumerate() {
         if ctx.control.is_cancelled() {
