@@ -306,10 +306,11 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
         notes: vec![
             "Requests: those the sandbox answered, from the import's first to the apply's last. \
              The import reads each folder's metadata schema once (its cells are checked \
-             against it), then each row's values and last-modified time from QueryBuilder \
-             selective hits, 50 rows a request; the apply checks up to 100 rows at a time in \
-             QueryBuilder requests of their exact paths (a row changed since the preview is \
-             reported with both values, never written) and writes them in one Sling POST \
+             against it), then each row's values, last-modified time and place on the website \
+             from QueryBuilder selective hits, 50 rows a request; the apply checks batches of up \
+             to 250 rows just before writing them (small folders' rows in one query of those \
+             folders, the others by exact paths; a row changed since the preview is reported \
+             with both values, never written) and writes each batch in one Sling POST \
              (keywords as a String[] list)."
                 .into(),
             "Export and import of 100,000 rows (time vs N, peak RSS): §6b.".into(),
