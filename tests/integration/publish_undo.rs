@@ -212,12 +212,17 @@ async fn an_undo_of_an_unpublish_never_makes_public_what_never_was() {
     assert!(reason_of(&fr, older).contains("plus récentes que celles du site"));
 }
 
-/// QueryBuilder is switched off between the preview and the apply: the batch's states are
-/// read as any check reads them, each asset on its own when no query answers, and the publish
-/// goes ahead on those fresh reads. Seen failing before the apply's state read was the
-/// preview's (`checks::states_now`): the whole batch failed unsent.
-#[tokio::test]
-async fn a_publish_whose_state_query_is_refused_reads_each_asset_and_publishes() {
+/// Two never-published assets previewed for publishing, then `off` switched off before the
+/// apply: the apply's run, and how many replications AEM took during it.
+async fn publish_two_with_switched_off(
+    off: Vec<Switched>,
+) -> (
+    Sandbox,
+    tempfile::TempDir,
+    Vec<String>,
+    metadesk_core::bulk::RunSummary,
+    u64,
+) {
     let sb = sandbox(120).await;
     let dir = tempfile::tempdir().unwrap();
     let engine = engine(classic(&sb), dir.path());
@@ -232,11 +237,24 @@ async fn a_publish_whose_state_query_is_refused_reads_each_asset_and_publishes()
         .await
         .unwrap();
     sb.set_faults(Faults {
-        switched_off: vec![Switched::Querybuilder],
+        switched_off: off,
         ..Faults::default()
     })
     .unwrap();
+    let before = sb.counters().replications;
     let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    let sent = sb.counters().replications - before;
+    (sb, dir, never, done, sent)
+}
+
+/// QueryBuilder is switched off between the preview and the apply: the batch's states are
+/// read as any check reads them, each asset on its own when no query answers, and the publish
+/// goes ahead on those fresh reads. Seen failing before the apply's state read was the
+/// preview's (`checks::states_now`): the whole batch failed unsent ("left: (0, 2)").
+#[tokio::test]
+async fn a_publish_whose_state_query_is_refused_reads_each_asset_and_publishes() {
+    let (sb, _dir, never, done, _) =
+        publish_two_with_switched_off(vec![Switched::Querybuilder]).await;
     assert_eq!((done.counts.changed, done.counts.failed), (2, 0));
     assert!(on_website(&sb, &never[0]) && on_website(&sb, &never[1]));
 }
@@ -245,27 +263,9 @@ async fn a_publish_whose_state_query_is_refused_reads_each_asset_and_publishes()
 /// answers): nothing is sent on the strength of the preview, and each asset says so.
 #[tokio::test]
 async fn a_failed_state_read_sends_nothing_and_says_so() {
-    let sb = sandbox(120).await;
-    let dir = tempfile::tempdir().unwrap();
-    let engine = engine(classic(&sb), dir.path());
-    let control = RunControl::new();
-    let never = assets_in_state(&sb, PublicationState::NeverPublished).await;
-    let preview = engine
-        .preview(
-            list_spec(&sb, Replication::Publish, &[&never[0], &never[1]]),
-            &control,
-            &quiet(),
-        )
-        .await
-        .unwrap();
-    sb.set_faults(Faults {
-        switched_off: vec![Switched::Querybuilder, Switched::RepositoryJson],
-        ..Faults::default()
-    })
-    .unwrap();
-    let before = sb.counters().replications;
-    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
-    assert_eq!(sb.counters().replications, before, "nothing sent");
+    let off = vec![Switched::Querybuilder, Switched::RepositoryJson];
+    let (sb, dir, never, done, sent) = publish_two_with_switched_off(off).await;
+    assert_eq!(sent, 0, "nothing sent");
     assert_eq!((done.counts.changed, done.counts.failed), (0, 2));
     assert!(!on_website(&sb, &never[0]));
     let en = report(dir.path(), &done.id, Lang::En);
