@@ -1,8 +1,8 @@
 //! The one pager of AEM's OpenAPI search (an OAuth Server-to-Server connection's), for
-//! everything that asks it: a count, a run's preview of a search or a folder, a list's lookups (a run's,
-//! a list check's, a sample's), a sample's first page. Its requests go through the one lister's
-//! askers (`scope_walk::Asker`: a run's gate, retried as a glance, or once); `OpenSearchWalk`
-//! hands out each asset once while AEM's results move.
+//! everything that asks it: a count, a run's preview of a search or a folder, a list's lookups
+//! (a run's, a list check's, a sample's), a sample's first page. Its requests go through the one
+//! lister's askers (`scope_walk::Asker`: a run's gate, retried as a glance, or once);
+//! `OpenSearchWalk` hands out each asset once while AEM's results move.
 //!
 //! A page that fails after others were read leaves the scope cut short: an error, never a
 //! shorter list. A failure before any page answered is the search's own (not offered, refused),

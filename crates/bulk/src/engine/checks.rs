@@ -223,7 +223,7 @@ pub(super) async fn publication_now(ctx: &Arc<Ctx>, paths: &[String]) {
 
 /// Where the assets at `paths` stand on the website, kept for their plan rows as
 /// [`publication_now`] keeps it: from `hits`, selective hits by path that carried
-/// [`state_properties`] with their values (a sheet's lookups), the others asked.
+/// `publication::state_properties` with their values (a sheet's lookups), the others asked.
 pub(super) async fn publication_from_hits(
     ctx: &Arc<Ctx>,
     paths: &[String],
