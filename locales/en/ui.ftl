@@ -1095,6 +1095,8 @@ tags-import-reading = Reading { $file }…
 tags-import-refused = { $file } cannot be imported
 tags-import-refused-file = The sheet cannot be imported
 tags-import-dismiss = Dismiss
+tags-import-set-aside = { $file } was not opened
+tags-import-set-aside-why = A step of the import is under way: wait until it has finished, then drop the sheet again.
 tags-import-nothing = { $file } changes nothing in AEM’s tags: every value in it is already there.
 tags-import-preview = { $file }: { $created ->
     [0] no new tag

@@ -1103,6 +1103,8 @@ tags-import-reading = Lecture de { $file }…
 tags-import-refused = { $file } ne peut pas être importé
 tags-import-refused-file = La feuille ne peut pas être importée
 tags-import-dismiss = Fermer
+tags-import-set-aside = { $file } n’a pas été ouvert
+tags-import-set-aside-why = Une étape de l’import est en cours : attendez qu’elle soit finie, puis déposez de nouveau la feuille.
 tags-import-nothing = { $file } ne change rien aux balises d’AEM : toutes ses valeurs y sont déjà.
 tags-import-preview = { $file } : { $created ->
     [0] aucune nouvelle balise

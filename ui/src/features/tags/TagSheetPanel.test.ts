@@ -1,10 +1,12 @@
 // The Tags page's round trip panel: a sheet's preview in words (each tag created with its
 // values, each value before → after) with Apply, in English and French; a refusal names its
-// row with nothing to apply; what Apply left alone and what Undo kept, in words.
+// row with nothing to apply; what Apply left alone and what Undo kept, in words; an import
+// stopped part-way; a sheet dropped while a step runs, set aside in words.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
 import { applyTagImport, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
@@ -88,6 +90,25 @@ describe('the round trip panel', () => {
     expect(undoTagImport).toHaveBeenCalledWith(expect.anything(), 'imp-2', null);
     expect((await screen.findByTestId('tags-import-undone')).textContent).toBe('Undone: 0 values put back, 1 tag removed.');
     expect(screen.queryByTestId('tags-import-stopped')).toBeNull();
+  });
+
+  it('says a sheet dropped while the import is applied was not opened, and goes on', async () => {
+    vi.mocked(previewTagImport).mockResolvedValue(PREVIEW);
+    const model = await shown('en');
+    await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
+    await screen.findByTestId('tags-import-preview');
+    let finish: (applied: TagImportApplied) => void = () => {};
+    vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
+    await model.received({ id: 'sheet-2', fileName: 'other.csv' });
+    const aside = await screen.findByTestId('tags-import-set-aside');
+    expect(aside.textContent).toContain('other.csv was not opened');
+    expect(aside.textContent).toContain('wait until it has finished, then drop the sheet again');
+    expect(previewTagImport).toHaveBeenCalledTimes(1);
+    finish({ id: 'imp-3', created: 1, changed: 1, changedSince: [], stopped: null });
+    expect((await screen.findByTestId('tags-import-applied')).textContent).toBe('Created 1 tag and changed 1 value.');
+    await userEvent.click(within(aside).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('tags-import-set-aside')).toBeNull();
   });
 
   it('names the refused row, with nothing to apply, in French', async () => {

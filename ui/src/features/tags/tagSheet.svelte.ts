@@ -29,6 +29,8 @@ export class TagSheetModel {
   refusal = $state<IpcError | null>(null);
   applied = $state<TagImportApplied | null>(null);
   undone = $state<TagImportUndoneView | null>(null);
+  /** A sheet dropped while a step ran, by its file name: not opened, and said so. */
+  setAside = $state<string | null>(null);
   /** Why the apply or the undo failed, in the core's words. */
   failure = $state<IpcError | null>(null);
   /** The step waiting for the production connection's name to be typed. */
@@ -99,11 +101,15 @@ export class TagSheetModel {
     return /\.(xlsx|xlsm|xls|ods|csv)$/i.test(file.fileName);
   }
 
-  /** A sheet picked or dropped: previewed in place of the last import shown (not while a
-   *  step runs: its answer would be lost). */
+  /** A sheet picked or dropped: previewed in place of the last import shown. Not while a step
+   *  runs (its answer would be lost): the sheet is set aside, and the panel says so. */
   async received(sheet: HeldSheet): Promise<void> {
     const id = this.#connection?.id;
-    if (!id || this.busy) return;
+    if (!id) return;
+    if (this.busy) {
+      this.setAside = sheet.fileName;
+      return;
+    }
     this.cancel();
     const mine = this.#generation;
     this.sheet = sheet;
@@ -180,5 +186,6 @@ export class TagSheetModel {
     this.undone = null;
     this.failure = null;
     this.confirming = null;
+    this.setAside = null;
   }
 }
