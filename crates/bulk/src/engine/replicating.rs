@@ -3,18 +3,19 @@
 //! once as the gate lets through (adaptive concurrency, throttling and retries as for writes).
 //!
 //! Each batch's assets are read just before it is sent, as any check of known paths reads them
-//! (`checks::states_now`; an asset no query returns is read on its own): that state is journaled (`Writing`, on disk before the request leaves) so
-//! an undo knows what was published before, and an asset that no longer needs the replication
-//! (a republish's asset unpublished meanwhile, an unpublish's asset already unpublished) is left
-//! alone. An asset whose state cannot be read (its query failed, then its own read) is never
-//! sent on the strength of the preview: it fails, and says why. Once AEM answers, the state is read back and journaled (`Replicated`): an undo acts
-//! only where the publication is still that one. A refused request (403) names no path: it is
-//! split in halves until the refused assets are found, each reported in words. A request whose
-//! answer was lost (a timeout, a dropped connection) is never sent again blind: its assets are
-//! read again first (`resend_after_lost_answer`). A resume reads
+//! (`checks::states_now`; an asset no query returns is read on its own): that state is
+//! journaled (`Writing`, on disk before the request leaves) so an undo knows what was published
+//! before, and an asset that no longer needs the replication (a republish's asset unpublished
+//! meanwhile, an unpublish's asset already unpublished) is left alone. An asset whose state
+//! cannot be read (its query failed, then its own read) is never sent on the strength of the
+//! preview: it fails, and says why. Once AEM answers, the state is read back and journaled
+//! (`Replicated`): an undo acts only where the publication is still that one. A refused request
+//! (403) names no path: it is split in halves until the refused assets are found, each reported
+//! in words. A request whose answer was lost (a timeout, a dropped connection) is never sent
+//! again blind: its assets are read again first (`resend_after_lost_answer`). A resume reads
 //! again what was in doubt and sends it again, without a second intent, only where nothing
-//! replicated it since the first (`publish_undo::in_doubt`); an undo's apply decides again
-//! from the undone run's journal and the fresh state (`publish_undo::decide`).
+//! replicated it since the first (`publish_undo::in_doubt`); an undo's apply decides again from
+//! the undone run's journal and the fresh state (`publish_undo::decide`).
 //!
 //! Not here: planning (`publishing.rs`), the rules (`publish_undo.rs`).
 
