@@ -30,19 +30,20 @@ impl Asker for Gated<'_> {
         params: Vec<(String, String)>,
     ) -> std::result::Result<Option<SearchPage>, CallError> {
         let ctx = self.0;
-        match ctx.call(|| ctx.aem.search(&params)).await {
-            Ok(page) => Ok(Some(page)),
-            Err(Failure::Cancelled) => Ok(None),
-            Err(Failure::Call(error, _)) => Err(error),
-        }
+        page(ctx.call(|| ctx.aem.search(&params)).await)
     }
 
     async fn open_search(&self, body: Value) -> std::result::Result<Option<OpenPage>, CallError> {
         let ctx = self.0;
-        match ctx.call(|| ctx.aem.open_search(&body)).await {
-            Ok(page) => Ok(Some(page)),
-            Err(Failure::Cancelled) => Ok(None),
-            Err(Failure::Call(error, _)) => Err(error),
-        }
+        page(ctx.call(|| ctx.aem.open_search(&body)).await)
+    }
+}
+
+/// A search page as an asker answers it: `None` once the run is cancelled.
+fn page<T>(answer: Result<T, Failure>) -> std::result::Result<Option<T>, CallError> {
+    match answer {
+        Ok(page) => Ok(Some(page)),
+        Err(Failure::Cancelled) => Ok(None),
+        Err(Failure::Call(error, _)) => Err(error),
     }
 }
