@@ -146,11 +146,21 @@ pub(crate) async fn command(
                 may_write(&shared, &principal, &rel)?;
                 taxonomy.delete(&rel)
             }
-            "moveTag" => taxonomy.move_to(&tag_of("path")?, &tag_of("dest")?),
-            "mergeTag" => taxonomy.merge_into(&tag_of("path")?, &tag_of("dest")?),
+            "moveTag" | "mergeTag" => {
+                let (from, to) = (tag_of("path")?, tag_of("dest")?);
+                may_write(&shared, &principal, &from)?;
+                may_write(&shared, &principal, &to)?;
+                if cmd == "moveTag" {
+                    taxonomy.move_to(&from, &to)
+                } else {
+                    taxonomy.merge_into(&from, &to)
+                }
+            }
             "activateTag" | "deactivateTag" => {
+                let rel = tag_of("path")?;
+                may_write(&shared, &principal, &rel)?;
                 let now = crate::dam::iso_ms(crate::ims::now_ms());
-                taxonomy.replicate(&tag_of("path")?, cmd == "activateTag", &now)
+                taxonomy.replicate(&rel, cmd == "activateTag", &now)
             }
             other => Err(Refusal {
                 status: 400,
