@@ -99,6 +99,34 @@ describe('the Tags page', () => {
     expect(picker).toBeEnabled();
   });
 
+  it('comes back to the import’s connection when the page is left and opened again, keeping its outcome and Undo', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    vi.mocked(previewTagImport).mockResolvedValue({
+      fileName: 'tags.csv',
+      rows: 1,
+      created: [],
+      changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
+    });
+    let finish: (applied: TagImportApplied) => void = () => {};
+    vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    const connections = [connection({ id: 'c1', name: 'Stage' }), connection({ id: 'c2', name: 'Other' })];
+    const store = new BulkStore(() => connections);
+    const sheets = new TagSheetModel();
+    const props = { connections, store, sheets, onShowRun: vi.fn() };
+    const context = i18nContext(new I18n('en'));
+    const first = render(TagsPage, { props, context });
+    await userEvent.selectOptions(await screen.findByTestId('tags-connection'), 'c2');
+    await sheets.received({ id: 'sheet-1', fileName: 'tags.csv' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 1 change' }));
+    // Another page is opened while the import is written (App shows one page at a time).
+    first.unmount();
+    finish({ id: 'imp-1', created: 0, changed: 1, changedSince: [], stopped: null });
+    render(TagsPage, { props, context });
+    expect(await screen.findByTestId('tags-connection')).toHaveValue('c2');
+    expect(await screen.findByTestId('tags-import-applied')).toHaveTextContent('Created 0 tags and changed 1 value.');
+    expect(screen.getByRole('button', { name: /Undo this import/ })).toBeEnabled();
+  });
+
   it('says why AEM’s tags could not be read', async () => {
     vi.mocked(listTags).mockRejectedValue({ code: 'not_found', message: 'AEM’s tags could not be read (403)' });
     renderPage('en');

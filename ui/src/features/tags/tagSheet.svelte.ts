@@ -44,6 +44,12 @@ export class TagSheetModel {
     return this.job !== null;
   }
 
+  /** The id of the connection the import is with: the page opens on it again after another
+   * page was shown, so an import's outcome and Undo are there when the person comes back. */
+  get connectionId(): string | null {
+    return this.#connection?.id ?? null;
+  }
+
   /** The number of writes the preview would make. */
   get changes(): number {
     return this.preview ? this.preview.created.length + this.preview.changed.length : 0;
