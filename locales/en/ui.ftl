@@ -1139,6 +1139,16 @@ tags-import-left-alone = { $count ->
 }
 tags-import-changed-since = The { $what } of { $id } was changed in AEM since the preview (the preview showed { $shown }, AEM now holds { $now }).
 tags-import-exists-now = { $id } was created in AEM since the preview: not created again.
+tags-production-title = Change tags on production?
+tags-production-applying = Applying writes { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} to the tags of { $connection }, a connection marked production.
+tags-production-undoing = Undoing the import puts back what it wrote in the tags of { $connection }, a connection marked production: up to { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}.
+tags-production-undo = Undo on production
 tags-import-undo = Undo this import
 tags-import-undoing = Undoing…
 tags-import-undo-failed = The import could not be undone

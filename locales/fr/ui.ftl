@@ -1147,6 +1147,16 @@ tags-import-left-alone = { $count ->
 }
 tags-import-changed-since = Dans AEM, { $what } de { $id } a changé depuis l’aperçu (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 tags-import-exists-now = { $id } a été créée dans AEM depuis l’aperçu : elle n’est pas recréée.
+tags-production-title = Modifier les tags en production ?
+tags-production-applying = L’application écrit { $count ->
+    [one] 1 modification
+   *[other] { $count } modifications
+} dans les tags de { $connection }, une connexion marquée comme production.
+tags-production-undoing = Défaire l’import remet ce qu’il a écrit dans les tags de { $connection }, une connexion marquée comme production : jusqu’à { $count ->
+    [one] 1 modification
+   *[other] { $count } modifications
+}.
+tags-production-undo = Défaire en production
 tags-import-undo = Défaire cet import
 tags-import-undoing = Import en train d’être défait…
 tags-import-undo-failed = L’import n’a pas pu être défait

@@ -92,6 +92,31 @@ describe('the round trip panel', () => {
     expect(screen.queryByTestId('tags-import-stopped')).toBeNull();
   });
 
+  it('asks for a production connection’s name in the taxonomy’s words, and counts what an undo of a stopped import may put back', async () => {
+    vi.mocked(previewTagImport).mockResolvedValue(PREVIEW);
+    const model = new TagSheetModel();
+    const c = connection({ production: true, name: 'Prod' });
+    model.use(c);
+    render(TagSheetPanel, { props: { model, connection: c, countedFolder: null }, context: i18nContext(new I18n('en')) });
+    await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 changes' }));
+    const asked = await screen.findByTestId('production-dialog');
+    expect(asked.textContent).toContain('Applying writes 2 changes to the tags of Prod');
+    expect(asked.textContent).not.toContain('asset');
+
+    // The answer to its first write was lost: nothing counted as written, yet it may have landed.
+    const stopped = 'AEM did not take the change of wknd:season/autumn (no answer): the import stopped there.';
+    vi.mocked(applyTagImport).mockResolvedValue({ id: 'imp-4', created: 0, changed: 0, changedSince: [], stopped });
+    await userEvent.type(screen.getByTestId('production-confirm-input'), 'Prod');
+    await userEvent.click(screen.getByTestId('production-confirm-button'));
+    await screen.findByTestId('tags-import-stopped');
+    await userEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
+    expect((await screen.findByTestId('production-dialog')).textContent).toContain(
+      'Undoing the import puts back what it wrote in the tags of Prod, a connection marked production: up to 2 changes.',
+    );
+    expect(screen.getByTestId('production-confirm-button')).toHaveTextContent('Undo on production');
+  });
+
   it('says a sheet dropped while the import is applied was not opened, and goes on', async () => {
     vi.mocked(previewTagImport).mockResolvedValue(PREVIEW);
     const model = await shown('en');

@@ -55,6 +55,15 @@ export class TagSheetModel {
     return this.preview ? this.preview.created.length + this.preview.changed.length : 0;
   }
 
+  /** How many writes an undo of the applied import may make: those it made, or, when it
+   * stopped part-way (a write whose answer was lost may still have landed), at most the
+   * preview's. */
+  get undoReach(): number {
+    const applied = this.applied;
+    if (!applied) return 0;
+    return applied.stopped ? this.changes : applied.created + applied.changed;
+  }
+
   /** The connection the page reads the tags with; another one sets the import aside. */
   use(connection: ConnectionView | null): void {
     if (connection?.id === this.#connection?.id) {
