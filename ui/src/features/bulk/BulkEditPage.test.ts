@@ -835,6 +835,20 @@ describe('preview and apply', () => {
     expect(screen.queryByTestId('preview-table')).not.toBeInTheDocument();
   });
 
+  it('a cancel that fails says why and leaves Cancel usable, the preview going on', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockImplementation(() => new Promise(() => {}));
+    vi.mocked(cancelRun).mockRejectedValue({ code: 'internal', message: 'The run could not be told to stop.' });
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(screen.getByTestId('cancel-preview'));
+    expect(await screen.findByText('The run could not be told to stop.')).toBeInTheDocument();
+    expect(screen.getByTestId('cancel-preview')).toBeEnabled();
+    expect(screen.queryByText(/Cancelling/)).not.toBeInTheDocument();
+  });
+
   it('shows an apply failure in the apply step, with the run as AEM left it', async () => {
     const user = userEvent.setup();
     vi.mocked(previewRun).mockResolvedValue(PREVIEWED);

@@ -317,7 +317,13 @@ export class RunModel {
   async cancel(): Promise<void> {
     await this.#control(async () => {
       this.cancelRequested = true;
-      await cancelRun();
+      try {
+        await cancelRun();
+      } catch (thrown) {
+        // The run goes on: its controls stay usable, and the failure is said.
+        this.cancelRequested = false;
+        throw thrown;
+      }
     });
   }
 
