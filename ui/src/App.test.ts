@@ -12,6 +12,7 @@ import {
   listConnections,
   listFolder,
   listRuns,
+  reportRows,
   previewTagImport,
   readListFile,
   sandboxStatus,
@@ -284,6 +285,19 @@ describe('navigation', () => {
     expect(screen.getByTestId('empty-connections')).toBeInTheDocument();
     expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('heading', { level: 1, name: 'Connections' })).toHaveFocus();
+  });
+});
+
+describe('opening a run from Activity', () => {
+  it('shows it on Bulk edit and focuses the page’s heading', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listRuns).mockResolvedValue([runSummary({ id: 'r1', status: 'completed' })]);
+    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
+    await renderReady();
+    await user.click(screen.getByTestId('nav-activity'));
+    await user.click(await screen.findByTestId('open-report'));
+    expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Bulk edit' })).toHaveFocus());
   });
 });
 
