@@ -132,6 +132,13 @@ describe('the Tags page', () => {
     renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-error')).toHaveTextContent('AEM’s tags could not be read (403)'));
     expect(screen.getByTestId('tags-search')).toBeDisabled();
+
+    // Read again once AEM answers: the page is usable without leaving it.
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findAllByTestId('tag-row')).toHaveLength(4);
+    expect(screen.queryByTestId('tags-error')).toBeNull();
+    expect(screen.getByTestId('tags-search')).toBeEnabled();
   });
 
   it('asks for a connection when there is none', () => {
