@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { HistoryEntry } from '../../ipc/bindings/HistoryEntry';
-import { consoleEndpoints, consoleHistory, consolePersisted, consoleSchema } from '../../ipc/commands';
+import { consoleEndpoints, consoleHistory, consolePersisted, consoleSavePersisted, consoleSchema } from '../../ipc/commands';
 import { connection } from '../../test-fixtures';
 import GraphqlPanel from './GraphqlPanel.svelte';
 
@@ -112,5 +112,28 @@ describe('the GraphQL configuration field', () => {
     render(GraphqlPanel, { connection: connection() });
 
     await waitFor(() => expect(screen.getByTestId('graphql-endpoint')).toHaveValue('wknd'));
+  });
+});
+
+describe('saving a persisted query', () => {
+  it('is sent once: Save is disabled while AEM answers, and says what was saved', async () => {
+    const user = userEvent.setup();
+    vi.mocked(consoleEndpoints).mockResolvedValue({ configs: ['metadesk'], listed: true, note: null });
+    vi.mocked(consoleSchema).mockRejectedValue({ code: 'not_found', message: 'no schema here' });
+    vi.mocked(consolePersisted).mockResolvedValue([]);
+    vi.mocked(consoleHistory).mockResolvedValue([]);
+    let answer!: (saved: { created: boolean; short_path: string }) => void;
+    vi.mocked(consoleSavePersisted).mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    render(GraphqlPanel, { connection: connection() });
+    await user.type(screen.getByTestId('persisted-save-name'), 'articles');
+    const save = screen.getByTestId('persisted-save');
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.click(save);
+    expect(save).toBeDisabled();
+    await user.click(save);
+    answer({ created: true, short_path: 'metadesk/articles' });
+    await waitFor(() => expect(screen.getByTestId('persisted-save-note')).toHaveTextContent('metadesk/articles'));
+    expect(consoleSavePersisted).toHaveBeenCalledTimes(1);
+    expect(save).toBeEnabled();
   });
 });

@@ -58,13 +58,16 @@ export class GraphqlModel {
   /** The connection's name, typed to save on a production connection. */
   typedName = $state('');
   saveNote = $state<string | null>(null);
+  /** A save is being sent: Save waits for its answer, so a query is never saved twice. */
+  saving = $state(false);
   history = $state<HistoryEntry[]>([]);
   historyNote = $state<string | null>(null);
 
   variablesError = $derived.by(() => variablesProblem(this.variables, this.#t));
   /** Saving a persisted query needs a name and, on production, the connection's name typed. */
   canSave = $derived.by(
-    () => this.saveName.trim() !== '' && (!this.connection.production || this.typedName.trim() === this.connection.name),
+    () =>
+      !this.saving && this.saveName.trim() !== '' && (!this.connection.production || this.typedName.trim() === this.connection.name),
   );
 
   readonly connection: ConnectionView;
@@ -188,6 +191,7 @@ export class GraphqlModel {
     const editor = this.#editor;
     if (!editor || !this.canSave) return;
     this.saveNote = null;
+    this.saving = true;
     try {
       const saved = await consoleSavePersisted({
         connection: this.connection.id,
@@ -202,6 +206,7 @@ export class GraphqlModel {
     } catch (e) {
       this.saveNote = toIpcError(e).message;
     } finally {
+      this.saving = false;
       void this.refreshHistory();
     }
   }
