@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { HistoryEntry } from '../../ipc/bindings/HistoryEntry';
 import { consoleEndpoints, consoleHistory, consolePersisted, consoleSavePersisted, consoleSchema } from '../../ipc/commands';
+import { I18n } from '../../lib/i18n/i18n.svelte';
 import { connection } from '../../test-fixtures';
 import GraphqlPanel from './GraphqlPanel.svelte';
 
@@ -43,6 +44,9 @@ const entry = (o: Partial<HistoryEntry>): HistoryEntry => ({
   ...o,
 });
 
+/** When the entries were sent, as the window says a time: in the user's zone and words. */
+const shownAt = new I18n('en').dateTime('2026-11-22T21:00:05Z');
+
 function editorText(): string {
   return screen.getByTestId('graphql-editor-host').shadowRoot?.querySelector('.cm-content')?.textContent ?? '';
 }
@@ -67,8 +71,8 @@ describe('the GraphQL history', () => {
     const [query, persisted] = items;
     if (!query || !persisted) throw new Error('two entries expected');
     expect(items.map((i) => i.textContent?.trim())).toEqual([
-      '2026-11-22 21:00:05 · { articleList { items { author } } } · metadesk · 1 GraphQL error',
-      '2026-11-22 21:00:05 · persisted metadesk/article-by-path · metadesk · 200',
+      `${shownAt} · { articleList { items { author } } } · metadesk · 1 GraphQL error`,
+      `${shownAt} · persisted metadesk/article-by-path · metadesk · 200`,
     ]);
     expect(consoleHistory).toHaveBeenCalledWith('c1');
 

@@ -11,7 +11,7 @@ import { connection } from '../../test-fixtures';
 import { I18n } from '../../lib/i18n/i18n.svelte';
 import { buildRequest, describeGraphql, formFrom, formProblem, graphqlHistory, reopen } from './compose';
 
-const { t } = new I18n('en');
+const { t, dateTime } = new I18n('en');
 const fr = new I18n('fr').t;
 import RequestPanel from './RequestPanel.svelte';
 
@@ -95,11 +95,11 @@ describe('the GraphQL history', () => {
 
   it('keeps GraphQL entries only and describes each', () => {
     expect(graphqlHistory([entry({}), query, persisted, saved])).toEqual([query, persisted, saved]);
-    expect(describeGraphql(query, t)).toBe('2026-11-22 21:00:05 · { articleList { items { title } } } · metadesk · 1 GraphQL error');
-    expect(describeGraphql(persisted, t)).toContain('persisted metadesk/article-by-path');
-    expect(describeGraphql(persisted, fr)).toContain('requête persistante metadesk/article-by-path');
-    expect(describeGraphql(saved, t)).toContain('saved as metadesk/titles · metadesk · created');
-    expect(describeGraphql(saved, fr)).toContain('enregistrée sous metadesk/titles');
+    expect(describeGraphql(query, t, dateTime)).toBe(`${dateTime('2026-11-22T21:00:05Z')} · { articleList { items { title } } } · metadesk · 1 GraphQL error`);
+    expect(describeGraphql(persisted, t, dateTime)).toContain('persisted metadesk/article-by-path');
+    expect(describeGraphql(persisted, fr, dateTime)).toContain('requête persistante metadesk/article-by-path');
+    expect(describeGraphql(saved, t, dateTime)).toContain('saved as metadesk/titles · metadesk · created');
+    expect(describeGraphql(saved, fr, dateTime)).toContain('enregistrée sous metadesk/titles');
   });
 
   it('re-opens a query in the editor and a persisted query by its short path', () => {

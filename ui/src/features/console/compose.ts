@@ -75,16 +75,16 @@ export function graphqlHistory(entries: HistoryEntry[]): HistoryEntry[] {
   return entries.filter((e) => e.kind !== 'request');
 }
 
-/** One line for a GraphQL history entry: when, what, where, how it went. */
-export function describeGraphql(e: HistoryEntry, t: Words): string {
-  const when = e.at.replace('T', ' ').slice(0, 19);
+/** One line for a GraphQL history entry: when (`when`: in the user's time zone and words),
+ *  what, where, how it went. */
+export function describeGraphql(e: HistoryEntry, t: Words, when: (at: string) => string): string {
   const what =
     e.kind === 'persisted'
       ? t('console-history-persisted', { config: e.config ?? '', name: e.query ?? '' })
       : e.kind === 'save_persisted'
         ? t('console-history-saved-as', { path: e.path.replace('/graphql/persist.json/', '') })
         : firstLine(e.query ?? '');
-  return `${when} · ${what} · ${e.config ?? ''} · ${e.outcome}`;
+  return `${when(e.at)} · ${what} · ${e.config ?? ''} · ${e.outcome}`;
 }
 
 function firstLine(query: string): string {
