@@ -190,6 +190,8 @@ describe('delete', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(deleteConnection).toHaveBeenCalledWith('c1');
     expect(await screen.findByTestId('empty-connections')).toBeInTheDocument();
+    // The card and its Delete button are gone: focus lands on the page's heading, not nowhere.
+    expect(screen.getByRole('heading', { level: 1, name: 'Connections' })).toHaveFocus();
   });
 });
 
