@@ -3,7 +3,7 @@
 ## L’AEM bac à sable intégré (Connexions, « Essayer avec un AEM bac à sable »)
 sandbox-start-failed = Le bac à sable n’a pas pu démarrer ({ $detail }).
 
-## Boîtes de dialogue de fichiers (titres et filtres des boîtes d’ouverture et d’enregistrement du système ; ticket 17)
+## Boîtes de dialogue de fichiers (titres et filtres des boîtes d’ouverture et d’enregistrement du système ; ticket 17)
 
 dialog-credentials-title = Choisir des fichiers d’identifiants
 dialog-report-title = Exporter le rapport en CSV

@@ -41,8 +41,8 @@ cli-usage-unknown-arg = argument inconnu : { $arg }
 cli-usage-invalid-value = valeur « { $value } » non valable pour { $arg }
 cli-usage-unknown-command = commande inconnue : « { $command } »
 # Les erreurs d’utilisation que clap signale en plus des courantes ci-dessus (ticket 17).
-cli-usage-unknown-arg-like = argument inconnu : { $arg } (vouliez-vous dire { $like } ?)
-cli-usage-unknown-command-like = commande inconnue : « { $command } » (vouliez-vous dire « { $like } » ?)
+cli-usage-unknown-arg-like = argument inconnu : { $arg } (vouliez-vous dire { $like } ?)
+cli-usage-unknown-command-like = commande inconnue : « { $command } » (vouliez-vous dire « { $like } » ?)
 cli-usage-missing-command = une commande est attendue
 cli-usage-missing-value = une valeur est attendue après { $arg }
 cli-usage-invalid-choice = valeur « { $value } » non valable pour { $arg } (valeurs possibles : { $choices })
@@ -90,13 +90,13 @@ cli-value-variables = VARIABLES
 
 cli-about = Metadesk en ligne de commande.
 cli-about-connections = Importer, lister et gérer les connexions à AEM.
-cli-about-connections-import = Importer des fichiers d’identifiants (identifiants de service AEM, jeton de développement local ou identifiants OAuth serveur à serveur de l’Adobe Developer Console). Réimporter des identifiants ayant le même ID client met à jour leur connexion ; si leur IMS, leur secret ou leur type diffèrent de ceux enregistrés, il faut --replace.
+cli-about-connections-import = Importer des fichiers d’identifiants (identifiants de service AEM, jeton de développement local ou identifiants OAuth serveur à serveur de l’Adobe Developer Console). Réimporter des identifiants ayant le même ID client met à jour leur connexion ; si leur IMS, leur secret ou leur type diffèrent de ceux enregistrés, il faut --replace.
 cli-arg-connections-import-name = Le nom de la connexion (un seul fichier à la fois).
 cli-arg-connections-import-aem = L’URL de l’instance de création AEM, quand le fichier ne l’indique pas ou en indique une autre.
 cli-arg-connections-import-choice = Quels identifiants retenir dans un fichier de projet qui en contient plusieurs (leur ID, affiché en cas de refus).
 cli-arg-connections-import-production = Marquer la connexion comme production.
 cli-arg-connections-import-replace = Remplacer une connexion enregistrée ayant le même ID client, même si l’IMS, le secret ou le type de ce fichier diffèrent.
-cli-arg-connections-import-ims = L’IMS d’Adobe auprès duquel des identifiants OAuth Server-to-Server obtiennent leurs jetons (un projet de la Developer Console ne le précise jamais) ; par défaut : celui de la connexion, sinon https://ims-na1.adobelogin.com. Uniquement en https sur *.adobelogin.com (ou cet ordinateur).
+cli-arg-connections-import-ims = L’IMS d’Adobe auprès duquel des identifiants OAuth Server-to-Server obtiennent leurs jetons (un projet de la Developer Console ne le précise jamais) ; par défaut : celui de la connexion, sinon https://ims-na1.adobelogin.com. Uniquement en https sur *.adobelogin.com (ou cet ordinateur).
 cli-arg-connections-import-trust_host = Envoyer les jetons de cette connexion à HÔTE bien qu’il ne soit pas l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com), cet ordinateur compris pour des identifiants délivrés par Adobe : seulement pour un hôte de confiance.
 cli-arg-connections-set-url-trust_host = Faire confiance à l’hôte de la nouvelle URL bien qu’il ne soit pas l’un des hôtes AEM d’Adobe (cet ordinateur compris pour des identifiants délivrés par Adobe).
 cli-about-connections-list = Lister les connexions : nom, type, hôte, état.
@@ -110,13 +110,13 @@ cli-about-connections-production = Marquer une connexion comme production (on) o
 cli-about-connections-add-sdk = Ajouter un identifiant du SDK AEM local. Le mot de passe est lu sur la première ligne de l’entrée standard.
 cli-arg-connections-add-sdk-url = L’adresse du SDK.
 cli-about-connections-pair = Associer une connexion OAuth Server-to-Server à la connexion (identifiants de service, jeton de développement ou identifiant du SDK sur le même AEM) qui trouve ses ressources : les modifications en masse l’utilisent alors sans --paired-with, dans l’application comme ici. --none dissocie.
-cli-about-connections-test = Tester une connexion : obtenir (ou réutiliser) un jeton, demander à AEM qui nous sommes et lire la racine de la DAM ; avec --deep, vérifier sans rien modifier ce que cet AEM permet.
+cli-about-connections-test = Tester une connexion : obtenir (ou réutiliser) un jeton, demander à AEM qui nous sommes et lire la racine de la DAM ; avec --deep, vérifier sans rien modifier ce que cet AEM permet.
 cli-arg-connections-test-name = Le nom (ou l’ID) de la connexion, tel que `connections list` l’affiche.
 cli-arg-connections-test-json = Afficher le rapport en JSON plutôt qu’en texte.
 cli-arg-connections-test-deep = Vérifier aussi, sans rien modifier, chaque chemin que Metadesk utilise sur cet AEM (recherches, écritures par lots, droit d’écriture, vignettes, GraphQL) et ce qu’il fait à la place.
 cli-arg-connections-test-folder = Avec --deep : le dossier de la DAM où le droit de modifier les métadonnées est vérifié (par défaut : /content/dam).
 cli-about-doctor = Vérifier que le trousseau et les dossiers de l’application sont utilisables.
-cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, défaire, réessayer.
+cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, défaire, réessayer.
 cli-about-bulk-set = Remplacer la valeur de la propriété : par des valeurs, ou calculée pour chaque ressource d’après un modèle, le nom du fichier ou une autre propriété.
 cli-about-bulk-append = Ajouter des valeurs à une propriété multivaluée (sans doublons).
 cli-about-bulk-remove = Retirer des valeurs d’une propriété multivaluée.
@@ -124,14 +124,14 @@ cli-about-bulk-clear = Supprimer la propriété.
 cli-about-bulk-edit = Plusieurs modifications en une exécution, par exemple `--set dc:rights=WKND --append dc:subject=a --append dc:subject=b --remove dc:subject=old --clear xmpRights:UsageTerms`.
 cli-about-bulk-resume = Appliquer une exécution prévisualisée, ou terminer une exécution interrompue ou annulée (--dry-run : montrer ce qui reste, sans rien écrire).
 cli-about-bulk-undo = Restaurer chaque valeur d’origine modifiée par une exécution (c’est elle-même une exécution, avec aperçu et rapport).
-cli-about-bulk-retry = Refaire les modifications d’une exécution sur les ressources en échec (relues d’abord ; c’est elle-même une exécution, avec aperçu et rapport).
+cli-about-bulk-retry = Refaire les modifications d’une exécution sur les ressources en échec (relues d’abord ; c’est elle-même une exécution, avec aperçu et rapport).
 cli-about-runs = L’historique des exécutions en masse et leurs rapports.
 
 cli-about-graphql = Exécuter une requête GraphQL sur une connexion (code de sortie 1 quand la réponse contient des erreurs GraphQL).
 cli-about-request = Envoyer une requête à l’hôte AEM d’une connexion (code de sortie 1 pour un statut autre que 2xx).
 cli-about-sheet = Feuilles de calcul : exporter les métadonnées d’un dossier, importer une feuille modifiée (aperçu, application).
 cli-about-sheet-export = Écrire une feuille (.xlsx ou .csv, selon l’extension de --out) des ressources d’un dossier, une colonne par propriété.
-cli-about-sheet-import = Vérifier une feuille modifiée (.xlsx, .xls, .ods, .csv ; celle de Metadesk ou l’export de métadonnées d’AEM), prévisualiser les cellules qui changent et les appliquer.
+cli-about-sheet-import = Vérifier une feuille modifiée (.xlsx, .xls, .ods, .csv ; celle de Metadesk ou l’export de métadonnées d’AEM), prévisualiser les cellules qui changent et les appliquer.
 cli-about-schema = Schémas de métadonnées : les champs d’un dossier (libellés, types, valeurs permises, obligatoires) et les ressources auxquelles manquent des métadonnées obligatoires.
 cli-about-schema-show = Afficher le schéma de métadonnées d’un dossier : ses champs par onglet, avec leurs libellés, propriétés, types, valeurs permises, et s’ils sont obligatoires ou en lecture seule.
 cli-about-schema-missing = Lister les ressources auxquelles manque une valeur que leur schéma de métadonnées exige, champ par champ, et les valeurs qu’il ne permet pas (code de sortie 1 s’il y en a).
@@ -144,7 +144,7 @@ cli-about-tags-export = Enregistrer la taxonomie en feuille de calcul (.xlsx ou 
 cli-about-tags-merge = Fusionner une balise (et les balises en dessous) dans une autre : chaque ressource sous --under qui la porte reçoit l’autre à la place (aperçu, puis application), puis AEM fusionne la balise elle-même.
 cli-about-tags-move = Déplacer ou renommer une balise (et les balises en dessous) : chaque ressource sous --under qui la porte reçoit le nouvel identifiant (aperçu, puis application), puis AEM déplace la balise elle-même.
 cli-about-tags-delete = Supprimer une balise (et les balises en dessous) : retirée d’abord de chaque ressource sous --under (aperçu, puis application), puis supprimée dans AEM.
-cli-about-tags-import = Appliquer une feuille de taxonomie (telle que `tags export` l’écrit) : créer les balises qu’elle ajoute et modifier titres, traductions et descriptions (avec un aperçu d’abord ; rien n’est jamais supprimé).
+cli-about-tags-import = Appliquer une feuille de taxonomie (telle que `tags export` l’écrit) : créer les balises qu’elle ajoute et modifier titres, traductions et descriptions (avec un aperçu d’abord ; rien n’est jamais supprimé).
 cli-about-tags-undo-import = Défaire un import de balises : restaurer les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
 cli-arg-tags-import-sheet = La feuille : `.xlsx` ou `.csv`, telle que `tags export` l’écrit.
 cli-arg-tags-undo-import-id = L’identifiant de l’import, tel que `tags import` l’a affiché.
@@ -157,7 +157,7 @@ cli-arg-tags-merge-into = La balise dans laquelle elle est fusionnée (elle doit
 cli-arg-tags-move-to = Son nouvel identifiant (aucune balise ne doit l’avoir déjà).
 cli-arg-tags-under = Le dossier dont les ressources (et celles de ses sous-dossiers) qui portent la balise sont corrigées : `/content/dam/…`.
 cli-about-runs-list = Toutes les exécutions, de la plus récente à la plus ancienne : date, connexion, dossier, modifications, décomptes, durée, statut.
-cli-about-runs-show = Le résumé et le rapport d’une exécution ; `--csv FICHIER` exporte chaque ressource avec son résultat.
+cli-about-runs-show = Le résumé et le rapport d’une exécution ; `--csv FICHIER` exporte chaque ressource avec son résultat.
 cli-arg-runs-list-json = Afficher les exécutions en JSON.
 cli-arg-runs-show-run = L’identifiant de l’exécution, tel que `runs list` l’affiche.
 cli-arg-runs-show-csv = Écrire le rapport en CSV dans ce fichier (`-` pour la sortie standard). Un fichier existant n’est remplacé qu’avec `--force`.
@@ -166,22 +166,22 @@ cli-arg-runs-show-localized_headers = Avec --csv : des en-têtes de colonnes da
 cli-arg-runs-show-json = Afficher le résumé de l’exécution en JSON.
 cli-arg-runs-show-jsonl = Afficher chaque ressource sous la forme d’un objet JSON par ligne : chemin, statut (pour une exécution prévisualisée, `pending` = va changer), raison, et l’avant → après de chaque propriété modifiée.
 
-cli-arg-bulk-property = La propriété de métadonnées, `préfixe:nom` (par exemple dc:rights ; `metadata/dc:rights` fonctionne aussi).
-cli-arg-bulk-values = La ou les valeurs ; répétez l’option pour en donner plusieurs.
-cli-arg-bulk-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
+cli-arg-bulk-property = La propriété de métadonnées, `préfixe:nom` (par exemple dc:rights ; `metadata/dc:rights` fonctionne aussi).
+cli-arg-bulk-values = La ou les valeurs ; répétez l’option pour en donner plusieurs.
+cli-arg-bulk-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
 cli-arg-bulk-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
 cli-arg-bulk-file = Un fichier d’identifiants (identifiants de service, jeton de développement local, OAuth S2S), utilisé pour cette exécution seulement.
 cli-arg-bulk-trust_host = Avec --aem : envoyer les jetons du fichier à HÔTE bien qu’il ne soit pas l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com), cet ordinateur compris pour des identifiants délivrés par Adobe : seulement pour un hôte de confiance.
 cli-arg-bulk-paired_with = OAuth S2S seulement (avec --connection ou --file) : une connexion enregistrée sur la même instance AEM qui peut utiliser l’API classique (identifiants de service, jeton de développement ou connexion au SDK), utilisée pour lister les dossiers et chercher ce que la recherche OpenAPI d’AEM ne sait pas demander (sans elle, les ressources d’un dossier sont trouvées avec cette recherche là où AEM y répond).
 cli-arg-bulk-folder = Le dossier de la DAM : `/content/dam/…` (la forme de l’exemple sans `/content/dam` fonctionne aussi).
-cli-arg-bulk-under = Rechercher sous ce dossier (avec --where) ; identique à --folder.
-cli-arg-bulk-conditions = Seulement les ressources qui remplissent cette condition ; répétez l’option pour plusieurs conditions, par exemple --where 'dc:rights est vide' --where 'balise est wknd:activity/surfing'. Formes : PROP est vide | n’est pas vide | est VALEUR | n’est pas VALEUR | contient TEXTE | ne contient pas TEXTE, balise est TAG, type est MIME (image/* pour une famille), modifié|créé avant|après AAAA-MM-JJ, nom correspond à MOTIF. Les mots anglais (is empty, contains, tag is, modified after…) sont toujours acceptés.
+cli-arg-bulk-under = Rechercher sous ce dossier (avec --where) ; identique à --folder.
+cli-arg-bulk-conditions = Seulement les ressources qui remplissent cette condition ; répétez l’option pour plusieurs conditions, par exemple --where 'dc:rights est vide' --where 'balise est wknd:activity/surfing'. Formes : PROP est vide | n’est pas vide | est VALEUR | n’est pas VALEUR | contient TEXTE | ne contient pas TEXTE, balise est TAG, type est MIME (image/* pour une famille), modifié|créé avant|après AAAA-MM-JJ, nom correspond à MOTIF. Les mots anglais (is empty, contains, tag is, modified after…) sont toujours acceptés.
 cli-arg-bulk-any = Les ressources qui remplissent l’une des conditions --where (par défaut : toutes).
 cli-arg-bulk-list = Les ressources d’une liste : chemins de la DAM, liens Assets ou identifiants urn:aaid:aem:, un par ligne ou un CSV d’une colonne. Les entrées qui ne désignent aucune ressource sont signalées, les autres modifiées.
 cli-arg-bulk-scope = Une portée enregistrée pour la connexion (dans Modification en masse, dans la fenêtre).
 cli-arg-bulk-recursive = Inclure les ressources des sous-dossiers.
 cli-arg-bulk-name = Seulement les ressources dont le nom correspond (`*` et `?`).
-cli-arg-bulk-formats = Seulement les ressources dont le dc:format correspond (par exemple `image/*`) ; peut être répétée.
+cli-arg-bulk-formats = Seulement les ressources dont le dc:format correspond (par exemple `image/*`) ; peut être répétée.
 cli-arg-bulk-dry_run = Aperçu seulement : montrer ce qui changerait, sans rien écrire.
 cli-arg-bulk-yes = Appliquer sans demander.
 cli-arg-bulk-confirm_production = Sur une connexion marquée comme production : son nom, pour appliquer sans le saisir à une invite (nécessaire avec --yes ou sans terminal).
@@ -213,7 +213,7 @@ cli-arg-request-form = Un champ de formulaire, sous la forme C=V (peut être ré
 cli-arg-request-headers = Un en-tête, sous la forme « Nom: valeur » (peut être répété).
 cli-arg-request-out = Écrire le corps dans FICHIER au lieu de la sortie standard.
 cli-arg-request-confirm_production = Le nom de la connexion, obligatoire pour écrire (tout sauf GET/HEAD) sur une connexion de production.
-cli-arg-sheet-export-properties = Une propriété à exporter, `préfixe:nom` (par exemple dc:title) ; répétez l’option pour plusieurs.
+cli-arg-sheet-export-properties = Une propriété à exporter, `préfixe:nom` (par exemple dc:title) ; répétez l’option pour plusieurs.
 cli-arg-sheet-export-out = Le fichier à écrire : `.xlsx` ou `.csv`.
 cli-arg-sheet-import-sheet = La feuille de calcul à importer : .xlsx, .xlsm, .xls, .ods ou .csv.
 cli-arg-sheet-import-skip_invalid_rows = Laisser de côté les lignes en erreur et prévisualiser les autres (les erreurs dans les en-têtes ou le fichier arrêtent toujours l’import).
@@ -271,7 +271,7 @@ cli-bulk-more-skipped = {"  "}… et { $count ->
 } (runs show { $run } --csv FICHIER, ou --json)
 cli-bulk-report-hint = {"  "}rapport : metadesk-cli runs show { $run } (--csv FICHIER pour chaque ressource)
 cli-bulk-finish-hint = {"  "}pour la terminer : metadesk-cli bulk resume { $run }
-cli-bulk-preview-cancelled = L’aperçu a été annulé ; rien n’a été écrit.
+cli-bulk-preview-cancelled = L’aperçu a été annulé ; rien n’a été écrit.
 cli-bulk-nothing-to-change = Rien à modifier.
 cli-bulk-dry-run = Simulation : rien n’a été écrit. L’avant → après de chaque ressource : metadesk-cli runs show { $run } --jsonl (ou --csv FICHIER). Pour appliquer exactement ceci : metadesk-cli bulk resume { $run }
 cli-bulk-dry-run-resume = Simulation : rien n’a été écrit.
@@ -288,13 +288,13 @@ cli-runs-problem = {"  "}{ $status ->
 } { $path } : { $reason }
 cli-runs-failed-asset = {"  "}échec { $path }
 cli-runs-report-written = Rapport écrit dans { $file }.
-cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
+cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
 
 # Demander avant d’écrire (ticket 17 : les questions dans la langue de l’utilisateur)
 cli-confirm-change = Modifier { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
-} ?
+} ?
 cli-yes-no-choices = [o/N]
 # Ce qui vaut oui en plus de y et yes (acceptés dans toutes les langues), séparé par des virgules.
 cli-yes-answers = o, oui
@@ -316,7 +316,7 @@ cli-sheet-wrote = { $count ->
     [one] { $count } ressource écrite
    *[other] { $count } ressources écrites
 } dans { $file }.
-cli-sheet-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas dans la feuille.
+cli-sheet-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas dans la feuille.
 cli-sheet-unread = avertissement : absente de la feuille (illisible) : { $reason }
 cli-sheet-issue = { $severity ->
     [error] erreur
@@ -325,7 +325,7 @@ cli-sheet-issue = { $severity ->
 cli-sheet-has-errors = { $file } contient { $count ->
     [one] { $count } erreur
    *[other] { $count } erreurs
-} ; rien n’a été écrit. Corrigez-les, ou ajoutez --skip-invalid-rows pour laisser ces lignes de côté.
+} ; rien n’a été écrit. Corrigez-les, ou ajoutez --skip-invalid-rows pour laisser ces lignes de côté.
 cli-sheet-rows-left-out = Laissées de côté (erreurs) : { $count ->
     [one] ligne
    *[other] lignes
@@ -340,8 +340,8 @@ cli-console-form-form = --form « { $given } » doit être de la forme NOM=VAL
 
 cli-graphql-error-at = Erreur GraphQL ligne { $line }, colonne { $column } : { $message }
 cli-graphql-error = Erreur GraphQL : { $message }
-cli-graphql-no-list = La réponse ne contient aucune liste d’éléments ; elle est affichée en JSON.
-cli-graphql-no-table = La réponse ne contient aucune liste d’éléments : il n’y a donc pas de tableau à écrire en CSV ; utilisez --json.
+cli-graphql-no-list = La réponse ne contient aucune liste d’éléments ; elle est affichée en JSON.
+cli-graphql-no-table = La réponse ne contient aucune liste d’éléments : il n’y a donc pas de tableau à écrire en CSV ; utilisez --json.
 cli-graphql-rows = { $count ->
     [one] { $count } ligne
    *[other] { $count } lignes
@@ -357,7 +357,7 @@ cli-request-status = { $status } { $outcome ->
     [yes] { $size } octets, tronqué
    *[no] { $size } octets
 })
-cli-request-binary = Le corps est binaire ; utilisez --out FICHIER pour le conserver.
+cli-request-binary = Le corps est binaire ; utilisez --out FICHIER pour le conserver.
 
 ## connections
 
@@ -378,7 +378,7 @@ cli-production-off = « { $name } » n’est plus marquée comme production
 cli-import-imported = importé { $file } : « { $name } » ({ $kind }, { $host })
 cli-import-updated = mis à jour { $file } : « { $name } » ({ $kind }, { $host })
 cli-import-note = {"  "}remarque : { $note }
-cli-note-paired-with-unused = remarque : --paired-with ne sert qu’aux connexions OAuth Server-to-Server ; « { $name } » liste les dossiers elle-même.
+cli-note-paired-with-unused = remarque : --paired-with ne sert qu’aux connexions OAuth Server-to-Server ; « { $name } » liste les dossiers elle-même.
 cli-import-aem-user = {"  "}utilisateur AEM à qui accorder les droits : { $email }
 cli-refused = refusé { $file } : { $message }
 cli-refused-hint-aem = refusé { $file } : { $message } Utilisez --aem URL.
@@ -445,12 +445,12 @@ cli-about-bulk-date = Décaler ou fixer les dates de la propriété, en gardant 
 cli-about-bulk-case = Changer la casse de chaque valeur de la propriété.
 cli-about-bulk-trim = Retirer les espaces aux extrémités de chaque valeur de la propriété (et réduire celles de l’intérieur).
 cli-arg-bulk-only_where = Seulement les ressources où la propriété est vide (combler les manques : empty), ou seulement là où elle ne l’est pas (not-empty).
-cli-arg-bulk-set-template = Remplir d’après un modèle : {"{"}Titre{"}"} (le libellé d’un champ, tel que le formulaire l’affiche) ou {"{"}dc:title{"}"} est la valeur d’une propriété, {"{"}name{"}"} le nom du fichier sans son extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (le nom du dossier), {"{"}path{"}"} ; {"{{"} et {"}}"} écrivent une accolade. Une ressource sans une valeur nommée est ignorée, avec la raison.
+cli-arg-bulk-set-template = Remplir d’après un modèle : {"{"}Titre{"}"} (le libellé d’un champ, tel que le formulaire l’affiche) ou {"{"}dc:title{"}"} est la valeur d’une propriété, {"{"}name{"}"} le nom du fichier sans son extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (le nom du dossier), {"{"}path{"}"} ; {"{{"} et {"}}"} écrivent une accolade. Une ressource sans une valeur nommée est ignorée, avec la raison.
 cli-arg-bulk-set-from_name = Avec --template : une expression régulière appliquée au nom du fichier, dont le modèle nomme les groupes ({"{"}sku{"}"} pour (?<sku>…), {"{"}1{"}"} pour le premier groupe). Une ressource dont le nom ne correspond pas est ignorée, avec la raison.
 cli-arg-bulk-set-whole_path = Avec --from-name : appliquer le motif au chemin entier plutôt qu’au nom du fichier.
 cli-arg-bulk-set-copy_from = Copier la valeur d’une autre propriété (une valeur ou une liste, telle quelle).
 cli-arg-bulk-replace-find = Le texte à chercher (une expression régulière avec --regex).
-cli-arg-bulk-replace-replace = Ce qui le remplace (vide pour supprimer ce qui est trouvé) ; avec --regex, $1 ou ${"{"}name{"}"} remettent ce qu’un groupe a trouvé.
+cli-arg-bulk-replace-replace = Ce qui le remplace (vide pour supprimer ce qui est trouvé) ; avec --regex, $1 ou ${"{"}name{"}"} remettent ce qu’un groupe a trouvé.
 cli-arg-bulk-replace-regex = --find est une expression régulière.
 cli-arg-bulk-replace-ignore_case = Trouver WKND, Wknd et wknd de la même façon.
 cli-arg-bulk-replace-whole_word = Seulement là où --find est un mot entier (pas à l’intérieur d’un mot plus long).
@@ -489,11 +489,11 @@ cli-tags-count = {" "}· { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
 }
-cli-tags-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas comptées.
+cli-tags-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas comptées.
 cli-tags-unread = avertissement : non comptée (illisible) : { $reason }
 cli-tags-exported = { $tags } balises enregistrées dans { $path }.
 cli-tags-then = Après l’application, AEM modifierait ensuite la balise { $id } elle-même.
-cli-tags-not-changed = La balise { $id } n’a pas été modifiée : certaines ressources qui la portent n’ont pas été traitées (voir le rapport) ; réessayez-les, puis relancez cette commande.
+cli-tags-not-changed = La balise { $id } n’a pas été modifiée : certaines ressources qui la portent n’ont pas été traitées (voir le rapport) ; réessayez-les, puis relancez cette commande.
 cli-tags-merged = { $id } fusionnée dans { $target }.
 cli-tags-moved = { $id } déplacée vers { $target }.
 cli-tags-deleted = { $id } supprimée.
@@ -517,7 +517,7 @@ cli-tags-import-dry-run = Simulation : rien n’a été écrit.
 cli-tags-import-confirm = Apporter { $count ->
     [one] cette modification
    *[other] ces { $count } modifications
-} aux balises d’AEM ?
+} aux balises d’AEM ?
 cli-tags-import-not-applied = Rien n’a été écrit.
 cli-tags-import-done = { $created ->
     [one] { $created } balise créée
@@ -528,8 +528,8 @@ cli-tags-import-done = { $created ->
 } (import { $id }). Pour le défaire : metadesk-cli tags undo-import { $id }
 cli-tags-import-changed-since = Laissé tel quel, car modifié dans AEM depuis l’aperçu : { $what } de { $id } (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
-cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
-cli-tags-undo-confirm = Défaire l’import de balises { $id } ?
+cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
+cli-tags-undo-confirm = Défaire l’import de balises { $id } ?
 cli-tags-undone = { $id } défait : { $restored ->
     [one] { $restored } valeur restaurée
    *[other] { $restored } valeurs restaurées
@@ -540,7 +540,7 @@ cli-tags-undone = { $id } défait : { $restored ->
 cli-tags-undo-kept-value = Conservé, car modifié dans AEM après l’import : { $what } de { $tag } (maintenant { $now }).
 cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM après l’import.
 cli-tags-undo-kept-children = Conservée : { $tag } a en dessous d’elle des balises que l’import n’a pas créées.
-cli-tags-undo-kept-assets = Conservée : des ressources portent { $tag } ; retirez-la-leur d’abord (tags delete fait les deux).
+cli-tags-undo-kept-assets = Conservée : des ressources portent { $tag } ; retirez-la-leur d’abord (tags delete fait les deux).
 cli-tags-undo-kept-unchecked = Conservée : { $tag }, car la recherche d’AEM n’a pas pu dire si des ressources la portent ({ $detail }).
 cli-schema-kind = { $kind ->
     [text] texte
@@ -554,7 +554,7 @@ cli-schema-kind = { $kind ->
 }
 cli-schema-required = obligatoire
 cli-schema-read-only = lecture seule
-cli-schema-options = ; valeurs permises : { $options }
+cli-schema-options = ; valeurs permises : { $options }
 cli-schema-not-covered = Non pris en compte : les règles en cascade (champs obligatoires, affichés ou proposés sous conditions), les options tenues dans un fichier JSON et les formulaires de la vue Assets.
 cli-schema-checked = { $count ->
     [one] { $count } ressource vérifiée
@@ -569,7 +569,7 @@ cli-schema-off = { $count ->
    *[other] { $count } valeurs que le schéma ne permet pas :
 }
 cli-schema-all-filled = Chaque champ obligatoire est rempli et chaque valeur est permise.
-cli-schema-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas dans le rapport.
+cli-schema-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas dans le rapport.
 cli-schema-unread = avertissement : non vérifiée (illisible) : { $reason }
 
 ## Publication (issue 39)
@@ -585,7 +585,7 @@ cli-summary-on-website = {"  "}sur le site web : { $states }
 # Le résultat d’une republication, dans les mots de la fenêtre (ticket 53)
 cli-summary-republished = {"  "}publiées : { $published } · absentes du site web, laissées telles quelles : { $left }
 cli-republish-start = Republication de ce que l’exécution { $run } a modifié (seulement les ressources déjà publiées) :
-cli-about-bulk-republish = Republier ce qu’une exécution appliquée a modifié, sur les ressources qui étaient publiées avant elle (jamais une qui ne l’était pas ; c’est elle-même une exécution, avec aperçu et rapport).
+cli-about-bulk-republish = Republier ce qu’une exécution appliquée a modifié, sur les ressources qui étaient publiées avant elle (jamais une qui ne l’était pas ; c’est elle-même une exécution, avec aperçu et rapport).
 cli-arg-bulk-republish-agent = Où republier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).
 cli-examples-bulk-republish = Exemples :
   metadesk-cli bulk republish 20260131-091500-ab12 --dry-run
@@ -597,7 +597,7 @@ cli-examples-publish = Exemples :
 cli-examples-unpublish = Exemples :
   metadesk-cli unpublish --connection wknd --list withdrawn.txt --dry-run
 
-cli-arg-fragments-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
+cli-arg-fragments-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
 cli-arg-fragments-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
 cli-arg-fragments-file = Un fichier d’identifiants (identifiants de service, jeton de développement local, OAuth S2S), utilisé pour cette exécution seulement.
 cli-arg-fragments-trust_host = Avec --aem : envoyer les jetons du fichier à HÔTE bien qu’il ne soit pas l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com), cet ordinateur compris pour des identifiants délivrés par Adobe : seulement pour un hôte de confiance.
@@ -608,7 +608,7 @@ cli-arg-fragments-confirm_production = Sur une connexion marquée comme producti
 cli-arg-fragments-empty_required = Appliquer même là où les modifications laissent vides des champs que le formulaire de métadonnées exige (l’aperçu les nomme).
 cli-arg-fragments-json = Afficher le résultat en JSON (sans barre de progression).
 cli-arg-fragments-replace-find = Le texte à chercher (une expression régulière avec --regex).
-cli-arg-fragments-replace-replace = Ce qui le remplace (vide pour supprimer ce qui est trouvé) ; avec --regex, $1 ou ${"{"}name{"}"} remettent ce qu’un groupe a trouvé.
+cli-arg-fragments-replace-replace = Ce qui le remplace (vide pour supprimer ce qui est trouvé) ; avec --regex, $1 ou ${"{"}name{"}"} remettent ce qu’un groupe a trouvé.
 cli-arg-fragments-replace-regex = --find est une expression régulière.
 cli-arg-fragments-replace-ignore_case = Trouver WKND, Wknd et wknd de la même façon.
 cli-arg-fragments-replace-whole_word = Seulement là où --find est un mot entier (pas à l’intérieur d’un mot plus long).
@@ -622,8 +622,8 @@ cli-about-fragments-replace = Chercher et remplacer dans un champ de texte (text
 cli-arg-fragments-folder = Le dossier dont les fragments de contenu sont modifiés (ou listés), avec ceux de ses sous-dossiers.
 cli-arg-fragments-model = Seulement les fragments de ce modèle (son nom ou son titre, tels que `fragments list` les montre).
 cli-arg-fragments-list = Les fragments de contenu d’une liste : leurs chemins (ou des liens vers eux), un par ligne.
-cli-arg-fragments-field = Le champ, par son nom (`fragments list` les montre) ; jcr:title et jcr:description sont le titre et la description du fragment lui-même.
-cli-arg-fragments-values = La ou les valeurs ; répétez pour plusieurs (un champ qui contient plusieurs valeurs).
+cli-arg-fragments-field = Le champ, par son nom (`fragments list` les montre) ; jcr:title et jcr:description sont le titre et la description du fragment lui-même.
+cli-arg-fragments-values = La ou les valeurs ; répétez pour plusieurs (un champ qui contient plusieurs valeurs).
 cli-value-model = MODÈLE
 cli-fragments-count = { $count ->
     [one] { $count } fragment de contenu

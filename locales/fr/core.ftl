@@ -1,6 +1,6 @@
 # Messages du cœur de Metadesk (crates/core) : erreurs, « Tester la connexion », formats.
 # Partagés par la fenêtre et la CLI. Chaque message a son jumeau anglais dans ../en/core.ftl,
-# avec les mêmes variables ; les tests du catalogue le vérifient.
+# avec les mêmes variables ; les tests du catalogue le vérifient.
 
 ## Formats (les motifs suivent le langage de description de format de la crate `time`)
 
@@ -33,41 +33,41 @@ format-duration-hours-minutes = { $hours ->
 ## Erreurs
 
 error-io = { $context } : { $detail }
-error-internal = Une erreur interne s’est produite dans Metadesk. Elle ne vient pas de ce que vous avez fait ; les détails figurent dans le journal des événements de Metadesk.
+error-internal = Une erreur interne s’est produite dans Metadesk. Elle ne vient pas de ce que vous avez fait ; les détails figurent dans le journal des événements de Metadesk.
 error-connection-gone = Cette connexion n’existe plus.
 error-console-busy = Une autre fenêtre ou commande Metadesk modifie l’historique de la console de cette connexion et n’a pas terminé. Réessayez dans un instant.
 error-no-such-connection = Aucune connexion ne s’appelle « { $name } ».
 
 aem-unreachable = Impossible de joindre { $host } : { $detail }. Vérifiez la connexion réseau (et le proxy éventuel), puis réessayez.
-aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être occupé ; réessayez dans un instant.
+aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être occupé ; réessayez dans un instant.
 aem-status = AEM a répondu { $status } pour { $what }.
 aem-bad-response = La réponse d’AEM pour { $what } est illisible ({ $detail }).
 
 ims-incomplete-service = Les identifiants de service sont incomplets, il manque : { $missing }. Téléchargez-les à nouveau depuis la Console développeur AEM et réimportez le fichier.
 ims-incomplete-oauth = Les identifiants OAuth serveur à serveur sont incomplets, il manque : { $missing }. Copiez-les depuis la page des identifiants dans l’Adobe Developer Console et importez-les à nouveau.
 ims-missing-field = { credential-field }
-ims-metascope-other-ims = La métaportée « { $name } » désigne un autre IMS que { $ims } ; le fichier d’identifiants semble incohérent.
+ims-metascope-other-ims = La métaportée « { $name } » désigne un autre IMS que { $ims } ; le fichier d’identifiants semble incohérent.
 ims-key-cannot-sign = La clé privée n’a pas pu signer la demande. Réimportez le fichier d’identifiants de service.
 ims-key-damaged = La clé privée conservée pour cette connexion est endommagée. Réimportez le fichier d’identifiants de service tel que téléchargé depuis la Console développeur AEM.
 ims-wrong-client = Adobe IMS n’a pas accepté l’ID client { $clientId } avec son secret client{ $said }. Les identifiants ont peut-être été supprimés, leur secret renouvelé, ou ils appartiennent à un autre environnement IMS. Téléchargez à nouveau les identifiants et réimportez-les.
 ims-signature-mismatch = Adobe IMS n’a pas pu associer la signature au certificat de ce compte technique{ $said }. La clé privée ou le certificat a probablement été remplacé, révoqué ou a expiré. Dans la Console développeur AEM, téléchargez les identifiants de service actuels (ou ajoutez un nouveau certificat) et réimportez-les.
-ims-scope-not-allowed = Adobe IMS a refusé les portées demandées ({ $scopes }){ $said }. Réimportez le fichier d’identifiants tel que la Console développeur le fournit ; s’il est à jour, le compte technique n’a pas droit à ces portées.
+ims-scope-not-allowed = Adobe IMS a refusé les portées demandées ({ $scopes }){ $said }. Réimportez le fichier d’identifiants tel que la Console développeur le fournit ; s’il est à jour, le compte technique n’a pas droit à ces portées.
 ims-jwt-expired = Adobe IMS a rejeté la requête signée, qu’il juge expirée{ $said }. Vérifiez l’horloge de cet ordinateur : la date, l’heure et le fuseau horaire doivent être justes (le réglage automatique est préférable), puis réessayez.
-ims-malformed = Adobe IMS a rejeté la demande de jeton, qu’il juge mal formée ({ $code }{ $said }). Le problème vient sans doute de Metadesk ou d’un fichier d’identifiants endommagé ; réimportez le fichier et signalez le problème s’il persiste.
+ims-malformed = Adobe IMS a rejeté la demande de jeton, qu’il juge mal formée ({ $code }{ $said }). Le problème vient sans doute de Metadesk ou d’un fichier d’identifiants endommagé ; réimportez le fichier et signalez le problème s’il persiste.
 ims-rejected = Adobe IMS a refusé de délivrer un jeton (HTTP { $status }{ $code }{ $said }).
-ims-server-trouble = Adobe IMS ({ $host }) rencontre des difficultés (réponse HTTP { $status }, y compris après { $attempts } tentatives). Le problème se situe chez Adobe ; réessayez dans quelques minutes.
+ims-server-trouble = Adobe IMS ({ $host }) rencontre des difficultés (réponse HTTP { $status }, y compris après { $attempts } tentatives). Le problème se situe chez Adobe ; réessayez dans quelques minutes.
 ims-throttled = Adobe IMS ({ $host }) limite le nombre de jetons que ces identifiants peuvent demander{ $wait ->
     [0] {""}
    *[other] { " " }(il demande d’attendre { $wait } secondes)
 }. Patientez un moment avant de réessayer.
 ims-unreachable = Impossible de joindre Adobe IMS ({ $host }) ({ $detail }). Vérifiez que cet ordinateur est en ligne et, si votre réseau passe par un proxy, qu’il laisse passer { $host }.
 ims-timeout = Adobe IMS ({ $host }) n’a pas répondu à temps. Vérifiez le réseau et réessayez.
-ims-redirected = Adobe IMS ({ $host }) a répondu par une redirection vers { $location }. Metadesk ne suit pas les redirections avec des identifiants ; vérifiez l’adresse IMS de cette connexion.
+ims-redirected = Adobe IMS ({ $host }) a répondu par une redirection vers { $location }. Metadesk ne suit pas les redirections avec des identifiants ; vérifiez l’adresse IMS de cette connexion.
 ims-bad-response = Adobe IMS ({ $host }) a donné une réponse inutilisable par Metadesk ({ $detail }).
 
 ## Échecs des échanges avec AEM et IMS (ticket 17 : dans la langue du lecteur).
 ## aem-what-… nomment ce qui était demandé, le { $what } de aem-status, aem-bad-response et
-## des messages de la console ; aem-detail-… et aem-body-… disent pourquoi une réponse est illisible.
+## des messages de la console ; aem-detail-… et aem-body-… disent pourquoi une réponse est illisible.
 
 ims-said = { " " }(Adobe IMS a indiqué : « { $text } »)
 ims-code = , { $code }
@@ -96,10 +96,10 @@ aem-bad-path = « { $path } » n’est pas un chemin valide ({ $detail }).
 aem-not-an-asset-path = { $path } n’est pas le chemin d’une ressource de la DAM.
 aem-other-origin = Envoi des identifiants de cette connexion à { $url } refusé : ce n’est pas { $origin }.
 aem-path-control-character = { $path } contient un caractère de contrôle (une tabulation ou un saut de ligne, affichés \t ou \n) : Metadesk n’envoie pas un tel chemin à AEM, qui le lirait comme un autre.
-aem-refused-after-renewal = { $host } a refusé les identifiants de la connexion, même après leur renouvellement. Le compte technique ou le jeton d’accès a peut-être été révoqué ; réimportez le fichier d’identifiants, ou vérifiez qu’il correspond bien à cet environnement.
+aem-refused-after-renewal = { $host } a refusé les identifiants de la connexion, même après leur renouvellement. Le compte technique ou le jeton d’accès a peut-être été révoqué ; réimportez le fichier d’identifiants, ou vérifiez qu’il correspond bien à cet environnement.
 aem-sdk-login-refused = L’AEM local à l’adresse { $url } a refusé le nom d’utilisateur et le mot de passe de « { $name } ». Vérifiez-les (admin/admin par défaut dans le SDK) et ajoutez de nouveau la connexion.
 aem-get-new-dev-token = Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir un jeton de développement local), téléchargez-le et importez-le à nouveau.
-aem-dev-token-ended = Le jeton de développement local de cette connexion a expiré le { $at } ; Adobe ne renouvelle pas ces jetons. { aem-get-new-dev-token }
+aem-dev-token-ended = Le jeton de développement local de cette connexion a expiré le { $at } ; Adobe ne renouvelle pas ces jetons. { aem-get-new-dev-token }
 aem-dev-token-refused = AEM a refusé le jeton de développement local de cette connexion. Il a peut-être expiré plus tôt que prévu, ou appartient à un autre environnement. { aem-get-new-dev-token }
 aem-what-path = { $path }
 aem-what-thumbnail = la vignette de { $path }
@@ -122,9 +122,9 @@ console-graphql-forbidden = AEM a refusé { $known ->
     [none] ce compte
    *[other] { $account }
 } l’accès au point de terminaison GraphQL : un compte technique ne l’obtient pas automatiquement.
-console-graphql-not-enabled = { $host } n’a pas activé { $what } ({ $answer }). Un administrateur AEM crée les points de terminaison GraphQL dans Outils → Général → GraphQL ; choisissez une autre configuration en attendant.
+console-graphql-not-enabled = { $host } n’a pas activé { $what } ({ $answer }). Un administrateur AEM crée les points de terminaison GraphQL dans Outils → Général → GraphQL ; choisissez une autre configuration en attendant.
 console-slowed-down = AEM a demandé à Metadesk de ralentir ({ $status }) en lisant { $what }. Réessayez dans une minute.
-console-endpoints-unlisted = AEM n’a pas listé ses points de terminaison GraphQL ({ $why }) ; saisissez le nom d’une configuration si ce n’est pas global.
+console-endpoints-unlisted = AEM n’a pas listé ses points de terminaison GraphQL ({ $why }) ; saisissez le nom d’une configuration si ce n’est pas global.
 console-endpoints-status = { $path } a répondu { $status }
 console-endpoints-not-json = { $path } n’a pas renvoyé de JSON ({ $detail })
 console-endpoints-what = la liste { $path }
@@ -148,16 +148,16 @@ assets-listing-bad-child = la liste de { $folder } contient un élément { $why 
     [dots] dont le nom désigne le dossier parent ou le dossier lui-même
     [slash] dont le nom contient une /
    *[control] dont le nom contient un caractère de contrôle
-} ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
+} ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
 assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
-assets-batch-too-large = une écriture par lot de { $parameters } paramètres n’a pas été envoyée : AEM ignorerait ceux au-delà de sa limite ; ses ressources sont écrites une à une
+assets-batch-too-large = une écriture par lot de { $parameters } paramètres n’a pas été envoyée : AEM ignorerait ceux au-delà de sa limite ; ses ressources sont écrites une à une
 error-untrusted-host = { $place ->
-    [here] { $host } est sur cet ordinateur, où n’importe quel programme peut écouter, et ces identifiants sont délivrés par Adobe : leurs jetons y seraient envoyés. Seuls le bac à sable, une connexion à un AEM SDK local et les identifiants d’un IMS situé sur cet ordinateur y vont sans qu’on vous le demande. Ne l’importez que si vous faites confiance à ce qui écoute sur { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
-   *[elsewhere] { $host } n’est ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : vos jetons y seraient envoyés. Ne l’importez que si vous faites confiance à { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
+    [here] { $host } est sur cet ordinateur, où n’importe quel programme peut écouter, et ces identifiants sont délivrés par Adobe : leurs jetons y seraient envoyés. Seuls le bac à sable, une connexion à un AEM SDK local et les identifiants d’un IMS situé sur cet ordinateur y vont sans qu’on vous le demande. Ne l’importez que si vous faites confiance à ce qui écoute sur { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
+   *[elsewhere] { $host } n’est ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : vos jetons y seraient envoyés. Ne l’importez que si vous faites confiance à { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
 }
 error-host-not-trusted = { $place ->
-    [here] La connexion « { $name } » pointe vers { $host }, sur cet ordinateur, où n’importe quel programme peut écouter, et ses identifiants sont délivrés par Adobe : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
-   *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
+    [here] La connexion « { $name } » pointe vers { $host }, sur cet ordinateur, où n’importe quel programme peut écouter, et ses identifiants sont délivrés par Adobe : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
+   *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
 }
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
@@ -210,16 +210,16 @@ fragments-answer-unusable = la réponse d’AEM sur les fragments de contenu est
 fragments-value-refused = le champ { $field } de { $path } ne peut pas prendre « { $value } »
 fragments-no-such-field = le fragment de contenu { $path } n’a pas de champ { $field }
 fragments-same-cursor = AEM a donné deux fois le même curseur de page : la liste a été arrêtée plutôt que de tourner sans fin
-fragments-too-many-pages = AEM donnait encore des pages après { $pages } pages ({ $fragments } fragments) : la liste a été arrêtée ; choisissez un dossier plus petit
+fragments-too-many-pages = AEM donnait encore des pages après { $pages } pages ({ $fragments } fragments) : la liste a été arrêtée ; choisissez un dossier plus petit
 fragments-etag-too-long = AEM a donné au fragment de contenu { $path } un ETag de { $bytes } octets, plus long que les { $most } octets qu’accepte Metadesk : il n’est pas modifié (un ETag aussi long ne peut pas être renvoyé à AEM sans risque)
-fragments-etag-refused-old-aem = AEM a refusé la modification de { $path } (412) alors que personne ne l’a modifié depuis sa lecture : les versions d’AEM antérieures à la 21331 (juin 2025) refusent l’ETag qu’elles viennent de donner. Mettez AEM à jour vers la version 21331 ou ultérieure, puis réessayez ; rien d’autre n’a été tenté
+fragments-etag-refused-old-aem = AEM a refusé la modification de { $path } (412) alors que personne ne l’a modifié depuis sa lecture : les versions d’AEM antérieures à la 21331 (juin 2025) refusent l’ETag qu’elles viennent de donner. Mettez AEM à jour vers la version 21331 ou ultérieure, puis réessayez ; rien d’autre n’a été tenté
 
 keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
     [linux] Installez et démarrez un trousseau de clés du bureau, comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
     [desktop] Vérifiez que vous êtes connecté à une session de bureau normale, puis redémarrez Metadesk.
    *[other] { $fix }
 } Metadesk conserve les secrets uniquement dans le trousseau du système : rien ne peut être enregistré d’ici là.
-keychain-locked = Le trousseau du système est verrouillé. Déverrouillez-le (sous Linux : ouvrez « Mots de passe et clés » et déverrouillez le trousseau « Connexion » ; sous macOS : Trousseau d’accès), puis réessayez.
+keychain-locked = Le trousseau du système est verrouillé. Déverrouillez-le (sous Linux : ouvrez « Mots de passe et clés » et déverrouillez le trousseau « Connexion » ; sous macOS : Trousseau d’accès), puis réessayez.
 keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detail }). Autorisez Metadesk à l’utiliser, puis réessayez.
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
@@ -253,12 +253,12 @@ io-lock = impossible de verrouiller { $path }
 io-create-folder = impossible de créer le dossier { $path }
 io-save-connections = impossible d’enregistrer les connexions dans { $path }
 io-temp-folder = impossible de créer un dossier temporaire
-error-needs-replace = Ce fichier a l’identifiant client de la connexion « { $name } », mais ce ne sont pas les mêmes identifiants : { $differences } Rien n’a été modifié ; le remplacement doit être confirmé.
-replace-kind = Son type est « { $kind } » ; celui de la connexion est « { $previous } ».
+error-needs-replace = Ce fichier a l’identifiant client de la connexion « { $name } », mais ce ne sont pas les mêmes identifiants : { $differences } Rien n’a été modifié ; le remplacement doit être confirmé.
+replace-kind = Son type est « { $kind } » ; celui de la connexion est « { $previous } ».
 replace-ims = Ce fichier utilise l’IMS { $host }, et non { $previous }.
 replace-no-ims = aucun IMS
 replace-secret = Le champ « { credential-field } » diffère.
-error-ims-only-for-oauth = Une adresse IMS ne peut être indiquée que pour des identifiants OAuth serveur à serveur ; ce fichier ({ $kind }) indique lui-même l’IMS qu’il utilise.
+error-ims-only-for-oauth = Une adresse IMS ne peut être indiquée que pour des identifiants OAuth serveur à serveur ; ce fichier ({ $kind }) indique lui-même l’IMS qu’il utilise.
 error-ims-address = L’adresse IMS est inutilisable : { url-problem }.
 
 ## Connexions : enregistrement, renommage, association (ticket 17 : leurs mots dans la langue de
@@ -266,7 +266,7 @@ error-ims-address = L’adresse IMS est inutilisable : { url-problem }.
 
 error-aem-address = L’adresse AEM est inutilisable : { url-problem }.
 error-no-aem-address = Ce fichier ({ $kind }) n’indique pas à quel environnement AEM il est destiné. Indiquez l’adresse de l’instance de création AEM, par exemple https://author-p12345-e67890.adobeaemcloud.com.
-error-sandbox-not-production = Une connexion au bac à sable est un AEM simulé sur cet ordinateur ; elle ne peut pas être marquée comme production.
+error-sandbox-not-production = Une connexion au bac à sable est un AEM simulé sur cet ordinateur ; elle ne peut pas être marquée comme production.
 error-no-other-connection = Aucune autre connexion ne s’appelle « { $name } ».
 error-keychain-missing = Le trousseau ne contient pas le champ « { credential-field } » de « { $name } ». Importez à nouveau son fichier d’identifiants.
 error-connection-missing-part = Il manque le champ « { credential-field } » à la connexion « { $name } ». Importez à nouveau son fichier d’identifiants.
@@ -282,7 +282,7 @@ error-paired-cannot-find = « { $name } » ne peut pas non plus trouver de res
 error-paired-other-aem = « { $paired } » est une connexion à { $pairedUrl }, mais « { $name } » est sur { $url } : la connexion qui trouve les ressources doit être sur le même AEM.
 error-connections-damaged = Le fichier des connexions { $path } est endommagé ({ $detail }). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
 error-connections-no-version = Le fichier des connexions { $path } est endommagé (il n’indique pas de version de format). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
-error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
+error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
 error-confirm-production = Cette connexion est marquée comme production : saisissez son nom, « { $name } », pour appliquer.
 
 ## Connexions : l’état d’une connexion, la santé de son jeton et le nom proposé, tels que la CLI
@@ -303,12 +303,12 @@ health-sdk = se connecte avec un nom d’utilisateur et un mot de passe
 health-renewing = renouvellement…
 health-failed = échec : { $reason }
 health-token-valid = jeton valide encore { $duration }
-health-no-token = pas encore de jeton ; il sera demandé au besoin
-health-dev-token-end-unknown = jeton de développement (fin inconnue ; il dure au plus 24 h)
+health-no-token = pas encore de jeton ; il sera demandé au besoin
+health-dev-token-end-unknown = jeton de développement (fin inconnue ; il dure au plus 24 h)
 health-dev-token-ended = jeton de développement expiré
 health-dev-token-ends = le jeton de développement expire dans { $duration }
 health-dev-token-valid = jeton de développement valide encore { $duration }
-health-with-certificate = { $summary } ; { $certificate }
+health-with-certificate = { $summary } ; { $certificate }
 health-certificate = { $state ->
     [expired] certificat expiré
     [today] le certificat expire aujourd’hui
@@ -331,7 +331,7 @@ list-file-unreadable = { $file } n’a pas pu être lu comme une liste de ressou
 list-file-empty = { $file } ne contient aucune entrée : écrivez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
 list-file-too-large = { $file } fait { $size } Mo : un fichier de liste fait au plus { $limit } Mo (environ 50 000 entrées). Découpez-le, ou utilisez les outils de masse d’AEM pour une modification de cette taille.
 list-file-columns = { $file } a { $columns } colonnes à la ligne { $line } : un fichier de liste n’a qu’une colonne (un chemin DAM, un lien Assets ou un identifiant de ressource par ligne). Ne gardez que cette colonne, ou copiez-la et collez-la dans la liste.
-list-file-gone = Ce fichier n’est plus disponible ; déposez-le de nouveau sur la liste, ou choisissez-le.
+list-file-gone = Ce fichier n’est plus disponible ; déposez-le de nouveau sur la liste, ou choisissez-le.
 
 ## Trouver des ressources avec la recherche OpenAPI d’AEM (ticket 15 : connexions OAuth Server-to-Server)
 
@@ -341,7 +341,7 @@ open-search-cannot-express = La recherche OpenAPI d’AEM ne sait pas demander �
     [contains] elle compare des valeurs entières, pas une partie de valeur.
     [tag-tree] elle compare une balise exacte, pas les balises placées dessous.
     [type-family] elle compare un type de fichier exact, pas une famille comme image/*.
-    [name-pattern] elle compare un nom exact, sans * ni ?.
+    [name-pattern] elle compare un nom exact, sans * ni ?.
     [any] elle combine les conditions par « toutes » seulement, pas par « au moins une ».
    *[other] elle n’a aucun moyen de le demander.
     } Modifiez la condition, ou cherchez avec une connexion Service Credentials ou jeton de développement sur cet AEM : choisissez-la comme « Connexion associée » sur la carte de « { $connection } ».
@@ -356,7 +356,7 @@ error-run-locked = Cette exécution est en cours d’application dans une autre 
 error-job-running = Une modification en masse est déjà en cours ({ $job }). Attendez qu’elle se termine ou annulez-la, puis réessayez.
 error-no-job = Aucune modification en masse n’est en cours.
 error-no-such-run = Il n’existe pas d’exécution { $run }.
-error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
+error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
 error-needs-paired = « { $name } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
     [stored] puis choisissez-la comme « Connexion associée » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
    *[file] puis, en ligne de commande : ajoutez --paired-with CONNEXION.
@@ -370,7 +370,7 @@ error-run-action = { $to ->
    *[retry] la relancer
 }
 error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Remettez l’adresse de la connexion sur { $was } pour { error-run-action }.
-error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
+error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
 
 ## La tâche en masse en cours, telle que error-job-running la nomme (ticket 17 : libellés des tâches dans la langue de l’utilisateur)
@@ -431,14 +431,14 @@ pem-problem = { $problem ->
 }
 url-problem = { $problem ->
     [no-host] « { $text } » n’a pas de nom d’hôte
-    [plain-http] « { $text } » utilise http simple ; Metadesk n’envoie d’identifiants que par https (http simple n’est admis que pour les adresses de cet ordinateur, comme un SDK AEM local)
+    [plain-http] « { $text } » utilise http simple ; Metadesk n’envoie d’identifiants que par https (http simple n’est admis que pour les adresses de cet ordinateur, comme un SDK AEM local)
     [not-web] « { $text } » n’est pas une adresse web
     [credentials-in-url] « { $text } » ne doit contenir ni nom d’utilisateur ni mot de passe
-    [aem-path] « { $text } » contient un chemin ; indiquez seulement l’adresse du serveur, par exemple https://author-p12345-e67890.adobeaemcloud.com
+    [aem-path] « { $text } » contient un chemin ; indiquez seulement l’adresse du serveur, par exemple https://author-p12345-e67890.adobeaemcloud.com
     [no-ims] aucune adresse IMS n’est indiquée
     [bad-host] « { $text } » n’est ni un nom d’hôte ni une adresse web valide
     [ims-path] « { $text } » doit être un nom d’hôte comme ims-na1.adobelogin.com, sans chemin
-    [not-ims] « { $text } » n’est pas Adobe IMS ; Metadesk n’envoie de secrets qu’à Adobe IMS (un hôte se terminant par .adobelogin.com, comme ims-na1.adobelogin.com) ou à cet ordinateur
+    [not-ims] « { $text } » n’est pas Adobe IMS ; Metadesk n’envoie de secrets qu’à Adobe IMS (un hôte se terminant par .adobelogin.com, comme ims-na1.adobelogin.com) ou à cet ordinateur
    *[other] « { $text } » est inutilisable
 }
 refusal-folder = C’est un dossier, pas un fichier. Choisissez le fichier d’identifiants lui-même (un fichier .json).
@@ -446,9 +446,9 @@ refusal-missing-file = Le fichier n’existe pas.
 refusal-not-allowed = Metadesk n’a pas le droit de lire ce fichier.
 refusal-unreadable = Le fichier n’a pas pu être lu ({ $detail }).
 refusal-not-regular = Ce n’est pas un fichier ordinaire (c’est un périphérique, un tube ou un socket, ou un lien vers l’un d’eux). Choisissez le fichier d’identifiants lui-même (un fichier .json).
-refusal-too-large = Le fichier est trop volumineux pour être un fichier d’identifiants ({ $size } Mo ; un fichier d’identifiants fait quelques kilo-octets).
+refusal-too-large = Le fichier est trop volumineux pour être un fichier d’identifiants ({ $size } Mo ; un fichier d’identifiants fait quelques kilo-octets).
 refusal-too-deep = Le JSON du fichier est bien trop imbriqué pour être un fichier d’identifiants.
-refusal-not-json = Le fichier n’est pas du JSON valide (ligne { $line }, colonne { $column }). Les fichiers d’identifiants sont en JSON ; téléchargez-le à nouveau plutôt que de le modifier à la main.
+refusal-not-json = Le fichier n’est pas du JSON valide (ligne { $line }, colonne { $column }). Les fichiers d’identifiants sont en JSON ; téléchargez-le à nouveau plutôt que de le modifier à la main.
 refusal-json-list = Le fichier contient une liste (un tableau JSON), pas des identifiants. Importez un fichier d’identifiants à la fois.
 refusal-json-value = Le fichier contient une simple valeur JSON, pas des identifiants.
 refusal-empty = Le fichier est vide.
@@ -498,7 +498,7 @@ import-until = { $hours ->
 } (jusqu’au { $at })
 import-works-classic = Fonctionne avec les API AEM classiques : l’API HTTP Assets (/api/assets) et GraphQL.
 import-works-openapi = Fonctionne avec les API d’AEM basées sur OpenAPI (/adobe/assets, /adobe/folders) dès qu’un administrateur autorise son identifiant client pour l’environnement.
-import-not-classic = Ne fonctionne pas avec l’API HTTP Assets classique (/api/assets) ; pour celle-ci, utilisez des identifiants de service de la Console développeur AEM.
+import-not-classic = Ne fonctionne pas avec l’API HTTP Assets classique (/api/assets) ; pour celle-ci, utilisez des identifiants de service de la Console développeur AEM.
 import-works-sdk = Fonctionne avec les API AEM classiques du SDK AEM de cet ordinateur.
 import-acts-as-technical-account = Agit en tant que compte technique { $email } : c’est l’utilisateur AEM à qui accorder des droits (un nouveau compte technique ne peut que lire).
 import-acts-as = Agit en tant que { $user } { $until }.
@@ -509,7 +509,7 @@ import-choice = { $name } (identifiant client { $client })
 import-choice-unnamed = Identifiants { $number } (identifiant client { $client })
 import-warning-no-email = Le fichier ne contient pas l’adresse e-mail du compte technique : Metadesk ne peut donc pas vous dire à quel utilisateur AEM donner des droits.
 import-warning-no-email-at = Le fichier ne contient pas l’adresse e-mail du compte technique ({ $path }) : Metadesk ne peut donc pas vous dire à quel utilisateur AEM donner des droits.
-import-warning-not-yet-valid = Le certificat n’est valide qu’à partir du { $date } ; vérifiez la date de cet ordinateur.
+import-warning-not-yet-valid = Le certificat n’est valide qu’à partir du { $date } ; vérifiez la date de cet ordinateur.
 import-warning-no-certificate = Le fichier ne contient pas de certificat ({ $path }) : Metadesk ne peut donc pas savoir quand il expire.
 import-warning-certificate-expires = Le certificat expire dans { $days ->
     [0] moins d’un jour
@@ -527,56 +527,56 @@ sheet-issue-at-row = Ligne { $row } : { $problem }
 sheet-issue-at-column = Colonne { $column } : { $problem }
 sheet-issue-at-row-column = Ligne { $row }, colonne { $column } : { $problem }
 error-sheet-empty-file = { $file } est vide.
-error-sheet-not-a-workbook = { $file } n’est pas un classeur que Metadesk sait lire (un .xlsx, .xls ou .ods, ou un .csv) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx.
-error-sheet-too-many-cells = { $file } s’étend sur { $rows } lignes et { $columns } colonnes, plus que les { $limit } cellules que Metadesk lit dans un fichier ; rien n’a été lu. Supprimez les cellules très en dessous ou à droite de vos données (ou répartissez la feuille), puis enregistrez-la de nouveau.
-error-sheet-too-many-texts = { $file } contient plus de { $limit } textes différents, plus que les cellules que Metadesk lit dans un fichier ; rien n’a été lu. Répartissez la feuille en plusieurs.
-error-sheet-part-too-large = { $file } se décompresse en plus de { $limit } Mo dans une de ses parties ; rien n’a été lu. Ouvrez-le dans Excel ou LibreOffice, supprimez ce qui n’est pas utile et enregistrez-le de nouveau, ou répartissez-le.
-error-sheet-xlsb = { $file } est un classeur binaire Excel (.xlsb), que Metadesk ne lit pas ; enregistrez-le au format .xlsx dans Excel.
+error-sheet-not-a-workbook = { $file } n’est pas un classeur que Metadesk sait lire (un .xlsx, .xls ou .ods, ou un .csv) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx.
+error-sheet-too-many-cells = { $file } s’étend sur { $rows } lignes et { $columns } colonnes, plus que les { $limit } cellules que Metadesk lit dans un fichier ; rien n’a été lu. Supprimez les cellules très en dessous ou à droite de vos données (ou répartissez la feuille), puis enregistrez-la de nouveau.
+error-sheet-too-many-texts = { $file } contient plus de { $limit } textes différents, plus que les cellules que Metadesk lit dans un fichier ; rien n’a été lu. Répartissez la feuille en plusieurs.
+error-sheet-part-too-large = { $file } se décompresse en plus de { $limit } Mo dans une de ses parties ; rien n’a été lu. Ouvrez-le dans Excel ou LibreOffice, supprimez ce qui n’est pas utile et enregistrez-le de nouveau, ou répartissez-le.
+error-sheet-xlsb = { $file } est un classeur binaire Excel (.xlsb), que Metadesk ne lit pas ; enregistrez-le au format .xlsx dans Excel.
 error-sheet-no-worksheet = { $file } ne contient aucune feuille de calcul.
 error-sheet-not-a-sheet = { $file } n’est pas une feuille : ce n’est ni un classeur (.xlsx, .xls, .ods) ni un texte tel qu’un .csv. Exportez de nouveau les métadonnées, ou enregistrez votre feuille au format .xlsx ou .csv.
 error-sheet-bad-csv = { $file } n’a pas pu être lu comme CSV vers la ligne { $line } : { $detail }.
 error-sheet-empty-header = La première ligne de { $file } est vide. Elle nomme les colonnes : Chemin (ou Path, assetPath), puis une colonne par propriété, par exemple Titre (dc:title).
-error-sheet-no-path-column = { $file } n’a pas de colonne de chemin : ses lignes ne peuvent pas être rapprochées des ressources. La première ligne doit nommer une colonne Chemin ou Path (comme l’export de Metadesk) ou assetPath (comme l’export d’AEM) ; exportez de nouveau les métadonnées du dossier pour repartir d’une feuille qui en a une.
+error-sheet-no-path-column = { $file } n’a pas de colonne de chemin : ses lignes ne peuvent pas être rapprochées des ressources. La première ligne doit nommer une colonne Chemin ou Path (comme l’export de Metadesk) ou assetPath (comme l’export d’AEM) ; exportez de nouveau les métadonnées du dossier pour repartir d’une feuille qui en a une.
 error-sheet-no-change = { $file } ne demande aucune modification : toutes les cellules de propriété sont vides (une cellule vide laisse la valeur telle quelle). Saisissez les nouvelles valeurs, ou #CLEAR pour en supprimer une.
-sheet-key-column-repeated = cette colonne clé répète la colonne { $first } ; supprimez l’une des deux.
-sheet-property-column-repeated = { $property } a déjà la colonne { $first } ; gardez une seule colonne par propriété.
-sheet-column-without-header = la colonne a des valeurs (à partir de la ligne { $row }) mais pas d’en-tête ; nommez la propriété en ligne 1, par exemple Titre (dc:title), ou supprimez la colonne.
-sheet-header-bad-brackets = L’en-tête « { $header } » a « { $inside } » entre parenthèses, qui n’est pas un nom de propriété ; écrivez la propriété sous la forme préfixe:nom, par exemple Titre (dc:title).
-sheet-header-bad-property = L’en-tête « { $header } » n’est pas un nom de propriété ; écrivez-le sous la forme préfixe:nom (lettres, chiffres, _ - .), par exemple dc:title, ou Titre (dc:title).
-sheet-header-no-property = L’en-tête « { $header } » ne nomme aucune propriété ; écrivez-le sous la forme Mots (préfixe:nom), par exemple Titre (dc:title), ou supprimez la colonne.
+sheet-key-column-repeated = cette colonne clé répète la colonne { $first } ; supprimez l’une des deux.
+sheet-property-column-repeated = { $property } a déjà la colonne { $first } ; gardez une seule colonne par propriété.
+sheet-column-without-header = la colonne a des valeurs (à partir de la ligne { $row }) mais pas d’en-tête ; nommez la propriété en ligne 1, par exemple Titre (dc:title), ou supprimez la colonne.
+sheet-header-bad-brackets = L’en-tête « { $header } » a « { $inside } » entre parenthèses, qui n’est pas un nom de propriété ; écrivez la propriété sous la forme préfixe:nom, par exemple Titre (dc:title).
+sheet-header-bad-property = L’en-tête « { $header } » n’est pas un nom de propriété ; écrivez-le sous la forme préfixe:nom (lettres, chiffres, _ - .), par exemple dc:title, ou Titre (dc:title).
+sheet-header-no-property = L’en-tête « { $header } » ne nomme aucune propriété ; écrivez-le sous la forme Mots (préfixe:nom), par exemple Titre (dc:title), ou supprimez la colonne.
 sheet-aem-header-bad = L’en-tête « { $header } » { $why ->
     [unclosed] a un {"{{"} ou un {"}}"} non fermé
     [text-after] a du texte après ses {"}}"}
     [no-property] ne commence pas par un nom de propriété
    *[option] a après son type une option autre que multi
-} ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
-sheet-aem-header-bad-type = L’en-tête « { $header } » a le type « { $type } », qu’AEM ne connaît pas (String, Date, Long, Double, Decimal, Boolean) ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
-sheet-row-without-path = la ligne a des valeurs mais pas de chemin de ressource ; renseignez le chemin (par exemple /content/dam/dossier/photo.jpg) ou supprimez la ligne.
-sheet-duplicate-path = { $path } figure déjà en ligne { $first } ; gardez une ligne par ressource (réunissez les valeurs des deux lignes en une et supprimez l’autre).
-sheet-bad-export-time = « { $text } » n’est pas l’heure exportée par Metadesk : les modifications faites dans AEM depuis l’export ne peuvent pas être détectées pour cette ligne ; remettez l’heure exportée, ou laissez-la telle quelle pour l’accepter.
-sheet-cell-error = la cellule affiche l’erreur { $text } ; corrigez-la ou saisissez la valeur.
-sheet-cell-error-formula = la cellule affiche l’erreur { $text } (formule { $formula }) ; corrigez-la ou saisissez la valeur.
-sheet-cell-formula = la cellule contient la formule { $formula } ; sa valeur affichée « { $text } » est utilisée. Pour être sûr de ce qui sera écrit, copiez la colonne et collez-la en valeurs.
-sheet-holds-one-value = { $property } n’a qu’une valeur, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte.
-sheet-holds-one-value-in-aem = { $property } n’a qu’une valeur dans AEM, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte. Rien n’est écrit pour cette ligne.
-sheet-value-too-long = la valeur fait { $length } caractères ; Metadesk écrit au plus { $limit } caractères dans une propriété ; raccourcissez-la.
-sheet-not-a-date = « { $value } » n’est pas une date que Metadesk sait lire ; écrivez-la sous la forme 2026-03-26 ou 2026-03-26T11:26:00+01:00 (année-mois-jour).
-sheet-not-a-whole-number = « { $value } » n’est pas un nombre entier ; n’écrivez que des chiffres, par exemple 42.
-sheet-not-a-number = « { $value } » n’est pas un nombre ; écrivez-le comme 3.5.
-sheet-not-a-boolean = « { $value } » n’est ni true ni false ; écrivez true ou false.
+} ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
+sheet-aem-header-bad-type = L’en-tête « { $header } » a le type « { $type } », qu’AEM ne connaît pas (String, Date, Long, Double, Decimal, Boolean) ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
+sheet-row-without-path = la ligne a des valeurs mais pas de chemin de ressource ; renseignez le chemin (par exemple /content/dam/dossier/photo.jpg) ou supprimez la ligne.
+sheet-duplicate-path = { $path } figure déjà en ligne { $first } ; gardez une ligne par ressource (réunissez les valeurs des deux lignes en une et supprimez l’autre).
+sheet-bad-export-time = « { $text } » n’est pas l’heure exportée par Metadesk : les modifications faites dans AEM depuis l’export ne peuvent pas être détectées pour cette ligne ; remettez l’heure exportée, ou laissez-la telle quelle pour l’accepter.
+sheet-cell-error = la cellule affiche l’erreur { $text } ; corrigez-la ou saisissez la valeur.
+sheet-cell-error-formula = la cellule affiche l’erreur { $text } (formule { $formula }) ; corrigez-la ou saisissez la valeur.
+sheet-cell-formula = la cellule contient la formule { $formula } ; sa valeur affichée « { $text } » est utilisée. Pour être sûr de ce qui sera écrit, copiez la colonne et collez-la en valeurs.
+sheet-holds-one-value = { $property } n’a qu’une valeur, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte.
+sheet-holds-one-value-in-aem = { $property } n’a qu’une valeur dans AEM, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte. Rien n’est écrit pour cette ligne.
+sheet-value-too-long = la valeur fait { $length } caractères ; Metadesk écrit au plus { $limit } caractères dans une propriété ; raccourcissez-la.
+sheet-not-a-date = « { $value } » n’est pas une date que Metadesk sait lire ; écrivez-la sous la forme 2026-03-26 ou 2026-03-26T11:26:00+01:00 (année-mois-jour).
+sheet-not-a-whole-number = « { $value } » n’est pas un nombre entier ; n’écrivez que des chiffres, par exemple 42.
+sheet-not-a-number = « { $value } » n’est pas un nombre ; écrivez-le comme 3.5.
+sheet-not-a-boolean = « { $value } » n’est ni true ni false ; écrivez true ou false.
 sheet-not-a-boolean-date-cell = « { $value } » n’est ni true ni false.
-sheet-outside-folder = { $path } est hors du dossier exporté { $folder } ; cette ressource sera modifiée elle aussi. Supprimez la ligne si ce n’est pas voulu.
+sheet-outside-folder = { $path } est hors du dossier exporté { $folder } ; cette ressource sera modifiée elle aussi. Supprimez la ligne si ce n’est pas voulu.
 sheet-openapi-no-modified = { $connection } passe par l’API OpenAPI Assets, qui ne dit pas quand une ressource a changé pour la dernière fois : les modifications faites dans AEM depuis l’export ne peuvent pas être détectées. Chaque valeur est tout de même comparée à la valeur actuelle d’AEM dans l’aperçu.
 sheet-row-changed-since-export = { $path } : { $reason }.
-sheet-row-no-asset = il n’y a pas de ressource à { $path } dans { $connection } ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
-sheet-row-not-read = { $path } n’a pas pu être lu dans AEM ({ $reason }) ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
+sheet-row-no-asset = il n’y a pas de ressource à { $path } dans { $connection } ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
+sheet-row-not-read = { $path } n’a pas pu être lu dans AEM ({ $reason }) ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
 sheet-export-unread = { $path } : { $why }
 sheet-export-unread-line = ligne { $line } ({ $entry }) : { $why }
 
 ## Une feuille exportée par Metadesk, dans la langue de qui l’exporte : ses en-têtes de colonnes et
 ## sa feuille « À propos de cet export » (ticket 17). Une feuille se relit dans toutes les langues :
 ## les mots des colonnes clés avant la parenthèse, le nom de la feuille « À propos » et sa ligne
-## du dossier sont reconnus dans chacune. L’en-tête d’une propriété doit garder ({ $property }) ;
+## du dossier sont reconnus dans chacune. L’en-tête d’une propriété doit garder ({ $property }) ;
 ## celui d’une propriété à plusieurs valeurs doit garder le |.
 sheet-column-path = Chemin (clé)
 sheet-column-name = Nom (non écrit)
@@ -619,7 +619,7 @@ sheet-about-empty-cell = Cellule vide
 sheet-about-empty-cell-means = laisse la propriété telle quelle
 sheet-about-clear-means = dans une cellule, supprime la propriété
 sheet-about-several-values = Plusieurs valeurs
-sheet-about-several-values-means = séparées par | ; écrivez \| pour un | à l’intérieur d’une valeur
+sheet-about-several-values-means = séparées par | ; écrivez \| pour un | à l’intérieur d’une valeur
 
 ## Le type de fichier d’une feuille, affiché à l’étape de la feuille et par `sheet import` (ticket 17 : formats des feuilles)
 
@@ -659,18 +659,18 @@ error-plan-with = { $kind ->
    *[sheet] Importez la feuille pour préparer ses valeurs.
 }
 error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
-error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
-error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
+error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
+error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
 error-run-complete = L’exécution { $run } est déjà terminée.
 error-run-preview-unfinished = L’aperçu de l’exécution { $run } ne s’est pas terminé : elle ne peut pas être appliquée. Relancez l’aperçu.
 error-edit-none = Indiquez quoi modifier : aucune modification n’a été donnée.
 error-edit-no-value = La modification de { $property } demande au moins une valeur.
-error-edit-empty-value = La modification de { $property } a une valeur vide ; saisissez la valeur, ou utilisez « effacer » pour supprimer la propriété.
-error-edit-twice = { $property } est modifiée deux fois dans la même exécution ; réunissez les deux modifications en une.
-error-protected-property = { $name } est tenue par le référentiel d’AEM lui-même (le type, l’identité ou la création du nœud) et ne peut pas être modifiée ; choisissez une propriété de métadonnées comme dc:title
-error-bad-property-name = « { $name } » n’est pas un nom de propriété de métadonnées ; utilisez la forme préfixe:nom, par exemple dc:rights, dc:subject, xmpRights:UsageTerms ou cq:tags.
-error-bad-field-name = « { $name } » n’est pas un nom de champ de fragment de contenu ; utilisez le nom d’un champ tel que la liste des fragments le montre (price, main), ou jcr:title et jcr:description pour le titre et la description du fragment.
+error-edit-empty-value = La modification de { $property } a une valeur vide ; saisissez la valeur, ou utilisez « effacer » pour supprimer la propriété.
+error-edit-twice = { $property } est modifiée deux fois dans la même exécution ; réunissez les deux modifications en une.
+error-protected-property = { $name } est tenue par le référentiel d’AEM lui-même (le type, l’identité ou la création du nœud) et ne peut pas être modifiée ; choisissez une propriété de métadonnées comme dc:title
+error-bad-property-name = « { $name } » n’est pas un nom de propriété de métadonnées ; utilisez la forme préfixe:nom, par exemple dc:rights, dc:subject, xmpRights:UsageTerms ou cq:tags.
+error-bad-field-name = « { $name } » n’est pas un nom de champ de fragment de contenu ; utilisez le nom d’un champ tel que la liste des fragments le montre (price, main), ou jcr:title et jcr:description pour le titre et la description du fragment.
 error-list-empty = La liste est vide : donnez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
 error-list-unreadable = La liste n’a pas pu être lue comme lignes ou comme CSV : { $detail }.
 error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
@@ -696,10 +696,10 @@ error-list-folder-throttled = Impossible de lister { $folder } : AEM a demandé
 error-list-folder-transient = Impossible de lister { $folder } : { $detail }. Réessayez dans un instant.
 error-list-folder-rejected = Impossible de lister { $folder } : AEM a répondu { $status } ({ $detail }).
 error-list-folder-failed = Impossible de lister { $folder } : { $detail }.
-error-subfolders-partial = Seule une partie des sous-dossiers de { $folder } a pu être lue ({ $read } avant qu’AEM ne s’arrête : { $detail }) ; aucun n’est donc affiché, la liste serait incomplète. Réessayez dans un instant.
+error-subfolders-partial = Seule une partie des sous-dossiers de { $folder } a pu être lue ({ $read } avant qu’AEM ne s’arrête : { $detail }) ; aucun n’est donc affiché, la liste serait incomplète. Réessayez dans un instant.
 error-subfolders-forbidden = Impossible de lister les sous-dossiers de { $folder } : AEM a refusé cette connexion OAuth Server-to-Server sur son API Folders (403 : { $detail }). Son identifiant client doit être autorisé pour cet environnement (allowedClientIDs dans le fichier config/api.yaml de Cloud Manager) et son profil de produit doit donner accès à AEM Assets.
 error-search-too-wide = AEM a arrêté cette recherche : y répondre lirait trop de ressources (AEM en lit au plus 100 000 par recherche). Choisissez un dossier plus petit, ou ajoutez une condition sur une propriété qu’AEM indexe (type de fichier, titre, balises).
-error-search-forbidden = AEM a refusé la recherche de cette connexion (403). La recherche demande une connexion avec des identifiants de service ou un jeton de développement local sur cet AEM, avec l’accès en lecture au dossier ; les identifiants OAuth Server-to-Server ne peuvent pas utiliser la recherche d’AEM.
+error-search-forbidden = AEM a refusé la recherche de cette connexion (403). La recherche demande une connexion avec des identifiants de service ou un jeton de développement local sur cet AEM, avec l’accès en lecture au dossier ; les identifiants OAuth Server-to-Server ne peuvent pas utiliser la recherche d’AEM.
 error-search-throttled = AEM a demandé à plusieurs reprises à Metadesk de ralentir ({ $status }) pendant la recherche. Réessayez dans une minute.
 error-search-not-answered = Cet AEM ne répond pas aux recherches (/bin/querybuilder.json est introuvable).
 error-search-failed = La recherche a échoué : { $detail }.
@@ -707,13 +707,13 @@ error-search-failed = La recherche a échoué : { $detail }.
 ## Erreurs de la console (ticket 17)
 
 error-console-bad-path = « { $path } » n’est pas un chemin sur l’AEM de cette connexion : { $why ->
-    [empty] il est vide ; commencez par /, par exemple /content/dam.1.json.
+    [empty] il est vide ; commencez par /, par exemple /content/dam.1.json.
     [no-slash] un chemin commence par / (l’hôte est toujours celui de la connexion).
     [double-slash] // désignerait un autre hôte.
     [backslash] les barres obliques inverses ne sont pas permises (écrivez / ou %5C).
     [at] @ n’est pas permis (écrivez-le %40).
     [space] les espaces et les caractères de contrôle doivent être encodés (une espace s’écrit %20).
-   *[hash] # ne serait pas envoyé ; encodez-le en %23.
+   *[hash] # ne serait pas envoyé ; encodez-le en %23.
 }
 error-console-bad-method = « { $method } » n’est pas une méthode que la console envoie (GET, HEAD, POST, PUT, PATCH, DELETE).
 error-console-refused-header = L’en-tête { $name } ne peut pas être défini ici : Metadesk ajoute lui-même les identifiants de la connexion et n’envoie qu’à l’hôte de la connexion.
@@ -721,7 +721,7 @@ error-console-bad-header-name = « { $name } » n’est pas un nom d’en-têt
 error-console-bad-header-value = La valeur de { $name } n’est pas une valeur d’en-tête valide.
 error-console-body-and-form = Envoyez soit un corps, soit des champs de formulaire, pas les deux.
 error-console-body-not-json = Le corps n’est pas du JSON valide (ligne { $line }, colonne { $column } : { $detail }).
-error-console-body-on-read = Une requête { $method } n’a pas de corps ; utilisez POST, PUT ou PATCH pour en envoyer un.
+error-console-body-on-read = Une requête { $method } n’a pas de corps ; utilisez POST, PUT ou PATCH pour en envoyer un.
 error-console-variables-not-object = Les variables doivent être un objet JSON, par exemple {"{"}"path": "/content/dam/…"{"}"}.
 error-console-variables-not-json = Les variables ne sont pas du JSON valide (ligne { $line }, colonne { $column } : { $detail }).
 error-console-query-empty = La requête est vide.
@@ -742,7 +742,7 @@ error-console-bad-name = « { $name } » n’est pas un nom { $what ->
 error-console-saved-needs-name = Donnez un nom à la requête enregistrée.
 error-console-nul = La requête contient un caractère NUL, qu’un shell ne peut pas transmettre.
 error-console-invalid-path = « { $path } » n’est pas un chemin valide ({ $detail }).
-error-file-damaged = { $file } n’a pas pu être lu ({ $detail }) ; déplacez-le ailleurs pour en commencer un nouveau.
+error-file-damaged = { $file } n’a pas pu être lu ({ $detail }) ; déplacez-le ailleurs pour en commencer un nouveau.
 error-csv-not-written = Impossible d’écrire le fichier CSV : { $detail }
 
 ## Erreurs des périmètres enregistrés, des feuilles et des exports (ticket 17)
@@ -756,18 +756,18 @@ error-console-cancelled = Annulé.
 error-console-bad-aem-address = L’adresse AEM de la connexion n’est pas valide ({ $detail }).
 error-console-export-not-json = Le résultat à exporter n’est pas du JSON ({ $detail }).
 error-console-no-table = Ce résultat ne contient aucune liste d’éléments : il n’a pas de tableau à exporter en CSV. Exportez-le plutôt en JSON.
-error-sheet-gone = Cette feuille n’est plus disponible ; déposez-la de nouveau sur la fenêtre, ou choisissez-la.
-error-sheet-issues-gone = Les problèmes de cette vérification ne sont plus disponibles ; vérifiez de nouveau la feuille.
+error-sheet-gone = Cette feuille n’est plus disponible ; déposez-la de nouveau sur la fenêtre, ou choisissez-la.
+error-sheet-issues-gone = Les problèmes de cette vérification ne sont plus disponibles ; vérifiez de nouveau la feuille.
 error-sheet-preview-not-removed = Impossible de supprimer l’aperçu de la feuille : { $detail }
 error-sheet-no-properties = Indiquez les propriétés que contient la feuille, par exemple dc:title et dc:subject.
 error-export-cancelled = L’export a été annulé.
 error-list-not-checked = La liste n’a pas pu être vérifiée : { $detail }.
-error-sheet-too-large = { $file } fait { $size } Mo, trop pour une feuille (au plus { $limit } Mo) ; répartissez-la en plusieurs feuilles.
-error-file-is-folder = { $file } est un dossier ; choisissez un fichier dedans.
-error-file-not-regular = { $file } n’est pas un fichier ordinaire (c’est un périphérique, un tube ou un socket, ou un lien vers l’un d’eux) ; choisissez le fichier lui-même.
+error-sheet-too-large = { $file } fait { $size } Mo, trop pour une feuille (au plus { $limit } Mo) ; répartissez-la en plusieurs feuilles.
+error-file-is-folder = { $file } est un dossier ; choisissez un fichier dedans.
+error-file-not-regular = { $file } n’est pas un fichier ordinaire (c’est un périphérique, un tube ou un socket, ou un lien vers l’un d’eux) ; choisissez le fichier lui-même.
 error-sheet-problems-not-written = Impossible d’écrire les problèmes : { $detail }
 error-sheet-not-written = La feuille n’a pas pu être écrite : { $detail }.
-error-sheet-cell-too-long = { $path } a, dans la colonne { $column }, une valeur plus longue que ce qu’Excel tient dans une cellule ({ $limit } caractères) ; exportez plutôt en .csv, ou laissez cette propriété de côté.
+error-sheet-cell-too-long = { $path } a, dans la colonne { $column }, une valeur plus longue que ce qu’Excel tient dans une cellule ({ $limit } caractères) ; exportez plutôt en .csv, ou laissez cette propriété de côté.
 
 ## Le journal d’une exécution sur le disque (ticket 17). io-journal… sont le { $context } de
 ## error-io, qui y ajoute ce qui s’est mal passé dans les mots de l’utilisateur.
@@ -782,7 +782,7 @@ io-journal-writer = impossible de commencer l’écriture du journal d’exécut
 
 ## Certificats des identifiants de service
 
-certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
+certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
 certificate-urgent = Le certificat de ces identifiants de service expire le { $date } (dans { $duration }). Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
 certificate-soon = Le certificat de ces identifiants de service expire le { $date } (dans { $days } jours). Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
 certificate-ok = Le certificat est valide jusqu’au { $date }.
@@ -795,18 +795,18 @@ test-step-credentials-token = Obtenir un jeton d’accès
 test-step-who = Demander à AEM qui nous sommes
 test-step-read-classic = Lire la racine de la DAM (/content/dam)
 test-step-read-openapi = Lire la racine de la DAM avec l’API Folders
-test-basic-auth = Authentification de base ; aucun jeton n’est nécessaire.
+test-basic-auth = Authentification de base ; aucun jeton n’est nécessaire.
 test-token-valid-for = Jeton valide pendant { $duration }.
 test-token-ready = Jeton prêt (sa date de fin est inconnue).
 test-skipped = Non essayé : les identifiants ne sont pas utilisables.
 test-who-known = AEM connaît cette connexion sous le nom { $user }.
 test-who-unknown = AEM a répondu, sans préciser de quel utilisateur il s’agit.
-test-who-auxiliary = { $detail } Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
-test-who-auxiliary-hidden = { $detail } Cette instance AEM ne publie pas /libs/granite/security/currentuser.json (un Dispatcher ou un CDN placé devant la masque souvent). Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
+test-who-auxiliary = { $detail } Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
+test-who-auxiliary-hidden = { $detail } Cette instance AEM ne publie pas /libs/granite/security/currentuser.json (un Dispatcher ou un CDN placé devant la masque souvent). Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
 test-what-current-user = l’utilisateur actuel{ $said }
 test-what-dam-root = une lecture de la racine de la DAM{ $said }
 test-what-folders-api = l’API Folders{ $said }
-test-aem-said = ; AEM a indiqué : « { $text } »
+test-aem-said = ; AEM a indiqué : « { $text } »
 test-dam-readable = La DAM est lisible.
 test-dam-readable-openapi = La DAM est lisible. (Cette API n’indique pas sous quel utilisateur elle agit.)
 test-this-user = l’utilisateur de cette connexion
@@ -827,7 +827,7 @@ allows-label-graphql-schema = Schéma GraphQL (introspection)
 allows-label-persisted = Requêtes persistantes (liste)
 allows-label-fragments = Fragments de contenu (API Sites)
 allows-ok-fragments = L’API Sites d’AEM liste les fragments de contenu pour cette connexion.
-allows-instead-fragments = Demandez à un administrateur AEM d’autoriser ces identifiants OAuth Server-to-Server sur l’API Sites pour cet environnement ; d’ici là, les fragments de contenu ne peuvent pas être modifiés avec eux.
+allows-instead-fragments = Demandez à un administrateur AEM d’autoriser ces identifiants OAuth Server-to-Server sur l’API Sites pour cet environnement ; d’ici là, les fragments de contenu ne peuvent pas être modifiés avec eux.
 can-fragments-yes = Peut modifier les fragments de contenu
 can-fragments-no = Ne peut pas modifier les fragments de contenu
 allows-label-tag-changes = Modifier les balises (commande de balises)
@@ -837,7 +837,7 @@ can-tags-yes = Peut modifier les balises
 can-tags-no = Ne peut pas modifier les balises d’AEM (fusion, déplacement, suppression, import)
 can-metadata-change = Peut lire et modifier les métadonnées
 can-metadata-read-only = Peut lire les métadonnées, mais pas les modifier
-can-metadata-read-unsure = Peut lire les métadonnées ; la première modification dira si elle peut les modifier
+can-metadata-read-unsure = Peut lire les métadonnées ; la première modification dira si elle peut les modifier
 can-metadata-none = Ne peut pas lire les ressources
 can-search-yes = Peut trouver des ressources d’après leurs métadonnées
 can-search-no = Ne peut pas trouver de ressources d’après leurs métadonnées
@@ -878,16 +878,16 @@ allows-ok-persisted = { $count ->
 }
 allows-instead-read = Rien ne peut être modifié tant qu’AEM ne laisse pas ce compte lire la DAM.
 allows-instead-folders = Les dossiers ne peuvent pas être parcourus avec cette connexion tant qu’AEM ne l’accepte pas.
-allows-instead-querybuilder = Les périmètres par recherche ou par liste ne sont pas disponibles ; les dossiers sont lus par l’API Assets, et chaque ressource est relue seule avant d’être écrite (plus lent).
+allows-instead-querybuilder = Les périmètres par recherche ou par liste ne sont pas disponibles ; les dossiers sont lus par l’API Assets, et chaque ressource est relue seule avant d’être écrite (plus lent).
 allows-instead-openapi-search-paired = Les ressources sont trouvées avec QueryBuilder par la connexion associée « { $paired } ».
 allows-instead-openapi-search-unpaired = Associez une connexion classique sur cette carte : c’est elle qui trouve les ressources à modifier.
-allows-instead-write = Les aperçus fonctionnent ; AEM refusera les modifications tant que le droit n’est pas donné.
-allows-instead-write-unknown = Les modifications sont tentées ; tout refus d’AEM est signalé ressource par ressource.
+allows-instead-write = Les aperçus fonctionnent ; AEM refusera les modifications tant que le droit n’est pas donné.
+allows-instead-write-unknown = Les modifications sont tentées ; tout refus d’AEM est signalé ressource par ressource.
 allows-instead-batch = Chaque ressource est écrite seule (plus lent). Metadesk s’en souvient pour cette connexion pendant 30 jours.
 allows-instead-renditions = Les tableaux n’affichent pas de vignettes.
-allows-instead-graphql-endpoints = La console API propose « global » ; saisissez le nom d’une autre configuration si vous le connaissez.
+allows-instead-graphql-endpoints = La console API propose « global » ; saisissez le nom d’une autre configuration si vous le connaissez.
 allows-instead-graphql-schema = L’éditeur de requêtes fonctionne sans complétion tirée du schéma.
-allows-instead-persisted = La console API ne peut pas lister les requêtes persistantes ; lancez-en une par son chemin dans une requête.
+allows-instead-persisted = La console API ne peut pas lister les requêtes persistantes ; lancez-en une par son chemin dans une requête.
 error-allows-folder = « { $folder } » n’est pas un dossier de la DAM : donnez un chemin sous /content/dam.
 
 ## Raisons dans les rapports (exécutions en masse) : pourquoi une ressource a été ignorée, a
@@ -901,9 +901,9 @@ reason-who = { $kind ->
 }
 reason-value-not-set = (non défini)
 reason-cancelled = vérification annulée
-reason-changed-since-export = modifiée dans AEM après l’export de la feuille (modifiée le { $now }, exportée le { $exported }) ; ses cellules qui diffèrent de la valeur actuelle dans AEM ne sont pas écrites, afin de conserver cette modification. Exportez de nouveau la feuille pour modifier cette ressource
-reason-holds-one-value = plusieurs valeurs pour une propriété qu’AEM stocke comme une valeur unique ({ $properties }) ; gardez une seule valeur dans chacune, ou écrivez \| pour un | qui fait partie du texte
-reason-change-not-checked = modifiée dans AEM après l’export de la feuille ? Metadesk n’a pas pu le vérifier ({ $detail }) ; ses cellules ne sont pas écrites. Prévisualisez de nouveau la feuille
+reason-changed-since-export = modifiée dans AEM après l’export de la feuille (modifiée le { $now }, exportée le { $exported }) ; ses cellules qui diffèrent de la valeur actuelle dans AEM ne sont pas écrites, afin de conserver cette modification. Exportez de nouveau la feuille pour modifier cette ressource
+reason-holds-one-value = plusieurs valeurs pour une propriété qu’AEM stocke comme une valeur unique ({ $properties }) ; gardez une seule valeur dans chacune, ou écrivez \| pour un | qui fait partie du texte
+reason-change-not-checked = modifiée dans AEM après l’export de la feuille ? Metadesk n’a pas pu le vérifier ({ $detail }) ; ses cellules ne sont pas écrites. Prévisualisez de nouveau la feuille
 reason-forbidden-write = AEM a refusé la modification (403) : cette connexion ne peut pas modifier les ressources de ce dossier
 reason-unknown = aucune raison n’a été enregistrée
 advice-write-access = Demandez à un administrateur AEM de donner le droit d’écrire dans ces dossiers { $who } (par exemple par le groupe DAM Users), puis relancez les ressources en échec.
@@ -911,22 +911,22 @@ reason-cannot-write = { $refused ->
     [one] AEM a refusé la première modification (403)
    *[other] AEM a refusé les { $refused } premières modifications (403)
 }, l’exécution s’est donc arrêtée : cette connexion ne peut pas modifier les ressources qu’elle a essayées. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans leurs dossiers, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
-reason-folder-refuses-writes = AEM a refusé toutes les modifications essayées dans { $folder } (403) : la connexion { $connection } ne peut pas modifier les ressources de ce dossier ; ses autres ressources n’ont donc pas été essayées et l’exécution a continué dans les autres dossiers. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans { $folder }, puis modifiez de nouveau ce dossier
+reason-folder-refuses-writes = AEM a refusé toutes les modifications essayées dans { $folder } (403) : la connexion { $connection } ne peut pas modifier les ressources de ce dossier ; ses autres ressources n’ont donc pas été essayées et l’exécution a continué dans les autres dossiers. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans { $folder }, puis modifiez de nouveau ce dossier
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
-reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
+reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
 reason-content-fragment = fragment de contenu : une modification de ressources le laisse tel quel (modifiez les fragments de contenu avec leur propre modification, metadesk-cli fragments)
 reason-already-as-wanted = déjà comme souhaité lors de l’aperçu
 reason-already-as-wanted-at-write = déjà comme souhaité au moment de l’écriture
 reason-changed-the-same-way = déjà comme souhaité : modifiée de la même façon dans AEM après l’aperçu
 reason-not-applied-yet = pas encore appliquée
-reason-changed-since-preview = modifiée depuis l’aperçu : { $values } ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir de la valeur actuelle dans AEM
+reason-changed-since-preview = modifiée depuis l’aperçu : { $values } ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir de la valeur actuelle dans AEM
 reason-put-back-since-write = modifiée dans AEM après l’envoi de l’écriture de cette exécution (l’écriture a pu aboutir, puis quelqu’un a remis les valeurs) : cette modification est conservée et rien n’a été réécrit. Modifiez de nouveau cette ressource si elle doit encore changer
 reason-written-again-unverifiable = écrite de nouveau : ses valeurs étaient encore celles de l’aperçu, mais l’API de cette connexion ne permet pas de savoir si une écriture précédente de cette exécution avait abouti et si quelqu’un a remis les valeurs depuis. Vérifiez cette ressource si un collègue a pu remettre ses anciennes valeurs
 reason-changed-value = { $property } valait { $preview } lors de l’aperçu et vaut maintenant { $now }
 reason-changed-since-run = { $property } a été modifiée dans AEM après l’exécution { $run } (elle vaut maintenant { $now }), elle a donc été laissée telle quelle
-reason-throttled-write = { $what } et la ressource n’a pas été écrite ; relancez les ressources en échec plus tard
-reason-not-confirmed = { $what } ; AEM n’a pas confirmé la modification. Relancez les ressources en échec pour réessayer.
+reason-throttled-write = { $what } et la ressource n’a pas été écrite ; relancez les ressources en échec plus tard
+reason-not-confirmed = { $what } ; AEM n’a pas confirmé la modification. Relancez les ressources en échec pour réessayer.
 reason-rejected = AEM a refusé la modification ({ $status }) : { $detail }
 reason-slow-down = AEM a demandé à plusieurs reprises à Metadesk de ralentir ({ $status })
 reason-network-failure = défaillance du réseau ou du serveur après { $attempts ->
@@ -942,13 +942,13 @@ reason-timeout = { $host } n’a pas répondu à temps ({ $attempts ->
    *[other] { $attempts } tentatives
 })
 reason-disappeared = la ressource a disparu pendant l’aperçu (404)
-reason-not-read = { $what }, la ressource n’a donc pas pu être lue ; prévisualisez de nouveau pour l’inclure
-reason-folder-not-listed = ce dossier n’a pas pu être listé, ses ressources et ses sous-dossiers ne font donc pas partie de cette exécution ({ $why }) ; relancez la modification sur ce dossier plus tard
+reason-not-read = { $what }, la ressource n’a donc pas pu être lue ; prévisualisez de nouveau pour l’inclure
+reason-folder-not-listed = ce dossier n’a pas pu être listé, ses ressources et ses sous-dossiers ne font donc pas partie de cette exécution ({ $why }) ; relancez la modification sur ce dossier plus tard
 reason-folder-forbidden = cette connexion n’a pas le droit de le lire (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-folder-gone = il n’existe plus (404)
 path-outside-dam = « { $path } » n’est pas dans la DAM (les chemins des ressources commencent par /content/dam/)
 path-dam-root = { $path } est la racine de la DAM, pas une ressource
-path-dot-segment = « { $path } » contient un segment . ou .. : AEM le résoudrait vers un autre nœud, il n’est donc pas utilisé ; écrivez le chemin de la ressource tel qu’AEM l’affiche
+path-dot-segment = « { $path } » contient un segment . ou .. : AEM le résoudrait vers un autre nœud, il n’est donc pas utilisé ; écrivez le chemin de la ressource tel qu’AEM l’affiche
 path-empty-segment = « { $path } » contient un segment vide (//) : écrivez le chemin de la ressource tel qu’AEM l’affiche
 path-control-character = « { $path } » contient un caractère de contrôle (un saut de ligne ou une tabulation) : écrivez le chemin de la ressource tel qu’AEM l’affiche
 path-untrimmed = « { $path } » a des espaces ou une / à une extrémité : écrivez le chemin de la ressource tel qu’AEM l’affiche
@@ -956,8 +956,8 @@ reason-aem-created-node = AEM a créé un nouveau nœud à { $path } au lieu de 
 reason-aem-created-stray-node = AEM a créé un nœud à { $path }{ $more ->
     [0] {""}
    *[other] {" "}(et { $more } autres nœuds)
-}, qui n’est aucune des ressources de ce lot, en écrivant cette ressource avec d’autres en une seule requête : on ne sait pas si elle a été modifiée comme prévu, elle n’est donc pas comptée comme modifiée ; vérifiez-la et supprimez ce nœud dans AEM
-reason-value-too-long = la règle calcule une valeur de { $chars } caractères, plus longue que les { $limit } que Metadesk écrit dans une propriété ; la ressource reste telle quelle
+}, qui n’est aucune des ressources de ce lot, en écrivant cette ressource avec d’autres en une seule requête : on ne sait pas si elle a été modifiée comme prévu, elle n’est donc pas comptée comme modifiée ; vérifiez-la et supprimez ce nœud dans AEM
+reason-value-too-long = la règle calcule une valeur de { $chars } caractères, plus longue que les { $limit } que Metadesk écrit dans une propriété ; la ressource reste telle quelle
 reason-list-line = ligne { $line } : { $problem }
 reason-list-bad-asset-id = un identifiant de ressource non valide (urn:aaid:aem: suivi d’un UUID)
 reason-list-bad-link = un lien illisible
@@ -967,7 +967,7 @@ reason-list-duplicate = un doublon de la ligne { $line }
 reason-list-not-found = introuvable dans AEM (ou invisible pour cette connexion)
 reason-list-same-asset = la même ressource que la ligne { $line }
 reason-list-folder = un dossier, pas une ressource (choisissez-le comme dossier pour modifier ses ressources)
-reason-list-content-fragment = un fragment de contenu (une modification de ressources le laisse tel quel ; modifiez les fragments de contenu avec leur propre modification)
+reason-list-content-fragment = un fragment de contenu (une modification de ressources le laisse tel quel ; modifiez les fragments de contenu avec leur propre modification)
 reason-list-fragment-id = un identifiant de ressource : désignez un fragment de contenu par son chemin (/content/dam/…)
 
 ## Les modifications d’une exécution, telles que son résumé les liste
@@ -979,11 +979,11 @@ run-edit = { $property } : { $op ->
     [remove] retirer { $values }
    *[clear] effacer
 }
-run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
-run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) plus tôt sur cette connexion (lors d’une exécution ou de « Tester la connexion »), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
+run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
+run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) plus tôt sur cette connexion (lors d’une exécution ou de « Tester la connexion »), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
 run-unindexed = { $count ->
-    [one] 1 ressource n’est pas encore dans l’index de recherche d’AEM (ajoutée ces dernières minutes) ; Metadesk l’a lue à part.
-   *[other] { $count } ressources ne sont pas encore dans l’index de recherche d’AEM (ajoutées ces dernières minutes) ; Metadesk les a lues une par une.
+    [one] 1 ressource n’est pas encore dans l’index de recherche d’AEM (ajoutée ces dernières minutes) ; Metadesk l’a lue à part.
+   *[other] { $count } ressources ne sont pas encore dans l’index de recherche d’AEM (ajoutées ces dernières minutes) ; Metadesk les a lues une par une.
 }
 run-searched-index = Une recherche trouve ce que l’index de recherche d’AEM contient : ces ressources sont celles qu’il contenait le { $at }. Les ressources ajoutées dans les minutes précédentes peuvent ne pas y être encore, et ne sont pas dans cette exécution.
 run-searched-folder = Aucune connexion classique n’est associée pour lister ce dossier : la recherche d’AEM a donc trouvé ses ressources telles que son index les contenait le { $at }. Des ressources ajoutées dans les minutes précédentes peuvent manquer. Associez une connexion classique pour lire le dossier en entier.
@@ -1000,7 +1000,7 @@ run-found-by = { $how ->
     [query-builder-via] trouvées par une recherche dans AEM, par « { $connection } »
    *[openapi] trouvées par une recherche dans AEM, avec l’identifiant de la connexion
 }
-error-tags-unread = Les balises d’AEM n’ont pas pu être lues avec cette connexion ({ $detail }) ; saisissez plutôt l’identifiant d’une balise, par exemple wknd:activity/surfing.
+error-tags-unread = Les balises d’AEM n’ont pas pu être lues avec cette connexion ({ $detail }) ; saisissez plutôt l’identifiant d’une balise, par exemple wknd:activity/surfing.
 
 ## Les conditions d’une recherche, telles que le résumé d’une exécution les montre (ticket 17)
 
@@ -1109,36 +1109,36 @@ error-rule-regex = Le motif de { $property }, « { $pattern } », n’est pas 
    *[other] il ne peut pas être lu
 } (au caractère { $position }).
 error-rule-find-empty = Le remplacement de { $property } demande le texte à chercher.
-error-rule-copy-itself = { $property } ne peut pas être copiée dans elle-même ; choisissez une autre propriété à copier.
-error-rule-tag-id = « { $id } » n’est pas un identifiant de balise ; un identifiant ressemble à wknd-shared:activity/surfing.
-error-rule-retag-itself = Une balise ne peut pas devenir elle-même ; choisissez une autre balise.
-error-tag-missing = AEM n’a pas de balise { $id } ; vérifiez son identifiant dans la liste des balises. Rien n’a été modifié.
+error-rule-copy-itself = { $property } ne peut pas être copiée dans elle-même ; choisissez une autre propriété à copier.
+error-rule-tag-id = « { $id } » n’est pas un identifiant de balise ; un identifiant ressemble à wknd-shared:activity/surfing.
+error-rule-retag-itself = Une balise ne peut pas devenir elle-même ; choisissez une autre balise.
+error-tag-missing = AEM n’a pas de balise { $id } ; vérifiez son identifiant dans la liste des balises. Rien n’a été modifié.
 error-tag-into-itself = { $id } ne peut pas aller dans { $target }, qui est la balise elle-même ou l’une de ses balises enfants. Rien n’a été modifié.
 error-tag-move-onto = { $target } existe déjà : fusionnez-y la balise au lieu de la déplacer dessus. Rien n’a été modifié.
 error-tag-no-rights = Le compte de { $connection } peut baliser des ressources, mais pas modifier les balises d’AEM elles-mêmes (il faut un administrateur des balises). Rien n’a été modifié.
 error-tag-unchecked = AEM n’a pas dit si ce compte peut modifier ses balises ({ $detail }). Rien n’a été modifié.
-error-tag-command = Les ressources sont à jour, mais AEM n’a pas modifié la balise { $id } elle-même ({ $detail }) ; relancez la même commande pour terminer.
+error-tag-command = Les ressources sont à jour, mais AEM n’a pas modifié la balise { $id } elle-même ({ $detail }) ; relancez la même commande pour terminer.
 error-tag-not-a-tag-run = L’exécution { $run } ne fusionne, ne déplace ni ne supprime de balise.
-error-tag-assets-first = Des ressources portent encore { $id } : appliquez d’abord l’aperçu ; la balise elle-même est modifiée une fois qu’elles sont à jour.
+error-tag-assets-first = Des ressources portent encore { $id } : appliquez d’abord l’aperçu ; la balise elle-même est modifiée une fois qu’elles sont à jour.
 error-tags-sheet-no-id = { $file } n’a pas de colonne d’identifiants de balise (intitulée « ID de la balise », comme dans une taxonomie exportée par Metadesk). Rien n’a été modifié.
-error-tags-sheet-same-column = { $file } a deux colonnes intitulées « { $header } » ; gardez-en une. Rien n’a été modifié.
+error-tags-sheet-same-column = { $file } a deux colonnes intitulées « { $header } » ; gardez-en une. Rien n’a été modifié.
 error-tags-sheet-no-rows = { $file } ne contient aucune balise sous son en-tête. Rien n’a été modifié.
 error-tags-import-no-id = La ligne { $row } a des valeurs mais pas d’identifiant de balise. Rien n’a été modifié.
-error-tags-import-bad-id = Ligne { $row } : « { $id } » n’est pas un identifiant de balise ; un identifiant ressemble à wknd-shared:activity/surfing. Rien n’a été modifié.
-error-tags-import-twice = Ligne { $row } : { $id } figure déjà à la ligne { $first } ; gardez une ligne par balise. Rien n’a été modifié.
+error-tags-import-bad-id = Ligne { $row } : « { $id } » n’est pas un identifiant de balise ; un identifiant ressemble à wknd-shared:activity/surfing. Rien n’a été modifié.
+error-tags-import-twice = Ligne { $row } : { $id } figure déjà à la ligne { $first } ; gardez une ligne par balise. Rien n’a été modifié.
 error-tags-import-no-parent = Ligne { $row } : { $id } irait sous { $parent }, qu’AEM n’a pas et que le fichier ne crée pas. Ajoutez une ligne pour { $parent } ou corrigez l’identifiant. Rien n’a été modifié.
 error-tags-import-too-long = Ligne { $row } : une valeur de { $id } dépasse { $limit } caractères. Rien n’a été modifié.
 error-tags-import-unknown = Il n’y a pas d’import de balises { $id } sur cet ordinateur (son identifiant est affiché quand l’import est appliqué).
-error-tags-import-other-connection = L’import de balises { $id } a été fait sur { $connection } ; défaites-le avec cette connexion.
+error-tags-import-other-connection = L’import de balises { $id } a été fait sur { $connection } ; défaites-le avec cette connexion.
 tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste ; défaire l’import le restaure.
 error-tags-undo-write = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import n’a été défait que jusque-là. Ce qui a été restauré avant reste.
-error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
-error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.
-error-rule-where-twice = La modification de { $property } est limitée deux fois ; gardez un seul « seulement là où ».
+error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
+error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.
+error-rule-where-twice = La modification de { $property } est limitée deux fois ; gardez un seul « seulement là où ».
 error-rule-template-empty = Le modèle de { $property } est vide.
 error-rule-template-brace = Le modèle de { $property } ne peut pas être lu : { $problem ->
     [unclosed] une {"{"} n’est pas fermée par une {"}"}
-    [unopened] une {"}"} ne ferme aucune {"{"} ; écrivez {"}}"} pour le caractère lui-même
+    [unopened] une {"}"} ne ferme aucune {"{"} ; écrivez {"}}"} pour le caractère lui-même
    *[empty] {"{}"} ne nomme aucun champ
 } (au caractère { $position }).
 error-rule-template-field = Le modèle de { $property } nomme {"{"}{ $field }{"}"}, qui n’est pas un champ ici : utilisez le libellé d’un champ tel que le formulaire l’affiche, comme {"{"}Titre{"}"}, une propriété comme {"{"}dc:title{"}"}, {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, ou un groupe du motif du nom de fichier.
@@ -1155,13 +1155,13 @@ common-label-usage-terms = Conditions d’utilisation
 common-label-tags = Balises
 reason-not-a-date = « { $value } » n’est pas une date
 reason-date-shift = « { $value } » ne contient qu’un jour, qui se décale par jours entiers, ou sortirait des dates possibles
-reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; donnez une date complète avec son fuseau (2025-01-31T09:00:00+01:00)
+reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; donnez une date complète avec son fuseau (2025-01-31T09:00:00+01:00)
 
 ## Publication (issue 39)
 error-publish-oauth = Cette connexion ne peut pas publier : c’est une connexion OAuth Server-to-Server, et le servlet de réplication d’AEM n’accepte que les identifiants de service (comptes techniques JWT) et les jetons de développement local. Rien n’a été envoyé. Publiez avec une connexion de l’un de ces types, par exemple la connexion classique associée à celle-ci.
 error-nothing-to-republish = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à republier.
 error-republish-of-publish = L’exécution { $run } publie ou dépublie : seul ce qu’une modification a changé est republié. Pour publier de nouveau ses ressources, publiez-les à part.
-error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
+error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
 reason-publish-kept = était publiée avant cette exécution : elle garde sa version publiée actuelle (AEM ne peut pas rendre une publication plus ancienne)
 reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : la défaire la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
 reason-publish-not-before = n’était pas publiée : une modification de métadonnées ne la rend jamais publique, elle reste non publiée
@@ -1175,7 +1175,7 @@ reason-publish-undo-not-confirmed = Metadesk n’a pas pu vérifier que ce que l
 reason-publish-undo-modified-since = modifiée dans l’auteur depuis sa dernière publication ({ $modified }) : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
 reason-publish-published-since = publiée de nouveau après cette exécution, par { $by } le { $at } : cette publication reste telle quelle
 reason-publish-unpublished-since = dépubliée après la demande de cette exécution, par { $by } le { $at } : elle reste non publiée
-reason-publish-state-unread = { $what } ; Metadesk n’a pas pu savoir où elle en est sur le site, rien n’a donc été envoyé pour elle (relancez plus tard les ressources en échec)
+reason-publish-state-unread = { $what } ; Metadesk n’a pas pu savoir où elle en est sur le site, rien n’a donc été envoyé pour elle (relancez plus tard les ressources en échec)
 publication-never-published = { $count } jamais publiées
 publication-modified = { $count } modifiées depuis leur publication
 publication-up-to-date = { $count } à jour
@@ -1207,6 +1207,6 @@ allows-ok-publish = La vérification des droits d’AEM indique que ce compte pe
 allows-publish-refused = La vérification des droits d’AEM indique que { $who } ne peut pas publier dans { $folder }. Demandez à un administrateur AEM de lui accorder le droit Replicate à cet endroit.
 allows-publish-unknown = La vérification des droits d’AEM n’a pas répondu sur la publication dans { $folder } (cette vérification n’est pas confirmée sur tous les AEM).
 allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu être vérifié : { $why }
-allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
+allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
 allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
 allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.

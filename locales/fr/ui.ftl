@@ -1,4 +1,4 @@
-# Les mots de la fenêtre (ui/src). L’interface lit ce fichier à la compilation (Vite `?raw`) ;
+# Les mots de la fenêtre (ui/src). L’interface lit ce fichier à la compilation (Vite `?raw`) ;
 # chaque message a son jumeau anglais dans ../en/ui.ftl, avec les mêmes variables.
 
 ## Formats
@@ -36,11 +36,11 @@ interrupted-title = Une modification en masse a été interrompue
 interrupted-body = L’exécution sur { $connection } dans { $scope }, lancée le { $started }, n’est pas terminée : { $pending ->
     [one] { $pendingText } n’est pas encore modifiée
    *[other] { $pendingText } ne sont pas encore modifiées
-}. Reprendre n’écrit que celles-ci ; l’exécution reste dans Activité si vous la remettez à plus tard.
+}. Reprendre n’écrit que celles-ci ; l’exécution reste dans Activité si vous la remettez à plus tard.
 scope-with-subfolders = { $folder } et ses sous-dossiers
 resume = Reprendre
 later = Plus tard
-close-run-title = Une modification en masse est en cours. L’annuler et fermer ?
+close-run-title = Une modification en masse est en cours. L’annuler et fermer ?
 close-run-apply = Écriture sur « { $connection } » : { $done } sur { $total ->
     [one] { $total } ressource traitée
    *[other] { $total } ressources traitées
@@ -53,7 +53,7 @@ close-run-listing = Aperçu : { $done ->
     [one] { $done } ressource trouvée
    *[other] { $done } ressources trouvées
 } pour l’instant.
-close-run-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles. Vous pourrez reprendre l’exécution depuis Activité à la prochaine ouverture de Metadesk.
+close-run-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles. Vous pourrez reprendre l’exécution depuis Activité à la prochaine ouverture de Metadesk.
 keep-running = Continuer
 closing = Fermeture…
 cancel-and-close = Annuler l’exécution et fermer
@@ -105,15 +105,15 @@ add-sdk = Ajouter un SDK AEM local
 try-sandbox = Essayer avec un AEM de bac à sable
 starting-sandbox = Démarrage du bac à sable…
 import-blocked = L’importation est désactivée : { $reason }
-sandbox-starting-hint = Démarrage du bac à sable… Il crée ses clés et ses ressources d’exemple ; cela prend quelques secondes.
+sandbox-starting-hint = Démarrage du bac à sable… Il crée ses clés et ses ressources d’exemple ; cela prend quelques secondes.
 empty-connections-title = Aucune connexion pour l’instant
 empty-connections-lead = Déposez un fichier d’identifiants n’importe où dans cette fenêtre.
 empty-connections-body = Utilisez le fichier JSON contenant les identifiants de service de votre Console développeur AEM, un jeton de développement local ou un projet OAuth de l’Adobe Developer Console.
-empty-connections-sandbox = Pas de compte Adobe sous la main ? Essayez Metadesk avec un AEM simulé sur cet ordinateur.
+empty-connections-sandbox = Pas de compte Adobe sous la main ? Essayez Metadesk avec un AEM simulé sur cet ordinateur.
 drop-anywhere = Ou déposez des fichiers d’identifiants n’importe où dans cette fenêtre.
 paste-title = Coller le JSON d’un fichier d’identifiants
 paste-label = Texte JSON
-paste-hint = Le texte est vérifié avant tout enregistrement ; les secrets vont uniquement dans votre trousseau.
+paste-hint = Le texte est vérifié avant tout enregistrement ; les secrets vont uniquement dans votre trousseau.
 cancel = Annuler
 import = Importer
 importing = Importation…
@@ -126,8 +126,8 @@ type-user-name = Saisissez le nom d’utilisateur.
 type-password = Saisissez le mot de passe.
 adding = Ajout…
 add-connection = Ajouter la connexion
-delete-title = Supprimer « { $name } » ?
-delete-body = Metadesk oublie cette connexion et retire ses secrets de votre trousseau. Le fichier d’identifiants sur votre ordinateur n’est pas modifié ; vous pourrez l’importer à nouveau plus tard.
+delete-title = Supprimer « { $name } » ?
+delete-body = Metadesk oublie cette connexion et retire ses secrets de votre trousseau. Le fichier d’identifiants sur votre ordinateur n’est pas modifié ; vous pourrez l’importer à nouveau plus tard.
 delete-sandbox = { sandbox-label } : la supprimer arrête aussi le bac à sable.
 delete-production = Il s’agit d’une connexion de production.
 deleting = Suppression…
@@ -192,7 +192,7 @@ dismiss-files = Fermer les résultats des fichiers
 file-unnamed = un fichier sans nom
 file-checking = Vérification de { $file }…
 file-added = { $file } : { $name } ajoutée ({ $kind }).
-file-updated = { $file } : { $name } mise à jour ; elle utilise désormais les secrets de ce fichier.
+file-updated = { $file } : { $name } mise à jour ; elle utilise désormais les secrets de ce fichier.
 file-refused = { $file } n’a pas été importé :
 file-replaces = { $file } : { $kind } avec l’ID client de { $name }. Confirmez ci-dessous pour la remplacer.
 file-choose = { $file } : { $kind }. Faites votre choix ci-dessous pour l’importer.
@@ -203,11 +203,11 @@ replace-advice = Ne la remplacez que si vous vous y attendiez (par exemple aprè
 untrusted-title = { $host } n’est pas l’un des hôtes AEM d’Adobe.
 untrusted-body = Le jeton de cette connexion y serait envoyé. Les adresses d’AEM as a Cloud Service d’Adobe ressemblent à author-p12345-e67890.adobeaemcloud.com.
 untrusted-stored = Cette connexion n’est pas utilisée tant que vous ne lui faites pas confiance : son jeton y serait envoyé.
-untrusted-advice = Ne lui faites confiance que si vous connaissez ce serveur (l’AEM de votre organisation, par exemple) ; une adresse qui imite celle d’Adobe peut voler votre jeton.
+untrusted-advice = Ne lui faites confiance que si vous connaissez ce serveur (l’AEM de votre organisation, par exemple) ; une adresse qui imite celle d’Adobe peut voler votre jeton.
 trust-host-import = Faire confiance à { $host } et importer
 trust-host = Faire confiance à { $host }
 pending-aem-user = L’utilisateur AEM à qui accorder les droits : { $email }
-which-credential = Quels identifiants ?
+which-credential = Quels identifiants ?
 url-keep = Laissez vide pour conserver l’adresse de la connexion.
 url-unknown = Ce fichier n’indique pas à quel environnement AEM il est destiné.
 ims-address = Adresse d’Adobe IMS (facultatif)
@@ -224,7 +224,7 @@ token-renewing = renouvellement…
 token-failed = échec : { $reason }
 token-ended = jeton expiré — un nouveau est obtenu à la prochaine utilisation
 token-valid = jeton valide pendant { $duration }
-dev-token-unknown = jeton de développement (fin inconnue ; il dure au plus 24 h)
+dev-token-unknown = jeton de développement (fin inconnue ; il dure au plus 24 h)
 dev-token-unknown-advice = Quand AEM ne l’accepte plus : { new-dev-token }
 dev-token-ended = jeton de développement expiré
 dev-token-ended-advice = Les jetons de développement durent 24 heures et ne peuvent pas être renouvelés. { new-dev-token }
@@ -284,7 +284,7 @@ bulk-time-left = { $hours ->
 bulk-value-not-set = (non définie)
 bulk-value-empty-list = (liste vide)
 bulk-quoted = « { $value } »
-bulk-list-separator = {" ; "}
+bulk-list-separator = {" ; "}
 bulk-changed-since-value = { $property } valait { $before } lors de l’aperçu et vaut maintenant { $now }
 bulk-changed-since = Modifiée dans AEM depuis l’aperçu, elle n’a donc pas été écrasée : { $values }. « Relancer les échecs » la planifie de nouveau à partir de la valeur actuelle dans AEM.
 bulk-preview-starting = Démarrage de l’aperçu…
@@ -478,7 +478,7 @@ fragments-scope-label = Quels fragments de contenu
 fragments-scope-folder = Dossier
 fragments-scope-list = Liste de fragments
 fragments-list-label = Les fragments de contenu, un chemin par ligne
-fragments-list-hint = Chemins de fragments de contenu sous /content/dam, un par ligne ; les lignes vides sont ignorées.
+fragments-list-hint = Chemins de fragments de contenu sous /content/dam, un par ligne ; les lignes vides sont ignorées.
 fragments-list-none = Aucun des chemins de la liste n’est un fragment de contenu sous { $folder }.
 fragments-list-missing = { $count ->
     [one] { $count } chemin de la liste ne figure pas parmi les fragments de contenu sous { $folder } : l’aperçu dit pourquoi.
@@ -495,7 +495,7 @@ fragments-count = { $count ->
 }
 fragments-loading = Lecture des fragments de contenu du dossier…
 fragments-empty = Aucun fragment de contenu dans { $folder } ni dans ses sous-dossiers.
-fragments-more = Les { $shown } premiers sur { $count } sont affichés ici ; l’aperçu les liste tous.
+fragments-more = Les { $shown } premiers sur { $count } sont affichés ici ; l’aperçu les liste tous.
 fragments-col-title = Titre
 fragments-col-model = Modèle
 fragments-col-status = Sur le site web
@@ -584,7 +584,7 @@ bulk-apply-failed = Les modifications n’ont pas pu être appliquées
 bulk-back-to-preview = Revenir à l’aperçu
 bulk-open-the-report = Ouvrir le rapport
 bulk-notice-preview-cancelled = Aperçu annulé. Rien n’a été écrit dans AEM.
-bulk-notice-preview-unfinished = L’aperçu ne s’est pas terminé. Rien n’a été écrit dans AEM ; relancez l’aperçu.
+bulk-notice-preview-unfinished = L’aperçu ne s’est pas terminé. Rien n’a été écrit dans AEM ; relancez l’aperçu.
 bulk-option-production = PRODUCTION
 bulk-option-sandbox = bac à sable
 bulk-choose-connection = Choisissez une connexion…
@@ -604,7 +604,7 @@ bulk-no-suggestions = Aucune suggestion : { $reason }
 bulk-matching-folders = Dossiers correspondants
 bulk-values-hint-append = Une valeur par ligne. Les valeurs que la ressource possède déjà ne sont pas ajoutées une seconde fois.
 bulk-values-hint-remove = Une valeur par ligne. Les ressources qui n’ont pas ces valeurs restent telles quelles.
-bulk-values-hint-several = Une valeur par ligne ; ensemble, elles remplacent les valeurs de la propriété.
+bulk-values-hint-several = Une valeur par ligne ; ensemble, elles remplacent les valeurs de la propriété.
 bulk-values-hint-one = Une seule valeur. Pour une liste de valeurs, cochez « Plusieurs valeurs ».
 bulk-clear-note = { $property ->
     [none] Efface la propriété
@@ -650,7 +650,7 @@ bulk-apply-undo = { $count ->
 bulk-apply-undo-hint = Rien n’a encore été restauré. Défaire réécrit les valeurs d’avant la modification sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
-} ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
+} ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
 bulk-undo-not-now = Garder la modification
 bulk-show-assets = Afficher les ressources
 bulk-show-fragments = Afficher les fragments
@@ -683,12 +683,12 @@ bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conform
 bulk-apply-hint = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
-} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
+} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
 bulk-apply-hint-fragments = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } fragment
    *[other] { $count } fragments
-} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
-bulk-production-title = Modifier des ressources en production ?
+} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
+bulk-production-title = Modifier des ressources en production ?
 bulk-production-applying = L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
@@ -719,7 +719,7 @@ bulk-run-starting = Démarrage…
 bulk-run-throttled = Écriture des modifications… AEM a demandé de ralentir { $count ->
     [one] { $count } fois
    *[other] { $count } fois
-} ; Metadesk a ralenti.
+} ; Metadesk a ralenti.
 bulk-run-writing = Écriture des modifications…
 bulk-run-of-total = sur { $total ->
     [one] { $total } ressource
@@ -730,8 +730,8 @@ bulk-run-so-far = Jusqu’ici
 bulk-pause = Mettre en pause
 bulk-cancelling = Annulation…
 bulk-run-use-rest = Vous pouvez utiliser le reste de Metadesk pendant l’exécution.
-bulk-cancel-title = Annuler cette modification en masse ?
-bulk-cancel-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles.
+bulk-cancel-title = Annuler cette modification en masse ?
+bulk-cancel-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles.
 bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou défaire ce qui a été modifié.
 bulk-cancel-run = Annuler l’exécution
 bulk-row-status-changed = Modifiée
@@ -764,7 +764,7 @@ bulk-resume-left = Reprendre ({ $count } restantes)
 bulk-report-failures-title = Certaines ressources n’ont pas pu être modifiées
 bulk-export-csv = Exporter en CSV
 # Localized CSV headers toggle (issue 17)
-bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
+bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
 bulk-retry-failed = Relancer les échecs ({ $count })
 bulk-undo-run = Défaire cette exécution
 bulk-redo-run = Rétablir ce que cette exécution a défait
@@ -846,7 +846,7 @@ bulk-count-unlisted = { $count ->
 bulk-count-subfolders-not-included = Ce dossier contient { $count ->
     [one] { $count } sous-dossier
    *[other] { $count } sous-dossiers
-} ; cochez « Inclure les sous-dossiers » pour modifier aussi leurs ressources.
+} ; cochez « Inclure les sous-dossiers » pour modifier aussi leurs ressources.
 bulk-count-subfolders-included = Décompte fait dans ce dossier et { $count ->
     [one] { $count } sous-dossier
    *[other] { $count } sous-dossiers
@@ -884,7 +884,7 @@ bulk-found = { $count ->
 bulk-found-with-problems = { $count ->
     [one] trouvée
    *[other] trouvées
-} ; { $problems ->
+} ; { $problems ->
     [one] { $problems } entrée ne désigne
    *[other] { $problems } entrées ne désignent
 } aucune ressource à modifier (ci-dessous)
@@ -916,9 +916,9 @@ bulk-date = Date
 bulk-name-matches = correspond à
 bulk-name-pattern-label = Motif de nom
 bulk-remove-condition-n = Supprimer la condition { $n }
-bulk-tag-hint-pick = Commencez à saisir pour choisir l’une des { $count } balises d’AEM ; les ressources associées à une balise située en dessous comptent aussi.
+bulk-tag-hint-pick = Commencez à saisir pour choisir l’une des { $count } balises d’AEM ; les ressources associées à une balise située en dessous comptent aussi.
 bulk-tag-hint-unread = Les balises d’AEM n’ont pas pu être lues : saisissez l’identifiant de la balise tel qu’AEM l’affiche dans ses propriétés.
-bulk-tag-hint = L’identifiant de la balise tel qu’AEM l’affiche dans ses propriétés ; les ressources associées à une balise située en dessous comptent aussi.
+bulk-tag-hint = L’identifiant de la balise tel qu’AEM l’affiche dans ses propriétés ; les ressources associées à une balise située en dessous comptent aussi.
 bulk-wildcards-hint = « * » remplace n’importe quelle suite de caractères, « ? » un seul caractère.
 bulk-add-condition = Ajouter une condition
 bulk-list-label = Les ressources, une par ligne
@@ -944,7 +944,7 @@ bulk-save-scope = Enregistrer la { $kind ->
    *[other] recherche
 }
 bulk-sheet-export-title = Exporter une feuille à modifier
-bulk-sheet-export-hint = Une ligne par ressource choisie ci-dessus (un dossier avec ses filtres, une recherche ou une liste) : le chemin, le nom, la date de dernière modification, puis une colonne par propriété. Modifiez les valeurs dans Excel ou LibreOffice, puis importez le fichier ci-dessous. Une cellule vide laisse la valeur telle quelle ; saisissez #CLEAR pour en supprimer une ; séparez plusieurs valeurs par |.
+bulk-sheet-export-hint = Une ligne par ressource choisie ci-dessus (un dossier avec ses filtres, une recherche ou une liste) : le chemin, le nom, la date de dernière modification, puis une colonne par propriété. Modifiez les valeurs dans Excel ou LibreOffice, puis importez le fichier ci-dessous. Une cellule vide laisse la valeur telle quelle ; saisissez #CLEAR pour en supprimer une ; séparez plusieurs valeurs par |.
 bulk-sheet-properties = Propriétés
 bulk-sheet-others = Autres propriétés
 bulk-sheet-others-hint = (préfixe:nom, séparées par des virgules)
@@ -960,7 +960,7 @@ bulk-sheet-saved = Enregistré dans { $file } : { $count ->
 bulk-sheet-not-in = Absent de la feuille : { $items }.
 bulk-sheet-unlisted-folder = { $folder } (n’a pas pu être listé)
 bulk-sheet-import-title = Importer la feuille modifiée
-bulk-sheet-import-hint = Déposez le fichier n’importe où sur cette fenêtre ou choisissez-le. Metadesk lit ses propres fichiers .xlsx et .csv, un CSV enregistré par Excel dans une autre langue, un fichier .ods de LibreOffice et le CSV d’export des métadonnées d’AEM. Chaque cellule est vérifiée et les modifications sont d’abord prévisualisées ; rien n’est écrit dans AEM avant que vous n’appliquiez.
+bulk-sheet-import-hint = Déposez le fichier n’importe où sur cette fenêtre ou choisissez-le. Metadesk lit ses propres fichiers .xlsx et .csv, un CSV enregistré par Excel dans une autre langue, un fichier .ods de LibreOffice et le CSV d’export des métadonnées d’AEM. Chaque cellule est vérifiée et les modifications sont d’abord prévisualisées ; rien n’est écrit dans AEM avant que vous n’appliquiez.
 bulk-sheet-unusable = La feuille n’a pas pu être utilisée
 bulk-sheet-none = Aucune feuille pour l’instant.
 bulk-sheet-choose = Choisir un fichier…
@@ -986,7 +986,7 @@ bulk-issues-problem = Problème et solution
 bulk-issue-error = Erreur
 bulk-issue-warning = Avertissement
 bulk-issues-none = Aucun problème ne correspond.
-bulk-issues-find-read = Cherche parmi les { $read } problèmes lus sur { $total } ; effacez la recherche et affichez-en plus pour chercher plus loin.
+bulk-issues-find-read = Cherche parmi les { $read } problèmes lus sur { $total } ; effacez la recherche et affichez-en plus pour chercher plus loin.
 ## Modification en masse › une liste de ressources depuis un fichier, et la recherche qui les a trouvées (ticket 15 : périmètres par liste et recherche OAuth)
 
 list-file-choose = Choisir un fichier…
@@ -1003,7 +1003,7 @@ paired-search-answers = Cette connexion trouve ses ressources avec la recherche 
 # ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
 paired-label = Connexion associée
 paired-none = Aucune connexion (Modification en masse ne peut pas trouver de ressources)
-paired-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
+paired-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
 paired-missing-title = Modification en masse ne peut pas encore trouver de ressources avec cette connexion.
 paired-missing-body = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. Importez des identifiants de service AEM (depuis la Console développeur AEM) ou un jeton de développement pour { $host }, puis choisissez la connexion ici.
 query-hint-openapi = Pour votre administrateur AEM : la requête de recherche OpenAPI que Metadesk envoie (page par page, en suivant chaque curseur) pour trouver ces ressources.
@@ -1192,8 +1192,8 @@ console-variables-not-object = Les variables doivent former un objet JSON.
 console-not-json = JSON non valide : { $detail }
 console-completion-off = Complétion désactivée : { $detail }
 console-query-label = Requête GraphQL
-console-history-back = La requête est de retour dans l’éditeur ; exécutez-la quand vous êtes prêt.
-console-history-persisted-chosen = { $path } est sélectionnée dans Requêtes persistantes ; exécutez-la quand vous êtes prêt.
+console-history-back = La requête est de retour dans l’éditeur ; exécutez-la quand vous êtes prêt.
+console-history-persisted-chosen = { $path } est sélectionnée dans Requêtes persistantes ; exécutez-la quand vous êtes prêt.
 console-history-persisted-gone = { $path } ne figure plus dans la liste d’AEM.
 console-persisted = Requêtes persistantes ({ $count })
 console-persisted-query = Requête persistante
@@ -1236,7 +1236,7 @@ console-examples = Exemples :
 console-example-dam-root = Liste de la racine de la DAM
 console-example-metadata = Les métadonnées d’une ressource
 console-example-current-user = Utilisateur actuel
-console-copied = Copiée. Définissez d’abord AEM_TOKEN dans votre terminal ; Metadesk n’affiche jamais le jeton d’accès.
+console-copied = Copiée. Définissez d’abord AEM_TOKEN dans votre terminal ; Metadesk n’affiche jamais le jeton d’accès.
 console-clipboard-refused = Le presse-papiers du système a refusé la commande curl ({ $detail }).
 console-headers = En-têtes ({ $count })
 console-header-name = Nom de l’en-tête
@@ -1384,18 +1384,18 @@ bulk-rule-pattern-placeholder = ^(?<sku>\d+)_(?<title>.+)\.
 bulk-rule-whole-path = Comparer le chemin entier
 bulk-rule-from-name-hint = Les groupes nommés comme (?<sku>…) deviennent des champs du modèle : {"{"}sku{"}"}. Une ressource dont le nom ne correspond pas est ignorée, avec la raison.
 bulk-rule-copy-from = Propriété à copier
-bulk-rule-copy-hint = Chaque ressource reçoit sa propre valeur de cette propriété ; une ressource qui ne l’a pas est ignorée, avec la raison.
+bulk-rule-copy-hint = Chaque ressource reçoit sa propre valeur de cette propriété ; une ressource qui ne l’a pas est ignorée, avec la raison.
 bulk-rule-case = Casse
 bulk-rule-case-upper = MAJUSCULES
 bulk-rule-case-lower = minuscules
 bulk-rule-case-title = Majuscule À Chaque Mot
 bulk-rule-case-sentence = Majuscule en début de phrase
-bulk-rule-case-hint = Change la casse de chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
+bulk-rule-case-hint = Change la casse de chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
 bulk-rule-collapse = Réduire aussi les suites d’espaces à un seul
 bulk-rule-trim-hint = Retire les espaces au début et à la fin de chaque valeur.
 bulk-rule-by = Décaler de
 bulk-rule-by-placeholder = 7d, -1w, +2h30m
-bulk-rule-shift-date-hint = w semaines, d jours, h heures, m minutes, s secondes ; un signe moins recule. Chaque date garde son fuseau.
+bulk-rule-shift-date-hint = w semaines, d jours, h heures, m minutes, s secondes ; un signe moins recule. Chaque date garde son fuseau.
 bulk-rule-date = Nouvelle date
 bulk-rule-date-placeholder = 2024-05-01 ou 2024-05-01T09:00
 bulk-rule-set-date-hint = Un jour, une heure locale ou une heure avec son fuseau (2024-05-01T09:00:00+02:00).
@@ -1409,9 +1409,9 @@ bulk-rule-whole-word = Mots entiers
 bulk-rule-only-empty = Seulement là où la propriété est vide
 bulk-rule-template = Modèle
 bulk-rule-template-placeholder = {"{"}Titre{"}"} — {"{"}name{"}"}
-bulk-rule-replace-hint = Remplacé dans chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
+bulk-rule-replace-hint = Remplacé dans chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
 bulk-rule-regex-hint = $1 ou ${"{"}name{"}"} dans « Remplacer par » remettent ce qu’un groupe a trouvé.
-bulk-rule-template-hint = Nommez un champ comme le formulaire l’affiche, par exemple {"{"}Titre{"}"} ou {"{"}City{"}"} (ou par sa propriété, comme {"{"}dc:title{"}"}) ; {"{"}name{"}"} est le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une valeur nommée par le modèle est ignorée, avec la raison.
+bulk-rule-template-hint = Nommez un champ comme le formulaire l’affiche, par exemple {"{"}Titre{"}"} ou {"{"}City{"}"} (ou par sa propriété, comme {"{"}dc:title{"}"}) ; {"{"}name{"}"} est le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une valeur nommée par le modèle est ignorée, avec la raison.
 bulk-rule-find-empty = Saisissez le texte à chercher.
 bulk-rule-template-empty = Saisissez le modèle.
 bulk-edit-line-rule = { $property } : { $rule }
@@ -1443,7 +1443,7 @@ bulk-rule-words-where = { $rule } { $is ->
 
 ## The edit rows' live example on the first assets of the scope.
 bulk-sample-title = Exemple sur les premières ressources
-bulk-sample-hint = Chaque modification sur les premières ressources de la sélection, pendant la saisie. Rien n’est écrit ; l’aperçu vérifie chaque ressource.
+bulk-sample-hint = Chaque modification sur les premières ressources de la sélection, pendant la saisie. Rien n’est écrit ; l’aperçu vérifie chaque ressource.
 bulk-sample-waiting = Choisissez quoi modifier et remplissez une modification pour la voir ici sur les premières ressources.
 bulk-sample-reading = Lecture des premières ressources…
 bulk-sample-empty = La sélection n’a aucune ressource sur laquelle montrer un exemple.

@@ -173,13 +173,13 @@ async fn help_and_where_words_are_french_when_lang_is_french() {
     assert_eq!(code, Some(2));
     assert_eq!(
         err,
-        "erreur\u{a0}: commande inconnue\u{a0}: «\u{a0}sett\u{a0}» (vouliez-vous dire «\u{a0}set\u{a0}»\u{a0}?) (voir --help)\n"
+        "erreur\u{a0}: commande inconnue\u{a0}: «\u{a0}sett\u{a0}» (vouliez-vous dire «\u{a0}set\u{a0}»\u{202f}?) (voir --help)\n"
     );
     let (code, _, err) = run(&["runs", "list", "--jsn"], "fr_FR.UTF-8").await;
     assert_eq!(code, Some(2));
     assert_eq!(
         err,
-        "erreur\u{a0}: argument inconnu\u{a0}: --jsn (vouliez-vous dire --json\u{a0}?) (voir --help)\n"
+        "erreur\u{a0}: argument inconnu\u{a0}: --jsn (vouliez-vous dire --json\u{202f}?) (voir --help)\n"
     );
     let (code, _, err) = run(&["bulk", "set", "--connection"], "fr_FR.UTF-8").await;
     assert_eq!(code, Some(2));
@@ -340,7 +340,7 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
     let (_, _, err) = run(french(&listed, Some("service-credentials-read-only.json"))).await;
     assert!(
         err.contains(
-            "remarque\u{a0}: --paired-with ne sert qu’aux connexions OAuth Server-to-Server\u{a0}; «\u{a0}"
+            "remarque\u{a0}: --paired-with ne sert qu’aux connexions OAuth Server-to-Server\u{202f}; «\u{a0}"
         ),
         "{err}"
     );
@@ -377,7 +377,7 @@ async fn connections_import_refuses_a_bad_file_in_french_and_stores_nothing() {
         err,
         format!(
             "refusé {}\u{a0}: Le fichier n’est pas du JSON valide (ligne 1, colonne 16). Les \
-             fichiers d’identifiants sont en JSON\u{a0}; téléchargez-le à nouveau plutôt que de \
+             fichiers d’identifiants sont en JSON\u{202f}; téléchargez-le à nouveau plutôt que de \
              le modifier à la main.\n",
             bad.display()
         )

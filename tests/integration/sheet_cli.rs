@@ -361,7 +361,7 @@ async fn a_sheet_s_problems_are_listed_in_french_on_a_french_desktop() {
         &format!("Ligne 4, colonne A (Path)\u{a0}: {a} figure déjà en ligne 2"),
         "Ligne 5, colonne A (Path)\u{a0}: «\u{a0}/etc/x.jpg\u{a0}» n’est pas dans la DAM",
         "erreur\u{a0}: Ligne 3",
-        "mauvaise.csv contient 4 erreurs\u{a0}; rien n’a été écrit.",
+        "mauvaise.csv contient 4 erreurs\u{202f}; rien n’a été écrit.",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }

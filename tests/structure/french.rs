@@ -1,7 +1,9 @@
 //! French says one word per idea (issue 53): "Annuler" is cancel only, undo is "Défaire" and
 //! redo "Rétablir", the same way in every catalogue; no English is left for a word French has;
 //! phrasings a French reader stumbled on stay gone. It compares each French message with the
-//! English one of the same id in `locales/{en,fr}/*.ftl`, so a new message is checked too.
+//! English one of the same id in `locales/{en,fr}/*.ftl`, so a new message is checked too. And
+//! French spacing: a no-break space (U+00A0) before `:`, a narrow one (U+202F) before `;`, `!`
+//! and `?`, never a plain space, so the mark never starts a line of its own.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -85,10 +87,50 @@ fn style_problems(french: &str) -> Vec<String> {
         .filter(|w| ENGLISH.contains(&w.as_str()))
         .map(|w| format!("the English word \"{w}\""))
         .collect();
+    out.extend(spacing_problems(&outside_code(french)));
     let text = prose(french);
     for (phrase, instead) in STILTED {
         if text.contains(phrase) {
             out.push(format!("\"{phrase}\": write {instead}"));
+        }
+    }
+    out
+}
+
+/// `value` without its code in backticks (Fluent syntax kept: `[hour]:[minute]` has no space).
+fn outside_code(value: &str) -> String {
+    value
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// What French spacing before `:`, `;`, `!` and `?` gets wrong in `text` (code in backticks,
+/// such as `a:b` or `?`, is not looked at). A mark after a letter, a digit or a
+/// closing bracket needs its space: `dc:title`, `https://` or `(?<sku>` are left alone as they
+/// have none.
+fn spacing_problems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &mark) in chars.iter().enumerate() {
+        // A mark quoted on its own (« ; ») is not punctuation.
+        let quoted = i >= 2 && chars[i - 2] == '«';
+        if !matches!(mark, ':' | ';' | '!' | '?') || i == 0 || quoted {
+            continue;
+        }
+        let before = chars[i - 1];
+        let wanted = if mark == ':' { '\u{a0}' } else { '\u{202f}' };
+        let spaced = matches!(before, ' ' | '\u{a0}' | '\u{202f}');
+        if spaced && before != wanted {
+            let name = if mark == ':' {
+                "a no-break space (U+00A0)"
+            } else {
+                "a narrow no-break space (U+202F)"
+            };
+            let at: String = chars[i.saturating_sub(20)..(i + 1)].iter().collect();
+            out.push(format!("\"…{at}\": {name} goes before \"{mark}\""));
         }
     }
     out
@@ -174,4 +216,11 @@ fn the_rules_catch_what_issue_53_found() {
     assert!(!style_problems("Essayer la Sandbox").is_empty());
     assert!(!style_problems("AEM joint ({ $host })").is_empty());
     assert!(style_problems("une balise comme wknd:activity/surfing, `bulk undo`").is_empty());
+    // French spacing: a no-break space before ":", a narrow one before ";", "!" and "?".
+    assert!(style_problems("Supprimer\u{a0}?").len() == 1);
+    assert!(style_problems("en JSON\u{a0}; téléchargez-le").len() == 1);
+    assert!(style_problems("Accès\u{202f}: refusé").len() == 1);
+    assert!(style_problems("Accès : refusé").len() == 1);
+    assert!(style_problems("Accès\u{a0}: refusé\u{202f}; réessayez\u{202f}?").is_empty());
+    assert!(style_problems("contient «\u{a0};\u{a0}», que").is_empty());
 }

@@ -705,7 +705,7 @@ mod tests {
         assert!(
             listing.contains(
                 "la liste de /content/dam/f contient un élément dont le nom désigne le dossier \
-                 parent ou le dossier lui-même (..)\u{a0}; Metadesk"
+                 parent ou le dossier lui-même (..)\u{202f}; Metadesk"
             ),
             "{listing}"
         );

@@ -330,7 +330,8 @@ mod tests {
 
     #[test]
     fn every_usage_error_a_user_can_meet_is_in_french() {
-        let nb = '\u{a0}';
+        // French spacing: a no-break space before a colon, a narrow one before a question mark.
+        let (nb, nnb) = ('\u{a0}', '\u{202f}');
         let cases: &[(&[&str], String)] = &[
             (
                 &["bulk", "set", "--connection"],
@@ -352,12 +353,12 @@ mod tests {
             ),
             (
                 &["runs", "show", "r", "--jsn"],
-                format!("argument inconnu{nb}: --jsn (vouliez-vous dire --json{nb}?)"),
+                format!("argument inconnu{nb}: --jsn (vouliez-vous dire --json{nnb}?)"),
             ),
             (
                 &["bulk", "sett"],
                 format!(
-                    "commande inconnue{nb}: «{nb}sett{nb}» (vouliez-vous dire «{nb}set{nb}»{nb}?)"
+                    "commande inconnue{nb}: «{nb}sett{nb}» (vouliez-vous dire «{nb}set{nb}»{nnb}?)"
                 ),
             ),
             (

@@ -319,7 +319,7 @@ mod tests {
             lines,
             [
                 "erreur\u{a0}: Une erreur interne s’est produite dans Metadesk. Elle ne vient pas \
-                 de ce que vous avez fait\u{a0}; les détails figurent dans le journal des \
+                 de ce que vous avez fait\u{202f}; les détails figurent dans le journal des \
                  événements de Metadesk.",
                 "Pour voir les détails, relancez la commande avec METADESK_LOG=error.",
             ]

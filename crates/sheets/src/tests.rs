@@ -648,7 +648,7 @@ fn the_problems_of_a_sheet_are_worded_in_french() {
     }
     assert!(
         messages.contains(
-            &"Ligne 3, colonne A (Path)\u{a0}: /content/dam/a.jpg figure déjà en ligne 2\u{a0}; \
+            &"Ligne 3, colonne A (Path)\u{a0}: /content/dam/a.jpg figure déjà en ligne 2\u{202f}; \
               gardez une ligne par ressource (réunissez les valeurs des deux lignes en une et \
               supprimez l’autre)."
         ),

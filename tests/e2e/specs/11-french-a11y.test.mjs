@@ -375,7 +375,7 @@ test("the window in French: every converted page, no English left, no serious ax
         (await row.findElements(By.css('[data-testid="refusal-problems"] li'))).map((li) => textOf(driver, li)),
       );
       assert.deepEqual(await problemsOf(await refused("pas-du-json.json")), [
-        "Le fichier n’est pas du JSON valide (ligne 1, colonne 16). Les fichiers d’identifiants sont en JSON\u00a0; "
+        "Le fichier n’est pas du JSON valide (ligne 1, colonne 16). Les fichiers d’identifiants sont en JSON\u202f; "
           + "téléchargez-le à nouveau plutôt que de le modifier à la main.",
       ]);
       const missing = await problemsOf(await refused("sans-cle.json"));
@@ -423,7 +423,7 @@ test("the window in French: every converted page, no English left, no serious ax
     const dialog = await byTestId(driver, "delete-dialog");
     // textContent, not getText(): WebDriver turns no-break spaces into plain ones.
     const title = await driver.executeScript("return arguments[0].querySelector('h2').textContent", dialog);
-    assert.equal(title, "Supprimer «\u00a0Sandbox\u00a0»\u00a0?");
+    assert.equal(title, "Supprimer «\u00a0Sandbox\u00a0»\u202f?");
     const inDialog = () => driver.executeScript("return !!document.activeElement.closest('[role=dialog]')");
     assert.ok(await inDialog(), "focus did not move into the dialog");
     for (let i = 0; i < 4; i++) {

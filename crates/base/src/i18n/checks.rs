@@ -88,14 +88,19 @@ pub fn assert_reads_french(text: &str) {
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 1).copied();
         // A colon inside an address ("https://", "12:05") is not punctuation.
-        let punctuation =
-            matches!(c, ';' | '!' | '?') || (c == ':' && after.is_none_or(char::is_whitespace));
+        // Nor is a mark quoted on its own (« ; »).
+        let quoted = i >= 2 && chars[i - 2] == '«';
+        let punctuation = !quoted
+            && (matches!(c, ';' | '!' | '?')
+                || (c == ':' && after.is_none_or(char::is_whitespace)));
+        // A no-break space before a colon, a narrow one before the others (French typography).
         if punctuation {
-            assert_eq!(
-                before,
-                Some('\u{a0}'),
-                "no no-break space before {c:?} in: {text}"
-            );
+            let (space, name) = if c == ':' {
+                ('\u{a0}', "no-break space")
+            } else {
+                ('\u{202f}', "narrow no-break space")
+            };
+            assert_eq!(before, Some(space), "no {name} before {c:?} in: {text}");
         }
         if c == '«' {
             assert_eq!(

@@ -51,7 +51,7 @@ fn failures_of_retried_calls_say_what_happened_and_what_to_do() {
     assert_eq!(
         write.localized(&fr()),
         "Impossible de joindre author-p1-e2.adobeaemcloud.com\u{a0}: connection refused (6 \
-         tentatives)\u{a0}; AEM n’a pas confirmé la modification. Relancez les ressources en \
+         tentatives)\u{202f}; AEM n’a pas confirmé la modification. Relancez les ressources en \
          échec pour réessayer."
     );
     let dropped = CallError::Transient("the answer was cut off".into());
@@ -137,7 +137,7 @@ fn a_change_since_the_preview_gives_both_values_and_what_to_do() {
         changed_since_preview(&changed).localized(&fr()),
         "modifiée depuis l’aperçu\u{a0}: dc:rights valait \"old\" lors de l’aperçu et vaut \
          maintenant \"theirs\"; dc:title valait (non défini) lors de l’aperçu et vaut maintenant \
-         \"T\"\u{a0}; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la \
+         \"T\"\u{202f}; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la \
          planifier de nouveau à partir de la valeur actuelle dans AEM"
     );
 }

@@ -181,7 +181,7 @@ mod tests {
         let fr = Localizer::new(Lang::Fr);
         // Not UTF-8: typed in another encoding, or a file piped in by mistake.
         let mut input = std::io::Cursor::new(b"\xff\xfe\n".to_vec());
-        let said = ask_yes_no("Appliquer\u{a0}?", &mut input, &mut Vec::new(), &fr)
+        let said = ask_yes_no("Appliquer\u{202f}?", &mut input, &mut Vec::new(), &fr)
             .unwrap_err()
             .localized(&fr);
         assert_eq!(

@@ -110,7 +110,7 @@ fn list_and_show_speak_french_and_the_json_carries_machine_keys_only() {
     assert!(out.contains("\u{a0}: expire dans 1"), "{out}");
     // The token's health, as the connections page knows it, without asking IMS.
     assert!(
-        out.contains("Accès\u{a0}: pas encore de jeton\u{a0}; il sera demandé au besoin\u{a0}; le certificat expire dans 1"),
+        out.contains("Accès\u{a0}: pas encore de jeton\u{202f}; il sera demandé au besoin\u{202f}; le certificat expire dans 1"),
         "{out}"
     );
     assert!(

@@ -573,7 +573,7 @@ mod tests {
         );
         assert_eq!(
             h.summary,
-            "jeton valide encore 23 h 12 min\u{a0}; le certificat expire dans 10 jours"
+            "jeton valide encore 23 h 12 min\u{202f}; le certificat expire dans 10 jours"
         );
         assert!(
             h.advice

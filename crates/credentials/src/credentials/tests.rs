@@ -652,7 +652,7 @@ mod in_french {
             refusal_fr(b"{\"a\": "),
             [
                 "Le fichier n’est pas du JSON valide (ligne 1, colonne 6). Les fichiers \
-              d’identifiants sont en JSON\u{a0}; téléchargez-le à nouveau plutôt que de le \
+              d’identifiants sont en JSON\u{202f}; téléchargez-le à nouveau plutôt que de le \
               modifier à la main."
             ]
         );
@@ -689,7 +689,7 @@ mod in_french {
         assert_eq!(
             said(&huge),
             "Le fichier est trop volumineux pour être un fichier d’identifiants \
-             (1,5\u{a0}Mo\u{a0}; un fichier d’identifiants fait quelques kilo-octets)."
+             (1,5\u{a0}Mo\u{202f}; un fichier d’identifiants fait quelques kilo-octets)."
         );
         assert!(said(dir.path()).starts_with("C’est un dossier, pas un fichier."));
         assert_eq!(
@@ -731,7 +731,7 @@ mod in_french {
             refusal_fr(&bytes(&json)),
             [
                 "L’adresse IMS (integration.imsEndpoint) est inutilisable\u{a0}: \
-                 «\u{a0}http://ims-na1.adobelogin.com/\u{a0}» utilise http simple\u{a0}; \
+                 «\u{a0}http://ims-na1.adobelogin.com/\u{a0}» utilise http simple\u{202f}; \
                  Metadesk n’envoie d’identifiants que par https (http simple n’est admis que \
                  pour les adresses de cet ordinateur, comme un SDK AEM local).",
                 "Le champ integration.privateKey (clé privée) n’a pas de ligne \

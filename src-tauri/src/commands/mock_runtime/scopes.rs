@@ -149,7 +149,7 @@ fn the_forms_problems_are_the_cores_in_the_windows_language() {
     );
     assert_eq!(
         fr["repeated"][1],
-        "dc:date est modifiée deux fois dans la même exécution\u{a0}; réunissez les deux modifications en une."
+        "dc:date est modifiée deux fois dans la même exécution\u{202f}; réunissez les deux modifications en une."
     );
 
     // Fields left out are none to check.
