@@ -59,6 +59,20 @@ const TAGS = [
 
 const titles = () => screen.getAllByTestId('tag-row').map((row) => row.querySelector('.title')?.textContent);
 
+/** A sheet retitling one tag, whose apply is answered when the test calls what it returns. */
+function importHeldOpen(): (applied: TagImportApplied) => void {
+  vi.mocked(listTags).mockResolvedValue(TAGS);
+  vi.mocked(previewTagImport).mockResolvedValue({
+    fileName: 'tags.csv',
+    rows: 1,
+    created: [],
+    changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
+  });
+  let finish: (applied: TagImportApplied) => void = () => {};
+  vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+  return (applied) => finish(applied);
+}
+
 describe('the Tags page', () => {
   it('shows the taxonomy in the reader’s language and searches it', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
@@ -79,15 +93,7 @@ describe('the Tags page', () => {
   });
 
   it('keeps the connection while an import is being applied, so its outcome and Undo are not lost', async () => {
-    vi.mocked(listTags).mockResolvedValue(TAGS);
-    vi.mocked(previewTagImport).mockResolvedValue({
-      fileName: 'tags.csv',
-      rows: 1,
-      created: [],
-      changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
-    });
-    let finish: (applied: TagImportApplied) => void = () => {};
-    vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    const finish = importHeldOpen();
     const { sheets } = renderPage('en', [connection({ id: 'c1', name: 'Stage' }), connection({ id: 'c2', name: 'Other' })]);
     const picker = await screen.findByTestId('tags-connection');
     await sheets.received({ id: 'sheet-1', fileName: 'tags.csv' });
@@ -100,15 +106,7 @@ describe('the Tags page', () => {
   });
 
   it('comes back to the import’s connection when the page is left and opened again, keeping its outcome and Undo', async () => {
-    vi.mocked(listTags).mockResolvedValue(TAGS);
-    vi.mocked(previewTagImport).mockResolvedValue({
-      fileName: 'tags.csv',
-      rows: 1,
-      created: [],
-      changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
-    });
-    let finish: (applied: TagImportApplied) => void = () => {};
-    vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    const finish = importHeldOpen();
     const connections = [connection({ id: 'c1', name: 'Stage' }), connection({ id: 'c2', name: 'Other' })];
     const store = new BulkStore(() => connections);
     const sheets = new TagSheetModel();
