@@ -1147,12 +1147,12 @@ tags-import-left-alone = { $count ->
 }
 tags-import-changed-since = Dans AEM, { $what } de { $id } a changé depuis l’aperçu (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 tags-import-exists-now = { $id } a été créée dans AEM depuis l’aperçu : elle n’est pas recréée.
-tags-production-title = Modifier les tags en production ?
+tags-production-title = Modifier les balises en production ?
 tags-production-applying = L’application écrit { $count ->
     [one] 1 modification
    *[other] { $count } modifications
-} dans les tags de { $connection }, une connexion marquée comme production.
-tags-production-undoing = Défaire l’import remet ce qu’il a écrit dans les tags de { $connection }, une connexion marquée comme production : jusqu’à { $count ->
+} dans les balises de { $connection }, une connexion marquée comme production.
+tags-production-undoing = Défaire l’import remet ce qu’il a écrit dans les balises de { $connection }, une connexion marquée comme production : jusqu’à { $count ->
     [one] 1 modification
    *[other] { $count } modifications
 }.
