@@ -125,6 +125,48 @@ async fn an_import_aem_refuses_part_of_stops_there_says_so_and_undo_takes_back_w
     );
 }
 
+/// AEM creates a new tag but refuses its French title (an access rule on that property): the
+/// import stops there, counts the tag it created, and the undo removes it although it lacks the
+/// translation the import never wrote. Seen failing with the tag counted only once its
+/// translations were written ("Created 0 tags"), and with undo requiring every translation
+/// (the tag kept as changed since).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tag_created_before_aem_refused_its_translation_is_counted_and_undone() {
+    let env = Env::new().await;
+    let sheet = env.sheet(
+        "new.csv",
+        &format!("{HEADER}wknd-shared:season/monsoon,Monsoon,Mousson,\n"),
+    );
+    let before = env.taxonomy().await;
+    env.sb
+        .set_faults(Faults {
+            write_denied: vec!["/content/cq:tags/wknd-shared/season/monsoon/jcr:title.fr".into()],
+            ..Faults::default()
+        })
+        .unwrap();
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(
+        err(&o).contains("AEM did not take the change of wknd-shared:season/monsoon ("),
+        "{}",
+        err(&o)
+    );
+    assert!(
+        out(&o).contains("Created 1 tag and changed 0 values"),
+        "{}",
+        out(&o)
+    );
+    let (status, monsoon) = env.tag("wknd-shared/season/monsoon").await;
+    assert_eq!(status, 200, "AEM made the tag");
+    assert!(monsoon.get("jcr:title.fr").is_none(), "{monsoon}");
+
+    env.sb.set_faults(Faults::default()).unwrap();
+    let id = import_id(&out(&o));
+    let o = env.run(&["tags", "undo-import", &id, "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(env.taxonomy().await, before, "the half-made tag is removed");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_edited_sheet_is_previewed_then_creates_and_retitles_and_undo_puts_it_back() {
     let env = Env::new().await;

@@ -41,8 +41,10 @@ pub struct Faults {
     pub ims_latency_ms: u64,
     /// Repository paths (`/content/dam/…`, an asset or a folder and everything under it; or
     /// `/content/cq:tags/…`, a tag and the tags below it: created, changed, deleted, moved,
-    /// merged or replicated) where writes are refused with 403 whoever asks, as a missing
-    /// write permission on part of the DAM or the taxonomy would: the rest stays writable.
+    /// merged or replicated; or one property of a tag, `…/summer/jcr:title.fr`, as an access
+    /// rule restricted to item names, Oak's `rep:itemNames`, would) where writes are refused with
+    /// 403 whoever asks, as a missing write permission on part of the DAM or the taxonomy
+    /// would: the rest stays writable.
     pub write_denied: Vec<String>,
     /// DAM paths (an asset, or a folder and everything under it) where replication
     /// (`/bin/replicate.json`) is refused with 403 whoever asks, as a technical account without

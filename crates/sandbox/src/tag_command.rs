@@ -190,6 +190,10 @@ pub(crate) fn post_properties(
         message: format!("Bad Request: not a tag path: {target}"),
     })?;
     may_write(shared, principal, &rel)?;
+    // One refused property refuses the request: Sling commits it as one.
+    for (name, _) in &changes {
+        may_write(shared, principal, &format!("{rel}/{name}"))?;
+    }
     write(&shared.taxonomy).set_properties(&rel, changes);
     Ok(())
 }

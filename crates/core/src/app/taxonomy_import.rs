@@ -348,6 +348,8 @@ async fn write_import(
             fields.push(("jcr:description", d));
         }
         aem.tag_command(&fields).await.map_err(failed(&tag.id))?;
+        // Made, whatever becomes of its translations: counted, and the import's to undo.
+        written.created += 1;
         let titles: Vec<(String, Option<&str>)> = tag
             .titles
             .iter()
@@ -356,7 +358,6 @@ async fn write_import(
         write_values(opened, &tag.id, &titles)
             .await
             .map_err(failed(&tag.id))?;
-        written.created += 1;
     }
     let mut by_tag: BTreeMap<&str, Vec<(String, Option<&str>)>> = BTreeMap::new();
     for c in &record.changed {
