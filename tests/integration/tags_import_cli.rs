@@ -4,6 +4,7 @@
 //! change; each bad sheet or account refused in words naming the row, nothing written.
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
@@ -36,6 +37,30 @@ impl Env {
 
     async fn tag(&self, rel: &str) -> (u16, Value) {
         self.get(&format!("/content/cq:tags/{rel}.0.json")).await
+    }
+
+    /// `tags import SHEET --yes` while AEM refuses writes to `denied` (a tag, or one of its
+    /// properties): it stops, exiting 1.
+    fn import_refused_at(&self, sheet: &Path, denied: &str) -> Output {
+        self.sb
+            .set_faults(Faults {
+                write_denied: vec![denied.into()],
+                ..Faults::default()
+            })
+            .unwrap();
+        let o = self.run(&["tags", "import", path_arg(sheet), "--yes"]);
+        assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+        o
+    }
+
+    /// Undoes the import `imported` said it made, with AEM writable again: the taxonomy is
+    /// `before` again.
+    async fn undo_gives_back(&self, imported: &Output, before: &Value, why: &str) {
+        self.sb.set_faults(Faults::default()).unwrap();
+        let id = import_id(&out(imported));
+        let o = self.run(&["tags", "undo-import", &id, "--yes"]);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        assert_eq!(&self.taxonomy().await, before, "{why}");
     }
 
     /// A colleague's Sling POST to a tag.
@@ -80,14 +105,7 @@ async fn an_import_aem_refuses_part_of_stops_there_says_so_and_undo_takes_back_w
         ),
     );
     let before = env.taxonomy().await;
-    env.sb
-        .set_faults(Faults {
-            write_denied: vec!["/content/cq:tags/wknd-shared/season/winter".into()],
-            ..Faults::default()
-        })
-        .unwrap();
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let o = env.import_refused_at(&sheet, "/content/cq:tags/wknd-shared/season/winter");
     assert!(
         err(&o).contains(
             "AEM did not take the change of wknd-shared:season/winter ("
@@ -104,7 +122,6 @@ async fn an_import_aem_refuses_part_of_stops_there_says_so_and_undo_takes_back_w
         "{}",
         out(&o)
     );
-    let id = import_id(&out(&o));
     assert_eq!(env.tag("wknd-shared/season/monsoon").await.0, 200);
     assert_eq!(
         env.tag("wknd-shared/season/summer").await.1["jcr:title"],
@@ -115,14 +132,8 @@ async fn an_import_aem_refuses_part_of_stops_there_says_so_and_undo_takes_back_w
         "Winter"
     );
 
-    env.sb.set_faults(Faults::default()).unwrap();
-    let o = env.run(&["tags", "undo-import", &id, "--yes"]);
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert_eq!(
-        env.taxonomy().await,
-        before,
-        "undo takes back what was written"
-    );
+    env.undo_gives_back(&o, &before, "undo takes back what was written")
+        .await;
 }
 
 /// AEM creates a new tag but refuses its French title (an access rule on that property): the
@@ -138,14 +149,10 @@ async fn a_tag_created_before_aem_refused_its_translation_is_counted_and_undone(
         &format!("{HEADER}wknd-shared:season/monsoon,Monsoon,Mousson,\n"),
     );
     let before = env.taxonomy().await;
-    env.sb
-        .set_faults(Faults {
-            write_denied: vec!["/content/cq:tags/wknd-shared/season/monsoon/jcr:title.fr".into()],
-            ..Faults::default()
-        })
-        .unwrap();
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let o = env.import_refused_at(
+        &sheet,
+        "/content/cq:tags/wknd-shared/season/monsoon/jcr:title.fr",
+    );
     assert!(
         err(&o).contains("AEM did not take the change of wknd-shared:season/monsoon ("),
         "{}",
@@ -160,11 +167,8 @@ async fn a_tag_created_before_aem_refused_its_translation_is_counted_and_undone(
     assert_eq!(status, 200, "AEM made the tag");
     assert!(monsoon.get("jcr:title.fr").is_none(), "{monsoon}");
 
-    env.sb.set_faults(Faults::default()).unwrap();
-    let id = import_id(&out(&o));
-    let o = env.run(&["tags", "undo-import", &id, "--yes"]);
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert_eq!(env.taxonomy().await, before, "the half-made tag is removed");
+    env.undo_gives_back(&o, &before, "the half-made tag is removed")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
