@@ -130,9 +130,10 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
         ));
     };
 
-    // Metadesk's CSV export quotes text a spreadsheet would run as a formula; it is read back
-    // as it was. AEM's own CSV quotes nothing: its cells are read as they are.
-    let unquote = text_file && !aem;
+    // Metadesk's exports guard text a spreadsheet would run as a formula (a `'` in CSV, and in
+    // older workbooks); it is read back as it was. AEM's own CSV quotes nothing: its cells are
+    // read as they are.
+    let unquote = !(text_file && aem);
     let mut out_rows = Vec::new();
     let mut seen: HashMap<String, u32> = HashMap::new();
     let mut data_without_header: Vec<usize> = Vec::new();

@@ -1,7 +1,8 @@
 //! The tag taxonomy as a sheet, one row a tag: its id, title, a title column per language the
 //! taxonomy holds (`Title (fr)`), description, and (when a folder was counted) how many assets
 //! there hold it. The headers are in the exporter's language;
-//! a cell a spreadsheet would run as a formula is kept as text, as in metadata exports.
+//! a cell a spreadsheet would run as a formula is kept as text and read back exactly, by the
+//! same rule as metadata exports (`metadesk_base::spreadsheet`).
 //!
 //! Not here: reading the taxonomy (`metadesk_assets::tags`), metadata sheets (`writing`).
 
@@ -13,7 +14,7 @@ use metadesk_base::spreadsheet::reversible_spreadsheet_text;
 use metadesk_clients::error::Result;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
 
-use super::writing::{csv_of, not_written};
+use super::writing::{csv_of, not_written, write_text};
 
 /// The languages of the taxonomy's translated titles, sorted (`de`, `fr`, `pt_br`).
 pub fn title_languages(tags: &[Tag]) -> Vec<String> {
@@ -56,7 +57,6 @@ fn table(
                     .map(|lang| t.titles.get(lang).cloned().unwrap_or_default()),
             );
             row.push(t.description.clone().unwrap_or_default());
-            let mut row: Vec<String> = row.iter().map(|c| reversible_spreadsheet_text(c)).collect();
             if let Some(c) = counted {
                 row.push(c.counts.get(&t.id).copied().unwrap_or(0).to_string());
             }
@@ -73,7 +73,10 @@ pub fn taxonomy_csv(
     counted: Option<CountColumn<'_>>,
 ) -> Result<Vec<u8>> {
     let (header, rows) = table(l, tags, counted);
-    csv_of(header, rows.into_iter())
+    let rows = rows
+        .into_iter()
+        .map(|row| row.iter().map(|t| reversible_spreadsheet_text(t)).collect());
+    csv_of(header, rows)
 }
 
 /// The taxonomy as an `.xlsx` workbook: a bold frozen header and readable column widths.
@@ -113,9 +116,11 @@ pub fn taxonomy_xlsx(
             let number = text.parse::<f64>().ok().filter(|_| Some(c) == count_column);
             let c = u16::try_from(c).map_err(|e| not_written(&e))?;
             match number {
-                Some(n) => sheet.write_number(r, c, n).map_err(fail)?,
-                None => sheet.write_string(r, c, text).map_err(fail)?,
-            };
+                Some(n) => {
+                    sheet.write_number(r, c, n).map_err(fail)?;
+                }
+                None => write_text(sheet, r, c, text, &Format::new()).map_err(fail)?,
+            }
         }
     }
     sheet.set_freeze_panes(1, 0).map_err(fail)?;

@@ -98,7 +98,6 @@ pub fn read_taxonomy(file_name: &str, bytes: &[u8]) -> Result<Vec<TaxonomyRow>, 
             vec![("file", file_name.into())],
         ));
     }
-    let text_file = grid.text_file;
     let mut out = Vec::new();
     for (n, cells) in rows.enumerate() {
         let mut row = TaxonomyRow {
@@ -107,11 +106,9 @@ pub fn read_taxonomy(file_name: &str, bytes: &[u8]) -> Result<Vec<TaxonomyRow>, 
         };
         for (i, column) in &columns {
             let raw = cells.get(*i).map(|c| c.text.as_str()).unwrap_or_default();
-            let raw = if text_file {
-                text_of_spreadsheet_cell(raw)
-            } else {
-                raw
-            };
+            // Metadesk's guard against formulas goes, in every format (an older workbook
+            // export's `'` too).
+            let raw = text_of_spreadsheet_cell(raw);
             let value = Some(raw.trim().to_owned()).filter(|v| !v.is_empty());
             let Some(value) = value else { continue };
             match column {
@@ -143,6 +140,7 @@ pub fn read_taxonomy(file_name: &str, bytes: &[u8]) -> Result<Vec<TaxonomyRow>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use metadesk_base::spreadsheet::workbook_text;
 
     #[test]
     fn headers_in_either_language_or_as_aem_names_them() {
@@ -156,6 +154,53 @@ mod tests {
         assert_eq!(rows[0].titles["pt_br"], "Á");
         assert_eq!(rows[0].description.as_deref(), Some("=June"));
         assert_eq!((rows[1].row, rows[1].title.as_deref()), (4, None));
+    }
+
+    /// Exported and read back unchanged, in every format, the values are AEM's exactly. Seen
+    /// failing before the workbook rule: the `.xlsx` read `'-30% off in July` back.
+    #[test]
+    fn formula_looking_values_read_back_exactly_in_every_format() {
+        use crate::taxonomy::{taxonomy_csv, taxonomy_xlsx};
+        use crate::testing::{ods, text};
+        use metadesk_assets::tags::Tag;
+        let l = Localizer::english();
+        let values = ["-30% off in July", "=Été", "'=typed", "@home", "+1"];
+        let tags: Vec<Tag> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Tag {
+                id: format!("ns:t{i}"),
+                title: (*v).to_owned(),
+                trail: String::new(),
+                titles: BTreeMap::from([("fr".to_owned(), (*v).to_owned())]),
+                description: Some((*v).to_owned()),
+                published: false,
+            })
+            .collect();
+        let check = |name: &str, rows: Vec<TaxonomyRow>| {
+            for (row, v) in rows.iter().zip(values) {
+                assert_eq!(row.title.as_deref(), Some(v), "{name}");
+                assert_eq!(row.titles["fr"], v, "{name}");
+                assert_eq!(row.description.as_deref(), Some(v), "{name}");
+            }
+        };
+        let xlsx = taxonomy_xlsx(&l, &tags, None).unwrap();
+        check("t.xlsx", read_taxonomy("t.xlsx", &xlsx).unwrap());
+        let csv = taxonomy_csv(&l, &tags, None).unwrap();
+        check("t.csv", read_taxonomy("t.csv", &csv).unwrap());
+        // As LibreOffice saves the workbook: each cell's text as it shows it.
+        let mut grid = vec![vec![
+            text("Tag ID"),
+            text("Title"),
+            text("Title (fr)"),
+            text("Description"),
+        ]];
+        let ids: Vec<String> = (0..values.len()).map(|i| format!("ns:t{i}")).collect();
+        let shown: Vec<String> = values.iter().map(|v| workbook_text(v).text).collect();
+        for (id, v) in ids.iter().zip(&shown) {
+            grid.push(vec![text(id), text(v), text(v), text(v)]);
+        }
+        check("t.ods", read_taxonomy("t.ods", &ods(&grid)).unwrap());
     }
 
     #[test]

@@ -8,14 +8,14 @@
 //! Crates: `rust_xlsxwriter` writes standard `.xlsx` with cell protection, freeze panes and
 //! column formats, pure Rust; `csv` quotes cells the way Excel reads them.
 
-use rust_xlsxwriter::{Color, Format, FormatBorder, ProtectionOptions, Workbook};
+use rust_xlsxwriter::{Color, Format, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError};
 use serde_json::Value;
 
 use super::cells::{escape_value, join_values};
 use super::guides::{ColumnGuide, GuideKind, header_label, validation};
 use super::headers::{key_headers, known_field, property_header};
 use metadesk_base::i18n::{Localizer, arg};
-use metadesk_base::spreadsheet::reversible_spreadsheet_text;
+use metadesk_base::spreadsheet::{reversible_spreadsheet_text, workbook_text};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 
 /// One property column of an export.
@@ -211,9 +211,7 @@ pub fn write_xlsx_guided(
                 continue;
             }
             let fmt = if c < 3 { &key_fmt } else { &editable };
-            sheet
-                .write_string_with_format(r as u32 + 1, c as u16, text, fmt)
-                .map_err(fail)?;
+            write_text(sheet, r as u32 + 1, c as u16, text, fmt).map_err(fail)?;
         }
     }
     for (c, w) in widths.iter().enumerate() {
@@ -289,6 +287,25 @@ pub fn write_xlsx_guided(
     about.set_column_width(0, 16).map_err(fail)?;
     about.set_column_width(1, 60).map_err(fail)?;
     book.save_to_buffer().map_err(fail)
+}
+
+/// Writes `text` to a cell of a workbook Metadesk reads back, formula-looking text marked as
+/// text by Excel's quote-prefix style (`metadesk_base::spreadsheet`'s rule, read back by
+/// `parsing` and `taxonomy_read`).
+pub(crate) fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    fmt: &Format,
+) -> std::result::Result<(), XlsxError> {
+    let cell = workbook_text(text);
+    if cell.quote_prefix {
+        sheet.write_string_with_format(row, col, cell.text, &fmt.clone().set_quote_prefix())?;
+    } else {
+        sheet.write_string_with_format(row, col, cell.text, fmt)?;
+    }
+    Ok(())
 }
 
 /// A `.csv` of the rows: UTF-8 with a BOM, `,`-separated, CRLF line ends as Excel writes; its
