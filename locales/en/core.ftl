@@ -1108,7 +1108,6 @@ error-rule-regex = The pattern of { $property }, "{ $pattern }", is not a valid 
 } (at character { $position }).
 error-rule-find-empty = The replace of { $property } needs the text to find.
 error-rule-copy-itself = { $property } cannot be copied into itself; choose another property to copy.
-error-rule-tag-id = “{ $id }” is not a tag id; a tag id looks like wknd-shared:activity/surfing.
 error-rule-retag-itself = A tag cannot become itself; choose another tag.
 error-tag-missing = AEM has no tag { $id }; check its id in the list of tags. Nothing was changed.
 error-tag-into-itself = { $id } cannot go into { $target }, which is the tag itself or one of its children. Nothing was changed.
@@ -1122,7 +1121,6 @@ error-tags-sheet-no-id = { $file } has no column of tag ids (headed “Tag ID”
 error-tags-sheet-same-column = { $file } has two columns headed “{ $header }”; keep one. Nothing was changed.
 error-tags-sheet-no-rows = { $file } holds no tags below its header. Nothing was changed.
 error-tags-import-no-id = Row { $row } has values but no tag id. Nothing was changed.
-error-tags-import-bad-id = Row { $row }: “{ $id }” is not a tag id; a tag id looks like wknd-shared:activity/surfing. Nothing was changed.
 error-tags-import-twice = Row { $row }: { $id } is already on row { $first }; keep one row a tag. Nothing was changed.
 error-tags-import-no-parent = Row { $row }: { $id } would go below { $parent }, which neither AEM nor the file has. Add a row for { $parent } or correct the id. Nothing was changed.
 error-tags-import-too-long = Row { $row }: a value of { $id } is longer than { $limit } characters. Nothing was changed.
@@ -1208,3 +1206,22 @@ allows-publish-unchecked = The permission to publish in { $folder } could not be
 allows-instead-publish = Edits work; publishing and republishing will be refused until the permission is given.
 allows-publish-oauth = An OAuth Server-to-Server connection cannot publish: AEM's replication servlet takes only service credentials and local development tokens.
 allows-instead-publish-oauth = Publish with a classic connection (service credentials or a local development token), for example the one paired with this connection.
+
+# Tag ids and tag property names, checked before anything is sent (assets/tag_names.rs).
+tag-id-refused = “{ $id }” is not a tag id: { $problem ->
+        [empty] it is empty.
+        [control] it holds a control character.
+        [space] it holds a space.
+        [address] it holds “?”, “#” or “%”, which would send it to another address.
+        [namespace] its namespace (before the colon) is empty or holds a slash.
+        [colon] it holds a second colon.
+        [empty-part] one of its parts is empty (two slashes in a row, or a slash at an end).
+        [outside] it is a path outside AEM’s tags (/content/cq:tags).
+       *[dot-part] one of its parts is “.” or “..”, which AEM would read as another tag.
+    } A tag id looks like wknd-shared:activity/surfing.
+tag-property-refused = “{ $name }” is not a tag property Metadesk writes: { $problem ->
+        [language] “{ $lang }” is not a language code such as fr, de or pt_br.
+       *[other] only a tag’s title (jcr:title), its titles in other languages (jcr:title.fr) and its description (jcr:description) are.
+    }
+error-tags-import-row = Row { $row }: { $problem } Nothing was changed.
+error-tags-sheet-bad-header = { $file }, column “{ $header }”: { $problem } Nothing was changed.

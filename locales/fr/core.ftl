@@ -1110,7 +1110,6 @@ error-rule-regex = Le motif de { $property }, « { $pattern } », n’est pas 
 } (au caractère { $position }).
 error-rule-find-empty = Le remplacement de { $property } demande le texte à chercher.
 error-rule-copy-itself = { $property } ne peut pas être copiée dans elle-même ; choisissez une autre propriété à copier.
-error-rule-tag-id = « { $id } » n’est pas un identifiant de balise ; un identifiant ressemble à wknd-shared:activity/surfing.
 error-rule-retag-itself = Une balise ne peut pas devenir elle-même ; choisissez une autre balise.
 error-tag-missing = AEM n’a pas de balise { $id } ; vérifiez son identifiant dans la liste des balises. Rien n’a été modifié.
 error-tag-into-itself = { $id } ne peut pas aller dans { $target }, qui est la balise elle-même ou l’une de ses balises enfants. Rien n’a été modifié.
@@ -1124,7 +1123,6 @@ error-tags-sheet-no-id = { $file } n’a pas de colonne d’identifiants de bali
 error-tags-sheet-same-column = { $file } a deux colonnes intitulées « { $header } » ; gardez-en une. Rien n’a été modifié.
 error-tags-sheet-no-rows = { $file } ne contient aucune balise sous son en-tête. Rien n’a été modifié.
 error-tags-import-no-id = La ligne { $row } a des valeurs mais pas d’identifiant de balise. Rien n’a été modifié.
-error-tags-import-bad-id = Ligne { $row } : « { $id } » n’est pas un identifiant de balise ; un identifiant ressemble à wknd-shared:activity/surfing. Rien n’a été modifié.
 error-tags-import-twice = Ligne { $row } : { $id } figure déjà à la ligne { $first } ; gardez une ligne par balise. Rien n’a été modifié.
 error-tags-import-no-parent = Ligne { $row } : { $id } irait sous { $parent }, qu’AEM n’a pas et que le fichier ne crée pas. Ajoutez une ligne pour { $parent } ou corrigez l’identifiant. Rien n’a été modifié.
 error-tags-import-too-long = Ligne { $row } : une valeur de { $id } dépasse { $limit } caractères. Rien n’a été modifié.
@@ -1210,3 +1208,22 @@ allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu êt
 allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
 allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
 allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.
+
+# Tag ids and tag property names, checked before anything is sent (assets/tag_names.rs).
+tag-id-refused = « { $id } » n’est pas un identifiant de balise : { $problem ->
+        [empty] il est vide.
+        [control] il contient un caractère de contrôle.
+        [space] il contient une espace.
+        [address] il contient « ? », « # » ou « % », qui l’enverraient à une autre adresse.
+        [namespace] son espace de noms (avant les deux-points) est vide ou contient une barre oblique.
+        [colon] il contient un second deux-points.
+        [empty-part] une de ses parties est vide (deux barres obliques de suite, ou une barre oblique à une extrémité).
+        [outside] c’est un chemin hors des balises d’AEM (/content/cq:tags).
+       *[dot-part] une de ses parties est « . » ou « .. », qu’AEM lirait comme une autre balise.
+    } Un identifiant de balise ressemble à wknd-shared:activity/surfing.
+tag-property-refused = « { $name } » n’est pas une propriété de balise que Metadesk écrit : { $problem ->
+        [language] « { $lang } » n’est pas un code de langue comme fr, de ou pt_br.
+       *[other] seuls le titre d’une balise (jcr:title), ses titres dans d’autres langues (jcr:title.fr) et sa description (jcr:description) le sont.
+    }
+error-tags-import-row = Ligne { $row } : { $problem } Rien n’a été modifié.
+error-tags-sheet-bad-header = { $file }, colonne « { $header } » : { $problem } Rien n’a été modifié.

@@ -20,7 +20,9 @@ use crate::search::{self, SearchPage};
 use crate::{
     AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Page, Write, dam_segments, json_or_error,
 };
+use crate::tag_names::{check_tag_command, check_tag_post};
 use metadesk_base::i18n::Text;
+use metadesk_clients::aem::AemError;
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_credentials::credentials::ApiFamily;
@@ -503,6 +505,7 @@ impl AssetsApi for ClassicAssets {
         fields: &'a [(&'a str, &'a str)],
     ) -> BoxFuture<'a, Result<(), CallError>> {
         Box::pin(async move {
+            check_tag_command(fields).map_err(refused_tag)?;
             let url = self
                 .client
                 .url("/bin/tagcommand")
@@ -523,6 +526,7 @@ impl AssetsApi for ClassicAssets {
             if !path.starts_with(&format!("{}/", super::tags::TAGS_ROOT)) {
                 return Err(CallError::NotFound);
             }
+            check_tag_post(path, properties.iter().map(|(name, _)| *name)).map_err(refused_tag)?;
             let url = self.client.url(path).map_err(CallError::from_aem)?;
             let fields = properties.iter().map(|(name, value)| match value {
                 Some(v) => ((*name).to_owned(), (*v).to_owned()),
@@ -637,6 +641,11 @@ impl AssetsApi for ClassicAssets {
     ) -> BoxFuture<'a, Result<(), CallError>> {
         Box::pin(ClassicAssets::replicate(self, replication, agent, paths))
     }
+}
+
+/// A tag id or tag property refused before anything is sent (`tag_names`).
+fn refused_tag(why: Text) -> CallError {
+    CallError::Aem(AemError::RefusedUrl(why))
 }
 
 #[cfg(test)]

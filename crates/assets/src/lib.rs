@@ -25,6 +25,7 @@ pub mod publication;
 pub mod renditions;
 pub mod schema;
 pub mod search;
+pub mod tag_names;
 pub mod tags;
 
 use std::time::Duration;

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::compute::{self, Asset, Regexes, dates, template, text};
 use crate::edit::{Edit, EditOp, Emptiness, regex_only};
 use metadesk_assets::schema::{SchemaField, check_value};
+use metadesk_assets::tag_names::check_tag_id;
 use metadesk_base::i18n::{MessageArg, SavedText};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -284,13 +285,7 @@ fn check_rule(property: &str, op: &mut EditOp) -> Result<()> {
         }
         EditOp::Retag { from, to } => {
             for id in std::iter::once(&*from).chain(to.as_ref()) {
-                if !compute::tags::is_tag_id(id) {
-                    return Err(refused(
-                        "error-rule-tag-id",
-                        property,
-                        vec![("id", id.as_str().into())],
-                    ));
-                }
+                check_tag_id(id).map_err(|why| Error::worded(ErrorCode::InvalidInput, why))?;
             }
             if to.as_deref() == Some(from.as_str()) {
                 return Err(refused("error-rule-retag-itself", property, vec![]));

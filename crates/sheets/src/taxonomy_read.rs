@@ -6,7 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use metadesk_base::i18n::{Lang, Localizer, Text};
+use metadesk_assets::tag_names::check_tag_property;
+use metadesk_base::i18n::{Lang, Localizer, Text, controls_shown};
 use metadesk_base::spreadsheet::text_of_spreadsheet_cell;
 
 use super::reading::read_grid;
@@ -37,36 +38,45 @@ fn key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
-/// What a header names, in any language Metadesk speaks or as AEM's property.
-fn column_of(header: &str) -> Option<Column> {
+/// What a header names, in any language Metadesk speaks or as AEM's property; `None` for a
+/// column left alone. `Err` why for a header that names a property Metadesk does not write: a
+/// title in a language that is none (`Title (fr/..)`, `jcr:title.x`), or another AEM property
+/// (`jcr:primaryType`, `:operation`), which the import would otherwise silently skip.
+fn column_of(header: &str) -> Result<Option<Column>, Text> {
     let h = key(header);
     let words: Vec<Localizer> = Lang::ALL.into_iter().map(Localizer::new).collect();
     let said = |id: &str| words.iter().any(|l| key(&l.text(id)) == h);
     if said("sheet-tags-id") || ["id", "tag", "tag id", "tagid"].contains(&h.as_str()) {
-        return Some(Column::Id);
+        return Ok(Some(Column::Id));
     }
     if said("sheet-tags-title") || h == "jcr:title" || h == "title" {
-        return Some(Column::Title);
+        return Ok(Some(Column::Title));
     }
     if said("sheet-tags-description") || h == "jcr:description" || h == "description" {
-        return Some(Column::Description);
+        return Ok(Some(Column::Description));
     }
-    let lang = h
-        .strip_prefix("jcr:title.")
-        .map(str::to_owned)
-        .or_else(|| {
-            let (before, lang) = h.strip_suffix(')')?.rsplit_once('(')?;
-            let before = key(before);
-            let titled = before == "title"
-                || words
-                    .iter()
-                    .any(|l| key(&l.text("sheet-tags-title")) == before);
-            titled.then(|| lang.trim().to_owned())
-        })?;
-    // AEM's locale names: `pt_br`, as a person may type `pt-BR`.
-    let lang = lang.replace('-', "_");
-    let fine = !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    fine.then_some(Column::TitleIn(lang))
+    let lang = h.strip_prefix("jcr:title.").map(str::to_owned).or_else(|| {
+        let (before, lang) = h.strip_suffix(')')?.rsplit_once('(')?;
+        let before = key(before);
+        let titled = before == "title"
+            || words
+                .iter()
+                .any(|l| key(&l.text("sheet-tags-title")) == before);
+        titled.then(|| lang.trim().to_owned())
+    });
+    match lang {
+        Some(lang) => {
+            // AEM's locale names: `pt_br`, as a person may type `pt-BR`.
+            let lang = lang.replace('-', "_");
+            check_tag_property(&format!("jcr:title.{lang}"))?;
+            Ok(Some(Column::TitleIn(lang)))
+        }
+        // A property name (`ns:name`, `:operation`), not words such as a count's header.
+        None if h.contains(':') && !h.ends_with(':') && !h.contains(char::is_whitespace) => {
+            check_tag_property(header.trim()).map(|()| None)
+        }
+        None => Ok(None),
+    }
 }
 
 /// The rows of a taxonomy sheet (its first worksheet), or why it cannot be read: not a sheet,
@@ -78,7 +88,17 @@ pub fn read_taxonomy(file_name: &str, bytes: &[u8]) -> Result<Vec<TaxonomyRow>, 
     let header = rows.next().unwrap_or_default();
     let mut columns: Vec<(usize, Column)> = Vec::new();
     for (i, cell) in header.iter().enumerate() {
-        let Some(column) = column_of(&cell.text) else {
+        let column = column_of(&cell.text).map_err(|problem| {
+            Text::new(
+                "error-tags-sheet-bad-header",
+                vec![
+                    ("file", file_name.into()),
+                    ("header", controls_shown(cell.text.trim()).into()),
+                    ("problem", problem.into()),
+                ],
+            )
+        })?;
+        let Some(column) = column else {
             continue;
         };
         if columns.iter().any(|(_, c)| *c == column) {
@@ -201,6 +221,32 @@ mod tests {
             grid.push(vec![text(id), text(v), text(v), text(v)]);
         }
         check("t.ods", read_taxonomy("t.ods", &ods(&grid)).unwrap());
+    }
+
+    /// A header naming a property Metadesk does not write is refused, naming it and why;
+    /// words it does not know (a count, a note) are left alone. Seen failing before the check:
+    /// `Title (fr/..)` and `:operation` were skipped without a word, `jcr:title.x` read.
+    #[test]
+    fn a_header_naming_another_property_or_no_language_is_refused() {
+        let l = Localizer::english();
+        for (header, said) in [
+            ("jcr:title.x", "“x” is not a language code"),
+            ("Title (fr/..)", "“fr/..” is not a language code"),
+            ("jcr:title.fr.x", "is not a language code"),
+            (":operation", "only a tag’s title"),
+            ("jcr:primaryType", "only a tag’s title"),
+        ] {
+            let csv = format!("Tag ID,{header}\nns:a,x\n");
+            let why = read_taxonomy("t.csv", csv.as_bytes())
+                .unwrap_err()
+                .localized(&l);
+            assert!(
+                why.contains(&format!("t.csv, column “{header}”")) && why.contains(said),
+                "{header}: {why}"
+            );
+        }
+        let fine = "Tag ID,Assets in /content/dam/a:b,Note:,Notes\nns:a,3,x,y\n";
+        assert_eq!(read_taxonomy("t.csv", fine.as_bytes()).unwrap().len(), 1);
     }
 
     #[test]

@@ -13,11 +13,11 @@ use ts_rs::TS;
 
 use metadesk_assets::CallError;
 use metadesk_assets::tags::Tag;
-use metadesk_bulk::compute::tags::is_tag_id;
+use metadesk_assets::tag_names::check_tag_id;
 use metadesk_bulk::runs;
 use metadesk_bulk::scope::Scope;
 use metadesk_bulk::{Edit, EditOp, RunStatus, RunSummary};
-use metadesk_clients::error::Result;
+use metadesk_clients::error::{Error, ErrorCode, Result};
 
 use crate::app::taxonomy_record::{check_rights, refused};
 use crate::app::{OnProgress, Opened, Workspace, blocking};
@@ -116,9 +116,7 @@ impl Workspace {
     /// the taxonomy (AEM's own `canCreateTag`). Returns the taxonomy as read.
     pub async fn check_tag_change(&self, opened: &Opened, change: &TagChange) -> Result<Vec<Tag>> {
         for id in std::iter::once(change.tag()).chain(change.target()) {
-            if !is_tag_id(id) {
-                return Err(refused("error-rule-tag-id", vec![("id", id.into())]));
-            }
+            check_tag_id(id).map_err(|why| Error::worded(ErrorCode::InvalidInput, why))?;
         }
         let tags = self.tags(opened).await?;
         let exists = |id: &str| tags.iter().any(|t| t.id == id);

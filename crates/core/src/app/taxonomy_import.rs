@@ -19,7 +19,7 @@ use ts_rs::TS;
 use metadesk_assets::CallError;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
 use metadesk_base::i18n::SavedText;
-use metadesk_bulk::compute::tags::is_tag_id;
+use metadesk_assets::tag_names::check_tag_id;
 use metadesk_bulk::spec::MAX_VALUE_CHARS;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
@@ -146,12 +146,12 @@ pub(crate) fn plan(
             ));
         };
         let id = normalized_id(raw);
-        if !is_tag_id(&id) {
-            return Err(refused(
-                "error-tags-import-bad-id",
-                vec![("row", number(row.row)), ("id", raw.as_str().into())],
-            ));
-        }
+        check_tag_id(&id).map_err(|problem| {
+            refused(
+                "error-tags-import-row",
+                vec![("row", number(row.row)), ("problem", problem.into())],
+            )
+        })?;
         if let Some(first) = seen.insert(id.clone(), row.row) {
             return Err(refused(
                 "error-tags-import-twice",

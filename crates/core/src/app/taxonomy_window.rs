@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use metadesk_assets::tag_names::{check_tag_id, check_tag_property};
 use metadesk_base::i18n::Localizer;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -98,6 +99,21 @@ impl TagImportUndone {
     }
 }
 
+/// The preview as the page sent it back, checked as a sheet's rows are (the page could send
+/// any id or property): each tag id and each property it would write, refused in words before
+/// anything is read or written.
+fn check_sent_preview(preview: &TagImportPreview) -> Result<()> {
+    let ids = preview.created.iter().map(|t| t.id.as_str());
+    let ids = ids.chain(preview.changed.iter().map(|c| c.id.as_str()));
+    let titles = preview.created.iter().flat_map(|t| t.titles.keys());
+    let properties = titles.map(|lang| format!("jcr:title.{lang}"));
+    let properties = properties.chain(preview.changed.iter().map(|c| c.property.clone()));
+    ids.map(check_tag_id)
+        .chain(properties.map(|p| check_tag_property(&p)))
+        .collect::<std::result::Result<(), _>>()
+        .map_err(|why| Error::worded(ErrorCode::InvalidInput, why))
+}
+
 impl Workspace {
     /// [`Self::preview_tag_import`] of the sheet held under `sheet_id` (dropped or picked), as
     /// it is on disk now.
@@ -121,6 +137,7 @@ impl Workspace {
         preview: &TagImportPreview,
         confirm_name: Option<&str>,
     ) -> Result<TagImportApplied> {
+        check_sent_preview(preview)?;
         confirm_production(opened.connection(), confirm_name)?;
         self.apply_tag_import(opened, preview).await
     }
@@ -184,7 +201,43 @@ mod tests {
                 .any(|t| t.id == "wknd-shared:season/autumn")
         );
 
+        // A preview the page altered (an id or a property that would reach another node, or
+        // another property) is refused in words, nothing sent, whatever name is typed.
+        // Seen failing before `check_sent_preview`: `:operation` went to AEM.
         let name = opened.connection().name.clone();
+        let tag_requests = || {
+            let kinds = sandbox.counters().by_kind;
+            kinds.get("tag command").copied().unwrap_or(0)
+                + kinds.get("taxonomy post").copied().unwrap_or(0)
+        };
+        let sent = tag_requests();
+        let mut bad_id = preview.clone();
+        bad_id.created[0].id = "wknd-shared:season/../../x".into();
+        let mut bad_lang = preview.clone();
+        bad_lang.created[0]
+            .titles
+            .insert("fr/../..".into(), "x".into());
+        let mut bad_property = preview.clone();
+        bad_property.changed.push(crate::app::TagValueChange {
+            row: 2,
+            id: "wknd-shared:season/summer".into(),
+            property: ":operation".into(),
+            before: None,
+            after: "delete".into(),
+        });
+        for (altered, said) in [
+            (&bad_id, "“.” or “..”"),
+            (&bad_lang, "not a language code"),
+            (&bad_property, "“:operation” is not a tag property"),
+        ] {
+            let refused = ws
+                .apply_confirmed_tag_import(&opened, altered, Some(&name))
+                .await
+                .unwrap_err();
+            assert_eq!(refused.code(), ErrorCode::InvalidInput);
+            assert!(refused.localized(&en).contains(said), "{}", refused.localized(&en));
+        }
+        assert_eq!(tag_requests(), sent, "nothing sent");
         let applied = ws
             .apply_confirmed_tag_import(&opened, &preview, Some(&name))
             .await
