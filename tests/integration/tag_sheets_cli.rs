@@ -120,3 +120,105 @@ async fn formula_looking_values_survive_the_workbook_round_trip_in_every_format(
         assert_eq!(taxonomy(&env).await, before, "{name}");
     }
 }
+
+/// A tag id with a `.` or `..` part, on the command line, is refused in words naming it and
+/// why, before any asset or tag is written: the tag changed, and the tag it goes to (a move's
+/// new id need not exist, so nothing else stopped it). Seen failing before `tag_names`: the
+/// move to `wknd-shared:season/../../x` rewrote the assets' `cq:tags` to that id, and only then
+/// did AEM's tag servlet refuse it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tag_id_that_would_reach_another_node_is_refused_on_the_command_line() {
+    let env = Env::new().await;
+    let before = taxonomy(&env).await;
+    let under = ["--under", "/content/dam", "--yes"];
+    for (args, id) in [
+        (
+            vec![
+                "tags",
+                "move",
+                "wknd-shared:season/summer",
+                "--to",
+                "wknd-shared:season/../../x",
+            ],
+            "wknd-shared:season/../../x",
+        ),
+        (
+            vec![
+                "tags",
+                "move",
+                "wknd-shared:season/../season/summer",
+                "--to",
+                "wknd-shared:x",
+            ],
+            "wknd-shared:season/../season/summer",
+        ),
+        (
+            vec![
+                "tags",
+                "merge",
+                "wknd-shared:season/summer",
+                "--into",
+                "wknd-shared:./season/winter",
+            ],
+            "wknd-shared:./season/winter",
+        ),
+        (
+            vec!["tags", "delete", "wknd-shared:season/summer/.."],
+            "wknd-shared:season/summer/..",
+        ),
+    ] {
+        let o = env.run(&[&args[..], &under[..]].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", out(&o));
+        let said = err(&o);
+        assert!(
+            said.contains(&format!(
+                "“{id}” is not a tag id: one of its parts is “.” or “..”"
+            )),
+            "{args:?}: {said}"
+        );
+    }
+    assert_eq!(taxonomy(&env).await, before);
+    assert_eq!(env.sb.counters().writes_applied, 0, "no asset written");
+    assert_eq!(taxonomy_requests(&env), 0, "no tag command");
+}
+
+/// A taxonomy sheet whose row names a tag with a `..` part, or whose header names a property
+/// Metadesk does not write (`:operation`, a title in no language), is refused naming the row or
+/// the column and why, nothing written. Seen failing before `tag_names`: the headers were
+/// skipped without a word (the import said it changed nothing) and the row was refused for
+/// its missing parent, not for its `..`.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_row_or_header_that_would_reach_another_node_is_refused() {
+    let env = Env::new().await;
+    let before = taxonomy(&env).await;
+    for (name, csv, said) in [
+        (
+            "operation.csv",
+            "Tag ID,:operation\nwknd-shared:season/summer,delete\n",
+            "operation.csv, column “:operation”: “:operation” is not a tag property Metadesk writes",
+        ),
+        (
+            "row.csv",
+            "Tag ID,Title\nwknd-shared:season/summer,Summer\nwknd-shared:season/../x,X\n",
+            "Row 3: “wknd-shared:season/../x” is not a tag id: one of its parts is “.” or “..”",
+        ),
+        (
+            "language.csv",
+            "Tag ID,Title (fr/..)\nwknd-shared:season/summer,x\n",
+            "“fr/..” is not a language code",
+        ),
+    ] {
+        let file = env.dir.path().join(name);
+        std::fs::write(&file, csv).unwrap();
+        let o = env.run(&["tags", "import", file.to_str().unwrap(), "--yes"]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", out(&o));
+        assert!(err(&o).contains(said), "{name}: {}", err(&o));
+        assert!(
+            err(&o).contains("Nothing was changed."),
+            "{name}: {}",
+            err(&o)
+        );
+    }
+    assert_eq!(taxonomy(&env).await, before);
+    assert_eq!(taxonomy_requests(&env), 0, "nothing sent");
+}

@@ -17,13 +17,13 @@ use url::Url;
 use crate::batch::{self, AssetWrite};
 use crate::publication::{self, Agent, Publication, Publications, Replication};
 use crate::search::{self, SearchPage};
+use crate::tag_names::{check_tag_command, check_tag_post};
 use crate::{
     AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Page, Write, dam_segments, json_or_error,
 };
-use crate::tag_names::{check_tag_command, check_tag_post};
 use metadesk_base::i18n::Text;
-use metadesk_clients::aem::AemError;
 use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::AemError;
 use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_credentials::credentials::ApiFamily;
 

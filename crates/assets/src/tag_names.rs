@@ -240,22 +240,40 @@ mod tests {
     fn a_tag_command_or_post_naming_another_node_or_property_is_refused() {
         let create = [("cmd", "createTag"), ("tag", "ns:a"), ("jcr:title", "A")];
         assert_eq!(check_tag_command(&create), Ok(()));
-        let moved = [("cmd", "moveTag"), ("path", "ns:a"), ("dest", "/content/cq:tags/ns/b")];
+        let moved = [
+            ("cmd", "moveTag"),
+            ("path", "ns:a"),
+            ("dest", "/content/cq:tags/ns/b"),
+        ];
         assert_eq!(check_tag_command(&moved), Ok(()));
         for bad in [
-            [("cmd", "moveTag"), ("path", "ns:a/../../x"), ("dest", "ns:b")],
+            [
+                ("cmd", "moveTag"),
+                ("path", "ns:a/../../x"),
+                ("dest", "ns:b"),
+            ],
             [("cmd", "mergeTag"), ("path", "ns:a"), ("dest", "ns:./b")],
-            [("cmd", "createTag"), ("tag", "ns:a"), (":operation", "delete")],
+            [
+                ("cmd", "createTag"),
+                ("tag", "ns:a"),
+                (":operation", "delete"),
+            ],
         ] {
             assert!(check_tag_command(&bad).is_err(), "{bad:?}");
         }
         let node = "/content/cq:tags/ns/a";
-        assert_eq!(check_tag_post(node, ["jcr:title.fr", "jcr:description"]), Ok(()));
+        assert_eq!(
+            check_tag_post(node, ["jcr:title.fr", "jcr:description"]),
+            Ok(())
+        );
         assert!(check_tag_post(node, [":operation"]).is_err());
         assert!(check_tag_post(node, ["jcr:primaryType"]).is_err());
         assert!(check_tag_post("/content/cq:tags/ns/a/..", ["jcr:title"]).is_err());
         assert!(check_tag_post("/content/dam/a", ["jcr:title"]).is_err());
-        assert!(check_tag_post("ns:a", ["jcr:title"]).is_err(), "a node's path");
+        assert!(
+            check_tag_post("ns:a", ["jcr:title"]).is_err(),
+            "a node's path"
+        );
     }
 
     /// Seen failing before: nothing checked a tag's property names.

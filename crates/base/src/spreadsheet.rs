@@ -126,7 +126,10 @@ mod tests {
         assert!(!workbook_text("'plain").quote_prefix);
         assert!(!workbook_text("a-b = c").quote_prefix);
         // An older export's guard, read from a workbook, goes.
-        assert_eq!(text_of_spreadsheet_cell("'-30% off in July"), "-30% off in July");
+        assert_eq!(
+            text_of_spreadsheet_cell("'-30% off in July"),
+            "-30% off in July"
+        );
     }
 
     #[test]

@@ -263,7 +263,11 @@ fn workbook_cells_a_spreadsheet_would_run_are_marked_text_and_read_back_exactly(
     );
     let sheet = read_sheet("risky.xlsx", &bytes).unwrap();
     assert_eq!(sheet.issues, vec![], "{:#?}", sheet.issues);
-    let titles: Vec<CellValue> = sheet.rows.iter().map(|r| r.cells[0].value.clone()).collect();
+    let titles: Vec<CellValue> = sheet
+        .rows
+        .iter()
+        .map(|r| r.cells[0].value.clone())
+        .collect();
     let expected: Vec<CellValue> = risky
         .iter()
         .map(|t| CellValue::Set(vec![(*t).to_owned()]))
@@ -284,7 +288,11 @@ fn an_ods_saved_from_libreoffice_reads_back_exactly_and_an_older_guard_goes() {
     ]);
     let sheet = read_sheet("lo.ods", &bytes).unwrap();
     assert_eq!(sheet.issues, vec![], "{:#?}", sheet.issues);
-    let titles: Vec<CellValue> = sheet.rows.iter().map(|r| r.cells[0].value.clone()).collect();
+    let titles: Vec<CellValue> = sheet
+        .rows
+        .iter()
+        .map(|r| r.cells[0].value.clone())
+        .collect();
     let expected: Vec<CellValue> = ["=Été", "'=typed", "-30% off in July", "'plain"]
         .iter()
         .map(|t| CellValue::Set(vec![(*t).to_owned()]))

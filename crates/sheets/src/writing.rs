@@ -8,7 +8,9 @@
 //! Crates: `rust_xlsxwriter` writes standard `.xlsx` with cell protection, freeze panes and
 //! column formats, pure Rust; `csv` quotes cells the way Excel reads them.
 
-use rust_xlsxwriter::{Color, Format, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, Format, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
 use serde_json::Value;
 
 use super::cells::{escape_value, join_values};

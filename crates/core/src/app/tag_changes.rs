@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use metadesk_assets::CallError;
-use metadesk_assets::tags::Tag;
 use metadesk_assets::tag_names::check_tag_id;
+use metadesk_assets::tags::Tag;
 use metadesk_bulk::runs;
 use metadesk_bulk::scope::Scope;
 use metadesk_bulk::{Edit, EditOp, RunStatus, RunSummary};

@@ -17,9 +17,9 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use metadesk_assets::CallError;
+use metadesk_assets::tag_names::check_tag_id;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
 use metadesk_base::i18n::SavedText;
-use metadesk_assets::tag_names::check_tag_id;
 use metadesk_bulk::spec::MAX_VALUE_CHARS;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};

@@ -235,7 +235,11 @@ mod tests {
                 .await
                 .unwrap_err();
             assert_eq!(refused.code(), ErrorCode::InvalidInput);
-            assert!(refused.localized(&en).contains(said), "{}", refused.localized(&en));
+            assert!(
+                refused.localized(&en).contains(said),
+                "{}",
+                refused.localized(&en)
+            );
         }
         assert_eq!(tag_requests(), sent, "nothing sent");
         let applied = ws
