@@ -5,37 +5,8 @@
 //! in words on the command line and in a sheet, nothing written.
 
 use metadesk_core::sheets::testing::{ods, text};
-use serde_json::Value;
 
 use crate::tags_cli::{Env, err, out};
-
-/// The whole taxonomy as AEM renders it.
-async fn taxonomy(env: &Env) -> Value {
-    reqwest::Client::new()
-        .get(format!(
-            "{}/content/cq:tags.infinity.json",
-            env.sb.base_url()
-        ))
-        .bearer_auth(&env.sb.credentials().dev_token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
-
-/// A colleague's Sling POST of `fields` to the tag at `rel` under the taxonomy's root.
-async fn colleague_sets(env: &Env, rel: &str, fields: &[(&str, &str)]) {
-    let r = reqwest::Client::new()
-        .post(format!("{}/content/cq:tags/{rel}", env.sb.base_url()))
-        .bearer_auth(&env.sb.credentials().dev_token)
-        .form(fields)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-}
 
 /// Requests that may change the taxonomy (tag commands, Sling POSTs to tags) answered so far.
 fn taxonomy_requests(env: &Env) -> u64 {
@@ -61,8 +32,7 @@ fn imports_as_nothing_to_change(env: &Env, file: &std::path::Path) {
 #[tokio::test(flavor = "multi_thread")]
 async fn formula_looking_values_survive_the_workbook_round_trip_in_every_format() {
     let env = Env::new().await;
-    colleague_sets(
-        &env,
+    env.colleague_sets(
         "wknd-shared/season/summer",
         &[
             ("jcr:description", "-30% off in July"),
@@ -71,19 +41,18 @@ async fn formula_looking_values_survive_the_workbook_round_trip_in_every_format(
         ],
     )
     .await;
-    colleague_sets(
-        &env,
+    env.colleague_sets(
         "wknd-shared/season/winter",
         &[("jcr:description", "'=typed with its quote")],
     )
     .await;
-    let before = taxonomy(&env).await;
+    let before = env.taxonomy().await;
     for name in ["t.xlsx", "t.csv"] {
         let file = env.dir.path().join(name);
         let o = env.run(&["tags", "export", "--out", file.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}", err(&o));
         imports_as_nothing_to_change(&env, &file);
-        assert_eq!(taxonomy(&env).await, before, "{name}");
+        assert_eq!(env.taxonomy().await, before, "{name}");
     }
     // The workbook saved from LibreOffice: each cell the text it shows; and an older export's
     // guard (`'` in the cell) read back without it.
@@ -117,7 +86,7 @@ async fn formula_looking_values_survive_the_workbook_round_trip_in_every_format(
         ]);
         std::fs::write(&file, book).unwrap();
         imports_as_nothing_to_change(&env, &file);
-        assert_eq!(taxonomy(&env).await, before, "{name}");
+        assert_eq!(env.taxonomy().await, before, "{name}");
     }
 }
 
@@ -129,7 +98,7 @@ async fn formula_looking_values_survive_the_workbook_round_trip_in_every_format(
 #[tokio::test(flavor = "multi_thread")]
 async fn a_tag_id_that_would_reach_another_node_is_refused_on_the_command_line() {
     let env = Env::new().await;
-    let before = taxonomy(&env).await;
+    let before = env.taxonomy().await;
     let under = ["--under", "/content/dam", "--yes"];
     for (args, id) in [
         (
@@ -177,7 +146,7 @@ async fn a_tag_id_that_would_reach_another_node_is_refused_on_the_command_line()
             "{args:?}: {said}"
         );
     }
-    assert_eq!(taxonomy(&env).await, before);
+    assert_eq!(env.taxonomy().await, before);
     assert_eq!(env.sb.counters().writes_applied, 0, "no asset written");
     assert_eq!(taxonomy_requests(&env), 0, "no tag command");
 }
@@ -190,7 +159,7 @@ async fn a_tag_id_that_would_reach_another_node_is_refused_on_the_command_line()
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sheet_row_or_header_that_would_reach_another_node_is_refused() {
     let env = Env::new().await;
-    let before = taxonomy(&env).await;
+    let before = env.taxonomy().await;
     for (name, csv, said) in [
         (
             "operation.csv",
@@ -219,6 +188,6 @@ async fn a_sheet_row_or_header_that_would_reach_another_node_is_refused() {
             err(&o)
         );
     }
-    assert_eq!(taxonomy(&env).await, before);
+    assert_eq!(env.taxonomy().await, before);
     assert_eq!(taxonomy_requests(&env), 0, "nothing sent");
 }

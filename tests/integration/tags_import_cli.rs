@@ -20,7 +20,7 @@ impl Env {
     }
 
     /// The whole taxonomy as AEM renders it.
-    async fn taxonomy(&self) -> Value {
+    pub(crate) async fn taxonomy(&self) -> Value {
         self.get("/content/cq:tags.infinity.json").await.1
     }
 
@@ -64,7 +64,7 @@ impl Env {
     }
 
     /// A colleague's Sling POST to a tag.
-    async fn colleague_sets(&self, rel: &str, fields: &[(&str, &str)]) {
+    pub(crate) async fn colleague_sets(&self, rel: &str, fields: &[(&str, &str)]) {
         let r = reqwest::Client::new()
             .post(format!("{}/content/cq:tags/{rel}", self.sb.base_url()))
             .bearer_auth(&self.sb.credentials().dev_token)
