@@ -51,6 +51,7 @@ mod scopes_cli;
 mod sheet_batches;
 mod sheet_cli;
 mod small_folders;
+mod tag_step_cli;
 mod tags_cli;
 mod tags_import_cli;
 mod tokens;

@@ -658,6 +658,23 @@ impl Engine {
             control,
             Phase::Apply,
         );
+        // A tag run's target checked before any asset is rewritten towards it.
+        let target_gone = match &replay.spec.tag_step {
+            Some(step) if replay.counts.pending > 0 => {
+                tag_step::refused_before_writing(&ctx, step).await
+            }
+            _ => None,
+        };
+        if let Some(reason) = target_gone {
+            let ended = Record::Ended {
+                at: now_rfc3339(),
+                status: EndStatus::Stopped,
+                reason: Some(reason),
+            };
+            ctx.journal.append_durable(&ended).await?;
+            drop(ctx);
+            return runs::summary(&self.runs_dir, run_id);
+        }
         ctx.tally
             .total
             .store(replay.counts.pending, Ordering::Relaxed);

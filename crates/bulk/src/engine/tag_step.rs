@@ -87,6 +87,25 @@ async fn command(ctx: &Ctx, step: &TagStep) -> Result<Result<(), SavedText>> {
     Ok(sent.map_err(|failure| why(ctx, failure)))
 }
 
+/// Before an apply writes any asset of a tag run: the target the preview chose must still be
+/// as it was (a merge's there, a move's free), or the assets would be rewritten to a tag the
+/// command can no longer make right. `Some(why)` stops the apply with nothing written; a tag
+/// gone already is no reason to leave its assets holding it.
+pub(super) async fn refused_before_writing(ctx: &Ctx, step: &TagStep) -> Option<SavedText> {
+    if step.command == TagCommand::Delete {
+        return None;
+    }
+    let tags = match ctx.call(|| ctx.aem.tags()).await {
+        Ok(tags) => tags,
+        Err(failure) => return Some(why(ctx, failure)),
+    };
+    let target_live = step
+        .target
+        .as_deref()
+        .is_some_and(|id| tags.iter().any(|t: &Tag| t.id == id));
+    refusal(step, true, target_live)
+}
+
 /// What the preview chose can no longer be done as it was shown: the tag is gone, a merge's
 /// target is gone (a move would recreate it), or a move's target exists now.
 fn refusal(step: &TagStep, tag_live: bool, target_live: bool) -> Option<SavedText> {
