@@ -489,10 +489,25 @@ cli-tags-folder-unlisted = warning: the folder { $folder } could not be listed; 
 cli-tags-unread = warning: not counted (could not be read): { $reason }
 cli-tags-exported = Saved { $tags } tags to { $path }.
 cli-tags-then = After applying, AEM would then change the tag { $id } itself.
-cli-tags-not-changed = The tag { $id } was not changed: some assets that hold it were not done (see the report); retry them, then run this command again.
 cli-tags-merged = Merged { $id } into { $target }.
 cli-tags-moved = Moved { $id } to { $target }.
 cli-tags-deleted = Deleted { $id }.
+cli-tags-step-will-keep = The tag { $id } will be kept: { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} that may hold it are left alone (see the preview), and AEM changes a tag only once every asset that holds it is rewritten.
+cli-tags-step-kept = The tag { $id } was kept: { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} that may hold it were not rewritten (left alone, not read or failed: metadesk-cli runs show { $run }). Fix them, then run this command again.
+cli-tags-step-refused = The assets are done, but the tag { $id } was not changed: { $reason } Try again with: metadesk-cli bulk resume { $run }
+cli-tags-step-in-doubt = The change of the tag { $id } was interrupted; finish it with: metadesk-cli bulk resume { $run }
+cli-tags-step-waiting = The tag { $id } is changed once every asset is done; finish the run with: metadesk-cli bulk resume { $run }
+cli-tags-confirm-at-once = No asset under the folder holds { $id }: change the tag itself in AEM now?
+cli-production-prompt-tag = "{ $name }" is marked production. To change the tag { $id } in its taxonomy, type its name:
+cli-tags-undo-keeps-merge = The assets hold { $id } again. AEM keeps { $id } as a hidden pointer to { $target }: the merge itself is not undone, and pages still show { $target } for it.
+cli-tags-undo-keeps-move = The assets hold { $id } again. AEM keeps { $id } as a hidden pointer to { $target }: the move itself is not undone. To move the tag back, preview it as its own change: metadesk-cli tags move { $target } --to { $id } --under FOLDER
+cli-tags-undo-keeps-delete = The assets hold { $id } again, but AEM deleted that tag: they show no title for it until a tag { $id } exists again (tags import can create it).
 cli-tags-import-preview = { $file }: { $created ->
     [one] { $created } tag to create
    *[other] { $created } tags to create

@@ -899,6 +899,7 @@ reason-who = { $kind ->
 }
 reason-value-not-set = (not set)
 reason-cancelled = cancelled
+reason-tag-held-by-path = holds { $id } by its path ({ $value }), which Metadesk does not rewrite: change it to the id { $id } in AEM, then preview again; until then the tag itself is kept
 reason-changed-since-export = changed in AEM after the sheet was exported (changed { $now }, exported { $exported }); its cells that differ from AEM now are not written, so that change is kept. Export the sheet again to edit this asset
 reason-holds-one-value = several values for a property AEM holds as one ({ $properties }); keep one value in each, or write \| for a | that belongs to the text
 reason-change-not-checked = changed in AEM after the sheet was exported? Metadesk could not tell ({ $detail }); its cells are not written. Preview the sheet again
@@ -1114,9 +1115,15 @@ error-tag-into-itself = { $id } cannot go into { $target }, which is the tag its
 error-tag-move-onto = { $target } already exists: merge into it instead of moving onto it. Nothing was changed.
 error-tag-no-rights = The account of { $connection } may tag assets but not change AEM’s tags themselves (that needs a Tag Administrator). Nothing was changed.
 error-tag-unchecked = AEM did not say whether this account may change its tags ({ $detail }). Nothing was changed.
-error-tag-command = The assets are done, but AEM did not change the tag { $id } itself ({ $detail }); run the same command again to finish.
 error-tag-not-a-tag-run = Run { $run } does not merge, move or delete a tag.
 error-tag-assets-first = Assets still hold { $id }: apply the preview first; the tag itself is changed once they are done.
+error-tag-read-not-whole = The tag { $id } is kept: { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} under the folder that may hold it were not read or are left alone (see the preview). Nothing was changed.
+tag-step-tag-gone = AEM no longer has the tag { $id }: someone changed or removed it since the preview, so AEM's command was not sent.
+tag-step-target-gone = { $target } was removed from AEM since the preview: the merge of { $id } into it was not sent (a move would create it again).
+tag-step-target-exists = { $target } was created in AEM since the preview: the move of { $id } onto it was not sent.
 error-tags-sheet-no-id = { $file } has no column of tag ids (headed “Tag ID”, as a taxonomy exported by Metadesk has it). Nothing was changed.
 error-tags-sheet-same-column = { $file } has two columns headed “{ $header }”; keep one. Nothing was changed.
 error-tags-sheet-no-rows = { $file } holds no tags below its header. Nothing was changed.

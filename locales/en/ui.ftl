@@ -1048,7 +1048,6 @@ tags-change-merged = AEM merged the tag.
 tags-change-moved = AEM moved the tag.
 tags-change-deleted = AEM deleted the tag.
 tags-change-activated = It was on the website: its new place is published too.
-tags-change-gone = AEM no longer has this tag: there was nothing to change.
 tags-change-close = Close
 tags-counts-folder = Count the assets under
 tags-counts-hint = Its subfolders too. Each tag then shows how many assets there hold it or a tag below it.

@@ -493,10 +493,25 @@ cli-tags-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu 
 cli-tags-unread = avertissement : non comptée (illisible) : { $reason }
 cli-tags-exported = { $tags } balises enregistrées dans { $path }.
 cli-tags-then = Après l’application, AEM modifierait ensuite la balise { $id } elle-même.
-cli-tags-not-changed = La balise { $id } n’a pas été modifiée : certaines ressources qui la portent n’ont pas été traitées (voir le rapport) ; réessayez-les, puis relancez cette commande.
 cli-tags-merged = { $id } fusionnée dans { $target }.
 cli-tags-moved = { $id } déplacée vers { $target }.
 cli-tags-deleted = { $id } supprimée.
+cli-tags-step-will-keep = La balise { $id } sera conservée : { $count ->
+    [one] { $count } ressource qui peut la porter est laissée
+   *[other] { $count } ressources qui peuvent la porter sont laissées
+} de côté (voir l’aperçu), et AEM ne modifie une balise qu’une fois réécrites toutes les ressources qui la portent.
+cli-tags-step-kept = La balise { $id } a été conservée : { $count ->
+    [one] { $count } ressource qui peut la porter n’a pas été réécrite
+   *[other] { $count } ressources qui peuvent la porter n’ont pas été réécrites
+} (laissées de côté, non lues ou en échec : metadesk-cli runs show { $run }). Corrigez-les, puis relancez cette commande.
+cli-tags-step-refused = Les ressources sont à jour, mais la balise { $id } n’a pas été modifiée : { $reason } Réessayez avec : metadesk-cli bulk resume { $run }
+cli-tags-step-in-doubt = La modification de la balise { $id } a été interrompue ; terminez-la avec : metadesk-cli bulk resume { $run }
+cli-tags-step-waiting = La balise { $id } est modifiée une fois toutes les ressources traitées ; terminez l’exécution avec : metadesk-cli bulk resume { $run }
+cli-tags-confirm-at-once = Aucune ressource du dossier ne porte { $id } : modifier maintenant la balise elle-même dans AEM ?
+cli-production-prompt-tag = « { $name } » est marquée comme production. Pour modifier la balise { $id } dans sa taxonomie, saisissez son nom :
+cli-tags-undo-keeps-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même n’est pas annulée, et les pages affichent toujours { $target } à sa place.
+cli-tags-undo-keeps-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même n’est pas annulé. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part : metadesk-cli tags move { $target } --to { $id } --under DOSSIER
+cli-tags-undo-keeps-delete = Les ressources portent de nouveau { $id }, mais AEM a supprimé cette balise : elles n’en affichent aucun titre tant qu’une balise { $id } n’existe pas de nouveau (tags import peut la créer).
 cli-tags-import-preview = { $file } : { $created ->
     [one] { $created } balise à créer
    *[other] { $created } balises à créer

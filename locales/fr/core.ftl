@@ -901,6 +901,7 @@ reason-who = { $kind ->
 }
 reason-value-not-set = (non défini)
 reason-cancelled = vérification annulée
+reason-tag-held-by-path = porte { $id } par son chemin ({ $value }), que Metadesk ne réécrit pas : remplacez-le par l’identifiant { $id } dans AEM, puis relancez l’aperçu ; d’ici là, la balise elle-même est conservée
 reason-changed-since-export = modifiée dans AEM après l’export de la feuille (modifiée le { $now }, exportée le { $exported }) ; ses cellules qui diffèrent de la valeur actuelle dans AEM ne sont pas écrites, afin de conserver cette modification. Exportez de nouveau la feuille pour modifier cette ressource
 reason-holds-one-value = plusieurs valeurs pour une propriété qu’AEM stocke comme une valeur unique ({ $properties }) ; gardez une seule valeur dans chacune, ou écrivez \| pour un | qui fait partie du texte
 reason-change-not-checked = modifiée dans AEM après l’export de la feuille ? Metadesk n’a pas pu le vérifier ({ $detail }) ; ses cellules ne sont pas écrites. Prévisualisez de nouveau la feuille
@@ -1116,9 +1117,15 @@ error-tag-into-itself = { $id } ne peut pas aller dans { $target }, qui est la b
 error-tag-move-onto = { $target } existe déjà : fusionnez-y la balise au lieu de la déplacer dessus. Rien n’a été modifié.
 error-tag-no-rights = Le compte de { $connection } peut baliser des ressources, mais pas modifier les balises d’AEM elles-mêmes (il faut un administrateur des balises). Rien n’a été modifié.
 error-tag-unchecked = AEM n’a pas dit si ce compte peut modifier ses balises ({ $detail }). Rien n’a été modifié.
-error-tag-command = Les ressources sont à jour, mais AEM n’a pas modifié la balise { $id } elle-même ({ $detail }) ; relancez la même commande pour terminer.
 error-tag-not-a-tag-run = L’exécution { $run } ne fusionne, ne déplace ni ne supprime de balise.
 error-tag-assets-first = Des ressources portent encore { $id } : appliquez d’abord l’aperçu ; la balise elle-même est modifiée une fois qu’elles sont à jour.
+error-tag-read-not-whole = La balise { $id } est conservée : { $count ->
+    [one] { $count } ressource du dossier qui peut la porter n’a pas été lue ou est laissée
+   *[other] { $count } ressources du dossier qui peuvent la porter n’ont pas été lues ou sont laissées
+} de côté (voir l’aperçu). Rien n’a été modifié.
+tag-step-tag-gone = AEM n’a plus la balise { $id } : quelqu’un l’a modifiée ou supprimée depuis l’aperçu, la commande d’AEM n’a donc pas été envoyée.
+tag-step-target-gone = { $target } a été supprimée d’AEM depuis l’aperçu : la fusion de { $id } dans celle-ci n’a pas été envoyée (un déplacement la recréerait).
+tag-step-target-exists = { $target } a été créée dans AEM depuis l’aperçu : le déplacement de { $id } vers celle-ci n’a pas été envoyé.
 error-tags-sheet-no-id = { $file } n’a pas de colonne d’identifiants de balise (intitulée « ID de la balise », comme dans une taxonomie exportée par Metadesk). Rien n’a été modifié.
 error-tags-sheet-same-column = { $file } a deux colonnes intitulées « { $header } » ; gardez-en une. Rien n’a été modifié.
 error-tags-sheet-no-rows = { $file } ne contient aucune balise sous son en-tête. Rien n’a été modifié.

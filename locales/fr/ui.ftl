@@ -1056,7 +1056,6 @@ tags-change-merged = AEM a fusionné la balise.
 tags-change-moved = AEM a déplacé la balise.
 tags-change-deleted = AEM a supprimé la balise.
 tags-change-activated = Elle était sur le site : sa nouvelle place est publiée aussi.
-tags-change-gone = AEM n’a plus cette balise : il n’y avait rien à modifier.
 tags-change-close = Fermer
 tags-counts-folder = Compter les ressources du dossier
 tags-counts-hint = Ses sous-dossiers aussi. Chaque balise indique alors combien de ressources y portent cette balise ou une balise en dessous.

@@ -52,6 +52,7 @@ mod sheet_batches;
 mod sheet_cli;
 mod small_folders;
 mod tag_sheets_cli;
+mod tag_step_cli;
 mod tags_cli;
 mod tags_import_cli;
 mod tokens;

@@ -23,7 +23,7 @@ impl Env {
         Env::with_assets(10).await
     }
 
-    async fn with_assets(assets: usize) -> Env {
+    pub(crate) async fn with_assets(assets: usize) -> Env {
         let sb = sandbox(assets).await;
         let dir = tempfile::tempdir().unwrap();
         sb.write_credentials(&dir.path().join("creds")).unwrap();
@@ -51,7 +51,7 @@ impl Env {
     }
 
     /// The newest run's id (`runs list` needs no connection).
-    fn last_run(&self) -> String {
+    pub(crate) fn last_run(&self) -> String {
         let o = Command::new(cli())
             .env("METADESK_HOME", self.dir.path().join("home"))
             .env("LANG", "C.UTF-8")
@@ -63,7 +63,7 @@ impl Env {
     }
 
     /// Every asset's `cq:tags`, by path.
-    fn tags_by_asset(&self) -> Vec<(String, Vec<String>)> {
+    pub(crate) fn tags_by_asset(&self) -> Vec<(String, Vec<String>)> {
         let dump = self.sb.dump(false);
         dump["assets"]
             .as_array()
@@ -84,7 +84,7 @@ impl Env {
             .collect()
     }
 
-    fn holders(&self, id: &str) -> Vec<String> {
+    pub(crate) fn holders(&self, id: &str) -> Vec<String> {
         self.tags_by_asset()
             .into_iter()
             .filter(|(_, tags)| tags.iter().any(|t| t == id))
@@ -92,7 +92,7 @@ impl Env {
             .collect()
     }
 
-    async fn tag_node(&self, id_path: &str) -> (u16, Value) {
+    pub(crate) async fn tag_node(&self, id_path: &str) -> (u16, Value) {
         let r = reqwest::Client::new()
             .get(format!(
                 "{}/content/cq:tags/{id_path}.0.json",
@@ -125,7 +125,7 @@ pub(crate) fn err(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-async fn tag_command(sb: &Sandbox, fields: &[(&str, &str)]) {
+pub(crate) async fn tag_command(sb: &Sandbox, fields: &[(&str, &str)]) {
     let r = reqwest::Client::new()
         .post(format!("{}/bin/tagcommand", sb.base_url()))
         .bearer_auth(&sb.credentials().dev_token)
@@ -365,8 +365,8 @@ async fn a_bad_file_name_or_an_unreadable_taxonomy_writes_nothing() {
     assert!(!csv.exists());
 }
 
-const SURFING: &str = "wknd-shared:activity/surfing";
-const CYCLING: &str = "wknd-shared:activity/cycling";
+pub(crate) const SURFING: &str = "wknd-shared:activity/surfing";
+pub(crate) const CYCLING: &str = "wknd-shared:activity/cycling";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_merge_fixes_every_asset_then_merges_the_tag_and_undo_puts_the_assets_back() {

@@ -247,6 +247,16 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<SavedText>,
     },
+    /// A tag run's step (`tag_step.rs`), after the apply went through every asset: each part
+    /// journaled `sending` durably before its request leaves, then `done` or `refused`.
+    TagStep {
+        #[serde(flatten)]
+        part: crate::tag_step::TagPart,
+        state: crate::tag_step::StepState,
+        at: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<SavedText>,
+    },
 }
 
 /// Where a run's journal lives.
@@ -619,6 +629,7 @@ mod tests {
             edits: vec![],
             kind: RunKind::Edit,
             account: None,
+            tag_step: None,
         }
     }
 

@@ -35,6 +35,7 @@ pub mod scope_count;
 pub mod scope_walk;
 pub mod searching;
 pub mod spec;
+pub mod tag_step;
 pub mod write_paths;
 
 pub use engine::{Engine, Settings};

@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use crate::journal::{Action, EndStatus, Outcome, PreviewCounts, Record, read_records};
 use crate::spec::RunSpec;
+use crate::tag_step::{self, RowsDone, TagStepView};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::parse_rfc3339;
 use metadesk_clients::error::{Error, Result};
@@ -128,6 +129,8 @@ pub struct Replay {
     pub changed_on_website: Option<u64>,
     /// The same before its apply: the planned changes of assets on the website.
     pub to_change_on_website: Option<u64>,
+    /// A tag run's step as journaled (empty for any other run, and before it starts).
+    pub tag_step: crate::tag_step::StepJournal,
 }
 
 /// Adds up a run's working time while its journal is replayed: the days a previewed run waits
@@ -208,6 +211,7 @@ impl Replay {
             publication: None,
             changed_on_website: None,
             to_change_on_website: None,
+            tag_step: Default::default(),
         };
         let mut working = WorkingTime::default();
         let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
@@ -287,6 +291,15 @@ impl Replay {
                     r.apply_open = false;
                     r.last_end = Some((at, status, reason));
                 }
+                Record::TagStep {
+                    part,
+                    state,
+                    at,
+                    reason,
+                } => {
+                    working.seen(Some(&at));
+                    r.tag_step.record(part, state, reason);
+                }
             }
         }
         // Still in doubt: the write may have landed.
@@ -329,6 +342,38 @@ impl Replay {
             Some((_, EndStatus::Stopped, _)) => RunStatus::Stopped,
             _ => RunStatus::Interrupted,
         }
+    }
+}
+
+impl Replay {
+    /// What the rows say for a tag run's step: whether the apply went through every asset, and
+    /// how many may still hold the tag (skipped at the preview or the apply, or failed).
+    pub fn rows_done(&self) -> RowsDone {
+        RowsDone {
+            complete: self.status() == RunStatus::Completed,
+            left_alone: self.counts.skipped + self.counts.failed,
+        }
+    }
+
+    /// Whether the run is a tag run whose step an apply still has to send: its assets are all
+    /// rewritten and the tag command (or an activation after it) is not done.
+    pub fn tag_step_to_send(&self) -> bool {
+        self.spec
+            .tag_step
+            .as_ref()
+            .is_some_and(|step| tag_step::to_send(step, self.rows_done(), &self.tag_step))
+    }
+
+    /// A tag run's step as its summary shows it.
+    pub fn tag_step_view(&self) -> Option<TagStepView> {
+        let step = self.spec.tag_step.as_ref()?;
+        let rows = self.rows_done();
+        Some(TagStepView {
+            step: step.clone(),
+            state: tag_step::state_of(step, rows, &self.tag_step),
+            left_alone: rows.left_alone,
+            reason: self.tag_step.reason.clone(),
+        })
     }
 }
 

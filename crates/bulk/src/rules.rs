@@ -547,7 +547,13 @@ fn computed(
             Some(value) => Ok(Some(value.clone())),
             None => Err(missing_field(from)),
         },
-        EditOp::Retag { from, to } => Ok(compute::tags::retagged(before, from, to.as_deref())),
+        EditOp::Retag { from, to } => match compute::tags::held_by_path(before, from) {
+            Some(value) => Err(SavedText::new(
+                "reason-tag-held-by-path",
+                [("id", from.as_str().into()), ("value", value.into())],
+            )),
+            None => Ok(compute::tags::retagged(before, from, to.as_deref())),
+        },
         EditOp::Case { to } => {
             compute::each_text(before, |t| Ok(in_text(t, &|t| text::change_case(t, *to))))
         }

@@ -129,6 +129,17 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub fragments: Option<crate::spec::FragmentScope>,
+    /// A tag change's run: what AEM is asked to do to the tag once every asset is rewritten,
+    /// and how far it went; absent for any other run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tag_step: Option<crate::tag_step::TagStepView>,
+    /// The undo of a tag change's run: the step of the run it undoes, whose command this undo
+    /// does not take back (AEM keeps a merged or moved tag as a hidden pointer, a deleted one
+    /// is gone): what the window and the CLI say of it. Only in a single run's summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub undoes_tag_step: Option<crate::tag_step::TagStepView>,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -161,6 +172,9 @@ impl RunSummary {
         }
         if let Some(notice) = &mut self.index_notice {
             notice.localize(l);
+        }
+        if let Some(reason) = self.tag_step.as_mut().and_then(|s| s.reason.as_mut()) {
+            reason.localize(l);
         }
     }
 
@@ -249,6 +263,8 @@ fn summarize(replay: &Replay) -> RunSummary {
         ),
         emptied_required: replay.emptied_required.clone(),
         fragments: spec.scope.filters().fragments.clone(),
+        tag_step: replay.tag_step_view(),
+        undoes_tag_step: None,
     }
 }
 
@@ -259,7 +275,16 @@ pub fn spec(runs_dir: &Path, run_id: &str) -> Result<RunSpec> {
 
 /// One run's summary, replayed from its journal.
 pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
-    Ok(summarize(&Replay::load(&path_of(runs_dir, run_id)?)?))
+    let mut summary = summarize(&Replay::load(&path_of(runs_dir, run_id)?)?);
+    if let RunKind::Undo { of } = &summary.kind {
+        // The run undone may have been removed since: then there is nothing to say of it.
+        summary.undoes_tag_step = path_of(runs_dir, of)
+            .and_then(|path| Replay::load(&path))
+            .ok()
+            .and_then(|undone| undone.tag_step_view())
+            .filter(|step| step.state == crate::tag_step::TagStepState::Done);
+    }
+    Ok(summary)
 }
 
 /// Every run, newest first. A journal that cannot be read is logged and left out.

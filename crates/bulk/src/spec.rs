@@ -139,6 +139,11 @@ pub struct RunSpec {
     /// Who writes (technical-account email or user), named in "no write access" reasons.
     #[serde(default)]
     pub account: Option<String>,
+    /// A tag change's run: what AEM does to the tag once every asset is rewritten. Never
+    /// carried over to an undo or a retry of the run, which rewrite assets only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tag_step: Option<crate::tag_step::TagStep>,
 }
 
 /// What the app asks for when the user previews a bulk edit: the rest of the [`RunSpec`]
@@ -324,6 +329,7 @@ mod tests {
             edits,
             kind: RunKind::Edit,
             account: None,
+            tag_step: None,
         }
     }
 

@@ -8,10 +8,11 @@ use std::io::{IsTerminal, Write};
 use metadesk_core::Error;
 use metadesk_core::bulk::by_folder::FolderOutcomes;
 use metadesk_core::bulk::failures::FailureGroup;
+use metadesk_core::bulk::tag_step::{TagCommand, TagStepState, TagStepView};
 use metadesk_core::bulk::{Phase, Progress, PublishFrom, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
-use crate::exit_code::FAILURE;
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 
 /// Prints an error in the terminal's language and returns the exit code for it.
 pub fn fail(err: &Error, l: &Localizer) -> u8 {
@@ -252,6 +253,73 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
                 &[("reason", arg(reason.localized(l)))],
             )
         );
+    }
+    if let Some(line) = tag_step_line(s, l) {
+        println!("{line}");
+    }
+}
+
+/// What became of a tag run's tag itself, or what an undo of one did not take back; `None`
+/// for any other run.
+pub fn tag_step_line(s: &RunSummary, l: &Localizer) -> Option<String> {
+    if let Some(undone) = &s.undoes_tag_step {
+        return Some(undo_words(undone, l));
+    }
+    let view = s.tag_step.as_ref()?;
+    let step = &view.step;
+    let args = [
+        ("id", arg(step.tag.as_str())),
+        ("target", arg(step.target.as_deref().unwrap_or_default())),
+        ("run", arg(s.id.as_str())),
+        ("count", count(view.left_alone as f64)),
+        (
+            "reason",
+            arg(view
+                .reason
+                .as_ref()
+                .map(|r| r.localized(l))
+                .unwrap_or_default()),
+        ),
+    ];
+    let id = match view.state {
+        TagStepState::Done => match step.command {
+            TagCommand::Merge => "cli-tags-merged",
+            TagCommand::Move => "cli-tags-moved",
+            TagCommand::Delete => "cli-tags-deleted",
+        },
+        TagStepState::Kept if s.status == RunStatus::Previewed => "cli-tags-step-will-keep",
+        TagStepState::Kept => "cli-tags-step-kept",
+        TagStepState::Refused => "cli-tags-step-refused",
+        TagStepState::InDoubt => "cli-tags-step-in-doubt",
+        TagStepState::Waiting if s.status == RunStatus::Previewed => "cli-tags-then",
+        TagStepState::Waiting => "cli-tags-step-waiting",
+    };
+    Some(l.msg(id, &args))
+}
+
+/// The undo of a tag run gives the assets their tags back; the tag itself stays as AEM left it.
+fn undo_words(undone: &TagStepView, l: &Localizer) -> String {
+    let step = &undone.step;
+    let args = [
+        ("id", arg(step.tag.as_str())),
+        ("target", arg(step.target.as_deref().unwrap_or_default())),
+    ];
+    let id = match step.command {
+        TagCommand::Merge => "cli-tags-undo-keeps-merge",
+        TagCommand::Move => "cli-tags-undo-keeps-move",
+        TagCommand::Delete => "cli-tags-undo-keeps-delete",
+    };
+    l.msg(id, &args)
+}
+
+/// The exit code a tag run's step asks for: the tag not changed (kept, refused, interrupted,
+/// still waiting for its assets) is a run not done.
+pub fn tag_step_code(s: &RunSummary) -> u8 {
+    match s.tag_step.as_ref().map(|v| v.state) {
+        None | Some(TagStepState::Done) => SUCCESS,
+        // Not applied yet (a dry run, or the person said no): nothing is wrong.
+        Some(TagStepState::Waiting) if s.status == RunStatus::Previewed => SUCCESS,
+        Some(_) => SOME_FAILED,
     }
 }
 

@@ -12,10 +12,11 @@ use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::{SheetFormat, TagChange, TagCounts, Workspace};
 use metadesk_core::assets::tags::Tag;
+use metadesk_core::bulk::RunStatus;
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{WriteFlags, after_preview, cancellable, gate, republish};
+use crate::bulk::{Ask, WriteFlags, after_preview, cancellable, consent_to, gate, republish};
 use crate::exit_code::{SOME_FAILED, SUCCESS};
 use crate::output;
 
@@ -265,8 +266,10 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     }
 }
 
-/// The assets first (preview, consent, apply, report), then the tag itself: only once every
-/// asset that held the tag was changed and none failed.
+/// The assets first (preview, consent, apply, report), then the tag itself: the run's last
+/// step, sent by the core only once every asset that may hold the tag was rewritten. With no
+/// asset to rewrite (a whole read found none holding it), the tag is changed at once, after the
+/// same consent as any write (the production name included).
 async fn change_tag(change: TagChange, a: ChangeArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
@@ -293,6 +296,8 @@ async fn change_tag(change: TagChange, a: ChangeArgs, ws: &Workspace, l: &Locali
         Err(e) => return output::fail(&e, l),
     };
     let id = preview.id.clone();
+    let at_once = preview.status == RunStatus::Previewed && preview.counts.pending == 0;
+    let asks = gate.clone();
     let code = after_preview(ws, &opened, preview, gate, &a.write, l).await;
     if a.write.dry_run || code != SUCCESS {
         if a.write.dry_run {
@@ -300,47 +305,50 @@ async fn change_tag(change: TagChange, a: ChangeArgs, ws: &Workspace, l: &Locali
         }
         return code;
     }
-    let done = match ws.run_summary(&id).await {
+    let mut done = match ws.run_summary(&id).await {
         Ok(s) => s,
         Err(e) => return output::fail(&e, l),
     };
-    if done.counts.pending > 0 || done.counts.failed > 0 {
-        eprintln!(
-            "{}",
-            l.msg("cli-tags-not-changed", &[("id", arg(change.tag()))])
+    let whole = done.tag_step.as_ref().is_some_and(|s| s.left_alone == 0);
+    if at_once && whole {
+        let question = l.msg("cli-tags-confirm-at-once", &[("id", arg(change.tag()))]);
+        let name_prompt = l.msg(
+            "cli-production-prompt-tag",
+            &[
+                ("name", arg(opened.connection().name.as_str())),
+                ("id", arg(change.tag())),
+            ],
         );
-        return SOME_FAILED.max(code);
+        let ask = Ask {
+            question: &question,
+            name_prompt: &name_prompt,
+        };
+        let name = match consent_to(&opened, &asks, &a.write, ask, l) {
+            Ok(Some(name)) => name,
+            Ok(None) => {
+                println!("{}", l.text("cli-tags-import-not-applied"));
+                return SUCCESS;
+            }
+            Err(e) => return output::fail(&e, l),
+        };
+        let finished = ws.finish_unused_tag_change(&opened, &id, name.as_deref());
+        done = match cancellable(ws, finished, l).await {
+            Ok(s) => s,
+            Err(e) => return output::fail(&e, l),
+        };
     }
     let mut code = code;
-    if a.republish {
+    if a.republish && done.counts.changed > 0 {
         let agent = metadesk_core::bulk::Agent::Publish;
         code = code.max(republish(ws, &opened, &id, agent, &a.write, l).await);
     }
-    // An applied run changed the tag as it ended; with no asset to change, it is changed here.
-    if done.applied_at.is_none()
-        && let Err(e) = ws
-            .finish_tag_change(&opened, change.tag(), change.target())
-            .await
-    {
-        return output::fail(&e, l).max(code);
+    // Said again last, where it is seen: what became of the tag itself (the JSON has it too).
+    if let Some(line) = output::tag_step_line(&done, l) {
+        if a.write.json {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
     }
-    let key = match &change {
-        TagChange::Merge { .. } => "cli-tags-merged",
-        TagChange::Move { .. } => "cli-tags-moved",
-        TagChange::Delete { .. } => "cli-tags-deleted",
-    };
-    let line = l.msg(
-        key,
-        &[
-            ("id", arg(change.tag())),
-            ("target", arg(change.target().unwrap_or_default())),
-        ],
-    );
-    // With --json, standard output holds only the run's JSON.
-    if a.write.json {
-        eprintln!("{line}");
-    } else {
-        println!("{line}");
-    }
-    code
+    code.max(output::tag_step_code(&done))
 }

@@ -86,7 +86,6 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_assets::browse::FolderAssets::export_all(&cfg)?;
     metadesk_assets::tags::Tag::export_all(&cfg)?;
     crate::app::TagChangeRequest::export_all(&cfg)?;
-    crate::app::TagChangeDone::export_all(&cfg)?;
     crate::app::TagCounts::export_all(&cfg)?;
     crate::app::SavedTaxonomy::export_all(&cfg)?;
     crate::app::TagImportPreview::export_all(&cfg)?;

@@ -92,6 +92,11 @@ pub struct Faults {
     /// connection is closed without an answer, as when a gateway or the client gives up on a
     /// slow commit: the client cannot tell from the answer whether the write landed.
     pub lost_write_answers: u32,
+    /// DAM folders (`/content/dam/…`, that folder alone) whose listing through the Assets HTTP
+    /// API answers 500 whoever asks, every time, as a folder whose listing AEM cannot finish
+    /// would (a broken node below it, a query cut short): its parent and its subfolders still
+    /// list, and its assets still read one by one.
+    pub listing_fails: Vec<String>,
     /// Paths of AEM switched off, as a dispatcher, a CDN or a missing configuration would
     /// (each answered with AEM's HTML error page whoever asks; see [`Switched`]).
     pub switched_off: Vec<Switched>,
@@ -181,6 +186,7 @@ impl Default for Faults {
             index_lag_secs: 0,
             listing_page_cap: None,
             lost_write_answers: 0,
+            listing_fails: Vec::new(),
             switched_off: Vec::new(),
             fragments: FragmentFaults::default(),
         }
@@ -395,6 +401,21 @@ impl FaultEngine {
     }
 
     /// The status a request for `path` is refused with, when a fault switched its path off.
+    /// Whether `path` is the Assets HTTP API's listing of a folder whose listing fails.
+    pub(crate) fn listing_fails(&self, path: &str) -> bool {
+        let Some(folder) = path
+            .strip_prefix("/api/assets")
+            .and_then(|p| p.strip_suffix(".json"))
+        else {
+            return false;
+        };
+        lock(&self.run)
+            .faults
+            .listing_fails
+            .iter()
+            .any(|f| f.strip_prefix("/content/dam") == Some(folder))
+    }
+
     pub(crate) fn switched_off(&self, path: &str) -> Option<u16> {
         lock(&self.run)
             .faults

@@ -167,6 +167,10 @@ async fn aem(shared: &Shared, method: &Method, path: &str, req: Request, next: N
     if let Some(status) = shared.faults.switched_off(path) {
         return injected_error(status, path);
     }
+    if method == Method::GET && shared.faults.listing_fails(path) {
+        shared.counters.bump(|c| c.injected_errors += 1);
+        return injected_error(500, path);
+    }
     if is_write(method, path)
         && let Some(status) = shared.faults.write_error()
     {

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use metadesk_core::app::{ConnectionChoice, RunAction, TagChangeDone, TagChangeRequest, TagCounts};
+use metadesk_core::app::{ConnectionChoice, RunAction, TagChangeRequest, TagCounts};
 use metadesk_core::bulk::{Progress, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
@@ -43,22 +43,28 @@ pub async fn preview_tag_change<R: Runtime>(
     finish(&app, &state, Ended::Preview, started, result)
 }
 
-/// Changes the tag of a previewed tag change that no asset follows (none holds the tag);
-/// `null` when AEM no longer has it.
+/// Changes the tag of a previewed tag change that no asset follows (a whole read found none
+/// holding the tag): the run is applied, which sends AEM's command on the tag; on a production
+/// connection, `confirm_name` is the connection's name as the user typed it. The run's summary
+/// says what AEM did (`tagStep`).
 #[tauri::command]
 pub async fn finish_unused_tag_change(
     state: State<'_, AppState>,
     run_id: String,
-) -> Result<Option<TagChangeDone>, IpcError> {
+    confirm_name: Option<String>,
+) -> Result<RunSummary, IpcError> {
     let ws = &state.workspace;
     let result = async {
         let (_, opened) = ws
             .open_for_run(&run_id, runs_own(), RunAction::Apply)
             .await?;
-        ws.finish_unused_tag_change(&opened, &run_id).await
+        ws.finish_unused_tag_change(&opened, &run_id, confirm_name.as_deref())
+            .await
     }
     .await;
-    result.worded(&state)
+    let mut summary = result.worded(&state)?;
+    summary.localize(&state.localizer());
+    Ok(summary)
 }
 
 /// How many assets under `folder` (and its subfolders) hold each tag or a tag below it; folders

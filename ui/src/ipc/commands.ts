@@ -77,7 +77,6 @@ import type { SheetIssuesRequest } from './bindings/SheetIssuesRequest';
 import type { SheetPreviewRequest } from './bindings/SheetPreviewRequest';
 import type { SheetImport } from './bindings/SheetImport';
 import type { Tag } from './bindings/Tag';
-import type { TagChangeDone } from './bindings/TagChangeDone';
 import type { TagChangeRequest } from './bindings/TagChangeRequest';
 import type { TagCounts } from './bindings/TagCounts';
 import type { SavedTaxonomy } from './bindings/SavedTaxonomy';
@@ -308,10 +307,12 @@ export function previewTagChange(request: TagChangeRequest, onProgress: (p: Prog
   return call('preview_tag_change', { request, onProgress: channelOf(onProgress) });
 }
 
-/** Changes the tag of a previewed tag change that no asset follows (none holds the tag);
- *  null when AEM no longer has the tag. */
-export function finishUnusedTagChange(runId: string): Promise<TagChangeDone | null> {
-  return call('finish_unused_tag_change', { runId });
+/** Changes the tag of a previewed tag change that no asset follows (a whole read found none
+ *  holding the tag): the run is applied, which sends AEM's command on the tag. On a production
+ *  connection `confirmName` is its name as the user typed it. The summary's `tagStep` says what
+ *  AEM did. */
+export function finishUnusedTagChange(runId: string, confirmName: string | null): Promise<RunSummary> {
+  return call('finish_unused_tag_change', { runId, confirmName });
 }
 
 /** How many assets under `folder` (its subfolders included) hold each tag or a tag below it;

@@ -5,8 +5,36 @@
 
 use serde_json::Value;
 
-/// Whether `id` can name a tag, by the one check of tag ids (`metadesk_assets::tag_names`).
-pub use metadesk_assets::tag_names::is_tag_id;
+/// The taxonomy's root, under which a tag's node is (`adobe-wire-tags.md` §1).
+const TAGS_ROOT: &str = "/content/cq:tags";
+
+/// A value of `before` that holds `tag` (or a tag below it) by its path rather than its id
+/// (`/content/cq:tags/ns/a` for `ns:a`, as AEM accepts it): the rewrite leaves such a value as
+/// it is, so the asset is left alone and said, and the tag is kept.
+pub fn held_by_path(before: Option<&Value>, tag: &str) -> Option<String> {
+    let path = match tag.split_once(':') {
+        Some((ns, "")) => format!("{TAGS_ROOT}/{ns}"),
+        Some((ns, local)) => format!("{TAGS_ROOT}/{ns}/{local}"),
+        None => format!("{TAGS_ROOT}/default/{tag}"),
+    };
+    let holds = |value: &str| {
+        let value = value.trim_end_matches('/');
+        value == path
+            || value
+                .strip_prefix(path.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    let items: &[Value] = match before {
+        Some(Value::Array(items)) => items,
+        Some(one) => std::slice::from_ref(one),
+        None => &[],
+    };
+    items
+        .iter()
+        .filter_map(Value::as_str)
+        .find(|v| holds(v))
+        .map(str::to_owned)
+}
 
 /// Where `id` goes when `from` becomes `to`: `Some(new id)` for `from` itself and the tags
 /// below it, `None` when it is removed (no `to`), and `id` itself for any other tag.
@@ -106,5 +134,20 @@ mod tests {
             Some(untouched)
         );
         assert_eq!(retagged(None, "ns:old", Some("ns:new")), None);
+    }
+
+    #[test]
+    fn a_tag_held_by_its_path_is_found_not_rewritten() {
+        let held = json!(["ns:other", "/content/cq:tags/ns/old/child"]);
+        assert_eq!(
+            held_by_path(Some(&held), "ns:old").as_deref(),
+            Some("/content/cq:tags/ns/old/child")
+        );
+        assert_eq!(held_by_path(Some(&held), "ns:ol"), None);
+        assert_eq!(held_by_path(Some(&held), "ns:other"), None);
+        let plain = json!("/content/cq:tags/default/old");
+        assert!(held_by_path(Some(&plain), "old").is_some());
+        assert!(held_by_path(Some(&plain), "default:").is_some());
+        assert_eq!(held_by_path(None, "ns:old"), None);
     }
 }

@@ -45,6 +45,7 @@ mod publishing;
 mod replicating;
 mod retry;
 mod searched;
+mod tag_step;
 mod tasks;
 mod undo;
 
@@ -379,6 +380,7 @@ impl Engine {
                 from: Some(crate::spec::PublishFrom::Republish { of: of.to_owned() }),
             },
             edits: Vec::new(),
+            tag_step: None,
             ..original.spec
         };
         self.preview_publish(spec, control, on_progress).await
@@ -444,12 +446,14 @@ impl Engine {
                     agent,
                     from: Some(crate::spec::PublishFrom::Undo { of: of.to_owned() }),
                 },
+                tag_step: None,
                 ..original.spec
             };
             return self.preview_publish(spec, control, on_progress).await;
         }
         let spec = RunSpec {
             kind: RunKind::Undo { of: of.to_owned() },
+            tag_step: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {
@@ -505,6 +509,7 @@ impl Engine {
         }
         let spec = RunSpec {
             kind: RunKind::Retry { of: of.to_owned() },
+            tag_step: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {
@@ -613,6 +618,20 @@ impl Engine {
         let journal = JournalWriter::reopen(&path)?;
         let replay = Replay::load(&path)?;
         let status = replay.status();
+        // A tag run whose assets are all done and whose tag command is not: only the step.
+        if status == RunStatus::Completed && replay.tag_step_to_send() {
+            let ctx = Ctx::new(
+                self,
+                replay.spec.clone(),
+                run_id.to_owned(),
+                journal,
+                control,
+                Phase::Apply,
+            );
+            tag_step::finish(&ctx, &replay).await?;
+            drop(ctx);
+            return runs::summary(&self.runs_dir, run_id);
+        }
         if !status.can_apply() {
             let id = match status {
                 RunStatus::Completed => "error-run-complete",
@@ -639,6 +658,23 @@ impl Engine {
             control,
             Phase::Apply,
         );
+        // A tag run's target checked before any asset is rewritten towards it.
+        let target_gone = match &replay.spec.tag_step {
+            Some(step) if replay.counts.pending > 0 => {
+                tag_step::refused_before_writing(&ctx, step).await
+            }
+            _ => None,
+        };
+        if let Some(reason) = target_gone {
+            let ended = Record::Ended {
+                at: now_rfc3339(),
+                status: EndStatus::Stopped,
+                reason: Some(reason),
+            };
+            ctx.journal.append_durable(&ended).await?;
+            drop(ctx);
+            return runs::summary(&self.runs_dir, run_id);
+        }
         ctx.tally
             .total
             .store(replay.counts.pending, Ordering::Relaxed);
@@ -678,6 +714,13 @@ impl Engine {
                 reason,
             })
             .await?;
+        // A tag run's step goes once every asset is done: what the journal says now decides.
+        if replay.spec.tag_step.is_some() && status == EndStatus::Completed {
+            let ended = Replay::load(&path)?;
+            if ended.tag_step_to_send() {
+                tag_step::finish(&ctx, &ended).await?;
+            }
+        }
         drop(ctx);
         runs::summary(&self.runs_dir, run_id)
     }

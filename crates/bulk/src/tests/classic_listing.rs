@@ -149,6 +149,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         }],
         kind: RunKind::Edit,
         account: None,
+        tag_step: None,
     };
     let run = engine
         .preview(spec, &RunControl::new(), &|_| {})
@@ -185,5 +186,6 @@ fn rights_spec(aem: &str) -> crate::RunSpec {
         }],
         kind: RunKind::Edit,
         account: None,
+        tag_step: None,
     }
 }

@@ -219,9 +219,10 @@ pub(super) async fn plan_from_run(
 }
 
 fn exit_code(s: &RunSummary) -> u8 {
-    match s.status {
+    let rows = match s.status {
         RunStatus::Completed if s.counts.failed == 0 => SUCCESS,
         RunStatus::Stopped => FAILURE,
         _ => SOME_FAILED,
-    }
+    };
+    rows.max(output::tag_step_code(s))
 }

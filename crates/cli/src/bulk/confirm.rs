@@ -17,7 +17,7 @@ use super::WriteFlags;
 
 /// What the production guard needs before a run writes, decided before its preview so a
 /// refusal leaves nothing behind.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProductionGate {
     /// Not a production connection, or its name was given with `--confirm-production`.
     Passed,
@@ -84,6 +84,16 @@ pub fn ask_for_name(
             ("count", count(assets as f64)),
         ],
     );
+    ask_for_name_with(connection, &words, input, prompt)
+}
+
+/// [`ask_for_name`] with the words to say before the name.
+fn ask_for_name_with(
+    connection: &Connection,
+    words: &str,
+    input: &mut dyn BufRead,
+    prompt: &mut dyn Write,
+) -> Result<String, Error> {
     let _ = write!(prompt, "{words} ");
     let _ = prompt.flush();
     let typed = read_answer(input)?;
@@ -146,20 +156,51 @@ pub(super) fn consent(
     assets: u64,
     l: &Localizer,
 ) -> Result<Option<Option<String>>, Error> {
+    let question = l.msg("cli-confirm-change", &[("count", count(assets as f64))]);
+    let name_prompt = l.msg(
+        "cli-production-prompt",
+        &[
+            ("name", arg(opened.connection().name.as_str())),
+            ("count", count(assets as f64)),
+        ],
+    );
+    let ask = Ask {
+        question: &question,
+        name_prompt: &name_prompt,
+    };
+    consent_to(opened, gate, write, ask, l)
+}
+
+/// What a consent asks: the yes/no question, and the words before a production name.
+pub(crate) struct Ask<'a> {
+    pub question: &'a str,
+    pub name_prompt: &'a str,
+}
+
+/// [`consent`] to any write, in its own words (a tag changed at once, not assets).
+pub(crate) fn consent_to(
+    opened: &Opened,
+    gate: &ProductionGate,
+    write: &WriteFlags,
+    ask: Ask<'_>,
+    l: &Localizer,
+) -> Result<Option<Option<String>>, Error> {
     let (mut input, mut prompt) = (std::io::stdin().lock(), std::io::stderr());
     let given = write.confirm_production.clone();
     match gate {
-        ProductionGate::AskForName => {
-            ask_for_name(opened.connection(), assets, &mut input, &mut prompt, l)
-                .map(|typed| Some(Some(typed)))
-        }
+        ProductionGate::AskForName => ask_for_name_with(
+            opened.connection(),
+            ask.name_prompt,
+            &mut input,
+            &mut prompt,
+        )
+        .map(|typed| Some(Some(typed))),
         ProductionGate::Passed if write.yes => Ok(Some(given)),
         ProductionGate::Passed if !std::io::stdin().is_terminal() => Err(Error::InvalidInput(
             l.text("cli-not-applying-without-confirmation"),
         )),
         ProductionGate::Passed => {
-            let question = l.msg("cli-confirm-change", &[("count", count(assets as f64))]);
-            ask_yes_no(&question, &mut input, &mut prompt, l).map(|yes| yes.then_some(given))
+            ask_yes_no(ask.question, &mut input, &mut prompt, l).map(|yes| yes.then_some(given))
         }
     }
 }

@@ -26,7 +26,7 @@ use metadesk_core::i18n::{Localizer, arg};
 use crate::output;
 pub(crate) use applying::{after_preview, cancellable};
 use applying::{plan_from_run, resume};
-pub(crate) use confirm::{ProductionGate, ask_for_name, ask_yes_no, gate};
+pub(crate) use confirm::{Ask, ProductionGate, ask_for_name, ask_yes_no, consent_to, gate};
 use open::ConnectionArgs;
 pub(crate) use republish::{AgentArg, republish};
 pub(crate) use scope_args::{ScopeArgs, chosen_scope};

@@ -80,7 +80,7 @@ pub use sheets::{
     SheetExport, SheetExportRequest, SheetFormat, SheetImport, SheetIssuesRequest,
     SheetPreviewRequest, read_sheet_file, write_issues_csv,
 };
-pub use tag_changes::{TagChange, TagChangeDone, TagChangeRequest};
+pub use tag_changes::{TagChange, TagChangeRequest};
 pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
 pub use taxonomy_record::{NewTag, TagValueChange};

@@ -90,6 +90,7 @@ impl Opened {
             edits,
             kind,
             account: self.connected.account.clone(),
+            tag_step: None,
         }
     }
 

@@ -50,7 +50,7 @@ use metadesk_bulk::open_walk::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
-    RunScope, RunSummary, ScopeCount, runs, scope_count,
+    RunScope, RunSpec, RunSummary, ScopeCount, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -156,7 +156,20 @@ impl Workspace {
         &self,
         opened: &Opened,
         scope: RunScope,
+        edits: Vec<Edit>,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        self.preview_spec(opened, scope, edits, None, on_progress)
+            .await
+    }
+
+    /// [`Self::preview_edit`], for a tag change's run with the step it ends with.
+    pub(crate) async fn preview_spec(
+        &self,
+        opened: &Opened,
+        scope: RunScope,
         mut edits: Vec<Edit>,
+        tag_step: Option<metadesk_bulk::tag_step::TagStep>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         // A search or a list may go through the OpenAPI search; so does a folder's assets for an
@@ -173,7 +186,11 @@ impl Workspace {
         if let Some(read) = &read {
             crate::app::schemas::refuse_edits(read, &edits)?;
         }
-        let spec = opened.spec(scope, edits, RunKind::Edit).validated()?;
+        let spec = RunSpec {
+            tag_step,
+            ..opened.spec(scope, edits, RunKind::Edit)
+        }
+        .validated()?;
         let job = self
             .jobs
             .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
@@ -313,10 +330,7 @@ impl Workspace {
         let applied = engine.apply(&summary.id, job.control(), on_progress).await;
         // The edit rows' sample holds values from before: it is read again next time.
         self.samples.forget().await;
-        let applied = applied?;
-        // A tag change's run changes the tag itself once its assets are all done.
-        self.finish_if_tag_change(opened, &applied).await?;
-        Ok(applied)
+        applied
     }
 
     /// One run's summary.

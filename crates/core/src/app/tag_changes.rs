@@ -1,26 +1,28 @@
 //! Merging, moving and deleting a tag with every asset that holds it fixed
 //! (`adobe-wire-tags.md` §4: AEM itself leaves the old id on every asset). The assets'
 //! `cq:tags` are rewritten by a bulk run like any other — previewed, checked against changes
-//! made since, batched, journaled, reported, undoable — and only after every asset is done
-//! does AEM's tag command move, merge or delete the tag node, activated again where it was
-//! published so that the publish tier shows no duplicates.
+//! made since, batched, journaled, reported, undoable — and only after every asset that may
+//! hold the tag is done (none left alone, none failed) does AEM's tag command move, merge or
+//! delete the tag node, activated again where it was published so that the publish tier shows
+//! no duplicates. That command is the run's last step, chosen at the preview and journaled
+//! (`metadesk_bulk::tag_step`): an undo or a retry of the run never sends it, a resume sends
+//! what is left of it.
 //!
 //! Not here: what the rewrite does to one list (`bulk::compute::tags`), the requests
 //! (`assets::classic`), the words (`cli/src/tags.rs`, the window).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use ts_rs::TS;
 
-use metadesk_assets::CallError;
 use metadesk_assets::tag_names::check_tag_id;
 use metadesk_assets::tags::Tag;
-use metadesk_bulk::runs;
 use metadesk_bulk::scope::Scope;
+use metadesk_bulk::tag_step::{TagCommand, TagStep, TagStepState};
 use metadesk_bulk::{Edit, EditOp, RunStatus, RunSummary};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
-use crate::app::taxonomy_record::{check_rights, refused};
-use crate::app::{OnProgress, Opened, Workspace, blocking};
+use crate::app::taxonomy_record::{check_rights, number, refused};
+use crate::app::{OnProgress, Opened, Workspace};
 
 /// A change to a tag that the assets holding it follow.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -42,29 +44,6 @@ pub struct TagChangeRequest {
     pub change: TagChange,
     /// The folder (and its subfolders) whose assets holding the tag are rewritten.
     pub under: String,
-}
-
-/// What AEM did to the tag once the assets were done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum TagChangeDone {
-    Merged { activated: bool },
-    Moved { activated: bool },
-    Deleted,
-}
-
-/// The tag a run rewrites on its assets, and where it goes: a run whose only edit is a
-/// [`EditOp::Retag`] of `cq:tags` is a tag change's run.
-pub fn retag_of(edits: &[Edit]) -> Option<(&str, Option<&str>)> {
-    match edits {
-        [
-            Edit {
-                property,
-                op: EditOp::Retag { from, to },
-            },
-        ] if property == "cq:tags" => Some((from, to.as_deref())),
-        _ => None,
-    }
 }
 
 impl TagChange {
@@ -165,7 +144,9 @@ impl Workspace {
     }
 
     /// Checks the change ([`Self::check_tag_change`]), then previews the rewrite of `cq:tags`
-    /// on every asset under `under` (and its subfolders) that holds the tag.
+    /// on every asset under `under` (and its subfolders) that holds the tag. AEM's command on
+    /// the tag is chosen now and journaled with the run (its [`TagStep`]): the apply sends it
+    /// once every asset is rewritten, checking first that the taxonomy still allows it.
     pub async fn preview_tag_change(
         &self,
         opened: &Opened,
@@ -173,114 +154,71 @@ impl Workspace {
         under: &str,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        self.check_tag_change(opened, change).await?;
+        let tags = self.check_tag_change(opened, change).await?;
+        let step = TagStep {
+            command: change.command(),
+            tag: change.tag().to_owned(),
+            target: change.target().map(str::to_owned),
+            activate: tags.iter().any(|t| t.id == change.tag() && t.published),
+        };
         let scope = Scope::Folder {
             folder: under.to_owned(),
             recursive: true,
         }
         .into_run_scope()?;
-        self.preview_edit(opened, scope, vec![change.edit()], on_progress)
+        self.preview_spec(opened, scope, vec![change.edit()], Some(step), on_progress)
             .await
     }
 
-    /// Once every asset is done: AEM merges the tag `from` into `to` where that exists, moves
-    /// it there where it does not, deletes it without `to`; then activates its new place and
-    /// the stub left at the old one where the tag was published. `None` when AEM no longer
-    /// has the tag (changed already: a second finish does nothing).
-    pub async fn finish_tag_change(
-        &self,
-        opened: &Opened,
-        from: &str,
-        to: Option<&str>,
-    ) -> Result<Option<TagChangeDone>> {
-        let tags = self.tags(opened).await?;
-        let Some(tag) = tags.iter().find(|t| t.id == from) else {
-            return Ok(None);
-        };
-        let published = tag.published;
-        let (command, done) = match to {
-            None => ("deleteTag", TagChangeDone::Deleted),
-            Some(to) if tags.iter().any(|t| t.id == to) => (
-                "mergeTag",
-                TagChangeDone::Merged {
-                    activated: published,
-                },
-            ),
-            Some(_) => (
-                "moveTag",
-                TagChangeDone::Moved {
-                    activated: published,
-                },
-            ),
-        };
-        let aem = &opened.connected.assets;
-        let failed = |e: CallError| {
-            refused(
-                "error-tag-command",
-                vec![("id", from.into()), ("detail", e.text().into())],
-            )
-        };
-        let mut fields = vec![("cmd", command), ("path", from)];
-        if let Some(to) = to {
-            fields.push(("dest", to));
-        }
-        aem.tag_command(&fields).await.map_err(failed)?;
-        if published && let Some(to) = to {
-            for path in [from, to] {
-                aem.tag_command(&[("cmd", "activateTag"), ("path", path)])
-                    .await
-                    .map_err(failed)?;
-            }
-        }
-        Ok(Some(done))
-    }
-
-    /// A tag change's previewed run that has no asset to change (none under its folder holds
-    /// the tag): AEM changes the tag at once, as an apply would have once its assets were done.
-    /// Refused for any other run, and for one with assets left to change.
+    /// A tag change's previewed run that has no asset to change (a complete read found none
+    /// under its folder holding the tag): applied at once, which sends AEM's command on the
+    /// tag. A production connection needs its name typed, as for any apply. Refused for any
+    /// other run, for one with assets left to change, and for one whose read was not whole (a
+    /// folder not listed, an asset not read or left alone may hold the tag).
     pub async fn finish_unused_tag_change(
         &self,
         opened: &Opened,
         run_id: &str,
-    ) -> Result<Option<TagChangeDone>> {
-        let (dir, id) = (self.runs_dir(), run_id.to_owned());
-        let (summary, spec) =
-            blocking(move || Ok((runs::summary(&dir, &id)?, runs::spec(&dir, &id)?))).await?;
-        let Some((from, to)) = retag_of(&spec.edits) else {
+        confirm_name: Option<&str>,
+    ) -> Result<RunSummary> {
+        let summary = self.run_summary(run_id).await?;
+        let Some(step) = summary.tag_step.clone() else {
             return Err(refused(
                 "error-tag-not-a-tag-run",
                 vec![("run", run_id.into())],
             ));
         };
-        let untouched = summary.status == RunStatus::Previewed
-            && summary.counts.pending == 0
-            && summary.counts.changed == 0
-            && summary.counts.failed == 0;
-        if !untouched {
-            return Err(refused("error-tag-assets-first", vec![("id", from.into())]));
+        // Asked twice (a double click, a second window): the first did it.
+        if step.state == TagStepState::Done {
+            return Ok(summary);
         }
-        self.finish_tag_change(opened, from, to).await
+        if summary.status != RunStatus::Previewed || summary.counts.pending > 0 {
+            return Err(refused(
+                "error-tag-assets-first",
+                vec![("id", step.step.tag.as_str().into())],
+            ));
+        }
+        if step.left_alone > 0 {
+            return Err(refused(
+                "error-tag-read-not-whole",
+                vec![
+                    ("id", step.step.tag.as_str().into()),
+                    ("count", number(step.left_alone as usize)),
+                ],
+            ));
+        }
+        self.apply(opened, run_id, confirm_name, &|_| {}).await
     }
+}
 
-    /// After an apply: when the run was a tag change's and every asset is done (none failed,
-    /// none left), AEM changes the tag itself ([`Self::finish_tag_change`]).
-    pub(crate) async fn finish_if_tag_change(
-        &self,
-        opened: &Opened,
-        applied: &RunSummary,
-    ) -> Result<()> {
-        let done = applied.status == RunStatus::Completed
-            && applied.counts.failed == 0
-            && applied.counts.pending == 0;
-        if !done {
-            return Ok(());
+impl TagChange {
+    /// AEM's command for this change, chosen once, at the preview.
+    pub fn command(&self) -> TagCommand {
+        match self {
+            TagChange::Merge { .. } => TagCommand::Merge,
+            TagChange::Move { .. } => TagCommand::Move,
+            TagChange::Delete { .. } => TagCommand::Delete,
         }
-        let (dir, id) = (self.runs_dir(), applied.id.clone());
-        let spec = blocking(move || runs::spec(&dir, &id)).await?;
-        if let Some((from, to)) = retag_of(&spec.edits) {
-            self.finish_tag_change(opened, from, to).await?;
-        }
-        Ok(())
     }
 }
 

@@ -1,11 +1,13 @@
 //! A tag change the window finishes itself when no asset under its folder holds the tag,
-//! against the sandbox: AEM changes the tag at once; refused in words (nothing written) for a
-//! run with assets still to change and for a run that is not a tag change.
+//! against the sandbox: AEM changes the tag at once, after the production name where the
+//! connection is production; refused in words (nothing written) for a run with assets still to
+//! change and for a run that is not a tag change.
 
 use metadesk_sandbox::SAMPLE_FOLDER;
 
 use super::test_support::sandboxed_workspace;
 use super::*;
+use metadesk_bulk::tag_step::{TagCommand, TagStepState};
 use metadesk_bulk::{Edit, EditOp};
 use metadesk_clients::error::ErrorCode;
 
@@ -49,21 +51,67 @@ async fn a_tag_no_asset_holds_is_changed_at_once() {
     assert_eq!(preview.counts.pending, 0);
 
     let done = ws
-        .finish_unused_tag_change(&opened, &preview.id)
+        .finish_unused_tag_change(&opened, &preview.id, None)
         .await
         .unwrap();
-    assert_eq!(done, Some(TagChangeDone::Deleted));
+    let step = done.tag_step.expect("a tag run's step");
+    assert_eq!(step.state, TagStepState::Done);
+    assert_eq!(step.step.command, TagCommand::Delete);
     let tags = ws.tags(&opened).await.unwrap();
     assert!(
         !tags.iter().any(|t| t.id == unused),
         "{unused} is still there"
     );
-    // Finished already: a second time does nothing.
+    // Finished already: a second time says so and sends nothing.
     let again = ws
-        .finish_unused_tag_change(&opened, &preview.id)
+        .finish_unused_tag_change(&opened, &preview.id, None)
         .await
         .unwrap();
-    assert_eq!(again, None);
+    assert_eq!(again.tag_step.unwrap().state, TagStepState::Done);
+}
+
+#[tokio::test]
+async fn on_production_a_tag_is_changed_at_once_only_with_the_name_typed() {
+    let (_dir, ws, opened, sandbox) = sandboxed_workspace(2).await;
+    let holding = held(&sandbox);
+    let unused = LEAVES
+        .iter()
+        .find(|t| !holding.contains(&t.to_string()))
+        .expect("a seeded tag none of two assets holds")
+        .to_string();
+    let id = opened.connection_id.clone().unwrap();
+    ws.connections().set_production(&id, true).unwrap();
+    let opened = ws
+        .open(crate::app::ConnectionChoice::stored(id))
+        .await
+        .unwrap();
+    let change = TagChange::Delete {
+        tag: unused.clone(),
+    };
+    let preview = ws
+        .preview_tag_change(&opened, &change, SAMPLE_FOLDER, &|_| {})
+        .await
+        .unwrap();
+    for wrong in [None, Some("not its name")] {
+        let e = ws
+            .finish_unused_tag_change(&opened, &preview.id, wrong)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("marked production"), "{e}");
+        let tags = ws.tags(&opened).await.unwrap();
+        assert!(tags.iter().any(|t| t.id == unused), "{unused} went");
+    }
+    let name = opened.connection().name.clone();
+    let done = ws
+        .finish_unused_tag_change(&opened, &preview.id, Some(&name))
+        .await
+        .unwrap();
+    assert_eq!(done.tag_step.unwrap().state, TagStepState::Done);
+    let tags = ws.tags(&opened).await.unwrap();
+    assert!(
+        !tags.iter().any(|t| t.id == unused),
+        "{unused} is still there"
+    );
 }
 
 #[tokio::test]
@@ -86,7 +134,7 @@ async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alo
         .unwrap();
     assert!(preview.counts.pending > 0);
     let e = ws
-        .finish_unused_tag_change(&opened, &preview.id)
+        .finish_unused_tag_change(&opened, &preview.id, None)
         .await
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput);
@@ -109,7 +157,7 @@ async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alo
         .await
         .unwrap();
     let e = ws
-        .finish_unused_tag_change(&opened, &other.id)
+        .finish_unused_tag_change(&opened, &other.id, None)
         .await
         .unwrap_err();
     assert!(

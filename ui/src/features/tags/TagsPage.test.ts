@@ -204,7 +204,11 @@ describe('the Tags page', () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     const run = runSummary({ id: 'unused', counts: { assets: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
     vi.mocked(previewTagChange).mockResolvedValue(run);
-    vi.mocked(finishUnusedTagChange).mockResolvedValue({ kind: 'deleted' });
+    vi.mocked(finishUnusedTagChange).mockResolvedValue({
+      ...run,
+      status: 'completed',
+      tagStep: { command: 'delete', tag: 'wknd:season/winter', activate: false, state: 'done', leftAlone: 0 },
+    });
     const user = userEvent.setup();
     const { onShowRun } = renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
@@ -213,7 +217,7 @@ describe('the Tags page', () => {
     await waitFor(() => expect(screen.getByTestId('tag-change-unused')).toHaveTextContent('No asset under /content/dam holds wknd:season/winter'));
     await user.click(screen.getByTestId('tag-change-now'));
     await waitFor(() => expect(screen.getByTestId('tag-change-done')).toHaveTextContent('AEM deleted the tag.'));
-    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused');
+    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused', null);
     expect(onShowRun).not.toHaveBeenCalled();
     // The taxonomy is read again.
     await waitFor(() => expect(listTags).toHaveBeenCalledTimes(2));

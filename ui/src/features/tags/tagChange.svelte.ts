@@ -4,7 +4,7 @@
 // dialog for the Bulk edit page, where it is applied, reported and undone like any run.
 import { finishUnusedTagChange, previewTagChange } from '../../ipc/commands';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
-import type { TagChangeDone } from '../../ipc/bindings/TagChangeDone';
+import type { TagStepView } from '../../ipc/bindings/TagStepView';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import { willChange } from '../bulk/format';
@@ -26,8 +26,8 @@ export class TagChangeModel {
   notice = $state<string | null>(null);
   /** A preview no asset follows: the tag itself can be changed at once. */
   unused = $state<RunSummary | null>(null);
-  /** What AEM did to a tag no asset followed (null: AEM no longer had it). */
-  done = $state<TagChangeDone | null | undefined>(undefined);
+  /** What AEM did to a tag no asset followed: the run's step, once sent. */
+  done = $state<TagStepView | undefined>(undefined);
   finishing = $state(false);
 
   readonly #runOf: () => RunModel;
@@ -113,14 +113,16 @@ export class TagChangeModel {
     await this.#run.cancel();
   }
 
-  /** No asset under the folder holds the tag: AEM merges, moves or deletes it now. */
-  async finishUnused(): Promise<void> {
+  /** No asset under the folder holds the tag: AEM merges, moves or deletes it now. On a
+   *  production connection, `confirmName` is its name as the user typed it. */
+  async finishUnused(confirmName: string | null = null): Promise<void> {
     const run = this.unused;
     if (!run || this.busy) return;
     this.finishing = true;
     this.error = null;
     try {
-      this.done = await finishUnusedTagChange(run.id);
+      const applied = await finishUnusedTagChange(run.id, confirmName);
+      this.done = applied.tagStep;
       this.unused = null;
     } catch (thrown) {
       this.error = toIpcError(thrown);

@@ -3,6 +3,7 @@ import type { ApiFamily } from "./ApiFamily";
 import type { Edit } from "./Edit";
 import type { RunKind } from "./RunKind";
 import type { ScopeFilters } from "./ScopeFilters";
+import type { TagStep } from "./TagStep";
 
 /**
  * Everything that defines a run; stored as the journal's first record.
@@ -24,4 +25,9 @@ aem: string, family: ApiFamily, edits: Array<Edit>, kind: RunKind,
 /**
  * Who writes (technical-account email or user), named in "no write access" reasons.
  */
-account: string | null, folder: string, filters: ScopeFilters, };
+account: string | null, 
+/**
+ * A tag change's run: what AEM does to the tag once every asset is rewritten. Never
+ * carried over to an undo or a retry of the run, which rewrite assets only.
+ */
+tagStep?: TagStep, folder: string, filters: ScopeFilters, };

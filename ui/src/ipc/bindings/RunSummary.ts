@@ -8,6 +8,7 @@ import type { FragmentScope } from "./FragmentScope";
 import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
+import type { TagStepView } from "./TagStepView";
 
 /**
  * One line of the run history.
@@ -122,4 +123,15 @@ emptiedRequired: Array<EmptiedRequired>,
  * The run edits content fragments (through the Sites API), of this model when one is
  * named; absent for asset runs.
  */
-fragments?: FragmentScope, };
+fragments?: FragmentScope, 
+/**
+ * A tag change's run: what AEM is asked to do to the tag once every asset is rewritten,
+ * and how far it went; absent for any other run.
+ */
+tagStep?: TagStepView, 
+/**
+ * The undo of a tag change's run: the step of the run it undoes, whose command this undo
+ * does not take back (AEM keeps a merged or moved tag as a hidden pointer, a deleted one
+ * is gone): what the window and the CLI say of it. Only in a single run's summary.
+ */
+undoesTagStep?: TagStepView, };
