@@ -11,7 +11,7 @@
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` and `POST /content/dam/{folder}` with item-path parameters (Sling POST: `sling_post.rs`, `sling_batch.rs`; junk nodes for unknown paths, the 10,000-parameter cap, one commit per request), `GET /libs/granite/csrf/token.json` |
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json`; folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
-//! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
+//! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`, `list`: the Sites pages that use a tag, [`Sandbox::tag_page`]; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
 //! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | Sites API (content fragments) | `GET /adobe/sites/cf/fragments?path&limit&cursor` (the fragment at `path` or every one in that folder's subtree, in tree order; `limit` 1–50, default 50, above → 400; `cursor` until the last page; `{"items": []}` where nothing is), `GET /adobe/sites/cf/fragments/{id}` (strong `ETag`), `PATCH /adobe/sites/cf/fragments/{id}` (`application/json-patch+json`; `replace`/`add` of `/title`, `/description`, `/fields/<index>/values`; no `If-Match` → 428, stale → 412, any value a field's type cannot take → 400 naming it and nothing changes), `GET /adobe/sites/cf/models[/{modelId}]` (fields, `required`, enumeration `options`); OAuth S2S tokens only. Models `article` and `adventure` (`dam/cf_models.rs`); values, status and storage in `dam/fragments.rs`; HTTP in `sites.rs` |
@@ -92,6 +92,7 @@ mod request_kinds;
 mod routes;
 mod schemas;
 mod server;
+mod pages;
 mod sites;
 mod sling_batch;
 mod sling_post;
@@ -155,6 +156,8 @@ pub(crate) struct Inner {
     pub taxonomy: RwLock<taxonomy::Taxonomy>,
     /// AEM users who may tag assets but not change the taxonomy (not Tag Administrators).
     pub taxonomy_denied: Mutex<HashSet<String>>,
+    /// Sites pages that hold tags (`pages.rs`).
+    pub pages: Mutex<pages::Pages>,
 }
 
 impl Inner {
@@ -306,6 +309,7 @@ pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
     lock(&s.junk).clear();
     *write(&s.taxonomy) = taxonomy::Taxonomy::seeded();
+    *lock(&s.pages) = pages::Pages::default();
     s.counters.reset();
     s.faults.set(s.config.faults.clone());
     *lock(&s.persisted) = graphql::seeded_queries();
@@ -475,6 +479,7 @@ impl Sandbox {
             csrf_tokens: Mutex::default(),
             taxonomy: RwLock::new(taxonomy::Taxonomy::seeded()),
             taxonomy_denied: Mutex::default(),
+            pages: Mutex::default(),
         });
         let router = routes::router(shared.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -673,6 +678,14 @@ impl Sandbox {
     /// `/bin/tagcommand` and Sling POSTs under `/content/cq:tags` answer 403.
     pub fn set_taxonomy_access(&self, user: &str, allowed: bool) {
         auth::set_denied(&self.shared.taxonomy_denied, user, allowed);
+    }
+
+    /// Sets the tags (`jcr:content/cq:tags`) of the Sites page at `path` (under `/content`) as
+    /// an author's page properties would; none: the page holds no tag. The tag servlet's
+    /// `list` command finds it. [`Sandbox::reset`] removes it.
+    pub fn tag_page(&self, path: &str, tags: &[&str]) {
+        let tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        lock(&self.shared.pages).set(path, tags);
     }
 
     /// Turns the OpenAPI search (`POST /adobe/assets/search`) on or off (off: 404).

@@ -1,6 +1,7 @@
 //! The taxonomy over HTTP: `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling's default
 //! rendering), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`,
-//! `activateTag`, `deactivateTag`, and the check `canCreateTag`; Adobe's TagClient.java) and a Sling POST of properties to a
+//! `activateTag`, `deactivateTag`, the check `canCreateTag`, and `list`, the pages that use a
+//! tag, from `pages.rs`; Adobe's TagClient.java) and a Sling POST of properties to a
 //! tag's path (`jcr:title.fr=…`). Changing the taxonomy needs a classic token of an account
 //! allowed to (`Sandbox::set_taxonomy_access`; the read-only account never is); every answer
 //! is Sling's HTML status page, as on AEM.
@@ -110,6 +111,13 @@ pub(crate) async fn command(
         })
     };
     let cmd = field("cmd").unwrap_or_default();
+    // The pages that use a tag: a read, changes nothing.
+    if cmd == "list" {
+        return match tag_of("path") {
+            Ok(rel) => lock(&shared.pages).list(&rel),
+            Err(r) => answer(r.status, &r.message),
+        };
+    }
     // AEM's check before a change: the account's right was checked above; nothing changes.
     if cmd == "canCreateTag" {
         return answer(200, "OK");

@@ -109,7 +109,8 @@ fn parent_of(rel: &str) -> Option<&str> {
     rel.rsplit_once('/').map(|(p, _)| p)
 }
 
-fn within(rel: &str, ancestor: &str) -> bool {
+/// Whether `rel` is the tag at `ancestor` or a tag below it.
+pub(crate) fn within(rel: &str, ancestor: &str) -> bool {
     rel == ancestor || rel.starts_with(&format!("{ancestor}/"))
 }
 
