@@ -92,7 +92,6 @@ mod request_kinds;
 mod routes;
 mod schemas;
 mod server;
-mod pages;
 mod sites;
 mod sling_batch;
 mod sling_post;
@@ -156,8 +155,6 @@ pub(crate) struct Inner {
     pub taxonomy: RwLock<taxonomy::Taxonomy>,
     /// AEM users who may tag assets but not change the taxonomy (not Tag Administrators).
     pub taxonomy_denied: Mutex<HashSet<String>>,
-    /// Sites pages that hold tags (`pages.rs`).
-    pub pages: Mutex<pages::Pages>,
 }
 
 impl Inner {
@@ -309,7 +306,6 @@ pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
     lock(&s.junk).clear();
     *write(&s.taxonomy) = taxonomy::Taxonomy::seeded();
-    *lock(&s.pages) = pages::Pages::default();
     s.counters.reset();
     s.faults.set(s.config.faults.clone());
     *lock(&s.persisted) = graphql::seeded_queries();
@@ -479,7 +475,6 @@ impl Sandbox {
             csrf_tokens: Mutex::default(),
             taxonomy: RwLock::new(taxonomy::Taxonomy::seeded()),
             taxonomy_denied: Mutex::default(),
-            pages: Mutex::default(),
         });
         let router = routes::router(shared.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -678,14 +673,6 @@ impl Sandbox {
     /// `/bin/tagcommand` and Sling POSTs under `/content/cq:tags` answer 403.
     pub fn set_taxonomy_access(&self, user: &str, allowed: bool) {
         auth::set_denied(&self.shared.taxonomy_denied, user, allowed);
-    }
-
-    /// Sets the tags (`jcr:content/cq:tags`) of the Sites page at `path` (under `/content`) as
-    /// an author's page properties would; none: the page holds no tag. The tag servlet's
-    /// `list` command finds it. [`Sandbox::reset`] removes it.
-    pub fn tag_page(&self, path: &str, tags: &[&str]) {
-        let tags = tags.iter().map(|t| (*t).to_owned()).collect();
-        lock(&self.shared.pages).set(path, tags);
     }
 
     /// Turns the OpenAPI search (`POST /adobe/assets/search`) on or off (off: 404).
