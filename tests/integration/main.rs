@@ -53,4 +53,5 @@ mod sheet_cli;
 mod small_folders;
 mod tags_cli;
 mod tags_import_cli;
+mod tags_import_undo_cli;
 mod tokens;

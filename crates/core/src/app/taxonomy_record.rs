@@ -1,6 +1,7 @@
-//! What a tag import writes and the record kept of it for its undo: the tags created, each
-//! value changed with the one AEM held before, in `{data}/tag-imports/{id}.json`, written whole
-//! (and synced) before the import's first write; and the requests both make of a tag's values.
+//! What a tag import writes and the record kept of it for its undo: the AEM and connection it
+//! wrote through, the tags created, each value changed with the one AEM held before, in
+//! `{data}/tag-imports/{id}.json`, written whole (and synced) before the import's first write;
+//! and the requests both make of a tag's values.
 //!
 //! Not here: the import (`taxonomy_import.rs`), the undo (`taxonomy_undo.rs`).
 
@@ -18,7 +19,8 @@ use metadesk_store::dirs::write_json_file;
 
 use crate::app::{Opened, Workspace, blocking};
 
-const RECORD_VERSION: u32 = 1;
+/// 2: the record names the AEM and the stored connection it was made on.
+const RECORD_VERSION: u32 = 2;
 
 /// A tag the sheet adds, with what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -105,6 +107,13 @@ pub(crate) struct ImportRecord {
     pub id: String,
     /// The connection it was written through (`Opened::label`).
     pub connection: String,
+    /// The stored connection's id; none for a credential file (records of version 1 have
+    /// none either).
+    #[serde(default)]
+    pub connection_id: Option<String>,
+    /// The AEM author it wrote to; none in records of version 1, bound to the label alone.
+    #[serde(default)]
+    pub aem: Option<String>,
     pub file_name: String,
     pub at: String,
     pub created: Vec<NewTag>,
@@ -127,6 +136,8 @@ impl ImportRecord {
             version: RECORD_VERSION,
             id: format!("tags-{}-{salt:04x}", now.format(&stamp).unwrap_or_default()),
             connection: opened.label.clone(),
+            connection_id: opened.connection_id.clone(),
+            aem: Some(opened.connected.aem_url.clone()),
             file_name: file_name.to_owned(),
             at: metadesk_base::timefmt::now_rfc3339(),
             created,
