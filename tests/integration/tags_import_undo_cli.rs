@@ -1,7 +1,8 @@
 //! `metadesk-cli tags undo-import` (issue 63): a tag the import created is removed only when an
 //! exact read finds nothing that holds it — the DAM's folders listed and their assets read
 //! (AEM's search index lags), and AEM's list of the pages that use it; a read that is not whole
-//! keeps the tag and says why. An import is undone only on the AEM it was made on.
+//! keeps the tag and says why. An import is undone only on the AEM it was made on. The
+//! import's and the undo's writes are retried as a run's are.
 
 use serde_json::json;
 
@@ -136,4 +137,41 @@ async fn an_import_is_undone_only_on_the_aem_it_was_made_on() {
     let o = here.run(&["tags", "undo-import", &id, "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert_eq!(here.tag("wknd-shared/season/monsoon").await.0, 404);
+}
+
+/// AEM answers half the writes 503 without applying them: the import's and the undo's writes
+/// of values (which may be sent twice) are retried as a run's writes are, and both complete.
+/// Seen failing with each write sent once (the preview's rights check, then the import,
+/// stopped at the first 503).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_and_its_undo_retry_what_aem_did_not_take_for_a_while() {
+    let env = Env::new().await;
+    let before = env.taxonomy().await;
+    env.sb
+        .set_faults(Faults {
+            error_rate: 0.5,
+            error_statuses: vec![503],
+            ..Faults::default()
+        })
+        .unwrap();
+    let sheet = env.sheet(
+        "titles.csv",
+        &format!(
+            "{HEADER}wknd-shared:season/summer,High summer,Plein été,\n\
+             wknd-shared:season/winter,Deep winter,,\n\
+             wknd-shared:activity/surfing,Surf,,\n"
+        ),
+    );
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("changed 4 values"), "{}", out(&o));
+    assert_eq!(
+        env.tag("wknd-shared/season/winter").await.1["jcr:title"],
+        "Deep winter"
+    );
+    assert!(env.sb.counters().injected_errors > 0, "AEM refused some");
+
+    let o = env.run(&["tags", "undo-import", &import_id(&out(&o)), "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(env.taxonomy().await, before);
 }

@@ -12,7 +12,7 @@ use metadesk_assets::DAM_ROOT;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::Error;
 
-use crate::app::taxonomy_record::tag_path;
+use crate::app::taxonomy_record::{Resend, sent, tag_path};
 use crate::app::{Opened, TagCounts, Workspace};
 
 /// What may hold a tag.
@@ -69,8 +69,8 @@ impl<'a> Holders<'a> {
                 }
             }
         }
-        let aem = &self.opened.connected.assets;
-        match aem.tag_pages(&tag_path(id)).await {
+        let (aem, path) = (&self.opened.connected.assets, tag_path(id));
+        match sent(Resend::Harmless, || aem.tag_pages(&path)).await {
             Ok(pages) => match pages.into_iter().next() {
                 Some(page) => Held::Pages { page },
                 None => Held::Nothing,

@@ -21,7 +21,7 @@ use metadesk_store::dirs::read_settings_file;
 
 use crate::app::taxonomy_holders::{Held, Holders};
 use crate::app::taxonomy_record::{
-    ImportRecord, NewTag, refused, tag_path, value_of, write_values,
+    ImportRecord, NewTag, Resend, refused, tag_command, tag_path, value_of, write_values,
 };
 use crate::app::{Opened, Workspace, blocking};
 
@@ -154,7 +154,6 @@ impl Workspace {
         tags: &[Tag],
         done: &mut TagImportUndone,
     ) -> Result<()> {
-        let aem = &opened.connected.assets;
         let mut created: Vec<&NewTag> = record.created.iter().collect();
         created.sort_by_key(|t| {
             std::cmp::Reverse(t.id.matches('/').count() + 1 - usize::from(t.id.ends_with(':')))
@@ -188,14 +187,18 @@ impl Workspace {
                 continue;
             }
             let path = tag_path(&new.id);
-            aem.tag_command(&[("cmd", "deleteTag"), ("path", &path)])
-                .await
-                .map_err(|e| {
-                    refused(
-                        "error-tags-undo-write",
-                        vec![("id", new.id.as_str().into()), ("detail", e.text().into())],
-                    )
-                })?;
+            tag_command(
+                opened,
+                Resend::OnThrottleOnly,
+                &[("cmd", "deleteTag"), ("path", &path)],
+            )
+            .await
+            .map_err(|e| {
+                refused(
+                    "error-tags-undo-write",
+                    vec![("id", new.id.as_str().into()), ("detail", e.text().into())],
+                )
+            })?;
             removed.insert(&new.id);
             done.removed += 1;
         }
