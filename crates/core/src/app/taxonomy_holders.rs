@@ -130,3 +130,29 @@ async fn index_finds_holder(opened: &Opened, id: &str) -> bool {
     let found = opened.connected.assets.search(&params).await;
     found.is_ok_and(|page| !page.hits.is_empty() || page.total > 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use metadesk_base::i18n::Localizer;
+
+    /// A folder not listed or an asset not read makes the DAM's read not whole, said in words
+    /// naming it; only a whole read may say "no holder". Seen failing with the unlisted folders
+    /// not looked at (the read was taken as whole).
+    #[test]
+    fn a_read_with_a_folder_unlisted_or_an_asset_unread_is_not_whole() {
+        let en = Localizer::english();
+        let mut counts = TagCounts::default();
+        assert_eq!(not_whole(&counts), None);
+        counts.unread = vec![SavedText::Plain("/content/dam/a.jpg: 403".into())];
+        let why = not_whole(&counts).unwrap().localized(&en);
+        assert!(
+            why.contains("an asset could not be read: /content/dam/a.jpg: 403"),
+            "{why}"
+        );
+        counts.unlisted_folders = vec!["/content/dam/b".into(), "/content/dam/c".into()];
+        let why = not_whole(&counts).unwrap().localized(&en);
+        assert!(why.contains("2 folders could not be listed"), "{why}");
+        assert!(why.contains("/content/dam/b"), "{why}");
+    }
+}
