@@ -54,4 +54,5 @@ mod small_folders;
 mod tag_step_cli;
 mod tags_cli;
 mod tags_import_cli;
+mod tags_import_undo_cli;
 mod tokens;
