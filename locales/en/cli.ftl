@@ -552,7 +552,7 @@ cli-tags-undo-kept-value = Kept: the { $what } of { $tag } was changed in AEM af
 cli-tags-undo-kept-changed = Kept: { $tag } was changed in AEM after the import.
 cli-tags-undo-kept-children = Kept: { $tag } has tags below it that the import did not create.
 cli-tags-undo-kept-assets = Kept: assets hold { $tag }; take it off them first (tags delete does both).
-cli-tags-undo-kept-unchecked = Kept: { $tag }, as AEM’s search could not say whether assets hold it ({ $detail }).
+cli-tags-undo-kept-unchecked = Kept: { $tag }, as not all the content that may hold it could be read ({ $detail }).
 cli-schema-kind = { $kind ->
     [text] text
     [multi-text] several texts
@@ -642,3 +642,4 @@ cli-fragments-count = { $count ->
 } under { $folder }:
 cli-fragments-fields = Fields an edit can change:
 cli-value-field = FIELD
+cli-tags-undo-kept-pages = Kept: pages use { $tag }, such as { $page }; take it off them first.

@@ -1213,6 +1213,17 @@ allows-publish-unchecked = The permission to publish in { $folder } could not be
 allows-instead-publish = Edits work; publishing and republishing will be refused until the permission is given.
 allows-publish-oauth = An OAuth Server-to-Server connection cannot publish: AEM's replication servlet takes only service credentials and local development tokens.
 allows-instead-publish-oauth = Publish with a classic connection (service credentials or a local development token), for example the one paired with this connection.
+error-tags-import-other-aem = The tag import { $id } was made on { $was }, but this connection is to { $now }: it can be undone only on { $was }. Nothing was read or written.
+tags-undo-unlisted = { $count ->
+    [one] the folder { $folder } could not be listed
+   *[other] { $count } folders could not be listed, { $folder } among them
+}
+tags-undo-unread = { $count ->
+    [one] an asset could not be read: { $first }
+   *[other] { $count } assets could not be read, the first: { $first }
+}
+tags-undo-pages-unknown = AEM did not say which pages use it: { $detail }
+assets-tag-pages-not-list = AEM’s answer was not a list of pages
 
 # Tag ids and tag property names, checked before anything is sent (assets/tag_names.rs).
 tag-id-refused = “{ $id }” is not a tag id: { $problem ->

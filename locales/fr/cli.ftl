@@ -556,7 +556,7 @@ cli-tags-undo-kept-value = Conservé, car modifié dans AEM après l’import :
 cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM après l’import.
 cli-tags-undo-kept-children = Conservée : { $tag } a en dessous d’elle des balises que l’import n’a pas créées.
 cli-tags-undo-kept-assets = Conservée : des ressources portent { $tag } ; retirez-la-leur d’abord (tags delete fait les deux).
-cli-tags-undo-kept-unchecked = Conservée : { $tag }, car la recherche d’AEM n’a pas pu dire si des ressources la portent ({ $detail }).
+cli-tags-undo-kept-unchecked = Conservée : { $tag }, car tout le contenu qui peut la porter n’a pas pu être lu ({ $detail }).
 cli-schema-kind = { $kind ->
     [text] texte
     [multi-text] plusieurs textes
@@ -646,3 +646,4 @@ cli-fragments-count = { $count ->
 } sous { $folder } :
 cli-fragments-fields = Champs qu’une modification peut changer :
 cli-value-field = CHAMP
+cli-tags-undo-kept-pages = Conservée : des pages utilisent { $tag }, dont { $page } ; retirez-la-leur d’abord.

@@ -1215,6 +1215,17 @@ allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu êt
 allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
 allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
 allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.
+error-tags-import-other-aem = L’import de balises { $id } a été fait sur { $was }, mais cette connexion mène à { $now } : il ne peut être défait que sur { $was }. Rien n’a été lu ni écrit.
+tags-undo-unlisted = { $count ->
+    [one] le dossier { $folder } n’a pas pu être listé
+   *[other] { $count } dossiers n’ont pas pu être listés, dont { $folder }
+}
+tags-undo-unread = { $count ->
+    [one] une ressource n’a pas pu être lue : { $first }
+   *[other] { $count } ressources n’ont pas pu être lues, la première : { $first }
+}
+tags-undo-pages-unknown = AEM n’a pas dit quelles pages l’utilisent : { $detail }
+assets-tag-pages-not-list = la réponse d’AEM n’était pas une liste de pages
 
 # Tag ids and tag property names, checked before anything is sent (assets/tag_names.rs).
 tag-id-refused = « { $id } » n’est pas un identifiant de balise : { $problem ->

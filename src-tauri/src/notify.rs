@@ -224,6 +224,8 @@ mod tests {
             preview_fresh_until: None,
             emptied_required: Vec::new(),
             fragments: None,
+            tag_step: None,
+            undoes_tag_step: None,
         }
     }
 

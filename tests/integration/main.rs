@@ -55,4 +55,5 @@ mod tag_sheets_cli;
 mod tag_step_cli;
 mod tags_cli;
 mod tags_import_cli;
+mod tags_import_undo_cli;
 mod tokens;

@@ -32,15 +32,21 @@ impl Env {
 
     /// Runs the CLI with `args` and the sandbox's development token, in `lang`.
     pub(crate) fn run_in(&self, lang: &str, args: &[&str]) -> Output {
-        let file = self.dir.path().join("creds/local-development-token.json");
+        self.run_on(self, lang, args)
+    }
+
+    /// Runs the CLI from this home with `args`, on `aem`'s sandbox with its development token
+    /// (a credential file of the same name as this one's), in `lang`.
+    pub(crate) fn run_on(&self, aem: &Env, lang: &str, args: &[&str]) -> Output {
+        let file = aem.dir.path().join("creds/local-development-token.json");
         Command::new(cli())
             .env("METADESK_HOME", self.dir.path().join("home"))
             .env("LANG", lang)
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .args(args)
-            .args(["--trust-host", &sandbox_host(&self.sb)])
-            .args(["--aem", &self.sb.base_url(), "--file"])
+            .args(["--trust-host", &sandbox_host(&aem.sb)])
+            .args(["--aem", &aem.sb.base_url(), "--file"])
             .arg(&file)
             .output()
             .unwrap()

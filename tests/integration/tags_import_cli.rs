@@ -13,7 +13,7 @@ use metadesk_sandbox::Faults;
 use crate::tags_cli::{Env, LANG_DECIDES, err, out};
 
 impl Env {
-    fn sheet(&self, name: &str, text: &str) -> PathBuf {
+    pub(crate) fn sheet(&self, name: &str, text: &str) -> PathBuf {
         let path = self.dir.path().join(name);
         std::fs::write(&path, text).unwrap();
         path
@@ -35,7 +35,7 @@ impl Env {
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
-    async fn tag(&self, rel: &str) -> (u16, Value) {
+    pub(crate) async fn tag(&self, rel: &str) -> (u16, Value) {
         self.get(&format!("/content/cq:tags/{rel}.0.json")).await
     }
 
@@ -76,17 +76,17 @@ impl Env {
     }
 }
 
-fn path_arg(p: &Path) -> &str {
+pub(crate) fn path_arg(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
 /// The import's id, from `… tags undo-import ID`.
-fn import_id(said: &str) -> String {
+pub(crate) fn import_id(said: &str) -> String {
     let rest = said.split("undo-import ").nth(1).expect(said);
     rest.split_whitespace().next().unwrap().to_owned()
 }
 
-const HEADER: &str = "Tag ID,Title,Title (fr),Description\n";
+pub(crate) const HEADER: &str = "Tag ID,Title,Title (fr),Description\n";
 
 /// AEM refuses one of an import's writes (no right to change winter): the import stops there,
 /// says which tag and that undoing puts back what it wrote, without naming a command the

@@ -517,6 +517,25 @@ impl AssetsApi for ClassicAssets {
         })
     }
 
+    fn tag_pages<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Vec<String>, CallError>> {
+        Box::pin(async move {
+            let url = self
+                .client
+                .url("/bin/tagcommand")
+                .map_err(CallError::from_aem)?;
+            let form = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("_charset_", "utf-8")
+                .append_pair("cmd", "list")
+                .append_pair("path", path)
+                .finish();
+            let answer = self.post_form(url, form).await?;
+            super::tags::pages_of(&answer).ok_or(CallError::Rejected {
+                status: 200,
+                detail: Text::plain("assets-tag-pages-not-list"),
+            })
+        })
+    }
+
     fn tag_properties<'a>(
         &'a self,
         path: &'a str,

@@ -338,6 +338,19 @@ pub trait AssetsApi: Send + Sync {
         })
     }
 
+    /// The Sites pages that use the tag at `path` (under `/content/cq:tags`) or a tag below
+    /// it, by their paths: AEM's tag servlet `cmd=list` (`adobe-wire-tags.md` §3). An answer
+    /// that is not a list of pages is an error, never "no page".
+    fn tag_pages<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Vec<String>, CallError>> {
+        let _ = path;
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-cannot-read-tags"),
+            })
+        })
+    }
+
     /// A Sling POST of a tag's own properties to its node (`path` under `/content/cq:tags`):
     /// `Some` sets a property (`jcr:title.fr`), `None` removes it. Its answer is a status page:
     /// only the status is read.

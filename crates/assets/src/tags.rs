@@ -1,7 +1,8 @@
 //! AEM's tag taxonomy: the tree under `/content/cq:tags` as the Sling default GET servlet
 //! renders it (a namespace, then its tags), flattened to tags with their ids
 //! (`wknd-shared:activity/surfing`), titles in each language and descriptions. Tags a move or
-//! merge left behind (`cq:movedTo`) are hidden, as AEM hides them.
+//! merge left behind (`cq:movedTo`) are hidden, as AEM hides them. And the pages that use a
+//! tag, as the tag servlet's `list` command answers them.
 //!
 //! Not here: sending the requests (`classic.rs`), searching by tag (`bulk::selection`).
 
@@ -124,10 +125,41 @@ fn walk(namespace: &str, path: &str, trail: &str, node: &Map<String, Value>, out
     }
 }
 
+/// The page paths of the tag servlet's `list` answer (`{"pages": [{"path": …}, …]}`); `None`
+/// for any other answer (its shape is unconfirmed: what cannot be read is not "no page").
+pub fn pages_of(answer: &Value) -> Option<Vec<String>> {
+    answer
+        .get("pages")?
+        .as_array()?
+        .iter()
+        .map(|p| p.get("path").and_then(Value::as_str).map(str::to_owned))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Only a list of pages, each with its path, is read as one; anything else is not known.
+    #[test]
+    fn the_pages_that_use_a_tag_are_read_only_from_a_list_of_pages() {
+        let listed =
+            json!({"pages": [{"path": "/content/a", "title": "A"}, {"path": "/content/b"}]});
+        assert_eq!(pages_of(&listed).unwrap(), ["/content/a", "/content/b"]);
+        assert_eq!(
+            pages_of(&json!({"pages": []})).unwrap(),
+            Vec::<String>::new()
+        );
+        for unknown in [
+            json!({}),
+            json!({"pages": "none"}),
+            json!({"pages": [{"title": "no path"}]}),
+            json!("<html>OK</html>"),
+        ] {
+            assert_eq!(pages_of(&unknown), None, "{unknown}");
+        }
+    }
 
     #[test]
     fn a_rendered_tree_becomes_ids_and_titles() {

@@ -39,6 +39,7 @@ fn publish_everything(sandbox: &Sandbox) -> RunSpec {
             from: None,
         },
         account: Some(sandbox.credentials().dev_token_user.clone()),
+        tag_step: None,
     }
 }
 

@@ -169,7 +169,8 @@ pub enum Record {
         v: u32,
         id: String,
         created: String,
-        spec: RunSpec,
+        // Boxed: written once a journal, it would otherwise make every row's record its size.
+        spec: Box<RunSpec>,
     },
     Row(PlanRow),
     Previewed {
@@ -642,7 +643,7 @@ mod tests {
             v: 1,
             id: "r1".into(),
             created: "now".into(),
-            spec: spec(),
+            spec: Box::new(spec()),
         };
         w.append(&run).unwrap();
         let mut original = Map::new();
@@ -774,7 +775,7 @@ mod tests {
             v: 1,
             id: "r".into(),
             created: "now".into(),
-            spec: spec(),
+            spec: Box::new(spec()),
         }
     }
 
@@ -917,7 +918,7 @@ mod tests {
             v: 1,
             id: "r".into(),
             created: "now".into(),
-            spec: spec(),
+            spec: Box::new(spec()),
         };
         let first = format!("{}\n", serde_json::to_string(&run).unwrap());
         let taken = Arc::new(Mutex::new(Vec::new()));

@@ -390,7 +390,7 @@ fn run_record(
     match records.next() {
         Some(Ok(Record::Run {
             id, created, spec, ..
-        })) => Ok((id, created, spec)),
+        })) => Ok((id, created, *spec)),
         Some(Err(e)) => Err(e),
         _ => Err(Error::Internal(format!(
             "{} does not start with a run definition",

@@ -638,7 +638,7 @@ fn write_report(
     let summary = summary(runs_dir, run_id)?;
     let path = path_of(runs_dir, run_id)?;
     let spec = match read_records(&path)?.next() {
-        Some(Ok(Record::Run { spec, .. })) => spec,
+        Some(Ok(Record::Run { spec, .. })) => *spec,
         _ => return Err(Error::Internal("journal without a run definition".into())),
     };
     // A publish run edits nothing: its columns are where each asset stood before, and the

@@ -274,6 +274,10 @@ fn kept_line(tag: &str, reason: &KeptReason, l: &Localizer) -> String {
         KeptReason::TagChanged => l.msg("cli-tags-undo-kept-changed", &[t]),
         KeptReason::HasChildren => l.msg("cli-tags-undo-kept-children", &[t]),
         KeptReason::HoldsAssets => l.msg("cli-tags-undo-kept-assets", &[t]),
+        KeptReason::UsedByPages { page } => l.msg(
+            "cli-tags-undo-kept-pages",
+            &[t, ("page", arg(page.as_str()))],
+        ),
         KeptReason::Unchecked { detail } => l.msg(
             "cli-tags-undo-kept-unchecked",
             &[t, ("detail", arg(detail.localized(l)))],

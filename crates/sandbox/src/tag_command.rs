@@ -1,6 +1,7 @@
 //! The taxonomy over HTTP: `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling's default
 //! rendering), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`,
-//! `activateTag`, `deactivateTag`, and the check `canCreateTag`; Adobe's TagClient.java) and a Sling POST of properties to a
+//! `activateTag`, `deactivateTag`, the check `canCreateTag`, and `list`, the Sites pages that
+//! use a tag; Adobe's TagClient.java) and a Sling POST of properties to a
 //! tag's path (`jcr:title.fr=…`). Changing the taxonomy needs a classic token of an account
 //! allowed to (`Sandbox::set_taxonomy_access`; the read-only account never is); every answer
 //! is Sling's HTML status page, as on AEM.
@@ -14,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::auth::{self, Family, Principal};
 use crate::sling_response::respond;
-use crate::taxonomy::{Refusal, TAGS_ROOT, relative_path};
+use crate::taxonomy::{Refusal, TAGS_ROOT, id_of, relative_path};
 use crate::{Shared, lock, write};
 
 /// `GET /content/cq:tags…` after authentication; `rest` is what follows the root
@@ -110,6 +111,13 @@ pub(crate) async fn command(
         })
     };
     let cmd = field("cmd").unwrap_or_default();
+    // The pages that use a tag: a read, changes nothing.
+    if cmd == "list" {
+        return match tag_of("path") {
+            Ok(rel) => pages_using(shared.as_ref(), &rel),
+            Err(r) => answer(r.status, &r.message),
+        };
+    }
     // AEM's check before a change: the account's right was checked above; nothing changes.
     if cmd == "canCreateTag" {
         return answer(200, "OK");
@@ -196,4 +204,32 @@ pub(crate) fn post_properties(
     }
     write(&shared.taxonomy).set_properties(&rel, changes);
     Ok(())
+}
+
+/// The `list` command's answer for the tag at `rel`: the pages that use it or a tag below it.
+/// UNCONFIRMED: the shape AEM gives (`adobe-wire-tags.md` §3 says only "the pages that use a
+/// tag"); the sandbox sends JSON `{"tag", "pages": [{"path", "title"}]}`, and a client must
+/// take any other answer as "not known", never as "no page".
+fn pages_using(shared: &crate::Inner, rel: &str) -> Response {
+    let taxonomy = crate::read(&shared.taxonomy);
+    let pages: Vec<serde_json::Value> = taxonomy
+        .pages
+        .using(rel)
+        .into_iter()
+        .map(|path| {
+            let title = path.rsplit('/').next().unwrap_or(path);
+            serde_json::json!({"path": path, "title": title})
+        })
+        .collect();
+    axum::Json(serde_json::json!({"tag": id_of(rel), "pages": pages})).into_response()
+}
+
+impl crate::Sandbox {
+    /// Sets the tags (`jcr:content/cq:tags`) of the Sites page at `path` (under `/content`) as
+    /// an author's page properties would; none: the page holds no tag. The tag servlet's
+    /// `list` command finds it. [`crate::Sandbox::reset`] removes it.
+    pub fn tag_page(&self, path: &str, tags: &[&str]) {
+        let tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        write(&self.shared.taxonomy).pages.set(path, tags);
+    }
 }

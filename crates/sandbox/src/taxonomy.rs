@@ -2,7 +2,8 @@
 //! rendering as Sling's default GET servlet gives it, and what `/bin/tagcommand` does to them,
 //! hazards included: a moved or merged tag is not deleted but left as a hidden stub carrying
 //! `cq:movedTo`, its target gets `cq:backlinks`, content keeps the old id, and a tag is
-//! published only by its own activation.
+//! published only by its own activation. And the Sites pages under `/content` that use its
+//! tags (`jcr:content/cq:tags`; none seeded), which the tag servlet's `list` command finds.
 //!
 //! Not here: HTTP (`tag_command.rs`, `classic.rs`), the tags seeded on assets (`dam/mod.rs`).
 
@@ -65,10 +66,12 @@ fn refuse(status: u16, message: impl Into<String>) -> Refusal {
     }
 }
 
-/// The taxonomy: nodes by their path below the root (`wknd-shared/activity/surfing`).
+/// The taxonomy: nodes by their path below the root (`wknd-shared/activity/surfing`), and the
+/// Sites pages that use its tags (none seeded).
 #[derive(Debug, Clone)]
 pub(crate) struct Taxonomy {
     nodes: BTreeMap<String, TagNode>,
+    pub pages: Pages,
 }
 
 /// The path below the root of a tag id (`ns:a/b`, an id without a colon being in `default`) or
@@ -109,8 +112,43 @@ fn parent_of(rel: &str) -> Option<&str> {
     rel.rsplit_once('/').map(|(p, _)| p)
 }
 
-fn within(rel: &str, ancestor: &str) -> bool {
+/// Whether `rel` is the tag at `ancestor` or a tag below it.
+pub(crate) fn within(rel: &str, ancestor: &str) -> bool {
     rel == ancestor || rel.starts_with(&format!("{ancestor}/"))
+}
+
+/// The Sites pages that hold tags: by page path (`/content/wknd/en/adventures`), the ids its
+/// `jcr:content/cq:tags` holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Pages {
+    tagged: BTreeMap<String, Vec<String>>,
+}
+
+impl Pages {
+    /// Sets a page's `cq:tags` (none: the page holds no tag), as an author's page properties
+    /// would.
+    pub(crate) fn set(&mut self, path: &str, tags: Vec<String>) {
+        if tags.is_empty() {
+            self.tagged.remove(path);
+        } else {
+            self.tagged.insert(path.to_owned(), tags);
+        }
+    }
+
+    /// The pages holding the tag at `rel` (below the root) or a tag below it, as AEM finds
+    /// tagged content; an id held in path form (`/content/cq:tags/ns/a`) counts as the id it
+    /// names.
+    pub(crate) fn using(&self, rel: &str) -> Vec<&str> {
+        self.tagged
+            .iter()
+            .filter(|(_, tags)| {
+                tags.iter()
+                    .filter_map(|t| relative_path(t))
+                    .any(|held| within(&held, rel))
+            })
+            .map(|(path, _)| path.as_str())
+            .collect()
+    }
 }
 
 impl Taxonomy {
@@ -190,7 +228,10 @@ impl Taxonomy {
                 ((*rel).to_owned(), TagNode::tag(props))
             })
             .collect();
-        Self { nodes }
+        Self {
+            nodes,
+            pages: Pages::default(),
+        }
     }
 
     /// The node at a path below the root.
@@ -412,6 +453,32 @@ impl Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_uses_a_tag_it_holds_or_one_below_it_by_id_or_path() {
+        let mut pages = Pages::default();
+        pages.set(
+            "/content/wknd/en/a",
+            vec!["wknd-shared:season/monsoon".into()],
+        );
+        pages.set(
+            "/content/wknd/en/b",
+            vec!["/content/cq:tags/wknd-shared/season/monsoon/heavy".into()],
+        );
+        pages.set(
+            "/content/wknd/en/c",
+            vec!["wknd-shared:season/monsoonal".into()],
+        );
+        assert_eq!(
+            pages.using("wknd-shared/season/monsoon"),
+            ["/content/wknd/en/a", "/content/wknd/en/b"]
+        );
+        pages.set("/content/wknd/en/a", Vec::new());
+        assert_eq!(
+            pages.using("wknd-shared/season/monsoon"),
+            ["/content/wknd/en/b"]
+        );
+    }
 
     #[test]
     fn ids_and_paths_name_the_same_node() {

@@ -213,7 +213,7 @@ impl Engine {
                 v: JOURNAL_VERSION,
                 id: id.clone(),
                 created: now_rfc3339(),
-                spec: spec.clone(),
+                spec: Box::new(spec.clone()),
             })
             .await?;
         Ok((id, journal))

@@ -868,7 +868,7 @@ async fn a_runs_duration_is_the_time_it_was_working() {
         v: 1,
         id: "r".into(),
         created: "2026-01-01T10:00:00Z".into(),
-        spec: spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        spec: Box::new(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
     })
     .unwrap();
     let journal = |tail: &str| {

@@ -36,6 +36,7 @@ mod sheet_files;
 mod sheets;
 mod tag_changes;
 mod taxonomy;
+mod taxonomy_holders;
 mod taxonomy_import;
 mod taxonomy_record;
 mod taxonomy_undo;

@@ -27,7 +27,8 @@ use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
 use crate::app::sheet_files::file_name_of;
 use crate::app::sheets::read_sheet_file;
 use crate::app::taxonomy_record::{
-    ImportRecord, NewTag, TagValueChange, check_rights, number, refused, value_of, write_values,
+    ImportRecord, NewTag, Resend, TagValueChange, check_rights, number, refused, tag_command,
+    value_of, write_values,
 };
 use crate::app::{Opened, Workspace, blocking};
 
@@ -334,7 +335,6 @@ async fn write_import(
     record: &ImportRecord,
     written: &mut Written,
 ) -> std::result::Result<(), (String, CallError)> {
-    let aem = &opened.connected.assets;
     let failed = |id: &str| {
         let id = id.to_owned();
         move |e: CallError| (id, e)
@@ -347,7 +347,9 @@ async fn write_import(
         if let Some(d) = &tag.description {
             fields.push(("jcr:description", d));
         }
-        aem.tag_command(&fields).await.map_err(failed(&tag.id))?;
+        tag_command(opened, Resend::OnThrottleOnly, &fields)
+            .await
+            .map_err(failed(&tag.id))?;
         // Made, whatever becomes of its translations: counted, and the import's to undo.
         written.created += 1;
         let titles: Vec<(String, Option<&str>)> = tag

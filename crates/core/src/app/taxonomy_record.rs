@@ -1,6 +1,8 @@
-//! What a tag import writes and the record kept of it for its undo: the tags created, each
-//! value changed with the one AEM held before, in `{data}/tag-imports/{id}.json`, written whole
-//! (and synced) before the import's first write; and the requests both make of a tag's values.
+//! What a tag import writes and the record kept of it for its undo: the AEM and connection it
+//! wrote through, the tags created, each value changed with the one AEM held before, in
+//! `{data}/tag-imports/{id}.json`, written whole (and synced) before the import's first write;
+//! and the requests both make of the taxonomy, retried as a run's are (a throttle always, a 5xx
+//! only for a request that may land twice).
 //!
 //! Not here: the import (`taxonomy_import.rs`), the undo (`taxonomy_undo.rs`).
 
@@ -13,12 +15,16 @@ use ts_rs::TS;
 use metadesk_assets::CallError;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
 use metadesk_base::i18n::{MessageArg, Part, Text};
+use metadesk_bulk::Settings;
+use metadesk_bulk::glance::{retried, worth_retrying};
+use metadesk_bulk::run_control::RunControl;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::dirs::write_json_file;
 
 use crate::app::{Opened, Workspace, blocking};
 
-const RECORD_VERSION: u32 = 1;
+/// 2: the record names the AEM and the stored connection it was made on.
+const RECORD_VERSION: u32 = 2;
 
 /// A tag the sheet adds, with what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -80,7 +86,48 @@ pub(crate) fn tag_path(id: &str) -> String {
     }
 }
 
-/// One Sling POST of `values` to the tag's node (nothing sent for none).
+/// Whether a taxonomy request may land twice without harm, and so be sent again after a 5xx
+/// or a lost answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resend {
+    /// Values set, a check, a read: the same request again does the same.
+    Harmless,
+    /// A tag created or deleted: asked again after its answer was lost, AEM would refuse it
+    /// (the tag exists, or is gone). Only a throttle, which AEM did not act on, is asked again.
+    OnThrottleOnly,
+}
+
+/// `request` sent as a run's requests are retried (the engine's `Settings::retry`): a throttle
+/// waited out as long as AEM asks (within the policy) and asked again; a 5xx or an unreachable
+/// host asked again only when `resend` allows it.
+pub(crate) async fn sent<T, Fut>(
+    resend: Resend,
+    request: impl FnMut() -> Fut,
+) -> std::result::Result<T, CallError>
+where
+    Fut: std::future::Future<Output = std::result::Result<T, CallError>>,
+{
+    let worth = match resend {
+        Resend::Harmless => worth_retrying,
+        Resend::OnThrottleOnly => |e: &CallError| matches!(e, CallError::Throttled { .. }),
+    };
+    // Nobody cancels one taxonomy request half-way: the control is its own.
+    match retried(
+        &RunControl::new(),
+        &Settings::default().retry,
+        worth,
+        request,
+    )
+    .await
+    {
+        Ok(Some(answer)) => Ok(answer),
+        Ok(None) => Err(CallError::Transient(Text::plain("reason-cancelled"))),
+        Err(tried) => Err(tried.error),
+    }
+}
+
+/// One Sling POST of `values` to the tag's node (nothing sent for none), retried as a run's
+/// writes are.
 pub(crate) async fn write_values(
     opened: &Opened,
     id: &str,
@@ -90,11 +137,18 @@ pub(crate) async fn write_values(
         return Ok(());
     }
     let fields: Vec<(&str, Option<&str>)> = values.iter().map(|(p, v)| (p.as_str(), *v)).collect();
-    opened
-        .connected
-        .assets
-        .tag_properties(&tag_path(id), &fields)
-        .await
+    let (aem, path) = (&opened.connected.assets, tag_path(id));
+    sent(Resend::Harmless, || aem.tag_properties(&path, &fields)).await
+}
+
+/// One command of AEM's tag servlet, retried as `resend` allows.
+pub(crate) async fn tag_command(
+    opened: &Opened,
+    resend: Resend,
+    fields: &[(&str, &str)],
+) -> std::result::Result<(), CallError> {
+    let aem = &opened.connected.assets;
+    sent(resend, || aem.tag_command(fields)).await
 }
 
 /// What an import wrote, kept for its undo.
@@ -105,6 +159,13 @@ pub(crate) struct ImportRecord {
     pub id: String,
     /// The connection it was written through (`Opened::label`).
     pub connection: String,
+    /// The stored connection's id; none for a credential file (records of version 1 have
+    /// none either).
+    #[serde(default)]
+    pub connection_id: Option<String>,
+    /// The AEM author it wrote to; none in records of version 1, bound to the label alone.
+    #[serde(default)]
+    pub aem: Option<String>,
     pub file_name: String,
     pub at: String,
     pub created: Vec<NewTag>,
@@ -127,6 +188,8 @@ impl ImportRecord {
             version: RECORD_VERSION,
             id: format!("tags-{}-{salt:04x}", now.format(&stamp).unwrap_or_default()),
             connection: opened.label.clone(),
+            connection_id: opened.connection_id.clone(),
+            aem: Some(opened.connected.aem_url.clone()),
             file_name: file_name.to_owned(),
             at: metadesk_base::timefmt::now_rfc3339(),
             created,
@@ -158,7 +221,7 @@ impl Workspace {
 /// Whether the account may change the taxonomy (AEM's own `canCreateTag`), asked about `id`.
 pub(crate) async fn check_rights(opened: &Opened, id: &str) -> Result<()> {
     let check = [("cmd", "canCreateTag"), ("tag", id)];
-    match opened.connected.assets.tag_command(&check).await {
+    match tag_command(opened, Resend::Harmless, &check).await {
         Ok(()) => Ok(()),
         Err(
             CallError::Rejected {

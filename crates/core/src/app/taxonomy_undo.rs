@@ -3,21 +3,25 @@
 //! value it changes with the value AEM held before. Undo reads AEM again and compares: a value
 //! still as the import left it is put back, one already back is left, and one a colleague has
 //! changed since is kept and said; a created tag is removed only when it is as the import made
-//! it, has no tags below it but the import's, and no asset holds it (asked of AEM's search,
-//! whose index may lag a few seconds behind a tagging). An import stopped half-way undoes the
-//! same way, as undo goes by what AEM holds.
+//! it, has no tags below it but the import's, and exact reads found no content that holds it
+//! (`taxonomy_holders.rs`: AEM's search index lags behind a tagging, so its "none" is not
+//! taken). An import stopped half-way undoes the same way, as undo goes by what AEM holds.
+//! An import is undone only on the AEM it wrote to, through the same stored connection (or a
+//! credential file of the same name): any other is refused before anything is read or written.
 //!
-//! Not here: the import (`taxonomy_import.rs`).
+//! Not here: the import (`taxonomy_import.rs`), what may hold a tag (`taxonomy_holders.rs`).
 
 use std::collections::{BTreeMap, HashSet};
 
 use metadesk_assets::tags::Tag;
-use metadesk_base::i18n::Text;
+use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::Result;
+use metadesk_credentials::credentials::urls::same_aem;
 use metadesk_store::dirs::read_settings_file;
 
+use crate::app::taxonomy_holders::{Held, Holders};
 use crate::app::taxonomy_record::{
-    ImportRecord, NewTag, refused, tag_path, value_of, write_values,
+    ImportRecord, NewTag, Resend, refused, tag_command, tag_path, value_of, write_values,
 };
 use crate::app::{Opened, Workspace, blocking};
 
@@ -33,10 +37,12 @@ pub enum KeptReason {
     TagChanged,
     /// Tags the import did not create are below the created tag.
     HasChildren,
-    /// Assets hold the created tag.
+    /// Assets hold the created tag (or a tag below it).
     HoldsAssets,
-    /// AEM's search could not say whether assets hold the created tag.
-    Unchecked { detail: Text },
+    /// Sites pages use the created tag (or a tag below it); `page` is one of them.
+    UsedByPages { page: String },
+    /// Not all the content that may hold the created tag could be read: why, in words.
+    Unchecked { detail: SavedText },
 }
 
 /// A tag or value undo left alone.
@@ -95,15 +101,7 @@ impl Workspace {
             blocking(move || Ok(read_settings_file(&path, "the tag import's record")))
                 .await?
                 .ok_or_else(unknown)?;
-        if record.connection != opened.label {
-            return Err(refused(
-                "error-tags-import-other-connection",
-                vec![
-                    ("id", id.into()),
-                    ("connection", record.connection.as_str().into()),
-                ],
-            ));
-        }
+        bound_to(&record, opened)?;
         let tags = self.tags(opened).await?;
         let find = |id: &str| tags.iter().find(|t| t.id == id);
         let mut done = TagImportUndone {
@@ -156,12 +154,12 @@ impl Workspace {
         tags: &[Tag],
         done: &mut TagImportUndone,
     ) -> Result<()> {
-        let aem = &opened.connected.assets;
         let mut created: Vec<&NewTag> = record.created.iter().collect();
         created.sort_by_key(|t| {
             std::cmp::Reverse(t.id.matches('/').count() + 1 - usize::from(t.id.ends_with(':')))
         });
         let mut removed: HashSet<&str> = HashSet::new();
+        let mut holders = Holders::new(self, opened);
         for new in created {
             let Some(tag) = tags.iter().find(|t| t.id == new.id) else {
                 continue;
@@ -174,10 +172,11 @@ impl Workspace {
             } else if children {
                 Some(KeptReason::HasChildren)
             } else {
-                match holds_assets(opened, &new.id).await {
-                    Ok(false) => None,
-                    Ok(true) => Some(KeptReason::HoldsAssets),
-                    Err(detail) => Some(KeptReason::Unchecked { detail }),
+                match holders.of(&new.id).await {
+                    Held::Nothing => None,
+                    Held::Assets => Some(KeptReason::HoldsAssets),
+                    Held::Pages { page } => Some(KeptReason::UsedByPages { page }),
+                    Held::Unknown(detail) => Some(KeptReason::Unchecked { detail }),
                 }
             };
             if let Some(reason) = reason {
@@ -188,14 +187,18 @@ impl Workspace {
                 continue;
             }
             let path = tag_path(&new.id);
-            aem.tag_command(&[("cmd", "deleteTag"), ("path", &path)])
-                .await
-                .map_err(|e| {
-                    refused(
-                        "error-tags-undo-write",
-                        vec![("id", new.id.as_str().into()), ("detail", e.text().into())],
-                    )
-                })?;
+            tag_command(
+                opened,
+                Resend::OnThrottleOnly,
+                &[("cmd", "deleteTag"), ("path", &path)],
+            )
+            .await
+            .map_err(|e| {
+                refused(
+                    "error-tags-undo-write",
+                    vec![("id", new.id.as_str().into()), ("detail", e.text().into())],
+                )
+            })?;
             removed.insert(&new.id);
             done.removed += 1;
         }
@@ -203,28 +206,101 @@ impl Workspace {
     }
 }
 
-/// Whether an asset holds the tag, by AEM's search (exact id on `cq:tags`); the detail of why
-/// it could not say otherwise.
-async fn holds_assets(opened: &Opened, id: &str) -> std::result::Result<bool, Text> {
-    let params: Vec<(String, String)> = [
-        ("path", "/content/dam"),
-        ("type", "dam:Asset"),
-        ("tagid", id),
-        ("tagid.property", "jcr:content/metadata/cq:tags"),
-        ("p.limit", "1"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-    .collect();
-    match opened.connected.assets.search(&params).await {
-        Ok(page) => Ok(!page.hits.is_empty() || page.total > 0),
-        Err(e) => Err(e.text()),
+/// Refuses an undo through any connection but the import's own, on any AEM but the one it
+/// wrote to, naming both. A stored connection is known by its id (it may have been renamed); a
+/// credential file by its name, and a record made before records named their AEM by its label
+/// alone.
+fn bound_to(record: &ImportRecord, opened: &Opened) -> Result<()> {
+    let (now, label) = (opened.connected.aem_url.as_str(), opened.label.as_str());
+    same_place(record, now, opened.connection_id.as_deref(), label)
+}
+
+/// [`bound_to`] the AEM at `now`, through the connection `connection_id` (none for a
+/// credential file) labelled `label`.
+fn same_place(
+    record: &ImportRecord,
+    now: &str,
+    connection_id: Option<&str>,
+    label: &str,
+) -> Result<()> {
+    if let Some(was) = record.aem.as_deref()
+        && !same_aem(was, now)
+    {
+        return Err(refused(
+            "error-tags-import-other-aem",
+            vec![
+                ("id", record.id.as_str().into()),
+                ("was", was.into()),
+                ("now", now.into()),
+            ],
+        ));
+    }
+    let same_connection = match &record.connection_id {
+        Some(id) => connection_id == Some(id.as_str()),
+        None => record.connection == label,
+    };
+    if same_connection {
+        Ok(())
+    } else {
+        Err(refused(
+            "error-tags-import-other-connection",
+            vec![
+                ("id", record.id.as_str().into()),
+                ("connection", record.connection.as_str().into()),
+            ],
+        ))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use metadesk_clients::error::ErrorCode;
+
+    fn record(aem: Option<&str>, connection_id: Option<&str>, label: &str) -> ImportRecord {
+        serde_json::from_value(serde_json::json!({
+            "version": 2, "id": "tags-1", "connection": label, "connectionId": connection_id,
+            "aem": aem, "fileName": "t.csv", "at": "2026-01-01T00:00:00Z",
+            "created": [], "changed": [],
+        }))
+        .unwrap()
+    }
+
+    /// An import is undone on the AEM it wrote to, through its stored connection (renamed or
+    /// not) or a credential file of its name; anything else is refused, the AEM first. Seen
+    /// failing with the record bound to the label alone (another AEM passed, a renamed
+    /// connection did not).
+    #[test]
+    fn an_import_is_bound_to_its_aem_and_connection() {
+        let (a, b) = (
+            "https://author-p1-e2.adobeaemcloud.com",
+            "http://127.0.0.1:4502",
+        );
+        let stored = record(Some(a), Some("c1"), "Prod");
+        assert!(same_place(&stored, &format!("{a}/"), Some("c1"), "Prod renamed").is_ok());
+        let refused = |r: Result<()>| r.unwrap_err().message_id();
+        assert_eq!(
+            refused(same_place(&stored, b, Some("c1"), "Prod")),
+            Some("error-tags-import-other-aem")
+        );
+        for (id, label) in [(Some("c2"), "Prod"), (None, "Prod")] {
+            assert_eq!(
+                refused(same_place(&stored, a, id, label)),
+                Some("error-tags-import-other-connection")
+            );
+        }
+        let file = record(Some(a), None, "file:dev.json");
+        assert!(same_place(&file, a, None, "file:dev.json").is_ok());
+        assert_eq!(
+            refused(same_place(&file, b, None, "file:dev.json")),
+            Some("error-tags-import-other-aem")
+        );
+        // A record of version 1 names no AEM: bound to its label.
+        let old = record(None, None, "file:dev.json");
+        assert!(same_place(&old, b, None, "file:dev.json").is_ok());
+        let other = same_place(&old, b, None, "file:other.json").unwrap_err();
+        assert_eq!(other.code(), ErrorCode::InvalidInput);
+    }
 
     fn made(titles: &[(&str, &str)]) -> NewTag {
         NewTag {

@@ -40,7 +40,11 @@ pub enum KeptWhy {
     TagChanged,
     HasChildren,
     HoldsAssets,
-    /// AEM's search could not say whether assets hold the tag (`detail`, in words).
+    /// Sites pages use the tag; `page` is one of them.
+    UsedByPages {
+        page: String,
+    },
+    /// Not all the content that may hold the tag could be read (`detail`, in words).
     Unchecked {
         detail: String,
     },
@@ -84,6 +88,7 @@ impl TagImportUndone {
                     KeptReason::TagChanged => KeptWhy::TagChanged,
                     KeptReason::HasChildren => KeptWhy::HasChildren,
                     KeptReason::HoldsAssets => KeptWhy::HoldsAssets,
+                    KeptReason::UsedByPages { page } => KeptWhy::UsedByPages { page: page.clone() },
                     KeptReason::Unchecked { detail } => KeptWhy::Unchecked {
                         detail: detail.localized(l),
                     },

@@ -144,5 +144,6 @@ describe('the words of an import', () => {
     });
     expect(keptWords('a:b', { kind: 'holdsAssets' }, what, quoted).id).toBe('tags-import-kept-assets');
     expect(keptWords('a:b', { kind: 'unchecked', detail: 'timeout' }, what, quoted).args).toEqual({ tag: 'a:b', detail: 'timeout' });
+    expect(keptWords('a:b', { kind: 'usedByPages', page: '/content/x' }, what, quoted)).toEqual({ id: 'tags-import-kept-pages', args: { tag: 'a:b', page: '/content/x' } });
   });
 });

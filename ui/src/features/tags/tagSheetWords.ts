@@ -25,6 +25,8 @@ export function keptWords(tag: string, why: KeptWhy, what: (property: string) =>
       return { id: 'tags-import-kept-children', args: { tag } };
     case 'holdsAssets':
       return { id: 'tags-import-kept-assets', args: { tag } };
+    case 'usedByPages':
+      return { id: 'tags-import-kept-pages', args: { tag, page: why.page } };
     case 'unchecked':
       return { id: 'tags-import-kept-unchecked', args: { tag, detail: why.detail } };
   }

@@ -3,4 +3,4 @@
 /**
  * Why undo left a tag or a value as it is, as the window words it.
  */
-export type KeptWhy = { "kind": "valueChanged", property: string, now: string | null, } | { "kind": "tagChanged" } | { "kind": "hasChildren" } | { "kind": "holdsAssets" } | { "kind": "unchecked", detail: string, };
+export type KeptWhy = { "kind": "valueChanged", property: string, now: string | null, } | { "kind": "tagChanged" } | { "kind": "hasChildren" } | { "kind": "holdsAssets" } | { "kind": "usedByPages", page: string, } | { "kind": "unchecked", detail: string, };
