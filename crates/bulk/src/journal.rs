@@ -265,6 +265,38 @@ pub fn journal_path(runs_dir: &Path, run_id: &str) -> PathBuf {
     runs_dir.join(format!("{run_id}.jsonl"))
 }
 
+/// Run ids are file names: refuse anything that could leave the runs folder.
+fn check_id(run_id: &str) -> Result<()> {
+    if !run_id.is_empty()
+        && run_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-bad-run-id",
+            vec![("run", run_id.into())],
+        ))
+    }
+}
+
+/// The journal of `run_id`, checked.
+pub fn path_of(runs_dir: &Path, run_id: &str) -> Result<PathBuf> {
+    check_id(run_id)?;
+    let path = journal_path(runs_dir, run_id);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(Error::message(
+            ErrorCode::NotFound,
+            "error-no-such-run",
+            vec![("run", run_id.into())],
+        ))
+    }
+}
+
 /// The run lock of the journal at `journal`: `{run id}.lock` beside it.
 fn lock_path(journal: &Path) -> PathBuf {
     journal.with_extension("lock")

@@ -15,8 +15,7 @@ use std::time::Duration;
 
 use crate::concurrency::ControllerConfig;
 use crate::journal::{
-    EmptiedRequired, EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record,
-    journal_path,
+    EmptiedRequired, EndStatus, JOURNAL_VERSION, JournalWriter, PreviewCounts, Record, journal_path,
 };
 use crate::progress::{Phase, ProgressFn};
 use crate::replay::{Replay, RunStatus};
@@ -54,7 +53,6 @@ use context::{Ctx, forward};
 use listed::preview_scope;
 pub use planning::AssetEdits;
 use planning::preview_per_asset;
-use retry::preview_retry_rows;
 use undo::preview_undo_rows;
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.
@@ -458,62 +456,6 @@ impl Engine {
         };
         self.run_preview(spec, control, on_progress, async |ctx| {
             preview_undo_rows(ctx, &original_path, original, on_progress).await
-        })
-        .await
-    }
-
-    /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
-    /// `of`, each read again now (before → after computed as in any preview; an asset gone or
-    /// unreadable is skipped with its reason). `of` must have failed assets.
-    pub async fn preview_retry(
-        &self,
-        of: &str,
-        control: &RunControl,
-        on_progress: ProgressFn<'_>,
-    ) -> Result<RunSummary> {
-        let (original_path, original) = self.load_run(of)?;
-        if let RunKind::Sheet { file } = &original.spec.kind {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-sheet",
-                vec![("run", of.into()), ("file", file.as_str().into())],
-            ));
-        }
-        if original.spec.kind.publishes() {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-publish",
-                vec![("run", of.into())],
-            ));
-        }
-        if let RunKind::Undo { of: undone } = &original.spec.kind {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-undo",
-                vec![("run", of.into()), ("undone", undone.as_str().into())],
-            ));
-        }
-        self.check_family(&original.spec)?;
-        let failed: std::collections::HashSet<u64> = original
-            .outcomes
-            .iter()
-            .filter(|(_, o)| **o == Outcome::Failed)
-            .map(|(i, _)| *i)
-            .collect();
-        if failed.is_empty() {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-nothing-to-retry",
-                vec![("run", of.into())],
-            ));
-        }
-        let spec = RunSpec {
-            kind: RunKind::Retry { of: of.to_owned() },
-            tag_step: None,
-            ..original.spec.clone()
-        };
-        self.run_preview(spec, control, on_progress, async |ctx| {
-            preview_retry_rows(ctx, &original_path, &failed, on_progress).await
         })
         .await
     }
