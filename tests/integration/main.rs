@@ -55,3 +55,4 @@ mod tag_step_cli;
 mod tags_cli;
 mod tags_import_cli;
 mod tokens;
+mod undo_republish_cli;

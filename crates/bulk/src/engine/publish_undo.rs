@@ -201,6 +201,25 @@ fn unchanged_since(now: &Publication, before: &Publication) -> bool {
     matches!((modified, published), (Some(m), Some(p)) if m <= p)
 }
 
+/// Whether an undo's asset in doubt (its request may have left before the process stopped;
+/// `before`: its state at the intent) stands `now` as that request left it: the replication
+/// asked, since the intent, by Metadesk's own account (`account`, the connection's, or the one
+/// the undone run replicated as). Its request landed: the replication is the undo's own, not a
+/// colleague's since, and is not sent again.
+pub(super) fn landed(
+    undo: Replication,
+    done: &DoneTo,
+    before: Option<&Publication>,
+    now: &Publication,
+    account: Option<&str>,
+) -> bool {
+    let Some(by) = now.by.as_deref() else {
+        return false;
+    };
+    let undone_by = done.after.as_ref().and_then(|a| a.by.as_deref());
+    is_after(now, undo, before) && (account == Some(by) || undone_by == Some(by))
+}
+
 /// What a resume does to an asset whose request may have left before the process stopped
 /// (`before`: its state then), standing at `now`: `None` when nothing replicated it since (the
 /// run's usual rules apply).
@@ -353,5 +372,27 @@ mod tests {
         );
         let journaled = before_of(&original_of(&before));
         assert_eq!(journaled.as_ref(), Some(&before));
+    }
+
+    /// An undo resumed after its request landed knows the publication is its own, by the
+    /// account the undone run replicated as; a colleague's since stays theirs.
+    #[test]
+    fn a_resumed_undo_knows_its_own_replication_from_a_colleagues() {
+        let unpublished = p("Deactivate", T1, "tech", T0);
+        let done = DoneTo {
+            before: Some(p("Activate", T0, "admin", T0)),
+            after: Some(unpublished.clone()),
+            outcome: Some(Outcome::Changed),
+        };
+        let undo = Replication::Publish;
+        let ours = p("Activate", T2, "tech", T0);
+        assert!(landed(undo, &done, Some(&unpublished), &ours, None));
+        assert!(landed(undo, &done, Some(&unpublished), &ours, Some("x")));
+        let mine = p("Activate", T2, "me", T0);
+        assert!(landed(undo, &done, Some(&unpublished), &mine, Some("me")));
+        let colleague = p("Activate", T2, "colleague", T0);
+        assert!(!landed(undo, &done, Some(&unpublished), &colleague, None));
+        // Nothing replicated it since the intent: the request did not land.
+        assert!(!landed(undo, &done, Some(&unpublished), &unpublished, None));
     }
 }

@@ -1,0 +1,205 @@
+//! Undoing an edit that was republished (issue 63, item 6), as the real binary against the
+//! sandbox: every asset gets its values back on author, the published ones included, and those
+//! the republish published are published again so that the website matches; the undo's report
+//! says which. And a publish undo killed while its request was in flight, once resumed, counts
+//! its own replication as its own, never as a colleague's.
+
+use std::collections::BTreeMap;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use metadesk_core::bulk::{RunStatus, runs};
+use metadesk_sandbox::{Faults, Sandbox};
+use serde_json::Value;
+
+use crate::bulk_cli::{CliHome, run_command, sample_assets};
+use crate::bulk_support::*;
+
+const SURFING: &str = "wknd-shared:activity/surfing";
+const CYCLING: &str = "wknd-shared:activity/cycling";
+const COLLEAGUE: &str = "colleague@example.com";
+
+/// Every asset's `cq:tags` on author, by path.
+fn tags_on_author(sb: &Sandbox) -> BTreeMap<String, Value> {
+    sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["path"].as_str())
+        .map(|p| {
+            let tags = sb.asset(p).unwrap()["metadata"]["cq:tags"].clone();
+            (p.to_owned(), tags)
+        })
+        .collect()
+}
+
+/// `cq:tags` as the website shows them (`None`: not on the website).
+fn tags_on_website(sb: &Sandbox, path: &str) -> Option<Value> {
+    sb.published(path, false)
+        .map(|m| m.get("cq:tags").cloned().unwrap_or(Value::Null))
+}
+
+fn holds(tags: &Value, id: &str) -> bool {
+    tags.as_array()
+        .is_some_and(|t| t.iter().any(|v| v.as_str() == Some(id)))
+}
+
+/// `tags merge … --republish`, then `bulk undo` of the merge's run: the published holders get
+/// their tags back on author and on the website, the others on author only.
+#[tokio::test(flavor = "multi_thread")]
+async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_website_too() {
+    let sb = sandbox(60).await;
+    let cli = CliHome::new(&sb);
+    let holders: Vec<String> = tags_on_author(&sb)
+        .into_iter()
+        .filter(|(_, tags)| holds(tags, SURFING))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        holders.len() > 2,
+        "the sandbox seeds {SURFING}: {holders:?}"
+    );
+    // Half the holders on the website, up to date; the others never published.
+    let published: Vec<&String> = holders.iter().step_by(2).collect();
+    for path in &holders {
+        sb.replicate_as(path, false, COLLEAGUE);
+    }
+    for path in &published {
+        assert!(sb.replicate_as(path, true, COLLEAGUE), "{path}");
+    }
+    let before = tags_on_author(&sb);
+    let website: BTreeMap<&String, Option<Value>> = published
+        .iter()
+        .map(|p| (*p, tags_on_website(&sb, p)))
+        .collect();
+
+    let ran = cli
+        .run_dev(&[
+            "tags",
+            "merge",
+            SURFING,
+            "--into",
+            CYCLING,
+            "--under",
+            "/content/dam",
+            "--republish",
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    for path in &published {
+        let live = tags_on_website(&sb, path).unwrap();
+        assert!(
+            !holds(&live, SURFING) && holds(&live, CYCLING),
+            "{path}: {live}"
+        );
+    }
+    let edit = runs::list(&cli.runs_dir())
+        .unwrap()
+        .into_iter()
+        .find(|r| !r.kind.publishes())
+        .unwrap()
+        .id;
+
+    let ran = cli.run_dev(&["bulk", "undo", &edit, "--yes"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(tags_on_author(&sb), before, "{}", ran.stdout);
+    for (path, was) in &website {
+        assert_eq!(&tags_on_website(&sb, path), was, "{path}: {}", ran.stdout);
+    }
+    for path in holders.iter().filter(|p| !published.contains(p)) {
+        assert_eq!(tags_on_website(&sb, path), None, "{path} made public");
+    }
+}
+
+/// `kill -9` while the undo of an unpublish has its request in flight (AEM published them, the
+/// journal never heard back), then `bulk resume`: those publications are the undo's own, never
+/// "published again by" someone else, and nothing is sent twice.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_publish_undo_killed_mid_request_then_resumed_counts_its_own_publication() {
+    let sb = sandbox(60).await;
+    let cli = CliHome::new(&sb);
+    let paths: Vec<String> = sample_assets(&sb)
+        .into_iter()
+        .filter(|(_, _, cf)| !cf)
+        .map(|(p, _, _)| p)
+        .take(6)
+        .collect();
+    // Published and up to date, so that the undo of their unpublish publishes them again.
+    for path in &paths {
+        assert!(sb.replicate_as(path, true, COLLEAGUE), "{path}");
+    }
+    let list = cli.dir.path().join("withdrawn.txt");
+    std::fs::write(&list, paths.join("\n")).unwrap();
+    let ran = cli
+        .run_dev(&["unpublish", "--list", list.to_str().unwrap(), "--yes"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let unpublish = newest_run(&cli);
+    assert!(sb.published(&paths[0], false).is_none());
+
+    // Slow enough that the kill lands after AEM replicated, before it answered.
+    sb.set_faults(Faults {
+        commit_ms_per_asset: 2_000,
+        capacity: Some(1),
+        ..Faults::default()
+    })
+    .unwrap();
+    let sent = sb.counters().replications;
+    let file = cli.creds.join("local-development-token.json");
+    let connection = [
+        "--aem",
+        &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
+        "--file",
+    ];
+    let mut undo = cli.command(&[&["bulk", "undo", &unpublish, "--yes"][..], &connection].concat());
+    undo.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
+    let mut child = undo.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while sb.counters().replications == sent {
+        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
+        assert!(Instant::now() < deadline, "no progress");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    child.kill().unwrap(); // SIGKILL
+    tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    let id = newest_run(&cli);
+    let summary = runs::summary(&cli.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, RunStatus::Interrupted);
+    for path in &paths {
+        assert!(
+            sb.published(path, false).is_some(),
+            "{path}: the request landed"
+        );
+    }
+
+    sb.set_faults(Faults::default()).unwrap();
+    let sent = sb.counters().replications;
+    let mut resume = cli.command(&[&["bulk", "resume", &id, "--yes"][..], &connection].concat());
+    resume.arg(&file);
+    let (code, stdout, stderr) = run_command(resume).await;
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert_eq!(sb.counters().replications, sent, "nothing sent twice");
+    let summary = runs::summary(&cli.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, RunStatus::Completed);
+    assert_eq!(
+        (summary.counts.changed, summary.counts.skipped),
+        (paths.len() as u64, 0),
+        "{stdout}"
+    );
+    let shown = cli.run(&["runs", "show", &id]).await;
+    assert!(
+        !shown.stdout.contains("published again after this run"),
+        "{}",
+        shown.stdout
+    );
+}
+
+fn newest_run(cli: &CliHome) -> String {
+    runs::list(&cli.runs_dir()).unwrap()[0].id.clone()
+}
