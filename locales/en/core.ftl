@@ -1215,3 +1215,6 @@ allows-publish-unchecked = The permission to publish in { $folder } could not be
 allows-instead-publish = Edits work; publishing and republishing will be refused until the permission is given.
 allows-publish-oauth = An OAuth Server-to-Server connection cannot publish: AEM's replication servlet takes only service credentials and local development tokens.
 allows-instead-publish-oauth = Publish with a classic connection (service credentials or a local development token), for example the one paired with this connection.
+
+# The undo of a republish run (issue 63, item 6): what gives the values back instead
+reason-republish-undo-kept = was on the website before this republish, so it keeps its published version (AEM cannot give back an older publication); to give it its values back, on author and on the website, undo run { $run }, the edit this run republished: that undo republishes them

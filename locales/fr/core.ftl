@@ -1217,3 +1217,6 @@ allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu êt
 allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
 allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
 allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.
+
+# Défaire une republication (ticket 63, point 6) : ce qui rend les valeurs à la place
+reason-republish-undo-kept = était sur le site avant cette republication : elle garde donc sa version publiée (AEM ne peut pas rendre une publication plus ancienne) ; pour lui rendre ses valeurs, dans l’auteur et sur le site, défaites l’exécution { $run }, la modification que cette exécution a republiée : la défaire les republie

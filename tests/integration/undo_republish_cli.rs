@@ -44,8 +44,11 @@ fn holds(tags: &Value, id: &str) -> bool {
         .is_some_and(|t| t.iter().any(|v| v.as_str() == Some(id)))
 }
 
-/// `tags merge … --republish`, then `bulk undo` of the merge's run: the published holders get
-/// their tags back on author and on the website, the others on author only.
+/// `tags merge … --republish`, then `bulk undo` of the newest run, the republish: AEM cannot
+/// give back an older publication, so it changes nothing, and says which undo gives the tags
+/// back. Then `bulk undo` of the merge's run: its preview says which assets it republishes,
+/// and the published holders get their tags back on author and on the website, the others on
+/// author only.
 #[tokio::test(flavor = "multi_thread")]
 async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_website_too() {
     let sb = sandbox(60).await;
@@ -87,11 +90,16 @@ async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_web
         ])
         .await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
-    for path in &published {
-        let live = tags_on_website(&sb, path).unwrap();
+    let merged = tags_on_author(&sb);
+    let live: BTreeMap<&String, Option<Value>> = published
+        .iter()
+        .map(|p| (*p, tags_on_website(&sb, p)))
+        .collect();
+    for (path, tags) in &live {
+        let tags = tags.as_ref().unwrap();
         assert!(
-            !holds(&live, SURFING) && holds(&live, CYCLING),
-            "{path}: {live}"
+            !holds(tags, SURFING) && holds(tags, CYCLING),
+            "{path}: {tags}"
         );
     }
     let edit = runs::list(&cli.runs_dir())
@@ -101,8 +109,52 @@ async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_web
         .unwrap()
         .id;
 
+    // The newest run is the republish: its undo says which undo gives the values back.
+    let republish = newest_run(&cli);
+    assert_ne!(republish, edit);
+    let ran = cli.run_dev(&["bulk", "undo", &republish, "--yes"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains(&format!(
+            "To give those assets their values back, on author and on the website, undo the \
+             edit: metadesk-cli bulk undo {edit}"
+        )),
+        "{}",
+        ran.stdout
+    );
+    let shown = cli.run(&["runs", "show", &newest_run(&cli)]).await;
+    assert!(
+        shown
+            .stdout
+            .contains(&format!("undo run {edit}, the edit this run republished")),
+        "{}",
+        shown.stdout
+    );
+    assert_eq!(tags_on_author(&sb), merged, "nothing given back on author");
+    for (path, was) in &live {
+        assert_eq!(&tags_on_website(&sb, path), was, "{path}");
+    }
+
+    // The merge's undo: its preview says what it republishes, then does it.
     let ran = cli.run_dev(&["bulk", "undo", &edit, "--yes"]).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains(&format!(
+            "  then republished: {} of these assets on the website, so that it shows the \
+             values given back too (run {edit} was republished)",
+            published.len()
+        )),
+        "{}",
+        ran.stdout
+    );
+    for path in &published {
+        let row = ran
+            .stdout
+            .lines()
+            .find(|line| line.starts_with(&format!("  {path}  cq:tags")))
+            .unwrap_or_else(|| panic!("{path}: {}", ran.stdout));
+        assert!(row.ends_with(" · then republished)"), "{row}");
+    }
     assert_eq!(tags_on_author(&sb), before, "{}", ran.stdout);
     for (path, was) in &website {
         assert_eq!(&tags_on_website(&sb, path), was, "{path}: {}", ran.stdout);

@@ -24,6 +24,8 @@ use metadesk_clients::error::Result;
 /// Marks an intent whose state before is not known (journals written before every intent's
 /// state was read from the repository): the undo leaves that asset as it is.
 const STATE_UNKNOWN: &str = "publicationUnknown";
+/// The reason an asset published before a publish run keeps its published version.
+const KEPT: &str = "reason-publish-kept";
 const AT: &str = "cq:lastReplicated";
 const BY: &str = "cq:lastReplicatedBy";
 const MODIFIED: &str = "jcr:lastModified";
@@ -153,7 +155,7 @@ pub(super) fn decide(undo: Replication, done: &DoneTo, now: &Publication) -> Ver
     match undo {
         // Publishing replaced the published version, which AEM cannot give back.
         Replication::Unpublish if was.is_published() => {
-            return Verdict::Skip(words("reason-publish-kept"));
+            return Verdict::Skip(words(KEPT));
         }
         Replication::Publish if !was.is_published() => {
             return Verdict::Skip(words("reason-publish-undo-not-published-before"));
@@ -199,6 +201,24 @@ fn unchanged_since(now: &Publication, before: &Publication) -> bool {
     let modified = now.modified.as_deref().and_then(parse_aem_time);
     let published = before.at.as_deref().and_then(parse_aem_time);
     matches!((modified, published), (Some(m), Some(p)) if m <= p)
+}
+
+/// [`decide`] for the undo of a republish of edit run `edit` (`None`: of another publish run):
+/// every asset a republish published was on the website before it, so each keeps its
+/// published version, and the reason says what gives its values back: the edit's undo, which
+/// republishes them.
+pub(super) fn decide_undo_of(
+    edit: Option<&str>,
+    undo: Replication,
+    done: &DoneTo,
+    now: &Publication,
+) -> Verdict {
+    match (decide(undo, done, now), edit) {
+        (Verdict::Skip(reason), Some(edit)) if reason.code() == Some(KEPT) => Verdict::Skip(
+            SavedText::new("reason-republish-undo-kept", [("run", edit.into())]),
+        ),
+        (verdict, _) => verdict,
+    }
 }
 
 /// Whether an undo's asset in doubt (its request may have left before the process stopped;
@@ -314,6 +334,13 @@ mod tests {
         assert_eq!(
             code(&decide(undo, &was_published, &ours)),
             "reason-publish-kept"
+        );
+        // The undo of a republish names the edit whose undo gives the values back.
+        let kept = decide_undo_of(Some("edit-run"), undo, &was_published, &ours);
+        assert_eq!(code(&kept), "reason-republish-undo-kept");
+        assert_eq!(
+            decide_undo_of(Some("edit-run"), undo, &done, &ours),
+            Verdict::Send
         );
     }
 

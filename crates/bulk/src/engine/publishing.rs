@@ -23,7 +23,7 @@ use serde_json::json;
 use super::checks::states_now;
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::gated::Gated;
-use super::publish_undo::{DoneTo, Verdict, decide, done_by};
+use super::publish_undo::{DoneTo, Verdict, decide_undo_of, done_by};
 use super::searched::confirm_list;
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record};
 use crate::progress::ProgressFn;
@@ -84,6 +84,7 @@ pub(super) async fn preview_publish(
         group: Vec::new(),
         only_published: false,
         undo: None,
+        republished: None,
     };
     match from {
         Some(PublishFrom::Republish { of }) => {
@@ -96,6 +97,7 @@ pub(super) async fn preview_publish(
             let done = done_by(runs_dir, of)?;
             let paths: Vec<String> = done.iter().map(|(path, _)| path.clone()).collect();
             planner.undo = Some(done.into_iter().collect());
+            planner.republished = republished_edit(runs_dir, of)?;
             for path in paths {
                 planner.push(path).await?;
             }
@@ -198,6 +200,17 @@ fn changed_by(runs_dir: &Path, of: &str) -> Result<Vec<String>> {
         .collect())
 }
 
+/// The edit run that publish run `of` republished, if it is a republish.
+fn republished_edit(runs_dir: &Path, of: &str) -> Result<Option<String>> {
+    Ok(match crate::runs::spec(runs_dir, of)?.kind {
+        RunKind::Publish {
+            from: Some(PublishFrom::Republish { of: edit }),
+            ..
+        } => Some(edit),
+        _ => None,
+    })
+}
+
 /// Plans assets a group at a time, in the order they come.
 struct Planner<'a> {
     ctx: &'a Arc<Ctx>,
@@ -209,6 +222,8 @@ struct Planner<'a> {
     only_published: bool,
     /// An undo: what the undone run did, by path.
     undo: Option<HashMap<String, DoneTo>>,
+    /// The undo of a republish: the edit run it republished.
+    republished: Option<String>,
 }
 
 impl Planner<'_> {
@@ -314,7 +329,7 @@ impl Planner<'_> {
         let replication = self.asked.replication;
         let verdict = match &self.undo {
             Some(undo) => match undo.get(&path) {
-                Some(done) => decide(replication, done, facts),
+                Some(done) => decide_undo_of(self.republished.as_deref(), replication, done, facts),
                 None => Verdict::Skip(SavedText::new("reason-publish-undo-not-confirmed", [])),
             },
             None => match replication {

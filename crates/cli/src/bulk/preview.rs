@@ -5,14 +5,40 @@
 //! Not here: asking and applying (`applying`).
 
 use metadesk_core::app::Workspace;
-use metadesk_core::bulk::{Action, RunSummary};
+use metadesk_core::bulk::{Action, RunKind, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::output;
 
+/// The undo of an edit that was republished republishes what it gives back on the website
+/// (`plan_from_run`): says so under its summary, with how many, and whether it does.
+async fn republished_by_undo(ws: &Workspace, summary: &RunSummary, l: &Localizer) -> bool {
+    let RunKind::Undo { of } = &summary.kind else {
+        return false;
+    };
+    let Ok(Some(_)) = ws.republished_to(of).await else {
+        return false;
+    };
+    let live = summary
+        .to_change_on_website
+        .or(summary.changed_on_website)
+        .unwrap_or_default();
+    if live > 0 {
+        println!(
+            "{}",
+            l.msg(
+                "cli-undo-republishes",
+                &[("count", count(live as f64)), ("run", arg(of.as_str()))],
+            )
+        );
+    }
+    live > 0
+}
+
 /// Shows what the preview found: counts and the first few before → after.
 pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) {
     output::print_summary(summary, l);
+    let republishes = republished_by_undo(ws, summary, l).await;
     // The run's rows as the window reads them: through the Workspace.
     let changed = ws.preview_rows(&summary.id, Some(Action::Change), 0, 10);
     if let Ok(page) = changed.await {
@@ -43,8 +69,14 @@ pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Local
                 Some(f) => format!("{}  {}  [{}]", row.path, f.title, f.model),
                 None => row.path.clone(),
             };
+            let then = match row.publication {
+                Some(state) if republishes && state.is_published() => {
+                    format!(" · {}", l.text("cli-undo-row-republished"))
+                }
+                _ => String::new(),
+            };
             match website {
-                Some(website) => println!("  {named}  {}  ({website})", changes.join("; ")),
+                Some(website) => println!("  {named}  {}  ({website}{then})", changes.join("; ")),
                 None => println!("  {named}  {}", changes.join("; ")),
             }
         }
