@@ -329,7 +329,7 @@ mod tests {
         );
         let was_published = DoneTo {
             before: Some(p("Activate", T0, "admin", T0)),
-            ..done
+            ..done.clone()
         };
         assert_eq!(
             code(&decide(undo, &was_published, &ours)),
