@@ -646,4 +646,4 @@ cli-value-field = FIELD
 # Undoing an edit that was republished, and undoing the republish itself (issue 63, item 6)
 cli-undo-republishes = {"  "}then republished: { $count } of these assets on the website, so that it shows the values given back too (run { $run } was republished)
 cli-undo-row-republished = then republished
-cli-undo-of-republish = Run { $run } republished what run { $edit } changed: AEM cannot give back an older publication, so undoing it leaves the website as it is and gives nothing back on author. To give those assets their values back, on author and on the website, undo the edit: metadesk-cli bulk undo { $edit }
+cli-undo-of-republish = Run { $run } republished what run { $edit } changed: AEM cannot give back an older publication, so undoing it leaves the website as it is and gives nothing back on author. To give those assets their values back, on author and on the website, undo the edit: { $command }

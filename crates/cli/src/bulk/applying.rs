@@ -214,7 +214,12 @@ pub(super) async fn plan_from_run(
         } = &undone.kind
         && !r.write.json
     {
-        let words = [("run", arg(r.run.as_str())), ("edit", arg(edit.as_str()))];
+        let command = format!("metadesk-cli bulk undo {edit}");
+        let words = [
+            ("run", arg(r.run.as_str())),
+            ("edit", arg(edit.as_str())),
+            ("command", arg(command.as_str())),
+        ];
         println!("{}", l.msg("cli-undo-of-republish", &words));
     }
     let id = preview.id.clone();
