@@ -4,8 +4,10 @@
 //! run published for the first time and whose publication is still the run's; the undo of an
 //! unpublish republishes only what was published and up to date before the run, is still
 //! unpublished by the run, and has not changed on author since; a resume does not send again
-//! what someone else replicated after the run's request. Everything else is left as it is,
-//! with the reason in words.
+//! what someone else replicated after the run's request, and an undo's resume counts the
+//! replication its own request landed as its own (`landed`). Everything else is left as it is,
+//! with the reason in words; the undo of a republish names the edit whose undo gives the values
+//! back (`decide_undo_of`).
 //!
 //! Not here: planning (`publishing.rs`) and sending (`replicating.rs`).
 
