@@ -6,13 +6,12 @@
 
 use std::collections::BTreeMap;
 use std::process::Stdio;
-use std::time::{Duration, Instant};
 
 use metadesk_core::bulk::{RunStatus, runs};
 use metadesk_sandbox::{Faults, Sandbox};
 use serde_json::Value;
 
-use crate::bulk_cli::{CliHome, run_command, sample_assets};
+use crate::bulk_cli::{CliHome, kill_9_when, run_command, sample_assets};
 use crate::bulk_support::*;
 
 const SURFING: &str = "wknd-shared:activity/surfing";
@@ -208,18 +207,7 @@ async fn a_publish_undo_killed_mid_request_then_resumed_counts_its_own_publicati
     ];
     let mut undo = cli.command(&[&["bulk", "undo", &unpublish, "--yes"][..], &connection].concat());
     undo.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
-    let mut child = undo.spawn().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while sb.counters().replications == sent {
-        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
-        assert!(Instant::now() < deadline, "no progress");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    child.kill().unwrap(); // SIGKILL
-    tokio::task::spawn_blocking(move || child.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    kill_9_when(undo.spawn().unwrap(), || sb.counters().replications > sent).await;
     let id = newest_run(&cli);
     let summary = runs::summary(&cli.runs_dir(), &id).unwrap();
     assert_eq!(summary.status, RunStatus::Interrupted);
