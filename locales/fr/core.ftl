@@ -1220,3 +1220,4 @@ allows-instead-publish-oauth = Publiez avec une connexion classique (identifiant
 
 # Défaire une republication (ticket 63, point 6) : ce qui rend les valeurs à la place
 reason-republish-undo-kept = était sur le site avant cette republication : elle garde donc sa version publiée (AEM ne peut pas rendre une publication plus ancienne) ; pour lui rendre ses valeurs, dans l’auteur et sur le site, défaites l’exécution { $run }, la modification que cette exécution a republiée : la défaire les republie
+reason-republish-undo-published-since = publiée par quelqu’un d’autre depuis la modification défaite, pas par sa republication : la défaire lui rend ses valeurs dans l’auteur seulement et laisse cette publication telle quelle (republiez-la à part si besoin)

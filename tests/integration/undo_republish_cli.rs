@@ -107,6 +107,10 @@ async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_web
         .find(|r| !r.kind.publishes())
         .unwrap()
         .id;
+    // A colleague publishes a holder the republish left alone: that publication is theirs.
+    let late = holders.iter().find(|p| !published.contains(p)).unwrap();
+    assert!(sb.replicate_as(late, true, COLLEAGUE));
+    let late_live = tags_on_website(&sb, late);
 
     // The newest run is the republish: its undo says which undo gives the values back.
     let republish = newest_run(&cli);
@@ -158,9 +162,22 @@ async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_web
     for (path, was) in &website {
         assert_eq!(&tags_on_website(&sb, path), was, "{path}: {}", ran.stdout);
     }
-    for path in holders.iter().filter(|p| !published.contains(p)) {
+    for path in holders
+        .iter()
+        .filter(|p| !published.contains(p) && *p != late)
+    {
         assert_eq!(tags_on_website(&sb, path), None, "{path} made public");
     }
+    // The colleague's publication is left as it is, and the report says why.
+    assert_eq!(tags_on_website(&sb, late), late_live, "{late}");
+    let shown = cli.run(&["runs", "show", &newest_run(&cli)]).await;
+    assert!(
+        shown.stdout.contains(&format!(
+            "{late}: published by someone else since the edit this undo undid, not by its republish"
+        )),
+        "{}",
+        shown.stdout
+    );
 }
 
 /// `kill -9` while the undo of an unpublish has its request in flight (AEM published them, the

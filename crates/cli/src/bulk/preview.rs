@@ -5,34 +5,31 @@
 //! Not here: asking and applying (`applying`).
 
 use metadesk_core::app::Workspace;
-use metadesk_core::bulk::{Action, RunKind, RunSummary};
+use std::collections::HashSet;
+
+use metadesk_core::bulk::{Action, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::output;
 
 /// The undo of an edit that was republished republishes what it gives back on the website
-/// (`plan_from_run`): says so under its summary, with how many, and whether it does.
-async fn republished_by_undo(ws: &Workspace, summary: &RunSummary, l: &Localizer) -> bool {
-    let RunKind::Undo { of } = &summary.kind else {
-        return false;
+/// (`plan_from_run`): says so under its summary, with how many; the assets it republishes.
+async fn republished_by_undo(
+    ws: &Workspace,
+    summary: &RunSummary,
+    l: &Localizer,
+) -> HashSet<String> {
+    let Ok(Some((republished, paths))) = ws.republished_after_undo(&summary.id).await else {
+        return HashSet::new();
     };
-    let Ok(Some(_)) = ws.republished_to(of).await else {
-        return false;
-    };
-    let live = summary
-        .to_change_on_website
-        .or(summary.changed_on_website)
-        .unwrap_or_default();
-    if live > 0 {
-        println!(
-            "{}",
-            l.msg(
-                "cli-undo-republishes",
-                &[("count", count(live as f64)), ("run", arg(of.as_str()))],
-            )
-        );
+    if !paths.is_empty() {
+        let words = [
+            ("count", count(paths.len() as f64)),
+            ("run", arg(republished.edit.as_str())),
+        ];
+        println!("{}", l.msg("cli-undo-republishes", &words));
     }
-    live > 0
+    paths.into_iter().collect()
 }
 
 /// Shows what the preview found: counts and the first few before → after.
@@ -69,11 +66,10 @@ pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Local
                 Some(f) => format!("{}  {}  [{}]", row.path, f.title, f.model),
                 None => row.path.clone(),
             };
-            let then = match row.publication {
-                Some(state) if republishes && state.is_published() => {
-                    format!(" · {}", l.text("cli-undo-row-republished"))
-                }
-                _ => String::new(),
+            let then = if republishes.contains(&row.path) {
+                format!(" · {}", l.text("cli-undo-row-republished"))
+            } else {
+                String::new()
             };
             match website {
                 Some(website) => println!("  {named}  {}  ({website}{then})", changes.join("; ")),
