@@ -647,3 +647,8 @@ cli-fragments-count = { $count ->
 cli-fragments-fields = Champs qu’une modification peut changer :
 cli-value-field = CHAMP
 cli-tags-undo-kept-pages = Conservée : des pages utilisent { $tag }, dont { $page } ; retirez-la-leur d’abord.
+
+# Défaire une modification republiée, et défaire la republication elle-même (ticket 63, point 6)
+cli-undo-republishes = {"  "}puis republiées : { $count } de ces ressources, sur le site web, pour qu’il montre aussi les valeurs rendues (l’exécution { $run } avait été republiée)
+cli-undo-row-republished = puis republiée
+cli-undo-of-republish = L’exécution { $run } a republié ce que l’exécution { $edit } a modifié : AEM ne peut pas rendre une publication plus ancienne, la défaire laisse donc le site tel quel et ne rend rien dans l’auteur. Pour rendre à ces ressources leurs valeurs, dans l’auteur et sur le site, défaites la modification : { $command }
