@@ -561,20 +561,8 @@ impl Engine {
         let replay = Replay::load(&path)?;
         let status = replay.status();
         // A tag run whose assets are all done and whose tag command is not: only the step.
-        if status == RunStatus::Completed && replay.tag_step_to_send() {
-            let ctx = Ctx::new(
-                self,
-                replay.spec.clone(),
-                run_id.to_owned(),
-                journal,
-                control,
-                Phase::Apply,
-            );
-            tag_step::finish(&ctx, &replay).await?;
-            drop(ctx);
-            return runs::summary(&self.runs_dir, run_id);
-        }
-        if !status.can_apply() {
+        let only_step = status == RunStatus::Completed && replay.tag_step_to_send();
+        if !status.can_apply() && !only_step {
             let id = match status {
                 RunStatus::Completed => "error-run-complete",
                 _ => "error-run-preview-unfinished",
@@ -589,9 +577,11 @@ impl Engine {
         if replay.spec.kind.publishes() {
             self.check_publishes()?;
         }
-        journal
-            .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
-            .await?;
+        if !only_step {
+            journal
+                .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
+                .await?;
+        }
         let ctx = Ctx::new(
             self,
             replay.spec.clone(),
@@ -600,6 +590,11 @@ impl Engine {
             control,
             Phase::Apply,
         );
+        if only_step {
+            tag_step::finish(&ctx, &replay).await?;
+            drop(ctx);
+            return runs::summary(&self.runs_dir, run_id);
+        }
         // A tag run's target checked before any asset is rewritten towards it.
         let target_gone = match &replay.spec.tag_step {
             Some(step) if replay.counts.pending > 0 => {
