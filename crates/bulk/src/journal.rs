@@ -647,6 +647,14 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_ids_cannot_escape_the_runs_folder() {
+        assert!(check_id("20260101-101010-abcd").is_ok());
+        for bad in ["", "../x", "a/b", "a.b"] {
+            assert!(check_id(bad).is_err(), "{bad}");
+        }
+    }
     use crate::RunScope;
     use crate::spec::{RunKind, ScopeFilters};
     use metadesk_credentials::credentials::ApiFamily;
