@@ -643,3 +643,8 @@ cli-fragments-count = { $count ->
 cli-fragments-fields = Fields an edit can change:
 cli-value-field = FIELD
 cli-tags-undo-kept-pages = Kept: pages use { $tag }, such as { $page }; take it off them first.
+
+# Undoing an edit that was republished, and undoing the republish itself (issue 63, item 6)
+cli-undo-republishes = {"  "}then republished: { $count } of these assets on the website, so that it shows the values given back too (run { $run } was republished)
+cli-undo-row-republished = then republished
+cli-undo-of-republish = Run { $run } republished what run { $edit } changed: AEM cannot give back an older publication, so undoing it leaves the website as it is and gives nothing back on author. To give those assets their values back, on author and on the website, undo the edit: { $command }

@@ -1225,6 +1225,9 @@ tags-undo-unread = { $count ->
 tags-undo-pages-unknown = AEM did not say which pages use it: { $detail }
 assets-tag-pages-not-list = AEM’s answer was not a list of pages
 
+# The undo of a republish run (issue 63, item 6): what gives the values back instead
+reason-republish-undo-kept = was on the website before this republish, so it keeps its published version (AEM cannot give back an older publication); to give it its values back, on author and on the website, undo run { $run }, the edit this run republished: that undo republishes them
+reason-republish-undo-published-since = published by someone else since the edit this undo undid, not by its republish: the undo gives its values back on author only and leaves that publication as it is (republish it on its own if needed)
 # Tag ids and tag property names, checked before anything is sent (assets/tag_names.rs).
 tag-id-refused = “{ $id }” is not a tag id: { $problem ->
         [empty] it is empty.

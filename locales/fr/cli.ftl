@@ -509,8 +509,8 @@ cli-tags-step-in-doubt = La modification de la balise { $id } a été interrompu
 cli-tags-step-waiting = La balise { $id } est modifiée une fois toutes les ressources traitées ; terminez l’exécution avec : metadesk-cli bulk resume { $run }
 cli-tags-confirm-at-once = Aucune ressource du dossier ne porte { $id } : modifier maintenant la balise elle-même dans AEM ?
 cli-production-prompt-tag = « { $name } » est marquée comme production. Pour modifier la balise { $id } dans sa taxonomie, saisissez son nom :
-cli-tags-undo-keeps-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même n’est pas annulée, et les pages affichent toujours { $target } à sa place.
-cli-tags-undo-keeps-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même n’est pas annulé. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part : metadesk-cli tags move { $target } --to { $id } --under DOSSIER
+cli-tags-undo-keeps-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même n’est pas défaite, et les pages affichent toujours { $target } à sa place.
+cli-tags-undo-keeps-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même n’est pas défait. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part : metadesk-cli tags move { $target } --to { $id } --under DOSSIER
 cli-tags-undo-keeps-delete = Les ressources portent de nouveau { $id }, mais AEM a supprimé cette balise : elles n’en affichent aucun titre tant qu’une balise { $id } n’existe pas de nouveau (tags import peut la créer).
 cli-tags-import-preview = { $file } : { $created ->
     [one] { $created } balise à créer
@@ -647,3 +647,8 @@ cli-fragments-count = { $count ->
 cli-fragments-fields = Champs qu’une modification peut changer :
 cli-value-field = CHAMP
 cli-tags-undo-kept-pages = Conservée : des pages utilisent { $tag }, dont { $page } ; retirez-la-leur d’abord.
+
+# Défaire une modification republiée, et défaire la republication elle-même (ticket 63, point 6)
+cli-undo-republishes = {"  "}puis republiées : { $count } de ces ressources, sur le site web, pour qu’il montre aussi les valeurs rendues (l’exécution { $run } avait été republiée)
+cli-undo-row-republished = puis republiée
+cli-undo-of-republish = L’exécution { $run } a republié ce que l’exécution { $edit } a modifié : AEM ne peut pas rendre une publication plus ancienne, la défaire laisse donc le site tel quel et ne rend rien dans l’auteur. Pour rendre à ces ressources leurs valeurs, dans l’auteur et sur le site, défaites la modification : { $command }

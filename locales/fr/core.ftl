@@ -1227,6 +1227,9 @@ tags-undo-unread = { $count ->
 tags-undo-pages-unknown = AEM n’a pas dit quelles pages l’utilisent : { $detail }
 assets-tag-pages-not-list = la réponse d’AEM n’était pas une liste de pages
 
+# Défaire une republication (ticket 63, point 6) : ce qui rend les valeurs à la place
+reason-republish-undo-kept = était sur le site avant cette republication : elle garde donc sa version publiée (AEM ne peut pas rendre une publication plus ancienne) ; pour lui rendre ses valeurs, dans l’auteur et sur le site, défaites l’exécution { $run }, la modification que cette exécution a republiée : la défaire les republie
+reason-republish-undo-published-since = publiée par quelqu’un d’autre depuis la modification défaite, pas par sa republication : la défaire lui rend ses valeurs dans l’auteur seulement et laisse cette publication telle quelle (republiez-la à part si besoin)
 # Tag ids and tag property names, checked before anything is sent (assets/tag_names.rs).
 tag-id-refused = « { $id } » n’est pas un identifiant de balise : { $problem ->
         [empty] il est vide.

@@ -1065,3 +1065,19 @@ async fn bad_input_is_refused_in_one_line_and_nothing_is_stored() {
     assert!(!h.connections_file().exists(), "no connection was stored");
     assert_eq!(sb.counters().writes_applied, 0);
 }
+
+/// Waits (a minute at most) until `ready` says the CLI process `child` got far enough, then
+/// kills it as `kill -9` does and reaps it; fails if it ended first.
+pub async fn kill_9_when(mut child: std::process::Child, ready: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !ready() {
+        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
+        assert!(Instant::now() < deadline, "no progress");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    child.kill().unwrap(); // SIGKILL
+    tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+}

@@ -9,12 +9,11 @@
 //! publishes again what a colleague took down meanwhile).
 
 use std::process::Stdio;
-use std::time::{Duration, Instant};
 
 use metadesk_core::bulk::{RunStatus, runs};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
 
-use crate::bulk_cli::{CliHome, sample_assets};
+use crate::bulk_cli::{CliHome, kill_9_when, sample_assets};
 use crate::bulk_support::*;
 
 /// "never", "published" or "unpublished", by the sandbox's own state.
@@ -262,21 +261,7 @@ async fn kill_9_mid_publish_then_resume_publishes_everything() {
         "--file",
     ]);
     apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
-    let mut child = apply.spawn().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if sb.counters().replications >= 1 {
-            break;
-        }
-        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
-        assert!(Instant::now() < deadline, "no progress");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    child.kill().unwrap(); // SIGKILL
-    tokio::task::spawn_blocking(move || child.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    kill_9_when(apply.spawn().unwrap(), || sb.counters().replications >= 1).await;
     let id = newest_run(&cli);
     let summary = runs::summary(&cli.runs_dir(), &id).unwrap();
     assert_eq!(summary.status, RunStatus::Interrupted);
@@ -632,18 +617,7 @@ async fn kill_9_mid_publish_then_a_takedown_is_never_published_again_by_the_resu
         "--file",
     ]);
     apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
-    let mut child = apply.spawn().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while sb.counters().replications < 1 {
-        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
-        assert!(Instant::now() < deadline, "no progress");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    child.kill().unwrap(); // SIGKILL
-    tokio::task::spawn_blocking(move || child.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    kill_9_when(apply.spawn().unwrap(), || sb.counters().replications >= 1).await;
     let id = newest_run(&cli);
     let journal = runs::path_of(&cli.runs_dir(), &id).unwrap();
     let in_doubt = metadesk_core::bulk::replay::Replay::load(&journal)

@@ -6,7 +6,6 @@
 //! or a kill after the assets is finished by `bulk resume`, the command never sent twice.
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::json;
 
@@ -23,6 +22,13 @@ impl Env {
         let mut faults = metadesk_sandbox::Faults::default();
         change(&mut faults);
         self.sb.set_faults(faults).unwrap();
+    }
+
+    /// Previews `args` (a dry run): the run's id, to apply later with `bulk resume`.
+    fn preview_only(&self, args: &[&str]) -> String {
+        let o = self.run(&[args, &["--dry-run"]].concat());
+        assert_eq!(o.status.code(), Some(0), "{}", said(&o));
+        self.last_run()
     }
 
     /// Whether AEM's taxonomy still has `node` (`ns/path`) as a live tag.
@@ -135,7 +141,7 @@ async fn a_folder_not_listed_or_a_tag_held_by_its_path_keeps_the_tag() {
 async fn a_merge_whose_target_went_since_the_preview_writes_nothing_and_is_never_a_move() {
     let env = Env::with_assets(60).await;
     let before = env.tags_by_asset();
-    let merge = [
+    let run = env.preview_only(&[
         "tags",
         "merge",
         SURFING,
@@ -143,10 +149,7 @@ async fn a_merge_whose_target_went_since_the_preview_writes_nothing_and_is_never
         CYCLING,
         "--under",
         "/content/dam",
-    ];
-    let o = env.run(&[&merge[..], &["--dry-run"]].concat());
-    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
-    let run = env.last_run();
+    ]);
     // A colleague deletes the target between the preview and the apply.
     tag_command(&env.sb, &[("cmd", "deleteTag"), ("path", CYCLING)]).await;
     let o = env.run(&["bulk", "resume", &run, "--yes"]);
@@ -172,7 +175,7 @@ async fn a_lost_answer_to_the_merge_is_finished_by_a_resume_without_sending_it_a
     )
     .await;
     tag_command(&env.sb, &[("cmd", "activateTag"), ("path", KAYAK)]).await;
-    let merge = [
+    let run = env.preview_only(&[
         "tags",
         "merge",
         KAYAK,
@@ -180,10 +183,7 @@ async fn a_lost_answer_to_the_merge_is_finished_by_a_resume_without_sending_it_a
         CYCLING,
         "--under",
         "/content/dam",
-    ];
-    let o = env.run(&[&merge[..], &["--dry-run"]].concat());
-    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
-    let run = env.last_run();
+    ]);
     // The merge is the apply's only write: AEM makes it, then its answer is lost.
     env.faults(|f| f.lost_write_answers = 1);
     let o = env.run(&["bulk", "resume", &run, "--yes"]);
@@ -215,7 +215,7 @@ async fn killed_after_its_assets_a_merge_resumes_with_the_tag_command() {
     env.faults(|f| f.latency_ms = 400);
     let home = env.dir.path().join("home");
     let file = env.dir.path().join("creds/local-development-token.json");
-    let mut child = Command::new(cli())
+    let child = Command::new(cli())
         .env("METADESK_HOME", &home)
         .env("LANG", "C.UTF-8")
         .args([
@@ -240,17 +240,9 @@ async fn killed_after_its_assets_a_merge_resumes_with_the_tag_command() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while !crate::bulk_cli::journal(&home).is_some_and(|(_, t)| t.contains("\"t\":\"ended\"")) {
-        assert!(child.try_wait().unwrap().is_none(), "ended before the kill");
-        assert!(Instant::now() < deadline, "no end");
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    child.kill().unwrap(); // SIGKILL
-    tokio::task::spawn_blocking(move || child.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    let ended =
+        || crate::bulk_cli::journal(&home).is_some_and(|(_, t)| t.contains("\"t\":\"ended\""));
+    crate::bulk_cli::kill_9_when(child, ended).await;
     assert!(env.holders(SURFING).is_empty(), "the assets were done");
     assert!(
         env.live("wknd-shared/activity/surfing").await,

@@ -454,6 +454,14 @@ async fn a_merge_fixes_every_asset_then_merges_the_tag_and_undo_puts_the_assets_
     let o = env.run(&["bulk", "undo", &run, "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}\n{}", out(&o), err(&o));
     assert_eq!(env.tags_by_asset(), before);
+    // It says what AEM kept, and the taxonomy is as the merge left it.
+    let kept = format!("AEM keeps {SURFING} as a hidden pointer to {CYCLING}");
+    assert!(out(&o).contains(&kept), "{}", out(&o));
+    let (_, stub) = env.tag_node("wknd-shared/activity/surfing").await;
+    assert_eq!(
+        stub["cq:movedTo"],
+        "/content/cq:tags/wknd-shared/activity/cycling"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -265,6 +265,38 @@ pub fn journal_path(runs_dir: &Path, run_id: &str) -> PathBuf {
     runs_dir.join(format!("{run_id}.jsonl"))
 }
 
+/// Run ids are file names: refuse anything that could leave the runs folder.
+fn check_id(run_id: &str) -> Result<()> {
+    if !run_id.is_empty()
+        && run_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-bad-run-id",
+            vec![("run", run_id.into())],
+        ))
+    }
+}
+
+/// The journal of `run_id`, checked.
+pub fn path_of(runs_dir: &Path, run_id: &str) -> Result<PathBuf> {
+    check_id(run_id)?;
+    let path = journal_path(runs_dir, run_id);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(Error::message(
+            ErrorCode::NotFound,
+            "error-no-such-run",
+            vec![("run", run_id.into())],
+        ))
+    }
+}
+
 /// The run lock of the journal at `journal`: `{run id}.lock` beside it.
 fn lock_path(journal: &Path) -> PathBuf {
     journal.with_extension("lock")
@@ -615,6 +647,14 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_ids_cannot_escape_the_runs_folder() {
+        assert!(check_id("20260101-101010-abcd").is_ok());
+        for bad in ["", "../x", "a/b", "a.b"] {
+            assert!(check_id(bad).is_err(), "{bad}");
+        }
+    }
     use crate::RunScope;
     use crate::spec::{RunKind, ScopeFilters};
     use metadesk_credentials::credentials::ApiFamily;

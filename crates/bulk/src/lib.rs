@@ -25,6 +25,7 @@ pub mod progress;
 pub mod publish_words;
 pub mod reasons;
 pub mod replay;
+pub mod republished;
 pub mod request_gate;
 pub mod rules;
 pub mod run_control;

@@ -15,8 +15,7 @@ use std::time::Duration;
 
 use crate::concurrency::ControllerConfig;
 use crate::journal::{
-    EmptiedRequired, EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record,
-    journal_path,
+    EmptiedRequired, EndStatus, JOURNAL_VERSION, JournalWriter, PreviewCounts, Record, journal_path,
 };
 use crate::progress::{Phase, ProgressFn};
 use crate::replay::{Replay, RunStatus};
@@ -54,7 +53,6 @@ use context::{Ctx, forward};
 use listed::preview_scope;
 pub use planning::AssetEdits;
 use planning::preview_per_asset;
-use retry::preview_retry_rows;
 use undo::preview_undo_rows;
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.
@@ -462,62 +460,6 @@ impl Engine {
         .await
     }
 
-    /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
-    /// `of`, each read again now (before → after computed as in any preview; an asset gone or
-    /// unreadable is skipped with its reason). `of` must have failed assets.
-    pub async fn preview_retry(
-        &self,
-        of: &str,
-        control: &RunControl,
-        on_progress: ProgressFn<'_>,
-    ) -> Result<RunSummary> {
-        let (original_path, original) = self.load_run(of)?;
-        if let RunKind::Sheet { file } = &original.spec.kind {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-sheet",
-                vec![("run", of.into()), ("file", file.as_str().into())],
-            ));
-        }
-        if original.spec.kind.publishes() {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-publish",
-                vec![("run", of.into())],
-            ));
-        }
-        if let RunKind::Undo { of: undone } = &original.spec.kind {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-undo",
-                vec![("run", of.into()), ("undone", undone.as_str().into())],
-            ));
-        }
-        self.check_family(&original.spec)?;
-        let failed: std::collections::HashSet<u64> = original
-            .outcomes
-            .iter()
-            .filter(|(_, o)| **o == Outcome::Failed)
-            .map(|(i, _)| *i)
-            .collect();
-        if failed.is_empty() {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-nothing-to-retry",
-                vec![("run", of.into())],
-            ));
-        }
-        let spec = RunSpec {
-            kind: RunKind::Retry { of: of.to_owned() },
-            tag_step: None,
-            ..original.spec.clone()
-        };
-        self.run_preview(spec, control, on_progress, async |ctx| {
-            preview_retry_rows(ctx, &original_path, &failed, on_progress).await
-        })
-        .await
-    }
-
     /// A preview's frame around `plan`, which journals its rows: the run started with `spec`
     /// on disk, its context, the person's pause and cancel forwarded to it, and its end
     /// ([`Self::finish_preview`]).
@@ -619,20 +561,8 @@ impl Engine {
         let replay = Replay::load(&path)?;
         let status = replay.status();
         // A tag run whose assets are all done and whose tag command is not: only the step.
-        if status == RunStatus::Completed && replay.tag_step_to_send() {
-            let ctx = Ctx::new(
-                self,
-                replay.spec.clone(),
-                run_id.to_owned(),
-                journal,
-                control,
-                Phase::Apply,
-            );
-            tag_step::finish(&ctx, &replay).await?;
-            drop(ctx);
-            return runs::summary(&self.runs_dir, run_id);
-        }
-        if !status.can_apply() {
+        let only_step = status == RunStatus::Completed && replay.tag_step_to_send();
+        if !status.can_apply() && !only_step {
             let id = match status {
                 RunStatus::Completed => "error-run-complete",
                 _ => "error-run-preview-unfinished",
@@ -647,9 +577,11 @@ impl Engine {
         if replay.spec.kind.publishes() {
             self.check_publishes()?;
         }
-        journal
-            .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
-            .await?;
+        if !only_step {
+            journal
+                .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
+                .await?;
+        }
         let ctx = Ctx::new(
             self,
             replay.spec.clone(),
@@ -658,6 +590,11 @@ impl Engine {
             control,
             Phase::Apply,
         );
+        if only_step {
+            tag_step::finish(&ctx, &replay).await?;
+            drop(ctx);
+            return runs::summary(&self.runs_dir, run_id);
+        }
         // A tag run's target checked before any asset is rewritten towards it.
         let target_gone = match &replay.spec.tag_step {
             Some(step) if replay.counts.pending > 0 => {

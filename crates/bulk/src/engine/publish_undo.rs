@@ -4,8 +4,10 @@
 //! run published for the first time and whose publication is still the run's; the undo of an
 //! unpublish republishes only what was published and up to date before the run, is still
 //! unpublished by the run, and has not changed on author since; a resume does not send again
-//! what someone else replicated after the run's request. Everything else is left as it is,
-//! with the reason in words.
+//! what someone else replicated after the run's request, and an undo's resume counts the
+//! replication its own request landed as its own (`landed`). Everything else is left as it is,
+//! with the reason in words; the undo of a republish names the edit whose undo gives the values
+//! back (`decide_undo_of`).
 //!
 //! Not here: planning (`publishing.rs`) and sending (`replicating.rs`).
 
@@ -24,6 +26,8 @@ use metadesk_clients::error::Result;
 /// Marks an intent whose state before is not known (journals written before every intent's
 /// state was read from the repository): the undo leaves that asset as it is.
 const STATE_UNKNOWN: &str = "publicationUnknown";
+/// The reason an asset published before a publish run keeps its published version.
+const KEPT: &str = "reason-publish-kept";
 const AT: &str = "cq:lastReplicated";
 const BY: &str = "cq:lastReplicatedBy";
 const MODIFIED: &str = "jcr:lastModified";
@@ -153,7 +157,7 @@ pub(super) fn decide(undo: Replication, done: &DoneTo, now: &Publication) -> Ver
     match undo {
         // Publishing replaced the published version, which AEM cannot give back.
         Replication::Unpublish if was.is_published() => {
-            return Verdict::Skip(words("reason-publish-kept"));
+            return Verdict::Skip(words(KEPT));
         }
         Replication::Publish if !was.is_published() => {
             return Verdict::Skip(words("reason-publish-undo-not-published-before"));
@@ -199,6 +203,43 @@ fn unchanged_since(now: &Publication, before: &Publication) -> bool {
     let modified = now.modified.as_deref().and_then(parse_aem_time);
     let published = before.at.as_deref().and_then(parse_aem_time);
     matches!((modified, published), (Some(m), Some(p)) if m <= p)
+}
+
+/// [`decide`] for the undo of a republish of edit run `edit` (`None`: of another publish run):
+/// every asset a republish published was on the website before it, so each keeps its
+/// published version, and the reason says what gives its values back: the edit's undo, which
+/// republishes them.
+pub(super) fn decide_undo_of(
+    edit: Option<&str>,
+    undo: Replication,
+    done: &DoneTo,
+    now: &Publication,
+) -> Verdict {
+    match (decide(undo, done, now), edit) {
+        (Verdict::Skip(reason), Some(edit)) if reason.code() == Some(KEPT) => Verdict::Skip(
+            SavedText::new("reason-republish-undo-kept", [("run", edit.into())]),
+        ),
+        (verdict, _) => verdict,
+    }
+}
+
+/// Whether an undo's asset in doubt (its request may have left before the process stopped;
+/// `before`: its state at the intent) stands `now` as that request left it: the replication
+/// asked, since the intent, by Metadesk's own account (`account`, the connection's, or the one
+/// the undone run replicated as). Its request landed: the replication is the undo's own, not a
+/// colleague's since, and is not sent again.
+pub(super) fn landed(
+    undo: Replication,
+    done: &DoneTo,
+    before: Option<&Publication>,
+    now: &Publication,
+    account: Option<&str>,
+) -> bool {
+    let Some(by) = now.by.as_deref() else {
+        return false;
+    };
+    let undone_by = done.after.as_ref().and_then(|a| a.by.as_deref());
+    is_after(now, undo, before) && (account == Some(by) || undone_by == Some(by))
 }
 
 /// What a resume does to an asset whose request may have left before the process stopped
@@ -290,11 +331,18 @@ mod tests {
         );
         let was_published = DoneTo {
             before: Some(p("Activate", T0, "admin", T0)),
-            ..done
+            ..done.clone()
         };
         assert_eq!(
             code(&decide(undo, &was_published, &ours)),
             "reason-publish-kept"
+        );
+        // The undo of a republish names the edit whose undo gives the values back.
+        let kept = decide_undo_of(Some("edit-run"), undo, &was_published, &ours);
+        assert_eq!(code(&kept), "reason-republish-undo-kept");
+        assert_eq!(
+            decide_undo_of(Some("edit-run"), undo, &done, &ours),
+            Verdict::Send
         );
     }
 
@@ -353,5 +401,27 @@ mod tests {
         );
         let journaled = before_of(&original_of(&before));
         assert_eq!(journaled.as_ref(), Some(&before));
+    }
+
+    /// An undo resumed after its request landed knows the publication is its own, by the
+    /// account the undone run replicated as; a colleague's since stays theirs.
+    #[test]
+    fn a_resumed_undo_knows_its_own_replication_from_a_colleagues() {
+        let unpublished = p("Deactivate", T1, "tech", T0);
+        let done = DoneTo {
+            before: Some(p("Activate", T0, "admin", T0)),
+            after: Some(unpublished.clone()),
+            outcome: Some(Outcome::Changed),
+        };
+        let undo = Replication::Publish;
+        let ours = p("Activate", T2, "tech", T0);
+        assert!(landed(undo, &done, Some(&unpublished), &ours, None));
+        assert!(landed(undo, &done, Some(&unpublished), &ours, Some("x")));
+        let mine = p("Activate", T2, "me", T0);
+        assert!(landed(undo, &done, Some(&unpublished), &mine, Some("me")));
+        let colleague = p("Activate", T2, "colleague", T0);
+        assert!(!landed(undo, &done, Some(&unpublished), &colleague, None));
+        // Nothing replicated it since the intent: the request did not land.
+        assert!(!landed(undo, &done, Some(&unpublished), &unpublished, None));
     }
 }

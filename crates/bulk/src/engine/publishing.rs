@@ -12,7 +12,7 @@
 //!
 //! Not here: sending the replication (`replicating.rs`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
@@ -23,11 +23,12 @@ use serde_json::json;
 use super::checks::states_now;
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::gated::Gated;
-use super::publish_undo::{DoneTo, Verdict, decide, done_by};
+use super::publish_undo::{DoneTo, Verdict, decide_undo_of, done_by};
 use super::searched::confirm_list;
-use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record};
+use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
+use crate::republished::{self, changed_by};
 use crate::scope::{ScopeSource, hit_properties};
 use crate::scope_walk::{ScopeWalk, resolve_listed};
 use crate::spec::{PublishFrom, RunKind};
@@ -84,10 +85,14 @@ pub(super) async fn preview_publish(
         group: Vec::new(),
         only_published: false,
         undo: None,
+        republished: None,
+        republished_only: None,
     };
     match from {
         Some(PublishFrom::Republish { of }) => {
             planner.only_published = true;
+            // After an undo of a republished edit: only what that edit's republish published.
+            planner.republished_only = republished::of_undone(runs_dir, of)?.map(|r| r.assets);
             for path in changed_by(runs_dir, of)? {
                 planner.push(path).await?;
             }
@@ -96,6 +101,7 @@ pub(super) async fn preview_publish(
             let done = done_by(runs_dir, of)?;
             let paths: Vec<String> = done.iter().map(|(path, _)| path.clone()).collect();
             planner.undo = Some(done.into_iter().collect());
+            planner.republished = republished_edit(runs_dir, of)?;
             for path in paths {
                 planner.push(path).await?;
             }
@@ -173,29 +179,15 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
     Ok(())
 }
 
-/// The assets edit run `of` changed, its writes checked (outcome `changed`), in its order.
-fn changed_by(runs_dir: &Path, of: &str) -> Result<Vec<String>> {
-    let mut paths: HashMap<u64, String> = HashMap::new();
-    let mut changed = Vec::new();
-    for record in crate::journal::read_records(&crate::runs::path_of(runs_dir, of)?)? {
-        match record? {
-            Record::Row(row) => {
-                paths.insert(row.i, row.path);
-            }
-            Record::Outcome {
-                i,
-                outcome: Outcome::Changed,
-                ..
-            } => changed.push(i),
-            _ => {}
-        }
-    }
-    changed.sort_unstable();
-    changed.dedup();
-    Ok(changed
-        .into_iter()
-        .filter_map(|i| paths.remove(&i))
-        .collect())
+/// The edit run that publish run `of` republished, if it is a republish.
+fn republished_edit(runs_dir: &Path, of: &str) -> Result<Option<String>> {
+    Ok(match crate::runs::spec(runs_dir, of)?.kind {
+        RunKind::Publish {
+            from: Some(PublishFrom::Republish { of: edit }),
+            ..
+        } => Some(edit),
+        _ => None,
+    })
 }
 
 /// Plans assets a group at a time, in the order they come.
@@ -209,6 +201,10 @@ struct Planner<'a> {
     only_published: bool,
     /// An undo: what the undone run did, by path.
     undo: Option<HashMap<String, DoneTo>>,
+    /// The undo of a republish: the edit run it republished.
+    republished: Option<String>,
+    /// The republish after an undo: only the assets the undone edit's republish published.
+    republished_only: Option<HashSet<String>>,
 }
 
 impl Planner<'_> {
@@ -314,12 +310,20 @@ impl Planner<'_> {
         let replication = self.asked.replication;
         let verdict = match &self.undo {
             Some(undo) => match undo.get(&path) {
-                Some(done) => decide(replication, done, facts),
+                Some(done) => decide_undo_of(self.republished.as_deref(), replication, done, facts),
                 None => Verdict::Skip(SavedText::new("reason-publish-undo-not-confirmed", [])),
             },
             None => match replication {
                 Replication::Publish if self.only_published && !state.is_published() => {
                     Verdict::Skip(SavedText::new("reason-publish-not-before", []))
+                }
+                Replication::Publish
+                    if self
+                        .republished_only
+                        .as_ref()
+                        .is_some_and(|only| !only.contains(&path)) =>
+                {
+                    Verdict::Skip(SavedText::new("reason-republish-undo-published-since", []))
                 }
                 Replication::Publish => Verdict::Send,
                 Replication::Unpublish if state.is_published() => Verdict::Send,

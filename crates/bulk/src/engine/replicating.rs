@@ -28,7 +28,7 @@ use tokio::task::JoinSet;
 use super::checks::states_now;
 use super::context::{Ctx, Failure};
 use super::publish_undo::{
-    DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, original_of,
+    DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, landed, original_of,
 };
 use super::publishing::{Asked, asked};
 use super::tasks::{MIN_TICK, feed_and_drain, spawn_bounded};
@@ -172,6 +172,10 @@ async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Resul
             Read::Failed => continue,
             Read::Cancelled => return Ok(()),
         };
+        if landed_before_stop(ctx, rules, &item, &state) {
+            record_landed(ctx, item.i, state)?;
+            continue;
+        }
         match verdict(rules, &item, &state) {
             Verdict::Send => send.push((item, state)),
             Verdict::Unchanged(reason) => record(ctx, item.i, Outcome::Unchanged, Some(reason))?,
@@ -199,6 +203,32 @@ async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Resul
         ctx.journal.append_durable(last).await?;
     }
     replicate(ctx, send, rules.asked).await
+}
+
+/// Whether an undo's asset in doubt was replicated by its own request before the process
+/// stopped (`publish_undo::landed`): else a resume would take the undo's own replication for a
+/// colleague's since the undone run.
+fn landed_before_stop(ctx: &Ctx, rules: &Rules, item: &Pending, state: &Publication) -> bool {
+    let Some(done) = rules.undo.as_ref().and_then(|undo| undo.get(&item.path)) else {
+        return false;
+    };
+    let account = ctx.spec.account.as_deref();
+    item.in_doubt
+        && landed(
+            rules.asked.replication,
+            done,
+            item.before.as_ref(),
+            state,
+            account,
+        )
+}
+
+/// An asset whose request landed though its answer never reached the journal: its state
+/// after, then its outcome, as for an answered request.
+fn record_landed(ctx: &Ctx, i: u64, after: Publication) -> Result<()> {
+    ctx.write_accepted()?;
+    ctx.journal.append(&Record::Replicated { i, after })?;
+    record(ctx, i, Outcome::Changed, None)
 }
 
 /// Whether one asset, standing at `state`, is sent.
@@ -425,12 +455,7 @@ async fn resend_after_lost_answer(
             item.before = Some(sent_from);
         }
         if is_after(&state, asked.replication, item.before.as_ref()) && ours(&state) {
-            ctx.write_accepted()?;
-            ctx.journal.append(&Record::Replicated {
-                i: item.i,
-                after: state,
-            })?;
-            record(ctx, item.i, Outcome::Changed, None)?;
+            record_landed(ctx, item.i, state)?;
             continue;
         }
         match in_doubt(asked.replication, item.before.as_ref(), &state) {

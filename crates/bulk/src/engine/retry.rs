@@ -2,8 +2,10 @@
 //! their values now (the edits computed afresh, as in any preview), those values asked in
 //! batched checks instead of a read per asset.
 //!
-//! Not here: which runs may be retried (`Engine::preview_retry`), reading the rows back and
-//! checking them (`from_rows.rs`), planning one asset (`planning.rs`).
+//! Which runs may be retried and the retry's spec (`Engine::preview_retry`) live here too.
+//!
+//! Not here: reading the rows back and checking them (`from_rows.rs`), planning one asset
+//! (`planning.rs`).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -17,10 +19,13 @@ use super::context::{Ctx, lock};
 use super::from_rows::row_groups;
 use super::planning::{plan_from_current, preview_asset};
 use super::tasks::{drain, spawn_bounded};
-use crate::journal::PreviewCounts;
+use crate::journal::{Outcome, PreviewCounts};
 use crate::progress::ProgressFn;
+use crate::run_control::RunControl;
+use crate::runs::RunSummary;
+use crate::spec::{RunKind, RunSpec};
 use metadesk_assets::{Current, Entry, EntryKind};
-use metadesk_clients::error::Result;
+use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// Plans the rows of `failed` (row numbers of the run at `original_path`): each asset from a
 /// batched check of the properties its edits change or read where the API has one, else (or
@@ -92,4 +97,62 @@ pub(super) async fn preview_retry_rows(
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
+}
+
+impl super::Engine {
+    /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
+    /// `of`, each read again now (before → after computed as in any preview; an asset gone or
+    /// unreadable is skipped with its reason). `of` must have failed assets.
+    pub async fn preview_retry(
+        &self,
+        of: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let (original_path, original) = self.load_run(of)?;
+        if let RunKind::Sheet { file } = &original.spec.kind {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-sheet",
+                vec![("run", of.into()), ("file", file.as_str().into())],
+            ));
+        }
+        if original.spec.kind.publishes() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-publish",
+                vec![("run", of.into())],
+            ));
+        }
+        if let RunKind::Undo { of: undone } = &original.spec.kind {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-undo",
+                vec![("run", of.into()), ("undone", undone.as_str().into())],
+            ));
+        }
+        self.check_family(&original.spec)?;
+        let failed: std::collections::HashSet<u64> = original
+            .outcomes
+            .iter()
+            .filter(|(_, o)| **o == Outcome::Failed)
+            .map(|(i, _)| *i)
+            .collect();
+        if failed.is_empty() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-nothing-to-retry",
+                vec![("run", of.into())],
+            ));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Retry { of: of.to_owned() },
+            tag_step: None,
+            ..original.spec.clone()
+        };
+        self.run_preview(spec, control, on_progress, async |ctx| {
+            preview_retry_rows(ctx, &original_path, &failed, on_progress).await
+        })
+        .await
+    }
 }

@@ -7,7 +7,7 @@
 
 use metadesk_core::app::{Opened, RunAction, Workspace};
 use metadesk_core::bulk::runs::failures;
-use metadesk_core::bulk::{ApplyRequest, RunKind, RunStatus, RunSummary};
+use metadesk_core::bulk::{ApplyRequest, PublishFrom, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg};
 
 use super::RunRef;
@@ -191,7 +191,7 @@ pub(super) async fn plan_from_run(
     ws: &Workspace,
     l: &Localizer,
 ) -> u8 {
-    let (_, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
+    let (undone, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
     };
@@ -205,6 +205,23 @@ pub(super) async fn plan_from_run(
         Ok(preview) => preview,
         Err(e) => return output::fail(&e, l),
     };
+    // A republish's undo leaves the website and author as they are: what does give the values
+    // back is the undo of the edit it republished (which republishes them).
+    if to == RunAction::Undo
+        && let RunKind::Publish {
+            from: Some(PublishFrom::Republish { of: edit }),
+            ..
+        } = &undone.kind
+        && !r.write.json
+    {
+        let command = format!("metadesk-cli bulk undo {edit}");
+        let words = [
+            ("run", arg(r.run.as_str())),
+            ("edit", arg(edit.as_str())),
+            ("command", arg(command.as_str())),
+        ];
+        println!("{}", l.msg("cli-undo-of-republish", &words));
+    }
     let id = preview.id.clone();
     let code = after_preview(ws, &opened, preview, gate, &r.write, l).await;
     // Undoing an edit that was republished republishes the values it restored, there too.

@@ -5,14 +5,37 @@
 //! Not here: asking and applying (`applying`).
 
 use metadesk_core::app::Workspace;
+use std::collections::HashSet;
+
 use metadesk_core::bulk::{Action, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::output;
 
+/// The undo of an edit that was republished republishes what it gives back on the website
+/// (`plan_from_run`): says so under its summary, with how many; the assets it republishes.
+async fn republished_by_undo(
+    ws: &Workspace,
+    summary: &RunSummary,
+    l: &Localizer,
+) -> HashSet<String> {
+    let Ok(Some((republished, paths))) = ws.republished_after_undo(&summary.id).await else {
+        return HashSet::new();
+    };
+    if !paths.is_empty() {
+        let words = [
+            ("count", count(paths.len() as f64)),
+            ("run", arg(republished.edit.as_str())),
+        ];
+        println!("{}", l.msg("cli-undo-republishes", &words));
+    }
+    paths.into_iter().collect()
+}
+
 /// Shows what the preview found: counts and the first few before → after.
 pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) {
     output::print_summary(summary, l);
+    let republishes = republished_by_undo(ws, summary, l).await;
     // The run's rows as the window reads them: through the Workspace.
     let changed = ws.preview_rows(&summary.id, Some(Action::Change), 0, 10);
     if let Ok(page) = changed.await {
@@ -43,8 +66,13 @@ pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Local
                 Some(f) => format!("{}  {}  [{}]", row.path, f.title, f.model),
                 None => row.path.clone(),
             };
+            let then = if republishes.contains(&row.path) {
+                format!(" · {}", l.text("cli-undo-row-republished"))
+            } else {
+                String::new()
+            };
             match website {
-                Some(website) => println!("  {named}  {}  ({website})", changes.join("; ")),
+                Some(website) => println!("  {named}  {}  ({website}{then})", changes.join("; ")),
                 None => println!("  {named}  {}", changes.join("; ")),
             }
         }

@@ -30,9 +30,8 @@ use super::jobs::job_on;
 use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace, blocking};
 use metadesk_bulk::replay::Replay;
-use metadesk_bulk::{
-    Agent, Engine, Progress, PublishFrom, Replication, RunKind, RunScope, RunSummary, runs,
-};
+use metadesk_bulk::republished::{self, Republished};
+use metadesk_bulk::{Agent, Engine, Progress, Replication, RunKind, RunScope, RunSummary, runs};
 use metadesk_clients::error::Result;
 
 impl Workspace {
@@ -92,22 +91,18 @@ impl Workspace {
     /// undo of `of` republishes the values it restores there too.
     pub async fn republished_to(&self, of: &str) -> Result<Option<Agent>> {
         let (dir, of) = (self.runs_dir(), of.to_owned());
-        blocking(move || {
-            for summary in runs::list(&dir)? {
-                if let RunKind::Publish {
-                    agent,
-                    from: Some(PublishFrom::Republish { of: republished }),
-                    ..
-                } = &summary.kind
-                    && *republished == of
-                    && summary.counts.changed > 0
-                {
-                    return Ok(Some(*agent));
-                }
-            }
-            Ok(None)
-        })
-        .await
+        blocking(move || Ok(republished::of_edit(&dir, &of)?.map(|r| r.agent))).await
+    }
+
+    /// When `undo` is the undo of an edit that was republished: what that edit's republishes
+    /// published, and the assets of the undo's preview its republish after it will publish
+    /// (on the website, and published by that republish), for a face to say which.
+    pub async fn republished_after_undo(
+        &self,
+        undo: &str,
+    ) -> Result<Option<(Republished, Vec<String>)>> {
+        let (dir, undo) = (self.runs_dir(), undo.to_owned());
+        blocking(move || republished::after_undo(&dir, &undo)).await
     }
 
     /// The run an undo undid, when `run` is the undo of an edit.

@@ -25,6 +25,7 @@ import {
   previewRows,
   previewRun,
   previewUndo,
+  republishedTo,
   reportRows,
   resumeRun,
   runFolders,
@@ -62,6 +63,8 @@ vi.mock('../../ipc/commands', () => ({
   countScope: vi.fn(),
   previewRun: vi.fn(),
   previewUndo: vi.fn(),
+  // Whether a run was republished (an undo then republishes what it gives back): not here.
+  republishedTo: vi.fn(() => Promise.resolve(null)),
   previewRetry: vi.fn(),
   previewRows: vi.fn(),
   applyRun: vi.fn(),
@@ -1083,6 +1086,29 @@ describe('the report', () => {
     // Worded as an undo, not as a new edit.
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Undo 10 changes');
     expect(screen.getByTestId('back-to-form')).toHaveTextContent('Keep the edit');
+  });
+
+  it('undoes an edit that was republished with "Then republish" ticked, and the next edit without it', async () => {
+    const user = userEvent.setup();
+    const counts = { assets: 6, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 6 };
+    const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r9' }, edits: ['undo of run r9'], editDetails: [], counts, toChangeOnWebsite: 3 });
+    vi.mocked(previewUndo).mockResolvedValue(undo);
+    vi.mocked(republishedTo).mockResolvedValue('publish');
+    await renderPage();
+    await act(() => store.run.openReport(FAILED));
+    await user.click(await screen.findByTestId('undo-run'));
+    expect(republishedTo).toHaveBeenCalledWith('r9');
+    await screen.findByTestId('preview-table');
+    const tick = screen.getByTestId('republish-after-apply');
+    expect(tick).toBeChecked();
+    expect(tick.closest('label')).toHaveTextContent(/3/);
+    await user.click(screen.getByTestId('back-to-form'));
+    expect(store.run.republishAfterApply).toBe(false);
+
+    // An edit that was not republished: its undo leaves the tick to the user.
+    vi.mocked(republishedTo).mockResolvedValue(null);
+    await act(() => store.run.startUndo('r8'));
+    expect(screen.getByTestId('republish-after-apply')).not.toBeChecked();
   });
 
   // AEM refuses every write of a read-only technical account. The engine either lets every

@@ -123,8 +123,17 @@ export class RunModel {
     }
   }
 
-  /** Plans the undo of `runId` (its own preview, then Apply). */
+  /** Plans the undo of `runId` (its own preview, then Apply). An edit that was republished
+   *  has "Then republish" ticked from the start: its undo republishes what it gives back on the
+   *  website, so that the website shows the old values again (untick to leave it). */
   async startUndo(runId: string): Promise<void> {
+    let republished: Agent | null = null;
+    try {
+      republished = await republishedTo(runId);
+    } catch {
+      // Not known: nothing ticked, the report still offers the republish.
+    }
+    this.republishAfterApply = republished !== null && republished !== undefined;
     await this.startPreview(this.stage, (onProgress) => previewUndo(runId, onProgress));
   }
 
@@ -147,14 +156,15 @@ export class RunModel {
     await this.startPreview(this.stage, (onProgress) => previewRepublish(runId, agent, onProgress));
   }
 
-  /** After an apply: an edit applied with "republish" checked, or the undo of a run that was
-   *  republished, has its republish planned and applied at once (agreed to at its apply),
-   *  ending on the republish's report. */
+  /** After an apply: an edit applied with "republish" checked, or an undo (ticked at its
+   *  preview when the run it undoes was republished), has its republish planned and applied at
+   *  once (agreed to at its apply), ending on the republish's report. */
   async #republishAfter(run: RunSummary, confirmName: string | null): Promise<void> {
     // Nothing goes live where none of the changed assets is on the website.
     if (run.kind.kind === 'publish' || run.counts.changed === 0 || run.changedOnWebsite === 0) return;
     let agent: Agent | null = null;
-    if (run.kind.kind === 'undo') agent = await republishedTo(run.kind.of).catch(() => null);
+    // An undo republishes to the tier its edit was republished to (ticked at its preview).
+    if (this.republishAfterApply && run.kind.kind === 'undo') agent = (await republishedTo(run.kind.of).catch(() => null)) ?? 'publish';
     else if (this.republishAfterApply) agent = 'publish';
     this.republishAfterApply = false;
     if (agent === null) return;
@@ -364,6 +374,8 @@ export class RunModel {
   newEdit(): void {
     if (this.job !== null) return;
     this.stage = 'setup';
+    // An undo's "Then republish" is not the next edit's.
+    if (this.summary?.kind.kind === 'undo') this.republishAfterApply = false;
     this.summary = null;
     this.message = null;
     this.preview.clear();

@@ -1,0 +1,113 @@
+//! What an edit's republishes published, from the journals: the tier, the assets (those they
+//! recorded `changed`), and which of an undo's planned changes its republish after it
+//! publishes. An undo of a republished edit republishes only the assets that edit's republish
+//! published and that are still on the website, never one a colleague published since.
+//!
+//! Not here: planning and sending the republish (`engine/publishing.rs`, `replicating.rs`).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::journal::{Action, Outcome, Record, read_records};
+use crate::runs::{list, path_of, spec};
+use crate::spec::{PublishFrom, RunKind};
+use metadesk_assets::publication::Agent;
+use metadesk_clients::error::Result;
+
+/// What the republishes of an edit run published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Republished {
+    /// The edit run.
+    pub edit: String,
+    /// The tier its newest republish went to.
+    pub agent: Agent,
+    /// The assets they published.
+    pub assets: HashSet<String>,
+}
+
+/// The assets run `of` changed, its writes checked (outcome `changed`), in its order.
+pub fn changed_by(runs_dir: &Path, of: &str) -> Result<Vec<String>> {
+    let mut paths: HashMap<u64, String> = HashMap::new();
+    let mut changed = Vec::new();
+    for record in read_records(&path_of(runs_dir, of)?)? {
+        match record? {
+            Record::Row(row) => {
+                paths.insert(row.i, row.path);
+            }
+            Record::Outcome {
+                i,
+                outcome: Outcome::Changed,
+                ..
+            } => changed.push(i),
+            _ => {}
+        }
+    }
+    changed.sort_unstable();
+    changed.dedup();
+    Ok(changed
+        .into_iter()
+        .filter_map(|i| paths.remove(&i))
+        .collect())
+}
+
+/// What the republishes of edit run `edit` published; `None` when none published anything.
+pub fn of_edit(runs_dir: &Path, edit: &str) -> Result<Option<Republished>> {
+    let mut found: Option<Republished> = None;
+    // Newest first: the newest republish's tier.
+    for run in list(runs_dir)? {
+        let RunKind::Publish {
+            agent,
+            from: Some(PublishFrom::Republish { of }),
+            ..
+        } = &run.kind
+        else {
+            continue;
+        };
+        if of != edit || run.counts.changed == 0 {
+            continue;
+        }
+        let assets = changed_by(runs_dir, &run.id)?;
+        found
+            .get_or_insert_with(|| Republished {
+                edit: edit.to_owned(),
+                agent: *agent,
+                assets: HashSet::new(),
+            })
+            .assets
+            .extend(assets);
+    }
+    Ok(found)
+}
+
+/// When run `undo` is the undo of an edit that was republished: what that edit's republishes
+/// published.
+pub fn of_undone(runs_dir: &Path, undo: &str) -> Result<Option<Republished>> {
+    match spec(runs_dir, undo)?.kind {
+        RunKind::Undo { of } => of_edit(runs_dir, &of),
+        _ => Ok(None),
+    }
+}
+
+/// The assets undo run `undo` plans to change that its republish after it will publish: on
+/// the website at its preview, and published by the undone edit's republish. `None` when it is
+/// not the undo of a republished edit.
+pub fn after_undo(runs_dir: &Path, undo: &str) -> Result<Option<(Republished, Vec<String>)>> {
+    let Some(republished) = of_undone(runs_dir, undo)? else {
+        return Ok(None);
+    };
+    let mut paths = Vec::new();
+    for record in read_records(&path_of(runs_dir, undo)?)? {
+        match record? {
+            Record::Row(row)
+                if row.action == Action::Change
+                    && row.publication.is_some_and(|s| s.is_published())
+                    && republished.assets.contains(&row.path) =>
+            {
+                paths.push(row.path)
+            }
+            Record::Previewed { .. } => break,
+            _ => {}
+        }
+    }
+    Ok(Some((republished, paths)))
+}
