@@ -259,6 +259,21 @@ describe('the Tags page', () => {
     expect(screen.queryByTestId('production-dialog')).not.toBeInTheDocument();
   });
 
+  it('asks the production question in French, with its typography', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    vi.mocked(previewTagChange).mockResolvedValue(runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } }));
+    const user = userEvent.setup();
+    renderPage('fr', [connection({ production: true, name: 'Prod author' })]);
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Supprimer Hiver' }));
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await user.click(await screen.findByTestId('tag-change-now'));
+    const dialog = screen.getByTestId('production-dialog');
+    expect(dialog.textContent).toContain('Modifier la balise wknd:season/winter dans la taxonomie d’AEM en production\u202f?');
+    expect(dialog).toHaveTextContent('AEM supprime wknd:season/winter de la taxonomie de Prod author, une connexion marquée comme production.');
+    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+  });
+
   it('keeps a tag whose preview left assets alone: says so with the count, offers no change at once, and shows the preview', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     const run = runSummary({ id: 'kept', counts: { ...NONE, assets: 2, skipped: 2 }, tagStep: { ...DELETE, state: 'kept', leftAlone: 2 } });
