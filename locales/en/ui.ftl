@@ -1082,6 +1082,7 @@ bulk-tag-in-doubt = AEM may not have made it. Try again: only what is left of it
 bulk-tag-undo-merge = The assets hold { $id } again. AEM keeps { $id } as a hidden pointer to { $target }: the merge itself is not undone, and pages still show { $target } for it.
 bulk-tag-undo-move = The assets hold { $id } again. AEM keeps { $id } as a hidden pointer to { $target }: the move itself is not undone. To move the tag back, preview it as its own change on the Tags page (Move… on { $target }, to { $id }).
 bulk-tag-undo-delete = The assets hold { $id } again, but AEM deleted that tag: they show no title for it until a tag { $id } exists again (a taxonomy import can create it).
+bulk-tag-move-back = Move the tag back…
 bulk-tag-production-title = Change the tag { $id } in AEM’s taxonomy on production?
 bulk-tag-production-sentence = Trying again sends what is left of AEM’s command on the tag { $id } to { $connection }, a connection marked production.
 tags-counts-folder = Count the assets under

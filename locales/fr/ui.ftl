@@ -1090,6 +1090,7 @@ bulk-tag-in-doubt = AEM ne l’a peut-être pas faite. Réessayez : seul ce qu
 bulk-tag-undo-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même n’est pas annulée, et les pages affichent toujours { $target } à sa place.
 bulk-tag-undo-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même n’est pas annulé. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part dans la page Balises (Déplacer… sur { $target }, vers { $id }).
 bulk-tag-undo-delete = Les ressources portent de nouveau { $id }, mais AEM a supprimé cette balise : elles n’en affichent aucun titre tant qu’une balise { $id } n’existe pas de nouveau (un import de taxonomie peut la créer).
+bulk-tag-move-back = Remettre la balise à sa place…
 bulk-tag-production-title = Modifier la balise { $id } dans la taxonomie d’AEM en production ?
 bulk-tag-production-sentence = Réessayer envoie ce qui reste de la commande d’AEM sur la balise { $id } à { $connection }, une connexion marquée comme production.
 tags-counts-folder = Compter les ressources du dossier

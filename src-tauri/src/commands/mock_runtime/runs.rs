@@ -180,3 +180,57 @@ fn a_tag_change_is_refused_in_words_or_previewed_as_a_run() {
     );
     assert_eq!(sandbox.counters().writes_applied, writes, "a preview wrote");
 }
+
+#[test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+fn a_tag_no_asset_holds_is_changed_at_once_on_production_only_with_its_name() {
+    let (app, sandbox, id) = with_sandbox("tag-at-once", 6);
+    // No asset holds any tag: the change has no asset to rewrite first.
+    for asset in sandbox.dump(false)["assets"].as_array().unwrap() {
+        let path = asset["path"].as_str().unwrap();
+        sandbox.write_metadata(path, vec![("cq:tags".into(), None)]);
+    }
+    let marked = app
+        .invoke(
+            "set_connection_production",
+            json!({ "args": { "id": id, "production": true } }),
+        )
+        .unwrap();
+    assert_eq!(marked["production"], true, "{marked}");
+    let name = marked["name"].as_str().unwrap().to_owned();
+    let winter = "wknd-shared:season/winter";
+    let preview = app
+        .invoke(
+            "preview_tag_change",
+            json!({
+                "request": { "connectionId": id, "change": { "kind": "delete", "tag": winter }, "under": SAMPLE_FOLDER },
+                "onProgress": channel(31),
+            }),
+        )
+        .unwrap();
+    assert_eq!(preview["tagStep"]["state"], "waiting", "{preview}");
+    assert_eq!(preview["tagStep"]["leftAlone"], 0, "{preview}");
+    let run_id = preview["id"].as_str().unwrap().to_owned();
+
+    let commands = sandbox.counters().tag_commands;
+    let finish = |typed: Value| {
+        app.invoke(
+            "finish_unused_tag_change",
+            json!({ "runId": run_id, "confirmName": typed }),
+        )
+    };
+    // Without the name, or with another one, AEM is sent nothing.
+    for typed in [Value::Null, json!("staging author")] {
+        let refused = finish(typed).unwrap_err();
+        assert!(
+            refused["message"].as_str().unwrap().contains(&name),
+            "{refused}"
+        );
+        assert_eq!(sandbox.counters().tag_commands, commands, "{refused}");
+    }
+    let done = finish(json!(name)).unwrap();
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(done["tagStep"]["state"], "done", "{done}");
+    assert_eq!(done["tagStep"]["command"], "delete", "{done}");
+    assert_eq!(sandbox.counters().tag_commands, commands + 1);
+}

@@ -61,8 +61,10 @@ export class TagChangeModel {
     return this.atOnce ? 0 : (this.unused?.tagStep?.leftAlone ?? 0);
   }
 
-  open(action: TagAction, tag: string): void {
-    this.form = { action, tag, target: action === 'move' ? tag : '', folder: WHOLE_DAM };
+  /** Opens the dialog on `tag`; `target` prefilled (the Move back an undo offers), else a move
+   *  starts from the tag's own id. */
+  open(action: TagAction, tag: string, target?: string): void {
+    this.form = { action, tag, target: target ?? (action === 'move' ? tag : ''), folder: WHOLE_DAM };
     this.republish = false;
     this.#reset();
   }
