@@ -1366,6 +1366,23 @@ describe('a tag change’s run', () => {
     await waitFor(() => expect(screen.getByTestId('tag-step')).toHaveTextContent('AEM merged the tag wknd:season/winter into wknd:season/cold.'));
   });
 
+  it('offers on the report of a move’s undo to move the tag back, as a change of its own on the Tags page', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    const model = new ConnectionsModel();
+    await model.reload();
+    store = new BulkStore(() => model.connections);
+    const onGoToTags = vi.fn();
+    const i18n = new I18n('en');
+    render(BulkEditPage, { props: { store, connections: model, onGoToConnections: vi.fn(), onGoToTags }, context: i18nContext(i18n) });
+    const moved = { ...STEP, command: 'move' as const, target: 'wknd:weather/winter', state: 'done' as const };
+    await act(() => store.run.openReport(runSummary({ id: 'u1', kind: { kind: 'undo', of: 't1' }, status: 'completed', undoesTagStep: moved })));
+    expect(await screen.findByTestId('tag-step')).toHaveTextContent('AEM keeps wknd:season/winter as a hidden pointer to wknd:weather/winter: the move itself is not undone');
+    await user.click(screen.getByTestId('tag-move-back'));
+    expect(store.moveBack).toEqual({ connectionId: 'c1', tag: 'wknd:weather/winter', to: 'wknd:season/winter' });
+    expect(onGoToTags).toHaveBeenCalledTimes(1);
+  });
+
   it('says on the report of its undo that AEM keeps the merged tag as a hidden pointer', async () => {
     await renderPage();
     const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 't1' }, status: 'completed', undoesTagStep: { ...STEP, state: 'done' } });

@@ -259,6 +259,20 @@ describe('the Tags page', () => {
     expect(screen.queryByTestId('production-dialog')).not.toBeInTheDocument();
   });
 
+  it('opens the Move dialog back, prefilled, when the undo of a move asks for it', async () => {
+    vi.mocked(listTags).mockResolvedValue([...TAGS, tag('wknd:weather', 'Weather', 'Météo'), tag('wknd:weather/winter', 'Winter', 'Hiver')]);
+    const connections = [connection(), connection({ id: 'c2', name: 'Other' })];
+    const store = new BulkStore(() => connections);
+    store.moveBack = { connectionId: 'c2', tag: 'wknd:weather/winter', to: 'wknd:season/winter' };
+    render(TagsPage, { props: { connections, store, sheets: new TagSheetModel(), onShowRun: vi.fn() }, context: i18nContext(new I18n('en')) });
+    const dialog = await screen.findByTestId('tag-change-dialog');
+    expect(dialog).toHaveTextContent('Move “WKND › Weather › Winter”');
+    expect(screen.getByTestId('tag-change-to')).toHaveValue('wknd:season/winter');
+    expect(listTags).toHaveBeenLastCalledWith('c2');
+    expect(store.moveBack).toBeNull();
+    expect(previewTagChange).not.toHaveBeenCalled();
+  });
+
   it('asks the production question in French, with its typography', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     vi.mocked(previewTagChange).mockResolvedValue(runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } }));
