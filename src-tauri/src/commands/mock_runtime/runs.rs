@@ -1,6 +1,7 @@
 //! Commands over a sandbox AEM (`metadesk_sandbox` on 127.0.0.1) with the connection kept in the
 //! OS keychain: the built-in sandbox's start told in `sandbox-status` events, a folder's count
-//! streamed on a Channel, and a preview and its apply streaming progress on theirs.
+//! streamed on a Channel, a preview and its apply streaming progress on theirs, and a tag changed
+//! at once on a production connection only with its name typed.
 
 use std::sync::Arc;
 
