@@ -1055,7 +1055,7 @@ tags-change-kept = The tag { $id } will be kept: { $count ->
 } left alone by the preview, and AEM changes a tag only once every asset that holds it is rewritten. The preview’s skipped rows say why.
 tags-change-show-preview = Show the preview
 tags-change-not-changed = The tag { $id } was not changed
-tags-change-in-doubt = The change was interrupted: AEM may not have made it. Open the run on the Bulk edit page and try again.
+tags-change-in-doubt = The change was interrupted: AEM may not have made it. Open its run from Activity: its report offers Try again.
 tags-change-production-title = Change the tag { $id } in AEM’s taxonomy on production?
 tags-change-production-merge = AEM merges { $id } into { $target } in the taxonomy of { $connection }, a connection marked production.
 tags-change-production-move = AEM moves { $id } to { $target } in the taxonomy of { $connection }, a connection marked production.

@@ -1063,7 +1063,7 @@ tags-change-kept = La balise { $id } sera conservée : { $count ->
 } de côté par l’aperçu, et AEM ne modifie une balise qu’une fois réécrites toutes les ressources qui la portent. Les lignes ignorées de l’aperçu disent pourquoi.
 tags-change-show-preview = Voir l’aperçu
 tags-change-not-changed = La balise { $id } n’a pas été modifiée
-tags-change-in-doubt = La modification a été interrompue : AEM ne l’a peut-être pas faite. Ouvrez l’exécution dans la page Modification en masse et réessayez.
+tags-change-in-doubt = La modification a été interrompue : AEM ne l’a peut-être pas faite. Ouvrez son exécution depuis Activité : son rapport propose Réessayer.
 tags-change-production-title = Modifier la balise { $id } dans la taxonomie d’AEM en production ?
 tags-change-production-merge = AEM fusionne { $id } dans { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
 tags-change-production-move = AEM déplace { $id } vers { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
