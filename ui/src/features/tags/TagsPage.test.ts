@@ -259,6 +259,23 @@ describe('the Tags page', () => {
     expect(screen.queryByTestId('production-dialog')).not.toBeInTheDocument();
   });
 
+  it('says that a change at once was interrupted, and where to try it again', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    vi.mocked(finishUnusedTagChange).mockResolvedValue({ ...run, status: 'interrupted', tagStep: { ...DELETE, state: 'in_doubt' } });
+    const user = userEvent.setup();
+    renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Delete Winter' }));
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await user.click(await screen.findByTestId('tag-change-now'));
+    const banner = await screen.findByTestId('tag-change-refused');
+    expect(banner).toHaveTextContent('The tag wknd:season/winter was not changed');
+    expect(banner).toHaveTextContent('The change was interrupted: AEM may not have made it. Open its run from Activity: its report offers Try again.');
+    expect(screen.queryByTestId('tag-change-done')).not.toBeInTheDocument();
+  });
+
   it('opens the Move dialog back, prefilled, when the undo of a move asks for it', async () => {
     vi.mocked(listTags).mockResolvedValue([...TAGS, tag('wknd:weather', 'Weather', 'Météo'), tag('wknd:weather/winter', 'Winter', 'Hiver')]);
     const connections = [connection(), connection({ id: 'c2', name: 'Other' })];
