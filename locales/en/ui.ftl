@@ -1049,6 +1049,42 @@ tags-change-moved = AEM moved the tag.
 tags-change-deleted = AEM deleted the tag.
 tags-change-activated = It was on the website: its new place is published too.
 tags-change-close = Close
+tags-change-kept = The tag { $id } will be kept: { $count ->
+    [one] { $count } asset that may hold it is
+   *[other] { $count } assets that may hold it are
+} left alone by the preview, and AEM changes a tag only once every asset that holds it is rewritten. The preview’s skipped rows say why.
+tags-change-show-preview = Show the preview
+tags-change-not-changed = The tag { $id } was not changed
+tags-change-in-doubt = The change was interrupted: AEM may not have made it. Open its run from Activity: its report offers Try again.
+tags-change-production-title = Change the tag { $id } in AEM’s taxonomy on production?
+tags-change-production-merge = AEM merges { $id } into { $target } in the taxonomy of { $connection }, a connection marked production.
+tags-change-production-move = AEM moves { $id } to { $target } in the taxonomy of { $connection }, a connection marked production.
+tags-change-production-delete = AEM deletes { $id } from the taxonomy of { $connection }, a connection marked production.
+bulk-tag-then-merge = Then AEM merges the tag { $id } into { $target }.
+bulk-tag-then-move = Then AEM moves the tag { $id } to { $target }.
+bulk-tag-then-delete = Then AEM deletes the tag { $id }.
+bulk-tag-then-activate = It is on the website: its new place is published too.
+bulk-tag-will-keep = The tag { $id } will be kept: { $count ->
+    [one] { $count } asset that may hold it is
+   *[other] { $count } assets that may hold it are
+} left alone (see the skipped rows), and AEM changes a tag only once every asset that holds it is rewritten.
+bulk-tag-merged = AEM merged the tag { $id } into { $target }.
+bulk-tag-moved = AEM moved the tag { $id } to { $target }.
+bulk-tag-deleted = AEM deleted the tag { $id }.
+bulk-tag-kept = The tag { $id } was kept: { $count ->
+    [one] { $count } asset that may hold it was
+   *[other] { $count } assets that may hold it were
+} not rewritten (left alone, not read or failed). Fix them, then run the change again: that finishes it.
+bulk-tag-waiting = The tag { $id } is changed once every asset is done: resume the run to finish it.
+bulk-tag-refused-title = The assets are done, but the tag { $id } was not changed
+bulk-tag-in-doubt-title = The change of the tag { $id } was interrupted
+bulk-tag-in-doubt = AEM may not have made it. Try again: only what is left of it is sent.
+bulk-tag-undo-merge = The assets hold { $id } again. AEM keeps { $id } as a hidden pointer to { $target }: the merge itself is not undone, and pages still show { $target } for it.
+bulk-tag-undo-move = The assets hold { $id } again. AEM keeps { $id } as a hidden pointer to { $target }: the move itself is not undone. To move the tag back, preview it as its own change on the Tags page (Move… on { $target }, to { $id }).
+bulk-tag-undo-delete = The assets hold { $id } again, but AEM deleted that tag: they show no title for it until a tag { $id } exists again (a taxonomy import can create it).
+bulk-tag-move-back = Move the tag back…
+bulk-tag-production-title = Change the tag { $id } in AEM’s taxonomy on production?
+bulk-tag-production-sentence = Trying again sends what is left of AEM’s command on the tag { $id } to { $connection }, a connection marked production.
 tags-counts-folder = Count the assets under
 tags-counts-hint = Its subfolders too. Each tag then shows how many assets there hold it or a tag below it.
 tags-counts-count = Count assets

@@ -1057,6 +1057,42 @@ tags-change-moved = AEM a déplacé la balise.
 tags-change-deleted = AEM a supprimé la balise.
 tags-change-activated = Elle était sur le site : sa nouvelle place est publiée aussi.
 tags-change-close = Fermer
+tags-change-kept = La balise { $id } sera conservée : { $count ->
+    [one] { $count } ressource qui peut la porter est laissée
+   *[other] { $count } ressources qui peuvent la porter sont laissées
+} de côté par l’aperçu, et AEM ne modifie une balise qu’une fois réécrites toutes les ressources qui la portent. Les lignes ignorées de l’aperçu disent pourquoi.
+tags-change-show-preview = Voir l’aperçu
+tags-change-not-changed = La balise { $id } n’a pas été modifiée
+tags-change-in-doubt = La modification a été interrompue : AEM ne l’a peut-être pas faite. Ouvrez son exécution depuis Activité : son rapport propose Réessayer.
+tags-change-production-title = Modifier la balise { $id } dans la taxonomie d’AEM en production ?
+tags-change-production-merge = AEM fusionne { $id } dans { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-move = AEM déplace { $id } vers { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-delete = AEM supprime { $id } de la taxonomie de { $connection }, une connexion marquée comme production.
+bulk-tag-then-merge = Puis AEM fusionne la balise { $id } dans { $target }.
+bulk-tag-then-move = Puis AEM déplace la balise { $id } vers { $target }.
+bulk-tag-then-delete = Puis AEM supprime la balise { $id }.
+bulk-tag-then-activate = Elle est sur le site : sa nouvelle place est publiée aussi.
+bulk-tag-will-keep = La balise { $id } sera conservée : { $count ->
+    [one] { $count } ressource qui peut la porter est laissée
+   *[other] { $count } ressources qui peuvent la porter sont laissées
+} de côté (voir les lignes ignorées), et AEM ne modifie une balise qu’une fois réécrites toutes les ressources qui la portent.
+bulk-tag-merged = AEM a fusionné la balise { $id } dans { $target }.
+bulk-tag-moved = AEM a déplacé la balise { $id } vers { $target }.
+bulk-tag-deleted = AEM a supprimé la balise { $id }.
+bulk-tag-kept = La balise { $id } a été conservée : { $count ->
+    [one] { $count } ressource qui peut la porter n’a pas été réécrite
+   *[other] { $count } ressources qui peuvent la porter n’ont pas été réécrites
+} (laissées de côté, non lues ou en échec). Corrigez-les, puis relancez la modification : elle sera terminée.
+bulk-tag-waiting = La balise { $id } est modifiée une fois toutes les ressources traitées : reprenez l’exécution pour la terminer.
+bulk-tag-refused-title = Les ressources sont à jour, mais la balise { $id } n’a pas été modifiée
+bulk-tag-in-doubt-title = La modification de la balise { $id } a été interrompue
+bulk-tag-in-doubt = AEM ne l’a peut-être pas faite. Réessayez : seul ce qui reste est envoyé.
+bulk-tag-undo-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même n’est pas défaite, et les pages affichent toujours { $target } à sa place.
+bulk-tag-undo-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même n’est pas défait. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part dans la page Balises (Déplacer… sur { $target }, vers { $id }).
+bulk-tag-undo-delete = Les ressources portent de nouveau { $id }, mais AEM a supprimé cette balise : elles n’en affichent aucun titre tant qu’une balise { $id } n’existe pas de nouveau (un import de taxonomie peut la créer).
+bulk-tag-move-back = Remettre la balise à sa place…
+bulk-tag-production-title = Modifier la balise { $id } dans la taxonomie d’AEM en production ?
+bulk-tag-production-sentence = Réessayer envoie ce qui reste de la commande d’AEM sur la balise { $id } à { $connection }, une connexion marquée comme production.
 tags-counts-folder = Compter les ressources du dossier
 tags-counts-hint = Ses sous-dossiers aussi. Chaque balise indique alors combien de ressources y portent cette balise ou une balise en dessous.
 tags-counts-count = Compter les ressources

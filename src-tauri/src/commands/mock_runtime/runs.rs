@@ -1,6 +1,7 @@
 //! Commands over a sandbox AEM (`metadesk_sandbox` on 127.0.0.1) with the connection kept in the
 //! OS keychain: the built-in sandbox's start told in `sandbox-status` events, a folder's count
-//! streamed on a Channel, and a preview and its apply streaming progress on theirs.
+//! streamed on a Channel, a preview and its apply streaming progress on theirs, and a tag changed
+//! at once on a production connection only with its name typed.
 
 use std::sync::Arc;
 
@@ -231,4 +232,58 @@ fn a_tag_id_or_property_the_page_sends_that_would_reach_another_node_is_refused(
         "{said}"
     );
     assert_eq!(sent(), posts, "nothing posted to AEM");
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+fn a_tag_no_asset_holds_is_changed_at_once_on_production_only_with_its_name() {
+    let (app, sandbox, id) = with_sandbox("tag-at-once", 6);
+    // No asset holds any tag: the change has no asset to rewrite first.
+    for asset in sandbox.dump(false)["assets"].as_array().unwrap() {
+        let path = asset["path"].as_str().unwrap();
+        sandbox.write_metadata(path, vec![("cq:tags".into(), None)]);
+    }
+    let marked = app
+        .invoke(
+            "set_connection_production",
+            json!({ "args": { "id": id, "production": true } }),
+        )
+        .unwrap();
+    assert_eq!(marked["production"], true, "{marked}");
+    let name = marked["name"].as_str().unwrap().to_owned();
+    let winter = "wknd-shared:season/winter";
+    let preview = app
+        .invoke(
+            "preview_tag_change",
+            json!({
+                "request": { "connectionId": id, "change": { "kind": "delete", "tag": winter }, "under": SAMPLE_FOLDER },
+                "onProgress": channel(31),
+            }),
+        )
+        .unwrap();
+    assert_eq!(preview["tagStep"]["state"], "waiting", "{preview}");
+    assert_eq!(preview["tagStep"]["leftAlone"], 0, "{preview}");
+    let run_id = preview["id"].as_str().unwrap().to_owned();
+
+    let commands = sandbox.counters().tag_commands;
+    let finish = |typed: Value| {
+        app.invoke(
+            "finish_unused_tag_change",
+            json!({ "runId": run_id, "confirmName": typed }),
+        )
+    };
+    // Without the name, or with another one, AEM is sent nothing.
+    for typed in [Value::Null, json!("staging author")] {
+        let refused = finish(typed).unwrap_err();
+        assert!(
+            refused["message"].as_str().unwrap().contains(&name),
+            "{refused}"
+        );
+        assert_eq!(sandbox.counters().tag_commands, commands, "{refused}");
+    }
+    let done = finish(json!(name)).unwrap();
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(done["tagStep"]["state"], "done", "{done}");
+    assert_eq!(done["tagStep"]["command"], "delete", "{done}");
+    assert_eq!(sandbox.counters().tag_commands, commands + 1);
 }

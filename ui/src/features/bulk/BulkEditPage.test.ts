@@ -1324,3 +1324,71 @@ describe('the close dialog\'s progress line', () => {
     expect(store.close.progressLine()).toBe('Aperçu\u00a0: 3 sur 40 ressources lues pour l’instant.');
   });
 });
+
+describe('a tag change’s run', () => {
+  const STEP = { command: 'merge', tag: 'wknd:season/winter', target: 'wknd:season/cold', activate: false, leftAlone: 0 } as const;
+  const TAG_RUN = runSummary({
+    id: 't1',
+    edits: ['cq:tags: wknd:season/winter → wknd:season/cold'],
+    editDetails: [{ property: 'cq:tags', op: { kind: 'retag', from: 'wknd:season/winter', to: 'wknd:season/cold' } }],
+    tagStep: { ...STEP, state: 'waiting' },
+  });
+
+  it('says on its preview what AEM then does to the tag, or that a preview that left assets alone keeps it', async () => {
+    await renderPage();
+    await act(() => store.run.openPreview(TAG_RUN));
+    expect(await screen.findByTestId('tag-step')).toHaveTextContent('Then AEM merges the tag wknd:season/winter into wknd:season/cold.');
+    await act(() => store.run.openPreview({ ...TAG_RUN, tagStep: { ...STEP, state: 'kept', leftAlone: 2 } }));
+    await waitFor(() => expect(screen.getByTestId('tag-step')).toHaveTextContent('The tag wknd:season/winter will be kept: 2 assets that may hold it are left alone'));
+  });
+
+  it('says on its report why AEM refused, and tries again on production once the connection’s name is typed, in the taxonomy’s words', async () => {
+    const user = userEvent.setup();
+    const reason = 'AEM no longer has the tag wknd:season/winter: someone changed or removed it since the preview, so AEM’s command was not sent.';
+    const refused = { ...TAG_RUN, status: 'completed' as const, counts: { ...TAG_RUN.counts, pending: 0 }, tagStep: { ...STEP, state: 'refused' as const, reason } };
+    vi.mocked(applyRun).mockResolvedValue({ ...refused, tagStep: { ...STEP, state: 'done' } });
+    await renderPage([connection({ production: true })]);
+    await act(() => store.run.openReport(refused));
+    const banner = await screen.findByTestId('tag-step');
+    expect(banner).toHaveTextContent('The assets are done, but the tag wknd:season/winter was not changed');
+    expect(banner).toHaveTextContent(reason);
+
+    await user.click(within(banner).getByTestId('tag-step-again'));
+    const dialog = screen.getByTestId('production-dialog');
+    expect(dialog).toHaveTextContent('Change the tag wknd:season/winter in AEM’s taxonomy on production?');
+    expect(dialog).toHaveTextContent('Trying again sends what is left of AEM’s command on the tag wknd:season/winter to p12345 · e67890');
+    await user.type(screen.getByTestId('production-confirm-input'), 'p12345');
+    expect(screen.getByTestId('production-confirm-button')).toBeDisabled();
+    expect(applyRun).not.toHaveBeenCalled();
+    await user.type(screen.getByTestId('production-confirm-input'), ' · e67890');
+    await user.click(screen.getByTestId('production-confirm-button'));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 't1', confirmName: 'p12345 · e67890', emptyRequired: false, republish: false }, expect.any(Function));
+    await waitFor(() => expect(screen.getByTestId('tag-step')).toHaveTextContent('AEM merged the tag wknd:season/winter into wknd:season/cold.'));
+  });
+
+  it('offers on the report of a move’s undo to move the tag back, as a change of its own on the Tags page', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    const model = new ConnectionsModel();
+    await model.reload();
+    store = new BulkStore(() => model.connections);
+    const onGoToTags = vi.fn();
+    const i18n = new I18n('en');
+    render(BulkEditPage, { props: { store, connections: model, onGoToConnections: vi.fn(), onGoToTags }, context: i18nContext(i18n) });
+    const moved = { ...STEP, command: 'move' as const, target: 'wknd:weather/winter', state: 'done' as const };
+    await act(() => store.run.openReport(runSummary({ id: 'u1', kind: { kind: 'undo', of: 't1' }, status: 'completed', undoesTagStep: moved })));
+    expect(await screen.findByTestId('tag-step')).toHaveTextContent('AEM keeps wknd:season/winter as a hidden pointer to wknd:weather/winter: the move itself is not undone');
+    await user.click(screen.getByTestId('tag-move-back'));
+    expect(store.moveBack).toEqual({ connectionId: 'c1', tag: 'wknd:weather/winter', to: 'wknd:season/winter' });
+    expect(onGoToTags).toHaveBeenCalledTimes(1);
+  });
+
+  it('says on the report of its undo that AEM keeps the merged tag as a hidden pointer', async () => {
+    await renderPage();
+    const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 't1' }, status: 'completed', undoesTagStep: { ...STEP, state: 'done' } });
+    await act(() => store.run.openReport(undo));
+    expect(await screen.findByTestId('tag-step')).toHaveTextContent(
+      'The assets hold wknd:season/winter again. AEM keeps wknd:season/winter as a hidden pointer to wknd:season/cold: the merge itself is not undone',
+    );
+  });
+});

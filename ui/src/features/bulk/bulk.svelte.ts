@@ -37,6 +37,9 @@ export class BulkStore {
   readonly tagTitles = new TagTitles();
   /** "To AEM's Preview tier" beside Publish and Unpublish. */
   publishToPreview = $state(false);
+  /** "Move the tag back" on the undo of a move: the Tags page opens its Move dialog on `tag`
+   *  (where AEM moved it), to `to`, as a change of its own to preview. */
+  moveBack = $state<{ connectionId: string; tag: string; to: string } | null>(null);
 
   /** `connections`: the saved connections (for a run's production flag); `i18n`: the window's
    *  words, for the problems and messages the models word themselves. */

@@ -2,7 +2,7 @@
 // what to do without a connection; Merge into…, Move… and Delete: what the form lacks, the core's
 // refusal in its words, a preview opened on the run, a tag no asset holds changed at once; Count
 // assets: busy while counting, each tag's count, what could not be counted in words.
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -56,6 +56,10 @@ const TAGS = [
   tag('wknd:season/summer', 'Summer', 'Été', 'June to August'),
   tag('wknd:season/winter', 'Winter', 'Hiver'),
 ];
+
+const NONE = { assets: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 0 };
+const DELETE = { command: 'delete', tag: 'wknd:season/winter', activate: false, leftAlone: 0 } as const;
+const MERGE = { command: 'merge', tag: 'wknd:season/winter', target: 'wknd:season/summer', activate: false, leftAlone: 0 } as const;
 
 const titles = () => screen.getAllByTestId('tag-row').map((row) => row.querySelector('.title')?.textContent);
 
@@ -202,12 +206,12 @@ describe('the Tags page', () => {
 
   it('changes a tag no asset under the folder holds at once', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
-    const run = runSummary({ id: 'unused', counts: { assets: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } });
     vi.mocked(previewTagChange).mockResolvedValue(run);
     vi.mocked(finishUnusedTagChange).mockResolvedValue({
       ...run,
       status: 'completed',
-      tagStep: { command: 'delete', tag: 'wknd:season/winter', activate: false, state: 'done', leftAlone: 0 },
+      tagStep: { ...DELETE, state: 'done' },
     });
     const user = userEvent.setup();
     const { onShowRun } = renderPage('en');
@@ -221,6 +225,123 @@ describe('the Tags page', () => {
     expect(onShowRun).not.toHaveBeenCalled();
     // The taxonomy is read again.
     await waitFor(() => expect(listTags).toHaveBeenCalledTimes(2));
+  });
+
+  it('asks for a production connection’s name before AEM changes the tag at once: a wrong name sends nothing', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...MERGE, state: 'waiting' } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    vi.mocked(finishUnusedTagChange).mockResolvedValue({ ...run, status: 'completed', tagStep: { ...MERGE, activate: true, state: 'done' } });
+    const user = userEvent.setup();
+    renderPage('en', [connection({ production: true, name: 'Prod author' })]);
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Merge into another tag: Winter' }));
+    await user.selectOptions(screen.getByTestId('tag-change-into'), 'wknd:season/summer');
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await user.click(await screen.findByTestId('tag-change-now'));
+
+    const dialog = screen.getByTestId('production-dialog');
+    expect(dialog).toHaveTextContent('Change the tag wknd:season/winter in AEM’s taxonomy on production?');
+    expect(dialog).toHaveTextContent('AEM merges wknd:season/winter into wknd:season/summer in the taxonomy of Prod author, a connection marked production.');
+    await user.type(screen.getByTestId('production-confirm-input'), 'Staging author{Enter}');
+    expect(screen.getByTestId('production-confirm-button')).toBeDisabled();
+    await user.click(screen.getByTestId('production-confirm-button'));
+    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('production-dialog')).not.toBeInTheDocument();
+    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId('tag-change-now'));
+    await user.type(screen.getByTestId('production-confirm-input'), 'Prod author');
+    await user.click(screen.getByTestId('production-confirm-button'));
+    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused', 'Prod author');
+    await waitFor(() => expect(screen.getByTestId('tag-change-done')).toHaveTextContent('AEM merged the tag. It was on the website: its new place is published too.'));
+    expect(screen.queryByTestId('production-dialog')).not.toBeInTheDocument();
+  });
+
+  it('says that a change at once was interrupted, and where to try it again', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    vi.mocked(finishUnusedTagChange).mockResolvedValue({ ...run, status: 'interrupted', tagStep: { ...DELETE, state: 'in_doubt' } });
+    const user = userEvent.setup();
+    renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Delete Winter' }));
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await user.click(await screen.findByTestId('tag-change-now'));
+    const banner = await screen.findByTestId('tag-change-refused');
+    expect(banner).toHaveTextContent('The tag wknd:season/winter was not changed');
+    expect(banner).toHaveTextContent('The change was interrupted: AEM may not have made it. Open its run from Activity: its report offers Try again.');
+    expect(screen.queryByTestId('tag-change-done')).not.toBeInTheDocument();
+  });
+
+  it('opens the Move dialog back, prefilled, when the undo of a move asks for it', async () => {
+    vi.mocked(listTags).mockResolvedValue([...TAGS, tag('wknd:weather', 'Weather', 'Météo'), tag('wknd:weather/winter', 'Winter', 'Hiver')]);
+    const connections = [connection(), connection({ id: 'c2', name: 'Other' })];
+    const store = new BulkStore(() => connections);
+    store.moveBack = { connectionId: 'c2', tag: 'wknd:weather/winter', to: 'wknd:season/winter' };
+    render(TagsPage, { props: { connections, store, sheets: new TagSheetModel(), onShowRun: vi.fn() }, context: i18nContext(new I18n('en')) });
+    const dialog = await screen.findByTestId('tag-change-dialog');
+    expect(dialog).toHaveTextContent('Move “WKND › Weather › Winter”');
+    expect(screen.getByTestId('tag-change-to')).toHaveValue('wknd:season/winter');
+    expect(listTags).toHaveBeenLastCalledWith('c2');
+    expect(store.moveBack).toBeNull();
+    expect(previewTagChange).not.toHaveBeenCalled();
+  });
+
+  it('asks the production question in French, with its typography', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    vi.mocked(previewTagChange).mockResolvedValue(runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } }));
+    const user = userEvent.setup();
+    renderPage('fr', [connection({ production: true, name: 'Prod author' })]);
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Supprimer Hiver' }));
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await user.click(await screen.findByTestId('tag-change-now'));
+    const dialog = screen.getByTestId('production-dialog');
+    expect(dialog.textContent).toContain('Modifier la balise wknd:season/winter dans la taxonomie d’AEM en production\u202f?');
+    expect(dialog).toHaveTextContent('AEM supprime wknd:season/winter de la taxonomie de Prod author, une connexion marquée comme production.');
+    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+  });
+
+  it('keeps a tag whose preview left assets alone: says so with the count, offers no change at once, and shows the preview', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'kept', counts: { ...NONE, assets: 2, skipped: 2 }, tagStep: { ...DELETE, state: 'kept', leftAlone: 2 } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    const user = userEvent.setup();
+    const { onShowRun, store } = renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Delete Winter' }));
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await waitFor(() => expect(screen.getByTestId('tag-change-kept')).toHaveTextContent('The tag wknd:season/winter will be kept: 2 assets that may hold it are left alone by the preview'));
+    expect(screen.queryByTestId('tag-change-now')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('tag-change-unused')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('tag-change-show-preview'));
+    expect(onShowRun).toHaveBeenCalledTimes(1);
+    expect(store.run.stage).toBe('preview');
+    expect(store.run.summary?.id).toBe('kept');
+    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+  });
+
+  it('says why AEM refused to change a tag no asset holds', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...MERGE, state: 'waiting' } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    const reason = 'wknd:season/summer was removed from AEM since the preview: the merge of wknd:season/winter into it was not sent (a move would create it again).';
+    vi.mocked(finishUnusedTagChange).mockResolvedValue({ ...run, status: 'completed', tagStep: { ...MERGE, state: 'refused', reason } });
+    const user = userEvent.setup();
+    renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Merge into another tag: Winter' }));
+    await user.selectOptions(screen.getByTestId('tag-change-into'), 'wknd:season/summer');
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await user.click(await screen.findByTestId('tag-change-now'));
+    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused', null);
+    const refused = await screen.findByTestId('tag-change-refused');
+    expect(refused).toHaveTextContent('The tag wknd:season/winter was not changed');
+    expect(refused).toHaveTextContent(reason);
+    expect(screen.queryByTestId('tag-change-done')).not.toBeInTheDocument();
   });
 
   it('counts the assets under a folder: busy meanwhile, then each tag’s count and what was not counted', async () => {

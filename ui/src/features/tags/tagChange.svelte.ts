@@ -24,8 +24,11 @@ export class TagChangeModel {
   error = $state<IpcError | null>(null);
   /** A notice (message id): the preview was cancelled or did not finish. */
   notice = $state<string | null>(null);
-  /** A preview no asset follows: the tag itself can be changed at once. */
+  /** A preview no asset follows: the tag itself can be changed at once when the read was whole
+   *  (`atOnce`), else it is kept (`kept`). */
   unused = $state<RunSummary | null>(null);
+  /** "At once" on a production connection: its name is asked before AEM's command is sent. */
+  confirming = $state(false);
   /** What AEM did to a tag no asset followed: the run's step, once sent. */
   done = $state<TagStepView | undefined>(undefined);
   finishing = $state(false);
@@ -47,8 +50,21 @@ export class TagChangeModel {
     return this.#run.busy || this.finishing;
   }
 
-  open(action: TagAction, tag: string): void {
-    this.form = { action, tag, target: action === 'move' ? tag : '', folder: WHOLE_DAM };
+  /** Whether the tag no asset follows can be changed at once: only when the preview read every
+   *  asset under the folder (one left unread may hold the tag). */
+  get atOnce(): boolean {
+    return this.unused?.tagStep?.leftAlone === 0;
+  }
+
+  /** The assets that may hold the tag and were left alone by the preview: the tag is kept. */
+  get kept(): number {
+    return this.atOnce ? 0 : (this.unused?.tagStep?.leftAlone ?? 0);
+  }
+
+  /** Opens the dialog on `tag`; `target` prefilled (the Move back an undo offers), else a move
+   *  starts from the tag's own id. */
+  open(action: TagAction, tag: string, target?: string): void {
+    this.form = { action, tag, target: target ?? (action === 'move' ? tag : ''), folder: WHOLE_DAM };
     this.republish = false;
     this.#reset();
   }
@@ -71,6 +87,7 @@ export class TagChangeModel {
     this.notice = null;
     this.unused = null;
     this.done = undefined;
+    this.confirming = false;
   }
 
   /** "Preview": the core checks the change and reads the assets (nothing is written). Resolves
@@ -113,11 +130,35 @@ export class TagChangeModel {
     await this.#run.cancel();
   }
 
+  /** The preview of a tag kept (some assets were left alone) opens on the Bulk edit page,
+   *  whose skipped rows say why. Resolves true once it is shown there. */
+  async showPreview(): Promise<boolean> {
+    const run = this.unused;
+    if (!run || this.busy) return false;
+    await this.#run.openPreview(run);
+    this.form = null;
+    this.#reset();
+    return true;
+  }
+
+  /** "Merge/Move/Delete the tag now": on a production connection its name is asked first
+   *  (`finishUnused` once typed), else AEM's command is sent at once. */
+  async requestFinish(production: boolean): Promise<void> {
+    if (!this.atOnce || this.busy) return;
+    if (production) {
+      this.confirming = true;
+      return;
+    }
+    await this.finishUnused(null);
+  }
+
   /** No asset under the folder holds the tag: AEM merges, moves or deletes it now. On a
-   *  production connection, `confirmName` is its name as the user typed it. */
+   *  production connection, `confirmName` is its name as the user typed it (the core checks it
+   *  again). */
   async finishUnused(confirmName: string | null = null): Promise<void> {
     const run = this.unused;
-    if (!run || this.busy) return;
+    if (!run || !this.atOnce || this.busy) return;
+    this.confirming = false;
     this.finishing = true;
     this.error = null;
     try {
