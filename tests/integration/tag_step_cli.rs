@@ -5,12 +5,8 @@
 //! merge whose target went since the preview stops before any asset is written; a lost answer
 //! or a kill after the assets is finished by `bulk resume`, the command never sent twice.
 
-use std::process::{Command, Stdio};
-
 use serde_json::json;
 
-use crate::bulk_cli::cli;
-use crate::bulk_support::sandbox_host;
 use crate::tags_cli::{CYCLING, Env, SURFING, err, out, tag_command};
 
 const WINTER: &str = "wknd-shared:season/winter";
@@ -38,6 +34,17 @@ impl Env {
     }
 }
 
+/// A sandbox of 60 assets, and those of them that hold [`WINTER`] (more than one).
+async fn holding_winter() -> (Env, Vec<String>) {
+    let env = Env::with_assets(60).await;
+    let holders = env.holders(WINTER);
+    assert!(
+        holders.len() > 1,
+        "the sandbox seeds {WINTER} on some assets"
+    );
+    (env, holders)
+}
+
 /// Both streams of a command, for messages.
 fn said(o: &std::process::Output) -> String {
     format!("{}\n{}", out(o), err(o))
@@ -45,12 +52,7 @@ fn said(o: &std::process::Output) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_asset_not_written_keeps_the_tag_and_an_undo_or_retry_never_sends_the_command() {
-    let env = Env::with_assets(60).await;
-    let holders = env.holders(WINTER);
-    assert!(
-        holders.len() > 1,
-        "the sandbox seeds {WINTER} on some assets"
-    );
+    let (env, holders) = holding_winter().await;
     let before = env.tags_by_asset();
     env.faults(|f| f.write_denied = vec![holders[0].clone()]);
 
@@ -100,12 +102,7 @@ async fn an_asset_not_written_keeps_the_tag_and_an_undo_or_retry_never_sends_the
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_folder_not_listed_or_a_tag_held_by_its_path_keeps_the_tag() {
-    let env = Env::with_assets(60).await;
-    let holders = env.holders(WINTER);
-    assert!(
-        holders.len() > 1,
-        "the sandbox seeds {WINTER} on some assets"
-    );
+    let (env, holders) = holding_winter().await;
     // One subfolder holding the tag cannot be listed: its assets were never read.
     let folder = holders[0].rsplit_once('/').unwrap().0.to_owned();
     let root = "/content/dam/wknd-shared";
@@ -214,11 +211,8 @@ async fn killed_after_its_assets_a_merge_resumes_with_the_tag_command() {
     // Slow answers: the kill lands after the assets' end and before the tag command.
     env.faults(|f| f.latency_ms = 400);
     let home = env.dir.path().join("home");
-    let file = env.dir.path().join("creds/local-development-token.json");
-    let child = Command::new(cli())
-        .env("METADESK_HOME", &home)
-        .env("LANG", "C.UTF-8")
-        .args([
+    let child = env
+        .command(&[
             "tags",
             "merge",
             SURFING,
@@ -228,16 +222,6 @@ async fn killed_after_its_assets_a_merge_resumes_with_the_tag_command() {
             "/content/dam",
             "--yes",
         ])
-        .args([
-            "--aem",
-            &env.sb.base_url(),
-            "--trust-host",
-            &sandbox_host(&env.sb),
-        ])
-        .arg("--file")
-        .arg(&file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let ended =

@@ -4,7 +4,7 @@
 //! refused in words, nothing written.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use metadesk_sandbox::Sandbox;
 use serde_json::Value;
@@ -38,8 +38,22 @@ impl Env {
     /// Runs the CLI from this home with `args`, on `aem`'s sandbox with its development token
     /// (a credential file of the same name as this one's), in `lang`.
     pub(crate) fn run_on(&self, aem: &Env, lang: &str, args: &[&str]) -> Output {
+        self.cli_on(aem, lang, args).output().unwrap()
+    }
+
+    /// The CLI with `args`, its output to nowhere: a process to start, and kill, while the test
+    /// watches its journal.
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
+        let mut command = self.cli_on(self, "C.UTF-8", args);
+        command.stdout(Stdio::null()).stderr(Stdio::null());
+        command
+    }
+
+    /// The CLI from this home with `args`, on `aem`'s sandbox with its development token.
+    fn cli_on(&self, aem: &Env, lang: &str, args: &[&str]) -> Command {
         let file = aem.dir.path().join("creds/local-development-token.json");
-        Command::new(cli())
+        let mut command = Command::new(cli());
+        command
             .env("METADESK_HOME", self.dir.path().join("home"))
             .env("LANG", lang)
             .env_remove("LC_ALL")
@@ -47,9 +61,8 @@ impl Env {
             .args(args)
             .args(["--trust-host", &sandbox_host(&aem.sb)])
             .args(["--aem", &aem.sb.base_url(), "--file"])
-            .arg(&file)
-            .output()
-            .unwrap()
+            .arg(&file);
+        command
     }
 
     pub(crate) fn run(&self, args: &[&str]) -> Output {
@@ -572,7 +585,6 @@ async fn tag_changes_that_cannot_be_are_refused_before_anything_is_written() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_merge_killed_mid_apply_moves_the_tag_only_once_resumed_to_the_end() {
-    use std::process::Stdio;
     use std::time::{Duration, Instant};
 
     // Six batches of writes or more: two at a time, so that some are left at the kill.
@@ -607,30 +619,12 @@ async fn a_merge_killed_mid_apply_moves_the_tag_only_once_resumed_to_the_end() {
         })
         .unwrap();
     let home = env.dir.path().join("home");
-    let file = env.dir.path().join("creds/local-development-token.json");
-    let trusted = sandbox_host(&env.sb);
-    let command = |args: &[&str]| {
-        let mut c = Command::new(cli());
-        c.env("METADESK_HOME", &home)
-            .env("LANG", "C.UTF-8")
-            .args(args)
-            .args([
-                "--aem",
-                &env.sb.base_url(),
-                "--trust-host",
-                &trusted,
-                "--file",
-            ])
-            .arg(&file)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        c
-    };
-    let mut child = command(&[
-        "tags", "merge", SURFING, "--into", CYCLING, "--under", folder, "--yes",
-    ])
-    .spawn()
-    .unwrap();
+    let mut child = env
+        .command(&[
+            "tags", "merge", SURFING, "--into", CYCLING, "--under", folder, "--yes",
+        ])
+        .spawn()
+        .unwrap();
     let deadline = Instant::now() + Duration::from_secs(120);
     while crate::bulk_cli::journal(&home).map_or(0, |(_, t)| t.matches("\"t\":\"outcome\"").count())
         == 0
@@ -660,7 +654,7 @@ async fn a_merge_killed_mid_apply_moves_the_tag_only_once_resumed_to_the_end() {
         "moved before every asset was done: {node}"
     );
 
-    let mut resume = command(&["bulk", "resume", &id, "--yes"]);
+    let mut resume = env.command(&["bulk", "resume", &id, "--yes"]);
     let status = tokio::task::spawn_blocking(move || resume.status())
         .await
         .unwrap()
