@@ -537,6 +537,7 @@ cli-tags-import-done = Created { $created ->
     [one] { $changed } value
    *[other] { $changed } values
 } (import { $id }). To undo it: metadesk-cli tags undo-import { $id }
+cli-tags-import-resume = To finish the import once the cause is fixed: metadesk-cli bulk resume { $id }
 cli-tags-import-changed-since = Left as it is: the { $what } of { $id } was changed in AEM since the preview (the preview showed { $shown }, AEM now holds { $now }).
 cli-tags-import-exists-now = Not created: { $id } was created in AEM since the preview.
 cli-tags-undo-dry-run = Dry run: nothing was written; without --dry-run, the values import { $id } changed are put back and the tags it created removed, except those changed or used since.

@@ -386,6 +386,7 @@ job-preview-sheet = a preview of the sheet { $file }
 job-export-sheet = exporting the metadata of { $folder }
 job-count-tags = counting the tags under { $folder }
 job-apply = applying changes to { $folder }
+job-tag-import = importing the tags of { $file }
 
 ## Credential files: why one cannot be imported, and what it is (issue 17: credentials in the
 ## user's language). { credential-field }, { pem-problem } and { url-problem } are parts of
@@ -657,6 +658,7 @@ error-plan-with = { $kind ->
    *[sheet] Import the sheet to plan its values.
 }
 error-nothing-to-undo = Run { $run } changed no asset, so there is nothing to undo.
+error-run-of-tag-import = Run { $run } imported tags from { $file }: undo it as a tag import (the Tags page’s Undo, or metadesk-cli tags undo-import { $run }); an import that stopped part-way is finished by resuming it.
 error-retry-of-sheet = Run { $run } applied the sheet { $file }; to retry its failed assets, import the sheet again (cells already written show as unchanged).
 error-retry-of-undo = Run { $run } is an undo; to restore the assets it could not, plan the undo of run { $undone } again (assets already restored are left as they are).
 error-nothing-to-retry = No asset failed in run { $run }, so there is nothing to retry.
@@ -990,6 +992,7 @@ run-index-notices = { $notices }
 run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }
+run-tag-import = tags from the sheet { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
@@ -1133,7 +1136,7 @@ error-tags-import-no-parent = Row { $row }: { $id } would go below { $parent }, 
 error-tags-import-too-long = Row { $row }: a value of { $id } is longer than { $limit } characters. Nothing was changed.
 error-tags-import-unknown = There is no tag import { $id } on this computer (its id is printed when the import is applied).
 error-tags-import-other-connection = The tag import { $id } was made on { $connection }; undo it with that connection.
-tags-import-stopped = AEM did not take the change of { $id } ({ $detail }): the import stopped there. What was written before it stays; undoing the import puts it back.
+tags-import-stopped = AEM did not take the change of { $id } ({ $detail }): the import stopped there. What was written before it stays: resume the run to finish the import, or undo it to put that back.
 error-tags-undo-write = AEM did not take the change of { $id } ({ $detail }): the undo stopped there. What was put back before it stays.
 error-rule-duration = The date shift of { $property }, "{ $by }", is not a duration; write an amount and a unit such as 7d, -1w, +2h30m (w weeks, d days, h hours, m minutes, s seconds).
 error-rule-date = The date for { $property }, "{ $date }", is not a date; write 2025-01-31, 2025-01-31T09:00 or 2025-01-31T09:00:00+01:00.

@@ -314,6 +314,7 @@ bulk-outcome-skipped = Skipped
 bulk-outcome-failed = Failed
 bulk-outcome-pending = Not applied yet
 bulk-kind-sheet = Values from the sheet { $file }
+bulk-kind-tag-import = Tags from the sheet { $file }
 bulk-kind-undo = { $what ->
     [edit] Undo of the bulk edit
     [sheet] Undo of the import of the sheet { $file }

@@ -541,6 +541,7 @@ cli-tags-import-done = { $created ->
     [one] { $changed } valeur modifiée
    *[other] { $changed } valeurs modifiées
 } (import { $id }). Pour le défaire : metadesk-cli tags undo-import { $id }
+cli-tags-import-resume = Pour finir l’import une fois la cause réglée : metadesk-cli bulk resume { $id }
 cli-tags-import-changed-since = Laissé tel quel, car modifié dans AEM depuis l’aperçu : { $what } de { $id } (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
 cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.

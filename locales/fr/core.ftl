@@ -387,6 +387,7 @@ job-preview-sheet = un aperçu de la feuille { $file }
 job-export-sheet = l’export des métadonnées de { $folder }
 job-count-tags = le comptage des balises sous { $folder }
 job-apply = l’application des modifications à { $folder }
+job-tag-import = l’import des tags de { $file }
 
 ## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
 ## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
@@ -659,6 +660,7 @@ error-plan-with = { $kind ->
    *[sheet] Importez la feuille pour préparer ses valeurs.
 }
 error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
+error-run-of-tag-import = L’exécution { $run } a importé des tags de { $file } : défaites-la comme un import de tags (Défaire dans la page Tags, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
 error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
@@ -992,6 +994,7 @@ run-index-notices = { $notices }
 run-edit-undo = défaire l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
+run-tag-import = tags de la feuille { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
@@ -1135,7 +1138,7 @@ error-tags-import-no-parent = Ligne { $row } : { $id } irait sous { $parent }, 
 error-tags-import-too-long = Ligne { $row } : une valeur de { $id } dépasse { $limit } caractères. Rien n’a été modifié.
 error-tags-import-unknown = Il n’y a pas d’import de balises { $id } sur cet ordinateur (son identifiant est affiché quand l’import est appliqué).
 error-tags-import-other-connection = L’import de balises { $id } a été fait sur { $connection } ; défaites-le avec cette connexion.
-tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste ; défaire l’import le restaure.
+tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste : reprenez l’exécution pour finir l’import, ou défaites-le pour restaurer ce qui a été écrit.
 error-tags-undo-write = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import n’a été défait que jusque-là. Ce qui a été restauré avant reste.
 error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
 error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.

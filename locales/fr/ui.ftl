@@ -314,6 +314,7 @@ bulk-outcome-skipped = Ignorées
 bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
+bulk-kind-tag-import = Tags de la feuille { $file }
 bulk-kind-undo = { $what ->
     [edit] Défaire la modification en masse
     [sheet] Défaire l’import de la feuille { $file }

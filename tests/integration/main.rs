@@ -55,6 +55,7 @@ mod tag_sheets_cli;
 mod tag_step_cli;
 mod tags_cli;
 mod tags_import_cli;
+mod tags_import_run_cli;
 mod tags_import_undo_cli;
 mod tokens;
 mod undo_republish_cli;

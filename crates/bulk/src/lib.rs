@@ -36,6 +36,7 @@ pub mod scope_count;
 pub mod scope_walk;
 pub mod searching;
 pub mod spec;
+pub mod tag_import;
 pub mod tag_step;
 pub mod write_paths;
 

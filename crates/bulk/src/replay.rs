@@ -129,7 +129,8 @@ pub struct Replay {
     pub changed_on_website: Option<u64>,
     /// The same before its apply: the planned changes of assets on the website.
     pub to_change_on_website: Option<u64>,
-    /// A tag run's step as journaled (empty for any other run, and before it starts).
+    /// A tag run's step, or a tag import's writes, as journaled (empty for any other run, and
+    /// before it starts).
     pub tag_step: crate::tag_step::StepJournal,
 }
 
@@ -296,9 +297,14 @@ impl Replay {
                     state,
                     at,
                     reason,
+                    now,
                 } => {
                     working.seen(Some(&at));
-                    r.tag_step.record(part, state, reason);
+                    if state == crate::tag_step::StepState::LeftAlone {
+                        r.tag_step.left(part, now);
+                    } else {
+                        r.tag_step.record(part, state, reason);
+                    }
                 }
             }
         }
@@ -362,6 +368,11 @@ impl Replay {
             .tag_step
             .as_ref()
             .is_some_and(|step| tag_step::to_send(step, self.rows_done(), &self.tag_step))
+    }
+
+    /// A tag import's run as its summary shows it.
+    pub fn tag_import_view(&self) -> Option<crate::tag_import::TagImportView> {
+        Some(self.spec.tag_import.as_ref()?.view(&self.tag_step))
     }
 
     /// A tag run's step as its summary shows it.

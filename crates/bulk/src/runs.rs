@@ -140,6 +140,10 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub undoes_tag_step: Option<crate::tag_step::TagStepView>,
+    /// A tag import's run: what it was to write and what it wrote; absent for any other run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tag_import: Option<crate::tag_import::TagImportView>,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -174,6 +178,9 @@ impl RunSummary {
             notice.localize(l);
         }
         if let Some(reason) = self.tag_step.as_mut().and_then(|s| s.reason.as_mut()) {
+            reason.localize(l);
+        }
+        if let Some(reason) = self.tag_import.as_mut().and_then(|s| s.reason.as_mut()) {
             reason.localize(l);
         }
     }
@@ -219,6 +226,10 @@ fn summarize(replay: &Replay) -> RunSummary {
                     )]
                 }
                 RunKind::Edit => described.collect(),
+                RunKind::TagImport { file } => vec![SavedText::new(
+                    "run-tag-import",
+                    [("file", file.as_str().into())],
+                )],
                 RunKind::Publish {
                     replication,
                     agent,
@@ -232,7 +243,10 @@ fn summarize(replay: &Replay) -> RunSummary {
         },
         edit_details: match spec.kind {
             RunKind::Edit | RunKind::Retry { .. } => spec.edits.clone(),
-            RunKind::Undo { .. } | RunKind::Sheet { .. } | RunKind::Publish { .. } => Vec::new(),
+            RunKind::Undo { .. }
+            | RunKind::Sheet { .. }
+            | RunKind::Publish { .. }
+            | RunKind::TagImport { .. } => Vec::new(),
         },
         status: replay.status(),
         counts: replay.counts,
@@ -265,6 +279,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         fragments: spec.scope.filters().fragments.clone(),
         tag_step: replay.tag_step_view(),
         undoes_tag_step: None,
+        tag_import: replay.tag_import_view(),
     }
 }
 

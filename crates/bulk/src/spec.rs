@@ -95,6 +95,11 @@ pub enum RunKind {
         #[ts(optional)]
         from: Option<PublishFrom>,
     },
+    /// Creates tags and changes their titles and descriptions from a taxonomy sheet (`file`:
+    /// its name): the plan is [`RunSpec::tag_import`]; no asset is read or written.
+    TagImport {
+        file: String,
+    },
 }
 
 /// Where a publish run's assets come from when not from its scope.
@@ -144,6 +149,10 @@ pub struct RunSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tag_step: Option<crate::tag_step::TagStep>,
+    /// A tag import's run: the tags it creates and the values it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tag_import: Option<crate::tag_import::TagImportPlan>,
 }
 
 /// What the app asks for when the user previews a bulk edit: the rest of the [`RunSpec`]
@@ -330,6 +339,7 @@ mod tests {
             kind: RunKind::Edit,
             account: None,
             tag_step: None,
+            tag_import: None,
         }
     }
 

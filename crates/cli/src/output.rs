@@ -257,6 +257,9 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     if let Some(line) = tag_step_line(s, l) {
         println!("{line}");
     }
+    if let Some(view) = &s.tag_import {
+        crate::tags_import::print_outcome(&s.id, view.created, view.changed, &view.changed_since, l);
+    }
 }
 
 /// What became of a tag run's tag itself, or what an undo of one did not take back; `None`

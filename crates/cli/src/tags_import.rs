@@ -191,6 +191,31 @@ fn changed_since_line(c: &ChangedSince, l: &Localizer) -> String {
     }
 }
 
+/// What an import's run wrote (`created` tags, `changed` values, run `id`), and each value it
+/// left alone because AEM's had changed since the preview.
+pub(crate) fn print_outcome(
+    id: &str,
+    created: usize,
+    changed: usize,
+    changed_since: &[ChangedSince],
+    l: &Localizer,
+) {
+    for c in changed_since {
+        eprintln!("{}", changed_since_line(c, l));
+    }
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-import-done",
+            &[
+                ("created", count(created as f64)),
+                ("changed", count(changed as f64)),
+                ("id", arg(id)),
+            ],
+        )
+    );
+}
+
 pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
@@ -236,22 +261,19 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(done) => done,
         Err(e) => return output::fail(&e, l),
     };
-    for c in &applied.changed_since {
-        eprintln!("{}", changed_since_line(c, l));
-    }
-    println!(
-        "{}",
-        l.msg(
-            "cli-tags-import-done",
-            &[
-                ("created", count(applied.created as f64)),
-                ("changed", count(applied.changed as f64)),
-                ("id", arg(applied.id.as_str())),
-            ],
-        )
+    print_outcome(
+        &applied.id,
+        applied.created,
+        applied.changed,
+        &applied.changed_since,
+        l,
     );
     if let Some(why) = &applied.stopped {
         eprintln!("{}", why.localized(l));
+        eprintln!(
+            "{}",
+            l.msg("cli-tags-import-resume", &[("id", arg(applied.id.as_str()))])
+        );
     }
     if applied.changed_since.is_empty() && applied.stopped.is_none() {
         SUCCESS

@@ -12,7 +12,8 @@ use metadesk_assets::DAM_ROOT;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::Error;
 
-use crate::app::taxonomy_record::{Resend, sent, tag_path};
+use crate::app::taxonomy_record::{Resend, sent};
+use metadesk_assets::tags::node_path as tag_path;
 use crate::app::{Opened, TagCounts, Workspace};
 
 /// What may hold a tag.

@@ -158,6 +158,7 @@ export function kindLine(
 ): string | null {
   if (run.kind.kind === 'edit') return null;
   if (run.kind.kind === 'sheet') return i18n.t('bulk-kind-sheet', { file: run.kind.file });
+  if (run.kind.kind === 'tag_import') return i18n.t('bulk-kind-tag-import', { file: run.kind.file });
   if (run.kind.kind === 'publish') {
     return i18n.t('bulk-kind-publish', {
       what: run.kind.replication,
