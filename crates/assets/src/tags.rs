@@ -149,7 +149,6 @@ pub fn pages_of(answer: &Value) -> Option<Vec<String>> {
         .collect()
 }
 
-
 /// The tag's node: `/content/cq:tags/ns/path/to/tag` (a namespace's is `/content/cq:tags/ns`).
 pub fn node_path(id: &str) -> String {
     let (ns, local) = id.split_once(':').unwrap_or(("default", id));

@@ -321,6 +321,10 @@ impl Replay {
             }
         }
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
+        if let Some(plan) = &r.spec.tag_import {
+            // An import's writes are its rows: counted from the journal of its parts.
+            r.counts = plan.counts(&r.tag_step);
+        }
         if r.publication.is_some() && !r.spec.kind.publishes() {
             let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);
             r.changed_on_website = Some(on_website.iter().filter(|i| changed(i)).count() as u64);

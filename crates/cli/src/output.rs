@@ -258,7 +258,13 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
         println!("{line}");
     }
     if let Some(view) = &s.tag_import {
-        crate::tags_import::print_outcome(&s.id, view.created, view.changed, &view.changed_since, l);
+        crate::tags_import::print_outcome(
+            &s.id,
+            view.created,
+            view.changed,
+            &view.changed_since,
+            l,
+        );
     }
 }
 

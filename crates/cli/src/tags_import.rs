@@ -272,7 +272,10 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         eprintln!("{}", why.localized(l));
         eprintln!(
             "{}",
-            l.msg("cli-tags-import-resume", &[("id", arg(applied.id.as_str()))])
+            l.msg(
+                "cli-tags-import-resume",
+                &[("id", arg(applied.id.as_str()))]
+            )
         );
     }
     if applied.changed_since.is_empty() && applied.stopped.is_none() {

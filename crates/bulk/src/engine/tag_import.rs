@@ -35,7 +35,8 @@ pub(super) async fn apply(ctx: &Ctx, replay: &Replay) -> Result<Option<SavedText
         if ctx.control.is_cancelled() {
             return Ok(None);
         }
-        if let Some(refused) = create(ctx, journal, tag, live.contains_key(tag.id.as_str())).await? {
+        if let Some(refused) = create(ctx, journal, tag, live.contains_key(tag.id.as_str())).await?
+        {
             return Ok(Some(refused));
         }
     }

@@ -13,8 +13,8 @@ use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::Error;
 
 use crate::app::taxonomy_record::{Resend, sent};
-use metadesk_assets::tags::node_path as tag_path;
 use crate::app::{Opened, TagCounts, Workspace};
+use metadesk_assets::tags::node_path as tag_path;
 
 /// What may hold a tag.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,8 +17,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use metadesk_assets::tag_names::check_tag_id;
 use metadesk_assets::DAM_ROOT;
+use metadesk_assets::tag_names::check_tag_id;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::Text;
@@ -32,9 +32,9 @@ use metadesk_bulk::tag_import::TagImportPlan;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
 
+use crate::app::jobs::JobKind;
 use crate::app::sheet_files::file_name_of;
 use crate::app::sheets::read_sheet_file;
-use crate::app::jobs::JobKind;
 use crate::app::taxonomy_record::{NewTag, TagValueChange, check_rights, number, refused};
 use crate::app::{Opened, Workspace, blocking};
 
