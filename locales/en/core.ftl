@@ -658,6 +658,7 @@ error-plan-with = { $kind ->
    *[sheet] Import the sheet to plan its values.
 }
 error-nothing-to-undo = Run { $run } changed no asset, so there is nothing to undo.
+error-not-a-tag-import = Run { $run } is not a tag import.
 error-run-of-tag-import = Run { $run } imported tags from { $file }: undo it as a tag import (the Tags page’s Undo, or metadesk-cli tags undo-import { $run }); an import that stopped part-way is finished by resuming it.
 error-retry-of-sheet = Run { $run } applied the sheet { $file }; to retry its failed assets, import the sheet again (cells already written show as unchanged).
 error-retry-of-undo = Run { $run } is an undo; to restore the assets it could not, plan the undo of run { $undone } again (assets already restored are left as they are).

@@ -1187,6 +1187,8 @@ tags-production-undoing = Undoing the import puts back what it wrote in the tags
 tags-production-undo = Undo on production
 tags-import-undo = Undo this import
 tags-import-undoing = Undoing…
+tags-import-resume = Resume the import
+tags-import-resuming = Resuming the import…
 tags-import-undo-failed = The import could not be undone
 tags-import-undone = Undone: { $restored ->
     [one] 1 value put back
@@ -1349,6 +1351,7 @@ runs-list = Runs
 took = took { $duration }
 show-progress = Show progress
 open-report = Open report
+open-import = Open on the Tags page
 open-preview = Open preview
 apply = Apply
 undo = Undo

@@ -387,7 +387,7 @@ job-preview-sheet = un aperçu de la feuille { $file }
 job-export-sheet = l’export des métadonnées de { $folder }
 job-count-tags = le comptage des balises sous { $folder }
 job-apply = l’application des modifications à { $folder }
-job-tag-import = l’import des tags de { $file }
+job-tag-import = l’import des balises de { $file }
 
 ## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
 ## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
@@ -660,7 +660,8 @@ error-plan-with = { $kind ->
    *[sheet] Importez la feuille pour préparer ses valeurs.
 }
 error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
-error-run-of-tag-import = L’exécution { $run } a importé des tags de { $file } : défaites-la comme un import de tags (Défaire dans la page Tags, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
+error-not-a-tag-import = L’exécution { $run } n’est pas un import de balises.
+error-run-of-tag-import = L’exécution { $run } a importé des balises de { $file } : défaites-la comme un import de balises (Défaire dans la page Balises, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
 error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
@@ -994,7 +995,7 @@ run-index-notices = { $notices }
 run-edit-undo = défaire l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
-run-tag-import = tags de la feuille { $file }
+run-tag-import = balises de la feuille { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->

@@ -314,7 +314,7 @@ bulk-outcome-skipped = Ignorées
 bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
-bulk-kind-tag-import = Tags de la feuille { $file }
+bulk-kind-tag-import = Balises de la feuille { $file }
 bulk-kind-undo = { $what ->
     [edit] Défaire la modification en masse
     [sheet] Défaire l’import de la feuille { $file }
@@ -1195,6 +1195,8 @@ tags-production-undoing = Défaire l’import remet ce qu’il a écrit dans les
 tags-production-undo = Défaire en production
 tags-import-undo = Défaire cet import
 tags-import-undoing = Import en train d’être défait…
+tags-import-resume = Reprendre l’import
+tags-import-resuming = Reprise de l’import…
 tags-import-undo-failed = L’import n’a pas pu être défait
 tags-import-undone = Import défait : { $restored ->
     [one] 1 valeur remise
@@ -1357,6 +1359,7 @@ runs-list = Exécutions
 took = durée : { $duration }
 show-progress = Afficher la progression
 open-report = Ouvrir le rapport
+open-import = Ouvrir dans la page Balises
 open-preview = Ouvrir l’aperçu
 apply = Appliquer
 undo = Défaire

@@ -86,7 +86,9 @@ pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
 pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
-pub use taxonomy_window::{KeptTag, KeptWhy, TagImportApplyRequest, TagImportUndoneView};
+pub use taxonomy_window::{
+    KeptTag, KeptWhy, TagImportApplyRequest, TagImportRun, TagImportUndoneView,
+};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 
