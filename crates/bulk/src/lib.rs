@@ -29,6 +29,7 @@ pub mod republished;
 pub mod request_gate;
 pub mod rules;
 pub mod run_control;
+mod run_lines;
 pub mod runs;
 pub mod sample;
 pub mod scope;

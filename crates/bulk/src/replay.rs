@@ -323,7 +323,7 @@ impl Replay {
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
         if let Some(plan) = &r.spec.tag_import {
             // An import's writes are its rows: counted from the journal of its parts.
-            r.counts = plan.counts(&r.tag_step);
+            r.counts = import_counts(plan, &r.tag_step);
         }
         if r.publication.is_some() && !r.spec.kind.publishes() {
             let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);
@@ -392,6 +392,36 @@ impl Replay {
     }
 }
 
+/// A tag import's counts, its writes counted as a run's assets are: done as changed, left
+/// alone as skipped, and the rest (not sent, refused, or sent without an answer) as pending,
+/// which a resume sends. A value of a tag someone else created meanwhile is left alone with it.
+fn import_counts(
+    plan: &crate::tag_import::TagImportPlan,
+    journal: &crate::tag_step::StepJournal,
+) -> Counts {
+    use crate::tag_step::{StepState, TagPart};
+    let parts = plan.parts();
+    let mut counts = Counts {
+        assets: parts.len() as u64,
+        ..Counts::default()
+    };
+    let left_with_tag = |part: &TagPart| match part {
+        TagPart::Value { tag, .. } => {
+            journal.state(&TagPart::Create { tag: tag.clone() }) == Some(StepState::LeftAlone)
+        }
+        _ => false,
+    };
+    for part in &parts {
+        match journal.state(part) {
+            Some(StepState::Done) => counts.changed += 1,
+            Some(StepState::LeftAlone) => counts.skipped += 1,
+            _ if left_with_tag(part) => counts.skipped += 1,
+            _ => counts.pending += 1,
+        }
+    }
+    counts
+}
+
 /// What defines the run whose journal is at `path`: its first record, the rest unread.
 pub fn read_spec(path: &Path) -> Result<RunSpec> {
     Ok(run_record(&mut read_records(path)?, path)?.2)
@@ -411,5 +441,54 @@ fn run_record(
             "{} does not start with a run definition",
             path.display()
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::tag_import::{NewTag, TagImportPlan, TagValueChange};
+    use crate::tag_step::{StepJournal, StepState, TagPart};
+
+    /// An import's writes are its rows: a refused or unanswered one is pending (a resume sends
+    /// it), a colleague's value or tag skipped with what hangs on it.
+    #[test]
+    fn an_import_counts_its_writes_as_rows() {
+        let plan = TagImportPlan {
+            file_name: "t.csv".into(),
+            created: vec![NewTag {
+                row: 2,
+                id: "ns:new".into(),
+                title: None,
+                titles: BTreeMap::from([("fr".to_owned(), "Neuf".to_owned())]),
+                description: None,
+            }],
+            changed: vec![TagValueChange {
+                row: 3,
+                id: "ns:old".into(),
+                property: "jcr:title".into(),
+                before: Some("Old".into()),
+                after: "Older".into(),
+            }],
+        };
+        let mut journal = StepJournal::default();
+        let old = TagPart::Value {
+            tag: "ns:old".into(),
+            property: "jcr:title".into(),
+        };
+        journal.record(old.clone(), StepState::Refused, None);
+        let counts = import_counts(&plan, &journal);
+        assert_eq!((counts.assets, counts.pending, counts.skipped), (3, 3, 0));
+        journal.left(
+            TagPart::Create {
+                tag: "ns:new".into(),
+            },
+            None,
+        );
+        journal.record(old, StepState::Done, None);
+        let counts = import_counts(&plan, &journal);
+        assert_eq!((counts.changed, counts.skipped, counts.pending), (1, 2, 0));
     }
 }

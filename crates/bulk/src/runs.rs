@@ -210,37 +210,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         found_by: replay.found_by.clone(),
         conditions: crate::scope::conditions_reason(spec.scope.filters()),
         kind: spec.kind.clone(),
-        edits: {
-            let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
-            let of_run = |code: &str, run: &str| SavedText::new(code, [("run", run.into())]);
-            match &spec.kind {
-                RunKind::Undo { of } => vec![of_run("run-edit-undo", of)],
-                // What is retried, then the edits it makes again.
-                RunKind::Retry { of } => std::iter::once(of_run("run-edit-retry", of))
-                    .chain(described)
-                    .collect(),
-                RunKind::Sheet { file } => {
-                    vec![SavedText::new(
-                        "run-edit-sheet",
-                        [("file", file.as_str().into())],
-                    )]
-                }
-                RunKind::Edit => described.collect(),
-                RunKind::TagImport { file } => vec![SavedText::new(
-                    "run-tag-import",
-                    [("file", file.as_str().into())],
-                )],
-                RunKind::Publish {
-                    replication,
-                    agent,
-                    from,
-                } => vec![crate::publish_words::run_line(
-                    *replication,
-                    *agent,
-                    from.as_ref(),
-                )],
-            }
-        },
+        edits: crate::run_lines::edit_lines(spec),
         edit_details: match spec.kind {
             RunKind::Edit | RunKind::Retry { .. } => spec.edits.clone(),
             RunKind::Undo { .. }

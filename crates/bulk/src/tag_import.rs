@@ -14,7 +14,6 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
-use crate::replay::Counts;
 use crate::tag_step::{StepJournal, StepState, TagPart};
 
 /// A tag the sheet adds, with what it holds.
@@ -106,32 +105,6 @@ impl TagImportPlan {
         created
             .chain(self.values().iter().map(PlannedValue::part))
             .collect()
-    }
-
-    /// The run's counts, its writes counted as a run's assets are: done as changed, left alone
-    /// as skipped, and the rest (not sent, refused, or sent without an answer) as pending, which
-    /// a resume sends. A value of a tag someone else created meanwhile is left alone with it.
-    pub fn counts(&self, journal: &StepJournal) -> Counts {
-        let parts = self.parts();
-        let mut counts = Counts {
-            assets: parts.len() as u64,
-            ..Counts::default()
-        };
-        let left_with_tag = |part: &TagPart| match part {
-            TagPart::Value { tag, .. } => {
-                journal.state(&TagPart::Create { tag: tag.clone() }) == Some(StepState::LeftAlone)
-            }
-            _ => false,
-        };
-        for part in &parts {
-            match journal.state(part) {
-                Some(StepState::Done) => counts.changed += 1,
-                Some(StepState::LeftAlone) => counts.skipped += 1,
-                _ if left_with_tag(part) => counts.skipped += 1,
-                _ => counts.pending += 1,
-            }
-        }
-        counts
     }
 
     /// What the journal says of this import.
@@ -300,10 +273,7 @@ mod tests {
         assert_eq!((view.created, view.changed, view.planned), (0, 0, 2));
         assert_eq!(view.changed_since.len(), 1);
         assert_eq!(view.changed_since[0].now.as_deref(), Some("Theirs"));
-        let counts = plan.counts(&journal);
-        assert_eq!((counts.assets, counts.skipped, counts.pending), (3, 1, 2));
         journal.record(create, StepState::Done, None);
         assert_eq!(plan.view(&journal).created, 1);
-        assert_eq!(plan.counts(&journal).changed, 1);
     }
 }

@@ -21,6 +21,7 @@ mod publish;
 mod runs;
 mod schema;
 mod sheet;
+mod tag_import_words;
 mod tags;
 mod tags_import;
 

@@ -258,7 +258,7 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
         println!("{line}");
     }
     if let Some(view) = &s.tag_import {
-        crate::tags_import::print_outcome(
+        crate::tag_import_words::print_outcome(
             &s.id,
             view.created,
             view.changed,
