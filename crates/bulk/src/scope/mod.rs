@@ -18,11 +18,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod chosen;
+pub(crate) mod filters;
 mod parsing;
 mod querybuilder;
 mod wording;
 
 pub use chosen::{RunScope, Scope};
+pub use filters::{FragmentScope, ScopeFilters};
 pub use parsing::check_name_pattern;
 pub use querybuilder::{folder_predicates, hit_properties, query_text, search_predicates};
 pub use wording::{conditions_reason, scope_reason};

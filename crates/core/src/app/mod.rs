@@ -41,6 +41,7 @@ mod taxonomy_import;
 mod taxonomy_record;
 mod taxonomy_undo;
 mod taxonomy_window;
+mod test_depth;
 mod thumbnails;
 mod tokens;
 mod user_files;
@@ -48,7 +49,6 @@ mod user_files;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use allows::TestDepth;
 pub use console::{
     ConsoleCalls, ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest,
     SaveEntryRequest, SavePersistedRequest, export_result,
@@ -89,6 +89,7 @@ pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
 pub use taxonomy_window::{
     KeptTag, KeptWhy, TagImportApplyRequest, TagImportRun, TagImportUndoneView,
 };
+pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 
