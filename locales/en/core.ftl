@@ -342,6 +342,7 @@ open-search-cannot-express = AEM's OpenAPI search cannot ask for "{ $condition }
     [type-family] it matches an exact file type, not a family such as image/*.
     [name-pattern] it matches an exact name, without * or ?.
     [any] it combines conditions with "all" only, not "any".
+    [expiry] it has no documented field for the expiry date.
    *[other] it has no way to ask for it.
     } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it as "Paired connection" on the card of "{ $connection }".
 open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it as "Paired connection" on this connection's card (from the command line: add --paired-with CONNECTION).
@@ -671,8 +672,9 @@ error-bad-property-name = "{ $name }" is not a metadata property name; use the p
 error-bad-field-name = "{ $name }" is not a content fragment field name; use a field's name as the fragment list shows it (price, main), or jcr:title and jcr:description for the fragment's own title and description.
 error-list-empty = The list is empty: give one DAM path, Assets link or asset id per line.
 error-list-unreadable = The list could not be read as lines or CSV: { $detail }.
-error-condition-unknown = "{ $words }" is not a condition Metadesk knows. Write, for example: dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
+error-condition-unknown = "{ $words }" is not a condition Metadesk knows. Write, for example: dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · expires before today · expires within 30 days · name matches *.jpg
 error-condition-bad-date = "{ $date }" is not a date: write it as year-month-day, e.g. 2026-03-01.
+error-condition-bad-days = "{ $days }" is not a number of days: write a whole number from 1 to { $most }, e.g. expires within 30 days.
 error-condition-missing = { $what ->
     [value] The value
     [text] The text to look for
@@ -1015,6 +1017,12 @@ condition-modified-before = modified before { $date }
 condition-modified-after = modified after { $date }
 condition-created-before = created before { $date }
 condition-created-after = created after { $date }
+condition-expires-before = expires before { $date }
+condition-expires-after = expires after { $date }
+condition-expires-before-today = expires before today
+condition-expires-after-today = expires after today
+condition-expires-within = expires within { $days } days
+condition-expires-within-a-day = expires within a day
 condition-name-matches = name matches { $pattern }
 condition-all = { $first } and { $rest }
 condition-any = { $first } or { $rest }

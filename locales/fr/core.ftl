@@ -673,8 +673,9 @@ error-bad-property-name = « { $name } » n’est pas un nom de propriété de
 error-bad-field-name = « { $name } » n’est pas un nom de champ de fragment de contenu ; utilisez le nom d’un champ tel que la liste des fragments le montre (price, main), ou jcr:title et jcr:description pour le titre et la description du fragment.
 error-list-empty = La liste est vide : donnez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
 error-list-unreadable = La liste n’a pas pu être lue comme lignes ou comme CSV : { $detail }.
-error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
+error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · expires before today · expires within 30 days · name matches *.jpg
 error-condition-bad-date = « { $date } » n’est pas une date : écrivez-la sous la forme année-mois-jour, par exemple 2026-03-01.
+error-condition-bad-days = « { $days } » n’est pas un nombre de jours : écrivez un nombre entier de 1 à { $most }, par exemple expire d’ici 30 jours.
 error-condition-missing = { $what ->
     [value] La valeur est manquante.
     [text] Le texte à chercher est manquant.
@@ -1017,6 +1018,12 @@ condition-modified-before = modifié avant le { $date }
 condition-modified-after = modifié après le { $date }
 condition-created-before = créé avant le { $date }
 condition-created-after = créé après le { $date }
+condition-expires-before = expire avant le { $date }
+condition-expires-after = expire après le { $date }
+condition-expires-before-today = expire avant aujourd’hui
+condition-expires-after-today = expire aujourd’hui ou après
+condition-expires-within = expire d’ici { $days } jours
+condition-expires-within-a-day = expire d’ici un jour
 condition-name-matches = le nom correspond à { $pattern }
 condition-all = { $first } et { $rest }
 condition-any = { $first } ou { $rest }
