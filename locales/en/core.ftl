@@ -160,6 +160,8 @@ error-host-not-trusted = { $place ->
    *[elsewhere] The connection “{ $name }” points at { $host }, which is not one of Adobe’s AEM hosts nor this computer: it is not used until you trust that host (in the window, on its card; on the command line, connections trust “{ $name }” { $host }).
 }
 assets-cannot-read-tags = this connection cannot read tags
+assets-cannot-read-references = this connection cannot ask where assets are used
+assets-references-not-list = AEM’s reference search answered something other than a list of pages
 assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-options-and-more = { $options } … and { $more } more
 schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }
@@ -194,6 +196,11 @@ job-list-fragments = listing the content fragments of { $folder }
 error-apply-empties-required = This run leaves fields the metadata form requires empty: { $fields }. Nothing was written. Say that you want them empty to apply it.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = checking the required metadata of { $folder }
+job-health = reading the health of { $folder }
+error-health-bad-duration = "{ $duration }" is not a number of days: write a whole number from 1 to 3650, e.g. 30d or 30 days.
+health-off-time-unknown = Off times are not known: this connection cannot search AEM (QueryBuilder).
+health-publication-unknown = Changes since publication are not known: this connection cannot read where assets stand on the website.
+health-references-unknown = Where assets are used is not known: { $reason }.
 assets-cannot-search = this connection cannot search
 assets-search-failed = the search failed
 assets-search-no-hits = the search answer has no list of hits

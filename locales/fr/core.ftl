@@ -160,6 +160,8 @@ error-host-not-trusted = { $place ->
    *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
 }
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
+assets-cannot-read-references = cette connexion ne peut pas demander où les ressources sont utilisées
+assets-references-not-list = la recherche de références d’AEM a répondu autre chose qu’une liste de pages
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-options-and-more = { $options } … et { $more } autres
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
@@ -194,6 +196,11 @@ job-list-fragments = la liste des fragments de contenu de { $folder }
 error-apply-empties-required = Cette exécution laisse vides des champs que le formulaire de métadonnées exige : { $fields }. Rien n’a été écrit. Indiquez que vous les voulez vides pour l’appliquer.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
+job-health = la lecture de l’état de santé de { $folder }
+error-health-bad-duration = « { $duration } » n’est pas un nombre de jours : écrivez un nombre entier de 1 à 3650, par exemple 30d ou 30 jours.
+health-off-time-unknown = Les heures de retrait ne sont pas connues : cette connexion ne peut pas chercher dans AEM (QueryBuilder).
+health-publication-unknown = Les modifications depuis la publication ne sont pas connues : cette connexion ne peut pas lire l’état des ressources sur le site.
+health-references-unknown = On ne sait pas où les ressources sont utilisées : { $reason }.
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche
 assets-search-failed = la recherche a échoué
 assets-search-no-hits = la réponse de la recherche ne contient pas de liste de résultats

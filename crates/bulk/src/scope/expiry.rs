@@ -28,26 +28,33 @@ pub(super) fn day_or_today(
     }
 }
 
-/// The days of `expires within N days` (`30`, `30 days`, `30 jours`, `30d`), checked: 1 to
-/// ten years.
-pub(super) fn within_days(raw: &str) -> Result<u32> {
+/// A number of days as people write it (`30`, `30 days`, `30 jours`, `30d`), 1 to ten years;
+/// `None` for anything else. Also the health report's expiry window.
+pub fn days_of(raw: &str) -> Option<u32> {
     let t = raw.trim().to_lowercase();
     let number = ["days", "day", "jours", "jour", "d", "j"]
         .iter()
         .find_map(|unit| t.strip_suffix(unit))
         .unwrap_or(&t)
         .trim();
-    match number.parse::<u32>() {
-        Ok(n) if (1..=MOST_DAYS).contains(&n) => Ok(n),
-        _ => Err(Error::message(
+    number
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MOST_DAYS).contains(n))
+}
+
+/// The days of `expires within N days`, checked ([`days_of`]).
+pub(super) fn within_days(raw: &str) -> Result<u32> {
+    days_of(raw).ok_or_else(|| {
+        Error::message(
             ErrorCode::InvalidInput,
             "error-condition-bad-days",
             vec![
                 ("days", raw.trim().into()),
                 ("most", f64::from(MOST_DAYS).into()),
             ],
-        )),
-    }
+        )
+    })
 }
 
 /// A QueryBuilder date: `2026-03-01T00:00:00.000Z`.

@@ -25,7 +25,7 @@ mod querybuilder;
 mod wording;
 
 pub use chosen::{RunScope, Scope};
-pub use expiry::{EXPIRY_PROPERTY, expiry_bounds};
+pub use expiry::{EXPIRY_PROPERTY, days_of, expiry_bounds};
 pub use parsing::check_name_pattern;
 pub use querybuilder::{folder_predicates, hit_properties, query_text, search_predicates};
 pub use wording::{conditions_reason, scope_reason};
