@@ -160,6 +160,8 @@ error-host-not-trusted = { $place ->
    *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
 }
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
+assets-cannot-read-references = cette connexion ne peut pas demander où les ressources sont utilisées
+assets-references-not-list = la recherche de références d’AEM a répondu autre chose qu’une liste de pages
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-options-and-more = { $options } … et { $more } autres
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
@@ -194,6 +196,11 @@ job-list-fragments = la liste des fragments de contenu de { $folder }
 error-apply-empties-required = Cette exécution laisse vides des champs que le formulaire de métadonnées exige : { $fields }. Rien n’a été écrit. Indiquez que vous les voulez vides pour l’appliquer.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
+job-health = la lecture de l’état de santé de { $folder }
+error-health-bad-duration = « { $duration } » n’est pas un nombre de jours : écrivez un nombre entier de 1 à 3650, par exemple 30d ou 30 jours.
+health-off-time-unknown = Les heures de retrait ne sont pas connues : cette connexion ne peut pas chercher dans AEM (QueryBuilder).
+health-publication-unknown = Les modifications depuis la publication ne sont pas connues : cette connexion ne peut pas lire l’état des ressources sur le site.
+health-references-unknown = On ne sait pas où les ressources sont utilisées : { $reason }.
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche
 assets-search-failed = la recherche a échoué
 assets-search-no-hits = la réponse de la recherche ne contient pas de liste de résultats
@@ -676,8 +683,9 @@ error-bad-property-name = « { $name } » n’est pas un nom de propriété de
 error-bad-field-name = « { $name } » n’est pas un nom de champ de fragment de contenu ; utilisez le nom d’un champ tel que la liste des fragments le montre (price, main), ou jcr:title et jcr:description pour le titre et la description du fragment.
 error-list-empty = La liste est vide : donnez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
 error-list-unreadable = La liste n’a pas pu être lue comme lignes ou comme CSV : { $detail }.
-error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
+error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · expires before today · expires within 30 days · name matches *.jpg
 error-condition-bad-date = « { $date } » n’est pas une date : écrivez-la sous la forme année-mois-jour, par exemple 2026-03-01.
+error-condition-bad-days = « { $days } » n’est pas un nombre de jours : écrivez un nombre entier de 1 à { $most }, par exemple expire d’ici 30 jours.
 error-condition-missing = { $what ->
     [value] La valeur est manquante.
     [text] Le texte à chercher est manquant.
@@ -1021,6 +1029,12 @@ condition-modified-before = modifié avant le { $date }
 condition-modified-after = modifié après le { $date }
 condition-created-before = créé avant le { $date }
 condition-created-after = créé après le { $date }
+condition-expires-before = expire avant le { $date }
+condition-expires-after = expire après le { $date }
+condition-expires-before-today = expire avant aujourd’hui
+condition-expires-after-today = expire aujourd’hui ou après
+condition-expires-within = expire d’ici { $days } jours
+condition-expires-within-a-day = expire d’ici un jour
 condition-name-matches = le nom correspond à { $pattern }
 condition-all = { $first } et { $rest }
 condition-any = { $first } ou { $rest }

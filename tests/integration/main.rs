@@ -32,6 +32,7 @@ mod console_cli;
 mod failures_cli;
 mod fragments_aem_cli;
 mod fragments_cli;
+mod health_cli;
 mod hosts_cli;
 mod index_lag;
 mod index_lag_cli;

@@ -380,6 +380,34 @@ pub fn print_json(value: &impl serde::Serialize, out: &mut impl Write) -> Result
     writeln!(out, "{text}").map_err(|e| Error::io_doing("io-print-json", Vec::new(), e))
 }
 
+/// What a report could not tell (`warnings`, localized), the folders it could not list and
+/// the assets it could not read, one line each on stderr (the schema check's and the health
+/// report's words).
+pub fn print_report_gaps(
+    warnings: &[metadesk_core::i18n::Text],
+    folders: &[String],
+    unread: &[metadesk_core::i18n::SavedText],
+    l: &Localizer,
+) {
+    for why in warnings {
+        let words = l.msg("cli-schema-warning", &[("message", arg(why.to_string()))]);
+        eprintln!("{words}");
+    }
+    for folder in folders {
+        let words = l.msg(
+            "cli-schema-folder-unlisted",
+            &[("folder", arg(folder.as_str()))],
+        );
+        eprintln!("{words}");
+    }
+    for why in unread {
+        eprintln!(
+            "{}",
+            l.msg("cli-schema-unread", &[("reason", arg(why.localized(l)))])
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

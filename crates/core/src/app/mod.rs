@@ -18,6 +18,7 @@ mod fragments;
 mod fragments_aem_tests;
 #[cfg(test)]
 mod fragments_tests;
+mod health;
 mod importing;
 mod jobs;
 mod language;
@@ -58,6 +59,7 @@ pub use fragments::{
     FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest, FragmentRow,
     check_fragment_edits,
 };
+pub use health::{EXPIRING_WITHIN_DAYS, HealthList, HealthReport, parse_expiring_within};
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
