@@ -1,6 +1,7 @@
 //! How a sandbox starts ([`SandboxConfig`]): its port, the seeded DAM's size and layout, the
 //! seed, token lifetimes, basic auth, page limits, the faults in force from the start, key
-//! sizes and the switches a test may flip.
+//! sizes, direct binary upload's part sizes and processing time, and the switches a test may
+//! flip.
 //!
 //! Not here: starting it (`lib.rs`), the faults themselves (`faults.rs`).
 
@@ -8,6 +9,7 @@ use std::time::Duration;
 
 use crate::dam;
 use crate::faults::Faults;
+use crate::upload::UploadSettings;
 
 /// How to start the sandbox. `Default`: free port, 500 assets (one in 25 a content fragment), seed 0, 24 h tokens, no basic
 /// auth, page limit clamped at 1000, no faults, 2048-bit keys.
@@ -42,6 +44,8 @@ pub struct SandboxConfig {
     pub query_traversal_limit: usize,
     /// Whether `POST /adobe/assets/search` answers (off: 404, as where it is not enabled).
     pub openapi_search: bool,
+    /// Direct binary upload's part sizes and processing time.
+    pub upload: UploadSettings,
 }
 
 impl Default for SandboxConfig {
@@ -60,6 +64,7 @@ impl Default for SandboxConfig {
             dev_token_user: "dev.user@metadesk.example".to_owned(),
             query_traversal_limit: 100_000,
             openapi_search: true,
+            upload: UploadSettings::default(),
         }
     }
 }
@@ -117,6 +122,10 @@ impl SandboxConfig {
     }
     pub fn with_openapi_search(mut self, enabled: bool) -> Self {
         self.openapi_search = enabled;
+        self
+    }
+    pub fn with_upload(mut self, upload: UploadSettings) -> Self {
+        self.upload = upload;
         self
     }
 }
