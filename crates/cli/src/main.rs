@@ -23,6 +23,7 @@ mod schema;
 mod sheet;
 mod tags;
 mod tags_import;
+mod upload;
 
 use std::process::ExitCode;
 
@@ -71,6 +72,9 @@ enum Command {
     Schema(schema::SchemaArgs),
     /// AEM's tag taxonomy: list it in your language, export it as a sheet.
     Tags(tags::TagsArgs),
+    /// Upload files and folders into a DAM folder (AEM's direct binary upload): the plan
+    /// first (new, already there, different, refused), sent with --yes.
+    Upload(upload::UploadArgs),
 }
 
 fn main() -> ExitCode {
@@ -129,6 +133,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => in_runtime(schema::run(args, &workspace, &l), &l),
         Command::Tags(args) => in_runtime(tags::run(args, &workspace, &l), &l),
         Command::Fragments(args) => in_runtime(fragments::run(args, &workspace, &l), &l),
+        Command::Upload(args) => in_runtime(upload::run(args, &workspace, &l), &l),
         Command::Publish(args) => in_runtime(
             publish::run(
                 args,

@@ -43,6 +43,7 @@ mod taxonomy_undo;
 mod taxonomy_window;
 mod thumbnails;
 mod tokens;
+mod uploads;
 mod user_files;
 
 use std::path::PathBuf;
@@ -89,6 +90,7 @@ pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
 pub use taxonomy_window::{KeptTag, KeptWhy, TagImportApplyRequest, TagImportUndoneView};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
+pub use uploads::UploadOutcomes;
 
 use metadesk_clients::aem::client::build_http_client;
 use metadesk_clients::error::{Error, Result};
