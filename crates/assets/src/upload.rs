@@ -67,7 +67,7 @@ impl ClassicAssets {
         file_name: &str,
         size: u64,
     ) -> Result<(InitiatedFile, Url), CallError> {
-        let url = self.dam_url(&[], folder, ".initiateUpload.json")?;
+        let url = self.dam_url(&["content", "dam"], folder, ".initiateUpload.json")?;
         let form = [
             ("fileName", file_name.to_owned()),
             ("fileSize", size.to_string()),
@@ -143,7 +143,10 @@ impl ClassicAssets {
 
     /// What AEM holds at `asset_path`: `None` when nothing is there.
     pub async fn stored_binary(&self, asset_path: &str) -> Result<Option<StoredBinary>, CallError> {
-        let url = self.dam_url(&[], asset_path, "/jcr:content/metadata.json")?;
+        let mut url = self.dam_url(&["content", "dam"], asset_path, "")?;
+        if let Ok(mut parts) = url.path_segments_mut() {
+            parts.push("jcr:content").push("metadata.json");
+        }
         let response = self
             .client
             .send(Method::GET, url, |r| r)
