@@ -10,8 +10,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use super::{form_fields, text};
-use crate::auth::{self, Family};
+use super::{form_fields, refusal, text};
 use crate::dam::{Completion, Node};
 use crate::{Shared, lock, write};
 
@@ -22,10 +21,9 @@ pub(crate) async fn complete(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Response {
-    let principal = match auth::authenticate(shared, headers, Family::Classic) {
-        Ok(p) => p,
-        Err(e) => return text(e.status, &e.message),
-    };
+    if let Some(refused) = refusal(shared, headers, folder) {
+        return refused;
+    }
     let form = form_fields(headers, body);
     let field = |name: &str| {
         form.iter()
@@ -46,15 +44,6 @@ pub(crate) async fn complete(
     } else {
         Completion::Overwrite
     };
-    if principal.read_only || shared.faults.write_denied(folder) {
-        return text(
-            403,
-            &format!(
-                "Forbidden: {} has no write permission on {folder}",
-                principal.user
-            ),
-        );
-    }
     let bytes = {
         let mut pending = lock(&shared.uploads.pending);
         let Some(upload) = pending.get(token) else {

@@ -9,8 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::{Pending, form_fields, mime_of, signature, text};
-use crate::auth::{self, Family};
+use super::{Pending, form_fields, mime_of, refusal, signature, text};
 use crate::dam::{Node, refused_name};
 use crate::{Shared, lock, read};
 
@@ -21,10 +20,9 @@ pub(crate) fn initiate(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Response {
-    let principal = match auth::authenticate(shared, headers, Family::Classic) {
-        Ok(p) => p,
-        Err(e) => return text(e.status, &e.message),
-    };
+    if let Some(refused) = refusal(shared, headers, folder) {
+        return refused;
+    }
     let form = form_fields(headers, body);
     let names: Vec<&str> = values(&form, "fileName");
     let sizes: Vec<&str> = values(&form, "fileSize");
@@ -46,15 +44,6 @@ pub(crate) fn initiate(
     }
     if !matches!(read(&shared.dam).lookup(folder), Some(Node::Folder(_))) {
         return text(404, &format!("Folder not found: {folder}"));
-    }
-    if principal.read_only || shared.faults.write_denied(folder) {
-        return text(
-            403,
-            &format!(
-                "Forbidden: {} has no write permission on {folder}",
-                principal.user
-            ),
-        );
     }
     let settings = &shared.config.upload;
     let answered: Vec<Value> = files

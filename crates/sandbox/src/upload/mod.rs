@@ -118,3 +118,26 @@ pub(crate) fn text(status: u16, message: &str) -> Response {
     )
         .into_response()
 }
+
+/// Why the caller of an upload step in `folder` may not write there, as the plain-text
+/// answer (401 without a usable token; 403 for an OAuth Server-to-Server token, a read-only
+/// account or a folder writes are denied on); `None` when it may.
+pub(crate) fn refusal(
+    shared: &crate::Shared,
+    headers: &HeaderMap,
+    folder: &str,
+) -> Option<Response> {
+    let principal = match crate::auth::authenticate(shared, headers, crate::auth::Family::Classic) {
+        Ok(p) => p,
+        Err(e) => return Some(text(e.status, &e.message)),
+    };
+    (principal.read_only || shared.faults.write_denied(folder)).then(|| {
+        text(
+            403,
+            &format!(
+                "Forbidden: {} has no write permission on {folder}",
+                principal.user
+            ),
+        )
+    })
+}
