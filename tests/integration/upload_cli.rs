@@ -205,6 +205,64 @@ async fn bad_files_are_named_one_by_one_and_not_sent() {
     nowhere.assert_refused("The folder /content/dam/nowhere does not exist");
 }
 
+/// Seen failing with `part_size` taking any size: the file went up in parts larger than
+/// storage takes (413), not refused in words before its bytes left.
+#[tokio::test]
+async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_file() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("large");
+    // 8 URIs of at most 8 KiB: 64 KiB at the most.
+    write_files(
+        &drop,
+        &[("huge.jpg", &bytes(70_000, 3)), ("ok.jpg", b"fine")],
+    );
+    let ran = h
+        .run_dev(&[
+            "upload",
+            drop.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("too large for the 8 parts AEM gave"),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        ran.stdout.contains("1 uploaded, 1 failed"),
+        "{}",
+        ran.stdout
+    );
+    assert!(sb.asset(&format!("{SAMPLE_FOLDER}/huge.jpg")).is_none());
+    assert_eq!(sb.counters().storage_parts, 1, "only ok.jpg's part went up");
+
+    let mut faults = sb.faults();
+    faults.write_denied = vec![SAMPLE_FOLDER.to_owned()];
+    sb.set_faults(faults).unwrap();
+    std::fs::remove_file(drop.join("huge.jpg")).unwrap();
+    std::fs::write(drop.join("other.jpg"), b"other").unwrap();
+    let denied = h
+        .run_dev(&[
+            "upload",
+            drop.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+        ])
+        .await;
+    assert_eq!(denied.code, Some(1), "{}\n{}", denied.stdout, denied.stderr);
+    assert!(
+        denied.stdout.contains("no write permission"),
+        "{}",
+        denied.stdout
+    );
+    assert!(sb.asset(&format!("{SAMPLE_FOLDER}/other.jpg")).is_none());
+}
+
 /// Seen failing without the refusal in `core::app::uploads`: AEM was asked (the folder's
 /// node, 403) and the words named no credential that uploads.
 #[tokio::test]

@@ -278,7 +278,64 @@ fn unreadable(local: &Path, e: &std::io::Error) -> CallError {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
+    use metadesk_credentials::secrets::Secret;
+
+    fn client() -> AemClient {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: None,
+            },
+            "x",
+        );
+        AemClient::new(
+            reqwest::Client::new(),
+            "http://127.0.0.1:4502",
+            Arc::new(auth),
+        )
+        .unwrap()
+    }
+
+    fn answer(complete: &str) -> Value {
+        json!({
+            "completeURI": complete,
+            "files": [{
+                "fileName": "a.jpg", "mimeType": "image/jpeg", "uploadToken": "t",
+                "uploadURIs": ["https://blob.example.net/1?sig=s"],
+                "minPartSize": 10, "maxPartSize": 40,
+            }],
+        })
+    }
+
+    /// Seen failing without `check_url`: the token would have gone to the other host.
+    #[test]
+    fn the_complete_uri_is_on_this_aem_relative_or_absolute() {
+        let (file, complete) = parse_initiated(
+            &client(),
+            &answer("/content/dam/f.completeUpload.json"),
+            "a.jpg",
+        )
+        .unwrap();
+        assert_eq!(
+            complete.as_str(),
+            "http://127.0.0.1:4502/content/dam/f.completeUpload.json"
+        );
+        assert_eq!((file.uris.len(), file.max_part), (1, 40));
+        let elsewhere = answer("https://evil.example/content/dam/f.completeUpload.json");
+        assert!(matches!(
+            parse_initiated(&client(), &elsewhere, "a.jpg"),
+            Err(CallError::Aem(_))
+        ));
+        let not_enabled = json!({"folderPath": "/content/dam/f"});
+        assert!(matches!(
+            parse_initiated(&client(), &not_enabled, "a.jpg"),
+            Err(CallError::Rejected { status: 0, .. })
+        ));
+    }
 
     #[test]
     fn parts_spread_the_file_over_its_uris_within_the_sizes_aem_gives() {
