@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Interop test: Adobe's own @adobe/jwt-auth (and a plain-fetch replay of Adobe's sample flow)
-# against the sandbox binary. Builds target/debug/metadesk-sandbox, starts it on a free port with
+# Interop test: Adobe's own @adobe/jwt-auth and @adobe/aem-upload (and a plain-fetch replay of
+# Adobe's sample flow) against the sandbox binary. Builds target/debug/metadesk-sandbox, starts it on a free port with
 # --write-credentials into a temp dir, runs `node --test` in tests/interop, always stops it.
 set -euo pipefail
 
@@ -27,7 +27,9 @@ trap cleanup EXIT
 # A free port from the OS; the sandbox could take port 0 itself, but the tests need the number.
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 
+# Parts of 4 KiB (AEM: 10 MiB) so aem-upload sends a 20 KB file in several; a short processing.
 target/debug/metadesk-sandbox --port "$port" --assets 200 --write-credentials "$workdir/creds" \
+  --upload-min-part 4096 --upload-max-part 65536 --processing-ms 200 \
   >"$workdir/sandbox.log" 2>&1 &
 sandbox_pid=$!
 

@@ -667,3 +667,32 @@ cli-tags-undo-kept-pages = Kept: pages use { $tag }, such as { $page }; take it 
 cli-undo-republishes = {"  "}then republished: { $count } of these assets on the website, so that it shows the values given back too (run { $run } was republished)
 cli-undo-row-republished = then republished
 cli-undo-of-republish = Run { $run } republished what run { $edit } changed: AEM cannot give back an older publication, so undoing it leaves the website as it is and gives nothing back on author. To give those assets their values back, on author and on the website, undo the edit: { $command }
+
+## upload (crates/cli/src/upload.rs)
+cli-upload-plan = { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+} for { $folder }: { $new } new, { $same } already there (skipped), { $different } different, { $refused } refused
+cli-upload-intent = { $intent ->
+    [new] new
+    [same] same
+    [new-version] version
+    [replace] replace
+   *[refused] refused
+}
+cli-upload-failed = failed: { $detail }
+cli-upload-sent = { $sent } uploaded, { $failed } failed.
+cli-upload-needs-yes = Nothing was sent: add --yes to upload (--dry-run shows the plan only).
+cli-about-upload = Upload files and folders into a DAM folder (AEM's direct binary upload): the plan first (new, already there, different, refused), sent with --yes.
+cli-arg-upload-paths = The files and folders to upload; a folder's contents go in with their subfolders.
+cli-arg-upload-to = The DAM folder they go into (it must exist).
+cli-arg-upload-when_different = Where another file is already at a file's path: give that asset a new version, or replace it with a new asset.
+cli-arg-upload-dry_run = Show the plan only, send nothing.
+cli-arg-upload-yes = Upload without asking.
+cli-arg-upload-json = Print the plan and the outcome as JSON.
+cli-arg-upload-connection = A stored connection (name or id; see `metadesk-cli connections list`).
+cli-arg-upload-aem = The AEM author URL, with `--file` (Adobe's sample-script form).
+cli-arg-upload-file = A credential file (Service Credentials, Local Development Token), used for this run only.
+cli-arg-upload-trust_host = With --aem: send the file's tokens to HOST although it is not one of Adobe's AEM hosts (author-p…-e….adobeaemcloud.com), this computer included for a credential issued by Adobe: only for a host you trust.
+cli-arg-upload-paired_with = Not used by uploads (OAuth Server-to-Server connections cannot upload).
+cli-value-when-different = WHEN_DIFFERENT

@@ -1265,3 +1265,13 @@ tag-property-refused = “{ $name }” is not a tag property Metadesk writes: { 
     }
 error-tags-import-row = Row { $row }: { $problem } Nothing was changed.
 error-tags-sheet-bad-header = { $file }, column “{ $header }”: { $problem } Nothing was changed.
+
+## Uploads (bulk/upload_plan.rs, assets/upload.rs, core/app/uploads.rs)
+upload-refused-name = AEM does not take the name “{ $name }”: it holds a character AEM refuses in names, or starts with a dot
+upload-refused-empty = the file is empty, and AEM makes no asset of a file of zero bytes
+upload-refused-unreadable = the file cannot be read ({ $detail })
+upload-refused-case = its AEM name differs only by case from that of { $other }, so neither is sent
+upload-not-enabled = AEM's answer to the upload's start names no storage address: direct binary upload is not enabled on this environment
+upload-too-large = the file ({ $size } bytes) is too large for the { $parts } parts AEM gave, of at most { $most } bytes each
+error-upload-oauth = This connection cannot upload: it is an OAuth Server-to-Server connection, and Adobe does not support those credentials for AEM's upload API. Nothing was sent. Upload with service credentials from the AEM Developer Console (a technical account) or a local development token.
+error-upload-failed = Nothing more was sent: { $detail }

@@ -671,3 +671,32 @@ cli-tags-undo-kept-pages = Conservée : des pages utilisent { $tag }, dont { $p
 cli-undo-republishes = {"  "}puis republiées : { $count } de ces ressources, sur le site web, pour qu’il montre aussi les valeurs rendues (l’exécution { $run } avait été republiée)
 cli-undo-row-republished = puis republiée
 cli-undo-of-republish = L’exécution { $run } a republié ce que l’exécution { $edit } a modifié : AEM ne peut pas rendre une publication plus ancienne, la défaire laisse donc le site tel quel et ne rend rien dans l’auteur. Pour rendre à ces ressources leurs valeurs, dans l’auteur et sur le site, défaites la modification : { $command }
+
+## upload (crates/cli/src/upload.rs)
+cli-upload-plan = { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+} pour { $folder } : { $new } nouveaux, { $same } déjà présents (ignorés), { $different } différents, { $refused } refusés
+cli-upload-intent = { $intent ->
+    [new] nouveau
+    [same] identique
+    [new-version] version
+    [replace] remplacé
+   *[refused] refusé
+}
+cli-upload-failed = échec : { $detail }
+cli-upload-sent = { $sent } téléversés, { $failed } en échec.
+cli-upload-needs-yes = Rien n’a été envoyé : ajoutez --yes pour téléverser (--dry-run montre seulement le plan).
+cli-about-upload = Téléverser des fichiers et des dossiers dans un dossier de la DAM (téléversement binaire direct d’AEM) : le plan d’abord (nouveaux, déjà présents, différents, refusés), envoyé avec --yes.
+cli-arg-upload-paths = Les fichiers et dossiers à téléverser ; le contenu d’un dossier est envoyé avec ses sous-dossiers.
+cli-arg-upload-to = Le dossier de la DAM où ils vont (il doit exister).
+cli-arg-upload-when_different = Là où un autre fichier est déjà au chemin d’un fichier : donner une nouvelle version à cette ressource, ou la remplacer par une nouvelle ressource.
+cli-arg-upload-dry_run = Montrer le plan seulement, ne rien envoyer.
+cli-arg-upload-yes = Téléverser sans demander.
+cli-arg-upload-json = Afficher le plan et le résultat en JSON.
+cli-arg-upload-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
+cli-arg-upload-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
+cli-arg-upload-file = Un fichier d’identifiants (Service Credentials, jeton de développement local), utilisé pour cette exécution seulement.
+cli-arg-upload-trust_host = Avec --aem : envoyer les jetons du fichier à HÔTE bien qu’il ne soit pas l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com), cet ordinateur compris pour des identifiants délivrés par Adobe : seulement pour un hôte de confiance.
+cli-arg-upload-paired_with = Inutile pour les téléversements (les connexions OAuth Server-to-Server ne peuvent pas téléverser).
+cli-value-when-different = QUAND_DIFFÉRENT

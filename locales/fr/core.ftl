@@ -1266,3 +1266,13 @@ tag-property-refused = « { $name } » n’est pas une propriété de balise q
     }
 error-tags-import-row = Ligne { $row } : { $problem } Rien n’a été modifié.
 error-tags-sheet-bad-header = { $file }, colonne « { $header } » : { $problem } Rien n’a été modifié.
+
+## Téléversements (bulk/upload_plan.rs, assets/upload.rs, core/app/uploads.rs)
+upload-refused-name = AEM n’accepte pas le nom « { $name } » : il contient un caractère qu’AEM refuse dans les noms, ou commence par un point
+upload-refused-empty = le fichier est vide, et AEM ne crée aucune ressource d’un fichier de zéro octet
+upload-refused-unreadable = le fichier ne peut pas être lu ({ $detail })
+upload-refused-case = son nom dans AEM ne diffère que par la casse de celui de { $other }, aucun des deux n’est donc envoyé
+upload-not-enabled = la réponse d’AEM au début du téléversement ne donne aucune adresse de stockage : le téléversement binaire direct n’est pas activé sur cet environnement
+upload-too-large = le fichier ({ $size } octets) est trop grand pour les { $parts } parties données par AEM, de { $most } octets au plus chacune
+error-upload-oauth = Cette connexion ne peut pas téléverser : c’est une connexion OAuth Server-to-Server, et Adobe ne prend pas en charge ces identifiants pour l’API de téléversement d’AEM. Rien n’a été envoyé. Téléversez avec des identifiants de service de l’AEM Developer Console (un compte technique) ou un jeton de développement local.
+error-upload-failed = Rien de plus n’a été envoyé : { $detail }

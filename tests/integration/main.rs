@@ -60,3 +60,4 @@ mod tags_import_run_cli;
 mod tags_import_undo_cli;
 mod tokens;
 mod undo_republish_cli;
+mod upload_cli;

@@ -28,6 +28,7 @@ pub mod schema;
 pub mod search;
 pub mod tag_names;
 pub mod tags;
+pub mod upload;
 
 use std::time::Duration;
 

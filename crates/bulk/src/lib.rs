@@ -39,6 +39,7 @@ pub mod searching;
 pub mod spec;
 pub mod tag_import;
 pub mod tag_step;
+pub mod upload_plan;
 pub mod write_paths;
 
 pub use engine::{Engine, Settings};

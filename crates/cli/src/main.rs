@@ -25,6 +25,7 @@ mod sheet;
 mod tag_import_words;
 mod tags;
 mod tags_import;
+mod upload;
 
 use std::process::ExitCode;
 
@@ -77,6 +78,9 @@ enum Command {
     Health(health::HealthArgs),
     /// AEM's tag taxonomy: list it in your language, export it as a sheet.
     Tags(tags::TagsArgs),
+    /// Upload files and folders into a DAM folder (AEM's direct binary upload): the plan
+    /// first (new, already there, different, refused), sent with --yes.
+    Upload(upload::UploadArgs),
 }
 
 fn main() -> ExitCode {
@@ -136,6 +140,7 @@ fn main() -> ExitCode {
         Command::Health(args) => in_runtime(health::run(args, &workspace, &l), &l),
         Command::Tags(args) => in_runtime(tags::run(args, &workspace, &l), &l),
         Command::Fragments(args) => in_runtime(fragments::run(args, &workspace, &l), &l),
+        Command::Upload(args) => in_runtime(upload::run(args, &workspace, &l), &l),
         Command::Publish(args) => in_runtime(
             publish::run(
                 args,

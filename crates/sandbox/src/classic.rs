@@ -434,6 +434,7 @@ pub(crate) async fn content_get(
                         "jcr:primaryType": "dam:AssetContent",
                         "jcr:lastModified": ecma_date(dam.modified_ms(a)),
                         "jcr:lastModifiedBy": "admin",
+                        "dam:assetState": dam.asset_processing_state(a),
                     });
                     add_replication(&dam, a, &mut content);
                     axum::Json(content).into_response()

@@ -1,6 +1,7 @@
 //! How a sandbox starts ([`SandboxConfig`]): its port, the seeded DAM's size and layout, the
 //! seed, token lifetimes, basic auth, page limits, the faults in force from the start, key
-//! sizes and the switches a test may flip.
+//! sizes, direct binary upload's part sizes and processing time, and the switches a test may
+//! flip.
 //!
 //! Not here: starting it (`lib.rs`), the faults themselves (`faults.rs`).
 
@@ -8,6 +9,7 @@ use std::time::Duration;
 
 use crate::dam;
 use crate::faults::Faults;
+use crate::upload::UploadSettings;
 
 /// How to start the sandbox. `Default`: free port, 500 assets (one in 25 a content fragment), seed 0, 24 h tokens, no basic
 /// auth, page limit clamped at 1000, no faults, 2048-bit keys.
@@ -45,6 +47,8 @@ pub struct SandboxConfig {
     /// Seed expiry dates, off times, images without a description and Sites pages that use
     /// assets (`dam/lifecycle.rs`, `references.rs`); off: none of them, as before they existed.
     pub lifecycle: bool,
+    /// Direct binary upload's part sizes and processing time.
+    pub upload: UploadSettings,
 }
 
 impl Default for SandboxConfig {
@@ -64,6 +68,7 @@ impl Default for SandboxConfig {
             query_traversal_limit: 100_000,
             openapi_search: true,
             lifecycle: false,
+            upload: UploadSettings::default(),
         }
     }
 }
@@ -125,6 +130,10 @@ impl SandboxConfig {
     }
     pub fn with_lifecycle(mut self, enabled: bool) -> Self {
         self.lifecycle = enabled;
+        self
+    }
+    pub fn with_upload(mut self, upload: UploadSettings) -> Self {
+        self.upload = upload;
         self
     }
 }

@@ -134,7 +134,8 @@ async fn fragment(State(s): State<Shared>, Query(q): Query<HashMap<String, Strin
     let Some(path) = q.get("path") else {
         return bad("give ?path=/content/dam/…");
     };
-    crate::fragment_state(&s, path).map_or_else(no_fragment, |v| axum::Json(v).into_response())
+    crate::sites::fragment_state(&s, path)
+        .map_or_else(no_fragment, |v| axum::Json(v).into_response())
 }
 
 /// `PATCH /__sandbox/fragment?path=…` with `{"field": "difficulty", "values": ["easy"]}`: the
@@ -154,10 +155,10 @@ async fn edit_fragment(
     ) else {
         return bad("body must be {\"field\": \"…\", \"values\": […]}");
     };
-    if crate::fragment_state(&s, path).is_none() {
+    if crate::sites::fragment_state(&s, path).is_none() {
         return no_fragment();
     }
-    match crate::edit_fragment(&s, path, field, values.clone()) {
+    match crate::sites::edit_fragment(&s, path, field, values.clone()) {
         Ok(state) => axum::Json(state).into_response(),
         Err(msg) => bad(msg),
     }

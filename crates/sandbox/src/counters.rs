@@ -54,6 +54,21 @@ pub struct Counters {
     /// or not (an applied one also counts in `writes_applied`).
     #[serde(default)]
     pub sites_patches: u64,
+    /// Files direct binary upload initiates answered for (`upload/initiate.rs`).
+    #[serde(default)]
+    pub uploads_initiated: u64,
+    /// Uploads completed into an asset (`upload/complete.rs`).
+    #[serde(default)]
+    pub uploads_completed: u64,
+    /// Parts blob storage took (`upload/storage.rs`).
+    #[serde(default)]
+    pub storage_parts: u64,
+    /// Part uploads storage refused for carrying an AEM header or a wrong signature.
+    #[serde(default)]
+    pub storage_refused: u64,
+    /// Folders made through the Assets HTTP API.
+    #[serde(default)]
+    pub folders_created: u64,
     /// Requests answered by the throttle (429/406).
     pub throttled: u64,
     /// Writes failed on purpose by `error_rate`.

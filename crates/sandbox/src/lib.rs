@@ -12,6 +12,7 @@
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json`; folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
 //! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`, `list`: the Sites pages that use a tag, [`Sandbox::tag_page`]; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
+//! | Direct binary upload | `POST /content/dam/{folder}.initiateUpload.json` (form fields only; a JSON body answers "Missing field: fileName"), `PUT` of parts to the pre-signed URLs of a second loopback origin that refuses AEM's headers, `POST …completeUpload.json` (`createVersion`, `replace`), then `dam:assetState` `processing` → `processed` with extraction overwriting earlier metadata; `POST /api/assets/{folder}` `{"class":"assetFolder"}` 201/409/412 (`upload/`, `dam/binaries.rs`, docs/sandbox.md "Uploads") |
 //! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | References | `GET /bin/wcm/references.json?path=…&path=…&predicate=wcmcontent` (the Sites pages that use each asset; seeded with [`SandboxConfig::with_lifecycle`], which also seeds expiry, off times and images without a description: `references.rs`, `dam/lifecycle.rs`) |
@@ -101,6 +102,7 @@ mod sling_post;
 mod sling_response;
 mod tag_command;
 mod taxonomy;
+mod upload;
 
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
@@ -114,6 +116,7 @@ pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, FRAGMENT_EVERY, SAMPLE_FOLDER};
 pub use faults::{Faults, FragmentFaults, Switched};
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
 pub use schemas::BRAND_LANGUAGES;
+pub use upload::UploadSettings;
 
 /// The client id Local Development Tokens carry.
 pub const DEV_TOKEN_CLIENT_ID: &str = "dev-console-prod";
@@ -160,6 +163,9 @@ pub(crate) struct Inner {
     pub taxonomy_denied: Mutex<HashSet<String>>,
     /// Sites pages that use assets (`references.rs`).
     pub site_pages: RwLock<references::SitePages>,
+    /// Direct binary uploads initiated and not completed, and where storage listens.
+    pub uploads: upload::Uploads,
+    pub storage_url: String,
 }
 
 impl Inner {
@@ -199,28 +205,6 @@ pub(crate) fn asset_state(s: &Shared, path_or_id: &str) -> Option<serde_json::Va
 
 /// Who changes a fragment in [`Sandbox::edit_fragment`] and `PATCH /__sandbox/fragment`.
 pub const COLLEAGUE: &str = "colleague@metadesk.example";
-
-pub(crate) fn edit_fragment(
-    s: &Shared,
-    path: &str,
-    field: &str,
-    values: Vec<serde_json::Value>,
-) -> Result<serde_json::Value, String> {
-    let mut dam = write(&s.dam);
-    dam.edit_fragment_as(path, field, values, COLLEAGUE, ims::now_ms())?;
-    fragment_state_in(&dam, path).ok_or_else(|| format!("no content fragment at {path}"))
-}
-
-pub(crate) fn fragment_state(s: &Shared, path: &str) -> Option<serde_json::Value> {
-    fragment_state_in(&read(&s.dam), path)
-}
-
-fn fragment_state_in(dam: &dam::Dam, path: &str) -> Option<serde_json::Value> {
-    let idx = dam.fragment_at(path)?;
-    let mut v = dam.fragment_json(idx);
-    v["etag"] = serde_json::json!(dam.etag(idx));
-    Some(v)
-}
 
 /// Publishes (`activate`) or unpublishes the asset at `path` to the publish tier as `by`;
 /// `false` when there is no asset there.
@@ -300,6 +284,8 @@ impl Sandbox {
             tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], config.port))).await?;
         let port = listener.local_addr()?.port();
         let base_url = format!("http://127.0.0.1:{port}");
+        let storage = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;
+        let storage_url = format!("http://127.0.0.1:{}", storage.local_addr()?.port());
 
         let (seed, assets, per_folder, every, bits) = (
             config.seed,
@@ -422,10 +408,18 @@ impl Sandbox {
             taxonomy: RwLock::new(taxonomy::Taxonomy::seeded()),
             taxonomy_denied: Mutex::default(),
             site_pages: RwLock::new(site_pages),
+            uploads: upload::Uploads::default(),
+            storage_url,
         });
-        let router = routes::router(shared.clone());
+        let (router, blobs) = (
+            routes::router(shared.clone()),
+            upload::storage_router(shared.clone()),
+        );
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, router, stopped));
+        let task = tokio::spawn(async move {
+            let aem = server::serve(listener, router, stopped.clone());
+            tokio::join!(aem, server::serve(storage, blobs, stopped));
+        });
         Ok(Sandbox { shared, stop, task })
     }
 
@@ -518,7 +512,7 @@ impl Sandbox {
         field: &str,
         values: Vec<serde_json::Value>,
     ) -> Result<(), SandboxError> {
-        edit_fragment(&self.shared, path, field, values)
+        sites::edit_fragment(&self.shared, path, field, values)
             .map(drop)
             .map_err(SandboxError::Edit)
     }
@@ -526,7 +520,7 @@ impl Sandbox {
     /// The content fragment at `path` as `GET /adobe/sites/cf/fragments/{id}` gives it, plus
     /// its `etag`; `None` when no fragment is there.
     pub fn fragment_state(&self, path: &str) -> Option<serde_json::Value> {
-        fragment_state(&self.shared, path)
+        sites::fragment_state(&self.shared, path)
     }
 
     /// The metadata the publish tier (or, with `preview`, AEM's Preview tier) serves for the

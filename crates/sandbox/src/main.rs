@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use metadesk_sandbox::{Faults, Sandbox, SandboxConfig, Switched};
+use metadesk_sandbox::{Faults, Sandbox, SandboxConfig, Switched, UploadSettings};
 
 /// A simulated AEM as a Cloud Service author and Adobe IMS on 127.0.0.1.
 #[derive(Debug, Parser)]
@@ -91,6 +91,19 @@ struct Args {
     /// without saying so (srn:paging keeps the limit asked).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     listing_page_cap: Option<u64>,
+    /// Direct binary upload: `minPartSize` in bytes (AEM: 10 MiB); also the size each of a
+    /// file's `uploadURIs` stands for.
+    #[arg(long, default_value_t = UploadSettings::default().min_part, value_parser = clap::value_parser!(u64).range(1..))]
+    upload_min_part: u64,
+    /// Direct binary upload: `maxPartSize` in bytes (AEM: 100 MiB).
+    #[arg(long, default_value_t = UploadSettings::default().max_part, value_parser = clap::value_parser!(u64).range(1..))]
+    upload_max_part: u64,
+    /// Direct binary upload: at most this many `uploadURIs` for one file.
+    #[arg(long, default_value_t = UploadSettings::default().most_uris as u64, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    upload_most_uris: u64,
+    /// Milliseconds an uploaded asset stays `processing` before it is `processed`.
+    #[arg(long, default_value_t = 1_500)]
+    processing_ms: u64,
 }
 
 #[tokio::main]
@@ -136,6 +149,12 @@ async fn main() -> std::process::ExitCode {
                 .listing_page_cap
                 .map(|c| usize::try_from(c).unwrap_or(usize::MAX)),
             ..Faults::default()
+        },
+        upload: UploadSettings {
+            min_part: args.upload_min_part,
+            max_part: args.upload_max_part.max(args.upload_min_part),
+            most_uris: usize::try_from(args.upload_most_uris).unwrap_or(usize::MAX),
+            processing: Duration::from_millis(args.processing_ms),
         },
         ..SandboxConfig::default()
     };

@@ -6,7 +6,7 @@ use axum::routing::{get, post, put};
 
 use crate::{
     Shared, assets_search, classic, control, csrf, graphql, ims, openapi, querybuilder, references,
-    replicate, server, sites, sling_post, tag_command,
+    replicate, server, sites, sling_post, tag_command, upload,
 };
 
 pub(crate) fn router(shared: Shared) -> Router {
@@ -17,7 +17,12 @@ pub(crate) fn router(shared: Shared) -> Router {
         .route("/ims/token/v3/", post(ims::token_v3))
         .route("/api.json", get(classic::service_doc))
         .route("/api/assets.json", get(classic::get_root))
-        .route("/api/assets/{*path}", get(classic::get).put(classic::put))
+        .route(
+            "/api/assets/{*path}",
+            get(classic::get)
+                .put(classic::put)
+                .post(upload::create_folder),
+        )
         .route(
             "/content/{*path}",
             get(classic::content_get).post(sling_post::handler),

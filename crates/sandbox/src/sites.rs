@@ -301,6 +301,29 @@ pub(crate) async fn model(
     }
 }
 
+/// A colleague's edit of a content fragment ([`crate::Sandbox::edit_fragment`], the control API).
+pub(crate) fn edit_fragment(
+    s: &Shared,
+    path: &str,
+    field: &str,
+    values: Vec<serde_json::Value>,
+) -> Result<serde_json::Value, String> {
+    let mut dam = write(&s.dam);
+    dam.edit_fragment_as(path, field, values, crate::COLLEAGUE, crate::ims::now_ms())?;
+    fragment_state_in(&dam, path).ok_or_else(|| format!("no content fragment at {path}"))
+}
+
+pub(crate) fn fragment_state(s: &Shared, path: &str) -> Option<serde_json::Value> {
+    fragment_state_in(&read(&s.dam), path)
+}
+
+fn fragment_state_in(dam: &crate::dam::Dam, path: &str) -> Option<serde_json::Value> {
+    let idx = dam.fragment_at(path)?;
+    let mut v = dam.fragment_json(idx);
+    v["etag"] = serde_json::json!(dam.etag(idx));
+    Some(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

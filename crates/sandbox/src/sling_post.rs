@@ -20,7 +20,8 @@ use crate::dam::{DAM_ROOT, Node};
 use crate::sling_response::respond;
 use crate::{Shared, read, write};
 
-/// `POST /content/{*path}`: a GraphQL endpoint, else the Sling POST.
+/// `POST /content/{*path}`: a GraphQL endpoint, a direct binary upload's initiate or complete
+/// (`upload/`), else the Sling POST.
 pub(crate) async fn handler(
     State(shared): State<Shared>,
     Path(path): Path<String>,
@@ -29,6 +30,16 @@ pub(crate) async fn handler(
 ) -> Response {
     if path.starts_with("_cq_graphql/") {
         return crate::graphql::endpoint(State(shared), Path(path), headers, body).await;
+    }
+    let folder = |suffix| {
+        path.strip_suffix(suffix)
+            .map(|f| format!("/content/{}", f.trim_end_matches('/')))
+    };
+    if let Some(folder) = folder(".initiateUpload.json") {
+        return crate::upload::initiate(&shared, &folder, &headers, &body);
+    }
+    if let Some(folder) = folder(".completeUpload.json") {
+        return crate::upload::complete(&shared, &folder, &headers, &body).await;
     }
     post(&shared, &path, &headers, &body).await
 }

@@ -199,6 +199,21 @@ impl AemClient {
         Ok(retry)
     }
 
+    /// `PUT`s `body` to a pre-signed storage URL AEM handed out (a part of a direct binary
+    /// upload): cloud storage, another host than AEM, so the request carries no credential
+    /// and no AEM header, ever; and only over `https` (plain `http` on this computer only, the
+    /// sandbox's storage).
+    pub async fn put_to_storage(&self, url: &Url, body: Vec<u8>) -> Result<Response, AemError> {
+        require_secure(url)?;
+        let host = url.host_str().unwrap_or_default().to_owned();
+        self.http
+            .put(url.clone())
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| network_error(&host, &e))
+    }
+
     async fn send_once(
         &self,
         method: &Method,
@@ -347,6 +362,16 @@ mod tests {
             Some(("who".into(), "pa ss:x".into()))
         );
         assert_eq!(basic_credentials("Bearer x"), None);
+    }
+
+    #[tokio::test]
+    async fn storage_urls_are_https_or_this_computer_only() {
+        let aem = client("https://author-p1-e2.adobeaemcloud.com").unwrap();
+        let plain = Url::parse("http://blob.example.net/part?sig=x").unwrap();
+        assert!(matches!(
+            aem.put_to_storage(&plain, vec![1]).await,
+            Err(AemError::RefusedUrl(_))
+        ));
     }
 
     #[test]

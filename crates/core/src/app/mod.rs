@@ -45,6 +45,7 @@ mod taxonomy_window;
 mod test_depth;
 mod thumbnails;
 mod tokens;
+mod uploads;
 mod user_files;
 
 use std::path::PathBuf;
@@ -94,6 +95,7 @@ pub use taxonomy_window::{
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
+pub use uploads::UploadOutcomes;
 
 use metadesk_clients::aem::client::build_http_client;
 use metadesk_clients::error::{Error, Result};

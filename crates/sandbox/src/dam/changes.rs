@@ -39,7 +39,7 @@ impl Dam {
         let Some((folder_path, name)) = path.rsplit_once('/') else {
             return Err(format!("{path} is not a DAM path"));
         };
-        if name.is_empty() || name.starts_with('.') || name.contains(['*', '[', ']', '|', ':']) {
+        if super::refused_name(name) {
             return Err(format!("{name:?} is not a name AEM takes for an asset"));
         }
         let Some(Node::Folder(folder)) = self.lookup(folder_path) else {
@@ -48,23 +48,7 @@ impl Dam {
         if self.by_path.contains_key(path) {
             return Err(format!("something is already at {path}"));
         }
-        let idx = self.assets.len() as u32;
-        let mut r = Mix::new(self.seed, 5, u64::from(idx));
-        let uuid = r.uuid();
-        let kind = Kind::of_name(name);
-        self.assets.push(Asset {
-            folder,
-            name: name.into(),
-            uuid,
-            kind,
-            size: 20_000 + r.below(5_000_000) as u64,
-            rev: 0,
-            modified_ms: Some(now_ms),
-            overrides: None,
-            removed: false,
-            uploaded_ms: Some(now_ms),
-            publication: super::publication::Tiers::default(),
-        });
+        let idx = self.push_upload(folder, name, None, now_ms);
         if !metadata.is_empty() {
             let o = self.assets[idx as usize]
                 .overrides
@@ -73,10 +57,46 @@ impl Dam {
                 o.insert(k, v.unwrap_or(Value::Null));
             }
         }
+        Ok(idx)
+    }
+
+    /// Adds an uploaded asset named `name` in `folder` at `now_ms`, listed and found by path and
+    /// id at once: its size is the binary's when one was sent (`binary`), else drawn from the
+    /// seed like a seeded asset's.
+    pub(super) fn push_upload(
+        &mut self,
+        folder: u32,
+        name: &str,
+        binary: Option<(u64, super::Binary)>,
+        now_ms: u64,
+    ) -> u32 {
+        let idx = self.assets.len() as u32;
+        let mut r = Mix::new(self.seed, 5, u64::from(idx));
+        let uuid = r.uuid();
+        let drawn = 20_000 + r.below(5_000_000) as u64;
+        let (size, binary) = match binary {
+            Some((size, b)) => (size, Some(b)),
+            None => (drawn, None),
+        };
+        self.assets.push(Asset {
+            folder,
+            name: name.into(),
+            uuid,
+            kind: Kind::of_name(name),
+            size,
+            rev: 0,
+            modified_ms: Some(now_ms),
+            overrides: None,
+            removed: false,
+            uploaded_ms: Some(now_ms),
+            publication: super::publication::Tiers::default(),
+            binary,
+        });
         self.folders[folder as usize].assets.push(idx);
+        let path = self.asset_path(idx);
         self.by_path.insert(path.into(), Node::Asset(idx));
         self.by_uuid.insert(uuid, Node::Asset(idx));
-        Ok(idx)
+        idx
     }
 
     /// Whether AEM's search index holds asset `idx` at `now_ms`, when it catches up with an
@@ -122,6 +142,7 @@ impl Dam {
             a.modified_ms = None;
             a.overrides = None;
         }
+        self.drop_created_folders();
         for f in &mut self.folders {
             f.props.clear();
         }

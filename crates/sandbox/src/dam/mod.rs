@@ -6,6 +6,7 @@
 //! well under a second. HTTP shapes (Siren, OpenAPI, GraphQL) live in their own modules; this one
 //! knows nothing about HTTP or auth.
 
+mod binaries;
 pub(crate) mod cf_models;
 mod changes;
 mod fragments;
@@ -13,7 +14,9 @@ mod ids;
 mod lifecycle;
 mod publication;
 mod tagged;
+mod views;
 
+pub(crate) use binaries::{Binary, Completion, FolderRefusal, refused_name};
 pub(crate) use fragments::Target;
 pub(crate) use ids::{parse_uuid, uuid_string};
 pub(crate) use publication::{Agent, Replication, ReplicationValue};
@@ -192,6 +195,9 @@ pub(crate) struct Asset {
     /// Its last replication to each tier (`publication.rs`): what `jcr:content` says, and the
     /// copy of the metadata that tier serves.
     pub publication: publication::Tiers,
+    /// What a direct binary upload sent (`binaries.rs`); `None` for seeded assets and
+    /// [`Dam::upload`]s, whose metadata is drawn from the seed.
+    pub binary: Option<Binary>,
 }
 
 /// The whole repository state.
@@ -203,6 +209,8 @@ pub(crate) struct Dam {
     by_uuid: HashMap<u128, Node>,
     /// Assets the seed made; those after them were uploaded ([`Dam::upload`]).
     seeded: usize,
+    /// Folders the seed made; those after them were made through the Assets HTTP API.
+    seeded_folders: usize,
     /// Every this many seeded assets, one is a content fragment.
     fragment_every: usize,
     /// Content fragments' changed fields, by asset (`fragments.rs`).
@@ -293,6 +301,7 @@ impl Dam {
             by_path: HashMap::with_capacity(assets + leaves * 2),
             by_uuid: HashMap::with_capacity(assets + leaves * 2),
             seeded: assets,
+            seeded_folders: 0,
             fragment_every,
             fragment_edits: HashMap::new(),
             lifecycle_epoch_ms: None,
@@ -366,12 +375,14 @@ impl Dam {
                 removed: false,
                 uploaded_ms: None,
                 publication: publication::Tiers::default(),
+                binary: None,
             });
             dam.folders[leaf as usize].assets.push(idx);
             dam.by_path.insert(path.into_boxed_str(), Node::Asset(idx));
             dam.by_uuid.insert(uuid, Node::Asset(idx));
         }
         dam.seed_publications();
+        dam.seeded_folders = dam.folders.len();
         dam
     }
 
@@ -569,7 +580,9 @@ impl Dam {
 
     /// The current metadata (`jcr:content/metadata`) of an asset: seeded values plus writes.
     pub(crate) fn metadata(&self, idx: u32) -> Map<String, Value> {
-        let mut m = self.base_metadata(idx);
+        let mut m = self
+            .extracted_metadata(idx)
+            .unwrap_or_else(|| self.base_metadata(idx));
         if let Some(o) = &self.assets[idx as usize].overrides {
             for (k, v) in o.iter() {
                 if v.is_null() {
@@ -607,74 +620,6 @@ impl Dam {
     pub(crate) fn etag(&self, idx: u32) -> String {
         let a = &self.assets[idx as usize];
         format!("\"{:08x}-{}\"", (a.uuid >> 96) as u32, a.rev)
-    }
-
-    /// Everything tests may want to know about one asset.
-    pub(crate) fn asset_state(&self, idx: u32) -> Value {
-        let a = &self.assets[idx as usize];
-        let mut v = json!({
-            "path": self.asset_path(idx),
-            "name": &*a.name,
-            "jcr:uuid": uuid_string(a.uuid),
-            "assetId": format!("urn:aaid:aem:{}", uuid_string(a.uuid)),
-            "revision": a.rev,
-            "etag": self.etag(idx),
-            "contentFragment": a.kind == Kind::ContentFragment,
-            "size": a.size,
-            "metadata": self.metadata(idx),
-            "writes": a.overrides.clone().unwrap_or_default(),
-            "publication": self.publication_state(idx),
-        });
-        if let Some(ms) = self.off_time_ms(idx) {
-            v["offTime"] = json!(iso_ms(ms));
-        }
-        if a.kind == Kind::ContentFragment {
-            v["elements"] = Value::Object(self.fragment_elements(idx));
-            let fragment = self.fragment_json(idx);
-            v["fields"] = fragment["fields"].clone();
-            v["fragment"] = fragment;
-        }
-        v
-    }
-
-    /// The tree as JSON: folders, and assets with their writes (`full` adds all metadata); a
-    /// content fragment says its model.
-    pub(crate) fn dump(&self, full: bool) -> Value {
-        let folders: Vec<Value> = self
-            .folders
-            .iter()
-            .map(|f| {
-                json!({
-                    "path": &*f.path,
-                    "jcr:uuid": uuid_string(f.uuid),
-                    "folders": f.folders.len(),
-                    "assets": f.assets.len(),
-                })
-            })
-            .collect();
-        let assets: Vec<Value> = (0..self.assets.len() as u32)
-            .filter(|i| !self.assets[*i as usize].removed)
-            .map(|i| {
-                let a = &self.assets[i as usize];
-                let mut v = json!({
-                    "path": self.asset_path(i),
-                    "jcr:uuid": uuid_string(a.uuid),
-                    "revision": a.rev,
-                    "contentFragment": a.kind == Kind::ContentFragment,
-                });
-                if a.kind == Kind::ContentFragment {
-                    v["model"] = json!(self.fragment_model(i).name);
-                }
-                if let Some(o) = &a.overrides {
-                    v["writes"] = json!(o);
-                }
-                if full {
-                    v["metadata"] = Value::Object(self.metadata(i));
-                }
-                v
-            })
-            .collect();
-        json!({ "seed": self.seed, "folders": folders, "assets": assets })
     }
 
     /// The content fragments in tree order.

@@ -1,0 +1,342 @@
+//! An upload's plan: each local file's size, its AEM path and what happens to it (new, the
+//! same file already there and skipped, a different file there given a new version or
+//! replaced, or refused and why), the folders it needs, and its send (folders first, then
+//! each file's three-step write, `ClassicAssets::upload_file`).
+//!
+//! A directory given puts its contents (subfolders kept) into the target folder; a file goes
+//! straight into it. Refused before anything is sent: files that cannot be read, empty files
+//! (AEM makes no asset of zero bytes), names AEM refuses (`* / : [ ] | \ # % { } ? & "`, a
+//! leading `.`, control characters, in the file's or a folder's name) and two files whose AEM
+//! paths differ only by case (both: which was meant cannot be guessed). The same file is one
+//! of the same size and SHA-1 (`dam:sha1`, written by AEM's processing).
+//!
+//! Not here: the wire (`assets::upload`), the refusal of OAuth Server-to-Server connections
+//! (the use case), journal, resume and undo (not built yet: the engine will run a plan's rows).
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use metadesk_assets::CallError;
+use metadesk_assets::classic::ClassicAssets;
+use metadesk_assets::upload::WhenDifferent;
+use metadesk_base::i18n::Text;
+
+/// Characters AEM refuses in an asset or folder name.
+const REFUSED_IN_NAMES: &[char] = &[
+    '*', '/', ':', '[', ']', '|', '\\', '#', '%', '{', '}', '?', '&', '"',
+];
+
+/// What happens to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// Nothing is at its AEM path: a new asset.
+    New,
+    /// The same file (size and SHA-1) is there: skipped.
+    Same,
+    /// Another file is there: it gets this one as the run chose.
+    Different(WhenDifferent),
+    /// Not sent, for this reason.
+    Refused(Text),
+}
+
+/// One local file of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadRow {
+    pub local: PathBuf,
+    /// `/content/dam/…/name.jpg`.
+    pub aem_path: String,
+    pub size: u64,
+    pub intent: Intent,
+}
+
+impl UploadRow {
+    /// Whether its bytes are to be sent.
+    pub fn sends(&self) -> bool {
+        matches!(self.intent, Intent::New | Intent::Different(_))
+    }
+}
+
+/// Every file given, in AEM path order, and the folders below the target they need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadPlan {
+    pub folder: String,
+    pub rows: Vec<UploadRow>,
+    /// Folders to make, parents first.
+    pub folders: Vec<String>,
+}
+
+/// The plan's rows from the local files alone: every row `New` unless refused.
+pub fn gather(inputs: &[PathBuf], folder: &str) -> UploadPlan {
+    let mut rows = Vec::new();
+    for input in inputs {
+        let name = input.file_name().map(|n| n.to_string_lossy().into_owned());
+        match std::fs::metadata(input) {
+            Ok(m) if m.is_dir() => walk(input, folder, folder, &mut rows),
+            _ => rows.push(row(
+                input.clone(),
+                folder,
+                folder,
+                &name.unwrap_or_default(),
+            )),
+        }
+    }
+    refuse_case_clashes(&mut rows);
+    rows.sort_by(|a, b| a.aem_path.cmp(&b.aem_path));
+    let mut folders: Vec<String> = rows
+        .iter()
+        .filter(|r| r.sends())
+        .flat_map(|r| ancestors(folder, &r.aem_path))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    UploadPlan {
+        folder: folder.to_owned(),
+        rows,
+        folders,
+    }
+}
+
+/// The folders between `folder` and `path`'s own, outermost first.
+fn ancestors(folder: &str, path: &str) -> Vec<String> {
+    let rest = path
+        .strip_prefix(folder)
+        .unwrap_or_default()
+        .trim_start_matches('/');
+    let segments: Vec<&str> = rest.split('/').collect();
+    (1..segments.len())
+        .map(|n| format!("{folder}/{}", segments[..n].join("/")))
+        .collect()
+}
+
+/// Gathers `dir`'s files into `into`, a folder at or below the plan's `root`.
+fn walk(dir: &Path, root: &str, into: &str, rows: &mut Vec<UploadRow>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            rows.push(refused(dir.to_path_buf(), into.to_owned(), unreadable(&e)));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            walk(&path, root, &format!("{into}/{name}"), rows);
+        } else {
+            rows.push(row(path, root, into, &name));
+        }
+    }
+}
+
+/// The row of file `local`, going into `folder` (at or below `root`) as `name`.
+fn row(local: PathBuf, root: &str, folder: &str, name: &str) -> UploadRow {
+    let aem_path = format!("{folder}/{name}");
+    // Every name below the plan's folder: the subfolders it makes, then the file's.
+    let below = aem_path.strip_prefix(root).unwrap_or_default();
+    if let Some(bad) = below.split('/').skip(1).find(|s| refused_name(s)) {
+        let text = Text::new("upload-refused-name", vec![("name", bad.into())]);
+        return refused(local, aem_path, text);
+    }
+    match std::fs::File::open(&local).and_then(|f| f.metadata()) {
+        Err(e) => refused(local, aem_path, unreadable(&e)),
+        Ok(m) if m.len() == 0 => refused(local, aem_path, Text::plain("upload-refused-empty")),
+        Ok(m) => UploadRow {
+            local,
+            aem_path,
+            size: m.len(),
+            intent: Intent::New,
+        },
+    }
+}
+
+fn refused(local: PathBuf, aem_path: String, why: Text) -> UploadRow {
+    UploadRow {
+        local,
+        aem_path,
+        size: 0,
+        intent: Intent::Refused(why),
+    }
+}
+
+fn unreadable(e: &std::io::Error) -> Text {
+    Text::new(
+        "upload-refused-unreadable",
+        vec![("detail", e.to_string().into())],
+    )
+}
+
+fn refused_name(name: &str) -> bool {
+    name.is_empty()
+        || name.starts_with('.')
+        || name.contains(REFUSED_IN_NAMES)
+        || name.chars().any(char::is_control)
+}
+
+/// Refuses every file whose AEM path another file's matches but for case.
+fn refuse_case_clashes(rows: &mut [UploadRow]) {
+    let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        by_lower
+            .entry(r.aem_path.to_lowercase())
+            .or_default()
+            .push(i);
+    }
+    for same in by_lower.values().filter(|v| v.len() > 1) {
+        for &i in same {
+            let others: Vec<String> = same
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| rows[j].local.display().to_string())
+                .collect();
+            rows[i].intent = Intent::Refused(Text::new(
+                "upload-refused-case",
+                vec![("other", others.join(", ").into())],
+            ));
+        }
+    }
+}
+
+/// The SHA-1 of a local file, lower-case hex, as `dam:sha1` holds it.
+fn sha1_of(path: &Path) -> std::io::Result<String> {
+    use sha1::Digest as _;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = sha1::Sha1::new();
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Tells, for each file to send, what AEM holds at its path: nothing (new), the same file
+/// (skipped) or another (`when_different`).
+pub async fn compare(
+    aem: &ClassicAssets,
+    plan: &mut UploadPlan,
+    when_different: WhenDifferent,
+) -> Result<(), CallError> {
+    for row in plan.rows.iter_mut().filter(|r| r.sends()) {
+        let Some(stored) = aem.stored_binary(&row.aem_path).await? else {
+            continue;
+        };
+        let same_size = stored.size == Some(row.size);
+        let same = same_size
+            && match (&stored.sha1, sha1_of(&row.local)) {
+                (Some(theirs), Ok(ours)) => *theirs == ours,
+                (_, Err(e)) => {
+                    row.intent = Intent::Refused(unreadable(&e));
+                    continue;
+                }
+                (None, _) => false,
+            };
+        row.intent = if same {
+            Intent::Same
+        } else {
+            Intent::Different(when_different)
+        };
+    }
+    Ok(())
+}
+
+/// Sends a plan: its folders (made, or already there), then each file to send, one after the
+/// other. Each row's outcome, in the plan's order; rows not sent are `None`.
+pub async fn send(
+    aem: &ClassicAssets,
+    plan: &UploadPlan,
+) -> Result<Vec<Option<Result<(), CallError>>>, CallError> {
+    for folder in &plan.folders {
+        let title = folder.rsplit('/').next().unwrap_or_default();
+        aem.create_folder(folder, title).await?;
+    }
+    let mut outcomes = Vec::with_capacity(plan.rows.len());
+    for row in &plan.rows {
+        let when_different = match &row.intent {
+            Intent::New => None,
+            Intent::Different(w) => Some(*w),
+            Intent::Same | Intent::Refused(_) => {
+                outcomes.push(None);
+                continue;
+            }
+        };
+        let (folder, name) = row.aem_path.rsplit_once('/').unwrap_or_default();
+        let sent = aem
+            .upload_file(folder, name, &row.local, row.size, when_different)
+            .await;
+        outcomes.push(Some(sent));
+    }
+    Ok(outcomes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TO: &str = "/content/dam/drop";
+
+    fn intents(plan: &UploadPlan) -> Vec<(String, Option<&'static str>)> {
+        plan.rows
+            .iter()
+            .map(|r| {
+                let why = match &r.intent {
+                    Intent::Refused(t) => t.id(),
+                    _ => None,
+                };
+                (r.aem_path.trim_start_matches(TO).to_owned(), why)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_folder_s_files_keep_their_subfolders_and_bad_ones_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("photos");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::create_dir_all(root.join("bad:dir")).unwrap();
+        std::fs::write(root.join("a.jpg"), b"abc").unwrap();
+        std::fs::write(root.join("sub/b.png"), b"abcd").unwrap();
+        std::fs::write(root.join("empty.jpg"), b"").unwrap();
+        std::fs::write(root.join("bad:dir/c.jpg"), b"x").unwrap();
+        std::fs::write(root.join("Case.jpg"), b"1").unwrap();
+        std::fs::write(root.join("case.JPG"), b"2").unwrap();
+        let single = dir.path().join("single.pdf");
+        std::fs::write(&single, b"pdf").unwrap();
+        let missing = dir.path().join("missing.jpg");
+
+        let plan = gather(&[root, single, missing], TO);
+        assert_eq!(
+            intents(&plan),
+            vec![
+                ("/Case.jpg".to_owned(), Some("upload-refused-case")),
+                ("/a.jpg".to_owned(), None),
+                ("/bad:dir/c.jpg".to_owned(), Some("upload-refused-name")),
+                ("/case.JPG".to_owned(), Some("upload-refused-case")),
+                ("/empty.jpg".to_owned(), Some("upload-refused-empty")),
+                ("/missing.jpg".to_owned(), Some("upload-refused-unreadable")),
+                ("/single.pdf".to_owned(), None),
+                ("/sub/b.png".to_owned(), None),
+            ]
+        );
+        assert_eq!(plan.rows[1].size, 3);
+        assert_eq!(plan.folders, vec![format!("{TO}/sub")]);
+    }
+
+    #[test]
+    fn the_local_sha1_is_the_one_aem_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a");
+        std::fs::write(&file, b"abc").unwrap();
+        assert_eq!(
+            sha1_of(&file).unwrap(),
+            "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! `metadesk-cli upload DIR|FILE… --connection NAME --to FOLDER [--dry-run | --yes] [--json]`:
+//! the core's upload plan (each file's size, AEM path and what happens to it), printed; with
+//! `--yes`, sent. Without `--yes` nothing is sent.
+//!
+//! Not here: the plan, the refusals and the wire (the core's `plan_upload`, `send_upload`).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use metadesk_core::app::{UploadOutcomes, Workspace};
+use metadesk_core::assets::upload::WhenDifferent;
+use metadesk_core::bulk::upload_plan::{Intent, UploadPlan};
+use metadesk_core::i18n::{Localizer, arg, count};
+use serde_json::{Value, json};
+
+use crate::bulk::open::ConnectionArgs;
+use crate::exit_code::{SOME_FAILED, SUCCESS};
+use crate::output;
+
+#[derive(Args)]
+pub struct UploadArgs {
+    /// The files and folders to upload; a folder's contents go in with their subfolders.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    conn: ConnectionArgs,
+    /// The DAM folder they go into (it must exist).
+    #[arg(long, value_name = "FOLDER")]
+    to: String,
+    /// Where another file is already at a file's path: give that asset a new version, or
+    /// replace it with a new asset.
+    #[arg(long, value_enum, default_value_t = WhenDifferentArg::NewVersion)]
+    when_different: WhenDifferentArg,
+    /// Show the plan only, send nothing.
+    #[arg(long, conflicts_with = "yes")]
+    dry_run: bool,
+    /// Upload without asking.
+    #[arg(long)]
+    yes: bool,
+    /// Print the plan and the outcome as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum WhenDifferentArg {
+    NewVersion,
+    Replace,
+}
+
+pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
+    let when_different = match args.when_different {
+        WhenDifferentArg::NewVersion => WhenDifferent::NewVersion,
+        WhenDifferentArg::Replace => WhenDifferent::Replace,
+    };
+    let opened = match ws.open(args.conn.choice()).await {
+        Ok(o) => o,
+        Err(e) => return output::fail(&e, l),
+    };
+    let plan = match ws
+        .plan_upload(&opened, args.paths.clone(), &args.to, when_different)
+        .await
+    {
+        Ok(plan) => plan,
+        Err(e) => return output::fail(&e, l),
+    };
+    let send = args.yes && !args.dry_run;
+    let outcomes = if send {
+        match ws.send_upload(&opened, &plan).await {
+            Ok(outcomes) => Some(outcomes),
+            Err(e) => return output::fail(&e, l),
+        }
+    } else {
+        None
+    };
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&as_json(&plan, outcomes.as_ref(), l)).unwrap_or_default()
+        );
+    } else {
+        print_plan(&plan, outcomes.as_ref(), l);
+        if !send && !args.dry_run {
+            eprintln!("{}", l.text("cli-upload-needs-yes"));
+        }
+    }
+    let refused = plan
+        .rows
+        .iter()
+        .any(|r| matches!(r.intent, Intent::Refused(_)));
+    let failed = outcomes.iter().flatten().any(|o| matches!(o, Some(Err(_))));
+    if refused || failed {
+        SOME_FAILED
+    } else {
+        SUCCESS
+    }
+}
+
+/// The intent's key (`cli-upload-intent`, the JSON's `intent`).
+fn intent_key(intent: &Intent) -> &'static str {
+    match intent {
+        Intent::New => "new",
+        Intent::Same => "same",
+        Intent::Different(WhenDifferent::NewVersion) => "new-version",
+        Intent::Different(WhenDifferent::Replace) => "replace",
+        Intent::Refused(_) => "refused",
+    }
+}
+
+fn print_plan(plan: &UploadPlan, outcomes: Option<&UploadOutcomes>, l: &Localizer) {
+    let tally = |key: &str| {
+        plan.rows
+            .iter()
+            .filter(|r| intent_key(&r.intent) == key)
+            .count() as f64
+    };
+    println!(
+        "{}",
+        l.msg(
+            "cli-upload-plan",
+            &[
+                ("files", count(plan.rows.len() as f64)),
+                ("folder", arg(plan.folder.as_str())),
+                ("new", count(tally("new"))),
+                ("same", count(tally("same"))),
+                ("different", count(tally("new-version") + tally("replace"))),
+                ("refused", count(tally("refused"))),
+            ]
+        )
+    );
+    for (i, row) in plan.rows.iter().enumerate() {
+        let intent = l.msg(
+            "cli-upload-intent",
+            &[("intent", arg(intent_key(&row.intent)))],
+        );
+        let mut line = format!("  {intent}  {}  {}", row.size, row.aem_path);
+        if let Intent::Refused(why) = &row.intent {
+            line.push_str(&format!(
+                "  ({}: {})",
+                row.local.display(),
+                why.localized(l)
+            ));
+        }
+        if let Some(Some(Err(e))) = outcomes.and_then(|o| o.get(i)) {
+            line.push_str(&format!(
+                "  {}",
+                l.msg(
+                    "cli-upload-failed",
+                    &[("detail", arg(e.text().localized(l)))]
+                )
+            ));
+        }
+        println!("{line}");
+    }
+    if let Some(outcomes) = outcomes {
+        let sent = outcomes
+            .iter()
+            .filter(|o| matches!(o, Some(Ok(()))))
+            .count() as f64;
+        let failed = outcomes
+            .iter()
+            .filter(|o| matches!(o, Some(Err(_))))
+            .count() as f64;
+        println!(
+            "{}",
+            l.msg(
+                "cli-upload-sent",
+                &[("sent", count(sent)), ("failed", count(failed))]
+            )
+        );
+    }
+}
+
+fn as_json(plan: &UploadPlan, outcomes: Option<&UploadOutcomes>, l: &Localizer) -> Value {
+    let files: Vec<Value> = plan
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut file = json!({
+                "local": row.local.display().to_string(),
+                "aemPath": row.aem_path,
+                "size": row.size,
+                "intent": intent_key(&row.intent),
+            });
+            if let Intent::Refused(why) = &row.intent {
+                file["reason"] = json!(why.localized(l));
+            }
+            match outcomes.and_then(|o| o.get(i)) {
+                Some(Some(Ok(()))) => file["outcome"] = json!("uploaded"),
+                Some(Some(Err(e))) => {
+                    file["outcome"] = json!("failed");
+                    file["error"] = json!(e.text().localized(l));
+                }
+                _ => {}
+            }
+            file
+        })
+        .collect();
+    json!({
+        "folder": plan.folder,
+        "folders": plan.folders,
+        "sent": outcomes.is_some(),
+        "files": files,
+    })
+}

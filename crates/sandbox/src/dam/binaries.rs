@@ -1,0 +1,299 @@
+//! What AEM's direct binary upload (`upload/`) leaves in the DAM: an asset's binary (its
+//! SHA-1 and MIME type), its versions and its processing state, and folders made through the
+//! Assets HTTP API.
+//!
+//! Processing is AEM's asset compute: once it is done, metadata extraction has written what
+//! the file holds (`dc:format`, `dam:size`, `dam:sha1`) and **replaced** the metadata node, so
+//! values written while the asset was still processing are gone. Clients must write metadata
+//! only once `jcr:content/dam:assetState` is `processed` (adobe-wire-lifecycle.md §2.5).
+//!
+//! Not here: HTTP, part storage and timing (`upload/`), the seeded tree (`mod.rs`).
+
+use serde_json::{Map, Value, json};
+
+use super::{Dam, Mix, Node};
+
+/// The binary an upload sent, and where its asset stands.
+pub(crate) struct Binary {
+    /// SHA-1 of the bytes, lower-case hex, as `dam:sha1` holds it.
+    pub sha1: String,
+    pub mime: String,
+    /// Versions `createVersion` made before this binary.
+    pub versions: u32,
+    /// Counts the binaries this asset received, so an earlier upload's processing, ending
+    /// late, does not mark a later one processed.
+    pub generation: u32,
+    pub processed: bool,
+}
+
+impl Binary {
+    /// What extraction wrote, once processing is done; nothing before.
+    fn extracted(&self, size: u64) -> Map<String, Value> {
+        let mut m = Map::new();
+        if self.processed {
+            m.insert("dc:format".into(), json!(self.mime));
+            m.insert("dam:size".into(), json!(size));
+            m.insert("dam:sha1".into(), json!(self.sha1));
+        }
+        m
+    }
+}
+
+/// What a completed upload does to an asset already at its path (the complete request's
+/// `createVersion` and `replace`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Completion {
+    /// Neither flag: the asset keeps its id and history and gets the new binary.
+    Overwrite,
+    /// `createVersion=true`: the current binary becomes a version first.
+    Version,
+    /// `replace=true`: the asset is deleted and a new one (a new id) made in its place.
+    Replace,
+}
+
+/// Why a folder was not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FolderRefusal {
+    /// Something is already at that path (409).
+    Exists,
+    /// The parent folder does not exist (412, "root collection cannot be found").
+    NoParent,
+    /// A name AEM does not take for a node (400).
+    BadName,
+}
+
+/// Characters AEM refuses in an asset or folder name (a leading `.` too).
+pub(crate) const REFUSED_IN_NAMES: &[char] = &[
+    '*', '/', ':', '[', ']', '|', '\\', '#', '%', '{', '}', '?', '&', '"',
+];
+
+/// Whether AEM refuses `name` for an asset or folder.
+pub(crate) fn refused_name(name: &str) -> bool {
+    name.is_empty()
+        || name.starts_with('.')
+        || name.contains(REFUSED_IN_NAMES)
+        || name.chars().any(char::is_control)
+}
+
+impl Dam {
+    /// The metadata of an uploaded asset before any write: what extraction found.
+    pub(super) fn extracted_metadata(&self, idx: u32) -> Option<Map<String, Value>> {
+        let a = &self.assets[idx as usize];
+        a.binary.as_ref().map(|b| b.extracted(a.size))
+    }
+
+    /// `jcr:content/dam:assetState`: `processing` until an upload's processing is done.
+    pub(crate) fn asset_processing_state(&self, idx: u32) -> &'static str {
+        match &self.assets[idx as usize].binary {
+            Some(b) if !b.processed => "processing",
+            _ => "processed",
+        }
+    }
+
+    /// Makes the folder at `path` (`/content/dam/…`) with an optional title.
+    pub(crate) fn create_folder(
+        &mut self,
+        path: &str,
+        title: Option<&str>,
+    ) -> Result<u32, FolderRefusal> {
+        let path = path.trim_end_matches('/');
+        let (parent, name) = path.rsplit_once('/').ok_or(FolderRefusal::NoParent)?;
+        if refused_name(name) {
+            return Err(FolderRefusal::BadName);
+        }
+        if self.lookup(path).is_some() {
+            return Err(FolderRefusal::Exists);
+        }
+        let Some(Node::Folder(parent)) = self.lookup(parent) else {
+            return Err(FolderRefusal::NoParent);
+        };
+        let mut rng = Mix::new(self.seed, 6, self.folders.len() as u64);
+        let idx = self.add_folder(Some(parent), name, &mut rng);
+        if let Some(title) = title {
+            self.apply_folder(idx, vec![("jcr:title".into(), Some(json!(title)))]);
+        }
+        Ok(idx)
+    }
+
+    /// Stores an upload's bytes as the asset `name` in `folder`: a new asset, or the one there
+    /// as `completion` says. Returns the asset and the generation its processing must finish.
+    pub(crate) fn store_binary(
+        &mut self,
+        folder: u32,
+        name: &str,
+        bytes: &[u8],
+        mime: &str,
+        completion: Completion,
+        now_ms: u64,
+    ) -> (u32, u32) {
+        use sha1::Digest as _;
+        let sha1: String = sha1::Sha1::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let path = format!("{}/{name}", self.folders[folder as usize].path);
+        let existing = match self.lookup(&path) {
+            Some(Node::Asset(a)) => Some(a),
+            _ => None,
+        };
+        let fresh = |versions, generation| Binary {
+            sha1: sha1.clone(),
+            mime: mime.to_owned(),
+            versions,
+            generation,
+            processed: false,
+        };
+        match existing {
+            Some(idx) if completion != Completion::Replace => {
+                let a = &mut self.assets[idx as usize];
+                let (versions, generation) = a
+                    .binary
+                    .as_ref()
+                    .map_or((0, 0), |b| (b.versions, b.generation));
+                let versions = versions + u32::from(completion == Completion::Version);
+                a.binary = Some(fresh(versions, generation + 1));
+                a.size = bytes.len() as u64;
+                a.rev += 1;
+                a.modified_ms = Some(now_ms);
+                (idx, generation + 1)
+            }
+            other => {
+                if other.is_some() {
+                    self.remove_asset(&path);
+                }
+                let idx = self.push_upload(
+                    folder,
+                    name,
+                    Some((bytes.len() as u64, fresh(0, 1))),
+                    now_ms,
+                );
+                (idx, 1)
+            }
+        }
+    }
+
+    /// Ends the processing of asset `idx`'s upload number `generation`: extraction replaces
+    /// its metadata node (every earlier write is gone). `false` when a later upload or a reset
+    /// came in between.
+    pub(crate) fn finish_processing(&mut self, idx: u32, generation: u32, now_ms: u64) -> bool {
+        let Some(a) = self.assets.get_mut(idx as usize) else {
+            return false;
+        };
+        match &mut a.binary {
+            Some(b) if b.generation == generation && !b.processed && !a.removed => {
+                b.processed = true;
+                a.overrides = None;
+                a.rev += 1;
+                a.modified_ms = Some(now_ms);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Removes the folders made since the seed (their uploads went first, `reset`).
+    pub(super) fn drop_created_folders(&mut self) {
+        let seeded = self.seeded_folders;
+        for f in self.folders.drain(seeded..) {
+            self.by_path.remove(&f.path);
+            self.by_uuid.remove(&f.uuid);
+        }
+        for f in &mut self.folders {
+            f.folders.retain(|i| (*i as usize) < seeded);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dam::{ASSETS_PER_FOLDER, SAMPLE_FOLDER};
+
+    fn folder(d: &Dam, path: &str) -> u32 {
+        match d.lookup(path) {
+            Some(Node::Folder(f)) => f,
+            _ => panic!("no folder at {path}"),
+        }
+    }
+
+    #[test]
+    fn processing_replaces_what_was_written_before_it_finished() {
+        let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
+        let f = folder(&d, SAMPLE_FOLDER);
+        let (idx, generation) =
+            d.store_binary(f, "a.jpg", b"abc", "image/jpeg", Completion::Overwrite, 5);
+        assert_eq!(d.asset_processing_state(idx), "processing");
+        assert!(d.metadata(idx).is_empty(), "nothing extracted yet");
+        d.apply(idx, vec![("dc:title".into(), Some(json!("early")))]);
+        assert!(d.finish_processing(idx, generation, 6));
+        assert_eq!(d.asset_processing_state(idx), "processed");
+        let md = d.metadata(idx);
+        assert_eq!(
+            md.get("dc:title"),
+            None,
+            "extraction overwrote the early write"
+        );
+        assert_eq!(
+            md["dam:sha1"],
+            json!("a9993e364706816aba3e25717850c26c9cd0d89d")
+        );
+        assert_eq!(md["dam:size"], json!(3));
+        d.apply(idx, vec![("dc:title".into(), Some(json!("late")))]);
+        assert_eq!(d.metadata(idx)["dc:title"], json!("late"));
+    }
+
+    #[test]
+    fn a_second_upload_versions_overwrites_or_replaces() {
+        let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
+        let f = folder(&d, SAMPLE_FOLDER);
+        let (a, g1) = d.store_binary(f, "a.jpg", b"one", "image/jpeg", Completion::Overwrite, 5);
+        let uuid = d.assets[a as usize].uuid;
+        let (b, g2) = d.store_binary(f, "a.jpg", b"two!", "image/jpeg", Completion::Version, 6);
+        assert_eq!((a, g2), (b, g1 + 1));
+        assert!(
+            !d.finish_processing(a, g1, 7),
+            "the first upload's processing is stale"
+        );
+        assert!(d.finish_processing(a, g2, 7));
+        assert_eq!(
+            d.assets[a as usize].binary.as_ref().map(|b| b.versions),
+            Some(1)
+        );
+        assert_eq!(d.assets[a as usize].size, 4);
+        let (c, _) = d.store_binary(f, "a.jpg", b"3", "image/jpeg", Completion::Replace, 8);
+        assert_ne!(c, a);
+        assert_ne!(
+            d.assets[c as usize].uuid, uuid,
+            "a replacement is a new asset"
+        );
+        assert_eq!(
+            d.lookup(&format!("{SAMPLE_FOLDER}/a.jpg")),
+            Some(Node::Asset(c))
+        );
+    }
+
+    #[test]
+    fn folders_are_made_once_under_an_existing_parent_and_reset_removes_them() {
+        let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
+        let path = format!("{SAMPLE_FOLDER}/new");
+        let f = d.create_folder(&path, Some("New")).unwrap();
+        assert_eq!(d.folder_title(f), "New");
+        assert_eq!(d.create_folder(&path, None), Err(FolderRefusal::Exists));
+        assert_eq!(
+            d.create_folder("/content/dam/nowhere/x", None),
+            Err(FolderRefusal::NoParent)
+        );
+        assert_eq!(
+            d.create_folder(&format!("{SAMPLE_FOLDER}/a:b"), None),
+            Err(FolderRefusal::BadName)
+        );
+        d.store_binary(f, "x.png", b"x", "image/png", Completion::Overwrite, 1);
+        d.reset();
+        assert_eq!(d.lookup(&path), None);
+        assert_eq!(d.lookup(&format!("{path}/x.png")), None);
+        assert!(
+            d.create_folder(&path, None).is_ok(),
+            "made again after the reset"
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! The "blob storage" origin the pre-signed `uploadURIs` point at: its own loopback port, as
+//! cloud storage is another host than AEM. `PUT /dam-binaries/{token}/{index}?sig=…` stores
+//! one part (201). It takes no AEM credential: a request carrying `Authorization`, a cookie,
+//! `CSRF-Token`, `X-Api-Key` or another `X-Adobe-*`/`X-Gw-*` header is refused (403
+//! `AuthenticationFailed`), as storage refuses a second authentication beside the URL's
+//! signature; an unsigned or mis-signed URL too. Its only cost is the transfer: no latency,
+//! no capacity slot, no fault of the author applies (`server.rs` pipelines AEM only).
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::put;
+
+use super::signature;
+use crate::{Shared, lock};
+
+/// Headers only AEM takes; storage refuses a request that carries one.
+const AEM_HEADERS: &[&str] = &["authorization", "cookie", "csrf-token", "x-api-key"];
+const AEM_HEADER_PREFIXES: &[&str] = &["x-adobe-", "x-gw-"];
+
+pub(crate) fn router(shared: Shared) -> Router {
+    Router::new()
+        .route("/dam-binaries/{token}/{index}", put(part))
+        .layer(DefaultBodyLimit::disable())
+        .with_state(shared)
+}
+
+#[derive(serde::Deserialize)]
+struct Signed {
+    sig: Option<String>,
+}
+
+async fn part(
+    State(shared): State<Shared>,
+    Path((token, index)): Path<(String, usize)>,
+    Query(signed): Query<Signed>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Some(name) = headers
+        .keys()
+        .map(|k| k.as_str())
+        .find(|k| AEM_HEADERS.contains(k) || AEM_HEADER_PREFIXES.iter().any(|p| k.starts_with(p)))
+    {
+        shared.counters.bump(|c| c.storage_refused += 1);
+        return storage_error(
+            StatusCode::FORBIDDEN,
+            "AuthenticationFailed",
+            &format!("The request carries {name}: a pre-signed URL takes no other credential"),
+        );
+    }
+    if signed.sig.as_deref() != Some(signature(&token, index).as_str()) {
+        shared.counters.bump(|c| c.storage_refused += 1);
+        return storage_error(
+            StatusCode::FORBIDDEN,
+            "AuthenticationFailed",
+            "Signature did not match",
+        );
+    }
+    if body.len() as u64 > shared.config.upload.max_part {
+        return storage_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "RequestBodyTooLarge",
+            "The part is larger than maxPartSize",
+        );
+    }
+    let mut pending = lock(&shared.uploads.pending);
+    let Some(slot) = pending
+        .get_mut(&token)
+        .and_then(|upload| upload.parts.get_mut(index))
+    else {
+        return storage_error(StatusCode::NOT_FOUND, "BlobNotFound", "No such upload");
+    };
+    *slot = Some(body);
+    shared.counters.bump(|c| c.storage_parts += 1);
+    StatusCode::CREATED.into_response()
+}
+
+fn storage_error(status: StatusCode, code: &str, message: &str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/xml")],
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{message}</Message></Error>"
+        ),
+    )
+        .into_response()
+}

@@ -1,0 +1,279 @@
+//! `metadesk-cli upload` end to end against the sandbox's direct binary upload (issue 65, its
+//! first slice), with a credential file (no keychain): a dry run sends nothing; `--yes` lands
+//! the files (multi-part, subfolders made) with their bytes; the same files again are skipped
+//! and a changed one gets a new version; bad input is named file by file and not sent; a
+//! target folder that is not there is refused; an OAuth Server-to-Server connection is
+//! refused before anything reaches AEM, naming the credential that uploads.
+
+// Test helpers panic on unexpected errors, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::time::Duration;
+
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig, UploadSettings};
+use serde_json::Value;
+
+use crate::bulk_cli::CliHome;
+
+/// Parts of 1 KiB, so a file of a few KiB goes up in several; a short processing.
+async fn sandbox() -> Sandbox {
+    let upload = UploadSettings {
+        min_part: 1024,
+        max_part: 8192,
+        most_uris: 8,
+        processing: Duration::from_millis(100),
+    };
+    Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(5)
+            .with_key_bits(1024)
+            .with_upload(upload),
+    )
+    .await
+    .unwrap()
+}
+
+fn bytes(n: usize, seed: u8) -> Vec<u8> {
+    (0..n)
+        .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed))
+        .collect()
+}
+
+/// `files` (path below `dir` → content) written under `dir`.
+fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
+    for (name, content) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+}
+
+/// Each file's AEM path (below the sample folder) and intent, from `--json`.
+fn intents(json: &Value) -> Vec<(String, String)> {
+    json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["aemPath"].as_str().unwrap();
+            let below = path.strip_prefix(SAMPLE_FOLDER).unwrap().to_owned();
+            (below, f["intent"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+async fn processed(sb: &Sandbox, path: &str) -> Value {
+    for _ in 0..100 {
+        let state = sb.asset(path).unwrap();
+        if state["assetState"] == "processed" {
+            return state;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{path} was not processed");
+}
+
+fn sha1_hex(content: &[u8]) -> String {
+    use sha1::Digest as _;
+    sha1::Sha1::digest(content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Seen failing with the dry run sending (`send = args.yes || args.dry_run`): the
+/// plan said it was sent.
+#[tokio::test]
+async fn a_dry_run_sends_nothing_then_the_upload_lands_and_a_second_skips_or_versions() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("drop");
+    let big = bytes(3_000, 1);
+    write_files(&drop, &[("big.jpg", &big), ("sub/small.png", b"tiny")]);
+    let drop = drop.to_str().unwrap();
+    let upload = |extra: &'static [&'static str]| {
+        let mut args = vec!["upload", drop, "--to", SAMPLE_FOLDER, "--json"];
+        args.extend_from_slice(extra);
+        args
+    };
+
+    let both = h.run_dev(&upload(&["--dry-run", "--yes"])).await;
+    assert_eq!(
+        both.code,
+        Some(2),
+        "--dry-run and --yes together: {}",
+        both.stderr
+    );
+    let dry = h.run_dev(&upload(&["--dry-run"])).await;
+    assert_eq!(dry.code, Some(0), "{}\n{}", dry.stdout, dry.stderr);
+    assert_eq!(
+        intents(&dry.json()),
+        pairs(&[("/big.jpg", "new"), ("/sub/small.png", "new")])
+    );
+    assert_eq!(dry.json()["sent"], false);
+    let counters = sb.counters();
+    assert_eq!(
+        (counters.uploads_initiated, counters.folders_created),
+        (0, 0)
+    );
+    assert!(sb.asset(&format!("{SAMPLE_FOLDER}/big.jpg")).is_none());
+
+    let sent = h.run_dev(&upload(&["--yes"])).await;
+    assert_eq!(sent.code, Some(0), "{}\n{}", sent.stdout, sent.stderr);
+    let big_path = format!("{SAMPLE_FOLDER}/big.jpg");
+    let state = processed(&sb, &big_path).await;
+    assert_eq!(state["size"], 3_000);
+    assert_eq!(state["metadata"]["dam:sha1"], sha1_hex(&big));
+    let small = processed(&sb, &format!("{SAMPLE_FOLDER}/sub/small.png")).await;
+    assert_eq!(small["metadata"]["dam:sha1"], sha1_hex(b"tiny"));
+    let counters = sb.counters();
+    assert!(counters.storage_parts >= 4, "3,000 bytes in 1 KiB parts");
+    assert_eq!(counters.storage_refused, 0, "no AEM header reached storage");
+    assert_eq!(counters.folders_created, 1);
+
+    // Again: the same files are skipped; a changed one gets a new version.
+    let changed = bytes(2_000, 9);
+    std::fs::write(Path::new(drop).join("big.jpg"), &changed).unwrap();
+    let again = h.run_dev(&upload(&["--yes"])).await;
+    assert_eq!(again.code, Some(0), "{}\n{}", again.stdout, again.stderr);
+    assert_eq!(
+        intents(&again.json()),
+        pairs(&[("/big.jpg", "new-version"), ("/sub/small.png", "same")])
+    );
+    let state = processed(&sb, &big_path).await;
+    assert_eq!(state["versions"], 1);
+    assert_eq!(state["metadata"]["dam:sha1"], sha1_hex(&changed));
+}
+
+/// Seen failing with the refusals switched off in `upload_plan::gather` (every file `New`):
+/// the sandbox refused the bad name and the empty file was uploaded.
+#[tokio::test]
+async fn bad_files_are_named_one_by_one_and_not_sent() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("bad");
+    write_files(
+        &drop,
+        &[
+            ("empty.jpg", b""),
+            ("a:b.jpg", b"x"),
+            ("Same.jpg", b"1"),
+            ("same.JPG", b"2"),
+        ],
+    );
+    let missing = h.dir.path().join("missing.jpg");
+    let ran = h
+        .run_dev(&[
+            "upload",
+            drop.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    for words in [
+        "AEM does not take the name “a:b.jpg”",
+        "the file is empty",
+        "differs only by case",
+        "the file cannot be read",
+        "0 uploaded, 0 failed",
+    ] {
+        assert!(ran.stdout.contains(words), "{words:?} in {}", ran.stdout);
+    }
+    let counters = sb.counters();
+    assert_eq!((counters.uploads_initiated, counters.storage_parts), (0, 0));
+
+    let nowhere = h
+        .run_dev(&[
+            "upload",
+            drop.to_str().unwrap(),
+            "--to",
+            "/content/dam/nowhere",
+            "--yes",
+        ])
+        .await;
+    nowhere.assert_refused("The folder /content/dam/nowhere does not exist");
+}
+
+/// Seen failing with `part_size` taking any size: the file went up in parts larger than
+/// storage takes (413), not refused in words before its bytes left.
+#[tokio::test]
+async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_file() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("large");
+    // 8 URIs of at most 8 KiB: 64 KiB at the most.
+    write_files(
+        &drop,
+        &[("huge.jpg", &bytes(70_000, 3)), ("ok.jpg", b"fine")],
+    );
+    let upload_failing = |words: &'static [&'static str]| {
+        let h = &h;
+        let drop = drop.to_str().unwrap().to_owned();
+        async move {
+            let ran = h
+                .run_dev(&["upload", &drop, "--to", SAMPLE_FOLDER, "--yes"])
+                .await;
+            assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+            for words in words {
+                assert!(ran.stdout.contains(words), "{words:?} in {}", ran.stdout);
+            }
+        }
+    };
+    upload_failing(&["too large for the 8 parts AEM gave", "1 uploaded, 1 failed"]).await;
+    assert!(sb.asset(&format!("{SAMPLE_FOLDER}/huge.jpg")).is_none());
+    assert_eq!(sb.counters().storage_parts, 1, "only ok.jpg's part went up");
+
+    let mut faults = sb.faults();
+    faults.write_denied = vec![SAMPLE_FOLDER.to_owned()];
+    sb.set_faults(faults).unwrap();
+    std::fs::remove_file(drop.join("huge.jpg")).unwrap();
+    std::fs::write(drop.join("other.jpg"), b"other").unwrap();
+    upload_failing(&["no write permission", "0 uploaded"]).await;
+    assert!(sb.asset(&format!("{SAMPLE_FOLDER}/other.jpg")).is_none());
+}
+
+/// Seen failing without the refusal in `core::app::uploads`: AEM was asked (the folder's
+/// node, 403) and the words named no credential that uploads.
+#[tokio::test]
+async fn an_oauth_server_to_server_connection_is_refused_before_anything_is_sent() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("s2s");
+    write_files(&drop, &[("a.jpg", b"abc")]);
+    let ran = h
+        .run_with_file(
+            "oauth-project.json",
+            &[
+                "upload",
+                drop.to_str().unwrap(),
+                "--to",
+                SAMPLE_FOLDER,
+                "--yes",
+            ],
+        )
+        .await;
+    ran.assert_refused("service credentials from the AEM Developer Console");
+    let counters = sb.counters();
+    let aem_requests: u64 = counters
+        .by_kind
+        .iter()
+        .filter(|(kind, _)| !kind.contains("token") && !kind.contains("ims"))
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(
+        aem_requests, 0,
+        "nothing reached AEM: {:?}",
+        counters.by_kind
+    );
+}
