@@ -91,6 +91,7 @@ mod replicate;
 mod request_kinds;
 mod routes;
 mod schemas;
+mod served;
 mod server;
 mod sites;
 mod sling_batch;
@@ -111,6 +112,7 @@ pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, FRAGMENT_EVERY, SAMPLE_FOLDER};
 pub use faults::{Faults, FragmentFaults, Switched};
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
 pub use schemas::BRAND_LANGUAGES;
+pub use served::{KindSpan, Served, spans_by_kind, utilisation};
 
 /// The client id Local Development Tokens carry.
 pub const DEV_TOKEN_CLIENT_ID: &str = "dev-console-prod";
@@ -531,6 +533,17 @@ impl Sandbox {
     /// A snapshot of the counters.
     pub fn counters(&self) -> Counters {
         self.shared.counters.snapshot()
+    }
+
+    /// The request log since the start or the last reset: each AEM request that held a
+    /// capacity slot, and when (`served.rs`).
+    pub fn served(&self) -> Vec<Served> {
+        self.shared.counters.served.snapshot()
+    }
+
+    /// The request log's clock now: mark a span to measure [`utilisation`] over.
+    pub fn clock(&self) -> std::time::Duration {
+        self.shared.counters.served.now()
     }
 
     /// The fault settings in force.
