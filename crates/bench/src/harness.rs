@@ -174,3 +174,42 @@ pub fn ms(d: Duration) -> String {
 pub fn secs(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64())
 }
+
+/// How busy the server was over a side's run, from the sandbox's own request log.
+pub struct ServerView {
+    /// Mean requests holding a capacity slot ÷ the capacity.
+    pub utilisation: f64,
+    /// Each kind of request in the order it started: how many, when the first took a slot
+    /// and the last gave it back (s into the run), and how many held slots on average then.
+    pub phases: String,
+}
+
+/// The sandbox's request log between `from` and `to` (its clock, [`Sandbox::clock`]).
+pub fn server_view(sandbox: &Sandbox, from: Duration, to: Duration, capacity: usize) -> ServerView {
+    let log: Vec<_> = sandbox
+        .served()
+        .into_iter()
+        .filter(|s| s.started_us >= from.as_micros() as u64 && s.ended_us <= to.as_micros() as u64)
+        .collect();
+    let utilisation = metadesk_sandbox::utilisation(&log, capacity, from, to);
+    let mut spans: Vec<_> = metadesk_sandbox::spans_by_kind(&log).into_iter().collect();
+    spans.sort_by_key(|(_, s)| s.first_us);
+    let at = |us: u64| (us.saturating_sub(from.as_micros() as u64)) as f64 / 1e6;
+    let phases = spans
+        .iter()
+        .map(|(kind, s)| {
+            format!(
+                "{kind} ×{}: {:.2}–{:.2} s, {:.1} at once",
+                s.requests,
+                at(s.first_us),
+                at(s.last_us),
+                s.mean_in_service
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    ServerView {
+        utilisation,
+        phases,
+    }
+}
