@@ -127,6 +127,15 @@ async fn feed_batches(
     let mut batch: Vec<Pending> = Vec::new();
     let (mut parameters, mut bytes) = (0, 0);
     let size = batch_size(ctx, replay.counts.pending);
+    if ctx.batches() && replay.counts.pending > 0 {
+        // The CSRF token asked beside the first checks: each POST would wait for it.
+        let ctx2 = ctx.clone();
+        tasks.spawn(async move {
+            // A failure is the first POST's to meet: it asks again.
+            let _ = ctx2.call(|| ctx2.aem.prepare_writes()).await;
+            Ok(())
+        });
+    }
     for pending in pending_rows(path, replay)? {
         let (row, in_doubt) = pending?;
         if ctx.control.is_cancelled() {
