@@ -213,3 +213,76 @@ pub fn server_view(sandbox: &Sandbox, from: Duration, to: Duration, capacity: us
         phases,
     }
 }
+
+/// One side of a scenario through the core or the sequential client: its time, the sandbox's
+/// log clock around it, and what it changed.
+pub struct SideRun {
+    pub time: Duration,
+    pub preview: Option<Duration>,
+    pub changed: u64,
+    /// The sandbox's request-log clock when the side started and ended.
+    pub from: Duration,
+    pub to: Duration,
+}
+
+/// `dc:rights` set to a fresh value on every asset under `folder` (recursive) as the window
+/// and `metadesk-cli bulk set --yes` do it: `Workspace::preview_edit`, then `apply`.
+pub async fn core_set(
+    sandbox: &Sandbox,
+    ws: &metadesk_core::app::Workspace,
+    opened: &metadesk_core::app::Opened,
+    folder: &str,
+    label: &str,
+) -> Result<SideRun> {
+    let quiet = |_: Progress| {};
+    let edits = vec![Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Set {
+            values: vec![fresh_value(label)],
+        },
+    }];
+    let filters = metadesk_core::bulk::ScopeFilters {
+        recursive: true,
+        ..Default::default()
+    };
+    let scope = RunScope::checked(folder, filters)?;
+    let from = sandbox.clock();
+    let t = Instant::now();
+    let preview = ws.preview_edit(opened, scope, edits, &quiet).await?;
+    let previewed = t.elapsed();
+    let applied = ws.apply(opened, &preview.id, None, &quiet).await?;
+    let time = t.elapsed();
+    let to = sandbox.clock();
+    if applied.status != RunStatus::Completed || applied.counts.failed > 0 {
+        return Err(format!("the run ended {:?}: {:?}", applied.status, applied.counts).into());
+    }
+    Ok(SideRun {
+        time,
+        preview: Some(previewed),
+        changed: applied.counts.changed,
+        from,
+        to,
+    })
+}
+
+/// The same edit by the sequential client (`sequential.rs`), one request at a time.
+pub async fn sequential_set(sandbox: &Sandbox, folder: &str) -> Result<SideRun> {
+    let aem = classic(sandbox)?;
+    let from = sandbox.clock();
+    let t = Instant::now();
+    let s = crate::sequential::run(
+        aem.as_ref(),
+        folder,
+        "dc:rights",
+        &fresh_value("sequential"),
+        metadesk_core::bulk::Settings::default().page_size,
+    )
+    .await?;
+    Ok(SideRun {
+        time: t.elapsed(),
+        preview: None,
+        changed: s.written,
+        from,
+        to: sandbox.clock(),
+    })
+}

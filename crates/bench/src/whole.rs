@@ -5,16 +5,14 @@
 //! with the latency, capacity and commit cost of §1c; how busy the server's slots were on each
 //! side, and which requests held them when, from the sandbox's own request log.
 
-use std::time::{Duration, Instant};
+use std::future::Future;
 
-use metadesk_core::app::{ConnectionChoice, Opened, Workspace};
-use metadesk_core::bulk::{Edit, EditOp, Progress, RunScope, RunStatus, ScopeFilters, Settings};
+use metadesk_core::app::ConnectionChoice;
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 
 use crate::Result;
-use crate::harness::{self, ServerView, classic, fresh_value, secs, server_view};
+use crate::harness::{self, ServerView, SideRun, core_set, secs, sequential_set, server_view};
 use crate::report::{Section, Table, Target};
-use crate::sequential;
 
 /// Issue 64's bounds: the whole run against the sequential client, and the slots kept busy.
 const SPEEDUP: f64 = 40.0;
@@ -30,72 +28,23 @@ pub struct WholeOpts {
 
 /// What one side did.
 struct Side {
-    time: Duration,
-    preview: Option<Duration>,
-    changed: u64,
+    run: SideRun,
     requests: u64,
     server: ServerView,
 }
 
-async fn engine_side(
+/// One side, `go`, with the requests and the slots it used.
+async fn side(
     sandbox: &Sandbox,
-    ws: &Workspace,
-    opened: &Opened,
-    o: &WholeOpts,
+    capacity: usize,
+    go: impl Future<Output = Result<SideRun>>,
 ) -> Result<Side> {
-    let quiet = |_: Progress| {};
-    let edits = vec![Edit {
-        property: "dc:rights".into(),
-        op: EditOp::Set {
-            values: vec![fresh_value("whole")],
-        },
-    }];
-    let filters = ScopeFilters {
-        recursive: true,
-        ..ScopeFilters::default()
-    };
-    let scope = RunScope::checked(&o.folder, filters)?;
     let before = sandbox.counters().requests_total;
-    let from = sandbox.clock();
-    let t = Instant::now();
-    let preview = ws.preview_edit(opened, scope, edits, &quiet).await?;
-    let previewed = t.elapsed();
-    let applied = ws.apply(opened, &preview.id, None, &quiet).await?;
-    let time = t.elapsed();
-    let to = sandbox.clock();
-    if applied.status != RunStatus::Completed || applied.counts.failed > 0 {
-        return Err(format!("the run ended {:?}: {:?}", applied.status, applied.counts).into());
-    }
+    let run = go.await?;
     Ok(Side {
-        time,
-        preview: Some(previewed),
-        changed: applied.counts.changed,
         requests: sandbox.counters().requests_total - before,
-        server: server_view(sandbox, from, to, o.capacity),
-    })
-}
-
-async fn sequential_side(sandbox: &Sandbox, o: &WholeOpts) -> Result<Side> {
-    let aem = classic(sandbox)?;
-    let before = sandbox.counters().requests_total;
-    let from = sandbox.clock();
-    let t = Instant::now();
-    let s = sequential::run(
-        aem.as_ref(),
-        &o.folder,
-        "dc:rights",
-        &fresh_value("sequential"),
-        Settings::default().page_size,
-    )
-    .await?;
-    let time = t.elapsed();
-    let to = sandbox.clock();
-    Ok(Side {
-        time,
-        preview: None,
-        changed: s.written,
-        requests: sandbox.counters().requests_total - before,
-        server: server_view(sandbox, from, to, o.capacity),
+        server: server_view(sandbox, run.from, run.to, capacity),
+        run,
     })
 }
 
@@ -122,13 +71,18 @@ pub async fn run(o: &WholeOpts) -> Result<Section> {
     let (ws, id) = harness::imported(&sandbox, &sandbox.credentials().dev_token_json, dir.path())?;
     let opened = ws.open(ConnectionChoice::stored(id)).await?;
     eprintln!("whole: Metadesk on {} ({folders} folders)…", o.folder);
-    let engine = engine_side(&sandbox, &ws, &opened, o).await?;
+    let engine = side(
+        &sandbox,
+        o.capacity,
+        core_set(&sandbox, &ws, &opened, &o.folder, "whole"),
+    )
+    .await?;
     sandbox.reset();
     eprintln!("whole: sequential client…");
-    let sequential = sequential_side(&sandbox, o).await?;
+    let sequential = side(&sandbox, o.capacity, sequential_set(&sandbox, &o.folder)).await?;
     sandbox.shutdown().await;
 
-    let rate = |s: &Side| s.changed as f64 / s.time.as_secs_f64().max(1e-9);
+    let rate = |s: &Side| s.run.changed as f64 / s.run.time.as_secs_f64().max(1e-9);
     let speedup = rate(&engine) / rate(&sequential).max(f64::MIN_POSITIVE);
     let mut table = Table::new(&[
         "side",
@@ -153,11 +107,11 @@ pub async fn run(o: &WholeOpts) -> Result<Section> {
     for (name, s) in sides {
         table.row(vec![
             name.into(),
-            s.changed.to_string(),
+            s.run.changed.to_string(),
             s.requests.to_string(),
-            format!("{:.3}", s.requests as f64 / s.changed.max(1) as f64),
-            s.preview.map_or_else(|| "-".into(), secs),
-            secs(s.time),
+            format!("{:.3}", s.requests as f64 / s.run.changed.max(1) as f64),
+            s.run.preview.map_or_else(|| "-".into(), secs),
+            secs(s.run.time),
             format!("{:.0}", rate(s)),
             format!(
                 "{:.2} ({:.1} of {})",
@@ -167,7 +121,7 @@ pub async fn run(o: &WholeOpts) -> Result<Section> {
             ),
         ]);
     }
-    let exact = engine.changed == sequential.changed;
+    let exact = engine.run.changed == sequential.run.changed;
     let busy = engine.server.utilisation;
     Ok(Section {
         title: "1e. A whole checked run".into(),
