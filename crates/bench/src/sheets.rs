@@ -315,9 +315,10 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
         targets: vec![
             Target::new(
                 "1,200-row sheet import (import and apply) vs the sequential client",
-                "≥ 20× (goal 30×)",
+                // Issue 49's goal, issue 64's bound.
+                "≥ 30×",
                 format!("{ratio:.1}×"),
-                ratio >= 20.0,
+                ratio >= 30.0,
             ),
             Target::new(
                 "requests a row, sheet import (import and apply)",

@@ -535,17 +535,6 @@ impl Sandbox {
         self.shared.counters.snapshot()
     }
 
-    /// The request log since the start or the last reset: each AEM request that held a
-    /// capacity slot, and when (`served.rs`).
-    pub fn served(&self) -> Vec<Served> {
-        self.shared.counters.served.snapshot()
-    }
-
-    /// The request log's clock now: mark a span to measure [`utilisation`] over.
-    pub fn clock(&self) -> std::time::Duration {
-        self.shared.counters.served.now()
-    }
-
     /// The fault settings in force.
     pub fn faults(&self) -> Faults {
         self.shared.faults.get()

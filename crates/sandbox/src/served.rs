@@ -82,6 +82,19 @@ impl ServedLog {
     }
 }
 
+impl crate::Sandbox {
+    /// The request log since the start or the last reset: each AEM request that held a
+    /// capacity slot, and when.
+    pub fn served(&self) -> Vec<Served> {
+        self.shared.counters.served.snapshot()
+    }
+
+    /// The request log's clock now: mark a span to measure [`utilisation`] over.
+    pub fn clock(&self) -> Duration {
+        self.shared.counters.served.now()
+    }
+}
+
 /// The time a request held its slot within `[from, to)`.
 fn held_within(s: &Served, from: u64, to: u64) -> u64 {
     s.ended_us.min(to).saturating_sub(s.started_us.max(from))
