@@ -14,8 +14,9 @@
 use std::collections::BTreeSet;
 
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, SheetFormat};
+use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{RunControl, RunKind, RunStatus, Scope, ScopeFilters, runs};
+use metadesk_core::bulk::{RunControl, RunKind, RunStatus, Scope, ScopeFilters, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::i18n::Localizer;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -220,7 +221,17 @@ async fn a_sheet_export_holds_the_assets_the_index_does_not_hold_yet() {
 async fn a_retry_and_a_resume_take_the_assets_the_index_does_not_hold_yet() {
     let (sb, uploads) = lagging().await;
     let dir = tempfile::tempdir().unwrap();
-    let e = engine(classic(&sb), dir.path());
+    // Two batches at a time: the apply stopped below is stopped with batches left to write
+    // (all of them in flight at once would finish what the stop lets end).
+    let two = settings();
+    let e = engine(classic(&sb), dir.path()).with_settings(Settings {
+        controller: ControllerConfig {
+            initial: 2,
+            max: 2,
+            ..two.controller.clone()
+        },
+        ..two
+    });
     let listed = assets_under(&sb, SAMPLE_FOLDER, false);
     // One upload may not be written the first time.
     sb.set_faults(Faults {

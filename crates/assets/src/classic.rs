@@ -598,6 +598,10 @@ impl AssetsApi for ClassicAssets {
         Box::pin(self.check(paths, properties))
     }
 
+    fn prepare_writes(&self) -> BoxFuture<'_, Result<(), CallError>> {
+        Box::pin(async move { self.csrf_token().await.map(drop) })
+    }
+
     fn write_many<'a>(
         &'a self,
         folder: &'a str,

@@ -423,6 +423,13 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async { Err(CallError::NotFound) })
     }
 
+    /// Readies what a write of many assets needs besides its form (classic: the CSRF token),
+    /// so that a run asks for it beside its first checks, not in front of its first POSTs.
+    /// A failure here is the write's to meet: it asks again.
+    fn prepare_writes(&self) -> BoxFuture<'_, Result<(), CallError>> {
+        Box::pin(async { Ok(()) })
+    }
+
     /// One write of many assets of `folder` in one request and one commit (Sling POST): the
     /// paths of the assets whose every property the answer lists as changed, and those under
     /// which it created a node. Post only assets a check just confirmed: Sling creates the

@@ -175,3 +175,115 @@ pub fn ms(d: Duration) -> String {
 pub fn secs(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64())
 }
+
+/// How busy the server was over a side's run, from the sandbox's own request log.
+pub struct ServerView {
+    /// Mean requests holding a capacity slot ÷ the capacity.
+    pub utilisation: f64,
+    /// Each kind of request in the order it started: how many, when the first took a slot
+    /// and the last gave it back (s into the run), and how many held slots on average then.
+    pub phases: String,
+}
+
+/// The sandbox's request log between `from` and `to` (its clock, [`Sandbox::clock`]).
+pub fn server_view(sandbox: &Sandbox, from: Duration, to: Duration, capacity: usize) -> ServerView {
+    let log: Vec<_> = sandbox
+        .served()
+        .into_iter()
+        .filter(|s| s.started_us >= from.as_micros() as u64 && s.ended_us <= to.as_micros() as u64)
+        .collect();
+    let utilisation = metadesk_sandbox::utilisation(&log, capacity, from, to);
+    let mut spans: Vec<_> = metadesk_sandbox::spans_by_kind(&log).into_iter().collect();
+    spans.sort_by_key(|(_, s)| s.first_us);
+    let at = |us: u64| (us.saturating_sub(from.as_micros() as u64)) as f64 / 1e6;
+    let phases = spans
+        .iter()
+        .map(|(kind, s)| {
+            format!(
+                "{kind} ×{}: {:.2}–{:.2} s, {:.1} at once",
+                s.requests,
+                at(s.first_us),
+                at(s.last_us),
+                s.mean_in_service
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    ServerView {
+        utilisation,
+        phases,
+    }
+}
+
+/// One side of a scenario through the core or the sequential client: its time, the sandbox's
+/// log clock around it, and what it changed.
+pub struct SideRun {
+    pub time: Duration,
+    pub preview: Option<Duration>,
+    pub changed: u64,
+    /// The sandbox's request-log clock when the side started and ended.
+    pub from: Duration,
+    pub to: Duration,
+}
+
+/// `dc:rights` set to a fresh value on every asset under `folder` (recursive) as the window
+/// and `metadesk-cli bulk set --yes` do it: `Workspace::preview_edit`, then `apply`.
+pub async fn core_set(
+    sandbox: &Sandbox,
+    ws: &metadesk_core::app::Workspace,
+    opened: &metadesk_core::app::Opened,
+    folder: &str,
+    label: &str,
+) -> Result<SideRun> {
+    let quiet = |_: Progress| {};
+    let edits = vec![Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Set {
+            values: vec![fresh_value(label)],
+        },
+    }];
+    let filters = metadesk_core::bulk::ScopeFilters {
+        recursive: true,
+        ..Default::default()
+    };
+    let scope = RunScope::checked(folder, filters)?;
+    let from = sandbox.clock();
+    let t = Instant::now();
+    let preview = ws.preview_edit(opened, scope, edits, &quiet).await?;
+    let previewed = t.elapsed();
+    let applied = ws.apply(opened, &preview.id, None, &quiet).await?;
+    let time = t.elapsed();
+    let to = sandbox.clock();
+    if applied.status != RunStatus::Completed || applied.counts.failed > 0 {
+        return Err(format!("the run ended {:?}: {:?}", applied.status, applied.counts).into());
+    }
+    Ok(SideRun {
+        time,
+        preview: Some(previewed),
+        changed: applied.counts.changed,
+        from,
+        to,
+    })
+}
+
+/// The same edit by the sequential client (`sequential.rs`), one request at a time.
+pub async fn sequential_set(sandbox: &Sandbox, folder: &str) -> Result<SideRun> {
+    let aem = classic(sandbox)?;
+    let from = sandbox.clock();
+    let t = Instant::now();
+    let s = crate::sequential::run(
+        aem.as_ref(),
+        folder,
+        "dc:rights",
+        &fresh_value("sequential"),
+        metadesk_core::bulk::Settings::default().page_size,
+    )
+    .await?;
+    Ok(SideRun {
+        time: t.elapsed(),
+        preview: None,
+        changed: s.written,
+        from,
+        to: sandbox.clock(),
+    })
+}

@@ -12,6 +12,7 @@
 //! cargo run --release -p metadesk-bench -- fragments --write BENCHMARKS.md  # 2,000 content fragments
 //! cargo run --release -p metadesk-bench -- tags --write BENCHMARKS.md  # a tag held by 1,000 assets merged
 //! cargo run --release -p metadesk-bench -- trees --write BENCHMARKS.md  # a tree of 35 small folders
+//! cargo run --release -p metadesk-bench -- whole --write BENCHMARKS.md  # bulk set on wknd-shared
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -35,6 +36,7 @@ mod tags;
 mod throttle;
 mod timing;
 mod trees;
+mod whole;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -98,6 +100,10 @@ enum Scenario {
     /// hold yet, through the core, vs the sequential client, requests by kind (issue 49). Not
     /// part of `all`: `--write` replaces only its section.
     Trees,
+    /// `bulk set --folder /content/dam/wknd-shared --recursive --yes` through the core vs
+    /// the sequential client, with the slots' utilisation and the phases from the sandbox's
+    /// request log (issue 64). Not part of `all`: `--write` replaces only its section.
+    Whole,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -206,6 +212,9 @@ struct Opts {
     /// Trees: assets uploaded just before each side, not yet in AEM's search index.
     #[arg(long, global = true, default_value_t = 4)]
     tree_unindexed: usize,
+    /// Whole: the folder edited, recursively.
+    #[arg(long, global = true, default_value = "/content/dam/wknd-shared")]
+    whole_folder: String,
     /// Write the results as Markdown (BENCHMARKS.md) to this file.
     #[arg(long, global = true, value_name = "FILE")]
     write: Option<PathBuf>,
@@ -313,6 +322,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Fragments
                         | Scenario::Tags
                         | Scenario::Trees
+                        | Scenario::Whole
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -373,6 +383,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Fragments
             | Scenario::Tags
             | Scenario::Trees
+            | Scenario::Whole
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -411,6 +422,14 @@ fn run(cli: Cli) -> Result<()> {
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
             }))?
+        } else if which == Scenario::Whole {
+            runtime.block_on(whole::run(&whole::WholeOpts {
+                assets: o.assets,
+                folder: o.whole_folder.clone(),
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
+            }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
                 assets: o.computed_assets,
@@ -423,6 +442,7 @@ fn run(cli: Cli) -> Result<()> {
                 assets: o.assets,
                 latency_ms: o.latency_ms,
                 capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
             }))?
         } else {
             sheets_scale::run(&o.sheet_sizes)?
@@ -437,6 +457,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Fragments
                     | Scenario::Tags
                     | Scenario::Trees
+                    | Scenario::Whole
                     | Scenario::Sheets
             ),
         );
@@ -451,6 +472,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Fragments
                     | Scenario::Tags
                     | Scenario::Trees
+                    | Scenario::Whole
                     | Scenario::Sheets
             );
             write_section(path, &section, summary)?;

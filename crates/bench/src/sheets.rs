@@ -16,7 +16,7 @@ use metadesk_sandbox::{Faults, Sandbox};
 use serde_json::{Value, json};
 
 use crate::Result;
-use crate::harness::{self, secs, start_sandbox, timed_classic};
+use crate::harness::{self, ServerView, secs, server_view, start_sandbox, timed_classic};
 use crate::report::{Section, Table, Target};
 
 #[derive(Debug, Clone)]
@@ -24,6 +24,7 @@ pub struct SheetsOpts {
     pub assets: usize,
     pub latency_ms: u64,
     pub capacity: usize,
+    pub commit_ms_per_asset: u64,
 }
 
 /// Every `EMPTY_EVERY`th row leaves its Keywords cell empty (nothing changes there).
@@ -109,6 +110,8 @@ fn slow(o: &SheetsOpts) -> Faults {
     Faults {
         latency_ms: o.latency_ms,
         capacity: Some(o.capacity),
+        // A batch pays its commit as a PUT does, per asset (§1c's costs).
+        commit_ms_per_asset: o.commit_ms_per_asset,
         ..Faults::default()
     }
 }
@@ -131,6 +134,7 @@ struct Side {
     requests: u64,
     /// Sling POSTs that wrote several assets in one commit.
     batch_writes: u64,
+    server: ServerView,
 }
 
 /// Metadesk's side: the sheet imported (read, checked, previewed) and applied, as the window
@@ -141,6 +145,7 @@ async fn engine_side(sb: &Sandbox, o: &SheetsOpts, bytes: &[u8]) -> Result<Side>
     sb.set_faults(slow(o))?;
     let before = sb.counters();
     let quiet = |_: Progress| {};
+    let from = sb.clock();
     let t = Instant::now();
     let import = ws
         .import_sheet(&opened, "bench.csv", bytes.to_vec(), false, &quiet)
@@ -155,6 +160,7 @@ async fn engine_side(sb: &Sandbox, o: &SheetsOpts, bytes: &[u8]) -> Result<Side>
     let previewed = t.elapsed();
     let applied = ws.apply(&opened, &run.id, None, &quiet).await?;
     let time = t.elapsed();
+    let to = sb.clock();
     if applied.status != RunStatus::Completed || applied.counts.failed > 0 {
         return Err(format!(
             "the sheet run ended {:?}: {:?}",
@@ -169,6 +175,7 @@ async fn engine_side(sb: &Sandbox, o: &SheetsOpts, bytes: &[u8]) -> Result<Side>
         written: applied.counts.changed,
         requests: after.requests_total - before.requests_total,
         batch_writes: after.batch_writes - before.batch_writes,
+        server: server_view(sb, from, to, o.capacity),
     })
 }
 
@@ -178,6 +185,7 @@ async fn sequential_side(sb: &Sandbox, o: &SheetsOpts, paths: &[String]) -> Resu
     let aem = timed_classic(sb)?;
     sb.set_faults(slow(o))?;
     let before = sb.counters().requests_total;
+    let from = sb.clock();
     let t = Instant::now();
     let mut written = 0;
     for (i, path) in paths.iter().enumerate() {
@@ -206,12 +214,15 @@ async fn sequential_side(sb: &Sandbox, o: &SheetsOpts, paths: &[String]) -> Resu
             written += 1;
         }
     }
+    let time = t.elapsed();
+    let to = sb.clock();
     Ok(Side {
-        time: t.elapsed(),
+        time,
         preview: None,
         written,
         requests: sb.counters().requests_total - before,
         batch_writes: 0,
+        server: server_view(sb, from, to, o.capacity),
     })
 }
 
@@ -226,6 +237,14 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
     let bytes = sheet_csv(setup_store.as_ref(), &paths).await?;
     let engine = engine_side(&engine_sb, o, &bytes).await?;
     let seq = sequential_side(&seq_sb, o, &paths).await?;
+    let busy = |s: &Side| {
+        format!(
+            "{:.2} ({:.1} of {})",
+            s.server.utilisation,
+            s.server.utilisation * o.capacity as f64,
+            o.capacity
+        )
+    };
     let ratio = seq.time.as_secs_f64() / engine.time.as_secs_f64().max(1e-9);
     let rows = paths.len();
     let per_row = engine.requests as f64 / rows.max(1) as f64;
@@ -239,6 +258,7 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
         "requests",
         "requests a row",
         "batch POSTs",
+        "slot utilisation",
     ]);
     table.row(vec![
         "Metadesk (sheet imported: read, checked, previewed; applied)".into(),
@@ -249,6 +269,7 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
         engine.requests.to_string(),
         format!("{per_row:.3}"),
         engine.batch_writes.to_string(),
+        busy(&engine),
     ]);
     table.row(vec![
         "sequential client (read, PUT)".into(),
@@ -259,14 +280,16 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
         seq.requests.to_string(),
         format!("{:.3}", seq.requests as f64 / rows.max(1) as f64),
         "-".into(),
+        busy(&seq),
     ]);
     Ok(Section {
         title: "6. Sheets".into(),
         setup: vec![
             format!(
                 "Two sandboxes (in process, same seed): {} assets in {folders} folders, {} ms per \
-                 request, {} at once.",
-                rows, o.latency_ms, o.capacity
+                 request, {} at once (the rest queue), {} ms of commit per asset a write \
+                 changes, each while holding its slot (§1c's costs).",
+                rows, o.latency_ms, o.capacity, o.commit_ms_per_asset
             ),
             format!(
                 "A CSV sheet of every asset as Metadesk exports it (Path, Name, Last modified, \
@@ -292,9 +315,10 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
         targets: vec![
             Target::new(
                 "1,200-row sheet import (import and apply) vs the sequential client",
-                "≥ 20× (goal 30×)",
+                // Issue 49's goal, issue 64's bound.
+                "≥ 30×",
                 format!("{ratio:.1}×"),
-                ratio >= 20.0,
+                ratio >= 30.0,
             ),
             Target::new(
                 "requests a row, sheet import (import and apply)",
@@ -313,6 +337,15 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
              with both values, never written) and writes each batch in one Sling POST \
              (keywords as a String[] list)."
                 .into(),
+            "Slot utilisation: from the sandbox's own request log, the slot time held during \
+             the side's run ÷ (its wall time × the capacity)."
+                .into(),
+            format!(
+                "What bounds Metadesk's import, as the server saw it (each kind of request: how \
+                 many, from the first slot taken to the last given back, s into the run, and \
+                 how many held slots on average then): {}.",
+                engine.server.phases
+            ),
             "Export and import of 100,000 rows (time vs N, peak RSS): §6b.".into(),
         ],
     })

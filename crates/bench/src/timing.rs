@@ -254,6 +254,10 @@ impl AssetsApi for TimedAem {
         })
     }
 
+    fn prepare_writes(&self) -> BoxFuture<'_, Result<(), CallError>> {
+        self.inner.prepare_writes()
+    }
+
     fn write_many<'a>(
         &'a self,
         folder: &'a str,

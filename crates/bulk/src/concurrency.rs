@@ -77,7 +77,11 @@ pub struct ControllerConfig {
 impl Default for ControllerConfig {
     fn default() -> Self {
         ControllerConfig {
-            initial: 4,
+            // What AEM as a Cloud Service serves one client at once (as many listings as a
+            // walk sends together): a run uses those slots from its first requests instead of
+            // growing to them one window at a time, which on a run of a few seconds never got
+            // there. A server that serves fewer queues them, and the limit shrinks.
+            initial: metadesk_assets::folders::LISTINGS_AT_ONCE,
             min: 1,
             max: 32,
             grow_queue: 0.3,
@@ -171,6 +175,12 @@ pub struct Controller {
 }
 
 impl Controller {
+    /// The limit set to `limit` (within the configured bounds), as if learnt: see
+    /// [`crate::request_gate::Gate::start_at`].
+    pub fn start_at(&mut self, limit: usize) {
+        self.limit = limit.clamp(self.cfg.min.max(1), self.cfg.max.max(1));
+    }
+
     pub fn new(cfg: ControllerConfig) -> Self {
         let limit = cfg.initial.clamp(cfg.min.max(1), cfg.max.max(1));
         let reprobe_after = cfg.reprobe_windows;
@@ -491,9 +501,9 @@ mod tests {
     }
 
     #[test]
-    fn starts_at_four_and_stays_within_bounds() {
+    fn starts_at_eight_and_stays_within_bounds() {
         let c = Controller::new(ControllerConfig::default());
-        assert_eq!(c.limit(), 4);
+        assert_eq!(c.limit(), 8);
         let limits = simulate(1000, 50 * MS, 200);
         assert!(limits.iter().all(|l| (1..=32).contains(l)));
         assert_eq!(
@@ -590,7 +600,7 @@ mod tests {
             c.try_start(now).unwrap();
             c.finish(now, Signal::Answered(10 * MS));
         }
-        assert_eq!(c.limit(), 4, "one at a time never proves more would help");
+        assert_eq!(c.limit(), 8, "one at a time never proves more would help");
     }
 
     #[test]
@@ -882,7 +892,10 @@ mod tests {
 
     #[test]
     fn failures_free_slots_without_moving_the_limit() {
-        let mut c = Controller::new(ControllerConfig::default());
+        let mut c = Controller::new(ControllerConfig {
+            initial: 4,
+            ..ControllerConfig::default()
+        });
         let now = Instant::now();
         for _ in 0..4 {
             c.try_start(now).unwrap();

@@ -192,6 +192,11 @@ pub enum Record {
         /// many assets (absent in older journals).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         emptied_required: Vec<EmptiedRequired>,
+        /// The requests the preview let through at once when it ended, as its gate had learnt
+        /// from AEM's answers: the apply starts there, not back at the default (absent in older
+        /// journals).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        concurrency: Option<usize>,
     },
     ApplyStarted {
         at: String,

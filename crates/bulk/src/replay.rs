@@ -93,6 +93,8 @@ pub struct Replay {
     pub unindexed: u64,
     /// When the search that chose a search scope's assets was sent (RFC 3339).
     pub searched_at: Option<String>,
+    /// The requests the preview's gate let through at once when it ended.
+    pub preview_concurrency: Option<usize>,
     /// Required fields the planned changes leave empty, and on how many assets.
     pub emptied_required: Vec<crate::journal::EmptiedRequired>,
     /// Final outcomes of assets the apply handled.
@@ -197,6 +199,7 @@ impl Replay {
             found_by: None,
             unindexed: 0,
             searched_at: None,
+            preview_concurrency: None,
             emptied_required: Vec::new(),
             outcomes: HashMap::new(),
             in_doubt: HashSet::new(),
@@ -245,7 +248,9 @@ impl Replay {
                     unindexed,
                     searched_at,
                     emptied_required,
+                    concurrency,
                 } => {
+                    r.preview_concurrency = concurrency;
                     working.previewed(&r.created, &at);
                     r.emptied_required = emptied_required;
                     r.found_by = found_by;

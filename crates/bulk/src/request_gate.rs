@@ -39,6 +39,13 @@ impl Gate {
     }
 
     /// (limit, in flight, throttles).
+    /// Starts from `limit` requests at once (clamped to the configured bounds) instead of the
+    /// configured initial one, before any request went through: a phase that follows another
+    /// on the same AEM starts where that one's learning left it.
+    pub fn start_at(&self, limit: usize) {
+        self.lock().start_at(limit);
+    }
+
     pub fn snapshot(&self) -> (usize, usize, u64) {
         let c = self.lock();
         (c.limit(), c.in_flight(), c.throttles())

@@ -106,6 +106,8 @@ pub(crate) struct CounterState {
     max_in_flight: AtomicU64,
     in_service: AtomicU64,
     max_in_service: AtomicU64,
+    /// Each request that held a capacity slot, and when (`served.rs`).
+    pub(crate) served: crate::served::ServedLog,
 }
 
 /// Decrements a gauge when the request ends, however it ends.
@@ -162,6 +164,7 @@ impl CounterState {
 
     pub(crate) fn reset(&self) {
         *lock(&self.inner) = Counters::default();
+        self.served.clear();
         self.max_in_flight
             .store(self.in_flight.load(Ordering::SeqCst), Ordering::SeqCst);
         self.max_in_service

@@ -95,6 +95,7 @@ mod replicate;
 mod request_kinds;
 mod routes;
 mod schemas;
+mod served;
 mod server;
 mod sites;
 mod sling_batch;
@@ -116,6 +117,7 @@ pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, FRAGMENT_EVERY, SAMPLE_FOLDER};
 pub use faults::{Faults, FragmentFaults, Switched};
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
 pub use schemas::BRAND_LANGUAGES;
+pub use served::{KindSpan, Served, spans_by_kind, utilisation};
 pub use upload::UploadSettings;
 
 /// The client id Local Development Tokens carry.

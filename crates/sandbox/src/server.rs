@@ -119,6 +119,8 @@ pub(crate) async fn pipeline(State(shared): State<Shared>, req: Request, next: N
     let method = req.method().clone();
     let kind = crate::request_kinds::kind(method.as_str(), &path, req.uri().query().unwrap_or(""));
     let _in_flight = shared.counters.enter();
+    let arrived = std::time::Instant::now();
+    let mut slot = None;
     let resp = if path.starts_with("/ims/") {
         let latency = shared.faults.ims_latency();
         if !latency.is_zero() {
@@ -126,8 +128,12 @@ pub(crate) async fn pipeline(State(shared): State<Shared>, req: Request, next: N
         }
         next.run(req).await
     } else {
-        aem(&shared, &method, &path, req, next).await
+        aem(&shared, &method, &path, req, next, &mut slot).await
     };
+    // Logged once the slot is given back: a request that held one, throttled ones not.
+    if let Some(started) = slot {
+        shared.counters.served.record(kind, arrived, started);
+    }
     if resp.extensions().get::<DropConnection>().is_some() {
         shared.counters.bump(|c| c.dropped_connections += 1);
     } else {
@@ -138,7 +144,16 @@ pub(crate) async fn pipeline(State(shared): State<Shared>, req: Request, next: N
     resp
 }
 
-async fn aem(shared: &Shared, method: &Method, path: &str, req: Request, next: Next) -> Response {
+/// An AEM request's way through the faults; `slot` says when it got a capacity slot, if it
+/// got one (held until the answer is sent back to `pipeline`).
+async fn aem(
+    shared: &Shared,
+    method: &Method,
+    path: &str,
+    req: Request,
+    next: Next,
+    slot: &mut Option<std::time::Instant>,
+) -> Response {
     if let Throttle::Reject(status, retry_after) = shared.faults.throttle() {
         shared.counters.bump(|c| c.throttled += 1);
         let code = StatusCode::from_u16(status).unwrap_or(StatusCode::TOO_MANY_REQUESTS);
@@ -154,6 +169,7 @@ async fn aem(shared: &Shared, method: &Method, path: &str, req: Request, next: N
         return r;
     }
     let _permit = shared.faults.acquire().await;
+    *slot = Some(std::time::Instant::now());
     let _in_service = shared.counters.enter_service();
     let latency = shared.faults.latency();
     if !latency.is_zero() {

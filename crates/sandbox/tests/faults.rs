@@ -70,6 +70,70 @@ async fn latency_and_capacity_make_requests_queue() {
     assert!(counters.max_in_flight >= 3, "{counters:?}");
 }
 
+/// The request log says what the cost model states: each request holds a slot for the
+/// latency (and a write for its commit too), no more requests hold one than the capacity, the
+/// others wait their turn, and the slots' utilisation is measured from it.
+#[tokio::test]
+async fn the_request_log_shows_the_cost_model_and_the_slots_utilisation() {
+    let sb = start().await;
+    let token = sb.credentials().dev_token.clone();
+    let (_, api) = first_asset(&sb).await;
+    sb.set_faults(Faults {
+        latency_ms: 60,
+        capacity: Some(2),
+        commit_ms_per_asset: 40,
+        ..Faults::default()
+    })
+    .unwrap();
+    let c = client();
+    let from = sb.clock();
+    let futs = (0..6).map(|_| c.get(&api).bearer_auth(&token).send());
+    for r in futures_join(futs).await {
+        assert_eq!(r.unwrap().status(), 200);
+    }
+    let put = c
+        .put(&api)
+        .bearer_auth(&token)
+        .json(&json!({"class": "asset", "properties": {"metadata/dc:rights": "logged"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 200);
+    let to = sb.clock();
+    let log = sb.served();
+    assert_eq!(log.len(), 7, "{log:?}");
+    let held = |s: &metadesk_sandbox::Served| s.ended_us - s.started_us;
+    for s in &log[..6] {
+        assert!(held(s) >= 60_000, "{s:?}");
+    }
+    // The write holds its slot for the latency and its one asset's commit.
+    assert_eq!(log[6].kind, "assets api put");
+    assert!(held(&log[6]) >= 100_000, "{:?}", log[6]);
+    // Never more than two at once; four of the six reads waited for a slot.
+    for s in &log {
+        let at_once = log
+            .iter()
+            .filter(|o| o.started_us <= s.started_us && s.started_us < o.ended_us)
+            .count();
+        assert!(at_once <= 2, "{log:?}");
+    }
+    let waited = log[..6]
+        .iter()
+        .filter(|s| s.started_us >= s.arrived_us + 50_000)
+        .count();
+    assert_eq!(waited, 4, "{log:?}");
+    // Three rounds of reads keep both slots busy, then one write keeps one: about 5/6 of
+    // the slot time, the client's own time between the requests aside.
+    let u = metadesk_sandbox::utilisation(&log, 2, from, to);
+    assert!((0.6..=1.0).contains(&u), "{u}");
+    let reads = metadesk_sandbox::spans_by_kind(&log)["assets api get"];
+    assert_eq!(reads.requests, 6);
+    assert!(reads.mean_in_service > 1.8, "{reads:?}");
+    // A reset starts the log again.
+    sb.reset();
+    assert!(sb.served().is_empty());
+}
+
 #[allow(clippy::unwrap_used)]
 async fn futures_join<F>(futs: impl Iterator<Item = F>) -> Vec<F::Output>
 where

@@ -48,6 +48,10 @@ use metadesk_clients::error::Result;
 /// commit (2.5× the commit of the 100-asset batches before).
 pub(super) const BATCH_ASSETS: usize = 250;
 
+/// The fewest assets a batch is cut to when a run is spread over the slots: below it a
+/// batch's check and POST round trips cost more than its commit.
+const SPREAD_FLOOR: usize = 100;
+
 /// A planned change without an outcome, and whether its write may have landed already.
 struct Pending {
     row: PlanRow,
@@ -122,6 +126,16 @@ async fn feed_batches(
 ) -> Result<()> {
     let mut batch: Vec<Pending> = Vec::new();
     let (mut parameters, mut bytes) = (0, 0);
+    let size = batch_size(ctx, replay.counts.pending);
+    if ctx.batches() && replay.counts.pending > 0 {
+        // The CSRF token asked beside the first checks: each POST would wait for it.
+        let ctx2 = ctx.clone();
+        tasks.spawn(async move {
+            // A failure is the first POST's to meet: it asks again.
+            let _ = ctx2.call(|| ctx2.aem.prepare_writes()).await;
+            Ok(())
+        });
+    }
     for pending in pending_rows(path, replay)? {
         let (row, in_doubt) = pending?;
         if ctx.control.is_cancelled() {
@@ -133,8 +147,7 @@ async fn feed_batches(
         }
         let (needs, needs_bytes) = planned_share(&row);
         if !batch.is_empty()
-            && (batch.len() >= ctx.settings.batch_assets.max(1)
-                || !form_fits(parameters + needs, bytes + needs_bytes))
+            && (batch.len() >= size || !form_fits(parameters + needs, bytes + needs_bytes))
         {
             let ctx2 = ctx.clone();
             let full = std::mem::take(&mut batch);
@@ -157,6 +170,28 @@ async fn feed_batches(
         .await?;
     }
     Ok(())
+}
+
+/// Assets a batch holds. A run that fits in one batch is one check and one POST. A larger one
+/// is cut into as many batches as the gate lets through at once (or a multiple of it), so
+/// that their commits run side by side, each on a slot of its own, instead of a few full ones
+/// leaving slots idle: at most the configured batch, at least [`SPREAD_FLOOR`].
+fn batch_size(ctx: &Ctx, pending: u64) -> usize {
+    let (limit, _, _) = ctx.gate.snapshot();
+    let slots = limit.clamp(1, ctx.settings.max_tasks.max(1));
+    let pending = usize::try_from(pending).unwrap_or(usize::MAX);
+    spread(pending, slots, ctx.settings.batch_assets.max(1))
+}
+
+/// [`batch_size`] for `pending` writes, `slots` requests at once and batches of `most`.
+fn spread(pending: usize, slots: usize, most: usize) -> usize {
+    if pending <= most {
+        return most;
+    }
+    let batches = slots * pending.div_ceil(slots * most);
+    pending
+        .div_ceil(batches)
+        .clamp(SPREAD_FLOOR.min(most), most)
 }
 
 /// How many batches may be under way at once: as many as requests may be in flight. More
@@ -471,6 +506,21 @@ async fn refused(ctx: &Arc<Ctx>, confirmed: Vec<Pending>, e: &CallError) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Seen failing with every batch full ("left: 250, right: 150").
+    #[test]
+    fn a_run_is_cut_into_batches_that_fill_the_slots() {
+        // 1,200 writes over 8 slots: 8 commits side by side, not 5 full batches.
+        assert_eq!(spread(1200, 8, 250), 150);
+        // More than one wave: still a multiple of the slots (16 batches of 150).
+        assert_eq!(spread(2400, 8, 250), 150);
+        // A run one batch holds stays one check and one POST.
+        assert_eq!(spread(200, 8, 250), 250);
+        // Never below the floor, never above the configured batch.
+        assert_eq!(spread(300, 8, 250), SPREAD_FLOOR);
+        assert_eq!(spread(10_000, 1, 250), 250);
+        assert_eq!(spread(7, 8, 3), 3);
+    }
 
     #[test]
     fn the_common_folder_of_a_batch() {

@@ -31,6 +31,7 @@ use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::scope_walk::ScopeWalk;
 use crate::searching::edited_properties;
+use metadesk_assets::batch::fits_in_folder_check;
 use metadesk_assets::folders::WalkStep;
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::{Error, Result};
@@ -64,6 +65,7 @@ pub(super) async fn preview_scope(
         ctx.searching_now();
     }
     let checked = values_by_check(ctx);
+    let properties = planned_properties(ctx);
     let mut group: Vec<(u64, Entry)> = Vec::new();
     let mut turn = None;
     let room = Arc::new(Semaphore::new(GROUPS_AT_ONCE));
@@ -139,6 +141,11 @@ pub(super) async fn preview_scope(
         if group.len() >= GROUP {
             let group = std::mem::take(&mut group);
             plan_group(ctx, &counts, &mut tasks, group, &mut turn, &room).await?;
+        } else if let Some(k) = one_check_full(&group, &properties) {
+            // Checked now, while the walk lists on: later it would be the same request.
+            let rest = group.split_off(k);
+            let full = std::mem::replace(&mut group, rest);
+            plan_group(ctx, &counts, &mut tasks, full, &mut turn, &room).await?;
         }
         ctx.progress(on_progress, false);
     }
@@ -149,6 +156,24 @@ pub(super) async fn preview_scope(
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
+}
+
+/// Where the listed assets of `group` first fill one check of folders: the length of its
+/// longest start whose folders one request covers, once the group holds more folders than
+/// that (the check then asks what it would ask later, so it need not wait for the group to
+/// fill). `None` while one check still has room.
+fn one_check_full(group: &[(u64, Entry)], properties: &[String]) -> Option<usize> {
+    let mut folders: Vec<&str> = Vec::new();
+    let mut starts = Vec::new();
+    for (k, (_, entry)) in group.iter().enumerate() {
+        let folder = entry.path.rsplit_once('/').map_or("", |(f, _)| f);
+        if !folders.contains(&folder) {
+            folders.push(folder);
+            starts.push(k);
+        }
+    }
+    let fits = fits_in_folder_check(&folders, properties);
+    (fits < folders.len()).then(|| starts[fits])
 }
 
 /// Whether listed assets' values are asked in batched checks: the API checks in batches (the
@@ -256,4 +281,49 @@ async fn plan_checked(
         Ok(())
     });
     join_all(reads).await.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(paths: &[&str]) -> Vec<(u64, Entry)> {
+        (0u64..)
+            .zip(paths)
+            .map(|(i, path)| {
+                let entry = Entry {
+                    path: (*path).to_owned(),
+                    name: path.rsplit('/').next().unwrap_or_default().to_owned(),
+                    kind: EntryKind::Asset,
+                    metadata: None,
+                };
+                (i, entry)
+            })
+            .collect()
+    }
+
+    /// Seen failing with the groups checked only once full ("left: None, right: Some(..)").
+    #[test]
+    fn a_group_is_checked_once_its_folders_fill_one_check() {
+        let properties = vec!["dc:rights".to_owned()];
+        let folders: Vec<String> = (0..200)
+            .map(|k| format!("/content/dam/a-long-folder-name-{k:03}"))
+            .collect();
+        let paths: Vec<String> = folders.iter().map(|f| format!("{f}/x.jpg")).collect();
+        let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let one: Vec<&str> = folders.iter().map(String::as_str).collect();
+        let fits = fits_in_folder_check(&one, &properties);
+        assert!(
+            fits < 200,
+            "the test needs more folders than one check takes"
+        );
+        // While one check has room: the group waits for more.
+        assert_eq!(one_check_full(&listed(&refs[..fits]), &properties), None);
+        // One folder more: the folders one check takes go now.
+        assert_eq!(
+            one_check_full(&listed(&refs[..=fits]), &properties),
+            Some(fits)
+        );
+        assert_eq!(one_check_full(&[], &properties), None);
+    }
 }

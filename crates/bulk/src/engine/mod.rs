@@ -571,6 +571,7 @@ impl Engine {
                 unindexed: ctx.unindexed.load(Ordering::Relaxed),
                 searched_at,
                 emptied_required,
+                concurrency: Some(ctx.gate.snapshot().0),
             })
             .await
     }
@@ -642,6 +643,10 @@ impl Engine {
             ctx.journal.append_durable(&ended).await?;
             drop(ctx);
             return runs::summary(&self.runs_dir, run_id);
+        }
+        if let Some(limit) = replay.preview_concurrency {
+            // What the preview learnt of this AEM: the first batches use those slots.
+            ctx.gate.start_at(limit);
         }
         ctx.tally
             .total

@@ -916,3 +916,52 @@ async fn a_runs_duration_is_the_time_it_was_working() {
         None
     );
 }
+
+/// The apply starts at the concurrency the preview learnt (journaled with `Previewed`), not
+/// back at the configured start: a run's first batches use the slots its preview found. Seen
+/// failing without `Gate::start_at` (the apply's first event at the configured start).
+#[tokio::test]
+async fn the_apply_starts_at_the_concurrency_the_preview_learnt() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 10, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let p = engine(fake.clone(), dir.path())
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let path = journal_path(&dir.path().join("runs"), &p.id);
+    let learnt = read_records(&path)
+        .unwrap()
+        .find_map(|r| match r.unwrap() {
+            Record::Previewed { concurrency, .. } => concurrency,
+            _ => None,
+        })
+        .expect("the preview journals its concurrency");
+    // Applied by an engine set to start far above it (another process, other settings).
+    let defaults = settings();
+    let elsewhere = Settings {
+        controller: crate::concurrency::ControllerConfig {
+            initial: learnt + 10,
+            ..defaults.controller.clone()
+        },
+        ..defaults
+    };
+    let seen = std::sync::Mutex::new(Vec::new());
+    let record = |p: Progress| seen.lock().unwrap().push(p.concurrency as usize);
+    let s = engine(fake.clone(), dir.path())
+        .with_settings(elsewhere)
+        .apply(&p.id, &RunControl::new(), &record)
+        .await
+        .unwrap();
+    assert_eq!(s.status, RunStatus::Completed);
+    let first = seen.lock().unwrap().first().copied().unwrap();
+    // Ten writes grow a limit by a step or two at most.
+    assert!(
+        (learnt..=learnt + 2).contains(&first),
+        "learnt {learnt}, the apply began at {first}"
+    );
+}
