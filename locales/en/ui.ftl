@@ -314,8 +314,20 @@ bulk-outcome-skipped = Skipped
 bulk-outcome-failed = Failed
 bulk-outcome-pending = Not applied yet
 bulk-kind-sheet = Values from the sheet { $file }
+# A run's name in Activity, when it is not an undo, a retry, a sheet or a publication.
+run-name-edit = Bulk edit
+run-name-fragments = Bulk edit of content fragments
+run-name-tag = { $command ->
+    [merge] Merge of the tag { $tag } into { $target }
+    [move] Move of the tag { $tag } to { $target }
+   *[delete] Deletion of the tag { $tag }
+}
 bulk-kind-undo = { $what ->
     [edit] Undo of the bulk edit
+    [fragments] Undo of the bulk edit of content fragments
+    [merge] Undo of the merge of the tag { $tag } into { $target }
+    [move] Undo of the move of the tag { $tag } to { $target }
+    [delete] Undo of the deletion of the tag { $tag }
     [sheet] Undo of the import of the sheet { $file }
     [undo] Undo of the undo
     [retry] Undo of the retry
@@ -329,6 +341,7 @@ bulk-kind-undo = { $what ->
 }
 bulk-kind-retry = { $what ->
     [edit] Retry of the assets that failed in the bulk edit
+    [fragments] Retry of the content fragments that failed in the bulk edit
     [sheet] Retry of the assets that failed in the import of the sheet { $file }
     [undo] Retry of the assets that failed in the undo
     [retry] Retry of the assets that failed in the retry
@@ -1479,16 +1492,43 @@ bulk-publication-never-published = Never published
 bulk-publication-modified = Changed since published
 bulk-publication-up-to-date = Up to date
 bulk-publication-unpublished = Unpublished
-bulk-kind-publish = { $from ->
-    [republish] Republish of what a bulk edit changed
-    [undo] Undo of a publication
-   *[none] { $what ->
-        [unpublish] Unpublish
-       *[publish] Publish
-    } { $tier ->
-        [preview] on AEM's Preview tier
-       *[publish] on the website
+bulk-kind-publish = { $what ->
+    [unpublish] Unpublish from { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
     }
+   *[publish] Publish on { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    }
+}
+# What a republish publishes: the values the run it follows changed (or, after an undo, put back).
+bulk-kind-republish = { $what ->
+    [undo] Republish of what the undo{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} put back
+    [sheet] Republish of what the import of the sheet { $file }{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} changed
+    [edit] Republish of what the bulk edit{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} changed
+   *[other] Republish of what the run{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} changed
+}
+# The undo of a publish run: which one it undoes (an unpublish is undone by publishing again).
+bulk-kind-publish-undo = { $what ->
+    [republish] Undo of the republish
+    [unpublish] Undo of the unpublish
+   *[publish] Undo of the publish
+}{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
 }
 bulk-publication-count-never = { $count } never published
 bulk-publication-count-modified = { $count } changed since published

@@ -314,8 +314,20 @@ bulk-outcome-skipped = Ignorées
 bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
+# Le nom d’une exécution dans Activité, quand ce n’est ni un « Défaire », ni une reprise, ni une feuille, ni une publication.
+run-name-edit = Modification en masse
+run-name-fragments = Modification en masse de fragments de contenu
+run-name-tag = { $command ->
+    [merge] Fusion de la balise { $tag } dans { $target }
+    [move] Déplacement de la balise { $tag } vers { $target }
+   *[delete] Suppression de la balise { $tag }
+}
 bulk-kind-undo = { $what ->
     [edit] Défaire la modification en masse
+    [fragments] Défaire la modification en masse de fragments de contenu
+    [merge] Défaire la fusion de la balise { $tag } dans { $target }
+    [move] Défaire le déplacement de la balise { $tag } vers { $target }
+    [delete] Défaire la suppression de la balise { $tag }
     [sheet] Défaire l’import de la feuille { $file }
     [undo] Défaire l’exécution qui en défaisait une autre
     [retry] Défaire la reprise
@@ -329,6 +341,7 @@ bulk-kind-undo = { $what ->
 }
 bulk-kind-retry = { $what ->
     [edit] Reprise des ressources en échec de la modification en masse
+    [fragments] Reprise des fragments de contenu en échec de la modification en masse
     [sheet] Reprise des ressources en échec de l’import de la feuille { $file }
     [undo] Reprise des ressources en échec d’une exécution qui en défaisait une autre
     [retry] Reprise des ressources en échec de la reprise
@@ -1508,16 +1521,43 @@ bulk-publication-never-published = Jamais publiée
 bulk-publication-modified = Modifiée depuis sa publication
 bulk-publication-up-to-date = À jour
 bulk-publication-unpublished = Dépubliée
-bulk-kind-publish = { $from ->
-    [republish] Republication de ce qu’une modification en masse a changé
-    [undo] Défaire une publication
-   *[none] { $what ->
-        [unpublish] Dépublication
-       *[publish] Publication
-    } { $tier ->
+bulk-kind-publish = { $what ->
+    [unpublish] Dépublication { $tier ->
+        [preview] du niveau d’aperçu d’AEM
+       *[publish] du site web
+    }
+   *[publish] Publication { $tier ->
         [preview] sur le niveau d’aperçu d’AEM
        *[publish] sur le site web
     }
+}
+# Ce qu’une republication publie : les valeurs changées par l’exécution qu’elle suit (ou, après un « Défaire », remises en place).
+bulk-kind-republish = { $what ->
+    [undo] Republication de ce que l’exécution{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a remis en place en défaisant une modification
+    [sheet] Republication de ce que l’import de la feuille { $file }{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a changé
+    [edit] Republication de ce que la modification en masse{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a changé
+   *[other] Republication de ce que l’exécution{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a changé
+}
+# Défaire une publication : laquelle (une dépublication se défait en publiant de nouveau).
+bulk-kind-publish-undo = { $what ->
+    [republish] Défaire la republication
+    [unpublish] Défaire la dépublication
+   *[publish] Défaire la publication
+}{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
 }
 bulk-publication-count-never = { $count } jamais publiées
 bulk-publication-count-modified = { $count } modifiées depuis leur publication

@@ -392,7 +392,9 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
     await screenshot(driver, "05 close 5 activity");
     const runId = await item.getAttribute("data-run-id");
 
-    await (await item.findElement(By.css('[data-testid="resume-run"]'))).click();
+    // Activity writes nothing itself: Resume is on the run's report.
+    await (await item.findElement(By.css('[data-testid="open-report"]'))).click();
+    await (await byTestId(driver, "resume-run", 60_000)).click();
     const report = await completedReport(driver, "close 6");
     assert.equal(await report.getAttribute("data-run-id"), runId, "Resume applied another run");
     await assertSandboxHolds(value);
