@@ -710,8 +710,8 @@ bulk-production-resume = Resume on production
 bulk-production-apply = Apply to production
 bulk-old-preview-title = This preview is { $age } old
 bulk-old-preview-when = It was made on { $when }, { $age } ago.
-bulk-old-preview-body = The assets may hold other values by now. Applying checks each one first: an asset changed since the preview is left as it is and listed in the report. To see the current values, open the preview and choose “Change the edit”, then preview again.
-bulk-old-preview-open = Open the preview
+bulk-old-preview-body = The assets may hold other values by now. Applying checks each one first: an asset changed since the preview is left as it is and listed in the report. To see the current values, choose “Change the edit” above the preview, then preview again.
+bulk-old-preview-open = Look at the preview first
 bulk-old-preview-apply = Apply { $count ->
     [one] { $count } change
    *[other] { $count } changes
@@ -1076,6 +1076,70 @@ tags-change-production-delete = AEM deletes { $id } from the taxonomy of { $conn
 bulk-tag-then-merge = Then AEM merges the tag { $id } into { $target }.
 bulk-tag-then-move = Then AEM moves the tag { $id } to { $target }.
 bulk-tag-then-delete = Then AEM deletes the tag { $id }.
+# What Apply will do, in words, above a preview's table (issue 68).
+bulk-will-unpublish = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} be taken off { $tier ->
+    [preview] AEM's Preview tier
+   *[publish] the website
+}.
+bulk-will-publish = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} be published on { $tier ->
+    [preview] AEM's Preview tier
+   *[publish] the website
+}: it will show their current values.
+bulk-will-publish-back = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} be put back on { $tier ->
+    [preview] AEM's Preview tier
+   *[publish] the website
+}.
+bulk-will-republish = { $count ->
+    [one] { $count } asset on { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    } will
+   *[other] { $count } assets on { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    } will
+} be published again: it will show their new values.
+bulk-will-change = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} get new values.
+bulk-will-change-fragments = { $count ->
+    [one] { $count } content fragment will
+   *[other] { $count } content fragments will
+} get new values.
+bulk-will-undo = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} get back the values they had before the edit.
+bulk-will-retag = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} hold { $target } instead of { $tag }.
+bulk-will-untag = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} no longer hold { $tag }.
+bulk-will-stay-old = { $count ->
+    [one] { $count } of them is on the website, which keeps showing its old values until it is republished.
+   *[other] { $count } of them are on the website, which keeps showing their old values until they are republished.
+}
+bulk-will-republish-after = { $count ->
+    [one] Then the one on the website will be republished.
+   *[other] Then the { $count } on the website will be republished.
+}
+bulk-tag-then-undo = { $command ->
+    [delete] An undo gives the assets their tags back, not the tag.
+   *[other] AEM keeps { $id } as a hidden pointer to { $target }; an undo gives the assets their tags back, not the tag.
+}
 bulk-tag-then-activate = It is on the website: its new place is published too.
 bulk-tag-will-keep = The tag { $id } will be kept: { $count ->
     [one] { $count } asset that may hold it is

@@ -716,8 +716,8 @@ bulk-production-resume = Reprendre en production
 bulk-production-apply = Appliquer en production
 bulk-old-preview-title = Cet aperçu date de { $age }
 bulk-old-preview-when = Il a été fait le { $when }, il y a { $age }.
-bulk-old-preview-body = Les ressources ont peut-être d’autres valeurs depuis. L’application vérifie d’abord chacune d’elles : une ressource modifiée depuis l’aperçu est laissée telle quelle et signalée dans le rapport. Pour voir les valeurs actuelles, ouvrez l’aperçu, choisissez « Changer la modification », puis refaites l’aperçu.
-bulk-old-preview-open = Ouvrir l’aperçu
+bulk-old-preview-body = Les ressources ont peut-être d’autres valeurs depuis. L’application vérifie d’abord chacune d’elles : une ressource modifiée depuis l’aperçu est laissée telle quelle et signalée dans le rapport. Pour voir les valeurs actuelles, choisissez « Changer la modification » au-dessus de l’aperçu, puis refaites l’aperçu.
+bulk-old-preview-open = Revoir l’aperçu d’abord
 bulk-old-preview-apply = Appliquer { $count ->
     [one] { $count } modification
    *[other] { $count } modifications
@@ -1084,6 +1084,70 @@ tags-change-production-delete = AEM supprime { $id } de la taxonomie de { $conne
 bulk-tag-then-merge = Puis AEM fusionne la balise { $id } dans { $target }.
 bulk-tag-then-move = Puis AEM déplace la balise { $id } vers { $target }.
 bulk-tag-then-delete = Puis AEM supprime la balise { $id }.
+# Ce qu’Appliquer fera, en mots, au-dessus du tableau d’un aperçu (ticket 68).
+bulk-will-unpublish = { $count ->
+    [one] { $count } ressource sera retirée
+   *[other] { $count } ressources seront retirées
+} { $tier ->
+    [preview] du niveau d’aperçu d’AEM
+   *[publish] du site web
+}.
+bulk-will-publish = { $count ->
+    [one] { $count } ressource sera publiée
+   *[other] { $count } ressources seront publiées
+} { $tier ->
+    [preview] sur le niveau d’aperçu d’AEM
+   *[publish] sur le site web
+} : il montrera leurs valeurs actuelles.
+bulk-will-publish-back = { $count ->
+    [one] { $count } ressource sera remise
+   *[other] { $count } ressources seront remises
+} { $tier ->
+    [preview] sur le niveau d’aperçu d’AEM
+   *[publish] sur le site web
+}.
+bulk-will-republish = { $count ->
+    [one] { $count } ressource { $tier ->
+        [preview] du niveau d’aperçu d’AEM
+       *[publish] du site web
+    } sera publiée
+   *[other] { $count } ressources { $tier ->
+        [preview] du niveau d’aperçu d’AEM
+       *[publish] du site web
+    } seront publiées
+} de nouveau : il montrera leurs nouvelles valeurs.
+bulk-will-change = { $count ->
+    [one] { $count } ressource recevra
+   *[other] { $count } ressources recevront
+} de nouvelles valeurs.
+bulk-will-change-fragments = { $count ->
+    [one] { $count } fragment de contenu recevra
+   *[other] { $count } fragments de contenu recevront
+} de nouvelles valeurs.
+bulk-will-undo = { $count ->
+    [one] { $count } ressource retrouvera
+   *[other] { $count } ressources retrouveront
+} les valeurs d’avant la modification.
+bulk-will-retag = { $count ->
+    [one] { $count } ressource portera
+   *[other] { $count } ressources porteront
+} { $target } au lieu de { $tag }.
+bulk-will-untag = { $count ->
+    [one] { $count } ressource ne portera
+   *[other] { $count } ressources ne porteront
+} plus { $tag }.
+bulk-will-stay-old = { $count ->
+    [one] { $count } d’entre elles est sur le site web, qui montre ses anciennes valeurs tant qu’elle n’est pas republiée.
+   *[other] { $count } d’entre elles sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
+}
+bulk-will-republish-after = { $count ->
+    [one] Puis celle qui est sur le site web sera republiée.
+   *[other] Puis les { $count } qui sont sur le site web seront republiées.
+}
+bulk-tag-then-undo = { $command ->
+    [delete] Défaire rend aux ressources leurs balises, pas la balise.
+   *[other] AEM garde { $id } comme pointeur masqué vers { $target } ; défaire rend aux ressources leurs balises, pas la balise.
+}
 bulk-tag-then-activate = Elle est sur le site : sa nouvelle place est publiée aussi.
 bulk-tag-will-keep = La balise { $id } sera conservée : { $count ->
     [one] { $count } ressource qui peut la porter est laissée

@@ -319,6 +319,9 @@ describe('applying an old preview opened from Activity', () => {
     await screen.findByRole('heading', { level: 1, name: 'Bulk edit' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.getByTestId('old-preview-open')).toHaveFocus();
+    // Asked over the preview itself: the safe choice is to look at it again, not to "open" it.
+    expect(screen.getByTestId('old-preview-open')).toHaveTextContent('Look at the preview first');
+    expect(screen.getByTestId('old-preview-dialog')).not.toHaveTextContent('open the preview');
   });
 });
 

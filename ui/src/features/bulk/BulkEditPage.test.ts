@@ -1088,6 +1088,25 @@ describe('the report', () => {
     expect(screen.getByTestId('back-to-form')).toHaveTextContent('Keep the edit');
   });
 
+  it('words the undo of a publication as an undo: its heading, “Keep the edit”, and what it will do', async () => {
+    const user = userEvent.setup();
+    const undo = runSummary({
+      id: 'u1',
+      kind: { kind: 'publish', replication: 'unpublish', agent: 'publish', from: { kind: 'undo', of: 'r9' } },
+      edits: [],
+      editDetails: [],
+      counts: { assets: 25, changed: 0, unchanged: 0, skipped: 7, failed: 0, pending: 18 },
+    });
+    vi.mocked(previewUndo).mockResolvedValue(undo);
+    await renderPage();
+    await act(() => store.run.openReport(FAILED));
+    await user.click(await screen.findByTestId('undo-run'));
+    await screen.findByTestId('preview-table');
+    expect(screen.getByRole('heading', { name: /^Preview of the undo/ })).toBeInTheDocument();
+    expect(screen.getByTestId('back-to-form')).toHaveTextContent('Keep the edit');
+    expect(screen.getByTestId('preview-outcome')).toHaveTextContent('18 assets will be taken off the website.');
+  });
+
   it('undoes an edit that was republished with "Then republish" ticked, and the next edit without it', async () => {
     const user = userEvent.setup();
     const counts = { assets: 6, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 6 };
