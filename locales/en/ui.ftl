@@ -513,10 +513,10 @@ fragments-col-title = Title
 fragments-col-model = Model
 fragments-col-status = On the website
 fragment-status-new = Never published
-fragment-status-draft = Not on the website (draft)
+fragment-status-draft = Not on the website
 fragment-status-published = Up to date
 fragment-status-modified = Changed since published
-fragment-status-unpublished = Unpublished
+fragment-status-unpublished = Taken off the website
 fragments-field = Field
 fragments-choose-field = Choose a field…
 fragments-several = several values
@@ -744,6 +744,7 @@ bulk-cancel-run = Cancel the run
 bulk-row-status-changed = Changed
 bulk-row-status-unchanged = Already as wanted
 bulk-row-status-skipped = Skipped
+bulk-row-status-left-alone = Left alone
 bulk-row-status-failed = Failed
 bulk-row-status-pending = Not applied yet
 bulk-apply-strip-label = The first assets, filled in as they are written
@@ -1555,7 +1556,7 @@ bulk-col-publication-before = Publication before
 bulk-publication-never-published = Never published
 bulk-publication-modified = Changed since published
 bulk-publication-up-to-date = Up to date
-bulk-publication-unpublished = Unpublished
+bulk-publication-unpublished = Taken off the website
 bulk-kind-publish = { $what ->
     [unpublish] Unpublish from { $tier ->
         [preview] AEM's Preview tier
@@ -1597,7 +1598,7 @@ bulk-kind-publish-undo = { $what ->
 bulk-publication-count-never = { $count } never published
 bulk-publication-count-modified = { $count } changed since published
 bulk-publication-count-up-to-date = { $count } up to date
-bulk-publication-count-unpublished = { $count } unpublished
+bulk-publication-count-unpublished = { $count } taken off the website
 # Where assets stand on the website, and what republishing publishes (issue 53)
 bulk-on-website = On the website
 bulk-col-on-website = On the website
@@ -1625,6 +1626,8 @@ bulk-republish-on-website = { $count ->
 bulk-republish-on-website-unknown = Republish those on the website…
 bulk-republished-line = Published { $published } · not on the website, left alone { $left }
 bulk-outcome-published = Published
+# A publish run's assets it rightly did not touch (not on the website, for a republish): neutral, not a warning.
+bulk-outcome-left-alone = Left alone
 bulk-outcome-unpublished = Unpublished
 bulk-production-name-loose = Spaces and punctuation do not count.
 bulk-production-name-ok = The name matches.

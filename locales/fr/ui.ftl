@@ -513,10 +513,10 @@ fragments-col-title = Titre
 fragments-col-model = Modèle
 fragments-col-status = Sur le site web
 fragment-status-new = Jamais publié
-fragment-status-draft = Pas sur le site web (brouillon)
+fragment-status-draft = Pas sur le site web
 fragment-status-published = À jour
 fragment-status-modified = Modifié depuis sa publication
-fragment-status-unpublished = Dépublié
+fragment-status-unpublished = Retiré du site web
 fragments-field = Champ
 fragments-choose-field = Choisissez un champ…
 fragments-several = plusieurs valeurs
@@ -750,6 +750,7 @@ bulk-cancel-run = Annuler l’exécution
 bulk-row-status-changed = Modifiée
 bulk-row-status-unchanged = Déjà conforme
 bulk-row-status-skipped = Ignorée
+bulk-row-status-left-alone = Laissée telle quelle
 bulk-row-status-failed = En échec
 bulk-row-status-pending = Pas encore appliquée
 bulk-apply-strip-label = Les premières ressources, affichées à mesure qu’elles sont écrites
@@ -1584,7 +1585,7 @@ bulk-col-publication-before = Publication avant
 bulk-publication-never-published = Jamais publiée
 bulk-publication-modified = Modifiée depuis sa publication
 bulk-publication-up-to-date = À jour
-bulk-publication-unpublished = Dépubliée
+bulk-publication-unpublished = Retirée du site web
 bulk-kind-publish = { $what ->
     [unpublish] Dépublication { $tier ->
         [preview] du niveau d’aperçu d’AEM
@@ -1623,10 +1624,19 @@ bulk-kind-publish-undo = { $what ->
     [none] {""}
    *[other] {" "}du { $made }
 }
-bulk-publication-count-never = { $count } jamais publiées
-bulk-publication-count-modified = { $count } modifiées depuis leur publication
+bulk-publication-count-never = { $count ->
+    [one] { $count } jamais publiée
+   *[other] { $count } jamais publiées
+}
+bulk-publication-count-modified = { $count ->
+    [one] { $count } modifiée depuis sa publication
+   *[other] { $count } modifiées depuis leur publication
+}
 bulk-publication-count-up-to-date = { $count } à jour
-bulk-publication-count-unpublished = { $count } dépubliées
+bulk-publication-count-unpublished = { $count ->
+    [one] { $count } retirée du site web
+   *[other] { $count } retirées du site web
+}
 # L’état des ressources sur le site web, et ce qu’une republication publie (ticket 53)
 bulk-on-website = Sur le site web
 bulk-col-on-website = Sur le site web
@@ -1654,6 +1664,8 @@ bulk-republish-on-website = { $count ->
 bulk-republish-on-website-unknown = Republier celles qui sont sur le site web…
 bulk-republished-line = Publiées : { $published } · absentes du site web, laissées telles quelles : { $left }
 bulk-outcome-published = Publiées
+# Les ressources qu’une publication a laissées telles quelles à raison (pas sur le site web, pour une republication) : neutre, pas un avertissement.
+bulk-outcome-left-alone = Laissées telles quelles
 bulk-outcome-unpublished = Dépubliées
 bulk-production-name-loose = Les espaces et la ponctuation ne comptent pas.
 bulk-production-name-ok = Le nom correspond.

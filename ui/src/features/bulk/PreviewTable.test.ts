@@ -364,6 +364,10 @@ describe("an edit's preview, where its assets stand on the website", () => {
     const cells = screen.getAllByTestId('on-website');
     expect(cells.map((c) => c.textContent?.trim())).toEqual(['Up to date', 'Never published', 'Not known']);
     expect(cells.map((c) => c.dataset.state)).toEqual(['up_to_date', 'never_published', 'unknown']);
+    // Each state in its own colour and icon, the same pill as everywhere a state is shown.
+    const pills = cells.slice(0, 2).map((c) => c.querySelector('.publication') as HTMLElement);
+    expect(pills.map((p) => p.dataset.tone)).toEqual(['success', 'neutral']);
+    expect(pills[0]!.dataset.icon).not.toBe(pills[1]!.dataset.icon);
     expect(screen.getByTestId('publication-counts')).toHaveTextContent('On the website 1 never published · 1 up to date');
   });
 

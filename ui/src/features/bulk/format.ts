@@ -260,12 +260,13 @@ export interface ChartPart {
 }
 
 /** The report chart's segments, in a fixed order; zero parts are kept (their legend says 0).
- *  An undo's changed assets are "put back", as its report's tab says: one word per idea. */
-export function chartParts(i18n: I18n, counts: Counts, undo = false): ChartPart[] {
+ *  An undo's changed assets are "put back", as its report's tab says: one word per idea;
+ *  `words` gives other parts their tab's words (a publish run's "Published", "Left alone"). */
+export function chartParts(i18n: I18n, counts: Counts, undo = false, words: Partial<Record<ChartPart['key'], string>> = {}): ChartPart[] {
   const total = counts.changed + counts.unchanged + counts.skipped + counts.failed + counts.pending;
   const part = (key: ChartPart['key'], value: number): ChartPart => ({
     key,
-    label: i18n.t(key === 'changed' && undo ? 'bulk-outcome-put-back' : REPORT_STATUS_WORDS[key]),
+    label: i18n.t(words[key] ?? (key === 'changed' && undo ? 'bulk-outcome-put-back' : REPORT_STATUS_WORDS[key])),
     value,
     share: total > 0 ? (value / total) * 100 : 0,
   });
