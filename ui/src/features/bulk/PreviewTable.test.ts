@@ -69,16 +69,18 @@ describe('the preview table', () => {
     expect(within(table).getByRole('rowheader')).toHaveAttribute('title', path);
   });
 
-  it('shows long values in full on demand: a checkbox lifts the two-line clamp, the whole text is in the page', async () => {
+  it('never cuts a new value, the thing being checked; the old one is shortened, whole on demand (a checkbox lifts its clamp)', async () => {
     const long = 'Napa wine tasting, dinner at the vineyard and a morning balloon ride over the valley, for two';
-    const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: null, after: long }] });
+    const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: `${long} (old)`, after: long }] });
     await renderTable([LONG], { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 });
     const table = await screen.findByTestId('preview-table');
     const after = within(table).getByTestId('cell-after');
-    // Screen readers and the tooltip have the whole value either way.
     expect(after).toHaveTextContent(long);
-    expect(after).toHaveAttribute('title', long);
-    expect(after).toHaveClass('clamp');
+    expect(after).not.toHaveClass('clamp');
+    // The old value: screen readers and the tooltip have it whole.
+    const before = within(table).getByTestId('cell-before');
+    expect(before).toHaveAttribute('title', `${long} (old)`);
+    expect(before).toHaveClass('clamp');
     expect(table).not.toHaveClass('full');
     const toggle = screen.getByRole('checkbox', { name: 'Show values in full' });
     await userEvent.click(toggle);
@@ -117,12 +119,13 @@ describe('the preview table', () => {
     }
   });
 
-  it('keeps each value whole in its title, as it may show over two lines only', async () => {
+  it('keeps each old value whole in its title, as it may show over two lines only; a new one is shown whole', async () => {
     const long = 'A long afternoon among the vines of the Napa Valley, six wines tasted with the winemaker and a picnic.';
     const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: 'Short', after: long }] });
     await renderTable([LONG, SAME], { assets: 2, changed: 0, unchanged: 1, skipped: 0, failed: 0, pending: 1 });
     const [row, same] = await screen.findAllByTestId('preview-row') as [HTMLElement, HTMLElement];
-    expect(within(row).getByTestId('cell-after')).toHaveAttribute('title', long);
+    expect(within(row).getByTestId('cell-after')).toHaveTextContent(long);
+    expect(within(row).getByTestId('cell-after')).not.toHaveClass('clamp');
     expect(within(row).getByTestId('cell-before')).toHaveAttribute('title', 'Short');
     expect(within(same).getAllByTestId('cell-before')[0]).toHaveAttribute('title', '© 2026 WKND');
   });
