@@ -195,8 +195,11 @@ async function activityItem(driver, runId = null) {
   }, `run ${runId ?? "(newest)"} is not in Activity`);
 }
 
-/** Whether the report's "Column headers in words" box is ticked, as `ticked` says. */
+/** Whether the report's "Column headers in words" box is ticked, as `ticked` says; it is under
+ *  the report's "Technical details", opened first when closed. */
 async function assertHeadersChoice(driver, ticked) {
+  const technical = await driver.findElement(By.css('[data-testid="report-technical"]'));
+  if ((await technical.getAttribute("open")) === null) await press(driver, "report-technical-summary");
   await eventually(
     async () => (await (await byTestId(driver, "export-localized-headers")).isSelected()) === ticked,
     `"Column headers in words" is not ${ticked ? "ticked" : "unticked"}`,

@@ -1065,6 +1065,11 @@ describe('the report', () => {
     await act(() => store.run.openReport(FAILED));
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     expect(toggle).toBeChecked();
+    // A choice for scripts, not for the person reading the report: under a closed "Technical details".
+    const technical = screen.getByTestId('report-technical');
+    expect(technical).toContainElement(toggle);
+    expect(technical).not.toHaveAttribute('open');
+    expect(within(technical).getByText('Technical details')).toBeInTheDocument();
     await user.click(toggle);
     expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(false);
     vi.mocked(exportReportCsv).mockResolvedValue(null);
