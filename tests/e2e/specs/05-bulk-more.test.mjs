@@ -456,6 +456,8 @@ test("a production connection: Apply asks for its name (spaces and punctuation a
     await eventually(async () => (await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText()) === oldName,
       "the connection was not renamed");
     await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
+    // Changing it is asked first (issue 68): the badge says the state.
+    await press(driver, "production-change-confirm");
     await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,
       "the connection is not marked production");
     const name = await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText();
