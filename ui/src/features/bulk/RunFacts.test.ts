@@ -40,6 +40,15 @@ describe('the run facts', () => {
     card.remove();
   });
 
+  it('(the bulk edit page’s four mode cards) sit two by two, never three and one alone on a row', () => {
+    removeStyles = addComponentStyles('./BulkEditPage.svelte', import.meta.url);
+    const modes = document.createElement('div');
+    modes.className = 'modes';
+    document.body.append(modes);
+    expect(gridTracks(getComputedStyle(modes).gridTemplateColumns)).toEqual(['repeat(2, minmax(0, 1fr))']);
+    modes.remove();
+  });
+
   it('say a tag change by the tags’ titles once the run’s connection’s taxonomy is read', async () => {
     listTags.mockResolvedValueOnce([tag('wknd:', 'WKND'), tag('wknd:activity', 'Activity'), tag('wknd:activity/surfing', 'Surfing'), tag('wknd:activity/cycling', 'Cycling')]);
     const run = runSummary({ editDetails: [{ property: 'cq:tags', op: { kind: 'retag', from: 'wknd:activity/surfing', to: 'wknd:activity/cycling' } }] });
