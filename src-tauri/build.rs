@@ -47,6 +47,7 @@ fn main() {
         "preview_tag_import",
         "apply_tag_import",
         "undo_tag_import",
+        "open_tag_import_run",
         "rule_sample",
         "folder_schema",
         "schema_problems",

@@ -27,6 +27,7 @@ notify-preview-title = { $what ->
     [undo] Undo
     [retry] Retry
     [sheet] Sheet import
+    [tags] Tag import
    *[edit] Bulk edit
 } preview ready
 notify-preview-body = { $pending } to change, { $unchanged } already as wanted, { $skipped } skipped — { $folder }
@@ -35,6 +36,7 @@ notify-apply-title = { $what ->
     [undo] Undo
     [retry] Retry
     [sheet] Sheet import
+    [tags] Tag import
    *[edit] Bulk edit
 } { $state ->
     [stopped] stopped

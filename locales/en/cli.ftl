@@ -58,6 +58,7 @@ cli-usage-not-utf8 = an argument is not valid text (UTF-8)
 cli-value-aem = AEM
 cli-value-choice = CHOICE
 cli-value-condition = CONDITION
+cli-value-days = DAYS
 cli-value-connection = CONNECTION
 cli-value-data = DATA
 cli-value-endpoint = ENDPOINT
@@ -139,6 +140,23 @@ cli-about-schema-missing = List the assets that lack a value their metadata sche
 cli-arg-schema-show-folder = The DAM folder whose schema to show: `/content/dam/…`.
 cli-arg-schema-json = Print the answer as JSON.
 cli-arg-schema-missing-list_out = Also write the paths of the assets lacking a required value to this file, one a line, for `bulk … --list FILE` or `sheet export --list FILE`.
+cli-about-health = The health of a folder or a search, read-only: images without a description, expired and expiring assets, off times, where assets are used, changes since publication and missing required metadata.
+cli-arg-health-expiring_within = Count as expiring the assets that expire within this many days: 30d, 30 days.
+cli-arg-health-json = Print the report as JSON.
+cli-arg-health-csv = Also write the lists to this CSV file: one row per list and asset.
+cli-health-of = Health of { $folder }
+cli-health-assets = { $count ->
+    [one] 1 asset
+   *[other] { $count } assets
+}
+cli-health-without-description = Images without a description (no alt text): { $count }
+cli-health-expired = Expired: { $count }
+cli-health-expiring = Expiring within { $days } days: { $count }
+cli-health-off-time = With an off time: { $count }
+cli-health-used = Used on pages: { $count }
+cli-health-unused = Used nowhere: { $count }
+cli-health-changed = Changed since their last publication: { $count }
+cli-health-missing = Missing required metadata: { $count }
 cli-about-tags = AEM's tag taxonomy: list it in your language, export it as a sheet, and merge, move or delete a tag with every asset that holds it fixed.
 cli-about-tags-list = List every tag of the taxonomy: its title in your language, its id and description (with --json, its titles in every language).
 cli-about-tags-export = Save the taxonomy as a sheet (.xlsx or .csv): one row a tag with its id, title, a title column per language and its description.
@@ -537,6 +555,7 @@ cli-tags-import-done = Created { $created ->
     [one] { $changed } value
    *[other] { $changed } values
 } (import { $id }). To undo it: metadesk-cli tags undo-import { $id }
+cli-tags-import-resume = To finish the import once the cause is fixed: metadesk-cli bulk resume { $id }
 cli-tags-import-changed-since = Left as it is: the { $what } of { $id } was changed in AEM since the preview (the preview showed { $shown }, AEM now holds { $now }).
 cli-tags-import-exists-now = Not created: { $id } was created in AEM since the preview.
 cli-tags-undo-dry-run = Dry run: nothing was written; without --dry-run, the values import { $id } changed are put back and the tags it created removed, except those changed or used since.

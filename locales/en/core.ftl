@@ -160,6 +160,8 @@ error-host-not-trusted = { $place ->
    *[elsewhere] The connection “{ $name }” points at { $host }, which is not one of Adobe’s AEM hosts nor this computer: it is not used until you trust that host (in the window, on its card; on the command line, connections trust “{ $name }” { $host }).
 }
 assets-cannot-read-tags = this connection cannot read tags
+assets-cannot-read-references = this connection cannot ask where assets are used
+assets-references-not-list = AEM’s reference search answered something other than a list of pages
 assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-options-and-more = { $options } … and { $more } more
 schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }
@@ -194,6 +196,11 @@ job-list-fragments = listing the content fragments of { $folder }
 error-apply-empties-required = This run leaves fields the metadata form requires empty: { $fields }. Nothing was written. Say that you want them empty to apply it.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = checking the required metadata of { $folder }
+job-health = reading the health of { $folder }
+error-health-bad-duration = "{ $duration }" is not a number of days: write a whole number from 1 to 3650, e.g. 30d or 30 days.
+health-off-time-unknown = Off times are not known: this connection cannot search AEM (QueryBuilder).
+health-publication-unknown = Changes since publication are not known: this connection cannot read where assets stand on the website.
+health-references-unknown = Where assets are used is not known: { $reason }.
 assets-cannot-search = this connection cannot search
 assets-search-failed = the search failed
 assets-search-no-hits = the search answer has no list of hits
@@ -342,6 +349,7 @@ open-search-cannot-express = AEM's OpenAPI search cannot ask for "{ $condition }
     [type-family] it matches an exact file type, not a family such as image/*.
     [name-pattern] it matches an exact name, without * or ?.
     [any] it combines conditions with "all" only, not "any".
+    [expiry] it has no documented field for the expiry date.
    *[other] it has no way to ask for it.
     } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it as "Paired connection" on the card of "{ $connection }".
 open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it as "Paired connection" on this connection's card (from the command line: add --paired-with CONNECTION).
@@ -386,6 +394,7 @@ job-preview-sheet = a preview of the sheet { $file }
 job-export-sheet = exporting the metadata of { $folder }
 job-count-tags = counting the tags under { $folder }
 job-apply = applying changes to { $folder }
+job-tag-import = importing the tags of { $file }
 
 ## Credential files: why one cannot be imported, and what it is (issue 17: credentials in the
 ## user's language). { credential-field }, { pem-problem } and { url-problem } are parts of
@@ -657,6 +666,8 @@ error-plan-with = { $kind ->
    *[sheet] Import the sheet to plan its values.
 }
 error-nothing-to-undo = Run { $run } changed no asset, so there is nothing to undo.
+error-not-a-tag-import = Run { $run } is not a tag import.
+error-run-of-tag-import = Run { $run } imported tags from { $file }: undo it as a tag import (the Tags page’s Undo, or metadesk-cli tags undo-import { $run }); an import that stopped part-way is finished by resuming it.
 error-retry-of-sheet = Run { $run } applied the sheet { $file }; to retry its failed assets, import the sheet again (cells already written show as unchanged).
 error-retry-of-undo = Run { $run } is an undo; to restore the assets it could not, plan the undo of run { $undone } again (assets already restored are left as they are).
 error-nothing-to-retry = No asset failed in run { $run }, so there is nothing to retry.
@@ -671,8 +682,9 @@ error-bad-property-name = "{ $name }" is not a metadata property name; use the p
 error-bad-field-name = "{ $name }" is not a content fragment field name; use a field's name as the fragment list shows it (price, main), or jcr:title and jcr:description for the fragment's own title and description.
 error-list-empty = The list is empty: give one DAM path, Assets link or asset id per line.
 error-list-unreadable = The list could not be read as lines or CSV: { $detail }.
-error-condition-unknown = "{ $words }" is not a condition Metadesk knows. Write, for example: dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
+error-condition-unknown = "{ $words }" is not a condition Metadesk knows. Write, for example: dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · expires before today · expires within 30 days · name matches *.jpg
 error-condition-bad-date = "{ $date }" is not a date: write it as year-month-day, e.g. 2026-03-01.
+error-condition-bad-days = "{ $days }" is not a number of days: write a whole number from 1 to { $most }, e.g. expires within 30 days.
 error-condition-missing = { $what ->
     [value] The value
     [text] The text to look for
@@ -990,6 +1002,7 @@ run-index-notices = { $notices }
 run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }
+run-tag-import = tags from the sheet { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
@@ -1015,6 +1028,12 @@ condition-modified-before = modified before { $date }
 condition-modified-after = modified after { $date }
 condition-created-before = created before { $date }
 condition-created-after = created after { $date }
+condition-expires-before = expires before { $date }
+condition-expires-after = expires after { $date }
+condition-expires-before-today = expires before today
+condition-expires-after-today = expires after today
+condition-expires-within = expires within { $days } days
+condition-expires-within-a-day = expires within a day
 condition-name-matches = name matches { $pattern }
 condition-all = { $first } and { $rest }
 condition-any = { $first } or { $rest }
@@ -1133,7 +1152,7 @@ error-tags-import-no-parent = Row { $row }: { $id } would go below { $parent }, 
 error-tags-import-too-long = Row { $row }: a value of { $id } is longer than { $limit } characters. Nothing was changed.
 error-tags-import-unknown = There is no tag import { $id } on this computer (its id is printed when the import is applied).
 error-tags-import-other-connection = The tag import { $id } was made on { $connection }; undo it with that connection.
-tags-import-stopped = AEM did not take the change of { $id } ({ $detail }): the import stopped there. What was written before it stays; undoing the import puts it back.
+tags-import-stopped = AEM did not take the change of { $id } ({ $detail }): the import stopped there. What was written before it stays: resume the run to finish the import, or undo it to put that back.
 error-tags-undo-write = AEM did not take the change of { $id } ({ $detail }): the undo stopped there. What was put back before it stays.
 error-rule-duration = The date shift of { $property }, "{ $by }", is not a duration; write an amount and a unit such as 7d, -1w, +2h30m (w weeks, d days, h hours, m minutes, s seconds).
 error-rule-date = The date for { $property }, "{ $date }", is not a date; write 2025-01-31, 2025-01-31T09:00 or 2025-01-31T09:00:00+01:00.

@@ -27,6 +27,7 @@ notify-preview-title = Aperçu { $what ->
     [undo] pour défaire une exécution
     [retry] de la nouvelle tentative
     [sheet] de l’importation de feuille de calcul
+    [tags] de l’import de balises
    *[edit] de la modification en masse
 } prêt
 notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
@@ -35,6 +36,7 @@ notify-apply-title = { $what ->
     [undo] Exécution défaite
     [retry] Nouvelle tentative
     [sheet] Importation de feuille de calcul
+    [tags] Import de balises
    *[edit] Modification en masse
 } { $state ->
     [stopped] arrêtée

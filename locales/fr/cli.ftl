@@ -57,6 +57,7 @@ cli-usage-not-utf8 = un argument n’est pas un texte valide (UTF-8)
 cli-value-aem = AEM
 cli-value-choice = CHOIX
 cli-value-condition = CONDITION
+cli-value-days = JOURS
 cli-value-connection = CONNEXION
 cli-value-data = DONNÉES
 cli-value-endpoint = POINT_DE_TERMINAISON
@@ -138,6 +139,23 @@ cli-about-schema-missing = Lister les ressources auxquelles manque une valeur qu
 cli-arg-schema-show-folder = Le dossier de la DAM dont afficher le schéma : `/content/dam/…`.
 cli-arg-schema-json = Afficher la réponse en JSON.
 cli-arg-schema-missing-list_out = Écrire aussi dans ce fichier les chemins des ressources auxquelles manque une valeur obligatoire, un par ligne, pour `bulk … --list FICHIER` ou `sheet export --list FICHIER`.
+cli-about-health = L’état de santé d’un dossier ou d’une recherche, en lecture seule : images sans description, ressources expirées ou qui vont expirer, heures de retrait, pages qui utilisent les ressources, modifications depuis la publication et métadonnées obligatoires manquantes.
+cli-arg-health-expiring_within = Compter comme bientôt expirées les ressources qui expirent d’ici ce nombre de jours : 30d, 30 jours.
+cli-arg-health-json = Afficher le rapport en JSON.
+cli-arg-health-csv = Écrire aussi les listes dans ce fichier CSV : une ligne par liste et par ressource.
+cli-health-of = État de santé de { $folder }
+cli-health-assets = { $count ->
+    [one] 1 ressource
+   *[other] { $count } ressources
+}
+cli-health-without-description = Images sans description (sans texte alternatif) : { $count }
+cli-health-expired = Expirées : { $count }
+cli-health-expiring = Expirent d’ici { $days } jours : { $count }
+cli-health-off-time = Avec une heure de retrait : { $count }
+cli-health-used = Utilisées sur des pages : { $count }
+cli-health-unused = Utilisées nulle part : { $count }
+cli-health-changed = Modifiées depuis leur dernière publication : { $count }
+cli-health-missing = Métadonnées obligatoires manquantes : { $count }
 cli-about-tags = La taxonomie des balises d’AEM : la lister dans votre langue, l’exporter en feuille de calcul, et fusionner, déplacer ou supprimer une balise en corrigeant chaque ressource qui la porte.
 cli-about-tags-list = Lister chaque balise de la taxonomie : son titre dans votre langue, son identifiant et sa description (avec --json, ses titres dans chaque langue).
 cli-about-tags-export = Enregistrer la taxonomie en feuille de calcul (.xlsx ou .csv) : une ligne par balise avec son identifiant, son titre, une colonne de titre par langue et sa description.
@@ -541,6 +559,7 @@ cli-tags-import-done = { $created ->
     [one] { $changed } valeur modifiée
    *[other] { $changed } valeurs modifiées
 } (import { $id }). Pour le défaire : metadesk-cli tags undo-import { $id }
+cli-tags-import-resume = Pour finir l’import une fois la cause réglée : metadesk-cli bulk resume { $id }
 cli-tags-import-changed-since = Laissé tel quel, car modifié dans AEM depuis l’aperçu : { $what } de { $id } (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
 cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.

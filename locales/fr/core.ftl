@@ -160,6 +160,8 @@ error-host-not-trusted = { $place ->
    *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
 }
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
+assets-cannot-read-references = cette connexion ne peut pas demander où les ressources sont utilisées
+assets-references-not-list = la recherche de références d’AEM a répondu autre chose qu’une liste de pages
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-options-and-more = { $options } … et { $more } autres
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
@@ -194,6 +196,11 @@ job-list-fragments = la liste des fragments de contenu de { $folder }
 error-apply-empties-required = Cette exécution laisse vides des champs que le formulaire de métadonnées exige : { $fields }. Rien n’a été écrit. Indiquez que vous les voulez vides pour l’appliquer.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
+job-health = la lecture de l’état de santé de { $folder }
+error-health-bad-duration = « { $duration } » n’est pas un nombre de jours : écrivez un nombre entier de 1 à 3650, par exemple 30d ou 30 jours.
+health-off-time-unknown = Les heures de retrait ne sont pas connues : cette connexion ne peut pas chercher dans AEM (QueryBuilder).
+health-publication-unknown = Les modifications depuis la publication ne sont pas connues : cette connexion ne peut pas lire l’état des ressources sur le site.
+health-references-unknown = On ne sait pas où les ressources sont utilisées : { $reason }.
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche
 assets-search-failed = la recherche a échoué
 assets-search-no-hits = la réponse de la recherche ne contient pas de liste de résultats
@@ -387,6 +394,7 @@ job-preview-sheet = un aperçu de la feuille { $file }
 job-export-sheet = l’export des métadonnées de { $folder }
 job-count-tags = le comptage des balises sous { $folder }
 job-apply = l’application des modifications à { $folder }
+job-tag-import = l’import des balises de { $file }
 
 ## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
 ## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
@@ -659,6 +667,8 @@ error-plan-with = { $kind ->
    *[sheet] Importez la feuille pour préparer ses valeurs.
 }
 error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
+error-not-a-tag-import = L’exécution { $run } n’est pas un import de balises.
+error-run-of-tag-import = L’exécution { $run } a importé des balises de { $file } : défaites-la comme un import de balises (Défaire dans la page Balises, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
 error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
@@ -673,8 +683,9 @@ error-bad-property-name = « { $name } » n’est pas un nom de propriété de
 error-bad-field-name = « { $name } » n’est pas un nom de champ de fragment de contenu ; utilisez le nom d’un champ tel que la liste des fragments le montre (price, main), ou jcr:title et jcr:description pour le titre et la description du fragment.
 error-list-empty = La liste est vide : donnez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
 error-list-unreadable = La liste n’a pas pu être lue comme lignes ou comme CSV : { $detail }.
-error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
+error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · expires before today · expires within 30 days · name matches *.jpg
 error-condition-bad-date = « { $date } » n’est pas une date : écrivez-la sous la forme année-mois-jour, par exemple 2026-03-01.
+error-condition-bad-days = « { $days } » n’est pas un nombre de jours : écrivez un nombre entier de 1 à { $most }, par exemple expire d’ici 30 jours.
 error-condition-missing = { $what ->
     [value] La valeur est manquante.
     [text] Le texte à chercher est manquant.
@@ -992,6 +1003,7 @@ run-index-notices = { $notices }
 run-edit-undo = défaire l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
+run-tag-import = balises de la feuille { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
@@ -1017,6 +1029,12 @@ condition-modified-before = modifié avant le { $date }
 condition-modified-after = modifié après le { $date }
 condition-created-before = créé avant le { $date }
 condition-created-after = créé après le { $date }
+condition-expires-before = expire avant le { $date }
+condition-expires-after = expire après le { $date }
+condition-expires-before-today = expire avant aujourd’hui
+condition-expires-after-today = expire aujourd’hui ou après
+condition-expires-within = expire d’ici { $days } jours
+condition-expires-within-a-day = expire d’ici un jour
 condition-name-matches = le nom correspond à { $pattern }
 condition-all = { $first } et { $rest }
 condition-any = { $first } ou { $rest }
@@ -1135,7 +1153,7 @@ error-tags-import-no-parent = Ligne { $row } : { $id } irait sous { $parent }, 
 error-tags-import-too-long = Ligne { $row } : une valeur de { $id } dépasse { $limit } caractères. Rien n’a été modifié.
 error-tags-import-unknown = Il n’y a pas d’import de balises { $id } sur cet ordinateur (son identifiant est affiché quand l’import est appliqué).
 error-tags-import-other-connection = L’import de balises { $id } a été fait sur { $connection } ; défaites-le avec cette connexion.
-tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste ; défaire l’import le restaure.
+tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste : reprenez l’exécution pour finir l’import, ou défaites-le pour restaurer ce qui a été écrit.
 error-tags-undo-write = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import n’a été défait que jusque-là. Ce qui a été restauré avant reste.
 error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
 error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.

@@ -200,6 +200,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::tag_sheets::preview_tag_import,
                 commands::tag_sheets::apply_tag_import,
                 commands::tag_sheets::undo_tag_import,
+                commands::tag_sheets::open_tag_import_run,
                 commands::samples::rule_sample,
                 commands::schemas::folder_schema,
                 commands::schemas::schema_problems,

@@ -83,6 +83,7 @@ pub fn message(
             RunKind::Retry { .. } => "retry",
             RunKind::Sheet { .. } => "sheet",
             RunKind::Publish { .. } => "publish",
+            RunKind::TagImport { .. } => "tags",
         })
     };
     let n = |v: u64| count(v as f64);
@@ -225,6 +226,7 @@ mod tests {
             emptied_required: Vec::new(),
             fragments: None,
             tag_step: None,
+            tag_import: None,
             undoes_tag_step: None,
         }
     }

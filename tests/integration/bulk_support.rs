@@ -42,6 +42,27 @@ pub fn sandbox_host(sb: &Sandbox) -> String {
     format!("{}:{}", base.host_str().unwrap(), base.port().unwrap())
 }
 
+/// Runs the CLI with `args` in English and the sandbox's development token (written by
+/// `sb.write_credentials(dir/creds)`), its home under `dir`.
+pub fn run_with_dev_token(
+    sb: &Sandbox,
+    dir: &std::path::Path,
+    args: &[&str],
+) -> std::process::Output {
+    let file = dir.join("creds/local-development-token.json");
+    std::process::Command::new(crate::bulk_cli::cli())
+        .env("METADESK_HOME", dir.join("home"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(args)
+        .args(["--trust-host", &sandbox_host(sb)])
+        .args(["--aem", &sb.base_url(), "--file"])
+        .arg(&file)
+        .output()
+        .unwrap()
+}
+
 pub fn bearer(token: &str, api_key: Option<&str>) -> Arc<dyn Authorizer> {
     Arc::new(StaticAuthorizer::new(
         RequestCredentials::Bearer {
@@ -188,6 +209,7 @@ pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> 
         kind: RunKind::Edit,
         account: Some(sb.credentials().dev_token_user.clone()),
         tag_step: None,
+        tag_import: None,
     }
 }
 

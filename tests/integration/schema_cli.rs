@@ -2,12 +2,11 @@
 //! sandbox's metadata schema forms (a custom form mapped on a folder's `jcr:content`, its
 //! `image/jpeg` sub-form, a folder mapped to a form that no longer exists).
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
 use serde_json::Value;
 
-use crate::bulk_cli::cli;
 use crate::bulk_support::*;
 
 struct Env {
@@ -25,18 +24,7 @@ impl Env {
 
     /// Runs the CLI with `args` and the sandbox's development token, in English.
     fn run(&self, args: &[&str]) -> Output {
-        let file = self.dir.path().join("creds/local-development-token.json");
-        Command::new(cli())
-            .env("METADESK_HOME", self.dir.path().join("home"))
-            .env("LANG", "C.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .args(args)
-            .args(["--trust-host", &sandbox_host(&self.sb)])
-            .args(["--aem", &self.sb.base_url(), "--file"])
-            .arg(&file)
-            .output()
-            .unwrap()
+        run_with_dev_token(&self.sb, self.dir.path(), args)
     }
 }
 

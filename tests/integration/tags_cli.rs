@@ -69,6 +69,19 @@ impl Env {
         self.run_in("C.UTF-8", args)
     }
 
+    /// Runs the CLI from this home with `args` alone: a command that reaches no AEM
+    /// (`runs list`).
+    pub(crate) fn run_offline(&self, args: &[&str]) -> Output {
+        Command::new(cli())
+            .env("METADESK_HOME", self.dir.path().join("home"))
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
     /// The newest run's id (`runs list` needs no connection).
     pub(crate) fn last_run(&self) -> String {
         let o = Command::new(cli())

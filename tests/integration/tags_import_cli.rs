@@ -110,7 +110,7 @@ async fn an_import_aem_refuses_part_of_stops_there_says_so_and_undo_takes_back_w
         err(&o).contains(
             "AEM did not take the change of wknd-shared:season/winter ("
         ) && err(&o).contains(
-            "the import stopped there. What was written before it stays; undoing the import puts it back."
+            "the import stopped there. What was written before it stays: resume the run to finish the import, or undo it to put that back."
         ),
         "{}",
         err(&o)

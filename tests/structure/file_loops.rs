@@ -82,7 +82,8 @@ fn is_test_file(path: &Path) -> bool {
         || name.ends_with("_tests.rs")
 }
 
-/// Which module (file) each file imports.
+/// Which module (file) each file imports. A name a file re-exports (`pub use child::Name`)
+/// is taken to the file that defines it: a re-export does not hide a loop.
 fn import_graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
     let src_str = src.to_string_lossy().into_owned();
     let sources: BTreeMap<Module, PathBuf> = files(&src_str, &[".rs"])
@@ -90,29 +91,77 @@ fn import_graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
         .filter(|path| !is_test_file(path))
         .map(|path| (module_of(src, &path), path))
         .collect();
+    let parsed: BTreeMap<&Module, Paths> = sources
+        .iter()
+        .map(|(module, path)| {
+            let text = read(path);
+            let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let mut paths = Paths::default();
+            paths.visit_file(&file);
+            (module, paths)
+        })
+        .collect();
+    let held_by = |target: &[String]| {
+        (0..=target.len())
+            .rev()
+            .map(|n| target[..n].to_vec())
+            .find(|prefix| sources.contains_key(prefix))
+    };
+    // Each file's re-exports: the name, and the path it stands for from the crate root.
+    let reexports: BTreeMap<&Module, BTreeMap<String, Module>> = parsed
+        .iter()
+        .map(|(module, paths)| {
+            let names = paths
+                .reexported
+                .iter()
+                .filter_map(|(name, path)| {
+                    let child = module
+                        .iter()
+                        .chain(path.first())
+                        .cloned()
+                        .collect::<Module>();
+                    let target = if sources.contains_key(&child) {
+                        module.iter().chain(path).cloned().collect()
+                    } else {
+                        absolute(module, path)?
+                    };
+                    Some((name.clone(), target))
+                })
+                .collect();
+            (*module, names)
+        })
+        .collect();
     let mut graph = BTreeMap::new();
-    for (module, path) in &sources {
-        let text = read(path);
-        let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut paths = Paths::default();
-        paths.visit_file(&file);
+    for (module, paths) in &parsed {
         let mut imports = BTreeSet::new();
-        for named in paths.found {
-            let Some(target) = absolute(module, &named) else {
+        for named in &paths.found {
+            let Some(mut target) = absolute(module, named) else {
                 continue;
             };
-            let held_by = (0..=target.len())
-                .rev()
-                .map(|n| target[..n].to_vec())
-                .find(|prefix| sources.contains_key(prefix));
-            if let Some(held_by) = held_by
-                && !held_by.is_empty()
-                && &held_by != module
+            let mut file = held_by(&target);
+            // Through re-exports (a few hops at most) to the file that defines the name.
+            for _ in 0..8 {
+                let Some(at) = &file else { break };
+                let Some(name) = target.get(at.len()) else {
+                    break;
+                };
+                let Some(to) = reexports.get(at).and_then(|names| names.get(name)) else {
+                    break;
+                };
+                if to == &target {
+                    break;
+                }
+                target = to.iter().chain(&target[at.len() + 1..]).cloned().collect();
+                file = held_by(&target);
+            }
+            if let Some(file) = file
+                && !file.is_empty()
+                && &file != *module
             {
-                imports.insert(held_by);
+                imports.insert(file);
             }
         }
-        graph.insert(module.clone(), imports);
+        graph.insert((*module).clone(), imports);
     }
     graph
 }
@@ -140,6 +189,8 @@ fn absolute(module: &Module, path: &[String]) -> Option<Module> {
 #[derive(Default)]
 struct Paths {
     found: Vec<Vec<String>>,
+    /// `pub use` items: the name they make public, and the path they name.
+    reexported: Vec<(String, Vec<String>)>,
 }
 
 fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
@@ -233,7 +284,15 @@ impl<'a> Visit<'a> for Paths {
     }
 
     fn visit_item_use(&mut self, item: &'a syn::ItemUse) {
+        let before = self.found.len();
         self.use_tree(&mut Vec::new(), &item.tree);
+        if !matches!(item.vis, syn::Visibility::Inherited) {
+            let public = self.found[before..]
+                .iter()
+                .filter_map(|path| Some((path.last()?.clone(), path.clone())));
+            let public: Vec<_> = public.collect();
+            self.reexported.extend(public);
+        }
     }
 
     fn visit_path(&mut self, path: &'a syn::Path) {
@@ -330,4 +389,15 @@ fn a_loop_through_a_third_file_is_found_and_a_parent_is_not_one() {
         assert!(found.contains(wanted), "{wanted} not in {found:?}");
     }
     assert!(!found.iter().any(|p| p.starts_with("crate::e")));
+    // A re-export is followed to the file that defines the name (seen hiding
+    // `spec <-> scope::chosen` before).
+    let mut paths = Paths::default();
+    paths.visit_file(&syn::parse_file("pub use chosen::{RunScope, Scope};\nuse x::Y;").unwrap());
+    assert_eq!(
+        paths.reexported,
+        vec![
+            ("RunScope".to_string(), m("chosen::RunScope")),
+            ("Scope".to_string(), m("chosen::Scope"))
+        ]
+    );
 }

@@ -536,6 +536,25 @@ impl AssetsApi for ClassicAssets {
         })
     }
 
+    fn references<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+    ) -> BoxFuture<'a, Result<Vec<super::references::PageUse>, CallError>> {
+        Box::pin(async move {
+            let mut url = self
+                .client
+                .url("/bin/wcm/references.json")
+                .map_err(CallError::from_aem)?;
+            url.query_pairs_mut()
+                .extend_pairs(super::references::query(paths));
+            let answer = self.get_json(url).await?;
+            super::references::pages_of(&answer, paths).ok_or(CallError::Rejected {
+                status: 200,
+                detail: Text::plain("assets-references-not-list"),
+            })
+        })
+    }
+
     fn tag_properties<'a>(
         &'a self,
         path: &'a str,

@@ -22,6 +22,7 @@ pub mod open_search;
 pub mod openapi;
 pub mod probe;
 pub mod publication;
+pub mod references;
 pub mod renditions;
 pub mod schema;
 pub mod search;
@@ -503,6 +504,22 @@ pub trait AssetsApi: Send + Sync {
     ) -> BoxFuture<'a, Result<(), CallError>> {
         let _ = (replication, agent, paths);
         Box::pin(async { Err(CallError::NotFound) })
+    }
+
+    /// The Sites pages that use the assets at `paths` (at most
+    /// [`references::PATHS_AT_ONCE`]): AEM's reference search. An answer it cannot read is an
+    /// error, never "used nowhere".
+    fn references<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+    ) -> BoxFuture<'a, Result<Vec<references::PageUse>, CallError>> {
+        let _ = paths;
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-cannot-read-references"),
+            })
+        })
     }
 
     /// One page of a QueryBuilder query (`params` as sent: predicates, paging, hit writer).

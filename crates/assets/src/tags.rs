@@ -34,6 +34,19 @@ pub struct Tag {
 }
 
 impl Tag {
+    /// The value `property` has as read: `jcr:title` (its name when it has none),
+    /// `jcr:title.<lang>` or `jcr:description`.
+    pub fn value(&self, property: &str) -> Option<&str> {
+        match property {
+            "jcr:title" => Some(&self.title),
+            "jcr:description" => self.description.as_deref(),
+            p => p
+                .strip_prefix("jcr:title.")
+                .and_then(|lang| self.titles.get(lang))
+                .map(String::as_str),
+        }
+    }
+
     /// Whether this is a namespace (the first level below the taxonomy root).
     pub fn is_namespace(&self) -> bool {
         self.id.ends_with(':')
@@ -134,6 +147,16 @@ pub fn pages_of(answer: &Value) -> Option<Vec<String>> {
         .iter()
         .map(|p| p.get("path").and_then(Value::as_str).map(str::to_owned))
         .collect()
+}
+
+/// The tag's node: `/content/cq:tags/ns/path/to/tag` (a namespace's is `/content/cq:tags/ns`).
+pub fn node_path(id: &str) -> String {
+    let (ns, local) = id.split_once(':').unwrap_or(("default", id));
+    if local.is_empty() {
+        format!("{TAGS_ROOT}/{ns}")
+    } else {
+        format!("{TAGS_ROOT}/{ns}/{local}")
+    }
 }
 
 #[cfg(test)]

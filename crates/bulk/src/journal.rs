@@ -248,8 +248,9 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<SavedText>,
     },
-    /// A tag run's step (`tag_step.rs`), after the apply went through every asset: each part
-    /// journaled `sending` durably before its request leaves, then `done` or `refused`.
+    /// A tag run's step (`tag_step.rs`), after the apply went through every asset, or a tag
+    /// import's write (`tag_import.rs`): each part journaled `sending` durably before its
+    /// request leaves, then `done`, `refused` or `left_alone`.
     TagStep {
         #[serde(flatten)]
         part: crate::tag_step::TagPart,
@@ -257,6 +258,9 @@ pub enum Record {
         at: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<SavedText>,
+        /// What AEM held, for a part left alone (absent: no value).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        now: Option<String>,
     },
 }
 
@@ -671,6 +675,7 @@ mod tests {
             kind: RunKind::Edit,
             account: None,
             tag_step: None,
+            tag_import: None,
         }
     }
 

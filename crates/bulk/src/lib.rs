@@ -29,6 +29,7 @@ pub mod republished;
 pub mod request_gate;
 pub mod rules;
 pub mod run_control;
+mod run_lines;
 pub mod runs;
 pub mod sample;
 pub mod scope;
@@ -36,6 +37,7 @@ pub mod scope_count;
 pub mod scope_walk;
 pub mod searching;
 pub mod spec;
+pub mod tag_import;
 pub mod tag_step;
 pub mod write_paths;
 

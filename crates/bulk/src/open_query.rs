@@ -126,6 +126,10 @@ pub fn query_items(
             }
             Condition::Contains { .. } => return refuse("contains"),
             Condition::Tagged { .. } => return refuse("tag-tree"),
+            // No documented field of the OpenAPI search holds `prism:expirationDate`.
+            Condition::ExpiresBefore { .. }
+            | Condition::ExpiresAfter { .. }
+            | Condition::ExpiresWithin { .. } => return refuse("expiry"),
         });
     }
     Ok(items)

@@ -129,7 +129,8 @@ pub struct Replay {
     pub changed_on_website: Option<u64>,
     /// The same before its apply: the planned changes of assets on the website.
     pub to_change_on_website: Option<u64>,
-    /// A tag run's step as journaled (empty for any other run, and before it starts).
+    /// A tag run's step, or a tag import's writes, as journaled (empty for any other run, and
+    /// before it starts).
     pub tag_step: crate::tag_step::StepJournal,
 }
 
@@ -296,9 +297,14 @@ impl Replay {
                     state,
                     at,
                     reason,
+                    now,
                 } => {
                     working.seen(Some(&at));
-                    r.tag_step.record(part, state, reason);
+                    if state == crate::tag_step::StepState::LeftAlone {
+                        r.tag_step.left(part, now);
+                    } else {
+                        r.tag_step.record(part, state, reason);
+                    }
                 }
             }
         }
@@ -315,6 +321,10 @@ impl Replay {
             }
         }
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
+        if let Some(plan) = &r.spec.tag_import {
+            // An import's writes are its rows: counted from the journal of its parts.
+            r.counts = import_counts(plan, &r.tag_step);
+        }
         if r.publication.is_some() && !r.spec.kind.publishes() {
             let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);
             r.changed_on_website = Some(on_website.iter().filter(|i| changed(i)).count() as u64);
@@ -364,6 +374,11 @@ impl Replay {
             .is_some_and(|step| tag_step::to_send(step, self.rows_done(), &self.tag_step))
     }
 
+    /// A tag import's run as its summary shows it.
+    pub fn tag_import_view(&self) -> Option<crate::tag_import::TagImportView> {
+        Some(self.spec.tag_import.as_ref()?.view(&self.tag_step))
+    }
+
     /// A tag run's step as its summary shows it.
     pub fn tag_step_view(&self) -> Option<TagStepView> {
         let step = self.spec.tag_step.as_ref()?;
@@ -375,6 +390,36 @@ impl Replay {
             reason: self.tag_step.reason.clone(),
         })
     }
+}
+
+/// A tag import's counts, its writes counted as a run's assets are: done as changed, left
+/// alone as skipped, and the rest (not sent, refused, or sent without an answer) as pending,
+/// which a resume sends. A value of a tag someone else created meanwhile is left alone with it.
+fn import_counts(
+    plan: &crate::tag_import::TagImportPlan,
+    journal: &crate::tag_step::StepJournal,
+) -> Counts {
+    use crate::tag_step::{StepState, TagPart};
+    let parts = plan.parts();
+    let mut counts = Counts {
+        assets: parts.len() as u64,
+        ..Counts::default()
+    };
+    let left_with_tag = |part: &TagPart| match part {
+        TagPart::Value { tag, .. } => {
+            journal.state(&TagPart::Create { tag: tag.clone() }) == Some(StepState::LeftAlone)
+        }
+        _ => false,
+    };
+    for part in &parts {
+        match journal.state(part) {
+            Some(StepState::Done) => counts.changed += 1,
+            Some(StepState::LeftAlone) => counts.skipped += 1,
+            _ if left_with_tag(part) => counts.skipped += 1,
+            _ => counts.pending += 1,
+        }
+    }
+    counts
 }
 
 /// What defines the run whose journal is at `path`: its first record, the rest unread.
@@ -396,5 +441,54 @@ fn run_record(
             "{} does not start with a run definition",
             path.display()
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::tag_import::{NewTag, TagImportPlan, TagValueChange};
+    use crate::tag_step::{StepJournal, StepState, TagPart};
+
+    /// An import's writes are its rows: a refused or unanswered one is pending (a resume sends
+    /// it), a colleague's value or tag skipped with what hangs on it.
+    #[test]
+    fn an_import_counts_its_writes_as_rows() {
+        let plan = TagImportPlan {
+            file_name: "t.csv".into(),
+            created: vec![NewTag {
+                row: 2,
+                id: "ns:new".into(),
+                title: None,
+                titles: BTreeMap::from([("fr".to_owned(), "Neuf".to_owned())]),
+                description: None,
+            }],
+            changed: vec![TagValueChange {
+                row: 3,
+                id: "ns:old".into(),
+                property: "jcr:title".into(),
+                before: Some("Old".into()),
+                after: "Older".into(),
+            }],
+        };
+        let mut journal = StepJournal::default();
+        let old = TagPart::Value {
+            tag: "ns:old".into(),
+            property: "jcr:title".into(),
+        };
+        journal.record(old.clone(), StepState::Refused, None);
+        let counts = import_counts(&plan, &journal);
+        assert_eq!((counts.assets, counts.pending, counts.skipped), (3, 3, 0));
+        journal.left(
+            TagPart::Create {
+                tag: "ns:new".into(),
+            },
+            None,
+        );
+        journal.record(old, StepState::Done, None);
+        let counts = import_counts(&plan, &journal);
+        assert_eq!((counts.changed, counts.skipped, counts.pending), (1, 2, 0));
     }
 }

@@ -140,6 +140,10 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub undoes_tag_step: Option<crate::tag_step::TagStepView>,
+    /// A tag import's run: what it was to write and what it wrote; absent for any other run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tag_import: Option<crate::tag_import::TagImportView>,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -176,6 +180,9 @@ impl RunSummary {
         if let Some(reason) = self.tag_step.as_mut().and_then(|s| s.reason.as_mut()) {
             reason.localize(l);
         }
+        if let Some(reason) = self.tag_import.as_mut().and_then(|s| s.reason.as_mut()) {
+            reason.localize(l);
+        }
     }
 
     /// The edit lines in `l`'s language.
@@ -203,36 +210,13 @@ fn summarize(replay: &Replay) -> RunSummary {
         found_by: replay.found_by.clone(),
         conditions: crate::scope::conditions_reason(spec.scope.filters()),
         kind: spec.kind.clone(),
-        edits: {
-            let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
-            let of_run = |code: &str, run: &str| SavedText::new(code, [("run", run.into())]);
-            match &spec.kind {
-                RunKind::Undo { of } => vec![of_run("run-edit-undo", of)],
-                // What is retried, then the edits it makes again.
-                RunKind::Retry { of } => std::iter::once(of_run("run-edit-retry", of))
-                    .chain(described)
-                    .collect(),
-                RunKind::Sheet { file } => {
-                    vec![SavedText::new(
-                        "run-edit-sheet",
-                        [("file", file.as_str().into())],
-                    )]
-                }
-                RunKind::Edit => described.collect(),
-                RunKind::Publish {
-                    replication,
-                    agent,
-                    from,
-                } => vec![crate::publish_words::run_line(
-                    *replication,
-                    *agent,
-                    from.as_ref(),
-                )],
-            }
-        },
+        edits: crate::run_lines::edit_lines(spec),
         edit_details: match spec.kind {
             RunKind::Edit | RunKind::Retry { .. } => spec.edits.clone(),
-            RunKind::Undo { .. } | RunKind::Sheet { .. } | RunKind::Publish { .. } => Vec::new(),
+            RunKind::Undo { .. }
+            | RunKind::Sheet { .. }
+            | RunKind::Publish { .. }
+            | RunKind::TagImport { .. } => Vec::new(),
         },
         status: replay.status(),
         counts: replay.counts,
@@ -265,6 +249,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         fragments: spec.scope.filters().fragments.clone(),
         tag_step: replay.tag_step_view(),
         undoes_tag_step: None,
+        tag_import: replay.tag_import_view(),
     }
 }
 

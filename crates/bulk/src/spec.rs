@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::scope::{RunScope, ScopeSource};
+use super::scope::RunScope;
+pub use super::scope::filters::{FragmentScope, ScopeFilters, glob_match};
 pub use crate::edit::{Edit, EditOp, Emptiness};
 pub use crate::rules::{
     MAX_VALUE_CHARS, after, after_in, regexes_of, schema_refusal, validate_edits, validate_field,
@@ -16,56 +17,6 @@ pub use crate::rules::{
 pub use metadesk_assets::publication::{Agent, Replication};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
-
-/// Which assets of the folder a run touches.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ScopeFilters {
-    /// Include the assets of subfolders, at any depth.
-    pub recursive: bool,
-    /// Only assets whose name matches this pattern (`*` and `?`, case-insensitive).
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Only assets whose `dc:format` matches one of these (`image/*`, `application/pdf`).
-    #[serde(default)]
-    pub formats: Vec<String>,
-    /// Assets chosen by a search under the folder or by a list, rather than all the folder's
-    /// assets; absent for a folder scope (and in journals written before scopes existed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub selection: Option<ScopeSource>,
-    /// The run edits content fragments (AEM's Sites API), not assets: the folder's fragments
-    /// (its whole subtree), of one model when one is named.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub fragments: Option<FragmentScope>,
-}
-
-/// Which content fragments of the folder (or of a list) a run edits.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct FragmentScope {
-    /// Only fragments of this model (its name, title or id); every model when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub model: Option<String>,
-}
-
-impl ScopeFilters {
-    /// Whether an asset named `name` is in scope (the format is checked separately). Used by
-    /// the preview and the scope count alike, so both select the same assets.
-    pub fn name_matches(&self, name: &str) -> bool {
-        self.name
-            .as_deref()
-            .is_none_or(|pattern| glob_match(pattern, name))
-    }
-
-    /// Whether `format` (`dc:format`; `None` when unknown) passes the format filter.
-    pub fn format_matches(&self, format: Option<&str>) -> bool {
-        self.formats.is_empty()
-            || format.is_some_and(|f| self.formats.iter().any(|p| glob_match(p, f)))
-    }
-}
 
 /// Whether a run edits assets or undoes an earlier run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -94,6 +45,11 @@ pub enum RunKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(optional)]
         from: Option<PublishFrom>,
+    },
+    /// Creates tags and changes their titles and descriptions from a taxonomy sheet (`file`:
+    /// its name): the plan is [`RunSpec::tag_import`]; no asset is read or written.
+    TagImport {
+        file: String,
     },
 }
 
@@ -144,6 +100,10 @@ pub struct RunSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tag_step: Option<crate::tag_step::TagStep>,
+    /// A tag import's run: the tags it creates and the values it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tag_import: Option<crate::tag_import::TagImportPlan>,
 }
 
 /// What the app asks for when the user previews a bulk edit: the rest of the [`RunSpec`]
@@ -227,30 +187,6 @@ impl RunSpec {
     }
 }
 
-/// `*` any run of characters, `?` one character; case-insensitive.
-pub fn glob_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.to_lowercase().chars().collect();
-    let t: Vec<char> = text.to_lowercase().chars().collect();
-    let (mut pi, mut ti) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some((pi, ti));
-            pi += 1;
-        } else if let Some((sp, st)) = star {
-            pi = sp + 1;
-            ti = st + 1;
-            star = Some((sp, st + 1));
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +266,7 @@ mod tests {
             kind: RunKind::Edit,
             account: None,
             tag_step: None,
+            tag_import: None,
         }
     }
 

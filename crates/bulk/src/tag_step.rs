@@ -73,7 +73,8 @@ impl TagStep {
     }
 }
 
-/// One request of the step.
+/// One request of the step (of a tag change's run), or one write of a tag import's run
+/// (`tag_import.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum TagPart {
@@ -81,6 +82,10 @@ pub enum TagPart {
     Command,
     /// `activateTag` of one tag.
     Activate { tag: String },
+    /// An import's `createTag`.
+    Create { tag: String },
+    /// One value an import writes to a tag's node.
+    Value { tag: String, property: String },
 }
 
 /// How far one part went, as journaled.
@@ -93,6 +98,9 @@ pub enum StepState {
     Done,
     /// Not sent, or refused: the reason says why. A resume checks and tries again.
     Refused,
+    /// An import's write not sent because AEM held something else than the preview showed:
+    /// a colleague's change, kept for good.
+    LeftAlone,
 }
 
 /// The tag step's parts as the journal left them: the last state of each, and the last reason.
@@ -100,9 +108,22 @@ pub enum StepState {
 pub struct StepJournal {
     pub parts: BTreeMap<TagPart, StepState>,
     pub reason: Option<SavedText>,
+    /// What AEM held for each part left alone.
+    pub left_alone: BTreeMap<TagPart, Option<String>>,
 }
 
 impl StepJournal {
+    /// `part` left alone, AEM holding `now`.
+    pub fn left(&mut self, part: TagPart, now: Option<String>) {
+        self.parts.insert(part.clone(), StepState::LeftAlone);
+        self.left_alone.insert(part, now);
+    }
+
+    /// What AEM held when `part` was left alone; `None` when it was not.
+    pub fn left_alone(&self, part: &TagPart) -> Option<&Option<String>> {
+        self.left_alone.get(part)
+    }
+
     pub fn record(&mut self, part: TagPart, state: StepState, reason: Option<SavedText>) {
         self.parts.insert(part, state);
         if state == StepState::Refused {

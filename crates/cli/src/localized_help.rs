@@ -293,11 +293,11 @@ fn ancestors(path: &str) -> Vec<String> {
         .rev()
         .map(|n| format!("{}-", parts[..n].join("-")))
         .collect();
-    // `sheet`'s, `schema`'s, `publish`'s, `unpublish`'s and `tags`' commands flatten `bulk`'s
-    // connection, selection and write flags.
+    // `sheet`'s, `schema`'s, `publish`'s, `unpublish`'s, `tags`' and `health`'s commands
+    // flatten `bulk`'s connection, selection and write flags.
     if matches!(
         parts.first(),
-        Some(&"sheet" | &"schema" | &"publish" | &"unpublish" | &"tags")
+        Some(&"sheet" | &"schema" | &"publish" | &"unpublish" | &"tags" | &"health")
     ) {
         out.push("bulk-".into());
     }

@@ -14,6 +14,7 @@ mod console;
 mod doctor;
 mod exit_code;
 mod fragments;
+mod health;
 mod home;
 mod localized_help;
 mod output;
@@ -21,6 +22,7 @@ mod publish;
 mod runs;
 mod schema;
 mod sheet;
+mod tag_import_words;
 mod tags;
 mod tags_import;
 
@@ -69,6 +71,10 @@ enum Command {
     /// Metadata schemas: a folder's fields (labels, types, allowed values, required), and the
     /// assets that lack required metadata.
     Schema(schema::SchemaArgs),
+    /// The health of a folder or a search, read-only: images without a description, expired
+    /// and expiring assets, off times, where assets are used, changes since publication and
+    /// missing required metadata.
+    Health(health::HealthArgs),
     /// AEM's tag taxonomy: list it in your language, export it as a sheet.
     Tags(tags::TagsArgs),
 }
@@ -127,6 +133,7 @@ fn main() -> ExitCode {
         Command::Request(args) => in_runtime(console::request(args, &workspace, &l), &l),
         Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l), &l),
         Command::Schema(args) => in_runtime(schema::run(args, &workspace, &l), &l),
+        Command::Health(args) => in_runtime(health::run(args, &workspace, &l), &l),
         Command::Tags(args) => in_runtime(tags::run(args, &workspace, &l), &l),
         Command::Fragments(args) => in_runtime(fragments::run(args, &workspace, &l), &l),
         Command::Publish(args) => in_runtime(

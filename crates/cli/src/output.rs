@@ -257,6 +257,15 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     if let Some(line) = tag_step_line(s, l) {
         println!("{line}");
     }
+    if let Some(view) = &s.tag_import {
+        crate::tag_import_words::print_outcome(
+            &s.id,
+            view.created,
+            view.changed,
+            &view.changed_since,
+            l,
+        );
+    }
 }
 
 /// What became of a tag run's tag itself, or what an undo of one did not take back; `None`
@@ -369,6 +378,34 @@ pub fn print_json(value: &impl serde::Serialize, out: &mut impl Write) -> Result
     // Our own types always encode: a failure here is a bug, told as one.
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))?;
     writeln!(out, "{text}").map_err(|e| Error::io_doing("io-print-json", Vec::new(), e))
+}
+
+/// What a report could not tell (`warnings`, localized), the folders it could not list and
+/// the assets it could not read, one line each on stderr (the schema check's and the health
+/// report's words).
+pub fn print_report_gaps(
+    warnings: &[metadesk_core::i18n::Text],
+    folders: &[String],
+    unread: &[metadesk_core::i18n::SavedText],
+    l: &Localizer,
+) {
+    for why in warnings {
+        let words = l.msg("cli-schema-warning", &[("message", arg(why.to_string()))]);
+        eprintln!("{words}");
+    }
+    for folder in folders {
+        let words = l.msg(
+            "cli-schema-folder-unlisted",
+            &[("folder", arg(folder.as_str()))],
+        );
+        eprintln!("{words}");
+    }
+    for why in unread {
+        eprintln!(
+            "{}",
+            l.msg("cli-schema-unread", &[("reason", arg(why.localized(l)))])
+        );
+    }
 }
 
 #[cfg(test)]

@@ -203,27 +203,12 @@ async fn missing(a: MissingArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Err(e) => return output::fail(&e, l),
     };
     report.localize(l);
-    for why in &report.unavailable {
-        eprintln!(
-            "{}",
-            l.msg("cli-schema-warning", &[("message", arg(why.to_string()))])
-        );
-    }
-    for folder in &report.unlisted_folders {
-        eprintln!(
-            "{}",
-            l.msg(
-                "cli-schema-folder-unlisted",
-                &[("folder", arg(folder.as_str()))]
-            )
-        );
-    }
-    for why in &report.unread {
-        eprintln!(
-            "{}",
-            l.msg("cli-schema-unread", &[("reason", arg(why.localized(l)))])
-        );
-    }
+    output::print_report_gaps(
+        &report.unavailable,
+        &report.unlisted_folders,
+        &report.unread,
+        l,
+    );
     if let Some(file) = &a.list_out {
         let mut text = report.assets_lacking().join("\n");
         text.push('\n');

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use clap::Args;
 use metadesk_core::Error;
 use metadesk_core::app::{
-    ChangedSince, KeptReason, TagImportPreview, TagImportUndone, TagValueChange, Workspace,
+    KeptReason, TagImportPreview, TagImportUndone, TagValueChange, Workspace,
 };
 use metadesk_core::i18n::{Localizer, arg, count};
 
@@ -18,6 +18,7 @@ use crate::bulk::open::ConnectionArgs;
 use crate::bulk::{ProductionGate, WriteFlags, ask_for_name, ask_yes_no, gate};
 use crate::exit_code::{SOME_FAILED, SUCCESS};
 use crate::output;
+use crate::tag_import_words::{print_outcome, quoted, what};
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -65,23 +66,6 @@ impl ConsentArgs {
             empty_required: false,
             json: false,
         }
-    }
-}
-
-/// A value in quotes as the language writes them; `empty` when there is none.
-fn quoted(value: Option<&str>, l: &Localizer) -> String {
-    match value {
-        Some(v) => l.msg("cli-tags-import-quoted", &[("text", arg(v))]),
-        None => l.text("cli-tags-import-no-value"),
-    }
-}
-
-/// What a property is, in words: `title`, `title (fr)`, `description`.
-fn what(property: &str, l: &Localizer) -> String {
-    match property.strip_prefix("jcr:title.") {
-        Some(lang) => l.msg("cli-tags-import-what-title-in", &[("lang", arg(lang))]),
-        None if property == "jcr:description" => l.text("cli-tags-import-what-description"),
-        None => l.text("cli-tags-import-what-title"),
     }
 }
 
@@ -176,21 +160,6 @@ fn consent(
     }
 }
 
-fn changed_since_line(c: &ChangedSince, l: &Localizer) -> String {
-    match &c.property {
-        None => l.msg("cli-tags-import-exists-now", &[("id", arg(c.id.as_str()))]),
-        Some(p) => l.msg(
-            "cli-tags-import-changed-since",
-            &[
-                ("id", arg(c.id.as_str())),
-                ("what", arg(what(p, l))),
-                ("shown", arg(quoted(c.shown.as_deref(), l))),
-                ("now", arg(quoted(c.now.as_deref(), l))),
-            ],
-        ),
-    }
-}
-
 pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
@@ -236,22 +205,22 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(done) => done,
         Err(e) => return output::fail(&e, l),
     };
-    for c in &applied.changed_since {
-        eprintln!("{}", changed_since_line(c, l));
-    }
-    println!(
-        "{}",
-        l.msg(
-            "cli-tags-import-done",
-            &[
-                ("created", count(applied.created as f64)),
-                ("changed", count(applied.changed as f64)),
-                ("id", arg(applied.id.as_str())),
-            ],
-        )
+    print_outcome(
+        &applied.id,
+        applied.created,
+        applied.changed,
+        &applied.changed_since,
+        l,
     );
     if let Some(why) = &applied.stopped {
         eprintln!("{}", why.localized(l));
+        eprintln!(
+            "{}",
+            l.msg(
+                "cli-tags-import-resume",
+                &[("id", arg(applied.id.as_str()))]
+            )
+        );
     }
     if applied.changed_since.is_empty() && applied.stopped.is_none() {
         SUCCESS

@@ -92,9 +92,11 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::TagImportApplyRequest::export_all(&cfg)?;
     crate::app::TagImportApplied::export_all(&cfg)?;
     crate::app::TagImportUndoneView::export_all(&cfg)?;
+    crate::app::TagImportRun::export_all(&cfg)?;
     // The metadata schema: a folder's form, the required-metadata report.
     crate::app::FolderSchema::export_all(&cfg)?;
     crate::app::MissingReport::export_all(&cfg)?;
+    crate::app::HealthReport::export_all(&cfg)?;
     // The API console.
     metadesk_console::GraphqlAnswer::export_all(&cfg)?;
     metadesk_console::Endpoints::export_all(&cfg)?;

@@ -42,6 +42,9 @@ pub struct SandboxConfig {
     pub query_traversal_limit: usize,
     /// Whether `POST /adobe/assets/search` answers (off: 404, as where it is not enabled).
     pub openapi_search: bool,
+    /// Seed expiry dates, off times, images without a description and Sites pages that use
+    /// assets (`dam/lifecycle.rs`, `references.rs`); off: none of them, as before they existed.
+    pub lifecycle: bool,
 }
 
 impl Default for SandboxConfig {
@@ -60,6 +63,7 @@ impl Default for SandboxConfig {
             dev_token_user: "dev.user@metadesk.example".to_owned(),
             query_traversal_limit: 100_000,
             openapi_search: true,
+            lifecycle: false,
         }
     }
 }
@@ -117,6 +121,10 @@ impl SandboxConfig {
     }
     pub fn with_openapi_search(mut self, enabled: bool) -> Self {
         self.openapi_search = enabled;
+        self
+    }
+    pub fn with_lifecycle(mut self, enabled: bool) -> Self {
+        self.lifecycle = enabled;
         self
     }
 }

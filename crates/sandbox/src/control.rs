@@ -92,7 +92,7 @@ async fn edit_asset(
         Ok(v) => v,
         Err(e) => return bad(format!("invalid edit JSON: {e}")),
     };
-    match crate::edit_asset(&s, path, &edit) {
+    match crate::colleague::edit_asset(&s, path, &edit) {
         Ok(state) => axum::Json(state).into_response(),
         Err(msg) => bad(msg),
     }
@@ -182,7 +182,7 @@ async fn upload(
             Err(e) => return bad(format!("invalid metadata JSON: {e}")),
         }
     };
-    match crate::upload(&s, path, &metadata) {
+    match crate::colleague::upload(&s, path, &metadata) {
         Ok(state) => (StatusCode::CREATED, axum::Json(state)).into_response(),
         Err(msg) => bad(msg),
     }

@@ -92,6 +92,10 @@ pub struct Faults {
     /// connection is closed without an answer, as when a gateway or the client gives up on a
     /// slow commit: the client cannot tell from the answer whether the write landed.
     pub lost_write_answers: u32,
+    /// Writes answered as usual before [`Faults::lost_write_answers`] starts losing answers:
+    /// to lose the answer of one write further on (an import's creation after its rights
+    /// check).
+    pub lost_after_writes: u32,
     /// DAM folders (`/content/dam/…`, that folder alone) whose listing through the Assets HTTP
     /// API answers 500 whoever asks, every time, as a folder whose listing AEM cannot finish
     /// would (a broken node below it, a query cut short): its parent and its subfolders still
@@ -186,6 +190,7 @@ impl Default for Faults {
             index_lag_secs: 0,
             listing_page_cap: None,
             lost_write_answers: 0,
+            lost_after_writes: 0,
             listing_fails: Vec::new(),
             switched_off: Vec::new(),
             fragments: FragmentFaults::default(),
@@ -361,6 +366,10 @@ impl FaultEngine {
     /// Whether the answer to a write just done is lost (one of [`Faults::lost_write_answers`]).
     pub(crate) fn take_lost_answer(&self) -> bool {
         let mut run = lock(&self.run);
+        if run.faults.lost_write_answers > 0 && run.faults.lost_after_writes > 0 {
+            run.faults.lost_after_writes -= 1;
+            return false;
+        }
         let left = &mut run.faults.lost_write_answers;
         let lost = *left > 0;
         *left = left.saturating_sub(1);

@@ -14,6 +14,7 @@
 //! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`, `list`: the Sites pages that use a tag, [`Sandbox::tag_page`]; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
 //! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
+//! | References | `GET /bin/wcm/references.json?path=…&path=…&predicate=wcmcontent` (the Sites pages that use each asset; seeded with [`SandboxConfig::with_lifecycle`], which also seeds expiry, off times and images without a description: `references.rs`, `dam/lifecycle.rs`) |
 //! | Sites API (content fragments) | `GET /adobe/sites/cf/fragments?path&limit&cursor` (the fragment at `path` or every one in that folder's subtree, in tree order; `limit` 1–50, default 50, above → 400; `cursor` until the last page; `{"items": []}` where nothing is), `GET /adobe/sites/cf/fragments/{id}` (strong `ETag`), `PATCH /adobe/sites/cf/fragments/{id}` (`application/json-patch+json`; `replace`/`add` of `/title`, `/description`, `/fields/<index>/values`; no `If-Match` → 428, stale → 412, any value a field's type cannot take → 400 naming it and nothing changes), `GET /adobe/sites/cf/models[/{modelId}]` (fields, `required`, enumeration `options`); OAuth S2S tokens only. Models `article` and `adventure` (`dam/cf_models.rs`); values, status and storage in `dam/fragments.rs`; HTTP in `sites.rs` |
 //! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; `articleList`/`articleByPath`, `adventureList`/`adventureByPath` over the same values the Sites API patches; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
 //! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user; a fragment's state shows its `fields`), `GET`/`PATCH /__sandbox/fragment?path=…` `{"field": "difficulty", "values": ["easy"]}` (a content fragment as the Sites API gives it plus its `etag`; a colleague's edit, as [`Sandbox::edit_fragment`]), `POST /__sandbox/upload?path=…` `{"dc:title": "…"}` (an upload by another user: listed at once, searched after `index_lag_secs`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
@@ -70,6 +71,7 @@
 mod assets_search;
 mod auth;
 mod classic;
+mod colleague;
 mod config;
 mod control;
 mod core_response;
@@ -86,6 +88,7 @@ pub mod keys;
 mod openapi;
 mod qb_values;
 mod querybuilder;
+mod references;
 mod renditions;
 mod replicate;
 mod request_kinds;
@@ -155,6 +158,8 @@ pub(crate) struct Inner {
     pub taxonomy: RwLock<taxonomy::Taxonomy>,
     /// AEM users who may tag assets but not change the taxonomy (not Tag Administrators).
     pub taxonomy_denied: Mutex<HashSet<String>>,
+    /// Sites pages that use assets (`references.rs`).
+    pub site_pages: RwLock<references::SitePages>,
 }
 
 impl Inner {
@@ -190,73 +195,6 @@ pub(crate) fn asset_state(s: &Shared, path_or_id: &str) -> Option<serde_json::Va
         dam::Node::Asset(a) => Some(dam.asset_state(a)),
         dam::Node::Folder(_) => None,
     }
-}
-
-/// Changes an asset's metadata as another AEM user would (a new revision and ETag, as any
-/// write): `edit` maps properties to their new value, `null` removing one. Values are what
-/// AEM metadata holds: strings, numbers, booleans, or arrays of those.
-pub(crate) fn edit_asset(
-    s: &Shared,
-    path_or_id: &str,
-    edit: &serde_json::Value,
-) -> Result<serde_json::Value, String> {
-    use serde_json::Value;
-    let Some(edit) = edit.as_object().filter(|m| !m.is_empty()) else {
-        return Err("give a JSON object of property → new value (null removes it)".into());
-    };
-    let scalar = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
-    let mut changes = Vec::new();
-    for (property, value) in edit {
-        let ok = property.contains(':')
-            && match value {
-                Value::Null => true,
-                Value::Array(items) => items.iter().all(scalar),
-                other => scalar(other),
-            };
-        if !ok {
-            return Err(format!(
-                "{property}: give a prefixed property (dc:title) and a string, number, boolean, \
-                 array of those, or null"
-            ));
-        }
-        changes.push((property.clone(), (!value.is_null()).then(|| value.clone())));
-    }
-    let mut dam = write(&s.dam);
-    let node = match path_or_id.strip_prefix("urn:aaid:aem:") {
-        Some(id) => dam::parse_uuid(id).and_then(|u| dam.lookup_uuid(u)),
-        None => dam.lookup(path_or_id),
-    };
-    match node {
-        Some(dam::Node::Asset(a)) => {
-            dam.apply(a, changes);
-            Ok(dam.asset_state(a))
-        }
-        _ => Err(format!("no asset at {path_or_id}")),
-    }
-}
-
-/// Adds an asset at `path` as another AEM user's upload would: `metadata` (an object of
-/// property → value, `null` leaving one out; may be empty) over the values every seeded asset
-/// gets. Its folder's listing shows it at once; searches find it `index_lag_secs` later.
-pub(crate) fn upload(
-    s: &Shared,
-    path: &str,
-    metadata: &serde_json::Value,
-) -> Result<serde_json::Value, String> {
-    let metadata = match metadata {
-        serde_json::Value::Null => Vec::new(),
-        serde_json::Value::Object(m) => m
-            .iter()
-            .map(|(k, v)| (k.clone(), (!v.is_null()).then(|| v.clone())))
-            .collect(),
-        _ => return Err("give the metadata as a JSON object of property → value".into()),
-    };
-    if let Some((bad, _)) = metadata.iter().find(|(k, _)| !k.contains(':')) {
-        return Err(format!("{bad}: give a prefixed property (dc:title)"));
-    }
-    let mut dam = write(&s.dam);
-    let idx = dam.upload(path, metadata, ims::now_ms())?;
-    Ok(dam.asset_state(idx))
 }
 
 /// Who changes a fragment in [`Sandbox::edit_fragment`] and `PATCH /__sandbox/fragment`.
@@ -304,6 +242,8 @@ pub(crate) fn replicate_as(s: &Shared, path: &str, activate: bool, by: &str) -> 
 
 pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
+    *write(&s.site_pages) =
+        references::SitePages::seeded(&read(&s.dam), s.config.seed, s.config.lifecycle);
     lock(&s.junk).clear();
     *write(&s.taxonomy) = taxonomy::Taxonomy::seeded();
     s.counters.reset();
@@ -368,8 +308,13 @@ impl Sandbox {
             config.fragment_every,
             config.key_bits,
         );
+        let lifecycle = config.lifecycle;
         let dam_task = tokio::task::spawn_blocking(move || {
-            dam::Dam::generate_with(seed, assets, per_folder, every)
+            let mut dam = dam::Dam::generate_with(seed, assets, per_folder, every);
+            if lifecycle {
+                dam.seed_lifecycle(ims::now_ms());
+            }
+            dam
         });
         let key_task = |cn: &'static str| {
             tokio::task::spawn_blocking(move || {
@@ -459,6 +404,7 @@ impl Sandbox {
         };
 
         let openapi_search = config.openapi_search;
+        let site_pages = references::SitePages::seeded(&dam, seed, lifecycle);
         let shared = Arc::new(Inner {
             faults: faults::FaultEngine::new(config.faults.clone(), seed),
             config,
@@ -475,6 +421,7 @@ impl Sandbox {
             csrf_tokens: Mutex::default(),
             taxonomy: RwLock::new(taxonomy::Taxonomy::seeded()),
             taxonomy_denied: Mutex::default(),
+            site_pages: RwLock::new(site_pages),
         });
         let router = routes::router(shared.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -558,7 +505,7 @@ impl Sandbox {
         path_or_id: &str,
         edit: serde_json::Value,
     ) -> Result<serde_json::Value, SandboxError> {
-        edit_asset(&self.shared, path_or_id, &edit).map_err(SandboxError::Edit)
+        colleague::edit_asset(&self.shared, path_or_id, &edit).map_err(SandboxError::Edit)
     }
 
     /// Changes a content fragment as another AEM user would in the fragment editor (as
@@ -646,7 +593,7 @@ impl Sandbox {
         path: &str,
         metadata: serde_json::Value,
     ) -> Result<serde_json::Value, SandboxError> {
-        upload(&self.shared, path, &metadata).map_err(SandboxError::Edit)
+        colleague::upload(&self.shared, path, &metadata).map_err(SandboxError::Edit)
     }
 
     /// The nodes Sling POSTs created where no asset or folder was (a mistyped path leaves one),

@@ -24,6 +24,10 @@ struct Args {
     /// 2,000 fragments).
     #[arg(long, default_value_t = 25, value_parser = clap::value_parser!(u64).range(1..))]
     fragment_every: u64,
+    /// Seed expiry dates, off times, images without a description and Sites pages that use
+    /// assets (the reference search `/bin/wcm/references.json`).
+    #[arg(long)]
+    lifecycle: bool,
     /// Seed for the DAM, identities and fault RNG.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -108,6 +112,7 @@ async fn main() -> std::process::ExitCode {
         assets: args.assets,
         assets_per_folder: usize::try_from(args.assets_per_folder).unwrap_or(usize::MAX),
         fragment_every: usize::try_from(args.fragment_every).unwrap_or(usize::MAX),
+        lifecycle: args.lifecycle,
         seed: args.seed,
         token_ttl: Duration::from_secs(args.token_ttl),
         basic_auth,

@@ -140,6 +140,9 @@ impl View<'_> {
                 == Kind::ContentFragment)
                 .then_some(Value::Bool(true)),
             ("jcr:title", Node::Folder(f)) => Some(json!(self.dam.folder_title(f))),
+            ("jcr:content/offTime", Node::Asset(a)) => {
+                self.dam.off_time_ms(a).map(|ms| json!(iso_ms(ms)))
+            }
             (rel, Node::Asset(a)) if rel.starts_with("jcr:content/cq:lastRepl") => {
                 let name = &rel["jcr:content/".len()..];
                 let (_, value) = self

@@ -5,8 +5,8 @@ use axum::Router;
 use axum::routing::{get, post, put};
 
 use crate::{
-    Shared, assets_search, classic, control, csrf, graphql, ims, openapi, querybuilder, replicate,
-    server, sites, sling_post, tag_command,
+    Shared, assets_search, classic, control, csrf, graphql, ims, openapi, querybuilder, references,
+    replicate, server, sites, sling_post, tag_command,
 };
 
 pub(crate) fn router(shared: Shared) -> Router {
@@ -54,6 +54,7 @@ pub(crate) fn router(shared: Shared) -> Router {
         .route("/adobe/sites/cf/models/{id}", get(sites::model))
         .route("/bin/querybuilder.json", get(querybuilder::query))
         .route("/bin/replicate.json", post(replicate::replicate))
+        .route("/bin/wcm/references.json", get(references::search))
         .route("/bin/tagcommand", post(tag_command::command))
         .nest("/__sandbox", control::router())
         .layer(axum::middleware::from_fn_with_state(

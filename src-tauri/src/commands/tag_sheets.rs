@@ -5,7 +5,7 @@
 
 use metadesk_core::app::{
     SavedTaxonomy, SheetFormat, TagImportApplied, TagImportApplyRequest, TagImportPreview,
-    TagImportUndoneView,
+    TagImportRun, TagImportUndoneView,
 };
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
@@ -83,6 +83,23 @@ pub async fn apply_tag_import(
         why.localize(&state.localizer());
     }
     Ok(applied)
+}
+
+/// Tag import run `run_id` as the Tags page shows it again (opened from Activity).
+#[tauri::command]
+pub async fn open_tag_import_run(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<TagImportRun, IpcError> {
+    let mut run = state
+        .workspace
+        .tag_import_run(&run_id)
+        .await
+        .worded(&state)?;
+    if let Some(why) = &mut run.applied.stopped {
+        why.localize(&state.localizer());
+    }
+    Ok(run)
 }
 
 /// Undoes the import `import_id` (production: the name typed): what it put back, and what it

@@ -83,6 +83,7 @@ import type { SavedTaxonomy } from './bindings/SavedTaxonomy';
 import type { TagImportApplied } from './bindings/TagImportApplied';
 import type { TagImportApplyRequest } from './bindings/TagImportApplyRequest';
 import type { TagImportPreview } from './bindings/TagImportPreview';
+import type { TagImportRun } from './bindings/TagImportRun';
 import type { TagImportUndoneView } from './bindings/TagImportUndoneView';
 import { toIpcError } from './errors';
 
@@ -338,6 +339,11 @@ export function previewTagImport(connectionId: string, sheetId: string): Promise
  *  the preview are left as they are and listed. */
 export function applyTagImport(request: TagImportApplyRequest): Promise<TagImportApplied> {
   return call('apply_tag_import', { request });
+}
+
+/** A tag import's run as the Tags page shows it again (opened from Activity). */
+export function openTagImportRun(runId: string): Promise<TagImportRun> {
+  return call('open_tag_import_run', { runId });
 }
 
 /** Undoes a tag import: what was put back, and what was kept and why. */

@@ -44,6 +44,7 @@ mod publishing;
 mod replicating;
 mod retry;
 mod searched;
+mod tag_import;
 mod tag_step;
 mod tasks;
 mod undo;
@@ -271,6 +272,11 @@ impl Engine {
                     vec![("kind", "sheet".into())],
                 ));
             }
+            RunKind::TagImport { .. } => {
+                return Err(Error::Internal(
+                    "a tag import's run starts with its plan".into(),
+                ));
+            }
         }
         self.check_family(&spec)?;
         self.run_preview(spec, control, on_progress, async |ctx| {
@@ -379,6 +385,7 @@ impl Engine {
             },
             edits: Vec::new(),
             tag_step: None,
+            tag_import: None,
             ..original.spec
         };
         self.preview_publish(spec, control, on_progress).await
@@ -445,6 +452,7 @@ impl Engine {
                     from: Some(crate::spec::PublishFrom::Undo { of: of.to_owned() }),
                 },
                 tag_step: None,
+                tag_import: None,
                 ..original.spec
             };
             return self.preview_publish(spec, control, on_progress).await;
@@ -452,12 +460,35 @@ impl Engine {
         let spec = RunSpec {
             kind: RunKind::Undo { of: of.to_owned() },
             tag_step: None,
+            tag_import: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {
             preview_undo_rows(ctx, &original_path, original, on_progress).await
         })
         .await
+    }
+
+    /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
+    /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
+    pub async fn start_tag_import(&self, spec: RunSpec) -> Result<RunSummary> {
+        if !matches!(spec.kind, RunKind::TagImport { .. }) || spec.tag_import.is_none() {
+            return Err(Error::Internal("a tag import's run needs its plan".into()));
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.start_run(&spec).await?;
+        journal
+            .append_durable(&Record::Previewed {
+                at: now_rfc3339(),
+                counts: PreviewCounts::default(),
+                found_by: None,
+                unindexed: 0,
+                searched_at: None,
+                emptied_required: Vec::new(),
+            })
+            .await?;
+        drop(journal);
+        runs::summary(&self.runs_dir, &id)
     }
 
     /// A preview's frame around `plan`, which journals its rows: the run started with `spec`
@@ -621,7 +652,12 @@ impl Engine {
                 .plan(folder_refusals::planned_per_folder(&path, &replay)?);
         }
         let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = if replay.spec.kind.publishes() {
+        let mut refused = None;
+        let result = if replay.spec.tag_import.is_some() {
+            tag_import::apply(&ctx, &replay)
+                .await
+                .map(|stopped| refused = stopped)
+        } else if replay.spec.kind.publishes() {
             replicating::apply_publish(&ctx, &path, &replay, on_progress).await
         } else {
             // An AEM found refusing batch writes in an earlier run is not asked again.
@@ -639,7 +675,7 @@ impl Engine {
         result?;
         ctx.settle_refusals()?;
         ctx.progress(on_progress, true);
-        let (status, reason) = match ctx.stop_reason() {
+        let (status, reason) = match ctx.stop_reason().or(refused) {
             Some(reason) => (EndStatus::Stopped, Some(reason)),
             None if ctx.control.is_cancelled() => (EndStatus::Cancelled, None),
             None => (EndStatus::Completed, None),

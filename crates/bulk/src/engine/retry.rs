@@ -148,6 +148,7 @@ impl super::Engine {
         let spec = RunSpec {
             kind: RunKind::Retry { of: of.to_owned() },
             tag_step: None,
+            tag_import: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {

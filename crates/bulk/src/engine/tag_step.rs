@@ -33,6 +33,8 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
         let sent = match &part {
             TagPart::Command => command(ctx, step).await?,
             TagPart::Activate { tag } => activate(ctx, tag).await?,
+            // An import's parts: never in a tag change's step.
+            TagPart::Create { .. } | TagPart::Value { .. } => continue,
         };
         if let Err(reason) = sent {
             return journal(ctx, part, StepState::Refused, Some(reason)).await;
@@ -49,12 +51,24 @@ async fn journal(
     state: StepState,
     reason: Option<SavedText>,
 ) -> Result<()> {
+    journal_part(ctx, part, state, reason, None).await
+}
+
+/// [`journal`] with what AEM held, for a part left alone (`now`).
+pub(super) async fn journal_part(
+    ctx: &Ctx,
+    part: TagPart,
+    state: StepState,
+    reason: Option<SavedText>,
+    now: Option<String>,
+) -> Result<()> {
     ctx.journal
         .append_durable(&Record::TagStep {
             part,
             state,
             at: now_rfc3339(),
             reason,
+            now,
         })
         .await
 }
@@ -143,7 +157,7 @@ async fn activate(ctx: &Ctx, tag: &str) -> Result<Result<(), SavedText>> {
     Ok(sent.map_err(|failure| why(ctx, failure)))
 }
 
-fn why(ctx: &Ctx, failure: Failure) -> SavedText {
+pub(super) fn why(ctx: &Ctx, failure: Failure) -> SavedText {
     match failure {
         Failure::Cancelled => SavedText::new("reason-cancelled", []),
         Failure::Call(e, attempts) => {

@@ -127,9 +127,11 @@ async fn undo_asset(
 ) -> Result<()> {
     let of = match &ctx.spec.kind {
         RunKind::Undo { of } => of.clone(),
-        RunKind::Edit | RunKind::Retry { .. } | RunKind::Sheet { .. } | RunKind::Publish { .. } => {
-            String::new()
-        }
+        RunKind::Edit
+        | RunKind::Retry { .. }
+        | RunKind::Sheet { .. }
+        | RunKind::Publish { .. }
+        | RunKind::TagImport { .. } => String::new(),
     };
     let original: Map<String, Value> = originals
         .get(&row.i)

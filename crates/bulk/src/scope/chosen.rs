@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::filters::ScopeFilters;
 use super::{Combine, Condition, ScopeSource};
-use crate::spec::ScopeFilters;
 use metadesk_assets::folders::DamFolder;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 

@@ -4,7 +4,8 @@
 //! a [`super::RunSpec`] records of it (the folder and "with subfolders" stay in the spec).
 //!
 //! The words of a condition are the same in the window and on the command line
-//! (`dc:rights is empty`, `tag is wknd:activity/surfing`, `modified after 2026-03-01`), and
+//! (`dc:rights is empty`, `tag is wknd:activity/surfing`, `modified after 2026-03-01`,
+//! `expires before today`, `expires within 30 days`), and
 //! [`Condition::parse`] reads back what [`Condition::describe`] writes.
 //!
 //! Not here: sending the query or walking its pages (`assets::search`), resolving a list
@@ -12,17 +13,21 @@
 //!
 //! This file holds the types; the rest is one file per job: [`Scope`] and a run's parts
 //! (`chosen.rs`), reading conditions in English or French (`parsing.rs`), their words
-//! (`wording.rs`) and the QueryBuilder query (`querybuilder.rs`).
+//! (`wording.rs`), the QueryBuilder query (`querybuilder.rs`) and expiry (`expiry.rs`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod chosen;
+mod expiry;
+pub(crate) mod filters;
 mod parsing;
 mod querybuilder;
 mod wording;
 
 pub use chosen::{RunScope, Scope};
+pub use expiry::{EXPIRY_PROPERTY, days_of, expiry_bounds};
+pub use filters::{FragmentScope, ScopeFilters};
 pub use parsing::check_name_pattern;
 pub use querybuilder::{folder_predicates, hit_properties, query_text, search_predicates};
 pub use wording::{conditions_reason, scope_reason};
@@ -76,6 +81,19 @@ pub enum Condition {
     },
     CreatedAfter {
         date: String,
+    },
+    /// `prism:expirationDate` (the "Expires" field of AEM's Advanced tab) before that day;
+    /// `date` is a day or `today`, kept as written so that a saved search stays current.
+    ExpiresBefore {
+        date: String,
+    },
+    /// `prism:expirationDate` on that day or later (a day or `today`).
+    ExpiresAfter {
+        date: String,
+    },
+    /// `prism:expirationDate` from now to `days` days from now (not yet expired).
+    ExpiresWithin {
+        days: u32,
     },
     /// The file name matches (`*` any run, `?` one character; case as typed).
     NameMatches {

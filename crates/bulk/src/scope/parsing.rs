@@ -5,6 +5,7 @@
 //! (`querybuilder.rs`).
 
 use super::Condition;
+use super::expiry::{day_or_today, within_days};
 use crate::spec::validate_property;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -61,6 +62,11 @@ const FRENCH_LEADING: &[(&str, &str)] = &[
     ("modifié après", "modified after"),
     ("créé avant", "created before"),
     ("créé après", "created after"),
+    ("expire avant", "expires before"),
+    ("expire après", "expires after"),
+    ("expire d’ici", "expires within"),
+    ("expire d'ici", "expires within"),
+    ("expire dans", "expires within"),
     ("nom correspond à", "name matches"),
     ("nom est", "name is"),
     ("balise est", "tag is"),
@@ -105,7 +111,8 @@ impl Condition {
     /// `PROP is empty`, `PROP is not empty`, `PROP is VALUE` (or `equals`), `PROP is not
     /// VALUE`, `PROP contains VALUE`, `PROP does not contain VALUE`, `tag is TAG` (or `tagged
     /// TAG`), `type is MIME` (`image/*` for a family), `modified before|after DATE`,
-    /// `created before|after DATE`, `name matches PATTERN`. Values may be quoted.
+    /// `created before|after DATE`, `expires before|after DATE|today`, `expires within N days`,
+    /// `name matches PATTERN`. Values may be quoted.
     pub fn parse(words: &str) -> Result<Condition> {
         let in_english = english_keywords(words.trim());
         let w = in_english.as_deref().unwrap_or(words.trim());
@@ -128,6 +135,19 @@ impl Condition {
             if let Some(rest) = starts_with_words(w, key) {
                 return Ok(make(check_date(&unquoted(rest))?));
             }
+        }
+        for (key, before) in [("expires before", true), ("expires after", false)] {
+            if let Some(rest) = starts_with_words(w, key) {
+                let date = day_or_today(&unquoted(rest), check_date)?;
+                return Ok(match before {
+                    true => Condition::ExpiresBefore { date },
+                    false => Condition::ExpiresAfter { date },
+                });
+            }
+        }
+        if let Some(rest) = starts_with_words(w, "expires within") {
+            let days = within_days(&unquoted(rest))?;
+            return Ok(Condition::ExpiresWithin { days });
         }
         for key in ["name matches", "name is"] {
             if let Some(rest) = starts_with_words(w, key) {
@@ -284,6 +304,15 @@ impl Condition {
             },
             Condition::CreatedAfter { date } => Condition::CreatedAfter {
                 date: check_date(&date)?,
+            },
+            Condition::ExpiresBefore { date } => Condition::ExpiresBefore {
+                date: day_or_today(&date, check_date)?,
+            },
+            Condition::ExpiresAfter { date } => Condition::ExpiresAfter {
+                date: day_or_today(&date, check_date)?,
+            },
+            Condition::ExpiresWithin { days } => Condition::ExpiresWithin {
+                days: within_days(&days.to_string())?,
             },
             Condition::NameMatches { pattern } => {
                 need(&pattern, "pattern")?;

@@ -111,6 +111,12 @@ impl Condition {
                 out.push((format!("{id}.{bound}"), format!("{date}T00:00:00.000Z")));
                 out.push((format!("{id}.{}", op.0), op.1.into()));
             }
+            Condition::ExpiresBefore { .. }
+            | Condition::ExpiresAfter { .. }
+            | Condition::ExpiresWithin { .. } => {
+                let id = format!("{prefix}{}_daterange", next());
+                super::expiry::expiry_predicates(self, &id, out);
+            }
             Condition::NameMatches { pattern } => {
                 out.push((format!("{prefix}{}_nodename", next()), pattern.clone()));
             }

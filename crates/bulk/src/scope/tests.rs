@@ -426,3 +426,76 @@ fn a_run_s_scope_and_a_saved_scope_read_and_write_the_json_files_already_hold() 
         }
     ));
 }
+
+#[test]
+fn expiry_conditions_read_word_and_query_prism_expiration_date() {
+    let today = time::OffsetDateTime::now_utc().date();
+    let midnight = format!(
+        "{:04}-{:02}-{:02}T00:00:00.000Z",
+        today.year(),
+        u8::from(today.month()),
+        today.day()
+    );
+    let rel = "jcr:content/metadata/prism:expirationDate";
+    assert_eq!(
+        preds(Condition::parse("expires before today").unwrap()),
+        pairs(&[
+            ("1_daterange.property", rel),
+            ("1_daterange.upperBound", &midnight),
+            ("1_daterange.upperOperation", "<")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("Expires After 2027-01-31").unwrap()),
+        pairs(&[
+            ("1_daterange.property", rel),
+            ("1_daterange.lowerBound", "2027-01-31T00:00:00.000Z"),
+            ("1_daterange.lowerOperation", ">=")
+        ])
+    );
+    let within = Condition::parse("expires within 30 days").unwrap();
+    assert_eq!(within, Condition::ExpiresWithin { days: 30 });
+    let at = time::macros::datetime!(2026-11-27 20:00 UTC);
+    assert_eq!(
+        expiry_bounds(&within, at),
+        Some((
+            Some("2026-11-27T20:00:00.000Z".to_owned()),
+            Some("2026-12-27T20:00:00.000Z".to_owned())
+        ))
+    );
+    assert_eq!(preds(within.clone()).len(), 5);
+    // French twins, and the words read back.
+    for (french, english) in [
+        ("expire avant aujourd’hui", "expires before today"),
+        ("expire après 2027-01-31", "expires after 2027-01-31"),
+        ("expire d’ici 7 jours", "expires within 7 days"),
+    ] {
+        let c = Condition::parse(french).unwrap();
+        assert_eq!(c.describe(), english);
+        assert_eq!(Condition::parse(&c.describe()).unwrap(), c);
+    }
+    let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+    let en = metadesk_base::i18n::Localizer::english();
+    assert_eq!(within.reason().localized(&fr), "expire d’ici 30 jours");
+    assert_eq!(
+        Condition::parse("expires before today")
+            .unwrap()
+            .reason()
+            .localized(&en),
+        "expires before today"
+    );
+    for (words, says) in [
+        ("expires within 30x", "\"30x\" is not a number of days"),
+        ("expires within 0 days", "not a number of days"),
+        ("expires within 99999 days", "from 1 to 3,650"),
+        ("expires before tomorrow", "year-month-day"),
+    ] {
+        let err = Condition::parse(words).unwrap_err();
+        assert!(err.to_string().contains(says), "{words}: {err}");
+        metadesk_base::i18n::checks::assert_reads_french(&err.localized(&fr));
+    }
+    assert!(
+        Condition::ExpiresWithin { days: 0 }.validated().is_err(),
+        "a saved search is checked too"
+    );
+}

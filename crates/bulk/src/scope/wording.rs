@@ -129,6 +129,18 @@ impl Condition {
             Condition::ModifiedAfter { date } => of("condition-modified-after", "date", date),
             Condition::CreatedBefore { date } => of("condition-created-before", "date", date),
             Condition::CreatedAfter { date } => of("condition-created-after", "date", date),
+            Condition::ExpiresBefore { date } if date == "today" => {
+                ("condition-expires-before-today", Vec::new())
+            }
+            Condition::ExpiresAfter { date } if date == "today" => {
+                ("condition-expires-after-today", Vec::new())
+            }
+            Condition::ExpiresBefore { date } => of("condition-expires-before", "date", date),
+            Condition::ExpiresAfter { date } => of("condition-expires-after", "date", date),
+            Condition::ExpiresWithin { days: 1 } => ("condition-expires-within-a-day", Vec::new()),
+            Condition::ExpiresWithin { days } => {
+                of("condition-expires-within", "days", &days.to_string())
+            }
             Condition::NameMatches { pattern } => {
                 of("condition-name-matches", "pattern", &quoted(pattern))
             }
@@ -156,6 +168,9 @@ impl Condition {
             Condition::ModifiedAfter { date } => format!("modified after {date}"),
             Condition::CreatedBefore { date } => format!("created before {date}"),
             Condition::CreatedAfter { date } => format!("created after {date}"),
+            Condition::ExpiresBefore { date } => format!("expires before {date}"),
+            Condition::ExpiresAfter { date } => format!("expires after {date}"),
+            Condition::ExpiresWithin { days } => format!("expires within {days} days"),
             Condition::NameMatches { pattern } => format!("name matches {}", quoted(pattern)),
         }
     }

@@ -150,6 +150,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         kind: RunKind::Edit,
         account: None,
         tag_step: None,
+        tag_import: None,
     };
     let run = engine
         .preview(spec, &RunControl::new(), &|_| {})
@@ -187,5 +188,6 @@ fn rights_spec(aem: &str) -> crate::RunSpec {
         kind: RunKind::Edit,
         account: None,
         tag_step: None,
+        tag_import: None,
     }
 }

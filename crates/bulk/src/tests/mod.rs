@@ -45,6 +45,7 @@ fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
         kind: RunKind::Edit,
         account: Some("tech@techacct.adobe.com".into()),
         tag_step: None,
+        tag_import: None,
     }
 }
 

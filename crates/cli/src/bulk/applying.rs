@@ -1,13 +1,13 @@
 //! After a preview: asking (`confirm`), applying with a progress bar and the report's first
-//! failures, resuming a run, and planning an undo or a retry from a stored run; the first
-//! Ctrl-C cancels the job (the run can be resumed), a second exits.
+//! failures, and resuming a run; the first Ctrl-C cancels the job (the run can be resumed), a
+//! second exits.
 //!
 //! Not here: what the preview shows (`preview`), the questions and the production guard
-//! (`confirm`).
+//! (`confirm`), an undo or a retry planned from a stored run (`from_run`).
 
 use metadesk_core::app::{Opened, RunAction, Workspace};
 use metadesk_core::bulk::runs::failures;
-use metadesk_core::bulk::{ApplyRequest, PublishFrom, RunKind, RunStatus, RunSummary};
+use metadesk_core::bulk::{ApplyRequest, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg};
 
 use super::RunRef;
@@ -182,64 +182,17 @@ pub(super) async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
     apply(ws, &opened, &r.run, name.as_deref(), &r.write, l).await
 }
 
-/// Undo or retry of a stored run: a new run planned from that run's journal, on the
-/// connection it used (or the one given, on the same AEM).
-pub(super) async fn plan_from_run(
-    r: RunRef,
-    kind: RunKind,
-    to: RunAction,
-    ws: &Workspace,
-    l: &Localizer,
-) -> u8 {
-    let (undone, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
-        Ok(both) => both,
-        Err(e) => return output::fail(&e, l),
-    };
-    let gate = match gate(&opened, &r.write, l) {
-        Ok(g) => g,
-        Err(e) => return output::fail(&e, l),
-    };
-    let printer = output::progress_printer(l, !r.write.json);
-    let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer), l).await;
-    let preview = match preview {
-        Ok(preview) => preview,
-        Err(e) => return output::fail(&e, l),
-    };
-    // A republish's undo leaves the website and author as they are: what does give the values
-    // back is the undo of the edit it republished (which republishes them).
-    if to == RunAction::Undo
-        && let RunKind::Publish {
-            from: Some(PublishFrom::Republish { of: edit }),
-            ..
-        } = &undone.kind
-        && !r.write.json
-    {
-        let command = format!("metadesk-cli bulk undo {edit}");
-        let words = [
-            ("run", arg(r.run.as_str())),
-            ("edit", arg(edit.as_str())),
-            ("command", arg(command.as_str())),
-        ];
-        println!("{}", l.msg("cli-undo-of-republish", &words));
-    }
-    let id = preview.id.clone();
-    let code = after_preview(ws, &opened, preview, gate, &r.write, l).await;
-    // Undoing an edit that was republished republishes the values it restored, there too.
-    if to == RunAction::Undo
-        && !r.write.dry_run
-        && let Ok(Some(agent)) = ws.republished_to(&r.run).await
-    {
-        let republished = super::republish::republish(ws, &opened, &id, agent, &r.write, l).await;
-        return code.max(republished);
-    }
-    code
-}
-
 fn exit_code(s: &RunSummary) -> u8 {
     let rows = match s.status {
         RunStatus::Completed if s.counts.failed == 0 => SUCCESS,
         RunStatus::Stopped => FAILURE,
         _ => SOME_FAILED,
     };
-    rows.max(output::tag_step_code(s))
+    // A tag import that left values alone (changed in AEM since its preview) did not do it all.
+    let left_alone = s
+        .tag_import
+        .as_ref()
+        .is_some_and(|v| !v.changed_since.is_empty());
+    let import = if left_alone { SOME_FAILED } else { SUCCESS };
+    rows.max(output::tag_step_code(s)).max(import)
 }

@@ -12,6 +12,7 @@
 mod applying;
 mod confirm;
 mod edits;
+mod from_run;
 pub(crate) mod open;
 mod preview;
 mod republish;
@@ -24,9 +25,10 @@ use metadesk_core::bulk::{EditOp, RunKind, RunScope};
 use metadesk_core::i18n::{Localizer, arg};
 
 use crate::output;
+use applying::resume;
 pub(crate) use applying::{after_preview, cancellable};
-use applying::{plan_from_run, resume};
 pub(crate) use confirm::{Ask, ProductionGate, ask_for_name, ask_yes_no, consent_to, gate};
+use from_run::plan_from_run;
 use open::ConnectionArgs;
 pub(crate) use republish::{AgentArg, republish};
 pub(crate) use scope_args::{ScopeArgs, chosen_scope};

@@ -25,7 +25,8 @@ pub(crate) struct ScopeArgs {
     /// --where 'dc:rights is empty' --where 'tag is wknd:activity/surfing'. Forms: PROP is
     /// empty | is not empty | is VALUE | is not VALUE | contains TEXT | does not contain TEXT,
     /// tag is TAG, type is MIME (image/* for a family), modified|created before|after
-    /// YYYY-MM-DD, name matches PATTERN.
+    /// YYYY-MM-DD, expires before|after YYYY-MM-DD|today, expires within N days, name matches
+    /// PATTERN.
     #[arg(long = "where", value_name = "CONDITION")]
     conditions: Vec<String>,
     /// Assets matching any of the --where conditions (default: all of them).

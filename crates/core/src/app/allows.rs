@@ -38,37 +38,6 @@ use metadesk_store::connections::Connection;
 
 use super::{ConnectionChoice, Workspace, blocking};
 
-/// How far "Test connection" goes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum TestDepth {
-    /// A token, who AEM says we are, a read of the DAM.
-    #[default]
-    Quick,
-    /// Also "what this AEM allows", path by path; the write permission is checked on `folder`
-    /// (the DAM root when none).
-    Deep { folder: Option<String> },
-}
-
-/// The folder the write permission is checked on: a DAM path, without a trailing slash.
-pub(super) fn folder_to_check(folder: Option<&str>) -> Result<String> {
-    let Some(folder) = folder.map(str::trim).filter(|f| !f.is_empty()) else {
-        return Ok(DAM_ROOT.to_owned());
-    };
-    let folder = folder.trim_end_matches('/');
-    let under_dam = folder == DAM_ROOT
-        || folder
-            .strip_prefix(DAM_ROOT)
-            .is_some_and(|rest| rest.starts_with('/'));
-    if !under_dam || folder.split('/').any(|s| s == "." || s == "..") {
-        return Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-allows-folder",
-            vec![("folder", folder.into())],
-        ));
-    }
-    Ok(folder.to_owned())
-}
-
 /// One line of the checklist, built in `l`'s words.
 struct Line<'a> {
     l: &'a Localizer,

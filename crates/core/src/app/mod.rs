@@ -18,6 +18,7 @@ mod fragments;
 mod fragments_aem_tests;
 #[cfg(test)]
 mod fragments_tests;
+mod health;
 mod importing;
 mod jobs;
 mod language;
@@ -41,6 +42,7 @@ mod taxonomy_import;
 mod taxonomy_record;
 mod taxonomy_undo;
 mod taxonomy_window;
+mod test_depth;
 mod thumbnails;
 mod tokens;
 mod user_files;
@@ -48,7 +50,6 @@ mod user_files;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use allows::TestDepth;
 pub use console::{
     ConsoleCalls, ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest,
     SaveEntryRequest, SavePersistedRequest, export_result,
@@ -58,6 +59,7 @@ pub use fragments::{
     FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest, FragmentRow,
     check_fragment_edits,
 };
+pub use health::{EXPIRING_WITHIN_DAYS, HealthList, HealthReport, parse_expiring_within};
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
@@ -86,7 +88,10 @@ pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
 pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
-pub use taxonomy_window::{KeptTag, KeptWhy, TagImportApplyRequest, TagImportUndoneView};
+pub use taxonomy_window::{
+    KeptTag, KeptWhy, TagImportApplyRequest, TagImportRun, TagImportUndoneView,
+};
+pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

@@ -91,6 +91,7 @@ impl Opened {
             kind,
             account: self.connected.account.clone(),
             tag_step: None,
+            tag_import: None,
         }
     }
 

@@ -215,11 +215,21 @@ impl Workspace {
         let (of, which) = match &kind {
             RunKind::Undo { of } => (of.clone(), "undo"),
             RunKind::Retry { of } => (of.clone(), "retry"),
-            RunKind::Edit | RunKind::Sheet { .. } | RunKind::Publish { .. } => {
+            RunKind::Edit
+            | RunKind::Sheet { .. }
+            | RunKind::Publish { .. }
+            | RunKind::TagImport { .. } => {
                 return Err(Error::Internal("an edit is not planned from a run".into()));
             }
         };
         let summary = self.run_summary(&of).await?;
+        if let RunKind::TagImport { file } = &summary.kind {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-of-tag-import",
+                vec![("run", of.as_str().into()), ("file", file.as_str().into())],
+            ));
+        }
         // A retry computes its rules again: their values are checked as the first preview's,
         // against the same folder's schema (a list's is found from its entries, in the journal).
         let schema = match &kind {

@@ -12,8 +12,9 @@ use metadesk_assets::DAM_ROOT;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::Error;
 
-use crate::app::taxonomy_record::{Resend, sent, tag_path};
+use crate::app::taxonomy_record::{Resend, sent};
 use crate::app::{Opened, TagCounts, Workspace};
+use metadesk_assets::tags::node_path as tag_path;
 
 /// What may hold a tag.
 #[derive(Debug, Clone, PartialEq)]

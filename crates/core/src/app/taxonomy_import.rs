@@ -2,34 +2,40 @@
 //! the titles, translations and descriptions it changes written to each tag's node by a Sling
 //! POST (`adobe-wire-tags.md` §3). Nothing is ever deleted: a row missing from the sheet or an
 //! empty cell changes nothing. Every problem of the sheet is refused, naming its row, before
-//! anything is written; just before writing, the taxonomy is read again and a value changed in
-//! AEM since the preview is left as it is, and said. What is written is recorded first
-//! (`taxonomy_undo.rs`), so that it can be undone.
+//! anything is written. The import is a run of the engine: journaled before each write,
+//! listed in Activity, resumed with `bulk resume`, its requests through the run's gate; just
+//! before writing, the taxonomy is read again and a value changed in AEM since the preview is
+//! left as it is, and said.
 //!
-//! Not here: reading the sheet (`metadesk_sheets::taxonomy_read`), the record and the undo
-//! (`taxonomy_undo.rs`), the words (`cli/src/tags_import.rs`).
+//! Not here: reading the sheet (`metadesk_sheets::taxonomy_read`), writing the run
+//! (`metadesk_bulk::engine`), the undo (`taxonomy_undo.rs`), the words
+//! (`cli/src/tags_import.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use ts_rs::TS;
 
-use metadesk_assets::CallError;
+use metadesk_assets::DAM_ROOT;
 use metadesk_assets::tag_names::check_tag_id;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
 use metadesk_base::i18n::SavedText;
-use metadesk_bulk::spec::MAX_VALUE_CHARS;
+use metadesk_base::i18n::Text;
+use metadesk_bulk::Engine;
+use metadesk_bulk::replay::RunStatus;
+use metadesk_bulk::runs::RunSummary;
+use metadesk_bulk::scope::RunScope;
+use metadesk_bulk::spec::{MAX_VALUE_CHARS, RunKind, ScopeFilters};
+pub use metadesk_bulk::tag_import::ChangedSince;
+use metadesk_bulk::tag_import::TagImportPlan;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
 
+use crate::app::jobs::JobKind;
 use crate::app::sheet_files::file_name_of;
 use crate::app::sheets::read_sheet_file;
-use crate::app::taxonomy_record::{
-    ImportRecord, NewTag, Resend, TagValueChange, check_rights, number, refused, tag_command,
-    value_of, write_values,
-};
+use crate::app::taxonomy_record::{NewTag, TagValueChange, check_rights, number, refused};
 use crate::app::{Opened, Workspace, blocking};
 
 /// What a sheet would change, in the order it is written: tags created parents first, then
@@ -52,24 +58,11 @@ impl TagImportPreview {
     }
 }
 
-/// A value left alone at apply time because AEM's differs from the preview's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ChangedSince {
-    pub id: String,
-    /// The property; `None` when a tag the preview would create exists now.
-    pub property: Option<String>,
-    /// What the preview showed AEM holding.
-    pub shown: Option<String>,
-    /// What AEM holds now.
-    pub now: Option<String>,
-}
-
 /// An applied import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TagImportApplied {
-    /// The import's id, to undo it by.
+    /// The import's run, to resume or undo it by.
     pub id: String,
     /// Tags created.
     #[ts(type = "number")]
@@ -181,11 +174,11 @@ pub(crate) fn plan(
             Some(tag) => changed.extend(
                 values
                     .into_iter()
-                    .filter(|(p, v)| value_of(tag, p) != Some(*v))
+                    .filter(|(p, v)| tag.value(p) != Some(*v))
                     .map(|(property, after)| TagValueChange {
                         row: row.row,
                         id: id.clone(),
-                        before: value_of(tag, &property).map(str::to_owned),
+                        before: tag.value(&property).map(str::to_owned),
                         property,
                         after: after.to_owned(),
                     }),
@@ -254,133 +247,67 @@ impl Workspace {
         Ok(preview)
     }
 
-    /// Writes a previewed import: the taxonomy read again first, a value AEM changed since
-    /// the preview (or a tag created meanwhile) left alone and returned; then what remains is
-    /// recorded for undo before the first write, the tags created parents first, and each
-    /// tag's values written in one request. A write AEM does not take stops the import there:
-    /// the answer says so (`stopped`) and counts what was written before, which undo puts back.
+    /// Writes a previewed import as a run (journal, Activity, resume; its requests through the
+    /// run's gate): the taxonomy read again first, a value AEM changed since the preview (or a
+    /// tag created meanwhile) left alone and returned; the tags created parents first, then
+    /// each tag's values in one request. A write AEM does not take stops the run there: the
+    /// answer says so (`stopped`) and counts what was written before, which a resume finishes
+    /// and an undo puts back (`engine/tag_import.rs`).
     pub async fn apply_tag_import(
         &self,
         opened: &Opened,
         preview: &TagImportPreview,
     ) -> Result<TagImportApplied> {
-        let tags = self.tags(opened).await?;
-        let now: HashMap<&str, &Tag> = tags.iter().map(|t| (t.id.as_str(), t)).collect();
-        let mut changed_since = Vec::new();
-        let mut created = Vec::new();
-        for tag in &preview.created {
-            match now.get(tag.id.as_str()) {
-                Some(_) => changed_since.push(ChangedSince {
-                    id: tag.id.clone(),
-                    property: None,
-                    shown: None,
-                    now: None,
-                }),
-                None => created.push(tag.clone()),
-            }
-        }
-        let mut changed = Vec::new();
-        for change in &preview.changed {
-            let value = now
-                .get(change.id.as_str())
-                .map(|t| value_of(t, &change.property).map(str::to_owned));
-            match value {
-                Some(v) if v == change.before => changed.push(change.clone()),
-                Some(v) if v.as_deref() == Some(change.after.as_str()) => {}
-                v => changed_since.push(ChangedSince {
-                    id: change.id.clone(),
-                    property: Some(change.property.clone()),
-                    shown: change.before.clone(),
-                    now: v.flatten(),
-                }),
-            }
-        }
-        let record = ImportRecord::new(opened, &preview.file_name, created, changed);
-        self.save_import_record(&record).await?;
-        let mut written = Written::default();
-        let stopped = write_import(opened, &record, &mut written)
-            .await
-            .err()
-            .map(|(id, e)| {
-                SavedText::new(
-                    "tags-import-stopped",
-                    [
-                        ("id", Value::String(id)),
-                        ("detail", SavedText::from(&e.text()).into_arg()),
-                    ],
-                )
-            });
-        Ok(TagImportApplied {
-            id: record.id.clone(),
-            created: written.created,
-            changed: written.changed,
-            changed_since,
-            stopped,
-        })
+        let label = Text::new(
+            "job-tag-import",
+            vec![("file", preview.file_name.as_str().into())],
+        );
+        let job = self.jobs.start(JobKind::Apply, label)?;
+        let mut spec = opened.spec(
+            RunScope::checked(DAM_ROOT, ScopeFilters::default())?,
+            Vec::new(),
+            RunKind::TagImport {
+                file: preview.file_name.clone(),
+            },
+        );
+        spec.tag_import = Some(TagImportPlan {
+            file_name: preview.file_name.clone(),
+            created: preview.created.clone(),
+            changed: preview.changed.clone(),
+        });
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let started = engine.start_tag_import(spec).await?;
+        job.set_run_id(&started.id);
+        let summary = engine.apply(&started.id, job.control(), &|_| {}).await?;
+        Ok(TagImportApplied::of(&summary))
     }
 }
 
-/// What an import wrote before it ended.
-#[derive(Default)]
-struct Written {
-    created: usize,
-    changed: usize,
-}
-
-/// Writes `record`: its tags created, parents first, each with its translations, then each
-/// tag's changed values in one request. Stops at the first write AEM does not take, and says
-/// which tag it was: what was written before stays, counted in `written`.
-async fn write_import(
-    opened: &Opened,
-    record: &ImportRecord,
-    written: &mut Written,
-) -> std::result::Result<(), (String, CallError)> {
-    let failed = |id: &str| {
-        let id = id.to_owned();
-        move |e: CallError| (id, e)
-    };
-    for tag in &record.created {
-        let mut fields = vec![("cmd", "createTag"), ("tag", tag.id.as_str())];
-        if let Some(t) = &tag.title {
-            fields.push(("jcr:title", t));
+impl TagImportApplied {
+    /// What a tag import's run summary says it did.
+    pub fn of(summary: &RunSummary) -> Self {
+        let view = summary.tag_import.clone();
+        let cancelled = summary.status == RunStatus::Cancelled;
+        TagImportApplied {
+            id: summary.id.clone(),
+            created: view.as_ref().map_or(0, |v| v.created),
+            changed: view.as_ref().map_or(0, |v| v.changed),
+            changed_since: view
+                .as_ref()
+                .map(|v| v.changed_since.clone())
+                .unwrap_or_default(),
+            stopped: view
+                .and_then(|v| v.reason)
+                .or_else(|| cancelled.then(|| SavedText::new("reason-cancelled", []))),
         }
-        if let Some(d) = &tag.description {
-            fields.push(("jcr:description", d));
-        }
-        tag_command(opened, Resend::OnThrottleOnly, &fields)
-            .await
-            .map_err(failed(&tag.id))?;
-        // Made, whatever becomes of its translations: counted, and the import's to undo.
-        written.created += 1;
-        let titles: Vec<(String, Option<&str>)> = tag
-            .titles
-            .iter()
-            .map(|(lang, t)| (format!("jcr:title.{lang}"), Some(t.as_str())))
-            .collect();
-        write_values(opened, &tag.id, &titles)
-            .await
-            .map_err(failed(&tag.id))?;
     }
-    let mut by_tag: BTreeMap<&str, Vec<(String, Option<&str>)>> = BTreeMap::new();
-    for c in &record.changed {
-        by_tag
-            .entry(&c.id)
-            .or_default()
-            .push((c.property.clone(), Some(&c.after)));
-    }
-    for (id, values) in by_tag {
-        write_values(opened, id, &values)
-            .await
-            .map_err(failed(id))?;
-        written.changed += values.len();
-    }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::taxonomy_record::tag_path;
+    use metadesk_assets::tags::node_path as tag_path;
+    use std::collections::BTreeMap;
 
     fn tag(id: &str, title: &str) -> Tag {
         Tag {

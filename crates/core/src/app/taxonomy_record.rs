@@ -1,59 +1,30 @@
-//! What a tag import writes and the record kept of it for its undo: the AEM and connection it
-//! wrote through, the tags created, each value changed with the one AEM held before, in
-//! `{data}/tag-imports/{id}.json`, written whole (and synced) before the import's first write;
-//! and the requests both make of the taxonomy, retried as a run's are (a throttle always, a 5xx
-//! only for a request that may land twice).
+//! What an import's undo goes by ([`ImportRecord`]): the AEM and connection it wrote through,
+//! the tags it created, each value it changed with the one AEM held before. An import is a run:
+//! its record is read from its journal; imports made before they were runs kept it in
+//! `{data}/tag-imports/{id}.json`, still read. And the requests the undo and the checks make of
+//! the taxonomy, retried as a run's are (a throttle always, a 5xx only for a request that may
+//! land twice).
 //!
 //! Not here: the import (`taxonomy_import.rs`), the undo (`taxonomy_undo.rs`).
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use metadesk_assets::CallError;
-use metadesk_assets::tags::{TAGS_ROOT, Tag};
+use metadesk_assets::tags::node_path;
 use metadesk_base::i18n::{MessageArg, Part, Text};
 use metadesk_bulk::Settings;
 use metadesk_bulk::glance::{retried, worth_retrying};
 use metadesk_bulk::run_control::RunControl;
 use metadesk_clients::error::{Error, ErrorCode, Result};
-use metadesk_store::dirs::write_json_file;
 
-use crate::app::{Opened, Workspace, blocking};
+pub use metadesk_bulk::tag_import::{NewTag, TagValueChange};
+
+use crate::app::{Opened, Workspace};
 
 /// 2: the record names the AEM and the stored connection it was made on.
 const RECORD_VERSION: u32 = 2;
-
-/// A tag the sheet adds, with what it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct NewTag {
-    /// The sheet's row.
-    #[ts(type = "number")]
-    pub row: usize,
-    pub id: String,
-    /// Its title; without one, AEM titles it with its name.
-    pub title: Option<String>,
-    /// Its titles in other languages, by AEM's locale name.
-    pub titles: BTreeMap<String, String>,
-    pub description: Option<String>,
-}
-
-/// One property of an existing tag the sheet changes: `jcr:title`, `jcr:title.<lang>` or
-/// `jcr:description`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct TagValueChange {
-    #[ts(type = "number")]
-    pub row: usize,
-    pub id: String,
-    pub property: String,
-    /// The value AEM held when the preview was made (`None`: none).
-    pub before: Option<String>,
-    pub after: String,
-}
 
 /// A row number or a count as a message argument.
 pub(crate) fn number(n: usize) -> Part {
@@ -62,28 +33,6 @@ pub(crate) fn number(n: usize) -> Part {
 
 pub(crate) fn refused(id: &'static str, args: Vec<(&'static str, Part)>) -> Error {
     Error::worded(ErrorCode::InvalidInput, Text::new(id, args))
-}
-
-/// The value `property` has on `tag` as read (`jcr:title` is its name when it has none).
-pub(crate) fn value_of<'a>(tag: &'a Tag, property: &str) -> Option<&'a str> {
-    match property {
-        "jcr:title" => Some(&tag.title),
-        "jcr:description" => tag.description.as_deref(),
-        p => p
-            .strip_prefix("jcr:title.")
-            .and_then(|lang| tag.titles.get(lang))
-            .map(String::as_str),
-    }
-}
-
-/// The tag's node: `/content/cq:tags/ns/path/to/tag`.
-pub(crate) fn tag_path(id: &str) -> String {
-    let (ns, local) = id.split_once(':').unwrap_or(("default", id));
-    if local.is_empty() {
-        format!("{TAGS_ROOT}/{ns}")
-    } else {
-        format!("{TAGS_ROOT}/{ns}/{local}")
-    }
 }
 
 /// Whether a taxonomy request may land twice without harm, and so be sent again after a 5xx
@@ -137,7 +86,7 @@ pub(crate) async fn write_values(
         return Ok(());
     }
     let fields: Vec<(&str, Option<&str>)> = values.iter().map(|(p, v)| (p.as_str(), *v)).collect();
-    let (aem, path) = (&opened.connected.assets, tag_path(id));
+    let (aem, path) = (&opened.connected.assets, node_path(id));
     sent(Resend::Harmless, || aem.tag_properties(&path, &fields)).await
 }
 
@@ -173,25 +122,27 @@ pub(crate) struct ImportRecord {
 }
 
 impl ImportRecord {
-    pub(crate) fn new(
-        opened: &Opened,
-        file_name: &str,
+    /// The record of tag import run `run_id` (`spec`): what its journal says it may have
+    /// written.
+    pub(crate) fn of_run(
+        run_id: &str,
+        spec: &metadesk_bulk::spec::RunSpec,
         created: Vec<NewTag>,
         changed: Vec<TagValueChange>,
+        at: String,
     ) -> Self {
-        let now = time::OffsetDateTime::now_utc();
-        let stamp = time::macros::format_description!(
-            "[year][month][day]-[hour][minute][second]-[subsecond digits:3]"
-        );
-        let salt = std::process::id() & 0xffff;
         ImportRecord {
             version: RECORD_VERSION,
-            id: format!("tags-{}-{salt:04x}", now.format(&stamp).unwrap_or_default()),
-            connection: opened.label.clone(),
-            connection_id: opened.connection_id.clone(),
-            aem: Some(opened.connected.aem_url.clone()),
-            file_name: file_name.to_owned(),
-            at: metadesk_base::timefmt::now_rfc3339(),
+            id: run_id.to_owned(),
+            connection: spec.connection.clone(),
+            connection_id: spec.connection_id.clone(),
+            aem: Some(spec.aem.clone()),
+            file_name: spec
+                .tag_import
+                .as_ref()
+                .map(|p| p.file_name.clone())
+                .unwrap_or_default(),
+            at,
             created,
             changed,
         }
@@ -199,6 +150,7 @@ impl ImportRecord {
 }
 
 impl Workspace {
+    /// Where an import made before imports were runs kept its record.
     pub(crate) fn import_record_path(&self, id: &str) -> Option<PathBuf> {
         let safe = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         safe.then(|| {
@@ -207,14 +159,6 @@ impl Workspace {
                 .join("tag-imports")
                 .join(format!("{id}.json"))
         })
-    }
-
-    pub(crate) async fn save_import_record(&self, record: &ImportRecord) -> Result<()> {
-        let path = self
-            .import_record_path(&record.id)
-            .ok_or_else(|| metadesk_clients::error::Error::Internal("import id".into()))?;
-        let record = record.clone();
-        blocking(move || write_json_file(&path, &record, "the tag import's record")).await
     }
 }
 

@@ -13,15 +13,17 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use metadesk_assets::tags::Tag;
+use metadesk_assets::tags::{Tag, node_path};
 use metadesk_base::i18n::SavedText;
+use metadesk_bulk::replay::Replay;
+use metadesk_bulk::runs;
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::urls::same_aem;
 use metadesk_store::dirs::read_settings_file;
 
 use crate::app::taxonomy_holders::{Held, Holders};
 use crate::app::taxonomy_record::{
-    ImportRecord, NewTag, Resend, refused, tag_command, tag_path, value_of, write_values,
+    ImportRecord, NewTag, Resend, refused, tag_command, write_values,
 };
 use crate::app::{Opened, Workspace, blocking};
 
@@ -95,12 +97,7 @@ impl Workspace {
     /// Undoes the import `id` on the connection it was made with (see the module's words on
     /// what is put back and what is kept).
     pub async fn undo_tag_import(&self, opened: &Opened, id: &str) -> Result<TagImportUndone> {
-        let unknown = || refused("error-tags-import-unknown", vec![("id", id.into())]);
-        let path = self.import_record_path(id).ok_or_else(unknown)?;
-        let record: ImportRecord =
-            blocking(move || Ok(read_settings_file(&path, "the tag import's record")))
-                .await?
-                .ok_or_else(unknown)?;
+        let record = self.import_record(id).await?;
         bound_to(&record, opened)?;
         let tags = self.tags(opened).await?;
         let find = |id: &str| tags.iter().find(|t| t.id == id);
@@ -115,7 +112,7 @@ impl Workspace {
             let Some(tag) = find(&change.id) else {
                 continue;
             };
-            let now = value_of(tag, &change.property);
+            let now = tag.value(&change.property);
             if now == Some(change.after.as_str()) {
                 by_tag
                     .entry(&change.id)
@@ -143,6 +140,29 @@ impl Workspace {
         self.remove_created(opened, &record, &tags, &mut done)
             .await?;
         Ok(done)
+    }
+
+    /// What import `id` may have written: its run's journal, or the record an import made
+    /// before imports were runs.
+    async fn import_record(&self, id: &str) -> Result<ImportRecord> {
+        let unknown = || refused("error-tags-import-unknown", vec![("id", id.into())]);
+        let (dir, run) = (self.runs_dir(), id.to_owned());
+        let replay = blocking(move || {
+            Ok(runs::path_of(&dir, &run)
+                .and_then(|path| Replay::load(&path))
+                .ok())
+        })
+        .await?;
+        if let Some(replay) = replay {
+            let plan = replay.spec.tag_import.as_ref().ok_or_else(unknown)?;
+            let (created, changed) = plan.written(&replay.tag_step);
+            let at = replay.first_apply.clone().unwrap_or_default();
+            return Ok(ImportRecord::of_run(id, &replay.spec, created, changed, at));
+        }
+        let path = self.import_record_path(id).ok_or_else(unknown)?;
+        blocking(move || Ok(read_settings_file(&path, "the tag import's record")))
+            .await?
+            .ok_or_else(unknown)
     }
 
     /// The created tags removed, the deepest first, each only when nothing but the import
@@ -186,7 +206,7 @@ impl Workspace {
                 });
                 continue;
             }
-            let path = tag_path(&new.id);
+            let path = node_path(&new.id);
             tag_command(
                 opened,
                 Resend::OnThrottleOnly,

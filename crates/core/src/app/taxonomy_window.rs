@@ -14,7 +14,7 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
 
 use crate::app::taxonomy_undo::{KeptReason, TagImportUndone};
-use crate::app::{Opened, TagImportApplied, TagImportPreview, Workspace};
+use crate::app::{Opened, TagImportApplied, TagImportPreview, Workspace, blocking};
 
 /// What the window sends to apply a previewed tag import.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -25,6 +25,17 @@ pub struct TagImportApplyRequest {
     pub preview: TagImportPreview,
     /// On a connection marked production, the connection's name as the user typed it.
     pub confirm_name: Option<String>,
+}
+
+/// A tag import's run as the Tags page shows it again (opened from Activity): what it was to
+/// write, what it wrote, and on which connection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TagImportRun {
+    /// The stored connection it was made with; none for a credential file's.
+    pub connection_id: Option<String>,
+    pub preview: TagImportPreview,
+    pub applied: TagImportApplied,
 }
 
 /// Why undo left a tag or a value as it is, as the window words it.
@@ -145,6 +156,31 @@ impl Workspace {
         check_sent_preview(preview)?;
         confirm_production(opened.connection(), confirm_name)?;
         self.apply_tag_import(opened, preview).await
+    }
+
+    /// Tag import run `run_id`, as its journal has it; any other run is refused.
+    pub async fn tag_import_run(&self, run_id: &str) -> Result<TagImportRun> {
+        let summary = self.run_summary(run_id).await?;
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        let spec = blocking(move || metadesk_bulk::runs::spec(&dir, &id)).await?;
+        let plan = spec.tag_import.ok_or_else(|| {
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-not-a-tag-import",
+                vec![("run", run_id.into())],
+            )
+        })?;
+        let preview = TagImportPreview {
+            file_name: plan.file_name,
+            rows: plan.created.len() + plan.changed.len(),
+            created: plan.created,
+            changed: plan.changed,
+        };
+        Ok(TagImportRun {
+            connection_id: spec.connection_id,
+            preview,
+            applied: TagImportApplied::of(&summary),
+        })
     }
 
     /// [`Self::undo_tag_import`] once the production guard has the connection's name typed.

@@ -40,7 +40,9 @@ impl super::Workspace {
     ) -> Result<ConnectionTestReport, Error> {
         let folder = match depth {
             TestDepth::Quick => None,
-            TestDepth::Deep { folder } => Some(super::allows::folder_to_check(folder.as_deref())?),
+            TestDepth::Deep { folder } => {
+                Some(super::test_depth::folder_to_check(folder.as_deref())?)
+            }
         };
         let mut report = self
             .tokens

@@ -9,10 +9,13 @@
 pub(crate) mod cf_models;
 mod changes;
 mod fragments;
+mod ids;
+mod lifecycle;
 mod publication;
 mod tagged;
 
 pub(crate) use fragments::Target;
+pub(crate) use ids::{parse_uuid, uuid_string};
 pub(crate) use publication::{Agent, Replication, ReplicationValue};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -204,6 +207,8 @@ pub(crate) struct Dam {
     fragment_every: usize,
     /// Content fragments' changed fields, by asset (`fragments.rs`).
     fragment_edits: HashMap<u32, fragments::Edits>,
+    /// When expiry dates count from (`lifecycle.rs`); `None`: no asset expires.
+    lifecycle_epoch_ms: Option<u64>,
 }
 
 /// splitmix64: tiny, fast and stable forever, unlike `rand`'s `StdRng`, whose stream may change
@@ -237,28 +242,6 @@ impl Mix {
         // RFC 4122 version 4, variant 1, like the UUIDs Oak assigns.
         (raw & !(0xF000u128 << 64) & !(0xC000u128 << 48)) | (0x4000u128 << 64) | (0x8000u128 << 48)
     }
-}
-
-/// Formats a UUID the way `jcr:uuid` shows it.
-pub(crate) fn uuid_string(u: u128) -> String {
-    let h = format!("{u:032x}");
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
-}
-
-/// Parses a hyphenated UUID.
-pub(crate) fn parse_uuid(s: &str) -> Option<u128> {
-    let hex: String = s.chars().filter(|c| *c != '-').collect();
-    if hex.len() != 32 || s.len() != 36 {
-        return None;
-    }
-    u128::from_str_radix(&hex, 16).ok()
 }
 
 fn title_case(slug: &str) -> String {
@@ -312,6 +295,7 @@ impl Dam {
             seeded: assets,
             fragment_every,
             fragment_edits: HashMap::new(),
+            lifecycle_epoch_ms: None,
         };
         let mut rng = Mix::new(seed, 1, 0);
         let root = dam.add_folder(None, "dam", &mut rng);
@@ -579,6 +563,7 @@ impl Dam {
         if let Some(tags) = self.seeded_tags(idx) {
             m.insert("cq:tags".into(), tags);
         }
+        self.lifecycle_metadata(idx, &mut m);
         m
     }
 
@@ -640,6 +625,9 @@ impl Dam {
             "writes": a.overrides.clone().unwrap_or_default(),
             "publication": self.publication_state(idx),
         });
+        if let Some(ms) = self.off_time_ms(idx) {
+            v["offTime"] = json!(iso_ms(ms));
+        }
         if a.kind == Kind::ContentFragment {
             v["elements"] = Value::Object(self.fragment_elements(idx));
             let fragment = self.fragment_json(idx);

@@ -6,12 +6,14 @@
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { undoAction } from '../bulk/undoLinks';
 
-export type RunAction = 'open-report' | 'open-preview' | 'undo' | 'redo' | 'show-progress';
+export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'undo' | 'redo' | 'show-progress';
 
 /** The actions for `run`, in the order they are shown; `running` when this window applies it;
  *  `runs` the history it is part of (what undid it, what it undid). */
 export function actionsFor(run: RunSummary, running: boolean, runs: readonly RunSummary[] = []): RunAction[] {
   if (running) return ['show-progress'];
+  // A tag import is shown, resumed and undone where it was made: the Tags page.
+  if (run.kind.kind === 'tag_import') return ['open-import'];
   const out: RunAction[] = [];
   switch (run.status) {
     case 'previewed':

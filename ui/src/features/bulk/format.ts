@@ -161,6 +161,7 @@ type Origin = Pick<RunSummary, 'kind' | 'created' | 'folder'> & Partial<Pick<Run
 export function kindLine(i18n: I18n, run: Named, origin: Origin | null = null): string | null {
   if (run.kind.kind === 'edit') return null;
   if (run.kind.kind === 'sheet') return i18n.t('bulk-kind-sheet', { file: run.kind.file });
+  if (run.kind.kind === 'tag_import') return i18n.t('bulk-kind-tag-import', { file: run.kind.file });
   const of = run.kind.kind === 'publish' ? run.kind.from?.of : run.kind.of;
   const created = origin?.created ?? (of === undefined ? null : runIdTime(of));
   const made = created ? i18n.dateTime(created) : 'none';

@@ -55,6 +55,11 @@ describe('condition rows', () => {
       [{ subject: 'created', when: 'before', value: '2025-01-01' }, { kind: 'created_before', date: '2025-01-01' }],
       [{ subject: 'created', when: 'after', value: '2025-01-01' }, { kind: 'created_after', date: '2025-01-01' }],
       [{ subject: 'name', value: 'beach-*.jpg' }, { kind: 'name_matches', pattern: 'beach-*.jpg' }],
+      [{ subject: 'expires', when: 'expired' }, { kind: 'expires_before', date: 'today' }],
+      [{ subject: 'expires', when: 'not_expired' }, { kind: 'expires_after', date: 'today' }],
+      [{ subject: 'expires', when: 'within', value: '30' }, { kind: 'expires_within', days: 30 }],
+      [{ subject: 'expires', when: 'before', value: '2027-01-31' }, { kind: 'expires_before', date: '2027-01-31' }],
+      [{ subject: 'expires', when: 'after', value: '2027-01-31' }, { kind: 'expires_after', date: '2027-01-31' }],
     ];
     for (const [draft, condition] of cases) {
       const r = row(draft);
@@ -72,6 +77,9 @@ describe('condition rows', () => {
     expect(problemOf(row({ subject: 'type', value: '' }))).toMatch(/Choose a file type/);
     expect(problemOf(row({ subject: 'modified', value: '' }))).toBe('Choose a date.');
     expect(problemOf(row({ subject: 'name', value: '' }))).toMatch(/Type a name pattern/);
+    expect(problemOf(row({ subject: 'expires', when: 'within', value: '' }))).toMatch(/number of days/);
+    expect(problemOf(row({ subject: 'expires', when: 'within', value: '30x' }))).toMatch(/number of days/);
+    expect(problemOf(row({ subject: 'expires', when: 'before', value: '' }))).toBe('Choose a date.');
   });
 
   it('says what the core refuses in a typed row, in its words, and nothing of its own', () => {

@@ -19,7 +19,7 @@ export const SCOPE_KINDS: readonly { kind: ScopeKind; label: string; hint: strin
 ];
 
 /** What a condition is about. */
-export type Subject = 'property' | 'tag' | 'type' | 'modified' | 'created' | 'name';
+export type Subject = 'property' | 'tag' | 'type' | 'modified' | 'created' | 'expires' | 'name';
 
 export const SUBJECTS: readonly { subject: Subject; label: string }[] = [
   { subject: 'property', label: 'bulk-subject-property' },
@@ -27,7 +27,20 @@ export const SUBJECTS: readonly { subject: Subject; label: string }[] = [
   { subject: 'type', label: 'bulk-subject-type' },
   { subject: 'modified', label: 'bulk-subject-modified' },
   { subject: 'created', label: 'bulk-subject-created' },
+  { subject: 'expires', label: 'bulk-subject-expires' },
   { subject: 'name', label: 'bulk-subject-name' },
+];
+
+/** When an asset expires (`prism:expirationDate`): before today (expired), today or later, before
+ *  or on/after a date, or within a number of days from now. */
+export type ExpiryWhen = 'expired' | 'not_expired' | 'before' | 'after' | 'within';
+
+export const EXPIRY_WHENS: readonly { when: ExpiryWhen; label: string }[] = [
+  { when: 'expired', label: 'bulk-expires-expired' },
+  { when: 'within', label: 'bulk-expires-within' },
+  { when: 'not_expired', label: 'bulk-expires-not-expired' },
+  { when: 'before', label: 'bulk-when-before' },
+  { when: 'after', label: 'bulk-when-after' },
 ];
 
 export type PropertyTest = 'is_empty' | 'is_not_empty' | 'equals' | 'not_equals' | 'contains' | 'not_contains';
@@ -55,10 +68,11 @@ export interface ConditionDraft {
   subject: Subject;
   /** For a property: its name (`dc:rights`). */
   property: string;
-  /** For a property: the test; for dates: `before` or `after`. */
+  /** For a property: the test. */
   test: PropertyTest;
-  when: 'before' | 'after';
-  /** The value, tag, file type, date (YYYY-MM-DD) or name pattern. */
+  /** For dates: `before` or `after`; for expiry, one of {@link ExpiryWhen}. */
+  when: 'before' | 'after' | ExpiryWhen;
+  /** The value, tag, file type, date (YYYY-MM-DD), number of days or name pattern. */
   value: string;
 }
 
@@ -99,8 +113,28 @@ export function conditionGap(draft: ConditionDraft): string | null {
     case 'modified':
     case 'created':
       return value === '' ? 'bulk-problem-date' : null;
+    case 'expires':
+      if (draft.when === 'expired' || draft.when === 'not_expired') return null;
+      if (draft.when === 'within') return /^[0-9]+$/.test(value) ? null : 'bulk-problem-days';
+      return value === '' ? 'bulk-problem-date' : null;
     case 'name':
       return value === '' ? 'bulk-problem-name' : null;
+  }
+}
+
+/** An expiry row as the core's condition. */
+function expiryCondition(when: ConditionDraft['when'], value: string): Condition {
+  switch (when) {
+    case 'expired':
+      return { kind: 'expires_before', date: 'today' };
+    case 'not_expired':
+      return { kind: 'expires_after', date: 'today' };
+    case 'within':
+      return { kind: 'expires_within', days: Number(value) };
+    case 'before':
+      return { kind: 'expires_before', date: value };
+    default:
+      return { kind: 'expires_after', date: value };
   }
 }
 
@@ -128,6 +162,8 @@ export function toCondition(draft: ConditionDraft): Condition {
       return draft.when === 'before' ? { kind: 'modified_before', date: value } : { kind: 'modified_after', date: value };
     case 'created':
       return draft.when === 'before' ? { kind: 'created_before', date: value } : { kind: 'created_after', date: value };
+    case 'expires':
+      return expiryCondition(draft.when, value);
     case 'name':
       return { kind: 'name_matches', pattern: value };
   }
@@ -155,6 +191,16 @@ export function draftOf(condition: Condition, key: number): ConditionDraft {
     case 'created_before':
     case 'created_after':
       return { ...base, subject: 'created', when: condition.kind === 'created_before' ? 'before' : 'after', value: condition.date };
+    case 'expires_before':
+      return condition.date === 'today'
+        ? { ...base, subject: 'expires', when: 'expired' }
+        : { ...base, subject: 'expires', when: 'before', value: condition.date };
+    case 'expires_after':
+      return condition.date === 'today'
+        ? { ...base, subject: 'expires', when: 'not_expired' }
+        : { ...base, subject: 'expires', when: 'after', value: condition.date };
+    case 'expires_within':
+      return { ...base, subject: 'expires', when: 'within', value: String(condition.days) };
     case 'name_matches':
       return { ...base, subject: 'name', value: condition.pattern };
   }

@@ -2,7 +2,8 @@
 // writes every tag (with the count column of the page's count folder, when one was counted).
 // Import: a sheet picked (Choose a file…) or dropped while the page is shown is previewed by
 // the core (tags created, values before → after, or the row it refuses); Apply writes it,
-// behind the production guard; Undo this import puts it back. One step at a time; a step's
+// behind the production guard, as a run (listed in Activity, which opens it here again: Resume
+// when it stopped); Undo this import puts it back. One step at a time; a step's
 // answer for a connection the page has left since is dropped.
 import type { ConnectionView } from '../../ipc/bindings/ConnectionView';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
@@ -10,12 +11,12 @@ import type { SavedTaxonomy } from '../../ipc/bindings/SavedTaxonomy';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
 import type { TagImportUndoneView } from '../../ipc/bindings/TagImportUndoneView';
-import { applyTagImport, chooseSheetFile, exportTaxonomy, previewTagImport, undoTagImport } from '../../ipc/commands';
+import { applyRun, applyTagImport, chooseSheetFile, exportTaxonomy, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 
 /** What the model is doing: nothing else starts meanwhile. */
-export type SheetJob = 'export' | 'choose' | 'preview' | 'apply' | 'undo';
+export type SheetJob = 'export' | 'choose' | 'preview' | 'apply' | 'resume' | 'undo' | 'open';
 
 export class TagSheetModel {
   job = $state<SheetJob | null>(null);
@@ -34,7 +35,7 @@ export class TagSheetModel {
   /** Why the apply or the undo failed, in the core's words. */
   failure = $state<IpcError | null>(null);
   /** The step waiting for the production connection's name to be typed. */
-  confirming = $state<'apply' | 'undo' | null>(null);
+  confirming = $state<'apply' | 'resume' | 'undo' | null>(null);
 
   #connection: ConnectionView | null = null;
   /** Bumped when the connection changes or the import is set aside. */
@@ -185,9 +186,55 @@ export class TagSheetModel {
     }
   }
 
+  /** An import's run opened from Activity: shown as applied, on the connection it was made
+   *  with (`connections`: the stored ones), with its Undo, and Resume when it stopped. */
+  async openRun(runId: string, connections: readonly ConnectionView[]): Promise<void> {
+    if (this.busy) return;
+    this.cancel();
+    const mine = this.#generation;
+    this.job = 'open';
+    try {
+      const run = await openTagImportRun(runId);
+      if (mine !== this.#generation) return;
+      this.#connection = connections.find((c) => c.id === run.connectionId) ?? this.#connection;
+      this.preview = run.preview;
+      this.applied = run.applied;
+    } catch (thrown) {
+      if (mine === this.#generation) this.failure = toIpcError(thrown);
+    } finally {
+      if (mine === this.#generation) this.job = null;
+    }
+  }
+
+  /** Resume an import that stopped part-way: its run writes what is left (production: after
+   *  the name is typed); a value changed in AEM meanwhile is left alone and listed. */
+  async resume(typed: string | null = null): Promise<void> {
+    const connection = this.#connection;
+    const applied = this.applied;
+    if (!connection || !applied?.stopped || this.busy || this.undone) return;
+    if (connection.production && typed === null) {
+      this.confirming = 'resume';
+      return;
+    }
+    this.confirming = null;
+    const mine = this.#generation;
+    this.job = 'resume';
+    this.failure = null;
+    try {
+      await applyRun({ runId: applied.id, confirmName: typed, emptyRequired: false, republish: false }, () => {});
+      const run = await openTagImportRun(applied.id);
+      if (mine === this.#generation) this.applied = run.applied;
+    } catch (thrown) {
+      if (mine === this.#generation) this.failure = toIpcError(thrown);
+    } finally {
+      if (mine === this.#generation) this.job = null;
+    }
+  }
+
   /** The production question answered with the name typed. */
   confirmed(typed: string): Promise<void> {
-    return this.confirming === 'undo' ? this.undo(typed) : this.apply(typed);
+    if (this.confirming === 'undo') return this.undo(typed);
+    return this.confirming === 'resume' ? this.resume(typed) : this.apply(typed);
   }
 
   /** Cancel: the import is set aside (nothing was written by its preview). */

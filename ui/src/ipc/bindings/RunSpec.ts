@@ -3,6 +3,7 @@ import type { ApiFamily } from "./ApiFamily";
 import type { Edit } from "./Edit";
 import type { RunKind } from "./RunKind";
 import type { ScopeFilters } from "./ScopeFilters";
+import type { TagImportPlan } from "./TagImportPlan";
 import type { TagStep } from "./TagStep";
 
 /**
@@ -30,4 +31,8 @@ account: string | null,
  * A tag change's run: what AEM does to the tag once every asset is rewritten. Never
  * carried over to an undo or a retry of the run, which rewrite assets only.
  */
-tagStep?: TagStep, folder: string, filters: ScopeFilters, };
+tagStep?: TagStep, 
+/**
+ * A tag import's run: the tags it creates and the values it changes.
+ */
+tagImport?: TagImportPlan, folder: string, filters: ScopeFilters, };

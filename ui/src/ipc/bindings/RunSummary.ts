@@ -8,6 +8,7 @@ import type { FragmentScope } from "./FragmentScope";
 import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
+import type { TagImportView } from "./TagImportView";
 import type { TagStepView } from "./TagStepView";
 
 /**
@@ -134,4 +135,8 @@ tagStep?: TagStepView,
  * does not take back (AEM keeps a merged or moved tag as a hidden pointer, a deleted one
  * is gone): what the window and the CLI say of it. Only in a single run's summary.
  */
-undoesTagStep?: TagStepView, };
+undoesTagStep?: TagStepView, 
+/**
+ * A tag import's run: what it was to write and what it wrote; absent for any other run.
+ */
+tagImport?: TagImportView, };

@@ -6,7 +6,7 @@ import type { ChangedSince } from "./ChangedSince";
  */
 export type TagImportApplied = { 
 /**
- * The import's id, to undo it by.
+ * The import's run, to resume or undo it by.
  */
 id: string, 
 /**

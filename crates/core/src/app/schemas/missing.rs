@@ -98,7 +98,7 @@ impl MissingReport {
 }
 
 /// Whether `value` holds nothing: absent, empty text, or a list of empty texts.
-fn is_empty(value: Option<&Value>) -> bool {
+pub(crate) fn is_empty(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
         Some(Value::String(s)) => s.trim().is_empty(),

@@ -46,6 +46,7 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
 pub use labels::templates_by_property;
+pub(crate) use missing::is_empty;
 pub use missing::{MissingAsset, MissingField, MissingReport, OffSchemaValue};
 
 /// A folder's metadata schema as the faces show it.

@@ -1,0 +1,68 @@
+//! An undo or a retry of a stored run: a new run planned from that run's journal, on the
+//! connection it used, then asked about and applied as any preview is; the undo of an edit that
+//! was republished republishes what it restored.
+//!
+//! Not here: asking and applying (`applying`), the republish itself (`republish`).
+
+use metadesk_core::app::{RunAction, Workspace};
+use metadesk_core::bulk::{PublishFrom, RunKind};
+use metadesk_core::i18n::{Localizer, arg};
+
+use super::RunRef;
+use super::applying::{after_preview, cancellable};
+use super::confirm::gate;
+use super::republish::republish;
+use crate::output;
+
+/// Undo or retry of a stored run: a new run planned from that run's journal, on the
+/// connection it used (or the one given, on the same AEM).
+pub(super) async fn plan_from_run(
+    r: RunRef,
+    kind: RunKind,
+    to: RunAction,
+    ws: &Workspace,
+    l: &Localizer,
+) -> u8 {
+    let (undone, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
+        Ok(both) => both,
+        Err(e) => return output::fail(&e, l),
+    };
+    let gate = match gate(&opened, &r.write, l) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e, l),
+    };
+    let printer = output::progress_printer(l, !r.write.json);
+    let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer), l).await;
+    let preview = match preview {
+        Ok(preview) => preview,
+        Err(e) => return output::fail(&e, l),
+    };
+    // A republish's undo leaves the website and author as they are: what does give the values
+    // back is the undo of the edit it republished (which republishes them).
+    if to == RunAction::Undo
+        && let RunKind::Publish {
+            from: Some(PublishFrom::Republish { of: edit }),
+            ..
+        } = &undone.kind
+        && !r.write.json
+    {
+        let command = format!("metadesk-cli bulk undo {edit}");
+        let words = [
+            ("run", arg(r.run.as_str())),
+            ("edit", arg(edit.as_str())),
+            ("command", arg(command.as_str())),
+        ];
+        println!("{}", l.msg("cli-undo-of-republish", &words));
+    }
+    let id = preview.id.clone();
+    let code = after_preview(ws, &opened, preview, gate, &r.write, l).await;
+    // Undoing an edit that was republished republishes the values it restored, there too.
+    if to == RunAction::Undo
+        && !r.write.dry_run
+        && let Ok(Some(agent)) = ws.republished_to(&r.run).await
+    {
+        let republished = republish(ws, &opened, &id, agent, &r.write, l).await;
+        return code.max(republished);
+    }
+    code
+}

@@ -1,0 +1,65 @@
+//! How the command line words a tag import: a value in quotes, a property in words, what an
+//! import wrote and what it left alone. Used by `tags import` and by a run's summary (`bulk
+//! resume` of an import).
+//!
+//! Not here: the import's commands and questions (`tags_import.rs`).
+
+use metadesk_core::app::ChangedSince;
+use metadesk_core::i18n::{Localizer, arg, count};
+
+/// A value in quotes as the language writes them; `empty` when there is none.
+pub(crate) fn quoted(value: Option<&str>, l: &Localizer) -> String {
+    match value {
+        Some(v) => l.msg("cli-tags-import-quoted", &[("text", arg(v))]),
+        None => l.text("cli-tags-import-no-value"),
+    }
+}
+
+/// What a property is, in words: `title`, `title (fr)`, `description`.
+pub(crate) fn what(property: &str, l: &Localizer) -> String {
+    match property.strip_prefix("jcr:title.") {
+        Some(lang) => l.msg("cli-tags-import-what-title-in", &[("lang", arg(lang))]),
+        None if property == "jcr:description" => l.text("cli-tags-import-what-description"),
+        None => l.text("cli-tags-import-what-title"),
+    }
+}
+
+fn changed_since_line(c: &ChangedSince, l: &Localizer) -> String {
+    match &c.property {
+        None => l.msg("cli-tags-import-exists-now", &[("id", arg(c.id.as_str()))]),
+        Some(p) => l.msg(
+            "cli-tags-import-changed-since",
+            &[
+                ("id", arg(c.id.as_str())),
+                ("what", arg(what(p, l))),
+                ("shown", arg(quoted(c.shown.as_deref(), l))),
+                ("now", arg(quoted(c.now.as_deref(), l))),
+            ],
+        ),
+    }
+}
+
+/// What an import's run wrote (`created` tags, `changed` values, run `id`), and each value it
+/// left alone because AEM's had changed since the preview.
+pub(crate) fn print_outcome(
+    id: &str,
+    created: usize,
+    changed: usize,
+    changed_since: &[ChangedSince],
+    l: &Localizer,
+) {
+    for c in changed_since {
+        eprintln!("{}", changed_since_line(c, l));
+    }
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-import-done",
+            &[
+                ("created", count(created as f64)),
+                ("changed", count(changed as f64)),
+                ("id", arg(id)),
+            ],
+        )
+    );
+}

@@ -1,0 +1,362 @@
+//! The asset health report (issue 66), read-only: for a scope (a folder, with its subfolders or
+//! not, a search, a list), its assets and, among them, the images without a description (a
+//! page's alt text: `adobe-wire-lifecycle.md` §5), the expired assets and those that expire
+//! within N days (`prism:expirationDate`, §4), those with an off time (`jcr:content/offTime`),
+//! those used on Sites pages and those used nowhere (AEM's reference search, §3), those changed
+//! since their last publication, and those lacking required metadata (the schema check,
+//! [`Workspace::missing_metadata`]).
+//!
+//! Which assets the scope holds comes from its listing, the one a sheet export walks
+//! (`sheets/export.rs`); searches only tell values of listed paths: values by batched checks of
+//! exact paths (one read per asset where the API has none, or where the index missed one),
+//! off times by a QueryBuilder query of exact paths, website states by the publication checks,
+//! references [`PATHS_AT_ONCE`] paths a request, each asset asked once. What a connection cannot
+//! tell (an OAuth Server-to-Server token's off times, states or references) is said in
+//! `unknown`, never counted as "none". Nothing is written.
+//!
+//! Not here: the fixes (a bulk edit, publish or unpublish run the faces open, prefilled).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use time::{Duration, OffsetDateTime};
+use ts_rs::TS;
+
+use crate::app::jobs::job_on;
+use crate::app::schemas::is_empty;
+use crate::app::sheets::{Taken, entries_to_export, export_cancelled};
+use crate::app::{JobKind, Opened, SheetExport, Workspace};
+use metadesk_assets::batch::{check_query, fits_in_check};
+use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
+use metadesk_assets::references::{PATHS_AT_ONCE, PageUse};
+use metadesk_assets::{AssetRef, AssetsApi, CallError};
+use metadesk_base::i18n::{Localizer, SavedText, Text};
+use metadesk_base::timefmt::{now_rfc3339, parse_aem_time};
+use metadesk_bulk::RunScope;
+use metadesk_bulk::reasons::not_read;
+use metadesk_bulk::scope::days_of;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+/// The expiry window when none is given: 30 days.
+pub const EXPIRING_WITHIN_DAYS: u32 = 30;
+/// The metadata a health report reads of each asset.
+const READ: [&str; 3] = ["dc:description", "dc:format", "prism:expirationDate"];
+
+/// One count of the report and the assets behind it, sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct HealthList {
+    #[ts(type = "number")]
+    pub count: u64,
+    pub paths: Vec<String>,
+}
+
+impl HealthList {
+    fn of(mut paths: Vec<String>) -> HealthList {
+        paths.sort();
+        paths.dedup();
+        HealthList {
+            count: paths.len() as u64,
+            paths,
+        }
+    }
+}
+
+/// What the report found. JSON keys are the CLI's (`--json`), in snake case.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct HealthReport {
+    pub folder: String,
+    pub expiring_within_days: u32,
+    /// When it was read (RFC 3339): expiry counts from then.
+    pub checked_at: String,
+    pub assets: HealthList,
+    pub without_description: HealthList,
+    pub expired: HealthList,
+    pub expiring: HealthList,
+    pub with_off_time: HealthList,
+    pub used_on_pages: HealthList,
+    pub used_nowhere: HealthList,
+    pub changed_since_publication: HealthList,
+    pub missing_required: HealthList,
+    /// The pages that use the scope's assets, by asset then page.
+    pub pages: Vec<PageUse>,
+    /// What could not be told, and why (those counts are then empty, not "none").
+    #[ts(type = "Array<string>")]
+    pub unknown: Vec<Text>,
+    /// Folders that could not be listed (their assets are not in the report).
+    pub unlisted_folders: Vec<String>,
+    /// Assets that could not be read, with the reason.
+    #[ts(type = "Array<string>")]
+    pub unread: Vec<SavedText>,
+}
+
+impl HealthReport {
+    pub fn localize(&mut self, l: &Localizer) {
+        self.unknown.iter_mut().for_each(|t| t.localize(l));
+        self.unread.iter_mut().for_each(|r| r.localize(l));
+    }
+}
+
+/// Reads `30d`, `30 days`, `30` as a number of days, 1 to ten years (as a search's "expires
+/// within" reads it).
+pub fn parse_expiring_within(raw: &str) -> Result<u32> {
+    days_of(raw).ok_or_else(|| {
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-health-bad-duration",
+            vec![("duration", raw.trim().into())],
+        )
+    })
+}
+
+/// A failure that ends the report (AEM gone, the token refused), else `None`.
+fn fatal(e: &CallError) -> Option<Error> {
+    match e {
+        CallError::Unreachable(e) | CallError::Auth(e) => Some(Error::Aem(e.clone())),
+        _ => None,
+    }
+}
+
+fn unread(path: &str, e: &CallError) -> SavedText {
+    let why = serde_json::to_value(not_read(e, None, 1)).unwrap_or_default();
+    SavedText::new("sheet-export-unread", [("path", path.into()), ("why", why)])
+}
+
+/// The values of [`READ`] of each of `paths`: batched checks where the API has them, one read
+/// per asset otherwise and for each path a check did not answer.
+async fn values_of(
+    aem: &dyn AssetsApi,
+    paths: &[String],
+    report: &mut HealthReport,
+) -> Result<HashMap<String, Map<String, Value>>> {
+    let properties: Vec<String> = READ.iter().map(|p| (*p).to_owned()).collect();
+    let mut found = HashMap::new();
+    if aem.batches() {
+        let mut rest: Vec<&str> = paths.iter().map(String::as_str).collect();
+        while !rest.is_empty() {
+            let n = fits_in_check(&rest, &properties);
+            match aem.check_many(&rest[..n], &properties).await {
+                Ok(checked) => found.extend(checked),
+                Err(e) => match fatal(&e) {
+                    Some(e) => return Err(e),
+                    // Read one by one below.
+                    None => tracing::warn!(error = %e, "health check not answered"),
+                },
+            }
+            rest = rest.split_off(n);
+        }
+    }
+    let unanswered: Vec<&String> = paths.iter().filter(|p| !found.contains_key(*p)).collect();
+    for path in unanswered {
+        let mut asset = AssetRef {
+            path: path.clone(),
+            id: None,
+        };
+        let read = async {
+            if aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi {
+                asset.id = aem.resolve_id(path).await?;
+            }
+            aem.read(&asset).await
+        };
+        match read.await {
+            Ok(current) => {
+                found.insert(path.clone(), current.metadata);
+            }
+            Err(e) => match fatal(&e) {
+                Some(e) => return Err(e),
+                None => report.unread.push(unread(path, &e)),
+            },
+        }
+    }
+    Ok(found)
+}
+
+/// Which of `paths` have a `jcr:content/offTime`: a QueryBuilder query of exact paths (an asset
+/// past its off time is hidden from the other APIs); `None` where the API cannot search.
+async fn off_times(aem: &dyn AssetsApi, paths: &[String]) -> Result<Option<Vec<String>>> {
+    if !aem.batches() {
+        return Ok(None);
+    }
+    let mut rest: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let mut with = Vec::new();
+    while !rest.is_empty() {
+        let n = fits_in_check(&rest, &[]);
+        let mut query = check_query(&rest[..n], &[]);
+        for (key, value) in query.iter_mut() {
+            if key == "p.properties" {
+                *value = "jcr:path jcr:content/offTime".to_owned();
+            }
+        }
+        let page = match aem.search(&query).await {
+            Ok(page) => page,
+            Err(e) => return fatal(&e).map_or(Ok(None), Err),
+        };
+        with.extend(page.hits.iter().filter_map(|hit| {
+            hit.pointer("/jcr:content/offTime")?;
+            metadesk_assets::search::hit_path(hit).map(str::to_owned)
+        }));
+        rest = rest.split_off(n);
+    }
+    Ok(Some(with))
+}
+
+/// Which of `paths` were changed on author since their last publication; `None` where the
+/// API does not publish.
+async fn changed_since_publication(
+    aem: &dyn AssetsApi,
+    paths: &[String],
+) -> Result<Option<Vec<String>>> {
+    if !aem.publishes() {
+        return Ok(None);
+    }
+    let mut rest: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let mut changed = Vec::new();
+    while !rest.is_empty() {
+        let n = fits_in_state_query(&rest);
+        let mut states = match aem.publications(&rest[..n], Agent::Publish).await {
+            Ok(states) => states,
+            Err(e) => return fatal(&e).map_or(Ok(None), Err),
+        };
+        for path in &rest[..n] {
+            let state = match states.remove(*path) {
+                Some(p) => p,
+                // Not in the index yet: read from the repository.
+                None => match aem.publication(path, Agent::Publish).await {
+                    Ok(p) => p,
+                    Err(e) => return fatal(&e).map_or(Ok(None), Err),
+                },
+            };
+            if state.state() == PublicationState::Modified {
+                changed.push((*path).to_owned());
+            }
+        }
+        rest = rest.split_off(n);
+    }
+    Ok(Some(changed))
+}
+
+/// The pages that use each of `paths`, [`PATHS_AT_ONCE`] a request, each path asked once;
+/// `Err` with the reason when AEM cannot tell.
+async fn references(
+    aem: &dyn AssetsApi,
+    paths: &[String],
+) -> Result<std::result::Result<Vec<PageUse>, CallError>> {
+    let mut uses = Vec::new();
+    let mut asked: HashSet<&str> = HashSet::new();
+    let unique: Vec<&str> = paths
+        .iter()
+        .map(String::as_str)
+        .filter(|p| asked.insert(p))
+        .collect();
+    for chunk in unique.chunks(PATHS_AT_ONCE) {
+        match aem.references(chunk).await {
+            Ok(found) => uses.extend(
+                found
+                    .into_iter()
+                    .filter(|u| asked.contains(u.asset.as_str())),
+            ),
+            Err(e) => return fatal(&e).map_or(Ok(Err(e)), Err),
+        }
+    }
+    uses.sort_by(|a, b| (&a.asset, &a.page).cmp(&(&b.asset, &b.page)));
+    uses.dedup();
+    Ok(Ok(uses))
+}
+
+impl Workspace {
+    /// The health report of `scope`, expiry counted `expiring_within_days` ahead. Writes
+    /// nothing. A job like a count: any new job cancels it.
+    pub async fn health(
+        &self,
+        opened: &Opened,
+        scope: &RunScope,
+        expiring_within_days: u32,
+    ) -> Result<HealthReport> {
+        let folder = scope.folder().to_string();
+        // First, as it is a job of its own; it also says a folder that does not exist.
+        let missing = self.missing_metadata(opened, scope).await?;
+        let job = self
+            .jobs
+            .start(JobKind::Count, job_on("job-health", &folder))?;
+        let control = job.control();
+        let aem = opened.connected.assets.as_ref();
+        let mut listing = SheetExport::default();
+        let entries = entries_to_export(aem, scope, Taken::Assets, control, &mut listing).await?;
+        let paths: Vec<String> = entries.into_iter().map(|e| e.path).collect();
+        let now = OffsetDateTime::now_utc();
+        let mut report = HealthReport {
+            folder,
+            expiring_within_days,
+            checked_at: now_rfc3339(),
+            assets: HealthList::of(paths.clone()),
+            without_description: HealthList::default(),
+            expired: HealthList::default(),
+            expiring: HealthList::default(),
+            with_off_time: HealthList::default(),
+            used_on_pages: HealthList::default(),
+            used_nowhere: HealthList::default(),
+            changed_since_publication: HealthList::default(),
+            missing_required: HealthList::of(missing.assets_lacking()),
+            pages: Vec::new(),
+            unknown: Vec::new(),
+            unlisted_folders: listing.unlisted_folders,
+            unread: listing.unread,
+        };
+        let values = values_of(aem, &paths, &mut report).await?;
+        if control.is_cancelled() {
+            return Err(export_cancelled());
+        }
+        let horizon = now + Duration::days(i64::from(expiring_within_days));
+        let (mut bare, mut expired, mut expiring) = (Vec::new(), Vec::new(), Vec::new());
+        for (path, metadata) in &values {
+            let format = metadata.get("dc:format").and_then(Value::as_str);
+            if format.is_some_and(|f| f.starts_with("image/"))
+                && is_empty(metadata.get("dc:description"))
+            {
+                bare.push(path.clone());
+            }
+            let expires = metadata.get("prism:expirationDate").and_then(Value::as_str);
+            match expires.and_then(parse_aem_time) {
+                Some(at) if at < now => expired.push(path.clone()),
+                Some(at) if at < horizon => expiring.push(path.clone()),
+                _ => {}
+            }
+        }
+        report.without_description = HealthList::of(bare);
+        report.expired = HealthList::of(expired);
+        report.expiring = HealthList::of(expiring);
+        match off_times(aem, &paths).await? {
+            Some(with) => report.with_off_time = HealthList::of(with),
+            None => report.unknown.push(Text::plain("health-off-time-unknown")),
+        }
+        if control.is_cancelled() {
+            return Err(export_cancelled());
+        }
+        match changed_since_publication(aem, &paths).await? {
+            Some(changed) => report.changed_since_publication = HealthList::of(changed),
+            None => report
+                .unknown
+                .push(Text::plain("health-publication-unknown")),
+        }
+        if control.is_cancelled() {
+            return Err(export_cancelled());
+        }
+        match references(aem, &paths).await? {
+            Ok(uses) => {
+                let used: HashSet<&str> = uses.iter().map(|u| u.asset.as_str()).collect();
+                let (on, nowhere): (Vec<String>, Vec<String>) = paths
+                    .iter()
+                    .cloned()
+                    .partition(|p| used.contains(p.as_str()));
+                report.used_on_pages = HealthList::of(on);
+                report.used_nowhere = HealthList::of(nowhere);
+                report.pages = uses;
+            }
+            Err(e) => report.unknown.push(Text::new(
+                "health-references-unknown",
+                vec![("reason", e.text().into())],
+            )),
+        }
+        Ok(report)
+    }
+}

@@ -1,0 +1,305 @@
+//! `metadesk-cli health` end to end against the sandbox seeded with expiry, off times, images
+//! without a description and Sites pages that use assets (issue 66): every count exact against
+//! the sandbox's own state, the expiry conditions of a search, the report writing nothing, and
+//! bad input (an unknown folder, a bad duration, a bad condition) refused in one clear line.
+
+use std::collections::BTreeSet;
+use std::process::Output;
+
+use metadesk_sandbox::{Sandbox, SandboxConfig};
+use serde_json::Value;
+
+use crate::bulk_support::*;
+
+/// The folder the sandbox's 120 assets are under (three leaf folders).
+const FOLDER: &str = "/content/dam/wknd-shared/en/adventures";
+
+struct Env {
+    sb: Sandbox,
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    async fn new() -> Env {
+        let config = SandboxConfig::default()
+            .with_assets(120)
+            .with_key_bits(1024)
+            .with_lifecycle(true);
+        let sb = Sandbox::start(config).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        sb.write_credentials(&dir.path().join("creds")).unwrap();
+        Env { sb, dir }
+    }
+
+    /// Runs the CLI with `args` and the sandbox's development token, in English.
+    fn run(&self, args: &[&str]) -> Output {
+        run_with_dev_token(&self.sb, self.dir.path(), args)
+    }
+
+    fn report(&self, args: &[&str]) -> Value {
+        let o = self.run(args);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        serde_json::from_str(&out(&o)).unwrap()
+    }
+
+    /// Every asset under [`FOLDER`] (content fragments left out) with its sandbox state.
+    fn assets(&self) -> Vec<(String, Value)> {
+        let dump = self.sb.dump(false);
+        dump["assets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["contentFragment"] == false)
+            .map(|a| a["path"].as_str().unwrap().to_owned())
+            .filter(|p| p.starts_with(&format!("{FOLDER}/")))
+            .map(|p| {
+                let state = self.sb.asset(&p).unwrap();
+                (p, state)
+            })
+            .collect()
+    }
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn paths(report: &Value, key: &str) -> BTreeSet<String> {
+    let list = &report[key];
+    let paths: BTreeSet<String> = list["paths"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{key} in {report}"))
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        list["count"].as_u64().unwrap() as usize,
+        paths.len(),
+        "{key}"
+    );
+    paths
+}
+
+fn expiry_ms(state: &Value) -> Option<i128> {
+    let at = state["metadata"]["prism:expirationDate"].as_str()?;
+    let t = time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339);
+    Some(t.unwrap().unix_timestamp_nanos() / 1_000_000)
+}
+
+fn now_ms() -> i128 {
+    time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000
+}
+
+const DAY_MS: i128 = 86_400_000;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn health_counts_are_exact_and_nothing_is_written() {
+    let env = Env::new().await;
+    let assets = env.assets();
+    assert!(assets.len() > 100, "{}", assets.len());
+    let report = env.report(&[
+        "health",
+        "--folder",
+        FOLDER,
+        "--recursive",
+        "--expiring-within",
+        "30d",
+        "--json",
+    ]);
+    let now = now_ms();
+    let select = |keep: &dyn Fn(&String, &Value) -> bool| -> BTreeSet<String> {
+        assets
+            .iter()
+            .filter(|(p, s)| keep(p, s))
+            .map(|(p, _)| p.clone())
+            .collect()
+    };
+    assert_eq!(paths(&report, "assets"), select(&|_, _| true));
+    let bare = select(&|_, s| {
+        s["metadata"]["dc:format"]
+            .as_str()
+            .unwrap()
+            .starts_with("image/")
+            && s["metadata"]["dc:description"].is_null()
+    });
+    assert!(!bare.is_empty());
+    assert_eq!(paths(&report, "without_description"), bare);
+    let expired = select(&|_, s| expiry_ms(s).is_some_and(|e| e < now));
+    assert!(!expired.is_empty());
+    assert_eq!(paths(&report, "expired"), expired);
+    let expiring = select(&|_, s| expiry_ms(s).is_some_and(|e| e >= now && e < now + 30 * DAY_MS));
+    assert!(!expiring.is_empty());
+    assert_eq!(paths(&report, "expiring"), expiring);
+    let off = select(&|_, s| !s["offTime"].is_null());
+    assert!(!off.is_empty());
+    assert_eq!(paths(&report, "with_off_time"), off);
+    let used = select(&|p, _| !env.sb.pages_using(p).is_empty());
+    assert!(!used.is_empty());
+    assert_eq!(paths(&report, "used_on_pages"), used);
+    assert_eq!(
+        paths(&report, "used_nowhere"),
+        select(&|p, _| env.sb.pages_using(p).is_empty())
+    );
+    let pages = report["pages"].as_array().unwrap();
+    let uses: usize = used.iter().map(|p| env.sb.pages_using(p).len()).sum();
+    assert_eq!(pages.len(), uses);
+    let changed = paths(&report, "changed_since_publication");
+    let published = select(&|_, s| s["publication"]["publish"]["action"] == "Activate");
+    assert!(
+        !changed.is_empty() && changed.is_subset(&published),
+        "{changed:?}"
+    );
+    // The schema check's own list, as `schema missing` writes it.
+    let list = env.dir.path().join("lacking.txt");
+    let o = env.run(&[
+        "schema",
+        "missing",
+        "--folder",
+        FOLDER,
+        "--recursive",
+        "--list-out",
+        list.to_str().unwrap(),
+    ]);
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", err(&o));
+    let lacking: BTreeSet<String> = std::fs::read_to_string(&list)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(paths(&report, "missing_required"), lacking);
+    // Read-only: no write, publication or tag command reached the sandbox; references were
+    // asked several assets a request.
+    let c = env.sb.counters();
+    assert_eq!(
+        (c.writes_applied, c.batch_writes, c.replications),
+        (0, 0, 0)
+    );
+    for write in [
+        "sling post",
+        "assets api put",
+        "replicate",
+        "tag command",
+        "taxonomy post",
+    ] {
+        assert!(!c.by_kind.contains_key(write), "{write}: {:?}", c.by_kind);
+    }
+    let asked = c.by_kind.get("references").copied().unwrap_or(0) as usize;
+    assert!(asked >= 1 && asked <= assets.len().div_ceil(20), "{asked}");
+
+    // The CSV of the lists: one row per list and asset.
+    let csv = env.dir.path().join("health.csv");
+    let o = env.run(&[
+        "health",
+        "--folder",
+        FOLDER,
+        "--recursive",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}list,path\r\n"), "{text}");
+    let expired_rows = text.lines().filter(|l| l.starts_with("expired,")).count();
+    assert_eq!(expired_rows, expired.len());
+    let words = out(&o);
+    assert!(
+        words.contains(&format!("Expired: {}", expired.len())),
+        "{words}"
+    );
+    assert!(
+        words.contains(&format!("Expiring within 30 days: {}", expiring.len())),
+        "{words}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn expiry_conditions_select_what_the_sandbox_holds() {
+    let env = Env::new().await;
+    let assets = env.assets();
+    let now = now_ms();
+    let count = |keep: &dyn Fn(i128) -> bool| {
+        assets
+            .iter()
+            .filter(|(_, s)| expiry_ms(s).is_some_and(keep))
+            .map(|(p, _)| p.clone())
+            .collect::<BTreeSet<String>>()
+    };
+    let today = now - now.rem_euclid(DAY_MS);
+    for (condition, want) in [
+        ("expires before today", count(&|e| e < today)),
+        ("expires after today", count(&|e| e >= today)),
+        (
+            "expires within 30 days",
+            count(&|e| e >= now && e < now + 30 * DAY_MS),
+        ),
+        (
+            "expire d’ici 30 jours",
+            count(&|e| e >= now && e < now + 30 * DAY_MS),
+        ),
+    ] {
+        assert!(!want.is_empty(), "{condition}");
+        let report = env.report(&[
+            "health",
+            "--under",
+            FOLDER,
+            "--recursive",
+            "--where",
+            condition,
+            "--json",
+        ]);
+        assert_eq!(paths(&report, "assets"), want, "{condition}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_is_refused_in_one_line_naming_the_problem() {
+    let env = Env::new().await;
+    let before = env.sb.counters().requests_total;
+    for (args, says) in [
+        (
+            vec!["health", "--folder", FOLDER, "--expiring-within", "30x"],
+            "\"30x\" is not a number of days",
+        ),
+        (
+            vec!["health", "--folder", FOLDER, "--expiring-within", "0d"],
+            "\"0d\" is not a number of days",
+        ),
+        (
+            vec!["health", "--under", FOLDER, "--where", "expires within 30x"],
+            "\"30x\" is not a number of days",
+        ),
+        (
+            vec![
+                "health",
+                "--under",
+                FOLDER,
+                "--where",
+                "expires before tomorrow",
+            ],
+            "\"tomorrow\" is not a date",
+        ),
+    ] {
+        let o = env.run(&args);
+        let e = err(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {e}");
+        assert!(e.contains(says), "{args:?}: {e}");
+        assert_eq!(e.trim().lines().count(), 1, "{e}");
+        assert!(!e.contains("panicked"), "{e}");
+    }
+    // Refused before AEM was asked anything.
+    assert_eq!(env.sb.counters().requests_total, before);
+
+    let missing = "/content/dam/wknd-shared/en/no-such-folder";
+    let o = env.run(&["health", "--folder", missing]);
+    let e = err(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(e.contains(missing), "{e}");
+    assert!(!e.contains("panicked"), "{e}");
+    assert!(out(&o).is_empty(), "{}", out(&o));
+    assert_eq!(env.sb.counters().writes_applied, 0);
+}
