@@ -165,8 +165,14 @@ testing = Testing…
 test-connection = Test connection
 rename = Rename
 edit-address = Edit address
-not-production = Not production
-mark-production = Mark as production
+not-production = No longer production…
+mark-production = Mark as production…
+production-mark-title = Mark { $name } as production?
+production-mark-body = Every change on it then asks you to type its name first, and it shows a Production badge everywhere.
+production-mark-confirm = Mark as production
+production-unmark-title = Stop treating { $name } as production?
+production-unmark-body = Changes on it will no longer ask you to type its name first. Do this only if it is not a production AEM.
+production-unmark-confirm = No longer production
 delete = Delete…
 status-ok = Ok
 status-certificate-valid = Certificate valid until { $day }
@@ -315,8 +321,20 @@ bulk-outcome-failed = Failed
 bulk-outcome-pending = Not applied yet
 bulk-kind-sheet = Values from the sheet { $file }
 bulk-kind-tag-import = Tags from the sheet { $file }
+# A run's name in Activity, when it is not an undo, a retry, a sheet or a publication.
+run-name-edit = Bulk edit
+run-name-fragments = Bulk edit of content fragments
+run-name-tag = { $command ->
+    [merge] Merge of the tag { $tag } into { $target }
+    [move] Move of the tag { $tag } to { $target }
+   *[delete] Deletion of the tag { $tag }
+}
 bulk-kind-undo = { $what ->
     [edit] Undo of the bulk edit
+    [fragments] Undo of the bulk edit of content fragments
+    [merge] Undo of the merge of the tag { $tag } into { $target }
+    [move] Undo of the move of the tag { $tag } to { $target }
+    [delete] Undo of the deletion of the tag { $tag }
     [sheet] Undo of the import of the sheet { $file }
     [undo] Undo of the undo
     [retry] Undo of the retry
@@ -330,6 +348,7 @@ bulk-kind-undo = { $what ->
 }
 bulk-kind-retry = { $what ->
     [edit] Retry of the assets that failed in the bulk edit
+    [fragments] Retry of the content fragments that failed in the bulk edit
     [sheet] Retry of the assets that failed in the import of the sheet { $file }
     [undo] Retry of the assets that failed in the undo
     [retry] Retry of the assets that failed in the retry
@@ -501,10 +520,10 @@ fragments-col-title = Title
 fragments-col-model = Model
 fragments-col-status = On the website
 fragment-status-new = Never published
-fragment-status-draft = Not on the website (draft)
+fragment-status-draft = Not on the website
 fragment-status-published = Up to date
 fragment-status-modified = Changed since published
-fragment-status-unpublished = Unpublished
+fragment-status-unpublished = Taken off the website
 fragments-field = Field
 fragments-choose-field = Choose a field…
 fragments-several = several values
@@ -698,8 +717,8 @@ bulk-production-resume = Resume on production
 bulk-production-apply = Apply to production
 bulk-old-preview-title = This preview is { $age } old
 bulk-old-preview-when = It was made on { $when }, { $age } ago.
-bulk-old-preview-body = The assets may hold other values by now. Applying checks each one first: an asset changed since the preview is left as it is and listed in the report. To see the current values, open the preview and choose “Change the edit”, then preview again.
-bulk-old-preview-open = Open the preview
+bulk-old-preview-body = The assets may hold other values by now. Applying checks each one first: an asset changed since the preview is left as it is and listed in the report. To see the current values, choose “Change the edit” above the preview, then preview again.
+bulk-old-preview-open = Look at the preview first
 bulk-old-preview-apply = Apply { $count ->
     [one] { $count } change
    *[other] { $count } changes
@@ -732,6 +751,7 @@ bulk-cancel-run = Cancel the run
 bulk-row-status-changed = Changed
 bulk-row-status-unchanged = Already as wanted
 bulk-row-status-skipped = Skipped
+bulk-row-status-left-alone = Left alone
 bulk-row-status-failed = Failed
 bulk-row-status-pending = Not applied yet
 bulk-apply-strip-label = The first assets, filled in as they are written
@@ -1030,6 +1050,8 @@ tags-delete = Delete
 tags-merge-label = Merge into another tag: { $title }
 tags-move-label = Move { $title } to a new id
 tags-delete-label = Delete { $title }
+tags-fold = Fold { $title }
+tags-unfold = Unfold { $title }
 tags-merge-title = Merge “{ $title }” into another tag
 tags-move-title = Move “{ $title }”
 tags-delete-title = Delete “{ $title }”
@@ -1071,6 +1093,70 @@ tags-change-production-delete = AEM deletes { $id } from the taxonomy of { $conn
 bulk-tag-then-merge = Then AEM merges the tag { $id } into { $target }.
 bulk-tag-then-move = Then AEM moves the tag { $id } to { $target }.
 bulk-tag-then-delete = Then AEM deletes the tag { $id }.
+# What Apply will do, in words, above a preview's table (issue 68).
+bulk-will-unpublish = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} be taken off { $tier ->
+    [preview] AEM's Preview tier
+   *[publish] the website
+}.
+bulk-will-publish = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} be published on { $tier ->
+    [preview] AEM's Preview tier
+   *[publish] the website
+}: it will show their current values.
+bulk-will-publish-back = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} be put back on { $tier ->
+    [preview] AEM's Preview tier
+   *[publish] the website
+}.
+bulk-will-republish = { $count ->
+    [one] { $count } asset on { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    } will
+   *[other] { $count } assets on { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    } will
+} be published again: it will show their new values.
+bulk-will-change = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} get new values.
+bulk-will-change-fragments = { $count ->
+    [one] { $count } content fragment will
+   *[other] { $count } content fragments will
+} get new values.
+bulk-will-undo = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} get back the values they had before the edit.
+bulk-will-retag = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} hold { $target } instead of { $tag }.
+bulk-will-untag = { $count ->
+    [one] { $count } asset will
+   *[other] { $count } assets will
+} no longer hold { $tag }.
+bulk-will-stay-old = { $count ->
+    [one] { $count } of them is on the website, which keeps showing its old values until it is republished.
+   *[other] { $count } of them are on the website, which keeps showing their old values until they are republished.
+}
+bulk-will-republish-after = { $count ->
+    [one] Then the one on the website will be republished.
+   *[other] Then the { $count } on the website will be republished.
+}
+bulk-tag-then-undo = { $command ->
+    [delete] An undo gives the assets their tags back, not the tag.
+   *[other] AEM keeps { $id } as a hidden pointer to { $target }; an undo gives the assets their tags back, not the tag.
+}
 bulk-tag-then-activate = It is on the website: its new place is published too.
 bulk-tag-will-keep = The tag { $id } will be kept: { $count ->
     [one] { $count } asset that may hold it is
@@ -1489,22 +1575,49 @@ bulk-col-publication-before = Publication before
 bulk-publication-never-published = Never published
 bulk-publication-modified = Changed since published
 bulk-publication-up-to-date = Up to date
-bulk-publication-unpublished = Unpublished
-bulk-kind-publish = { $from ->
-    [republish] Republish of what a bulk edit changed
-    [undo] Undo of a publication
-   *[none] { $what ->
-        [unpublish] Unpublish
-       *[publish] Publish
-    } { $tier ->
-        [preview] on AEM's Preview tier
-       *[publish] on the website
+bulk-publication-unpublished = Taken off the website
+bulk-kind-publish = { $what ->
+    [unpublish] Unpublish from { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
     }
+   *[publish] Publish on { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    }
+}
+# What a republish publishes: the values the run it follows changed (or, after an undo, put back).
+bulk-kind-republish = { $what ->
+    [undo] Republish of what the undo{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} put back
+    [sheet] Republish of what the import of the sheet { $file }{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} changed
+    [edit] Republish of what the bulk edit{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} changed
+   *[other] Republish of what the run{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+} changed
+}
+# The undo of a publish run: which one it undoes (an unpublish is undone by publishing again).
+bulk-kind-publish-undo = { $what ->
+    [republish] Undo of the republish
+    [unpublish] Undo of the unpublish
+   *[publish] Undo of the publish
+}{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
 }
 bulk-publication-count-never = { $count } never published
 bulk-publication-count-modified = { $count } changed since published
 bulk-publication-count-up-to-date = { $count } up to date
-bulk-publication-count-unpublished = { $count } unpublished
+bulk-publication-count-unpublished = { $count } taken off the website
 # Where assets stand on the website, and what republishing publishes (issue 53)
 bulk-on-website = On the website
 bulk-col-on-website = On the website
@@ -1532,6 +1645,8 @@ bulk-republish-on-website = { $count ->
 bulk-republish-on-website-unknown = Republish those on the website…
 bulk-republished-line = Published { $published } · not on the website, left alone { $left }
 bulk-outcome-published = Published
+# A publish run's assets it rightly did not touch (not on the website, for a republish): neutral, not a warning.
+bulk-outcome-left-alone = Left alone
 bulk-outcome-unpublished = Unpublished
 bulk-production-name-loose = Spaces and punctuation do not count.
 bulk-production-name-ok = The name matches.

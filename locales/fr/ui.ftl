@@ -165,8 +165,14 @@ testing = Test en cours…
 test-connection = Tester la connexion
 rename = Renommer
 edit-address = Modifier l’adresse
-not-production = Pas en production
-mark-production = Marquer comme production
+not-production = Ne plus la traiter comme production…
+mark-production = Marquer comme production…
+production-mark-title = Marquer { $name } comme production ?
+production-mark-body = Chaque modification sur elle demande alors de taper son nom d’abord, et elle porte un badge Production partout.
+production-mark-confirm = Marquer comme production
+production-unmark-title = Ne plus traiter { $name } comme production ?
+production-unmark-body = Les modifications sur elle ne demanderont plus de taper son nom d’abord. Ne le faites que si ce n’est pas un AEM de production.
+production-unmark-confirm = Ne plus la traiter comme production
 delete = Supprimer…
 status-ok = OK
 status-certificate-valid = Certificat valide jusqu’au { $day }
@@ -315,8 +321,20 @@ bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
 bulk-kind-tag-import = Balises de la feuille { $file }
+# Le nom d’une exécution dans Activité, quand ce n’est ni un « Défaire », ni une reprise, ni une feuille, ni une publication.
+run-name-edit = Modification en masse
+run-name-fragments = Modification en masse de fragments de contenu
+run-name-tag = { $command ->
+    [merge] Fusion de la balise { $tag } dans { $target }
+    [move] Déplacement de la balise { $tag } vers { $target }
+   *[delete] Suppression de la balise { $tag }
+}
 bulk-kind-undo = { $what ->
     [edit] Défaire la modification en masse
+    [fragments] Défaire la modification en masse de fragments de contenu
+    [merge] Défaire la fusion de la balise { $tag } dans { $target }
+    [move] Défaire le déplacement de la balise { $tag } vers { $target }
+    [delete] Défaire la suppression de la balise { $tag }
     [sheet] Défaire l’import de la feuille { $file }
     [undo] Défaire l’exécution qui en défaisait une autre
     [retry] Défaire la reprise
@@ -330,6 +348,7 @@ bulk-kind-undo = { $what ->
 }
 bulk-kind-retry = { $what ->
     [edit] Reprise des ressources en échec de la modification en masse
+    [fragments] Reprise des fragments de contenu en échec de la modification en masse
     [sheet] Reprise des ressources en échec de l’import de la feuille { $file }
     [undo] Reprise des ressources en échec d’une exécution qui en défaisait une autre
     [retry] Reprise des ressources en échec de la reprise
@@ -501,10 +520,10 @@ fragments-col-title = Titre
 fragments-col-model = Modèle
 fragments-col-status = Sur le site web
 fragment-status-new = Jamais publié
-fragment-status-draft = Pas sur le site web (brouillon)
+fragment-status-draft = Pas sur le site web
 fragment-status-published = À jour
 fragment-status-modified = Modifié depuis sa publication
-fragment-status-unpublished = Dépublié
+fragment-status-unpublished = Retiré du site web
 fragments-field = Champ
 fragments-choose-field = Choisissez un champ…
 fragments-several = plusieurs valeurs
@@ -704,8 +723,8 @@ bulk-production-resume = Reprendre en production
 bulk-production-apply = Appliquer en production
 bulk-old-preview-title = Cet aperçu date de { $age }
 bulk-old-preview-when = Il a été fait le { $when }, il y a { $age }.
-bulk-old-preview-body = Les ressources ont peut-être d’autres valeurs depuis. L’application vérifie d’abord chacune d’elles : une ressource modifiée depuis l’aperçu est laissée telle quelle et signalée dans le rapport. Pour voir les valeurs actuelles, ouvrez l’aperçu, choisissez « Changer la modification », puis refaites l’aperçu.
-bulk-old-preview-open = Ouvrir l’aperçu
+bulk-old-preview-body = Les ressources ont peut-être d’autres valeurs depuis. L’application vérifie d’abord chacune d’elles : une ressource modifiée depuis l’aperçu est laissée telle quelle et signalée dans le rapport. Pour voir les valeurs actuelles, choisissez « Changer la modification » au-dessus de l’aperçu, puis refaites l’aperçu.
+bulk-old-preview-open = Revoir l’aperçu d’abord
 bulk-old-preview-apply = Appliquer { $count ->
     [one] { $count } modification
    *[other] { $count } modifications
@@ -738,6 +757,7 @@ bulk-cancel-run = Annuler l’exécution
 bulk-row-status-changed = Modifiée
 bulk-row-status-unchanged = Déjà conforme
 bulk-row-status-skipped = Ignorée
+bulk-row-status-left-alone = Laissée telle quelle
 bulk-row-status-failed = En échec
 bulk-row-status-pending = Pas encore appliquée
 bulk-apply-strip-label = Les premières ressources, affichées à mesure qu’elles sont écrites
@@ -1038,6 +1058,8 @@ tags-delete = Supprimer
 tags-merge-label = Fusionner dans une autre balise : { $title }
 tags-move-label = Déplacer { $title } vers un nouvel identifiant
 tags-delete-label = Supprimer { $title }
+tags-fold = Replier { $title }
+tags-unfold = Déplier { $title }
 tags-merge-title = Fusionner « { $title } » dans une autre balise
 tags-move-title = Déplacer « { $title } »
 tags-delete-title = Supprimer « { $title } »
@@ -1079,6 +1101,70 @@ tags-change-production-delete = AEM supprime { $id } de la taxonomie de { $conne
 bulk-tag-then-merge = Puis AEM fusionne la balise { $id } dans { $target }.
 bulk-tag-then-move = Puis AEM déplace la balise { $id } vers { $target }.
 bulk-tag-then-delete = Puis AEM supprime la balise { $id }.
+# Ce qu’Appliquer fera, en mots, au-dessus du tableau d’un aperçu (ticket 68).
+bulk-will-unpublish = { $count ->
+    [one] { $count } ressource sera retirée
+   *[other] { $count } ressources seront retirées
+} { $tier ->
+    [preview] du niveau d’aperçu d’AEM
+   *[publish] du site web
+}.
+bulk-will-publish = { $count ->
+    [one] { $count } ressource sera publiée
+   *[other] { $count } ressources seront publiées
+} { $tier ->
+    [preview] sur le niveau d’aperçu d’AEM
+   *[publish] sur le site web
+} : il montrera leurs valeurs actuelles.
+bulk-will-publish-back = { $count ->
+    [one] { $count } ressource sera remise
+   *[other] { $count } ressources seront remises
+} { $tier ->
+    [preview] sur le niveau d’aperçu d’AEM
+   *[publish] sur le site web
+}.
+bulk-will-republish = { $count ->
+    [one] { $count } ressource { $tier ->
+        [preview] du niveau d’aperçu d’AEM
+       *[publish] du site web
+    } sera publiée
+   *[other] { $count } ressources { $tier ->
+        [preview] du niveau d’aperçu d’AEM
+       *[publish] du site web
+    } seront publiées
+} de nouveau : il montrera leurs nouvelles valeurs.
+bulk-will-change = { $count ->
+    [one] { $count } ressource recevra
+   *[other] { $count } ressources recevront
+} de nouvelles valeurs.
+bulk-will-change-fragments = { $count ->
+    [one] { $count } fragment de contenu recevra
+   *[other] { $count } fragments de contenu recevront
+} de nouvelles valeurs.
+bulk-will-undo = { $count ->
+    [one] { $count } ressource retrouvera
+   *[other] { $count } ressources retrouveront
+} les valeurs d’avant la modification.
+bulk-will-retag = { $count ->
+    [one] { $count } ressource portera
+   *[other] { $count } ressources porteront
+} { $target } au lieu de { $tag }.
+bulk-will-untag = { $count ->
+    [one] { $count } ressource ne portera
+   *[other] { $count } ressources ne porteront
+} plus { $tag }.
+bulk-will-stay-old = { $count ->
+    [one] { $count } d’entre elles est sur le site web, qui montre ses anciennes valeurs tant qu’elle n’est pas republiée.
+   *[other] { $count } d’entre elles sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
+}
+bulk-will-republish-after = { $count ->
+    [one] Puis celle qui est sur le site web sera republiée.
+   *[other] Puis les { $count } qui sont sur le site web seront republiées.
+}
+bulk-tag-then-undo = { $command ->
+    [delete] Défaire rend aux ressources leurs balises, pas la balise.
+   *[other] AEM garde { $id } comme pointeur masqué vers { $target } ; défaire rend aux ressources leurs balises, pas la balise.
+}
 bulk-tag-then-activate = Elle est sur le site : sa nouvelle place est publiée aussi.
 bulk-tag-will-keep = La balise { $id } sera conservée : { $count ->
     [one] { $count } ressource qui peut la porter est laissée
@@ -1518,22 +1604,58 @@ bulk-col-publication-before = Publication avant
 bulk-publication-never-published = Jamais publiée
 bulk-publication-modified = Modifiée depuis sa publication
 bulk-publication-up-to-date = À jour
-bulk-publication-unpublished = Dépubliée
-bulk-kind-publish = { $from ->
-    [republish] Republication de ce qu’une modification en masse a changé
-    [undo] Défaire une publication
-   *[none] { $what ->
-        [unpublish] Dépublication
-       *[publish] Publication
-    } { $tier ->
+bulk-publication-unpublished = Retirée du site web
+bulk-kind-publish = { $what ->
+    [unpublish] Dépublication { $tier ->
+        [preview] du niveau d’aperçu d’AEM
+       *[publish] du site web
+    }
+   *[publish] Publication { $tier ->
         [preview] sur le niveau d’aperçu d’AEM
        *[publish] sur le site web
     }
 }
-bulk-publication-count-never = { $count } jamais publiées
-bulk-publication-count-modified = { $count } modifiées depuis leur publication
+# Ce qu’une republication publie : les valeurs changées par l’exécution qu’elle suit (ou, après un « Défaire », remises en place).
+bulk-kind-republish = { $what ->
+    [undo] Republication de ce que l’exécution{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a remis en place en défaisant une modification
+    [sheet] Republication de ce que l’import de la feuille { $file }{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a changé
+    [edit] Republication de ce que la modification en masse{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a changé
+   *[other] Republication de ce que l’exécution{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} a changé
+}
+# Défaire une publication : laquelle (une dépublication se défait en publiant de nouveau).
+bulk-kind-publish-undo = { $what ->
+    [republish] Défaire la republication
+    [unpublish] Défaire la dépublication
+   *[publish] Défaire la publication
+}{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+}
+bulk-publication-count-never = { $count ->
+    [one] { $count } jamais publiée
+   *[other] { $count } jamais publiées
+}
+bulk-publication-count-modified = { $count ->
+    [one] { $count } modifiée depuis sa publication
+   *[other] { $count } modifiées depuis leur publication
+}
 bulk-publication-count-up-to-date = { $count } à jour
-bulk-publication-count-unpublished = { $count } dépubliées
+bulk-publication-count-unpublished = { $count ->
+    [one] { $count } retirée du site web
+   *[other] { $count } retirées du site web
+}
 # L’état des ressources sur le site web, et ce qu’une republication publie (ticket 53)
 bulk-on-website = Sur le site web
 bulk-col-on-website = Sur le site web
@@ -1561,6 +1683,8 @@ bulk-republish-on-website = { $count ->
 bulk-republish-on-website-unknown = Republier celles qui sont sur le site web…
 bulk-republished-line = Publiées : { $published } · absentes du site web, laissées telles quelles : { $left }
 bulk-outcome-published = Publiées
+# Les ressources qu’une publication a laissées telles quelles à raison (pas sur le site web, pour une republication) : neutre, pas un avertissement.
+bulk-outcome-left-alone = Laissées telles quelles
 bulk-outcome-unpublished = Dépubliées
 bulk-production-name-loose = Les espaces et la ponctuation ne comptent pas.
 bulk-production-name-ok = Le nom correspond.

@@ -12,6 +12,7 @@ import {
   listConnections,
   listFolder,
   listRuns,
+  previewRows,
   reportRows,
   previewTagImport,
   readListFile,
@@ -301,20 +302,26 @@ describe('opening a run from Activity', () => {
   });
 });
 
-describe('applying an old preview from Activity', () => {
+describe('applying an old preview opened from Activity', () => {
   it('leaves the focus on the question it asks, not on the page’s heading', async () => {
     const user = userEvent.setup();
     const previewedAt = new Date(Date.now() - 2 * 3600_000).toISOString();
     const freshUntil = new Date(Date.now() - 2 * 3600_000 + 15 * 60_000).toISOString();
     vi.mocked(listRuns).mockResolvedValue([runSummary({ id: 'p1', status: 'previewed', counts: { ...runSummary().counts, pending: 36 }, previewedAt, previewFreshUntil: freshUntil })]);
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
     await renderReady();
     await user.click(screen.getByTestId('nav-activity'));
-    await user.click(await screen.findByTestId('apply-run'));
+    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
+    await user.click(await screen.findByTestId('open-report'));
+    await user.click(await screen.findByTestId('apply-button', {}, { timeout: 3000 }));
     await screen.findByTestId('old-preview-dialog');
     // Bulk edit is shown; what its opening still does (focus its heading) is done by the next task.
     await screen.findByRole('heading', { level: 1, name: 'Bulk edit' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.getByTestId('old-preview-open')).toHaveFocus();
+    // Asked over the preview itself: the safe choice is to look at it again, not to "open" it.
+    expect(screen.getByTestId('old-preview-open')).toHaveTextContent('Look at the preview first');
+    expect(screen.getByTestId('old-preview-dialog')).not.toHaveTextContent('open the preview');
   });
 });
 

@@ -195,8 +195,11 @@ async function activityItem(driver, runId = null) {
   }, `run ${runId ?? "(newest)"} is not in Activity`);
 }
 
-/** Whether the report's "Column headers in words" box is ticked, as `ticked` says. */
+/** Whether the report's "Column headers in words" box is ticked, as `ticked` says; it is under
+ *  the report's "Technical details", opened first when closed. */
 async function assertHeadersChoice(driver, ticked) {
+  const technical = await driver.findElement(By.css('[data-testid="report-technical"]'));
+  if ((await technical.getAttribute("open")) === null) await press(driver, "report-technical-summary");
   await eventually(
     async () => (await (await byTestId(driver, "export-localized-headers")).isSelected()) === ticked,
     `"Column headers in words" is not ${ticked ? "ticked" : "unticked"}`,
@@ -392,7 +395,9 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
     await screenshot(driver, "05 close 5 activity");
     const runId = await item.getAttribute("data-run-id");
 
-    await (await item.findElement(By.css('[data-testid="resume-run"]'))).click();
+    // Activity writes nothing itself: Resume is on the run's report.
+    await (await item.findElement(By.css('[data-testid="open-report"]'))).click();
+    await (await byTestId(driver, "resume-run", 60_000)).click();
     const report = await completedReport(driver, "close 6");
     assert.equal(await report.getAttribute("data-run-id"), runId, "Resume applied another run");
     await assertSandboxHolds(value);
@@ -451,6 +456,8 @@ test("a production connection: Apply asks for its name (spaces and punctuation a
     await eventually(async () => (await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText()) === oldName,
       "the connection was not renamed");
     await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
+    // Changing it is asked first (issue 68): the badge says the state.
+    await press(driver, "production-change-confirm");
     await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,
       "the connection is not marked production");
     const name = await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText();

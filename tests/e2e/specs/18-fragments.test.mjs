@@ -169,7 +169,7 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       assert.match(await textOf(row), /Adventure/);
     }
     // Where each fragment stands on the website, in words: AEM's NEW, DRAFT… never shown raw.
-    const words = { NEW: "Never published", DRAFT: "Not on the website (draft)", PUBLISHED: "Up to date", MODIFIED: "Changed since published", UNPUBLISHED: "Unpublished" };
+    const words = { NEW: "Never published", DRAFT: "Not on the website", PUBLISHED: "Up to date", MODIFIED: "Changed since published", UNPUBLISHED: "Taken off the website" };
     for (const cell of await driver.findElements(By.css('[data-testid="fragment-status"]'))) {
       const raw = await cell.getAttribute("data-status");
       assert.equal(await textOf(cell), words[raw], `status ${raw}`);

@@ -155,9 +155,9 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
     assert.doesNotMatch(await visibleText(driver), JARGON, "the preview shows AEM's technical names");
     await screenshot(driver, "20 preview en");
 
-    // Two hours later, from Activity: Apply asks first, saying how old the preview is.
-    // This run's own Apply: earlier specs may leave previews of their own in Activity, and
-    // this one, two hours older now, need not be listed first.
+    // Two hours later, opened from Activity (which writes nothing itself): Apply on its preview
+    // asks first, saying how old the preview is. This run's own preview: earlier specs may leave
+    // previews of their own in Activity, and this one, two hours older now, need not be listed first.
     const journal = newestJournal();
     // Activity may first show the list it had, from before the aging: wait for the run as the
     // journal now says it is (made two hours ago), so Apply acts on what the core says.
@@ -168,7 +168,8 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
         const times = await driver.findElements(By.css(`${item} time`));
         return times.length > 0 && Date.now() - Date.parse(await times[0].getAttribute("datetime")) > 3600_000;
       }, "Activity did not show the preview as two hours old", 30_000);
-      return driver.findElement(By.css(`${item} [data-testid="apply-run"]`));
+      await (await driver.findElement(By.css(`${item} [data-testid="open-report"]`))).click();
+      return byTestId(driver, "apply-button", 60_000);
     };
     ageJournal(journal, 2);
     const before = await writes();

@@ -95,30 +95,32 @@ async function misalignedSampleRows(driver) {
     });`);
 }
 
-/** How the preview table lays out: cut at the right or not, each column's width, and each
- *  value shown over more than two lines or shortened without its whole text in a title. */
+/** How the preview table lays out: cut at the right or not, each column's width, each old
+ *  value shown over more than two lines or shortened without its whole text in a title, and
+ *  each new value (what the person checks) cut at all (issue 68: it wraps, never clipped). */
 async function previewLayout(driver) {
   return driver.executeScript(`
     const table = document.querySelector('[data-testid="preview-table"]');
     const wrap = table.closest('.table-wrap');
     const heads = [...table.querySelectorAll('thead th')].map((th) => [th.textContent.trim(), Math.round(th.getBoundingClientRect().width)]);
-    const values = [...table.querySelectorAll('[data-testid="preview-row"] [data-testid="cell-before"], [data-testid="preview-row"] [data-testid="cell-after"]')]
+    const shown = (selector) => [...table.querySelectorAll(selector)]
       .filter((v) => v.getClientRects().length > 0 && !v.closest('.visually-hidden') && !v.classList.contains('visually-hidden'));
+    const befores = shown('[data-testid="preview-row"] [data-testid="cell-before"]');
+    const afters = shown('[data-testid="preview-row"] .changed [data-testid="cell-after"]');
     const tall = [];
     const untitled = [];
-    // A cell's before → after takes at most two lines too.
-    for (const pair of table.querySelectorAll('[data-testid="preview-row"] .pair')) {
-      const line = parseFloat(getComputedStyle(pair).lineHeight) || 18;
-      const h = pair.getBoundingClientRect().height;
-      if (h > line * 2 + 4) tall.push([pair.textContent.trim().slice(0, 40), Math.round(h), line]);
-    }
-    for (const v of values) {
+    for (const v of befores) {
       const line = parseFloat(getComputedStyle(v).lineHeight) || 18;
       const h = v.getBoundingClientRect().height;
       if (h > line * 2 + 2) tall.push([v.textContent.trim().slice(0, 40), Math.round(h), line]);
       if (v.scrollHeight > v.clientHeight + 1 && v.title !== v.textContent.trim()) untitled.push(v.textContent.trim().slice(0, 40));
     }
-    return { cut: table.scrollWidth > wrap.clientWidth + 1, tableWidth: table.scrollWidth, boxWidth: wrap.clientWidth, heads, values: values.length, tall, untitled };`);
+    // A new value is never cut: all of its text is in view.
+    for (const v of afters) {
+      if (v.scrollHeight > v.clientHeight + 1 || v.scrollWidth > v.clientWidth + 1) untitled.push(v.textContent.trim().slice(0, 40));
+    }
+    const values = befores.length + afters.length;
+    return { cut: table.scrollWidth > wrap.clientWidth + 1, tableWidth: table.scrollWidth, boxWidth: wrap.clientWidth, heads, values, tall, untitled };`);
 }
 
 /** Writes a sheet giving each of `paths` a new title and a long description. */
@@ -228,8 +230,8 @@ test("controls fit their text in English and French; the Find box is red only on
       const layout = await previewLayout(driver);
       assert.equal(layout.cut, false, `the preview is cut at the right (${lang}): ${JSON.stringify(layout)}`);
       assert.ok(layout.values > 0, "no value shown in the preview");
-      assert.deepEqual(layout.tall, [], `values over two lines (${lang})`);
-      assert.deepEqual(layout.untitled, [], `values shortened without their whole text (${lang})`);
+      assert.deepEqual(layout.tall, [], `old values over two lines (${lang})`);
+      assert.deepEqual(layout.untitled, [], `values cut: new ones, or old ones without their whole text (${lang})`);
       const widthOf = (re) => layout.heads.find(([h]) => re.test(h))?.[1] ?? 0;
       // Values get room; where an asset stands on the website is a short status and stays narrow.
       for (const [head, w] of layout.heads.filter(([h]) => !/^(On the website|Sur le site web)$/.test(h))) {

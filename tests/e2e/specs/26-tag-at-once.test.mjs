@@ -54,6 +54,8 @@ async function markProduction(driver, id) {
   await press(driver, "nav-connections");
   const card = () => driver.findElement(By.css(`[data-connection-id="${id}"]`));
   await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
+  // Changing it is asked first (issue 68): the badge says the state.
+  await press(driver, "production-change-confirm");
   await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,
     "the connection is not marked production");
   return (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText();

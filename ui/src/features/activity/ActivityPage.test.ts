@@ -30,22 +30,13 @@ const counts = (o: Partial<RunSummary['counts']> = {}) => ({ assets: 30, changed
 
 describe('actions per status', () => {
   it('offers what each status allows', () => {
-    expect(actionsFor(runSummary({ status: 'previewed', counts: counts({ pending: 30 }) }), false)).toEqual(['open-preview', 'apply']);
+    expect(actionsFor(runSummary({ status: 'previewed', counts: counts({ pending: 30 }) }), false)).toEqual(['open-preview']);
     expect(actionsFor(runSummary({ status: 'previewed', counts: counts({ unchanged: 30 }) }), false)).toEqual(['open-preview']);
     expect(actionsFor(runSummary({ status: 'preview_incomplete' }), false)).toEqual(['open-report']);
     expect(actionsFor(runSummary({ status: 'completed', counts: counts({ changed: 30 }) }), false)).toEqual(['open-report', 'undo']);
     expect(actionsFor(runSummary({ status: 'completed', counts: counts({ unchanged: 30 }) }), false)).toEqual(['open-report']);
-    expect(actionsFor(runSummary({ status: 'cancelled', counts: counts({ changed: 10, pending: 20 }) }), false)).toEqual([
-      'open-report',
-      'resume',
-      'undo',
-    ]);
-    expect(actionsFor(runSummary({ status: 'stopped', counts: counts({ pending: 30 }) }), false)).toEqual(['open-report', 'resume']);
-    expect(actionsFor(runSummary({ status: 'interrupted', counts: counts({ changed: 5 }) }), false)).toEqual([
-      'open-report',
-      'resume',
-      'undo',
-    ]);
+    expect(actionsFor(runSummary({ status: 'cancelled', counts: counts({ changed: 10, pending: 20 }) }), false)).toEqual(['open-report', 'undo']);
+    expect(actionsFor(runSummary({ status: 'stopped', counts: counts({ pending: 30 }) }), false)).toEqual(['open-report']);
   });
 
   it('lets an undo that changed assets be undone too, called what it does: a redo', () => {
@@ -200,7 +191,7 @@ describe('the Activity page', () => {
     expect(within(second).getByTestId('run-kind')).toHaveTextContent(`Undo of the bulk edit made ${new I18n('en').dateTime('2026-03-02T09:15:00Z')}`);
     expect(second).not.toHaveTextContent('r2');
     expect(within(second).getByTestId('run-reason')).toHaveTextContent('The development token has expired.');
-    expect(within(second).getByTestId('resume-run')).toBeInTheDocument();
+    expect(within(second).queryByTestId('resume-run')).not.toBeInTheDocument();
     expect(within(second).queryByTestId('undo-run')).not.toBeInTheDocument();
   });
 
@@ -262,53 +253,47 @@ describe('the Activity page', () => {
     expect(reportRows).toHaveBeenCalledWith('r2', null, 0, 100);
   });
 
-  it('opens a previewed run’s preview, and applies it', async () => {
+  it('opens a previewed run’s preview', async () => {
     const user = userEvent.setup();
     vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
-    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
     const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 30 }) });
     const { store } = await renderPage([run]);
     await user.click(screen.getByRole('button', { name: 'Open preview' }));
     expect(store.run.stage).toBe('preview');
     expect(previewRows).toHaveBeenCalledWith('p1', 'change', 0, 100);
-    await user.click(screen.getByTestId('apply-run'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
-    expect(store.run.stage).toBe('apply');
   });
 
+  // Apply is on the preview's page: what it asks first is the run model's.
   it('asks before applying an old preview, saying its age, and applies only once told to', async () => {
-    const user = userEvent.setup();
     vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
     const previewedAt = new Date(Date.now() - 2 * 3600_000).toISOString();
     const freshUntil = new Date(Date.now() - 2 * 3600_000 + 15 * 60_000).toISOString();
     const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 36 }), previewedAt, previewFreshUntil: freshUntil });
     const { store } = await renderPage([run]);
-    await user.click(screen.getByTestId('apply-run'));
+    await store.run.requestApply(run);
     expect(applyRun).not.toHaveBeenCalled();
     expect(store.run.oldPreview?.id).toBe('p1');
     store.run.cancelOldPreview();
     expect(applyRun).not.toHaveBeenCalled();
-    await user.click(screen.getByTestId('apply-run'));
+    await store.run.requestApply(run);
     void store.run.applyOldPreview();
     await waitFor(() => expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function)));
   });
 
   it('opens the preview of a run that empties required fields instead of applying it', async () => {
-    const user = userEvent.setup();
     vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
     const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 3 }), emptiedRequired: [{ property: 'dc:title', label: 'Title', assets: 3 }] });
     const { store } = await renderPage([run]);
-    await user.click(screen.getByTestId('apply-run'));
+    await store.run.requestApply(run);
     expect(applyRun).not.toHaveBeenCalled();
     expect(store.run.stage).toBe('preview');
     expect(store.run.summary?.id).toBe('p1');
   });
 
   it('asks for the production confirmation before resuming on production', async () => {
-    const user = userEvent.setup();
     const run = runSummary({ id: 's1', status: 'stopped', counts: counts({ pending: 30 }) });
     const { store } = await renderPage([run], [connection({ production: true })]);
-    await user.click(screen.getByTestId('resume-run'));
+    await store.run.requestApply(run);
     expect(applyRun).not.toHaveBeenCalled();
     expect(store.run.confirming?.id).toBe('s1');
   });
@@ -338,5 +323,99 @@ describe('the Activity page', () => {
     expect(onShowRun).toHaveBeenCalled();
     expect(within(second).getByTestId('open-report')).toBeDisabled();
     expect(within(second).getByTestId('undo-run')).toBeDisabled();
+  });
+});
+
+describe('each run named by what it did and on which connection', () => {
+  const made = (i18n: I18n, at: string) => i18n.dateTime(at);
+  const at = (minute: number) => `2026-03-02T09:${String(minute).padStart(2, '0')}:00Z`;
+  const done = (o: Partial<RunSummary>) => runSummary({ status: 'completed', counts: counts({ changed: 6 }), ...o });
+  const merge = { state: 'done', leftAlone: 0, command: 'merge', tag: 'wknd:activity/surf', target: 'wknd:activity/surfing', activate: false } as const;
+  // Newest first, as the core lists them.
+  const runs = [
+    done({ id: 't2', created: at(50), kind: { kind: 'undo', of: 't1' } }),
+    done({ id: 't1', created: at(45), tagStep: merge, editDetails: [{ property: 'cq:tags', op: { kind: 'retag', from: 'wknd:activity/surf', to: 'wknd:activity/surfing' } }] }),
+    done({ id: 'u2', created: at(40), kind: { kind: 'publish', replication: 'publish', agent: 'publish', from: { kind: 'undo', of: 'u1' } } }),
+    done({ id: 'u1', created: at(35), kind: { kind: 'publish', replication: 'unpublish', agent: 'publish' } }),
+    done({ id: 'p3', created: at(30), kind: { kind: 'publish', replication: 'publish', agent: 'publish', from: { kind: 'republish', of: 'e2' } } }),
+    done({ id: 'e2', created: at(25), kind: { kind: 'undo', of: 'e1' } }),
+    done({ id: 'p2', created: at(20), kind: { kind: 'publish', replication: 'publish', agent: 'publish', from: { kind: 'republish', of: 'e1' } } }),
+    done({ id: 'p1', created: at(18), kind: { kind: 'publish', replication: 'unpublish', agent: 'publish', from: { kind: 'undo', of: 'p2' } } }),
+    done({ id: 'e1', created: at(15), connection: 'WKND Prod' }),
+  ];
+
+  async function names(i18n: I18n): Promise<Record<string, string>> {
+    vi.mocked(listRuns).mockResolvedValue(runs);
+    const store = new BulkStore(() => [connection()], i18n);
+    render(ActivityPage, { props: { store, onShowRun: vi.fn() }, context: i18nContext(i18n) });
+    await waitFor(() => expect(screen.getAllByTestId('run-item')).toHaveLength(runs.length));
+    const out: Record<string, string> = {};
+    for (const card of screen.getAllByTestId('run-item')) out[card.dataset.runId!] = within(card).getByTestId('run-name').textContent!.replace(/\s+/g, ' ').trim();
+    return out;
+  }
+
+  it('in English: an undo says which publication it undoes, a republish what it republished, a tag run its tag', async () => {
+    const en = new I18n('en');
+    const got = await names(en);
+    expect(got).toEqual({
+      t2: `Undo of the merge of the tag wknd:activity/surf into wknd:activity/surfing made ${made(en, at(45))} · p12345 · e67890`,
+      t1: 'Merge of the tag wknd:activity/surf into wknd:activity/surfing · p12345 · e67890',
+      u2: `Undo of the unpublish made ${made(en, at(35))} · p12345 · e67890`,
+      u1: 'Unpublish from the website · p12345 · e67890',
+      p3: `Republish of what the undo made ${made(en, at(25))} put back · p12345 · e67890`,
+      e2: `Undo of the bulk edit made ${made(en, at(15))} · p12345 · e67890`,
+      p2: `Republish of what the bulk edit made ${made(en, at(15))} changed · p12345 · e67890`,
+      p1: `Undo of the republish made ${made(en, at(20))} · p12345 · e67890`,
+      e1: 'Bulk edit · WKND Prod',
+    });
+  });
+
+  it('in French, with “Défaire” for undo', async () => {
+    const fr = new I18n('fr');
+    const got = await names(fr);
+    expect(got).toEqual({
+      t2: `Défaire la fusion de la balise wknd:activity/surf dans wknd:activity/surfing du ${made(fr, at(45))} · p12345 · e67890`,
+      t1: 'Fusion de la balise wknd:activity/surf dans wknd:activity/surfing · p12345 · e67890',
+      u2: `Défaire la dépublication du ${made(fr, at(35))} · p12345 · e67890`,
+      u1: 'Dépublication du site web · p12345 · e67890',
+      p3: `Republication de ce que l’exécution du ${made(fr, at(25))} a remis en place en défaisant une modification · p12345 · e67890`,
+      e2: `Défaire la modification en masse du ${made(fr, at(15))} · p12345 · e67890`,
+      p2: `Republication de ce que la modification en masse du ${made(fr, at(15))} a changé · p12345 · e67890`,
+      p1: `Défaire la republication du ${made(fr, at(20))} · p12345 · e67890`,
+      e1: 'Modification en masse · WKND Prod',
+    });
+  });
+
+  it('without the run it goes back to in the history, still says which publication an undo undoes', async () => {
+    const en = new I18n('en');
+    vi.mocked(listRuns).mockResolvedValue([runs[2]!]);
+    render(ActivityPage, { props: { store: new BulkStore(() => [connection()], en), onShowRun: vi.fn() }, context: i18nContext(en) });
+    await waitFor(() => expect(screen.getByTestId('run-name')).toHaveTextContent(/^Undo of the unpublish · p12345/));
+  });
+});
+
+describe('no write from the history list', () => {
+  it('offers a previewed run’s preview, where Apply is, and a stopped run’s report, where Resume is', () => {
+    expect(actionsFor(runSummary({ status: 'previewed', counts: counts({ pending: 30 }) }), false)).toEqual(['open-preview']);
+    expect(actionsFor(runSummary({ status: 'stopped', counts: counts({ pending: 30 }) }), false)).toEqual(['open-report']);
+    expect(actionsFor(runSummary({ status: 'interrupted', counts: counts({ changed: 5 }) }), false)).toEqual(['open-report', 'undo']);
+  });
+
+  it('shows no Apply or Resume button on any card; opening the preview writes nothing', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listRuns).mockResolvedValue([
+      runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 30 }) }),
+      runSummary({ id: 's1', status: 'stopped', counts: counts({ pending: 30 }) }),
+    ]);
+    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
+    const store = new BulkStore(() => [connection()]);
+    render(ActivityPage, { store, onShowRun: vi.fn() });
+    await waitFor(() => expect(screen.getAllByTestId('run-item')).toHaveLength(2));
+    expect(screen.queryByTestId('apply-run')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('resume-run')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^(Apply|Resume)/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open preview' }));
+    expect(store.run.stage).toBe('preview');
+    expect(applyRun).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,12 @@
 // Which actions the Activity list offers for a run, from its status, its counts and the runs
-// that undid it (bulk/undoLinks.ts). Plain logic, tested in ActivityPage.test.ts ("actions per
-// status", "a run and its undo").
+// that undid it (bulk/undoLinks.ts). None writes: a log is no place for a one-click write, so a
+// previewed run offers its preview (where Apply is) and an unfinished one its report (where
+// Resume is). Plain logic, tested in ActivityPage.test.ts ("actions per status", "a run and its
+// undo", "no write from the history list").
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { undoAction } from '../bulk/undoLinks';
 
-export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'apply' | 'resume' | 'undo' | 'redo' | 'show-progress';
+export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'undo' | 'redo' | 'show-progress';
 
 /** The actions for `run`, in the order they are shown; `running` when this window applies it;
  *  `runs` the history it is part of (what undid it, what it undid). */
@@ -15,17 +17,12 @@ export function actionsFor(run: RunSummary, running: boolean, runs: readonly Run
   const out: RunAction[] = [];
   switch (run.status) {
     case 'previewed':
-      out.push('open-preview');
-      if (run.counts.pending > 0) out.push('apply');
-      return out;
+      return ['open-preview'];
     case 'preview_incomplete':
       return ['open-report'];
     case 'interrupted':
     case 'cancelled':
     case 'stopped':
-      out.push('open-report');
-      if (run.counts.pending > 0 || run.status === 'interrupted') out.push('resume');
-      break;
     case 'completed':
       out.push('open-report');
       break;

@@ -961,6 +961,38 @@ describe('the report', () => {
     expect(screen.queryByTestId('report-folder-bars')).toBeNull();
   });
 
+  it('says a republish’s outcome in the tab’s words, and colours the assets left alone as neutral', async () => {
+    const republish = runSummary({
+      id: 'p9',
+      status: 'completed',
+      appliedAt: '2026-03-02T09:20:00Z',
+      kind: { kind: 'publish', replication: 'publish', agent: 'publish', from: { kind: 'republish', of: 'r9' } },
+      editDetails: [],
+      counts: { assets: 24, changed: 6, unchanged: 0, skipped: 18, failed: 0, pending: 0 },
+      publication: { neverPublished: 18, modified: 6, upToDate: 0, unpublished: 0 },
+    });
+    await renderPage();
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'skipped', reason: 'not published before the edit', changes: [], changedSincePreview: [], publication: 'never_published' }],
+      total: 1,
+      failures: [],
+    });
+    await act(() => store.run.openReport(republish));
+    const report = await screen.findByTestId('report');
+    const row = await within(report).findByTestId('report-row');
+    expect(within(row).getByText('Left alone')).toHaveClass('pill-neutral');
+    const legend = (key: string) => within(within(report).getByTestId(`chart-${key}`)).getByText(/\p{L}/u).textContent;
+    const tab = (key: string) => report.querySelector(`[data-testid="report-filters"] [data-filter="${key}"]`)!.textContent!.replace(/\d+/g, '').trim();
+    expect(legend('changed')).toBe('Published');
+    expect(tab('changed')).toBe('Published');
+    expect(legend('skipped')).toBe('Left alone');
+    expect(tab('skipped')).toBe('Left alone');
+    expect(within(report).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'neutral');
+    // An edit's skipped assets (changed by someone since, say) still call for a look.
+    await act(() => store.run.openReport(FAILED));
+    await waitFor(() => expect(within(screen.getByTestId('report')).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'warning'));
+  });
+
   it('explains failed assets in words above the table, and in each row', async () => {
     await renderPage();
     await act(() => store.run.openReport(FAILED));
@@ -1033,6 +1065,11 @@ describe('the report', () => {
     await act(() => store.run.openReport(FAILED));
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     expect(toggle).toBeChecked();
+    // A choice for scripts, not for the person reading the report: under a closed "Technical details".
+    const technical = screen.getByTestId('report-technical');
+    expect(technical).toContainElement(toggle);
+    expect(technical).not.toHaveAttribute('open');
+    expect(within(technical).getByText('Technical details')).toBeInTheDocument();
     await user.click(toggle);
     expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(false);
     vi.mocked(exportReportCsv).mockResolvedValue(null);
@@ -1086,6 +1123,25 @@ describe('the report', () => {
     // Worded as an undo, not as a new edit.
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Undo 10 changes');
     expect(screen.getByTestId('back-to-form')).toHaveTextContent('Keep the edit');
+  });
+
+  it('words the undo of a publication as an undo: its heading, “Keep the edit”, and what it will do', async () => {
+    const user = userEvent.setup();
+    const undo = runSummary({
+      id: 'u1',
+      kind: { kind: 'publish', replication: 'unpublish', agent: 'publish', from: { kind: 'undo', of: 'r9' } },
+      edits: [],
+      editDetails: [],
+      counts: { assets: 25, changed: 0, unchanged: 0, skipped: 7, failed: 0, pending: 18 },
+    });
+    vi.mocked(previewUndo).mockResolvedValue(undo);
+    await renderPage();
+    await act(() => store.run.openReport(FAILED));
+    await user.click(await screen.findByTestId('undo-run'));
+    await screen.findByTestId('preview-table');
+    expect(screen.getByRole('heading', { name: /^Preview of the undo/ })).toBeInTheDocument();
+    expect(screen.getByTestId('back-to-form')).toHaveTextContent('Keep the edit');
+    expect(screen.getByTestId('preview-outcome')).toHaveTextContent('18 assets will be taken off the website.');
   });
 
   it('undoes an edit that was republished with "Then republish" ticked, and the next edit without it', async () => {

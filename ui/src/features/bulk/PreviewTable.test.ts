@@ -1,12 +1,13 @@
 // The preview table: before → after per property, changed cells highlighted, unchanged values
 // muted, skipped assets with their reason, count tabs that filter through previewRows, paging,
 // and "Apply N changes" (disabled when nothing will change).
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { Action } from '../../ipc/bindings/Action';
 import type { PlanRow } from '../../ipc/bindings/PlanRow';
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { planRow, runSummary } from '../../test-fixtures';
 import { PAGE_SIZE, PagedRows, type FetchPage } from './paged.svelte';
 import PreviewTable from './PreviewTable.svelte';
@@ -68,16 +69,18 @@ describe('the preview table', () => {
     expect(within(table).getByRole('rowheader')).toHaveAttribute('title', path);
   });
 
-  it('shows long values in full on demand: a checkbox lifts the two-line clamp, the whole text is in the page', async () => {
+  it('never cuts a new value, the thing being checked; the old one is shortened, whole on demand (a checkbox lifts its clamp)', async () => {
     const long = 'Napa wine tasting, dinner at the vineyard and a morning balloon ride over the valley, for two';
-    const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: null, after: long }] });
+    const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: `${long} (old)`, after: long }] });
     await renderTable([LONG], { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 });
     const table = await screen.findByTestId('preview-table');
     const after = within(table).getByTestId('cell-after');
-    // Screen readers and the tooltip have the whole value either way.
     expect(after).toHaveTextContent(long);
-    expect(after).toHaveAttribute('title', long);
-    expect(after).toHaveClass('clamp');
+    expect(after).not.toHaveClass('clamp');
+    // The old value: screen readers and the tooltip have it whole.
+    const before = within(table).getByTestId('cell-before');
+    expect(before).toHaveAttribute('title', `${long} (old)`);
+    expect(before).toHaveClass('clamp');
     expect(table).not.toHaveClass('full');
     const toggle = screen.getByRole('checkbox', { name: 'Show values in full' });
     await userEvent.click(toggle);
@@ -116,12 +119,13 @@ describe('the preview table', () => {
     }
   });
 
-  it('keeps each value whole in its title, as it may show over two lines only', async () => {
+  it('keeps each old value whole in its title, as it may show over two lines only; a new one is shown whole', async () => {
     const long = 'A long afternoon among the vines of the Napa Valley, six wines tasted with the winemaker and a picnic.';
     const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: 'Short', after: long }] });
     await renderTable([LONG, SAME], { assets: 2, changed: 0, unchanged: 1, skipped: 0, failed: 0, pending: 1 });
     const [row, same] = await screen.findAllByTestId('preview-row') as [HTMLElement, HTMLElement];
-    expect(within(row).getByTestId('cell-after')).toHaveAttribute('title', long);
+    expect(within(row).getByTestId('cell-after')).toHaveTextContent(long);
+    expect(within(row).getByTestId('cell-after')).not.toHaveClass('clamp');
     expect(within(row).getByTestId('cell-before')).toHaveAttribute('title', 'Short');
     expect(within(same).getAllByTestId('cell-before')[0]).toHaveAttribute('title', '© 2026 WKND');
   });
@@ -363,6 +367,10 @@ describe("an edit's preview, where its assets stand on the website", () => {
     const cells = screen.getAllByTestId('on-website');
     expect(cells.map((c) => c.textContent?.trim())).toEqual(['Up to date', 'Never published', 'Not known']);
     expect(cells.map((c) => c.dataset.state)).toEqual(['up_to_date', 'never_published', 'unknown']);
+    // Each state in its own colour and icon, the same pill as everywhere a state is shown.
+    const pills = cells.slice(0, 2).map((c) => c.querySelector('.publication') as HTMLElement);
+    expect(pills.map((p) => p.dataset.tone)).toEqual(['success', 'neutral']);
+    expect(pills[0]!.dataset.icon).not.toBe(pills[1]!.dataset.icon);
     expect(screen.getByTestId('publication-counts')).toHaveTextContent('On the website 1 never published · 1 up to date');
   });
 
@@ -421,5 +429,62 @@ describe('a content fragments preview', () => {
     expect(within(table).getByTestId('cell-before')).toHaveTextContent('Easy');
     expect(within(table).getByTestId('cell-after')).toHaveTextContent('Challenging');
     expect(screen.getByRole('region', { name: 'The preview, fragment by fragment' })).toBeInTheDocument();
+  });
+});
+
+describe('what will happen, in words, before Apply', () => {
+  const pending = (n: number) => ({ assets: n + 7, changed: 0, unchanged: 0, skipped: 7, failed: 0, pending: n });
+  async function outcome(run: Parameters<typeof runSummary>[0], lang: 'en' | 'fr' = 'en', props: Record<string, unknown> = {}): Promise<string> {
+    const rows = new PagedRows<PlanRow, Action>(fetcher([]));
+    await rows.open('r1', null);
+    const i18n = new I18n(lang);
+    render(PreviewTable, { props: { run: runSummary(run), rows, busy: false, onApply: vi.fn(), ...props }, context: i18nContext(i18n) });
+    return screen.getByTestId('preview-outcome').textContent!.replace(/\s+/g, ' ').trim();
+  }
+  const undoOfPublish = { kind: 'publish', replication: 'unpublish', agent: 'publish', from: { kind: 'undo', of: 'p1' } } as const;
+
+  it('says an undo of a publication takes assets off the website', async () => {
+    expect(await outcome({ kind: undoOfPublish, counts: pending(18) })).toBe('18 assets will be taken off the website.');
+  });
+
+  it('in French too', async () => {
+    expect(await outcome({ kind: undoOfPublish, counts: pending(18) }, 'fr')).toBe('18 ressources seront retirées du site web.');
+  });
+
+  it('says what each publication does', async () => {
+    expect(await outcome({ kind: { kind: 'publish', replication: 'publish', agent: 'publish' }, counts: pending(3) })).toBe(
+      '3 assets will be published on the website: it will show their current values.',
+    );
+    cleanup();
+    expect(await outcome({ kind: { kind: 'publish', replication: 'publish', agent: 'publish', from: { kind: 'undo', of: 'u1' } }, counts: pending(1) })).toBe(
+      '1 asset will be put back on the website.',
+    );
+    cleanup();
+    expect(await outcome({ kind: { kind: 'publish', replication: 'publish', agent: 'publish', from: { kind: 'republish', of: 'e1' } }, counts: pending(6) })).toBe(
+      '6 assets on the website will be published again: it will show their new values.',
+    );
+  });
+
+  it('says which tag a tag change’s assets will hold (the tag’s own fate is the tag step’s note)', async () => {
+    const tagStep = { state: 'waiting', leftAlone: 0, command: 'merge', tag: 'wknd:activity/surf', target: 'wknd:activity/surfing', activate: false } as const;
+    expect(await outcome({ tagStep, counts: pending(5) })).toBe('5 assets will hold wknd:activity/surfing instead of wknd:activity/surf.');
+    cleanup();
+    expect(await outcome({ tagStep: { ...tagStep, command: 'delete', target: undefined }, counts: pending(1) }, 'fr')).toBe(
+      '1 ressource ne portera plus wknd:activity/surf.',
+    );
+  });
+
+  it('says an edit leaves the website showing old values unless republished', async () => {
+    expect(await outcome({ counts: pending(24), toChangeOnWebsite: 6 })).toBe(
+      '24 assets will get new values. 6 of them are on the website, which keeps showing their old values until they are republished.',
+    );
+    cleanup();
+    expect(await outcome({ counts: pending(24), toChangeOnWebsite: 6 }, 'en', { republish: true })).toBe(
+      '24 assets will get new values. Then the 6 on the website will be republished.',
+    );
+  });
+
+  it('says an undo puts values back', async () => {
+    expect(await outcome({ kind: { kind: 'undo', of: 'e1' }, counts: pending(24) })).toBe('24 assets will get back the values they had before the edit.');
   });
 });

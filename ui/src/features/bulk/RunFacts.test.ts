@@ -17,19 +17,36 @@ let removeStyles: () => void = () => {};
 afterEach(() => removeStyles());
 
 describe('the run facts', () => {
-  it('give the folder its share of the row, however long the connection’s name', () => {
+  it('flow into as many columns as the card’s width holds, however long the connection’s name', () => {
     removeStyles = addComponentStyles('./RunFacts.svelte', import.meta.url);
     const name = 'Marketing production author (p12345 · e67890) — WKND shared assets, Europe and Americas';
     render(RunFacts, { run: runSummary({ connection: name, folder: '/content/dam/wknd-shared/en/adventures' }) });
 
     expect(screen.getByTestId('run-fact-list')).toHaveTextContent(name);
     const tracks = gridTracks(getComputedStyle(screen.getByTestId('run-fact-list')).gridTemplateColumns);
-    expect(tracks).toHaveLength(3);
-    // No column takes the width of its content (a long name would squeeze the others to a few
-    // characters): each is a share of the row, with a floor.
-    for (const track of tracks) expect(track).toMatch(/^minmax\((0|\d+(\.\d+)?rem), \d+(\.\d+)?fr\)$/);
-    // The folder's floor is wide enough for a folder's name.
-    expect(tracks[1]).not.toMatch(/^minmax\(0/);
+    // Not three fixed columns that leave a wide card's right third empty and push a fourth fact
+    // to a row of its own: columns of a readable floor, as many as fit, sharing the row; a long
+    // name wraps in its own column.
+    expect(tracks).toHaveLength(1);
+    expect(tracks[0]).toMatch(/^repeat\(auto-fit, minmax\(\d+(\.\d+)?rem, 1fr\)\)$/);
+  });
+
+  it('sit in the bulk edit page’s card with the whole width, its link below them, not in a column of its own', () => {
+    removeStyles = addComponentStyles('./BulkEditPage.svelte', import.meta.url);
+    const card = document.createElement('section');
+    card.className = 'card run-facts';
+    document.body.append(card);
+    expect(gridTracks(getComputedStyle(card).gridTemplateColumns)).toEqual(['minmax(0, 1fr)']);
+    card.remove();
+  });
+
+  it('(the bulk edit page’s four mode cards) sit two by two, never three and one alone on a row', () => {
+    removeStyles = addComponentStyles('./BulkEditPage.svelte', import.meta.url);
+    const modes = document.createElement('div');
+    modes.className = 'modes';
+    document.body.append(modes);
+    expect(gridTracks(getComputedStyle(modes).gridTemplateColumns)).toEqual(['repeat(2, minmax(0, 1fr))']);
+    modes.remove();
   });
 
   it('say a tag change by the tags’ titles once the run’s connection’s taxonomy is read', async () => {

@@ -30,6 +30,20 @@ describe('a tag run’s step', () => {
     );
   });
 
+  it('says on the preview that AEM keeps a merged tag as a hidden pointer, and that an undo gives back the assets’ tags, not the tag', () => {
+    renderNote(runSummary({ tagStep: MERGE }));
+    expect(screen.getByTestId('tag-step')).toHaveTextContent(
+      'Then AEM merges the tag wknd:season/winter into wknd:season/cold. AEM keeps wknd:season/winter as a hidden pointer to wknd:season/cold; an undo gives the assets their tags back, not the tag.',
+    );
+  });
+
+  it('says it in French, and for a deletion that an undo does not bring the tag back', () => {
+    renderNote(runSummary({ tagStep: { ...MERGE, command: 'delete', target: undefined } }), { lang: 'fr' });
+    expect(screen.getByTestId('tag-step')).toHaveTextContent(
+      'Puis AEM supprime la balise wknd:season/winter. Défaire rend aux ressources leurs balises, pas la balise.',
+    );
+  });
+
   it('says on the preview that the tag will be kept, with how many assets were left alone', () => {
     renderNote(runSummary({ tagStep: { ...MERGE, state: 'kept', leftAlone: 3 } }));
     expect(screen.getByTestId('tag-step')).toHaveTextContent('The tag wknd:season/winter will be kept: 3 assets that may hold it are left alone');

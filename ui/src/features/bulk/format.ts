@@ -147,33 +147,58 @@ export function runIdTime(id: string): string | null {
   return Number.isNaN(new Date(iso).getTime()) ? null : iso;
 }
 
-/** What kind of run it is, in words: what an undo or a retry goes back to (its kind and when
- *  it was made), never a run id; null for a plain edit. Its folder is the run's own (shown next
- *  to this line), so it is only named when it differs. `origin` is the run it undoes or
- *  retries, when the history has it. */
-export function kindLine(
-  i18n: I18n,
-  run: Pick<RunSummary, 'kind' | 'folder'>,
-  origin: Pick<RunSummary, 'kind' | 'created' | 'folder'> | null = null,
-): string | null {
+/** The facts of a run that say what it did, for its name. */
+type Named = Pick<RunSummary, 'kind' | 'folder'> & Partial<Pick<RunSummary, 'tagStep' | 'undoesTagStep' | 'fragments'>>;
+/** The facts of the run an undo, a retry or a republish goes back to. */
+type Origin = Pick<RunSummary, 'kind' | 'created' | 'folder'> & Partial<Pick<RunSummary, 'tagStep' | 'fragments'>>;
+
+/** What kind of run it is, in words: what an undo, a retry or a republish goes back to (what
+ *  that run did and when it was made), never a run id; null for a plain edit. Its folder is the
+ *  run's own (shown next to this line), so it is only named when it differs. `origin` is the run
+ *  it goes back to, when the history has it; without it, an undo of a publication still says
+ *  which (its own replication is the opposite one) and an undo of a tag run which tag (the
+ *  core's `undoesTagStep`). */
+export function kindLine(i18n: I18n, run: Named, origin: Origin | null = null): string | null {
   if (run.kind.kind === 'edit') return null;
   if (run.kind.kind === 'sheet') return i18n.t('bulk-kind-sheet', { file: run.kind.file });
   if (run.kind.kind === 'tag_import') return i18n.t('bulk-kind-tag-import', { file: run.kind.file });
+  const of = run.kind.kind === 'publish' ? run.kind.from?.of : run.kind.of;
+  const created = origin?.created ?? (of === undefined ? null : runIdTime(of));
+  const made = created ? i18n.dateTime(created) : 'none';
   if (run.kind.kind === 'publish') {
-    return i18n.t('bulk-kind-publish', {
-      what: run.kind.replication,
-      tier: run.kind.agent,
-      from: run.kind.from?.kind ?? 'none',
-    });
+    const { replication, agent, from } = run.kind;
+    if (from?.kind === 'undo') {
+      const undone = origin?.kind.kind === 'publish' ? (origin.kind.from?.kind === 'republish' ? 'republish' : origin.kind.replication) : undefined;
+      // An undo publishes what its run unpublished, and the other way round.
+      return i18n.t('bulk-kind-publish-undo', { what: undone ?? (replication === 'publish' ? 'unpublish' : 'publish'), made });
+    }
+    if (from?.kind === 'republish') {
+      const what = origin?.kind.kind ?? 'run';
+      return i18n.t('bulk-kind-republish', { what, file: origin?.kind.kind === 'sheet' ? origin.kind.file : '', made });
+    }
+    return i18n.t('bulk-kind-publish', { what: replication, tier: agent });
   }
-  const made = origin?.created ?? runIdTime(run.kind.of);
+  const step = origin ? origin.tagStep : run.undoesTagStep;
+  const what = step && run.kind.kind === 'undo' ? step.command : origin?.kind.kind === 'edit' && origin.fragments ? 'fragments' : (origin?.kind.kind ?? 'run');
   const args = {
-    what: origin?.kind.kind ?? 'run',
+    what,
     file: origin?.kind.kind === 'sheet' ? origin.kind.file : '',
-    made: made ? i18n.dateTime(made) : 'none',
+    tag: step?.tag ?? '',
+    target: step?.target ?? '',
+    made,
     folder: origin && origin.folder !== run.folder ? origin.folder : 'none',
   };
   return i18n.t(run.kind.kind === 'undo' ? 'bulk-kind-undo' : 'bulk-kind-retry', args);
+}
+
+/** A run's name, as Activity heads its card: what it did (`kindLine`), else what kind of edit
+ *  it was — a tag change by its tag, content fragments, or a bulk edit. */
+export function runName(i18n: I18n, run: Named, origin: Origin | null = null): string {
+  const kind = kindLine(i18n, run, origin);
+  if (kind) return kind;
+  const step = run.tagStep;
+  if (step) return i18n.t('run-name-tag', { command: step.command, tag: step.tag, target: step.target ?? '' });
+  return i18n.t(run.fragments ? 'run-name-fragments' : 'run-name-edit');
 }
 
 /** The folder, and whether subfolders were included. */
@@ -236,12 +261,13 @@ export interface ChartPart {
 }
 
 /** The report chart's segments, in a fixed order; zero parts are kept (their legend says 0).
- *  An undo's changed assets are "put back", as its report's tab says: one word per idea. */
-export function chartParts(i18n: I18n, counts: Counts, undo = false): ChartPart[] {
+ *  An undo's changed assets are "put back", as its report's tab says: one word per idea;
+ *  `words` gives other parts their tab's words (a publish run's "Published", "Left alone"). */
+export function chartParts(i18n: I18n, counts: Counts, undo = false, words: Partial<Record<ChartPart['key'], string>> = {}): ChartPart[] {
   const total = counts.changed + counts.unchanged + counts.skipped + counts.failed + counts.pending;
   const part = (key: ChartPart['key'], value: number): ChartPart => ({
     key,
-    label: i18n.t(key === 'changed' && undo ? 'bulk-outcome-put-back' : REPORT_STATUS_WORDS[key]),
+    label: i18n.t(words[key] ?? (key === 'changed' && undo ? 'bulk-outcome-put-back' : REPORT_STATUS_WORDS[key])),
     value,
     share: total > 0 ? (value / total) * 100 : 0,
   });

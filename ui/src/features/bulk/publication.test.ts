@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 import { I18n } from '../../lib/i18n/i18n.svelte';
 import { runSummary } from '../../test-fixtures';
+import type { PublicationState } from '../../ipc/bindings/PublicationState';
 import {
+  PUBLICATION_LOOK,
+  PUBLICATION_WORDS,
   fragmentStatus,
   isRepublish,
   republishedLine,
@@ -22,8 +25,9 @@ const counts = (changed: number) => ({ assets: 24, changed, unchanged: 0, skippe
 describe('where assets stand on the website', () => {
   it('counts the states that have assets, in words, and says nothing when the run did not ask', () => {
     const states = { neverPublished: 12, modified: 3, upToDate: 0, unpublished: 1 };
-    expect(websiteCounts(en.t, states)).toBe('12 never published · 3 changed since published · 1 unpublished');
-    expect(websiteCounts(fr.t, states)).toBe('12 jamais publiées · 3 modifiées depuis leur publication · 1 dépubliées');
+    expect(websiteCounts(en.t, states)).toBe('12 never published · 3 changed since published · 1 taken off the website');
+    expect(websiteCounts(fr.t, states)).toBe('12 jamais publiées · 3 modifiées depuis leur publication · 1 retirée du site web');
+    expect(websiteCounts(fr.t, { neverPublished: 1, modified: 1, upToDate: 2, unpublished: 0 })).toBe('1 jamais publiée · 1 modifiée depuis sa publication · 2 à jour');
     expect(websiteCounts(en.t, undefined)).toBeNull();
     expect(websiteCounts(en.t, { neverPublished: 0, modified: 0, upToDate: 0, unpublished: 0 })).toBeNull();
   });
@@ -34,9 +38,30 @@ describe('where assets stand on the website', () => {
       expect(words).not.toContain(status);
       expect(words).not.toMatch(/^[A-Z]+$/);
     }
-    expect(en.t(fragmentStatus('DRAFT').words)).toBe('Not on the website (draft)');
+    expect(en.t(fragmentStatus('DRAFT').words)).toBe('Not on the website');
     expect(fr.t(fragmentStatus('MODIFIED').words)).toBe('Modifié depuis sa publication');
-    expect(fragmentStatus('PUBLISHED').tone).toBe('success');
+    expect(fragmentStatus('PUBLISHED').state).toBe('up_to_date');
+  });
+
+  it('has one vocabulary: a fragment’s status is an asset’s state, in the same words', () => {
+    const states: Record<string, PublicationState> = { NEW: 'never_published', PUBLISHED: 'up_to_date', MODIFIED: 'modified', UNPUBLISHED: 'unpublished' };
+    for (const [status, state] of Object.entries(states)) {
+      expect(fragmentStatus(status).state).toBe(state);
+      expect(en.t(fragmentStatus(status).words)).toBe(en.t(PUBLICATION_WORDS[state]));
+    }
+    expect(en.t(PUBLICATION_WORDS.unpublished)).toBe('Taken off the website');
+    expect(fr.t(PUBLICATION_WORDS.unpublished)).toBe('Retirée du site web');
+  });
+
+  it('gives each state its own colour and icon; what is not on the website is never green', () => {
+    const states: PublicationState[] = ['never_published', 'modified', 'up_to_date', 'unpublished'];
+    expect(new Set(states.map((s) => PUBLICATION_LOOK[s].tone)).size).toBe(4);
+    expect(new Set(states.map((s) => PUBLICATION_LOOK[s].icon)).size).toBe(4);
+    expect(PUBLICATION_LOOK.up_to_date.tone).toBe('success');
+    expect(PUBLICATION_LOOK.modified.tone).toBe('warning');
+    expect(PUBLICATION_LOOK.never_published.tone).toBe('neutral');
+    // The fragments' "not on the website" (DRAFT) looks as never published: not live, nothing wrong.
+    expect(PUBLICATION_LOOK.not_live).toEqual(PUBLICATION_LOOK.never_published);
   });
 });
 

@@ -14,11 +14,19 @@ export const PUBLICATION_WORDS: Record<PublicationState, string> = {
   unpublished: 'bulk-publication-unpublished',
 };
 
-export const PUBLICATION_TONES: Record<PublicationState, 'neutral' | 'warning' | 'success' | 'danger'> = {
-  never_published: 'neutral',
-  modified: 'warning',
-  up_to_date: 'success',
-  unpublished: 'neutral',
+/** A state as shown: an asset's or a fragment's, or a fragment's `DRAFT` (not on the website,
+ *  whether it ever was is not said). */
+export type ShownState = PublicationState | 'not_live';
+
+/** How each state looks, the same wherever one is shown (PublicationPill.svelte): its own
+ *  colour and icon, green only for what the website shows as it is, amber for an old version
+ *  live, grey for never there, blue for taken off. */
+export const PUBLICATION_LOOK: Record<ShownState, { tone: 'neutral' | 'warning' | 'success' | 'info'; icon: string }> = {
+  up_to_date: { tone: 'success', icon: '●' },
+  modified: { tone: 'warning', icon: '◐' },
+  never_published: { tone: 'neutral', icon: '○' },
+  not_live: { tone: 'neutral', icon: '○' },
+  unpublished: { tone: 'info', icon: '⊘' },
 };
 
 /** The assets by where they stand, in words ("12 never published · 3 changed since
@@ -84,23 +92,24 @@ export function thenRepublishLine(t: Translate, run: RunSummary, ticked: boolean
   return tick.count === null ? t('bulk-then-republish-unknown') : t('bulk-then-republish', { count: tick.count });
 }
 
-/** A content fragment's status as AEM's Sites API says it, in words (never the raw value):
- *  `NEW` (never published; the sandbox says `DRAFT` once it is taken down), `DRAFT`,
- *  `PUBLISHED`, `MODIFIED` (changed since published), `UNPUBLISHED`. A status this app does not
- *  know is "not known". */
-export function fragmentStatus(status: string): { words: string; tone: 'neutral' | 'warning' | 'success' } {
+/** A content fragment's status as AEM's Sites API says it, as the state an asset would have
+ *  and in the same words (a fragment's own catalogue ids, for French's genders), never the raw
+ *  value: `NEW` (never published; the sandbox says `DRAFT` once it is taken down), `DRAFT`
+ *  (not on the website), `PUBLISHED`, `MODIFIED` (changed since published), `UNPUBLISHED`
+ *  (taken off). A status this app does not know is "not known" (`state` null). */
+export function fragmentStatus(status: string): { state: ShownState | null; words: string } {
   switch (status.toUpperCase()) {
     case 'NEW':
-      return { words: 'fragment-status-new', tone: 'neutral' };
+      return { state: 'never_published', words: 'fragment-status-new' };
     case 'DRAFT':
-      return { words: 'fragment-status-draft', tone: 'neutral' };
+      return { state: 'not_live', words: 'fragment-status-draft' };
     case 'PUBLISHED':
-      return { words: 'fragment-status-published', tone: 'success' };
+      return { state: 'up_to_date', words: 'fragment-status-published' };
     case 'MODIFIED':
-      return { words: 'fragment-status-modified', tone: 'warning' };
+      return { state: 'modified', words: 'fragment-status-modified' };
     case 'UNPUBLISHED':
-      return { words: 'fragment-status-unpublished', tone: 'neutral' };
+      return { state: 'unpublished', words: 'fragment-status-unpublished' };
     default:
-      return { words: 'bulk-publication-unknown', tone: 'neutral' };
+      return { state: null, words: 'bulk-publication-unknown' };
   }
 }

@@ -23,6 +23,12 @@ export function undoneBy(run: RunSummary, runs: readonly RunSummary[]): RunSumma
   return latest;
 }
 
+/** Whether `run` undoes another: an undo of values, or the undo of a publication (a publish
+ *  run of the opposite kind); its preview is worded as an undo. */
+export function isUndoRun(run: RunSummary): boolean {
+  return run.kind.kind === 'undo' || (run.kind.kind === 'publish' && run.kind.from?.kind === 'undo');
+}
+
 /** The run `run` undid, when it is an undo and the history still has that run. */
 export function undoes(run: RunSummary, runs: readonly RunSummary[]): RunSummary | null {
   if (run.kind.kind !== 'undo') return null;

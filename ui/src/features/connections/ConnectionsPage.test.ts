@@ -14,6 +14,7 @@ import {
   listConnections,
   connectionHealth,
   setPairedConnection,
+  setConnectionProduction,
   setConnectionUrl,
   startSandbox,
   testConnection,
@@ -136,6 +137,38 @@ describe('the list', () => {
     expect(within(second).getByTestId('connection-status')).toHaveTextContent('Certificate expired on 1 Jan 2025');
     expect(within(third).getByTestId('connection-status')).toHaveTextContent(/Acts as dev.user@example.com · token ends/);
     expect(screen.queryByTestId('empty-connections')).not.toBeInTheDocument();
+  });
+
+  it('shows production as a badge, and changes it only through an action that asks first', async () => {
+    const user = userEvent.setup();
+    vi.mocked(setConnectionProduction).mockResolvedValue(undefined as never);
+    await renderPage([connection({ name: 'WKND Prod', production: true })]);
+    const card = screen.getByTestId('connection');
+    expect(within(card).getByTestId('badge-production')).toHaveTextContent('Production');
+    // An action, worded as one and not as a pressed state.
+    const action = within(card).getByTestId('toggle-production');
+    expect(action).toHaveTextContent('No longer production…');
+    expect(action).not.toHaveAttribute('aria-pressed');
+    await user.click(action);
+    const dialog = screen.getByTestId('production-change-dialog');
+    expect(dialog).toHaveTextContent('Stop treating WKND Prod as production?');
+    expect(setConnectionProduction).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(setConnectionProduction).not.toHaveBeenCalled();
+    await user.click(action);
+    await user.click(screen.getByTestId('production-change-confirm'));
+    await waitFor(() => expect(setConnectionProduction).toHaveBeenCalledWith({ id: 'c1', production: false }));
+  });
+
+  it('asks before marking a connection production, saying what changes then', async () => {
+    const user = userEvent.setup();
+    vi.mocked(setConnectionProduction).mockResolvedValue(undefined as never);
+    await renderPage([connection({ name: 'WKND Prod', production: false })]);
+    await user.click(screen.getByTestId('toggle-production'));
+    expect(screen.getByTestId('production-change-dialog')).toHaveTextContent('Mark WKND Prod as production?');
+    expect(screen.getByTestId('production-change-dialog')).toHaveTextContent('type its name');
+    await user.click(screen.getByTestId('production-change-confirm'));
+    await waitFor(() => expect(setConnectionProduction).toHaveBeenCalledWith({ id: 'c1', production: true }));
   });
 
   it('marks the sandbox connection as such and offers no production switch for it', async () => {

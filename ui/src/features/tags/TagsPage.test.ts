@@ -96,6 +96,45 @@ describe('the Tags page', () => {
     expect(screen.getByTestId('tags-none')).toHaveTextContent('Aucune balise ne correspond à « nothing ».');
   });
 
+  it('leads with the taxonomy: the tag list comes before counting and the sheet', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    renderPage('en');
+    const list = await screen.findByTestId('tags-count');
+    for (const below of [screen.getByTestId('tags-count-assets'), screen.getByText('The taxonomy as a sheet')]) {
+      expect(list.compareDocumentPosition(below) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
+  it('folds and unfolds a tag’s branch; a search shows every tag it finds', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const user = userEvent.setup();
+    renderPage('en');
+    await waitFor(() => expect(titles()).toEqual(['WKND', 'Season', 'Summer', 'Winter']));
+    const season = screen.getAllByTestId('tag-row')[1]!;
+    const fold = within(season).getAllByTestId('tag-fold')[0]!;
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
+    expect(fold).toHaveAccessibleName('Fold Season');
+    await user.click(fold);
+    expect(titles()).toEqual(['WKND', 'Season']);
+    expect(fold).toHaveAttribute('aria-expanded', 'false');
+    expect(fold).toHaveAccessibleName('Unfold Season');
+    // A tag without tags below it has nothing to fold.
+    await user.click(fold);
+    expect(within(screen.getAllByTestId('tag-row')[2]!).queryByTestId('tag-fold')).toBeNull();
+    await user.click(screen.getAllByTestId('tag-fold')[1]!);
+    await user.type(screen.getByTestId('tags-search'), 'winter');
+    expect(titles()).toEqual(['WKND', 'Season', 'Winter']);
+  });
+
+  it('offers no Delete on a namespace, which AEM does not delete as a tag', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    renderPage('en');
+    await waitFor(() => expect(titles()).toHaveLength(4));
+    const [namespace, season] = screen.getAllByTestId('tag-row') as [HTMLElement, HTMLElement];
+    expect(namespace.querySelector(':scope > .tag [data-testid="tag-delete"]')).toBeNull();
+    expect(season.querySelector(':scope > .tag [data-testid="tag-delete"]')).not.toBeNull();
+  });
+
   it('keeps the connection while an import is being applied, so its outcome and Undo are not lost', async () => {
     const finish = importHeldOpen();
     const { sheets } = renderPage('en', [connection({ id: 'c1', name: 'Stage' }), connection({ id: 'c2', name: 'Other' })]);
