@@ -485,6 +485,8 @@ impl Engine {
                 unindexed: 0,
                 searched_at: None,
                 emptied_required: Vec::new(),
+                // Nothing was read: the apply starts as any does.
+                concurrency: None,
             })
             .await?;
         drop(journal);
