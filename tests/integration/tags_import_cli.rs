@@ -41,7 +41,7 @@ impl Env {
 
     /// `tags import SHEET --yes` while AEM refuses writes to `denied` (a tag, or one of its
     /// properties): it stops, exiting 1.
-    fn import_refused_at(&self, sheet: &Path, denied: &str) -> Output {
+    pub(crate) fn import_refused_at(&self, sheet: &Path, denied: &str) -> Output {
         self.sb
             .set_faults(Faults {
                 write_denied: vec![denied.into()],

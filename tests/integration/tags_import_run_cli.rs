@@ -22,14 +22,7 @@ async fn a_stopped_import_is_listed_as_a_run_and_resume_finishes_it() {
              wknd-shared:season/monsoon,Monsoon,Mousson,\n"
         ),
     );
-    env.sb
-        .set_faults(Faults {
-            write_denied: vec!["/content/cq:tags/wknd-shared/season/winter".into()],
-            ..Faults::default()
-        })
-        .unwrap();
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let o = env.import_refused_at(&sheet, "/content/cq:tags/wknd-shared/season/winter");
     let id = import_id(&out(&o));
     assert!(
         err(&o).contains(&format!("metadesk-cli bulk resume {id}")),

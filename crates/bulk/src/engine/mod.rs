@@ -469,30 +469,6 @@ impl Engine {
         .await
     }
 
-    /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
-    /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
-    pub async fn start_tag_import(&self, spec: RunSpec) -> Result<RunSummary> {
-        if !matches!(spec.kind, RunKind::TagImport { .. }) || spec.tag_import.is_none() {
-            return Err(Error::Internal("a tag import's run needs its plan".into()));
-        }
-        self.check_family(&spec)?;
-        let (id, journal) = self.start_run(&spec).await?;
-        journal
-            .append_durable(&Record::Previewed {
-                at: now_rfc3339(),
-                counts: PreviewCounts::default(),
-                found_by: None,
-                unindexed: 0,
-                searched_at: None,
-                emptied_required: Vec::new(),
-                // Nothing was read: the apply starts as any does.
-                concurrency: None,
-            })
-            .await?;
-        drop(journal);
-        runs::summary(&self.runs_dir, &id)
-    }
-
     /// A preview's frame around `plan`, which journals its rows: the run started with `spec`
     /// on disk, its context, the person's pause and cancel forwarded to it, and its end
     /// ([`Self::finish_preview`]).

@@ -5,19 +5,51 @@
 //! and never written. A resume sends exactly what is left: a tag whose creation's answer was
 //! lost and that AEM has is done; a value already as the import wants it is done.
 //!
+//! And the start of an import's run, whose journal holds its plan.
+//!
 //! Not here: what the import writes and what its journal says (`tag_import.rs`), its undo.
 
 use std::collections::HashMap;
 
 use metadesk_assets::tags::{Tag, node_path};
 use metadesk_base::i18n::SavedText;
-use metadesk_clients::error::Result;
+use metadesk_clients::error::{Error, Result};
 
 use super::context::Ctx;
 use super::tag_step::{journal_part, why};
+use super::{Engine, now_rfc3339};
+use crate::journal::{PreviewCounts, Record};
 use crate::replay::Replay;
+use crate::runs::{self, RunSummary};
+use crate::spec::{RunKind, RunSpec};
 use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
 use crate::tag_step::{StepJournal, StepState, TagPart};
+
+impl Engine {
+    /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
+    /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
+    pub async fn start_tag_import(&self, spec: RunSpec) -> Result<RunSummary> {
+        if !matches!(spec.kind, RunKind::TagImport { .. }) || spec.tag_import.is_none() {
+            return Err(Error::Internal("a tag import's run needs its plan".into()));
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.start_run(&spec).await?;
+        journal
+            .append_durable(&Record::Previewed {
+                at: now_rfc3339(),
+                counts: PreviewCounts::default(),
+                found_by: None,
+                unindexed: 0,
+                searched_at: None,
+                emptied_required: Vec::new(),
+                // Nothing was read: the apply starts as any does.
+                concurrency: None,
+            })
+            .await?;
+        drop(journal);
+        runs::summary(&self.runs_dir, &id)
+    }
+}
 
 /// Writes what is left of `replay`'s import. `Some(why)` when AEM refused a write (or the
 /// taxonomy could not be read): the run stops there, and a resume tries again.
