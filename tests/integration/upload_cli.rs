@@ -160,15 +160,21 @@ async fn bad_files_are_named_one_by_one_and_not_sent() {
     let sb = sandbox().await;
     let h = CliHome::new(&sb);
     let drop = h.dir.path().join("bad");
-    write_files(
-        &drop,
-        &[
-            ("empty.jpg", b""),
-            ("a:b.jpg", b"x"),
-            ("Same.jpg", b"1"),
-            ("same.JPG", b"2"),
-        ],
-    );
+    // `[` is refused by AEM and taken by every file system (`:` is not, on Windows).
+    write_files(&drop, &[("empty.jpg", b""), ("a[b].jpg", b"x")]);
+    // Two names that differ by case are two files only where the file system says so (not on
+    // Windows or macOS by default).
+    write_files(&drop, &[("Same.jpg", b"1"), ("same.JPG", b"2")]);
+    let by_case = std::fs::read_dir(&drop)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().eq_ignore_ascii_case("same.jpg")
+        })
+        .count();
+    if by_case == 1 {
+        std::fs::remove_file(drop.join("Same.jpg")).unwrap();
+    }
     let missing = h.dir.path().join("missing.jpg");
     let ran = h
         .run_dev(&[
@@ -181,13 +187,16 @@ async fn bad_files_are_named_one_by_one_and_not_sent() {
         ])
         .await;
     assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
-    for words in [
-        "AEM does not take the name “a:b.jpg”",
+    let mut said = vec![
+        "AEM does not take the name “a[b].jpg”",
         "the file is empty",
-        "differs only by case",
         "the file cannot be read",
         "0 uploaded, 0 failed",
-    ] {
+    ];
+    if by_case == 2 {
+        said.push("differs only by case");
+    }
+    for words in said {
         assert!(ran.stdout.contains(words), "{words:?} in {}", ran.stdout);
     }
     let counters = sb.counters();

@@ -300,31 +300,43 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("photos");
         std::fs::create_dir_all(root.join("sub")).unwrap();
-        std::fs::create_dir_all(root.join("bad:dir")).unwrap();
+        // `[` is refused by AEM and taken by every file system (`:` is not, on Windows).
+        std::fs::create_dir_all(root.join("bad[dir")).unwrap();
         std::fs::write(root.join("a.jpg"), b"abc").unwrap();
         std::fs::write(root.join("sub/b.png"), b"abcd").unwrap();
         std::fs::write(root.join("empty.jpg"), b"").unwrap();
-        std::fs::write(root.join("bad:dir/c.jpg"), b"x").unwrap();
+        std::fs::write(root.join("bad[dir/c.jpg"), b"x").unwrap();
         std::fs::write(root.join("Case.jpg"), b"1").unwrap();
         std::fs::write(root.join("case.JPG"), b"2").unwrap();
+        // Windows and macOS keep one file of the two (the first name, the second content).
+        let both = std::fs::read_dir(&root)
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().eq_ignore_ascii_case("case.jpg")
+            })
+            .count()
+            == 2;
         let single = dir.path().join("single.pdf");
         std::fs::write(&single, b"pdf").unwrap();
         let missing = dir.path().join("missing.jpg");
 
         let plan = gather(&[root, single, missing], TO);
-        assert_eq!(
-            intents(&plan),
-            vec![
-                ("/Case.jpg".to_owned(), Some("upload-refused-case")),
-                ("/a.jpg".to_owned(), None),
-                ("/bad:dir/c.jpg".to_owned(), Some("upload-refused-name")),
-                ("/case.JPG".to_owned(), Some("upload-refused-case")),
-                ("/empty.jpg".to_owned(), Some("upload-refused-empty")),
-                ("/missing.jpg".to_owned(), Some("upload-refused-unreadable")),
-                ("/single.pdf".to_owned(), None),
-                ("/sub/b.png".to_owned(), None),
-            ]
-        );
+        let case = both.then_some("upload-refused-case");
+        let mut wanted = vec![
+            ("/Case.jpg".to_owned(), case),
+            ("/a.jpg".to_owned(), None),
+            ("/bad[dir/c.jpg".to_owned(), Some("upload-refused-name")),
+            ("/case.JPG".to_owned(), case),
+            ("/empty.jpg".to_owned(), Some("upload-refused-empty")),
+            ("/missing.jpg".to_owned(), Some("upload-refused-unreadable")),
+            ("/single.pdf".to_owned(), None),
+            ("/sub/b.png".to_owned(), None),
+        ];
+        if !both {
+            wanted.remove(3);
+        }
+        assert_eq!(intents(&plan), wanted);
         assert_eq!(plan.rows[1].size, 3);
         assert_eq!(plan.folders, vec![format!("{TO}/sub")]);
     }
