@@ -336,10 +336,23 @@ async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given()
 /// Runs `cmd` off the runtime thread (the sandbox serves from the test's runtime), with no
 /// terminal on standard input: its exit code, standard output and standard error.
 pub async fn run_command(mut cmd: Command) -> (Option<i32>, String, String) {
-    let out = tokio::task::spawn_blocking(move || cmd.stdin(Stdio::null()).output())
-        .await
-        .unwrap()
-        .unwrap();
+    let out = tokio::task::spawn_blocking(move || {
+        cmd.stdin(Stdio::null());
+        // Wine's CreateProcess now and then fails at once with ERROR_INTERNAL_ERROR (1359)
+        // while many tests start processes together; nothing was started, so it is asked again.
+        let mut tries = 0;
+        loop {
+            match cmd.output() {
+                Err(e) if e.raw_os_error() == Some(1359) && cfg!(windows) && tries < 3 => {
+                    tries += 1;
+                }
+                other => break other,
+            }
+        }
+    })
+    .await
+    .unwrap()
+    .unwrap();
     (
         out.status.code(),
         String::from_utf8(out.stdout).unwrap(),
