@@ -278,26 +278,10 @@ fn unreadable(local: &Path, e: &std::io::Error) -> CallError {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
-    use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
-    use metadesk_credentials::secrets::Secret;
 
     fn client() -> AemClient {
-        let auth = StaticAuthorizer::new(
-            RequestCredentials::Bearer {
-                token: Secret::new("t"),
-                api_key: None,
-            },
-            "x",
-        );
-        AemClient::new(
-            reqwest::Client::new(),
-            "http://127.0.0.1:4502",
-            Arc::new(auth),
-        )
-        .unwrap()
+        crate::classic::test_client()
     }
 
     fn answer(complete: &str) -> Value {
