@@ -451,33 +451,14 @@ fn run_record(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
-    use crate::tag_import::{NewTag, TagImportPlan, TagValueChange};
     use crate::tag_step::{StepJournal, StepState, TagPart};
 
     /// An import's writes are its rows: a refused or unanswered one is pending (a resume sends
     /// it), a colleague's value or tag skipped with what hangs on it.
     #[test]
     fn an_import_counts_its_writes_as_rows() {
-        let plan = TagImportPlan {
-            file_name: "t.csv".into(),
-            created: vec![NewTag {
-                row: 2,
-                id: "ns:new".into(),
-                title: None,
-                titles: BTreeMap::from([("fr".to_owned(), "Neuf".to_owned())]),
-                description: None,
-            }],
-            changed: vec![TagValueChange {
-                row: 3,
-                id: "ns:old".into(),
-                property: "jcr:title".into(),
-                before: Some("Old".into()),
-                after: "Older".into(),
-            }],
-        };
+        let plan = crate::tag_import::sample_plan();
         let mut journal = StepJournal::default();
         let old = TagPart::Value {
             tag: "ns:old".into(),

@@ -221,33 +221,35 @@ pub struct TagImportView {
     pub reason: Option<SavedText>,
 }
 
+/// An import that creates `ns:new` (with a French title) and retitles `ns:old`, for tests.
+#[cfg(test)]
+pub(crate) fn sample_plan() -> TagImportPlan {
+    TagImportPlan {
+        file_name: "t.csv".into(),
+        created: vec![NewTag {
+            row: 2,
+            id: "ns:new".into(),
+            title: Some("New".into()),
+            titles: BTreeMap::from([("fr".to_owned(), "Neuf".to_owned())]),
+            description: None,
+        }],
+        changed: vec![TagValueChange {
+            row: 3,
+            id: "ns:old".into(),
+            property: "jcr:title".into(),
+            before: Some("Old".into()),
+            after: "Older".into(),
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn plan() -> TagImportPlan {
-        TagImportPlan {
-            file_name: "t.csv".into(),
-            created: vec![NewTag {
-                row: 2,
-                id: "ns:new".into(),
-                title: Some("New".into()),
-                titles: BTreeMap::from([("fr".to_owned(), "Neuf".to_owned())]),
-                description: None,
-            }],
-            changed: vec![TagValueChange {
-                row: 3,
-                id: "ns:old".into(),
-                property: "jcr:title".into(),
-                before: Some("Old".into()),
-                after: "Older".into(),
-            }],
-        }
-    }
-
     #[test]
     fn translations_of_created_tags_come_before_the_changes() {
-        let plan = plan();
+        let plan = sample_plan();
         let values = plan.values();
         assert_eq!(values.len(), 2);
         assert_eq!(values[0].property, "jcr:title.fr");
@@ -259,7 +261,7 @@ mod tests {
     /// colleague's change made the import leave alone.
     #[test]
     fn the_view_and_the_undo_go_by_the_journal() {
-        let plan = plan();
+        let plan = sample_plan();
         let mut journal = StepJournal::default();
         let create = TagPart::Create {
             tag: "ns:new".into(),
