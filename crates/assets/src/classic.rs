@@ -690,26 +690,6 @@ fn refused_tag(why: Text) -> CallError {
     CallError::Aem(AemError::RefusedUrl(why))
 }
 
-/// A client of an AEM on loopback with a fixed token, for this crate's unit tests.
-#[cfg(test)]
-pub(crate) fn test_client() -> AemClient {
-    use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
-    use metadesk_credentials::secrets::Secret;
-    let auth = StaticAuthorizer::new(
-        RequestCredentials::Bearer {
-            token: Secret::new("t"),
-            api_key: None,
-        },
-        "x",
-    );
-    AemClient::new(
-        reqwest::Client::new(),
-        "http://127.0.0.1:4502",
-        std::sync::Arc::new(auth),
-    )
-    .unwrap()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -720,7 +700,7 @@ mod tests {
     use metadesk_credentials::secrets::Secret;
 
     fn assets() -> ClassicAssets {
-        ClassicAssets::new(test_client())
+        ClassicAssets::new(crate::testing::test_client())
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub mod schema;
 pub mod search;
 pub mod tag_names;
 pub mod tags;
+#[cfg(test)]
+mod testing;
 pub mod upload;
 
 use std::time::Duration;

@@ -281,7 +281,7 @@ mod tests {
     use super::*;
 
     fn client() -> AemClient {
-        crate::classic::test_client()
+        crate::testing::test_client()
     }
 
     fn answer(complete: &str) -> Value {

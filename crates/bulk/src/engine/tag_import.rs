@@ -21,7 +21,7 @@ use super::{Engine, now_rfc3339};
 use crate::journal::{PreviewCounts, Record};
 use crate::replay::Replay;
 use crate::runs::{self, RunSummary};
-use crate::spec::{RunKind, RunSpec};
+use crate::spec::RunSpec;
 use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
 use crate::tag_step::{StepJournal, StepState, TagPart};
 
@@ -29,7 +29,7 @@ impl Engine {
     /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
     /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
     pub async fn start_tag_import(&self, spec: RunSpec) -> Result<RunSummary> {
-        if !matches!(spec.kind, RunKind::TagImport { .. }) || spec.tag_import.is_none() {
+        if spec.tag_import.is_none() {
             return Err(Error::Internal("a tag import's run needs its plan".into()));
         }
         self.check_family(&spec)?;
