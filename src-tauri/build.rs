@@ -23,6 +23,7 @@ fn main() {
         "start_sandbox",
         "sandbox_status",
         "test_connection",
+        "save_field_report",
         "connection_health",
         "list_folder",
         "list_folder_assets",

@@ -13,6 +13,7 @@ dialog-tags-export-title = Export the tags as a sheet
 dialog-problems-title = Export the problems as CSV
 dialog-list-title = Choose a list of assets
 dialog-console-title = Export the result
+dialog-field-report-title = Save a report for support
 dialog-filter-credentials = Credential files ({ $extensions })
 dialog-filter-csv = CSV files ({ $extensions })
 dialog-filter-json = JSON files ({ $extensions })

@@ -1225,6 +1225,18 @@ run-publish-undo = undo of run { $run } ({ $what ->
    *[publish] publish again what it unpublished
 })
 allows-label-publish-permission = Permission to publish
+## The field report (connections test --deep --report, "Save a report for support")
+field-report-not-sent = The request could not be made.
+field-report-answered = AEM answered { $status }.
+field-report-not-json = The answer is not JSON.
+field-report-missing = { $at } is missing.
+field-report-other-type = { $at } is { $found } where Metadesk reads { $expected }.
+field-report-type-object = an object
+field-report-type-list = a list
+field-report-type-string = a string
+field-report-type-number = a number
+field-report-type-boolean = true or false
+field-report-type-null = null
 allows-ok-publish = AEM's own permission check says this account may publish in { $folder }.
 allows-publish-refused = AEM's own permission check says { $who } may not publish in { $folder }. Ask an AEM administrator to grant Replicate on it there.
 allows-publish-unknown = AEM's permission check gave no answer about publishing in { $folder } (this check is not confirmed on every AEM).

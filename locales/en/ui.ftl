@@ -264,6 +264,15 @@ step-warning = : did not work, but the connection does.
 step-failed = : failed.
 step-skipped = : not tried.
 test-hide = Hide the result
+field-report-save = Save a report for support
+field-report-saving = Saving the report…
+field-report-hint = A file that shows support how this AEM answers each read Metadesk relies on. It changes nothing in AEM, and holds no token, no secret and no metadata value.
+field-report-saved = { $file } saved: { $reads } reads, { $differing ->
+    [0] all answered as Metadesk expects.
+    [one] one not answered as Metadesk expects:
+   *[other] { $differing } not answered as Metadesk expects:
+}
+field-report-failed = The report could not be saved: { $message }
 checklist-heading = What this AEM allows
 checklist-ok = : allowed.
 checklist-not-allowed = : not allowed.

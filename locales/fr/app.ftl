@@ -13,6 +13,7 @@ dialog-tags-export-title = Exporter les balises dans une feuille de calcul
 dialog-problems-title = Exporter les problèmes en CSV
 dialog-list-title = Choisir une liste de ressources
 dialog-console-title = Exporter le résultat
+dialog-field-report-title = Enregistrer un rapport pour le support
 dialog-filter-credentials = Fichiers d’identifiants ({ $extensions })
 dialog-filter-csv = Fichiers CSV ({ $extensions })
 dialog-filter-json = Fichiers JSON ({ $extensions })

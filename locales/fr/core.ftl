@@ -1226,6 +1226,18 @@ run-publish-undo = défaire l’exécution { $run } ({ $what ->
    *[publish] republier ce qu’elle a dépublié
 })
 allows-label-publish-permission = Droit de publier
+## Le rapport de terrain (connections test --deep --report, « Enregistrer un rapport pour le support »)
+field-report-not-sent = La requête n’a pas pu être faite.
+field-report-answered = AEM a répondu { $status }.
+field-report-not-json = La réponse n’est pas du JSON.
+field-report-missing = { $at } manque.
+field-report-other-type = { $at } est { $found } là où Metadesk lit { $expected }.
+field-report-type-object = un objet
+field-report-type-list = une liste
+field-report-type-string = une chaîne
+field-report-type-number = un nombre
+field-report-type-boolean = vrai ou faux
+field-report-type-null = null
 allows-ok-publish = La vérification des droits d’AEM indique que ce compte peut publier dans { $folder }.
 allows-publish-refused = La vérification des droits d’AEM indique que { $who } ne peut pas publier dans { $folder }. Demandez à un administrateur AEM de lui accorder le droit Replicate à cet endroit.
 allows-publish-unknown = La vérification des droits d’AEM n’a pas répondu sur la publication dans { $folder } (cette vérification n’est pas confirmée sur tous les AEM).

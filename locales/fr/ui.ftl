@@ -264,6 +264,15 @@ step-warning = : n’a pas fonctionné, mais la connexion fonctionne.
 step-failed = : échec.
 step-skipped = : non essayé.
 test-hide = Masquer le résultat
+field-report-save = Enregistrer un rapport pour le support
+field-report-saving = Enregistrement du rapport…
+field-report-hint = Un fichier qui montre au support comment cet AEM répond à chaque lecture dont Metadesk dépend. Il ne modifie rien dans AEM et ne contient ni jeton, ni secret, ni valeur de métadonnée.
+field-report-saved = { $file } enregistré : { $reads } lectures, { $differing ->
+    [0] toutes avec la réponse attendue par Metadesk.
+    [one] une sans la réponse attendue par Metadesk :
+   *[other] { $differing } sans la réponse attendue par Metadesk :
+}
+field-report-failed = Le rapport n’a pas pu être enregistré : { $message }
 checklist-heading = Ce que cet AEM permet
 checklist-ok =  : permis.
 checklist-not-allowed =  : non permis.

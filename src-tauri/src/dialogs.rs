@@ -21,6 +21,7 @@ pub enum Dialog {
     ListFile,
     ConsoleCsv,
     ConsoleJson,
+    FieldReport,
 }
 
 impl Dialog {
@@ -54,6 +55,7 @@ impl Dialog {
             Dialog::ListFile => ("dialog-list-title", "dialog-filter-lists", LIST_EXTENSIONS),
             Dialog::ConsoleCsv => ("dialog-console-title", "dialog-filter-csv", CSV),
             Dialog::ConsoleJson => ("dialog-console-title", "dialog-filter-json", JSON),
+            Dialog::FieldReport => ("dialog-field-report-title", "dialog-filter-json", JSON),
         }
     }
 
@@ -119,6 +121,7 @@ mod tests {
             Dialog::ListFile,
             Dialog::ConsoleCsv,
             Dialog::ConsoleJson,
+            Dialog::FieldReport,
         ] {
             let (en_title, en_label, _) = dialog.words(&en);
             let (fr_title, fr_label, _) = dialog.words(&fr);

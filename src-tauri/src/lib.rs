@@ -176,6 +176,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::sandbox::start_sandbox,
                 commands::sandbox::sandbox_status,
                 commands::tokens::test_connection,
+                commands::tokens::save_field_report,
                 commands::tokens::connection_health,
                 commands::bulk::list_folder,
                 commands::bulk::list_folder_assets,

@@ -30,6 +30,7 @@ mod connections;
 mod connections_french;
 mod console_cli;
 mod failures_cli;
+mod field_report_cli;
 mod fragments_aem_cli;
 mod fragments_cli;
 mod health_cli;

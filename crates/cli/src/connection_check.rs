@@ -1,4 +1,4 @@
-//! `metadesk-cli connections test NAME [--deep [--folder PATH]]`: "Test connection" from a
+//! `metadesk-cli connections test NAME [--deep [--folder PATH] [--report FILE]]`: "Test connection" from a
 //! terminal — mint or reuse a token, call AEM through the API family the connection may use,
 //! and print each step; with `--deep`, "what this AEM allows" as a checklist, path by path.
 //! Exit codes: [`SUCCESS`] the connection works, [`SOME_FAILED`] a step failed, [`FAILURE`] the
@@ -53,6 +53,11 @@ pub struct TestArgs {
     /// (default: /content/dam).
     #[arg(long, requires = "deep")]
     pub folder: Option<String>,
+    /// With --deep: also save a field report to FILE for support — how this AEM answers each
+    /// read Metadesk relies on (statuses, headers, the answers' shapes), with no token, no
+    /// secret and no metadata value in it.
+    #[arg(long, value_name = "FILE", requires = "deep")]
+    pub report: Option<std::path::PathBuf>,
 }
 
 pub async fn run(args: TestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
@@ -83,6 +88,16 @@ pub async fn run(args: TestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
     } else {
         let kind = crate::connections::kind_label(connection.kind, l);
         print!("{}", render(&connection.name, &kind, &report, l));
+    }
+    if let Some(file) = args.report {
+        let saved =
+            crate::field_report::save(workspace, &connection.id, args.folder.as_deref(), file, l);
+        match saved.await {
+            // With --json, standard output holds the test's JSON alone.
+            Ok(text) if args.json => eprint!("{text}"),
+            Ok(text) => print!("{text}"),
+            Err(message) => return fail(&message, l),
+        }
     }
     if report.ok { SUCCESS } else { SOME_FAILED }
 }

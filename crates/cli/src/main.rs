@@ -13,6 +13,7 @@ mod connections;
 mod console;
 mod doctor;
 mod exit_code;
+mod field_report;
 mod fragments;
 mod health;
 mod home;

@@ -106,6 +106,10 @@ pub struct Faults {
     pub switched_off: Vec<Switched>,
     /// How the Sites API's content fragments misbehave (see [`FragmentFaults`]).
     pub fragments: FragmentFaults,
+    /// The reference search answers a bare list of pages instead of `{"pages": […]}`: the
+    /// other shape an AEM might give (UNCONFIRMED which; Metadesk reads both, and a field
+    /// report says which one this AEM gave).
+    pub references_bare_list: bool,
 }
 
 /// Hazards of a real AEM's Sites API for content fragments. All off by default.
@@ -194,6 +198,7 @@ impl Default for Faults {
             listing_fails: Vec::new(),
             switched_off: Vec::new(),
             fragments: FragmentFaults::default(),
+            references_bare_list: false,
         }
     }
 }
@@ -399,6 +404,11 @@ impl FaultEngine {
     /// The most children a listing page holds, whatever was asked ([`Faults::listing_page_cap`]).
     pub(crate) fn listing_page_cap(&self) -> Option<usize> {
         lock(&self.run).faults.listing_page_cap
+    }
+
+    /// Whether the reference search answers a bare list ([`Faults::references_bare_list`]).
+    pub(crate) fn references_bare_list(&self) -> bool {
+        lock(&self.run).faults.references_bare_list
     }
 
     pub(crate) fn batch_writes_refused(&self) -> Option<u16> {

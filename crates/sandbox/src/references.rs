@@ -142,6 +142,9 @@ pub(crate) async fn search(
             }));
         }
     }
+    if shared.faults.references_bare_list() {
+        return axum::Json(Value::Array(pages)).into_response();
+    }
     axum::Json(json!({ "pages": pages })).into_response()
 }
 

@@ -17,6 +17,7 @@ import type { ConsoleResponse } from './bindings/ConsoleResponse';
 import type { ConsoleSendRequest } from './bindings/ConsoleSendRequest';
 import type { Endpoints } from './bindings/Endpoints';
 import type { ExportFormat } from './bindings/ExportFormat';
+import type { FieldReportSaved } from './bindings/FieldReportSaved';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { FileResult } from './bindings/FileResult';
 import type { FoundBy } from './bindings/FoundBy';
@@ -186,6 +187,14 @@ export function sandboxStatus(): Promise<SandboxStatus> {
  */
 export function testConnection(id: string): Promise<ConnectionTestReport> {
   return call('test_connection', { id });
+}
+
+/** "Save a report for support": the Rust side asks where to save, then makes the connection's
+ *  field report (read-only; no token, no secret, no metadata value in it) and writes it. Resolves
+ *  with the file's name, the counts and each difference in words; null when the dialog was
+ *  cancelled. */
+export function saveFieldReport(id: string): Promise<FieldReportSaved | null> {
+  return call('save_field_report', { id });
 }
 
 /**

@@ -23,6 +23,7 @@ export type { HealthLevel } from './bindings/HealthLevel';
 export type { CertificateStatus } from './bindings/CertificateStatus';
 export type { CertificateLevel } from './bindings/CertificateLevel';
 export type { ConnectionTestReport } from './bindings/ConnectionTestReport';
+export type { FieldReportSaved } from './bindings/FieldReportSaved';
 export type { TestStep } from './bindings/TestStep';
 export type { StepOutcome } from './bindings/StepOutcome';
 export type { PathCheck } from './bindings/PathCheck';

@@ -12,6 +12,7 @@
 mod allows;
 mod connections;
 mod console;
+mod field_report;
 mod form_checks;
 mod fragments;
 #[cfg(test)]
@@ -54,6 +55,9 @@ use std::sync::Arc;
 pub use console::{
     ConsoleCalls, ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest,
     SaveEntryRequest, SavePersistedRequest, export_result,
+};
+pub use field_report::{
+    Difference, FieldReport, FieldReportSaved, ReadRecord, Shape, difference_words,
 };
 pub use form_checks::{CheckedForm, FormCheckRequest, check_form};
 pub use fragments::{

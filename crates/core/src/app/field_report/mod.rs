@@ -1,0 +1,297 @@
+//! The field report (issue 67): every read Metadesk relies on, made once against the user's
+//! own AEM, read-only, and recorded as what support needs to see how that AEM answers — the
+//! method, the path with names replaced by placeholders, the status, whether the headers that
+//! matter came (ETag, Retry-After, Content-Type), the answer's shape (keys, JSON types, list
+//! lengths: `shape.rs`), the time — and how each shape differs from what Metadesk reads.
+//!
+//! A report holds no secret and no value: requests go through the console's request (the
+//! token is added below it and never seen here), answers are reduced to shapes before anything
+//! is kept, and the folder and asset asked about are shown as `{folder}` and `{asset}`.
+//!
+//! Not here: the reads (`probes.rs`), the connection test's checklist (`allows.rs`), the faces'
+//! words (`cli/src/connection_check.rs`, the window's connection test).
+
+mod probes;
+mod shape;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use metadesk_base::i18n::{Localizer, arg};
+use metadesk_base::timefmt::now_rfc3339;
+use metadesk_clients::aem::AemClient;
+use metadesk_clients::error::{Error, Result};
+use metadesk_console::request::{ConsoleRequest, Header, ResponseBody, send};
+use metadesk_credentials::credentials::ApiFamily;
+
+pub use shape::{Difference, Shape};
+
+use super::runs::write_whole_file;
+use super::{Workspace, blocking};
+use probes::Read;
+
+/// The version of the report's layout, for support's tools.
+pub const FIELD_REPORT_VERSION: u32 = 1;
+
+/// A field report, as saved in its file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldReport {
+    pub report_version: u32,
+    /// Metadesk's version.
+    pub metadesk: String,
+    /// When the reads were made (RFC 3339).
+    pub made_at: String,
+    /// The AEM host asked (not a secret: support needs to know which AEM answered).
+    pub host: String,
+    /// `classic` or `openapi`: which of AEM's APIs the connection's credentials speak.
+    pub api: ApiFamily,
+    pub reads: Vec<ReadRecord>,
+}
+
+impl FieldReport {
+    /// Reads whose answer differs from what Metadesk expects.
+    pub fn differing(&self) -> usize {
+        self.reads
+            .iter()
+            .filter(|r| !r.differences.is_empty())
+            .count()
+    }
+}
+
+/// What the window shows once a report is saved: the file's name, the counts, and each
+/// difference in words (`read: words`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldReportSaved {
+    pub file: String,
+    pub reads: u32,
+    pub differing: u32,
+    pub differences: Vec<String>,
+}
+
+impl FieldReport {
+    /// The summary of this report saved as `file`, in `l`'s words.
+    pub fn saved(&self, file: String, l: &Localizer) -> FieldReportSaved {
+        let differences = self
+            .reads
+            .iter()
+            .flat_map(|r| {
+                r.differences
+                    .iter()
+                    .map(move |d| format!("{} {}: {}", r.method, r.path, difference_words(d, l)))
+            })
+            .collect();
+        FieldReportSaved {
+            file,
+            reads: self.reads.len() as u32,
+            differing: self.differing() as u32,
+            differences,
+        }
+    }
+}
+
+/// A difference in `l`'s words.
+pub fn difference_words(difference: &Difference, l: &Localizer) -> String {
+    match difference {
+        Difference::NotSent => l.text("field-report-not-sent"),
+        Difference::Answered { status } => l.msg(
+            "field-report-answered",
+            &[("status", arg(status.to_string()))],
+        ),
+        Difference::NotJson => l.text("field-report-not-json"),
+        Difference::Missing { at } => l.msg("field-report-missing", &[("at", arg(at.as_str()))]),
+        Difference::OtherType {
+            at,
+            found,
+            expected,
+        } => l.msg(
+            "field-report-other-type",
+            &[
+                ("at", arg(at.as_str())),
+                ("found", arg(type_words(found, l))),
+                ("expected", arg(type_words(expected, l))),
+            ],
+        ),
+    }
+}
+
+/// A JSON type's name ([`Shape::kind`]) in `l`'s words.
+fn type_words(kind: &str, l: &Localizer) -> String {
+    let id = match kind {
+        "object" => "field-report-type-object",
+        "list" => "field-report-type-list",
+        "string" => "field-report-type-string",
+        "number" => "field-report-type-number",
+        "boolean" => "field-report-type-boolean",
+        "null" => "field-report-type-null",
+        other => return other.to_owned(),
+    };
+    l.text(id)
+}
+
+/// One read and what AEM answered.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadRecord {
+    /// A stable key (`folder-listing`).
+    pub read: String,
+    pub method: String,
+    /// The path with its query, names shown as `{folder}` and `{asset}`.
+    pub path: String,
+    /// Whether this connection relies on the read (the others are recorded, not compared).
+    pub relied_on: bool,
+    /// `None` when the request could not be made (see `not_sent`).
+    pub status: Option<u16>,
+    pub millis: Option<u64>,
+    pub etag: bool,
+    pub retry_after: bool,
+    /// The media type, without parameters.
+    pub content_type: Option<String>,
+    /// The JSON answer's shape; `None` when it was not JSON.
+    pub shape: Option<Shape>,
+    /// Why the request could not be made: the failure's code, never its words.
+    pub not_sent: Option<String>,
+    pub differences: Vec<Difference>,
+}
+
+impl Workspace {
+    /// Makes the field report ([`Workspace::field_report`]) and writes it as JSON to `target`
+    /// whole or not at all (`replace` allows replacing a file there).
+    pub async fn save_field_report(
+        &self,
+        id: &str,
+        folder: Option<&str>,
+        target: PathBuf,
+        replace: bool,
+    ) -> Result<FieldReport> {
+        let report = self.field_report(id, folder).await?;
+        let text = serde_json::to_vec_pretty(&report)
+            .map_err(|e| Error::Internal(format!("a field report as JSON: {e}")))?;
+        blocking(move || {
+            write_whole_file(&target, replace, |out| {
+                out.write_all(&text).map_err(|e| {
+                    Error::io_doing(
+                        "io-write",
+                        vec![("path", target.display().to_string().into())],
+                        e,
+                    )
+                })
+            })
+        })
+        .await?;
+        Ok(report)
+    }
+
+    /// Makes the field report of connection `id` on `folder` (the DAM root when `None`):
+    /// read-only, a read at a time. A read that fails is recorded, not an error: only a
+    /// connection that cannot be opened fails the report.
+    pub async fn field_report(&self, id: &str, folder: Option<&str>) -> Result<FieldReport> {
+        let folder = super::test_depth::folder_to_check(folder)?;
+        let (connection, client) = self.console_client(id).await?;
+        let api = connection.kind.api_family();
+        let mut reads = Vec::new();
+        let listing = probes::listing(&folder);
+        let (record, answer) = make(&client, &listing, api).await;
+        reads.push(record);
+        let asset = answer.and_then(|a| probes::first_asset(&a, &folder));
+        for read in probes::of_folder(&folder) {
+            reads.push(make(&client, &read, api).await.0);
+        }
+        if let Some(asset) = asset {
+            for read in probes::of_asset(&asset) {
+                reads.push(make(&client, &read, api).await.0);
+            }
+        }
+        Ok(FieldReport {
+            report_version: FIELD_REPORT_VERSION,
+            metadesk: env!("CARGO_PKG_VERSION").to_owned(),
+            made_at: now_rfc3339(),
+            host: client.host(),
+            api,
+            reads,
+        })
+    }
+}
+
+/// Makes one read; its record, and the JSON answer for the reads that need it next.
+async fn make(client: &AemClient, read: &Read, api: ApiFamily) -> (ReadRecord, Option<Value>) {
+    let relied_on = read.relied_on.contains(&api);
+    let mut record = ReadRecord {
+        read: read.id.to_owned(),
+        method: read.method.to_owned(),
+        path: read.target.shown.clone(),
+        relied_on,
+        status: None,
+        millis: None,
+        etag: false,
+        retry_after: false,
+        content_type: None,
+        shape: None,
+        not_sent: None,
+        differences: Vec::new(),
+    };
+    let mut headers: Vec<Header> = read
+        .headers
+        .iter()
+        .map(|(name, value)| Header {
+            name: (*name).to_owned(),
+            value: (*value).to_owned(),
+        })
+        .collect();
+    if read.body.is_some() {
+        headers.push(Header {
+            name: "Content-Type".into(),
+            value: "application/json".into(),
+        });
+    }
+    let request = ConsoleRequest {
+        method: read.method.to_owned(),
+        path: read.target.sent.clone(),
+        headers,
+        body: read.body.as_ref().map(Value::to_string),
+        form: None,
+    };
+    let response = match send(client, &request).await {
+        Ok(response) => response,
+        Err(e) => {
+            tracing::info!(read = read.id, error = %e, "a field report's read was not made");
+            record.not_sent = Some(format!("{:?}", e.code()));
+            if relied_on {
+                record.differences.push(Difference::NotSent);
+            }
+            return (record, None);
+        }
+    };
+    let has = |name: &str| {
+        response
+            .headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case(name))
+    };
+    record.status = Some(response.status);
+    record.millis = Some(response.millis);
+    record.etag = has("etag");
+    record.retry_after = has("retry-after");
+    record.content_type = response
+        .content_type
+        .as_deref()
+        .and_then(|t| t.split(';').next())
+        .map(|t| t.trim().to_ascii_lowercase());
+    let answer = match &response.body {
+        ResponseBody::Json { text } if !response.truncated => serde_json::from_str(text).ok(),
+        _ => None,
+    };
+    record.shape = answer.as_ref().map(|a| Shape::of(a, &read.expected));
+    if relied_on {
+        record.differences = match (&record.shape, response.status) {
+            (_, 404) if read.absent_ok => Vec::new(),
+            (_, s) if !(200..300).contains(&s) => vec![Difference::Answered { status: s }],
+            (Some(shape), _) => shape::differences(shape, &read.expected),
+            (None, _) => vec![Difference::NotJson],
+        };
+    }
+    let ok = (200..300).contains(&response.status);
+    (record, answer.filter(|_| ok))
+}
