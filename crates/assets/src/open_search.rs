@@ -5,8 +5,11 @@
 //! total are accepted); every page of a cursor followed ([`OpenSearchWalk`]), a walk cut short
 //! being an error and never the whole.
 //!
-//! What is sent is strict: `{"query": [items…], "limit": n, "orderBy": "…", "cursor": "…"}`,
-//! items built by `bulk::open_query` from documented kinds only (`term`, `range`).
+//! What is sent is strict, and as Adobe's clients send it (`adobe-clients.md`):
+//! `POST /adobe/assets/search?allowUnsafeSearch=true` (Adobe's working author example, KB
+//! ka-32230) with `{"query": [items…], "limit": n, "sort": [{"field": "…", "order": "asc"}],
+//! "cursor": "…"}`, items built by `bulk::open_query` from documented kinds only (`term`,
+//! `range`).
 //!
 //! Not here: which conditions become which items (`bulk::open_query`), retries (the caller's).
 
@@ -24,8 +27,8 @@ use metadesk_clients::aem::AemClient;
 pub const OPEN_PAGE: u64 = 50;
 /// Pages followed at most (500,000 hits): beyond that AEM is taken to be looping.
 const MAX_PAGES: usize = 10_000;
-/// The order asked for: the path, which an edit of metadata never changes.
-pub const ORDER_BY: &str = "repositoryMetadata.repo:path asc";
+/// The field the hits are sorted on: the path, which an edit of metadata never changes.
+pub const SORT_FIELD: &str = "repositoryMetadata.repo:path";
 
 /// One answer of the OpenAPI search.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +66,8 @@ impl OpenHit {
 
 /// The request body of one page.
 pub fn request_body(items: &[Value], limit: u64, cursor: Option<&str>) -> Value {
-    let mut body = json!({"query": items, "limit": limit, "orderBy": ORDER_BY});
+    let sort = json!([{"field": SORT_FIELD, "order": "asc"}]);
+    let mut body = json!({"query": items, "limit": limit, "sort": sort});
     if let Some(c) = cursor {
         body["cursor"] = json!(c);
     }
@@ -73,7 +77,7 @@ pub fn request_body(items: &[Value], limit: u64, cursor: Option<&str>) -> Value 
 /// Sends one page's request with the connection's own token.
 pub async fn send(client: &AemClient, body: &Value) -> Result<Value, CallError> {
     let url = client
-        .url("/adobe/assets/search")
+        .url("/adobe/assets/search?allowUnsafeSearch=true")
         .map_err(CallError::from_aem)?;
     let text = body.to_string();
     let response = client
@@ -316,6 +320,20 @@ mod tests {
 
     fn hit(path: &str) -> Value {
         json!({"assetId": format!("urn:aaid:aem:{path}"), "repositoryMetadata": {"repo:path": path}})
+    }
+
+    #[test]
+    fn a_page_is_asked_for_as_adobe_s_clients_ask() {
+        let items = [json!({"term": {"repositoryMetadata.repo:parentPath": ["/content/dam/a"]}})];
+        assert_eq!(
+            request_body(&items, 50, Some("c2")),
+            json!({
+                "query": items,
+                "limit": 50,
+                "sort": [{"field": "repositoryMetadata.repo:path", "order": "asc"}],
+                "cursor": "c2",
+            })
+        );
     }
 
     #[test]

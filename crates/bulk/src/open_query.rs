@@ -8,7 +8,7 @@
 //! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/dynamicmedia/dynamic-media-open-apis/search-assets-api>):
 //! the folder as a `term` on `repositoryMetadata.repo:ancestors` (with subfolders) or
 //! `repo:parentPath`; "is" as a `term` on `assetMetadata.<property>`; an exact file type on
-//! `assetMetadata.dc:format`; an exact name on `repositoryMetadata.repo:name`; dates as a
+//! `repositoryMetadata.dc:format`; an exact name on `repositoryMetadata.repo:name`; dates as a
 //! `range` on `repositoryMetadata.repo:modifyDate` / `repo:createDate`. Field names are
 //! UNCONFIRMED (the sandbox documents its choice).
 //!
@@ -101,7 +101,8 @@ pub fn query_items(
                 term(&format!("assetMetadata.{property}"), &[value])
             }
             Condition::FileType { format } if !format.ends_with("/*") => {
-                term("assetMetadata.dc:format", &[format])
+                // Where Adobe's clients find it (`adobe-clients.md`), not `assetMetadata`.
+                term("repositoryMetadata.dc:format", &[format])
             }
             Condition::FileType { .. } => return refuse("type-family"),
             Condition::NameMatches { pattern } if !pattern.contains(['*', '?']) => {
@@ -258,7 +259,7 @@ mod tests {
             vec![
                 json!({"term": {"repositoryMetadata.repo:ancestors": ["/content/dam/wknd"]}}),
                 json!({"term": {"assetMetadata.dc:rights": ["© 100% \"WKND\""]}}),
-                json!({"term": {"assetMetadata.dc:format": ["image/jpeg"]}}),
+                json!({"term": {"repositoryMetadata.dc:format": ["image/jpeg"]}}),
                 json!({"range": {"repositoryMetadata.repo:modifyDate": {"gte": "2026-03-01T00:00:00.000Z"}}}),
                 json!({"range": {"repositoryMetadata.repo:createDate": {"lt": "2026-01-02T00:00:00.000Z"}}}),
                 json!({"term": {"repositoryMetadata.repo:name": ["a b.jpg"]}}),

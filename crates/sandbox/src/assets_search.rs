@@ -3,7 +3,9 @@
 //! as far as Metadesk uses it: a `query` array whose items all hold (AND), each item one `term`
 //! (a field and the values it may equal), `range` (a date field and `gt`/`gte`/`lt`/`lte`) or
 //! `match` (`text` in `fields`, whole words, `*` for anything); `limit` and `cursor` paging;
-//! `orderBy` on the path. OAuth Server-to-Server tokens are accepted (the OpenAPI
+//! the order on the path, as `sort: [{field, order}]` (what Adobe's clients send,
+//! `adobe-clients.md`) or `orderBy: "<field> asc|desc"`; `?allowUnsafeSearch=true` taken and
+//! ignored (UNCONFIRMED what it changes: approved assets only without it, it seems). OAuth Server-to-Server tokens are accepted (the OpenAPI
 //! rules of `auth.rs`, with `X-Api-Key` and `X-Adobe-Accept-Experimental: 1`).
 //!
 //! Choices where Adobe documents nothing (UNCONFIRMED; each the most likely, said here once):
@@ -268,7 +270,7 @@ pub(crate) async fn search(
     };
     if let Some(other) = request
         .keys()
-        .find(|k| !matches!(k.as_str(), "query" | "limit" | "cursor" | "orderBy"))
+        .find(|k| !matches!(k.as_str(), "query" | "limit" | "cursor" | "orderBy" | "sort"))
     {
         return problem(400, &format!("Unknown property {other:?}"));
     }
@@ -298,13 +300,9 @@ pub(crate) async fn search(
             None => return problem(400, "Invalid cursor"),
         },
     };
-    let desc = match request.get("orderBy").map(|o| o.as_str()) {
-        None => false,
-        Some(Some("repositoryMetadata.repo:path asc" | "repositoryMetadata.repo:path")) => false,
-        Some(Some("repositoryMetadata.repo:path desc")) => true,
-        Some(other) => {
-            return problem(400, &format!("orderBy {other:?} is not supported"));
-        }
+    let desc = match sorted_descending(request) {
+        Ok(desc) => desc,
+        Err(message) => return problem(400, &message),
     };
     let dam = read(&shared.dam);
     // The search answers from its index: an upload it has not caught up with is not found.
@@ -343,9 +341,50 @@ pub(crate) async fn search(
     axum::Json(Value::Object(answer)).into_response()
 }
 
+/// Whether the hits go in descending path order: `sort: [{"field", "order"}]` (Adobe's clients)
+/// or `orderBy: "<field> asc|desc"`; on the path only, ascending when neither is given.
+fn sorted_descending(request: &serde_json::Map<String, Value>) -> Result<bool, String> {
+    const PATH: &str = "repositoryMetadata.repo:path";
+    if let Some(sort) = request.get("sort") {
+        let Some([only]) = sort.as_array().map(Vec::as_slice) else {
+            return Err("sort must be an array of one {field, order}".into());
+        };
+        let field = only.get("field").and_then(Value::as_str);
+        let order = only.get("order").and_then(Value::as_str).unwrap_or("asc");
+        return match (field, order.to_ascii_lowercase().as_str()) {
+            (Some(PATH), "asc") => Ok(false),
+            (Some(PATH), "desc") => Ok(true),
+            _ => Err(format!("sort {only} is not supported")),
+        };
+    }
+    match request.get("orderBy").map(|o| o.as_str()) {
+        None => Ok(false),
+        Some(Some("repositoryMetadata.repo:path asc" | PATH)) => Ok(false),
+        Some(Some("repositoryMetadata.repo:path desc")) => Ok(true),
+        Some(other) => Err(format!("orderBy {other:?} is not supported")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_order_is_read_as_adobe_s_clients_send_it_and_as_orderby() {
+        let order = |v: Value| sorted_descending(v.as_object().unwrap());
+        let path = "repositoryMetadata.repo:path";
+        assert_eq!(order(json!({"sort": [{"field": path, "order": "asc"}]})), Ok(false));
+        assert_eq!(order(json!({"sort": [{"field": path, "order": "DESC"}]})), Ok(true));
+        assert_eq!(order(json!({"orderBy": "repositoryMetadata.repo:path desc"})), Ok(true));
+        assert_eq!(order(json!({})), Ok(false));
+        for refused in [
+            json!({"sort": [{"field": "assetMetadata.dc:title", "order": "asc"}]}),
+            json!({"sort": {"field": path}}),
+            json!({"orderBy": "dc:title asc"}),
+        ] {
+            assert!(order(refused.clone()).is_err(), "{refused}");
+        }
+    }
 
     #[test]
     fn items_parse_or_say_what_is_wrong() {

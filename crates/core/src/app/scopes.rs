@@ -366,7 +366,7 @@ impl Workspace {
                     None,
                 );
                 Ok(format!(
-                    "POST /adobe/assets/search\n{}",
+                    "POST /adobe/assets/search?allowUnsafeSearch=true\n{}",
                     serde_json::to_string_pretty(&body).unwrap_or_default()
                 ))
             }
@@ -506,8 +506,9 @@ mod tests {
             )
             .unwrap();
         assert!(
-            open.starts_with("POST /adobe/assets/search")
-                && open.contains("\"assetMetadata.dc:format\""),
+            open.starts_with("POST /adobe/assets/search?allowUnsafeSearch=true\n")
+                && open.contains("\"repositoryMetadata.dc:format\"")
+                && open.contains("\"sort\""),
             "{open}"
         );
         assert!(query.contains("1_group.p.not=true") && query.contains("operation=not"));

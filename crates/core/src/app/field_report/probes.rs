@@ -211,7 +211,7 @@ pub(super) fn of_folder(folder: &str) -> Vec<Read> {
         Read {
             id: "openapi-search",
             method: "POST",
-            target: Target::at("/adobe/assets/search"),
+            target: Target::at("/adobe/assets/search?allowUnsafeSearch=true"),
             body: Some(search),
             headers: vec![("X-Adobe-Accept-Experimental", "1")],
             relied_on: OPENAPI,
