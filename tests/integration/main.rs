@@ -33,6 +33,7 @@ mod failures_cli;
 mod field_report_cli;
 mod fragments_aem_cli;
 mod fragments_cli;
+mod fragments_listing_cli;
 mod health_cli;
 mod hosts_cli;
 mod index_lag;

@@ -268,10 +268,12 @@ pub(crate) async fn search(
     let Some(request) = body.as_object() else {
         return problem(400, "The body must be a JSON object");
     };
-    if let Some(other) = request
-        .keys()
-        .find(|k| !matches!(k.as_str(), "query" | "limit" | "cursor" | "orderBy" | "sort"))
-    {
+    if let Some(other) = request.keys().find(|k| {
+        !matches!(
+            k.as_str(),
+            "query" | "limit" | "cursor" | "orderBy" | "sort"
+        )
+    }) {
         return problem(400, &format!("Unknown property {other:?}"));
     }
     let Some(items) = request.get("query").and_then(Value::as_array) else {
@@ -373,9 +375,18 @@ mod tests {
     fn the_order_is_read_as_adobe_s_clients_send_it_and_as_orderby() {
         let order = |v: Value| sorted_descending(v.as_object().unwrap());
         let path = "repositoryMetadata.repo:path";
-        assert_eq!(order(json!({"sort": [{"field": path, "order": "asc"}]})), Ok(false));
-        assert_eq!(order(json!({"sort": [{"field": path, "order": "DESC"}]})), Ok(true));
-        assert_eq!(order(json!({"orderBy": "repositoryMetadata.repo:path desc"})), Ok(true));
+        assert_eq!(
+            order(json!({"sort": [{"field": path, "order": "asc"}]})),
+            Ok(false)
+        );
+        assert_eq!(
+            order(json!({"sort": [{"field": path, "order": "DESC"}]})),
+            Ok(true)
+        );
+        assert_eq!(
+            order(json!({"orderBy": "repositoryMetadata.repo:path desc"})),
+            Ok(true)
+        );
         assert_eq!(order(json!({})), Ok(false));
         for refused in [
             json!({"sort": [{"field": "assetMetadata.dc:title", "order": "asc"}]}),

@@ -125,6 +125,10 @@ pub struct FragmentFaults {
     pub before_21331: bool,
     /// Each fragment's ETag is this many bytes long (AEM's can run to hundreds of kilobytes).
     pub etag_bytes: Option<usize>,
+    /// A list by folder answers that folder's own fragments only, not its subtree's: the
+    /// other way an AEM might list (UNCONFIRMED which AEM as a Cloud Service does), where a
+    /// client that does not walk the subfolders leaves their fragments out without a word.
+    pub direct_children: bool,
 }
 
 /// A path of AEM that a fault switches off.

@@ -53,8 +53,8 @@ fn offset_of(cursor: &str) -> Option<usize> {
 }
 
 /// `GET /adobe/sites/cf/fragments?path&limit&cursor`: the fragments at `path` (the fragment
-/// there, or every fragment in that folder's subtree; all of the DAM without it) in tree
-/// order, `limit` (1 to 50, default 50) a page, `cursor` to the next page while there is one.
+/// there, or every fragment in that folder's subtree — its own only with
+/// `FragmentFaults::direct_children`; all of the DAM without it) in tree order, `limit` (1 to 50, default 50) a page, `cursor` to the next page while there is one.
 pub(crate) async fn list(
     State(shared): State<Shared>,
     headers: HeaderMap,
@@ -90,7 +90,11 @@ pub(crate) async fn list(
         .filter(|p| !p.is_empty())
         .unwrap_or(DAM_ROOT);
     let dam = read(&shared.dam);
-    let all = dam.fragments_under(path);
+    let all = if shared.faults.fragments().direct_children {
+        dam.fragments_in(path)
+    } else {
+        dam.fragments_under(path)
+    };
     let items: Vec<Value> = all
         .iter()
         .skip(offset)

@@ -88,6 +88,18 @@ pub struct FragmentsApi {
     known: Mutex<HashMap<String, Known>>,
     /// Where a list's next page starts, by folder and the offset the engine asks for it with.
     cursors: Mutex<HashMap<(String, u64), String>>,
+    /// How this AEM lists a folder, as learnt from its answers (see [`FragmentsApi::list`]).
+    listing: Mutex<Listing>,
+}
+
+/// What the lists so far showed: whether a folder's list holds its subfolders' fragments; and,
+/// for the walk under way, the fragments and subfolders handed out (a fragment is never handed
+/// out twice in one walk).
+#[derive(Default)]
+struct Listing {
+    subtrees: bool,
+    handed: HashSet<String>,
+    subfolders: HashSet<String>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -102,6 +114,7 @@ impl FragmentsApi {
             model: model.filter(|m| !m.trim().is_empty()),
             known: Mutex::new(HashMap::new()),
             cursors: Mutex::new(HashMap::new()),
+            listing: Mutex::new(Listing::default()),
         }
     }
 
@@ -192,18 +205,57 @@ impl FragmentsApi {
     /// A cursor given twice, or more than [`MAX_PAGES`] pages, stops it in words.
     pub async fn all(&self, folder: &str) -> Result<Vec<Fragment>, CallError> {
         let mut out = Vec::new();
-        let mut cursor: Option<String> = None;
-        let mut seen = HashSet::new();
-        for _ in 0..MAX_PAGES {
-            let (page, next) = self.page(folder, cursor.as_deref(), PAGE).await?;
-            out.extend(page.into_iter().filter(|f| self.wanted(f)));
-            match next {
-                Some(next) if !seen.insert(next.clone()) => return Err(same_cursor(folder)),
-                Some(next) => cursor = Some(next),
-                None => return Ok(out),
+        let mut handed = HashSet::new();
+        let mut folders = vec![folder.to_owned()];
+        while let Some(folder) = folders.pop() {
+            let mut cursor: Option<String> = None;
+            let mut seen = HashSet::new();
+            let mut pages = 0;
+            loop {
+                pages += 1;
+                if pages > MAX_PAGES {
+                    return Err(too_many_pages(&folder));
+                }
+                let (page, next) = self.page(&folder, cursor.as_deref(), PAGE).await?;
+                let first = cursor.is_none();
+                let subtrees = self.learn_subtrees(&folder, &page);
+                out.extend(
+                    page.into_iter()
+                        .filter(|f| handed.insert(f.path.clone()) && self.wanted(f)),
+                );
+                if first && !subtrees {
+                    folders.extend(self.subfolders(&folder).await?.into_iter().map(|e| e.path));
+                }
+                match next {
+                    Some(next) if !seen.insert(next.clone()) => return Err(same_cursor(&folder)),
+                    Some(next) => cursor = Some(next),
+                    None => break,
+                }
             }
         }
-        Err(too_many_pages(folder))
+        Ok(out)
+    }
+
+    /// Whether this AEM is known to list subtrees: a fragment below a subfolder was in a list
+    /// (this `page` of `folder`'s, or one before).
+    fn learn_subtrees(&self, folder: &str, page: &[Fragment]) -> bool {
+        let own = folder.trim_end_matches('/');
+        let mut listing = lock(&self.listing);
+        listing.subtrees |= page.iter().any(|f| {
+            f.path
+                .rsplit_once('/')
+                .is_some_and(|(parent, _)| parent != own)
+        });
+        listing.subtrees
+    }
+
+    /// `folder`'s subfolders, from the Folders API: where AEM may list a folder's own
+    /// fragments only (UNCONFIRMED which it does), they are listed too. A subfolder list that
+    /// fails is an error: a partial read is never the whole.
+    async fn subfolders(&self, folder: &str) -> Result<Vec<Entry>, CallError> {
+        crate::folders_api::all_subfolders(&self.client, folder)
+            .await
+            .map_err(|partial| partial.error)
     }
 
     fn wanted(&self, fragment: &Fragment) -> bool {
@@ -461,7 +513,20 @@ impl AssetsApi for FragmentsApi {
                     Some(at)
                 }
             };
-            let entries = fragments
+            let subtrees = self.learn_subtrees(folder, &fragments);
+            let fresh: Vec<Fragment> = {
+                let mut listing = lock(&self.listing);
+                // A walk starts at a folder no list handed out: what it hands out starts anew.
+                if offset == 0 && !listing.subfolders.contains(folder) {
+                    listing.handed.clear();
+                    listing.subfolders.clear();
+                }
+                fragments
+                    .into_iter()
+                    .filter(|f| listing.handed.insert(f.path.clone()))
+                    .collect()
+            };
+            let mut entries: Vec<Entry> = fresh
                 .into_iter()
                 .filter(|f| self.wanted(f))
                 .map(|f| Entry {
@@ -471,6 +536,15 @@ impl AssetsApi for FragmentsApi {
                     kind: EntryKind::Asset,
                 })
                 .collect();
+            // The subfolders come with the first page, for a walk with subfolders to list
+            // them too, unless this AEM lists subtrees; a fragment seen twice is handed out once.
+            if offset == 0 && !subtrees {
+                let subfolders = self.subfolders(folder).await?;
+                lock(&self.listing)
+                    .subfolders
+                    .extend(subfolders.iter().map(|e| e.path.clone()));
+                entries.extend(subfolders);
+            }
             Ok(Page {
                 entries,
                 total: None,

@@ -238,6 +238,21 @@ impl Dam {
     /// The fragments at `path` in tree order: the fragment there, or those in the folder
     /// there and every folder below it (sub-folders first, then assets, as listings order
     /// them); none for any other path.
+    /// The fragments directly in the folder at `path` (or the fragment there), not its
+    /// subfolders' ([`crate::faults::FragmentFaults::direct_children`]).
+    pub(crate) fn fragments_in(&self, path: &str) -> Vec<u32> {
+        match self.lookup(path) {
+            Some(Node::Folder(f)) => self.folders[f as usize]
+                .assets
+                .iter()
+                .copied()
+                .filter(|a| self.is_fragment(*a))
+                .collect(),
+            Some(Node::Asset(a)) if self.is_fragment(a) => vec![a],
+            _ => Vec::new(),
+        }
+    }
+
     pub(crate) fn fragments_under(&self, path: &str) -> Vec<u32> {
         fn walk(dam: &Dam, folder: u32, out: &mut Vec<u32>) {
             let f = &dam.folders[folder as usize];
