@@ -10,7 +10,7 @@
 //! (`sheets/export.rs`); searches only tell values of listed paths: values by batched checks of
 //! exact paths (one read per asset where the API has none, or where the index missed one),
 //! off times by a QueryBuilder query of exact paths, website states by the publication checks,
-//! references [`PATHS_AT_ONCE`] paths a request, each asset asked once. What a connection cannot
+//! references by [`pages_using`], each asset asked once. What a connection cannot
 //! tell (an OAuth Server-to-Server token's off times, states or references) is said in
 //! `unknown`, never counted as "none". Nothing is written.
 //!
@@ -24,12 +24,13 @@ use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
 use crate::app::jobs::job_on;
+use crate::app::references::pages_using;
 use crate::app::schemas::is_empty;
 use crate::app::sheets::{Taken, entries_to_export, export_cancelled};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::batch::{check_query, fits_in_check};
 use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
-use metadesk_assets::references::{PATHS_AT_ONCE, PageUse};
+use metadesk_assets::references::PageUse;
 use metadesk_assets::{AssetRef, AssetsApi, CallError};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
 use metadesk_base::timefmt::{now_rfc3339, parse_aem_time};
@@ -235,34 +236,6 @@ async fn changed_since_publication(
     Ok(Some(changed))
 }
 
-/// The pages that use each of `paths`, [`PATHS_AT_ONCE`] a request, each path asked once;
-/// `Err` with the reason when AEM cannot tell.
-async fn references(
-    aem: &dyn AssetsApi,
-    paths: &[String],
-) -> Result<std::result::Result<Vec<PageUse>, CallError>> {
-    let mut uses = Vec::new();
-    let mut asked: HashSet<&str> = HashSet::new();
-    let unique: Vec<&str> = paths
-        .iter()
-        .map(String::as_str)
-        .filter(|p| asked.insert(p))
-        .collect();
-    for chunk in unique.chunks(PATHS_AT_ONCE) {
-        match aem.references(chunk).await {
-            Ok(found) => uses.extend(
-                found
-                    .into_iter()
-                    .filter(|u| asked.contains(u.asset.as_str())),
-            ),
-            Err(e) => return fatal(&e).map_or(Ok(Err(e)), Err),
-        }
-    }
-    uses.sort_by(|a, b| (&a.asset, &a.page).cmp(&(&b.asset, &b.page)));
-    uses.dedup();
-    Ok(Ok(uses))
-}
-
 impl Workspace {
     /// The health report of `scope`, expiry counted `expiring_within_days` ahead. Writes
     /// nothing. A job like a count: any new job cancels it.
@@ -341,7 +314,7 @@ impl Workspace {
         if control.is_cancelled() {
             return Err(export_cancelled());
         }
-        match references(aem, &paths).await? {
+        match pages_using(aem, &paths).await? {
             Ok(uses) => {
                 let used: HashSet<&str> = uses.iter().map(|u| u.asset.as_str()).collect();
                 let (on, nowhere): (Vec<String>, Vec<String>) = paths
