@@ -35,6 +35,7 @@ use metadesk_assets::{AssetRef, AssetsApi, CallError};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
 use metadesk_base::timefmt::{now_rfc3339, parse_aem_time};
 use metadesk_bulk::RunScope;
+use metadesk_bulk::by_folder::{CountTally, FolderCount};
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope::days_of;
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -50,6 +51,12 @@ pub struct HealthList {
     #[ts(type = "number")]
     pub count: u64,
     pub paths: Vec<String>,
+    /// The same count per direct subfolder of the report's folder (most first, at most
+    /// [`metadesk_bulk::by_folder::FOLDERS_SHOWN`]): the window's bars.
+    pub folders: Vec<FolderCount>,
+    /// Subfolders with some of these assets that `folders` leaves out.
+    #[ts(type = "number")]
+    pub more_folders: u64,
 }
 
 impl HealthList {
@@ -59,7 +66,15 @@ impl HealthList {
         HealthList {
             count: paths.len() as u64,
             paths,
+            ..HealthList::default()
         }
+    }
+
+    /// Counts the list's assets per direct subfolder of `root`.
+    fn by_folder(&mut self, root: &str) {
+        let mut tally = CountTally::default();
+        self.paths.iter().for_each(|p| tally.asset(root, p));
+        (self.folders, self.more_folders) = tally.biggest();
     }
 }
 
@@ -92,6 +107,20 @@ pub struct HealthReport {
 }
 
 impl HealthReport {
+    fn lists_mut(&mut self) -> [&mut HealthList; 9] {
+        [
+            &mut self.assets,
+            &mut self.without_description,
+            &mut self.expired,
+            &mut self.expiring,
+            &mut self.with_off_time,
+            &mut self.used_on_pages,
+            &mut self.used_nowhere,
+            &mut self.changed_since_publication,
+            &mut self.missing_required,
+        ]
+    }
+
     pub fn localize(&mut self, l: &Localizer) {
         self.unknown.iter_mut().for_each(|t| t.localize(l));
         self.unread.iter_mut().for_each(|r| r.localize(l));
@@ -330,6 +359,8 @@ impl Workspace {
                 vec![("reason", e.text().into())],
             )),
         }
+        let root = report.folder.clone();
+        report.lists_mut().into_iter().for_each(|l| l.by_folder(&root));
         Ok(report)
     }
 }
