@@ -41,7 +41,6 @@ health-bars-count = Assets
 health-list-label = The assets: { $label }
 health-list-empty = None: nothing to do here.
 health-col-pages = Used on
-health-used-nowhere = No page
 references-used-on = { $count ->
     [one] Used on 1 page
    *[other] Used on { $count } pages
@@ -59,3 +58,4 @@ references-not-asked = { $count ->
    *[other] { $count } more assets were not asked about
 } (at most { $max } a preview).
 references-unknown-title = Where these assets are used is not known
+health-none = None: nothing to do.

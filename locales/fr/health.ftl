@@ -41,7 +41,6 @@ health-bars-count = Ressources
 health-list-label = Les ressources : { $label }
 health-list-empty = Aucune : rien à faire ici.
 health-col-pages = Utilisée sur
-health-used-nowhere = Aucune page
 references-used-on = { $count ->
     [one] Utilisée sur 1 page
    *[other] Utilisée sur { $count } pages
@@ -59,3 +58,4 @@ references-not-asked = { $count ->
    *[other] { $count } autres ressources n’ont pas été demandées
 } (au plus { $max } par aperçu).
 references-unknown-title = On ne sait pas où ces ressources sont utilisées
+health-none = Aucune : rien à faire.

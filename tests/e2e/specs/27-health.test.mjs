@@ -9,7 +9,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { By } from "selenium-webdriver";
+import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
@@ -43,8 +43,7 @@ const bare = () => assets.filter((a) => String(a.metadata["dc:format"]).startsWi
 async function chooseFolder(driver) {
   const input = await byTestId(driver, "folder-path-input");
   await input.clear();
-  await input.sendKeys(FOLDER);
-  await (await byTestId(driver, "health-days")).click();
+  await input.sendKeys(FOLDER, Key.ENTER);
 }
 
 /** Presses Check and waits for the cards; returns each count by its key. */
@@ -89,7 +88,8 @@ test("the Health page counts the folder, and Fill descriptions is previewed and 
     await byTestId(driver, "preview-table", 120_000);
     const changing = await eventually(async () => {
       const rows = await driver.findElements(By.css('[data-testid="preview-row"][data-action="change"]'));
-      return rows.length > 0 ? rows.length : null;
+      const table = await (await byTestId(driver, "preview-table")).getText();
+      return rows.length > 0 && !table.includes("Loading") ? rows.length : null;
     }, "the preview showed no change");
     assert.ok(changing <= without, `${changing} rows for ${without} images`);
     await screenshot(driver, "27-health-3-preview");
@@ -113,7 +113,10 @@ test("the Health page in French", async (t) => {
     await chooseLanguage(driver, "fr");
     try {
       await press(driver, "nav-health");
-      assert.equal(await (await driver.findElement(By.css("h1"))).getText(), "Santé");
+      await eventually(async () => {
+        const titles = await driver.findElements(By.css("#health-title"));
+        return titles.length > 0 && (await titles[0].getText()) === "Santé";
+      }, "the Health page did not open in French");
       await chooseFolder(driver);
       const counts = await check(driver);
       assert.equal(counts.assets, assets.length);

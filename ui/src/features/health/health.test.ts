@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { healthReport, previewPublish, previewReferences, runScope } from '../../ipc/commands';
+import type * as Commands from '../../ipc/commands';
 import type { HealthList } from '../../ipc/bindings/HealthList';
 import type { HealthReport } from '../../ipc/bindings/HealthReport';
 import type { PreviewReferences } from '../../ipc/bindings/PreviewReferences';
@@ -16,7 +17,7 @@ import { COUNTS, FIX_LABELS, fixPaths, fixRun, healthCards, listedAssets } from 
 import { PreviewUses, showsReferences, warned } from './references.svelte';
 
 vi.mock('../../ipc/commands', async (original) => ({
-  ...(await original<typeof import('../../ipc/commands')>()),
+  ...(await original<typeof Commands>()),
   checkFolder: vi.fn(async (folder: string) => folder),
   checkForm: vi.fn(async () => ({})),
   completeFolderPath: vi.fn(async () => []),
@@ -95,7 +96,7 @@ describe('the cards', () => {
 
   it('lists the assets of a count with the pages that use them', () => {
     const rows = listedAssets(report(), 'without_description');
-    expect(rows.map((r) => [r.name, r.pages.length])).toEqual([
+    expect(rows.map((r) => [r.name, r.use?.pages.length ?? 0])).toEqual([
       ['1.jpg', 1],
       ['3.jpg', 0],
     ]);

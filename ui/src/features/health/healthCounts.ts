@@ -2,6 +2,7 @@
 // to, and what each fix prefills in Bulk edit (the list of its assets, the property and the
 // rule). Pure: the page's state is health.svelte.ts, the counting is the core's
 // (`core/app/health.rs`).
+import type { AssetUse } from '../../ipc/bindings/AssetUse';
 import type { HealthList } from '../../ipc/bindings/HealthList';
 import type { HealthReport } from '../../ipc/bindings/HealthReport';
 import type { PageUse } from '../../ipc/bindings/PageUse';
@@ -124,16 +125,20 @@ export function fixRun(fix: FixKind): { edit: FixEdit } | { replication: 'publis
   }
 }
 
-/** A row of a count's list: the asset, and for the assets used on pages, those pages. */
+/** A row of a count's list: the asset, and the pages that use it (none: no page does). */
 export interface ListedAsset {
   path: string;
   name: string;
-  pages: PageUse[];
+  use: AssetUse | undefined;
 }
 
 /** The assets behind `key`, with the pages that use each. */
 export function listedAssets(report: HealthReport, key: CountKey): ListedAsset[] {
   const pages = new Map<string, PageUse[]>();
   for (const use of report.pages) pages.set(use.asset, [...(pages.get(use.asset) ?? []), use]);
-  return report[key].paths.map((path) => ({ path, name: path.slice(path.lastIndexOf('/') + 1), pages: pages.get(path) ?? [] }));
+  return report[key].paths.map((path) => {
+    const used = pages.get(path);
+    const use = used && { path, pages: used, publishedPages: used.filter((p) => p.published !== false).length };
+    return { path, name: path.slice(path.lastIndexOf('/') + 1), use };
+  });
 }
