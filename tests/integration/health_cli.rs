@@ -310,9 +310,8 @@ async fn the_unpublish_preview_says_where_assets_are_used_and_writes_nothing() {
     let before = env.assets();
     let published: Vec<String> = before
         .iter()
-        .cloned()
         .filter(|(_, s)| s["publication"]["publish"]["action"] == "Activate")
-        .map(|(p, _)| p)
+        .map(|(p, _)| p.clone())
         .collect();
     let unused = published
         .iter()

@@ -360,7 +360,10 @@ impl Workspace {
             )),
         }
         let root = report.folder.clone();
-        report.lists_mut().into_iter().for_each(|l| l.by_folder(&root));
+        report
+            .lists_mut()
+            .into_iter()
+            .for_each(|l| l.by_folder(&root));
         Ok(report)
     }
 }
