@@ -96,9 +96,9 @@ describe('the cards', () => {
 
   it('lists the assets of a count with the pages that use them', () => {
     const rows = listedAssets(report(), 'without_description');
-    expect(rows.map((r) => [r.name, r.use?.pages.length ?? 0])).toEqual([
-      ['1.jpg', 1],
-      ['3.jpg', 0],
+    expect(rows.map((r) => [r.path, r.use?.pages.length ?? 0])).toEqual([
+      [`${ROOT}/a/1.jpg`, 1],
+      [`${ROOT}/b/3.jpg`, 0],
     ]);
   });
 });

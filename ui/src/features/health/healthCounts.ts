@@ -128,7 +128,6 @@ export function fixRun(fix: FixKind): { edit: FixEdit } | { replication: 'publis
 /** A row of a count's list: the asset, and the pages that use it (none: no page does). */
 export interface ListedAsset {
   path: string;
-  name: string;
   use: AssetUse | undefined;
 }
 
@@ -139,6 +138,6 @@ export function listedAssets(report: HealthReport, key: CountKey): ListedAsset[]
   return report[key].paths.map((path) => {
     const used = pages.get(path);
     const use = used && { path, pages: used, publishedPages: used.filter((p) => p.published !== false).length };
-    return { path, name: path.slice(path.lastIndexOf('/') + 1), use };
+    return { path, use };
   });
 }
