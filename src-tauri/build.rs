@@ -32,6 +32,8 @@ fn main() {
         "run_scope",
         "check_form",
         "count_scope",
+        "health_report",
+        "preview_references",
         "scope_query",
         "list_entries",
         "choose_list_file",

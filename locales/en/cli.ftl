@@ -704,3 +704,22 @@ cli-arg-upload-file = A credential file (Service Credentials, Local Development 
 cli-arg-upload-trust_host = With --aem: send the file's tokens to HOST although it is not one of Adobe's AEM hosts (author-p…-e….adobeaemcloud.com), this computer included for a credential issued by Adobe: only for a host you trust.
 cli-arg-upload-paired_with = Not used by uploads (OAuth Server-to-Server connections cannot upload).
 cli-value-when-different = WHEN_DIFFERENT
+cli-references-asset = { $path }: used on { $count ->
+    [one] 1 page
+   *[other] { $count } pages
+}
+cli-references-published = (published)
+cli-references-not-published = (not published)
+cli-references-none = No page uses { $count ->
+    [one] this asset
+   *[other] any of these { $count } assets
+}.
+cli-references-not-asked = { $count ->
+    [one] 1 more asset was
+   *[other] { $count } more assets were
+} not asked about (at most { $max } a preview).
+cli-references-unpublish-warning = Warning: { $count ->
+    [one] 1 asset is
+   *[other] { $count } assets are
+} used on published pages: unpublishing breaks their images on the website.
+cli-references-failed = Where the assets are used could not be asked: { $message }

@@ -708,3 +708,22 @@ cli-arg-upload-file = Un fichier d’identifiants (Service Credentials, jeton de
 cli-arg-upload-trust_host = Avec --aem : envoyer les jetons du fichier à HÔTE bien qu’il ne soit pas l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com), cet ordinateur compris pour des identifiants délivrés par Adobe : seulement pour un hôte de confiance.
 cli-arg-upload-paired_with = Inutile pour les téléversements (les connexions OAuth Server-to-Server ne peuvent pas téléverser).
 cli-value-when-different = QUAND_DIFFÉRENT
+cli-references-asset = { $path } : utilisée sur { $count ->
+    [one] 1 page
+   *[other] { $count } pages
+}
+cli-references-published = (publiée)
+cli-references-not-published = (non publiée)
+cli-references-none = { $count ->
+    [one] Aucune page n’utilise cette ressource
+   *[other] Aucune page n’utilise ces { $count } ressources
+}.
+cli-references-not-asked = { $count ->
+    [one] 1 autre ressource n’a pas été demandée
+   *[other] { $count } autres ressources n’ont pas été demandées
+} (au plus { $max } par aperçu).
+cli-references-unpublish-warning = Attention : { $count ->
+    [one] 1 ressource est utilisée
+   *[other] { $count } ressources sont utilisées
+} sur des pages publiées : les dépublier casse leurs images sur le site.
+cli-references-failed = Impossible de demander où les ressources sont utilisées : { $message }

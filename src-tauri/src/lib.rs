@@ -185,6 +185,8 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::scopes::run_scope,
                 commands::scopes::check_form,
                 commands::scopes::count_scope,
+                commands::health::health_report,
+                commands::health::preview_references,
                 commands::scopes::scope_query,
                 commands::scopes::list_entries,
                 commands::scopes::choose_list_file,

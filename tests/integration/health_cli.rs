@@ -303,3 +303,74 @@ async fn bad_input_is_refused_in_one_line_naming_the_problem() {
     assert!(out(&o).is_empty(), "{}", out(&o));
     assert_eq!(env.sb.counters().writes_applied, 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_unpublish_preview_says_where_assets_are_used_and_writes_nothing() {
+    let env = Env::new().await;
+    let before = env.assets();
+    let published: Vec<String> = before
+        .iter()
+        .filter(|(_, s)| s["publication"]["publish"]["action"] == "Activate")
+        .map(|(p, _)| p.clone())
+        .collect();
+    let unused = published
+        .iter()
+        .find(|p| env.sb.pages_using(p).is_empty())
+        .expect("a published asset no page uses");
+    let used = published
+        .iter()
+        .find(|p| *p != unused)
+        .expect("another published asset");
+    let page = "/content/metadesk-site/en/health-test";
+    env.sb
+        .reference_page(page, "Health test", true, &[used.as_str()]);
+    let pages = env.sb.pages_using(used);
+    let list = env.dir.path().join("go.txt");
+    std::fs::write(&list, format!("{used}\n{unused}\n")).unwrap();
+    let list = list.to_str().unwrap();
+
+    let o = env.run(&["unpublish", "--list", list, "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let words = out(&o);
+    let n = pages.len();
+    let pages_word = if n == 1 { "page" } else { "pages" };
+    assert!(
+        words.contains(&format!("{used}: used on {n} {pages_word}")),
+        "{words}"
+    );
+    assert!(
+        words.contains(&format!("{page}  Health test  (published)")),
+        "{words}"
+    );
+    assert!(!words.contains(&format!("{unused}: used on")), "{words}");
+    assert!(
+        err(&o).contains("Warning: 1 asset is used on published pages"),
+        "{}",
+        err(&o)
+    );
+
+    let o = env.run(&["unpublish", "--list", list, "--dry-run", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let json: Value = serde_json::from_str(&out(&o)).unwrap();
+    let refs = &json["references"];
+    assert_eq!(refs["asked"], 2, "{refs}");
+    assert_eq!(refs["unpublishes"], true, "{refs}");
+    let assets = refs["assets"].as_array().unwrap();
+    assert_eq!(assets.len(), 1, "{refs}");
+    assert_eq!(assets[0]["path"], used.as_str());
+    assert_eq!(assets[0]["pages"].as_array().unwrap().len(), n, "{refs}");
+    assert!(assets[0]["publishedPages"].as_u64().unwrap() >= 1, "{refs}");
+    assert!(err(&o).contains("Warning: 1 asset"), "{}", err(&o));
+
+    // Previews only: nothing replicated or written; one reference search a preview (two assets
+    // asked in one request).
+    let c = env.sb.counters();
+    assert_eq!((c.writes_applied, c.replications), (0, 0));
+    assert_eq!(
+        c.by_kind.get("references").copied(),
+        Some(2),
+        "{:?}",
+        c.by_kind
+    );
+    assert_eq!(env.assets(), before);
+}

@@ -158,11 +158,11 @@ async function renderReady() {
 }
 
 describe('navigation', () => {
-  it('shows five sections and Developer tools in a nav landmark, starting on Connections', async () => {
+  it('shows six sections and Developer tools in a nav landmark, starting on Connections', async () => {
     await renderReady();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const items = within(nav).getAllByRole('button');
-    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'Tags', 'Settings', 'Developer tools']);
+    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Health', 'Activity', 'Tags', 'Settings', 'Developer tools']);
     expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-bulk')).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Connections');
@@ -206,6 +206,8 @@ describe('navigation', () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByTestId('empty-bulk')).toBeInTheDocument();
 
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-health')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
@@ -268,6 +270,7 @@ describe('navigation', () => {
     expect(within(nav).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
       'Connexions',
       'Modification en masse',
+      'Santé',
       'Activité',
       'Balises',
       'Paramètres',

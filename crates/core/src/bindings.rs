@@ -98,6 +98,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::MissingReport::export_all(&cfg)?;
     crate::app::HealthReport::export_all(&cfg)?;
     crate::app::FieldReportSaved::export_all(&cfg)?;
+    crate::app::PreviewReferences::export_all(&cfg)?;
     // The API console.
     metadesk_console::GraphqlAnswer::export_all(&cfg)?;
     metadesk_console::Endpoints::export_all(&cfg)?;

@@ -8,6 +8,7 @@ pub mod console;
 #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
 pub mod e2e;
 pub mod fragments;
+pub mod health;
 pub mod publish;
 pub mod samples;
 pub mod sandbox;

@@ -373,13 +373,16 @@ export const PROFILE = "com.metadesk.desktop.dev";
 /**
  * Starts the sandbox binary on a free port with its credential files written to a temporary
  * folder (`assets` in all; `perFolder` puts that many in each folder; `fragmentEvery` makes one
- * asset in that many a content fragment). Resolves with its base URL, the folder, the files'
+ * asset in that many a content fragment; `lifecycle` seeds expiry, off times, bare images and
+ * pages that use assets). Resolves with its base URL, the folder, the files'
  * parsed contents and `stop()`.
  */
-export async function startSandboxBinary({ assets = 50, perFolder = null, fragmentEvery = null } = {}) {
+export async function startSandboxBinary({ assets = 50, perFolder = null, fragmentEvery = null, lifecycle = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "metadesk-e2e-creds-"));
   const layout = perFolder === null ? [] : ["--assets-per-folder", String(perFolder)];
   if (fragmentEvery !== null) layout.push("--fragment-every", String(fragmentEvery));
+  // Expiry dates, off times, images without a description and pages that use assets (issue 66).
+  if (lifecycle) layout.push("--lifecycle");
   const child = spawn(
     required("METADESK_SANDBOX_BIN"),
     ["--port", "0", "--assets", String(assets), ...layout, "--write-credentials", dir],

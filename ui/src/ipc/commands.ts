@@ -38,7 +38,9 @@ import type { FragmentRequest } from './bindings/FragmentRequest';
 import type { PublishRequest } from './bindings/PublishRequest';
 import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
 import type { GraphqlCall } from './bindings/GraphqlCall';
+import type { HealthReport } from './bindings/HealthReport';
 import type { HeldSheet } from './bindings/HeldSheet';
+import type { PreviewReferences } from './bindings/PreviewReferences';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { IssuePage } from './bindings/IssuePage';
@@ -375,6 +377,18 @@ export function schemaProblems(request: ScopeEditsRequest): Promise<string[][]> 
 /** The required-metadata report of a scope. Any new job (a count, a preview) cancels it. */
 export function missingMetadata(request: ScopeRequest): Promise<MissingReport> {
   return call('missing_metadata', { request });
+}
+
+/** The health report of a scope (read-only), expiry counted `expiringWithinDays` ahead. Any
+ *  other job stops it. */
+export function healthReport(request: ScopeRequest, expiringWithinDays: number | null = null): Promise<HealthReport> {
+  return call('health_report', { request, expiringWithinDays });
+}
+
+/** Where the assets of a run's preview are used (an unpublish, a tag deletion or merge; null
+ *  for another run). AEM is asked once a run. */
+export function previewReferences(runId: string): Promise<PreviewReferences | null> {
+  return call('preview_references', { runId });
 }
 
 export function deleteScope(connectionId: string, name: string): Promise<void> {

@@ -13,6 +13,7 @@ use metadesk_core::i18n::{Localizer, arg};
 use super::RunRef;
 use super::confirm::{ProductionGate, consent, gate};
 use super::preview::{print_summary_with_skipped, show_preview, warn_emptied_required};
+use super::references::{references_of, show_references, show_references_warning};
 use crate::bulk::WriteFlags;
 use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 use crate::output;
@@ -68,7 +69,7 @@ async fn apply(
         Err(e) => return output::fail(&e, l),
     };
     if json {
-        print_summary_with_skipped(ws, &s, l).await;
+        print_summary_with_skipped(ws, &s, None, l).await;
         return exit_code(&s);
     }
     output::print_summary(&s, l);
@@ -100,8 +101,17 @@ pub(crate) async fn after_preview(
     write: &WriteFlags,
     l: &Localizer,
 ) -> u8 {
+    let references = references_of(ws, opened, &preview, l).await;
     if !write.json {
         show_preview(ws, &preview, l).await;
+        if let Some(r) = &references {
+            show_references(r, l);
+        }
+    } else if let Some(warned) = references.as_ref().map(|r| r.warned()) {
+        // Said with --json too, as the emptied required fields are, before anything is applied.
+        if !warned.is_empty() {
+            show_references_warning(warned.len(), l);
+        }
     }
     warn_emptied_required(&preview, l);
     if preview.status != RunStatus::Previewed {
@@ -110,7 +120,7 @@ pub(crate) async fn after_preview(
     }
     if write.dry_run || preview.counts.pending == 0 {
         if write.json {
-            print_summary_with_skipped(ws, &preview, l).await;
+            print_summary_with_skipped(ws, &preview, references, l).await;
         } else if preview.counts.pending == 0 {
             println!("{}", l.text("cli-bulk-nothing-to-change"));
         } else {

@@ -4,7 +4,7 @@
 //!
 //! Not here: asking and applying (`applying`).
 
-use metadesk_core::app::Workspace;
+use metadesk_core::app::{PreviewReferences, Workspace};
 use std::collections::HashSet;
 
 use metadesk_core::bulk::{Action, RunSummary};
@@ -153,6 +153,7 @@ async fn skipped_entries(
 pub(super) async fn print_summary_with_skipped(
     ws: &Workspace,
     preview: &RunSummary,
+    references: Option<PreviewReferences>,
     l: &Localizer,
 ) {
     #[derive(serde::Serialize)]
@@ -161,12 +162,16 @@ pub(super) async fn print_summary_with_skipped(
         #[serde(flatten)]
         summary: RunSummary,
         skipped_entries: Vec<SkippedEntry>,
+        /// Where an unpublish's or a tag deletion's or merge's assets are used.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        references: Option<PreviewReferences>,
     }
     let mut summary = preview.clone();
     summary.localize(l);
     let answer = WithSkipped {
         skipped_entries: skipped_entries(ws, preview, preview.counts.skipped, l).await,
         summary,
+        references,
     };
     if let Err(e) = output::print_json(&answer, &mut std::io::stdout().lock()) {
         output::fail(&e, l);

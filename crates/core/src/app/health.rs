@@ -10,7 +10,7 @@
 //! (`sheets/export.rs`); searches only tell values of listed paths: values by batched checks of
 //! exact paths (one read per asset where the API has none, or where the index missed one),
 //! off times by a QueryBuilder query of exact paths, website states by the publication checks,
-//! references [`PATHS_AT_ONCE`] paths a request, each asset asked once. What a connection cannot
+//! references by [`pages_using`], each asset asked once. What a connection cannot
 //! tell (an OAuth Server-to-Server token's off times, states or references) is said in
 //! `unknown`, never counted as "none". Nothing is written.
 //!
@@ -24,16 +24,18 @@ use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
 use crate::app::jobs::job_on;
+use crate::app::references::pages_using;
 use crate::app::schemas::is_empty;
 use crate::app::sheets::{Taken, entries_to_export, export_cancelled};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::batch::{check_query, fits_in_check};
 use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
-use metadesk_assets::references::{PATHS_AT_ONCE, PageUse};
+use metadesk_assets::references::PageUse;
 use metadesk_assets::{AssetRef, AssetsApi, CallError};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
 use metadesk_base::timefmt::{now_rfc3339, parse_aem_time};
 use metadesk_bulk::RunScope;
+use metadesk_bulk::by_folder::{CountTally, FolderCount};
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope::days_of;
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -49,6 +51,12 @@ pub struct HealthList {
     #[ts(type = "number")]
     pub count: u64,
     pub paths: Vec<String>,
+    /// The same count per direct subfolder of the report's folder (most first, at most
+    /// [`metadesk_bulk::by_folder::FOLDERS_SHOWN`]): the window's bars.
+    pub folders: Vec<FolderCount>,
+    /// Subfolders with some of these assets that `folders` leaves out.
+    #[ts(type = "number")]
+    pub more_folders: u64,
 }
 
 impl HealthList {
@@ -58,7 +66,15 @@ impl HealthList {
         HealthList {
             count: paths.len() as u64,
             paths,
+            ..HealthList::default()
         }
+    }
+
+    /// Counts the list's assets per direct subfolder of `root`.
+    fn by_folder(&mut self, root: &str) {
+        let mut tally = CountTally::default();
+        self.paths.iter().for_each(|p| tally.asset(root, p));
+        (self.folders, self.more_folders) = tally.biggest();
     }
 }
 
@@ -91,6 +107,20 @@ pub struct HealthReport {
 }
 
 impl HealthReport {
+    fn lists_mut(&mut self) -> [&mut HealthList; 9] {
+        [
+            &mut self.assets,
+            &mut self.without_description,
+            &mut self.expired,
+            &mut self.expiring,
+            &mut self.with_off_time,
+            &mut self.used_on_pages,
+            &mut self.used_nowhere,
+            &mut self.changed_since_publication,
+            &mut self.missing_required,
+        ]
+    }
+
     pub fn localize(&mut self, l: &Localizer) {
         self.unknown.iter_mut().for_each(|t| t.localize(l));
         self.unread.iter_mut().for_each(|r| r.localize(l));
@@ -235,34 +265,6 @@ async fn changed_since_publication(
     Ok(Some(changed))
 }
 
-/// The pages that use each of `paths`, [`PATHS_AT_ONCE`] a request, each path asked once;
-/// `Err` with the reason when AEM cannot tell.
-async fn references(
-    aem: &dyn AssetsApi,
-    paths: &[String],
-) -> Result<std::result::Result<Vec<PageUse>, CallError>> {
-    let mut uses = Vec::new();
-    let mut asked: HashSet<&str> = HashSet::new();
-    let unique: Vec<&str> = paths
-        .iter()
-        .map(String::as_str)
-        .filter(|p| asked.insert(p))
-        .collect();
-    for chunk in unique.chunks(PATHS_AT_ONCE) {
-        match aem.references(chunk).await {
-            Ok(found) => uses.extend(
-                found
-                    .into_iter()
-                    .filter(|u| asked.contains(u.asset.as_str())),
-            ),
-            Err(e) => return fatal(&e).map_or(Ok(Err(e)), Err),
-        }
-    }
-    uses.sort_by(|a, b| (&a.asset, &a.page).cmp(&(&b.asset, &b.page)));
-    uses.dedup();
-    Ok(Ok(uses))
-}
-
 impl Workspace {
     /// The health report of `scope`, expiry counted `expiring_within_days` ahead. Writes
     /// nothing. A job like a count: any new job cancels it.
@@ -341,7 +343,7 @@ impl Workspace {
         if control.is_cancelled() {
             return Err(export_cancelled());
         }
-        match references(aem, &paths).await? {
+        match pages_using(aem, &paths).await? {
             Ok(uses) => {
                 let used: HashSet<&str> = uses.iter().map(|u| u.asset.as_str()).collect();
                 let (on, nowhere): (Vec<String>, Vec<String>) = paths
@@ -357,6 +359,11 @@ impl Workspace {
                 vec![("reason", e.text().into())],
             )),
         }
+        let root = report.folder.clone();
+        report
+            .lists_mut()
+            .into_iter()
+            .for_each(|l| l.by_folder(&root));
         Ok(report)
     }
 }

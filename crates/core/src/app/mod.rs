@@ -28,6 +28,7 @@ mod opening;
 mod page_requests;
 mod pending;
 mod publishing;
+mod references;
 mod report_settings;
 mod rule_samples;
 mod runs;
@@ -72,6 +73,7 @@ pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_lis
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
 pub use pending::PendingImports;
+pub use references::{ASKED_AT_MOST, AssetUse, PreviewReferences, ReferenceCache};
 pub use rule_samples::{RuleSample, SampleCache};
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use schemas::{
@@ -124,6 +126,7 @@ pub struct Workspace {
     schemas: SchemaCache,
     samples: SampleCache,
     sheet_issues: KeptIssues,
+    references: ReferenceCache,
 }
 
 impl Workspace {
@@ -148,6 +151,7 @@ impl Workspace {
             schemas: SchemaCache::default(),
             samples: SampleCache::default(),
             sheet_issues: KeptIssues::default(),
+            references: ReferenceCache::default(),
         })
     }
 

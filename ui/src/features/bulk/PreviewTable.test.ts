@@ -11,6 +11,7 @@ import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { planRow, runSummary } from '../../test-fixtures';
 import { PAGE_SIZE, PagedRows, type FetchPage } from './paged.svelte';
 import PreviewTable from './PreviewTable.svelte';
+import { PreviewUses } from '../health/references.svelte';
 
 const CHANGE = planRow({
   i: 0,
@@ -486,5 +487,45 @@ describe('what will happen, in words, before Apply', () => {
 
   it('says an undo puts values back', async () => {
     expect(await outcome({ kind: { kind: 'undo', of: 'e1' }, counts: pending(24) })).toBe('24 assets will get back the values they had before the edit.');
+  });
+});
+
+describe('where the assets are used (an unpublish, a tag deletion or merge)', () => {
+  it('shows "Used on N pages" with the pages on demand, and warns before unpublishing what published pages use', async () => {
+    const used = planRow({ i: 0, path: '/content/dam/wknd/en/alpine-lake.jpg', changes: [] });
+    const unused = planRow({ i: 1, path: '/content/dam/wknd/en/city-night.jpg', changes: [] });
+    const rows = new PagedRows<PlanRow, Action>(fetcher([used, unused]));
+    await rows.open('r1', null);
+    const uses = new PreviewUses();
+    uses.runId = 'r1';
+    uses.found = {
+      runId: 'r1',
+      assets: [{ path: used.path, pages: [{ asset: used.path, page: '/content/wknd/en/home', title: 'Home', published: true }], publishedPages: 1 }],
+      asked: 2,
+      notAsked: 0,
+      unpublishes: true,
+      unknown: null,
+    };
+    const run = runSummary({ id: 'r1', kind: { kind: 'publish', replication: 'unpublish', agent: 'publish' }, counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 } });
+    render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), uses });
+    expect(await screen.findByRole('columnheader', { name: 'Used on pages' })).toBeInTheDocument();
+    const cells = await screen.findAllByTestId('used-on');
+    expect(cells.map((c) => c.getAttribute('data-pages'))).toEqual(['1', '0']);
+    expect(cells[0]).toHaveTextContent('Used on 1 page');
+    expect(within(cells[0]!).getByTestId('used-on-page')).toHaveTextContent('Home');
+    expect(cells[1]).toHaveTextContent('No page');
+    expect(screen.getByTestId('references-warning')).toHaveTextContent('1 asset is used on published pages');
+  });
+
+  it('says when AEM could not tell, without a column', async () => {
+    const rows = new PagedRows<PlanRow, Action>(fetcher([planRow({ i: 0, changes: [] })]));
+    await rows.open('r1', null);
+    const uses = new PreviewUses();
+    uses.runId = 'r1';
+    uses.found = { runId: 'r1', assets: [], asked: 1, notAsked: 0, unpublishes: true, unknown: 'Where assets are used is not known: refused.' };
+    const run = runSummary({ id: 'r1', kind: { kind: 'publish', replication: 'unpublish', agent: 'publish' } });
+    render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), uses });
+    expect(await screen.findByTestId('references-unknown')).toHaveTextContent('refused');
+    expect(screen.queryByRole('columnheader', { name: 'Used on pages' })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
-// The window's words: messages from the shared catalogue (`locales/<lang>/ui.ftl`, Fluent, read
+// The window's words: messages from the shared catalogue (`locales/<lang>/ui.ftl`, and one file
+// a page where a page has its own, such as `health.ftl`; Fluent, read
 // at build time), English for any message French lacks, and numbers, dates and durations
 // through Intl for the language. One `I18n` per window, handed down through Svelte context
 // (`provideI18n` in App.svelte, `useI18n` in components); nothing here is a module-level state.
@@ -9,12 +10,14 @@ import type { Lang } from '../../ipc/bindings/Lang';
 import { toDate } from './dates';
 import enUi from '../../../../locales/en/ui.ftl?raw';
 import frUi from '../../../../locales/fr/ui.ftl?raw';
+import enHealth from '../../../../locales/en/health.ftl?raw';
+import frHealth from '../../../../locales/fr/health.ftl?raw';
 
 export type { Lang };
 export type Args = Record<string, FluentVariable>;
 
 /** The catalogue sources by language (tests check them against each other). */
-export const SOURCES: Record<Lang, string> = { en: enUi, fr: frUi };
+export const SOURCES: Record<Lang, string> = { en: `${enUi}\n${enHealth}`, fr: `${frUi}\n${frHealth}` };
 
 function bundle(lang: Lang): FluentBundle {
   // Isolation marks are for mixed-direction text; they would only get in the way here.

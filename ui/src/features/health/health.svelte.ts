@@ -1,0 +1,93 @@
+// The Health page's state: the connection and folder chosen, "Check" (the core's read-only
+// health report; any other job stops it, and it never starts while a run works), the count
+// whose assets are listed, and each fix: Bulk edit opened on the list of those assets as a list
+// scope, its edit row prefilled, or its publish or unpublish preview started. Nothing here
+// writes: every fix is a run previewed first, applied from Bulk edit.
+//
+// Not here: the cards' and fixes' shapes (healthCounts.ts), the drawing (HealthPage.svelte).
+import { healthReport } from '../../ipc/commands';
+import type { HealthReport } from '../../ipc/bindings/HealthReport';
+import { toIpcError } from '../../ipc/errors';
+import type { IpcError } from '../../ipc/types';
+import type { BulkStore } from '../bulk/bulk.svelte';
+import { fixPaths, fixRun, type CountKey, type FixKind } from './healthCounts';
+
+/** Expiry is counted this many days ahead unless the user says otherwise (the CLI's default). */
+export const EXPIRING_WITHIN_DAYS = 30;
+
+export class HealthModel {
+  connectionId = $state('');
+  folder = $state('');
+  recursive = $state(true);
+  days = $state(EXPIRING_WITHIN_DAYS);
+  report = $state<HealthReport | null>(null);
+  running = $state(false);
+  error = $state<IpcError | null>(null);
+  /** The count whose assets are listed under the cards. */
+  shown = $state<CountKey>('without_description');
+
+  #store: BulkStore;
+
+  constructor(store: BulkStore) {
+    this.#store = store;
+  }
+
+  /** Checking, or a run at work (a check would stop it): "Check" and the fixes wait. */
+  get busy(): boolean {
+    return this.running || this.#store.run.busy;
+  }
+
+  /** Whether "Check" can be pressed: a connection and a folder chosen, nothing at work. */
+  get canCheck(): boolean {
+    return !this.busy && this.connectionId !== '' && this.folder.trim() !== '' && this.days >= 1;
+  }
+
+  /** "Check": the report of the folder (with its subfolders when ticked). The core checks the
+   *  folder and says what is wrong with it. */
+  async check(): Promise<void> {
+    if (!this.canCheck) return;
+    this.running = true;
+    this.error = null;
+    this.#store.setup.holdCount();
+    try {
+      const scope = { kind: 'folder' as const, folder: this.folder.trim(), recursive: this.recursive };
+      this.report = await healthReport({ connectionId: this.connectionId, scope, name: null, formats: [] }, this.days);
+    } catch (thrown) {
+      this.error = toIpcError(thrown);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Opens `fix` in Bulk edit on the report's assets: the list scope holds them, the edit row
+   *  is prefilled (or the publish or unpublish preview starts). Returns whether Bulk edit took
+   *  it (not while a run works, nor with no asset to fix). */
+  async fix(fix: FixKind): Promise<boolean> {
+    const report = this.report;
+    const store = this.#store;
+    if (!report || store.run.busy) return false;
+    const paths = fixPaths(report, fix);
+    if (paths.length === 0) return false;
+    if (store.run.stage !== 'setup') store.run.newEdit();
+    const { setup } = store;
+    await setup.chooseConnection(this.connectionId);
+    setup.setMode('same');
+    setup.choice.setKind('list');
+    setup.choice.draft.listText = paths.join('\n');
+    setup.choice.schedule();
+    const run = fixRun(fix);
+    if ('replication' in run) {
+      void store.startPublish(run.replication);
+      return true;
+    }
+    setup.form.edits = [];
+    setup.addEdit();
+    const edit = setup.form.edits[0];
+    if (!edit) return false;
+    // A property the known ones lack (the expiry date) is still offered, by its name.
+    edit.picked = run.edit.property;
+    edit.action = run.edit.action;
+    Object.assign(edit.rule, run.edit.rule);
+    return true;
+  }
+}
