@@ -76,16 +76,7 @@ pub fn message(
     {
         return None;
     }
-    let what = |s: &RunSummary| {
-        arg(match &s.kind {
-            RunKind::Edit => "edit",
-            RunKind::Undo { .. } => "undo",
-            RunKind::Retry { .. } => "retry",
-            RunKind::Sheet { .. } => "sheet",
-            RunKind::Publish { .. } => "publish",
-            RunKind::TagImport { .. } => "tags",
-        })
-    };
+    let what = |s: &RunSummary| arg(s.kind.name());
     let n = |v: u64| count(v as f64);
     Some(match (ended, result) {
         (Ended::Preview, Ok(s)) => (

@@ -8,6 +8,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use metadesk_core::app::PreviewRequest;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -237,7 +238,11 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         .await
         .unwrap();
     let undo = ws
-        .preview_from_run(&again, RunKind::Undo { of: run.id.clone() }, &quiet_app())
+        .preview(
+            &again,
+            PreviewRequest::Undo { of: run.id.clone() },
+            &quiet_app(),
+        )
         .await
         .unwrap();
     ws.apply(&again, &undo.id, None, &quiet_app())
@@ -259,17 +264,19 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         .cloned()
         .collect();
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            scoped(
-                parent,
-                ScopeFilters {
-                    recursive: true,
-                    name: Some("*.jpg".into()),
-                    ..ScopeFilters::default()
-                },
-            ),
-            vec![set("dc:rights", "Deep")],
+            PreviewRequest::Edit {
+                scope: scoped(
+                    parent,
+                    ScopeFilters {
+                        recursive: true,
+                        name: Some("*.jpg".into()),
+                        ..ScopeFilters::default()
+                    },
+                ),
+                edits: vec![set("dc:rights", "Deep")],
+            },
             &quiet_app(),
         )
         .await
