@@ -164,9 +164,8 @@ impl Workspace {
         if scope.filters().selection.is_none() {
             self.require_folder_search(opened).await?;
         }
-        let schema_folder = crate::app::schemas::schema_folder(&scope);
         // The values rules compute are known per asset: the plan checks them against it.
-        let read = self.folder_schema(opened, &schema_folder, false).await.ok();
+        let read = self.scope_schema(opened, &scope, false).await.ok();
         let schema = read.as_ref().and_then(|s| s.schema.clone()).map(Arc::new);
         crate::app::schemas::templates_by_property(&mut edits, schema.as_deref());
         // Checked on the schema just read: one read per preview, not one per check.
