@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, SheetFormat};
 use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{RunControl, RunKind, RunStatus, Scope, ScopeFilters, Settings, runs};
+use metadesk_core::bulk::{RunControl, RunStatus, Scope, ScopeFilters, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::i18n::Localizer;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};

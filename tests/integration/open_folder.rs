@@ -16,9 +16,7 @@ use std::sync::atomic::Ordering;
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, Workspace};
 use metadesk_core::assets::OpenApiAssets;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{
-    Action, RunControl, RunKind, RunSpec, Scope, ScopeFilters, Settings, runs,
-};
+use metadesk_core::bulk::{Action, RunControl, RunSpec, Scope, ScopeFilters, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};

@@ -62,7 +62,9 @@ fn run_kind_patterns(code: &str) -> usize {
 fn is_pattern(code: &str, at: usize) -> bool {
     let before = code[..at].trim_end();
     let before = before.strip_suffix('(').unwrap_or(before).trim_end();
-    let last_word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).next();
+    let last_word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .next();
     if last_word == Some("let") || (before.ends_with('|') && !before.ends_with("||")) {
         return true;
     }

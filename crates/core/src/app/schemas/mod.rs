@@ -206,14 +206,13 @@ impl Workspace {
             // again for each.
             Ok(None) => match parent_in_dam(&folder) {
                 Some(parent) => {
-                    let inherited =
-                        Box::pin(self.checked_folder_schema(
-                            opened,
-                            parent.to_owned(),
-                            refresh,
-                            own_forms,
-                        ))
-                        .await?;
+                    let inherited = Box::pin(self.checked_folder_schema(
+                        opened,
+                        parent.to_owned(),
+                        refresh,
+                        own_forms,
+                    ))
+                    .await?;
                     let answer = Arc::new(FolderSchema {
                         folder,
                         schema: inherited.schema.clone(),
