@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use metadesk_core::bulk::{RunKind, RunStatus, RunSummary};
+use metadesk_core::bulk::{RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -76,16 +76,7 @@ pub fn message(
     {
         return None;
     }
-    let what = |s: &RunSummary| {
-        arg(match &s.kind {
-            RunKind::Edit => "edit",
-            RunKind::Undo { .. } => "undo",
-            RunKind::Retry { .. } => "retry",
-            RunKind::Sheet { .. } => "sheet",
-            RunKind::Publish { .. } => "publish",
-            RunKind::TagImport { .. } => "tags",
-        })
-    };
+    let what = |s: &RunSummary| arg(s.kind.name());
     let n = |v: u64| count(v as f64);
     Some(match (ended, result) {
         (Ended::Preview, Ok(s)) => (
@@ -183,7 +174,7 @@ pub fn job_ended<R: Runtime>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use metadesk_core::bulk::Counts;
+    use metadesk_core::bulk::{Counts, RunKind};
     use metadesk_core::credentials::ApiFamily;
     use metadesk_core::i18n::Lang;
 

@@ -11,12 +11,13 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use metadesk_core::app::PreviewRequest;
 use std::collections::BTreeSet;
 
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, SheetFormat};
 use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{RunControl, RunKind, RunStatus, Scope, ScopeFilters, Settings, runs};
+use metadesk_core::bulk::{RunControl, RunStatus, Scope, ScopeFilters, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::i18n::Localizer;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -167,7 +168,11 @@ async fn a_classic_folder_run_takes_the_assets_the_index_does_not_hold_yet() {
             .await
             .unwrap();
         let undo = ws
-            .preview_from_run(&again, RunKind::Undo { of: run.id.clone() }, &quiet())
+            .preview(
+                &again,
+                PreviewRequest::Undo { of: run.id.clone() },
+                &quiet(),
+            )
             .await
             .unwrap();
         assert_eq!(as_set(planned(ws, &undo.id)), listed, "undo previewed");

@@ -8,6 +8,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use metadesk_core::app::PreviewRequest;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -15,9 +16,7 @@ use std::sync::atomic::Ordering;
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, Workspace};
 use metadesk_core::assets::OpenApiAssets;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{
-    Action, RunControl, RunKind, RunSpec, Scope, ScopeFilters, Settings, runs,
-};
+use metadesk_core::bulk::{Action, RunControl, RunSpec, Scope, ScopeFilters, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -237,7 +236,11 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         .await
         .unwrap();
     let undo = ws
-        .preview_from_run(&again, RunKind::Undo { of: run.id.clone() }, &quiet_app())
+        .preview(
+            &again,
+            PreviewRequest::Undo { of: run.id.clone() },
+            &quiet_app(),
+        )
         .await
         .unwrap();
     ws.apply(&again, &undo.id, None, &quiet_app())
@@ -259,17 +262,19 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         .cloned()
         .collect();
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            scoped(
-                parent,
-                ScopeFilters {
-                    recursive: true,
-                    name: Some("*.jpg".into()),
-                    ..ScopeFilters::default()
-                },
-            ),
-            vec![set("dc:rights", "Deep")],
+            PreviewRequest::Edit {
+                scope: scoped(
+                    parent,
+                    ScopeFilters {
+                        recursive: true,
+                        name: Some("*.jpg".into()),
+                        ..ScopeFilters::default()
+                    },
+                ),
+                edits: vec![set("dc:rights", "Deep")],
+            },
             &quiet_app(),
         )
         .await

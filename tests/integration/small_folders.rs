@@ -6,6 +6,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use metadesk_core::app::PreviewRequest;
 use metadesk_core::assets::DAM_ROOT;
 use metadesk_core::bulk::{Agent, Replication, RunScope, RunStatus, ScopeFilters};
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
@@ -89,10 +90,12 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
     let (ws, opened) = opened_workspace(&sb, &sb.credentials().dev_token_json, dir.path()).await;
     let before = sb.counters();
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            whole_tree(),
-            vec![set("dc:rights", "Checked by folder")],
+            PreviewRequest::Edit {
+                scope: whole_tree(),
+                edits: vec![set("dc:rights", "Checked by folder")],
+            },
             &quiet(),
         )
         .await
@@ -162,11 +165,13 @@ async fn a_publish_of_small_folders_asks_their_states_by_folders_while_the_index
     let (ws, opened) = opened_workspace(&sb, &sb.credentials().dev_token_json, dir.path()).await;
     let before = sb.counters();
     let run = ws
-        .preview_publish(
+        .preview(
             &opened,
-            whole_tree(),
-            Replication::Publish,
-            Agent::Publish,
+            PreviewRequest::Publish {
+                scope: whole_tree(),
+                replication: Replication::Publish,
+                agent: Agent::Publish,
+            },
             &quiet(),
         )
         .await

@@ -17,6 +17,7 @@ mod french;
 mod glossary;
 mod links;
 mod pointers;
+mod run_kinds;
 mod size;
 mod sources;
 mod symbols;

@@ -46,18 +46,23 @@ fn no_source_file_holds_more_than_700_lines_that_are_not_tests() {
 }
 
 /// A whole file of tests: under a `tests/` folder, `tests.rs`, `*_tests.rs`.
-fn is_rust_test_file(path: &Path) -> bool {
+pub(crate) fn is_rust_test_file(path: &Path) -> bool {
     let name = path.file_name().unwrap().to_string_lossy();
     name == "tests.rs"
         || name.ends_with("_tests.rs")
         || path.components().any(|part| part.as_os_str() == "tests")
 }
 
+/// How many lines of a Rust file are not tests ([`rust_code_not_tests`]).
+fn rust_lines_not_tests(text: &str) -> usize {
+    rust_code_not_tests(text).len()
+}
+
 /// A Rust file's lines outside its top-level inline test modules (`#[cfg(test)]`, other
 /// attributes, then `mod name {` up to the `}` that closes it at the start of a line).
-fn rust_lines_not_tests(text: &str) -> usize {
+pub(crate) fn rust_code_not_tests(text: &str) -> Vec<&str> {
     let lines: Vec<&str> = text.lines().collect();
-    let mut count = 0;
+    let mut code = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if lines[i].starts_with("#[cfg(test)]") {
@@ -72,10 +77,10 @@ fn rust_lines_not_tests(text: &str) -> usize {
                 continue;
             }
         }
-        count += 1;
+        code.push(lines[i]);
         i += 1;
     }
-    count
+    code
 }
 
 #[test]

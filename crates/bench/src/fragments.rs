@@ -4,6 +4,7 @@
 //! the engine's adaptive concurrency) — beside a sequential client doing the same reads and
 //! patches one request at a time; fragments per second and requests per fragment.
 
+use metadesk_core::app::PreviewRequest;
 use std::time::Instant;
 
 use metadesk_core::app::{ConnectionChoice, FragmentEdit, Workspace};
@@ -84,7 +85,9 @@ pub async fn run(o: &FragmentsOpts) -> Result<Section> {
 
     let before = sandbox.counters().requests_total;
     let t = Instant::now();
-    let preview = ws.preview_fragments(&opened, edit(VALUE), &quiet).await?;
+    let preview = ws
+        .preview(&opened, PreviewRequest::Fragments(edit(VALUE)), &quiet)
+        .await?;
     let previewed = t.elapsed();
     let applied = ws.apply(&opened, &preview.id, None, &quiet).await?;
     let whole = t.elapsed();
@@ -141,7 +144,7 @@ pub async fn run(o: &FragmentsOpts) -> Result<Section> {
                 "Sandbox (in process): {} content fragments under /content/dam (articles and \
                  adventures), {} ms latency a request, {} requests served at once; \
                  the product's Sites API client on the sandbox's OAuth Server-to-Server \
-                 project, through the core's use case (`Workspace::preview_fragments`, then \
+                 project, through the core's use case (`Workspace::preview`, then \
                  `apply`).",
                 o.fragments, o.latency_ms, o.capacity
             ),

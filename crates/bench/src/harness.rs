@@ -2,6 +2,7 @@
 //! Assets API client on its development token wrapped in a [`TimedAem`], and one engine run
 //! (preview then apply) with the engine's default settings, timed phase by phase.
 
+use metadesk_core::app::PreviewRequest;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -227,7 +228,7 @@ pub struct SideRun {
 }
 
 /// `dc:rights` set to a fresh value on every asset under `folder` (recursive) as the window
-/// and `metadesk-cli bulk set --yes` do it: `Workspace::preview_edit`, then `apply`.
+/// and `metadesk-cli bulk set --yes` do it: `Workspace::preview`, then `apply`.
 pub async fn core_set(
     sandbox: &Sandbox,
     ws: &metadesk_core::app::Workspace,
@@ -249,7 +250,9 @@ pub async fn core_set(
     let scope = RunScope::checked(folder, filters)?;
     let from = sandbox.clock();
     let t = Instant::now();
-    let preview = ws.preview_edit(opened, scope, edits, &quiet).await?;
+    let preview = ws
+        .preview(opened, PreviewRequest::Edit { scope, edits }, &quiet)
+        .await?;
     let previewed = t.elapsed();
     let applied = ws.apply(opened, &preview.id, None, &quiet).await?;
     let time = t.elapsed();

@@ -1,7 +1,7 @@
 //! Scenario 1d, a tree of small folders (issue 49, "fewer requests on trees"): a checked
 //! recursive edit of every asset of a tree of 35 folders holding 15 assets each or fewer, with
 //! a few assets just uploaded that AEM's search index does not hold yet, through the core as the
-//! window and `metadesk-cli bulk set` run it (`Workspace::preview_edit`, then `apply`), beside
+//! window and `metadesk-cli bulk set` run it (`Workspace::preview`, then `apply`), beside
 //! the sequential client; the requests the sandbox answered, by kind.
 
 use std::collections::BTreeMap;
@@ -182,7 +182,7 @@ pub async fn run(o: &TreesOpts) -> Result<Section> {
             ),
             "Edit: set dc:rights on every asset of the tree (recursive); content fragments are \
              skipped by both sides. Metadesk goes through the core as the window and \
-             `metadesk-cli bulk set --yes` do (`Workspace::preview_edit`, then `apply`, on the \
+             `metadesk-cli bulk set --yes` do (`Workspace::preview`, then `apply`, on the \
              development token); the sequential client lists each folder, then reads and PUTs \
              each asset, one request at a time."
                 .into(),

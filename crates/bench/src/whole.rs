@@ -1,6 +1,6 @@
 //! Scenario 1e, a whole checked run (issue 64, "keep the server busy"): `metadesk-cli bulk set
 //! --folder /content/dam/wknd-shared --recursive --yes` as the core runs it
-//! (`Workspace::preview_edit`, then `apply`: the folder's form, the listings, the checks, the
+//! (`Workspace::preview`, then `apply`: the folder's form, the listings, the checks, the
 //! checked batches), beside the sequential client on the same folder, against one sandbox
 //! with the latency, capacity and commit cost of §1c; how busy the server's slots were on each
 //! side, and which requests held them when, from the sandbox's own request log.
@@ -135,7 +135,7 @@ pub async fn run(o: &WholeOpts) -> Result<Section> {
             format!(
                 "Edit: set dc:rights on every asset under {} (recursive), as `metadesk-cli \
                  bulk set --folder {} --recursive --property dc:rights --value … --yes` does it \
-                 (`Workspace::preview_edit`, then `apply`, on the development token); the \
+                 (`Workspace::preview`, then `apply`, on the development token); the \
                  sequential client lists each folder, then reads and PUTs each asset, one \
                  request at a time. The sandbox is reset between the sides.",
                 o.folder, o.folder

@@ -29,7 +29,7 @@ pub mod republished;
 pub mod request_gate;
 pub mod rules;
 pub mod run_control;
-mod run_lines;
+mod run_kind;
 pub mod runs;
 pub mod sample;
 pub mod scope;
@@ -53,8 +53,8 @@ pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope::{Combine, Condition, RunScope, Scope, ScopeSource};
 pub use scope_count::ScopeCount;
 pub use spec::{
-    Agent, ApplyRequest, Edit, EditOp, Emptiness, FragmentScope, PublishFrom, PublishRequest,
-    Replication, RunKind, RunRequest, RunSpec, ScopeFilters,
+    Agent, ApplyRequest, Edit, EditOp, Emptiness, FragmentScope, PublishFrom, Replication, RunKind,
+    RunRequest, RunSpec, ScopeFilters,
 };
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use std::path::Path;
 
 use crate::journal::{Action, Outcome, Record, read_records};
 use crate::runs::{list, path_of, spec};
-use crate::spec::{PublishFrom, RunKind};
 use metadesk_assets::publication::Agent;
 use metadesk_clients::error::Result;
 
@@ -55,11 +54,7 @@ pub fn of_edit(runs_dir: &Path, edit: &str) -> Result<Option<Republished>> {
     let mut found: Option<Republished> = None;
     // Newest first: the newest republish's tier.
     for run in list(runs_dir)? {
-        let RunKind::Publish {
-            agent,
-            from: Some(PublishFrom::Republish { of }),
-            ..
-        } = &run.kind
+        let (Some((_, agent, _)), Some(of)) = (run.kind.publishing(), run.kind.republish_of())
         else {
             continue;
         };
@@ -70,7 +65,7 @@ pub fn of_edit(runs_dir: &Path, edit: &str) -> Result<Option<Republished>> {
         found
             .get_or_insert_with(|| Republished {
                 edit: edit.to_owned(),
-                agent: *agent,
+                agent,
                 assets: HashSet::new(),
             })
             .assets
@@ -82,9 +77,9 @@ pub fn of_edit(runs_dir: &Path, edit: &str) -> Result<Option<Republished>> {
 /// When run `undo` is the undo of an edit that was republished: what that edit's republishes
 /// published.
 pub fn of_undone(runs_dir: &Path, undo: &str) -> Result<Option<Republished>> {
-    match spec(runs_dir, undo)?.kind {
-        RunKind::Undo { of } => of_edit(runs_dir, &of),
-        _ => Ok(None),
+    match spec(runs_dir, undo)?.kind.undo_of() {
+        Some(of) => of_edit(runs_dir, of),
+        None => Ok(None),
     }
 }
 

@@ -210,13 +210,13 @@ fn summarize(replay: &Replay) -> RunSummary {
         found_by: replay.found_by.clone(),
         conditions: crate::scope::conditions_reason(spec.scope.filters()),
         kind: spec.kind.clone(),
-        edits: crate::run_lines::edit_lines(spec),
-        edit_details: match spec.kind {
-            RunKind::Edit | RunKind::Retry { .. } => spec.edits.clone(),
-            RunKind::Undo { .. }
-            | RunKind::Sheet { .. }
-            | RunKind::Publish { .. }
-            | RunKind::TagImport { .. } => Vec::new(),
+        edits: spec
+            .kind
+            .lines(spec.edits.iter().map(|e| e.op.describe(&e.property))),
+        edit_details: if spec.kind.shows_edits() {
+            spec.edits.clone()
+        } else {
+            Vec::new()
         },
         status: replay.status(),
         counts: replay.counts,
@@ -261,7 +261,7 @@ pub fn spec(runs_dir: &Path, run_id: &str) -> Result<RunSpec> {
 /// One run's summary, replayed from its journal.
 pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
     let mut summary = summarize(&Replay::load(&path_of(runs_dir, run_id)?)?);
-    if let RunKind::Undo { of } = &summary.kind {
+    if let Some(of) = summary.kind.undo_of() {
         // The run undone may have been removed since: then there is nothing to say of it.
         summary.undoes_tag_step = path_of(runs_dir, of)
             .and_then(|path| Replay::load(&path))
@@ -596,10 +596,7 @@ fn write_report(
     };
     // A publish run edits nothing: its columns are where each asset stood before, and the
     // replication's action before → after; what it replicated is `published`/`unpublished`.
-    let replicated = match &spec.kind {
-        RunKind::Publish { replication, .. } => Some(*replication),
-        _ => None,
-    };
+    let replicated = spec.kind.publishing().map(|(replication, ..)| replication);
     let properties: Vec<String> = match replicated {
         Some(_) => vec![publish_words::ACTION_PROPERTY.to_owned()],
         None => spec.edits.iter().map(|e| e.property.clone()).collect(),

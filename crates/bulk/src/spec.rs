@@ -65,13 +65,6 @@ pub enum PublishFrom {
     Undo { of: String },
 }
 
-impl RunKind {
-    /// Whether the run publishes or unpublishes rather than edits.
-    pub fn publishes(&self) -> bool {
-        matches!(self, RunKind::Publish { .. })
-    }
-}
-
 /// Everything that defines a run; stored as the journal's first record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -118,18 +111,6 @@ pub struct RunRequest {
     pub edits: Vec<Edit>,
 }
 
-/// What the app asks for when the user previews publishing or unpublishing a scope.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PublishRequest {
-    pub connection_id: String,
-    /// `/content/dam/…`.
-    pub folder: String,
-    pub filters: ScopeFilters,
-    pub replication: Replication,
-    pub agent: Agent,
-}
-
 /// What the app sends to apply (or resume) a previewed run.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -171,7 +152,7 @@ impl RunSpec {
         if self.kind.publishes() && !self.edits.is_empty() {
             return Err(Error::Internal("a publish run edits nothing".into()));
         }
-        if matches!(self.kind, RunKind::Edit) && self.edits.is_empty() {
+        if self.kind.is_edit() && self.edits.is_empty() {
             return Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-edit-none",

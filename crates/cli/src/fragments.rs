@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use metadesk_core::app::{FragmentEdit, FragmentList, Workspace};
+use metadesk_core::app::{FragmentEdit, FragmentList, PreviewRequest, Workspace};
 use metadesk_core::bulk::{Edit, EditOp};
 use metadesk_core::i18n::{Localizer, arg};
 
@@ -149,7 +149,12 @@ pub async fn run(args: FragmentsArgs, ws: &Workspace, l: &Localizer) -> u8 {
         edits,
     };
     let printer = output::progress_printer(l, !which.write.json);
-    let preview = cancellable(ws, ws.preview_fragments(&opened, request, &printer), l).await;
+    let preview = cancellable(
+        ws,
+        ws.preview(&opened, PreviewRequest::Fragments(request), &printer),
+        l,
+    )
+    .await;
     let preview = match preview {
         Ok(p) => p,
         Err(e) => return output::fail(&e, l),

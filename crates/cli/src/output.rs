@@ -9,7 +9,7 @@ use metadesk_core::Error;
 use metadesk_core::bulk::by_folder::FolderOutcomes;
 use metadesk_core::bulk::failures::FailureGroup;
 use metadesk_core::bulk::tag_step::{TagCommand, TagStepState, TagStepView};
-use metadesk_core::bulk::{Phase, Progress, PublishFrom, RunKind, RunStatus, RunSummary};
+use metadesk_core::bulk::{Phase, Progress, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
@@ -115,14 +115,7 @@ pub fn progress_printer(l: &Localizer, enabled: bool) -> impl Fn(Progress) + Sen
 /// 18" (those were never published, or taken down, before the edit). `None` for other runs and
 /// before its apply.
 fn republished_line(s: &RunSummary, l: &Localizer) -> Option<String> {
-    let republish = matches!(
-        &s.kind,
-        RunKind::Publish {
-            from: Some(PublishFrom::Republish { .. }),
-            ..
-        }
-    );
-    if !republish || s.applied_at.is_none() {
+    if s.kind.republish_of().is_none() || s.applied_at.is_none() {
         return None;
     }
     let states = s.publication.unwrap_or_default();

@@ -5,7 +5,7 @@
 //! republish after an edit (`bulk/republish.rs`).
 
 use clap::Args;
-use metadesk_core::app::Workspace;
+use metadesk_core::app::{PreviewRequest, Workspace};
 use metadesk_core::bulk::{Agent, Replication};
 use metadesk_core::i18n::Localizer;
 
@@ -37,7 +37,15 @@ pub async fn run(args: PublishArgs, replication: Replication, ws: &Workspace, l:
     let agent = Agent::from(args.agent);
     let preview = cancellable(
         ws,
-        ws.preview_publish(&opened, scope, replication, agent, &printer),
+        ws.preview(
+            &opened,
+            PreviewRequest::Publish {
+                scope,
+                replication,
+                agent,
+            },
+            &printer,
+        ),
         l,
     )
     .await;

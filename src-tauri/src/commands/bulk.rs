@@ -8,12 +8,12 @@ use std::time::{Duration, Instant};
 use crate::ipc_error::IpcError;
 use metadesk_core::Error;
 use metadesk_core::app::{
-    ConnectionChoice, FolderPageRequest, PreviewRowsRequest, ReportRowsRequest, RunAction,
-    ScopeEditsRequest,
+    ConnectionChoice, FolderPageRequest, PreviewRequest, PreviewRowsRequest, ReportRowsRequest,
+    RunAction, ScopeEditsRequest,
 };
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bulk::by_folder::FolderOutcomes;
-use metadesk_core::bulk::{ApplyRequest, PreviewPage, Progress, ReportPage, RunKind, RunSummary};
+use metadesk_core::bulk::{ApplyRequest, PreviewPage, Progress, ReportPage, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
@@ -112,7 +112,8 @@ pub async fn preview_run<R: Runtime>(
             .open(ConnectionChoice::stored(request.scope.connection_id))
             .await?;
         let progress = sender(on_progress);
-        ws.preview_edit(&opened, scope, request.edits, &progress)
+        let edits = request.edits;
+        ws.preview(&opened, PreviewRequest::Edit { scope, edits }, &progress)
             .await
     }
     .await;
@@ -128,8 +129,8 @@ pub async fn preview_undo<R: Runtime>(
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
-    let kind = RunKind::Undo { of: run_id };
-    let result = preview_from_run(&state, kind, RunAction::Undo, on_progress).await;
+    let request = PreviewRequest::Undo { of: run_id.clone() };
+    let result = preview_from_run(&state, &run_id, request, RunAction::Undo, on_progress).await;
     finish(&app, &state, Ended::Preview, started, result)
 }
 
@@ -142,24 +143,22 @@ pub async fn preview_retry<R: Runtime>(
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
-    let kind = RunKind::Retry { of: run_id };
-    let result = preview_from_run(&state, kind, RunAction::Retry, on_progress).await;
+    let request = PreviewRequest::Retry { of: run_id.clone() };
+    let result = preview_from_run(&state, &run_id, request, RunAction::Retry, on_progress).await;
     finish(&app, &state, Ended::Preview, started, result)
 }
 
+/// `request`, planned from run `of` on the connection opened for it.
 async fn preview_from_run(
     state: &AppState,
-    kind: RunKind,
+    of: &str,
+    request: PreviewRequest,
     to: RunAction,
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, Error> {
     let ws = &state.workspace;
-    let (RunKind::Undo { of } | RunKind::Retry { of }) = &kind else {
-        return Err(Error::Internal("an edit is not planned from a run".into()));
-    };
     let (_, opened) = ws.open_for_run(of, runs_own(), to).await?;
-    ws.preview_from_run(&opened, kind, &sender(on_progress))
-        .await
+    ws.preview(&opened, request, &sender(on_progress)).await
 }
 
 /// A page of a run's preview rows; `action` null means every row.

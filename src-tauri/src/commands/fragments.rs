@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     ConnectionChoice, FragmentEdit, FragmentList, FragmentListRequest, FragmentRequest,
+    PreviewRequest,
 };
 use metadesk_core::bulk::{Progress, RunSummary};
 use tauri::ipc::Channel;
@@ -56,8 +57,8 @@ pub async fn preview_fragments<R: Runtime>(
             list,
             edits,
         };
-        ws.preview_fragments(&opened, edit, &sender(on_progress))
-            .await
+        let request = PreviewRequest::Fragments(edit);
+        ws.preview(&opened, request, &sender(on_progress)).await
     }
     .await;
     finish(&app, &state, Ended::Preview, started, result)

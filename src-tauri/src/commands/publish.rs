@@ -5,8 +5,8 @@
 use std::time::Instant;
 
 use crate::ipc_error::IpcError;
-use metadesk_core::app::RunAction;
-use metadesk_core::bulk::{Agent, Progress, PublishRequest, RunScope, RunSummary};
+use metadesk_core::app::{ConnectionChoice, PreviewRequest, PublishRequest, RunAction};
+use metadesk_core::bulk::{Agent, Progress, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
@@ -25,22 +25,22 @@ pub async fn preview_publish<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let (ws, started) = (&state.workspace, Instant::now());
     let result = async {
-        let opened = ws
-            .open(metadesk_core::app::ConnectionChoice::stored(
-                request.connection_id,
-            ))
-            .await?;
-        let progress = sender(on_progress);
         let PublishRequest {
-            folder,
-            filters,
+            scope,
             replication,
             agent,
-            ..
         } = request;
-        let scope = RunScope::checked(&folder, filters)?;
-        ws.preview_publish(&opened, scope, replication, agent, &progress)
-            .await
+        // The core makes the run's scope of the person's, once.
+        let run_scope = scope.run_scope()?;
+        let opened = ws
+            .open(ConnectionChoice::stored(scope.connection_id))
+            .await?;
+        let request = PreviewRequest::Publish {
+            scope: run_scope,
+            replication,
+            agent,
+        };
+        ws.preview(&opened, request, &sender(on_progress)).await
     }
     .await;
     finish(&app, &state, Ended::Preview, started, result)
@@ -60,8 +60,8 @@ pub async fn preview_republish<R: Runtime>(
         let (_, opened) = ws
             .open_for_run(&run_id, runs_own(), RunAction::Republish)
             .await?;
-        ws.preview_republish(&opened, &run_id, agent, &sender(on_progress))
-            .await
+        let request = PreviewRequest::Republish { of: run_id, agent };
+        ws.preview(&opened, request, &sender(on_progress)).await
     }
     .await;
     finish(&app, &state, Ended::Preview, started, result)

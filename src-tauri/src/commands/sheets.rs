@@ -8,7 +8,7 @@ use metadesk_core::app::{
     HeldSheet, IssuePage, SavedSheet, SheetExportRequest, SheetFormat, SheetImport,
     SheetIssuesRequest, SheetPreviewRequest,
 };
-use metadesk_core::bulk::{Progress, RunScope};
+use metadesk_core::bulk::Progress;
 use metadesk_core::file_names::safe_file_name;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -39,16 +39,16 @@ pub async fn export_sheet<R: Runtime>(
     request: SheetExportRequest,
 ) -> Result<Option<SavedSheet>, IpcError> {
     let SheetExportRequest {
-        connection_id,
-        folder,
-        filters,
+        scope,
         properties,
         format,
     } = request;
     let ws = &state.workspace;
-    // A scope refused or a connection that cannot be opened is said before any dialog opens.
-    let scope = RunScope::checked(&folder, filters).worded(&state)?;
-    let opened = super::open_stored(&state, connection_id).await?;
+    // A scope refused or a connection that cannot be opened is said before any dialog opens;
+    // the core makes the run's scope of the person's, once.
+    let run_scope = scope.run_scope().worded(&state)?;
+    let opened = super::open_stored(&state, scope.connection_id).await?;
+    let scope = run_scope;
     let (ext, dialog) = match format {
         SheetFormat::Xlsx => ("xlsx", Dialog::SheetExportXlsx),
         SheetFormat::Csv => ("csv", Dialog::SheetExportCsv),

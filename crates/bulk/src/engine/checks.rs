@@ -22,7 +22,6 @@ use tokio::task::JoinSet;
 use super::context::{Ctx, Failure, lock};
 use super::folder_checks::{check_by_folders, states_by_folders};
 use crate::searching::edited_properties;
-use crate::spec::RunKind;
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, fits_in_check};
 use metadesk_assets::publication::{Agent, Publications, fits_in_state_query, publications_of};
@@ -246,11 +245,7 @@ pub(super) async fn publication_from_hits(
 /// Whether the run's rows say where each asset stands on the website: an edit's, a sheet's or
 /// an undo's, on an API that publishes and checks in batches.
 pub(super) fn wants_publication(ctx: &Ctx) -> bool {
-    let edits = matches!(
-        ctx.spec.kind,
-        RunKind::Edit | RunKind::Sheet { .. } | RunKind::Undo { .. }
-    );
-    edits && ctx.aem.publishes() && ctx.aem.batches()
+    ctx.spec.kind.asks_publication() && ctx.aem.publishes() && ctx.aem.batches()
 }
 
 /// Where the assets at `paths` stand on `agent`'s tier: asked in queries of their folders where

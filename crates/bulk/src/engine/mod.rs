@@ -401,7 +401,7 @@ impl Engine {
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
         let spec = spec.validated()?;
-        if !matches!(spec.kind, RunKind::Sheet { .. }) {
+        if !spec.kind.is_sheet() {
             return Err(Error::Internal("per-asset edits come from a sheet".into()));
         }
         for asset in &assets {
@@ -436,10 +436,7 @@ impl Engine {
                 vec![("run", of.into())],
             ));
         }
-        if let RunKind::Publish {
-            replication, agent, ..
-        } = original.spec.kind
-        {
+        if let Some((replication, agent, _)) = original.spec.kind.publishing() {
             self.check_publishes()?;
             let opposite = match replication {
                 crate::spec::Replication::Publish => crate::spec::Replication::Unpublish,

@@ -195,10 +195,10 @@ pub(super) fn plan_from_current(
     // A sheet names every cell of a row, most of them as they are: its preview, report and
     // journal keep only the cells that change (all of them when none does, to show why).
     let mut changes = changes;
-    if changing && matches!(spec.kind, crate::spec::RunKind::Sheet { .. }) {
+    if changing && spec.kind.is_sheet() {
         changes.retain(|c| !same(c.before.as_ref(), c.after.as_ref()));
     }
-    let several_for_one = if matches!(spec.kind, crate::spec::RunKind::Sheet { .. }) {
+    let several_for_one = if spec.kind.is_sheet() {
         several_values_for_one(&current.metadata, edits)
     } else {
         Vec::new()

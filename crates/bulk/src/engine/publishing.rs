@@ -52,20 +52,8 @@ pub(super) struct Asked {
 }
 
 pub(super) fn asked(kind: &RunKind) -> Option<(Asked, Option<&PublishFrom>)> {
-    match kind {
-        RunKind::Publish {
-            replication,
-            agent,
-            from,
-        } => Some((
-            Asked {
-                replication: *replication,
-                agent: *agent,
-            },
-            from.as_ref(),
-        )),
-        _ => None,
-    }
+    let (replication, agent, from) = kind.publishing()?;
+    Some((Asked { replication, agent }, from))
 }
 
 /// Plans the rows of a publish run, from its scope or from the run it follows.
@@ -181,13 +169,10 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
 
 /// The edit run that publish run `of` republished, if it is a republish.
 fn republished_edit(runs_dir: &Path, of: &str) -> Result<Option<String>> {
-    Ok(match crate::runs::spec(runs_dir, of)?.kind {
-        RunKind::Publish {
-            from: Some(PublishFrom::Republish { of: edit }),
-            ..
-        } => Some(edit),
-        _ => None,
-    })
+    Ok(crate::runs::spec(runs_dir, of)?
+        .kind
+        .republish_of()
+        .map(str::to_owned))
 }
 
 /// Plans assets a group at a time, in the order they come.

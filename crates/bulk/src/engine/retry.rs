@@ -110,26 +110,8 @@ impl super::Engine {
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
         let (original_path, original) = self.load_run(of)?;
-        if let RunKind::Sheet { file } = &original.spec.kind {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-sheet",
-                vec![("run", of.into()), ("file", file.as_str().into())],
-            ));
-        }
-        if original.spec.kind.publishes() {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-publish",
-                vec![("run", of.into())],
-            ));
-        }
-        if let RunKind::Undo { of: undone } = &original.spec.kind {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-retry-of-undo",
-                vec![("run", of.into()), ("undone", undone.as_str().into())],
-            ));
+        if let Some(refused) = original.spec.kind.refuses_retry(of) {
+            return Err(refused);
         }
         self.check_family(&original.spec)?;
         let failed: std::collections::HashSet<u64> = original

@@ -20,7 +20,6 @@ use crate::journal::{Action, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
-use crate::spec::RunKind;
 use metadesk_assets::{AssetRef, CallError, Current};
 
 use metadesk_clients::error::Result;
@@ -125,14 +124,7 @@ async fn undo_asset(
     row: PlanRow,
     known: Known,
 ) -> Result<()> {
-    let of = match &ctx.spec.kind {
-        RunKind::Undo { of } => of.clone(),
-        RunKind::Edit
-        | RunKind::Retry { .. }
-        | RunKind::Sheet { .. }
-        | RunKind::Publish { .. }
-        | RunKind::TagImport { .. } => String::new(),
-    };
+    let of = ctx.spec.kind.undo_of().unwrap_or_default().to_owned();
     let original: Map<String, Value> = originals
         .get(&row.i)
         .and_then(|text| serde_json::from_str(text).ok())

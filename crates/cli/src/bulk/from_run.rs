@@ -4,8 +4,7 @@
 //!
 //! Not here: asking and applying (`applying`), the republish itself (`republish`).
 
-use metadesk_core::app::{RunAction, Workspace};
-use metadesk_core::bulk::{PublishFrom, RunKind};
+use metadesk_core::app::{PreviewRequest, RunAction, Workspace};
 use metadesk_core::i18n::{Localizer, arg};
 
 use super::RunRef;
@@ -16,13 +15,7 @@ use crate::output;
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the
 /// connection it used (or the one given, on the same AEM).
-pub(super) async fn plan_from_run(
-    r: RunRef,
-    kind: RunKind,
-    to: RunAction,
-    ws: &Workspace,
-    l: &Localizer,
-) -> u8 {
+pub(super) async fn plan_from_run(r: RunRef, to: RunAction, ws: &Workspace, l: &Localizer) -> u8 {
     let (undone, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
@@ -32,7 +25,12 @@ pub(super) async fn plan_from_run(
         Err(e) => return output::fail(&e, l),
     };
     let printer = output::progress_printer(l, !r.write.json);
-    let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer), l).await;
+    let of = r.run.clone();
+    let request = match to {
+        RunAction::Retry => PreviewRequest::Retry { of },
+        _ => PreviewRequest::Undo { of },
+    };
+    let preview = cancellable(ws, ws.preview(&opened, request, &printer), l).await;
     let preview = match preview {
         Ok(preview) => preview,
         Err(e) => return output::fail(&e, l),
@@ -40,16 +38,13 @@ pub(super) async fn plan_from_run(
     // A republish's undo leaves the website and author as they are: what does give the values
     // back is the undo of the edit it republished (which republishes them).
     if to == RunAction::Undo
-        && let RunKind::Publish {
-            from: Some(PublishFrom::Republish { of: edit }),
-            ..
-        } = &undone.kind
+        && let Some(edit) = undone.kind.republish_of()
         && !r.write.json
     {
         let command = format!("metadesk-cli bulk undo {edit}");
         let words = [
             ("run", arg(r.run.as_str())),
-            ("edit", arg(edit.as_str())),
+            ("edit", arg(edit)),
             ("command", arg(command.as_str())),
         ];
         println!("{}", l.msg("cli-undo-of-republish", &words));

@@ -21,8 +21,8 @@ pub(crate) mod rules;
 mod scope_args;
 
 use clap::{Args, Subcommand};
-use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::{EditOp, RunKind, RunScope};
+use metadesk_core::app::{Opened, PreviewRequest, RunAction, Workspace};
+use metadesk_core::bulk::{EditOp, RunScope};
 use metadesk_core::i18n::{Localizer, arg};
 
 use crate::output;
@@ -247,14 +247,8 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         BulkCommand::Clear(c) => (c.run, Ok(vec![edit(c.property, EditOp::Clear)])),
         BulkCommand::Edit(m) => (m.run, edits::edits(&m.edits, l)),
         BulkCommand::Resume(r) => return resume(r, ws, l).await,
-        BulkCommand::Undo(r) => {
-            let kind = RunKind::Undo { of: r.run.clone() };
-            return plan_from_run(r, kind, RunAction::Undo, ws, l).await;
-        }
-        BulkCommand::Retry(r) => {
-            let kind = RunKind::Retry { of: r.run.clone() };
-            return plan_from_run(r, kind, RunAction::Retry, ws, l).await;
-        }
+        BulkCommand::Undo(r) => return plan_from_run(r, RunAction::Undo, ws, l).await,
+        BulkCommand::Retry(r) => return plan_from_run(r, RunAction::Retry, ws, l).await,
         BulkCommand::Republish(r) => {
             return republish::republish_run(r.of, r.agent.into(), ws, l).await;
         }
@@ -280,7 +274,12 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         return output::fail(&e, l);
     }
     let printer = output::progress_printer(l, !new_run.write.json);
-    let preview = cancellable(ws, ws.preview_edit(&opened, scope, edits, &printer), l).await;
+    let preview = cancellable(
+        ws,
+        ws.preview(&opened, PreviewRequest::Edit { scope, edits }, &printer),
+        l,
+    )
+    .await;
     let preview = match preview {
         Ok(p) => p,
         Err(e) => return output::fail(&e, l),

@@ -5,7 +5,7 @@
 //! Not here: `publish` and `unpublish` (`publish.rs`).
 
 use clap::ValueEnum;
-use metadesk_core::app::{Opened, RunAction, Workspace};
+use metadesk_core::app::{Opened, PreviewRequest, RunAction, Workspace};
 use metadesk_core::bulk::Agent;
 use metadesk_core::i18n::{Localizer, arg};
 
@@ -81,7 +81,11 @@ async fn plan(
         println!("{}", l.msg("cli-republish-start", &[("run", arg(of))]));
     }
     let printer = output::progress_printer(l, !write.json);
-    let preview = cancellable(ws, ws.preview_republish(opened, of, agent, &printer), l).await;
+    let request = PreviewRequest::Republish {
+        of: of.to_owned(),
+        agent,
+    };
+    let preview = cancellable(ws, ws.preview(opened, request, &printer), l).await;
     match preview {
         Ok(p) => after_preview(ws, opened, p, gate, write, l).await,
         Err(e) => output::fail(&e, l),

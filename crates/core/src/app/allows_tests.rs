@@ -1,6 +1,7 @@
 //! "What this AEM allows" against the sandbox with paths switched off: each failure's words,
 //! what the app does instead, nothing written, and the batch-write choice recorded.
 
+use crate::app::PreviewRequest;
 use std::sync::Arc;
 
 use metadesk_base::i18n::{Lang, Localizer};
@@ -480,10 +481,13 @@ async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_i
         },
     }];
     let preview =
-        f.ws.preview_edit(
+        f.ws.preview(
             &opened,
-            RunScope::checked(metadesk_sandbox::SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
-            edits,
+            PreviewRequest::Edit {
+                scope: RunScope::checked(metadesk_sandbox::SAMPLE_FOLDER, ScopeFilters::default())
+                    .unwrap(),
+                edits,
+            },
             &|_| {},
         )
         .await

@@ -4,6 +4,7 @@
 //! each skip their asset with that reason (the preview does not fail, nothing is written),
 //! while a value the field allows is planned; the edit rows' live sample says the same.
 
+use crate::app::PreviewRequest;
 use serde_json::json;
 
 use super::*;
@@ -64,10 +65,12 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
         },
     };
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
-            vec![upper.clone()],
+            PreviewRequest::Edit {
+                scope: RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
+                edits: vec![upper.clone()],
+            },
             &quiet,
         )
         .await
@@ -103,10 +106,12 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
         ),
     ] {
         let run = ws
-            .preview_edit(
+            .preview(
                 &opened,
-                RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
-                vec![edit],
+                PreviewRequest::Edit {
+                    scope: RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
+                    edits: vec![edit],
+                },
                 &quiet,
             )
             .await
@@ -123,13 +128,15 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
     // A computed value the field allows is planned as a change; so is a rule on a property
     // the form does not have.
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
-            vec![
-                template("xmp:Rating", "4"),
-                template("dc:creator", "{dc:language}"),
-            ],
+            PreviewRequest::Edit {
+                scope: RunScope::checked(&folder(), ScopeFilters::default()).unwrap(),
+                edits: vec![
+                    template("xmp:Rating", "4"),
+                    template("dc:creator", "{dc:language}"),
+                ],
+            },
             &quiet,
         )
         .await
@@ -181,10 +188,12 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
     // The labels the form shows (any case), and a common property's French label.
     let edit = template("dc:description", "{Title} in {city} ({Titre})");
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
-            vec![edit],
+            PreviewRequest::Edit {
+                scope: RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+                edits: vec![edit],
+            },
             &quiet,
         )
         .await
@@ -209,10 +218,12 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
 
     // A label no field has is refused, naming it.
     let refused = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
-            vec![template("dc:description", "{Titel}")],
+            PreviewRequest::Edit {
+                scope: RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+                edits: vec![template("dc:description", "{Titel}")],
+            },
             &quiet,
         )
         .await
@@ -237,10 +248,12 @@ async fn emptying_a_required_field_is_said_and_applied_only_once_acknowledged() 
         op: EditOp::Clear,
     };
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
-            vec![clear],
+            PreviewRequest::Edit {
+                scope: RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+                edits: vec![clear],
+            },
             &quiet,
         )
         .await

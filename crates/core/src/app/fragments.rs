@@ -34,9 +34,10 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 
 use super::jobs::job_on;
-use super::runs::OnProgress;
+use super::previews::{FragmentEdit, OnProgress, Plan};
 use super::schemas::{FolderSchema, edit_problems};
 use super::{JobKind, Opened, Workspace};
+use metadesk_assets::folders::DamFolder;
 use metadesk_assets::fragments::{Fragment, FragmentsApi, Model, ModelRef, schema_of};
 use metadesk_assets::schema::Schema;
 use metadesk_assets::{AssetsApi, CallError};
@@ -85,17 +86,6 @@ pub struct FragmentList {
     pub fields: Schema,
     /// The fields that hold references (a path under `/content`).
     pub references: Vec<String>,
-}
-
-/// What a fragment edit asks: the folder (its whole subtree) or a list of fragment paths, the
-/// model, the edits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FragmentEdit {
-    pub folder: String,
-    pub model: Option<String>,
-    /// Fragment paths (or links), one per entry; the folder's fragments when `None`.
-    pub list: Option<Vec<String>>,
-    pub edits: Vec<Edit>,
 }
 
 /// What the window asks to list a folder's fragments (of one model, or all).
@@ -208,7 +198,18 @@ impl Workspace {
         folder: &str,
         model: Option<&str>,
     ) -> Result<FragmentList> {
-        let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        let folder = DamFolder::parse(folder)?;
+        self.list_fragments_in(opened, &folder, model).await
+    }
+
+    /// [`Self::list_fragments`] of a folder checked already.
+    async fn list_fragments_in(
+        &self,
+        opened: &Opened,
+        folder: &DamFolder,
+        model: Option<&str>,
+    ) -> Result<FragmentList> {
+        let folder = folder.to_string();
         let everyone = self.fragments_api(opened, None)?;
         let job = self
             .jobs
@@ -228,7 +229,7 @@ impl Workspace {
     /// against its field's type and options, one value for a single field, append and remove
     /// only on multiple ones), then each fragment is read with its ETag and planned. Nothing is
     /// written.
-    pub async fn preview_fragments(
+    pub(crate) async fn preview_fragments(
         &self,
         opened: &Opened,
         request: FragmentEdit,
@@ -245,12 +246,8 @@ impl Workspace {
         let folder = match &list {
             Some(entries) => metadesk_bulk::searching::list_folder(entries)
                 .unwrap_or_else(|| metadesk_assets::DAM_ROOT.to_owned()),
-            None => metadesk_assets::folders::normalize_folder(&folder)?,
+            None => folder,
         };
-        let listed = self
-            .list_fragments(opened, &folder, model.as_deref())
-            .await?;
-        check_fragment_edits(&listed, &edits)?;
         let filters = ScopeFilters {
             recursive: true,
             fragments: Some(FragmentScope {
@@ -259,18 +256,18 @@ impl Workspace {
             selection: list.map(|entries| ScopeSource::List { entries }),
             ..ScopeFilters::default()
         };
+        // The folder checked once: the listing and the run take it as it is.
         let scope = RunScope::checked(&folder, filters)?;
+        let listed = self
+            .list_fragments_in(opened, scope.folder(), model.as_deref())
+            .await?;
+        check_fragment_edits(&listed, &edits)?;
         let spec = opened.spec(scope, edits, RunKind::Edit).validated()?;
         let api = self.fragments_api(opened, model.as_deref())?;
-        let job = self
-            .jobs
-            .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
+        let label = job_on("job-preview", spec.scope.folder());
         let engine = Engine::new(api, self.runs_dir()).with_schema(Some(Arc::new(listed.fields)));
-        let forward = |p: metadesk_bulk::Progress| {
-            job.set_run_id(&p.run_id);
-            on_progress(p);
-        };
-        engine.preview(spec, job.control(), &forward).await
+        self.plan(label, engine, Plan::Spec(spec), on_progress)
+            .await
     }
 }
 

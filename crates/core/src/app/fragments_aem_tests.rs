@@ -3,6 +3,7 @@
 //! slow list cancelled from the window, a build before 21331 refusing its own ETag, an ETag too
 //! long to keep, and no Sites API client kept once its run ends.
 
+use crate::app::PreviewRequest;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -201,7 +202,10 @@ async fn an_aem_before_21331_refusing_its_own_etag_is_told_and_never_looped_on()
             },
         }],
     };
-    let preview = ws.preview_fragments(&opened, edit, &|_| {}).await.unwrap();
+    let preview = ws
+        .preview(&opened, PreviewRequest::Fragments(edit), &|_| {})
+        .await
+        .unwrap();
     let n = preview.counts.pending;
     assert!(n > 0, "{preview:?}");
     let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
@@ -290,7 +294,7 @@ async fn no_sites_api_client_outlives_its_run() {
     };
     for _ in 0..2 {
         let preview = ws
-            .preview_fragments(&opened, edit.clone(), &|_| {})
+            .preview(&opened, PreviewRequest::Fragments(edit.clone()), &|_| {})
             .await
             .unwrap();
         ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();

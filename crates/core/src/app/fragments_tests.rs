@@ -3,6 +3,7 @@
 //! since the preview kept, rich text edited in its text only, the undo, and the refusal of a
 //! connection that cannot reach the Sites API.
 
+use crate::app::PreviewRequest;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
@@ -10,7 +11,7 @@ use serde_json::{Value, json};
 use super::test_support::workspace_with;
 use super::{ConnectionChoice, FragmentEdit, Opened, RunAction, Workspace};
 use metadesk_base::i18n::Localizer;
-use metadesk_bulk::{Edit, EditOp, ReportStatus, RunKind, RunStatus};
+use metadesk_bulk::{Edit, EditOp, ReportStatus, RunStatus};
 use metadesk_credentials::secrets::RunOnlyKeychain;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
 
@@ -82,9 +83,12 @@ async fn a_models_field_is_set_applied_and_undone() {
         .collect();
 
     let preview = ws
-        .preview_fragments(
+        .preview(
             &opened,
-            request(Some("adventure"), vec![set("difficulty", &["challenging"])]),
+            PreviewRequest::Fragments(request(
+                Some("adventure"),
+                vec![set("difficulty", &["challenging"])],
+            )),
             &|_| {},
         )
         .await
@@ -121,9 +125,9 @@ async fn a_models_field_is_set_applied_and_undone() {
         .await
         .unwrap();
     let undo = ws
-        .preview_from_run(
+        .preview(
             &opened_again,
-            RunKind::Undo {
+            PreviewRequest::Undo {
                 of: applied.id.clone(),
             },
             &|_| {},
@@ -152,9 +156,12 @@ async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
         .await
         .unwrap();
     let preview = ws
-        .preview_fragments(
+        .preview(
             &opened,
-            request(Some("adventure"), vec![set("difficulty", &["challenging"])]),
+            PreviewRequest::Fragments(request(
+                Some("adventure"),
+                vec![set("difficulty", &["challenging"])],
+            )),
             &|_| {},
         )
         .await
@@ -184,9 +191,12 @@ async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
 async fn a_colleagues_change_since_the_preview_is_kept_and_reported() {
     let (_dir, ws, opened, sandbox) = fragments_workspace().await;
     let preview = ws
-        .preview_fragments(
+        .preview(
             &opened,
-            request(Some("article"), vec![set("author", &["Desk Team"])]),
+            PreviewRequest::Fragments(request(
+                Some("article"),
+                vec![set("author", &["Desk Team"])],
+            )),
             &|_| {},
         )
         .await
@@ -259,7 +269,11 @@ async fn rich_text_is_replaced_in_its_text_only() {
         },
     };
     let preview = ws
-        .preview_fragments(&opened, request(Some("article"), vec![replace]), &|_| {})
+        .preview(
+            &opened,
+            PreviewRequest::Fragments(request(Some("article"), vec![replace])),
+            &|_| {},
+        )
         .await
         .unwrap();
     ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
@@ -278,10 +292,14 @@ async fn values_a_field_cannot_take_are_refused_in_words_before_anything_is_sent
         let ws = &ws;
         let opened = &opened;
         async move {
-            ws.preview_fragments(opened, request(Some("adventure"), edits), &|_| {})
-                .await
-                .unwrap_err()
-                .localized(&Localizer::english())
+            ws.preview(
+                opened,
+                PreviewRequest::Fragments(request(Some("adventure"), edits)),
+                &|_| {},
+            )
+            .await
+            .unwrap_err()
+            .localized(&Localizer::english())
         }
     };
     let m = refused(vec![set("difficulty", &["extreme"])]).await;
@@ -323,7 +341,11 @@ async fn a_connection_of_another_kind_is_told_so_before_anything_is_sent() {
     let opened = ws2.open(ConnectionChoice::stored(id)).await.unwrap();
     let before = sandbox.counters().requests_total;
     let m = ws2
-        .preview_fragments(&opened, request(None, vec![set("author", &["x"])]), &|_| {})
+        .preview(
+            &opened,
+            PreviewRequest::Fragments(request(None, vec![set("author", &["x"])])),
+            &|_| {},
+        )
         .await
         .unwrap_err()
         .localized(&Localizer::english());
@@ -349,9 +371,12 @@ async fn a_connection_of_another_kind_is_told_so_before_anything_is_sent() {
 async fn a_throttled_sites_api_slows_the_run_and_every_fragment_is_written() {
     let (_dir, ws, opened, sandbox) = fragments_workspace().await;
     let preview = ws
-        .preview_fragments(
+        .preview(
             &opened,
-            request(Some("article"), vec![set("author", &["Desk Team"])]),
+            PreviewRequest::Fragments(request(
+                Some("article"),
+                vec![set("author", &["Desk Team"])],
+            )),
             &|_| {},
         )
         .await

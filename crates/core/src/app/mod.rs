@@ -27,6 +27,7 @@ mod list_files;
 mod opening;
 mod page_requests;
 mod pending;
+mod previews;
 mod publishing;
 mod references;
 mod report_settings;
@@ -62,7 +63,7 @@ pub use field_report::{
 };
 pub use form_checks::{CheckedForm, FormCheckRequest, check_form};
 pub use fragments::{
-    FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest, FragmentRow,
+    FragmentList, FragmentListRequest, FragmentModel, FragmentRequest, FragmentRow,
     check_fragment_edits,
 };
 pub use health::{EXPIRING_WITHIN_DAYS, HealthList, HealthReport, parse_expiring_within};
@@ -73,9 +74,11 @@ pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_lis
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
 pub use pending::PendingImports;
+pub use previews::{FragmentEdit, OnProgress, PreviewRequest};
+pub use publishing::PublishRequest;
 pub use references::{ASKED_AT_MOST, AssetUse, PreviewReferences, ReferenceCache};
 pub use rule_samples::{RuleSample, SampleCache};
-pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
+pub use runs::{COMPLETIONS, FOLDER_PAGE};
 pub use schemas::{
     FolderSchema, MissingAsset, MissingField, MissingReport, OffSchemaValue, SchemaCache,
     edit_problems, schema_folder,

@@ -27,18 +27,31 @@
 //! republish RUN` (`bulk/republish.rs`).
 
 use super::jobs::job_on;
-use super::runs::OnProgress;
-use super::{JobKind, Opened, Workspace, blocking};
+use super::previews::{OnProgress, Plan};
+use super::scope_requests::ScopeRequest;
+use super::{Opened, Workspace, blocking};
 use metadesk_bulk::replay::Replay;
 use metadesk_bulk::republished::{self, Republished};
-use metadesk_bulk::{Agent, Engine, Progress, Replication, RunKind, RunScope, RunSummary, runs};
+use metadesk_bulk::{Agent, Engine, Replication, RunKind, RunScope, RunSummary, runs};
 use metadesk_clients::error::Result;
+use serde::Deserialize;
+use ts_rs::TS;
+
+/// What the window asks for to preview publishing or unpublishing the person's scope (made the
+/// run's scope by the core, [`ScopeRequest::run_scope`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishRequest {
+    pub scope: ScopeRequest,
+    pub replication: Replication,
+    pub agent: Agent,
+}
 
 impl Workspace {
     /// Previews publishing (or unpublishing) a scope to `agent`'s tier: each asset's state in
     /// the journal, nothing sent to AEM's replication yet. An OAuth Server-to-Server
     /// connection is refused before anything is sent.
-    pub async fn preview_publish(
+    pub(crate) async fn preview_publish(
         &self,
         opened: &Opened,
         scope: RunScope,
@@ -52,21 +65,16 @@ impl Workspace {
             from: None,
         };
         let spec = opened.spec(scope, Vec::new(), kind).validated()?;
-        let job = self
-            .jobs
-            .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
+        let label = job_on("job-preview", spec.scope.folder());
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
             .with_paired(opened.paired_with.clone());
-        let forward = |p: Progress| {
-            job.set_run_id(&p.run_id);
-            on_progress(p);
-        };
-        engine.preview(spec, job.control(), &forward).await
+        self.plan(label, engine, Plan::Spec(spec), on_progress)
+            .await
     }
 
     /// Previews republishing what run `of` changed (its checked writes) on the assets that
     /// were published before it, on the connection opened for that run.
-    pub async fn preview_republish(
+    pub(crate) async fn preview_republish(
         &self,
         opened: &Opened,
         of: &str,
@@ -74,17 +82,10 @@ impl Workspace {
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         let summary = self.run_summary(of).await?;
-        let job = self
-            .jobs
-            .start(JobKind::Preview, job_on("job-preview", &summary.folder))?;
+        let label = job_on("job-preview", &summary.folder);
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let forward = |p: Progress| {
-            job.set_run_id(&p.run_id);
-            on_progress(p);
-        };
-        engine
-            .preview_republish(of, agent, job.control(), &forward)
-            .await
+        let plan = Plan::Republish(of.to_owned(), agent);
+        self.plan(label, engine, plan, on_progress).await
     }
 
     /// The tier run `of` was republished to by a run that published something, if it was: an
@@ -109,9 +110,6 @@ impl Workspace {
     pub async fn undone_by(&self, run: &str) -> Result<Option<String>> {
         let journal = runs::path_of(&self.runs_dir(), run)?;
         let spec = blocking(move || Ok(Replay::load(&journal)?.spec)).await?;
-        Ok(match spec.kind {
-            RunKind::Undo { of } => Some(of),
-            _ => None,
-        })
+        Ok(spec.kind.undo_of().map(str::to_owned))
     }
 }

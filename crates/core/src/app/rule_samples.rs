@@ -79,8 +79,7 @@ impl Workspace {
         edits: Vec<Edit>,
     ) -> Result<RuleSample> {
         // The preview's schema (kept per folder); none (unreadable) checks nothing.
-        let schema_folder = crate::app::schemas::schema_folder(scope);
-        let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
+        let schema = self.scope_schema(opened, scope, false).await.ok();
         let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
         let mut edits = edits;
         crate::app::schemas::templates_by_property(&mut edits, schema);

@@ -3,6 +3,7 @@
 //! as the preview does, a refused rule answered in its words, a per-asset reason, and a sample
 //! read again after an apply.
 
+use crate::app::PreviewRequest;
 use serde_json::json;
 
 use super::*;
@@ -207,10 +208,12 @@ async fn after_an_apply_the_sample_is_read_again() {
 
     let quiet = |_: Progress| {};
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
-            edits.clone(),
+            PreviewRequest::Edit {
+                scope: RunScope::checked(SAMPLE_FOLDER, folder.clone()).unwrap(),
+                edits: edits.clone(),
+            },
             &quiet,
         )
         .await

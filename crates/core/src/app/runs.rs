@@ -40,6 +40,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::jobs::job_on;
+use super::previews::{OnProgress, Plan};
 use super::{JobKind, Opened, Workspace, blocking};
 use metadesk_assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use metadesk_assets::open_search;
@@ -49,8 +50,8 @@ use metadesk_bulk::open_query;
 use metadesk_bulk::open_walk::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
-    Action, ApplyRequest, Edit, Engine, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
-    RunScope, RunSpec, RunSummary, ScopeCount, runs, scope_count,
+    Action, ApplyRequest, Edit, Engine, PreviewPage, ReportPage, ReportStatus, RunKind, RunScope,
+    RunSpec, RunSummary, ScopeCount, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -61,9 +62,6 @@ pub const FOLDER_PAGE: u64 = 200;
 pub const COMPLETIONS: usize = 50;
 /// Assets a folder's thumbnail strip shows.
 pub const FOLDER_ASSETS: usize = 48;
-
-/// Where a use case reports progress (the window's channel, the terminal's bar).
-pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Send + Sync);
 
 impl Workspace {
     /// One page of a folder's subfolders, for the folder tree. An OAuth S2S connection browses
@@ -151,19 +149,8 @@ impl Workspace {
         Ok(counted)
     }
 
-    /// Previews a new edit run: journals the plan, writes nothing to AEM.
-    pub async fn preview_edit(
-        &self,
-        opened: &Opened,
-        scope: RunScope,
-        edits: Vec<Edit>,
-        on_progress: OnProgress<'_>,
-    ) -> Result<RunSummary> {
-        self.preview_spec(opened, scope, edits, None, on_progress)
-            .await
-    }
-
-    /// [`Self::preview_edit`], for a tag change's run with the step it ends with.
+    /// Previews a new edit run ([`PreviewRequest::Edit`]), or a tag change's run with the step
+    /// it ends with: journals the plan, writes nothing to AEM.
     pub(crate) async fn preview_spec(
         &self,
         opened: &Opened,
@@ -177,9 +164,8 @@ impl Workspace {
         if scope.filters().selection.is_none() {
             self.require_folder_search(opened).await?;
         }
-        let schema_folder = crate::app::schemas::schema_folder(&scope);
         // The values rules compute are known per asset: the plan checks them against it.
-        let read = self.folder_schema(opened, &schema_folder, false).await.ok();
+        let read = self.scope_schema(opened, &scope, false).await.ok();
         let schema = read.as_ref().and_then(|s| s.schema.clone()).map(Arc::new);
         crate::app::schemas::templates_by_property(&mut edits, schema.as_deref());
         // Checked on the schema just read: one read per preview, not one per check.
@@ -191,90 +177,65 @@ impl Workspace {
             ..opened.spec(scope, edits, RunKind::Edit)
         }
         .validated()?;
-        let job = self
-            .jobs
-            .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
+        let label = job_on("job-preview", spec.scope.folder());
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
             .with_paired(opened.paired_with.clone())
             .with_schema(schema);
-        let forward = |p: Progress| {
-            job.set_run_id(&p.run_id);
-            on_progress(p);
-        };
-        engine.preview(spec, job.control(), &forward).await
+        self.plan(label, engine, Plan::Spec(spec), on_progress)
+            .await
     }
 
-    /// Previews the undo (`RunKind::Undo`) or the retry (`RunKind::Retry`) of a run, on the
-    /// connection opened for that run ([`Workspace::open_for_run`]).
-    pub async fn preview_from_run(
+    /// Previews the undo of run `of` or (`retry`) its retry, on the connection opened for that
+    /// run ([`Workspace::open_for_run`]).
+    pub(crate) async fn preview_from_run(
         &self,
         opened: &Opened,
-        kind: RunKind,
+        of: String,
+        retry: bool,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        let (of, which) = match &kind {
-            RunKind::Undo { of } => (of.clone(), "undo"),
-            RunKind::Retry { of } => (of.clone(), "retry"),
-            RunKind::Edit
-            | RunKind::Sheet { .. }
-            | RunKind::Publish { .. }
-            | RunKind::TagImport { .. } => {
-                return Err(Error::Internal("an edit is not planned from a run".into()));
-            }
-        };
         let summary = self.run_summary(&of).await?;
-        if let RunKind::TagImport { file } = &summary.kind {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-run-of-tag-import",
-                vec![("run", of.as_str().into()), ("file", file.as_str().into())],
-            ));
-        }
+        summary.kind.refuses_plan_from(&of)?;
         // A retry computes its rules again: their values are checked as the first preview's,
         // against the same folder's schema (a list's is found from its entries, in the journal).
-        let schema = match &kind {
+        let schema = if !retry {
+            None
+        } else if summary.fragments.is_some() {
             // A fragment run's fields are its models'.
-            RunKind::Retry { .. } if summary.fragments.is_some() => {
-                let model = summary.fragments.as_ref().and_then(|f| f.model.clone());
-                let listed = self
-                    .list_fragments(opened, &summary.folder, model.as_deref())
-                    .await?;
-                Some(Arc::new(crate::app::FolderSchema {
-                    folder: summary.folder.clone(),
-                    schema: Some(listed.fields),
-                    unavailable: None,
-                }))
-            }
-            RunKind::Retry { .. } => {
-                let schema_folder = if summary.list_entries.is_some() {
-                    let journal = metadesk_bulk::runs::path_of(&self.runs_dir(), &of)?;
-                    let spec =
-                        blocking(move || Ok(metadesk_bulk::replay::Replay::load(&journal)?.spec))
-                            .await?;
-                    crate::app::schemas::schema_folder(&spec.scope)
-                } else {
-                    summary.folder.clone()
-                };
-                self.folder_schema(opened, &schema_folder, false).await.ok()
-            }
-            _ => None,
+            let model = summary.fragments.as_ref().and_then(|f| f.model.clone());
+            let listed = self
+                .list_fragments(opened, &summary.folder, model.as_deref())
+                .await?;
+            Some(Arc::new(crate::app::FolderSchema {
+                folder: summary.folder.clone(),
+                schema: Some(listed.fields),
+                unavailable: None,
+            }))
+        } else {
+            let schema_folder = if summary.list_entries.is_some() {
+                let journal = metadesk_bulk::runs::path_of(&self.runs_dir(), &of)?;
+                let spec =
+                    blocking(move || Ok(metadesk_bulk::replay::Replay::load(&journal)?.spec))
+                        .await?;
+                crate::app::schemas::schema_folder(&spec.scope)
+            } else {
+                summary.folder.clone()
+            };
+            self.folder_schema(opened, &schema_folder, false).await.ok()
         };
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
         let aem = self.assets_for(opened, &summary)?;
+        let (which, plan) = if retry {
+            ("retry", Plan::Retry(of))
+        } else {
+            ("undo", Plan::Undo(of))
+        };
         let label = Text::new(
             "job-preview-of-run",
             vec![("kind", which.into()), ("folder", summary.folder.into())],
         );
-        let job = self.jobs.start(JobKind::Preview, label)?;
         let engine = Engine::new(aem, self.runs_dir()).with_schema(schema);
-        let forward = |p: Progress| {
-            job.set_run_id(&p.run_id);
-            on_progress(p);
-        };
-        match kind {
-            RunKind::Undo { .. } => engine.preview_undo(&of, job.control(), &forward).await,
-            _ => engine.preview_retry(&of, job.control(), &forward).await,
-        }
+        self.plan(label, engine, plan, on_progress).await
     }
 
     /// Applies a previewed run, or finishes an interrupted or cancelled one, on the connection

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::jobs::job_on;
-use super::runs::OnProgress;
+use super::previews::OnProgress;
 use super::{JobKind, Opened, Workspace};
 use metadesk_assets::CallError;
 use metadesk_assets::tags::Tag;
@@ -208,8 +208,9 @@ impl Workspace {
         edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        self.preview_edit(opened, scope.into_run_scope()?, edits, on_progress)
-            .await
+        let scope = scope.into_run_scope()?;
+        let request = crate::app::PreviewRequest::Edit { scope, edits };
+        self.preview(opened, request, on_progress).await
     }
 
     /// Counts what a run's scope selects, the shape a preview takes: a folder is listed

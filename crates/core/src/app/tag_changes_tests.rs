@@ -3,6 +3,7 @@
 //! connection is production; refused in words (nothing written) for a run with assets still to
 //! change and for a run that is not a tag change.
 
+use crate::app::PreviewRequest;
 use metadesk_sandbox::SAMPLE_FOLDER;
 
 use super::test_support::sandboxed_workspace;
@@ -153,7 +154,14 @@ async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alo
         },
     };
     let other = ws
-        .preview_edit(&opened, scope, vec![edit], &|_| {})
+        .preview(
+            &opened,
+            PreviewRequest::Edit {
+                scope,
+                edits: vec![edit],
+            },
+            &|_| {},
+        )
         .await
         .unwrap();
     let e = ws

@@ -1,6 +1,7 @@
 //! The use cases against the sandbox, as the window drives them: one workspace, stored
 //! connections, a shared token per connection, the one-job rule, the same-AEM rule.
 
+use crate::app::PreviewRequest;
 use std::sync::{Arc, Mutex};
 
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -132,10 +133,12 @@ pub(crate) async fn count_selected(
 
 async fn preview(ws: &Workspace, r: RunRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
     let opened = ws.open(ConnectionChoice::stored(r.connection_id)).await?;
-    ws.preview_edit(
+    ws.preview(
         &opened,
-        RunScope::checked(&r.folder, r.filters)?,
-        r.edits,
+        PreviewRequest::Edit {
+            scope: RunScope::checked(&r.folder, r.filters)?,
+            edits: r.edits,
+        },
         on_progress,
     )
     .await
@@ -146,14 +149,18 @@ async fn preview_from_run(
     kind: RunKind,
     on_progress: OnProgress<'_>,
 ) -> Result<RunSummary> {
-    let (of, to) = match &kind {
-        RunKind::Undo { of } => (of, RunAction::Undo),
-        RunKind::Retry { of } => (of, RunAction::Retry),
+    let (of, to, request) = match &kind {
+        RunKind::Undo { of } => (of, RunAction::Undo, PreviewRequest::Undo { of: of.clone() }),
+        RunKind::Retry { of } => (
+            of,
+            RunAction::Retry,
+            PreviewRequest::Retry { of: of.clone() },
+        ),
         _ => unreachable!(),
     };
     let choice = ConnectionChoice::RunsOwn { paired_with: None };
     let (_, opened) = ws.open_for_run(of, choice, to).await?;
-    ws.preview_from_run(&opened, kind, on_progress).await
+    ws.preview(&opened, request, on_progress).await
 }
 
 async fn apply(ws: &Workspace, r: ApplyRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
@@ -1246,10 +1253,12 @@ async fn an_apply_to_republish_on_an_oauth_connection_is_refused_before_writing(
     ws.connections().set_paired(&oauth, Some(&f.name)).unwrap();
     let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
-            request(&f, "Never written").edits,
+            PreviewRequest::Edit {
+                scope: RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+                edits: request(&f, "Never written").edits,
+            },
             &quiet,
         )
         .await

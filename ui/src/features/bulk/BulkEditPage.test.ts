@@ -21,6 +21,7 @@ import {
   listFolder,
   listRuns,
   pauseRun,
+  previewPublish,
   previewRetry,
   previewRows,
   previewRun,
@@ -29,6 +30,7 @@ import {
   reportRows,
   resumeRun,
   runFolders,
+  runScope,
   runSummary as fetchRunSummary,
   setLocalizedCsvHeaders,
 } from '../../ipc/commands';
@@ -62,6 +64,7 @@ vi.mock('../../ipc/commands', () => ({
   completeFolderPath: vi.fn(),
   countScope: vi.fn(),
   previewRun: vi.fn(),
+  previewPublish: vi.fn(),
   previewUndo: vi.fn(),
   // Whether a run was republished (an undo then republishes what it gives back): not here.
   republishedTo: vi.fn(() => Promise.resolve(null)),
@@ -707,6 +710,25 @@ describe('a typed-in property', () => {
 });
 
 describe('preview and apply', () => {
+  it('previews publishing the person’s scope as chosen: the core makes it the run’s, once', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewPublish).mockReturnValue(new Promise(() => {}));
+    await renderPage();
+    await chooseFolder(user);
+    vi.mocked(runScope).mockClear();
+    await user.click(screen.getByTestId('publish-button'));
+    expect(previewPublish).toHaveBeenCalledWith(
+      {
+        scope: expect.objectContaining({ connectionId: 'c1', scope: expect.objectContaining({ kind: 'folder', folder: FOLDER }) }),
+        replication: 'publish',
+        agent: 'publish',
+      },
+      expect.any(Function),
+    );
+    // Nothing is sent back and forth to be checked again on its way.
+    expect(runScope).not.toHaveBeenCalled();
+  });
+
   it('previews with progress, then shows the table; Apply writes with progress, then the report', async () => {
     const user = userEvent.setup();
     let previewProgress!: (p: Progress) => void;

@@ -449,9 +449,7 @@ describe('finding missing metadata', () => {
     await user.click(screen.getByTestId('sheet-export-button'));
     await waitFor(() =>
       expect(exportSheet).toHaveBeenCalledWith({
-        connectionId: 'c1',
-        folder: '/content/dam',
-        filters: { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] } },
+        scope: expect.objectContaining({ connectionId: 'c1', scope: { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] } }),
         properties: ['dc:rights'],
         format: 'xlsx',
       }),

@@ -168,9 +168,7 @@ describe('exporting a sheet', () => {
     await user.click(screen.getByTestId('sheet-format-csv'));
     await user.click(screen.getByTestId('sheet-export-button'));
     expect(exportSheet).toHaveBeenCalledWith({
-      connectionId: 'c1',
-      folder: FOLDER,
-      filters: { recursive: false, name: null, formats: [] },
+      scope: expect.objectContaining({ connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: false } }),
       properties: ['dc:title', 'dc:subject', 'photoshop:Credit'],
       format: 'csv',
     });
@@ -209,9 +207,7 @@ describe('exporting a sheet', () => {
     await user.click(screen.getByTestId('sheet-prop-dc:language'));
     await user.click(screen.getByTestId('sheet-export-button'));
     expect(exportSheet).toHaveBeenCalledWith({
-      connectionId: 'c1',
-      folder: FOLDER,
-      filters: { recursive: false, name: null, formats: [] },
+      scope: expect.objectContaining({ connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: false } }),
       properties: ['dc:title', 'dc:description', 'dc:subject', 'dc:language'],
       format: 'xlsx',
     });

@@ -8,7 +8,6 @@ import {
   cancelRun,
   pauseRun,
   previewPublish,
-  runScope,
   previewRepublish,
   previewRetry,
   previewRows,
@@ -144,11 +143,8 @@ export class RunModel {
 
   /** Plans publishing or unpublishing the scope of the form (its own preview, then Apply). */
   async startPublish(scope: ScopeRequest, replication: Replication, agent: Agent): Promise<void> {
-    await this.startPreview('setup', async (onProgress) => {
-      // The core makes the run's folder and filters of the scope; the window never does.
-      const { folder, filters } = await runScope(scope);
-      return previewPublish({ connectionId: scope.connectionId, folder, filters, replication, agent }, onProgress);
-    });
+    // The core makes the run's folder and filters of the scope, once; the window never does.
+    await this.startPreview('setup', (onProgress) => previewPublish({ scope, replication, agent }, onProgress));
   }
 
   /** Plans republishing what `runId` changed, on the assets published before it. */

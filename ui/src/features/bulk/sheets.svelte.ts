@@ -2,7 +2,7 @@
 // sheet on hand to import (dropped or chosen), and its check: every cell's problems, and its
 // preview when it can be applied (rows in error left out when the user says so). The check is a
 // preview job of the run (`run.svelte.ts`).
-import { chooseSheetFile, exportSheet, exportSheetIssues, previewSheet, runScope, sheetIssues } from '../../ipc/commands';
+import { chooseSheetFile, exportSheet, exportSheetIssues, previewSheet, sheetIssues } from '../../ipc/commands';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { Issue } from '../../ipc/bindings/Issue';
 import type { IssueFilter } from '../../ipc/bindings/IssueFilter';
@@ -86,7 +86,6 @@ export class SheetsModel {
     // The core's answer about the properties typed is known before deciding.
     await this.propertyCheck.resolve(sheetCheckOf(this.draft));
     if (hasExportProblems(this.problems)) return;
-    const form = this.#setup.form;
     this.exporting = true;
     this.exported = null;
     this.message = null;
@@ -98,15 +97,8 @@ export class SheetsModel {
     }
     this.#setup.holdCount();
     try {
-      // The assets picked: a folder's, a search's or a list's, as the core makes them a run's.
-      const { folder, filters } = await runScope(scope);
-      this.exported = await exportSheet({
-        connectionId: form.connectionId,
-        folder,
-        filters,
-        properties: sheetProperties(this.draft),
-        format: this.draft.format,
-      });
+      // The assets picked: a folder's, a search's or a list's; the core makes them a run's.
+      this.exported = await exportSheet({ scope, properties: sheetProperties(this.draft), format: this.draft.format });
     } catch (thrown) {
       this.message = toIpcError(thrown);
     } finally {

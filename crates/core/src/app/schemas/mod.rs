@@ -119,12 +119,15 @@ fn unavailable_words(form: &str, error: &CallError) -> Text {
 /// search's own folder; for a list (whose run folder is the DAM root), the nearest folder
 /// holding all its assets, when every entry names its path.
 pub fn schema_folder(scope: &RunScope) -> String {
-    let folder = scope.folder().to_string();
+    list_schema_folder(scope).unwrap_or_else(|| scope.folder().to_string())
+}
+
+/// A list's [`schema_folder`]: its assets' nearest common folder, when every entry names its
+/// path; `None` for a folder's or a search's scope (their run folder is it).
+fn list_schema_folder(scope: &RunScope) -> Option<String> {
     match &scope.filters().selection {
-        Some(ScopeSource::List { entries }) => {
-            metadesk_bulk::searching::list_folder(entries).unwrap_or(folder)
-        }
-        _ => folder,
+        Some(ScopeSource::List { entries }) => metadesk_bulk::searching::list_folder(entries),
+        _ => None,
     }
 }
 
@@ -160,6 +163,19 @@ impl Workspace {
         own_forms: &OwnForms,
     ) -> Result<Arc<FolderSchema>> {
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        self.checked_folder_schema(opened, folder, refresh, own_forms)
+            .await
+    }
+
+    /// [`Workspace::folder_schema_from`] of a folder checked and normalised already (a run's
+    /// scope's, a parent's): not normalised again.
+    async fn checked_folder_schema(
+        &self,
+        opened: &Opened,
+        folder: String,
+        refresh: bool,
+        own_forms: &OwnForms,
+    ) -> Result<Arc<FolderSchema>> {
         let key = (connection_key(opened), folder.clone());
         if !refresh && let Some(known) = self.schemas.get(&key) {
             return Ok(known);
@@ -190,9 +206,13 @@ impl Workspace {
             // again for each.
             Ok(None) => match parent_in_dam(&folder) {
                 Some(parent) => {
-                    let inherited =
-                        Box::pin(self.folder_schema_from(opened, parent, refresh, own_forms))
-                            .await?;
+                    let inherited = Box::pin(self.checked_folder_schema(
+                        opened,
+                        parent.to_owned(),
+                        refresh,
+                        own_forms,
+                    ))
+                    .await?;
                     let answer = Arc::new(FolderSchema {
                         folder,
                         schema: inherited.schema.clone(),
@@ -318,8 +338,15 @@ impl Workspace {
         scope: &RunScope,
         refresh: bool,
     ) -> Result<Arc<FolderSchema>> {
-        self.folder_schema(opened, &schema_folder(scope), refresh)
-            .await
+        match list_schema_folder(scope) {
+            Some(folder) => self.folder_schema(opened, &folder, refresh).await,
+            // The run's folder was checked as the scope was made: not normalised again.
+            None => {
+                let folder = scope.folder().to_string();
+                self.checked_folder_schema(opened, folder, refresh, &OwnForms::new())
+                    .await
+            }
+        }
     }
 }
 
@@ -353,9 +380,7 @@ impl Workspace {
         scope: &RunScope,
         edits: &[Edit],
     ) -> Result<Vec<Vec<Text>>> {
-        let schema = self
-            .folder_schema(opened, &schema_folder(scope), false)
-            .await?;
+        let schema = self.scope_schema(opened, scope, false).await?;
         Ok(edits
             .iter()
             .map(|e| edit_problems(&schema, std::slice::from_ref(e)))

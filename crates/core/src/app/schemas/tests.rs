@@ -1,4 +1,5 @@
 use super::*;
+use crate::app::PreviewRequest;
 use metadesk_base::i18n::Lang;
 use metadesk_bulk::{Progress, RunScope, ScopeFilters};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
@@ -505,10 +506,12 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
     let read = sb.counters().schema_reads - before;
     assert!(read > 0, "the window's check read the schema");
     let run = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
-            edits,
+            PreviewRequest::Edit {
+                scope: RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+                edits,
+            },
             &quiet,
         )
         .await
@@ -523,10 +526,12 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
     // Refused by the schema: said in words, and only the schema was asked for.
     let requests = sb.counters().requests_total;
     let refused = ws
-        .preview_edit(
+        .preview(
             &opened,
-            RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
-            vec![set("dc:language", "Klingon")],
+            PreviewRequest::Edit {
+                scope: RunScope::checked(SAMPLE_FOLDER, ScopeFilters::default()).unwrap(),
+                edits: vec![set("dc:language", "Klingon")],
+            },
             &quiet,
         )
         .await

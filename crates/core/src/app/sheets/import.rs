@@ -5,15 +5,15 @@
 
 use std::path::PathBuf;
 
-use crate::app::runs::OnProgress;
+use crate::app::previews::{OnProgress, Plan};
 use crate::app::sheet_files::{HeldSheet, file_name_of};
 use crate::app::user_files::read_user_file;
-use crate::app::{JobKind, Opened, Workspace, blocking};
+use crate::app::{Opened, Workspace, blocking};
 use metadesk_base::i18n::{SavedText, Text};
 use metadesk_bulk::engine::AssetEdits;
 use metadesk_bulk::journal::{Action, Record, read_records};
 use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
-use metadesk_bulk::{Edit, EditOp, Engine, Progress, RunKind, RunScope, ScopeFilters, runs};
+use metadesk_bulk::{Edit, EditOp, Engine, RunKind, RunScope, ScopeFilters, runs};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_sheets::checks::{outside_folder, several_values_for_one};
@@ -175,16 +175,10 @@ impl Workspace {
             .and_then(|s| s.schema.clone())
             .map(std::sync::Arc::new);
         let label = Text::new("job-preview-sheet", vec![("file", file_name.into())]);
-        let job = self.jobs.start(JobKind::Preview, label)?;
         let engine =
             Engine::new(opened.connected.assets.clone(), self.runs_dir()).with_schema(schema);
-        let forward = |p: Progress| {
-            job.set_run_id(&p.run_id);
-            on_progress(p);
-        };
-        let summary = engine
-            .preview_per_asset(spec, assets, job.control(), &forward)
-            .await?;
+        let plan = Plan::PerAsset(spec, assets);
+        let summary = self.plan(label, engine, plan, on_progress).await?;
         // Rows whose asset could not be read, or whose cells give several values to a
         // property AEM holds as one, are errors of the sheet, named by their row and cell.
         let path = runs::path_of(&self.runs_dir(), &summary.id)?;

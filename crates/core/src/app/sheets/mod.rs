@@ -25,7 +25,9 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
-use metadesk_bulk::{RunSummary, ScopeFilters};
+use metadesk_bulk::RunSummary;
+
+use crate::app::scope_requests::ScopeRequest;
 use metadesk_sheets::Issue;
 
 mod export;
@@ -45,9 +47,8 @@ pub use problems_csv::write_issues_csv;
 #[derive(Debug, Clone, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SheetExportRequest {
-    pub connection_id: String,
-    pub folder: String,
-    pub filters: ScopeFilters,
+    /// The person's scope, made the run's by the core ([`ScopeRequest::run_scope`]).
+    pub scope: ScopeRequest,
     /// The columns, one property each.
     pub properties: Vec<String>,
     pub format: SheetFormat,

@@ -1,0 +1,162 @@
+//! What every stage and face asks of a run's kind, answered in this one file: is it a publish,
+//! what run it follows, its name and its words, which later runs it may have. The others ask
+//! these methods rather than match `RunKind`'s variants (tests/structure/run_kinds.rs), so a new
+//! kind of run is added here, in the engine's dispatch (`engine/mod.rs`) and little else.
+//!
+//! Not here: what defines a run (`spec.rs`), planning any kind (`engine/`).
+
+use metadesk_base::i18n::SavedText;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+use crate::spec::{Agent, PublishFrom, Replication, RunKind};
+
+impl RunKind {
+    /// Whether the run publishes or unpublishes rather than edits.
+    pub fn publishes(&self) -> bool {
+        matches!(self, RunKind::Publish { .. })
+    }
+
+    /// Whether it is a new edit of a scope (not an undo, a retry, a sheet…).
+    pub fn is_edit(&self) -> bool {
+        matches!(self, RunKind::Edit)
+    }
+
+    /// Whether its values come from a sheet's rows.
+    pub fn is_sheet(&self) -> bool {
+        matches!(self, RunKind::Sheet { .. })
+    }
+
+    /// A short name that stays the same in every language (`edit`, `undo`, `retry`, `sheet`,
+    /// `publish`, `tags`): an argument of the words that name the kind of run.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RunKind::Edit => "edit",
+            RunKind::Undo { .. } => "undo",
+            RunKind::Retry { .. } => "retry",
+            RunKind::Sheet { .. } => "sheet",
+            RunKind::Publish { .. } => "publish",
+            RunKind::TagImport { .. } => "tags",
+        }
+    }
+
+    /// A publish run's replication, tier, and the run its assets come from (if not its scope).
+    pub fn publishing(&self) -> Option<(Replication, Agent, Option<&PublishFrom>)> {
+        match self {
+            RunKind::Publish {
+                replication,
+                agent,
+                from,
+            } => Some((*replication, *agent, from.as_ref())),
+            _ => None,
+        }
+    }
+
+    /// The edit run a republish republishes.
+    pub fn republish_of(&self) -> Option<&str> {
+        match self.publishing() {
+            Some((_, _, Some(PublishFrom::Republish { of }))) => Some(of),
+            _ => None,
+        }
+    }
+
+    /// The run an undo undoes.
+    pub fn undo_of(&self) -> Option<&str> {
+        match self {
+            RunKind::Undo { of } => Some(of),
+            _ => None,
+        }
+    }
+
+    /// The run an undo or a retry is planned from.
+    pub fn from_run(&self) -> Option<&str> {
+        match self {
+            RunKind::Undo { of } | RunKind::Retry { of } => Some(of),
+            _ => None,
+        }
+    }
+
+    /// The sheet's or the taxonomy sheet's file name, for a run that comes from one.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            RunKind::Sheet { file } | RunKind::TagImport { file } => Some(file),
+            _ => None,
+        }
+    }
+
+    /// Whether the edits of its spec are what it does (an edit, a retry): a summary shows
+    /// them; the other kinds' are in their rows or their plan.
+    pub fn shows_edits(&self) -> bool {
+        matches!(self, RunKind::Edit | RunKind::Retry { .. })
+    }
+
+    /// Whether its preview says where each asset stands on the website (an edit's, a sheet's,
+    /// an undo's: a republish may follow them).
+    pub fn asks_publication(&self) -> bool {
+        matches!(
+            self,
+            RunKind::Edit | RunKind::Sheet { .. } | RunKind::Undo { .. }
+        )
+    }
+
+    /// Why a retry of a run of this kind (`run`) is refused, if it is: a sheet's rows, a
+    /// publish and an undo are not planned again.
+    pub fn refuses_retry(&self, run: &str) -> Option<Error> {
+        let (code, more) = match self {
+            RunKind::Sheet { file } => ("error-retry-of-sheet", Some(("file", file.as_str()))),
+            RunKind::Publish { .. } => ("error-retry-of-publish", None),
+            RunKind::Undo { of } => ("error-retry-of-undo", Some(("undone", of.as_str()))),
+            _ => return None,
+        };
+        let mut args = vec![("run", run.into())];
+        if let Some((name, value)) = more {
+            args.push((name, value.into()));
+        }
+        Some(Error::message(ErrorCode::InvalidInput, code, args))
+    }
+
+    /// Why an undo or a retry of a run of this kind (`run`) is refused before it is planned:
+    /// a tag import is undone in its own words, from Tags.
+    pub fn refuses_plan_from(&self, run: &str) -> Result<()> {
+        match self {
+            RunKind::TagImport { file } => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-of-tag-import",
+                vec![("run", run.into()), ("file", file.as_str().into())],
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The lines a summary shows for the run: what it is of, then `described`, its edits in
+    /// words, where they are what it does.
+    pub(crate) fn lines(&self, described: impl Iterator<Item = SavedText>) -> Vec<SavedText> {
+        let of_run = |code: &str, run: &str| SavedText::new(code, [("run", run.into())]);
+        match self {
+            RunKind::Undo { of } => vec![of_run("run-edit-undo", of)],
+            // What is retried, then the edits it makes again.
+            RunKind::Retry { of } => std::iter::once(of_run("run-edit-retry", of))
+                .chain(described)
+                .collect(),
+            RunKind::Sheet { file } => {
+                vec![SavedText::new(
+                    "run-edit-sheet",
+                    [("file", file.as_str().into())],
+                )]
+            }
+            RunKind::Edit => described.collect(),
+            RunKind::TagImport { file } => vec![SavedText::new(
+                "run-tag-import",
+                [("file", file.as_str().into())],
+            )],
+            RunKind::Publish {
+                replication,
+                agent,
+                from,
+            } => vec![crate::publish_words::run_line(
+                *replication,
+                *agent,
+                from.as_ref(),
+            )],
+        }
+    }
+}
