@@ -182,7 +182,11 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     let entries = metadesk_core::app::list_entries(&text).unwrap();
     assert_eq!(entries.len(), 7);
     let aem = classic(&sb);
-    let check = check_list(aem.as_ref(), &entries, &RunControl::new())
+    let scope = metadesk_core::bulk::Scope::List { entries }
+        .into_run_scope()
+        .unwrap();
+    let reach = metadesk_core::bulk::source::Reach::of(aem.as_ref(), "sandbox", false, None);
+    let check = check_list(aem.as_ref(), &scope, &reach, &RunControl::new())
         .await
         .unwrap()
         .unwrap();

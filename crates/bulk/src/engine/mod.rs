@@ -49,7 +49,6 @@ mod tag_step;
 mod tasks;
 mod undo;
 
-use crate::found_by::FoundBy;
 use context::{Ctx, forward};
 use listed::preview_scope;
 pub use planning::AssetEdits;
@@ -280,52 +279,15 @@ impl Engine {
         }
         self.check_family(&spec)?;
         self.run_preview(spec, control, on_progress, async |ctx| {
-            // Where the run's assets come from: a list, a search, or the folder's listings (never
-            // a search: AEM's index lags behind the repository). Each way records which search
-            // found the assets.
-            let open = ctx.aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
+            // Where the run's assets come from is the one source's (`source.rs`); a list of
+            // content fragments is looked up in the Sites API.
             match ctx.spec.scope.filters().selection.clone() {
                 Some(ScopeSource::List { entries })
                     if ctx.spec.scope.filters().fragments.is_some() =>
                 {
                     fragment_list::preview_fragment_list(ctx, &entries, on_progress).await
                 }
-                Some(ScopeSource::List { entries }) => {
-                    searched::preview_list(ctx, &entries, on_progress).await
-                }
-                // An OAuth Server-to-Server connection searches with its own token first.
-                Some(ScopeSource::Search { .. }) if open => {
-                    match searched::preview_open_search(ctx, on_progress).await {
-                        Ok(None) => {
-                            ctx.found_by(FoundBy::query_builder());
-                            preview_scope(ctx, on_progress).await
-                        }
-                        other => {
-                            ctx.found_by(FoundBy::OpenapiSearch);
-                            other.map(Option::unwrap_or_default)
-                        }
-                    }
-                }
-                Some(ScopeSource::Search { .. }) => {
-                    ctx.found_by(FoundBy::query_builder());
-                    preview_scope(ctx, on_progress).await
-                }
-                // An OAuth S2S connection with no classic connection to list the folder: its own
-                // OpenAPI search, with no condition, under the folder.
-                None if open && !ctx.aem.lists_folders() => {
-                    ctx.found_by(FoundBy::OpenapiSearch);
-                    searched::preview_open_search(ctx, on_progress)
-                        .await
-                        .map(Option::unwrap_or_default)
-                }
-                // The Sites API lists a folder's fragments itself.
-                None if ctx.spec.scope.filters().fragments.is_some() => {
-                    preview_scope(ctx, on_progress).await
-                }
-                None => {
-                    ctx.found_by(FoundBy::listing());
-                    preview_scope(ctx, on_progress).await
-                }
+                _ => preview_scope(ctx, on_progress).await,
             }
         })
         .await

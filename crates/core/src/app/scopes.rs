@@ -20,12 +20,13 @@ use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::Combine;
 use metadesk_bulk::found_by::FoundBy;
-use metadesk_bulk::list_check::{OpenListCheck, check_list, check_list_open};
+use metadesk_bulk::list_check::check_list;
 use metadesk_bulk::open_query;
 use metadesk_bulk::open_walk::{self, OpenCount};
 use metadesk_bulk::scope::LARGE_SCOPE;
 use metadesk_bulk::scope::{self, Scope, ScopeSource};
 use metadesk_bulk::searching::{self, ListCheck, SearchCount};
+use metadesk_bulk::source::Reach;
 use metadesk_bulk::{Edit, RunScope, RunSummary, ScopeCount};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -271,24 +272,16 @@ impl Workspace {
                     })
                 }))
             }
-            Some(ScopeSource::List { entries }) => {
+            Some(ScopeSource::List { .. }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, Text::plain("job-check-list"))?;
-                if open {
-                    let label = &opened.label;
-                    match check_list_open(store, entries, paired, label, job.control()).await? {
-                        OpenListCheck::Checked(check) => {
-                            return Ok(Some(SelectedCount::List(check)));
-                        }
-                        OpenListCheck::Cancelled => return Ok(None),
-                        OpenListCheck::UseClassic => {}
-                    }
-                }
-                let check = check_list(store, entries, job.control()).await?;
+                let stored = opened.connection_id.is_some();
+                let reach = Reach::of(store, &opened.label, stored, None);
+                let check = check_list(store, scope, &reach, job.control()).await?;
                 Ok(check.map(|c| {
                     SelectedCount::List(ListCheck {
-                        found_by: classic,
+                        found_by: c.found_by.through(opened.paired_with.clone()),
                         ..c
                     })
                 }))
