@@ -26,6 +26,8 @@
 //! (`open_query.rs`).
 
 use std::collections::VecDeque;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::found_by::FoundBy;
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
@@ -103,9 +105,16 @@ impl<'a> Reach<'a> {
     }
 }
 
+/// Steps a source reads ahead at most, while something else is read beside it.
+const AHEAD_STEPS: usize = 64;
+
 /// The rows of one scope, step by step.
 pub struct Source {
+    /// The scope the rows are of.
+    scope: RunScope,
     way: Way,
+    /// Steps read ahead ([`Source::ahead_while`]), handed out first.
+    ahead: VecDeque<Result<Step>>,
     found_by: FoundBy,
     folder: String,
     recursive: bool,
@@ -203,7 +212,9 @@ impl Source {
             }
         };
         Ok(Source {
+            scope: scope.clone(),
             way,
+            ahead: VecDeque::new(),
             found_by,
             folder: folder.as_str().to_owned(),
             recursive: filters.recursive,
@@ -247,9 +258,54 @@ impl Source {
         self.unindexed
     }
 
+    /// The scope the rows are of.
+    pub fn scope(&self) -> &RunScope {
+        &self.scope
+    }
+
+    /// Reads steps ahead through `asker` while `beside` runs (what a run reads before it
+    /// starts: its folder's form), so the server lists meanwhile; [`Source::next`] hands them
+    /// out first, in order. Stops at the end of the rows, at the first failure (handed out in
+    /// its turn), or at [`AHEAD_STEPS`]; the step under way when `beside` ends is finished.
+    pub async fn ahead_while<T>(
+        &mut self,
+        asker: &impl Asker,
+        beside: impl Future<Output = T>,
+    ) -> T {
+        let ended = AtomicBool::new(false);
+        let beside = async {
+            let answer = beside.await;
+            ended.store(true, Ordering::Relaxed);
+            answer
+        };
+        let ahead = async {
+            while !ended.load(Ordering::Relaxed) && self.ahead.len() < AHEAD_STEPS {
+                let step = self.read(asker).await;
+                let last = !matches!(
+                    step,
+                    Ok(Step::Page(_) | Step::Unlisted { .. } | Step::Problems(_))
+                );
+                self.ahead.push_back(step);
+                if last {
+                    break;
+                }
+            }
+        };
+        let (answer, ()) = tokio::join!(beside, ahead);
+        answer
+    }
+
     /// The next step, its requests sent through `asker`. A failure that leaves the scope
     /// unknown is an error.
     pub async fn next(&mut self, asker: &impl Asker) -> Result<Step> {
+        match self.ahead.pop_front() {
+            Some(step) => step,
+            None => self.read(asker).await,
+        }
+    }
+
+    /// The next step not read ahead.
+    async fn read(&mut self, asker: &impl Asker) -> Result<Step> {
         loop {
             match &mut self.way {
                 Way::Walk(walk) => return walked(walk.next(asker).await?),

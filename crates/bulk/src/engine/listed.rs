@@ -20,6 +20,7 @@ use futures_util::future::join_all;
 use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinSet;
 
+use super::Engine;
 use super::checks::{GROUP, planned_properties, values_and_publication};
 use super::context::{Ctx, lock, record_row, skip_row};
 use super::gated::Gated;
@@ -29,12 +30,16 @@ use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use crate::reasons;
+use crate::run_control::RunControl;
+use crate::scope::RunScope;
+use crate::scope_walk::Glance;
 use crate::searching::edited_properties;
 use crate::source::{Found, Reach, Source, Step};
 use metadesk_assets::batch::fits_in_folder_check;
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
+use std::future::Future;
 
 /// Groups of listed assets being checked and planned at once (each of up to [`GROUP`]).
 const GROUPS_AT_ONCE: usize = 4;
@@ -48,6 +53,7 @@ const GROUPS_AT_ONCE: usize = 4;
 /// unknown fails the preview once the tasks under way have ended.
 pub(super) async fn preview_scope(
     ctx: &Arc<Ctx>,
+    ahead: Option<Source>,
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
@@ -60,7 +66,11 @@ pub(super) async fn preview_scope(
         spec.account.as_deref(),
     );
     let properties = edited_properties(&spec.edits);
-    let mut source = Source::of(&spec.scope, properties, ctx.settings.pages(), &reach)?;
+    // Listings read while the run was made are of this scope only.
+    let mut source = match ahead.filter(|a| a.scope() == &spec.scope && a.lists_folders()) {
+        Some(ahead) => ahead,
+        None => Source::of(&spec.scope, properties, ctx.settings.pages(), &reach)?,
+    };
     // The Sites API lists a folder's fragments itself: no search of AEM's found them.
     let says_found_by = spec.scope.filters().fragments.is_none();
     if says_found_by {
@@ -179,6 +189,40 @@ pub(super) async fn preview_scope(
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
+}
+
+impl Engine {
+    /// `beside` (what a run reads before it is made: its folder's form), with the listings of
+    /// `scope` sent meanwhile when it is a folder's, so the server is busy from the start; the
+    /// next preview of that scope takes them up where they stopped (a preview of another
+    /// scope leaves them). `account` words a listing refused. A search is not read ahead: its
+    /// hits carry the properties of edits the form may still change.
+    pub async fn listing_while<T>(
+        &self,
+        scope: &RunScope,
+        account: Option<&str>,
+        beside: impl Future<Output = T>,
+    ) -> T {
+        let reach = Reach::of(self.aem.as_ref(), "", false, account);
+        let source = Source::of(scope, [], self.settings.pages(), &reach);
+        let Some(mut source) = source.ok().filter(Source::lists_folders) else {
+            return beside.await;
+        };
+        // Not the run's yet: nobody can pause or cancel it before the run exists.
+        let control = RunControl::new();
+        let asker = Glance {
+            aem: self.aem.as_ref(),
+            control: &control,
+        };
+        let answer = source.ahead_while(&asker, beside).await;
+        *lock(&self.ahead) = Some(source);
+        answer
+    }
+
+    /// The listings read ahead, if any (taken once).
+    pub(super) fn take_ahead(&self) -> Option<Source> {
+        lock(&self.ahead).take()
+    }
 }
 
 /// Where the listed assets of `group` first fill one check of folders: the length of its

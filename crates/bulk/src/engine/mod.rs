@@ -129,6 +129,8 @@ pub struct Engine {
     /// The metadata schema of the run's folder, when it was read: a value a rule computes
     /// that its field does not allow skips that asset, with why.
     schema: Option<Arc<metadesk_assets::schema::Schema>>,
+    /// A folder's listings read while the run was being made (`listed.rs`, `listing_while`).
+    ahead: std::sync::Mutex<Option<crate::source::Source>>,
 }
 
 pub(super) use metadesk_base::timefmt::now_rfc3339;
@@ -156,6 +158,7 @@ impl Engine {
             settings: Settings::default(),
             paired: None,
             schema: None,
+            ahead: std::sync::Mutex::new(None),
         }
     }
 
@@ -287,7 +290,7 @@ impl Engine {
                 {
                     fragment_list::preview_fragment_list(ctx, &entries, on_progress).await
                 }
-                _ => preview_scope(ctx, on_progress).await,
+                _ => preview_scope(ctx, self.take_ahead(), on_progress).await,
             }
         })
         .await

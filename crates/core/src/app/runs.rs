@@ -178,8 +178,13 @@ impl Workspace {
             self.require_folder_search(opened).await?;
         }
         let schema_folder = crate::app::schemas::schema_folder(&scope);
-        // The values rules compute are known per asset: the plan checks them against it.
-        let read = self.folder_schema(opened, &schema_folder, false).await.ok();
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
+            .with_paired(opened.paired_with.clone());
+        // The values rules compute are known per asset: the plan checks them against it. A
+        // folder's listings are sent while it is read, and kept for the preview.
+        let account = opened.connected.account.as_deref();
+        let read = self.folder_schema(opened, &schema_folder, false);
+        let read = engine.listing_while(&scope, account, read).await.ok();
         let schema = read.as_ref().and_then(|s| s.schema.clone()).map(Arc::new);
         crate::app::schemas::templates_by_property(&mut edits, schema.as_deref());
         // Checked on the schema just read: one read per preview, not one per check.
@@ -194,9 +199,7 @@ impl Workspace {
         let job = self
             .jobs
             .start(JobKind::Preview, job_on("job-preview", spec.scope.folder()))?;
-        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
-            .with_paired(opened.paired_with.clone())
-            .with_schema(schema);
+        let engine = engine.with_schema(schema);
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);
