@@ -165,19 +165,11 @@ async fn each_source_keeps_a_colleague_s_change_and_its_undo_leaves_later_work()
         );
         run.scope = src.scope(&sb);
         let p = e.preview(run, &RunControl::new(), &quiet()).await.unwrap();
-        let planned: Vec<String> = runs::preview_page(
-            &dir.path().join("runs"),
-            &p.id,
-            Some(Action::Change),
-            0,
-            1000,
-        )
-        .unwrap()
-        .rows
-        .into_iter()
-        .map(|r| r.path)
-        .collect();
-        assert_eq!(planned, wanted, "{case}: the source's rows");
+        assert_eq!(
+            planned(&dir.path().join("runs"), &p.id),
+            wanted,
+            "{case}: rows"
+        );
 
         let (theirs, later) = (&wanted[0], &wanted[1]);
         sb.edit_asset(theirs, json!({"dc:rights": "Theirs"}))
@@ -270,13 +262,7 @@ async fn each_source_killed_mid_apply_resumes_exactly() {
         assert_eq!(status.code(), Some(0), "{case}");
         let summary = runs::summary(&runs_dir, &id).unwrap();
         assert_eq!(summary.status, RunStatus::Completed, "{case}");
-        let planned: Vec<String> =
-            runs::preview_page(&runs_dir, &id, Some(Action::Change), 0, 1000)
-                .unwrap()
-                .rows
-                .into_iter()
-                .map(|r| r.path)
-                .collect();
+        let planned = planned(&runs_dir, &id);
         assert_eq!(planned, jpegs(&sb), "{case}: the source's rows");
         assert_eq!(summary.counts.changed as usize, planned.len(), "{case}");
         for path in &planned {
