@@ -11,13 +11,13 @@ use crate::found_by::FoundBy;
 use crate::open_query::query_items;
 use crate::open_walk::{OpenCount, count};
 use crate::run_control::RunControl;
+use crate::scope::LARGE_SCOPE;
 use crate::scope::RunScope;
-use crate::scope::{LARGE_SCOPE, ScopeSource};
 use crate::scope_walk::{Glance, Pages};
-use crate::searching::{ListCheck, SearchCount, count_search};
+use crate::searching::{ListCheck, SearchCount, conditions_of, count_search};
 use crate::source::{Reach, Source, Step};
 use metadesk_assets::AssetsApi;
-use metadesk_clients::error::{Error, Result};
+use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::ApiFamily;
 
 /// Checks the list of `scope` through what `reach` reaches; `None` once cancelled. Its
@@ -62,15 +62,9 @@ pub async fn check_search(
     control: &RunControl,
 ) -> Result<Option<SearchCount>> {
     let (folder, filters) = (scope.folder(), scope.filters());
-    let Some(ScopeSource::Search {
-        conditions,
-        combine,
-    }) = &filters.selection
-    else {
-        return Err(Error::Internal("a search count of another scope".into()));
-    };
+    let (conditions, combine) = conditions_of(scope)?;
     if reach.family == ApiFamily::OpenApi {
-        let items = query_items(folder, filters.recursive, conditions, *combine);
+        let items = query_items(folder, filters.recursive, conditions, combine);
         match count(aem, items, reach.query_builder, reach.connection, control).await? {
             OpenCount::Counted { assets, at_least } => {
                 return Ok(Some(SearchCount {
