@@ -131,6 +131,9 @@ enum Way {
     Open {
         walk: OpenWalk,
         classic: Option<Box<ScopeWalk>>,
+        /// A folder's assets (no search to fall back on): a search AEM does not offer means
+        /// nothing can find them.
+        folder_scope: bool,
     },
     /// A list not looked up yet; `open`: by the OpenAPI search first.
     List {
@@ -198,6 +201,7 @@ impl Source {
                         Way::Open {
                             walk: OpenWalk::new(items, pages.search),
                             classic,
+                            folder_scope: selection.is_none(),
                         },
                         FoundBy::OpenapiSearch,
                     ),
@@ -323,7 +327,11 @@ impl Source {
                     let steps = self.look_up(asker, &entries, &hits, open, paired).await?;
                     self.way = Way::Given(steps);
                 }
-                Way::Open { walk, classic } => match walk.next(asker).await {
+                Way::Open {
+                    walk,
+                    classic,
+                    folder_scope,
+                } => match walk.next(asker).await {
                     Ok(OpenStep::Hits(hits)) => {
                         let mut page = Vec::with_capacity(hits.len());
                         for hit in hits {
@@ -348,8 +356,7 @@ impl Source {
                     }
                     Err(e) if !walk.answered() => {
                         // A folder nobody lists: nothing else can find its assets.
-                        let folder_scope = classic.is_none() && unavailable(&e);
-                        return Err(if folder_scope {
+                        return Err(if *folder_scope && unavailable(&e) {
                             open_query::needs_paired(&self.connection, self.stored)
                         } else {
                             open_query::failed(e, &self.connection)
