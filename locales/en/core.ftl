@@ -771,7 +771,6 @@ error-sheet-issues-gone = The problems of that check are no longer on hand; chec
 error-sheet-preview-not-removed = Could not remove the sheet’s preview: { $detail }
 error-sheet-no-properties = Say which properties the sheet holds, e.g. dc:title and dc:subject.
 error-export-cancelled = The export was cancelled.
-error-list-not-checked = The list could not be checked: { $detail }.
 error-sheet-too-large = { $file } is { $size } MB, too large for a sheet (at most { $limit } MB); split it into several sheets.
 error-file-is-folder = { $file } is a folder; choose a file in it.
 error-file-not-regular = { $file } is not a regular file (it is a device, a pipe or a socket, or a link to one); choose the file itself.

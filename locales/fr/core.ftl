@@ -772,7 +772,6 @@ error-sheet-issues-gone = Les problèmes de cette vérification ne sont plus dis
 error-sheet-preview-not-removed = Impossible de supprimer l’aperçu de la feuille : { $detail }
 error-sheet-no-properties = Indiquez les propriétés que contient la feuille, par exemple dc:title et dc:subject.
 error-export-cancelled = L’export a été annulé.
-error-list-not-checked = La liste n’a pas pu être vérifiée : { $detail }.
 error-sheet-too-large = { $file } fait { $size } Mo, trop pour une feuille (au plus { $limit } Mo) ; répartissez-la en plusieurs feuilles.
 error-file-is-folder = { $file } est un dossier ; choisissez un fichier dedans.
 error-file-not-regular = { $file } n’est pas un fichier ordinaire (c’est un périphérique, un tube ou un socket, ou un lien vers l’un d’eux) ; choisissez le fichier lui-même.

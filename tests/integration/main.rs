@@ -54,6 +54,7 @@ mod scopes_cli;
 mod sheet_batches;
 mod sheet_cli;
 mod small_folders;
+mod sources;
 mod tag_sheets_cli;
 mod tag_step_cli;
 mod tags_cli;

@@ -182,7 +182,9 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     let entries = metadesk_core::app::list_entries(&text).unwrap();
     assert_eq!(entries.len(), 7);
     let aem = classic(&sb);
-    let check = check_list(aem.as_ref(), &entries, &RunControl::new())
+    let scope = Scope::List { entries }.into_run_scope().unwrap();
+    let reach = metadesk_core::bulk::source::Reach::of(aem.as_ref(), "sandbox", false, None);
+    let check = check_list(aem.as_ref(), &scope, &reach, &RunControl::new())
         .await
         .unwrap()
         .unwrap();
@@ -198,7 +200,6 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     assert!(reasons[2].1.starts_with("a folder"));
     assert!(reasons[3].1.starts_with("not a DAM path"));
 
-    let scope = Scope::List { entries }.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,

@@ -36,6 +36,7 @@ pub mod scope;
 pub mod scope_count;
 pub mod scope_walk;
 pub mod searching;
+pub mod source;
 pub mod spec;
 pub mod tag_import;
 pub mod tag_step;

@@ -1,73 +1,84 @@
-//! Checking a list scope before a run: how many assets it names, and each entry that names
-//! none, with why. Looked up as a run's preview looks it up (`scope_walk::resolve_listed`, or
-//! `open_walk::resolve_listed_open` for an OAuth Server-to-Server connection), each request
-//! retried as a glance.
+//! Checking a list or a search scope before a run: how many assets a list names, and each entry
+//! that names none, with why, looked up as a run's preview looks it up (the one source,
+//! `source.rs`); how many assets a search selects, with one request of the search the source
+//! would page (the OpenAPI search of an OAuth Server-to-Server connection first, else
+//! QueryBuilder). Each request is retried as a glance.
 //!
-//! Not here: resolving the entries (`searching.rs`), the run's own lookups (`engine`).
+//! Not here: resolving the entries (`searching.rs`), the run's own lookups (`engine`), a
+//! folder's count (`scope_count.rs`).
 
 use crate::found_by::FoundBy;
-use crate::open_walk::{OpenList, resolve_listed_open};
+use crate::open_query::query_items;
+use crate::open_walk::{OpenCount, count};
 use crate::run_control::RunControl;
-use crate::scope::hit_properties;
-use crate::scope_walk::{Glance, resolve_listed};
-use crate::searching::{ListCheck, confirm_unfound};
+use crate::scope::LARGE_SCOPE;
+use crate::scope::RunScope;
+use crate::scope_walk::{Glance, Pages};
+use crate::searching::{ListCheck, SearchCount, conditions_of, count_search};
+use crate::source::{Reach, Source, Step};
 use metadesk_assets::AssetsApi;
-use metadesk_assets::search::search_failed;
 use metadesk_clients::error::Result;
+use metadesk_credentials::credentials::ApiFamily;
 
-/// Checks a list against AEM's QueryBuilder; `None` once cancelled.
+/// Checks the list of `scope` through what `reach` reaches; `None` once cancelled. Its
+/// `found_by` names the search that looked it up (not yet through a paired connection).
 pub async fn check_list(
     aem: &dyn AssetsApi,
-    entries: &[String],
+    scope: &RunScope,
+    reach: &Reach<'_>,
     control: &RunControl,
 ) -> Result<Option<ListCheck>> {
-    let hits = hit_properties(std::iter::empty());
-    let asker = Glance { aem, control };
-    let Some(mut resolved) = resolve_listed(&asker, entries, &hits)
-        .await
-        .map_err(search_failed)?
-    else {
-        return Ok(None);
+    let pages = Pages {
+        listing: 1,
+        search: 1,
+        listings_at_once: 1,
     };
-    confirm_unfound(&mut resolved, |path| async move {
-        aem.node_json(&path, "1").await
-    })
-    .await;
+    let mut source = Source::of(scope, [], pages, reach)?;
+    let asker = Glance { aem, control };
+    let (mut assets, mut problems) = (0, Vec::new());
+    loop {
+        match source.next(&asker).await? {
+            Step::Page(found) => assets += found.len() as u64,
+            Step::Problems(more) => problems.extend(more),
+            Step::Unlisted { .. } => {}
+            Step::Done => break,
+            Step::Cancelled => return Ok(None),
+        }
+    }
     Ok(Some(ListCheck {
-        found_by: FoundBy::QueryBuilder { connection: None },
-        assets: resolved.assets.len() as u64,
-        problems: resolved.problems,
+        found_by: source.found_by(),
+        assets,
+        problems,
     }))
 }
 
-/// What checking a list through the OpenAPI search gave.
-#[derive(Debug)]
-pub enum OpenListCheck {
-    Checked(ListCheck),
-    Cancelled,
-    /// AEM does not offer the search and a paired connection can check the list instead.
-    UseClassic,
-}
-
-/// Checks a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
-/// token). `paired`: a classic connection may check it when AEM does not offer the search.
-pub async fn check_list_open(
+/// Counts what the search of `scope` selects with one request, by the search its rows would
+/// come from: an OAuth S2S connection's OpenAPI search, else (or when that cannot) QueryBuilder.
+/// `None` once cancelled. Its `found_by` does not name a paired connection yet.
+pub async fn check_search(
     aem: &dyn AssetsApi,
-    entries: &[String],
-    paired: bool,
-    connection: &str,
+    scope: &RunScope,
+    reach: &Reach<'_>,
     control: &RunControl,
-) -> Result<OpenListCheck> {
-    let asker = Glance { aem, control };
-    Ok(
-        match resolve_listed_open(&asker, entries, paired, connection).await? {
-            OpenList::Resolved(resolved, _) => OpenListCheck::Checked(ListCheck {
-                found_by: FoundBy::OpenapiSearch,
-                assets: resolved.assets.len() as u64,
-                problems: resolved.problems,
-            }),
-            OpenList::Cancelled => OpenListCheck::Cancelled,
-            OpenList::UseClassic => OpenListCheck::UseClassic,
-        },
-    )
+) -> Result<Option<SearchCount>> {
+    let (folder, filters) = (scope.folder(), scope.filters());
+    let (conditions, combine) = conditions_of(scope)?;
+    if reach.family == ApiFamily::OpenApi {
+        let items = query_items(folder, filters.recursive, conditions, combine);
+        match count(aem, items, reach.query_builder, reach.connection, control).await? {
+            OpenCount::Counted { assets, at_least } => {
+                return Ok(Some(SearchCount {
+                    found_by: FoundBy::OpenapiSearch,
+                    assets,
+                    at_least,
+                    large: assets >= LARGE_SCOPE,
+                }));
+            }
+            OpenCount::Cancelled => return Ok(None),
+            OpenCount::UseClassic(why) => {
+                tracing::info!(%why, "counted with QueryBuilder through the paired connection");
+            }
+        }
+    }
+    count_search(aem, scope, control).await
 }

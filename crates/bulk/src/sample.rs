@@ -1,6 +1,6 @@
 //! A few assets of a scope, read whole once, and edits computed on them: the window's live
 //! "before → after" while a rule is typed. Finding them is one listing page or one search page
-//! (the scope's walk, `scope_walk.rs`, stopped early) or one list lookup; then one read per
+//! (the scope's source, `source.rs`, stopped early) or one list lookup; then one read per
 //! asset. Nothing is written or journaled.
 //!
 //! Not here: keeping a sample between keystrokes (the core's use case), the preview of the
@@ -11,15 +11,12 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 
 use crate::compute::Asset;
-use crate::open_query;
-use crate::open_walk::{OpenList, OpenStep, OpenWalk, resolve_listed_open};
-use crate::scope::{RunScope, ScopeSource};
-use crate::scope_walk::{Once, Pages, ScopeWalk, resolve_listed};
+use crate::scope::RunScope;
+use crate::scope_walk::{Once, Pages};
+use crate::source::{Found, Reach, Source, Step};
 use crate::spec::{Edit, after, regexes_of, schema_refusal};
-use metadesk_assets::folders::WalkStep;
 use metadesk_assets::schema::Schema;
-use metadesk_assets::search::search_failed;
-use metadesk_assets::{AssetRef, AssetsApi, CallError, Entry, EntryKind};
+use metadesk_assets::{AssetRef, AssetsApi, CallError, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -40,9 +37,8 @@ pub struct SampleScope<'a> {
     pub scope: &'a RunScope,
     /// The connection's name, in the words of a search AEM refused.
     pub connection: &'a str,
-    /// Nothing lists the folder's assets (an OAuth Server-to-Server connection with no paired
-    /// connection): AEM's OpenAPI search finds them.
-    pub open_search_only: bool,
+    /// The connection is stored (else a credential file), in the words of what to pair.
+    pub stored: bool,
 }
 
 /// The first `size` assets of the scope that pass its filters, each read whole. A scope that
@@ -62,7 +58,7 @@ pub async fn read_sample(
     let found = first_entries(aem, scope, want).await?;
     let mut sample = Vec::with_capacity(size);
     let mut first_error = None;
-    for (entry, id) in found {
+    for Found { entry, id } in found {
         if sample.len() == size {
             break;
         }
@@ -101,88 +97,15 @@ async fn read_whole(
 }
 
 /// Up to `want` assets of the scope in its order (with their ids where the search gave them),
-/// their names filtered like a preview's.
+/// their names filtered like a preview's, from the scope's source (`source.rs`) stopped early:
+/// a folder's first listings, a search's first page, a list's first entries. A subfolder that
+/// cannot be listed, or a list's entry that names no asset, is passed over: a sample shows a
+/// few assets, never the whole.
 async fn first_entries(
     aem: &dyn AssetsApi,
     scope: &SampleScope<'_>,
     want: usize,
-) -> Result<Vec<(Entry, Option<String>)>> {
-    let (folder, filters) = (scope.scope.folder(), scope.scope.filters());
-    let keep = |e: &Entry| e.kind == EntryKind::Asset && filters.name_matches(&e.name);
-    let found: Vec<(Entry, Option<String>)> = match &filters.selection {
-        None if !scope.open_search_only => return first_walked(aem, scope, want).await,
-        Some(ScopeSource::Search { .. }) if aem.can_search() => {
-            return first_walked(aem, scope, want).await;
-        }
-        None => {
-            open_page(
-                aem,
-                scope,
-                open_query::folder_items(folder, filters.recursive),
-                want,
-            )
-            .await?
-        }
-        Some(ScopeSource::Search {
-            conditions,
-            combine,
-        }) => {
-            let items = open_query::query_items(folder, filters.recursive, conditions, *combine)
-                .map_err(|why| why.refusal(scope.connection))?;
-            open_page(aem, scope, items, want).await?
-        }
-        Some(ScopeSource::List { entries }) => {
-            let first = &entries[..entries.len().min(want)];
-            if aem.can_search() {
-                let resolved = resolve_listed(&Once(aem), first, &[])
-                    .await
-                    .map_err(search_failed)?
-                    .map_or_else(Vec::new, |r| r.assets);
-                resolved.into_iter().map(|e| (e, None)).collect()
-            } else {
-                match resolve_listed_open(&Once(aem), first, false, scope.connection).await? {
-                    OpenList::Resolved(resolved, ids) => resolved
-                        .assets
-                        .into_iter()
-                        .map(|e| {
-                            let id = ids.get(&e.path).cloned();
-                            (e, id)
-                        })
-                        .collect(),
-                    OpenList::Cancelled | OpenList::UseClassic => Vec::new(),
-                }
-            }
-        }
-    };
-    Ok(found
-        .into_iter()
-        .filter(|(e, _)| keep(e))
-        .take(want)
-        .collect())
-}
-
-/// The first page of an OpenAPI search, its hits with their ids.
-async fn open_page(
-    aem: &dyn AssetsApi,
-    scope: &SampleScope<'_>,
-    items: Vec<Value>,
-    want: usize,
-) -> Result<Vec<(Entry, Option<String>)>> {
-    match OpenWalk::new(items, want as u64).next(&Once(aem)).await {
-        Ok(OpenStep::Hits(hits)) => Ok(hits.into_iter().map(|h| (h.entry(), h.id)).collect()),
-        Ok(OpenStep::Done | OpenStep::Cancelled) => Ok(Vec::new()),
-        Err(e) => Err(open_query::failed(e, scope.connection)),
-    }
-}
-
-/// The first assets of the scope's walk (a folder's listings, subfolders too when the scope
-/// says so, or a search's first page), stopping as soon as there are `want`. A subfolder that cannot
-/// be listed is passed over: a sample shows a few assets, never the whole.
-async fn first_walked(
-    aem: &dyn AssetsApi,
-    scope: &SampleScope<'_>,
-    want: usize,
-) -> Result<Vec<(Entry, Option<String>)>> {
+) -> Result<Vec<Found>> {
     let pages = Pages {
         // A page of a few more than wanted: most folders give the sample in one request.
         listing: (want as u64).max(20),
@@ -190,26 +113,20 @@ async fn first_walked(
         // A sample wants its first few assets: one listing at a time.
         listings_at_once: 1,
     };
-    let walk = ScopeWalk::of(scope.scope, [], pages, aem.family(), None);
-    let Some(mut walk) = walk else {
-        return Ok(Vec::new());
-    };
+    let reach = Reach::of(aem, scope.connection, scope.stored, None);
+    let mut source = Source::of(scope.scope, [], pages, &reach)?.first_of_list(want);
+    let filters = scope.scope.filters();
     let mut found = Vec::new();
     while found.len() < want {
-        match walk.next(&Once(aem)).await? {
-            WalkStep::Page(entries) => found.extend(
-                entries
-                    .into_iter()
-                    .filter(|e| {
-                        e.kind == EntryKind::Asset && scope.scope.filters().name_matches(&e.name)
-                    })
-                    .map(|e| (e, None)),
-            ),
-            WalkStep::Unlisted { .. } => {}
-            WalkStep::Done | WalkStep::Cancelled => break,
+        match source.next(&Once(aem)).await? {
+            Step::Page(page) => found.extend(page.into_iter().filter(|f| {
+                f.entry.kind == EntryKind::Asset && filters.name_matches(&f.entry.name)
+            })),
+            Step::Unlisted { .. } | Step::Problems(_) => {}
+            Step::Done | Step::Cancelled => break,
         }
         // One search page of `want` hits: the search already left out what is not an asset.
-        if walk.searches() {
+        if source.searches() {
             break;
         }
     }

@@ -4,7 +4,7 @@
 //! an asset is read only when a format filter is set and the listing does not carry its
 //! `dc:format` (the preview reads it then too).
 //!
-//! The walk is the preview's own (`scope_walk.rs`), so a count and a preview treat a folder that
+//! The rows are the preview's own (`source.rs`), so a count and a preview treat a folder that
 //! cannot be listed the same way.
 //!
 //! Not here: the preview itself (`engine`), which lists again and reads current values.
@@ -18,8 +18,10 @@ use ts_rs::TS;
 use crate::by_folder::{CountTally, FolderCount};
 use crate::run_control::RunControl;
 use crate::scope::RunScope;
-use crate::scope_walk::{Glance, ScopeWalk};
-use metadesk_assets::folders::{FolderWalk, LISTINGS_AT_ONCE, WalkStep};
+use crate::scope_walk::{Glance, Pages};
+use crate::source::{Found, Reach, Source, Step};
+use metadesk_assets::folders::LISTINGS_AT_ONCE;
+use metadesk_assets::search::SEARCH_PAGE;
 use metadesk_assets::{AssetRef, AssetsApi, EntryKind};
 use metadesk_clients::error::Result;
 
@@ -96,15 +98,12 @@ pub(crate) async fn count_paged(
     page_size: u64,
 ) -> Result<ScopeCount> {
     let (folder, filters) = (scope.folder(), scope.filters());
-    let walk = FolderWalk::new(
-        folder,
-        filters.recursive,
-        page_size,
-        LISTINGS_AT_ONCE,
-        aem.family(),
-        None,
-    );
-    let mut walk = ScopeWalk::Folder(walk);
+    let pages = Pages {
+        listing: page_size,
+        search: SEARCH_PAGE,
+        listings_at_once: LISTINGS_AT_ONCE,
+    };
+    let mut source = Source::of(scope, [], pages, &Reach::of(aem, "", false, None))?;
     let asker = Glance { aem, control };
     let mut count = ScopeCount::default();
     let mut tally = CountTally::default();
@@ -112,17 +111,19 @@ pub(crate) async fn count_paged(
     let per_folder = filters.recursive;
     let mut last_update: Option<Instant> = None;
     loop {
-        let entries = match walk.next(&asker).await? {
-            WalkStep::Page(entries) => entries,
-            WalkStep::Done | WalkStep::Cancelled => break,
+        let found = match source.next(&asker).await? {
+            Step::Page(found) => found,
+            Step::Done | Step::Cancelled => break,
             // As in the preview: a subfolder that cannot be listed is left out, and counted as
             // such so the page can say so.
-            WalkStep::Unlisted { .. } => {
+            Step::Unlisted { .. } => {
                 count.unlisted_folders += 1;
                 continue;
             }
+            // A list is checked (`list_check.rs`), not counted.
+            Step::Problems(_) => continue,
         };
-        for entry in entries {
+        for Found { entry, .. } in found {
             match entry.kind {
                 EntryKind::Folder => {
                     count.folders += 1;

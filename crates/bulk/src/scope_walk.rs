@@ -48,6 +48,11 @@ pub trait Asker: Sync {
         &self,
         body: Value,
     ) -> impl Future<Output = std::result::Result<Option<OpenPage>, CallError>> + Send;
+    /// A node's Sling JSON at level 1 (a list's path no lookup found, `searching::confirm_unfound`).
+    fn node(
+        &self,
+        path: String,
+    ) -> impl Future<Output = std::result::Result<Value, CallError>> + Send;
 }
 
 /// Requests retried as a glance (`glance.rs`): a count, a sheet export.
@@ -80,6 +85,18 @@ impl Asker for Glance<'_> {
         .await
         .map_err(|t| t.error)
     }
+
+    async fn node(&self, path: String) -> std::result::Result<Value, CallError> {
+        match retried(self.control, &GLANCE, worth_retrying, || {
+            self.aem.node_json(&path, "1")
+        })
+        .await
+        {
+            Ok(Some(node)) => Ok(node),
+            Ok(None) => Err(CallError::Transient("cancelled".into())),
+            Err(t) => Err(t.error),
+        }
+    }
 }
 
 /// Requests sent once: a sample shown while a rule is typed, asked again at the next keystroke.
@@ -102,6 +119,10 @@ impl Asker for Once<'_> {
 
     async fn open_search(&self, body: Value) -> std::result::Result<Option<OpenPage>, CallError> {
         self.0.open_search(&body).await.map(Some)
+    }
+
+    async fn node(&self, path: String) -> std::result::Result<Value, CallError> {
+        self.0.node_json(&path, "1").await
     }
 }
 

@@ -388,6 +388,19 @@ pub async fn search_with_retries(
         .map_err(|t| t.error)
 }
 
+/// The conditions of a search scope, and how they combine; an error for another scope.
+pub(crate) fn conditions_of(
+    scope: &RunScope,
+) -> Result<(&[crate::scope::Condition], crate::scope::Combine)> {
+    match &scope.filters().selection {
+        Some(ScopeSource::Search {
+            conditions,
+            combine,
+        }) => Ok((conditions, *combine)),
+        _ => Err(Error::Internal("a search count of another scope".into())),
+    }
+}
+
 /// Counts what a search scope selects with one request: AEM counts up to [`LARGE_SCOPE`]
 /// (`p.guessTotal`), so the count stays cheap however large the scope.
 pub async fn count_search(
@@ -396,14 +409,8 @@ pub async fn count_search(
     control: &RunControl,
 ) -> Result<Option<SearchCount>> {
     let (folder, filters) = (scope.folder(), scope.filters());
-    let Some(ScopeSource::Search {
-        conditions,
-        combine,
-    }) = &filters.selection
-    else {
-        return Err(Error::Internal("count_search needs a search scope".into()));
-    };
-    let mut params = search_predicates(folder, filters.recursive, conditions, *combine);
+    let (conditions, combine) = conditions_of(scope)?;
+    let mut params = search_predicates(folder, filters.recursive, conditions, combine);
     params.extend([
         ("p.offset".to_owned(), "0".to_owned()),
         ("p.limit".to_owned(), "1".to_owned()),

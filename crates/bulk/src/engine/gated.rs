@@ -37,6 +37,15 @@ impl Asker for Gated<'_> {
         let ctx = self.0;
         page(ctx.call(|| ctx.aem.open_search(&body)).await)
     }
+
+    async fn node(&self, path: String) -> std::result::Result<Value, CallError> {
+        let ctx = self.0;
+        match ctx.call(|| ctx.aem.node_json(&path, "1")).await {
+            Ok(node) => Ok(node),
+            Err(Failure::Call(e, _)) => Err(e),
+            Err(Failure::Cancelled) => Err(CallError::Transient("cancelled".into())),
+        }
+    }
 }
 
 /// A search page as an asker answers it: `None` once the run is cancelled.

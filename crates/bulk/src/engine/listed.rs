@@ -1,5 +1,5 @@
-//! Planning a folder scope (flat or with its subfolders) or a search scope, as the one lister
-//! walks it (`scope_walk.rs`). A folder's *which* assets come from the folder listings, which
+//! Planning a run's scope (a folder, flat or with its subfolders, a search, a list) as the one
+//! source gives its rows (`source.rs`). A folder's *which* assets come from the folder listings, which
 //! read the repository (paged to their stated totals), and their *values* from batched checks
 //! where the API has them (one QueryBuilder request of exact paths for dozens of assets:
 //! `checks.rs`), else from a read per asset. A search's hits are planned as `searched.rs` plans
@@ -10,8 +10,8 @@
 //! folder holds. So a listed asset that a check does not return is read on its own, never
 //! dropped nor taken as gone, and counted (`Ctx::unindexed`) so the preview says so.
 //!
-//! Not here: planning one asset from its values (`planning.rs`), list scopes and the OpenAPI
-//! search (`searched.rs`).
+//! Not here: planning one asset from its values (`planning.rs`), a search's or a list's hit
+//! (`searched.rs`), where the rows come from (`source.rs`).
 
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
@@ -20,6 +20,7 @@ use futures_util::future::join_all;
 use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinSet;
 
+use super::Engine;
 use super::checks::{GROUP, planned_properties, values_and_publication};
 use super::context::{Ctx, lock, record_row, skip_row};
 use super::gated::Gated;
@@ -29,39 +30,53 @@ use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use crate::reasons;
-use crate::scope_walk::ScopeWalk;
+use crate::run_control::RunControl;
+use crate::scope::RunScope;
+use crate::scope_walk::Glance;
 use crate::searching::edited_properties;
+use crate::source::{Found, Reach, Source, Step};
 use metadesk_assets::batch::fits_in_folder_check;
-use metadesk_assets::folders::WalkStep;
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
+use std::future::Future;
 
 /// Groups of listed assets being checked and planned at once (each of up to [`GROUP`]).
 const GROUPS_AT_ONCE: usize = 4;
 
-/// Walks the scope (the folder and its subfolders when recursive, or the search's pages),
-/// handing each asset in scope to a task; only the walk's pages, the groups being planned and
-/// the tasks in flight are in memory. Where the API checks in batches, the listed assets' values
-/// are asked [`GROUP`] at a time, [`GROUPS_AT_ONCE`] groups while the walk lists on; elsewhere (the OpenAPI family, whose writes need each
-/// asset's ETag) each asset is read. A failure that leaves the scope unknown fails the preview
-/// once the tasks under way have ended.
+/// The run's rows from the one source (`source.rs`: a folder's listings, a search's pages, a
+/// list), each asset in scope handed to a task; only the walk's pages, the groups being planned
+/// and the tasks in flight are in memory. Where the API checks in batches, listed assets' values
+/// are asked [`GROUP`] at a time, [`GROUPS_AT_ONCE`] groups while the walk lists on; elsewhere
+/// (the OpenAPI family, whose writes need each asset's ETag) each asset is read. A search's and
+/// a list's hits are planned as `searched.rs` plans any hit. A failure that leaves the scope
+/// unknown fails the preview once the tasks under way have ended.
 pub(super) async fn preview_scope(
     ctx: &Arc<Ctx>,
+    ahead: Option<Source>,
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let Some(mut walk) = ScopeWalk::of(
-        &ctx.spec.scope,
-        edited_properties(&ctx.spec.edits),
-        ctx.settings.pages(),
-        ctx.aem.family(),
-        ctx.spec.account.as_deref(),
-    ) else {
-        return Err(Error::Internal("a list scope is not walked".into()));
+    let spec = &ctx.spec;
+    let reach = Reach::of(
+        ctx.aem.as_ref(),
+        &spec.connection,
+        spec.connection_id.is_some(),
+        spec.account.as_deref(),
+    );
+    let properties = edited_properties(&spec.edits);
+    // Listings read while the run was made are of this scope only.
+    let mut source = match ahead.filter(|a| a.scope() == &spec.scope && a.lists_folders()) {
+        Some(ahead) => ahead,
+        None => Source::of(&spec.scope, properties, ctx.settings.pages(), &reach)?,
     };
-    if walk.searches() {
+    // The Sites API lists a folder's fragments itself: no search of AEM's found them.
+    let says_found_by = spec.scope.filters().fragments.is_none();
+    if says_found_by {
+        ctx.found_by(source.found_by());
+    }
+    if source.searches() {
         ctx.searching_now();
     }
     let checked = values_by_check(ctx);
@@ -71,10 +86,10 @@ pub(super) async fn preview_scope(
     let room = Arc::new(Semaphore::new(GROUPS_AT_ONCE));
     let mut next_i = 0u64;
     loop {
-        let entries = match walk.next(&Gated(ctx)).await {
-            Ok(WalkStep::Page(entries)) => entries,
-            Ok(WalkStep::Done | WalkStep::Cancelled) => break,
-            Ok(WalkStep::Unlisted {
+        let found = match source.next(&Gated(ctx)).await {
+            Ok(Step::Page(found)) => found,
+            Ok(Step::Done | Step::Cancelled) => break,
+            Ok(Step::Unlisted {
                 folder,
                 error,
                 attempts,
@@ -89,6 +104,15 @@ pub(super) async fn preview_scope(
                 record_row(ctx, &counts, row)?;
                 continue;
             }
+            Ok(Step::Problems(problems)) => {
+                for problem in problems {
+                    let reason = reasons::list_line(problem.line, problem.reason);
+                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                    record_row(ctx, &counts, skip_row(next_i, &problem.entry, reason))?;
+                    next_i += 1;
+                }
+                continue;
+            }
             // The scope past this page is unknown: the preview fails rather than pass a
             // partial read for the whole.
             Err(e) => {
@@ -96,12 +120,15 @@ pub(super) async fn preview_scope(
                 return Err(e);
             }
         };
-        for entry in entries {
-            let entry = as_planned(ctx, entry);
-            if walk.searches() {
-                plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, None).await?;
+        for Found { entry, id } in found {
+            if ctx.control.is_cancelled() {
+                break;
+            }
+            if !source.lists_folders() {
+                plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, id).await?;
                 continue;
             }
+            let entry = as_planned(ctx, entry);
             match entry.kind {
                 EntryKind::Folder => lock(&counts).folders += 1,
                 _ if !ctx.spec.scope.filters().name_matches(&entry.name) => {
@@ -152,10 +179,50 @@ pub(super) async fn preview_scope(
     if !ctx.control.is_cancelled() {
         plan_group(ctx, &counts, &mut tasks, group, &mut turn, &room).await?;
     }
+    // The OpenAPI search may have handed over to QueryBuilder.
+    if says_found_by {
+        ctx.found_by(source.found_by());
+    }
+    ctx.unindexed
+        .fetch_add(source.unindexed(), Ordering::Relaxed);
     ctx.listing_done.store(true, Ordering::Relaxed);
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
+}
+
+impl Engine {
+    /// `beside` (what a run reads before it is made: its folder's form), with the listings of
+    /// `scope` sent meanwhile when it is a folder's, so the server is busy from the start; the
+    /// next preview of that scope takes them up where they stopped (a preview of another
+    /// scope leaves them). `account` words a listing refused. A search is not read ahead: its
+    /// hits carry the properties of edits the form may still change.
+    pub async fn listing_while<T>(
+        &self,
+        scope: &RunScope,
+        account: Option<&str>,
+        beside: impl Future<Output = T>,
+    ) -> T {
+        let reach = Reach::of(self.aem.as_ref(), "", false, account);
+        let source = Source::of(scope, [], self.settings.pages(), &reach);
+        let Some(mut source) = source.ok().filter(Source::lists_folders) else {
+            return beside.await;
+        };
+        // Not the run's yet: nobody can pause or cancel it before the run exists.
+        let control = RunControl::new();
+        let asker = Glance {
+            aem: self.aem.as_ref(),
+            control: &control,
+        };
+        let answer = source.ahead_while(&asker, beside).await;
+        *lock(&self.ahead) = Some(source);
+        answer
+    }
+
+    /// The listings read ahead, if any (taken once).
+    pub(super) fn take_ahead(&self) -> Option<Source> {
+        lock(&self.ahead).take()
+    }
 }
 
 /// Where the listed assets of `group` first fill one check of folders: the length of its

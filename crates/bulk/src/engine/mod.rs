@@ -49,7 +49,6 @@ mod tag_step;
 mod tasks;
 mod undo;
 
-use crate::found_by::FoundBy;
 use context::{Ctx, forward};
 use listed::preview_scope;
 pub use planning::AssetEdits;
@@ -130,6 +129,8 @@ pub struct Engine {
     /// The metadata schema of the run's folder, when it was read: a value a rule computes
     /// that its field does not allow skips that asset, with why.
     schema: Option<Arc<metadesk_assets::schema::Schema>>,
+    /// A folder's listings read while the run was being made (`listed.rs`, `listing_while`).
+    ahead: std::sync::Mutex<Option<crate::source::Source>>,
 }
 
 pub(super) use metadesk_base::timefmt::now_rfc3339;
@@ -157,6 +158,7 @@ impl Engine {
             settings: Settings::default(),
             paired: None,
             schema: None,
+            ahead: std::sync::Mutex::new(None),
         }
     }
 
@@ -280,52 +282,15 @@ impl Engine {
         }
         self.check_family(&spec)?;
         self.run_preview(spec, control, on_progress, async |ctx| {
-            // Where the run's assets come from: a list, a search, or the folder's listings (never
-            // a search: AEM's index lags behind the repository). Each way records which search
-            // found the assets.
-            let open = ctx.aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
+            // Where the run's assets come from is the one source's (`source.rs`); a list of
+            // content fragments is looked up in the Sites API.
             match ctx.spec.scope.filters().selection.clone() {
                 Some(ScopeSource::List { entries })
                     if ctx.spec.scope.filters().fragments.is_some() =>
                 {
                     fragment_list::preview_fragment_list(ctx, &entries, on_progress).await
                 }
-                Some(ScopeSource::List { entries }) => {
-                    searched::preview_list(ctx, &entries, on_progress).await
-                }
-                // An OAuth Server-to-Server connection searches with its own token first.
-                Some(ScopeSource::Search { .. }) if open => {
-                    match searched::preview_open_search(ctx, on_progress).await {
-                        Ok(None) => {
-                            ctx.found_by(FoundBy::query_builder());
-                            preview_scope(ctx, on_progress).await
-                        }
-                        other => {
-                            ctx.found_by(FoundBy::OpenapiSearch);
-                            other.map(Option::unwrap_or_default)
-                        }
-                    }
-                }
-                Some(ScopeSource::Search { .. }) => {
-                    ctx.found_by(FoundBy::query_builder());
-                    preview_scope(ctx, on_progress).await
-                }
-                // An OAuth S2S connection with no classic connection to list the folder: its own
-                // OpenAPI search, with no condition, under the folder.
-                None if open && !ctx.aem.lists_folders() => {
-                    ctx.found_by(FoundBy::OpenapiSearch);
-                    searched::preview_open_search(ctx, on_progress)
-                        .await
-                        .map(Option::unwrap_or_default)
-                }
-                // The Sites API lists a folder's fragments itself.
-                None if ctx.spec.scope.filters().fragments.is_some() => {
-                    preview_scope(ctx, on_progress).await
-                }
-                None => {
-                    ctx.found_by(FoundBy::listing());
-                    preview_scope(ctx, on_progress).await
-                }
+                _ => preview_scope(ctx, self.take_ahead(), on_progress).await,
             }
         })
         .await

@@ -24,17 +24,13 @@ use super::checks::states_now;
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::gated::Gated;
 use super::publish_undo::{DoneTo, Verdict, decide_undo_of, done_by};
-use super::searched::confirm_list;
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::republished::{self, changed_by};
-use crate::scope::{ScopeSource, hit_properties};
-use crate::scope_walk::{ScopeWalk, resolve_listed};
+use crate::source::{Reach, Source, Step};
 use crate::spec::{PublishFrom, RunKind};
-use metadesk_assets::folders::WalkStep;
 use metadesk_assets::publication::{Agent, Publication, Replication};
-use metadesk_assets::search::search_failed;
 use metadesk_assets::{Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
@@ -101,69 +97,54 @@ pub(super) async fn preview_publish(
     Ok(*lock(&planner.counts))
 }
 
-/// The scope's assets, handed to the planner in the order they are found.
+/// The scope's assets, from the one source (`source.rs`), handed to the planner in the order
+/// they are found.
 async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result<()> {
     let ctx = planner.ctx;
     let spec = &ctx.spec;
-    match spec.scope.filters().selection.clone() {
-        Some(ScopeSource::List { entries }) => {
-            ctx.found_by(crate::found_by::FoundBy::query_builder());
-            let hits = hit_properties(vec!["dc:format"]);
-            let resolved = resolve_listed(&Gated(ctx), &entries, &hits)
-                .await
-                .map_err(search_failed)?;
-            let Some(mut resolved) = resolved else {
-                return Ok(());
-            };
-            confirm_list(ctx, &mut resolved).await;
-            for problem in &resolved.problems {
-                let reason = reasons::list_line(problem.line, problem.reason.clone());
-                planner.skip(&problem.entry, reason)?;
-            }
-            for entry in resolved.assets {
-                planner.entry(entry).await?;
-            }
-        }
-        _ => {
-            let Some(mut walk) = ScopeWalk::of(
-                &spec.scope,
-                ["dc:format"],
-                ctx.settings.pages(),
-                ctx.aem.family(),
-                spec.account.as_deref(),
-            ) else {
-                return Err(Error::Internal("a list scope is not walked".into()));
-            };
-            if walk.searches() {
-                ctx.found_by(crate::found_by::FoundBy::query_builder());
-                ctx.searching_now();
-            } else {
-                ctx.found_by(crate::found_by::FoundBy::listing());
-            }
-            loop {
-                match walk.next(&Gated(ctx)).await? {
-                    WalkStep::Page(entries) => {
-                        for entry in entries {
-                            planner.entry(entry).await?;
-                        }
-                    }
-                    WalkStep::Done | WalkStep::Cancelled => break,
-                    WalkStep::Unlisted {
-                        folder,
-                        error,
-                        attempts,
-                    } => {
-                        let account = spec.account.as_deref();
-                        planner.skip(
-                            &folder,
-                            reasons::folder_not_listed(&error, account, attempts),
-                        )?;
-                    }
-                }
-                ctx.progress(on_progress, false);
-            }
-        }
+    let account = spec.account.as_deref();
+    let reach = Reach::of(
+        ctx.aem.as_ref(),
+        &spec.connection,
+        spec.connection_id.is_some(),
+        account,
+    );
+    let mut source = Source::of(&spec.scope, ["dc:format"], ctx.settings.pages(), &reach)?;
+    ctx.found_by(source.found_by());
+    if source.searches() {
+        ctx.searching_now();
     }
+    loop {
+        match source.next(&Gated(ctx)).await? {
+            Step::Page(found) => {
+                for found in found {
+                    planner.entry(found.entry).await?;
+                }
+            }
+            Step::Done | Step::Cancelled => break,
+            Step::Unlisted {
+                folder,
+                error,
+                attempts,
+            } => {
+                planner.skip(
+                    &folder,
+                    reasons::folder_not_listed(&error, account, attempts),
+                )?;
+            }
+            Step::Problems(problems) => {
+                for problem in problems {
+                    let reason = reasons::list_line(problem.line, problem.reason);
+                    planner.skip(&problem.entry, reason)?;
+                }
+            }
+        }
+        ctx.progress(on_progress, false);
+    }
+    // The OpenAPI search may have handed over to QueryBuilder.
+    ctx.found_by(source.found_by());
+    ctx.unindexed
+        .fetch_add(source.unindexed(), Ordering::Relaxed);
     Ok(())
 }
 

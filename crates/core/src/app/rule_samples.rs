@@ -118,7 +118,7 @@ impl Workspace {
         let scope = SampleScope {
             scope,
             connection: &opened.label,
-            open_search_only: opened.cannot_find_assets(),
+            stored: opened.connection_id.is_some(),
         };
         let read =
             sample::read_sample(opened.connected.assets.as_ref(), &scope, SAMPLE_SIZE).await?;

@@ -175,7 +175,13 @@ async fn a_search_and_a_list_give_their_own_first_assets() {
         .await
         .unwrap();
     let got: Vec<&str> = listed.assets.iter().map(|a| a.path.as_str()).collect();
-    assert_eq!(got, vec![paths[3].as_str(), paths[1].as_str()]);
+    // A content fragment among them is left out, as the run's preview skips it.
+    let edited: Vec<&str> = [&paths[3], &paths[1]]
+        .into_iter()
+        .filter(|p| sb.asset(p).unwrap()["contentFragment"] == false)
+        .map(String::as_str)
+        .collect();
+    assert_eq!(got, edited);
 
     // A folder that does not exist is an error in words, not an empty sample.
     let err = ws

@@ -164,8 +164,13 @@ impl Workspace {
         if scope.filters().selection.is_none() {
             self.require_folder_search(opened).await?;
         }
-        // The values rules compute are known per asset: the plan checks them against it.
-        let read = self.scope_schema(opened, &scope, false).await.ok();
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
+            .with_paired(opened.paired_with.clone());
+        // The values rules compute are known per asset: the plan checks them against it. A
+        // folder's listings are sent while it is read, and kept for the preview.
+        let account = opened.connected.account.as_deref();
+        let read = self.scope_schema(opened, &scope, false);
+        let read = engine.listing_while(&scope, account, read).await.ok();
         let schema = read.as_ref().and_then(|s| s.schema.clone()).map(Arc::new);
         crate::app::schemas::templates_by_property(&mut edits, schema.as_deref());
         // Checked on the schema just read: one read per preview, not one per check.
@@ -178,9 +183,7 @@ impl Workspace {
         }
         .validated()?;
         let label = job_on("job-preview", spec.scope.folder());
-        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
-            .with_paired(opened.paired_with.clone())
-            .with_schema(schema);
+        let engine = engine.with_schema(schema);
         self.plan(label, engine, Plan::Spec(spec), on_progress)
             .await
     }

@@ -20,12 +20,11 @@ use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::Combine;
 use metadesk_bulk::found_by::FoundBy;
-use metadesk_bulk::list_check::{OpenListCheck, check_list, check_list_open};
+use metadesk_bulk::list_check::{check_list, check_search};
 use metadesk_bulk::open_query;
-use metadesk_bulk::open_walk::{self, OpenCount};
-use metadesk_bulk::scope::LARGE_SCOPE;
 use metadesk_bulk::scope::{self, Scope, ScopeSource};
 use metadesk_bulk::searching::{self, ListCheck, SearchCount};
+use metadesk_bulk::source::Reach;
 use metadesk_bulk::{Edit, RunScope, RunSummary, ScopeCount};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -225,71 +224,37 @@ impl Workspace {
     ) -> Result<Option<SelectedCount>> {
         let (folder, filters) = (scope.folder(), scope.filters());
         let store = opened.connected.assets.as_ref();
-        // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
-        // search) first; its paired classic connection searches when that cannot.
-        let open = opened.connected.family == ApiFamily::OpenApi;
-        let paired = opened.paired_with.is_some();
-        let classic = FoundBy::QueryBuilder {
-            connection: opened.paired_with.clone(),
-        };
+        // The scope's source decides which search counts it (`bulk::source`): an OAuth
+        // Server-to-Server connection's own OpenAPI search first, its paired classic connection's
+        // QueryBuilder when that cannot.
+        let stored = opened.connection_id.is_some();
+        let reach = Reach::of(store, &opened.label, stored, None);
+        let paired = opened.paired_with.clone();
         match &filters.selection {
             None => {
                 let count = self.count_folder(opened, scope, on_update).await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
-            Some(ScopeSource::Search {
-                conditions,
-                combine,
-            }) => {
+            Some(ScopeSource::Search { .. }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, job_on("job-count-search", folder))?;
-                if open {
-                    let items =
-                        open_query::query_items(folder, filters.recursive, conditions, *combine);
-                    match open_walk::count(store, items, paired, &opened.label, job.control())
-                        .await?
-                    {
-                        OpenCount::Counted { assets, at_least } => {
-                            return Ok(Some(SelectedCount::Search(SearchCount {
-                                found_by: FoundBy::OpenapiSearch,
-                                assets,
-                                at_least,
-                                large: assets >= LARGE_SCOPE,
-                            })));
-                        }
-                        OpenCount::Cancelled => return Ok(None),
-                        OpenCount::UseClassic(why) => {
-                            tracing::info!(%why, "counted with QueryBuilder through the paired connection");
-                        }
-                    }
-                }
-                let count = searching::count_search(store, scope, job.control()).await?;
+                let count = check_search(store, scope, &reach, job.control()).await?;
                 Ok(count.map(|c| {
                     SelectedCount::Search(SearchCount {
-                        found_by: classic.clone(),
+                        found_by: c.found_by.through(paired),
                         ..c
                     })
                 }))
             }
-            Some(ScopeSource::List { entries }) => {
+            Some(ScopeSource::List { .. }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, Text::plain("job-check-list"))?;
-                if open {
-                    let label = &opened.label;
-                    match check_list_open(store, entries, paired, label, job.control()).await? {
-                        OpenListCheck::Checked(check) => {
-                            return Ok(Some(SelectedCount::List(check)));
-                        }
-                        OpenListCheck::Cancelled => return Ok(None),
-                        OpenListCheck::UseClassic => {}
-                    }
-                }
-                let check = check_list(store, entries, job.control()).await?;
+                let check = check_list(store, scope, &reach, job.control()).await?;
                 Ok(check.map(|c| {
                     SelectedCount::List(ListCheck {
-                        found_by: classic,
+                        found_by: c.found_by.through(paired),
                         ..c
                     })
                 }))

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 
 use metadesk_assets::search::{HIT_LAST_MODIFIED, hit_path, modified_of_hit};
 use metadesk_assets::{AssetRef, CallError, Current, EntryKind};
+use metadesk_base::i18n::Localizer;
 use metadesk_base::i18n::SavedText;
-use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_bulk::RunScope;
 use metadesk_bulk::reasons::not_read;
@@ -235,10 +235,10 @@ pub(crate) async fn values_in_scope(
     Ok(found)
 }
 
-/// The assets a sheet export holds: a folder's (walked page by page), a search's (QueryBuilder
-/// pages) or a list's (resolved; entries that name no asset are said in `report`), filtered by
-/// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
-/// the export (a partial read is never the whole).
+/// The assets a sheet export holds, from the scope's one source (`bulk::source`): a folder's
+/// (walked page by page), a search's or a list's (resolved; entries that name no asset are said
+/// in `report`), filtered by name. A folder that cannot be listed is said in `report`; a search
+/// that fails part-way fails the export (a partial read is never the whole).
 pub(crate) async fn entries_to_export(
     aem: &dyn metadesk_assets::AssetsApi,
     scope: &RunScope,
@@ -246,56 +246,30 @@ pub(crate) async fn entries_to_export(
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
+    use metadesk_bulk::scope_walk::{Glance, Pages};
+    use metadesk_bulk::source::{Reach, Source, Step};
     let filters = scope.filters();
-    use metadesk_assets::folders::WalkStep;
-    use metadesk_bulk::scope::{ScopeSource, hit_properties};
-    use metadesk_bulk::scope_walk::{Glance, Pages, ScopeWalk, resolve_listed};
-    let cancelled = export_cancelled;
     let asker = Glance { aem, control };
-    let mut entries = Vec::new();
     let pages = Pages {
         listing: 100,
         search: 500,
         listings_at_once: metadesk_assets::folders::LISTINGS_AT_ONCE,
     };
-    let walk = ScopeWalk::of(scope, [], pages, aem.family(), None);
-    match walk {
-        Some(mut walk) => {
-            if walk.searches() {
-                // A search holds what AEM's index holds now: the sheet's notes say when.
-                report.searched_at = Some(now_rfc3339());
-            }
-            loop {
-                match walk.next(&asker).await? {
-                    WalkStep::Page(page) => entries.extend(page),
-                    WalkStep::Done => break,
-                    WalkStep::Cancelled => return Err(cancelled()),
-                    WalkStep::Unlisted { folder, .. } => report.unlisted_folders.push(folder),
-                }
-            }
-        }
-        None => {
-            let Some(ScopeSource::List { entries: list }) = &filters.selection else {
-                return Err(Error::Internal("a scope neither walked nor listed".into()));
-            };
-            let hits = hit_properties(std::iter::empty());
-            let resolved = resolve_listed(&asker, list, &hits).await.map_err(|e| {
-                Error::worded(
-                    ErrorCode::InvalidInput,
-                    Text::new("error-list-not-checked", vec![("detail", e.text().into())]),
-                )
-            })?;
-            let Some(resolved) = resolved else {
-                return Err(cancelled());
-            };
-            // A path the search did not find may be one its index does not hold yet (counted
-            // when its values are looked up below, where it is missed again).
-            let mut resolved = resolved;
-            metadesk_bulk::searching::confirm_unfound(&mut resolved, |path| async move {
-                aem.node_json(&path, "1").await
-            })
-            .await;
-            report.unread.extend(resolved.problems.iter().map(|p| {
+    // Its callers name no connection: a failed OpenAPI search is worded without it.
+    let reach = Reach::of(aem, "", false, None);
+    let mut source = Source::of(scope, [], pages, &reach)?;
+    if source.searches() {
+        // A search holds what AEM's index holds now: the sheet's notes say when.
+        report.searched_at = Some(now_rfc3339());
+    }
+    let mut entries = Vec::new();
+    loop {
+        match source.next(&asker).await? {
+            Step::Page(page) => entries.extend(page.into_iter().map(|f| f.entry)),
+            Step::Done => break,
+            Step::Cancelled => return Err(export_cancelled()),
+            Step::Unlisted { folder, .. } => report.unlisted_folders.push(folder),
+            Step::Problems(problems) => report.unread.extend(problems.iter().map(|p| {
                 SavedText::new(
                     "sheet-export-unread-line",
                     [
@@ -304,8 +278,7 @@ pub(crate) async fn entries_to_export(
                         ("why", serde_json::to_value(&p.reason).unwrap_or_default()),
                     ],
                 )
-            }));
-            entries = resolved.assets;
+            })),
         }
     }
     entries.retain(|e| taken.takes(e.kind) && filters.name_matches(&e.name));
