@@ -243,6 +243,14 @@ pub trait AssetsApi: Send + Sync {
         false
     }
 
+    /// Where the item at `path` stood on the website when this API last listed or read it, for
+    /// an API that says so with the item (a content fragment's status); `None` where it does
+    /// not (an asset's state is asked of the publish tier: [`AssetsApi::publications`]).
+    fn known_publication(&self, path: &str) -> Option<publication::PublicationState> {
+        let _ = path;
+        None
+    }
+
     /// What a person knows the item at `path` by when it is not its file name: a content
     /// fragment's title and model (from `metadata` as read). `None` for an asset.
     fn fragment_name(
