@@ -1676,6 +1676,20 @@ bulk-republish-explain = { $count ->
    *[other] { $count } des ressources modifiées sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
 }
 bulk-republish-explain-unknown = Le site web montre les anciennes valeurs des ressources modifiées qui y sont, tant qu’elles ne sont pas republiées.
+# A content fragments' run: their connection (OAuth Server-to-Server) cannot publish (issue 68)
+bulk-fragments-live-explain = { $count ->
+    [one] Un des fragments de contenu modifiés est en ligne : le site web montre ses anciennes valeurs tant qu’il n’est pas republié. Cette connexion ne peut pas le publier : republiez-le dans AEM.
+   *[other] { $count } des fragments de contenu modifiés sont en ligne : le site web montre leurs anciennes valeurs tant qu’ils ne sont pas republiés. Cette connexion ne peut pas les publier : republiez-les dans AEM.
+}
+bulk-will-stay-old-fragments = { $count ->
+    [one] { $count } d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié dans AEM (cette connexion ne peut pas publier).
+   *[other] { $count } d’entre eux sont en ligne sur le site web, qui montre leurs anciennes valeurs tant qu’ils ne sont pas republiés dans AEM (cette connexion ne peut pas publier).
+}
+bulk-fact-fragments = Fragments
+bulk-selection-fragment-list = { $count ->
+    [one] une liste d’un fragment
+   *[other] une liste de { $count } fragments
+}
 bulk-republish-on-website = { $count ->
     [one] Republier celle qui est sur le site web…
    *[other] Republier les { $count } qui sont sur le site web…
