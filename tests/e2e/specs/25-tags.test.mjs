@@ -141,11 +141,13 @@ async function tagNode(id) {
   return response.json();
 }
 
-/** Opens `action` (merge, move, delete) on the tag `id` of the Tags page, and its dialog. */
+/** Selects the tag `id` of the Tags page, then opens `action` (merge, move, delete) on it (the
+ *  selected tag's actions, once above the tree: issue 68), and its dialog. */
 async function openChange(driver, id, action) {
   await countText(driver);
   const row = await driver.findElement(By.css(`[data-tag="${id}"] > .tag`));
-  await (await row.findElement(By.css(`[data-testid="tag-${action}"]`))).click();
+  await (await row.findElement(By.css('[data-testid="tag-select"]'))).click();
+  await press(driver, `tag-${action}`);
   return byTestId(driver, "tag-change-dialog");
 }
 
@@ -161,6 +163,9 @@ test("a move onto an existing tag is refused in words, with nothing written", as
     await press(driver, "tag-change-preview");
     const error = await byTestId(driver, "tag-change-error", 60_000);
     assert.match(await error.getText(), /wknd-shared:season\/winter already exists: merge into it instead of moving onto it\. Nothing was changed\./);
+    // Said once, and the suggestion is a button (issue 68).
+    assert.equal((await error.getText()).split("Nothing was changed").length, 2);
+    assert.match(await (await byTestId(driver, "tag-change-merge-instead")).getText(), /^Merge into Winter instead$/);
     assert.deepEqual(await seriousViolations(driver), []);
     await screenshot(driver, "25-tags-refused-en");
     await press(driver, "tag-change-close");
