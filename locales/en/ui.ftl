@@ -1221,7 +1221,7 @@ tags-exported-counted = Saved { $tags ->
 } to { $file }, with the assets under { $folder } counted.
 tags-export-failed = The tags could not be exported
 tags-import-choose = Choose a file…
-tags-import-hint = Import a sheet as Export… writes it, or drop it on this page: new rows create tags, changed titles, translations and descriptions are written after a preview. Nothing is ever deleted.
+tags-import-hint = Import a sheet as Export… writes it, or drop it on this page: new rows create tags, changed titles, translations and descriptions are written after a preview. No tag is deleted; its Undo removes the tags it created.
 tags-import-reading = Reading { $file }…
 tags-import-refused = { $file } cannot be imported
 tags-import-refused-file = The sheet cannot be imported
@@ -1246,6 +1246,18 @@ tags-import-col-tag = Tag
 tags-import-col-what = Value
 tags-import-col-before = Now in AEM
 tags-import-col-after = From the sheet
+tags-import-col-was = Before
+tags-import-col-became = After
+tags-import-applied-title = Imported
+tags-import-applied-heading = Imported from { $file }: { $created ->
+    [0] no new tag
+    [one] 1 new tag
+   *[other] { $created } new tags
+}, { $changed ->
+    [0] no value changed
+    [one] 1 value changed
+   *[other] { $changed } values changed
+}
 tags-import-what-title = title
 tags-import-what-title-in = title ({ $lang })
 tags-import-what-description = description

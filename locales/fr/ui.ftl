@@ -1229,7 +1229,7 @@ tags-exported-counted = { $tags ->
 } dans { $file }, avec les ressources de { $folder } comptées.
 tags-export-failed = Les balises n’ont pas pu être exportées
 tags-import-choose = Choisir un fichier…
-tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Rien n’est jamais supprimé.
+tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Aucune balise n’est supprimée ; son annulation retire les balises qu’il a créées.
 tags-import-reading = Lecture de { $file }…
 tags-import-refused = { $file } ne peut pas être importé
 tags-import-refused-file = La feuille ne peut pas être importée
@@ -1254,6 +1254,18 @@ tags-import-col-tag = Balise
 tags-import-col-what = Valeur
 tags-import-col-before = Actuellement dans AEM
 tags-import-col-after = D’après la feuille
+tags-import-col-was = Avant
+tags-import-col-became = Après
+tags-import-applied-title = Importé
+tags-import-applied-heading = Importé depuis { $file } : { $created ->
+    [0] aucune nouvelle balise
+    [one] 1 nouvelle balise
+   *[other] { $created } nouvelles balises
+}, { $changed ->
+    [0] aucune valeur modifiée
+    [one] 1 valeur modifiée
+   *[other] { $changed } valeurs modifiées
+}
 tags-import-what-title = le titre
 tags-import-what-title-in = le titre ({ $lang })
 tags-import-what-description = la description

@@ -404,7 +404,8 @@ test("Export… saves the taxonomy; the edited sheet dropped is previewed, appli
 
     await press(driver, "tags-import-apply");
     const applied = await byTestId(driver, "tags-import-applied", 60_000);
-    assert.equal(await applied.getText(), "Created 1 tag and changed 1 value.");
+    // A success card under its heading, not one grey line (issue 68).
+    assert.match(await applied.getText(), /^Imported\s+Created 1 tag and changed 1 value\.$/);
     assert.equal((await tagNode(summer))["jcr:title.fr"], "Plein été");
     assert.equal((await tagNode(autumn))["jcr:title"], "Autumn");
     await eventually(async () => (await countText(driver)) === `${total + 1} tags`, "the page did not read the new tag");
