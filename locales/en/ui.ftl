@@ -424,6 +424,8 @@ bulk-problem-edits = Add at least one change.
 bulk-fact-connection = Connection
 bulk-fact-assets = Assets
 bulk-fact-folder = Folder
+# Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
+aem-place = Program { $program } · environment { $environment }
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
 bulk-fact-found = How they were found

@@ -424,6 +424,8 @@ bulk-problem-edits = Ajoutez au moins une modification.
 bulk-fact-connection = Connexion
 bulk-fact-assets = Ressources
 bulk-fact-folder = Dossier
+# Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
+aem-place = Programme { $program } · environnement { $environment }
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Comment elles ont été trouvées
