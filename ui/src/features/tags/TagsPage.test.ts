@@ -296,6 +296,30 @@ describe('the Tags page', () => {
     });
   });
 
+  it('moves a tag under a parent picked from the taxonomy, by title, with its name (issue 68)', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'move-run', counts: { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0, counts: run.counts } as never);
+    const user = userEvent.setup();
+    const { onShowRun } = renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Summer');
+    await user.click(screen.getByTestId('tag-move'));
+    const parent = screen.getByTestId('tag-change-parent');
+    expect(parent).toHaveValue('wknd:season');
+    expect(screen.getByTestId('tag-change-name')).toHaveValue('summer');
+    // The tag itself and the tags below it are not offered as its parent.
+    expect([...parent.querySelectorAll('option')].map((o) => o.value)).toEqual(['wknd:', 'wknd:season', 'wknd:season/winter']);
+    await user.selectOptions(parent, 'wknd:season/winter');
+    await user.clear(screen.getByTestId('tag-change-name'));
+    await user.type(screen.getByTestId('tag-change-name'), 'late-summer');
+    expect(screen.getByTestId('tag-change-to')).toHaveValue('wknd:season/winter/late-summer');
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await waitFor(() => expect(onShowRun).toHaveBeenCalled());
+    expect(vi.mocked(previewTagChange).mock.calls[0]?.[0].change).toEqual({ kind: 'move', tag: 'wknd:season/summer', to: 'wknd:season/winter/late-summer' });
+  });
+
   it('changes a tag no asset under the folder holds at once', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } });
