@@ -236,18 +236,14 @@ pub trait AssetsApi: Send + Sync {
         None
     }
 
-    /// Whether `property` holds HTML, whose text alone a rule changes (its markup
-    /// kept): a content fragment's rich-text field.
+    /// Whether `property` holds HTML (a fragment's rich text): a rule changes its text alone.
     fn markup(&self, property: &str) -> bool {
         let _ = property;
         false
     }
 
-    /// Where the item at `path` stood on the website when this API last listed or read it, for
-    /// an API that says so with the item (a content fragment's status); `None` where it does
-    /// not (an asset's state is asked of the publish tier: [`AssetsApi::publications`]).
-    fn known_publication(&self, path: &str) -> Option<publication::PublicationState> {
-        let _ = path;
+    /// The website state the item's last listing or read gave (a fragment's status), else `None`.
+    fn known_publication(&self, _path: &str) -> Option<publication::PublicationState> {
         None
     }
 

@@ -142,23 +142,32 @@ async fn a_models_field_is_set_applied_and_undone() {
     assert_eq!(after, before);
 }
 
-/// A fragment keeps one identity: its preview and report rows carry the title and model the
-/// list showed, not only the node name of its path.
-#[tokio::test]
-async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
-    let (_dir, ws, opened, _sandbox) = fragments_workspace().await;
+/// The adventures as listed, and a preview setting their difficulty.
+async fn preview_adventures(
+    ws: &Workspace,
+    opened: &Opened,
+) -> (super::FragmentList, metadesk_bulk::RunSummary) {
     let listed = ws
-        .list_fragments(&opened, SAMPLE_FOLDER, Some("adventure"))
+        .list_fragments(opened, SAMPLE_FOLDER, Some("adventure"))
         .await
         .unwrap();
     let preview = ws
         .preview_fragments(
-            &opened,
+            opened,
             request(Some("adventure"), vec![set("difficulty", &["challenging"])]),
             &|_| {},
         )
         .await
         .unwrap();
+    (listed, preview)
+}
+
+/// A fragment keeps one identity: its preview and report rows carry the title and model the
+/// list showed, not only the node name of its path.
+#[tokio::test]
+async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
+    let (_dir, ws, opened, _sandbox) = fragments_workspace().await;
+    let (listed, preview) = preview_adventures(&ws, &opened).await;
     let named = |path: &str| {
         let f = listed.fragments.iter().find(|f| f.path == path).unwrap();
         Some(metadesk_assets::fragments::FragmentName {
@@ -196,18 +205,7 @@ async fn a_fragments_preview_says_where_each_fragment_stands_on_the_website() {
     assert!(sandbox.replicate_as(&first.fragments[0].path, true, "admin"));
     assert!(sandbox.replicate_as(&first.fragments[1].path, true, "admin"));
     assert!(sandbox.replicate_as(&first.fragments[1].path, false, "admin"));
-    let listed = ws
-        .list_fragments(&opened, SAMPLE_FOLDER, Some("adventure"))
-        .await
-        .unwrap();
-    let preview = ws
-        .preview_fragments(
-            &opened,
-            request(Some("adventure"), vec![set("difficulty", &["challenging"])]),
-            &|_| {},
-        )
-        .await
-        .unwrap();
+    let (listed, preview) = preview_adventures(&ws, &opened).await;
     let rows = ws.preview_rows(&preview.id, None, 0, 100).await.unwrap();
     assert_eq!(rows.rows.len(), listed.fragments.len());
     for row in &rows.rows {
