@@ -1227,7 +1227,7 @@ tags-exported-counted = Saved { $tags ->
 } to { $file }, with the assets under { $folder } counted.
 tags-export-failed = The tags could not be exported
 tags-import-choose = Choose a file…
-tags-import-hint = Import a sheet as Export… writes it, or drop it on this page: new rows create tags, changed titles, translations and descriptions are written after a preview. No tag is deleted; its Undo removes the tags it created.
+tags-import-hint = Import a sheet as Export… writes it, or drop it on this page: new rows create tags, changed titles, translations and descriptions are written after a preview. No tag is deleted, but undoing the import removes the tags it created.
 tags-import-reading = Reading { $file }…
 tags-import-refused = { $file } cannot be imported
 tags-import-refused-file = The sheet cannot be imported

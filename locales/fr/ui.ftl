@@ -1235,7 +1235,7 @@ tags-exported-counted = { $tags ->
 } dans { $file }, avec les ressources de { $folder } comptées.
 tags-export-failed = Les balises n’ont pas pu être exportées
 tags-import-choose = Choisir un fichier…
-tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Aucune balise n’est supprimée ; son annulation retire les balises qu’il a créées.
+tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Aucune balise n’est supprimée, mais défaire l’import retire les balises qu’il a créées.
 tags-import-reading = Lecture de { $file }…
 tags-import-refused = { $file } ne peut pas être importé
 tags-import-refused-file = La feuille ne peut pas être importée

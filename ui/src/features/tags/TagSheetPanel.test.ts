@@ -46,7 +46,7 @@ describe('the round trip panel', () => {
     await shown('en');
     const hint = screen.getByText(/Import a sheet as Export… writes it/);
     expect(hint).not.toHaveTextContent('Nothing is ever deleted');
-    expect(hint).toHaveTextContent('No tag is deleted; its Undo removes the tags it created.');
+    expect(hint).toHaveTextContent('No tag is deleted, but undoing the import removes the tags it created.');
   });
 
   it('shows the preview in words, then what was applied and what undo kept', async () => {
