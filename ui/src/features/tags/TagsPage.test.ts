@@ -66,6 +66,20 @@ async function choose(user: ReturnType<typeof userEvent.setup>, title: string): 
   await user.click(within(screen.getByTestId('tags-tree')).getByRole('button', { name: title }));
 }
 
+/** Move… open on Summer; its preview answers a run with an asset to change (after any refusal
+ *  the test queued first). */
+async function moveSummer() {
+  const run = runSummary({ id: 'tag-run', counts: { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 } });
+  vi.mocked(previewTagChange).mockResolvedValue(run);
+  vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0, counts: run.counts } as never);
+  const user = userEvent.setup();
+  const { onShowRun } = renderPage('en');
+  await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+  await choose(user, 'Summer');
+  await user.click(screen.getByTestId('tag-move'));
+  return { user, onShowRun };
+}
+
 const titles = () => screen.getAllByTestId('tag-row').map((row) => row.querySelector('.title')?.textContent);
 
 /** A sheet retitling one tag, whose apply is answered when the test calls what it returns. */
@@ -274,14 +288,7 @@ describe('the Tags page', () => {
   it('offers the refusal’s own suggestion as a button: a move onto an existing tag merges into it instead (issue 68)', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     vi.mocked(previewTagChange).mockRejectedValueOnce({ code: 'invalid_input', message: 'wknd:season/winter already exists: merge into it instead of moving onto it. Nothing was changed.' });
-    const run = runSummary({ id: 'merge-run', counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 } });
-    vi.mocked(previewTagChange).mockResolvedValueOnce(run);
-    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0, counts: run.counts } as never);
-    const user = userEvent.setup();
-    const { onShowRun } = renderPage('en');
-    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
-    await choose(user, 'Summer');
-    await user.click(screen.getByTestId('tag-move'));
+    const { user, onShowRun } = await moveSummer();
     const to = screen.getByTestId('tag-change-to');
     await user.clear(to);
     await user.type(to, 'wknd:season/winter');
@@ -298,14 +305,7 @@ describe('the Tags page', () => {
 
   it('moves a tag under a parent picked from the taxonomy, by title, with its name (issue 68)', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
-    const run = runSummary({ id: 'move-run', counts: { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 } });
-    vi.mocked(previewTagChange).mockResolvedValue(run);
-    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0, counts: run.counts } as never);
-    const user = userEvent.setup();
-    const { onShowRun } = renderPage('en');
-    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
-    await choose(user, 'Summer');
-    await user.click(screen.getByTestId('tag-move'));
+    const { user, onShowRun } = await moveSummer();
     const parent = screen.getByTestId('tag-change-parent');
     expect(parent).toHaveValue('wknd:season');
     expect(screen.getByTestId('tag-change-name')).toHaveValue('summer');
