@@ -433,6 +433,8 @@ bulk-problem-edits = Add at least one change.
 bulk-fact-connection = Connection
 bulk-fact-assets = Assets
 bulk-fact-folder = Folder
+# Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
+aem-place = Program { $program } · environment { $environment }
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
 bulk-fact-found = How they were found
@@ -498,7 +500,8 @@ bulk-mode-missing-hint = Which assets lack what the metadata schema requires, th
 bulk-mode-fragments = Content fragments
 bulk-mode-fragments-hint = Set, add, remove or clear a field of a folder’s content fragments.
 fragments-pick-title = Pick the content fragments
-fragments-connection-hint = Content fragments are edited through AEM’s Sites API: only OAuth Server-to-Server connections can do it.
+fragments-connection-hint = Not every connection can edit content fragments: those that cannot are greyed out in the list.
+fragments-connection-technical = Content fragments are edited through AEM’s Sites API: only OAuth Server-to-Server connections can do it.
 fragments-option-cannot = cannot edit fragments
 fragments-no-connection = None of your connections can edit content fragments
 fragments-no-connection-how = Content fragments are edited through AEM’s Sites API, which takes only OAuth Server-to-Server credentials. Ask your Adobe administrator for one from the Adobe Developer Console, allowed for this environment, and import it on Connections.
@@ -1071,6 +1074,9 @@ tags-change-into = Merge into
 tags-change-choose-into = Choose a tag…
 tags-change-to = New id
 tags-change-to-hint = A tag id such as wknd-shared:sport/surfing, which AEM does not have yet.
+tags-change-parent = Move under
+tags-change-choose-parent = Choose the tag to move it under
+tags-change-name = Its name in the id
 tags-change-folder = Assets under the folder
 tags-change-folder-hint = Its subfolders too. Assets elsewhere keep the old id.
 tags-change-republish = Then republish the changed assets that were on the website
@@ -1078,7 +1084,9 @@ tags-change-need-into = Choose the tag to merge into.
 tags-change-need-to = Type the tag’s new id.
 tags-change-need-folder = Type the folder whose assets hold the tag.
 tags-change-preview = Preview
-tags-change-failed = Nothing was changed
+tags-change-refused = This change cannot be made
+tags-change-merge-instead = Merge into { $title } instead
+tags-select-hint = Choose a tag in the list to merge, move or delete it.
 tags-change-unused = No asset under { $folder } holds { $id }: AEM can change the tag at once.
 tags-change-merge-now = Merge the tag now
 tags-change-move-now = Move the tag now
@@ -1228,7 +1236,7 @@ tags-exported-counted = Saved { $tags ->
 } to { $file }, with the assets under { $folder } counted.
 tags-export-failed = The tags could not be exported
 tags-import-choose = Choose a file…
-tags-import-hint = Import a sheet as Export… writes it, or drop it on this page: new rows create tags, changed titles, translations and descriptions are written after a preview. Nothing is ever deleted.
+tags-import-hint = Import a sheet as Export… writes it, or drop it on this page: new rows create tags, changed titles, translations and descriptions are written after a preview. No tag is deleted, but undoing the import removes the tags it created.
 tags-import-reading = Reading { $file }…
 tags-import-refused = { $file } cannot be imported
 tags-import-refused-file = The sheet cannot be imported
@@ -1253,6 +1261,18 @@ tags-import-col-tag = Tag
 tags-import-col-what = Value
 tags-import-col-before = Now in AEM
 tags-import-col-after = From the sheet
+tags-import-col-was = Before
+tags-import-col-became = After
+tags-import-applied-title = Imported
+tags-import-applied-heading = Imported from { $file }: { $created ->
+    [0] no new tag
+    [one] 1 new tag
+   *[other] { $created } new tags
+}, { $changed ->
+    [0] no value changed
+    [one] 1 value changed
+   *[other] { $changed } values changed
+}
 tags-import-what-title = title
 tags-import-what-title-in = title ({ $lang })
 tags-import-what-description = description
@@ -1647,6 +1667,20 @@ bulk-republish-explain = { $count ->
    *[other] { $count } of the changed assets are on the website, which still shows their old values until they are republished.
 }
 bulk-republish-explain-unknown = The website still shows the old values of the changed assets that are on it, until they are republished.
+# A content fragments' run: their connection (OAuth Server-to-Server) cannot publish (issue 68)
+bulk-fragments-live-explain = { $count ->
+    [one] One of the changed content fragments is live: the website shows its old values until it is republished. This connection cannot publish it: republish it in AEM.
+   *[other] { $count } of the changed content fragments are live: the website shows their old values until they are republished. This connection cannot publish them: republish them in AEM.
+}
+bulk-will-stay-old-fragments = { $count ->
+    [one] { $count } of them is live on the website, which keeps showing its old values until it is republished in AEM (this connection cannot publish).
+   *[other] { $count } of them are live on the website, which keeps showing their old values until they are republished in AEM (this connection cannot publish).
+}
+bulk-fact-fragments = Fragments
+bulk-selection-fragment-list = a list of { $count ->
+    [one] { $count } fragment
+   *[other] { $count } fragments
+}
 bulk-republish-on-website = { $count ->
     [one] Republish the one that is on the website…
    *[other] Republish the { $count } that are on the website…

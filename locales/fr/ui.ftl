@@ -433,6 +433,8 @@ bulk-problem-edits = Ajoutez au moins une modification.
 bulk-fact-connection = Connexion
 bulk-fact-assets = Ressources
 bulk-fact-folder = Dossier
+# Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
+aem-place = Programme { $program } · environnement { $environment }
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Comment elles ont été trouvées
@@ -498,7 +500,8 @@ bulk-mode-missing-hint = Les ressources auxquelles il manque ce que le schéma d
 bulk-mode-fragments = Fragments de contenu
 bulk-mode-fragments-hint = Définir, compléter, retirer ou effacer un champ des fragments de contenu d’un dossier.
 fragments-pick-title = Choisir les fragments de contenu
-fragments-connection-hint = Les fragments de contenu se modifient par l’API Sites d’AEM : seules les connexions OAuth Server-to-Server le peuvent.
+fragments-connection-hint = Toutes les connexions ne peuvent pas modifier les fragments de contenu : celles qui ne le peuvent pas sont grisées dans la liste.
+fragments-connection-technical = Les fragments de contenu se modifient par l’API Sites d’AEM : seules les connexions OAuth Server-to-Server le peuvent.
 fragments-option-cannot = ne peut pas modifier de fragments
 fragments-no-connection = Aucune de vos connexions ne peut modifier de fragments de contenu
 fragments-no-connection-how = Les fragments de contenu se modifient par l’API Sites d’AEM, qui n’accepte que des identifiants OAuth Server-to-Server. Demandez-en à votre administrateur Adobe depuis l’Adobe Developer Console, autorisés pour cet environnement, puis importez-les dans Connexions.
@@ -1079,6 +1082,9 @@ tags-change-into = Fusionner dans
 tags-change-choose-into = Choisissez une balise…
 tags-change-to = Nouvel identifiant
 tags-change-to-hint = Un identifiant de balise comme wknd-shared:sport/surfing, qu’AEM n’a pas encore.
+tags-change-parent = Déplacer sous
+tags-change-choose-parent = Choisissez la balise sous laquelle la déplacer
+tags-change-name = Son nom dans l’identifiant
 tags-change-folder = Ressources du dossier
 tags-change-folder-hint = Ses sous-dossiers aussi. Les ressources ailleurs gardent l’ancien identifiant.
 tags-change-republish = Puis republier les ressources modifiées qui étaient sur le site
@@ -1086,7 +1092,9 @@ tags-change-need-into = Choisissez la balise dans laquelle fusionner.
 tags-change-need-to = Saisissez le nouvel identifiant de la balise.
 tags-change-need-folder = Saisissez le dossier dont les ressources portent la balise.
 tags-change-preview = Aperçu
-tags-change-failed = Rien n’a été modifié
+tags-change-refused = Ce changement ne peut pas être fait
+tags-change-merge-instead = Fusionner plutôt dans { $title }
+tags-select-hint = Choisissez une balise dans la liste pour la fusionner, la déplacer ou la supprimer.
 tags-change-unused = Aucune ressource de { $folder } ne porte { $id } : AEM peut modifier la balise tout de suite.
 tags-change-merge-now = Fusionner la balise maintenant
 tags-change-move-now = Déplacer la balise maintenant
@@ -1236,7 +1244,7 @@ tags-exported-counted = { $tags ->
 } dans { $file }, avec les ressources de { $folder } comptées.
 tags-export-failed = Les balises n’ont pas pu être exportées
 tags-import-choose = Choisir un fichier…
-tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Rien n’est jamais supprimé.
+tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Aucune balise n’est supprimée, mais défaire l’import retire les balises qu’il a créées.
 tags-import-reading = Lecture de { $file }…
 tags-import-refused = { $file } ne peut pas être importé
 tags-import-refused-file = La feuille ne peut pas être importée
@@ -1261,6 +1269,18 @@ tags-import-col-tag = Balise
 tags-import-col-what = Valeur
 tags-import-col-before = Actuellement dans AEM
 tags-import-col-after = D’après la feuille
+tags-import-col-was = Avant
+tags-import-col-became = Après
+tags-import-applied-title = Importé
+tags-import-applied-heading = Importé depuis { $file } : { $created ->
+    [0] aucune nouvelle balise
+    [one] 1 nouvelle balise
+   *[other] { $created } nouvelles balises
+}, { $changed ->
+    [0] aucune valeur modifiée
+    [one] 1 valeur modifiée
+   *[other] { $changed } valeurs modifiées
+}
 tags-import-what-title = le titre
 tags-import-what-title-in = le titre ({ $lang })
 tags-import-what-description = la description
@@ -1685,6 +1705,20 @@ bulk-republish-explain = { $count ->
    *[other] { $count } des ressources modifiées sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
 }
 bulk-republish-explain-unknown = Le site web montre les anciennes valeurs des ressources modifiées qui y sont, tant qu’elles ne sont pas republiées.
+# A content fragments' run: their connection (OAuth Server-to-Server) cannot publish (issue 68)
+bulk-fragments-live-explain = { $count ->
+    [one] Un des fragments de contenu modifiés est en ligne : le site web montre ses anciennes valeurs tant qu’il n’est pas republié. Cette connexion ne peut pas le publier : republiez-le dans AEM.
+   *[other] { $count } des fragments de contenu modifiés sont en ligne : le site web montre leurs anciennes valeurs tant qu’ils ne sont pas republiés. Cette connexion ne peut pas les publier : republiez-les dans AEM.
+}
+bulk-will-stay-old-fragments = { $count ->
+    [one] { $count } d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié dans AEM (cette connexion ne peut pas publier).
+   *[other] { $count } d’entre eux sont en ligne sur le site web, qui montre leurs anciennes valeurs tant qu’ils ne sont pas republiés dans AEM (cette connexion ne peut pas publier).
+}
+bulk-fact-fragments = Fragments
+bulk-selection-fragment-list = { $count ->
+    [one] une liste d’un fragment
+   *[other] une liste de { $count } fragments
+}
 bulk-republish-on-website = { $count ->
     [one] Republier celle qui est sur le site web…
    *[other] Republier les { $count } qui sont sur le site web…

@@ -236,11 +236,15 @@ pub trait AssetsApi: Send + Sync {
         None
     }
 
-    /// Whether `property` holds HTML, whose text alone a rule changes (its markup
-    /// kept): a content fragment's rich-text field.
+    /// Whether `property` holds HTML (a fragment's rich text): a rule changes its text alone.
     fn markup(&self, property: &str) -> bool {
         let _ = property;
         false
+    }
+
+    /// The website state the item's last listing or read gave (a fragment's status), else `None`.
+    fn known_publication(&self, _path: &str) -> Option<publication::PublicationState> {
+        None
     }
 
     /// What a person knows the item at `path` by when it is not its file name: a content

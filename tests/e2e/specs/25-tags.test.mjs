@@ -141,11 +141,13 @@ async function tagNode(id) {
   return response.json();
 }
 
-/** Opens `action` (merge, move, delete) on the tag `id` of the Tags page, and its dialog. */
+/** Selects the tag `id` of the Tags page, then opens `action` (merge, move, delete) on it (the
+ *  selected tag's actions, once above the tree: issue 68), and its dialog. */
 async function openChange(driver, id, action) {
   await countText(driver);
   const row = await driver.findElement(By.css(`[data-tag="${id}"] > .tag`));
-  await (await row.findElement(By.css(`[data-testid="tag-${action}"]`))).click();
+  await (await row.findElement(By.css('[data-testid="tag-select"]'))).click();
+  await press(driver, `tag-${action}`);
   return byTestId(driver, "tag-change-dialog");
 }
 
@@ -161,6 +163,9 @@ test("a move onto an existing tag is refused in words, with nothing written", as
     await press(driver, "tag-change-preview");
     const error = await byTestId(driver, "tag-change-error", 60_000);
     assert.match(await error.getText(), /wknd-shared:season\/winter already exists: merge into it instead of moving onto it\. Nothing was changed\./);
+    // Said once, and the suggestion is a button (issue 68).
+    assert.equal((await error.getText()).split("Nothing was changed").length, 2);
+    assert.match(await (await byTestId(driver, "tag-change-merge-instead")).getText(), /^Merge into Winter instead$/);
     assert.deepEqual(await seriousViolations(driver), []);
     await screenshot(driver, "25-tags-refused-en");
     await press(driver, "tag-change-close");
@@ -399,7 +404,8 @@ test("Export… saves the taxonomy; the edited sheet dropped is previewed, appli
 
     await press(driver, "tags-import-apply");
     const applied = await byTestId(driver, "tags-import-applied", 60_000);
-    assert.equal(await applied.getText(), "Created 1 tag and changed 1 value.");
+    // A success card under its heading, not one grey line (issue 68).
+    assert.match(await applied.getText(), /^Imported\s+Created 1 tag and changed 1 value\.$/);
     assert.equal((await tagNode(summer))["jcr:title.fr"], "Plein été");
     assert.equal((await tagNode(autumn))["jcr:title"], "Autumn");
     await eventually(async () => (await countText(driver)) === `${total + 1} tags`, "the page did not read the new tag");

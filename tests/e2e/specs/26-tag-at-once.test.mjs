@@ -67,7 +67,8 @@ async function askToDeleteAtOnce(driver, tag) {
   await press(driver, "nav-tags");
   await byTestId(driver, "tags-count", 60_000);
   const row = await driver.findElement(By.css(`[data-tag="${tag}"] > .tag`));
-  await (await row.findElement(By.css('[data-testid="tag-delete"]'))).click();
+  await (await row.findElement(By.css('[data-testid="tag-select"]'))).click();
+  await press(driver, "tag-delete");
   await press(driver, "tag-change-preview");
   await byTestId(driver, "tag-change-unused", 120_000);
   await press(driver, "tag-change-now");

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use ts_rs::TS;
 
+use crate::publication::PublicationState;
 use crate::{
     AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write, json_or_error,
     problem_detail,
@@ -75,6 +76,8 @@ struct Known {
     id: String,
     /// Its model's title (its name when it has none).
     model: String,
+    /// Where it stood on the website when listed or read ([`Fragment::publication`]).
+    publication: Option<PublicationState>,
     /// The read whose representation `fields` is, when it came from a read.
     etag: Option<String>,
     fields: Vec<(String, FieldType)>,
@@ -158,6 +161,7 @@ impl FragmentsApi {
             Known {
                 id: fragment.id.clone(),
                 model: fragment.model.shown().to_owned(),
+                publication: fragment.publication(),
                 etag,
                 fields,
             },
@@ -580,6 +584,10 @@ impl AssetsApi for FragmentsApi {
             title: title.to_owned(),
             model,
         })
+    }
+
+    fn known_publication(&self, path: &str) -> Option<PublicationState> {
+        lock(&self.known).get(path).and_then(|k| k.publication)
     }
 
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {

@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::{DESCRIPTION, TITLE};
 use crate::CallError;
+use crate::publication::PublicationState;
 use crate::schema::{Choice, FieldKind, Schema, SchemaField};
 use metadesk_base::i18n::Text;
 
@@ -93,6 +94,19 @@ pub struct Fragment {
 }
 
 impl Fragment {
+    /// Where the fragment stands on the website, from its status: `NEW` and `DRAFT` were never
+    /// published, `PUBLISHED` is live as it is, `MODIFIED` changed since, `UNPUBLISHED` taken
+    /// off; a status this app does not know is not known (`None`), never taken as not live.
+    pub fn publication(&self) -> Option<PublicationState> {
+        match self.status.to_ascii_uppercase().as_str() {
+            "NEW" | "DRAFT" => Some(PublicationState::NeverPublished),
+            "PUBLISHED" => Some(PublicationState::UpToDate),
+            "MODIFIED" => Some(PublicationState::Modified),
+            "UNPUBLISHED" => Some(PublicationState::Unpublished),
+            _ => None,
+        }
+    }
+
     /// The fragment's values as the engine's metadata: single fields as one text, multiple as a
     /// list of texts (numbers and booleans written as text); empty fields are absent.
     pub fn metadata(&self) -> Map<String, Value> {

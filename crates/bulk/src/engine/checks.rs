@@ -242,6 +242,18 @@ pub(super) async fn publication_from_hits(
     publication_now(ctx, &rest).await;
 }
 
+/// Where the asset at `path` stands on the website for its plan row: as the state queries
+/// found it, else as the API said with the item itself (a content fragment's status), else not
+/// known.
+pub(super) fn row_publication(
+    ctx: &Ctx,
+    path: &str,
+) -> Option<metadesk_assets::publication::PublicationState> {
+    lock(&ctx.on_website)
+        .remove(path)
+        .or_else(|| ctx.aem.known_publication(path))
+}
+
 /// Whether the run's rows say where each asset stands on the website: an edit's, a sheet's or
 /// an undo's, on an API that publishes and checks in batches.
 pub(super) fn wants_publication(ctx: &Ctx) -> bool {

@@ -5,7 +5,7 @@
 //! Not here: the folder walk (`listed.rs`), planning an undo (`undo.rs`) or a retry
 //! (`retry.rs`).
 
-use super::checks::{publication_from_hits, wants_publication};
+use super::checks::{publication_from_hits, row_publication, wants_publication};
 use super::context::{Ctx, Failure, lock, record_row, same, skip_row, values_of};
 use super::tasks::{drain, spawn_bounded};
 use std::sync::atomic::Ordering;
@@ -213,7 +213,7 @@ pub(super) fn plan_from_current(
         (true, None, None) => (Action::Change, None),
         (false, _, None) => (Action::Unchanged, None),
     };
-    let publication = lock(&ctx.on_website).remove(&path);
+    let publication = row_publication(ctx, &path);
     let fragment = ctx.aem.fragment_name(&path, &current.metadata);
     let row = PlanRow {
         i,

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use super::checks::{Values, values_and_publication};
+use super::checks::{Values, row_publication, values_and_publication};
 use super::from_rows::row_groups;
 use crate::journal::{Action, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
@@ -185,7 +185,7 @@ async fn undo_asset(
         (None, true) => Action::Change,
         (None, false) => Action::Unchanged,
     };
-    let publication = lock(&ctx.on_website).remove(&row.path);
+    let publication = row_publication(ctx, &row.path);
     let fragment = ctx.aem.fragment_name(&row.path, &current.metadata);
     let plan = PlanRow {
         i,

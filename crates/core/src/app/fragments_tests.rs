@@ -146,13 +146,13 @@ async fn a_models_field_is_set_applied_and_undone() {
     assert_eq!(after, before);
 }
 
-/// A fragment keeps one identity: its preview and report rows carry the title and model the
-/// list showed, not only the node name of its path.
-#[tokio::test]
-async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
-    let (_dir, ws, opened, _sandbox) = fragments_workspace().await;
+/// The adventures as listed, and a preview setting their difficulty.
+async fn preview_adventures(
+    ws: &Workspace,
+    opened: &Opened,
+) -> (super::FragmentList, metadesk_bulk::RunSummary) {
     let listed = ws
-        .list_fragments(&opened, SAMPLE_FOLDER, Some("adventure"))
+        .list_fragments(opened, SAMPLE_FOLDER, Some("adventure"))
         .await
         .unwrap();
     let preview = ws
@@ -166,6 +166,15 @@ async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
         )
         .await
         .unwrap();
+    (listed, preview)
+}
+
+/// A fragment keeps one identity: its preview and report rows carry the title and model the
+/// list showed, not only the node name of its path.
+#[tokio::test]
+async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
+    let (_dir, ws, opened, _sandbox) = fragments_workspace().await;
+    let (listed, preview) = preview_adventures(&ws, &opened).await;
     let named = |path: &str| {
         let f = listed.fragments.iter().find(|f| f.path == path).unwrap();
         Some(metadesk_assets::fragments::FragmentName {
@@ -185,6 +194,60 @@ async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
     for row in &report.rows {
         assert_eq!(row.fragment, named(&row.path), "{}", row.path);
     }
+}
+
+/// Issue 68: a fragments preview says where each fragment stands on the website, as an asset
+/// edit's does, from the status the Sites API gives (`DRAFT` never published, `PUBLISHED`,
+/// `MODIFIED` changed since, `UNPUBLISHED`), so the window can say which live ones stay out of
+/// date until republished.
+#[tokio::test]
+async fn a_fragments_preview_says_where_each_fragment_stands_on_the_website() {
+    use metadesk_assets::publication::PublicationState;
+    let (_dir, ws, opened, sandbox) = fragments_workspace().await;
+    let first = ws
+        .list_fragments(&opened, SAMPLE_FOLDER, Some("adventure"))
+        .await
+        .unwrap();
+    // One live, one taken off; the others as the seed left them.
+    assert!(sandbox.replicate_as(&first.fragments[0].path, true, "admin"));
+    assert!(sandbox.replicate_as(&first.fragments[1].path, true, "admin"));
+    assert!(sandbox.replicate_as(&first.fragments[1].path, false, "admin"));
+    let (listed, preview) = preview_adventures(&ws, &opened).await;
+    let rows = ws.preview_rows(&preview.id, None, 0, 100).await.unwrap();
+    assert_eq!(rows.rows.len(), listed.fragments.len());
+    for row in &rows.rows {
+        let status = &listed
+            .fragments
+            .iter()
+            .find(|f| f.path == row.path)
+            .unwrap()
+            .status;
+        let expected = match status.as_str() {
+            "DRAFT" | "NEW" => PublicationState::NeverPublished,
+            "PUBLISHED" => PublicationState::UpToDate,
+            "MODIFIED" => PublicationState::Modified,
+            "UNPUBLISHED" => PublicationState::Unpublished,
+            other => panic!("status {other}"),
+        };
+        assert_eq!(row.publication, Some(expected), "{} ({status})", row.path);
+    }
+    let live =
+        |r: &&metadesk_bulk::PlanRow| r.publication.is_some_and(PublicationState::is_published);
+    let on_website = rows.rows.iter().filter(live).count() as u64;
+    assert!(on_website > 0, "the seed publishes some fragments");
+    assert!(
+        on_website < rows.rows.len() as u64,
+        "and leaves some unpublished"
+    );
+    let changing_live = rows
+        .rows
+        .iter()
+        .filter(live)
+        .filter(|r| r.action == metadesk_bulk::Action::Change)
+        .count() as u64;
+    assert_eq!(preview.to_change_on_website, Some(changing_live));
+    let counts = preview.publication.expect("the preview counts the states");
+    assert_eq!(counts.up_to_date + counts.modified, on_website);
 }
 
 #[tokio::test]

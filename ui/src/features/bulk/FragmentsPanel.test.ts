@@ -222,6 +222,17 @@ describe('content fragments in Bulk edit', () => {
     expect(await screen.findByTestId('folder-path-input')).toBeInTheDocument();
   });
 
+  it('says in plain words which connections can edit fragments; the API and credential kind are technical details (issue 68)', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await user.click(await screen.findByTestId('mode-fragments'));
+    const technical = await screen.findByTestId('fragments-technical');
+    expect(technical).toHaveTextContent('OAuth Server-to-Server');
+    expect(technical).not.toHaveAttribute('open');
+    const hint = screen.getByText(/Not every connection can edit content fragments/);
+    expect(hint).not.toHaveTextContent(/OAuth|Sites API/);
+  });
+
   it('says what to ask for when no connection can edit fragments, and lists nothing', async () => {
     const user = userEvent.setup();
     await renderPage([connection({ id: 'classic', name: 'Technical account' })]);

@@ -49,6 +49,19 @@ describe('the run facts', () => {
     modes.remove();
   });
 
+  it('say which AEM environment the run was on, under the connection’s name (issue 68)', () => {
+    render(RunFacts, { run: runSummary({ connection: 'p14726-e686683 (2)', aem: 'https://author-p14726-e686683.adobeaemcloud.com' }) });
+    expect(screen.getByTestId('run-aem-place')).toHaveTextContent('Program 14726 · environment 686683');
+  });
+
+  it('say a list of content fragments as fragments, not as assets (issue 68)', () => {
+    render(RunFacts, { run: runSummary({ fragments: { model: 'adventure' }, listEntries: 2 }) });
+    const facts = screen.getByTestId('run-fact-list');
+    expect(facts).toHaveTextContent('Fragments');
+    expect(screen.getByTestId('run-selection')).toHaveTextContent('a list of 2 fragments');
+    expect(facts).not.toHaveTextContent(/Assets|entries/);
+  });
+
   it('say a tag change by the tags’ titles once the run’s connection’s taxonomy is read', async () => {
     listTags.mockResolvedValueOnce([tag('wknd:', 'WKND'), tag('wknd:activity', 'Activity'), tag('wknd:activity/surfing', 'Surfing'), tag('wknd:activity/cycling', 'Cycling')]);
     const run = runSummary({ editDetails: [{ property: 'cq:tags', op: { kind: 'retag', from: 'wknd:activity/surfing', to: 'wknd:activity/cycling' } }] });

@@ -219,9 +219,12 @@ export function foundArgs(foundBy: FoundBy): { how: string; connection: string }
  *  for a folder's assets. */
 export function selectionLine(
   i18n: I18n,
-  run: Partial<Pick<RunSummary, 'listEntries' | 'conditions'>>,
+  run: Partial<Pick<RunSummary, 'listEntries' | 'conditions' | 'fragments'>>,
 ): { kind: 'where' | 'list'; text: string } | null {
-  if (run.listEntries !== null && run.listEntries !== undefined) return { kind: 'list', text: i18n.t('bulk-selection-list', { count: run.listEntries }) };
+  if (run.listEntries !== null && run.listEntries !== undefined) {
+    const words = run.fragments ? 'bulk-selection-fragment-list' : 'bulk-selection-list';
+    return { kind: 'list', text: i18n.t(words, { count: run.listEntries }) };
+  }
   if (run.conditions) return { kind: 'where', text: run.conditions };
   return null;
 }

@@ -10,6 +10,7 @@ import {
   PUBLICATION_WORDS,
   fragmentStatus,
   isRepublish,
+  liveFragments,
   republishedLine,
   republishOffer,
   republishTick,
@@ -80,6 +81,18 @@ describe('republishing', () => {
     expect(republishOffer(runSummary({ ...applied, counts: counts(24), kind: publish }))).toBeNull();
     expect(republishOffer(runSummary({ ...applied, counts: counts(0), changedOnWebsite: 0 }))).toBeNull();
     expect(republishOffer(runSummary({ counts: counts(24), changedOnWebsite: 3 }))).toBeNull();
+  });
+
+  it('says which changed content fragments stay out of date on the website (their connection cannot publish)', () => {
+    const fragments = { model: 'adventure' };
+    expect(liveFragments(runSummary({ ...applied, counts: counts(4), fragments, changedOnWebsite: 2 }))).toEqual({ count: 2 });
+    expect(en.t('bulk-fragments-live-explain', { count: 2 })).toBe(
+      '2 of the changed content fragments are live: the website shows their old values until they are republished. This connection cannot publish them: republish them in AEM.',
+    );
+    expect(liveFragments(runSummary({ ...applied, counts: counts(4), fragments, changedOnWebsite: 0 }))).toBeNull();
+    expect(liveFragments(runSummary({ ...applied, counts: counts(0), fragments, changedOnWebsite: 0 }))).toBeNull();
+    expect(liveFragments(runSummary({ counts: counts(4), fragments, changedOnWebsite: 2 }))).toBeNull();
+    expect(liveFragments(runSummary({ ...applied, counts: counts(4), changedOnWebsite: 2 }))).toBeNull();
   });
 
   it('still offers it, without a number, where the preview did not know (older runs)', () => {

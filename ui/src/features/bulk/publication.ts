@@ -62,6 +62,16 @@ export function republishOffer(run: RunSummary): { count: number | null } | null
   return count === 0 ? null : { count };
 }
 
+/** What a content fragments' report says stays out of date: how many of its changed fragments
+ *  were live (their connection cannot publish, so the person republishes them in AEM); `null`
+ *  where none was, nothing changed, it is not applied, or it is not a fragments run. */
+export function liveFragments(run: RunSummary): { count: number } | null {
+  if (!run.fragments || run.kind.kind === 'publish' || run.counts.changed === 0) return null;
+  if (run.status === 'previewed' || run.status === 'preview_incomplete') return null;
+  const count = run.changedOnWebsite ?? 0;
+  return count === 0 ? null : { count };
+}
+
 /** What "Then republish" at apply would publish: how many of the planned changes are of assets
  *  on the website (`count`, null when not known), or `null` where it is not offered. */
 export function republishTick(run: RunSummary): { count: number | null } | null {

@@ -139,6 +139,18 @@ describe('the list', () => {
     expect(screen.queryByTestId('empty-connections')).not.toBeInTheDocument();
   });
 
+  it('says which environment each connection is on, under its name, where the address says it (issue 68)', async () => {
+    await renderPage([
+      connection({ name: 'p12345-e67890' }),
+      connection({ id: 'c2', name: 'p12345-e67890 (2)' }),
+      connection({ id: 'c3', name: 'Local', aemUrl: 'http://localhost:4502', host: 'localhost:4502' }),
+    ]);
+    const [first, second, third] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(within(first).getByTestId('connection-place')).toHaveTextContent('Program 12345 · environment 67890');
+    expect(within(second).getByTestId('connection-place')).toHaveTextContent('Program 12345 · environment 67890');
+    expect(within(third).queryByTestId('connection-place')).toBeNull();
+  });
+
   it('shows production as a badge, and changes it only through an action that asks first', async () => {
     const user = userEvent.setup();
     vi.mocked(setConnectionProduction).mockResolvedValue(undefined as never);

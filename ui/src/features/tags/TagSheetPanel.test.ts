@@ -42,6 +42,13 @@ async function shown(lang: Lang) {
 }
 
 describe('the round trip panel', () => {
+  it('says that Undo removes the tags an import created, not that nothing is ever deleted (issue 68)', async () => {
+    await shown('en');
+    const hint = screen.getByText(/Import a sheet as Export… writes it/);
+    expect(hint).not.toHaveTextContent('Nothing is ever deleted');
+    expect(hint).toHaveTextContent('No tag is deleted, but undoing the import removes the tags it created.');
+  });
+
   it('shows the preview in words, then what was applied and what undo kept', async () => {
     vi.mocked(previewTagImport).mockResolvedValue(PREVIEW);
     const model = await shown('en');
@@ -60,7 +67,15 @@ describe('the round trip panel', () => {
       stopped: null,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
-    expect((await screen.findByTestId('tags-import-applied')).textContent).toBe('Created 1 tag and changed 0 values.');
+    // Applied looks applied (issue 68): its heading, a success card with the counts, no column
+    // that says "Now in AEM" of values the import has just replaced.
+    const done = await screen.findByTestId('tags-import-applied');
+    expect(done).toHaveClass('success');
+    expect(done).toHaveTextContent('Imported');
+    expect(done).toHaveTextContent('Created 1 tag and changed 0 values.');
+    expect(within(preview).getByRole('heading').textContent).toBe('Imported from tags.csv: 1 new tag, 1 value changed');
+    const headers = within(screen.getByTestId('tags-import-changes')).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Tag', 'Value', 'Before', 'After']);
     expect(screen.getByTestId('tags-import-changed-since').textContent).toContain(
       'The title (fr) of wknd:season/summer was changed in AEM since the preview (the preview showed “Été”, AEM now holds “Été!”).',
     );
@@ -131,7 +146,7 @@ describe('the round trip panel', () => {
     expect(aside.textContent).toContain('wait until it has finished, then drop the sheet again');
     expect(previewTagImport).toHaveBeenCalledTimes(1);
     finish({ id: 'imp-3', created: 1, changed: 1, changedSince: [], stopped: null });
-    expect((await screen.findByTestId('tags-import-applied')).textContent).toBe('Created 1 tag and changed 1 value.');
+    expect((await screen.findByTestId('tags-import-applied'))).toHaveTextContent('Created 1 tag and changed 1 value.');
     await userEvent.click(within(aside).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('tags-import-set-aside')).toBeNull();
   });

@@ -61,6 +61,25 @@ const NONE = { assets: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, pendi
 const DELETE = { command: 'delete', tag: 'wknd:season/winter', activate: false, leftAlone: 0 } as const;
 const MERGE = { command: 'merge', tag: 'wknd:season/winter', target: 'wknd:season/summer', activate: false, leftAlone: 0 } as const;
 
+/** Selects the tag titled `title` in the tree: its actions are the selected tag's. */
+async function choose(user: ReturnType<typeof userEvent.setup>, title: string): Promise<void> {
+  await user.click(within(screen.getByTestId('tags-tree')).getByRole('button', { name: title }));
+}
+
+/** Move… open on Summer; its preview answers a run with an asset to change (after any refusal
+ *  the test queued first). */
+async function moveSummer() {
+  const run = runSummary({ id: 'tag-run', counts: { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 } });
+  vi.mocked(previewTagChange).mockResolvedValue(run);
+  vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0, counts: run.counts } as never);
+  const user = userEvent.setup();
+  const { onShowRun } = renderPage('en');
+  await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+  await choose(user, 'Summer');
+  await user.click(screen.getByTestId('tag-move'));
+  return { user, onShowRun };
+}
+
 const titles = () => screen.getAllByTestId('tag-row').map((row) => row.querySelector('.title')?.textContent);
 
 /** A sheet retitling one tag, whose apply is answered when the test calls what it returns. */
@@ -128,11 +147,30 @@ describe('the Tags page', () => {
 
   it('offers no Delete on a namespace, which AEM does not delete as a tag', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
+    const user = userEvent.setup();
     renderPage('en');
     await waitFor(() => expect(titles()).toHaveLength(4));
-    const [namespace, season] = screen.getAllByTestId('tag-row') as [HTMLElement, HTMLElement];
-    expect(namespace.querySelector(':scope > .tag [data-testid="tag-delete"]')).toBeNull();
-    expect(season.querySelector(':scope > .tag [data-testid="tag-delete"]')).not.toBeNull();
+    await choose(user, 'WKND');
+    expect(screen.queryByTestId('tag-delete')).toBeNull();
+    expect(screen.getByTestId('tag-move')).toBeInTheDocument();
+    await choose(user, 'Season');
+    expect(screen.getByTestId('tag-delete')).toBeInTheDocument();
+  });
+
+  it('acts on the selected tag only: one set of actions for it, none repeated on every row (issue 68)', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const user = userEvent.setup();
+    renderPage('en');
+    await waitFor(() => expect(titles()).toHaveLength(4));
+    expect(screen.queryByTestId('tag-merge')).toBeNull();
+    expect(screen.getByTestId('tag-actions')).toHaveTextContent('Choose a tag in the list to merge, move or delete it.');
+    await choose(user, 'Summer');
+    const summer = screen.getAllByTestId('tag-row').find((row) => row.dataset.tag === 'wknd:season/summer')!;
+    expect(within(summer).getByRole('button', { name: 'Summer' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getAllByTestId('tag-merge')).toHaveLength(1);
+    expect(summer.querySelector('[data-testid="tag-merge"]')).toBeNull();
+    expect(screen.getByTestId('tag-actions')).toHaveTextContent('Summer');
+    expect(screen.getByTestId('tag-actions')).toHaveTextContent('wknd:season/summer');
   });
 
   it('keeps the connection while an import is being applied, so its outcome and Undo are not lost', async () => {
@@ -196,6 +234,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     const { store, onShowRun } = renderPage('fr');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Été');
     const summer = screen.getByRole('button', { name: /^Fusionner dans une autre balise\s:\sÉté$/ });
     await user.click(summer);
     const dialog = screen.getByTestId('tag-change-dialog');
@@ -230,6 +269,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     const { store, onShowRun } = renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Summer');
     await user.click(screen.getByRole('button', { name: 'Move Summer to a new id' }));
     const to = screen.getByTestId('tag-change-to');
     expect(to).toHaveValue('wknd:season/summer');
@@ -237,10 +277,47 @@ describe('the Tags page', () => {
     await user.type(to, 'wknd:season/winter');
     await user.click(screen.getByTestId('tag-change-preview'));
     await waitFor(() => expect(screen.getByTestId('tag-change-error')).toHaveTextContent(refusal));
+    // Said once: the banner's title does not repeat the core's last sentence.
+    expect(screen.getByTestId('tag-change-dialog').textContent!.match(/Nothing was changed/g)).toHaveLength(1);
     expect(onShowRun).not.toHaveBeenCalled();
     expect(store.run.stage).toBe('setup');
     expect(store.run.busy).toBe(false);
     expect(screen.getByTestId('tag-change-preview')).toBeEnabled();
+  });
+
+  it('offers the refusal’s own suggestion as a button: a move onto an existing tag merges into it instead (issue 68)', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    vi.mocked(previewTagChange).mockRejectedValueOnce({ code: 'invalid_input', message: 'wknd:season/winter already exists: merge into it instead of moving onto it. Nothing was changed.' });
+    const { user, onShowRun } = await moveSummer();
+    const to = screen.getByTestId('tag-change-to');
+    await user.clear(to);
+    await user.type(to, 'wknd:season/winter');
+    await user.click(screen.getByTestId('tag-change-preview'));
+    const instead = await screen.findByRole('button', { name: 'Merge into Winter instead' });
+    await user.click(instead);
+    await waitFor(() => expect(onShowRun).toHaveBeenCalled());
+    expect(vi.mocked(previewTagChange).mock.calls[1]?.[0]).toEqual({
+      connectionId: 'c1',
+      change: { kind: 'merge', tag: 'wknd:season/summer', into: 'wknd:season/winter' },
+      under: '/content/dam',
+    });
+  });
+
+  it('moves a tag under a parent picked from the taxonomy, by title, with its name (issue 68)', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const { user, onShowRun } = await moveSummer();
+    const parent = screen.getByTestId('tag-change-parent');
+    expect(parent).toHaveValue('wknd:season');
+    expect(screen.getByTestId('tag-change-name')).toHaveValue('summer');
+    // The tag itself and the tags below it are not offered as its parent.
+    expect([...parent.querySelectorAll('option')].map((o) => o.value)).toEqual(['wknd:', 'wknd:season', 'wknd:season/winter']);
+    await user.selectOptions(parent, 'wknd:season/winter');
+    await user.clear(screen.getByTestId('tag-change-name'));
+    await user.type(screen.getByTestId('tag-change-name'), 'late-summer');
+    expect(screen.getByTestId('tag-change-to')).toHaveValue('wknd:season/winter/late-summer');
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await waitFor(() => expect(onShowRun).toHaveBeenCalled());
+    expect(vi.mocked(previewTagChange).mock.calls[0]?.[0].change).toEqual({ kind: 'move', tag: 'wknd:season/summer', to: 'wknd:season/winter/late-summer' });
   });
 
   it('changes a tag no asset under the folder holds at once', async () => {
@@ -255,6 +332,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     const { onShowRun } = renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Winter');
     await user.click(screen.getByRole('button', { name: 'Delete Winter' }));
     await user.click(screen.getByTestId('tag-change-preview'));
     await waitFor(() => expect(screen.getByTestId('tag-change-unused')).toHaveTextContent('No asset under /content/dam holds wknd:season/winter'));
@@ -274,6 +352,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     renderPage('en', [connection({ production: true, name: 'Prod author' })]);
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Winter');
     await user.click(screen.getByRole('button', { name: 'Merge into another tag: Winter' }));
     await user.selectOptions(screen.getByTestId('tag-change-into'), 'wknd:season/summer');
     await user.click(screen.getByTestId('tag-change-preview'));
@@ -306,6 +385,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Winter');
     await user.click(screen.getByRole('button', { name: 'Delete Winter' }));
     await user.click(screen.getByTestId('tag-change-preview'));
     await user.click(await screen.findByTestId('tag-change-now'));
@@ -335,6 +415,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     renderPage('fr', [connection({ production: true, name: 'Prod author' })]);
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Hiver');
     await user.click(screen.getByRole('button', { name: 'Supprimer Hiver' }));
     await user.click(screen.getByTestId('tag-change-preview'));
     await user.click(await screen.findByTestId('tag-change-now'));
@@ -351,6 +432,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     const { onShowRun, store } = renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Winter');
     await user.click(screen.getByRole('button', { name: 'Delete Winter' }));
     await user.click(screen.getByTestId('tag-change-preview'));
     await waitFor(() => expect(screen.getByTestId('tag-change-kept')).toHaveTextContent('The tag wknd:season/winter will be kept: 2 assets that may hold it are left alone by the preview'));
@@ -372,6 +454,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await choose(user, 'Winter');
     await user.click(screen.getByRole('button', { name: 'Merge into another tag: Winter' }));
     await user.selectOptions(screen.getByTestId('tag-change-into'), 'wknd:season/summer');
     await user.click(screen.getByTestId('tag-change-preview'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../ipc/bindings/Tag';
 import { tag } from '../../test-fixtures';
-import { mergeTargets, missingOf, requestOf, trailOf, within } from './tagChangeForm';
+import { joinId, mergeTargets, missingOf, requestOf, splitId, trailOf, within } from './tagChangeForm';
 
 
 const TAGS: Tag[] = [
@@ -64,5 +64,17 @@ describe('the tag change dialog', () => {
       kind: 'delete',
       tag: 'wknd:activity/surfing',
     });
+  });
+});
+
+describe('a move’s parent picker (issue 68)', () => {
+  it('splits an id into its parent and its name, and puts them back together', () => {
+    expect(splitId('wknd:season/summer')).toEqual({ parent: 'wknd:season', name: 'summer' });
+    expect(splitId('wknd:season')).toEqual({ parent: 'wknd:', name: 'season' });
+    expect(splitId('wknd:')).toEqual({ parent: '', name: 'wknd' });
+    expect(joinId('wknd:season', 'summer')).toBe('wknd:season/summer');
+    expect(joinId('wknd:', 'summer')).toBe('wknd:summer');
+    expect(joinId('wknd:season', ' high summer ')).toBe('wknd:season/high summer');
+    expect(joinId('', 'summer')).toBe('');
   });
 });

@@ -50,6 +50,23 @@ export function mergeTargets(tags: readonly Tag[], tag: string, lang: string): {
     .sort((a, b) => collator.compare(a.trail, b.trail));
 }
 
+/** A tag id as a move's picker shows it: the tag it is under (a namespace `wknd:` for a tag at
+ *  the top; none for a namespace) and its own name. */
+export function splitId(id: string): { parent: string; name: string } {
+  const slash = id.lastIndexOf('/');
+  if (slash >= 0) return { parent: id.slice(0, slash), name: id.slice(slash + 1) };
+  const colon = id.indexOf(':');
+  if (colon >= 0 && colon < id.length - 1) return { parent: id.slice(0, colon + 1), name: id.slice(colon + 1) };
+  return { parent: '', name: id.replace(/:$/, '') };
+}
+
+/** The id of a tag named `name` under `parent` (a namespace or a tag); empty while either is. */
+export function joinId(parent: string, name: string): string {
+  const own = name.trim();
+  if (!parent || !own) return '';
+  return parent.endsWith(':') ? `${parent}${own}` : `${parent}/${own}`;
+}
+
 /** The message ids of what the form still lacks (a target, a folder), in the fields' order. */
 export function missingOf(form: TagChangeForm): string[] {
   const missing: string[] = [];
