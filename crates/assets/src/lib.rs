@@ -292,9 +292,8 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async { Ok(None) })
     }
 
-    /// Whether [`AssetsApi::list`] can list a folder's assets. Not for an OAuth S2S connection
-    /// with no classic connection paired (AEM refuses its token there): it finds them with
-    /// [`AssetsApi::open_search`] instead.
+    /// Whether [`AssetsApi::list`] lists a folder's assets: not for an OAuth S2S connection with
+    /// no classic one paired (AEM refuses its token): [`AssetsApi::open_search`] finds them.
     fn lists_folders(&self) -> bool {
         true
     }
@@ -302,6 +301,11 @@ pub trait AssetsApi: Send + Sync {
     /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
     fn can_search(&self) -> bool {
         false
+    }
+
+    /// A classic connection's direct binary upload, folders and deletes (`upload.rs`).
+    fn uploads(&self) -> Option<&classic::ClassicAssets> {
+        None
     }
 
     /// One page of AEM's OpenAPI search (`POST /adobe/assets/search`, the body as sent); only
