@@ -3,7 +3,7 @@
 //! storage URLs AEM names (through [`AemClient::put_to_storage`]: no token, no AEM header, https
 //! or this computer), complete (`POST completeURI`); folders made through the Assets HTTP API;
 //! what AEM holds at a path (`dam:size`, `dam:sha1`) to tell the same file from another.
-//! [`ClassicAssets::upload_file`] is the write of one file, the three steps.
+//! An asset's processing state and its delete, for an upload's run and its undo.
 //!
 //! Not here: which files go where and what happens to each (`bulk::upload_plan`), the refusal
 //! of OAuth Server-to-Server connections (the use case, before anything is sent).
@@ -160,26 +160,6 @@ impl ClassicAssets {
             Err(CallError::NotFound) => Ok(None),
             Err(e) => Err(e),
         }
-    }
-
-    /// The write of one file: initiate, its parts in order, complete. `local` is read a part
-    /// at a time; `size` is what the plan saw (a file that changed size since is refused).
-    pub async fn upload_file(
-        &self,
-        folder: &str,
-        file_name: &str,
-        local: &Path,
-        size: u64,
-        when_different: Option<WhenDifferent>,
-    ) -> Result<(), CallError> {
-        let (file, complete) = self.initiate_upload(folder, file_name, size).await?;
-        let part = part_of(&file, size)?;
-        for (uri, offset, length) in parts(&file, part, size) {
-            self.put_part(uri, read_part(local, offset, length).await?)
-                .await?;
-        }
-        self.complete_upload(complete, &file, size, when_different)
-            .await
     }
 
     /// What AEM's processing says of the asset at `asset_path` (its `jcr:content`): `None`

@@ -38,6 +38,7 @@ pub mod scope_walk;
 pub mod searching;
 pub mod spec;
 pub mod tag_import;
+pub mod upload;
 pub mod tag_step;
 pub mod upload_plan;
 pub mod write_paths;

@@ -28,6 +28,13 @@ pub(crate) fn edit_lines(spec: &RunSpec) -> Vec<SavedText> {
             "run-tag-import",
             [("file", file.as_str().into())],
         )],
+        RunKind::Upload { folder, files } => vec![SavedText::new(
+            "run-upload",
+            [
+                ("files", (*files as f64).into()),
+                ("folder", folder.as_str().into()),
+            ],
+        )],
         RunKind::Publish {
             replication,
             agent,

@@ -26,6 +26,7 @@ mod tag_import_words;
 mod tags;
 mod tags_import;
 mod upload;
+mod upload_undo;
 
 use std::process::ExitCode;
 

@@ -48,6 +48,7 @@ mod tag_import;
 mod tag_step;
 mod tasks;
 mod undo;
+mod upload;
 
 use crate::found_by::FoundBy;
 use context::{Ctx, forward};
@@ -272,10 +273,8 @@ impl Engine {
                     vec![("kind", "sheet".into())],
                 ));
             }
-            RunKind::TagImport { .. } => {
-                return Err(Error::Internal(
-                    "a tag import's run starts with its plan".into(),
-                ));
+            RunKind::TagImport { .. } | RunKind::Upload { .. } => {
+                return Err(Error::Internal("this run starts with its plan".into()));
             }
         }
         self.check_family(&spec)?;
@@ -386,6 +385,7 @@ impl Engine {
             edits: Vec::new(),
             tag_step: None,
             tag_import: None,
+            upload: None,
             ..original.spec
         };
         self.preview_publish(spec, control, on_progress).await
@@ -453,6 +453,7 @@ impl Engine {
                 },
                 tag_step: None,
                 tag_import: None,
+                upload: None,
                 ..original.spec
             };
             return self.preview_publish(spec, control, on_progress).await;
@@ -461,6 +462,7 @@ impl Engine {
             kind: RunKind::Undo { of: of.to_owned() },
             tag_step: None,
             tag_import: None,
+            upload: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {
@@ -638,6 +640,10 @@ impl Engine {
         let mut refused = None;
         let result = if replay.spec.tag_import.is_some() {
             tag_import::apply(&ctx, &replay)
+                .await
+                .map(|stopped| refused = stopped)
+        } else if replay.spec.upload.is_some() {
+            upload::apply(&ctx, &replay)
                 .await
                 .map(|stopped| refused = stopped)
         } else if replay.spec.kind.publishes() {

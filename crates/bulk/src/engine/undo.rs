@@ -131,7 +131,8 @@ async fn undo_asset(
         | RunKind::Retry { .. }
         | RunKind::Sheet { .. }
         | RunKind::Publish { .. }
-        | RunKind::TagImport { .. } => String::new(),
+        | RunKind::TagImport { .. }
+        | RunKind::Upload { .. } => String::new(),
     };
     let original: Map<String, Value> = originals
         .get(&row.i)

@@ -46,6 +46,7 @@ mod test_depth;
 mod thumbnails;
 mod tokens;
 mod uploads;
+mod uploads_undo;
 mod user_files;
 
 use std::path::PathBuf;
@@ -95,7 +96,7 @@ pub use taxonomy_window::{
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
-pub use uploads::UploadOutcomes;
+pub use uploads_undo::{UploadKept, UploadUndone};
 
 use metadesk_clients::aem::client::build_http_client;
 use metadesk_clients::error::{Error, Result};

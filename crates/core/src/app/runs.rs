@@ -218,7 +218,8 @@ impl Workspace {
             RunKind::Edit
             | RunKind::Sheet { .. }
             | RunKind::Publish { .. }
-            | RunKind::TagImport { .. } => {
+            | RunKind::TagImport { .. }
+            | RunKind::Upload { .. } => {
                 return Err(Error::Internal("an edit is not planned from a run".into()));
             }
         };
@@ -228,6 +229,14 @@ impl Workspace {
                 ErrorCode::InvalidInput,
                 "error-run-of-tag-import",
                 vec![("run", of.as_str().into()), ("file", file.as_str().into())],
+            ));
+        }
+        // An upload is retried by resuming it, and undone by deleting what it made.
+        if let RunKind::Upload { .. } = &summary.kind {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-of-upload",
+                vec![("run", of.as_str().into()), ("which", which.into())],
             ));
         }
         // A retry computes its rules again: their values are checked as the first preview's,
