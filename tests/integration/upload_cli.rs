@@ -248,7 +248,7 @@ async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_f
     sb.set_faults(faults).unwrap();
     std::fs::remove_file(drop.join("huge.jpg")).unwrap();
     std::fs::write(drop.join("other.jpg"), b"other").unwrap();
-    upload_failing(&["no write permission", "0 uploaded"]).await;
+    upload_failing(&["may not change assets in this folder", "0 uploaded"]).await;
     assert!(sb.asset(&format!("{SAMPLE_FOLDER}/other.jpg")).is_none());
 }
 
