@@ -28,6 +28,7 @@ notify-preview-title = { $what ->
     [retry] Retry
     [sheet] Sheet import
     [tags] Tag import
+    [upload] Upload
    *[edit] Bulk edit
 } preview ready
 notify-preview-body = { $pending } to change, { $unchanged } already as wanted, { $skipped } skipped — { $folder }
@@ -37,6 +38,7 @@ notify-apply-title = { $what ->
     [retry] Retry
     [sheet] Sheet import
     [tags] Tag import
+    [upload] Upload
    *[edit] Bulk edit
 } { $state ->
     [stopped] stopped

@@ -84,6 +84,7 @@ pub fn message(
             RunKind::Sheet { .. } => "sheet",
             RunKind::Publish { .. } => "publish",
             RunKind::TagImport { .. } => "tags",
+            RunKind::Upload { .. } => "upload",
         })
     };
     let n = |v: u64| count(v as f64);
