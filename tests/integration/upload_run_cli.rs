@@ -192,3 +192,71 @@ async fn undo_deletes_what_the_upload_made_but_keeps_a_colleague_s_change_and_a_
         again.stdout
     );
 }
+
+/// Seen failing with the values written as soon as the file was complete (`describe` not
+/// waiting for `processed`): the sandbox's processing, ending after, replaced them.
+#[tokio::test]
+async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_nothing() {
+    let upload = UploadSettings {
+        min_part: 1024,
+        max_part: 8192,
+        most_uris: 8,
+        processing: Duration::from_millis(400),
+    };
+    let sb = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(5)
+            .with_key_bits(1024)
+            .with_upload(upload),
+    )
+    .await
+    .unwrap();
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("described");
+    write_files(&drop, 2);
+    std::fs::create_dir_all(drop.join("sub")).unwrap();
+    std::fs::write(drop.join("sub/c.png"), b"a third").unwrap();
+    let sheet = h.dir.path().join("values.csv");
+    let bad = h.dir.path().join("bad.csv");
+    std::fs::write(
+        &sheet,
+        "File,dc:title,dc:subject\nf000.jpg,Title A,x|y\nsub/c.png,Title C,\n",
+    )
+    .unwrap();
+    std::fs::write(&bad, "File,dc:title\nf000.jpg,A\nmissing.jpg,M\n").unwrap();
+    let upload = |sheet: &Path| {
+        let (drop, sheet) = (drop.to_str().unwrap().to_owned(), sheet.to_owned());
+        let h = &h;
+        async move {
+            let sheet = sheet.to_str().unwrap();
+            h.run_dev(&[
+                "upload", &drop, "--to", SAMPLE_FOLDER, "--metadata", sheet, "--yes",
+            ])
+            .await
+        }
+    };
+
+    let refused = upload(&bad).await;
+    assert_eq!(refused.code, Some(1), "{}\n{}", refused.stdout, refused.stderr);
+    for words in [
+        "Row 3: missing.jpg is not among the files to upload",
+        "no row in the sheet: /content/dam",
+        "Nothing was sent: correct the sheet first.",
+    ] {
+        assert!(refused.stdout.contains(words), "{words:?} in {}", refused.stdout);
+    }
+    assert_eq!(sb.counters().uploads_initiated, 0, "nothing sent");
+
+    let ran = upload(&sheet).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(ran.stdout.contains("3 uploaded, 0 failed"), "{}", ran.stdout);
+    let a = sb.asset(&format!("{SAMPLE_FOLDER}/f000.jpg")).unwrap();
+    assert_eq!(a["assetState"], "processed");
+    assert_eq!(a["metadata"]["dc:title"], "Title A");
+    assert_eq!(a["metadata"]["dc:subject"], serde_json::json!(["x", "y"]));
+    assert!(a["metadata"]["dam:sha1"].is_string(), "extraction's own values kept");
+    let c = sb.asset(&format!("{SAMPLE_FOLDER}/sub/c.png")).unwrap();
+    assert_eq!(c["metadata"]["dc:title"], "Title C");
+    let b = sb.asset(&format!("{SAMPLE_FOLDER}/f001.jpg")).unwrap();
+    assert!(b["metadata"]["dc:title"].is_null(), "no row, no values");
+}

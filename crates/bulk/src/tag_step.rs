@@ -90,6 +90,8 @@ pub enum TagPart {
     Folder { path: String },
     /// An upload's file: its three-step write to its AEM path.
     File { path: String },
+    /// An uploaded file's metadata from the sheet, written once AEM processed it.
+    Metadata { path: String },
 }
 
 /// How far one part went, as journaled.

@@ -8,6 +8,8 @@
 //! Not here: sending (`engine/upload.rs`), gathering and comparing the local files
 //! (`upload_plan.rs`), the undo (`metadesk_core::app::uploads_undo`).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -47,6 +49,10 @@ pub struct PlannedFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub before: Option<String>,
+    /// Its values from the sheet, by property: written once AEM has processed it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<BTreeMap<String, Vec<String>>>")]
+    pub metadata: BTreeMap<String, Vec<String>>,
 }
 
 /// What an upload's run makes and sends, in order: the folders (parents first), then the files.
@@ -67,6 +73,13 @@ pub struct UploadRunPlan {
 impl PlannedFile {
     pub fn part(&self) -> TagPart {
         TagPart::File {
+            path: self.aem_path.clone(),
+        }
+    }
+
+    /// The write of its metadata, when the sheet gives it some.
+    pub fn metadata_part(&self) -> TagPart {
+        TagPart::Metadata {
             path: self.aem_path.clone(),
         }
     }
@@ -106,7 +119,12 @@ impl UploadRunPlan {
             ..Counts::default()
         };
         for file in &self.files {
+            let described = file.metadata.is_empty()
+                || journal.state(&file.metadata_part()) == Some(StepState::Done);
+            let metadata_refused = journal.state(&file.metadata_part()) == Some(StepState::Refused);
             match journal.state(&file.part()) {
+                Some(StepState::Done) if metadata_refused => counts.failed += 1,
+                Some(StepState::Done) if !described => counts.pending += 1,
                 Some(StepState::Done) => counts.changed += 1,
                 Some(StepState::LeftAlone) => counts.skipped += 1,
                 Some(StepState::Refused) => counts.failed += 1,
@@ -151,7 +169,10 @@ impl UploadRunPlan {
                     Some(StepState::Done | StepState::Sending)
                 )
             })
-            .map(|f| (f, journal.held.get(&f.part()).map(String::as_str)))
+            .map(|f| {
+                let held = |part: TagPart| journal.held.get(&part).map(String::as_str);
+                (f, held(f.metadata_part()).or_else(|| held(f.part())))
+            })
             .collect()
     }
 }
@@ -168,6 +189,7 @@ mod tests {
             sha1: "a9993e364706816aba3e25717850c26c9cd0d89d".into(),
             arrival,
             before: None,
+            metadata: BTreeMap::new(),
         }
     }
 

@@ -254,9 +254,13 @@ pub async fn compare(
     Ok(())
 }
 
-/// The run's plan of `plan`: each file to send with its SHA-1 (read now), the folders first.
+/// The run's plan of `plan`: each file to send with its SHA-1 (read now) and its values from a
+/// sheet (`metadata`, by AEM path), the folders first.
 /// A file that cannot be read any more is counted refused.
-pub fn run_plan(plan: &UploadPlan) -> UploadRunPlan {
+pub fn run_plan(
+    plan: &UploadPlan,
+    metadata: &std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<String>>>,
+) -> UploadRunPlan {
     let mut refused = 0;
     let mut files = Vec::new();
     for row in &plan.rows {
@@ -281,6 +285,7 @@ pub fn run_plan(plan: &UploadPlan) -> UploadRunPlan {
             sha1,
             arrival,
             before: row.held.clone(),
+            metadata: metadata.get(&row.aem_path).cloned().unwrap_or_default(),
         });
     }
     UploadRunPlan {

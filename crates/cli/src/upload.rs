@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use metadesk_core::app::Workspace;
+use metadesk_core::app::{SheetMetadata, Workspace};
 use metadesk_core::bulk::RunStatus;
 use metadesk_core::bulk::runs::RunSummary;
 use metadesk_core::assets::upload::WhenDifferent;
@@ -34,6 +34,10 @@ pub struct UploadArgs {
     /// replace it with a new asset.
     #[arg(long, value_enum, default_value_t = WhenDifferentArg::NewVersion)]
     when_different: WhenDifferentArg,
+    /// A sheet of values for the files: a File column (the path below the folder given) and one
+    /// column per property, `|` between a list's values.
+    #[arg(long, value_name = "SHEET")]
+    metadata: Option<PathBuf>,
     /// Show the plan only, send nothing.
     #[arg(long, conflicts_with = "yes")]
     dry_run: bool,
@@ -67,9 +71,19 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(plan) => plan,
         Err(e) => return output::fail(&e, l),
     };
-    let send = args.yes && !args.dry_run && plan.rows.iter().any(|r| r.sends());
+    let sheet = match &args.metadata {
+        Some(sheet) => match ws.upload_metadata(&opened, &plan, sheet).await {
+            Ok(read) => read,
+            Err(e) => return output::fail(&e, l),
+        },
+        None => SheetMetadata::default(),
+    };
+    let send = args.yes
+        && !args.dry_run
+        && sheet.errors.is_empty()
+        && plan.rows.iter().any(|r| r.sends());
     let ran = if send {
-        match ws.upload(&opened, &plan).await {
+        match ws.upload(&opened, &plan, &sheet.by_file).await {
             Ok(summary) => Some(summary),
             Err(e) => return output::fail(&e, l),
         }
@@ -79,21 +93,26 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&as_json(&plan, ran.as_ref(), l)).unwrap_or_default()
+            serde_json::to_string_pretty(&as_json(&plan, &sheet, ran.as_ref(), l))
+                .unwrap_or_default()
         );
     } else {
         print_plan(&plan, l);
+        print_sheet(&sheet, args.metadata.is_some(), l);
         match &ran {
             Some(summary) => print_run(summary, l),
-            None if args.yes => println!("{}", l.msg("cli-upload-nothing-to-send", &[])),
+            None if args.yes && sheet.errors.is_empty() => {
+                println!("{}", l.msg("cli-upload-nothing-to-send", &[]));
+            }
             None if !args.dry_run => eprintln!("{}", l.text("cli-upload-needs-yes")),
             None => {}
         }
     }
-    let refused = plan
-        .rows
-        .iter()
-        .any(|r| matches!(r.intent, Intent::Refused(_)));
+    let refused = !sheet.errors.is_empty()
+        || plan
+            .rows
+            .iter()
+            .any(|r| matches!(r.intent, Intent::Refused(_)));
     let unfinished = ran
         .as_ref()
         .is_some_and(|s| s.status != RunStatus::Completed || s.counts.skipped > 0);
@@ -101,6 +120,29 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         SOME_FAILED
     } else {
         SUCCESS
+    }
+}
+
+/// What the sheet gives and what is wrong with it, before anything is sent.
+fn print_sheet(sheet: &SheetMetadata, given: bool, l: &Localizer) {
+    if !given {
+        return;
+    }
+    for (path, values) in &sheet.by_file {
+        let values: Vec<String> = values
+            .iter()
+            .map(|(p, v)| format!("{p} = {}", v.join(" | ")))
+            .collect();
+        println!("  {path}: {}", values.join("; "));
+    }
+    for error in &sheet.errors {
+        println!("{}", error.localized(l));
+    }
+    for path in &sheet.without_row {
+        println!("{}", l.msg("cli-upload-no-row", &[("path", arg(path.as_str()))]));
+    }
+    if !sheet.errors.is_empty() {
+        println!("{}", l.text("cli-upload-sheet-stops"));
     }
 }
 
@@ -188,7 +230,12 @@ fn print_plan(plan: &UploadPlan, l: &Localizer) {
     }
 }
 
-fn as_json(plan: &UploadPlan, ran: Option<&RunSummary>, l: &Localizer) -> Value {
+fn as_json(
+    plan: &UploadPlan,
+    sheet: &SheetMetadata,
+    ran: Option<&RunSummary>,
+    l: &Localizer,
+) -> Value {
     let files: Vec<Value> = plan
         .rows
         .iter()
@@ -218,6 +265,9 @@ fn as_json(plan: &UploadPlan, ran: Option<&RunSummary>, l: &Localizer) -> Value 
         "folders": plan.folders,
         "sent": ran.is_some(),
         "run": run,
+        "metadata": sheet.by_file,
+        "sheetErrors": sheet.errors.iter().map(|e| e.localized(l)).collect::<Vec<_>>(),
+        "withoutRow": sheet.without_row,
         "files": files,
     })
 }

@@ -37,7 +37,8 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
             TagPart::Create { .. }
             | TagPart::Value { .. }
             | TagPart::Folder { .. }
-            | TagPart::File { .. } => continue,
+            | TagPart::File { .. }
+            | TagPart::Metadata { .. } => continue,
         };
         if let Err(reason) = sent {
             return journal(ctx, part, StepState::Refused, Some(reason)).await;

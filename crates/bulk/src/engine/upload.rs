@@ -6,7 +6,8 @@
 //! that may hide a complete that landed is `refused`, and the next resume finds out. A resume
 //! reads what AEM holds at each path not done: this file (size and SHA-1) is done and not sent
 //! again; a file cut mid-parts, or refused, starts over; a file a colleague put there since the
-//! preview is `left_alone`.
+//! preview is `left_alone`. Once a file is processed, its values from the sheet are written (a
+//! part of their own: `sending`, then `done` with AEM's `jcr:lastModified` after them).
 //!
 //! Not here: what the plan holds and what its journal says (`upload.rs`), the undo.
 
@@ -16,7 +17,8 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use futures_util::future::try_join_all;
 
-use metadesk_assets::CallError;
+use metadesk_assets::{AssetRef, CallError, Write};
+use serde_json::Value;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::upload::{AssetContent, WhenDifferent, part_of, parts, read_part};
 use metadesk_base::i18n::SavedText;
@@ -102,8 +104,10 @@ async fn send_file(
 ) -> Result<Option<SavedText>> {
     let part = file.part();
     let state = journal.state(&part);
-    if matches!(state, Some(StepState::Done | StepState::LeftAlone)) {
-        return Ok(None);
+    match state {
+        Some(StepState::LeftAlone) => return Ok(None),
+        Some(StepState::Done) => return describe(ctx, aem, journal, file).await,
+        _ => {}
     }
     let held = match held_now(ctx, aem, file).await {
         Ok(held) => held,
@@ -113,7 +117,7 @@ async fn send_file(
         // An earlier attempt landed (its answer, or the journal's record of it, was lost).
         (Some(_), Held::This(at)) => {
             journal_part(ctx, part, StepState::Done, None, at).await?;
-            return Ok(None);
+            return describe(ctx, aem, journal, file).await;
         }
         // Someone put a file there since the preview (or this one, not by this run).
         (None, Held::This(_)) => {
@@ -130,7 +134,64 @@ async fn send_file(
     if let Err(why) = write(ctx, aem, file).await {
         return refuse(ctx, part, why).await;
     }
-    let at = processed(ctx, aem, &file.aem_path).await;
+    let at = match processed(ctx, aem, &file.aem_path).await {
+        Processing::Done(at) => at,
+        Processing::Failed | Processing::Unknown => None,
+    };
+    journal_part(ctx, part, StepState::Done, None, at).await?;
+    describe(ctx, aem, journal, file).await
+}
+
+/// Writes the file's values from the sheet once AEM has processed it (its extraction replaces
+/// what is written before), then journals AEM's `jcr:lastModified` after the write, for the
+/// undo. The same values twice do no harm: a resume writes them again if their answer was lost.
+async fn describe(
+    ctx: &Ctx,
+    aem: &ClassicAssets,
+    journal: &StepJournal,
+    file: &PlannedFile,
+) -> Result<Option<SavedText>> {
+    let part = file.metadata_part();
+    if file.metadata.is_empty() || journal.state(&part) == Some(StepState::Done) {
+        return Ok(None);
+    }
+    let path = file.aem_path.as_str();
+    match processed(ctx, aem, path).await {
+        Processing::Done(_) => {}
+        Processing::Failed => {
+            let why = SavedText::new("upload-processing-failed", [("path", path.into())]);
+            return refuse(ctx, part, why).await;
+        }
+        Processing::Unknown => {
+            let why = SavedText::new("upload-processing-unfinished", [("path", path.into())]);
+            return refuse(ctx, part, why).await;
+        }
+    }
+    let writes: Vec<Write> = file
+        .metadata
+        .iter()
+        .map(|(property, values)| Write {
+            property: property.clone(),
+            value: Some(match values.as_slice() {
+                [one] => Value::from(one.as_str()),
+                many => Value::from(many.to_vec()),
+            }),
+        })
+        .collect();
+    let asset = AssetRef {
+        path: path.to_owned(),
+        id: None,
+    };
+    journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
+    if let Err(failure) = ctx.call(|| ctx.aem.write(&asset, &writes, None)).await {
+        return refuse(ctx, part, why(ctx, failure)).await;
+    }
+    let at = ctx
+        .call(|| aem.asset_content(path))
+        .await
+        .ok()
+        .flatten()
+        .and_then(|c| c.last_modified);
     journal_part(ctx, part, StepState::Done, None, at).await?;
     Ok(None)
 }
@@ -214,19 +275,30 @@ fn rejected(ctx: &Ctx, e: CallError) -> SavedText {
     why(ctx, Failure::Call(e, 1))
 }
 
-/// Waits, within [`PROCESSING_WAIT`], for AEM to process the asset at `path`: its
-/// `jcr:lastModified` then; `None` when it did not finish in time, failed, or could not be read.
-async fn processed(ctx: &Ctx, aem: &ClassicAssets, path: &str) -> Option<String> {
+/// Where AEM's processing of an asset stands.
+enum Processing {
+    /// Done, AEM's `jcr:lastModified` then.
+    Done(Option<String>),
+    Failed,
+    /// Not done within [`PROCESSING_WAIT`], or not readable.
+    Unknown,
+}
+
+/// Waits, within [`PROCESSING_WAIT`], for AEM to process the asset at `path`.
+async fn processed(ctx: &Ctx, aem: &ClassicAssets, path: &str) -> Processing {
     let start = std::time::Instant::now();
     while start.elapsed() < PROCESSING_WAIT && !ctx.control.is_cancelled() {
-        let content: Option<AssetContent> = ctx.call(|| aem.asset_content(path)).await.ok()?;
+        let content: Option<AssetContent> = match ctx.call(|| aem.asset_content(path)).await {
+            Ok(content) => content,
+            Err(_) => return Processing::Unknown,
+        };
         match content {
-            Some(c) if c.failed => return None,
+            Some(c) if c.failed => return Processing::Failed,
             Some(c) if c.state != "processing" && c.state != "unProcessed" => {
-                return c.last_modified;
+                return Processing::Done(c.last_modified);
             }
             _ => tokio::time::sleep(PROCESSING_POLL).await,
         }
     }
-    None
+    Processing::Unknown
 }

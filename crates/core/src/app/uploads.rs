@@ -5,11 +5,13 @@
 //! before any byte is sent: Adobe does not support those credentials for AEM's upload API;
 //! service credentials from the AEM Developer Console and local development tokens upload.
 //!
-//! Not here: the undo (`uploads_undo.rs`). Not yet: metadata from a sheet.
+//! Not here: the undo (`uploads_undo.rs`), reading a sheet's values (`uploads_sheet.rs`).
 
 use std::path::PathBuf;
 
 use super::jobs::JobKind;
+pub use super::uploads_sheet::{FileMetadata, SheetMetadata};
+use super::uploads_sheet::metadata_of;
 use super::{Opened, Workspace, blocking};
 use metadesk_base::i18n::Text;
 use metadesk_bulk::Engine;
@@ -49,12 +51,35 @@ impl Workspace {
         Ok(plan)
     }
 
+    /// The values sheet `sheet` gives the files of `plan` (see `uploads_sheet.rs`), checked
+    /// against the target folder's metadata schema where it can be read.
+    pub async fn upload_metadata(
+        &self,
+        opened: &Opened,
+        plan: &UploadPlan,
+        sheet: &std::path::Path,
+    ) -> Result<SheetMetadata> {
+        let name = crate::app::sheet_files::file_name_of(sheet);
+        let owned = sheet.to_owned();
+        let bytes = blocking(move || crate::app::sheets::read_sheet_file(&owned)).await?;
+        let schema = self.folder_schema(opened, &plan.folder, false).await.ok();
+        let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
+        let rows = metadesk_sheets::workbook_rows(&name, &bytes)
+            .map_err(|t| Error::worded(ErrorCode::InvalidInput, t))?;
+        metadata_of(&name, &rows, plan, schema).map_err(|t| Error::worded(ErrorCode::InvalidInput, t))
+    }
+
     /// Uploads a plan made by [`Workspace::plan_upload`] as a run: its journal holds the
     /// plan (each file's SHA-1 read now), then the engine sends it. The run's summary.
-    pub async fn upload(&self, opened: &Opened, plan: &UploadPlan) -> Result<RunSummary> {
+    pub async fn upload(
+        &self,
+        opened: &Opened,
+        plan: &UploadPlan,
+        metadata: &FileMetadata,
+    ) -> Result<RunSummary> {
         uploader(opened)?;
-        let plan = plan.clone();
-        let run_plan = blocking(move || Ok(upload_plan::run_plan(&plan))).await?;
+        let (plan, metadata) = (plan.clone(), metadata.clone());
+        let run_plan = blocking(move || Ok(upload_plan::run_plan(&plan, &metadata))).await?;
         let label = Text::new(
             "job-upload",
             vec![("folder", run_plan.folder.as_str().into())],
