@@ -250,7 +250,14 @@ async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_n
     let ran = upload(&sheet).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     assert!(ran.stdout.contains("3 uploaded, 0 failed"), "{}", ran.stdout);
-    let a = sb.asset(&format!("{SAMPLE_FOLDER}/f000.jpg")).unwrap();
+    let path = format!("{SAMPLE_FOLDER}/f000.jpg");
+    for _ in 0..100 {
+        if sb.asset(&path).unwrap()["assetState"] == "processed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let a = sb.asset(&path).unwrap();
     assert_eq!(a["assetState"], "processed");
     assert_eq!(a["metadata"]["dc:title"], "Title A");
     assert_eq!(a["metadata"]["dc:subject"], serde_json::json!(["x", "y"]));
