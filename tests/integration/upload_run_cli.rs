@@ -104,7 +104,11 @@ async fn kill_9_mid_upload_then_resume_completes_each_file_exactly_once() {
         resumed.stdout,
         resumed.stderr
     );
-    assert!(resumed.stdout.contains("30 uploaded, 0 failed"), "{}", resumed.stdout);
+    assert!(
+        resumed.stdout.contains("30 uploaded, 0 failed"),
+        "{}",
+        resumed.stdout
+    );
     let summary = metadesk_core::bulk::runs::summary(&h.runs_dir(), &id).unwrap();
     assert_eq!(summary.status, metadesk_core::bulk::RunStatus::Completed);
     assert_eq!(summary.counts.changed, 30);
@@ -138,7 +142,13 @@ async fn undo_deletes_what_the_upload_made_but_keeps_a_colleague_s_change_and_a_
     std::fs::create_dir_all(&first).unwrap();
     std::fs::write(first.join("f002.jpg"), b"the earlier file").unwrap();
     let before = h
-        .run_dev(&["upload", first.to_str().unwrap(), "--to", SAMPLE_FOLDER, "--yes"])
+        .run_dev(&[
+            "upload",
+            first.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+        ])
         .await;
     assert_eq!(before.code, Some(0), "{}\n{}", before.stdout, before.stderr);
 
@@ -175,9 +185,16 @@ async fn undo_deletes_what_the_upload_made_but_keeps_a_colleague_s_change_and_a_
         "f001.jpg: kept: someone changed it since the upload",
         "f002.jpg: kept: it went in as a new version",
     ] {
-        assert!(undone.stdout.contains(words), "{words:?} in {}", undone.stdout);
+        assert!(
+            undone.stdout.contains(words),
+            "{words:?} in {}",
+            undone.stdout
+        );
     }
-    assert!(sb.asset(&path("f000.jpg")).is_none(), "the run's own file deleted");
+    assert!(
+        sb.asset(&path("f000.jpg")).is_none(),
+        "the run's own file deleted"
+    );
     assert_eq!(
         sb.asset(&path("f001.jpg")).unwrap()["metadata"]["dc:title"],
         "Theirs"
@@ -230,26 +247,46 @@ async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_n
         async move {
             let sheet = sheet.to_str().unwrap();
             h.run_dev(&[
-                "upload", &drop, "--to", SAMPLE_FOLDER, "--metadata", sheet, "--yes",
+                "upload",
+                &drop,
+                "--to",
+                SAMPLE_FOLDER,
+                "--metadata",
+                sheet,
+                "--yes",
             ])
             .await
         }
     };
 
     let refused = upload(&bad).await;
-    assert_eq!(refused.code, Some(1), "{}\n{}", refused.stdout, refused.stderr);
+    assert_eq!(
+        refused.code,
+        Some(1),
+        "{}\n{}",
+        refused.stdout,
+        refused.stderr
+    );
     for words in [
         "Row 3: missing.jpg is not among the files to upload",
         "no row in the sheet: /content/dam",
         "Nothing was sent: correct the sheet first.",
     ] {
-        assert!(refused.stdout.contains(words), "{words:?} in {}", refused.stdout);
+        assert!(
+            refused.stdout.contains(words),
+            "{words:?} in {}",
+            refused.stdout
+        );
     }
     assert_eq!(sb.counters().uploads_initiated, 0, "nothing sent");
 
     let ran = upload(&sheet).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
-    assert!(ran.stdout.contains("3 uploaded, 0 failed"), "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains("3 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
     let path = format!("{SAMPLE_FOLDER}/f000.jpg");
     for _ in 0..100 {
         if sb.asset(&path).unwrap()["assetState"] == "processed" {
@@ -261,7 +298,10 @@ async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_n
     assert_eq!(a["assetState"], "processed");
     assert_eq!(a["metadata"]["dc:title"], "Title A");
     assert_eq!(a["metadata"]["dc:subject"], serde_json::json!(["x", "y"]));
-    assert!(a["metadata"]["dam:sha1"].is_string(), "extraction's own values kept");
+    assert!(
+        a["metadata"]["dam:sha1"].is_string(),
+        "extraction's own values kept"
+    );
     let c = sb.asset(&format!("{SAMPLE_FOLDER}/sub/c.png")).unwrap();
     assert_eq!(c["metadata"]["dc:title"], "Title C");
     let b = sb.asset(&format!("{SAMPLE_FOLDER}/f001.jpg")).unwrap();

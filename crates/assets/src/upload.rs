@@ -176,7 +176,10 @@ impl ClassicAssets {
             .map_err(CallError::from_aem)?;
         match json_or_error(response, |_| None).await {
             Ok((body, _)) => Ok(Some(AssetContent {
-                state: body["dam:assetState"].as_str().unwrap_or_default().to_owned(),
+                state: body["dam:assetState"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
                 last_modified: body["jcr:lastModified"]
                     .as_str()
                     .and_then(metadesk_base::timefmt::parse_aem_time)
@@ -248,7 +251,8 @@ pub async fn read_part(local: &Path, offset: u64, length: u64) -> Result<Vec<u8>
 
 /// The part size for `file` of `size` bytes, or why it is too large for its URIs.
 pub fn part_of(file: &InitiatedFile, size: u64) -> Result<u64, CallError> {
-    part_size(size, file.uris.len(), file.min_part, file.max_part).ok_or_else(|| too_large(size, file))
+    part_size(size, file.uris.len(), file.min_part, file.max_part)
+        .ok_or_else(|| too_large(size, file))
 }
 
 /// Reads initiate's answer for `file_name`; an answer without `files` or `completeURI` means

@@ -38,8 +38,8 @@ pub mod scope_walk;
 pub mod searching;
 pub mod spec;
 pub mod tag_import;
-pub mod upload;
 pub mod tag_step;
+pub mod upload;
 pub mod upload_plan;
 pub mod write_paths;
 

@@ -215,10 +215,7 @@ mod tests {
         journal.record(plan.files[1].part(), StepState::Sending, None);
         journal.left(plan.files[2].part(), None);
         let counts = plan.counts(&journal);
-        assert_eq!(
-            (counts.changed, counts.skipped, counts.pending),
-            (1, 1, 2)
-        );
+        assert_eq!((counts.changed, counts.skipped, counts.pending), (1, 1, 2));
         let written: Vec<_> = plan
             .written(&journal)
             .iter()

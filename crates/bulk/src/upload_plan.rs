@@ -291,7 +291,11 @@ pub fn run_plan(
     UploadRunPlan {
         folder: plan.folder.clone(),
         folders: plan.folders.clone(),
-        same: plan.rows.iter().filter(|r| r.intent == Intent::Same).count() as u64,
+        same: plan
+            .rows
+            .iter()
+            .filter(|r| r.intent == Intent::Same)
+            .count() as u64,
         refused,
         files,
     }

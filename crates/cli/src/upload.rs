@@ -9,9 +9,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use metadesk_core::app::{SheetMetadata, Workspace};
+use metadesk_core::assets::upload::WhenDifferent;
 use metadesk_core::bulk::RunStatus;
 use metadesk_core::bulk::runs::RunSummary;
-use metadesk_core::assets::upload::WhenDifferent;
 use metadesk_core::bulk::upload_plan::{Intent, UploadPlan};
 use metadesk_core::i18n::{Localizer, arg, count};
 use serde_json::{Value, json};
@@ -78,10 +78,8 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         },
         None => SheetMetadata::default(),
     };
-    let send = args.yes
-        && !args.dry_run
-        && sheet.errors.is_empty()
-        && plan.rows.iter().any(|r| r.sends());
+    let send =
+        args.yes && !args.dry_run && sheet.errors.is_empty() && plan.rows.iter().any(|r| r.sends());
     let ran = if send {
         match ws.upload(&opened, &plan, &sheet.by_file).await {
             Ok(summary) => Some(summary),
@@ -139,7 +137,10 @@ fn print_sheet(sheet: &SheetMetadata, given: bool, l: &Localizer) {
         println!("{}", error.localized(l));
     }
     for path in &sheet.without_row {
-        println!("{}", l.msg("cli-upload-no-row", &[("path", arg(path.as_str()))]));
+        println!(
+            "{}",
+            l.msg("cli-upload-no-row", &[("path", arg(path.as_str()))])
+        );
     }
     if !sheet.errors.is_empty() {
         println!("{}", l.text("cli-upload-sheet-stops"));

@@ -20,7 +20,10 @@ pub(crate) async fn undo(
     l: &Localizer,
 ) -> u8 {
     if !yes {
-        eprintln!("{}", l.msg("cli-upload-undo-needs-yes", &[("run", arg(run))]));
+        eprintln!(
+            "{}",
+            l.msg("cli-upload-undo-needs-yes", &[("run", arg(run))])
+        );
         return FAILURE;
     }
     let done = match ws.undo_upload(opened, run).await {

@@ -17,12 +17,12 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use futures_util::future::try_join_all;
 
-use metadesk_assets::{AssetRef, CallError, Write};
-use serde_json::Value;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::upload::{AssetContent, WhenDifferent, part_of, parts, read_part};
+use metadesk_assets::{AssetRef, CallError, Write};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
+use serde_json::Value;
 
 use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
@@ -42,7 +42,9 @@ pub(super) async fn apply(ctx: &Ctx, replay: &Replay) -> Result<Option<SavedText
         return Ok(None);
     };
     let Some(aem) = ctx.aem.uploads() else {
-        return Err(Error::Internal("an upload needs a classic connection".into()));
+        return Err(Error::Internal(
+            "an upload needs a classic connection".into(),
+        ));
     };
     let journal = &replay.tag_step;
     if let Some(refused) = make_folders(ctx, aem, journal, plan).await? {
@@ -248,16 +250,17 @@ async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(),
         .await
         .map_err(failed)?;
     let part = part_of(&initiated, file.size).map_err(|e| rejected(ctx, e))?;
-    let sends = parts(&initiated, part, file.size)
-        .into_iter()
-        .map(|(uri, offset, length)| async move {
-            let bytes = read_part(local, offset, length)
-                .await
-                .map_err(|e| rejected(ctx, e))?;
-            ctx.call(|| aem.put_part(uri, bytes.clone()))
-                .await
-                .map_err(failed)
-        });
+    let sends =
+        parts(&initiated, part, file.size)
+            .into_iter()
+            .map(|(uri, offset, length)| async move {
+                let bytes = read_part(local, offset, length)
+                    .await
+                    .map_err(|e| rejected(ctx, e))?;
+                ctx.call(|| aem.put_part(uri, bytes.clone()))
+                    .await
+                    .map_err(failed)
+            });
     try_join_all(sends).await?;
     let when_different = match file.arrival {
         Arrival::New => None,

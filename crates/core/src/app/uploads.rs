@@ -10,18 +10,18 @@
 use std::path::PathBuf;
 
 use super::jobs::JobKind;
-pub use super::uploads_sheet::{FileMetadata, SheetMetadata};
 use super::uploads_sheet::metadata_of;
+pub use super::uploads_sheet::{FileMetadata, SheetMetadata};
 use super::{Opened, Workspace, blocking};
+use metadesk_assets::CallError;
+use metadesk_assets::classic::ClassicAssets;
+use metadesk_assets::folders::DamFolder;
+use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Text;
 use metadesk_bulk::Engine;
 use metadesk_bulk::runs::RunSummary;
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
-use metadesk_assets::CallError;
-use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::folders::DamFolder;
-use metadesk_assets::upload::WhenDifferent;
 use metadesk_bulk::upload_plan::{self, UploadPlan};
 use metadesk_clients::error::Result;
 use metadesk_clients::{Error, ErrorCode};
@@ -66,7 +66,8 @@ impl Workspace {
         let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
         let rows = metadesk_sheets::workbook_rows(&name, &bytes)
             .map_err(|t| Error::worded(ErrorCode::InvalidInput, t))?;
-        metadata_of(&name, &rows, plan, schema).map_err(|t| Error::worded(ErrorCode::InvalidInput, t))
+        metadata_of(&name, &rows, plan, schema)
+            .map_err(|t| Error::worded(ErrorCode::InvalidInput, t))
     }
 
     /// Uploads a plan made by [`Workspace::plan_upload`] as a run: its journal holds the

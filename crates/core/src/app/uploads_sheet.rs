@@ -56,8 +56,7 @@ pub fn metadata_of(
         if i == file_column || h.trim().is_empty() {
             continue;
         }
-        let property =
-            validate_property(h).map_err(|_| bad("upload-sheet-bad-column", h))?;
+        let property = validate_property(h).map_err(|_| bad("upload-sheet-bad-column", h))?;
         columns.push((i, property));
     }
     let sent: Vec<&str> = plan
