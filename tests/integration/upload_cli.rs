@@ -18,11 +18,16 @@ use crate::bulk_cli::CliHome;
 
 /// Parts of 1 KiB, so a file of a few KiB goes up in several; a short processing.
 async fn sandbox() -> Sandbox {
+    sandbox_processing(Duration::from_millis(100)).await
+}
+
+/// [`sandbox`] whose processing of an upload takes `processing`.
+pub(crate) async fn sandbox_processing(processing: Duration) -> Sandbox {
     let upload = UploadSettings {
         min_part: 1024,
         max_part: 8192,
         most_uris: 8,
-        processing: Duration::from_millis(100),
+        processing,
     };
     Sandbox::start(
         SandboxConfig::default()
@@ -81,7 +86,7 @@ async fn processed(sb: &Sandbox, path: &str) -> Value {
     panic!("{path} was not processed");
 }
 
-fn sha1_hex(content: &[u8]) -> String {
+pub(crate) fn sha1_hex(content: &[u8]) -> String {
     use sha1::Digest as _;
     sha1::Sha1::digest(content)
         .iter()

@@ -10,25 +10,13 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig, UploadSettings};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
 
 use crate::bulk_cli::{CliHome, journal, kill_9_when};
+use crate::upload_cli::{sandbox_processing, sha1_hex};
 
 async fn sandbox() -> Sandbox {
-    let upload = UploadSettings {
-        min_part: 1024,
-        max_part: 8192,
-        most_uris: 8,
-        processing: Duration::from_millis(50),
-    };
-    Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(5)
-            .with_key_bits(1024)
-            .with_upload(upload),
-    )
-    .await
-    .unwrap()
+    sandbox_processing(Duration::from_millis(50)).await
 }
 
 /// `n` files of a few KiB each (several parts) under `dir`, each its own bytes.
@@ -43,14 +31,6 @@ fn write_files(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
             std::fs::write(dir.join(&name), &bytes).unwrap();
             (name, bytes)
         })
-        .collect()
-}
-
-fn sha1_hex(content: &[u8]) -> String {
-    use sha1::Digest as _;
-    sha1::Sha1::digest(content)
-        .iter()
-        .map(|b| format!("{b:02x}"))
         .collect()
 }
 
@@ -214,20 +194,7 @@ async fn undo_deletes_what_the_upload_made_but_keeps_a_colleague_s_change_and_a_
 /// waiting for `processed`): the sandbox's processing, ending after, replaced them.
 #[tokio::test]
 async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_nothing() {
-    let upload = UploadSettings {
-        min_part: 1024,
-        max_part: 8192,
-        most_uris: 8,
-        processing: Duration::from_millis(400),
-    };
-    let sb = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(5)
-            .with_key_bits(1024)
-            .with_upload(upload),
-    )
-    .await
-    .unwrap();
+    let sb = sandbox_processing(Duration::from_millis(400)).await;
     let h = CliHome::new(&sb);
     let drop = h.dir.path().join("described");
     write_files(&drop, 2);

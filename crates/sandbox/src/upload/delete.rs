@@ -6,9 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use crate::auth::{self, Family};
-use crate::core_response::{auth_failure, core_response, parent_of};
-use crate::dam::{DAM_ROOT, Node};
+use crate::core_response::core_response;
+use crate::dam::Node;
 use crate::{Shared, write};
 
 pub(crate) async fn delete_asset(
@@ -16,24 +15,9 @@ pub(crate) async fn delete_asset(
     Path(path): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let rel = path.trim_matches('/');
-    let rel = rel.strip_suffix(".json").unwrap_or(rel);
-    let dam_path = format!("{DAM_ROOT}/{rel}");
-    let api = format!("/api/assets/{rel}");
-    let principal = match auth::authenticate(&shared, &headers, Family::Classic) {
-        Ok(p) => p,
-        Err(e) => return auth_failure(e, &api),
-    };
-    if principal.read_only || shared.faults.write_denied(parent_of(&dam_path)) {
-        return core_response(
-            403,
-            &api,
-            &format!(
-                "Forbidden: {} has no write permission on {}",
-                principal.user,
-                parent_of(&dam_path)
-            ),
-        );
+    let (dam_path, api) = super::folders::paths(&path);
+    if let Some(refused) = super::folders::refused_write(&shared, &headers, &dam_path, &api) {
+        return refused;
     }
     let removed = {
         let mut dam = write(&shared.dam);
