@@ -335,7 +335,16 @@ impl Replay {
             r.counts = import_counts(plan, &r.tag_step);
         }
         if let Some(plan) = &r.spec.upload {
-            r.counts = plan.counts(&r.tag_step);
+            // An upload's files are its rows.
+            let files = plan.counts(&r.tag_step);
+            r.counts = Counts {
+                assets: plan.files.len() as u64,
+                changed: files.uploaded,
+                unchanged: 0,
+                skipped: files.left_alone,
+                failed: files.failed,
+                pending: files.pending,
+            };
         }
         if r.publication.is_some() && !r.spec.kind.publishes() {
             let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);

@@ -15,7 +15,6 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
-use crate::replay::Counts;
 use crate::tag_step::{StepJournal, StepState, TagPart};
 
 /// What the upload does where a file is already at the path, as the preview saw it.
@@ -85,6 +84,15 @@ impl PlannedFile {
     }
 }
 
+/// Where an upload's files stand, by the journal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UploadCounts {
+    pub uploaded: u64,
+    pub left_alone: u64,
+    pub failed: u64,
+    pub pending: u64,
+}
+
 /// An upload's run in its summary: what it was to send and what it sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -111,13 +119,10 @@ pub struct UploadView {
 }
 
 impl UploadRunPlan {
-    /// The run's counts, its files counted as a run's assets are: done as changed, left alone
-    /// as skipped, refused as failed, the rest (not sent, or sent without an answer) pending.
-    pub fn counts(&self, journal: &StepJournal) -> Counts {
-        let mut counts = Counts {
-            assets: self.files.len() as u64,
-            ..Counts::default()
-        };
+    /// Where its files stand: done, left alone, refused (or their metadata refused), and the
+    /// rest (not sent, sent without an answer, or done without their metadata yet) pending.
+    pub fn counts(&self, journal: &StepJournal) -> UploadCounts {
+        let mut counts = UploadCounts::default();
         for file in &self.files {
             let described = file.metadata.is_empty()
                 || journal.state(&file.metadata_part()) == Some(StepState::Done);
@@ -125,8 +130,8 @@ impl UploadRunPlan {
             match journal.state(&file.part()) {
                 Some(StepState::Done) if metadata_refused => counts.failed += 1,
                 Some(StepState::Done) if !described => counts.pending += 1,
-                Some(StepState::Done) => counts.changed += 1,
-                Some(StepState::LeftAlone) => counts.skipped += 1,
+                Some(StepState::Done) => counts.uploaded += 1,
+                Some(StepState::LeftAlone) => counts.left_alone += 1,
                 Some(StepState::Refused) => counts.failed += 1,
                 _ => counts.pending += 1,
             }
@@ -140,7 +145,7 @@ impl UploadRunPlan {
         UploadView {
             folder: self.folder.clone(),
             planned: self.files.len() as u64,
-            uploaded: counts.changed,
+            uploaded: counts.uploaded,
             failed: counts.failed,
             changed_since: self
                 .files

@@ -27,6 +27,7 @@ mod tags;
 mod tags_import;
 mod upload;
 mod upload_undo;
+mod upload_words;
 
 use std::process::ExitCode;
 

@@ -98,7 +98,7 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         print_plan(&plan, l);
         print_sheet(&sheet, args.metadata.is_some(), l);
         match &ran {
-            Some(summary) => print_run(summary, l),
+            Some(summary) => crate::upload_words::print_run(summary, l),
             None if args.yes && sheet.errors.is_empty() => {
                 println!("{}", l.msg("cli-upload-nothing-to-send", &[]));
             }
@@ -144,41 +144,6 @@ fn print_sheet(sheet: &SheetMetadata, given: bool, l: &Localizer) {
     }
     if !sheet.errors.is_empty() {
         println!("{}", l.text("cli-upload-sheet-stops"));
-    }
-}
-
-/// What the run did: its id (to resume or undo it), the files uploaded, failed and left alone.
-pub fn print_run(summary: &RunSummary, l: &Localizer) {
-    let Some(view) = &summary.upload else {
-        return;
-    };
-    println!(
-        "{}",
-        l.msg(
-            "cli-upload-run",
-            &[
-                ("run", arg(summary.id.as_str())),
-                ("uploaded", count(view.uploaded as f64)),
-                ("failed", count(view.failed as f64)),
-                ("left", count(view.changed_since.len() as f64)),
-                ("pending", count(summary.counts.pending as f64)),
-            ]
-        )
-    );
-    for path in &view.changed_since {
-        println!(
-            "{}",
-            l.msg("cli-upload-changed-since", &[("path", arg(path.as_str()))])
-        );
-    }
-    if let Some(why) = &view.reason {
-        println!(
-            "{}",
-            l.msg(
-                "cli-upload-last-refusal",
-                &[("detail", arg(why.localized(l)))]
-            )
-        );
     }
 }
 
