@@ -22,4 +22,8 @@ sha1: string, arrival: Arrival,
  * The SHA-1 AEM held at the path when planned (another file's): a different one at
  * apply time means a colleague's, which is left alone.
  */
-before?: string, };
+before?: string, 
+/**
+ * Its values from the sheet, by property: written once AEM has processed it.
+ */
+metadata?: { [key in string]: Array<string> }, };
