@@ -198,7 +198,8 @@ mod tests {
         }
     }
 
-    /// A file sent without its answer counts as pending (a resume finds out) and may be
+    /// Seen failing with `written` taking only `done` files. A file sent without its answer
+    /// counts as pending (a resume finds out) and may be
     /// undone; one left alone is neither sent again nor undone.
     #[test]
     fn the_counts_and_the_undo_go_by_the_journal() {
@@ -220,7 +221,10 @@ mod tests {
         journal.record(plan.files[1].part(), StepState::Sending, None);
         journal.left(plan.files[2].part(), None);
         let counts = plan.counts(&journal);
-        assert_eq!((counts.changed, counts.skipped, counts.pending), (1, 1, 2));
+        assert_eq!(
+            (counts.uploaded, counts.left_alone, counts.pending),
+            (1, 1, 2)
+        );
         let written: Vec<_> = plan
             .written(&journal)
             .iter()
