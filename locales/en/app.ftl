@@ -29,6 +29,7 @@ notify-preview-title = { $what ->
     [retry] Retry
     [sheet] Sheet import
     [tags] Tag import
+    [upload] Upload
    *[edit] Bulk edit
 } preview ready
 notify-preview-body = { $pending } to change, { $unchanged } already as wanted, { $skipped } skipped — { $folder }
@@ -38,6 +39,7 @@ notify-apply-title = { $what ->
     [retry] Retry
     [sheet] Sheet import
     [tags] Tag import
+    [upload] Upload
    *[edit] Bulk edit
 } { $state ->
     [stopped] stopped

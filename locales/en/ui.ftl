@@ -330,6 +330,10 @@ bulk-outcome-failed = Failed
 bulk-outcome-pending = Not applied yet
 bulk-kind-sheet = Values from the sheet { $file }
 bulk-kind-tag-import = Tags from the sheet { $file }
+bulk-kind-upload = Upload of { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+} to { $folder }
 # A run's name in Activity, when it is not an undo, a retry, a sheet or a publication.
 run-name-edit = Bulk edit
 run-name-fragments = Bulk edit of content fragments

@@ -29,6 +29,7 @@ notify-preview-title = Aperçu { $what ->
     [retry] de la nouvelle tentative
     [sheet] de l’importation de feuille de calcul
     [tags] de l’import de balises
+    [upload] de l’envoi de fichiers
    *[edit] de la modification en masse
 } prêt
 notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
@@ -38,6 +39,7 @@ notify-apply-title = { $what ->
     [retry] Nouvelle tentative
     [sheet] Importation de feuille de calcul
     [tags] Import de balises
+    [upload] Envoi de fichiers
    *[edit] Modification en masse
 } { $state ->
     [stopped] arrêtée

@@ -330,6 +330,10 @@ bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
 bulk-kind-tag-import = Balises de la feuille { $file }
+bulk-kind-upload = Envoi de { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+} vers { $folder }
 # Le nom d’une exécution dans Activité, quand ce n’est ni un « Défaire », ni une reprise, ni une feuille, ni une publication.
 run-name-edit = Modification en masse
 run-name-fragments = Modification en masse de fragments de contenu

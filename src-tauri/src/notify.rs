@@ -218,6 +218,7 @@ mod tests {
             fragments: None,
             tag_step: None,
             tag_import: None,
+            upload: None,
             undoes_tag_step: None,
         }
     }

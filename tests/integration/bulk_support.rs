@@ -210,6 +210,7 @@ pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> 
         account: Some(sb.credentials().dev_token_user.clone()),
         tag_step: None,
         tag_import: None,
+        upload: None,
     }
 }
 

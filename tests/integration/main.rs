@@ -64,3 +64,4 @@ mod tags_import_undo_cli;
 mod tokens;
 mod undo_republish_cli;
 mod upload_cli;
+mod upload_run_cli;

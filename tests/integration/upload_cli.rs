@@ -18,11 +18,16 @@ use crate::bulk_cli::CliHome;
 
 /// Parts of 1 KiB, so a file of a few KiB goes up in several; a short processing.
 async fn sandbox() -> Sandbox {
+    sandbox_processing(Duration::from_millis(100)).await
+}
+
+/// [`sandbox`] whose processing of an upload takes `processing`.
+pub(crate) async fn sandbox_processing(processing: Duration) -> Sandbox {
     let upload = UploadSettings {
         min_part: 1024,
         max_part: 8192,
         most_uris: 8,
-        processing: Duration::from_millis(100),
+        processing,
     };
     Sandbox::start(
         SandboxConfig::default()
@@ -81,7 +86,7 @@ async fn processed(sb: &Sandbox, path: &str) -> Value {
     panic!("{path} was not processed");
 }
 
-fn sha1_hex(content: &[u8]) -> String {
+pub(crate) fn sha1_hex(content: &[u8]) -> String {
     use sha1::Digest as _;
     sha1::Sha1::digest(content)
         .iter()
@@ -248,7 +253,7 @@ async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_f
     sb.set_faults(faults).unwrap();
     std::fs::remove_file(drop.join("huge.jpg")).unwrap();
     std::fs::write(drop.join("other.jpg"), b"other").unwrap();
-    upload_failing(&["no write permission", "0 uploaded"]).await;
+    upload_failing(&["may not change assets in this folder", "0 uploaded"]).await;
     assert!(sb.asset(&format!("{SAMPLE_FOLDER}/other.jpg")).is_none());
 }
 

@@ -431,6 +431,10 @@ impl AssetsApi for ClassicAssets {
         ApiFamily::Classic
     }
 
+    fn uploads(&self) -> Option<&ClassicAssets> {
+        Some(self)
+    }
+
     fn list<'a>(
         &'a self,
         folder: &'a str,

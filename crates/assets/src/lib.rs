@@ -15,6 +15,7 @@ pub mod browse;
 pub mod classic;
 mod classic_listing;
 pub mod connect;
+mod entries;
 pub mod folders;
 pub mod folders_api;
 pub mod fragments;
@@ -47,51 +48,11 @@ use metadesk_clients::aem::said::said_beside;
 use metadesk_credentials::credentials::ApiFamily;
 
 pub use classic::ClassicAssets;
+pub use entries::{Entry, EntryKind, Page};
 pub use openapi::OpenApiAssets;
 
 /// Where every DAM path starts.
 pub const DAM_ROOT: &str = "/content/dam";
-
-/// What a folder listing entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    Asset,
-    /// Content fragments are assets in the listing but are never edited.
-    ContentFragment,
-    Folder,
-}
-
-/// One child of a folder.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// Full repository path (`/content/dam/…`).
-    pub path: String,
-    pub name: String,
-    pub kind: EntryKind,
-    /// The metadata the listing carries, when it carries any: a subset, in which a property
-    /// may be missing even though the asset has it (see [`AssetsApi::listing_carries`]).
-    pub metadata: Option<Map<String, Value>>,
-}
-
-impl Entry {
-    /// `dc:format` as the listing gives it, when it does.
-    pub fn listed_format(&self) -> Option<&str> {
-        self.metadata
-            .as_ref()
-            .and_then(|m| m.get("dc:format"))
-            .and_then(Value::as_str)
-    }
-}
-
-/// One page of a folder listing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    pub entries: Vec<Entry>,
-    /// All children of the folder, when the server says.
-    pub total: Option<u64>,
-    /// Where the next page starts; `None` on the last page.
-    pub next_offset: Option<u64>,
-}
 
 /// The asset a read or write is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -296,9 +257,8 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async { Ok(None) })
     }
 
-    /// Whether [`AssetsApi::list`] can list a folder's assets. Not for an OAuth S2S connection
-    /// with no classic connection paired (AEM refuses its token there): it finds them with
-    /// [`AssetsApi::open_search`] instead.
+    /// Whether [`AssetsApi::list`] lists a folder's assets: not for an OAuth S2S connection with
+    /// no classic one paired (AEM refuses its token): [`AssetsApi::open_search`] finds them.
     fn lists_folders(&self) -> bool {
         true
     }
@@ -306,6 +266,11 @@ pub trait AssetsApi: Send + Sync {
     /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
     fn can_search(&self) -> bool {
         false
+    }
+
+    /// A classic connection's direct binary upload, folders and deletes (`upload.rs`).
+    fn uploads(&self) -> Option<&classic::ClassicAssets> {
+        None
     }
 
     /// One page of AEM's OpenAPI search (`POST /adobe/assets/search`, the body as sent); only

@@ -3,7 +3,7 @@
 //! storage URLs AEM names (through [`AemClient::put_to_storage`]: no token, no AEM header, https
 //! or this computer), complete (`POST completeURI`); folders made through the Assets HTTP API;
 //! what AEM holds at a path (`dam:size`, `dam:sha1`) to tell the same file from another.
-//! [`ClassicAssets::upload_file`] is the write of one file, the three steps.
+//! An asset's processing state and its delete, for an upload's run and its undo.
 //!
 //! Not here: which files go where and what happens to each (`bulk::upload_plan`), the refusal
 //! of OAuth Server-to-Server connections (the use case, before anything is sent).
@@ -162,43 +162,97 @@ impl ClassicAssets {
         }
     }
 
-    /// The write of one file: initiate, its parts in order, complete. `local` is read a part
-    /// at a time; `size` is what the plan saw (a file that changed size since is refused).
-    pub async fn upload_file(
-        &self,
-        folder: &str,
-        file_name: &str,
-        local: &Path,
-        size: u64,
-        when_different: Option<WhenDifferent>,
-    ) -> Result<(), CallError> {
-        let (file, complete) = self.initiate_upload(folder, file_name, size).await?;
-        let part = part_size(size, file.uris.len(), file.min_part, file.max_part)
-            .ok_or_else(|| too_large(size, &file))?;
-        let mut reader = tokio::fs::File::open(local)
-            .await
-            .map_err(|e| unreadable(local, &e))?;
-        let mut sent = 0u64;
-        for uri in &file.uris {
-            if sent >= size {
-                break;
-            }
-            let length = part.min(size - sent);
-            let mut bytes = vec![0u8; length as usize];
-            reader
-                .seek(std::io::SeekFrom::Start(sent))
-                .await
-                .map_err(|e| unreadable(local, &e))?;
-            reader
-                .read_exact(&mut bytes)
-                .await
-                .map_err(|e| unreadable(local, &e))?;
-            self.put_part(uri, bytes).await?;
-            sent += length;
+    /// What AEM's processing says of the asset at `asset_path` (its `jcr:content`): `None`
+    /// when nothing is there.
+    pub async fn asset_content(&self, asset_path: &str) -> Result<Option<AssetContent>, CallError> {
+        let mut url = self.dam_url(&["content", "dam"], asset_path, "")?;
+        if let Ok(mut parts) = url.path_segments_mut() {
+            parts.push("jcr:content.json");
         }
-        self.complete_upload(complete, &file, size, when_different)
+        let response = self
+            .client
+            .send(Method::GET, url, |r| r)
             .await
+            .map_err(CallError::from_aem)?;
+        match json_or_error(response, |_| None).await {
+            Ok((body, _)) => Ok(Some(AssetContent {
+                state: body["dam:assetState"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                last_modified: body["jcr:lastModified"]
+                    .as_str()
+                    .and_then(metadesk_base::timefmt::parse_aem_time)
+                    .map(metadesk_base::timefmt::rfc3339),
+                failed: body["dam:failedRenditions"].is_array()
+                    || body["dam:assetState"] == "failed",
+            })),
+            Err(CallError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
+
+    /// Deletes the asset at `asset_path` (Assets HTTP API `DELETE`): `true` deleted, `false`
+    /// nothing was there.
+    pub async fn delete_asset(&self, asset_path: &str) -> Result<bool, CallError> {
+        let url = self.dam_url(&["api", "assets"], asset_path, "")?;
+        let response = self
+            .client
+            .send(Method::DELETE, url, |r| r)
+            .await
+            .map_err(CallError::from_aem)?;
+        match json_or_error(response, |_| None).await {
+            Ok(_) => Ok(true),
+            Err(CallError::NotFound) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// An asset's content node as processing leaves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetContent {
+    /// `dam:assetState`: `processing`, `processed`, `failed`…
+    pub state: String,
+    /// `jcr:lastModified`, as RFC 3339.
+    pub last_modified: Option<String>,
+    /// Processing failed (`failed`, or `dam:failedRenditions` listed).
+    pub failed: bool,
+}
+
+/// Each storage URL with the offset and length of its part, in order; URLs past the file's end
+/// get nothing.
+pub fn parts(file: &InitiatedFile, part: u64, size: u64) -> Vec<(&Url, u64, u64)> {
+    file.uris
+        .iter()
+        .enumerate()
+        .map(|(i, uri)| (uri, i as u64 * part))
+        .take_while(|(_, offset)| *offset < size)
+        .map(|(uri, offset)| (uri, offset, part.min(size - offset)))
+        .collect()
+}
+
+/// `length` bytes of `local` from `offset`.
+pub async fn read_part(local: &Path, offset: u64, length: u64) -> Result<Vec<u8>, CallError> {
+    let mut reader = tokio::fs::File::open(local)
+        .await
+        .map_err(|e| unreadable(local, &e))?;
+    let mut bytes = vec![0u8; length as usize];
+    reader
+        .seek(std::io::SeekFrom::Start(offset))
+        .await
+        .map_err(|e| unreadable(local, &e))?;
+    reader
+        .read_exact(&mut bytes)
+        .await
+        .map_err(|e| unreadable(local, &e))?;
+    Ok(bytes)
+}
+
+/// The part size for `file` of `size` bytes, or why it is too large for its URIs.
+pub fn part_of(file: &InitiatedFile, size: u64) -> Result<u64, CallError> {
+    part_size(size, file.uris.len(), file.min_part, file.max_part)
+        .ok_or_else(|| too_large(size, file))
 }
 
 /// Reads initiate's answer for `file_name`; an answer without `files` or `completeURI` means

@@ -67,6 +67,7 @@ pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec
         account: Some(sandbox.credentials().dev_token_user.clone()),
         tag_step: None,
         tag_import: None,
+        upload: None,
     }
 }
 

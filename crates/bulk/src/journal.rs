@@ -681,6 +681,7 @@ mod tests {
             account: None,
             tag_step: None,
             tag_import: None,
+            upload: None,
         }
     }
 

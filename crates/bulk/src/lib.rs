@@ -40,6 +40,7 @@ pub mod source;
 pub mod spec;
 pub mod tag_import;
 pub mod tag_step;
+pub mod upload;
 pub mod upload_plan;
 pub mod write_paths;
 

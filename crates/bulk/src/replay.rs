@@ -308,6 +308,10 @@ impl Replay {
                     if state == crate::tag_step::StepState::LeftAlone {
                         r.tag_step.left(part, now);
                     } else {
+                        if let Some(now) = now.filter(|_| state == crate::tag_step::StepState::Done)
+                        {
+                            r.tag_step.held.insert(part.clone(), now);
+                        }
                         r.tag_step.record(part, state, reason);
                     }
                 }
@@ -329,6 +333,18 @@ impl Replay {
         if let Some(plan) = &r.spec.tag_import {
             // An import's writes are its rows: counted from the journal of its parts.
             r.counts = import_counts(plan, &r.tag_step);
+        }
+        if let Some(plan) = &r.spec.upload {
+            // An upload's files are its rows.
+            let files = plan.counts(&r.tag_step);
+            r.counts = Counts {
+                assets: plan.files.len() as u64,
+                changed: files.uploaded,
+                unchanged: 0,
+                skipped: files.left_alone,
+                failed: files.failed,
+                pending: files.pending,
+            };
         }
         if r.publication.is_some() && !r.spec.kind.publishes() {
             let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);
@@ -382,6 +398,11 @@ impl Replay {
     /// A tag import's run as its summary shows it.
     pub fn tag_import_view(&self) -> Option<crate::tag_import::TagImportView> {
         Some(self.spec.tag_import.as_ref()?.view(&self.tag_step))
+    }
+
+    /// An upload's run as its summary shows it.
+    pub fn upload_view(&self) -> Option<crate::upload::UploadView> {
+        Some(self.spec.upload.as_ref()?.view(&self.tag_step))
     }
 
     /// A tag run's step as its summary shows it.

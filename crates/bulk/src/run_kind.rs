@@ -21,6 +21,11 @@ impl RunKind {
         matches!(self, RunKind::Edit)
     }
 
+    /// Whether it brought files in (an upload, undone by deleting what it made).
+    pub fn is_upload(&self) -> bool {
+        matches!(self, RunKind::Upload { .. })
+    }
+
     /// Whether its values come from a sheet's rows.
     pub fn is_sheet(&self) -> bool {
         matches!(self, RunKind::Sheet { .. })
@@ -36,6 +41,7 @@ impl RunKind {
             RunKind::Sheet { .. } => "sheet",
             RunKind::Publish { .. } => "publish",
             RunKind::TagImport { .. } => "tags",
+            RunKind::Upload { .. } => "upload",
         }
     }
 
@@ -114,14 +120,23 @@ impl RunKind {
         Some(Error::message(ErrorCode::InvalidInput, code, args))
     }
 
-    /// Why an undo or a retry of a run of this kind (`run`) is refused before it is planned:
-    /// a tag import is undone in its own words, from Tags.
-    pub fn refuses_plan_from(&self, run: &str) -> Result<()> {
+    /// Why an undo or (`retry`) a retry of a run of this kind (`run`) is refused before it is
+    /// planned: a tag import is undone in its own words, from Tags; an upload is retried by
+    /// resuming it, and undone by deleting what it made.
+    pub fn refuses_plan_from(&self, run: &str, retry: bool) -> Result<()> {
         match self {
             RunKind::TagImport { file } => Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-run-of-tag-import",
                 vec![("run", run.into()), ("file", file.as_str().into())],
+            )),
+            RunKind::Upload { .. } => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-of-upload",
+                vec![
+                    ("run", run.into()),
+                    ("which", if retry { "retry" } else { "undo" }.into()),
+                ],
             )),
             _ => Ok(()),
         }
@@ -147,6 +162,13 @@ impl RunKind {
             RunKind::TagImport { file } => vec![SavedText::new(
                 "run-tag-import",
                 [("file", file.as_str().into())],
+            )],
+            RunKind::Upload { folder, files } => vec![SavedText::new(
+                "run-upload",
+                [
+                    ("files", (*files as f64).into()),
+                    ("folder", folder.as_str().into()),
+                ],
             )],
             RunKind::Publish {
                 replication,

@@ -144,6 +144,10 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tag_import: Option<crate::tag_import::TagImportView>,
+    /// An upload's run: what it was to send and what it sent; absent for any other run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub upload: Option<crate::upload::UploadView>,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -181,6 +185,9 @@ impl RunSummary {
             reason.localize(l);
         }
         if let Some(reason) = self.tag_import.as_mut().and_then(|s| s.reason.as_mut()) {
+            reason.localize(l);
+        }
+        if let Some(reason) = self.upload.as_mut().and_then(|s| s.reason.as_mut()) {
             reason.localize(l);
         }
     }
@@ -250,6 +257,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         tag_step: replay.tag_step_view(),
         undoes_tag_step: None,
         tag_import: replay.tag_import_view(),
+        upload: replay.upload_view(),
     }
 }
 

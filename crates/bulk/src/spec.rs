@@ -51,6 +51,13 @@ pub enum RunKind {
     TagImport {
         file: String,
     },
+    /// Uploads `files` local files into `folder` (direct binary upload): the plan is
+    /// [`RunSpec::upload`]; no asset's metadata is read or written.
+    Upload {
+        folder: String,
+        #[ts(type = "number")]
+        files: u64,
+    },
 }
 
 /// Where a publish run's assets come from when not from its scope.
@@ -97,6 +104,10 @@ pub struct RunSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tag_import: Option<crate::tag_import::TagImportPlan>,
+    /// An upload's run: the folders it makes and the files it sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub upload: Option<crate::upload::UploadRunPlan>,
 }
 
 /// What the app asks for when the user previews a bulk edit: the rest of the [`RunSpec`]
@@ -248,6 +259,7 @@ mod tests {
             account: None,
             tag_step: None,
             tag_import: None,
+            upload: None,
         }
     }
 

@@ -73,8 +73,8 @@ impl TagStep {
     }
 }
 
-/// One request of the step (of a tag change's run), or one write of a tag import's run
-/// (`tag_import.rs`).
+/// One request of the step (of a tag change's run), one write of a tag import's run
+/// (`tag_import.rs`), or one folder or file of an upload's run (`upload.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum TagPart {
@@ -86,6 +86,12 @@ pub enum TagPart {
     Create { tag: String },
     /// One value an import writes to a tag's node.
     Value { tag: String, property: String },
+    /// An upload's folder, made (or found there) before its files.
+    Folder { path: String },
+    /// An upload's file: its three-step write to its AEM path.
+    File { path: String },
+    /// An uploaded file's metadata from the sheet, written once AEM processed it.
+    Metadata { path: String },
 }
 
 /// How far one part went, as journaled.
@@ -110,6 +116,9 @@ pub struct StepJournal {
     pub reason: Option<SavedText>,
     /// What AEM held for each part left alone.
     pub left_alone: BTreeMap<TagPart, Option<String>>,
+    /// What AEM held once a part was done, where it was journaled (an uploaded file's
+    /// `jcr:lastModified` once processed: its undo tells a colleague's change by it).
+    pub held: BTreeMap<TagPart, String>,
 }
 
 impl StepJournal {

@@ -1,7 +1,7 @@
 //! An upload's plan: each local file's size, its AEM path and what happens to it (new, the
 //! same file already there and skipped, a different file there given a new version or
-//! replaced, or refused and why), the folders it needs, and its send (folders first, then
-//! each file's three-step write, `ClassicAssets::upload_file`).
+//! replaced, or refused and why), the folders it needs, and the run's plan made of it
+//! ([`run_plan`]: each file to send with its SHA-1).
 //!
 //! A directory given puts its contents (subfolders kept) into the target folder; a file goes
 //! straight into it. Refused before anything is sent: files that cannot be read, empty files
@@ -11,7 +11,7 @@
 //! of the same size and SHA-1 (`dam:sha1`, written by AEM's processing).
 //!
 //! Not here: the wire (`assets::upload`), the refusal of OAuth Server-to-Server connections
-//! (the use case), journal, resume and undo (not built yet: the engine will run a plan's rows).
+//! (the use case), sending (`engine/upload.rs`), journal, resume and undo (`upload.rs`).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -21,6 +21,8 @@ use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Text;
+
+use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
 
 /// Characters AEM refuses in an asset or folder name.
 const REFUSED_IN_NAMES: &[char] = &[
@@ -48,6 +50,8 @@ pub struct UploadRow {
     pub aem_path: String,
     pub size: u64,
     pub intent: Intent,
+    /// The SHA-1 of the file AEM held at the path, where another was there.
+    pub held: Option<String>,
 }
 
 impl UploadRow {
@@ -146,6 +150,7 @@ fn row(local: PathBuf, root: &str, folder: &str, name: &str) -> UploadRow {
             aem_path,
             size: m.len(),
             intent: Intent::New,
+            held: None,
         },
     }
 }
@@ -156,6 +161,7 @@ fn refused(local: PathBuf, aem_path: String, why: Text) -> UploadRow {
         aem_path,
         size: 0,
         intent: Intent::Refused(why),
+        held: None,
     }
 }
 
@@ -198,7 +204,7 @@ fn refuse_case_clashes(rows: &mut [UploadRow]) {
 }
 
 /// The SHA-1 of a local file, lower-case hex, as `dam:sha1` holds it.
-fn sha1_of(path: &Path) -> std::io::Result<String> {
+pub fn sha1_of(path: &Path) -> std::io::Result<String> {
     use sha1::Digest as _;
     let mut file = std::fs::File::open(path)?;
     let mut hasher = sha1::Sha1::new();
@@ -243,37 +249,56 @@ pub async fn compare(
         } else {
             Intent::Different(when_different)
         };
+        row.held = stored.sha1;
     }
     Ok(())
 }
 
-/// Sends a plan: its folders (made, or already there), then each file to send, one after the
-/// other. Each row's outcome, in the plan's order; rows not sent are `None`.
-pub async fn send(
-    aem: &ClassicAssets,
+/// The run's plan of `plan`: each file to send with its SHA-1 (read now) and its values from a
+/// sheet (`metadata`, by AEM path), the folders first.
+/// A file that cannot be read any more is counted refused.
+pub fn run_plan(
     plan: &UploadPlan,
-) -> Result<Vec<Option<Result<(), CallError>>>, CallError> {
-    for folder in &plan.folders {
-        let title = folder.rsplit('/').next().unwrap_or_default();
-        aem.create_folder(folder, title).await?;
-    }
-    let mut outcomes = Vec::with_capacity(plan.rows.len());
+    metadata: &std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<String>>>,
+) -> UploadRunPlan {
+    let mut refused = 0;
+    let mut files = Vec::new();
     for row in &plan.rows {
-        let when_different = match &row.intent {
-            Intent::New => None,
-            Intent::Different(w) => Some(*w),
-            Intent::Same | Intent::Refused(_) => {
-                outcomes.push(None);
+        let arrival = match &row.intent {
+            Intent::New => Arrival::New,
+            Intent::Different(WhenDifferent::NewVersion) => Arrival::NewVersion,
+            Intent::Different(WhenDifferent::Replace) => Arrival::Replace,
+            Intent::Same => continue,
+            Intent::Refused(_) => {
+                refused += 1;
                 continue;
             }
         };
-        let (folder, name) = row.aem_path.rsplit_once('/').unwrap_or_default();
-        let sent = aem
-            .upload_file(folder, name, &row.local, row.size, when_different)
-            .await;
-        outcomes.push(Some(sent));
+        let Ok(sha1) = sha1_of(&row.local) else {
+            refused += 1;
+            continue;
+        };
+        files.push(PlannedFile {
+            local: row.local.display().to_string(),
+            aem_path: row.aem_path.clone(),
+            size: row.size,
+            sha1,
+            arrival,
+            before: row.held.clone(),
+            metadata: metadata.get(&row.aem_path).cloned().unwrap_or_default(),
+        });
     }
-    Ok(outcomes)
+    UploadRunPlan {
+        folder: plan.folder.clone(),
+        folders: plan.folders.clone(),
+        same: plan
+            .rows
+            .iter()
+            .filter(|r| r.intent == Intent::Same)
+            .count() as u64,
+        refused,
+        files,
+    }
 }
 
 #[cfg(test)]

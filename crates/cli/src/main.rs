@@ -27,6 +27,8 @@ mod tag_import_words;
 mod tags;
 mod tags_import;
 mod upload;
+mod upload_undo;
+mod upload_words;
 
 use std::process::ExitCode;
 

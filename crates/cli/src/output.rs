@@ -250,6 +250,7 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     if let Some(line) = tag_step_line(s, l) {
         println!("{line}");
     }
+    crate::upload_words::print_run(s, l);
     if let Some(view) = &s.tag_import {
         crate::tag_import_words::print_outcome(
             &s.id,

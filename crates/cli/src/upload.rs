@@ -1,14 +1,17 @@
 //! `metadesk-cli upload DIR|FILE… --connection NAME --to FOLDER [--dry-run | --yes] [--json]`:
 //! the core's upload plan (each file's size, AEM path and what happens to it), printed; with
-//! `--yes`, sent. Without `--yes` nothing is sent.
+//! `--yes`, sent as a run (resumed with `bulk resume RUN`, undone with `bulk undo RUN`).
+//! Without `--yes` nothing is sent.
 //!
-//! Not here: the plan, the refusals and the wire (the core's `plan_upload`, `send_upload`).
+//! Not here: the plan, the refusals and the wire (the core's `plan_upload`, `upload`).
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use metadesk_core::app::{UploadOutcomes, Workspace};
+use metadesk_core::app::{SheetMetadata, Workspace};
 use metadesk_core::assets::upload::WhenDifferent;
+use metadesk_core::bulk::RunStatus;
+use metadesk_core::bulk::runs::RunSummary;
 use metadesk_core::bulk::upload_plan::{Intent, UploadPlan};
 use metadesk_core::i18n::{Localizer, arg, count};
 use serde_json::{Value, json};
@@ -31,6 +34,10 @@ pub struct UploadArgs {
     /// replace it with a new asset.
     #[arg(long, value_enum, default_value_t = WhenDifferentArg::NewVersion)]
     when_different: WhenDifferentArg,
+    /// A sheet of values for the files: a File column (the path below the folder given) and one
+    /// column per property, `|` between a list's values.
+    #[arg(long, value_name = "SHEET")]
+    metadata: Option<PathBuf>,
     /// Show the plan only, send nothing.
     #[arg(long, conflicts_with = "yes")]
     dry_run: bool,
@@ -64,10 +71,18 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(plan) => plan,
         Err(e) => return output::fail(&e, l),
     };
-    let send = args.yes && !args.dry_run;
-    let outcomes = if send {
-        match ws.send_upload(&opened, &plan).await {
-            Ok(outcomes) => Some(outcomes),
+    let sheet = match &args.metadata {
+        Some(sheet) => match ws.upload_metadata(&opened, &plan, sheet).await {
+            Ok(read) => read,
+            Err(e) => return output::fail(&e, l),
+        },
+        None => SheetMetadata::default(),
+    };
+    let send =
+        args.yes && !args.dry_run && sheet.errors.is_empty() && plan.rows.iter().any(|r| r.sends());
+    let ran = if send {
+        match ws.upload(&opened, &plan, &sheet.by_file).await {
+            Ok(summary) => Some(summary),
             Err(e) => return output::fail(&e, l),
         }
     } else {
@@ -76,23 +91,59 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&as_json(&plan, outcomes.as_ref(), l)).unwrap_or_default()
+            serde_json::to_string_pretty(&as_json(&plan, &sheet, ran.as_ref(), l))
+                .unwrap_or_default()
         );
     } else {
-        print_plan(&plan, outcomes.as_ref(), l);
-        if !send && !args.dry_run {
-            eprintln!("{}", l.text("cli-upload-needs-yes"));
+        print_plan(&plan, l);
+        print_sheet(&sheet, args.metadata.is_some(), l);
+        match &ran {
+            Some(summary) => crate::upload_words::print_run(summary, l),
+            None if args.yes && sheet.errors.is_empty() => {
+                println!("{}", l.msg("cli-upload-nothing-to-send", &[]));
+            }
+            None if !args.dry_run => eprintln!("{}", l.text("cli-upload-needs-yes")),
+            None => {}
         }
     }
-    let refused = plan
-        .rows
-        .iter()
-        .any(|r| matches!(r.intent, Intent::Refused(_)));
-    let failed = outcomes.iter().flatten().any(|o| matches!(o, Some(Err(_))));
-    if refused || failed {
+    let refused = !sheet.errors.is_empty()
+        || plan
+            .rows
+            .iter()
+            .any(|r| matches!(r.intent, Intent::Refused(_)));
+    let unfinished = ran
+        .as_ref()
+        .is_some_and(|s| s.status != RunStatus::Completed || s.counts.skipped > 0);
+    if refused || unfinished {
         SOME_FAILED
     } else {
         SUCCESS
+    }
+}
+
+/// What the sheet gives and what is wrong with it, before anything is sent.
+fn print_sheet(sheet: &SheetMetadata, given: bool, l: &Localizer) {
+    if !given {
+        return;
+    }
+    for (path, values) in &sheet.by_file {
+        let values: Vec<String> = values
+            .iter()
+            .map(|(p, v)| format!("{p} = {}", v.join(" | ")))
+            .collect();
+        println!("  {path}: {}", values.join("; "));
+    }
+    for error in &sheet.errors {
+        println!("{}", error.localized(l));
+    }
+    for path in &sheet.without_row {
+        println!(
+            "{}",
+            l.msg("cli-upload-no-row", &[("path", arg(path.as_str()))])
+        );
+    }
+    if !sheet.errors.is_empty() {
+        println!("{}", l.text("cli-upload-sheet-stops"));
     }
 }
 
@@ -107,7 +158,7 @@ fn intent_key(intent: &Intent) -> &'static str {
     }
 }
 
-fn print_plan(plan: &UploadPlan, outcomes: Option<&UploadOutcomes>, l: &Localizer) {
+fn print_plan(plan: &UploadPlan, l: &Localizer) {
     let tally = |key: &str| {
         plan.rows
             .iter()
@@ -128,7 +179,7 @@ fn print_plan(plan: &UploadPlan, outcomes: Option<&UploadOutcomes>, l: &Localize
             ]
         )
     );
-    for (i, row) in plan.rows.iter().enumerate() {
+    for row in &plan.rows {
         let intent = l.msg(
             "cli-upload-intent",
             &[("intent", arg(intent_key(&row.intent)))],
@@ -141,42 +192,20 @@ fn print_plan(plan: &UploadPlan, outcomes: Option<&UploadOutcomes>, l: &Localize
                 why.localized(l)
             ));
         }
-        if let Some(Some(Err(e))) = outcomes.and_then(|o| o.get(i)) {
-            line.push_str(&format!(
-                "  {}",
-                l.msg(
-                    "cli-upload-failed",
-                    &[("detail", arg(e.text().localized(l)))]
-                )
-            ));
-        }
         println!("{line}");
-    }
-    if let Some(outcomes) = outcomes {
-        let sent = outcomes
-            .iter()
-            .filter(|o| matches!(o, Some(Ok(()))))
-            .count() as f64;
-        let failed = outcomes
-            .iter()
-            .filter(|o| matches!(o, Some(Err(_))))
-            .count() as f64;
-        println!(
-            "{}",
-            l.msg(
-                "cli-upload-sent",
-                &[("sent", count(sent)), ("failed", count(failed))]
-            )
-        );
     }
 }
 
-fn as_json(plan: &UploadPlan, outcomes: Option<&UploadOutcomes>, l: &Localizer) -> Value {
+fn as_json(
+    plan: &UploadPlan,
+    sheet: &SheetMetadata,
+    ran: Option<&RunSummary>,
+    l: &Localizer,
+) -> Value {
     let files: Vec<Value> = plan
         .rows
         .iter()
-        .enumerate()
-        .map(|(i, row)| {
+        .map(|row| {
             let mut file = json!({
                 "local": row.local.display().to_string(),
                 "aemPath": row.aem_path,
@@ -186,21 +215,25 @@ fn as_json(plan: &UploadPlan, outcomes: Option<&UploadOutcomes>, l: &Localizer) 
             if let Intent::Refused(why) = &row.intent {
                 file["reason"] = json!(why.localized(l));
             }
-            match outcomes.and_then(|o| o.get(i)) {
-                Some(Some(Ok(()))) => file["outcome"] = json!("uploaded"),
-                Some(Some(Err(e))) => {
-                    file["outcome"] = json!("failed");
-                    file["error"] = json!(e.text().localized(l));
-                }
-                _ => {}
-            }
             file
         })
         .collect();
+    let run = ran.map(|s| {
+        json!({
+            "id": s.id,
+            "status": s.status,
+            "upload": s.upload,
+            "reason": s.upload.as_ref().and_then(|u| u.reason.as_ref()).map(|r| r.localized(l)),
+        })
+    });
     json!({
         "folder": plan.folder,
         "folders": plan.folders,
-        "sent": outcomes.is_some(),
+        "sent": ran.is_some(),
+        "run": run,
+        "metadata": sheet.by_file,
+        "sheetErrors": sheet.errors.iter().map(|e| e.localized(l)).collect::<Vec<_>>(),
+        "withoutRow": sheet.without_row,
         "files": files,
     })
 }

@@ -69,6 +69,9 @@ pub struct Counters {
     /// Folders made through the Assets HTTP API.
     #[serde(default)]
     pub folders_created: u64,
+    /// Assets deleted through the Assets HTTP API (`upload/delete.rs`).
+    #[serde(default)]
+    pub assets_deleted: u64,
     /// Requests answered by the throttle (429/406).
     pub throttled: u64,
     /// Writes failed on purpose by `error_rate`.

@@ -16,6 +16,7 @@ pub(crate) fn kind(method: &str, path: &str, query: &str) -> &'static str {
         ("GET", "/bin/wcm/references.json") => "references",
         ("GET", p) if p == "/api/assets.json" || p.starts_with("/api/assets/") => "assets api get",
         ("PUT", p) if p.starts_with("/api/assets/") => "assets api put",
+        ("DELETE", p) if p.starts_with("/api/assets/") => "assets api delete",
         ("GET", p) if p.starts_with("/content/cq:tags") => "taxonomy read",
         ("GET", p) if p.ends_with("/jcr:content/metadata.json") => "metadata read",
         ("GET", p) if p.starts_with("/content/") => "node read",

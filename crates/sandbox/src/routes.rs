@@ -21,7 +21,8 @@ pub(crate) fn router(shared: Shared) -> Router {
             "/api/assets/{*path}",
             get(classic::get)
                 .put(classic::put)
-                .post(upload::create_folder),
+                .post(upload::create_folder)
+                .delete(upload::delete_asset),
         )
         .route(
             "/content/{*path}",

@@ -38,6 +38,11 @@ pub static CATALOGUE: Catalogue = Catalogue::new(&[
         include_str!("../../../../locales/en/app.ftl"),
     ),
     (
+        Lang::En,
+        "upload.ftl",
+        include_str!("../../../../locales/en/upload.ftl"),
+    ),
+    (
         Lang::Fr,
         "core.ftl",
         include_str!("../../../../locales/fr/core.ftl"),
@@ -51,6 +56,11 @@ pub static CATALOGUE: Catalogue = Catalogue::new(&[
         Lang::Fr,
         "app.ftl",
         include_str!("../../../../locales/fr/app.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "upload.ftl",
+        include_str!("../../../../locales/fr/upload.ftl"),
     ),
 ]);
 

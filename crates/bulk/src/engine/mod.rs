@@ -48,6 +48,7 @@ mod tag_import;
 mod tag_step;
 mod tasks;
 mod undo;
+mod upload;
 
 use context::{Ctx, forward};
 use listed::preview_scope;
@@ -274,10 +275,8 @@ impl Engine {
                     vec![("kind", "sheet".into())],
                 ));
             }
-            RunKind::TagImport { .. } => {
-                return Err(Error::Internal(
-                    "a tag import's run starts with its plan".into(),
-                ));
+            RunKind::TagImport { .. } | RunKind::Upload { .. } => {
+                return Err(Error::Internal("this run starts with its plan".into()));
             }
         }
         self.check_family(&spec)?;
@@ -351,6 +350,7 @@ impl Engine {
             edits: Vec::new(),
             tag_step: None,
             tag_import: None,
+            upload: None,
             ..original.spec
         };
         self.preview_publish(spec, control, on_progress).await
@@ -415,6 +415,7 @@ impl Engine {
                 },
                 tag_step: None,
                 tag_import: None,
+                upload: None,
                 ..original.spec
             };
             return self.preview_publish(spec, control, on_progress).await;
@@ -423,6 +424,7 @@ impl Engine {
             kind: RunKind::Undo { of: of.to_owned() },
             tag_step: None,
             tag_import: None,
+            upload: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {
@@ -600,6 +602,10 @@ impl Engine {
         let mut refused = None;
         let result = if replay.spec.tag_import.is_some() {
             tag_import::apply(&ctx, &replay)
+                .await
+                .map(|stopped| refused = stopped)
+        } else if replay.spec.upload.is_some() {
+            upload::apply(&ctx, &replay)
                 .await
                 .map(|stopped| refused = stopped)
         } else if replay.spec.kind.publishes() {

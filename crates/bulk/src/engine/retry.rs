@@ -131,6 +131,7 @@ impl super::Engine {
             kind: RunKind::Retry { of: of.to_owned() },
             tag_step: None,
             tag_import: None,
+            upload: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {

@@ -5,7 +5,7 @@
 //! and never written. A resume sends exactly what is left: a tag whose creation's answer was
 //! lost and that AEM has is done; a value already as the import wants it is done.
 //!
-//! And the start of an import's run, whose journal holds its plan.
+//! And the start of an import's (or an upload's) run, whose journal holds its plan.
 //!
 //! Not here: what the import writes and what its journal says (`tag_import.rs`), its undo.
 
@@ -32,6 +32,20 @@ impl Engine {
         if spec.tag_import.is_none() {
             return Err(Error::Internal("a tag import's run needs its plan".into()));
         }
+        self.start_planned(spec).await
+    }
+
+    /// Starts an upload's run (`spec.upload`, planned against AEM by the caller), as
+    /// [`Self::start_tag_import`] does.
+    pub async fn start_upload(&self, spec: RunSpec) -> Result<RunSummary> {
+        if spec.upload.is_none() {
+            return Err(Error::Internal("an upload's run needs its plan".into()));
+        }
+        self.start_planned(spec).await
+    }
+
+    /// A run whose plan is its spec's: its journal, counted as previewed.
+    async fn start_planned(&self, spec: RunSpec) -> Result<RunSummary> {
         self.check_family(&spec)?;
         let (id, journal) = self.start_run(&spec).await?;
         journal

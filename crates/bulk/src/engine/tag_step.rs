@@ -33,8 +33,12 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
         let sent = match &part {
             TagPart::Command => command(ctx, step).await?,
             TagPart::Activate { tag } => activate(ctx, tag).await?,
-            // An import's parts: never in a tag change's step.
-            TagPart::Create { .. } | TagPart::Value { .. } => continue,
+            // An import's or an upload's parts: never in a tag change's step.
+            TagPart::Create { .. }
+            | TagPart::Value { .. }
+            | TagPart::Folder { .. }
+            | TagPart::File { .. }
+            | TagPart::Metadata { .. } => continue,
         };
         if let Err(reason) = sent {
             return journal(ctx, part, StepState::Refused, Some(reason)).await;

@@ -151,6 +151,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         account: None,
         tag_step: None,
         tag_import: None,
+        upload: None,
     };
     let run = engine
         .preview(spec, &RunControl::new(), &|_| {})
@@ -189,5 +190,6 @@ fn rights_spec(aem: &str) -> crate::RunSpec {
         account: None,
         tag_step: None,
         tag_import: None,
+        upload: None,
     }
 }

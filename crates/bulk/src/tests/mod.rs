@@ -46,6 +46,7 @@ fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
         account: Some("tech@techacct.adobe.com".into()),
         tag_step: None,
         tag_import: None,
+        upload: None,
     }
 }
 

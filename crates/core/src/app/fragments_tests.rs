@@ -157,7 +157,7 @@ async fn preview_adventures(
         .unwrap();
     let preview = ws
         .preview(
-            &opened,
+            opened,
             PreviewRequest::Fragments(request(
                 Some("adventure"),
                 vec![set("difficulty", &["challenging"])],

@@ -49,6 +49,8 @@ mod test_depth;
 mod thumbnails;
 mod tokens;
 mod uploads;
+mod uploads_sheet;
+mod uploads_undo;
 mod user_files;
 
 use std::path::PathBuf;
@@ -104,7 +106,8 @@ pub use taxonomy_window::{
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
-pub use uploads::UploadOutcomes;
+pub use uploads::{FileMetadata, SheetMetadata};
+pub use uploads_undo::{UploadKept, UploadUndone};
 
 use metadesk_clients::aem::client::build_http_client;
 use metadesk_clients::error::{Error, Result};

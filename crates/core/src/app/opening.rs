@@ -92,6 +92,7 @@ impl Opened {
             account: self.connected.account.clone(),
             tag_step: None,
             tag_import: None,
+            upload: None,
         }
     }
 

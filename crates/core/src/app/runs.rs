@@ -198,7 +198,7 @@ impl Workspace {
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         let summary = self.run_summary(&of).await?;
-        summary.kind.refuses_plan_from(&of)?;
+        summary.kind.refuses_plan_from(&of, retry)?;
         // A retry computes its rules again: their values are checked as the first preview's,
         // against the same folder's schema (a list's is found from its entries, in the journal).
         let schema = if !retry {

@@ -1,27 +1,31 @@
-//! Uploading files into a DAM folder (issue 65, its first slice): the plan (each file's size,
-//! AEM path and what happens to it: `bulk::upload_plan`), then its send (folders made first,
-//! each file's three-step direct binary upload: `assets::upload`). An OAuth Server-to-Server
-//! connection is refused before any byte is sent: Adobe does not support those credentials
-//! for AEM's upload API; service credentials from the AEM Developer Console and local
-//! development tokens upload.
+//! Uploading files into a DAM folder: the plan (each file's size, AEM path and what happens to
+//! it: `bulk::upload_plan`), then its run on the engine (`RunKind::Upload`: journaled,
+//! resumable, listed in Activity; folders made first, then each file's three-step direct
+//! binary upload: `bulk::engine::upload`). An OAuth Server-to-Server connection is refused
+//! before any byte is sent: Adobe does not support those credentials for AEM's upload API;
+//! service credentials from the AEM Developer Console and local development tokens upload.
 //!
-//! Not yet: metadata from a sheet, a journal, resume, undo, the window's page. The plan and
-//! the one-file write are kept apart so the engine can run them as an operation.
+//! Not here: the undo (`uploads_undo.rs`), reading a sheet's values (`uploads_sheet.rs`).
 
 use std::path::PathBuf;
 
+use super::jobs::JobKind;
+use super::uploads_sheet::metadata_of;
+pub use super::uploads_sheet::{FileMetadata, SheetMetadata};
 use super::{Opened, Workspace, blocking};
 use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::folders::DamFolder;
 use metadesk_assets::upload::WhenDifferent;
+use metadesk_base::i18n::Text;
+use metadesk_bulk::Engine;
+use metadesk_bulk::runs::RunSummary;
+use metadesk_bulk::scope::RunScope;
+use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::upload_plan::{self, UploadPlan};
 use metadesk_clients::error::Result;
 use metadesk_clients::{Error, ErrorCode};
 use metadesk_credentials::credentials::ApiFamily;
-
-/// Each row's outcome, in the plan's order: `None` for a file not sent (the same, refused).
-pub type UploadOutcomes = Vec<Option<std::result::Result<(), CallError>>>;
 
 impl Workspace {
     /// Plans uploading `inputs` (files, and folders whose contents go in with their
@@ -47,17 +51,59 @@ impl Workspace {
         Ok(plan)
     }
 
-    /// Sends a plan made by [`Workspace::plan_upload`].
-    pub async fn send_upload(&self, opened: &Opened, plan: &UploadPlan) -> Result<UploadOutcomes> {
-        let aem = uploader(opened)?;
-        upload_plan::send(&aem, plan)
-            .await
-            .map_err(|e| failed(&plan.folder, e))
+    /// The values sheet `sheet` gives the files of `plan` (see `uploads_sheet.rs`), checked
+    /// against the target folder's metadata schema where it can be read.
+    pub async fn upload_metadata(
+        &self,
+        opened: &Opened,
+        plan: &UploadPlan,
+        sheet: &std::path::Path,
+    ) -> Result<SheetMetadata> {
+        let name = crate::app::sheet_files::file_name_of(sheet);
+        let owned = sheet.to_owned();
+        let bytes = blocking(move || crate::app::sheets::read_sheet_file(&owned)).await?;
+        let schema = self.folder_schema(opened, &plan.folder, false).await.ok();
+        let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
+        let rows = metadesk_sheets::workbook_rows(&name, &bytes)
+            .map_err(|t| Error::worded(ErrorCode::InvalidInput, t))?;
+        metadata_of(&name, &rows, plan, schema)
+            .map_err(|t| Error::worded(ErrorCode::InvalidInput, t))
+    }
+
+    /// Uploads a plan made by [`Workspace::plan_upload`] as a run: its journal holds the
+    /// plan (each file's SHA-1 read now), then the engine sends it. The run's summary.
+    pub async fn upload(
+        &self,
+        opened: &Opened,
+        plan: &UploadPlan,
+        metadata: &FileMetadata,
+    ) -> Result<RunSummary> {
+        uploader(opened)?;
+        let (plan, metadata) = (plan.clone(), metadata.clone());
+        let run_plan = blocking(move || Ok(upload_plan::run_plan(&plan, &metadata))).await?;
+        let label = Text::new(
+            "job-upload",
+            vec![("folder", run_plan.folder.as_str().into())],
+        );
+        let job = self.jobs.start(JobKind::Apply, label)?;
+        let mut spec = opened.spec(
+            RunScope::checked(&run_plan.folder, ScopeFilters::default())?,
+            Vec::new(),
+            RunKind::Upload {
+                folder: run_plan.folder.clone(),
+                files: run_plan.files.len() as u64,
+            },
+        );
+        spec.upload = Some(run_plan);
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let started = engine.start_upload(spec).await?;
+        job.set_run_id(&started.id);
+        engine.apply(&started.id, job.control(), &|_| {}).await
     }
 }
 
 /// The connection's classic API, or the refusal of an OAuth Server-to-Server connection.
-fn uploader(opened: &Opened) -> Result<ClassicAssets> {
+pub(super) fn uploader(opened: &Opened) -> Result<ClassicAssets> {
     if opened.connected.family == ApiFamily::OpenApi {
         return Err(Error::message(
             ErrorCode::InvalidInput,

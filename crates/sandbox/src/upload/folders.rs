@@ -20,14 +20,10 @@ pub(crate) async fn create_folder(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let rel = path.trim_matches('/');
-    let rel = rel.strip_suffix(".json").unwrap_or(rel);
-    let dam_path = format!("{DAM_ROOT}/{rel}");
-    let api = format!("/api/assets/{rel}");
-    let principal = match auth::authenticate(&shared, &headers, Family::Classic) {
-        Ok(p) => p,
-        Err(e) => return auth_failure(e, &api),
-    };
+    let (dam_path, api) = paths(&path);
+    if let Some(refused) = refused_write(&shared, &headers, &dam_path, &api) {
+        return refused;
+    }
     let asked: Option<Value> = serde_json::from_slice(&body).ok();
     let Some(asked) = asked.filter(|v| v["class"] == "assetFolder") else {
         return core_response(
@@ -36,17 +32,6 @@ pub(crate) async fn create_folder(
             "Bad Request: give {\"class\":\"assetFolder\"} to create a folder",
         );
     };
-    if principal.read_only || shared.faults.write_denied(parent_of(&dam_path)) {
-        return core_response(
-            403,
-            &api,
-            &format!(
-                "Forbidden: {} has no write permission on {}",
-                principal.user,
-                parent_of(&dam_path)
-            ),
-        );
-    }
     let title = asked["properties"]["title"]
         .as_str()
         .or_else(|| asked["properties"]["jcr:title"].as_str());
@@ -69,4 +54,36 @@ pub(crate) async fn create_folder(
             "Bad Request: AEM does not take that name for a folder",
         ),
     }
+}
+
+/// The DAM path and the Assets HTTP API path of the request's `{*path}`.
+pub(super) fn paths(path: &str) -> (String, String) {
+    let rel = path.trim_matches('/');
+    let rel = rel.strip_suffix(".json").unwrap_or(rel);
+    (format!("{DAM_ROOT}/{rel}"), format!("/api/assets/{rel}"))
+}
+
+/// The answer refusing a write at `dam_path`: no valid token, or no write permission on its
+/// parent (403); `None` when the write may go.
+pub(super) fn refused_write(
+    shared: &Shared,
+    headers: &HeaderMap,
+    dam_path: &str,
+    api: &str,
+) -> Option<Response> {
+    let principal = match auth::authenticate(shared, headers, Family::Classic) {
+        Ok(p) => p,
+        Err(e) => return Some(auth_failure(e, api)),
+    };
+    (principal.read_only || shared.faults.write_denied(parent_of(dam_path))).then(|| {
+        core_response(
+            403,
+            api,
+            &format!(
+                "Forbidden: {} has no write permission on {}",
+                principal.user,
+                parent_of(dam_path)
+            ),
+        )
+    })
 }

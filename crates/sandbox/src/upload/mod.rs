@@ -9,11 +9,13 @@
 //!    `createVersion` or `replace` (`complete.rs`), after which the asset is `processing` for
 //!    [`UploadSettings::processing`], then `processed`, extraction replacing its metadata;
 //!
-//! and folders made through the Assets HTTP API (`folders.rs`).
+//! and folders made, and assets deleted, through the Assets HTTP API (`folders.rs`,
+//! `delete.rs`).
 //!
 //! Not here: what the DAM keeps of an upload (`dam/binaries.rs`).
 
 mod complete;
+mod delete;
 mod folders;
 mod initiate;
 mod storage;
@@ -27,6 +29,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 pub(crate) use complete::complete;
+pub(crate) use delete::delete_asset;
 pub(crate) use folders::create_folder;
 pub(crate) use initiate::initiate;
 pub(crate) use storage::router as storage_router;

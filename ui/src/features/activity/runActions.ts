@@ -14,6 +14,8 @@ export function actionsFor(run: RunSummary, running: boolean, runs: readonly Run
   if (running) return ['show-progress'];
   // A tag import is shown, resumed and undone where it was made: the Tags page.
   if (run.kind.kind === 'tag_import') return ['open-import'];
+  // An upload is undone by deleting what it made (`metadesk-cli bulk undo RUN`), not by a run.
+  if (run.kind.kind === 'upload') return ['open-report'];
   const out: RunAction[] = [];
   switch (run.status) {
     case 'previewed':

@@ -5,6 +5,7 @@ import type { RunKind } from "./RunKind";
 import type { ScopeFilters } from "./ScopeFilters";
 import type { TagImportPlan } from "./TagImportPlan";
 import type { TagStep } from "./TagStep";
+import type { UploadRunPlan } from "./UploadRunPlan";
 
 /**
  * Everything that defines a run; stored as the journal's first record.
@@ -35,4 +36,8 @@ tagStep?: TagStep,
 /**
  * A tag import's run: the tags it creates and the values it changes.
  */
-tagImport?: TagImportPlan, folder: string, filters: ScopeFilters, };
+tagImport?: TagImportPlan, 
+/**
+ * An upload's run: the folders it makes and the files it sends.
+ */
+upload?: UploadRunPlan, folder: string, filters: ScopeFilters, };

@@ -10,6 +10,7 @@ import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
 import type { TagImportView } from "./TagImportView";
 import type { TagStepView } from "./TagStepView";
+import type { UploadView } from "./UploadView";
 
 /**
  * One line of the run history.
@@ -139,4 +140,8 @@ undoesTagStep?: TagStepView,
 /**
  * A tag import's run: what it was to write and what it wrote; absent for any other run.
  */
-tagImport?: TagImportView, };
+tagImport?: TagImportView, 
+/**
+ * An upload's run: what it was to send and what it sent; absent for any other run.
+ */
+upload?: UploadView, };

@@ -1,0 +1,242 @@
+//! An upload as a run: what it makes and sends ([`UploadRunPlan`], kept in the run's spec), and
+//! what its journal says it did ([`UploadView`], in the run's summary). Each folder and each
+//! file is a part of the run's step journal (`tag_step.rs`): a file is `sending` durably before
+//! its first byte leaves, then `done` (with AEM's `jcr:lastModified` once processed, for its
+//! undo), `refused`, or `left_alone` when AEM holds at its path something else than the preview
+//! showed. Pure data and decisions, no I/O.
+//!
+//! Not here: sending (`engine/upload.rs`), gathering and comparing the local files
+//! (`upload_plan.rs`), the undo (`metadesk_core::app::uploads_undo`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use metadesk_base::i18n::SavedText;
+
+use crate::tag_step::{StepJournal, StepState, TagPart};
+
+/// What the upload does where a file is already at the path, as the preview saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Arrival {
+    /// Nothing was there: a new asset, which the undo may delete.
+    New,
+    /// Another file was there: it gains this one as a new version (`createVersion`).
+    NewVersion,
+    /// Another file was there: it is deleted and a new asset made (`replace`).
+    Replace,
+}
+
+/// One file the run sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedFile {
+    /// The local file, as given.
+    pub local: String,
+    /// `/content/dam/…/name.jpg`.
+    pub aem_path: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    /// The local file's SHA-1 when planned: a file found at the path with this size and SHA-1
+    /// is this one (a resume does not send it again).
+    pub sha1: String,
+    pub arrival: Arrival,
+    /// The SHA-1 AEM held at the path when planned (another file's): a different one at
+    /// apply time means a colleague's, which is left alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub before: Option<String>,
+    /// Its values from the sheet, by property: written once AEM has processed it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<BTreeMap<String, Vec<String>>>")]
+    pub metadata: BTreeMap<String, Vec<String>>,
+}
+
+/// What an upload's run makes and sends, in order: the folders (parents first), then the files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadRunPlan {
+    pub folder: String,
+    pub folders: Vec<String>,
+    pub files: Vec<PlannedFile>,
+    /// Files the preview found there already, the same: not sent.
+    #[ts(type = "number")]
+    pub same: u64,
+    /// Files the preview refused (unreadable, empty, a name AEM refuses…): not sent.
+    #[ts(type = "number")]
+    pub refused: u64,
+}
+
+impl PlannedFile {
+    pub fn part(&self) -> TagPart {
+        TagPart::File {
+            path: self.aem_path.clone(),
+        }
+    }
+
+    /// The write of its metadata, when the sheet gives it some.
+    pub fn metadata_part(&self) -> TagPart {
+        TagPart::Metadata {
+            path: self.aem_path.clone(),
+        }
+    }
+}
+
+/// Where an upload's files stand, by the journal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UploadCounts {
+    pub uploaded: u64,
+    pub left_alone: u64,
+    pub failed: u64,
+    pub pending: u64,
+}
+
+/// An upload's run in its summary: what it was to send and what it sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadView {
+    pub folder: String,
+    /// Files to send, as previewed.
+    #[ts(type = "number")]
+    pub planned: u64,
+    #[ts(type = "number")]
+    pub uploaded: u64,
+    /// Files AEM refused (or that could not be read): a resume tries them again.
+    #[ts(type = "number")]
+    pub failed: u64,
+    /// Files not sent because AEM held something else at their path than the preview showed.
+    pub changed_since: Vec<String>,
+    #[ts(type = "number")]
+    pub same: u64,
+    #[ts(type = "number")]
+    pub refused: u64,
+    /// The last refusal: why a file was not uploaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub reason: Option<SavedText>,
+}
+
+impl UploadRunPlan {
+    /// Where its files stand: done, left alone, refused (or their metadata refused), and the
+    /// rest (not sent, sent without an answer, or done without their metadata yet) pending.
+    pub fn counts(&self, journal: &StepJournal) -> UploadCounts {
+        let mut counts = UploadCounts::default();
+        for file in &self.files {
+            let described = file.metadata.is_empty()
+                || journal.state(&file.metadata_part()) == Some(StepState::Done);
+            let metadata_refused = journal.state(&file.metadata_part()) == Some(StepState::Refused);
+            match journal.state(&file.part()) {
+                Some(StepState::Done) if metadata_refused => counts.failed += 1,
+                Some(StepState::Done) if !described => counts.pending += 1,
+                Some(StepState::Done) => counts.uploaded += 1,
+                Some(StepState::LeftAlone) => counts.left_alone += 1,
+                Some(StepState::Refused) => counts.failed += 1,
+                _ => counts.pending += 1,
+            }
+        }
+        counts
+    }
+
+    /// What the journal says of this upload.
+    pub fn view(&self, journal: &StepJournal) -> UploadView {
+        let counts = self.counts(journal);
+        UploadView {
+            folder: self.folder.clone(),
+            planned: self.files.len() as u64,
+            uploaded: counts.uploaded,
+            failed: counts.failed,
+            changed_since: self
+                .files
+                .iter()
+                .filter(|f| journal.state(&f.part()) == Some(StepState::LeftAlone))
+                .map(|f| f.aem_path.clone())
+                .collect(),
+            same: self.same,
+            refused: self.refused,
+            reason: journal.reason.clone(),
+        }
+    }
+
+    /// The files the run may have written, for its undo: those done, and those whose write
+    /// left without its answer journaled (the undo goes by what AEM holds), each with AEM's
+    /// `jcr:lastModified` once it was processed, where journaled.
+    pub fn written<'a>(
+        &'a self,
+        journal: &'a StepJournal,
+    ) -> Vec<(&'a PlannedFile, Option<&'a str>)> {
+        self.files
+            .iter()
+            .filter(|f| {
+                matches!(
+                    journal.state(&f.part()),
+                    Some(StepState::Done | StepState::Sending)
+                )
+            })
+            .map(|f| {
+                let held = |part: TagPart| journal.held.get(&part).map(String::as_str);
+                (f, held(f.metadata_part()).or_else(|| held(f.part())))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, arrival: Arrival) -> PlannedFile {
+        PlannedFile {
+            local: format!("/tmp/{name}"),
+            aem_path: format!("/content/dam/f/{name}"),
+            size: 3,
+            sha1: "a9993e364706816aba3e25717850c26c9cd0d89d".into(),
+            arrival,
+            before: None,
+            metadata: BTreeMap::new(),
+        }
+    }
+
+    /// Seen failing with `written` taking only `done` files. A file sent without its answer
+    /// counts as pending (a resume finds out) and may be
+    /// undone; one left alone is neither sent again nor undone.
+    #[test]
+    fn the_counts_and_the_undo_go_by_the_journal() {
+        let plan = UploadRunPlan {
+            folder: "/content/dam/f".into(),
+            folders: Vec::new(),
+            files: vec![
+                file("a", Arrival::New),
+                file("b", Arrival::New),
+                file("c", Arrival::NewVersion),
+                file("d", Arrival::New),
+            ],
+            same: 1,
+            refused: 0,
+        };
+        let mut journal = StepJournal::default();
+        journal.record(plan.files[0].part(), StepState::Done, None);
+        journal.held.insert(plan.files[0].part(), "t".into());
+        journal.record(plan.files[1].part(), StepState::Sending, None);
+        journal.left(plan.files[2].part(), None);
+        let counts = plan.counts(&journal);
+        assert_eq!(
+            (counts.uploaded, counts.left_alone, counts.pending),
+            (1, 1, 2)
+        );
+        let written: Vec<_> = plan
+            .written(&journal)
+            .iter()
+            .map(|(f, at)| (f.aem_path.clone(), at.map(str::to_owned)))
+            .collect();
+        assert_eq!(
+            written,
+            vec![
+                ("/content/dam/f/a".to_owned(), Some("t".to_owned())),
+                ("/content/dam/f/b".to_owned(), None)
+            ]
+        );
+        assert_eq!(plan.view(&journal).changed_since, vec!["/content/dam/f/c"]);
+    }
+}

@@ -1,0 +1,69 @@
+//! `metadesk-cli bulk undo RUN` of an upload's run: the assets it created deleted, those
+//! someone changed since kept and named, what it cannot give back said. Needs `--yes` (or
+//! `--dry-run`, which deletes nothing and says so).
+//!
+//! Not here: deciding what is deleted (the core's `undo_upload`).
+
+use metadesk_core::app::{Opened, UploadKept, Workspace};
+use metadesk_core::i18n::{Localizer, arg, count};
+use serde_json::json;
+
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
+use crate::output;
+
+pub(crate) async fn undo(
+    ws: &Workspace,
+    opened: &Opened,
+    run: &str,
+    yes: bool,
+    json: bool,
+    l: &Localizer,
+) -> u8 {
+    if !yes {
+        eprintln!(
+            "{}",
+            l.msg("cli-upload-undo-needs-yes", &[("run", arg(run))])
+        );
+        return FAILURE;
+    }
+    let done = match ws.undo_upload(opened, run).await {
+        Ok(done) => done,
+        Err(e) => return output::fail(&e, l),
+    };
+    let why = |kept: &UploadKept| match kept {
+        UploadKept::ChangedSince => l.text("cli-upload-kept-changed"),
+        UploadKept::Unchecked => l.text("cli-upload-kept-unchecked"),
+        UploadKept::NotGivenBack => l.text("cli-upload-kept-not-given-back"),
+        UploadKept::Refused(words) => words.localized(l),
+    };
+    if json {
+        let kept: Vec<_> = done
+            .kept
+            .iter()
+            .map(|(path, kept)| json!({"path": path, "reason": why(kept)}))
+            .collect();
+        let out = json!({"run": run, "deleted": done.deleted, "gone": done.gone, "kept": kept});
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        println!(
+            "{}",
+            l.msg(
+                "cli-upload-undone",
+                &[
+                    ("run", arg(run)),
+                    ("deleted", count(done.deleted.len() as f64)),
+                    ("gone", count(done.gone.len() as f64)),
+                    ("kept", count(done.kept.len() as f64)),
+                ]
+            )
+        );
+        for (path, kept) in &done.kept {
+            println!("  {path}: {}", why(kept));
+        }
+    }
+    if done.kept.is_empty() {
+        SUCCESS
+    } else {
+        SOME_FAILED
+    }
+}

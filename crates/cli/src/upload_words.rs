@@ -1,0 +1,42 @@
+//! What an upload's run did, in words: shared by `upload` (after sending) and the run summaries
+//! (`bulk resume`, `runs show`).
+//!
+//! Not here: the plan's lines (`upload.rs`).
+
+use metadesk_core::bulk::runs::RunSummary;
+use metadesk_core::i18n::{Localizer, arg, count};
+
+/// What the run did: its id (to resume or undo it), the files uploaded, failed and left alone.
+pub fn print_run(summary: &RunSummary, l: &Localizer) {
+    let Some(view) = &summary.upload else {
+        return;
+    };
+    println!(
+        "{}",
+        l.msg(
+            "cli-upload-run",
+            &[
+                ("run", arg(summary.id.as_str())),
+                ("uploaded", count(view.uploaded as f64)),
+                ("failed", count(view.failed as f64)),
+                ("left", count(view.changed_since.len() as f64)),
+                ("pending", count(summary.counts.pending as f64)),
+            ]
+        )
+    );
+    for path in &view.changed_since {
+        println!(
+            "{}",
+            l.msg("cli-upload-changed-since", &[("path", arg(path.as_str()))])
+        );
+    }
+    if let Some(why) = &view.reason {
+        println!(
+            "{}",
+            l.msg(
+                "cli-upload-last-refusal",
+                &[("detail", arg(why.localized(l)))]
+            )
+        );
+    }
+}

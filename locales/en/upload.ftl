@@ -1,0 +1,27 @@
+# Uploads as runs (issue 65): the run's line, the CLI's words, the undo
+
+run-upload = { $files ->
+    [one] upload of { $files } file to { $folder }
+   *[other] upload of { $files } files to { $folder }
+}
+job-upload = uploading files to { $folder }
+error-run-of-upload = Run { $run } is an upload: resume it to send again what failed (metadesk-cli bulk resume { $run }); its undo deletes what it created (metadesk-cli bulk undo { $run }).
+error-not-an-upload = Run { $run } is not an upload.
+cli-upload-run = Run { $run }: { $uploaded } uploaded, { $failed } failed, { $left } left alone, { $pending } not sent yet.
+cli-upload-changed-since = {"  "}left alone: { $path } (another file is there since the preview)
+cli-upload-last-refusal = {"  "}last refusal: { $detail }
+cli-upload-nothing-to-send = Nothing to send: 0 uploaded, 0 failed.
+cli-upload-undo-needs-yes = Nothing was deleted: add --yes to undo upload { $run } (it deletes the assets it created).
+cli-upload-undone = Upload { $run } undone: { $deleted } deleted, { $gone } already gone, { $kept } kept.
+cli-upload-kept-changed = kept: someone changed it since the upload
+cli-upload-kept-unchecked = kept: its processing was not seen to end, so a change since cannot be told from AEM's own
+cli-upload-kept-not-given-back = kept: it went in as a new version of another file, or replaced one; AEM does not give the earlier file back
+cli-arg-upload-metadata = A sheet of values for the files: a File column (the path below the folder given) and one column per property, | between a list's values.
+cli-upload-no-row = {"  "}no row in the sheet: { $path } (sent without metadata)
+cli-upload-sheet-stops = Nothing was sent: correct the sheet first.
+upload-sheet-no-file-column = The sheet { $file } has no File column: it names each file by its path below the folder given.
+upload-sheet-bad-column = The column “{ $header }” of { $file } names no property (give one such as dc:title).
+upload-sheet-no-such-file = Row { $row }: { $file } is not among the files to upload.
+upload-sheet-refused-value = Row { $row }: { $property } cannot take that value: { $detail }
+upload-processing-failed = AEM could not process { $path }: its metadata was not written.
+upload-processing-unfinished = AEM had not finished processing { $path } in time: its metadata was not written (resume the run to write it).

@@ -1,0 +1,28 @@
+# Envois comme exécutions (issue 65) : la ligne de l’exécution, les mots de la CLI, l’annulation
+
+run-upload = { $files ->
+    [one] envoi de { $files } fichier vers { $folder }
+   *[other] envoi de { $files } fichiers vers { $folder }
+}
+job-upload = envoi de fichiers vers { $folder }
+error-run-of-upload = L’exécution { $run } est un envoi : reprenez-la pour renvoyer ce qui a échoué (metadesk-cli bulk resume { $run }) ; son annulation supprime ce qu’elle a créé (metadesk-cli bulk undo { $run }).
+error-not-an-upload = L’exécution { $run } n’est pas un envoi.
+cli-upload-run = Exécution { $run } : { $uploaded } envoyés, { $failed } en échec, { $left } laissés tels quels, { $pending } pas encore envoyés.
+cli-upload-changed-since = {"  "}laissé tel quel : { $path } (un autre fichier y est depuis l’aperçu)
+cli-upload-last-refusal = {"  "}dernier refus : { $detail }
+cli-upload-nothing-to-send = Rien à envoyer : 0 envoyé, 0 en échec.
+cli-upload-undo-needs-yes = Rien n’a été supprimé : ajoutez --yes pour annuler l’envoi { $run } (il supprime les ressources qu’il a créées).
+cli-upload-undone = Envoi { $run } annulé : { $deleted } supprimées, { $gone } déjà absentes, { $kept } gardées.
+cli-upload-kept-changed = gardée : quelqu’un l’a modifiée depuis l’envoi
+cli-upload-kept-unchecked = gardée : la fin de son traitement n’a pas été vue, une modification depuis ne peut donc pas être distinguée de celle d’AEM
+cli-upload-kept-not-given-back = gardée : elle est arrivée comme nouvelle version d’un autre fichier, ou l’a remplacé ; AEM ne rend pas le fichier précédent
+cli-arg-upload-metadata = Une feuille de valeurs pour les fichiers : une colonne Fichier (le chemin sous le dossier donné) et une colonne par propriété, | entre les valeurs d’une liste.
+cli-upload-no-row = {"  "}aucune ligne dans la feuille : { $path } (envoyé sans métadonnées)
+cli-upload-sheet-stops = Rien n’a été envoyé : corrigez d’abord la feuille.
+upload-sheet-no-file-column = La feuille { $file } n’a pas de colonne Fichier : elle nomme chaque fichier par son chemin sous le dossier donné.
+upload-sheet-bad-column = La colonne « { $header } » de { $file } ne nomme aucune propriété (donnez-en une comme dc:title).
+upload-sheet-no-such-file = Ligne { $row } : { $file } ne fait pas partie des fichiers à envoyer.
+upload-sheet-refused-value = Ligne { $row } : { $property } ne peut pas prendre cette valeur : { $detail }
+upload-processing-failed = AEM n’a pas pu traiter { $path } : ses métadonnées n’ont pas été écrites.
+upload-processing-unfinished = AEM n’avait pas fini de traiter { $path } à temps : ses métadonnées n’ont pas été écrites (reprenez l’exécution pour les écrire).
+

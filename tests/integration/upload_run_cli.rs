@@ -1,0 +1,276 @@
+//! `metadesk-cli upload` as a run of the engine (issue 65, items 1 and 2), against the sandbox:
+//! a kill -9 mid-upload, then `bulk resume RUN`, completes every file exactly once; the run is
+//! listed with its line; `bulk undo RUN` deletes what the run created, keeps what a colleague
+//! changed since and says what it cannot give back (a file that went in as a new version).
+
+// Test helpers panic on unexpected errors, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
+
+use crate::bulk_cli::{CliHome, journal, kill_9_when};
+use crate::upload_cli::{sandbox_processing, sha1_hex};
+
+async fn sandbox() -> Sandbox {
+    sandbox_processing(Duration::from_millis(50)).await
+}
+
+/// `n` files of a few KiB each (several parts) under `dir`, each its own bytes.
+fn write_files(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
+    (0..n)
+        .map(|i| {
+            let bytes: Vec<u8> = (0..2_500 + i * 7)
+                .map(|b| (b as u8).wrapping_mul(13).wrapping_add(i as u8))
+                .collect();
+            let name = format!("f{i:03}.jpg");
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join(&name), &bytes).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// Seen failing with `send_file` sending again whatever it finds at the path after a
+/// `sending` (the `(Some(_), Held::This(_))` arm off): files whose complete landed before the
+/// kill were completed twice (`uploads_completed` above the number of files).
+#[tokio::test]
+async fn kill_9_mid_upload_then_resume_completes_each_file_exactly_once() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("many");
+    let files = write_files(&drop, 30);
+    sb.set_faults(Faults {
+        latency_ms: 30,
+        capacity: Some(3),
+        ..Faults::default()
+    })
+    .unwrap();
+    let file = h.creds.join("local-development-token.json");
+    let common = |cmd: &mut std::process::Command| {
+        cmd.args(["--aem", &h.aem, "--trust-host", &h.aem_host, "--file"])
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+    };
+    let mut upload = h.command(&[
+        "upload",
+        drop.to_str().unwrap(),
+        "--to",
+        SAMPLE_FOLDER,
+        "--yes",
+    ]);
+    common(&mut upload);
+    let home = h.home.clone();
+    kill_9_when(upload.spawn().unwrap(), || {
+        journal(&home).is_some_and(|(_, t)| t.matches("\"state\":\"done\"").count() >= 5)
+    })
+    .await;
+    let (id, text) = journal(&h.home).unwrap();
+    assert!(!text.contains("\"t\":\"ended\""), "killed before the end");
+    let summary = metadesk_core::bulk::runs::summary(&h.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, metadesk_core::bulk::RunStatus::Interrupted);
+    assert!(summary.counts.pending > 0, "{:?}", summary.counts);
+
+    sb.set_faults(Faults::default()).unwrap();
+    let resumed = h.run_dev(&["bulk", "resume", &id, "--yes"]).await;
+    assert_eq!(
+        resumed.code,
+        Some(0),
+        "{}\n{}",
+        resumed.stdout,
+        resumed.stderr
+    );
+    assert!(
+        resumed.stdout.contains("30 uploaded, 0 failed"),
+        "{}",
+        resumed.stdout
+    );
+    let summary = metadesk_core::bulk::runs::summary(&h.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, metadesk_core::bulk::RunStatus::Completed);
+    assert_eq!(summary.counts.changed, 30);
+    let counters = sb.counters();
+    assert_eq!(counters.uploads_completed, 30, "each file completed once");
+    for (name, bytes) in &files {
+        let state = sb.asset(&format!("{SAMPLE_FOLDER}/{name}")).unwrap();
+        assert_eq!(state["size"], bytes.len(), "{name}");
+        assert_eq!(state["versions"], 0, "{name} was not sent twice");
+    }
+
+    // Listed as any run, with its line.
+    let listed = h.run(&["runs", "list", "--json"]).await;
+    assert!(
+        listed.stdout.contains("upload of 30 files to"),
+        "{}",
+        listed.stdout
+    );
+}
+
+/// Seen failing with the undo deleting every file it wrote (the `ChangedSince` check off): the
+/// colleague's edited asset was deleted.
+#[tokio::test]
+async fn undo_deletes_what_the_upload_made_but_keeps_a_colleague_s_change_and_a_new_version() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("undo");
+    let files = write_files(&drop, 3);
+    // A file already there, with other bytes: it gets a new version.
+    let first = h.dir.path().join("first");
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::write(first.join("f002.jpg"), b"the earlier file").unwrap();
+    let before = h
+        .run_dev(&[
+            "upload",
+            first.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+        ])
+        .await;
+    assert_eq!(before.code, Some(0), "{}\n{}", before.stdout, before.stderr);
+
+    let ran = h
+        .run_dev(&[
+            "upload",
+            drop.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+            "--json",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let id = ran.json()["run"]["id"].as_str().unwrap().to_owned();
+    let path = |name: &str| format!("{SAMPLE_FOLDER}/{name}");
+    assert_eq!(
+        sb.asset(&path("f002.jpg")).unwrap()["metadata"]["dam:sha1"],
+        sha1_hex(&files[2].1)
+    );
+    // AEM's times are to the second: the colleague's edit comes in a later one.
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    sb.edit_asset(&path("f001.jpg"), serde_json::json!({"dc:title": "Theirs"}))
+        .unwrap();
+
+    let refused = h.run_dev(&["bulk", "undo", &id]).await;
+    assert_eq!(refused.code, Some(2), "without --yes: {}", refused.stderr);
+    assert!(sb.asset(&path("f000.jpg")).is_some(), "nothing deleted");
+
+    let undone = h.run_dev(&["bulk", "undo", &id, "--yes"]).await;
+    assert_eq!(undone.code, Some(1), "{}\n{}", undone.stdout, undone.stderr);
+    for words in [
+        "1 deleted, 0 already gone, 2 kept",
+        "f001.jpg: kept: someone changed it since the upload",
+        "f002.jpg: kept: it went in as a new version",
+    ] {
+        assert!(
+            undone.stdout.contains(words),
+            "{words:?} in {}",
+            undone.stdout
+        );
+    }
+    assert!(
+        sb.asset(&path("f000.jpg")).is_none(),
+        "the run's own file deleted"
+    );
+    assert_eq!(
+        sb.asset(&path("f001.jpg")).unwrap()["metadata"]["dc:title"],
+        "Theirs"
+    );
+    assert!(sb.asset(&path("f002.jpg")).is_some());
+    assert_eq!(sb.counters().assets_deleted, 1);
+
+    let again = h.run_dev(&["bulk", "undo", &id, "--yes"]).await;
+    assert!(
+        again.stdout.contains("0 deleted, 1 already gone, 2 kept"),
+        "{}",
+        again.stdout
+    );
+}
+
+/// Seen failing with the values written as soon as the file was complete (`describe` not
+/// waiting for `processed`): the sandbox's processing, ending after, replaced them.
+#[tokio::test]
+async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_nothing() {
+    let sb = sandbox_processing(Duration::from_millis(400)).await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("described");
+    write_files(&drop, 2);
+    std::fs::create_dir_all(drop.join("sub")).unwrap();
+    std::fs::write(drop.join("sub/c.png"), b"a third").unwrap();
+    let sheet = h.dir.path().join("values.csv");
+    let bad = h.dir.path().join("bad.csv");
+    std::fs::write(
+        &sheet,
+        "File,dc:title,dc:subject\nf000.jpg,Title A,x|y\nsub/c.png,Title C,\n",
+    )
+    .unwrap();
+    std::fs::write(&bad, "File,dc:title\nf000.jpg,A\nmissing.jpg,M\n").unwrap();
+    let upload = |sheet: &Path| {
+        let (drop, sheet) = (drop.to_str().unwrap().to_owned(), sheet.to_owned());
+        let h = &h;
+        async move {
+            let sheet = sheet.to_str().unwrap();
+            h.run_dev(&[
+                "upload",
+                &drop,
+                "--to",
+                SAMPLE_FOLDER,
+                "--metadata",
+                sheet,
+                "--yes",
+            ])
+            .await
+        }
+    };
+
+    let refused = upload(&bad).await;
+    assert_eq!(
+        refused.code,
+        Some(1),
+        "{}\n{}",
+        refused.stdout,
+        refused.stderr
+    );
+    for words in [
+        "Row 3: missing.jpg is not among the files to upload",
+        "no row in the sheet: /content/dam",
+        "Nothing was sent: correct the sheet first.",
+    ] {
+        assert!(
+            refused.stdout.contains(words),
+            "{words:?} in {}",
+            refused.stdout
+        );
+    }
+    assert_eq!(sb.counters().uploads_initiated, 0, "nothing sent");
+
+    let ran = upload(&sheet).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("3 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
+    let path = format!("{SAMPLE_FOLDER}/f000.jpg");
+    for _ in 0..100 {
+        if sb.asset(&path).unwrap()["assetState"] == "processed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let a = sb.asset(&path).unwrap();
+    assert_eq!(a["assetState"], "processed");
+    assert_eq!(a["metadata"]["dc:title"], "Title A");
+    assert_eq!(a["metadata"]["dc:subject"], serde_json::json!(["x", "y"]));
+    assert!(
+        a["metadata"]["dam:sha1"].is_string(),
+        "extraction's own values kept"
+    );
+    let c = sb.asset(&format!("{SAMPLE_FOLDER}/sub/c.png")).unwrap();
+    assert_eq!(c["metadata"]["dc:title"], "Title C");
+    let b = sb.asset(&format!("{SAMPLE_FOLDER}/f001.jpg")).unwrap();
+    assert!(b["metadata"]["dc:title"].is_null(), "no row, no values");
+}
