@@ -688,8 +688,6 @@ cli-upload-intent = { $intent ->
     [replace] replace
    *[refused] refused
 }
-cli-upload-failed = failed: { $detail }
-cli-upload-sent = { $sent } uploaded, { $failed } failed.
 cli-upload-needs-yes = Nothing was sent: add --yes to upload (--dry-run shows the plan only).
 cli-about-upload = Upload files and folders into a DAM folder (AEM's direct binary upload): the plan first (new, already there, different, refused), sent with --yes.
 cli-arg-upload-paths = The files and folders to upload; a folder's contents go in with their subfolders.

@@ -692,8 +692,6 @@ cli-upload-intent = { $intent ->
     [replace] remplacé
    *[refused] refusé
 }
-cli-upload-failed = échec : { $detail }
-cli-upload-sent = { $sent } téléversés, { $failed } en échec.
 cli-upload-needs-yes = Rien n’a été envoyé : ajoutez --yes pour téléverser (--dry-run montre seulement le plan).
 cli-about-upload = Téléverser des fichiers et des dossiers dans un dossier de la DAM (téléversement binaire direct d’AEM) : le plan d’abord (nouveaux, déjà présents, différents, refusés), envoyé avec --yes.
 cli-arg-upload-paths = Les fichiers et dossiers à téléverser ; le contenu d’un dossier est envoyé avec ses sous-dossiers.
