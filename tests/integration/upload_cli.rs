@@ -291,3 +291,57 @@ async fn an_oauth_server_to_server_connection_is_refused_before_anything_is_sent
         counters.by_kind
     );
 }
+
+/// Before a file replaces an asset, the preview says where that asset is used: "used on N
+/// pages" and the pages, in words and in `--json`; nothing is sent. Seen failing without the
+/// references of the replaced assets (no such line, no `references` key).
+#[tokio::test]
+async fn a_replacement_s_preview_says_where_the_replaced_asset_is_used() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let held = sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .find(|p| p.starts_with(&format!("{SAMPLE_FOLDER}/")) && p.ends_with(".jpg"))
+        .expect("a picture in the sample folder");
+    let name = held.rsplit('/').next().unwrap().to_owned();
+    sb.reference_page(
+        "/content/wknd/en/summer",
+        "Summer page",
+        true,
+        &[held.as_str()],
+    );
+    let drop = h.dir.path().join("drop");
+    write_files(&drop, &[(name.as_str(), &bytes(2_000, 3))]);
+    let drop = drop.to_str().unwrap();
+
+    let dry = h
+        .run_dev(&["upload", drop, "--to", SAMPLE_FOLDER, "--dry-run"])
+        .await;
+    assert_eq!(dry.code, Some(0), "{}\n{}", dry.stdout, dry.stderr);
+    assert!(
+        dry.stdout.contains(&format!("{held}: used on 1 page")),
+        "{}",
+        dry.stdout
+    );
+    assert!(
+        dry.stdout.contains("/content/wknd/en/summer  Summer page"),
+        "{}",
+        dry.stdout
+    );
+    let json = h
+        .run_dev(&["upload", drop, "--to", SAMPLE_FOLDER, "--dry-run", "--json"])
+        .await
+        .json();
+    assert_eq!(json["references"]["assets"][0]["path"], held.as_str());
+    assert_eq!(
+        json["references"]["assets"][0]["pages"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(sb.counters().uploads_initiated, 0);
+}

@@ -78,6 +78,31 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         },
         None => SheetMetadata::default(),
     };
+    // Before a file replaces an asset: where that asset is used (its pages show the new one).
+    let replaced: Vec<String> = plan
+        .rows
+        .iter()
+        .filter(|r| matches!(r.intent, Intent::Different(_)))
+        .map(|r| r.aem_path.clone())
+        .collect();
+    let references = if replaced.is_empty() {
+        None
+    } else {
+        match ws.replaced_references(&opened, &replaced).await {
+            Ok(mut found) => {
+                found.localize(l);
+                Some(found)
+            }
+            Err(e) => {
+                let message = e.localized(l);
+                eprintln!(
+                    "{}",
+                    l.msg("cli-references-failed", &[("message", arg(message))])
+                );
+                None
+            }
+        }
+    };
     let send =
         args.yes && !args.dry_run && sheet.errors.is_empty() && plan.rows.iter().any(|r| r.sends());
     let ran = if send {
@@ -89,13 +114,19 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         None
     };
     if args.json {
+        let mut shown = as_json(&plan, &sheet, ran.as_ref(), l);
+        if let Some(found) = &references {
+            shown["references"] = serde_json::to_value(found).unwrap_or_default();
+        }
         println!(
             "{}",
-            serde_json::to_string_pretty(&as_json(&plan, &sheet, ran.as_ref(), l))
-                .unwrap_or_default()
+            serde_json::to_string_pretty(&shown).unwrap_or_default()
         );
     } else {
         print_plan(&plan, l);
+        if let Some(found) = &references {
+            crate::bulk::references::show_references(found, l);
+        }
         print_sheet(&sheet, args.metadata.is_some(), l);
         match &ran {
             Some(summary) => crate::upload_words::print_run(summary, l),

@@ -15,7 +15,7 @@ mod edits;
 mod from_run;
 pub(crate) mod open;
 mod preview;
-mod references;
+pub(crate) mod references;
 mod republish;
 pub(crate) mod rules;
 mod scope_args;

@@ -37,7 +37,7 @@ pub(super) async fn references_of(
 
 /// The assets pages use and their pages, then the warning of an unpublish (on standard error,
 /// where a script sees it too).
-pub(super) fn show_references(r: &PreviewReferences, l: &Localizer) {
+pub(crate) fn show_references(r: &PreviewReferences, l: &Localizer) {
     if let Some(unknown) = &r.unknown {
         eprintln!("{}", unknown.localized(l));
         return;

@@ -1,5 +1,5 @@
 //! Where a preview's assets are used (issue 66, `adobe-wire-lifecycle.md` §3): for the preview
-//! of an unpublish, of a tag deletion or of a tag merge, the Sites pages that use each asset it
+//! of an unpublish, of a tag deletion, of a tag merge or of an upload's replacements, the Sites pages that use each asset it
 //! changes, asked of AEM's reference search [`PATHS_AT_ONCE`] paths a request, at most
 //! [`ASKED_AT_MOST`] assets a preview (the rest are counted, not asked), each asset asked once,
 //! and kept for the run (the last run asked), so that the faces' pages and a `--json` ask AEM
@@ -167,16 +167,7 @@ impl Workspace {
             .preview_rows(&summary.id, Some(Action::Change), 0, ASKED_AT_MOST)
             .await?;
         let paths: Vec<String> = page.rows.into_iter().map(|r| r.path).collect();
-        let (assets, unknown) = match pages_using(opened.connected.assets.as_ref(), &paths).await? {
-            Ok(uses) => (by_asset(uses), None),
-            Err(e) => (
-                Vec::new(),
-                Some(Text::new(
-                    "health-references-unknown",
-                    vec![("reason", e.text().into())],
-                )),
-            ),
-        };
+        let (assets, unknown) = uses_of(opened, &paths).await?;
         let found = Arc::new(PreviewReferences {
             run_id: summary.id.clone(),
             assets,
@@ -188,6 +179,42 @@ impl Workspace {
         *last = Some(Arc::clone(&found));
         Ok(Some(found))
     }
+
+    /// Where the assets an upload would replace (`paths`: the files that differ from what AEM
+    /// holds there) are used, for its preview: the first [`ASKED_AT_MOST`] asked, the rest
+    /// counted. Nothing is written.
+    pub async fn replaced_references(
+        &self,
+        opened: &Opened,
+        paths: &[String],
+    ) -> Result<PreviewReferences> {
+        let asked = &paths[..paths.len().min(ASKED_AT_MOST as usize)];
+        let (assets, unknown) = uses_of(opened, asked).await?;
+        Ok(PreviewReferences {
+            run_id: String::new(),
+            assets,
+            asked: asked.len() as u64,
+            not_asked: (paths.len() - asked.len()) as u64,
+            unpublishes: false,
+            unknown,
+        })
+    }
+}
+
+/// The assets of `paths` pages use, or why AEM could not tell.
+async fn uses_of(opened: &Opened, paths: &[String]) -> Result<(Vec<AssetUse>, Option<Text>)> {
+    Ok(
+        match pages_using(opened.connected.assets.as_ref(), paths).await? {
+            Ok(uses) => (by_asset(uses), None),
+            Err(e) => (
+                Vec::new(),
+                Some(Text::new(
+                    "health-references-unknown",
+                    vec![("reason", e.text().into())],
+                )),
+            ),
+        },
+    )
 }
 
 #[cfg(test)]
