@@ -57,6 +57,25 @@ fn a_model_is_named_as_aem_names_it_and_found_by_node_name_or_title() {
     assert!(f.model.is("card") && f.model.title == "Card");
 }
 
+/// A list may give a fragment's model as its id alone: the id is the base64url of the model's
+/// path, so the name a person types still finds it. Seen failing without the decoding.
+#[test]
+fn a_model_given_by_its_id_alone_is_named_by_the_path_the_id_encodes() {
+    let mut v = fragment();
+    // base64url of "/conf/wknd-shared/settings/dam/cfm/models/adventure", without padding.
+    let id = "L2NvbmYvd2tuZC1zaGFyZWQvc2V0dGluZ3MvZGFtL2NmbS9tb2RlbHMvYWR2ZW50dXJl";
+    v["model"] = json!({ "id": id });
+    let f = parse_fragment(&v).unwrap();
+    assert_eq!(f.model.name, "adventure");
+    assert!(f.model.is("adventure") && f.model.is(id));
+    // An id that is not an encoded path names nothing more.
+    for other in ["m1", "L2V0Yy9wYXNzd2Q", "%%%"] {
+        v["model"] = json!({ "id": other });
+        let f = parse_fragment(&v).unwrap();
+        assert_eq!(f.model.name, "", "{other}");
+    }
+}
+
 #[test]
 fn a_fragment_without_id_or_dam_path_is_refused() {
     assert!(parse_fragment(&json!({"path": "/content/dam/a"})).is_err());

@@ -178,6 +178,19 @@ fn field_type(v: &Value) -> FieldType {
     }
 }
 
+/// The model path a model id encodes (base64url, with or without padding), when it is one: a
+/// path under `/conf`. `None` for an id of another kind.
+fn path_of_model_id(id: &str) -> Option<String> {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
+    let bytes = URL_SAFE_NO_PAD
+        .decode(id)
+        .or_else(|_| URL_SAFE.decode(id))
+        .ok()?;
+    let path = String::from_utf8(bytes).ok()?;
+    (path.starts_with("/conf/") && !path.chars().any(char::is_control)).then_some(path)
+}
+
 fn model_ref(v: Option<&Value>) -> ModelRef {
     let Some(v) = v else {
         return ModelRef::default();
@@ -185,9 +198,16 @@ fn model_ref(v: Option<&Value>) -> ModelRef {
     // AEM's `name` is the model's title (Adobe's sample: "Adventure" for …/models/adventure);
     // the node name a person may type is the path's last segment.
     let given = str_of(v, "name");
-    let node = str_of(v, "path").rsplit('/').next().unwrap_or_default();
+    let id = str_of(v, "id");
+    // A list may give the model as `{id}` alone: the id is the base64url of the model's path
+    // (`adobe-clients.md`), so its last segment is still the name a person types.
+    let path = match str_of(v, "path") {
+        "" => path_of_model_id(id).unwrap_or_default(),
+        path => path.to_owned(),
+    };
+    let node = path.rsplit('/').next().unwrap_or_default();
     ModelRef {
-        id: str_of(v, "id").to_owned(),
+        id: id.to_owned(),
         name: if node.is_empty() { given } else { node }.to_owned(),
         title: match str_of(v, "title") {
             "" => given,
