@@ -82,6 +82,7 @@ cli-value-query = QUERY
 cli-value-query-file = QUERY_FILE
 cli-value-import = IMPORT
 cli-value-run = RUN
+cli-value-sheet = SHEET
 cli-value-state = STATE
 cli-value-url = URL
 cli-value-user = USER

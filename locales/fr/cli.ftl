@@ -81,6 +81,7 @@ cli-value-query = REQUÊTE
 cli-value-query-file = FICHIER_DE_REQUÊTE
 cli-value-import = IMPORT
 cli-value-run = EXÉCUTION
+cli-value-sheet = FEUILLE
 cli-value-state = ÉTAT
 cli-value-url = URL
 cli-value-user = UTILISATEUR
