@@ -364,7 +364,10 @@ error-job-running = A bulk edit is already running ({ $job }). Wait for it to fi
 error-no-job = No bulk edit is running right now.
 error-no-such-run = There is no run { $run }.
 error-file-exists = { $file } already exists; choose another file name, or replace it.
-error-needs-paired = "{ $name }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search, so it cannot find the assets of a folder (AEM refuses its token on the APIs that list them, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
+error-needs-paired = { $named ->
+    [yes] "{ $name }" is
+   *[no] This connection is
+} an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search, so it cannot find the assets of a folder (AEM refuses its token on the APIs that list them, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
     [stored] then choose it as "Paired connection" on this connection's card (from the command line: add --paired-with CONNECTION).
    *[file] then, from the command line: add --paired-with CONNECTION.
 }

@@ -364,7 +364,10 @@ error-job-running = Une modification en masse est déjà en cours ({ $job }). At
 error-no-job = Aucune modification en masse n’est en cours.
 error-no-such-run = Il n’existe pas d’exécution { $run }.
 error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
-error-needs-paired = « { $name } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
+error-needs-paired = { $named ->
+    [yes] « { $name } » est
+   *[no] Cette connexion est
+} une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
     [stored] puis choisissez-la comme « Connexion associée » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
    *[file] puis, en ligne de commande : ajoutez --paired-with CONNEXION.
 }

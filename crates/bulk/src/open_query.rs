@@ -206,6 +206,8 @@ pub fn needs_paired(label: &str, stored: bool) -> Error {
         "error-needs-paired",
         vec![
             ("name", label.into()),
+            // A count or an export may not know the connection's name: "this connection".
+            ("named", if label.is_empty() { "no" } else { "yes" }.into()),
             ("connection", if stored { "stored" } else { "file" }.into()),
         ],
     )
