@@ -205,7 +205,8 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       assert.match(name, new RegExp(`Adventure Trip · ${path.split("/").pop()}$`));
       assert.equal(icon, "fragment", path);
     }
-    assert.deepEqual(await columnsOf(driver, "preview-table"), ["Content fragment", "Difficulty"]);
+    // Where each fragment stands on the website (issue 68): a live one stays out of date.
+    assert.deepEqual(await columnsOf(driver, "preview-table"), ["Content fragment", "Difficulty", "On the website"]);
     assert.match(await (await byTestId(driver, "preview-counts")).getAttribute("aria-label") ?? "", /fragments/);
     assert.match(await textOf(await byTestId(driver, "run-fact-list")), /Difficulty: set to “Challenging”/);
     assert.match(await textOf(await byTestId(driver, "apply-button").then((b) => b.findElement(By.xpath("..")))), /changes to \d+ fragments/);
@@ -216,7 +217,8 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
 
     // Apply: the sandbox holds Challenging for every adventure.
     const report = await applyAndWait(driver, "Apply");
-    assert.deepEqual((await columnsOf(driver, "report-table")).filter((c) => c !== "Result"), ["Content fragment", "Difficulty"]);
+    assert.deepEqual((await columnsOf(driver, "report-table")).filter((c) => c !== "Result" && c !== "On the website"),
+      ["Content fragment", "Difficulty"]);
     for (const row of await driver.findElements(By.css('[data-testid="report-row"]'))) {
       const path = await row.getAttribute("data-path");
       assert.ok((await textOf(await row.findElement(By.css("th")))).startsWith(titles.get(path)), `the report names ${path} otherwise`);
