@@ -261,7 +261,7 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       const { name, after } = await previewCells(driver, adventures[0]);
       assert.ok(name.startsWith(titles.get(adventures[0])), `the French preview names ${adventures[0]} "${name}"`);
       assert.equal(after, "Challenging");
-      assert.deepEqual(await columnsOf(driver, "preview-table"), ["Fragment de contenu", "Difficulty"]);
+      assert.deepEqual(await columnsOf(driver, "preview-table"), ["Fragment de contenu", "Difficulty", "Sur le site web"]);
       await screenshot(driver, "18 fragments 5b preview in French");
       assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments preview in French");
     } finally {
