@@ -21,7 +21,7 @@ use metadesk_assets::references::{PATHS_AT_ONCE, PageUse};
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::tag_step::TagCommand;
-use metadesk_bulk::{Action, Replication, RunKind, RunSummary};
+use metadesk_bulk::{Action, Replication, RunSummary};
 use metadesk_clients::error::{Error, Result};
 
 /// The most assets of one preview whose pages are asked: each request costs AEM a search of
@@ -87,11 +87,8 @@ pub struct ReferenceCache {
 /// deletion or merge (pages that list assets by tag change).
 fn shows_references(summary: &RunSummary) -> bool {
     let unpublishes = matches!(
-        summary.kind,
-        RunKind::Publish {
-            replication: Replication::Unpublish,
-            ..
-        }
+        summary.kind.publishing(),
+        Some((Replication::Unpublish, _, _))
     );
     let retags = summary
         .tag_step
@@ -173,7 +170,7 @@ impl Workspace {
             assets,
             asked: paths.len() as u64,
             not_asked: page.total.saturating_sub(paths.len() as u64),
-            unpublishes: matches!(summary.kind, RunKind::Publish { .. }),
+            unpublishes: summary.kind.publishes(),
             unknown,
         });
         *last = Some(Arc::clone(&found));
