@@ -48,10 +48,6 @@ fn holds(tags: &Value, id: &str) -> bool {
 /// back. Then `bulk undo` of the merge's run: its preview says which assets it republishes,
 /// and the published holders get their tags back on author and on the website, the others on
 /// author only.
-// Left out on Windows: under Wine it hangs since 2026-11-28 (no CLI process left running)
-// while it passes on Linux; not `ignore`, which the Wine run's --include-ignored would run.
-// To be found (see stop 71's note).
-#[cfg(not(windows))]
 #[tokio::test(flavor = "multi_thread")]
 async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_website_too() {
     let sb = sandbox(60).await;
