@@ -13,7 +13,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::bulk_support::English;
-use metadesk_core::bulk::{Action, ReportRow, ReportStatus, RunControl, RunStatus, runs};
+use metadesk_core::bulk::{
+    Action, Edit, EditOp, ReportRow, ReportStatus, RunControl, RunStatus, runs,
+};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER};
 use serde_json::json;
@@ -467,4 +469,71 @@ async fn kill_9_mid_batch_then_resume_is_exact() {
         planned.len() as u64,
         "{in_doubt} assets were in doubt; none written twice"
     );
+}
+
+/// Where AEM refuses batch writes, a clear and an undo are written per asset, and their
+/// removals go as Sling's documented `@Delete`: an AEM whose Assets HTTP API `PUT` keeps a
+/// value given as `null` (nothing Adobe publishes says it removes one) still loses exactly the
+/// values the runs took away. Seen failing when removals went in the `PUT` as `null`: the
+/// undo reported its assets changed while their rights stayed.
+#[tokio::test]
+async fn removals_written_per_asset_go_as_sling_deletes_not_as_a_put_of_null() {
+    let sb = sandbox(60).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    sb.set_faults(Faults {
+        batch_writes_refused: Some(405),
+        put_null_kept: true,
+        ..Faults::default()
+    })
+    .unwrap();
+    let before: Vec<(String, Option<serde_json::Value>)> = crate::bulk_cli::sample_assets(&sb)
+        .into_iter()
+        .filter(|(_, _, fragment)| !fragment)
+        .map(|(path, metadata, _)| (path, metadata.get("dc:rights").cloned()))
+        .collect();
+    assert!(
+        before.iter().any(|(_, r)| r.is_none()),
+        "some start without"
+    );
+    let run = |edits: Vec<Edit>| {
+        let (e, sb) = (&e, &sb);
+        async move {
+            let sp = spec(sb, ApiFamily::Classic, SAMPLE_FOLDER, edits);
+            let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+            e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap()
+        }
+    };
+    let edit = run(vec![set("dc:rights", "For a while")]).await;
+    assert_eq!((edit.status, edit.counts.failed), (RunStatus::Completed, 0));
+    let undo = e
+        .preview_undo(&edit.id, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    let undo = e
+        .apply(&undo.id, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    assert_eq!((undo.status, undo.counts.failed), (RunStatus::Completed, 0));
+    for (path, rights) in &before {
+        assert_eq!(
+            &metadata(&sb, path).get("dc:rights").cloned(),
+            rights,
+            "{path}"
+        );
+    }
+
+    let cleared = run(vec![Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Clear,
+    }])
+    .await;
+    assert_eq!(
+        (cleared.status, cleared.counts.failed),
+        (RunStatus::Completed, 0)
+    );
+    assert!(cleared.counts.changed > 0, "{:?}", cleared.counts);
+    for (path, _) in &before {
+        assert_eq!(metadata(&sb, path).get("dc:rights"), None, "{path}");
+    }
 }

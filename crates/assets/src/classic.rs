@@ -11,10 +11,11 @@ use std::time::{Duration, Instant};
 
 use reqwest::Method;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use url::Url;
 
 use crate::batch::{self, AssetWrite};
+use crate::classic_write::siren_detail;
 use crate::publication::{self, Agent, Publication, Publications, Replication};
 use crate::search::{self, SearchPage};
 use crate::tag_names::{check_tag_command, check_tag_post};
@@ -151,7 +152,11 @@ impl ClassicAssets {
 
     /// POSTs `fields` (UTF-8, as `_charset_` says) to a servlet that answers a status page
     /// (the tag servlet, a Sling POST to a tag): only its status is read.
-    async fn post_for_status(&self, url: Url, fields: FormFields) -> Result<(), CallError> {
+    pub(crate) async fn post_for_status(
+        &self,
+        url: Url,
+        fields: FormFields,
+    ) -> Result<(), CallError> {
         let form = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("_charset_", "utf-8")
             .extend_pairs(fields)
@@ -359,17 +364,6 @@ impl ClassicAssets {
             .and_then(metadesk_base::timefmt::parse_aem_time)
             .map(metadesk_base::timefmt::rfc3339))
     }
-
-    async fn put(&self, path: &str, writes: &[Write]) -> Result<(), CallError> {
-        let url = self.dam_url(&["api", "assets"], path, "")?;
-        let body = put_body(writes);
-        let response = self
-            .client
-            .send(Method::PUT, url, |r| r.json(&body))
-            .await
-            .map_err(CallError::from_aem)?;
-        json_or_error(response, siren_detail).await.map(|_| ())
-    }
 }
 
 impl ClassicAssets {
@@ -401,27 +395,6 @@ impl ClassicAssets {
             .map_err(CallError::from_aem)?;
         self.post_form(url, form).await.map(drop)
     }
-}
-
-/// The PUT body; a removed property is sent as `null` (Sling deletes it).
-pub fn put_body(writes: &[Write]) -> Value {
-    let properties: Map<String, Value> = writes
-        .iter()
-        .map(|w| {
-            (
-                format!("metadata/{}", w.property),
-                w.value.clone().unwrap_or(Value::Null),
-            )
-        })
-        .collect();
-    json!({ "class": "asset", "properties": properties })
-}
-
-/// The `status.message` of a `core/response` error body.
-fn siren_detail(body: &Value) -> Option<String> {
-    body.pointer("/properties/status.message")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
 }
 
 pub use crate::classic_listing::parse_listing;
@@ -468,7 +441,7 @@ impl AssetsApi for ClassicAssets {
         writes: &'a [Write],
         _if_match: Option<&'a str>,
     ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
-        Box::pin(async move { self.put(&asset.path, writes).await.map(|()| None) })
+        Box::pin(async move { self.write_one(&asset.path, writes).await.map(|()| None) })
     }
 
     fn listing_carries(&self, property: &str) -> bool {
@@ -698,6 +671,7 @@ fn refused_tag(why: Text) -> CallError {
 mod tests {
     use super::*;
     use crate::EntryKind;
+    use serde_json::json;
     use std::sync::Arc;
 
     use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
@@ -957,24 +931,6 @@ mod tests {
     }
 
     const F: &str = "/content/dam/f";
-
-    #[test]
-    fn put_body_uses_the_metadata_prefix_and_null_for_removal() {
-        let body = put_body(&[
-            Write {
-                property: "dc:rights".into(),
-                value: Some(json!("R")),
-            },
-            Write {
-                property: "dc:subject".into(),
-                value: None,
-            },
-        ]);
-        assert_eq!(
-            body,
-            json!({"class": "asset", "properties": {"metadata/dc:rights": "R", "metadata/dc:subject": null}})
-        );
-    }
 
     #[test]
     fn listing_carries_only_mapped_namespaces() {

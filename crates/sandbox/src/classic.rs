@@ -354,10 +354,13 @@ pub(crate) async fn put(
             ),
         );
     }
-    let changes = match parse_put(&body) {
+    let mut changes = match parse_put(&body) {
         Ok(c) => c,
         Err(msg) => return core_response(400, &api, &msg),
     };
+    if shared.faults.put_null_kept() {
+        changes.retain(|(_, value)| value.is_some());
+    }
     {
         let mut dam = write(&shared.dam);
         match node {

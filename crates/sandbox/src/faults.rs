@@ -61,6 +61,10 @@ pub struct Faults {
     /// dispatcher, CSRF filter or permissions refuse batch writes would; the per-asset write
     /// paths still work.
     pub batch_writes_refused: Option<u16>,
+    /// `PUT /api/assets/{path}` leaves a property given as `null` as it was and answers 200, as
+    /// an AEM might: whether `null` removes one there is written nowhere Adobe publishes
+    /// (docs/unconfirmed.md), so a client that counts on it reports a removal it never made.
+    pub put_null_kept: bool,
     /// DAM paths where every Sling POST that changes several nodes also creates a node (when
     /// none is there) and lists it as `created` in its answer, as an AEM customised with a
     /// Sling post processor might: a node the batch did not name, so a client cannot take
@@ -191,6 +195,7 @@ impl Default for Faults {
             current_user_hidden: false,
             schemas_denied: false,
             batch_writes_refused: None,
+            put_null_kept: false,
             batch_also_creates: Vec::new(),
             csrf_required: false,
             commit_ms_per_asset: 0,
@@ -413,6 +418,10 @@ impl FaultEngine {
     /// Whether the reference search answers a bare list ([`Faults::references_bare_list`]).
     pub(crate) fn references_bare_list(&self) -> bool {
         lock(&self.run).faults.references_bare_list
+    }
+
+    pub(crate) fn put_null_kept(&self) -> bool {
+        lock(&self.run).faults.put_null_kept
     }
 
     pub(crate) fn batch_writes_refused(&self) -> Option<u16> {
