@@ -25,3 +25,5 @@ upload-sheet-no-such-file = Row { $row }: { $file } is not among the files to up
 upload-sheet-refused-value = Row { $row }: { $property } cannot take that value: { $detail }
 upload-processing-failed = AEM could not process { $path }: its metadata was not written.
 upload-processing-unfinished = AEM had not finished processing { $path } in time: its metadata was not written (resume the run to write it).
+cli-upload-metadata-left-alone = {"  "}values not written: { $path } (someone changed it after AEM processed it; the sheet's values would have replaced theirs)
+upload-metadata-changed-since = Someone changed { $path } after AEM processed it: its values from the sheet were not written.

@@ -26,3 +26,5 @@ upload-sheet-refused-value = Ligne { $row } : { $property } ne peut pas prendre
 upload-processing-failed = AEM n’a pas pu traiter { $path } : ses métadonnées n’ont pas été écrites.
 upload-processing-unfinished = AEM n’avait pas fini de traiter { $path } à temps : ses métadonnées n’ont pas été écrites (reprenez l’exécution pour les écrire).
 
+cli-upload-metadata-left-alone = {"  "}valeurs non écrites : { $path } (quelqu’un l’a modifiée après son traitement par AEM ; les valeurs de la feuille auraient remplacé les siennes)
+upload-metadata-changed-since = Quelqu’un a modifié { $path } après son traitement par AEM : ses valeurs de la feuille n’ont pas été écrites.

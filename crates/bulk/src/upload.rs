@@ -108,6 +108,9 @@ pub struct UploadView {
     pub failed: u64,
     /// Files not sent because AEM held something else at their path than the preview showed.
     pub changed_since: Vec<String>,
+    /// Files uploaded whose values from the sheet were not written: someone changed the asset
+    /// after AEM processed it.
+    pub metadata_left_alone: Vec<String>,
     #[ts(type = "number")]
     pub same: u64,
     #[ts(type = "number")]
@@ -125,7 +128,10 @@ impl UploadRunPlan {
         let mut counts = UploadCounts::default();
         for file in &self.files {
             let described = file.metadata.is_empty()
-                || journal.state(&file.metadata_part()) == Some(StepState::Done);
+                || matches!(
+                    journal.state(&file.metadata_part()),
+                    Some(StepState::Done | StepState::LeftAlone)
+                );
             let metadata_refused = journal.state(&file.metadata_part()) == Some(StepState::Refused);
             match journal.state(&file.part()) {
                 Some(StepState::Done) if metadata_refused => counts.failed += 1,
@@ -151,6 +157,12 @@ impl UploadRunPlan {
                 .files
                 .iter()
                 .filter(|f| journal.state(&f.part()) == Some(StepState::LeftAlone))
+                .map(|f| f.aem_path.clone())
+                .collect(),
+            metadata_left_alone: self
+                .files
+                .iter()
+                .filter(|f| journal.state(&f.metadata_part()) == Some(StepState::LeftAlone))
                 .map(|f| f.aem_path.clone())
                 .collect(),
             same: self.same,

@@ -30,6 +30,15 @@ pub fn print_run(summary: &RunSummary, l: &Localizer) {
             l.msg("cli-upload-changed-since", &[("path", arg(path.as_str()))])
         );
     }
+    for path in &view.metadata_left_alone {
+        println!(
+            "{}",
+            l.msg(
+                "cli-upload-metadata-left-alone",
+                &[("path", arg(path.as_str()))]
+            )
+        );
+    }
     if let Some(why) = &view.reason {
         println!(
             "{}",

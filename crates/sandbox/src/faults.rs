@@ -65,6 +65,9 @@ pub struct Faults {
     /// an AEM might: whether `null` removes one there is written nowhere Adobe publishes
     /// (docs/unconfirmed.md), so a client that counts on it reports a removal it never made.
     pub put_null_kept: bool,
+    /// Names of uploaded files (`photo.jpg`) whose processing fails: `dam:assetState` ends
+    /// `failed` and nothing is extracted, as for a file AEM's asset compute cannot read.
+    pub processing_fails: Vec<String>,
     /// DAM paths where every Sling POST that changes several nodes also creates a node (when
     /// none is there) and lists it as `created` in its answer, as an AEM customised with a
     /// Sling post processor might: a node the batch did not name, so a client cannot take
@@ -196,6 +199,7 @@ impl Default for Faults {
             schemas_denied: false,
             batch_writes_refused: None,
             put_null_kept: false,
+            processing_fails: Vec::new(),
             batch_also_creates: Vec::new(),
             csrf_required: false,
             commit_ms_per_asset: 0,
@@ -418,6 +422,14 @@ impl FaultEngine {
     /// Whether the reference search answers a bare list ([`Faults::references_bare_list`]).
     pub(crate) fn references_bare_list(&self) -> bool {
         lock(&self.run).faults.references_bare_list
+    }
+
+    pub(crate) fn processing_fails(&self, name: &str) -> bool {
+        lock(&self.run)
+            .faults
+            .processing_fails
+            .iter()
+            .any(|n| n == name)
     }
 
     pub(crate) fn put_null_kept(&self) -> bool {

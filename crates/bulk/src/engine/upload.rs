@@ -159,6 +159,18 @@ async fn describe(
     }
     let path = file.aem_path.as_str();
     match processed(ctx, aem, path).await {
+        // Changed since it was processed (a colleague's values, on a resume hours later):
+        // the sheet's values would overwrite them unseen.
+        Processing::Done(Some(now))
+            if journal
+                .held
+                .get(&file.part())
+                .is_some_and(|seen| *seen != now) =>
+        {
+            let why = SavedText::new("upload-metadata-changed-since", [("path", path.into())]);
+            journal_part(ctx, part, StepState::LeftAlone, Some(why), None).await?;
+            return Ok(None);
+        }
         Processing::Done(_) => {}
         Processing::Failed => {
             let why = SavedText::new("upload-processing-failed", [("path", path.into())]);

@@ -24,13 +24,16 @@ pub(crate) struct Binary {
     /// late, does not mark a later one processed.
     pub generation: u32,
     pub processed: bool,
+    /// Processing ended in failure (a file asset compute cannot read): `dam:assetState` is
+    /// `failed` and nothing was extracted.
+    pub failed: bool,
 }
 
 impl Binary {
     /// What extraction wrote, once processing is done; nothing before.
     fn extracted(&self, size: u64) -> Map<String, Value> {
         let mut m = Map::new();
-        if self.processed {
+        if self.processed && !self.failed {
             m.insert("dc:format".into(), json!(self.mime));
             m.insert("dam:size".into(), json!(size));
             m.insert("dam:sha1".into(), json!(self.sha1));
@@ -86,6 +89,7 @@ impl Dam {
     pub(crate) fn asset_processing_state(&self, idx: u32) -> &'static str {
         match &self.assets[idx as usize].binary {
             Some(b) if !b.processed => "processing",
+            Some(b) if b.failed => "failed",
             _ => "processed",
         }
     }
@@ -142,6 +146,7 @@ impl Dam {
             versions,
             generation,
             processed: false,
+            failed: false,
         };
         match existing {
             Some(idx) if completion != Completion::Replace => {
@@ -173,15 +178,22 @@ impl Dam {
     }
 
     /// Ends the processing of asset `idx`'s upload number `generation`: extraction replaces
-    /// its metadata node (every earlier write is gone). `false` when a later upload or a reset
-    /// came in between.
-    pub(crate) fn finish_processing(&mut self, idx: u32, generation: u32, now_ms: u64) -> bool {
+    /// its metadata node (every earlier write is gone), or it `failed` and extracted nothing.
+    /// `false` when a later upload or a reset came in between.
+    pub(crate) fn finish_processing(
+        &mut self,
+        idx: u32,
+        generation: u32,
+        now_ms: u64,
+        failed: bool,
+    ) -> bool {
         let Some(a) = self.assets.get_mut(idx as usize) else {
             return false;
         };
         match &mut a.binary {
             Some(b) if b.generation == generation && !b.processed && !a.removed => {
                 b.processed = true;
+                b.failed = failed;
                 a.overrides = None;
                 a.rev += 1;
                 a.modified_ms = Some(now_ms);
@@ -225,7 +237,7 @@ mod tests {
         assert_eq!(d.asset_processing_state(idx), "processing");
         assert!(d.metadata(idx).is_empty(), "nothing extracted yet");
         d.apply(idx, vec![("dc:title".into(), Some(json!("early")))]);
-        assert!(d.finish_processing(idx, generation, 6));
+        assert!(d.finish_processing(idx, generation, 6, false));
         assert_eq!(d.asset_processing_state(idx), "processed");
         let md = d.metadata(idx);
         assert_eq!(
@@ -251,10 +263,10 @@ mod tests {
         let (b, g2) = d.store_binary(f, "a.jpg", b"two!", "image/jpeg", Completion::Version, 6);
         assert_eq!((a, g2), (b, g1 + 1));
         assert!(
-            !d.finish_processing(a, g1, 7),
+            !d.finish_processing(a, g1, 7, false),
             "the first upload's processing is stale"
         );
-        assert!(d.finish_processing(a, g2, 7));
+        assert!(d.finish_processing(a, g2, 7, false));
         assert_eq!(
             d.assets[a as usize].binary.as_ref().map(|b| b.versions),
             Some(1)

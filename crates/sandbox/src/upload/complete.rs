@@ -87,10 +87,11 @@ pub(crate) async fn complete(
         c.writes_applied += 1;
     });
     let processing = shared.config.upload.processing;
+    let fails = shared.faults.processing_fails(name);
     let after = shared.clone();
     tokio::spawn(async move {
         tokio::time::sleep(processing).await;
-        write(&after.dam).finish_processing(idx, generation, crate::ims::now_ms());
+        write(&after.dam).finish_processing(idx, generation, crate::ims::now_ms(), fails);
     });
     tokio::time::sleep(shared.faults.commit_cost(1)).await;
     axum::Json(json!({ "path": format!("{folder}/{name}") })).into_response()

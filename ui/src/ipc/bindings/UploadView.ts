@@ -15,7 +15,12 @@ failed: number,
 /**
  * Files not sent because AEM held something else at their path than the preview showed.
  */
-changedSince: Array<string>, same: number, refused: number, 
+changedSince: Array<string>, 
+/**
+ * Files uploaded whose values from the sheet were not written: someone changed the asset
+ * after AEM processed it.
+ */
+metadataLeftAlone: Array<string>, same: number, refused: number, 
 /**
  * The last refusal: why a file was not uploaded.
  */
