@@ -201,8 +201,9 @@ async fn each_source_keeps_a_colleague_s_change_and_its_undo_leaves_later_work()
     }
 }
 
-/// Through each source, the CLI killed with `kill -9` in the middle of its apply, then `bulk
-/// resume`: every planned asset holds the run's value, written once.
+/// Through each source, the CLI killed with `kill -9` in the middle of its apply, a write
+/// landed but its outcome not journaled, then `bulk resume`: every planned asset holds the
+/// run's value, written once, and counts as changed.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_source_killed_mid_apply_resumes_exactly() {
     let cli = cli();
@@ -239,9 +240,13 @@ async fn each_source_killed_mid_apply_resumes_exactly() {
         apply.args(src.flags(&sb, &dir.path().join("list.txt")));
         apply.args(["--property", "dc:rights", "--value", "Resumed", "--yes"]);
         common(&mut apply);
-        // Killed once the values its first writes replace are on disk, before they are known
-        // to have landed.
-        let ready = || journal(&home).is_some_and(|(_, t)| t.contains("\"t\":\"writing\""));
+        // Killed once a write has landed in AEM (committing: the sandbox applies it, then
+        // spends its commit time) and before its outcome is journaled: the resume must take
+        // what landed as this run's, not as a colleague's change since the preview.
+        let ready = || {
+            let landed = sb.counters().writes_applied as usize;
+            journal(&home).is_some_and(|(_, t)| t.matches("\"t\":\"outcome\"").count() < landed)
+        };
         kill_9_when(apply.spawn().unwrap(), ready).await;
         let (id, text) = journal(&home).unwrap();
         assert!(
