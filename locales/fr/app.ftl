@@ -38,8 +38,8 @@ notify-apply-title = { $what ->
     [undo] Exécution défaite
     [retry] Nouvelle tentative
     [sheet] Importation de feuille de calcul
-    [tags] Import de balises
-    [upload] Envoi de fichiers
+    [tags] Importation de balises
+    [upload] Mise en ligne de fichiers
    *[edit] Modification en masse
 } { $state ->
     [stopped] arrêtée
