@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
 
-use crate::bulk_cli::{CliHome, journal, kill_9_when};
+use crate::bulk_cli::{CliHome, Ran, journal, kill_9_when};
 use crate::upload_cli::{sandbox_processing, sha1_hex};
 
 async fn sandbox() -> Sandbox {
@@ -32,6 +32,21 @@ fn write_files(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
             (name, bytes)
         })
         .collect()
+}
+
+/// `upload DROP --to SAMPLE_FOLDER --metadata SHEET --yes`.
+async fn upload_with_sheet(h: &CliHome, drop: &Path, sheet: &Path) -> Ran {
+    let (drop, sheet) = (drop.to_str().unwrap(), sheet.to_str().unwrap());
+    let args = [
+        "upload",
+        drop,
+        "--to",
+        SAMPLE_FOLDER,
+        "--metadata",
+        sheet,
+        "--yes",
+    ];
+    h.run_dev(&args).await
 }
 
 /// Seen failing with `send_file` sending again whatever it finds at the path after a
@@ -208,25 +223,8 @@ async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_n
     )
     .unwrap();
     std::fs::write(&bad, "File,dc:title\nf000.jpg,A\nmissing.jpg,M\n").unwrap();
-    let upload = |sheet: &Path| {
-        let (drop, sheet) = (drop.to_str().unwrap().to_owned(), sheet.to_owned());
-        let h = &h;
-        async move {
-            let sheet = sheet.to_str().unwrap();
-            h.run_dev(&[
-                "upload",
-                &drop,
-                "--to",
-                SAMPLE_FOLDER,
-                "--metadata",
-                sheet,
-                "--yes",
-            ])
-            .await
-        }
-    };
 
-    let refused = upload(&bad).await;
+    let refused = upload_with_sheet(&h, &drop, &bad).await;
     assert_eq!(
         refused.code,
         Some(1),
@@ -247,7 +245,7 @@ async fn metadata_from_a_sheet_is_written_once_processed_and_a_bad_sheet_sends_n
     }
     assert_eq!(sb.counters().uploads_initiated, 0, "nothing sent");
 
-    let ran = upload(&sheet).await;
+    let ran = upload_with_sheet(&h, &drop, &sheet).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     assert!(
         ran.stdout.contains("3 uploaded, 0 failed"),
@@ -289,17 +287,8 @@ async fn a_value_the_schema_refuses_stops_the_upload_and_a_failed_processing_is_
     std::fs::write(&refused, "File,dc:language\nf000.jpg,xx\n").unwrap();
     let sheet = h.dir.path().join("values.csv");
     std::fs::write(&sheet, "File,dc:title\nf000.jpg,Kept A\nf001.jpg,Lost B\n").unwrap();
-    let upload = |sheet: &Path| {
-        let (drop, sheet) = (drop.to_str().unwrap().to_owned(), sheet.to_owned());
-        let h = &h;
-        async move {
-            let args = ["upload", &drop, "--to", SAMPLE_FOLDER, "--metadata"];
-            let sheet = sheet.to_str().unwrap();
-            h.run_dev(&[&args[..], &[sheet, "--yes"]].concat()).await
-        }
-    };
 
-    let ran = upload(&refused).await;
+    let ran = upload_with_sheet(&h, &drop, &refused).await;
     assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
     assert!(
         ran.stdout
@@ -315,7 +304,7 @@ async fn a_value_the_schema_refuses_stops_the_upload_and_a_failed_processing_is_
         ..Faults::default()
     })
     .unwrap();
-    let ran = upload(&sheet).await;
+    let ran = upload_with_sheet(&h, &drop, &sheet).await;
     let failed = format!("AEM could not process {SAMPLE_FOLDER}/f001.jpg");
     assert!(
         ran.stdout.contains(&failed),
@@ -354,16 +343,7 @@ async fn a_resume_never_writes_the_sheet_over_a_change_made_after_processing() {
         ..Faults::default()
     })
     .unwrap();
-    let (drop_s, sheet_s) = (drop.to_str().unwrap(), sheet.to_str().unwrap());
-    let args = [
-        "upload",
-        drop_s,
-        "--to",
-        SAMPLE_FOLDER,
-        "--metadata",
-        sheet_s,
-    ];
-    let ran = h.run_dev(&[&args[..], &["--yes"]].concat()).await;
+    let ran = upload_with_sheet(&h, &drop, &sheet).await;
     assert_ne!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     assert!(
         ran.stdout.contains("0 uploaded, 1 failed"),
@@ -373,6 +353,9 @@ async fn a_resume_never_writes_the_sheet_over_a_change_made_after_processing() {
     let (run, _) = journal(&h.home).unwrap();
 
     sb.set_faults(Faults::default()).unwrap();
+    // AEM writes `jcr:lastModified` to the second: a change within the second processing
+    // ended cannot be told from it (docs/upload.md), so the colleague comes a second later.
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
     sb.edit_asset(&asset, serde_json::json!({"dc:title": "Theirs"}))
         .unwrap();
     let resumed = h.run_dev(&["bulk", "resume", &run, "--yes"]).await;

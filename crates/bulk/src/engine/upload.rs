@@ -160,7 +160,8 @@ async fn describe(
     let path = file.aem_path.as_str();
     match processed(ctx, aem, path).await {
         // Changed since it was processed (a colleague's values, on a resume hours later):
-        // the sheet's values would overwrite them unseen.
+        // the sheet's values would overwrite them unseen. AEM keeps the time to the second:
+        // a change within the second processing ended goes unseen, as for the undo.
         Processing::Done(Some(now))
             if journal
                 .held
