@@ -458,6 +458,17 @@ impl CliHome {
             .await
     }
 
+    /// [`CliHome::run_dev`]'s command started, its output dropped: for a test that kills it.
+    pub fn spawn_dev(&self, args: &[&str]) -> std::process::Child {
+        let file = self.creds.join("local-development-token.json");
+        let mut cmd = self.command(args);
+        cmd.args(["--aem", &self.aem, "--trust-host", &self.aem_host, "--file"])
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        cmd.spawn().unwrap()
+    }
+
     pub fn runs_dir(&self) -> PathBuf {
         self.home.join("data").join("runs")
     }

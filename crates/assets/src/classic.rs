@@ -15,7 +15,6 @@ use serde_json::Value;
 use url::Url;
 
 use crate::batch::{self, AssetWrite};
-use crate::classic_write::siren_detail;
 use crate::publication::{self, Agent, Publication, Publications, Replication};
 use crate::search::{self, SearchPage};
 use crate::tag_names::{check_tag_command, check_tag_post};
@@ -395,6 +394,13 @@ impl ClassicAssets {
             .map_err(CallError::from_aem)?;
         self.post_form(url, form).await.map(drop)
     }
+}
+
+/// The `status.message` of a `core/response` error body.
+pub(crate) fn siren_detail(body: &Value) -> Option<String> {
+    body.pointer("/properties/status.message")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
 }
 
 pub use crate::classic_listing::parse_listing;

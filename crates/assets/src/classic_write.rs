@@ -10,7 +10,7 @@
 use reqwest::Method;
 use serde_json::{Map, Value, json};
 
-use crate::classic::ClassicAssets;
+use crate::classic::{ClassicAssets, siren_detail};
 use crate::{CallError, Write, json_or_error};
 
 impl ClassicAssets {
@@ -52,13 +52,6 @@ fn put_body(values: &[&Write]) -> Value {
         .filter_map(|w| Some((format!("metadata/{}", w.property), w.value.clone()?)))
         .collect();
     json!({ "class": "asset", "properties": properties })
-}
-
-/// The `status.message` of a `core/response` error body.
-pub(crate) fn siren_detail(body: &Value) -> Option<String> {
-    body.pointer("/properties/status.message")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
 }
 
 #[cfg(test)]

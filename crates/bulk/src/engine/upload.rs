@@ -158,30 +158,6 @@ async fn describe(
         return Ok(None);
     }
     let path = file.aem_path.as_str();
-    match processed(ctx, aem, path).await {
-        // Changed since it was processed (a colleague's values, on a resume hours later):
-        // the sheet's values would overwrite them unseen. AEM keeps the time to the second:
-        // a change within the second processing ended goes unseen, as for the undo.
-        Processing::Done(Some(now))
-            if journal
-                .held
-                .get(&file.part())
-                .is_some_and(|seen| *seen != now) =>
-        {
-            let why = SavedText::new("upload-metadata-changed-since", [("path", path.into())]);
-            journal_part(ctx, part, StepState::LeftAlone, Some(why), None).await?;
-            return Ok(None);
-        }
-        Processing::Done(_) => {}
-        Processing::Failed => {
-            let why = SavedText::new("upload-processing-failed", [("path", path.into())]);
-            return refuse(ctx, part, why).await;
-        }
-        Processing::Unknown => {
-            let why = SavedText::new("upload-processing-unfinished", [("path", path.into())]);
-            return refuse(ctx, part, why).await;
-        }
-    }
     let writes: Vec<Write> = file
         .metadata
         .iter()
@@ -197,6 +173,36 @@ async fn describe(
         path: path.to_owned(),
         id: None,
     };
+    match processed(ctx, aem, path).await {
+        // Changed since it was processed: by this run's own write whose answer was lost (the
+        // sheet's values are there), else by someone whose values the sheet's would overwrite
+        // unseen (a resume hours later). AEM keeps the time to the second: a change within the
+        // second processing ended goes unseen, as for the undo.
+        Processing::Done(Some(now))
+            if journal
+                .held
+                .get(&file.part())
+                .is_some_and(|seen| *seen != now) =>
+        {
+            let in_doubt = journal.state(&part) == Some(StepState::Sending);
+            if in_doubt && holds(ctx, &asset, &writes).await {
+                journal_part(ctx, part, StepState::Done, None, Some(now)).await?;
+            } else {
+                let why = SavedText::new("upload-metadata-changed-since", [("path", path.into())]);
+                journal_part(ctx, part, StepState::LeftAlone, Some(why), None).await?;
+            }
+            return Ok(None);
+        }
+        Processing::Done(_) => {}
+        Processing::Failed => {
+            let why = SavedText::new("upload-processing-failed", [("path", path.into())]);
+            return refuse(ctx, part, why).await;
+        }
+        Processing::Unknown => {
+            let why = SavedText::new("upload-processing-unfinished", [("path", path.into())]);
+            return refuse(ctx, part, why).await;
+        }
+    }
     journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
     if let Err(failure) = ctx.call(|| ctx.aem.write(&asset, &writes, None)).await {
         return refuse(ctx, part, why(ctx, failure)).await;
@@ -209,6 +215,18 @@ async fn describe(
         .and_then(|c| c.last_modified);
     journal_part(ctx, part, StepState::Done, None, at).await?;
     Ok(None)
+}
+
+/// Whether the asset holds every value of `writes` now (a single value also as a list of one).
+async fn holds(ctx: &Ctx, asset: &AssetRef, writes: &[Write]) -> bool {
+    let Ok(current) = ctx.call(|| ctx.aem.read(asset)).await else {
+        return false;
+    };
+    writes.iter().all(|w| {
+        let now = current.metadata.get(&w.property);
+        now == w.value.as_ref()
+            || matches!((now, &w.value), (Some(Value::Array(items)), Some(one)) if items.len() == 1 && items[0] == *one)
+    })
 }
 
 async fn refuse(ctx: &Ctx, part: TagPart, why: SavedText) -> Result<Option<SavedText>> {
