@@ -35,6 +35,15 @@ health-fix-fill-descriptions = Fill descriptions
 health-fix-extend-expiry = Extend expiry
 health-fix-unpublish-expired = Unpublish expired
 health-fix-republish-changed = Republish changed
+health-fix-fill-from-sheet = Fill from a sheet…
+health-sheet-exporting = Saving the sheet…
+health-sheet-failed = The sheet could not be saved
+health-sheet-saved = Saved { $file }: { $count ->
+    [one] 1 image without a description
+   *[other] { $count } images without a description
+}.
+health-sheet-next = Type each image’s description in its Description column (its title is beside it) and save the file, then import it in Bulk edit, From a spreadsheet: every cell is checked and the changes are previewed before anything is written to AEM. An empty cell leaves its image as it is.
+health-sheet-import = Import it in Bulk edit
 health-bars-caption = { $label }, per subfolder
 health-bars-folder = Subfolder
 health-bars-count = Assets

@@ -417,6 +417,7 @@ bulk-prop-creator-hint = One name per line.
 bulk-prop-usage-terms = Usage terms
 bulk-prop-usage-terms-hint = How the asset may be used.
 bulk-prop-tags = Tags
+bulk-prop-expires = Expires
 bulk-prop-tags-hint = Pick tags by their title below, or type one tag ID per line (wknd-shared:activity/surfing).
 bulk-action-set = Set
 bulk-action-append = Add values

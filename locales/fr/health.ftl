@@ -35,6 +35,15 @@ health-fix-fill-descriptions = Remplir les descriptions
 health-fix-extend-expiry = Prolonger l’expiration
 health-fix-unpublish-expired = Dépublier les expirées
 health-fix-republish-changed = Republier les modifiées
+health-fix-fill-from-sheet = Remplir depuis une feuille…
+health-sheet-exporting = Enregistrement de la feuille…
+health-sheet-failed = La feuille n’a pas pu être enregistrée
+health-sheet-saved = Enregistré dans { $file } : { $count ->
+    [one] 1 image sans description
+   *[other] { $count } images sans description
+}.
+health-sheet-next = Tapez la description de chaque image dans sa colonne Description (son titre est à côté) et enregistrez le fichier, puis importez-le dans Modification en masse, À partir d’un tableur : chaque cellule est vérifiée et les changements sont prévisualisés avant toute écriture dans AEM. Une cellule vide laisse son image telle quelle.
+health-sheet-import = L’importer dans Modification en masse
 health-bars-caption = { $label }, par sous-dossier
 health-bars-folder = Sous-dossier
 health-bars-count = Ressources

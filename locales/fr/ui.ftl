@@ -417,6 +417,7 @@ bulk-prop-creator-hint = Un nom par ligne.
 bulk-prop-usage-terms = Conditions d’utilisation
 bulk-prop-usage-terms-hint = Comment la ressource peut être utilisée.
 bulk-prop-tags = Balises
+bulk-prop-expires = Date d’expiration
 bulk-prop-tags-hint = Choisissez des balises par leur titre ci-dessous, ou tapez un identifiant de balise par ligne (wknd-shared:activity/surfing).
 bulk-action-set = Définir
 bulk-action-append = Ajouter des valeurs

@@ -539,6 +539,102 @@ async fn a_move_renames_the_tag_on_every_asset_and_a_delete_removes_it() {
     assert_eq!(env.tag_node("wknd-shared/season").await.0, 404);
 }
 
+/// The lines a tag change's dry run prints, and its JSON summary's `references`.
+fn previewed(env: &Env, change: &[&str]) -> (String, Value) {
+    let o = env.run(&[change, &["--under", "/content/dam", "--dry-run"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", out(&o), err(&o));
+    let words = out(&o);
+    let o = env.run(&[change, &["--under", "/content/dam", "--dry-run", "--json"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", out(&o), err(&o));
+    let json: Value = serde_json::from_str(&out(&o)).unwrap();
+    (words, json["references"].clone())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_tag_delete_and_merge_previews_say_where_the_assets_are_used_and_write_nothing() {
+    let env = Env::with_assets(30).await;
+    let surfing = env.holders(SURFING);
+    let winter = env.holders("wknd-shared:season/winter");
+    assert!(
+        surfing.len() > 1,
+        "the sandbox seeds {SURFING} on some assets"
+    );
+    assert!(
+        !winter.is_empty(),
+        "the sandbox seeds winter on some assets"
+    );
+    let (used, unused) = (&surfing[0], &surfing[1]);
+    let wintry = winter
+        .iter()
+        .find(|p| *p != used)
+        .expect("a winter asset other than the surfing one");
+    let (home, gallery) = ("/content/wknd/en/home", "/content/wknd/en/gallery");
+    env.sb.reference_page(home, "Home", true, &[used.as_str()]);
+    env.sb
+        .reference_page(gallery, "Gallery", false, &[used.as_str(), wintry.as_str()]);
+    let before = env.tags_by_asset();
+
+    let (words, refs) = previewed(&env, &["tags", "merge", SURFING, "--into", CYCLING]);
+    assert!(
+        words.contains(&format!("{used}: used on 2 pages")),
+        "{words}"
+    );
+    assert!(
+        words.contains(&format!("{home}  Home  (published)")),
+        "{words}"
+    );
+    assert!(
+        words.contains(&format!("{gallery}  Gallery  (not published)")),
+        "{words}"
+    );
+    assert!(!words.contains(&format!("{unused}: used on")), "{words}");
+    assert_eq!(refs["asked"], surfing.len(), "{refs}");
+    // A retag breaks no image: no warning, as for an unpublish.
+    assert_eq!(refs["unpublishes"], false, "{refs}");
+    let assets = refs["assets"].as_array().unwrap();
+    assert_eq!(assets.len(), 1, "{refs}");
+    assert_eq!(assets[0]["path"], used.as_str());
+    let pages: Vec<&str> = assets[0]["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["page"].as_str().unwrap())
+        .collect();
+    assert_eq!(pages, [gallery, home], "{refs}");
+
+    let (words, refs) = previewed(&env, &["tags", "delete", "wknd-shared:season/winter"]);
+    assert!(
+        words.contains(&format!("{wintry}: used on 1 page")),
+        "{words}"
+    );
+    assert!(
+        words.contains(&format!("{gallery}  Gallery  (not published)")),
+        "{words}"
+    );
+    assert_eq!(refs["asked"], winter.len(), "{refs}");
+    assert!(
+        refs["assets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["path"] == wintry.as_str()),
+        "{refs}"
+    );
+
+    // Previews only: no asset, tag or publication written; the reference search asked.
+    let c = env.sb.counters();
+    assert_eq!(
+        (c.writes_applied, c.replications, c.tag_commands),
+        (0, 0, 0)
+    );
+    assert!(
+        c.by_kind.get("references").copied().unwrap_or(0) >= 4,
+        "{:?}",
+        c.by_kind
+    );
+    assert_eq!(env.tags_by_asset(), before);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn tag_changes_that_cannot_be_are_refused_before_anything_is_written() {
     let env = Env::with_assets(30).await;

@@ -301,7 +301,13 @@ async fn change_tag(change: TagChange, a: ChangeArgs, ws: &Workspace, l: &Locali
     let code = after_preview(ws, &opened, preview, gate, &a.write, l).await;
     if a.write.dry_run || code != SUCCESS {
         if a.write.dry_run {
-            println!("{}", l.msg("cli-tags-then", &[("id", arg(change.tag()))]));
+            // With --json, standard output holds the JSON alone (a script parses it whole).
+            let then = l.msg("cli-tags-then", &[("id", arg(change.tag()))]);
+            if a.write.json {
+                eprintln!("{then}");
+            } else {
+                println!("{then}");
+            }
         }
         return code;
     }

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import type { Action } from '../../ipc/bindings/Action';
 import type { PlanRow } from '../../ipc/bindings/PlanRow';
+import type { SchemaField } from '../../ipc/bindings/SchemaField';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { planRow, runSummary } from '../../test-fixtures';
 import { PAGE_SIZE, PagedRows, type FetchPage } from './paged.svelte';
@@ -54,6 +55,43 @@ async function renderTable(all: PlanRow[], counts = { assets: 3, changed: 0, unc
   render(PreviewTable, { run: runSummary({ counts }), rows, busy: false, onApply });
   return { fetch, rows, onApply };
 }
+
+function field(property: string, label: string): SchemaField {
+  return { property, label, tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: false, min: null, max: null };
+}
+
+describe('the preview table’s column headers', () => {
+  const CUSTOM = planRow({
+    i: 0,
+    path: '/content/dam/wknd/en/alpine-lake.jpg',
+    changes: [
+      { property: 'dc:subject', before: ['lake'], after: ['lake', 'summer'] },
+      { property: 'wknd:difficulty', before: null, after: 'hard' },
+      { property: 'xmp:Rating', before: null, after: '5' },
+    ],
+  });
+  const FIELDS = [field('wknd:difficulty', 'Difficulty'), field('dc:subject', 'Keywords')];
+
+  async function headers(lang: 'en' | 'fr') {
+    cleanup();
+    const rows = new PagedRows<PlanRow, Action>(fetcher([CUSTOM]));
+    await rows.open('r1', null);
+    const counts = { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 };
+    render(PreviewTable, { props: { run: runSummary({ counts }), rows, busy: false, onApply: vi.fn(), fields: FIELDS }, context: i18nContext(new I18n(lang)) });
+    return within(await screen.findByTestId('preview-table')).getAllByTestId('column-header');
+  }
+
+  it('names a property by its schema label, its id beside it in smaller type; by its id alone where no label is known', async () => {
+    const shown = await headers('en');
+    expect(shown.map((h) => h.textContent)).toEqual(['Keywords (dc:subject)', 'Difficulty (wknd:difficulty)', 'xmp:Rating']);
+    expect(shown.map((h) => h.querySelector('.column-id')?.textContent ?? null)).toEqual([' (dc:subject)', ' (wknd:difficulty)', null]);
+  });
+
+  it('gives a common property’s stock English label in French, and the form’s own label as AEM gives it', async () => {
+    const shown = await headers('fr');
+    expect(shown.map((h) => h.textContent)).toEqual(['Mots-clés (dc:subject)', 'Difficulty (wknd:difficulty)', 'xmp:Rating']);
+  });
+});
 
 describe('the preview table', () => {
   it('shortens a long file name in its middle, keeping its extension, the whole in the title and for screen readers', async () => {

@@ -279,6 +279,15 @@ describe('one name per property, whichever list shows it', () => {
     expect(formLabel(fr.t, 'dc:language', 'Language')).toBe('Language');
   });
 
+  it('says the Advanced tab’s "Expires" in French too, as AEM’s form gives no translation; a label of its own stays', () => {
+    const fr = new I18n('fr');
+    expect(formLabel(fr.t, 'prism:expirationDate', 'Expires')).toBe('Date d’expiration');
+    expect(formLabel(t, 'prism:expirationDate', 'Expires')).toBe('Expires');
+    expect(formLabel(fr.t, 'prism:expirationDate', 'Licence ends')).toBe('Licence ends');
+    // Only for that property: another property labelled "Expires" is the form's own choice.
+    expect(formLabel(fr.t, 'wknd:expires', 'Expires')).toBe('Expires');
+  });
+
   it('agrees the French words with their numbers', () => {
     const fr = new I18n('fr');
     expect(fr.t('bulk-showing', { shown: 1, total: 1 })).toBe('1 affichée sur 1 ressource');

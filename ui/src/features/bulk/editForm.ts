@@ -39,12 +39,21 @@ export const KNOWN_PROPERTIES: readonly KnownProperty[] = [
   { property: 'cq:tags', label: 'bulk-prop-tags', multi: true, hint: 'bulk-prop-tags-hint', stock: 'Tags' },
 ];
 
+/** Labels AEM's default metadata form gives properties the picker does not offer by name,
+ *  each with the window's words for it: the form holds one English `fieldLabel` and no
+ *  translation (AEM's own UI translates it through its i18n dictionaries, which Metadesk does
+ *  not read), so these are said in the reader's language as the common properties are. */
+const STOCK_LABELS: readonly Pick<KnownProperty, 'property' | 'label' | 'stock'>[] = [
+  // The "Expires" field of the Advanced tab (adobe-wire-lifecycle.md).
+  { property: 'prism:expirationDate', label: 'bulk-prop-expires', stock: 'Expires' },
+];
+
 /** A metadata form's label in the window's words: the label AEM's default form gives a common
  *  property is said as the window says it elsewhere ("Titre" in French, in the picker as in the
  *  tables); a label the form chose itself stays as AEM shows it. */
 export function formLabel(t: Translate, property: string, label: string): string {
-  const known = knownProperty(property);
-  return known && known.stock.toLowerCase() === label.trim().toLowerCase() ? t(known.label) : label;
+  const stock = knownProperty(property) ?? STOCK_LABELS.find((p) => p.property === property);
+  return stock && stock.stock.toLowerCase() === label.trim().toLowerCase() ? t(stock.label) : label;
 }
 
 /** The picker's value for "type a property name". */

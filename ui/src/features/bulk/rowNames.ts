@@ -6,6 +6,7 @@
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
+import { formLabel, knownProperty, type Translate } from './editForm';
 
 /** The catalogue ids a run's tables name their rows with. */
 export interface RowWords {
@@ -73,4 +74,22 @@ export function asPicked(change: PropertyChange, field: SchemaField | null | und
     return typeof v === 'string' ? pickedText(field, v) : v;
   };
   return { ...change, before: shown(change.before), after: shown(change.after) };
+}
+
+/** A column's header: the words people know the property by, and its id beside them in a
+ *  smaller hand (null when no label is known: the id is all there is). */
+export interface ColumnName {
+  label: string;
+  id: string | null;
+}
+
+/** How a table's column names `property`: by its label in `fields` (the folder's metadata
+ *  schema, or a fragment model's form; a stock English label of a common property in the
+ *  reader's language), else by Metadesk's own label of a common property, else by its id. A
+ *  fragment's field goes by its label alone: its name in the model is no id people look for. */
+export function columnName(t: Translate, fields: readonly SchemaField[] | undefined, property: string, fragments = false): ColumnName {
+  const field = labelledField(fields, property);
+  if (field) return { label: formLabel(t, property, field.label), id: fragments ? null : property };
+  const known = knownProperty(property);
+  return known ? { label: t(known.label), id: property } : { label: property, id: null };
 }

@@ -7,6 +7,8 @@
 import type { CheckedForm } from '../../ipc/bindings/CheckedForm';
 import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import type { SchemaField } from '../../ipc/bindings/SchemaField';
 import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
@@ -221,6 +223,14 @@ export class SetupModel {
     if (this.#busy()) return;
     if (this.mode === 'sheet') this.mode = 'same';
     await this.choice.listFileReceived(file);
+  }
+
+  /** The metadata schema's fields of the folder picked, for `run` on the same connection: the
+   *  labels its preview's and report's columns name its properties by (a property's label is
+   *  its form's; none when another connection's run is shown). */
+  schemaFieldsOf(run: Pick<RunSummary, 'connectionId'> | null | undefined): SchemaField[] | undefined {
+    if (!run || run.connectionId !== this.form.connectionId) return undefined;
+    return this.fields.current?.schema?.fields;
   }
 
   /** A count waiting for typing to settle does not start (a job is about to). */

@@ -2,15 +2,18 @@
 // health report; any other job stops it, and it never starts while a run works), the count
 // whose assets are listed, and each fix: Bulk edit opened on the list of those assets as a list
 // scope, its edit row prefilled, or its publish or unpublish preview started. Nothing here
-// writes: every fix is a run previewed first, applied from Bulk edit.
+// writes: every fix is a run previewed first, applied from Bulk edit. "Fill from a sheet" saves
+// a sheet of the images without a description (the core's sheet export of a list scope, where
+// the person says), to fill in Excel and import in Bulk edit's "From a spreadsheet".
 //
 // Not here: the cards' and fixes' shapes (healthCounts.ts), the drawing (HealthPage.svelte).
-import { healthReport } from '../../ipc/commands';
+import { exportSheet, healthReport } from '../../ipc/commands';
 import type { HealthReport } from '../../ipc/bindings/HealthReport';
+import type { SavedSheet } from '../../ipc/bindings/SavedSheet';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import type { BulkStore } from '../bulk/bulk.svelte';
-import { fixPaths, fixRun, type CountKey, type FixKind } from './healthCounts';
+import { DESCRIPTION_SHEET_PROPERTIES, fixPaths, fixRun, type CountKey, type FixKind } from './healthCounts';
 
 /** Expiry is counted this many days ahead unless the user says otherwise (the CLI's default). */
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -25,6 +28,12 @@ export class HealthModel {
   error = $state<IpcError | null>(null);
   /** The count whose assets are listed under the cards. */
   shown = $state<CountKey>('without_description');
+  /** "Fill from a sheet": saving the sheet (the save dialog open, then the export). */
+  exporting = $state(false);
+  /** The sheet of the images without a description last saved, to fill and import. */
+  sheet = $state<SavedSheet | null>(null);
+  /** Why that sheet could not be saved. */
+  sheetError = $state<IpcError | null>(null);
 
   #store: BulkStore;
 
@@ -34,7 +43,7 @@ export class HealthModel {
 
   /** Checking, or a run at work (a check would stop it): "Check" and the fixes wait. */
   get busy(): boolean {
-    return this.running || this.#store.run.busy;
+    return this.running || this.exporting || this.#store.run.busy;
   }
 
   /** Whether "Check" can be pressed: a connection and a folder chosen, nothing at work. */
@@ -48,6 +57,8 @@ export class HealthModel {
     if (!this.canCheck) return;
     this.running = true;
     this.error = null;
+    this.sheet = null;
+    this.sheetError = null;
     this.#store.setup.holdCount();
     try {
       const scope = { kind: 'folder' as const, folder: this.folder.trim(), recursive: this.recursive };
@@ -88,6 +99,51 @@ export class HealthModel {
     edit.picked = run.edit.property;
     edit.action = run.edit.action;
     Object.assign(edit.rule, run.edit.rule);
+    return true;
+  }
+
+  /** "Fill from a sheet": asks where to save (the system's dialog), then saves a sheet of the
+   *  images without a description (path, name, title, an empty description), a list scope of
+   *  exactly those assets. Cancelling the dialog saves nothing and says nothing. */
+  async exportDescriptions(): Promise<void> {
+    const report = this.report;
+    if (!report || this.busy) return;
+    const entries = fixPaths(report, 'fill-descriptions');
+    if (entries.length === 0) return;
+    this.exporting = true;
+    this.sheet = null;
+    this.sheetError = null;
+    // A count waiting to start would be stopped by the export: it waits.
+    this.#store.setup.holdCount();
+    try {
+      this.sheet = await exportSheet({
+        scope: { connectionId: this.connectionId, scope: { kind: 'list', entries }, name: null, formats: [] },
+        properties: [...DESCRIPTION_SHEET_PROPERTIES],
+        format: 'xlsx',
+      });
+    } catch (thrown) {
+      this.sheetError = toIpcError(thrown);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** "Import the filled sheet": Bulk edit's "From a spreadsheet" on this connection, its
+   *  export ready for the same images, where the sheet is dropped or chosen. Returns whether
+   *  Bulk edit took it (not while a run works). */
+  async openSheetImport(): Promise<boolean> {
+    const report = this.report;
+    const store = this.#store;
+    if (!report || store.run.busy) return false;
+    if (store.run.stage !== 'setup') store.run.newEdit();
+    const { setup, sheets } = store;
+    await setup.chooseConnection(this.connectionId);
+    setup.setMode('sheet');
+    setup.choice.setKind('list');
+    setup.choice.draft.listText = fixPaths(report, 'fill-descriptions').join('\n');
+    setup.choice.schedule();
+    sheets.draft.known = [...DESCRIPTION_SHEET_PROPERTIES];
+    sheets.draft.others = '';
     return true;
   }
 }

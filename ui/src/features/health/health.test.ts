@@ -4,11 +4,12 @@
 // starting while a run works, and which previews say where their assets are used.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { healthReport, previewPublish, previewReferences, runScope } from '../../ipc/commands';
+import { exportSheet, healthReport, previewPublish, previewReferences, runScope } from '../../ipc/commands';
 import type * as Commands from '../../ipc/commands';
 import type { HealthList } from '../../ipc/bindings/HealthList';
 import type { HealthReport } from '../../ipc/bindings/HealthReport';
 import type { PreviewReferences } from '../../ipc/bindings/PreviewReferences';
+import type { SavedSheet } from '../../ipc/bindings/SavedSheet';
 import { I18n } from '../../lib/i18n/i18n.svelte';
 import { runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
@@ -22,6 +23,7 @@ vi.mock('../../ipc/commands', async (original) => ({
   checkForm: vi.fn(async () => ({})),
   completeFolderPath: vi.fn(async () => []),
   countScope: vi.fn(async () => null),
+  exportSheet: vi.fn(),
   healthReport: vi.fn(),
   listEntries: vi.fn(async (text: string) => text.split('\n')),
   listFolder: vi.fn(async () => ({ folder: '/content/dam', folders: [], assets: 0, total: 0, nextOffset: null })),
@@ -182,6 +184,92 @@ describe('HealthModel', () => {
       scope: { connectionId: 'c1', scope: { kind: 'list', entries: [`${ROOT}/b/3.jpg`] } },
       replication: 'unpublish',
     });
+  });
+
+  const saved: SavedSheet = {
+    fileName: 'descriptions.xlsx',
+    export: { assets: 2, unlistedFolders: [], unread: [], unindexed: 0, searchedAt: null, indexNotice: null },
+  };
+
+  it('"Fill from a sheet" saves a sheet of exactly those images: path, title and an empty description', async () => {
+    vi.mocked(healthReport).mockResolvedValueOnce(report());
+    await model.check();
+    let answer: (s: SavedSheet | null) => void = () => {};
+    vi.mocked(exportSheet).mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const exporting = model.exportDescriptions();
+    expect(model.exporting).toBe(true);
+    // Busy while the dialog is open and the sheet is written: no check, no fix, no second export.
+    expect(model.busy).toBe(true);
+    expect(model.canCheck).toBe(false);
+    await model.exportDescriptions();
+    expect(exportSheet).toHaveBeenCalledTimes(1);
+    expect(exportSheet).toHaveBeenCalledWith({
+      scope: { connectionId: 'c1', scope: { kind: 'list', entries: [`${ROOT}/a/1.jpg`, `${ROOT}/b/3.jpg`] }, name: null, formats: [] },
+      properties: ['dc:title', 'dc:description'],
+      format: 'xlsx',
+    });
+    answer(saved);
+    await exporting;
+    expect(model.exporting).toBe(false);
+    expect(model.sheet).toEqual(saved);
+    expect(model.sheetError).toBeNull();
+    // Checking again forgets the sheet: it was of the report before.
+    vi.mocked(healthReport).mockResolvedValueOnce(report());
+    await model.check();
+    expect(model.sheet).toBeNull();
+  });
+
+  it('says nothing when the save dialog is cancelled, and why when the sheet could not be saved', async () => {
+    expect(await model.exportDescriptions()).toBeUndefined();
+    expect(exportSheet).not.toHaveBeenCalled(); // no report yet
+    vi.mocked(healthReport).mockResolvedValueOnce(report());
+    await model.check();
+    vi.mocked(exportSheet).mockResolvedValueOnce(null);
+    await model.exportDescriptions();
+    expect(model.sheet).toBeNull();
+    expect(model.sheetError).toBeNull();
+    expect(model.exporting).toBe(false);
+    vi.mocked(exportSheet).mockRejectedValueOnce({ code: 'io', message: 'Could not write /home/x/descriptions.xlsx: disk full.' });
+    await model.exportDescriptions();
+    expect(model.sheet).toBeNull();
+    expect(model.sheetError?.message).toContain('disk full');
+    expect(model.exporting).toBe(false);
+    // No image lacks a description: nothing to export.
+    vi.mocked(healthReport).mockResolvedValueOnce(report({ without_description: list([]) }));
+    await model.check();
+    await model.exportDescriptions();
+    expect(exportSheet).toHaveBeenCalledTimes(2);
+  });
+
+  it('"Import it in Bulk edit" opens From a spreadsheet on those images, not while a run works', async () => {
+    vi.mocked(healthReport).mockResolvedValueOnce(report());
+    await model.check();
+    vi.mocked(exportSheet).mockResolvedValueOnce(saved);
+    await model.exportDescriptions();
+    store.run.job = 'apply';
+    expect(await model.openSheetImport()).toBe(false);
+    expect(store.setup.mode).toBe('same');
+    store.run.job = null;
+    expect(await model.openSheetImport()).toBe(true);
+    const { setup, sheets } = store;
+    expect(setup.form.connectionId).toBe('c1');
+    expect(setup.mode).toBe('sheet');
+    expect(setup.choice.draft.kind === 'list' && setup.choice.draft.listText).toBe(`${ROOT}/a/1.jpg\n${ROOT}/b/3.jpg`);
+    expect(sheets.draft.known).toEqual(['dc:title', 'dc:description']);
+  });
+
+  it('words the sheet\'s button, its result and the way on in both languages', () => {
+    const en = new I18n('en');
+    const fr = new I18n('fr');
+    expect(en.t('health-fix-fill-from-sheet')).toBe('Fill from a sheet…');
+    expect(fr.t('health-fix-fill-from-sheet')).toBe('Remplir depuis une feuille…');
+    expect(en.t('health-sheet-saved', { file: 'd.xlsx', count: 2 })).toBe('Saved d.xlsx: 2 images without a description.');
+    expect(fr.t('health-sheet-saved', { file: 'd.xlsx', count: 1 })).toBe('Enregistré dans d.xlsx\u00a0: 1 image sans description.');
+    expect(en.t('health-sheet-next')).toContain('From a spreadsheet');
+    expect(fr.t('health-sheet-next')).toContain('À partir d’un tableur');
+    for (const id of ['health-sheet-exporting', 'health-sheet-failed', 'health-sheet-import']) {
+      expect(fr.t(id), id).not.toBe(en.t(id));
+    }
   });
 
   it('opens no fix while a run works', async () => {

@@ -125,6 +125,10 @@ export function fixRun(fix: FixKind): { edit: FixEdit } | { replication: 'publis
   }
 }
 
+/** The columns of "Fill from a sheet": the title beside the description, empty for these
+ *  images, to type in Excel (the sheet's first columns are always the path and the name). */
+export const DESCRIPTION_SHEET_PROPERTIES: readonly string[] = ['dc:title', 'dc:description'];
+
 /** A row of a count's list: the asset, and the pages that use it (none: no page does). */
 export interface ListedAsset {
   path: string;
