@@ -52,6 +52,8 @@ iunix() { WINEPREFIX="$INSTALL_PREFIX" winepath -u "$1" 2>/dev/null; }
 reg_value() {
   iwine reg query "$1" /v "$2" 2>/dev/null | sed -n "s/^ *$2 *REG_[A-Z_]* *//p" | head -n 1 || true
 }
+# Whether the registry entry $1 says this build's version.
+says_version() { [ "$(reg_value "$1" DisplayVersion)" = "$VERSION" ]; }
 reg_key_exists() { iwine reg query "$1" >/dev/null 2>&1; }
 # Waits for the installer's or uninstaller's processes (the uninstaller runs from a copy in
 # %TEMP%, so wine returns before it is done).
@@ -445,7 +447,9 @@ check_msi() {
     awk '/^HKEY_/ {key = $0} /^ +DisplayName +REG_SZ +Metadesk$/ {print key}')
   [ "$(grep -c . <<<"$entries")" = 1 ] || installer_fail "not one Metadesk product registered after the MSI upgrade: $entries"
   entry=$entries
-  [ "$(reg_value "$entry" DisplayVersion)" = "$VERSION" ] || installer_fail "the MSI's entry says version $(reg_value "$entry" DisplayVersion)"
+  # Wine's msiexec may return before the upgrade's entry holds its version (seen once: empty,
+  # then 0.1.0 a moment later).
+  wait_until 20 says_version "$entry" || installer_fail "the MSI's entry says version $(reg_value "$entry" DisplayVersion)"
   if iwine msiexec /i "$(winepath -w "$OLD_MSI" 2>/dev/null)" /qn; then
     installer_fail "the older MSI installed over the newer one"
   fi
