@@ -224,14 +224,22 @@ pub fn sha1_of(path: &Path) -> std::io::Result<String> {
 }
 
 /// Tells, for each file to send, what AEM holds at its path: nothing (new), the same file
-/// (skipped) or another (`when_different`).
+/// (skipped) or another (`when_different`). The paths are asked as many at once as AEM serves
+/// one client (a new file's path is in no index yet, so each is read on its own).
 pub async fn compare(
     aem: &ClassicAssets,
     plan: &mut UploadPlan,
     when_different: WhenDifferent,
 ) -> Result<(), CallError> {
-    for row in plan.rows.iter_mut().filter(|r| r.sends()) {
-        let Some(stored) = aem.stored_binary(&row.aem_path).await? else {
+    use futures_util::StreamExt as _;
+    let mut asked = futures_util::stream::iter(plan.rows.iter_mut().filter(|r| r.sends()))
+        .map(|row| async {
+            let stored = aem.stored_binary(&row.aem_path).await;
+            (row, stored)
+        })
+        .buffer_unordered(metadesk_assets::folders::LISTINGS_AT_ONCE);
+    while let Some((row, stored)) = asked.next().await {
+        let Some(stored) = stored? else {
             continue;
         };
         let same_size = stored.size == Some(row.size);

@@ -422,6 +422,23 @@ impl Ctx {
         self.send(&mut 0, how, f).await
     }
 
+    /// [`Ctx::call`] for a request to another host than AEM (an upload's part, to the storage
+    /// AEM named): sent again after a transient failure (a part sent twice is the same part),
+    /// but its latency, a transfer's, says nothing of AEM's queue, so the concurrency
+    /// controller does not learn from it (storage answering in a millisecond would make AEM's
+    /// usual latency look queued, and the limit fall).
+    pub(super) async fn call_storage<T, F, Fut>(&self, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        let how = Sending {
+            measured: false,
+            resend: true,
+        };
+        self.send(&mut 0, how, f).await
+    }
+
     /// Waits the backoff before retry `n` (from 1) of a request, `attempts` sent so far;
     /// `Err(Cancelled)` when the phase is cancelled meanwhile.
     pub(super) async fn back_off(&self, n: u32, attempts: u32) -> Result<(), Failure> {

@@ -288,7 +288,7 @@ async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(),
                 let bytes = read_part(local, offset, length)
                     .await
                     .map_err(|e| rejected(ctx, e))?;
-                ctx.call(|| aem.put_part(uri, bytes.clone()))
+                ctx.call_storage(|| aem.put_part(uri, bytes.clone()))
                     .await
                     .map_err(failed)
             });
