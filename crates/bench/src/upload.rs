@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use metadesk_core::app::ConnectionChoice;
 use metadesk_core::assets::upload::WhenDifferent;
-use metadesk_sandbox::{Faults, Sandbox, SandboxConfig, UploadSettings};
+use metadesk_sandbox::{Counters, Faults, Sandbox, SandboxConfig, UploadSettings};
 use serde_json::Value;
 
 use crate::Result;
@@ -58,9 +58,9 @@ fn bytes(n: u64, seed: u64) -> Vec<u8> {
         .collect()
 }
 
-/// Writes the files under `drop/{subfolder}/` and the sheet that describes them; the files'
-/// paths relative to `drop`.
-fn generate(dir: &Path, files: usize) -> Result<(PathBuf, PathBuf, Vec<(String, u64)>)> {
+/// Writes the files under `dir/drop/{subfolder}/` and the sheet that describes them,
+/// `dir/metadata.csv`; each file's path relative to `drop`, and its size.
+fn generate(dir: &Path, files: usize) -> Result<Vec<(String, u64)>> {
     let drop = dir.join("drop");
     let mut made = Vec::new();
     let mut sheet = String::from("File,dc:title,dc:description\n");
@@ -74,9 +74,8 @@ fn generate(dir: &Path, files: usize) -> Result<(PathBuf, PathBuf, Vec<(String, 
         ));
         made.push((rel, size));
     }
-    let sheet_path = dir.join("metadata.csv");
-    std::fs::write(&sheet_path, sheet)?;
-    Ok((drop, sheet_path, made))
+    std::fs::write(dir.join("metadata.csv"), sheet)?;
+    Ok(made)
 }
 
 async fn fresh(o: &UploadOpts) -> Result<Sandbox> {
@@ -110,6 +109,42 @@ struct Side {
     described: usize,
     /// Files not yet `processed` when the side ended.
     processing: usize,
+}
+
+/// Where a side began on the sandbox: its counters and its request-log clock.
+struct Began {
+    counters: Counters,
+    from: Duration,
+}
+
+impl Began {
+    fn now(sandbox: &Sandbox) -> Self {
+        Began {
+            counters: sandbox.counters(),
+            from: sandbox.clock(),
+        }
+    }
+
+    /// The side, ended `to` on the request-log clock, after `time`; `checked` as [`check`]
+    /// gives it.
+    fn side(
+        &self,
+        sandbox: &Sandbox,
+        capacity: usize,
+        (to, time): (Duration, Duration),
+        (whole, described, processing): (usize, usize, usize),
+    ) -> Side {
+        let after = sandbox.counters();
+        Side {
+            time,
+            requests: after.requests_total - self.counters.requests_total,
+            parts: after.storage_parts - self.counters.storage_parts,
+            server: server_view(sandbox, self.from, to, capacity),
+            whole,
+            described,
+            processing,
+        }
+    }
 }
 
 /// Checks every file on `sandbox` after a side.
@@ -147,8 +182,7 @@ async fn metadesk(o: &UploadOpts, dir: &Path, made: &[(String, u64)]) -> Result<
     let home = tempfile::tempdir()?;
     let (ws, id) = harness::imported(&sandbox, &sandbox.credentials().dev_token_json, home.path())?;
     let opened = ws.open(ConnectionChoice::stored(id)).await?;
-    let before = sandbox.counters();
-    let from = sandbox.clock();
+    let began = Began::now(&sandbox);
     let t = Instant::now();
     let plan = ws
         .plan_upload(
@@ -165,23 +199,12 @@ async fn metadesk(o: &UploadOpts, dir: &Path, made: &[(String, u64)]) -> Result<
         return Err(format!("the sheet: {:?} {:?}", sheet.errors, sheet.without_row).into());
     }
     let summary = ws.upload(&opened, &plan, &sheet.by_file).await?;
-    let time = t.elapsed();
-    let to = sandbox.clock();
-    let after = sandbox.counters();
+    let (to, time) = (sandbox.clock(), t.elapsed());
     let uploaded = summary.upload.as_ref().map_or(0, |u| u.uploaded);
     if uploaded != made.len() as u64 {
         return Err(format!("Metadesk uploaded {uploaded} of {}", made.len()).into());
     }
-    let (whole, described, processing) = check(&sandbox, made, dir);
-    let side = Side {
-        time,
-        requests: after.requests_total - before.requests_total,
-        parts: after.storage_parts - before.storage_parts,
-        server: server_view(&sandbox, from, to, o.capacity),
-        whole,
-        described,
-        processing,
-    };
+    let side = began.side(&sandbox, o.capacity, (to, time), check(&sandbox, made, dir));
     sandbox.shutdown().await;
     Ok(side)
 }
@@ -199,8 +222,7 @@ async fn aem_upload(
     made: &[(String, u64)],
 ) -> Result<(Side, Value, Duration)> {
     let sandbox = fresh(o).await?;
-    let before = sandbox.counters();
-    let from = sandbox.clock();
+    let began = Began::now(&sandbox);
     let drop = dir.join("drop");
     let base = sandbox.base_url();
     let token = sandbox.credentials().dev_token.clone();
@@ -230,7 +252,6 @@ async fn aem_upload(
     let time = report["ms"]
         .as_f64()
         .map_or(wall, |ms| Duration::from_secs_f64(ms / 1000.0));
-    let after = sandbox.counters();
     let processing = check(&sandbox, made, dir).2;
     // Until every file is processed: what a user waits before the assets are usable (the
     // sandbox gives an asset its SHA-1 when it is processed, so the files are checked then).
@@ -240,23 +261,22 @@ async fn aem_upload(
     }
     let until_processed = time + waited.elapsed();
     let (whole, described, _) = check(&sandbox, made, dir);
-    let side = Side {
-        time,
-        requests: after.requests_total - before.requests_total,
-        parts: after.storage_parts - before.storage_parts,
-        server: server_view(&sandbox, from, to, o.capacity),
-        whole,
-        described,
-        processing,
-    };
+    let side = began.side(
+        &sandbox,
+        o.capacity,
+        (to, time),
+        (whole, described, processing),
+    );
     sandbox.shutdown().await;
     Ok((side, report, until_processed))
 }
 
 pub async fn run(o: &UploadOpts) -> Result<Section> {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
     let dir = tempfile::tempdir()?;
     eprintln!("upload: writing {} files…", o.files);
-    let (_, _, made) = generate(dir.path(), o.files)?;
+    let made = generate(dir.path(), o.files)?;
     let total: u64 = made.iter().map(|(_, s)| s).sum();
     let multi = made.iter().filter(|(_, s)| *s > 10 * MIB).count();
     eprintln!("upload: Metadesk…");
@@ -280,7 +300,7 @@ pub async fn run(o: &UploadOpts) -> Result<Section> {
     ]);
     let sides = [
         (
-            "Metadesk: plan, sheet, upload run (folders, files, wait for processing, checked metadata batches)",
+            "Metadesk: plan, sheet, upload run (folders, files, each file's processing waited for, then its metadata)",
             &ours,
         ),
         (
@@ -335,6 +355,11 @@ pub async fn run(o: &UploadOpts) -> Result<Section> {
                  timed inside node around `FileSystemUpload.upload` (maxConcurrent {}), which \
                  returns once the last file is completed, before processing.",
                 report["maxConcurrent"]
+            ),
+            format!(
+                "The machine was loaded: load average {} (1, 5, 15 min) when the run began, \
+                 other agents building on its cores; both sides ran on it one after the other.",
+                load.join(", ")
             ),
         ],
         tables: vec![table],
