@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Interop test: Adobe's own @adobe/jwt-auth and @adobe/aem-upload (and a plain-fetch replay of
-# Adobe's sample flow) against the sandbox binary. Builds target/debug/metadesk-sandbox, starts it on a free port with
-# --write-credentials into a temp dir, runs `node --test` in tests/interop, always stops it.
+# Interop test: Adobe's own @adobe/jwt-auth, @adobe/aem-upload and @adobe/aem-headless-client-nodejs
+# (and a plain-fetch replay of Adobe's sample flow) against the sandbox binary. Builds
+# target/debug/metadesk-sandbox, starts it on a free port with --write-credentials into a temp dir,
+# runs `node --test` in tests/interop, always stops it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,7 +10,9 @@ cd "$root"
 
 cargo build -p metadesk-sandbox --bin metadesk-sandbox
 
-if [ ! -d tests/interop/node_modules ]; then
+# Installed again when the lock is newer than the installed tree (a client added since).
+if [ ! -d tests/interop/node_modules ] ||
+  [ tests/interop/package-lock.json -nt tests/interop/node_modules/.package-lock.json ]; then
   (cd tests/interop && npm ci --no-audit --no-fund)
 fi
 

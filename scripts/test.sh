@@ -34,7 +34,7 @@ cargo build --locked -p metadesk-sandbox
 private_session cargo test --workspace --locked -- --include-ignored
 
 if [ -x scripts/test-interop.sh ]; then
-  step "Sandbox interop with Adobe's @adobe/jwt-auth and @adobe/aem-upload"
+  step "Sandbox interop with Adobe's @adobe/jwt-auth, @adobe/aem-upload and @adobe/aem-headless-client-nodejs"
   bash scripts/test-interop.sh
 fi
 

@@ -13,6 +13,7 @@
 //! cargo run --release -p metadesk-bench -- tags --write BENCHMARKS.md  # a tag held by 1,000 assets merged
 //! cargo run --release -p metadesk-bench -- trees --write BENCHMARKS.md  # a tree of 35 small folders
 //! cargo run --release -p metadesk-bench -- whole --write BENCHMARKS.md  # bulk set on wknd-shared
+//! cargo run --release -p metadesk-bench -- upload --write BENCHMARKS.md  # 200 files vs aem-upload
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -36,6 +37,7 @@ mod tags;
 mod throttle;
 mod timing;
 mod trees;
+mod upload;
 mod whole;
 
 use std::path::PathBuf;
@@ -104,6 +106,10 @@ enum Scenario {
     /// the sequential client, with the slots' utilisation and the phases from the sandbox's
     /// request log (issue 64). Not part of `all`: `--write` replaces only its section.
     Whole,
+    /// 200 files of mixed sizes uploaded with their metadata through the core vs Adobe's
+    /// `@adobe/aem-upload` 2.0.3 (node, from tests/interop), a fresh sandbox each (issue 65).
+    /// Not part of `all`: `--write` replaces only its section.
+    Upload,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -216,6 +222,12 @@ struct Opts {
     #[arg(long, global = true, default_value = "/content/dam/wknd-shared")]
     whole_folder: String,
     /// Write the results as Markdown (BENCHMARKS.md) to this file.
+    /// Upload: files uploaded by each side.
+    #[arg(long, global = true, default_value_t = 200)]
+    upload_files: usize,
+    /// Upload: how long the sandbox processes an uploaded asset, in ms.
+    #[arg(long, global = true, default_value_t = 1500)]
+    processing_ms: u64,
     #[arg(long, global = true, value_name = "FILE")]
     write: Option<PathBuf>,
 }
@@ -323,6 +335,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Tags
                         | Scenario::Trees
                         | Scenario::Whole
+                        | Scenario::Upload
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -384,6 +397,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Tags
             | Scenario::Trees
             | Scenario::Whole
+            | Scenario::Upload
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -430,6 +444,14 @@ fn run(cli: Cli) -> Result<()> {
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
             }))?
+        } else if which == Scenario::Upload {
+            runtime.block_on(upload::run(&upload::UploadOpts {
+                files: o.upload_files,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
+                processing_ms: o.processing_ms,
+            }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
                 assets: o.computed_assets,
@@ -458,6 +480,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Tags
                     | Scenario::Trees
                     | Scenario::Whole
+                    | Scenario::Upload
                     | Scenario::Sheets
             ),
         );
@@ -473,6 +496,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Tags
                     | Scenario::Trees
                     | Scenario::Whole
+                    | Scenario::Upload
                     | Scenario::Sheets
             );
             write_section(path, &section, summary)?;

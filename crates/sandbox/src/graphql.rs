@@ -4,6 +4,7 @@
 //!
 //! Not a GraphQL engine: a small parser for the query shapes headless clients send against the
 //! models the sandbox seeds (`dam/cf_models.rs`): `articleList { items { … } }`,
+//! `articlePaginated(first: …, after: …) { edges { cursor node { … } } pageInfo { … } }`,
 //! `articleByPath(_path: …) { item { … } }` and the same for `adventure`, with variables,
 //! aliases and fragments. Values are the fragments' fields as the Sites API last wrote them.
 
@@ -13,6 +14,8 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use serde_json::{Map, Value, json};
 
 use crate::auth::{self, Family};
@@ -97,14 +100,25 @@ fn resolve_fragment(dam: &Dam, idx: u32, model: &Model, sel: &[Field]) -> GResul
     Ok(Value::Object(out))
 }
 
-/// The model a root field such as `articleList` or `adventureByPath` reads, and whether it
-/// is the list.
-fn root_model(name: &str) -> Option<(&'static Model, bool)> {
+/// How a root field reads its model's fragments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RootKind {
+    /// `{model}List`: `items`, by `offset` and `limit`.
+    List,
+    /// `{model}Paginated`: a cursor connection, by `first` and `after`.
+    Paginated,
+    /// `{model}ByPath`: one `item`.
+    ByPath,
+}
+
+/// The model a root field such as `articleList` or `adventureByPath` reads, and how.
+fn root_model(name: &str) -> Option<(&'static Model, RootKind)> {
     MODELS.iter().copied().find_map(|m| {
         let rest = name.strip_prefix(m.name)?;
         match rest {
-            "List" => Some((m, true)),
-            "ByPath" => Some((m, false)),
+            "List" => Some((m, RootKind::List)),
+            "Paginated" => Some((m, RootKind::Paginated)),
+            "ByPath" => Some((m, RootKind::ByPath)),
             _ => None,
         }
     })
@@ -137,6 +151,106 @@ fn fragment_list(dam: &Dam, model: &Model, f: &Field) -> GResult<Value> {
         }
     }
     Ok(Value::Object(m))
+}
+
+/// A cursor: the opaque base64 of the fragment's position in its model's list (AEM's cursors
+/// are opaque base64 strings too; what they hold is AEM's own).
+fn cursor(position: usize) -> String {
+    STANDARD.encode(position.to_string())
+}
+
+fn position_after(f: &Field) -> GResult<usize> {
+    let Some(after) = f.args.get("after").filter(|a| !a.is_null()) else {
+        return Ok(0);
+    };
+    after
+        .as_str()
+        .and_then(|a| STANDARD.decode(a).ok())
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|p| p.parse::<usize>().ok())
+        .map(|p| p + 1)
+        .ok_or_else(|| {
+            GqlError::at(
+                format!(
+                    "Exception while fetching data (/{}) : Invalid cursor: {after}",
+                    f.alias
+                ),
+                f.at,
+            )
+        })
+}
+
+/// `{model}Paginated(first, after)`: the cursor paging Adobe's headless clients use by default
+/// (`runPaginatedQuery`; "Large result sets in AEM Headless" on Experience League). Without
+/// `first`, every remaining fragment (AEM's default page size: UNCONFIRMED).
+fn fragment_paginated(dam: &Dam, model: &Model, f: &Field) -> GResult<Value> {
+    let start = position_after(f)?;
+    let first = as_u64(f.args.get("first")).map_or(usize::MAX, |n| n as usize);
+    let all: Vec<u32> = dam
+        .fragments()
+        .filter(|i| dam.fragment_model(*i).name == model.name)
+        .collect();
+    let page: Vec<(usize, u32)> = all
+        .iter()
+        .copied()
+        .enumerate()
+        .skip(start)
+        .take(first)
+        .collect();
+    let ty = type_name(model);
+    let mut m = Map::new();
+    for s in &f.selection {
+        let v = match s.name.as_str() {
+            "edges" => {
+                let edges: GResult<Vec<Value>> = page
+                    .iter()
+                    .map(|(pos, idx)| edge(dam, model, *pos, *idx, &s.selection))
+                    .collect();
+                Value::Array(edges?)
+            }
+            "pageInfo" => {
+                let end = page.last().map(|(p, _)| *p);
+                let info = [
+                    ("startCursor", page.first().map(|(p, _)| json!(cursor(*p)))),
+                    ("endCursor", end.map(|p| json!(cursor(p)))),
+                    (
+                        "hasNextPage",
+                        Some(json!(end.is_some_and(|e| e + 1 < all.len()))),
+                    ),
+                    ("hasPreviousPage", Some(json!(start > 0))),
+                    ("__typename", Some(json!("PageInfo"))),
+                ];
+                let mut o = Map::new();
+                for p in &s.selection {
+                    let (_, v) = info
+                        .iter()
+                        .find(|(n, _)| *n == p.name)
+                        .ok_or_else(|| no_field(p, "PageInfo"))?;
+                    o.insert(p.alias.clone(), v.clone().unwrap_or(Value::Null));
+                }
+                Value::Object(o)
+            }
+            "__typename" => json!(format!("{ty}Connection")),
+            _ => return Err(no_field(s, &format!("{ty}Connection"))),
+        };
+        m.insert(s.alias.clone(), v);
+    }
+    Ok(Value::Object(m))
+}
+
+fn edge(dam: &Dam, model: &Model, pos: usize, idx: u32, sel: &[Field]) -> GResult<Value> {
+    let ty = format!("{}Edge", type_name(model));
+    let mut o = Map::new();
+    for s in sel {
+        let v = match s.name.as_str() {
+            "cursor" => json!(cursor(pos)),
+            "node" => resolve_fragment(dam, idx, model, &s.selection)?,
+            "__typename" => json!(ty),
+            _ => return Err(no_field(s, &ty)),
+        };
+        o.insert(s.alias.clone(), v);
+    }
+    Ok(Value::Object(o))
 }
 
 fn fragment_by_path(dam: &Dam, model: &Model, f: &Field) -> GResult<Value> {
@@ -209,8 +323,9 @@ fn execute(dam: &Dam, query: &str, vars: &Map<String, Value>) -> GResult<Value> 
                 }
             }
             name => match root_model(name) {
-                Some((model, true)) => fragment_list(dam, model, f)?,
-                Some((model, false)) => fragment_by_path(dam, model, f)?,
+                Some((model, RootKind::List)) => fragment_list(dam, model, f)?,
+                Some((model, RootKind::Paginated)) => fragment_paginated(dam, model, f)?,
+                Some((model, RootKind::ByPath)) => fragment_by_path(dam, model, f)?,
                 None => return Err(no_field(f, "Query")),
             },
         };
@@ -321,17 +436,43 @@ pub(crate) async fn execute_persisted(
     Path(rest): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(r) = authorise(&shared, &headers, &format!("/graphql/execute.json/{rest}")) {
+    run_persisted(&shared, &rest, &headers, Map::new())
+}
+
+/// `POST /graphql/execute.json/{config}/{name}` with `{"variables": {…}}`: how Adobe's
+/// headless client runs a persisted query with `method: 'POST'` (`runPersistedQuery`). A body
+/// that is not such JSON runs the query without variables (AEM's answer to it: UNCONFIRMED).
+pub(crate) async fn execute_persisted_post(
+    State(shared): State<Shared>,
+    Path(rest): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let vars = serde_json::from_slice::<Value>(&body)
+        .ok()
+        .and_then(|v| v.get("variables").and_then(Value::as_object).cloned())
+        .unwrap_or_default();
+    run_persisted(&shared, &rest, &headers, vars)
+}
+
+fn run_persisted(
+    shared: &Shared,
+    rest: &str,
+    headers: &HeaderMap,
+    mut vars: Map<String, Value>,
+) -> Response {
+    if let Err(r) = authorise(shared, headers, &format!("/graphql/execute.json/{rest}")) {
         return *r;
     }
     // The path arrives decoded once (`%3B` → `;`), as AEM's servlet reads it: a value cannot
     // hold `;` (persisted-queries.md, "Encoding the query URL").
     let mut parts = rest.split(';');
     let key = parts.next().unwrap_or("");
-    let vars: Map<String, Value> = parts
-        .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| (k.to_owned(), json!(v)))
-        .collect();
+    vars.extend(
+        parts
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_owned(), json!(v))),
+    );
     let Some((config, name)) = key.split_once('/') else {
         return (
             StatusCode::BAD_REQUEST,
@@ -570,6 +711,73 @@ mod tests {
         let fields = v["data"]["__type"]["fields"].as_array().unwrap();
         let activities = fields.iter().find(|f| f["name"] == "activities").unwrap();
         assert_eq!(activities["type"]["kind"], "LIST");
+    }
+
+    #[test]
+    fn paginated_pages_by_cursor_each_fragment_once() {
+        let dam = dam();
+        let v = execute(&dam, "{ articleList { items { _path } } }", &Map::new()).unwrap();
+        let all: Vec<Value> = v["data"]["articleList"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["_path"].clone())
+            .collect();
+        assert!(all.len() > 2, "{}", all.len());
+        let q = "query ($after: String) { articlePaginated(first: 2, after: $after) { __typename pageInfo { startCursor endCursor hasNextPage hasPreviousPage } edges { cursor node { _path title } } } }";
+        let (mut seen, mut after, mut pages) = (Vec::new(), Value::Null, 0);
+        loop {
+            let mut vars = Map::new();
+            vars.insert("after".into(), after.clone());
+            let v = execute(&dam, q, &vars).unwrap();
+            let page = &v["data"]["articlePaginated"];
+            assert_eq!(page["__typename"], "ArticleModelConnection");
+            let edges = page["edges"].as_array().unwrap();
+            assert!(edges.len() <= 2 && !edges.is_empty(), "{page}");
+            assert_eq!(
+                page["pageInfo"]["endCursor"],
+                edges.last().unwrap()["cursor"]
+            );
+            assert_eq!(page["pageInfo"]["hasPreviousPage"], json!(pages > 0));
+            seen.extend(edges.iter().map(|e| e["node"]["_path"].clone()));
+            assert!(edges.iter().all(|e| e["node"]["title"].is_string()));
+            pages += 1;
+            if page["pageInfo"]["hasNextPage"] != json!(true) {
+                break;
+            }
+            after = page["pageInfo"]["endCursor"].clone();
+        }
+        assert_eq!(seen, all);
+        assert_eq!(pages, all.len().div_ceil(2));
+        // Adobe's client's query text as it sends it: arguments inline, no variables.
+        let v = execute(
+            &dam,
+            "{ adventurePaginated(first:1) { edges { node { _path } } } }",
+            &Map::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            v["data"]["adventurePaginated"]["edges"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+        let e = execute(
+            &dam,
+            "{ articlePaginated(after: \"nope\") { edges { cursor } } }",
+            &Map::new(),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("Invalid cursor"), "{e:?}");
+        assert!(
+            execute(
+                &dam,
+                "{ articlePaginated { items { _path } } }",
+                &Map::new()
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(crate) fn router(shared: Shared) -> Router {
         .route("/conf/{*path}", get(classic::conf_get))
         .route(
             "/graphql/execute.json/{*rest}",
-            get(graphql::execute_persisted),
+            get(graphql::execute_persisted).post(graphql::execute_persisted_post),
         )
         .route("/graphql/list.json", get(graphql::list_all))
         .route("/graphql/list.json/{*config}", get(graphql::list_one))

@@ -587,6 +587,21 @@ async fn graphql_endpoint_and_persisted_queries() {
     .await;
     assert_eq!(s, 200);
     assert_eq!(v["data"]["articleByPath"]["item"]["_path"], json!(path));
+    // Adobe's headless client's `runPersistedQuery(…, { method: 'POST' })`: variables in the body.
+    let r = client()
+        .post(format!(
+            "{base}/graphql/execute.json/metadesk/article-by-path"
+        ))
+        .bearer_auth(&token)
+        .json(&json!({"variables": {"path": path}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["data"]["articleByPath"]["item"]["_path"],
+        json!(path)
+    );
     let r = client()
         .put(format!("{base}/graphql/persist.json/metadesk/titles"))
         .bearer_auth(&token)
