@@ -12,8 +12,8 @@ import enUi from '../../../../locales/en/ui.ftl?raw';
 import frUi from '../../../../locales/fr/ui.ftl?raw';
 import enHealth from '../../../../locales/en/health.ftl?raw';
 import frHealth from '../../../../locales/fr/health.ftl?raw';
-import enUpload from '../../../../locales/en/upload.ftl?raw';
-import frUpload from '../../../../locales/fr/upload.ftl?raw';
+import enUpload from '../../../../locales/en/upload-window.ftl?raw';
+import frUpload from '../../../../locales/fr/upload-window.ftl?raw';
 
 export type { Lang };
 export type Args = Record<string, FluentVariable>;
