@@ -340,3 +340,76 @@ fn preview_of(id: &str, plan: &UploadPlan, read: &SheetMetadata, l: &Localizer) 
         references_unknown: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use metadesk_base::i18n::Lang;
+    use metadesk_sandbox::SAMPLE_FOLDER;
+
+    use super::*;
+
+    /// Seen failing with `start_held_upload` not checking the sheet's errors (the run was
+    /// journaled). A preview whose sheet names a file not dropped says so and cannot be
+    /// uploaded; files forgotten are said, not guessed; a good preview is journaled as a run
+    /// and nothing is sent until it is applied.
+    #[tokio::test]
+    async fn a_preview_with_sheet_errors_is_never_journaled_and_a_good_one_sends_nothing_yet() {
+        let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(4).await;
+        let l = Localizer::new(Lang::En);
+        let drop = dir.path().join("campaign");
+        std::fs::create_dir_all(drop.join("sub")).unwrap();
+        std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
+        std::fs::write(drop.join("sub/b.png"), b"second file").unwrap();
+        let bad = dir.path().join("bad.csv");
+        std::fs::write(&bad, "File,dc:title\na.jpg,A\nmissing.jpg,M\n").unwrap();
+        let good = dir.path().join("good.csv");
+        std::fs::write(&good, "File,dc:title\na.jpg,A\nsub/b.png,B\n").unwrap();
+
+        let held = ws.hold_upload(vec![drop.clone()]);
+        assert_eq!(held.folders, vec!["campaign"]);
+        let mut request = UploadPreviewRequest {
+            connection_id: String::new(),
+            inputs: vec![held.id.clone()],
+            folder: SAMPLE_FOLDER.to_owned(),
+            replace: false,
+            sheet_id: Some(ws.hold_sheet_file(bad).id),
+        };
+        let refused = ws.preview_held_upload(&opened, &request, &l).await.unwrap();
+        assert_eq!(
+            refused.sheet_errors,
+            vec!["Row 3: missing.jpg is not among the files to upload."]
+        );
+        assert_eq!(refused.files.len(), 2);
+        assert!(refused.files.iter().all(|f| f.intent == UploadIntent::New));
+        let stopped = ws
+            .start_held_upload(&opened, &refused.id)
+            .await
+            .unwrap_err();
+        assert_eq!(stopped.message_id(), Some("error-upload-sheet-errors"));
+        assert!(ws.list_runs().await.unwrap().is_empty(), "no run journaled");
+
+        request.sheet_id = Some(ws.hold_sheet_file(good).id);
+        let shown = ws.preview_held_upload(&opened, &request, &l).await.unwrap();
+        assert!(shown.sheet_errors.is_empty() && shown.without_row.is_empty());
+        let b = format!("{SAMPLE_FOLDER}/sub/b.png");
+        let row = shown.files.iter().find(|f| f.aem_path == b).unwrap();
+        assert_eq!(row.metadata["dc:title"], vec!["B"]);
+        assert_eq!(shown.folders, vec![format!("{SAMPLE_FOLDER}/sub")]);
+        let run = ws.start_held_upload(&opened, &shown.id).await.unwrap();
+        assert_eq!(run.upload.as_ref().map(|u| u.planned), Some(2));
+        assert_eq!(sandbox.counters().uploads_initiated, 0, "nothing sent yet");
+
+        request.inputs = vec!["upload-999".into()];
+        let gone = ws
+            .preview_held_upload(&opened, &request, &l)
+            .await
+            .unwrap_err();
+        assert_eq!(gone.message_id(), Some("error-upload-files-gone"));
+        request.inputs = Vec::new();
+        let none = ws
+            .preview_held_upload(&opened, &request, &l)
+            .await
+            .unwrap_err();
+        assert_eq!(none.message_id(), Some("error-upload-no-files"));
+    }
+}
