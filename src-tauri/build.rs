@@ -39,6 +39,7 @@ fn main() {
         "preview_upload",
         "start_upload",
         "undo_upload",
+        "upload_report",
         "scope_query",
         "list_entries",
         "choose_list_file",

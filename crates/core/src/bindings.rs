@@ -103,6 +103,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::UploadPreview::export_all(&cfg)?;
     crate::app::UploadPreviewRequest::export_all(&cfg)?;
     crate::app::UploadUndoneView::export_all(&cfg)?;
+    crate::app::UploadReportRow::export_all(&cfg)?;
     // The API console.
     metadesk_console::GraphqlAnswer::export_all(&cfg)?;
     metadesk_console::Endpoints::export_all(&cfg)?;

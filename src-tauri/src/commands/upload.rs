@@ -6,13 +6,14 @@
 use std::sync::atomic::Ordering;
 
 use metadesk_core::app::{
-    HeldUpload, RunAction, UploadPreview, UploadPreviewRequest, UploadUndoneView,
+    HeldUpload, RunAction, UploadPreview, UploadPreviewRequest, UploadReportRow, UploadUndoneView,
 };
 use metadesk_core::bulk::RunSummary;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 use super::bulk::runs_own;
+use super::sheets::picked_many;
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use crate::worded::Worded;
@@ -43,24 +44,14 @@ pub async fn choose_upload_files<R: Runtime>(
         .file()
         .set_title(l.text(title))
         .set_parent(&window);
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    if folder {
-        dialog.pick_folder(move |path| {
-            let _ = tx.send(path.map(|p| vec![p]));
-        });
-    } else {
-        dialog.pick_files(move |paths| {
-            let _ = tx.send(paths);
-        });
-    }
-    let paths: Vec<_> = rx
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect();
+    let paths = picked_many(|done| {
+        if folder {
+            dialog.pick_folder(move |path| done(path.map(|p| vec![p])));
+        } else {
+            dialog.pick_files(done);
+        }
+    })
+    .await;
     Ok((!paths.is_empty()).then(|| state.workspace.hold_upload(paths)))
 }
 
@@ -92,6 +83,15 @@ pub async fn start_upload(
         .start_held_upload(&opened, &preview_id)
         .await
         .worded(&state)
+}
+
+/// Each file of upload run `run_id` and where it stands, for its report.
+#[tauri::command]
+pub async fn upload_report(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<Vec<UploadReportRow>, IpcError> {
+    state.workspace.upload_report(&run_id).await.worded(&state)
 }
 
 /// Undoes upload run `run_id`: the assets it made are deleted, except those changed since.

@@ -64,6 +64,11 @@ async function held(path) {
   }
 }
 
+/** Brings `id`'s element into view, for a screenshot of what is below the fold. */
+async function showing(driver, id) {
+  await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", await byTestId(driver, id));
+}
+
 /** Drops the folder and the sheet on the Upload page, types the target folder, previews;
  *  returns the preview's rows by AEM path. */
 async function dropAndPreview(driver) {
@@ -100,6 +105,7 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
     for (const [name] of FILES) assert.equal(await held(`${FOLDER}/${name}`), null, `nothing sent before Upload: ${name}`);
     const summary = await (await byTestId(driver, "upload-summary")).getText();
     assert.ok(summary.includes("3 new"), summary);
+    await showing(driver, "upload-preview-card");
     await screenshot(driver, "28-upload-1-preview");
 
     await press(driver, "upload-send");
@@ -112,6 +118,12 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
       assert.equal(asset.assetState, "processed", name);
       assert.equal(asset.metadata["dc:title"], title, `${name}'s title from the sheet`);
     }
+    const states = await eventually(async () => {
+      const rows = await driver.findElements(By.css('[data-testid="upload-report-row"]'));
+      return rows.length === FILES.length ? Promise.all(rows.map((r) => r.getAttribute("data-state"))) : null;
+    }, "the report did not list the files");
+    assert.deepEqual(states, FILES.map(() => "uploaded"));
+    await showing(driver, "upload-report");
     await screenshot(driver, "28-upload-2-report");
 
     // Activity lists the run; its report opens on the Upload page, where Undo is.
@@ -144,6 +156,7 @@ test("the Upload page in French", async (t) => {
       assert.ok(first.text.includes("Nouveau"), first.text);
       const send = await (await byTestId(driver, "upload-send")).getText();
       assert.equal(send, "Envoyer 3 fichiers");
+      await showing(driver, "upload-preview-card");
       await screenshot(driver, "28-upload-5-french-preview");
       await press(driver, "upload-clear");
     } finally {

@@ -91,6 +91,7 @@ import type { TagImportUndoneView } from './bindings/TagImportUndoneView';
 import type { HeldUpload } from './bindings/HeldUpload';
 import type { UploadPreview } from './bindings/UploadPreview';
 import type { UploadPreviewRequest } from './bindings/UploadPreviewRequest';
+import type { UploadReportRow } from './bindings/UploadReportRow';
 import type { UploadUndoneView } from './bindings/UploadUndoneView';
 import { toIpcError } from './errors';
 
@@ -647,6 +648,11 @@ export function previewUpload(request: UploadPreviewRequest): Promise<UploadPrev
 /** The run of an upload's preview, journaled; applied with `applyRun` (with progress). */
 export function startUpload(connectionId: string, previewId: string): Promise<RunSummary> {
   return call('start_upload', { connectionId, previewId });
+}
+
+/** Each file of upload run `runId` and where it stands, for its report. */
+export function uploadReport(runId: string): Promise<UploadReportRow[]> {
+  return call('upload_report', { runId });
 }
 
 /** Deletes what upload run `runId` made, except what was changed since. */

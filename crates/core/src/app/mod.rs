@@ -107,11 +107,11 @@ pub use taxonomy_window::{
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
-pub use uploads::{FileMetadata, SheetMetadata};
+pub use uploads::{FileMetadata, SheetMetadata, replaced_paths};
 pub use uploads_undo::{UploadKept, UploadUndone};
 pub use uploads_window::{
-    HeldUpload, HeldUploads, UploadIntent, UploadKeptView, UploadPreview, UploadPreviewFile,
-    UploadPreviewRequest, UploadUndoneView,
+    HeldUpload, HeldUploads, UploadFileState, UploadIntent, UploadKeptView, UploadPreview,
+    UploadPreviewFile, UploadPreviewRequest, UploadReportRow, UploadUndoneView,
 };
 
 use metadesk_clients::aem::client::build_http_client;

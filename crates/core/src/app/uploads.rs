@@ -111,6 +111,16 @@ impl Workspace {
     }
 }
 
+/// The AEM paths where `plan` sends a file over a different one (a new version or a
+/// replacement): their pages will show the new file, so the preview says where they are used.
+pub fn replaced_paths(plan: &UploadPlan) -> Vec<String> {
+    plan.rows
+        .iter()
+        .filter(|r| matches!(r.intent, upload_plan::Intent::Different(_)))
+        .map(|r| r.aem_path.clone())
+        .collect()
+}
+
 /// The connection's classic API, or the refusal of an OAuth Server-to-Server connection.
 pub(super) fn uploader(opened: &Opened) -> Result<ClassicAssets> {
     if opened.connected.family == ApiFamily::OpenApi {

@@ -21,9 +21,13 @@ use ts_rs::TS;
 
 use super::references::PreviewReferences;
 use super::sheet_files::file_name_of;
-use super::uploads::{FileMetadata, SheetMetadata};
+use super::uploads::{FileMetadata, SheetMetadata, replaced_paths};
 use super::uploads_undo::{UploadKept, UploadUndone};
-use super::{Opened, Workspace};
+use super::{Opened, Workspace, blocking};
+use metadesk_bulk::replay::Replay;
+use metadesk_bulk::runs;
+use metadesk_bulk::tag_step::StepState;
+use metadesk_bulk::upload::Arrival;
 
 /// How many drops and previews are kept; older ones are forgotten (dropped again, previewed again).
 const MAX_HELD: usize = 32;
@@ -98,6 +102,30 @@ pub struct UploadPreviewRequest {
     pub replace: bool,
     /// A held sheet (`HeldSheet::id`).
     pub sheet_id: Option<String>,
+}
+
+/// Where one file of an upload's run stands, by its journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UploadFileState {
+    Uploaded,
+    /// Sent, its metadata not written yet (or its answer not journaled): a resume finds out.
+    Pending,
+    Failed,
+    /// Another file was at its path since the preview: not sent.
+    LeftAlone,
+}
+
+/// One file of an upload's report.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadReportRow {
+    pub aem_path: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub state: UploadFileState,
+    /// It went in as a new version of another asset, or replaced one.
+    pub over_another: bool,
 }
 
 /// An uploaded file the undo left where it is, and why in the reader's words.
@@ -215,12 +243,7 @@ impl Workspace {
             }
             None => (None, SheetMetadata::default()),
         };
-        let replaced: Vec<String> = plan
-            .rows
-            .iter()
-            .filter(|r| matches!(r.intent, Intent::Different(_)))
-            .map(|r| r.aem_path.clone())
-            .collect();
+        let replaced = replaced_paths(&plan);
         let (references, references_unknown) = if replaced.is_empty() {
             (None, None)
         } else {
@@ -279,6 +302,46 @@ impl Workspace {
             ));
         }
         self.start_upload(opened, &plan, &metadata).await
+    }
+
+    /// Each file of upload run `id` and where it stands, for its report.
+    pub async fn upload_report(&self, id: &str) -> Result<Vec<UploadReportRow>> {
+        let path = runs::path_of(&self.runs_dir(), id)?;
+        let replay = blocking(move || Replay::load(&path)).await?;
+        let Some(plan) = replay.spec.upload.as_ref() else {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-not-an-upload",
+                vec![("run", id.into())],
+            ));
+        };
+        let journal = &replay.tag_step;
+        Ok(plan
+            .files
+            .iter()
+            .map(|file| {
+                let metadata = journal.state(&file.metadata_part());
+                let state = match journal.state(&file.part()) {
+                    Some(StepState::Done) if metadata == Some(StepState::Refused) => {
+                        UploadFileState::Failed
+                    }
+                    Some(StepState::Done)
+                        if file.metadata.is_empty() || metadata == Some(StepState::Done) =>
+                    {
+                        UploadFileState::Uploaded
+                    }
+                    Some(StepState::Refused) => UploadFileState::Failed,
+                    Some(StepState::LeftAlone) => UploadFileState::LeftAlone,
+                    _ => UploadFileState::Pending,
+                };
+                UploadReportRow {
+                    aem_path: file.aem_path.clone(),
+                    size: file.size,
+                    state,
+                    over_another: file.arrival != Arrival::New,
+                }
+            })
+            .collect())
     }
 
     /// The paths held under `ids`, in order; why not when one was forgotten or none is given.
@@ -398,6 +461,9 @@ mod tests {
         let run = ws.start_held_upload(&opened, &shown.id).await.unwrap();
         assert_eq!(run.upload.as_ref().map(|u| u.planned), Some(2));
         assert_eq!(sandbox.counters().uploads_initiated, 0, "nothing sent yet");
+        let rows = ws.upload_report(&run.id).await.unwrap();
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|r| r.state == UploadFileState::Pending));
 
         request.inputs = vec!["upload-999".into()];
         let gone = ws

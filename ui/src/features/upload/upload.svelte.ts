@@ -12,12 +12,14 @@ import {
   runSummary,
   startUpload,
   undoUpload,
+  uploadReport,
 } from '../../ipc/commands';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { HeldUpload } from '../../ipc/bindings/HeldUpload';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
+import type { UploadReportRow } from '../../ipc/bindings/UploadReportRow';
 import type { UploadUndoneView } from '../../ipc/bindings/UploadUndoneView';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
@@ -36,6 +38,8 @@ export class UploadModel {
   /** The upload's run: while it is sent, then its report. */
   run = $state<RunSummary | null>(null);
   progress = $state<Progress | null>(null);
+  /** Each file of the run and where it stands, once it ended. */
+  rows = $state<UploadReportRow[]>([]);
   undone = $state<UploadUndoneView | null>(null);
   work = $state<UploadWork>('idle');
   error = $state<IpcError | null>(null);
@@ -139,6 +143,7 @@ export class UploadModel {
       this.progress = null;
       const request = { runId: started.id, confirmName: null, emptyRequired: false, republish: false };
       this.run = await applyRun(request, (p) => (this.progress = p));
+      this.rows = await uploadReport(started.id);
     });
   }
 
@@ -149,6 +154,7 @@ export class UploadModel {
       const run = await runSummary(runId);
       this.#forget();
       this.run = run;
+      this.rows = await uploadReport(runId);
       this.folder = run.upload?.folder ?? this.folder;
     });
   }
@@ -174,6 +180,7 @@ export class UploadModel {
     this.preview = null;
     this.run = null;
     this.progress = null;
+    this.rows = [];
     this.undone = null;
     this.error = null;
   }

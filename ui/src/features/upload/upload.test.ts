@@ -5,7 +5,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { applyRun, listRuns, previewUpload, runSummary, startUpload, undoUpload } from '../../ipc/commands';
+import { applyRun, listRuns, previewUpload, runSummary, startUpload, undoUpload, uploadReport } from '../../ipc/commands';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection, runSummary as aRun } from '../../test-fixtures';
@@ -30,6 +30,7 @@ vi.mock('../../ipc/commands', () => ({
   runSummary: vi.fn(),
   startUpload: vi.fn(),
   undoUpload: vi.fn(),
+  uploadReport: vi.fn(),
 }));
 
 afterEach(() => {
@@ -127,7 +128,10 @@ describe('the upload model', () => {
       expect(model.busy).toBe(true);
       return aRun({ id: 'r7', status: 'completed' });
     });
+    vi.mocked(uploadReport).mockResolvedValue([{ aemPath: `${FOLDER}/shoes/red.jpg`, size: 2_400_000, state: 'uploaded', overAnother: false }]);
     await model.upload();
+    expect(uploadReport).toHaveBeenCalledWith('r7');
+    expect(model.rows).toHaveLength(1);
     expect(startUpload).toHaveBeenCalledWith('c1', 'upload-preview-1');
     expect(applyRun).toHaveBeenCalledWith({ runId: 'r7', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     expect(model.progress?.done).toBe(1);
@@ -223,10 +227,17 @@ describe('the Upload page', () => {
     const model = new UploadModel();
     const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], same: 1, refused: 0 };
     vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload }));
+    vi.mocked(uploadReport).mockResolvedValue([
+      { aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false },
+      { aemPath: `${FOLDER}/hero.jpg`, size: 10, state: 'uploaded', overAnother: true },
+    ]);
     await model.openRun('r7');
     vi.mocked(undoUpload).mockResolvedValue({ deleted: ['a', 'b'], gone: [], kept: [] });
     show(model);
     expect(screen.getByTestId('upload-report-counts').textContent).toContain('2 uploaded, 0 failed');
+    const rows = screen.getAllByTestId('upload-report-row');
+    expect(rows.map((r) => r.dataset.state)).toEqual(['uploaded', 'uploaded']);
+    expect(rows[1]!.textContent).toContain('not given back by an undo');
     await userEvent.click(screen.getByTestId('upload-undo'));
     await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('2 deleted'));
     expect((screen.getByTestId('upload-undo') as HTMLButtonElement).disabled).toBe(true);

@@ -2,6 +2,7 @@
 // (new, already there and skipped, a different file there given a new version or replaced,
 // refused and why), the pages that use an asset it replaces, its values from the sheet; and the
 // preview's counts. Plain logic, tested in upload.test.ts.
+import type { UploadFileState } from '../../ipc/bindings/UploadFileState';
 import type { UploadIntent } from '../../ipc/bindings/UploadIntent';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import type { UploadPreviewFile } from '../../ipc/bindings/UploadPreviewFile';
@@ -14,6 +15,14 @@ export const INTENT_WORDS: Record<UploadIntent, string> = {
   new_version: 'upload-intent-new-version',
   replace: 'upload-intent-replace',
   refused: 'upload-intent-refused',
+};
+
+/** The catalogue id of each state of a file in the report. */
+export const STATE_WORDS: Record<UploadFileState, string> = {
+  uploaded: 'upload-state-uploaded',
+  pending: 'upload-state-pending',
+  failed: 'upload-state-failed',
+  left_alone: 'upload-state-left-alone',
 };
 
 /** A file's size for people: bytes, kB, MB, GB (decimal, as the system's file managers). */
