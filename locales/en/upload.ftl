@@ -27,3 +27,15 @@ upload-processing-failed = AEM could not process { $path }: its metadata was not
 upload-processing-unfinished = AEM had not finished processing { $path } in time: its metadata was not written (resume the run to write it).
 cli-upload-metadata-left-alone = {"  "}values not written: { $path } (someone changed it after AEM processed it; the sheet's values would have replaced theirs)
 upload-metadata-changed-since = Someone changed { $path } after AEM processed it: its values from the sheet were not written.
+
+# The Upload page's messages from the core and the window's commands
+upload-kept-changed = kept: someone changed it since the upload
+upload-kept-unchecked = kept: its processing was not seen to end, so a change since cannot be told from AEM’s own
+upload-kept-not-given-back = kept: it went in as a new version of another file, or replaced one; AEM does not give the earlier file back
+dialog-upload-files-title = Choose files to upload
+dialog-upload-folder-title = Choose a folder to upload
+error-upload-files-gone = The files chosen are no longer on hand: drop or choose them again.
+error-upload-no-files = Choose files or a folder to upload first.
+error-upload-preview-gone = That preview is no longer on hand: preview again.
+error-upload-sheet-errors = Nothing was sent: correct the sheet first.
+error-upload-nothing-to-send = Nothing to send: every file is already there or refused.

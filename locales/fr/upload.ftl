@@ -28,3 +28,14 @@ upload-processing-unfinished = AEM n’avait pas fini de traiter { $path } à te
 
 cli-upload-metadata-left-alone = {"  "}valeurs non écrites : { $path } (quelqu’un l’a modifiée après son traitement par AEM ; les valeurs de la feuille auraient remplacé les siennes)
 upload-metadata-changed-since = Quelqu’un a modifié { $path } après son traitement par AEM : ses valeurs de la feuille n’ont pas été écrites.
+# Les messages de la page Envoi venus du cœur et des commandes de la fenêtre
+upload-kept-changed = gardé : quelqu’un l’a modifié depuis l’envoi
+upload-kept-unchecked = gardé : la fin de son traitement n’a pas été vue, donc une modification depuis ne se distingue pas de celles d’AEM
+upload-kept-not-given-back = gardé : il est entré comme nouvelle version d’un autre fichier, ou en a remplacé un ; AEM ne rend pas le fichier d’avant
+dialog-upload-files-title = Choisir des fichiers à envoyer
+dialog-upload-folder-title = Choisir un dossier à envoyer
+error-upload-files-gone = Les fichiers choisis ne sont plus disponibles : déposez-les ou choisissez-les de nouveau.
+error-upload-no-files = Choisissez d’abord des fichiers ou un dossier à envoyer.
+error-upload-preview-gone = Cet aperçu n’est plus disponible : refaites l’aperçu.
+error-upload-sheet-errors = Rien n’a été envoyé : corrigez d’abord la feuille.
+error-upload-nothing-to-send = Rien à envoyer : chaque fichier est déjà là ou refusé.

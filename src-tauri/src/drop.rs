@@ -5,11 +5,14 @@
 //! A sheet (`.xlsx`, `.xls`, `.ods`, `.csv`) or a text list (`.txt`) is held: the window hears
 //! `sheet-dropped` with its id and name, and the Bulk edit page takes it for its list (a `.txt`,
 //! or any of them while the list is shown) or its sheet import, reading it only then.
-//! Every other file is a credential: it is read and imported off the UI thread; the window
+//! While the Upload page is on screen (`AppState::upload_drops`), every other file or folder
+//! is held for the upload: the window hears `upload-dropped` (`HeldUpload`). Otherwise every
+//! other file is a credential: it is read and imported off the UI thread; the window
 //! hears `files-dropped` (the names, at once) and then one `import-result` per file as it is
 //! done.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use metadesk_core::app::is_text_list_file_name;
 use metadesk_core::connections::{FileOutcome, FileResult};
@@ -35,6 +38,14 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
         }
     }
     if paths.is_empty() {
+        return;
+    }
+    let state = window.state::<AppState>();
+    if state.upload_drops.load(Ordering::SeqCst) {
+        let held = state.workspace.hold_upload(paths);
+        if let Err(e) = window.emit_to(window.label(), AppEvent::UploadDropped.name(), held) {
+            tracing::warn!(error = %e, "could not tell the window about files to upload");
+        }
         return;
     }
     let names: Vec<String> = paths

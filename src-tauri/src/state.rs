@@ -2,6 +2,7 @@
 //! [`Workspace`] (connections, tokens, the one job, pending imports), the built-in sandbox and
 //! the notification threshold.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -24,6 +25,9 @@ pub struct AppState {
     /// another in the settings. Messages built here (errors, Test connection, notifications)
     /// use it.
     localizer: RwLock<Arc<Localizer>>,
+    /// The Upload page is on screen: files and folders dropped are to upload, not credentials
+    /// (`crate::drop`); the page says so as it shows and leaves (`upload_drops`).
+    pub upload_drops: AtomicBool,
 }
 
 impl AppState {
@@ -34,6 +38,7 @@ impl AppState {
             workspace: Arc::new(workspace),
             sandbox: Arc::new(SandboxHost::default()),
             long_job: crate::notify::LONG_JOB,
+            upload_drops: AtomicBool::new(false),
         }
     }
 

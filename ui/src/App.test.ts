@@ -60,6 +60,7 @@ vi.mock('./ipc/commands', () => ({
   listTags: vi.fn(() => Promise.resolve([])),
   previewTagImport: vi.fn(),
   readListFile: vi.fn(),
+  uploadDrops: vi.fn(() => Promise.resolve()),
 }));
 vi.mock('./ipc/events', () => ({
   onFilesDropped: vi.fn(),
@@ -68,6 +69,7 @@ vi.mock('./ipc/events', () => ({
   onSandboxStatus: vi.fn(),
   onCloseBlockedByRun: vi.fn(),
   onSheetDropped: vi.fn(),
+  onUploadDropped: vi.fn(() => Promise.resolve(() => {})),
 }));
 
 const FOLDERS_OK: CheckStep = { label: 'App folders', ok: true, detail: 'ready in /home/u/.local/share/metadesk' };
@@ -162,7 +164,7 @@ describe('navigation', () => {
     await renderReady();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const items = within(nav).getAllByRole('button');
-    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Health', 'Activity', 'Tags', 'Settings', 'Developer tools']);
+    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Upload', 'Health', 'Activity', 'Tags', 'Settings', 'Developer tools']);
     expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-bulk')).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Connections');
@@ -206,6 +208,8 @@ describe('navigation', () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByTestId('empty-bulk')).toBeInTheDocument();
 
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-upload')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-health')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
@@ -270,6 +274,7 @@ describe('navigation', () => {
     expect(within(nav).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
       'Connexions',
       'Modification en masse',
+      'Envoi',
       'Santé',
       'Activité',
       'Balises',

@@ -17,15 +17,18 @@ pub enum AppEvent {
     CloseBlockedByRun,
     /// A sheet file was dropped on the window and is held for import (`HeldSheet`).
     SheetDropped,
+    /// Files or folders were dropped on the Upload page and are held for it (`HeldUpload`).
+    UploadDropped,
 }
 
 impl AppEvent {
-    pub const ALL: [AppEvent; 5] = [
+    pub const ALL: [AppEvent; 6] = [
         AppEvent::FilesDropped,
         AppEvent::ImportResult,
         AppEvent::SandboxStatus,
         AppEvent::CloseBlockedByRun,
         AppEvent::SheetDropped,
+        AppEvent::UploadDropped,
     ];
 
     /// The name the event is sent under.
@@ -36,6 +39,7 @@ impl AppEvent {
             AppEvent::SandboxStatus => "sandbox-status",
             AppEvent::CloseBlockedByRun => "close-blocked-by-run",
             AppEvent::SheetDropped => "sheet-dropped",
+            AppEvent::UploadDropped => "upload-dropped",
         }
     }
 

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use metadesk_core::app::{SheetMetadata, Workspace};
+use metadesk_core::app::{SheetMetadata, Workspace, replaced_paths};
 use metadesk_core::assets::upload::WhenDifferent;
 use metadesk_core::bulk::RunStatus;
 use metadesk_core::bulk::runs::RunSummary;
@@ -79,12 +79,7 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         None => SheetMetadata::default(),
     };
     // Before a file replaces an asset: where that asset is used (its pages show the new one).
-    let replaced: Vec<String> = plan
-        .rows
-        .iter()
-        .filter(|r| matches!(r.intent, Intent::Different(_)))
-        .map(|r| r.aem_path.clone())
-        .collect();
+    let replaced = replaced_paths(&plan);
     let references = if replaced.is_empty() {
         None
     } else {

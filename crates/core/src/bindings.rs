@@ -99,6 +99,11 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::HealthReport::export_all(&cfg)?;
     crate::app::FieldReportSaved::export_all(&cfg)?;
     crate::app::PreviewReferences::export_all(&cfg)?;
+    crate::app::HeldUpload::export_all(&cfg)?;
+    crate::app::UploadPreview::export_all(&cfg)?;
+    crate::app::UploadPreviewRequest::export_all(&cfg)?;
+    crate::app::UploadUndoneView::export_all(&cfg)?;
+    crate::app::UploadReportRow::export_all(&cfg)?;
     // The API console.
     metadesk_console::GraphqlAnswer::export_all(&cfg)?;
     metadesk_console::Endpoints::export_all(&cfg)?;

@@ -43,21 +43,9 @@ pub async fn choose_credential_files<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Vec<FileOutcome>, IpcError> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
     let l = state.localizer();
-    Dialog::CredentialFiles
-        .builder(&app, &window, &l)
-        .pick_files(move |picked| {
-            let _ = tx.send(picked);
-        });
-    let paths: Vec<PathBuf> = rx
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect();
+    let dialog = Dialog::CredentialFiles.builder(&app, &window, &l);
+    let paths: Vec<PathBuf> = super::sheets::picked_many(|done| dialog.pick_files(done)).await;
     let ws = Arc::clone(&state.workspace);
     blocking(state.localizer(), move || {
         Ok(paths.iter().map(|path| ws.import_path(path, &l)).collect())

@@ -18,6 +18,7 @@ pub mod sheets;
 pub mod tag_sheets;
 pub mod tags;
 pub mod tokens;
+pub mod upload;
 
 use crate::ipc_error::IpcError;
 #[cfg(test)]

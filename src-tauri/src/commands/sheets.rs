@@ -29,6 +29,24 @@ pub(crate) async fn picked(
     rx.await.ok().flatten().and_then(|p| p.into_path().ok())
 }
 
+/// The paths the user picked in a dialog that takes several (or one folder); none when they
+/// cancelled.
+pub(crate) async fn picked_many(
+    open: impl FnOnce(Box<dyn FnOnce(Option<Vec<FilePath>>) + Send>),
+) -> Vec<std::path::PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    open(Box::new(move |paths| {
+        let _ = tx.send(paths);
+    }));
+    rx.await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect()
+}
+
 /// Asks where to save (the save dialog), then writes the sheet of the folder's assets with
 /// the properties asked for. `None` when the user cancelled the dialog.
 #[tauri::command]

@@ -88,6 +88,11 @@ import type { TagImportApplyRequest } from './bindings/TagImportApplyRequest';
 import type { TagImportPreview } from './bindings/TagImportPreview';
 import type { TagImportRun } from './bindings/TagImportRun';
 import type { TagImportUndoneView } from './bindings/TagImportUndoneView';
+import type { HeldUpload } from './bindings/HeldUpload';
+import type { UploadPreview } from './bindings/UploadPreview';
+import type { UploadPreviewRequest } from './bindings/UploadPreviewRequest';
+import type { UploadReportRow } from './bindings/UploadReportRow';
+import type { UploadUndoneView } from './bindings/UploadUndoneView';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -620,4 +625,37 @@ export function getLanguageSettings(): Promise<LanguageSettings> {
 /** Saves the language choice (null: follow the system) and switches the Rust side's words to it. */
 export function setLanguage(chosen: Lang | null): Promise<LanguageSettings> {
   return call<LanguageSettings>('set_language', { chosen });
+}
+
+/** Tells the core whether the Upload page is on screen: while it is, files and folders dropped
+ *  are held for the upload (`onUploadDropped`) instead of imported as credentials. */
+export function uploadDrops(on: boolean): Promise<void> {
+  return call('upload_drops', { on });
+}
+
+/** The system's dialog for files (or, `folder`, one folder with its subfolders) to upload;
+ *  held by the core, named by id. Null when cancelled. */
+export function chooseUploadFiles(folder: boolean): Promise<HeldUpload | null> {
+  return call('choose_upload_files', { folder });
+}
+
+/** What uploading the held files into the folder would do (with the sheet's values and
+ *  problems). Sends nothing. */
+export function previewUpload(request: UploadPreviewRequest): Promise<UploadPreview> {
+  return call('preview_upload', { request });
+}
+
+/** The run of an upload's preview, journaled; applied with `applyRun` (with progress). */
+export function startUpload(connectionId: string, previewId: string): Promise<RunSummary> {
+  return call('start_upload', { connectionId, previewId });
+}
+
+/** Each file of upload run `runId` and where it stands, for its report. */
+export function uploadReport(runId: string): Promise<UploadReportRow[]> {
+  return call('upload_report', { runId });
+}
+
+/** Deletes what upload run `runId` made, except what was changed since. */
+export function undoUpload(runId: string): Promise<UploadUndoneView> {
+  return call('undo_upload', { runId });
 }

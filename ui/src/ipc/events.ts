@@ -10,8 +10,10 @@ import {
   IMPORT_RESULT,
   SANDBOX_STATUS,
   SHEET_DROPPED,
+  UPLOAD_DROPPED,
 } from './bindings/AppEvents';
 import type { HeldSheet } from './bindings/HeldSheet';
+import type { HeldUpload } from './bindings/HeldUpload';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { SandboxStatus } from './bindings/SandboxStatus';
 import { toIpcError } from './errors';
@@ -62,6 +64,15 @@ export async function onCloseBlockedByRun(handler: () => void): Promise<Unlisten
 export async function onSheetDropped(handler: (sheet: HeldSheet) => void): Promise<Unlisten> {
   try {
     return await listen<HeldSheet>(SHEET_DROPPED, (event) => handler(event.payload));
+  } catch (thrown) {
+    throw toIpcError(thrown);
+  }
+}
+
+/** Files or folders dropped while the Upload page is on screen, held for it by the core. */
+export async function onUploadDropped(handler: (held: HeldUpload) => void): Promise<Unlisten> {
+  try {
+    return await listen<HeldUpload>(UPLOAD_DROPPED, (event) => handler(event.payload));
   } catch (thrown) {
     throw toIpcError(thrown);
   }

@@ -1,5 +1,5 @@
 // The app's sections, in navigation order.
-export type SectionId = 'connections' | 'bulk' | 'health' | 'activity' | 'tags' | 'console' | 'settings';
+export type SectionId = 'connections' | 'bulk' | 'upload' | 'health' | 'activity' | 'tags' | 'console' | 'settings';
 
 export interface Section {
   id: SectionId;
@@ -14,6 +14,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: 'connections', labelId: 'nav-connections', testId: 'nav-connections' },
   { id: 'bulk', labelId: 'nav-bulk', testId: 'nav-bulk' },
+  { id: 'upload', labelId: 'nav-upload', testId: 'nav-upload' },
   { id: 'health', labelId: 'nav-health', testId: 'nav-health' },
   { id: 'activity', labelId: 'nav-activity', testId: 'nav-activity' },
   { id: 'tags', labelId: 'nav-tags', testId: 'nav-tags' },

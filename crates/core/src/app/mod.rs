@@ -51,6 +51,7 @@ mod tokens;
 mod uploads;
 mod uploads_sheet;
 mod uploads_undo;
+mod uploads_window;
 mod user_files;
 
 use std::path::PathBuf;
@@ -106,8 +107,12 @@ pub use taxonomy_window::{
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
-pub use uploads::{FileMetadata, SheetMetadata};
+pub use uploads::{FileMetadata, SheetMetadata, replaced_paths};
 pub use uploads_undo::{UploadKept, UploadUndone};
+pub use uploads_window::{
+    HeldUpload, HeldUploads, UploadFileState, UploadIntent, UploadKeptView, UploadPreview,
+    UploadPreviewFile, UploadPreviewRequest, UploadReportRow, UploadUndoneView,
+};
 
 use metadesk_clients::aem::client::build_http_client;
 use metadesk_clients::error::{Error, Result};
@@ -133,6 +138,7 @@ pub struct Workspace {
     samples: SampleCache,
     sheet_issues: KeptIssues,
     references: ReferenceCache,
+    held_uploads: HeldUploads,
 }
 
 impl Workspace {
@@ -158,6 +164,7 @@ impl Workspace {
             samples: SampleCache::default(),
             sheet_issues: KeptIssues::default(),
             references: ReferenceCache::default(),
+            held_uploads: HeldUploads::default(),
         })
     }
 

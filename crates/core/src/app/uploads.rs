@@ -78,14 +78,25 @@ impl Workspace {
         plan: &UploadPlan,
         metadata: &FileMetadata,
     ) -> Result<RunSummary> {
+        let label = Text::new("job-upload", vec![("folder", plan.folder.as_str().into())]);
+        let job = self.jobs.start(JobKind::Apply, label)?;
+        let started = self.start_upload(opened, plan, metadata).await?;
+        job.set_run_id(&started.id);
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        engine.apply(&started.id, job.control(), &|_| {}).await
+    }
+
+    /// The run of a plan made by [`Workspace::plan_upload`], journaled (each file's SHA-1 read
+    /// now) and not sent: the window applies it as any run (`apply_request`, with progress).
+    pub async fn start_upload(
+        &self,
+        opened: &Opened,
+        plan: &UploadPlan,
+        metadata: &FileMetadata,
+    ) -> Result<RunSummary> {
         uploader(opened)?;
         let (plan, metadata) = (plan.clone(), metadata.clone());
         let run_plan = blocking(move || Ok(upload_plan::run_plan(&plan, &metadata))).await?;
-        let label = Text::new(
-            "job-upload",
-            vec![("folder", run_plan.folder.as_str().into())],
-        );
-        let job = self.jobs.start(JobKind::Apply, label)?;
         let mut spec = opened.spec(
             RunScope::checked(&run_plan.folder, ScopeFilters::default())?,
             Vec::new(),
@@ -96,10 +107,18 @@ impl Workspace {
         );
         spec.upload = Some(run_plan);
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let started = engine.start_upload(spec).await?;
-        job.set_run_id(&started.id);
-        engine.apply(&started.id, job.control(), &|_| {}).await
+        engine.start_upload(spec).await
     }
+}
+
+/// The AEM paths where `plan` sends a file over a different one (a new version or a
+/// replacement): their pages will show the new file, so the preview says where they are used.
+pub fn replaced_paths(plan: &UploadPlan) -> Vec<String> {
+    plan.rows
+        .iter()
+        .filter(|r| matches!(r.intent, upload_plan::Intent::Different(_)))
+        .map(|r| r.aem_path.clone())
+        .collect()
 }
 
 /// The connection's classic API, or the refusal of an OAuth Server-to-Server connection.

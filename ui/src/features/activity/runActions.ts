@@ -6,7 +6,7 @@
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { undoAction } from '../bulk/undoLinks';
 
-export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'undo' | 'redo' | 'show-progress';
+export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-upload' | 'undo' | 'redo' | 'show-progress';
 
 /** The actions for `run`, in the order they are shown; `running` when this window applies it;
  *  `runs` the history it is part of (what undid it, what it undid). */
@@ -14,8 +14,8 @@ export function actionsFor(run: RunSummary, running: boolean, runs: readonly Run
   if (running) return ['show-progress'];
   // A tag import is shown, resumed and undone where it was made: the Tags page.
   if (run.kind.kind === 'tag_import') return ['open-import'];
-  // An upload is undone by deleting what it made (`metadesk-cli bulk undo RUN`), not by a run.
-  if (run.kind.kind === 'upload') return ['open-report'];
+  // An upload is shown and undone (what it made deleted, not a run) on the Upload page.
+  if (run.kind.kind === 'upload') return ['open-upload'];
   const out: RunAction[] = [];
   switch (run.status) {
     case 'previewed':

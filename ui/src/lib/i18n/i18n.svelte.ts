@@ -12,12 +12,14 @@ import enUi from '../../../../locales/en/ui.ftl?raw';
 import frUi from '../../../../locales/fr/ui.ftl?raw';
 import enHealth from '../../../../locales/en/health.ftl?raw';
 import frHealth from '../../../../locales/fr/health.ftl?raw';
+import enUpload from '../../../../locales/en/upload-window.ftl?raw';
+import frUpload from '../../../../locales/fr/upload-window.ftl?raw';
 
 export type { Lang };
 export type Args = Record<string, FluentVariable>;
 
 /** The catalogue sources by language (tests check them against each other). */
-export const SOURCES: Record<Lang, string> = { en: `${enUi}\n${enHealth}`, fr: `${frUi}\n${frHealth}` };
+export const SOURCES: Record<Lang, string> = { en: `${enUi}\n${enHealth}\n${enUpload}`, fr: `${frUi}\n${frHealth}\n${frUpload}` };
 
 function bundle(lang: Lang): FluentBundle {
   // Isolation marks are for mixed-direction text; they would only get in the way here.

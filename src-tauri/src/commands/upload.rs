@@ -1,0 +1,110 @@
+//! The Upload page: files and folders chosen in the system's dialog (held by the core like a
+//! dropped set, so the page never sees a path), their preview, the run journaled from it (the
+//! page applies it with `apply_run`, with progress, as any run), and its undo. Each command is a
+//! call to the core's use cases (`metadesk_core::app::uploads_window`, `…::uploads_undo`).
+
+use std::sync::atomic::Ordering;
+
+use metadesk_core::app::{
+    HeldUpload, RunAction, UploadPreview, UploadPreviewRequest, UploadReportRow, UploadUndoneView,
+};
+use metadesk_core::bulk::RunSummary;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use super::bulk::runs_own;
+use super::sheets::picked_many;
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+use crate::worded::Worded;
+
+/// The Upload page is on screen (`on`) or left: while it is, what is dropped is to upload.
+#[tauri::command]
+pub fn upload_drops(state: State<'_, AppState>, on: bool) {
+    state.upload_drops.store(on, Ordering::SeqCst);
+}
+
+/// The open dialog for files (`folder` false) or a folder with its subfolders; what is picked
+/// is held for the upload; `None` when the user cancelled.
+#[tauri::command]
+pub async fn choose_upload_files<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    folder: bool,
+) -> Result<Option<HeldUpload>, IpcError> {
+    let l = state.localizer();
+    let title = if folder {
+        "dialog-upload-folder-title"
+    } else {
+        "dialog-upload-files-title"
+    };
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(l.text(title))
+        .set_parent(&window);
+    let paths = picked_many(|done| {
+        if folder {
+            dialog.pick_folder(move |path| done(path.map(|p| vec![p])));
+        } else {
+            dialog.pick_files(done);
+        }
+    })
+    .await;
+    Ok((!paths.is_empty()).then(|| state.workspace.hold_upload(paths)))
+}
+
+/// What uploading the held files into the folder would do, with the sheet's values and
+/// problems; sends nothing.
+#[tauri::command]
+pub async fn preview_upload(
+    state: State<'_, AppState>,
+    request: UploadPreviewRequest,
+) -> Result<UploadPreview, IpcError> {
+    let opened = super::open_stored(&state, request.connection_id.clone()).await?;
+    state
+        .workspace
+        .preview_held_upload(&opened, &request, &state.localizer())
+        .await
+        .worded(&state)
+}
+
+/// The run of preview `preview_id`, journaled; the page applies it with `apply_run`.
+#[tauri::command]
+pub async fn start_upload(
+    state: State<'_, AppState>,
+    connection_id: String,
+    preview_id: String,
+) -> Result<RunSummary, IpcError> {
+    let opened = super::open_stored(&state, connection_id).await?;
+    state
+        .workspace
+        .start_held_upload(&opened, &preview_id)
+        .await
+        .worded(&state)
+}
+
+/// Each file of upload run `run_id` and where it stands, for its report.
+#[tauri::command]
+pub async fn upload_report(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<Vec<UploadReportRow>, IpcError> {
+    state.workspace.upload_report(&run_id).await.worded(&state)
+}
+
+/// Undoes upload run `run_id`: the assets it made are deleted, except those changed since.
+#[tauri::command]
+pub async fn undo_upload(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<UploadUndoneView, IpcError> {
+    let ws = &state.workspace;
+    let (_, opened) = ws
+        .open_for_run(&run_id, runs_own(), RunAction::Undo)
+        .await
+        .worded(&state)?;
+    let done = ws.undo_upload(&opened, &run_id).await.worded(&state)?;
+    Ok(UploadUndoneView::of(done, &state.localizer()))
+}

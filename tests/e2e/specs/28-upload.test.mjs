@@ -1,0 +1,167 @@
+// Issue 65: the Upload page. A folder (with a subfolder) and a sheet of titles are dropped on
+// the page, the target folder typed; the preview lists each file as new with its title; Upload
+// sends them (the sandbox then holds each asset, processed, with the sheet's title); the run is
+// in Activity, which opens its report on the Upload page, where Undo deletes what it made (the
+// sandbox no longer holds them). Then the same page in French. Screenshots of both languages go
+// to E2E_ARTIFACTS.
+//
+// The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
+// starts and ends with no connections.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, Key } from "selenium-webdriver";
+import {
+  withApp,
+  byTestId,
+  press,
+  startSandboxBinary,
+  eventually,
+  screenshot,
+  simulateDrop,
+  importSandboxConnection,
+  deleteConnections,
+} from "../lib/app.mjs";
+import { chooseLanguage } from "../lib/plain.mjs";
+
+const FOLDER = "/content/dam/wknd-shared/en/adventures";
+/** The files of the dropped folder, below it, with the title the sheet gives each. */
+const FILES = [
+  ["e2e-upload-a.jpg", "Upload A"],
+  ["e2e-upload-b.jpg", "Upload B"],
+  ["e2e-upload-sub/e2e-upload-c.png", "Upload C"],
+];
+
+let sandbox;
+let dir;
+let dropped;
+let sheet;
+
+before(async () => {
+  sandbox = await startSandboxBinary({ assets: 16, perFolder: 8 });
+  dir = mkdtempSync(join(tmpdir(), "metadesk-e2e-upload-"));
+  dropped = join(dir, "campaign");
+  mkdirSync(join(dropped, "e2e-upload-sub"), { recursive: true });
+  FILES.forEach(([name], i) => writeFileSync(join(dropped, name), `the bytes of file ${i} `.repeat(40 * (i + 1))));
+  sheet = join(dir, "titles.csv");
+  writeFileSync(sheet, `File,dc:title\n${FILES.map(([name, title]) => `${name},${title}`).join("\n")}\n`);
+});
+
+after(() => {
+  sandbox?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The sandbox's asset at `path`, or null when it holds none. */
+async function held(path) {
+  try {
+    return await sandbox.asset(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Brings `id`'s element into view, for a screenshot of what is below the fold. */
+async function showing(driver, id) {
+  await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", await byTestId(driver, id));
+}
+
+/** Drops the folder and the sheet on the Upload page, types the target folder, previews;
+ *  returns the preview's rows by AEM path. */
+async function dropAndPreview(driver) {
+  await press(driver, "nav-upload");
+  await byTestId(driver, "upload-no-files");
+  await simulateDrop(driver, [dropped]);
+  await byTestId(driver, "upload-held");
+  await simulateDrop(driver, [sheet]);
+  await byTestId(driver, "upload-sheet");
+  const input = await byTestId(driver, "folder-path-input");
+  await input.clear();
+  await input.sendKeys(FOLDER, Key.ENTER);
+  await eventually(async () => (await (await byTestId(driver, "upload-preview")).isEnabled()), "Preview stayed disabled");
+  await press(driver, "upload-preview");
+  return eventually(async () => {
+    const rows = await driver.findElements(By.css('[data-testid="upload-row"]'));
+    if (rows.length !== FILES.length) return null;
+    const out = {};
+    for (const row of rows) out[await row.getAttribute("data-path")] = { intent: await row.getAttribute("data-intent"), text: await row.getText() };
+    return out;
+  }, "the preview did not list the files", 60_000);
+}
+
+test("a dropped folder and sheet are previewed, uploaded, reported, and undone from Activity", async (t) => {
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    const rows = await dropAndPreview(driver);
+    for (const [name, title] of FILES) {
+      const row = rows[`${FOLDER}/${name}`];
+      assert.ok(row, `${name} in the preview: ${JSON.stringify(rows)}`);
+      assert.equal(row.intent, "new", name);
+      assert.ok(row.text.includes(`dc:title: ${title}`), row.text);
+    }
+    for (const [name] of FILES) assert.equal(await held(`${FOLDER}/${name}`), null, `nothing sent before Upload: ${name}`);
+    const summary = await (await byTestId(driver, "upload-summary")).getText();
+    assert.ok(summary.includes("3 new"), summary);
+    await showing(driver, "upload-preview-card");
+    await screenshot(driver, "28-upload-1-preview");
+
+    await press(driver, "upload-send");
+    const counts = await byTestId(driver, "upload-report-counts", 180_000);
+    assert.equal(await counts.getAttribute("data-uploaded"), String(FILES.length), await counts.getText());
+    assert.equal(await counts.getAttribute("data-failed"), "0");
+    for (const [name, title] of FILES) {
+      const asset = await held(`${FOLDER}/${name}`);
+      assert.ok(asset, `${name} uploaded`);
+      assert.equal(asset.assetState, "processed", name);
+      assert.equal(asset.metadata["dc:title"], title, `${name}'s title from the sheet`);
+    }
+    const states = await eventually(async () => {
+      const rows = await driver.findElements(By.css('[data-testid="upload-report-row"]'));
+      return rows.length === FILES.length ? Promise.all(rows.map((r) => r.getAttribute("data-state"))) : null;
+    }, "the report did not list the files");
+    assert.deepEqual(states, FILES.map(() => "uploaded"));
+    await showing(driver, "upload-report");
+    await screenshot(driver, "28-upload-2-report");
+
+    // Activity lists the run; its report opens on the Upload page, where Undo is.
+    await press(driver, "nav-activity");
+    await press(driver, "open-upload", 30_000);
+    await byTestId(driver, "upload-report-counts", 30_000);
+    await press(driver, "upload-undo");
+    const undone = await byTestId(driver, "upload-undone", 60_000);
+    assert.equal(await undone.getAttribute("data-deleted"), String(FILES.length), await undone.getText());
+    for (const [name] of FILES) assert.equal(await held(`${FOLDER}/${name}`), null, `${name} deleted by the undo`);
+    await screenshot(driver, "28-upload-3-undone");
+    await press(driver, "upload-again");
+    await deleteConnections(driver, [id]);
+  });
+});
+
+test("the Upload page in French", async (t) => {
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    await chooseLanguage(driver, "fr");
+    try {
+      await press(driver, "nav-upload");
+      await eventually(async () => {
+        const titles = await driver.findElements(By.css("#upload-title"));
+        return titles.length > 0 && (await titles[0].getText()) === "Envoyer des fichiers";
+      }, "the Upload page did not open in French");
+      await screenshot(driver, "28-upload-4-french-empty");
+      const rows = await dropAndPreview(driver);
+      const first = rows[`${FOLDER}/${FILES[0][0]}`];
+      assert.ok(first.text.includes("Nouveau"), first.text);
+      const send = await (await byTestId(driver, "upload-send")).getText();
+      assert.equal(send, "Envoyer 3 fichiers");
+      await showing(driver, "upload-preview-card");
+      await screenshot(driver, "28-upload-5-french-preview");
+      await press(driver, "upload-clear");
+    } finally {
+      await chooseLanguage(driver, "system");
+      await deleteConnections(driver, [id]);
+    }
+  });
+});

@@ -1,0 +1,201 @@
+// The Upload page's state: the files and folders dropped or chosen (held by the core, named by
+// id), the target folder, the optional sheet, and the steps of an upload: its preview (nothing
+// sent), its run applied with progress, the report, and its undo. Every step is the core's: this
+// only keeps what the page shows and says what may be pressed when.
+//
+// Not here: the drawing (UploadPage.svelte), the counts and words of a preview (uploadCounts.ts).
+import {
+  applyRun,
+  chooseSheetFile,
+  chooseUploadFiles,
+  previewUpload,
+  runSummary,
+  startUpload,
+  undoUpload,
+  uploadReport,
+} from '../../ipc/commands';
+import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
+import type { HeldUpload } from '../../ipc/bindings/HeldUpload';
+import type { Progress } from '../../ipc/bindings/Progress';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
+import type { UploadReportRow } from '../../ipc/bindings/UploadReportRow';
+import type { UploadUndoneView } from '../../ipc/bindings/UploadUndoneView';
+import { toIpcError } from '../../ipc/errors';
+import type { IpcError } from '../../ipc/types';
+
+/** What the page is doing: a step at work shows its progress and holds every button. */
+export type UploadWork = 'idle' | 'choosing' | 'previewing' | 'uploading' | 'undoing';
+
+export class UploadModel {
+  connectionId = $state('');
+  folder = $state('');
+  /** A different file at a path: replaced (true) or given a new version (false). */
+  replace = $state(false);
+  inputs = $state<HeldUpload[]>([]);
+  sheet = $state<HeldSheet | null>(null);
+  preview = $state<UploadPreview | null>(null);
+  /** The upload's run: while it is sent, then its report. */
+  run = $state<RunSummary | null>(null);
+  progress = $state<Progress | null>(null);
+  /** Each file of the run and where it stands, once it ended. */
+  rows = $state<UploadReportRow[]>([]);
+  undone = $state<UploadUndoneView | null>(null);
+  work = $state<UploadWork>('idle');
+  error = $state<IpcError | null>(null);
+
+  get busy(): boolean {
+    return this.work !== 'idle';
+  }
+
+  /** Whether "Preview" can be pressed: files, a connection and a folder chosen, nothing at work. */
+  get canPreview(): boolean {
+    return !this.busy && this.run === null && this.inputs.length > 0 && this.connectionId !== '' && this.folder.trim() !== '';
+  }
+
+  /** How many files the preview would send (none while the sheet has problems). */
+  get toSend(): number {
+    const preview = this.preview;
+    if (!preview || preview.sheetErrors.length > 0) return 0;
+    return preview.files.filter((f) => f.intent === 'new' || f.intent === 'new_version' || f.intent === 'replace').length;
+  }
+
+  get canUpload(): boolean {
+    return !this.busy && this.run === null && this.toSend > 0;
+  }
+
+  /** Whether the report's run can be undone (it made something, and was not undone here yet). */
+  get canUndo(): boolean {
+    return !this.busy && this.run !== null && this.run.status !== 'previewed' && this.undone === null;
+  }
+
+  /** Files or folders dropped on the page, or chosen: added to those on hand. A preview shown
+   *  is of other files: it goes. */
+  received(held: HeldUpload): void {
+    if (this.busy || this.run) return;
+    this.inputs = [...this.inputs, held];
+    this.preview = null;
+  }
+
+  /** A sheet dropped on the page, or chosen: the upload's metadata. */
+  sheetReceived(sheet: HeldSheet): void {
+    if (this.busy || this.run) return;
+    this.sheet = sheet;
+    this.preview = null;
+  }
+
+  removeSheet(): void {
+    if (this.busy) return;
+    this.sheet = null;
+    this.preview = null;
+  }
+
+  /** Every file and the preview go; the folder, connection and sheet stay. */
+  clearFiles(): void {
+    if (this.busy) return;
+    this.inputs = [];
+    this.preview = null;
+  }
+
+  /** The system's dialog for files (or one folder). */
+  async choose(folder: boolean): Promise<void> {
+    await this.#step('choosing', async () => {
+      const held = await chooseUploadFiles(folder);
+      if (held) {
+        this.inputs = [...this.inputs, held];
+        this.preview = null;
+      }
+    });
+  }
+
+  async chooseSheet(): Promise<void> {
+    await this.#step('choosing', async () => {
+      const sheet = await chooseSheetFile();
+      if (sheet) {
+        this.sheet = sheet;
+        this.preview = null;
+      }
+    });
+  }
+
+  /** "Preview": what the upload would do, read from AEM; nothing is sent. */
+  async makePreview(): Promise<void> {
+    if (!this.canPreview) return;
+    await this.#step('previewing', async () => {
+      this.preview = null;
+      this.preview = await previewUpload({
+        connectionId: this.connectionId,
+        inputs: this.inputs.map((i) => i.id),
+        folder: this.folder.trim(),
+        replace: this.replace,
+        sheetId: this.sheet?.id ?? null,
+      });
+    });
+  }
+
+  /** "Upload": the preview's run, journaled then applied with progress; its report after. */
+  async upload(): Promise<void> {
+    const preview = this.preview;
+    if (!this.canUpload || !preview) return;
+    await this.#step('uploading', async () => {
+      const started = await startUpload(this.connectionId, preview.id);
+      this.run = started;
+      this.progress = null;
+      const request = { runId: started.id, confirmName: null, emptyRequired: false, republish: false };
+      this.run = await applyRun(request, (p) => (this.progress = p));
+      this.rows = await uploadReport(started.id);
+    });
+  }
+
+  /** Shows upload run `runId`'s report (from Activity), where it can be undone. */
+  async openRun(runId: string): Promise<void> {
+    if (this.busy) return;
+    await this.#step('choosing', async () => {
+      const run = await runSummary(runId);
+      this.#forget();
+      this.run = run;
+      this.rows = await uploadReport(runId);
+      this.folder = run.upload?.folder ?? this.folder;
+    });
+  }
+
+  /** Deletes what the report's run made, except what was changed since. */
+  async undo(): Promise<void> {
+    const run = this.run;
+    if (!this.canUndo || !run) return;
+    await this.#step('undoing', async () => {
+      this.undone = await undoUpload(run.id);
+    });
+  }
+
+  /** After a report: a new upload into the same folder, on the same connection. */
+  startOver(): void {
+    if (this.busy) return;
+    this.#forget();
+  }
+
+  #forget(): void {
+    this.inputs = [];
+    this.sheet = null;
+    this.preview = null;
+    this.run = null;
+    this.progress = null;
+    this.rows = [];
+    this.undone = null;
+    this.error = null;
+  }
+
+  /** Runs `step` as `work`, unless something is at work; its failure is kept to show. */
+  async #step(work: UploadWork, step: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.work = work;
+    this.error = null;
+    try {
+      await step();
+    } catch (thrown) {
+      this.error = toIpcError(thrown);
+    } finally {
+      this.work = 'idle';
+    }
+  }
+}

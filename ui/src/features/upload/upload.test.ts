@@ -1,0 +1,259 @@
+// The Upload page: its model (what may be pressed when, a preview forgotten when its files
+// change, the run applied after it is journaled, the undo), the preview's words, its empty
+// state, buttons held while busy, and French; and Activity sending an upload's run here.
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { applyRun, listRuns, previewUpload, runSummary, startUpload, undoUpload, uploadReport } from '../../ipc/commands';
+import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
+import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
+import { connection, runSummary as aRun } from '../../test-fixtures';
+import { actionsFor } from '../activity/runActions';
+import ActivityPage from '../activity/ActivityPage.svelte';
+import { BulkStore } from '../bulk/bulk.svelte';
+import { ConnectionsModel } from '../connections/connections.svelte';
+import { UploadModel } from './upload.svelte';
+import UploadPage from './UploadPage.svelte';
+import { intentCounts, pagesUsing, sizeWords } from './uploadRows';
+
+vi.mock('../../ipc/commands', () => ({
+  applyRun: vi.fn(),
+  chooseSheetFile: vi.fn(),
+  chooseUploadFiles: vi.fn(),
+  completeFolderPath: vi.fn(() => Promise.resolve([])),
+  listFolder: vi.fn(() => new Promise(() => {})),
+  listRuns: vi.fn(),
+  previewRows: vi.fn(),
+  previewUpload: vi.fn(),
+  reportRows: vi.fn(),
+  runSummary: vi.fn(),
+  startUpload: vi.fn(),
+  undoUpload: vi.fn(),
+  uploadReport: vi.fn(),
+}));
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+const FOLDER = '/content/dam/campaign';
+
+function preview(overrides: Partial<UploadPreview> = {}): UploadPreview {
+  return {
+    id: 'upload-preview-1',
+    folder: FOLDER,
+    folders: [`${FOLDER}/shoes`],
+    files: [
+      { aemPath: `${FOLDER}/shoes/red.jpg`, size: 2_400_000, intent: 'new', reason: null, metadata: { 'dc:title': ['Red shoe'] } },
+      { aemPath: `${FOLDER}/logo.png`, size: 512, intent: 'same', reason: null, metadata: {} },
+      { aemPath: `${FOLDER}/hero.jpg`, size: 1200, intent: 'replace', reason: null, metadata: {} },
+    ],
+    sheet: 'values.csv',
+    sheetErrors: [],
+    withoutRow: [`${FOLDER}/hero.jpg`],
+    references: {
+      runId: '',
+      assets: [{ path: `${FOLDER}/hero.jpg`, pages: [{ path: '/content/site/home', title: 'Home', published: true }], publishedPages: 1 }],
+      asked: 1,
+      notAsked: 0,
+      unpublishes: false,
+      unknown: null,
+    },
+    referencesUnknown: null,
+    ...overrides,
+  } as UploadPreview;
+}
+
+/** A model with files, a connection and a folder: ready to preview. */
+function ready(): UploadModel {
+  const model = new UploadModel();
+  model.received({ id: 'upload-1', names: ['campaign'], folders: ['campaign'] });
+  model.connectionId = 'c1';
+  model.folder = FOLDER;
+  return model;
+}
+
+function connectionsWith(list = [connection()]): ConnectionsModel {
+  const connections = new ConnectionsModel();
+  connections.connections = list;
+  connections.loaded = true;
+  return connections;
+}
+
+function show(model: UploadModel, lang: Lang = 'en', connections = connectionsWith()) {
+  return render(UploadPage, { props: { model, connections, onGoToConnections: vi.fn() }, context: i18nContext(new I18n(lang)) });
+}
+
+describe('the upload model', () => {
+  it('previews only with files, a connection and a folder, and sends their ids', async () => {
+    const model = new UploadModel();
+    expect(model.canPreview).toBe(false);
+    model.connectionId = 'c1';
+    model.folder = FOLDER;
+    expect(model.canPreview).toBe(false);
+    model.received({ id: 'upload-1', names: ['a.jpg'], folders: [] });
+    model.sheetReceived({ id: 'sheet-3', fileName: 'values.csv' });
+    expect(model.canPreview).toBe(true);
+    vi.mocked(previewUpload).mockResolvedValue(preview());
+    await model.makePreview();
+    expect(previewUpload).toHaveBeenCalledWith({ connectionId: 'c1', inputs: ['upload-1'], folder: FOLDER, replace: false, sheetId: 'sheet-3' });
+    expect(model.toSend).toBe(2);
+  });
+
+  it('forgets its preview when the files or the sheet change', () => {
+    const model = ready();
+    model.preview = preview();
+    model.received({ id: 'upload-2', names: ['b.jpg'], folders: [] });
+    expect(model.preview).toBeNull();
+    model.preview = preview();
+    model.removeSheet();
+    expect(model.preview).toBeNull();
+  });
+
+  it('sends nothing while the sheet has problems', () => {
+    const model = ready();
+    model.preview = preview({ sheetErrors: ['Row 3: b.jpg is not among the files to upload.'] });
+    expect(model.toSend).toBe(0);
+    expect(model.canUpload).toBe(false);
+  });
+
+  it('journals the preview’s run, then applies it with progress, then undoes it', async () => {
+    const model = ready();
+    model.preview = preview();
+    const started = aRun({ id: 'r7', status: 'previewed' });
+    vi.mocked(startUpload).mockResolvedValue(started);
+    vi.mocked(applyRun).mockImplementation(async (_request, onProgress) => {
+      onProgress({ done: 1, total: 2 } as never);
+      expect(model.busy).toBe(true);
+      return aRun({ id: 'r7', status: 'completed' });
+    });
+    vi.mocked(uploadReport).mockResolvedValue([{ aemPath: `${FOLDER}/shoes/red.jpg`, size: 2_400_000, state: 'uploaded', overAnother: false }]);
+    await model.upload();
+    expect(uploadReport).toHaveBeenCalledWith('r7');
+    expect(model.rows).toHaveLength(1);
+    expect(startUpload).toHaveBeenCalledWith('c1', 'upload-preview-1');
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r7', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
+    expect(model.progress?.done).toBe(1);
+    expect(model.run?.status).toBe('completed');
+    expect(model.canUndo).toBe(true);
+    vi.mocked(undoUpload).mockResolvedValue({ deleted: [`${FOLDER}/shoes/red.jpg`], gone: [], kept: [] });
+    await model.undo();
+    expect(undoUpload).toHaveBeenCalledWith('r7');
+    expect(model.undone?.deleted).toHaveLength(1);
+    expect(model.canUndo).toBe(false);
+  });
+
+  it('keeps a failure to show and frees the buttons', async () => {
+    const model = ready();
+    vi.mocked(previewUpload).mockRejectedValue({ code: 'not_found', message: 'The folder /content/dam/campaign does not exist.' });
+    await model.makePreview();
+    expect(model.error?.message).toContain('does not exist');
+    expect(model.busy).toBe(false);
+  });
+});
+
+describe('the preview’s words', () => {
+  it('counts the files each way, sizes them and finds the pages using a replaced asset', () => {
+    const shown = preview();
+    expect(intentCounts(shown)).toEqual({ new: 1, same: 1, new_version: 0, replace: 1, refused: 0 });
+    expect(sizeWords(new I18n('en'), 2_400_000)).toBe('2.4\u00a0MB');
+    expect(sizeWords(new I18n('fr'), 2_400_000)).toBe('2,4\u00a0MB');
+    expect(pagesUsing(shown, shown.files[2]!)).toBe(1);
+    expect(pagesUsing(shown, shown.files[0]!)).toBe(0);
+  });
+});
+
+describe('the Upload page', () => {
+  it('says what to do when no file is on hand, and holds Preview', () => {
+    show(new UploadModel());
+    expect(screen.getByTestId('upload-no-files').textContent).toContain('Drop files or a folder');
+    expect((screen.getByTestId('upload-preview') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('asks for a connection first when there is none', () => {
+    show(new UploadModel(), 'en', connectionsWith([]));
+    expect(screen.getByTestId('empty-upload')).toBeTruthy();
+  });
+
+  it('lists each file with its size, what happens to it, its pages and its values', () => {
+    const model = ready();
+    model.preview = preview();
+    show(model);
+    const rows = screen.getAllByTestId('upload-row');
+    expect(rows).toHaveLength(3);
+    const red = rows.find((r) => r.dataset.path === `${FOLDER}/shoes/red.jpg`)!;
+    expect(red.textContent).toContain('2.4\u00a0MB');
+    expect(red.textContent).toContain('New');
+    expect(red.textContent).toContain('dc:title: Red shoe');
+    const hero = rows.find((r) => r.dataset.path === `${FOLDER}/hero.jpg`)!;
+    expect(hero.textContent).toContain('replaced by this one');
+    expect(hero.textContent).toContain('Used on 1 page');
+    expect(screen.getByTestId('upload-without-row').textContent).toContain('One file has no row');
+    expect(screen.getByTestId('upload-send').textContent?.trim()).toBe('Upload 2 files');
+  });
+
+  it('holds every button while the preview is read', async () => {
+    const model = ready();
+    vi.mocked(previewUpload).mockReturnValue(new Promise(() => {}));
+    show(model);
+    await userEvent.click(screen.getByTestId('upload-preview'));
+    await waitFor(() => expect(screen.getByTestId('upload-previewing')).toBeTruthy());
+    for (const id of ['upload-preview', 'upload-choose-files', 'upload-choose-folder', 'upload-clear', 'upload-choose-sheet']) {
+      expect((screen.getByTestId(id) as HTMLButtonElement).disabled, id).toBe(true);
+    }
+  });
+
+  it('shows the sheet’s problems and sends nothing', () => {
+    const model = ready();
+    model.preview = preview({ sheetErrors: ['Row 3: b.jpg is not among the files to upload.'] });
+    show(model);
+    expect(screen.getByTestId('upload-sheet-errors').textContent).toContain('Row 3');
+    expect((screen.getByTestId('upload-send') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('speaks French, with its typography', () => {
+    const model = ready();
+    model.preview = preview();
+    show(model, 'fr');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Envoyer des fichiers');
+    expect(screen.getByTestId('upload-summary').textContent).toContain(`pour ${FOLDER}\u00a0: 1 nouveaux`);
+    expect(screen.getByTestId('upload-send').textContent?.trim()).toBe('Envoyer 2 fichiers');
+    const hero = screen.getAllByTestId('upload-row').find((r) => r.dataset.path === `${FOLDER}/hero.jpg`)!;
+    expect(hero.textContent).toContain('Un autre fichier est là\u00a0: remplacé par celui-ci');
+  });
+
+  it('shows the report of a run opened from Activity, and undoes it', async () => {
+    const model = new UploadModel();
+    const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], same: 1, refused: 0 };
+    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload }));
+    vi.mocked(uploadReport).mockResolvedValue([
+      { aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false },
+      { aemPath: `${FOLDER}/hero.jpg`, size: 10, state: 'uploaded', overAnother: true },
+    ]);
+    await model.openRun('r7');
+    vi.mocked(undoUpload).mockResolvedValue({ deleted: ['a', 'b'], gone: [], kept: [] });
+    show(model);
+    expect(screen.getByTestId('upload-report-counts').textContent).toContain('2 uploaded, 0 failed');
+    const rows = screen.getAllByTestId('upload-report-row');
+    expect(rows.map((r) => r.dataset.state)).toEqual(['uploaded', 'uploaded']);
+    expect(rows[1]!.textContent).toContain('not given back by an undo');
+    await userEvent.click(screen.getByTestId('upload-undo'));
+    await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('2 deleted'));
+    expect((screen.getByTestId('upload-undo') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('an upload in Activity', () => {
+  const uploaded = aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 } });
+
+  it('is opened on the Upload page, where its undo is', async () => {
+    expect(actionsFor(uploaded, false)).toEqual(['open-upload']);
+    vi.mocked(listRuns).mockResolvedValue([uploaded]);
+    const onOpenUpload = vi.fn();
+    render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenUpload }, context: i18nContext(new I18n('en')) });
+    await waitFor(() => expect(screen.getByTestId('open-upload')).toBeTruthy());
+    await userEvent.click(screen.getByTestId('open-upload'));
+    expect(onOpenUpload).toHaveBeenCalledWith(uploaded);
+  });
+});

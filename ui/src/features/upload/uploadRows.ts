@@ -1,0 +1,62 @@
+// What an upload's preview shows of each file, in plain words: its size, what happens to it
+// (new, already there and skipped, a different file there given a new version or replaced,
+// refused and why), the pages that use an asset it replaces, its values from the sheet; and the
+// preview's counts. Plain logic, tested in upload.test.ts.
+import type { UploadFileState } from '../../ipc/bindings/UploadFileState';
+import type { UploadIntent } from '../../ipc/bindings/UploadIntent';
+import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
+import type { UploadPreviewFile } from '../../ipc/bindings/UploadPreviewFile';
+import type { I18n } from '../../lib/i18n/i18n.svelte';
+
+/** The catalogue id of each intent's words. */
+export const INTENT_WORDS: Record<UploadIntent, string> = {
+  new: 'upload-intent-new',
+  same: 'upload-intent-same',
+  new_version: 'upload-intent-new-version',
+  replace: 'upload-intent-replace',
+  refused: 'upload-intent-refused',
+};
+
+/** The catalogue id of each state of a file in the report. */
+export const STATE_WORDS: Record<UploadFileState, string> = {
+  uploaded: 'upload-state-uploaded',
+  pending: 'upload-state-pending',
+  failed: 'upload-state-failed',
+  left_alone: 'upload-state-left-alone',
+};
+
+/** A file's size for people: bytes, kB, MB, GB (decimal, as the system's file managers). */
+export function sizeWords(i18n: Pick<I18n, 'number'>, bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const shown = i18n.number(value, { maximumFractionDigits: unit === 0 ? 0 : 1 });
+  return `${shown}\u00a0${units[unit]}`;
+}
+
+/** How many files of the preview go each way. */
+export function intentCounts(preview: UploadPreview): Record<UploadIntent, number> {
+  const counts: Record<UploadIntent, number> = { new: 0, same: 0, new_version: 0, replace: 0, refused: 0 };
+  for (const file of preview.files) counts[file.intent] += 1;
+  return counts;
+}
+
+/** The pages that use the asset `file` would replace (or give a new version to). */
+export function pagesUsing(preview: UploadPreview, file: UploadPreviewFile): number {
+  return preview.references?.assets.find((a) => a.path === file.aemPath)?.pages.length ?? 0;
+}
+
+/** A file's values from the sheet, one `property: a | b` each. */
+export function metadataLines(file: UploadPreviewFile): string[] {
+  return Object.entries(file.metadata).map(([property, values]) => `${property}: ${(values ?? []).join(' | ')}`);
+}
+
+/** The path below the target folder, as the sheet's File column names it. */
+export function belowFolder(preview: UploadPreview, file: UploadPreviewFile): string {
+  const prefix = `${preview.folder}/`;
+  return file.aemPath.startsWith(prefix) ? file.aemPath.slice(prefix.length) : file.aemPath;
+}
