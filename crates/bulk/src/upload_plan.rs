@@ -232,13 +232,20 @@ pub async fn compare(
     when_different: WhenDifferent,
 ) -> Result<(), CallError> {
     use futures_util::StreamExt as _;
-    let mut asked = futures_util::stream::iter(plan.rows.iter_mut().filter(|r| r.sends()))
-        .map(|row| async {
-            let stored = aem.stored_binary(&row.aem_path).await;
-            (row, stored)
-        })
+    // Owned paths in, positions out: a stream of futures borrowing the rows would not be
+    // `Send` for every lifetime, as a window command's future must be.
+    let asking: Vec<(usize, String)> = plan
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.sends())
+        .map(|(i, r)| (i, r.aem_path.clone()))
+        .collect();
+    let mut asked = futures_util::stream::iter(asking)
+        .map(|(i, path)| async move { (i, aem.stored_binary(&path).await) })
         .buffer_unordered(metadesk_assets::folders::LISTINGS_AT_ONCE);
-    while let Some((row, stored)) = asked.next().await {
+    while let Some((i, stored)) = asked.next().await {
+        let row = &mut plan.rows[i];
         let Some(stored) = stored? else {
             continue;
         };
