@@ -78,3 +78,10 @@ upload-state-pending = Not finished: resume the run to send it
 upload-state-failed = Failed
 upload-state-left-alone = Left alone: another file is there since the preview
 upload-over-another = over the file that was there (not given back by an undo)
+upload-production-title = Upload to production?
+upload-production-sending = Uploading sends { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+} into { $connection }, a connection marked production.
+upload-production-send = Upload to production
+upload-report-metadata-left-alone = Values not written: someone changed these after AEM processed them, and the sheet’s values would have replaced theirs

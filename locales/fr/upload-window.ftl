@@ -78,3 +78,10 @@ upload-state-pending = Pas terminé : reprenez l’exécution pour l’envoyer
 upload-state-failed = En échec
 upload-state-left-alone = Laissé tel quel : un autre fichier est là depuis l’aperçu
 upload-over-another = par-dessus le fichier qui était là (une annulation ne le rend pas)
+upload-production-title = Envoyer en production ?
+upload-production-sending = L’envoi met { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+} dans { $connection }, une connexion marquée production.
+upload-production-send = Envoyer en production
+upload-report-metadata-left-alone = Valeurs non écrites : quelqu’un les a modifiées après leur traitement par AEM, et les valeurs de la feuille auraient remplacé les siennes

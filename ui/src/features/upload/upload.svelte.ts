@@ -133,15 +133,17 @@ export class UploadModel {
     });
   }
 
-  /** "Upload": the preview's run, journaled then applied with progress; its report after. */
-  async upload(): Promise<void> {
+  /** "Upload": the preview's run, journaled then applied with progress; its report after. On
+   *  a connection marked production, `typedName` is the name the user typed to confirm (the
+   *  core checks it again). */
+  async upload(typedName: string | null = null): Promise<void> {
     const preview = this.preview;
     if (!this.canUpload || !preview) return;
     await this.#step('uploading', async () => {
       const started = await startUpload(this.connectionId, preview.id);
       this.run = started;
       this.progress = null;
-      const request = { runId: started.id, confirmName: null, emptyRequired: false, republish: false };
+      const request = { runId: started.id, confirmName: typedName, emptyRequired: false, republish: false };
       this.run = await applyRun(request, (p) => (this.progress = p));
       this.rows = await uploadReport(started.id);
     });

@@ -193,6 +193,23 @@ describe('the Upload page', () => {
     expect(screen.getByTestId('upload-send').textContent?.trim()).toBe('Upload 2 files');
   });
 
+  it('asks for the name of a connection marked production before sending, and passes it on', async () => {
+    const model = ready();
+    model.preview = preview();
+    vi.mocked(startUpload).mockResolvedValue(aRun({ id: 'r9', status: 'previewed' }));
+    vi.mocked(applyRun).mockResolvedValue(aRun({ id: 'r9', status: 'completed' }));
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    show(model, 'en', connectionsWith([connection({ id: 'c1', name: 'WKND Prod', production: true })]));
+    await userEvent.click(screen.getByTestId('upload-send'));
+    expect(startUpload).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog').textContent).toContain('Uploading sends 2 files into WKND Prod, a connection marked production.');
+    expect(screen.getByTestId('production-confirm-button')).toBeDisabled();
+    await userEvent.type(screen.getByTestId('production-confirm-input'), 'WKND Prod');
+    await userEvent.click(screen.getByTestId('production-confirm-button'));
+    await vi.waitFor(() => expect(applyRun).toHaveBeenCalled());
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r9', confirmName: 'WKND Prod', emptyRequired: false, republish: false }, expect.any(Function));
+  });
+
   it('holds every button while the preview is read', async () => {
     const model = ready();
     vi.mocked(previewUpload).mockReturnValue(new Promise(() => {}));
@@ -225,7 +242,7 @@ describe('the Upload page', () => {
 
   it('shows the report of a run opened from Activity, and undoes it', async () => {
     const model = new UploadModel();
-    const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], same: 1, refused: 0 };
+    const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], metadataLeftAlone: [`${FOLDER}/a.jpg`], same: 1, refused: 0 };
     vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload }));
     vi.mocked(uploadReport).mockResolvedValue([
       { aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false },
@@ -238,6 +255,8 @@ describe('the Upload page', () => {
     const rows = screen.getAllByTestId('upload-report-row');
     expect(rows.map((r) => r.dataset.state)).toEqual(['uploaded', 'uploaded']);
     expect(rows[1]!.textContent).toContain('not given back by an undo');
+    expect(screen.getByTestId('upload-metadata-left-alone').textContent).toContain(`Values not written: someone changed these after AEM processed them`);
+    expect(screen.getByTestId('upload-metadata-left-alone').textContent).toContain(`${FOLDER}/a.jpg`);
     await userEvent.click(screen.getByTestId('upload-undo'));
     await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('2 deleted'));
     expect((screen.getByTestId('upload-undo') as HTMLButtonElement).disabled).toBe(true);
