@@ -84,6 +84,21 @@ impl PlannedFile {
     }
 }
 
+/// Where one file of an upload's run stands, by its journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UploadFileState {
+    /// Sent, and its values from the sheet written (or left to someone's later change).
+    Uploaded,
+    /// Not sent yet, sent without its answer journaled, or its values not written yet: a
+    /// resume finds out.
+    Pending,
+    /// AEM refused the file or its values (or its processing failed).
+    Failed,
+    /// Another file was at its path since the preview: not sent.
+    LeftAlone,
+}
+
 /// Where an upload's files stand, by the journal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UploadCounts {
@@ -127,22 +142,29 @@ impl UploadRunPlan {
     pub fn counts(&self, journal: &StepJournal) -> UploadCounts {
         let mut counts = UploadCounts::default();
         for file in &self.files {
-            let described = file.metadata.is_empty()
-                || matches!(
-                    journal.state(&file.metadata_part()),
-                    Some(StepState::Done | StepState::LeftAlone)
-                );
-            let metadata_refused = journal.state(&file.metadata_part()) == Some(StepState::Refused);
-            match journal.state(&file.part()) {
-                Some(StepState::Done) if metadata_refused => counts.failed += 1,
-                Some(StepState::Done) if !described => counts.pending += 1,
-                Some(StepState::Done) => counts.uploaded += 1,
-                Some(StepState::LeftAlone) => counts.left_alone += 1,
-                Some(StepState::Refused) => counts.failed += 1,
-                _ => counts.pending += 1,
+            match Self::state_of(file, journal) {
+                UploadFileState::Uploaded => counts.uploaded += 1,
+                UploadFileState::LeftAlone => counts.left_alone += 1,
+                UploadFileState::Failed => counts.failed += 1,
+                UploadFileState::Pending => counts.pending += 1,
             }
         }
         counts
+    }
+
+    /// Where `file` stands: its own part, then its values' (a file done whose values were
+    /// refused failed; one whose values are not written yet is pending).
+    pub fn state_of(file: &PlannedFile, journal: &StepJournal) -> UploadFileState {
+        let values = journal.state(&file.metadata_part());
+        let described = file.metadata.is_empty()
+            || matches!(values, Some(StepState::Done | StepState::LeftAlone));
+        match journal.state(&file.part()) {
+            Some(StepState::Done) if values == Some(StepState::Refused) => UploadFileState::Failed,
+            Some(StepState::Done) if described => UploadFileState::Uploaded,
+            Some(StepState::LeftAlone) => UploadFileState::LeftAlone,
+            Some(StepState::Refused) => UploadFileState::Failed,
+            _ => UploadFileState::Pending,
+        }
     }
 
     /// What the journal says of this upload.
@@ -250,5 +272,46 @@ mod tests {
             ]
         );
         assert_eq!(plan.view(&journal).changed_since, vec!["/content/dam/f/c"]);
+    }
+
+    /// A file whose values were left to someone's later change is uploaded, for its counts and
+    /// its report row alike (the report read "pending" while the counts said uploaded); one
+    /// whose values were refused failed. Seen failing with the values left alone not taken as
+    /// described.
+    #[test]
+    fn values_left_alone_are_an_uploaded_file_and_refused_ones_a_failed_file() {
+        let mut described = file("a", Arrival::New);
+        described
+            .metadata
+            .insert("dc:title".into(), vec!["A".into()]);
+        let mut refused = file("b", Arrival::New);
+        refused.metadata.insert("dc:title".into(), vec!["B".into()]);
+        let mut journal = StepJournal::default();
+        for f in [&described, &refused] {
+            journal.record(f.part(), StepState::Done, None);
+        }
+        journal.left(described.metadata_part(), None);
+        journal.record(refused.metadata_part(), StepState::Refused, None);
+        let plan = UploadRunPlan {
+            folder: "/content/dam/f".into(),
+            folders: Vec::new(),
+            files: vec![described.clone(), refused.clone()],
+            same: 0,
+            refused: 0,
+        };
+        assert_eq!(
+            UploadRunPlan::state_of(&described, &journal),
+            UploadFileState::Uploaded
+        );
+        assert_eq!(
+            UploadRunPlan::state_of(&refused, &journal),
+            UploadFileState::Failed
+        );
+        let counts = plan.counts(&journal);
+        assert_eq!((counts.uploaded, counts.failed, counts.pending), (1, 1, 0));
+        assert_eq!(
+            plan.view(&journal).metadata_left_alone,
+            vec!["/content/dam/f/a"]
+        );
     }
 }

@@ -26,8 +26,7 @@ use super::uploads_undo::{UploadKept, UploadUndone};
 use super::{Opened, Workspace, blocking};
 use metadesk_bulk::replay::Replay;
 use metadesk_bulk::runs;
-use metadesk_bulk::tag_step::StepState;
-use metadesk_bulk::upload::Arrival;
+use metadesk_bulk::upload::{Arrival, UploadRunPlan};
 
 /// How many drops and previews are kept; older ones are forgotten (dropped again, previewed again).
 const MAX_HELD: usize = 32;
@@ -104,17 +103,7 @@ pub struct UploadPreviewRequest {
     pub sheet_id: Option<String>,
 }
 
-/// Where one file of an upload's run stands, by its journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum UploadFileState {
-    Uploaded,
-    /// Sent, its metadata not written yet (or its answer not journaled): a resume finds out.
-    Pending,
-    Failed,
-    /// Another file was at its path since the preview: not sent.
-    LeftAlone,
-}
+pub use metadesk_bulk::upload::UploadFileState;
 
 /// One file of an upload's report.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -320,20 +309,7 @@ impl Workspace {
             .files
             .iter()
             .map(|file| {
-                let metadata = journal.state(&file.metadata_part());
-                let state = match journal.state(&file.part()) {
-                    Some(StepState::Done) if metadata == Some(StepState::Refused) => {
-                        UploadFileState::Failed
-                    }
-                    Some(StepState::Done)
-                        if file.metadata.is_empty() || metadata == Some(StepState::Done) =>
-                    {
-                        UploadFileState::Uploaded
-                    }
-                    Some(StepState::Refused) => UploadFileState::Failed,
-                    Some(StepState::LeftAlone) => UploadFileState::LeftAlone,
-                    _ => UploadFileState::Pending,
-                };
+                let state = UploadRunPlan::state_of(file, journal);
                 UploadReportRow {
                     aem_path: file.aem_path.clone(),
                     size: file.size,
