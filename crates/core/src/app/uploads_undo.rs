@@ -11,7 +11,8 @@
 use metadesk_base::i18n::SavedText;
 use metadesk_bulk::replay::Replay;
 use metadesk_bulk::runs;
-use metadesk_bulk::upload::Arrival;
+use metadesk_bulk::tag_step::StepJournal;
+use metadesk_bulk::upload::{Arrival, UploadRunPlan};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 use super::uploads::uploader;
@@ -41,20 +42,26 @@ pub struct UploadUndone {
 }
 
 impl Workspace {
-    /// Undoes upload run `id` on the connection opened for it ([`Workspace::open_for_run`]).
-    pub async fn undo_upload(&self, opened: &Opened, id: &str) -> Result<UploadUndone> {
+    /// Upload run `id`'s plan and what its journal says; refused for any other run.
+    pub(super) async fn upload_run(&self, id: &str) -> Result<(UploadRunPlan, StepJournal)> {
         let path = runs::path_of(&self.runs_dir(), id)?;
-        let replay = blocking(move || Replay::load(&path)).await?;
-        let Some(plan) = replay.spec.upload.as_ref() else {
-            return Err(Error::message(
+        let mut replay = blocking(move || Replay::load(&path)).await?;
+        let plan = replay.spec.upload.take().ok_or_else(|| {
+            Error::message(
                 ErrorCode::InvalidInput,
                 "error-not-an-upload",
                 vec![("run", id.into())],
-            ));
-        };
+            )
+        })?;
+        Ok((plan, replay.tag_step))
+    }
+
+    /// Undoes upload run `id` on the connection opened for it ([`Workspace::open_for_run`]).
+    pub async fn undo_upload(&self, opened: &Opened, id: &str) -> Result<UploadUndone> {
+        let (plan, journal) = self.upload_run(id).await?;
         let aem = uploader(opened)?;
         let mut done = UploadUndone::default();
-        for (file, seen) in plan.written(&replay.tag_step) {
+        for (file, seen) in plan.written(&journal) {
             let path = file.aem_path.clone();
             if file.arrival != Arrival::New {
                 done.kept.push((path, UploadKept::NotGivenBack));

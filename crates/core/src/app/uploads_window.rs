@@ -23,9 +23,7 @@ use super::references::PreviewReferences;
 use super::sheet_files::file_name_of;
 use super::uploads::{FileMetadata, SheetMetadata, replaced_paths};
 use super::uploads_undo::{UploadKept, UploadUndone};
-use super::{Opened, Workspace, blocking};
-use metadesk_bulk::replay::Replay;
-use metadesk_bulk::runs;
+use super::{Opened, Workspace};
 use metadesk_bulk::upload::{Arrival, UploadRunPlan};
 
 /// How many drops and previews are kept; older ones are forgotten (dropped again, previewed again).
@@ -295,16 +293,8 @@ impl Workspace {
 
     /// Each file of upload run `id` and where it stands, for its report.
     pub async fn upload_report(&self, id: &str) -> Result<Vec<UploadReportRow>> {
-        let path = runs::path_of(&self.runs_dir(), id)?;
-        let replay = blocking(move || Replay::load(&path)).await?;
-        let Some(plan) = replay.spec.upload.as_ref() else {
-            return Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-not-an-upload",
-                vec![("run", id.into())],
-            ));
-        };
-        let journal = &replay.tag_step;
+        let (plan, journal) = self.upload_run(id).await?;
+        let journal = &journal;
         Ok(plan
             .files
             .iter()
