@@ -1,5 +1,5 @@
-//! One asset's metadata write on the classic path, where AEM refused a batch write (or for
-//! the one asset of a resume's own check): the values in the Assets HTTP API's `PUT
+//! One asset's metadata write on the classic path (where AEM refused a batch write, and a
+//! batch's asset written on its own): the values in the Assets HTTP API's `PUT
 //! /api/assets/{path}`, the removals as Sling's documented `name@Delete` on the asset's
 //! metadata node. Whether a `PUT` with `null` removes a value is written nowhere Adobe
 //! publishes, and an AEM that kept the value would have a clear or an undo report a change it
