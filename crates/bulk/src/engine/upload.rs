@@ -108,7 +108,7 @@ async fn send_file(
     let state = journal.state(&part);
     match state {
         Some(StepState::LeftAlone) => return Ok(None),
-        Some(StepState::Done) => return describe(ctx, aem, journal, file).await,
+        Some(StepState::Done) => return describe(ctx, aem, journal, file, None).await,
         _ => {}
     }
     let held = match held_now(ctx, aem, file).await {
@@ -119,7 +119,7 @@ async fn send_file(
         // An earlier attempt landed (its answer, or the journal's record of it, was lost).
         (Some(_), Held::This(at)) => {
             journal_part(ctx, part, StepState::Done, None, at).await?;
-            return describe(ctx, aem, journal, file).await;
+            return describe(ctx, aem, journal, file, None).await;
         }
         // Someone put a file there since the preview (or this one, not by this run).
         (None, Held::This(_)) => {
@@ -136,12 +136,13 @@ async fn send_file(
     if let Err(why) = write(ctx, aem, file).await {
         return refuse(ctx, part, why).await;
     }
-    let at = match processed(ctx, aem, &file.aem_path).await {
-        Processing::Done(at) => at,
+    let processing = processed(ctx, aem, &file.aem_path).await;
+    let at = match &processing {
+        Processing::Done(at) => at.clone(),
         Processing::Failed | Processing::Unknown => None,
     };
     journal_part(ctx, part, StepState::Done, None, at).await?;
-    describe(ctx, aem, journal, file).await
+    describe(ctx, aem, journal, file, Some(processing)).await
 }
 
 /// Writes the file's values from the sheet once AEM has processed it (its extraction replaces
@@ -152,6 +153,8 @@ async fn describe(
     aem: &ClassicAssets,
     journal: &StepJournal,
     file: &PlannedFile,
+    // Where processing stands when the caller has just waited for it (not asked again).
+    known: Option<Processing>,
 ) -> Result<Option<SavedText>> {
     let part = file.metadata_part();
     if file.metadata.is_empty() || journal.state(&part) == Some(StepState::Done) {
@@ -173,7 +176,11 @@ async fn describe(
         path: path.to_owned(),
         id: None,
     };
-    match processed(ctx, aem, path).await {
+    let processing = match known {
+        Some(processing) => processing,
+        None => processed(ctx, aem, path).await,
+    };
+    match processing {
         // Changed since it was processed: by this run's own write whose answer was lost (the
         // sheet's values are there), else by someone whose values the sheet's would overwrite
         // unseen (a resume hours later). AEM keeps the time to the second: a change within the
