@@ -172,11 +172,21 @@ export async function byTestId(driver, id, idleMs = 10_000) {
 export async function press(driver, id, idleMs = 10_000) {
   // Where it stands on screen, twice a little apart: a click aimed while the page still moves
   // (a count's notes arriving above it) lands on whatever moved there, and nothing happens.
+  // A part of the page above it that is about to change size (a sample waiting for typing to
+  // settle says so with data-settling) moves it after the check below: CI once clicked Preview
+  // as the rule's sample arrived, and nothing happened.
+  const settlingAbove = (el) =>
+    driver.executeScript(
+      `return [...document.querySelectorAll('[data-settling="true"]')]
+         .some((s) => s.compareDocumentPosition(arguments[0]) & Node.DOCUMENT_POSITION_FOLLOWING);`,
+      el,
+    );
   const place = (el) =>
     driver.executeScript("const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height, window.scrollY].join();", el);
   const el = await eventually(async () => {
     const [found] = await driver.findElements(By.css(`[data-testid="${id}"]`));
     if (!found || !(await found.isDisplayed()) || !(await found.isEnabled())) return null;
+    if (await settlingAbove(found)) return null;
     const before = await place(found);
     await sleep(50);
     return (await place(found)) === before ? found : null;

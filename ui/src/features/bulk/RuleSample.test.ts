@@ -92,6 +92,22 @@ describe('RuleSample', () => {
     expect(ruleSample).toHaveBeenCalledTimes(2);
   });
 
+  it('says it is settling from a keystroke until its answer is shown, so nothing below is clicked as it moves', async () => {
+    let resolve: (s: Sample) => void = () => {};
+    vi.mocked(ruleSample).mockImplementation(() => new Promise((r) => (resolve = r)));
+    const i18n = new I18n('en');
+    show(setupWith(i18n), i18n);
+    // Once the folder is known, before the typing settles: nothing is asked yet, but the box
+    // already says it will change.
+    await waitFor(() => expect(sampleBox().dataset.settling).toBe('true'));
+    expect(ruleSample).not.toHaveBeenCalled();
+    await waitFor(() => expect(ruleSample).toHaveBeenCalledTimes(1));
+    expect(sampleBox().dataset.settling).toBe('true');
+    resolve(answer());
+    await waitFor(() => expect(sampleBox().dataset.state).toBe('shown'));
+    expect(sampleBox().dataset.settling).toBe('false');
+  });
+
   it('drops an answer overtaken by newer typing', async () => {
     let first: (s: Sample) => void = () => {};
     vi.mocked(ruleSample)

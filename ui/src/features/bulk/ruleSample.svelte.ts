@@ -37,6 +37,11 @@ export class RuleSampleModel {
   /** The edits `sample` was computed for, in the order asked (`sample.refused` follows it). */
   edits = $state<Edit[]>([]);
   loading = $state(false);
+  /**
+   * True from a change of the request until its sample is shown: the sample may then resize and
+   * move what is below it (Preview), so the page says so (`data-settling`) while it lasts.
+   */
+  settling = $state(false);
   error = $state<IpcError | null>(null);
 
   #key = '';
@@ -55,8 +60,10 @@ export class RuleSampleModel {
       this.edits = [];
       this.error = null;
       this.loading = false;
+      this.settling = false;
       return;
     }
+    this.settling = true;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       void this.#ask(request);
@@ -77,7 +84,10 @@ export class RuleSampleModel {
       this.sample = null;
       this.error = toIpcError(thrown);
     } finally {
-      if (generation === this.#generation) this.loading = false;
+      if (generation === this.#generation) {
+        this.loading = false;
+        this.settling = false;
+      }
     }
   }
 
@@ -91,5 +101,6 @@ export class RuleSampleModel {
     this.#stopTimer();
     this.#generation++;
     this.#key = '';
+    this.settling = false;
   }
 }
