@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::bulk_support::English;
+use metadesk_core::bulk::RunSource;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -68,13 +69,13 @@ async fn set_previews_then_applies_exactly_across_pages() {
         ..settings()
     });
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("metadata/dc:rights", "WKND Limited Use")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -150,14 +151,17 @@ async fn multi_valued_edits_recursive_without_touching_folders() {
         f.recursive = true
     });
     let flat = e
-        .preview(
-            spec(&sb, ApiFamily::Classic, &parent, sp.edits.clone()),
+        .plan(
+            RunSource::Scope(spec(&sb, ApiFamily::Classic, &parent, sp.edits.clone())),
             &RunControl::new(),
             &quiet(),
         )
         .await
         .unwrap();
-    let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+    let p = e
+        .plan(RunSource::Scope(sp), &RunControl::new(), &quiet())
+        .await
+        .unwrap();
     assert!(
         p.counts.assets > flat.counts.assets,
         "subfolders add assets: {:?} vs {:?}",
@@ -191,8 +195,8 @@ async fn multi_valued_edits_recursive_without_touching_folders() {
         },
     }];
     let p2 = e
-        .preview(
-            spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, rm),
+        .plan(
+            RunSource::Scope(spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, rm)),
             &RunControl::new(),
             &quiet(),
         )
@@ -245,7 +249,10 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
         };
         // Reads: dropped connections and throttles (error_rate fails writes only).
         sb.set_faults(faults.clone()).unwrap();
-        let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+        let p = e
+            .plan(RunSource::Scope(sp), &RunControl::new(), &quiet())
+            .await
+            .unwrap();
         let after_preview = sb.counters();
         assert!(
             after_preview.dropped_connections > 0
@@ -330,13 +337,13 @@ async fn a_token_revoked_mid_run_is_reminted_once_and_the_run_completes() {
     let aem = Arc::new(ClassicAssets::new(client(&sb, auth.clone())));
     let e = engine(aem, dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "R2")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -365,13 +372,13 @@ async fn a_token_that_cannot_be_renewed_stops_the_run_and_resume_finishes_it() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "R3")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -419,13 +426,13 @@ async fn undo_restores_every_original_value() {
     let e = engine(classic(&sb), dir.path());
     let originals: Vec<(String, Option<serde_json::Value>)> = runs::preview_page(
         &dir.path().join("runs"),
-        &e.preview(
-            spec(
+        &e.plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "x")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -461,8 +468,8 @@ async fn undo_restores_every_original_value() {
         },
     ];
     let p = e
-        .preview(
-            spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edits),
+        .plan(
+            RunSource::Scope(spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edits)),
             &RunControl::new(),
             &quiet(),
         )
@@ -470,7 +477,7 @@ async fn undo_restores_every_original_value() {
         .unwrap();
     e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &quiet())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let u = e.apply(&u.id, &RunControl::new(), &quiet()).await.unwrap();
@@ -513,7 +520,10 @@ async fn a_read_only_technical_account_stops_the_run_after_five_refusals() {
         vec![set("dc:rights", "nope")],
     );
     sp.account = connected.account.clone();
-    let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+    let p = e
+        .plan(RunSource::Scope(sp), &RunControl::new(), &quiet())
+        .await
+        .unwrap();
     assert!(p.counts.pending > 20, "{:?}", p.counts);
     let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
     assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
@@ -556,13 +566,13 @@ async fn a_host_gone_during_the_apply_fails_each_asset_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "never written")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -633,8 +643,8 @@ async fn classic_writes_check_each_batch_just_before_writing_it() {
     ];
     for edits in cases {
         let p = e
-            .preview(
-                spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edits.clone()),
+            .plan(
+                RunSource::Scope(spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edits.clone())),
                 &RunControl::new(),
                 &quiet(),
             )

@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::bulk_support::English;
+use metadesk_core::bulk::RunSource;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -189,7 +190,10 @@ async fn the_scope_count_equals_the_previews_assets() {
             .unwrap();
         let mut sp = spec(&sb, ApiFamily::Classic, folder, vec![set("dc:rights", "R")]);
         sp.scope = scope.clone();
-        let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+        let p = e
+            .plan(RunSource::Scope(sp), &RunControl::new(), &quiet())
+            .await
+            .unwrap();
         let rows = runs::preview_page(&dir.path().join("runs"), &p.id, Some(Action::Skip), 0, 1000)
             .unwrap();
         assert!(
@@ -230,13 +234,13 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
         ..defaults
     });
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Retried")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -261,7 +265,7 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
     sb.set_faults(Faults::default()).unwrap();
     let puts = sb.counters().writes_applied;
     let r = e
-        .preview_retry(&p.id, &RunControl::new(), &quiet())
+        .plan(RunSource::retry(&p.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     assert_eq!(r.kind, RunKind::Retry { of: p.id.clone() });
@@ -293,12 +297,12 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
     );
     // Undo of the retry restores what the retry changed.
     let u = e
-        .preview_undo(&r.id, &RunControl::new(), &quiet())
+        .plan(RunSource::undo(&r.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     assert_eq!(u.counts.pending, first.counts.failed);
     let err = e
-        .preview_retry(&r.id, &RunControl::new(), &quiet())
+        .plan(RunSource::retry(&r.id), &RunControl::new(), &quiet())
         .await
         .unwrap_err();
     assert!(err.to_string().contains("nothing to retry"), "{err}");
@@ -311,13 +315,13 @@ async fn preview_and_report_pages_filter_with_totals() {
     let runs_dir = dir.path().join("runs");
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Paged")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -398,13 +402,13 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
     let dir = tempfile::tempdir().unwrap();
     let e = engine(connected.assets.clone(), dir.path());
     let err = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::OpenApi,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "x")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -460,7 +464,10 @@ async fn a_read_only_technical_account_is_named_in_the_403_reason() {
         vec![set("dc:rights", "no")],
     );
     sp.account = connected.account.clone();
-    let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+    let p = e
+        .plan(RunSource::Scope(sp), &RunControl::new(), &quiet())
+        .await
+        .unwrap();
     let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
     // The window shows the run's reason where the report starts, and Resume for the rest.
     assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
@@ -489,13 +496,13 @@ async fn an_expired_development_token_says_how_to_get_a_new_one() {
     };
     // Preview: the error the window shows.
     let err = engine(expired(&sb), dir.path())
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "x")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -511,13 +518,13 @@ async fn an_expired_development_token_says_how_to_get_a_new_one() {
     );
     // Apply: the token ends after the preview; the run stops with that reason, resumable.
     let p = engine(classic(&sb), dir.path())
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "x")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -554,13 +561,13 @@ async fn an_unreachable_host_is_named() {
     .unwrap();
     let aem: Arc<dyn AssetsApi> = Arc::new(ClassicAssets::new(nowhere));
     let err = engine(aem.clone(), dir.path())
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "x")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -624,8 +631,8 @@ async fn bad_inputs_are_refused_in_words() {
         },
     };
     let err = e
-        .preview(
-            spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, vec![empty]),
+        .plan(
+            RunSource::Scope(spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, vec![empty])),
             &c,
             &quiet(),
         )
@@ -635,8 +642,10 @@ async fn bad_inputs_are_refused_in_words() {
     for id in ["20990101-000000-000-0000", "../runs/x", "..", "a/b"] {
         for err in [
             e.apply(id, &c, &quiet()).await.unwrap_err(),
-            e.preview_retry(id, &c, &quiet()).await.unwrap_err(),
-            e.preview_undo(id, &c, &quiet()).await.unwrap_err(),
+            e.plan(RunSource::retry(id), &c, &quiet())
+                .await
+                .unwrap_err(),
+            e.plan(RunSource::undo(id), &c, &quiet()).await.unwrap_err(),
             runs::report_page(&runs_dir, id, None, 0, 1).unwrap_err(),
             runs::preview_page(&runs_dir, id, None, 0, 1).unwrap_err(),
         ] {

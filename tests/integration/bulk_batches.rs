@@ -9,6 +9,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use metadesk_core::bulk::RunSource;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -56,13 +57,13 @@ async fn an_asset_missing_from_the_check_is_read_on_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Batched")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -112,13 +113,13 @@ async fn a_node_created_under_no_asset_of_the_batch_fails_the_batch() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Batched")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -165,7 +166,7 @@ async fn a_node_created_under_no_asset_of_the_batch_fails_the_batch() {
 
     sb.set_faults(Faults::default()).unwrap();
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &quiet())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let s = e.apply(&u.id, &RunControl::new(), &quiet()).await.unwrap();
@@ -183,13 +184,13 @@ async fn a_path_that_holds_nothing_is_never_posted() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Batched")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -226,13 +227,13 @@ async fn a_batch_refused_as_a_whole_is_written_per_asset_to_find_the_refused_one
     let dir = tempfile::tempdir().unwrap();
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Batched")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -293,13 +294,13 @@ async fn an_aem_refusing_batch_writes_is_written_per_asset_said_once_and_remembe
         let sb = &sb;
         async move {
             let p = e
-                .preview(
-                    spec(
+                .plan(
+                    RunSource::Scope(spec(
                         sb,
                         ApiFamily::Classic,
                         SAMPLE_FOLDER,
                         vec![set("dc:rights", value)],
-                    ),
+                    )),
                     &RunControl::new(),
                     &quiet(),
                 )
@@ -500,14 +501,17 @@ async fn removals_written_per_asset_go_as_sling_deletes_not_as_a_put_of_null() {
         let (e, sb) = (&e, &sb);
         async move {
             let sp = spec(sb, ApiFamily::Classic, SAMPLE_FOLDER, edits);
-            let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+            let p = e
+                .plan(RunSource::Scope(sp), &RunControl::new(), &quiet())
+                .await
+                .unwrap();
             e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap()
         }
     };
     let edit = run(vec![set("dc:rights", "For a while")]).await;
     assert_eq!((edit.status, edit.counts.failed), (RunStatus::Completed, 0));
     let undo = e
-        .preview_undo(&edit.id, &RunControl::new(), &quiet())
+        .plan(RunSource::undo(&edit.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let undo = e

@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::bulk_support::English;
+use metadesk_core::bulk::RunSource;
 use metadesk_core::bulk::{
     Action, ChangedSincePreview, ReportRow, ReportStatus, RunControl, RunStatus, runs,
 };
@@ -39,13 +40,13 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
     let runs_dir = dir.path().join("runs");
     let e = engine(classic(&sb), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Ours")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -104,7 +105,7 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
 
     // 2. Retry plans it again from the value now in AEM, and writes it.
     let r = e
-        .preview_retry(&p.id, &RunControl::new(), &quiet())
+        .plan(RunSource::retry(&p.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let retry_rows = runs::preview_page(&runs_dir, &r.id, None, 0, 10)
@@ -120,7 +121,7 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
     sb.edit_asset(&later, json!({"dc:rights": "Later"}))
         .unwrap();
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &quiet())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let undo_rows = runs::preview_page(&runs_dir, &u.id, None, 0, 1000)
@@ -172,7 +173,7 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
     // 5. The retry's journal holds the value its write replaced (theirs, not the first
     // preview's): its undo gives the colleague's value back.
     let ru = e
-        .preview_undo(&r.id, &RunControl::new(), &quiet())
+        .plan(RunSource::undo(&r.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let ru = e.apply(&ru.id, &RunControl::new(), &quiet()).await.unwrap();

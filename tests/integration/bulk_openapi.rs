@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::bulk_support::English;
+use metadesk_core::bulk::RunSource;
 use metadesk_core::bulk::{
     Action, ChangedSincePreview, Edit, EditOp, ReportStatus, RunControl, RunStatus, runs,
 };
@@ -30,8 +31,8 @@ async fn openapi_patches_with_etags_and_reports_a_412() {
         },
     ];
     let p = e
-        .preview(
-            spec(&sb, ApiFamily::OpenApi, SAMPLE_FOLDER, edits),
+        .plan(
+            RunSource::Scope(spec(&sb, ApiFamily::OpenApi, SAMPLE_FOLDER, edits)),
             &RunControl::new(),
             &quiet(),
         )

@@ -9,6 +9,7 @@
 
 use metadesk_core::assets::batch::{AssetWrite, MAX_WRITE_FORM_BYTES, MAX_WRITE_PARAMETERS};
 use metadesk_core::assets::{AssetsApi, CallError, Write};
+use metadesk_core::bulk::RunSource;
 use metadesk_core::bulk::{Action, Edit, EditOp, Engine, RunControl, RunStatus, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -47,8 +48,8 @@ fn assert_all(sb: &Sandbox, paths: &[String], want: &[String], step: &str) {
 
 async fn preview_apply(sb: &Sandbox, e: &Engine, op: EditOp) -> String {
     let p = e
-        .preview(
-            spec(sb, ApiFamily::Classic, SAMPLE_FOLDER, vec![edit(op)]),
+        .plan(
+            RunSource::Scope(spec(sb, ApiFamily::Classic, SAMPLE_FOLDER, vec![edit(op)])),
             &RunControl::new(),
             &quiet(),
         )
@@ -61,7 +62,7 @@ async fn preview_apply(sb: &Sandbox, e: &Engine, op: EditOp) -> String {
 
 async fn undo_apply(e: &Engine, of: &str) {
     let u = e
-        .preview_undo(of, &RunControl::new(), &quiet())
+        .plan(RunSource::undo(of), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let s = e.apply(&u.id, &RunControl::new(), &quiet()).await.unwrap();
@@ -147,7 +148,7 @@ async fn long_lists_on_many_assets_are_stored_exactly() {
     assert_all(&sb, &left, &kept, "append refused");
     sb.set_faults(Faults::default()).unwrap();
     let r = e
-        .preview_retry(&append, &RunControl::new(), &quiet())
+        .plan(RunSource::retry(&append), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let s = e.apply(&r.id, &RunControl::new(), &quiet()).await.unwrap();
@@ -201,15 +202,15 @@ async fn an_asset_too_big_for_a_batch_is_written_on_its_own() {
             .unwrap();
     }
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![edit(EditOp::SetList {
                     values: vec!["keep".into()],
                 })],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )

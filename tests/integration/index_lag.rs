@@ -12,6 +12,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use metadesk_core::app::PreviewRequest;
+use metadesk_core::bulk::RunSource;
 use std::collections::BTreeSet;
 
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, SheetFormat};
@@ -246,13 +247,13 @@ async fn a_retry_and_a_resume_take_the_assets_the_index_does_not_hold_yet() {
     })
     .unwrap();
     let run = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Retried")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -269,7 +270,7 @@ async fn a_retry_and_a_resume_take_the_assets_the_index_does_not_hold_yet() {
     })
     .unwrap();
     let retry = e
-        .preview_retry(&run.id, &RunControl::new(), &quiet())
+        .plan(RunSource::retry(&run.id), &RunControl::new(), &quiet())
         .await
         .unwrap();
     assert_eq!(retry.counts.pending, 1);
@@ -282,13 +283,13 @@ async fn a_retry_and_a_resume_take_the_assets_the_index_does_not_hold_yet() {
     // A resume: the apply is stopped after a few assets (as a crash would leave it), then
     // applied again; every listed asset ends written.
     let run = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Resumed")],
-            ),
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -447,7 +448,10 @@ async fn a_listing_capped_without_saying_so_is_followed_to_its_total() {
         ),
         |f| f.recursive = true,
     );
-    let p = e.preview(run, &RunControl::new(), &quiet()).await.unwrap();
+    let p = e
+        .plan(RunSource::Scope(run), &RunControl::new(), &quiet())
+        .await
+        .unwrap();
     let listed = assets_under(&sb, parent(), true);
     let rows = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 100_000)
         .unwrap()

@@ -5,6 +5,7 @@
 //! which a republish publishes.
 
 use metadesk_core::assets::publication::PublicationState;
+use metadesk_core::bulk::RunSource;
 use metadesk_core::bulk::engine::AssetEdits;
 use metadesk_core::bulk::{Action, RunControl, RunKind, RunSummary, runs};
 use metadesk_core::credentials::ApiFamily;
@@ -63,7 +64,10 @@ async fn an_edit_preview_says_where_each_asset_stands_and_its_report_what_a_repu
     );
 
     let before = sb.counters().requests_total;
-    let preview = engine.preview(edit, &control, &quiet()).await.unwrap();
+    let preview = engine
+        .plan(RunSource::Scope(edit), &control, &quiet())
+        .await
+        .unwrap();
     let requests = sb.counters().requests_total - before;
     let (assets, live_changes) = check_rows(&sb, dir.path(), &preview);
     assert!(assets > 20, "{assets} asset rows");
@@ -90,7 +94,7 @@ async fn an_edit_preview_says_where_each_asset_stands_and_its_report_what_a_repu
 
     // The undo's preview asks again: the same assets go back, as many of them live.
     let undo = engine
-        .preview_undo(&applied.id, &control, &quiet())
+        .plan(RunSource::undo(&applied.id), &control, &quiet())
         .await
         .unwrap();
     let (_, undo_live) = check_rows(&sb, dir.path(), &undo);
@@ -122,7 +126,7 @@ async fn a_sheet_preview_says_where_each_asset_stands_from_its_rows_lookups() {
     };
     let before = sb.counters();
     let preview = engine
-        .preview_per_asset(sheet, rows, &control, &quiet())
+        .plan(RunSource::Sheet(sheet, rows), &control, &quiet())
         .await
         .unwrap();
     let after = sb.counters();
@@ -153,7 +157,10 @@ async fn a_publish_preview_asks_no_more_than_before() {
         },
         ..spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, Vec::new())
     };
-    let preview = engine.preview(publish, &control, &quiet()).await.unwrap();
+    let preview = engine
+        .plan(RunSource::Scope(publish), &control, &quiet())
+        .await
+        .unwrap();
     assert!(preview.publication.is_some());
     assert_eq!(preview.to_change_on_website, None);
     assert_eq!(preview.changed_on_website, None);

@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use metadesk_core::app::PreviewRequest;
+use metadesk_core::bulk::RunSource;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -329,7 +330,11 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
             ..settings()
         });
     let run = engine
-        .preview(folder_spec(&sb), &RunControl::new(), &quiet())
+        .plan(
+            RunSource::Scope(folder_spec(&sb)),
+            &RunControl::new(),
+            &quiet(),
+        )
         .await
         .unwrap();
     let rows = runs::preview_page(&dir.path().join("runs"), &run.id, None, 0, 100_000)

@@ -6,6 +6,7 @@
 //! the pairing or says what to import; a list resolves through it; the count and the list check
 //! say which search was used; the sandbox refuses malformed queries with a 400.
 
+use metadesk_core::bulk::RunSource;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -120,7 +121,7 @@ async fn an_oauth_connection_searches_with_its_own_token_across_cursor_pages_and
         "S2S",
     );
     let run = engine
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let planned = planned_paths(dir.path(), &run.id);
@@ -166,7 +167,7 @@ async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
         .with_settings(small_pages());
     let spec = search_spec(&sandbox, &["dc:source is batch-7"], "B7");
     let run = engine
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let planned = planned_paths(dir.path(), &run.id);
@@ -215,7 +216,7 @@ async fn an_asset_that_stops_matching_while_paging_does_not_hide_another() {
         .with_settings(small_pages());
     let spec = search_spec(&sandbox, &["dc:source is batch-8"], "B8");
     let run = engine
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let planned: BTreeSet<String> = planned_paths(dir.path(), &run.id).into_iter().collect();
@@ -243,8 +244,8 @@ async fn a_page_that_fails_is_an_error_never_a_shorter_scope() {
     let engine = metadesk_core::bulk::Engine::new(aem.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
     let err = engine
-        .preview(
-            search_spec(&sb, &["type is image/jpeg"], "x"),
+        .plan(
+            RunSource::Scope(search_spec(&sb, &["type is image/jpeg"], "x")),
             &RunControl::new(),
             &quiet(),
         )
@@ -264,8 +265,12 @@ async fn a_condition_it_cannot_express_is_refused_in_words_or_searched_by_the_pa
     let dir = tempfile::tempdir().unwrap();
     let alone = Watched::new(unpaired(&sb).await, Box::new(|_| None));
     let err = engine(alone.clone(), dir.path())
-        .preview(
-            search_spec(&sb, &["type is image/jpeg", "dc:rights is empty"], "x"),
+        .plan(
+            RunSource::Scope(search_spec(
+                &sb,
+                &["type is image/jpeg", "dc:rights is empty"],
+                "x",
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -282,8 +287,12 @@ async fn a_condition_it_cannot_express_is_refused_in_words_or_searched_by_the_pa
     // Paired: the classic connection's QueryBuilder searches instead.
     let paired = Watched::new(openapi(&sb).await, Box::new(|_| None));
     let run = engine(paired.clone(), &dir.path().join("paired"))
-        .preview(
-            search_spec(&sb, &["type is image/jpeg", "dc:rights is empty"], "x"),
+        .plan(
+            RunSource::Scope(search_spec(
+                &sb,
+                &["type is image/jpeg", "dc:rights is empty"],
+                "x",
+            )),
             &RunControl::new(),
             &quiet(),
         )
@@ -303,8 +312,8 @@ async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says
     let expected = jpegs(&sb);
     let paired = Watched::new(openapi(&sb).await, Box::new(|_| None));
     let run = engine(paired.clone(), dir.path())
-        .preview(
-            search_spec(&sb, &["type is image/jpeg"], "x"),
+        .plan(
+            RunSource::Scope(search_spec(&sb, &["type is image/jpeg"], "x")),
             &RunControl::new(),
             &quiet(),
         )
@@ -315,8 +324,8 @@ async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says
     assert!(paired.query_builder.load(Ordering::SeqCst) > 0);
     let alone = unpaired(&sb).await;
     let err = engine(alone, &dir.path().join("alone"))
-        .preview(
-            search_spec(&sb, &["type is image/jpeg"], "x"),
+        .plan(
+            RunSource::Scope(search_spec(&sb, &["type is image/jpeg"], "x")),
             &RunControl::new(),
             &quiet(),
         )

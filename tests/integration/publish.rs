@@ -5,6 +5,7 @@
 //! Server-to-Server connection refused before anything is sent, and a resume that sends only
 //! what was left.
 
+use metadesk_core::bulk::RunSource;
 use std::collections::BTreeMap;
 
 use metadesk_core::bulk::{
@@ -84,8 +85,8 @@ async fn a_folder_preview_counts_by_state_and_the_apply_publishes_in_batches() {
     let control = RunControl::new();
     let before = sb.counters().requests_total;
     let preview = engine
-        .preview(
-            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+        .plan(
+            RunSource::Scope(publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish)),
             &control,
             &quiet(),
         )
@@ -140,13 +141,13 @@ async fn republish_publishes_only_what_was_published_before_the_edit() {
     let control = RunControl::new();
     let paths = assets_in(&sb, SAMPLE_FOLDER);
     let edit = engine
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 &sb,
                 ApiFamily::Classic,
                 SAMPLE_FOLDER,
                 vec![set("dc:rights", "Republished rights")],
-            ),
+            )),
             &control,
             &quiet(),
         )
@@ -164,7 +165,11 @@ async fn republish_publishes_only_what_was_published_before_the_edit() {
     assert!(states.values().any(|s| *s == "never") && states.values().any(|s| *s == "published"));
 
     let republish = engine
-        .preview_republish(&edit.id, Agent::Publish, &control, &quiet())
+        .plan(
+            RunSource::republish(&edit.id, Agent::Publish),
+            &control,
+            &quiet(),
+        )
         .await
         .unwrap();
     assert!(matches!(
@@ -204,7 +209,11 @@ async fn republish_publishes_only_what_was_published_before_the_edit() {
     }
     // A publish run cannot be republished.
     let err = engine
-        .preview_republish(&done.id, Agent::Publish, &control, &quiet())
+        .plan(
+            RunSource::republish(&done.id, Agent::Publish),
+            &control,
+            &quiet(),
+        )
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
@@ -239,7 +248,10 @@ async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
             ..ScopeFilters::default()
         },
     );
-    let preview = engine.preview(unpublish, &control, &quiet()).await.unwrap();
+    let preview = engine
+        .plan(RunSource::Scope(unpublish), &control, &quiet())
+        .await
+        .unwrap();
     assert_eq!(preview.counts.pending, 1);
     let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
     assert_eq!(done.counts.changed, 1);
@@ -262,12 +274,15 @@ async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
             ..ScopeFilters::default()
         },
     );
-    let preview = engine.preview(publish, &control, &quiet()).await.unwrap();
+    let preview = engine
+        .plan(RunSource::Scope(publish), &control, &quiet())
+        .await
+        .unwrap();
     let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
     assert_eq!(done.counts.changed, 2);
     assert_eq!(tier_state(&sb, &never), "published");
     let undo = engine
-        .preview_undo(&done.id, &control, &quiet())
+        .plan(RunSource::undo(&done.id), &control, &quiet())
         .await
         .unwrap();
     assert!(matches!(
@@ -319,8 +334,8 @@ async fn an_undo_keeps_published_what_the_check_before_sending_missed() {
     })
     .unwrap();
     let preview = engine
-        .preview(
-            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+        .plan(
+            RunSource::Scope(publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish)),
             &control,
             &quiet(),
         )
@@ -329,7 +344,7 @@ async fn an_undo_keeps_published_what_the_check_before_sending_missed() {
     let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
     assert_eq!(done.counts.changed, paths.len() as u64);
     let undo = engine
-        .preview_undo(&done.id, &control, &quiet())
+        .plan(RunSource::undo(&done.id), &control, &quiet())
         .await
         .unwrap();
     let undone = engine.apply(&undo.id, &control, &quiet()).await.unwrap();
@@ -368,8 +383,8 @@ async fn a_refused_asset_is_told_in_words_and_the_others_are_published() {
     })
     .unwrap();
     let preview = engine
-        .preview(
-            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+        .plan(
+            RunSource::Scope(publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish)),
             &control,
             &quiet(),
         )
@@ -403,7 +418,7 @@ async fn an_oauth_connection_is_refused_before_anything_is_sent() {
     let mut spec = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
     spec.family = ApiFamily::OpenApi;
     let err = engine
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap_err();
     let words = err.localized(&Localizer::new(Lang::En));
@@ -423,8 +438,8 @@ async fn a_resume_sends_only_what_is_left() {
     let control = RunControl::new();
     let paths = assets_in(&sb, SAMPLE_FOLDER);
     let preview = engine
-        .preview(
-            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+        .plan(
+            RunSource::Scope(publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish)),
             &control,
             &quiet(),
         )
@@ -490,7 +505,10 @@ async fn a_search_scope_publishes_what_the_search_finds() {
             ..ScopeFilters::default()
         },
     );
-    let preview = engine.preview(search, &control, &quiet()).await.unwrap();
+    let preview = engine
+        .plan(RunSource::Scope(search), &control, &quiet())
+        .await
+        .unwrap();
     assert_eq!(preview.counts.pending, 2);
     assert_eq!(preview.publication.unwrap().never_published, 2);
     engine.apply(&preview.id, &control, &quiet()).await.unwrap();
@@ -516,8 +534,8 @@ async fn a_publish_whose_answer_was_lost_is_read_again_not_resent() {
     let control = RunControl::new();
     let paths = assets_in(&sb, SAMPLE_FOLDER);
     let preview = engine
-        .preview(
-            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+        .plan(
+            RunSource::Scope(publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish)),
             &control,
             &quiet(),
         )

@@ -4,6 +4,7 @@
 //! since; an undo applied after colleagues acted decides again on the fresh state; a failed
 //! state read before sending sends nothing and says so.
 
+use metadesk_core::bulk::RunSource;
 use std::collections::BTreeMap;
 
 use metadesk_core::assets::AssetsApi;
@@ -101,8 +102,12 @@ async fn an_undo_of_a_publish_leaves_a_colleagues_later_publication() {
     })
     .unwrap();
     let preview = engine
-        .preview(
-            list_spec(&sb, Replication::Publish, &[ours, republished, refused]),
+        .plan(
+            RunSource::Scope(list_spec(
+                &sb,
+                Replication::Publish,
+                &[ours, republished, refused],
+            )),
             &control,
             &quiet(),
         )
@@ -117,7 +122,7 @@ async fn an_undo_of_a_publish_leaves_a_colleagues_later_publication() {
     sb.replicate_as(refused, true, COLLEAGUE);
 
     let undo = engine
-        .preview_undo(&done.id, &control, &quiet())
+        .plan(RunSource::undo(&done.id), &control, &quiet())
         .await
         .unwrap();
     assert_eq!(undo.counts.pending, 1);
@@ -161,12 +166,12 @@ async fn an_undo_of_an_unpublish_never_makes_public_what_never_was() {
     let (kept, edited, taken_down, older) =
         (&up_to_date[0], &up_to_date[1], &up_to_date[2], &modified[0]);
     let preview = engine
-        .preview(
-            list_spec(
+        .plan(
+            RunSource::Scope(list_spec(
                 &sb,
                 Replication::Unpublish,
                 &[kept, edited, taken_down, older],
-            ),
+            )),
             &control,
             &quiet(),
         )
@@ -180,7 +185,7 @@ async fn an_undo_of_an_unpublish_never_makes_public_what_never_was() {
     sb.replicate_as(taken_down, false, COLLEAGUE);
 
     let undo = engine
-        .preview_undo(&done.id, &control, &quiet())
+        .plan(RunSource::undo(&done.id), &control, &quiet())
         .await
         .unwrap();
     assert_eq!(undo.counts.pending, 1);
@@ -229,8 +234,12 @@ async fn publish_two_with_switched_off(
     let control = RunControl::new();
     let never = assets_in_state(&sb, PublicationState::NeverPublished).await;
     let preview = engine
-        .preview(
-            list_spec(&sb, Replication::Publish, &[&never[0], &never[1]]),
+        .plan(
+            RunSource::Scope(list_spec(
+                &sb,
+                Replication::Publish,
+                &[&never[0], &never[1]],
+            )),
             &control,
             &quiet(),
         )
@@ -290,8 +299,8 @@ async fn an_undo_applied_later_decides_again_on_what_colleagues_did_since_its_pr
     let never = assets_in_state(&sb, PublicationState::NeverPublished).await;
     let (ours, republished) = (&never[0], &never[1]);
     let published = engine
-        .preview(
-            list_spec(&sb, Replication::Publish, &[ours, republished]),
+        .plan(
+            RunSource::Scope(list_spec(&sb, Replication::Publish, &[ours, republished])),
             &control,
             &quiet(),
         )
@@ -303,7 +312,7 @@ async fn an_undo_applied_later_decides_again_on_what_colleagues_did_since_its_pr
         .unwrap();
     assert_eq!(published.counts.changed, 2);
     let undo = engine
-        .preview_undo(&published.id, &control, &quiet())
+        .plan(RunSource::undo(&published.id), &control, &quiet())
         .await
         .unwrap();
     assert_eq!(

@@ -4,6 +4,7 @@
 //! search through an OAuth S2S connection's classic paired.
 
 use crate::bulk_support::English;
+use metadesk_core::bulk::RunSource;
 use std::collections::{BTreeSet, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -96,7 +97,7 @@ async fn a_search_with_two_conditions_is_previewed_from_hits_and_applied() {
     let engine = engine(classic(&sb), dir.path()).with_settings(small_pages());
     let before = sb.counters().requests_total;
     let run = engine
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let requests = sb.counters().requests_total - before;
@@ -209,7 +210,7 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     spec.scope = scope.clone();
     let engine = engine(aem, dir.path());
     let run = engine
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap();
     let rows = planned(dir.path(), &run.id);
@@ -264,7 +265,7 @@ async fn paging_stays_correct_while_assets_stop_matching_during_the_preview() {
         }
     };
     let run = engine
-        .preview(spec, &RunControl::new(), &on_progress)
+        .plan(RunSource::Scope(spec), &RunControl::new(), &on_progress)
         .await
         .unwrap();
     assert!(changed.load(Ordering::SeqCst));
@@ -303,8 +304,8 @@ async fn a_folder_preview_takes_values_from_batched_checks_with_far_fewer_reques
     let engine = engine_of(aem.clone(), dir.path());
     let before = sb.counters().requests_total;
     let run = engine
-        .preview(
-            spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edit.clone()),
+        .plan(
+            RunSource::Scope(spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edit.clone())),
             &RunControl::new(),
             &quiet(),
         )
@@ -373,8 +374,8 @@ async fn a_folder_preview_takes_values_from_batched_checks_with_far_fewer_reques
     );
     let before = sb.counters().requests_total;
     let walked = walk_engine
-        .preview(
-            spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edit),
+        .plan(
+            RunSource::Scope(spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edit)),
             &RunControl::new(),
             &quiet(),
         )
@@ -419,7 +420,7 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
     spec.scope = scope.clone();
     let before = sb.counters().requests_total;
     let err = engine(classic(&sb), dir.path())
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap_err()
         .to_string();
@@ -478,7 +479,7 @@ async fn an_oauth_connection_searches_through_its_classic_lister_and_writes_with
     spec.scope = scope.clone();
     let engine = engine(openapi(&sb).await, dir.path());
     let run = engine
-        .preview(spec, &RunControl::new(), &quiet())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
         .await
         .unwrap();
     assert_eq!(run.counts.assets, expected.len() as u64);

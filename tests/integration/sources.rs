@@ -10,6 +10,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use metadesk_core::bulk::RunSource;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
@@ -164,7 +165,10 @@ async fn each_source_keeps_a_colleague_s_change_and_its_undo_leaves_later_work()
             vec![set("dc:rights", "Ours")],
         );
         run.scope = src.scope(&sb);
-        let p = e.preview(run, &RunControl::new(), &quiet()).await.unwrap();
+        let p = e
+            .plan(RunSource::Scope(run), &RunControl::new(), &quiet())
+            .await
+            .unwrap();
         assert_eq!(
             planned(&dir.path().join("runs"), &p.id),
             wanted,
@@ -188,7 +192,7 @@ async fn each_source_keeps_a_colleague_s_change_and_its_undo_leaves_later_work()
 
         sb.edit_asset(later, json!({"dc:rights": "Later"})).unwrap();
         let u = e
-            .preview_undo(&p.id, &RunControl::new(), &quiet())
+            .plan(RunSource::undo(&p.id), &RunControl::new(), &quiet())
             .await
             .unwrap();
         let s = e.apply(&u.id, &RunControl::new(), &quiet()).await.unwrap();

@@ -6,6 +6,7 @@
 //! read and a PUT each: what it does where AEM refuses batch writes), and by the sequential
 //! client; then each engine side's undo preview (batched checks against a read per asset).
 
+use metadesk_core::bulk::RunSource;
 use std::time::{Duration, Instant};
 
 use metadesk_core::assets::DAM_ROOT;
@@ -116,7 +117,7 @@ async fn engine_side(
     aem.take();
     let t = Instant::now();
     let undo = engine
-        .preview_undo(&e.summary.id, &RunControl::new(), &|_| {})
+        .plan(RunSource::undo(&e.summary.id), &RunControl::new(), &|_| {})
         .await?;
     let undo = UndoPreview {
         assets: undo.counts.pending,

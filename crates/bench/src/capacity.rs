@@ -235,7 +235,7 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
          tree; the sandbox is reset between them (every write undone, counters zeroed), and \
          each side writes a value no asset has, so every asset in scope changes on both sides."
             .to_owned(),
-        "Engine: Engine::preview then Engine::apply with the default Settings (concurrency \
+        "Engine: Engine::plan then Engine::apply with the default Settings (concurrency \
          starts at 4, adaptive between 1 and 32). Its preview takes the current dc:rights \
          from the folder listing where the listing shows one, and reads the asset's \
          metadata.json where it does not (the listing is an undocumented subset, so an absent \

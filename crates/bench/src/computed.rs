@@ -2,6 +2,7 @@
 //! a regular-expression replace and a template on the same property and the same scope, side
 //! by side (interleaved runs, the median of each), and what computing the values alone costs.
 
+use metadesk_core::bulk::RunSource;
 use std::time::Instant;
 
 use metadesk_core::bulk::compute::{Asset, Regexes};
@@ -73,7 +74,7 @@ pub async fn run(o: &ComputedOpts) -> Result<Section> {
             let quiet = |_: Progress| {};
             let t = Instant::now();
             let run = engine
-                .preview(spec.clone(), &RunControl::new(), &quiet)
+                .plan(RunSource::Scope(spec.clone()), &RunControl::new(), &quiet)
                 .await?;
             secs[k].push(t.elapsed().as_secs_f64());
             planned[k] = run.counts.assets;

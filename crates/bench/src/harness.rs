@@ -3,6 +3,7 @@
 //! (preview then apply) with the engine's default settings, timed phase by phase.
 
 use metadesk_core::app::PreviewRequest;
+use metadesk_core::bulk::RunSource;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -100,7 +101,9 @@ pub async fn run_engine(
     let quiet = |_: Progress| {};
     aem.take();
     let t = Instant::now();
-    let previewed = engine.preview(spec, &control, &quiet).await?;
+    let previewed = engine
+        .plan(RunSource::Scope(spec), &control, &quiet)
+        .await?;
     let preview = t.elapsed();
     if previewed.status != RunStatus::Previewed {
         return Err(format!("the preview ended {:?}", previewed.status).into());

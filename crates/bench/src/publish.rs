@@ -4,6 +4,7 @@
 //! client that publishes one asset per request, as "Quick Publish" asset by asset would; the
 //! requests each made per asset and the assets published per second.
 
+use metadesk_core::bulk::RunSource;
 use std::time::Instant;
 
 use metadesk_core::assets::folders::DamFolder;
@@ -92,7 +93,11 @@ pub async fn run(o: &PublishOpts) -> Result<Section> {
     let before = sandbox.counters().requests_total;
     let t = Instant::now();
     let preview = engine
-        .preview(publish_everything(&sandbox), &RunControl::new(), &quiet)
+        .plan(
+            RunSource::Scope(publish_everything(&sandbox)),
+            &RunControl::new(),
+            &quiet,
+        )
         .await?;
     let previewed = t.elapsed();
     let preview_requests = sandbox.counters().requests_total - before;

@@ -5,6 +5,7 @@
 //! engine's default on a classic connection). Requests are counted by the sandbox, so both
 //! sides are counted the same way.
 
+use metadesk_core::bulk::RunSource;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -44,7 +45,9 @@ pub async fn run(o: &ReadsOpts) -> Result<Section> {
         let before = sandbox.counters().requests_total;
         let t = Instant::now();
         let quiet = |_: Progress| {};
-        let run = engine.preview(spec, &RunControl::new(), &quiet).await?;
+        let run = engine
+            .plan(RunSource::Scope(spec), &RunControl::new(), &quiet)
+            .await?;
         sides.push(Side {
             name,
             requests: sandbox.counters().requests_total - before,

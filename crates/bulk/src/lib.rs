@@ -1,7 +1,8 @@
 //! The bulk metadata engine: plan (preview), apply, journal, resume, undo, report.
 //!
-//! A run starts with [`Engine::preview`] (or [`Engine::preview_undo`]), which writes the plan
-//! to the run's journal; [`Engine::apply`] writes exactly that plan, and is also how an
+//! A run starts with [`Engine::plan`] from its [`RunSource`] (a scope, a sheet's rows, an
+//! earlier run's journal, a tag sheet's or an upload's plan), which writes the plan to the
+//! run's journal; [`Engine::apply`] writes exactly that plan, and is also how an
 //! interrupted or cancelled run is resumed. [`runs`] lists runs and builds reports from the
 //! journals. The app and the CLI both drive it through [`RunControl`] and a [`Progress`]
 //! callback.
@@ -44,7 +45,7 @@ pub mod upload;
 pub mod upload_plan;
 pub mod write_paths;
 
-pub use engine::{Engine, Settings};
+pub use engine::{Engine, RunSource, Settings};
 pub use journal::{
     Action, ChangedSincePreview, EmptiedRequired, Outcome, PlanRow, PreviewCounts, PropertyChange,
 };

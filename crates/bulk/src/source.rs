@@ -17,10 +17,10 @@
 //! listed is a step of its own; a list's entries that name no asset are a step of their own; a
 //! cancelled run ends with [`Step::Cancelled`].
 //!
-//! The second kind of source is a run's own rows: a journal's (an undo, a retry, a resume:
-//! `engine/from_rows.rs`, `replay.rs`) and a sheet's (`engine/planning.rs`'s per-asset edits).
-//! Those rows are known before the run starts, with their values before; they enter the
-//! engine's plan directly, after this source's stage, so they are not steps here.
+//! This is the scope's source, one of a run's [`crate::RunSource`]s (`engine/run_source.rs`,
+//! where the engine dispatches on them once): the others are rows known before the run starts
+//! (a sheet's, a journal's for an undo, a retry or a republish, a tag sheet's plan, an upload's
+//! files), each with its values before where it has them, which need no walk.
 //!
 //! Not here: how a step's rows are planned (`engine/`), what the OpenAPI search is asked
 //! (`open_query.rs`).

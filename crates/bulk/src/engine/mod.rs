@@ -43,6 +43,7 @@ mod publish_undo;
 mod publishing;
 mod replicating;
 mod retry;
+mod run_source;
 mod searched;
 mod tag_import;
 mod tag_step;
@@ -54,6 +55,7 @@ use context::{Ctx, forward};
 use listed::preview_scope;
 pub use planning::AssetEdits;
 use planning::preview_per_asset;
+pub use run_source::RunSource;
 use undo::preview_undo_rows;
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.
@@ -240,7 +242,7 @@ impl Engine {
     /// Previews `spec`: lists the folder, reads what it must, and journals one row per asset in
     /// scope. Nothing is written to AEM. Returns the new run's summary (status `Previewed`, or
     /// `PreviewIncomplete` when cancelled).
-    pub async fn preview(
+    async fn plan_scope(
         &self,
         spec: RunSpec,
         control: &RunControl,
@@ -317,7 +319,7 @@ impl Engine {
     /// Plans the republish of what edit run `of` changed: its assets whose write was checked
     /// (outcome `changed`) and that were published before it; the others are left as they are,
     /// each with why.
-    pub async fn preview_republish(
+    async fn preview_republish(
         &self,
         of: &str,
         agent: crate::spec::Agent,
@@ -358,7 +360,7 @@ impl Engine {
 
     /// Previews per-asset edits (a spreadsheet): each asset read now and journaled with its
     /// own before → after; applied, reported and undone like any run.
-    pub async fn preview_per_asset(
+    async fn preview_per_asset(
         &self,
         spec: RunSpec,
         assets: Vec<AssetEdits>,
@@ -386,7 +388,7 @@ impl Engine {
     /// that may have landed count as changes (in doubt after a kill, or failed after the
     /// request left): each asset is read, and one that still holds its original is planned
     /// as already as wanted.
-    pub async fn preview_undo(
+    async fn preview_undo(
         &self,
         of: &str,
         control: &RunControl,

@@ -103,7 +103,7 @@ impl super::Engine {
     /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
     /// `of`, each read again now (before → after computed as in any preview; an asset gone or
     /// unreadable is skipped with its reason). `of` must have failed assets.
-    pub async fn preview_retry(
+    pub(super) async fn preview_retry(
         &self,
         of: &str,
         control: &RunControl,

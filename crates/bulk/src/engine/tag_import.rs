@@ -28,7 +28,7 @@ use crate::tag_step::{StepJournal, StepState, TagPart};
 impl Engine {
     /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
     /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
-    pub async fn start_tag_import(&self, spec: RunSpec) -> Result<RunSummary> {
+    pub(super) async fn start_tag_import(&self, spec: RunSpec) -> Result<RunSummary> {
         if spec.tag_import.is_none() {
             return Err(Error::Internal("a tag import's run needs its plan".into()));
         }
@@ -37,7 +37,7 @@ impl Engine {
 
     /// Starts an upload's run (`spec.upload`, planned against AEM by the caller), as
     /// [`Self::start_tag_import`] does.
-    pub async fn start_upload(&self, spec: RunSpec) -> Result<RunSummary> {
+    pub(super) async fn start_upload(&self, spec: RunSpec) -> Result<RunSummary> {
         if spec.upload.is_none() {
             return Err(Error::Internal("an upload's run needs its plan".into()));
         }

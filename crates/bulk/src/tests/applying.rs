@@ -2,6 +2,7 @@
 //! cancel, pause and resume.
 
 use super::*;
+use crate::RunSource;
 use crate::reasons::English;
 
 #[tokio::test]
@@ -16,8 +17,8 @@ async fn apply_writes_exactly_the_preview_and_records_originals_first() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -96,8 +97,8 @@ async fn append_remove_and_clear_on_multi_valued_properties() {
         },
     ];
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, edits),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, edits)),
             &RunControl::new(),
             &no_progress(),
         )
@@ -137,8 +138,8 @@ async fn classic_append_detects_a_change_since_the_preview() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![append("dc:subject", &["b"])]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![append("dc:subject", &["b"])])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -178,8 +179,8 @@ async fn openapi_uses_etags_and_reports_a_412() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -218,8 +219,8 @@ async fn a_lost_answer_on_openapi_is_recognised_as_our_own_write() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -244,8 +245,8 @@ async fn transient_failures_and_throttles_are_retried() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -283,7 +284,11 @@ async fn each_request_has_its_own_retry_budget() {
         .extend([false, false]);
     let sp = spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]);
     let p = e
-        .preview(sp.clone(), &RunControl::new(), &no_progress())
+        .plan(
+            RunSource::Scope(sp.clone()),
+            &RunControl::new(),
+            &no_progress(),
+        )
         .await
         .unwrap();
     assert_eq!(p.counts.pending, 1, "read on its own third attempt: {p:?}");
@@ -296,7 +301,7 @@ async fn each_request_has_its_own_retry_budget() {
         .unwrap()
         .extend([false, false, false]);
     let p2 = e
-        .preview(sp, &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(sp), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     let row = &runs::preview_page(&runs_dir, &p2.id, None, 0, 1)
@@ -344,8 +349,8 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -418,8 +423,8 @@ async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -480,8 +485,8 @@ async fn fewer_refusals_than_the_stop_needs_end_as_failures() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -539,8 +544,8 @@ async fn refusals_after_an_accepted_write_are_failures_of_those_assets() {
             ..settings()
         });
         let p = e
-            .preview(
-                spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            .plan(
+                RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
                 &RunControl::new(),
                 &no_progress(),
             )
@@ -566,8 +571,8 @@ async fn revoked_credentials_stop_the_run_and_resume_finishes_it() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -605,8 +610,8 @@ async fn cancel_lets_writes_in_flight_finish_and_resume_does_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -646,8 +651,8 @@ async fn a_failed_task_stops_new_writes_lets_the_others_finish_and_resume_comple
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -690,8 +695,8 @@ async fn pause_holds_new_writes_until_resumed() {
     let dir = tempfile::tempdir().unwrap();
     let e = Arc::new(engine(fake.clone(), dir.path()));
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -717,8 +722,8 @@ async fn an_in_doubt_write_is_checked_before_it_is_repeated() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -759,8 +764,8 @@ async fn a_second_apply_of_the_same_run_is_refused_while_one_runs() {
     let dir = tempfile::tempdir().unwrap();
     let e = Arc::new(engine(fake.clone(), dir.path()));
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -814,8 +819,8 @@ async fn classic_writes_read_each_asset_just_before_writing_it() {
         let dir = tempfile::tempdir().unwrap();
         let e = engine(fake.clone(), dir.path());
         let p = e
-            .preview(
-                spec(ApiFamily::Classic, edits.clone()),
+            .plan(
+                RunSource::Scope(spec(ApiFamily::Classic, edits.clone())),
                 &RunControl::new(),
                 &no_progress(),
             )
@@ -844,8 +849,8 @@ async fn a_runs_duration_is_the_time_it_was_working() {
     let runs_dir = dir.path().join("runs");
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -926,8 +931,8 @@ async fn the_apply_starts_at_the_concurrency_the_preview_learnt() {
     fake.seed(F, 10, |k| json!({"dc:rights": format!("r{k}")}));
     let dir = tempfile::tempdir().unwrap();
     let p = engine(fake.clone(), dir.path())
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )

@@ -4,6 +4,7 @@
 //! undo leaves other people's later changes.
 
 use super::*;
+use crate::RunSource;
 use crate::reasons::English;
 
 fn clear(p: &str) -> Edit {
@@ -36,8 +37,8 @@ async fn classic_set_and_clear_leave_a_value_changed_since_the_preview_and_retry
         let dir = tempfile::tempdir().unwrap();
         let e = engine(fake.clone(), dir.path());
         let p = e
-            .preview(
-                spec(ApiFamily::Classic, vec![edit.clone()]),
+            .plan(
+                RunSource::Scope(spec(ApiFamily::Classic, vec![edit.clone()])),
                 &RunControl::new(),
                 &no_progress(),
             )
@@ -80,7 +81,7 @@ async fn classic_set_and_clear_leave_a_value_changed_since_the_preview_and_retry
         );
         // Retry plans it again from the value now in AEM, and then writes it.
         let r = e
-            .preview_retry(&p.id, &RunControl::new(), &no_progress())
+            .plan(RunSource::retry(&p.id), &RunControl::new(), &no_progress())
             .await
             .unwrap();
         let planned = runs::preview_page(&dir.path().join("runs"), &r.id, None, 0, 10)
@@ -120,11 +121,11 @@ async fn the_journal_keeps_the_value_replaced_and_undo_leaves_a_colleagues_value
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(
+        .plan(
+            RunSource::Scope(spec(
                 ApiFamily::Classic,
                 vec![set("dc:rights", "R"), set("dc:title", "T")],
-            ),
+            )),
             &RunControl::new(),
             &no_progress(),
         )
@@ -147,7 +148,7 @@ async fn the_journal_keeps_the_value_replaced_and_undo_leaves_a_colleagues_value
         "{originals:?}"
     );
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     e.apply(&u.id, &RunControl::new(), &no_progress())
@@ -173,7 +174,7 @@ async fn undo_apply_leaves_a_value_changed_after_its_preview() {
         let e = engine(fake.clone(), dir.path());
         let run = applied_set(&e, family).await;
         let u = e
-            .preview_undo(&run, &RunControl::new(), &no_progress())
+            .plan(RunSource::undo(&run), &RunControl::new(), &no_progress())
             .await
             .unwrap();
         assert_eq!(u.counts.pending, 3);
@@ -212,8 +213,8 @@ async fn openapi_412_reports_both_values_or_writes_again_when_only_other_propert
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )

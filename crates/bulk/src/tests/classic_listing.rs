@@ -1,6 +1,7 @@
 //! The engine over the real classic Assets HTTP client, against a scripted server: how a
 //! folder listing's paging (or its absence) decides what a preview covers.
 
+use crate::RunSource;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
@@ -64,7 +65,11 @@ async fn a_preview_over_a_listing_cut_short_fails() {
         ..Settings::default()
     });
     let err = engine
-        .preview(rights_spec(&server.base), &RunControl::new(), &|_| {})
+        .plan(
+            RunSource::Scope(rights_spec(&server.base)),
+            &RunControl::new(),
+            &|_| {},
+        )
         .await
         .unwrap_err();
     assert!(err.to_string().contains("stopped early"), "{err}");
@@ -97,7 +102,11 @@ async fn a_listing_capped_by_the_server_is_followed_to_the_end() {
         ..Settings::default()
     });
     let run = engine
-        .preview(rights_spec(&server.base), &RunControl::new(), &|_| {})
+        .plan(
+            RunSource::Scope(rights_spec(&server.base)),
+            &RunControl::new(),
+            &|_| {},
+        )
         .await
         .unwrap();
     assert_eq!((run.counts.assets, run.counts.unchanged), (5, 5));
@@ -154,7 +163,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         upload: None,
     };
     let run = engine
-        .preview(spec, &RunControl::new(), &|_| {})
+        .plan(RunSource::Scope(spec), &RunControl::new(), &|_| {})
         .await
         .unwrap();
     assert_eq!((run.counts.assets, run.counts.unchanged), (5, 5));

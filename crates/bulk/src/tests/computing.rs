@@ -2,6 +2,7 @@
 //! retried, with a per-asset reason where a rule cannot compute; on both API families.
 
 use super::*;
+use crate::RunSource;
 use crate::reasons::English;
 use metadesk_base::i18n::Localizer;
 use proptest::prelude::*;
@@ -43,7 +44,11 @@ async fn a_regex_replace_is_previewed_applied_and_undone_on_both_families() {
         let e = engine(fake.clone(), dir.path());
         let edits = vec![edit("dc:title", regex_replace(r"WKND (\w+)", "Wknd $1"))];
         let p = e
-            .preview(spec(family, edits), &RunControl::new(), &no_progress())
+            .plan(
+                RunSource::Scope(spec(family, edits)),
+                &RunControl::new(),
+                &no_progress(),
+            )
             .await
             .unwrap();
         assert_eq!((p.counts.pending, p.counts.unchanged), (2, 2), "{family:?}");
@@ -76,7 +81,7 @@ async fn a_regex_replace_is_previewed_applied_and_undone_on_both_families() {
         );
 
         let u = e
-            .preview_undo(&p.id, &RunControl::new(), &no_progress())
+            .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
             .await
             .unwrap();
         let u = e
@@ -112,8 +117,8 @@ async fn a_rule_that_cannot_compute_skips_its_asset_with_the_reason() {
         edit("xmp:date", EditOp::ShiftDate { by: "7d".into() }),
     ];
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, edits),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, edits)),
             &RunControl::new(),
             &no_progress(),
         )
@@ -152,8 +157,8 @@ async fn a_rule_that_cannot_compute_skips_its_asset_with_the_reason() {
     // A date shift alone on a value that is not a date: that asset's reason, not a failed run.
     let edits = vec![edit("xmp:date", EditOp::ShiftDate { by: "-1d".into() })];
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, edits),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, edits)),
             &RunControl::new(),
             &no_progress(),
         )
@@ -185,8 +190,8 @@ async fn a_template_reads_a_property_the_listing_does_not_show() {
         },
     )];
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, edits),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, edits)),
             &RunControl::new(),
             &no_progress(),
         )
@@ -233,8 +238,8 @@ async fn from_the_file_name_only_where_empty_copy_and_tags() {
         ),
     ];
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, edits),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, edits)),
             &RunControl::new(),
             &no_progress(),
         )
@@ -279,8 +284,8 @@ async fn a_retry_computes_again_from_the_values_now() {
     let e = engine(fake.clone(), dir.path());
     let edits = vec![edit("dc:title", EditOp::Trim { collapse: true })];
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, edits),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, edits)),
             &RunControl::new(),
             &no_progress(),
         )
@@ -294,7 +299,7 @@ async fn a_retry_computes_again_from_the_values_now() {
     fake.faults.dropped_writes.lock().unwrap().clear();
     fake.set(&failing, "dc:title", json!(" c  d "));
     let r = e
-        .preview_retry(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::retry(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     let rows = preview_rows(dir.path(), &r.id);
@@ -324,8 +329,8 @@ async fn a_retry_checks_its_assets_in_a_batch_and_reads_only_those_it_misses() {
         template: "{dc:rights} {name}".into(),
     };
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![edit("dc:title", template)]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![edit("dc:title", template)])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -349,7 +354,7 @@ async fn a_retry_checks_its_assets_in_a_batch_and_reads_only_those_it_misses() {
         fake.checks.load(Ordering::SeqCst),
     );
     let r = e
-        .preview_retry(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::retry(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(
@@ -417,12 +422,12 @@ proptest! {
                 }
             };
             let p = e
-                .preview(spec(family, vec![edit("dc:title", op)]), &RunControl::new(), &no_progress())
+                .plan(RunSource::Scope(spec(family, vec![edit("dc:title", op)])), &RunControl::new(), &no_progress())
                 .await
                 .unwrap();
             e.apply(&p.id, &RunControl::new(), &no_progress()).await.unwrap();
             if p.counts.pending > 0 {
-                let u = e.preview_undo(&p.id, &RunControl::new(), &no_progress()).await.unwrap();
+                let u = e.plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress()).await.unwrap();
                 e.apply(&u.id, &RunControl::new(), &no_progress()).await.unwrap();
             }
             for (k, was) in before.iter().enumerate() {

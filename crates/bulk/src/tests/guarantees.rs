@@ -9,6 +9,7 @@
 //! content fragments (nor serve the Sites API: `tests/integration/fragments_cli.rs`), a process
 //! killed for real (`tests/integration/bulk_cli.rs`, `bulk_batches.rs`).
 
+use crate::RunSource;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -130,8 +131,12 @@ impl Op {
         let family = api.family();
         match self {
             Op::Set | Op::Computed | Op::Retag => {
-                e.preview(spec(family, self.edits()), &control, &no_progress())
-                    .await
+                e.plan(
+                    RunSource::Scope(spec(family, self.edits())),
+                    &control,
+                    &no_progress(),
+                )
+                .await
             }
             Op::Sheet => {
                 let rows = (0..N)
@@ -147,18 +152,20 @@ impl Op {
                     },
                     ..spec(family, Vec::new())
                 };
-                e.preview_per_asset(sheet, rows, &control, &no_progress())
+                e.plan(RunSource::Sheet(sheet, rows), &control, &no_progress())
                     .await
             }
             Op::Undo => {
                 let set = applied_set(e, family).await;
-                e.preview_undo(&set, &control, &no_progress()).await
+                e.plan(RunSource::undo(&set), &control, &no_progress())
+                    .await
             }
             Op::Retry => {
                 *fake.faults.dropped_writes.lock().unwrap() = (0..N).map(asset).collect();
                 let set = applied_set(e, family).await;
                 fake.faults.dropped_writes.lock().unwrap().clear();
-                e.preview_retry(&set, &control, &no_progress()).await
+                e.plan(RunSource::retry(&set), &control, &no_progress())
+                    .await
             }
         }
         .unwrap()
@@ -256,7 +263,7 @@ async fn every_operation_s_undo_leaves_work_done_since() {
         let theirs = asset(THEIRS);
         fake.set(&theirs, op.property(), op.theirs());
         let u = e
-            .preview_undo(&p.id, &RunControl::new(), &no_progress())
+            .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
             .await
             .unwrap();
         let s = e

@@ -4,6 +4,7 @@
 //! writes, a count counts and an undo restores are exactly those the folder listings hold. And
 //! the assets the index left out are read on their own and said.
 
+use crate::RunSource;
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
@@ -161,7 +162,7 @@ async fn touched_equals_listed(tree: Tree, listing: Listing, recursive: bool) {
     // The preview (a dry run's counts) plans every listed asset, and says which the index
     // left out.
     let p = e
-        .preview(run, &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(run), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(planned(dir.path(), &p.id), expected, "previewed");
@@ -183,7 +184,7 @@ async fn touched_equals_listed(tree: Tree, listing: Listing, recursive: bool) {
         return;
     }
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(planned(dir.path(), &u.id), expected, "undo previewed");
@@ -237,7 +238,7 @@ async fn assets_the_index_does_not_hold_yet_are_read_on_their_own_and_said() {
     let mut run = spec(ApiFamily::Classic, vec![set("dc:rights", "new")]);
     run = filtered(run, |f| f.recursive = true);
     let p = e
-        .preview(run, &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(run), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(p.counts.pending, 10);
@@ -305,7 +306,7 @@ async fn the_preview_lists_several_folders_at_once_and_checks_while_it_lists() {
     let mut run = spec(ApiFamily::Classic, vec![set("dc:rights", "new")]);
     run = filtered(run, |f| f.recursive = true);
     let p = engine(fake.clone(), dir.path())
-        .preview(run, &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(run), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(p.counts.pending, 1200);
@@ -338,8 +339,8 @@ async fn groups_checked_at_once_keep_the_listing_s_order() {
 async fn previewed_rows(fake: Arc<Fake>) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let p = engine(fake, dir.path())
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )

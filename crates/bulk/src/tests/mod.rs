@@ -2,6 +2,7 @@
 //! journal, resume, undo and fault handling, fast and without HTTP. The same behaviours are
 //! tested against the sandbox in `tests/integration/bulk*.rs`.
 
+use crate::RunSource;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -61,8 +62,8 @@ fn filtered(mut spec: RunSpec, change: impl FnOnce(&mut ScopeFilters)) -> RunSpe
 /// `dc:rights` set to "new" on `F`'s assets, previewed and applied: its run id.
 async fn applied_set(e: &Engine, family: ApiFamily) -> String {
     let p = e
-        .preview(
-            spec(family, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(family, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )

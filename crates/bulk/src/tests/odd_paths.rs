@@ -3,6 +3,7 @@
 //! fails its asset, with the node's path, instead of counting it changed.
 
 use super::*;
+use crate::RunSource;
 use crate::engine::AssetEdits;
 use crate::reasons::English;
 
@@ -17,8 +18,8 @@ async fn a_node_sling_created_fails_its_asset_with_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -57,25 +58,27 @@ async fn a_path_with_dot_segments_is_never_written() {
     let e = engine(fake.clone(), dir.path());
     let odd = format!("{F}/../f/a000.jpg");
     let p = e
-        .preview_per_asset(
-            RunSpec {
-                kind: RunKind::Sheet {
-                    file: "edited.xlsx".into(),
+        .plan(
+            RunSource::Sheet(
+                RunSpec {
+                    kind: RunKind::Sheet {
+                        file: "edited.xlsx".into(),
+                    },
+                    ..spec(ApiFamily::Classic, Vec::new())
                 },
-                ..spec(ApiFamily::Classic, Vec::new())
-            },
-            vec![
-                AssetEdits {
-                    path: odd.clone(),
-                    edits: vec![set("dc:rights", "new")],
-                    exported_modified: None,
-                },
-                AssetEdits {
-                    path: format!("{F}/a001.jpg"),
-                    edits: vec![set("dc:rights", "new")],
-                    exported_modified: None,
-                },
-            ],
+                vec![
+                    AssetEdits {
+                        path: odd.clone(),
+                        edits: vec![set("dc:rights", "new")],
+                        exported_modified: None,
+                    },
+                    AssetEdits {
+                        path: format!("{F}/a001.jpg"),
+                        edits: vec![set("dc:rights", "new")],
+                        exported_modified: None,
+                    },
+                ],
+            ),
             &RunControl::new(),
             &no_progress(),
         )

@@ -2,6 +2,7 @@
 //! and the inputs and failures that stop a preview before it stores anything.
 
 use super::*;
+use crate::RunSource;
 use crate::reasons::English;
 
 #[tokio::test]
@@ -20,8 +21,8 @@ async fn preview_lists_every_page_and_writes_nothing() {
     let events = Mutex::new(Vec::new());
     let on = |p: Progress| events.lock().unwrap().push(p);
     let s = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &on,
         )
@@ -81,8 +82,8 @@ async fn a_value_missing_from_the_listing_is_read_and_undo_restores_it() {
     // The listing's own values are what is tested: no batched checks.
     let e = reading_engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -130,7 +131,7 @@ async fn a_value_missing_from_the_listing_is_read_and_undo_restores_it() {
     );
 
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     e.apply(&u.id, &RunControl::new(), &no_progress())
@@ -156,8 +157,8 @@ async fn a_classic_preview_that_reads_every_asset_keeps_its_concurrency() {
     let limits = Mutex::new(Vec::new());
     let record = |p: Progress| limits.lock().unwrap().push(p.concurrency);
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &record,
         )
@@ -189,8 +190,8 @@ async fn recursion_filters_and_missing_folders() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let flat = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -200,44 +201,60 @@ async fn recursion_filters_and_missing_folders() {
     let mut deep = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
     deep = filtered(deep, |f| f.recursive = true);
     assert_eq!(
-        e.preview(deep.clone(), &RunControl::new(), &no_progress())
-            .await
-            .unwrap()
-            .counts
-            .assets,
+        e.plan(
+            RunSource::Scope(deep.clone()),
+            &RunControl::new(),
+            &no_progress()
+        )
+        .await
+        .unwrap()
+        .counts
+        .assets,
         5
     );
     deep = filtered(deep, |f| f.formats = vec!["application/*".into()]);
     assert_eq!(
-        e.preview(deep.clone(), &RunControl::new(), &no_progress())
-            .await
-            .unwrap()
-            .counts
-            .assets,
+        e.plan(
+            RunSource::Scope(deep.clone()),
+            &RunControl::new(),
+            &no_progress()
+        )
+        .await
+        .unwrap()
+        .counts
+        .assets,
         2
     );
     deep = filtered(deep, |f| f.formats.clear());
     deep = filtered(deep, |f| f.name = Some("A00[?".into()));
     assert_eq!(
-        e.preview(deep.clone(), &RunControl::new(), &no_progress())
-            .await
-            .unwrap()
-            .counts
-            .assets,
+        e.plan(
+            RunSource::Scope(deep.clone()),
+            &RunControl::new(),
+            &no_progress()
+        )
+        .await
+        .unwrap()
+        .counts
+        .assets,
         0
     );
     deep = filtered(deep, |f| f.name = Some("*1.JPG".into()));
     assert_eq!(
-        e.preview(deep.clone(), &RunControl::new(), &no_progress())
-            .await
-            .unwrap()
-            .counts
-            .assets,
+        e.plan(
+            RunSource::Scope(deep.clone()),
+            &RunControl::new(),
+            &no_progress()
+        )
+        .await
+        .unwrap()
+        .counts
+        .assets,
         2
     );
     deep.scope = RunScope::checked("/content/dam/nope", deep.scope.filters().clone()).unwrap();
     let err = e
-        .preview(deep, &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(deep), &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
@@ -256,7 +273,11 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
     let mut missing = sp();
     missing.scope = RunScope::checked("/content/dam/nope", ScopeFilters::default()).unwrap();
     let err = e
-        .preview(missing, &RunControl::new(), &no_progress())
+        .plan(
+            RunSource::Scope(missing),
+            &RunControl::new(),
+            &no_progress(),
+        )
         .await
         .unwrap_err();
     assert!(
@@ -269,7 +290,7 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
     // Credentials refused.
     *fake.faults.auth_after.lock().unwrap() = Some(0);
     let err = e
-        .preview(sp(), &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(sp()), &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
     assert_eq!(err.code(), metadesk_clients::error::ErrorCode::Auth);
@@ -280,7 +301,7 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
     // The host cannot be reached.
     fake.faults.unreachable.store(true, Ordering::SeqCst);
     let err = e
-        .preview(sp(), &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(sp()), &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
     assert_eq!(err.code(), metadesk_clients::error::ErrorCode::Network);
@@ -300,7 +321,7 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
         .unwrap()
         .push(format!("{F}/a002.jpg"));
     let p = e
-        .preview(sp(), &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(sp()), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     let applied = e
@@ -312,10 +333,10 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
     let only_the_run = vec![format!("{}.jsonl", p.id), format!("{}.lock", p.id)];
     *fake.faults.auth_after.lock().unwrap() = Some(0);
     for err in [
-        e.preview_undo(&p.id, &RunControl::new(), &no_progress())
+        e.plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
             .await
             .unwrap_err(),
-        e.preview_retry(&p.id, &RunControl::new(), &no_progress())
+        e.plan(RunSource::retry(&p.id), &RunControl::new(), &no_progress())
             .await
             .unwrap_err(),
     ] {
@@ -325,10 +346,10 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
     *fake.faults.auth_after.lock().unwrap() = None;
     fake.faults.unreachable.store(true, Ordering::SeqCst);
     for err in [
-        e.preview_undo(&p.id, &RunControl::new(), &no_progress())
+        e.plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
             .await
             .unwrap_err(),
-        e.preview_retry(&p.id, &RunControl::new(), &no_progress())
+        e.plan(RunSource::retry(&p.id), &RunControl::new(), &no_progress())
             .await
             .unwrap_err(),
     ] {
@@ -347,7 +368,11 @@ async fn a_deleted_asset_and_an_unreachable_host_are_reported_in_words() {
 
     // Deleted between the preview and the apply.
     let p = e
-        .preview(sp("new"), &RunControl::new(), &no_progress())
+        .plan(
+            RunSource::Scope(sp("new")),
+            &RunControl::new(),
+            &no_progress(),
+        )
         .await
         .unwrap();
     let gone = format!("{F}/a001.jpg");
@@ -369,7 +394,11 @@ async fn a_deleted_asset_and_an_unreachable_host_are_reported_in_words() {
 
     // The host goes away between the preview and the apply.
     let p = e
-        .preview(sp("newer"), &RunControl::new(), &no_progress())
+        .plan(
+            RunSource::Scope(sp("newer")),
+            &RunControl::new(),
+            &no_progress(),
+        )
         .await
         .unwrap();
     fake.faults.unreachable.store(true, Ordering::SeqCst);
@@ -398,8 +427,8 @@ async fn bad_property_names_are_refused_naming_the_property_and_the_form() {
     let e = engine(fake.clone(), dir.path());
     for bad in ["rights", "dc rights", ":x", "x:", ""] {
         let err = e
-            .preview(
-                spec(ApiFamily::Classic, vec![set(bad, "R")]),
+            .plan(
+                RunSource::Scope(spec(ApiFamily::Classic, vec![set(bad, "R")])),
                 &RunControl::new(),
                 &no_progress(),
             )

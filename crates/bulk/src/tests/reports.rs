@@ -1,6 +1,7 @@
 //! The CSV report as a spreadsheet reads it: values AEM users typed stay text.
 
 use super::*;
+use crate::RunSource;
 use metadesk_base::timefmt::parse_rfc3339;
 
 /// Values anyone with DAM access can type, which Excel and LibreOffice would run as formulas.
@@ -21,8 +22,8 @@ async fn report_cells_that_a_spreadsheet_would_run_are_written_as_text() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "=1+1")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "=1+1")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -86,8 +87,8 @@ async fn csv_of_an_unchanged_run(
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -137,8 +138,8 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -224,8 +225,8 @@ async fn a_journal_that_says_finder_still_says_which_search_found_the_assets() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -251,8 +252,8 @@ async fn a_preview_says_until_when_it_is_fresh_and_an_apply_says_when_it_started
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )

@@ -2,6 +2,7 @@
 //! resumes and retries that check a value before writing it again, refusals decided per folder.
 
 use super::*;
+use crate::RunSource;
 use crate::reasons::English;
 use std::collections::HashMap;
 
@@ -27,8 +28,8 @@ async fn an_apply_waiting_for_the_lock_reads_the_state_the_first_left() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -114,8 +115,8 @@ async fn a_folder_refusing_writes_is_skipped_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let e = one_at_a_time(fake.clone(), dir.path());
     let p = e
-        .preview(
-            recursive(ApiFamily::Classic),
+        .plan(
+            RunSource::Scope(recursive(ApiFamily::Classic)),
             &RunControl::new(),
             &no_progress(),
         )
@@ -170,8 +171,8 @@ async fn a_run_whose_every_folder_refuses_stops() {
     let dir = tempfile::tempdir().unwrap();
     let e = one_at_a_time(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -195,8 +196,8 @@ async fn a_resume_does_not_rewrite_a_value_put_back_since_its_write() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -246,8 +247,8 @@ async fn a_resume_writes_what_did_not_land() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -282,8 +283,8 @@ async fn a_write_whose_answer_was_lost_is_read_again_not_resent() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -309,8 +310,8 @@ async fn a_batch_whose_answer_was_lost_is_read_again_not_reposted() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -351,8 +352,8 @@ async fn classic_resume_of_a_write_in_doubt(fake: Arc<Fake>) {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )

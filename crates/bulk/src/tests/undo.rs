@@ -1,6 +1,7 @@
 //! Undo: what it restores, and the later changes of others it leaves alone.
 
 use super::*;
+use crate::RunSource;
 
 #[tokio::test]
 async fn undo_restores_a_write_in_doubt_that_landed_after_a_kill() {
@@ -10,8 +11,8 @@ async fn undo_restores_a_write_in_doubt_that_landed_after_a_kill() {
     let runs_dir = dir.path().join("runs");
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -32,7 +33,7 @@ async fn undo_restores_a_write_in_doubt_that_landed_after_a_kill() {
     );
 
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(
@@ -73,8 +74,8 @@ async fn undo_restores_a_write_whose_answer_was_lost_and_leaves_one_that_did_not
     let runs_dir = dir.path().join("runs");
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -98,7 +99,7 @@ async fn undo_restores_a_write_whose_answer_was_lost_and_leaves_one_that_did_not
     fake.faults.lost_writes.lock().unwrap().clear();
     fake.faults.dropped_writes.lock().unwrap().clear();
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(
@@ -130,8 +131,8 @@ async fn undo_leaves_a_value_set_the_same_way_by_someone_else() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -145,7 +146,7 @@ async fn undo_leaves_a_value_set_the_same_way_by_someone_else() {
         .unwrap();
     assert_eq!((s.counts.changed, s.counts.unchanged), (1, 1));
     let u = e
-        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!((u.counts.assets, u.counts.pending), (1, 1), "{u:?}");
@@ -183,7 +184,7 @@ async fn undo_restores_originals_except_where_changed_since() {
         fake.checks.load(Ordering::SeqCst),
     );
     let u = e
-        .preview_undo(&run, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&run), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(u.kind, RunKind::Undo { of: run.clone() });

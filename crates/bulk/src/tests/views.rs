@@ -2,6 +2,7 @@
 //! pages of preview and report rows, and the messages of bad inputs and failed listings.
 
 use super::*;
+use crate::RunSource;
 use crate::reasons::English;
 use metadesk_assets::browse;
 
@@ -147,7 +148,7 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
         f.recursive = true
     });
     let p = engine(fake.clone(), dir.path())
-        .preview(sp, &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(sp), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!((p.counts.assets, p.counts.skipped), (4, 1), "{p:?}");
@@ -194,7 +195,7 @@ async fn an_unreachable_subfolder_ends_the_count_and_the_preview_alike() {
         f.recursive = true
     });
     let preview = engine(fake.clone(), dir.path())
-        .preview(sp, &RunControl::new(), &no_progress())
+        .plan(RunSource::Scope(sp), &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
     let count = scope_count::count(
@@ -254,7 +255,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
         let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
         sp.scope = RunScope::checked(F, filters.clone()).unwrap();
         let p = e
-            .preview(sp, &RunControl::new(), &no_progress())
+            .plan(RunSource::Scope(sp), &RunControl::new(), &no_progress())
             .await
             .unwrap();
         assert!(count.done);
@@ -388,8 +389,8 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
     let runs_dir = dir.path().join("runs");
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -405,7 +406,7 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
     fake.faults.forbidden.lock().unwrap().clear();
     fake.set(&forbidden[2], "dc:rights", json!("new"));
     let r = e
-        .preview_retry(&p.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::retry(&p.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(r.kind, RunKind::Retry { of: p.id.clone() });
@@ -466,7 +467,7 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
 
     // Undo of the retry restores what the retry changed (and nothing else).
     let u = e
-        .preview_undo(&r.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::undo(&r.id), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert_eq!(u.counts.pending, 2);
@@ -484,7 +485,7 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
 
     // Nothing failed: nothing to retry. An undo is not retried (it is planned again).
     let none = e
-        .preview_retry(&r.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::retry(&r.id), &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
     assert!(none.to_string().contains("nothing to retry"), "{none}");
@@ -493,7 +494,7 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
         metadesk_clients::error::ErrorCode::InvalidInput
     );
     let undo = e
-        .preview_retry(&u.id, &RunControl::new(), &no_progress())
+        .plan(RunSource::retry(&u.id), &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
     assert!(undo.to_string().contains("is an undo"), "{undo}");
@@ -501,7 +502,7 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
     let mut wrong = spec(ApiFamily::Classic, vec![set("dc:rights", "x")]);
     wrong.kind = RunKind::Retry { of: p.id.clone() };
     assert!(
-        e.preview(wrong, &RunControl::new(), &no_progress())
+        e.plan(RunSource::Scope(wrong), &RunControl::new(), &no_progress())
             .await
             .is_err()
     );
@@ -525,8 +526,8 @@ async fn preview_and_report_pages_filter_and_count_in_all() {
     let runs_dir = dir.path().join("runs");
     let e = engine(fake.clone(), dir.path());
     let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -599,7 +600,11 @@ async fn bad_inputs_are_refused_in_words() {
         op: EditOp::Append { values: vec![] },
     };
     let err = e
-        .preview(spec(ApiFamily::Classic, vec![empty]), &c, &quiet)
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![empty])),
+            &c,
+            &quiet,
+        )
         .await
         .unwrap_err()
         .to_string();
@@ -614,13 +619,21 @@ async fn bad_inputs_are_refused_in_words() {
         },
     };
     let err = e
-        .preview(spec(ApiFamily::Classic, vec![blank]), &c, &quiet)
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![blank])),
+            &c,
+            &quiet,
+        )
         .await
         .unwrap_err()
         .to_string();
     assert!(err.contains("empty value"), "{err}");
     let err = e
-        .preview(spec(ApiFamily::Classic, vec![]), &c, &quiet)
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![])),
+            &c,
+            &quiet,
+        )
         .await
         .unwrap_err()
         .to_string();
@@ -629,8 +642,12 @@ async fn bad_inputs_are_refused_in_words() {
     for unknown in ["20990101-000000-000-beef", "nope"] {
         for err in [
             e.apply(unknown, &c, &quiet).await.unwrap_err(),
-            e.preview_undo(unknown, &c, &quiet).await.unwrap_err(),
-            e.preview_retry(unknown, &c, &quiet).await.unwrap_err(),
+            e.plan(RunSource::undo(unknown), &c, &quiet)
+                .await
+                .unwrap_err(),
+            e.plan(RunSource::retry(unknown), &c, &quiet)
+                .await
+                .unwrap_err(),
             runs::summary(&runs_dir, unknown).unwrap_err(),
             runs::preview_page(&runs_dir, unknown, None, 0, 1).unwrap_err(),
             runs::report_page(&runs_dir, unknown, None, 0, 1).unwrap_err(),
@@ -645,8 +662,8 @@ async fn bad_inputs_are_refused_in_words() {
     for bad in ["../x", "../../etc/passwd", "a/b", "x.jsonl", ""] {
         for err in [
             e.apply(bad, &c, &quiet).await.unwrap_err(),
-            e.preview_undo(bad, &c, &quiet).await.unwrap_err(),
-            e.preview_retry(bad, &c, &quiet).await.unwrap_err(),
+            e.plan(RunSource::undo(bad), &c, &quiet).await.unwrap_err(),
+            e.plan(RunSource::retry(bad), &c, &quiet).await.unwrap_err(),
             runs::summary(&runs_dir, bad).unwrap_err(),
             runs::preview_page(&runs_dir, bad, None, 0, 1).unwrap_err(),
             runs::report_page(&runs_dir, bad, None, 0, 1).unwrap_err(),
@@ -702,8 +719,8 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
     ));
     let e = Engine::new(oauth.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e
-        .preview(
-            spec(ApiFamily::OpenApi, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::OpenApi, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -729,8 +746,8 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
     let aem = Arc::new(Refusing(ApiFamily::Classic, CallError::from_aem(expired)));
     let e = Engine::new(aem.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )
@@ -753,8 +770,8 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
     ));
     let e = Engine::new(aem.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "R")])),
             &RunControl::new(),
             &no_progress(),
         )

@@ -34,7 +34,7 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 
 use super::jobs::job_on;
-use super::previews::{FragmentEdit, OnProgress, Plan};
+use super::previews::{FragmentEdit, OnProgress};
 use super::schemas::{FolderSchema, edit_problems};
 use super::{JobKind, Opened, Workspace};
 use metadesk_assets::folders::DamFolder;
@@ -44,7 +44,7 @@ use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{Part, Text};
 use metadesk_bulk::scope::ScopeSource;
 use metadesk_bulk::{
-    Edit, EditOp, Engine, FragmentScope, RunKind, RunScope, RunSummary, ScopeFilters,
+    Edit, EditOp, Engine, FragmentScope, RunKind, RunScope, RunSource, RunSummary, ScopeFilters,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -266,7 +266,7 @@ impl Workspace {
         let api = self.fragments_api(opened, model.as_deref())?;
         let label = job_on("job-preview", spec.scope.folder());
         let engine = Engine::new(api, self.runs_dir()).with_schema(Some(Arc::new(listed.fields)));
-        self.plan(label, engine, Plan::Spec(spec), on_progress)
+        self.plan(label, engine, RunSource::Scope(spec), on_progress)
             .await
     }
 }

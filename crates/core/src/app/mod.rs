@@ -77,7 +77,7 @@ pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_lis
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
 pub use pending::PendingImports;
-pub use previews::{FragmentEdit, OnProgress, PreviewRequest};
+pub use previews::{FragmentEdit, OnProgress, PreviewRequest, SheetRows};
 pub use publishing::PublishRequest;
 pub use references::{ASKED_AT_MOST, AssetUse, PreviewReferences, ReferenceCache};
 pub use rule_samples::{RuleSample, SampleCache};

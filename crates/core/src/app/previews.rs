@@ -1,15 +1,18 @@
 //! One entry for every preview that makes a run: a face (the window's commands, the CLI) says
-//! which operation in one [`PreviewRequest`] and calls [`Workspace::preview`]. Each operation
-//! checks and prepares its run in its own file (`runs.rs`: an edit, an undo, a retry;
-//! `fragments.rs`; `publishing.rs`; `sheets/import.rs`: a sheet's rows, whose answer is the
-//! checked sheet), then every one is planned through [`Workspace::plan`]: the workspace's one
-//! job, the engine, progress forwarded with the run's id.
+//! which operation in one [`PreviewRequest`] and calls [`Workspace::preview`]; a sheet's import
+//! (`sheets/import.rs`) reads and checks its file, then asks the same entry for its rows.
+//! Each operation checks and prepares its run in its own file (`runs.rs`: an edit, an undo, a
+//! retry; `fragments.rs`; `publishing.rs`; `sheets/import.rs`), then every one is planned
+//! through [`Workspace::plan`]: the workspace's one job, and the engine's one entry
+//! ([`Engine::plan`], which dispatches on the run's [`RunSource`]), progress forwarded with the
+//! run's id. A tag sheet's and an upload's runs start planned (their previews are read from
+//! AEM before any run exists) and enter the engine the same way.
 //!
 //! Not here: what each operation checks (the files above), planning itself (`bulk::Engine`).
 
 use metadesk_base::i18n::Text;
 use metadesk_bulk::engine::AssetEdits;
-use metadesk_bulk::{Agent, Edit, Engine, Progress, Replication, RunScope, RunSpec, RunSummary};
+use metadesk_bulk::{Agent, Edit, Engine, Progress, Replication, RunScope, RunSource, RunSummary};
 use metadesk_clients::error::Result;
 
 use super::{JobKind, Opened, Workspace};
@@ -36,6 +39,20 @@ pub enum PreviewRequest {
     },
     /// Republishing what edit run `of` changed, on its assets published before it.
     Republish { of: String, agent: Agent },
+    /// A checked sheet's rows, each asset with its own values: the sheet's import
+    /// (`sheets/import.rs`) reads and checks the file, asks this, then names by row what AEM
+    /// answered for each asset.
+    Sheet(SheetRows),
+}
+
+/// The rows of a checked sheet, as its import asks them previewed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetRows {
+    /// The file's name, which names the run.
+    pub file_name: String,
+    /// The folder the sheet was exported from, or the one its rows share.
+    pub folder: String,
+    pub assets: Vec<AssetEdits>,
 }
 
 /// What a fragment edit asks: the folder (its whole subtree) or a list of fragment paths, the
@@ -47,17 +64,6 @@ pub struct FragmentEdit {
     /// Fragment paths (or links), one per entry; the folder's fragments when `None`.
     pub list: Option<Vec<String>>,
     pub edits: Vec<Edit>,
-}
-
-/// What the engine is asked to plan, once an operation made its run ready.
-pub(crate) enum Plan {
-    /// A new run of its spec's scope (an edit, fragments, a publish).
-    Spec(RunSpec),
-    /// A sheet's rows, each asset with its own edits.
-    PerAsset(RunSpec, Vec<AssetEdits>),
-    Undo(String),
-    Retry(String),
-    Republish(String, Agent),
 }
 
 impl Workspace {
@@ -94,16 +100,17 @@ impl Workspace {
                 self.preview_republish(opened, &of, agent, on_progress)
                     .await
             }
+            PreviewRequest::Sheet(rows) => self.preview_sheet(opened, rows, on_progress).await,
         }
     }
 
-    /// Plans `plan` on `engine` as the workspace's one job (`label`: what the job is doing),
-    /// forwarding progress once the run has its id.
+    /// Plans the run of `source` on `engine` as the workspace's one job (`label`: what the job
+    /// is doing), forwarding progress once the run has its id.
     pub(crate) async fn plan(
         &self,
         label: Text,
         engine: Engine,
-        plan: Plan,
+        source: RunSource,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         let job = self.jobs.start(JobKind::Preview, label)?;
@@ -111,21 +118,6 @@ impl Workspace {
             job.set_run_id(&p.run_id);
             on_progress(p);
         };
-        let control = job.control();
-        match plan {
-            Plan::Spec(spec) => engine.preview(spec, control, &forward).await,
-            Plan::PerAsset(spec, assets) => {
-                engine
-                    .preview_per_asset(spec, assets, control, &forward)
-                    .await
-            }
-            Plan::Undo(of) => engine.preview_undo(&of, control, &forward).await,
-            Plan::Retry(of) => engine.preview_retry(&of, control, &forward).await,
-            Plan::Republish(of, agent) => {
-                engine
-                    .preview_republish(&of, agent, control, &forward)
-                    .await
-            }
-        }
+        engine.plan(source, job.control(), &forward).await
     }
 }

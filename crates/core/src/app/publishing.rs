@@ -27,12 +27,12 @@
 //! republish RUN` (`bulk/republish.rs`).
 
 use super::jobs::job_on;
-use super::previews::{OnProgress, Plan};
+use super::previews::OnProgress;
 use super::scope_requests::ScopeRequest;
 use super::{Opened, Workspace, blocking};
 use metadesk_bulk::replay::Replay;
 use metadesk_bulk::republished::{self, Republished};
-use metadesk_bulk::{Agent, Engine, Replication, RunKind, RunScope, RunSummary, runs};
+use metadesk_bulk::{Agent, Engine, Replication, RunKind, RunScope, RunSource, RunSummary, runs};
 use metadesk_clients::error::Result;
 use serde::Deserialize;
 use ts_rs::TS;
@@ -68,7 +68,7 @@ impl Workspace {
         let label = job_on("job-preview", spec.scope.folder());
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
             .with_paired(opened.paired_with.clone());
-        self.plan(label, engine, Plan::Spec(spec), on_progress)
+        self.plan(label, engine, RunSource::Scope(spec), on_progress)
             .await
     }
 
@@ -84,7 +84,7 @@ impl Workspace {
         let summary = self.run_summary(of).await?;
         let label = job_on("job-preview", &summary.folder);
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let plan = Plan::Republish(of.to_owned(), agent);
+        let plan = RunSource::republish(of, agent);
         self.plan(label, engine, plan, on_progress).await
     }
 

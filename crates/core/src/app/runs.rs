@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::jobs::job_on;
-use super::previews::{OnProgress, Plan};
+use super::previews::OnProgress;
 use super::{JobKind, Opened, Workspace, blocking};
 use metadesk_assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use metadesk_assets::open_search;
@@ -51,7 +51,7 @@ use metadesk_bulk::open_walk::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, PreviewPage, ReportPage, ReportStatus, RunKind, RunScope,
-    RunSpec, RunSummary, ScopeCount, runs, scope_count,
+    RunSource, RunSpec, RunSummary, ScopeCount, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -184,7 +184,7 @@ impl Workspace {
         .validated()?;
         let label = job_on("job-preview", spec.scope.folder());
         let engine = engine.with_schema(schema);
-        self.plan(label, engine, Plan::Spec(spec), on_progress)
+        self.plan(label, engine, RunSource::Scope(spec), on_progress)
             .await
     }
 
@@ -229,9 +229,9 @@ impl Workspace {
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
         let aem = self.assets_for(opened, &summary)?;
         let (which, plan) = if retry {
-            ("retry", Plan::Retry(of))
+            ("retry", RunSource::Retry { of })
         } else {
-            ("undo", Plan::Undo(of))
+            ("undo", RunSource::Undo { of })
         };
         let label = Text::new(
             "job-preview-of-run",

@@ -22,13 +22,13 @@ use metadesk_assets::tag_names::check_tag_id;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::Text;
-use metadesk_bulk::Engine;
 use metadesk_bulk::replay::RunStatus;
 use metadesk_bulk::runs::RunSummary;
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{MAX_VALUE_CHARS, RunKind, ScopeFilters};
 pub use metadesk_bulk::tag_import::ChangedSince;
 use metadesk_bulk::tag_import::TagImportPlan;
+use metadesk_bulk::{Engine, RunSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
 
@@ -276,7 +276,9 @@ impl Workspace {
             changed: preview.changed.clone(),
         });
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let started = engine.start_tag_import(spec).await?;
+        let started = engine
+            .plan(RunSource::TagSheet(spec), job.control(), &|_| {})
+            .await?;
         job.set_run_id(&started.id);
         let summary = engine.apply(&started.id, job.control(), &|_| {}).await?;
         Ok(TagImportApplied::of(&summary))

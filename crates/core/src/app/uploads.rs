@@ -18,11 +18,11 @@ use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::folders::DamFolder;
 use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Text;
-use metadesk_bulk::Engine;
 use metadesk_bulk::runs::RunSummary;
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::upload_plan::{self, UploadPlan};
+use metadesk_bulk::{Engine, RunControl, RunSource};
 use metadesk_clients::error::Result;
 use metadesk_clients::{Error, ErrorCode};
 use metadesk_credentials::credentials::ApiFamily;
@@ -107,7 +107,9 @@ impl Workspace {
         );
         spec.upload = Some(run_plan);
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        engine.start_upload(spec).await
+        engine
+            .plan(RunSource::Files(spec), &RunControl::new(), &|_| {})
+            .await
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::previews::{OnProgress, Plan};
+use crate::app::previews::{OnProgress, PreviewRequest, SheetRows};
 use crate::app::sheet_files::{HeldSheet, file_name_of};
 use crate::app::user_files::read_user_file;
 use crate::app::{Opened, Workspace, blocking};
@@ -13,7 +13,9 @@ use metadesk_base::i18n::{SavedText, Text};
 use metadesk_bulk::engine::AssetEdits;
 use metadesk_bulk::journal::{Action, Record, read_records};
 use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
-use metadesk_bulk::{Edit, EditOp, Engine, RunKind, RunScope, ScopeFilters, runs};
+use metadesk_bulk::{
+    Edit, EditOp, Engine, RunKind, RunScope, RunSource, RunSummary, ScopeFilters, runs,
+};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_sheets::checks::{outside_folder, several_values_for_one};
@@ -147,38 +149,24 @@ impl Workspace {
                 vec![("file", file_name.into())],
             ));
         }
-        let folder = sheet
-            .exported_folder
-            .clone()
-            .unwrap_or_else(|| common_folder(planned.iter().map(|r| r.path.as_str())));
-        let spec = opened.spec(
-            RunScope::checked(&folder, ScopeFilters::default())?,
-            Vec::new(),
-            RunKind::Sheet {
-                file: file_name.to_owned(),
-            },
-        );
-        let assets: Vec<AssetEdits> = planned
-            .iter()
-            .map(|row| AssetEdits {
-                path: row.path.clone(),
-                edits: edits_of(&sheet, row),
-                exported_modified: row.last_modified.clone(),
-            })
-            .collect();
-        // The folder's form: a required field the sheet empties is a warning of the preview.
-        let schema = self
-            .folder_schema(opened, spec.scope.folder(), false)
-            .await
-            .ok();
-        let schema = schema
-            .and_then(|s| s.schema.clone())
-            .map(std::sync::Arc::new);
-        let label = Text::new("job-preview-sheet", vec![("file", file_name.into())]);
-        let engine =
-            Engine::new(opened.connected.assets.clone(), self.runs_dir()).with_schema(schema);
-        let plan = Plan::PerAsset(spec, assets);
-        let summary = self.plan(label, engine, plan, on_progress).await?;
+        let rows = SheetRows {
+            file_name: file_name.to_owned(),
+            folder: sheet
+                .exported_folder
+                .clone()
+                .unwrap_or_else(|| common_folder(planned.iter().map(|r| r.path.as_str()))),
+            assets: planned
+                .iter()
+                .map(|row| AssetEdits {
+                    path: row.path.clone(),
+                    edits: edits_of(&sheet, row),
+                    exported_modified: row.last_modified.clone(),
+                })
+                .collect(),
+        };
+        let summary = self
+            .preview(opened, PreviewRequest::Sheet(rows), on_progress)
+            .await?;
         // Rows whose asset could not be read, or whose cells give several values to a
         // property AEM holds as one, are errors of the sheet, named by their row and cell.
         let path = runs::path_of(&self.runs_dir(), &summary.id)?;
@@ -270,6 +258,41 @@ impl Workspace {
         answer.skipped_rows = rows_left_out.into_iter().collect();
         answer.run = Some(summary);
         Ok(self.keep_issues(answer))
+    }
+
+    /// Previews a checked sheet's rows as a run named by its file, each asset with its own
+    /// values ([`PreviewRequest::Sheet`]).
+    pub(crate) async fn preview_sheet(
+        &self,
+        opened: &Opened,
+        rows: SheetRows,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let spec = opened.spec(
+            RunScope::checked(&rows.folder, ScopeFilters::default())?,
+            Vec::new(),
+            RunKind::Sheet {
+                file: rows.file_name.clone(),
+            },
+        );
+        // The folder's form: a required field the sheet empties is a warning of the preview.
+        let schema = self
+            .folder_schema(opened, spec.scope.folder(), false)
+            .await
+            .ok();
+        let schema = schema
+            .and_then(|s| s.schema.clone())
+            .map(std::sync::Arc::new);
+        let label = Text::new("job-preview-sheet", vec![("file", rows.file_name.into())]);
+        let engine =
+            Engine::new(opened.connected.assets.clone(), self.runs_dir()).with_schema(schema);
+        self.plan(
+            label,
+            engine,
+            RunSource::Sheet(spec, rows.assets),
+            on_progress,
+        )
+        .await
     }
 
     /// Keeps every problem of `answer` in the workspace under a new import id, and leaves the
