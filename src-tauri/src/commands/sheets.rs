@@ -6,7 +6,7 @@
 use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     HeldSheet, IssuePage, SavedSheet, SheetExportRequest, SheetFormat, SheetImport,
-    SheetIssuesRequest, SheetPreviewRequest,
+    SheetIssuesRequest, SheetPreviewRequest, export_file_name,
 };
 use metadesk_core::bulk::Progress;
 use metadesk_core::file_names::safe_file_name;
@@ -71,10 +71,9 @@ pub async fn export_sheet<R: Runtime>(
         SheetFormat::Xlsx => ("xlsx", Dialog::SheetExportXlsx),
         SheetFormat::Csv => ("csv", Dialog::SheetExportCsv),
     };
-    let last = scope.folder().rsplit('/').next().unwrap_or("dam");
     let dialog = dialog
         .builder(&app, &window, &state.localizer())
-        .set_file_name(safe_file_name(&format!("metadesk-{last}.{ext}")));
+        .set_file_name(export_file_name(&scope, ext));
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };

@@ -94,7 +94,7 @@ pub use sheet_files::{HeldSheet, SheetFiles};
 pub use sheets::{
     FIRST_ISSUES, IssueCounts, IssueFilter, IssuePage, KeptIssues, MAX_ISSUES_PAGE, SavedSheet,
     SheetExport, SheetExportRequest, SheetFormat, SheetImport, SheetIssuesRequest,
-    SheetPreviewRequest, read_sheet_file, write_issues_csv,
+    SheetPreviewRequest, export_file_name, read_sheet_file, write_issues_csv,
 };
 pub use tag_changes::{TagChange, TagChangeRequest};
 pub use taxonomy::{SavedTaxonomy, TagCounts};

@@ -18,9 +18,9 @@ use metadesk_assets::{AssetRef, CallError, Current, EntryKind};
 use metadesk_base::i18n::Localizer;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::now_rfc3339;
-use metadesk_bulk::RunScope;
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::searching::{LOOKUP_BATCH, paths_lookup, search_with_retries};
+use metadesk_bulk::{RunScope, ScopeSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_sheets::writing::{
@@ -28,6 +28,28 @@ use metadesk_sheets::writing::{
 };
 
 use super::{SavedSheet, SheetExport, SheetFormat};
+
+/// The name a sheet export of `scope` suggests for its file (`ext`: its format's ending): the
+/// folder's last name, or for a list the last name of the folder its paths share ("list" when
+/// its entries are links or ids, which name no folder before they are looked up).
+pub fn export_file_name(scope: &RunScope, ext: &str) -> String {
+    let folder = match &scope.filters().selection {
+        Some(ScopeSource::List { entries }) => {
+            let paths: Vec<&str> = entries
+                .iter()
+                .map(|e| e.trim())
+                .filter(|e| e.starts_with("/content/dam/"))
+                .collect();
+            if paths.is_empty() {
+                return format!("metadesk-list.{ext}");
+            }
+            super::import::common_folder(paths.into_iter())
+        }
+        _ => scope.folder().to_string(),
+    };
+    let last = folder.rsplit('/').next().unwrap_or("dam");
+    crate::file_names::safe_file_name(&format!("metadesk-{last}.{ext}"))
+}
 
 impl Workspace {
     /// [`Self::export_sheet`] saved to `target` (written whole, then renamed into place; an

@@ -36,6 +36,7 @@ mod import;
 mod kept_issues;
 mod problems_csv;
 
+pub use export::export_file_name;
 pub(crate) use export::{entries_to_export, export_cancelled};
 pub use import::read_sheet_file;
 pub use kept_issues::{

@@ -257,3 +257,36 @@ fn a_sheet_that_is_a_pipe_or_a_device_is_refused_at_once() {
         assert!(err.contains("not a regular file"), "{shown}: {err}");
     }
 }
+
+/// The export's suggested file name: a folder's last name; a list's shared folder, not the
+/// DAM's root its scope starts from; "list" when the entries name no folder.
+#[test]
+fn an_export_suggests_its_folder_or_its_lists_folder_for_a_name() {
+    use metadesk_bulk::{RunScope, ScopeFilters, ScopeSource};
+    let folder =
+        RunScope::checked("/content/dam/wknd/en/adventures", ScopeFilters::default()).unwrap();
+    assert_eq!(
+        super::export_file_name(&folder, "xlsx"),
+        "metadesk-adventures.xlsx"
+    );
+    let list = |entries: &[&str]| {
+        let filters = ScopeFilters {
+            selection: Some(ScopeSource::List {
+                entries: entries.iter().map(|e| (*e).to_owned()).collect(),
+            }),
+            ..ScopeFilters::default()
+        };
+        RunScope::checked("/content/dam", filters).unwrap()
+    };
+    let shared = list(&[
+        "/content/dam/wknd/en/surf/a.jpg",
+        " /content/dam/wknd/en/surf/b.jpg ",
+        "/content/dam/wknd/en/surf/waves/c.jpg",
+    ]);
+    assert_eq!(super::export_file_name(&shared, "csv"), "metadesk-surf.csv");
+    let links = list(&["urn:aaid:aem:1234"]);
+    assert_eq!(
+        super::export_file_name(&links, "xlsx"),
+        "metadesk-list.xlsx"
+    );
+}
