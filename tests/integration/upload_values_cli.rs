@@ -1,0 +1,113 @@
+//! An upload's values from its sheet go through the engine's checked batches (one check of
+//! exact paths, then one Sling POST for many assets) as AEM finishes processing its files, and
+//! the files keep going out while AEM processes those sent before (issue 65), against the
+//! sandbox's request log.
+
+// Test helpers panic on unexpected errors, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
+
+use crate::bulk_cli::CliHome;
+use crate::upload_cli::sandbox_processing;
+use crate::upload_run_cli::{upload_with_sheet, write_files};
+
+/// `n` files under `dir` and a sheet giving each its title (`Title fNNN.jpg`).
+fn files_and_sheet(dir: &Path, n: usize) -> std::path::PathBuf {
+    let drop = dir.join("drop");
+    let mut sheet = String::from("File,dc:title\n");
+    for (name, _) in write_files(&drop, n) {
+        writeln!(sheet, "{name},Title {name}").unwrap();
+    }
+    let path = dir.join("values.csv");
+    std::fs::write(&path, sheet).unwrap();
+    path
+}
+
+/// How many requests of `kind` the sandbox answered.
+fn answered(sb: &Sandbox, kind: &str) -> u64 {
+    sb.counters().by_kind.get(kind).copied().unwrap_or(0)
+}
+
+/// Seen failing with the values written one asset per `PUT` (the batched path off): 12
+/// `assets api put`, no Sling POST. The undo then deletes every file, so the
+/// `jcr:lastModified` journaled after a batch is the one AEM holds.
+#[tokio::test]
+async fn the_sheet_s_values_go_in_checked_batches_and_the_undo_still_deletes_every_file() {
+    let sb = sandbox_processing(Duration::from_millis(300)).await;
+    let h = CliHome::new(&sb);
+    let sheet = files_and_sheet(h.dir.path(), 12);
+    let ran = upload_with_sheet(&h, &h.dir.path().join("drop"), &sheet).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("12 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
+    for i in 0..12 {
+        let name = format!("f{i:03}.jpg");
+        let a = sb.asset(&format!("{SAMPLE_FOLDER}/{name}")).unwrap();
+        assert_eq!(a["metadata"]["dc:title"], format!("Title {name}"), "{a}");
+    }
+    let (puts, posts) = (answered(&sb, "assets api put"), answered(&sb, "sling post"));
+    assert_eq!(puts, 0, "no value written one asset at a time");
+    assert!(
+        (1..=4).contains(&posts),
+        "{posts} Sling POSTs for 12 assets"
+    );
+    assert!(answered(&sb, "check of paths") >= 1, "each batch checked");
+
+    let id = journal_id(&h);
+    let undone = h.run_dev(&["bulk", "undo", &id, "--yes"]).await;
+    assert_eq!(undone.code, Some(0), "{}\n{}", undone.stdout, undone.stderr);
+    assert!(
+        undone.stdout.contains("12 deleted, 0 already gone, 0 kept"),
+        "{}",
+        undone.stdout
+    );
+}
+
+/// Seen failing with each file's processing waited for in the slot that sent it: with more
+/// files than slots, the files after the first 64 left only once earlier ones were processed
+/// and described (an `upload initiate` after the first values' write).
+#[tokio::test]
+async fn files_keep_going_out_while_aem_processes_those_sent_before() {
+    let sb = sandbox_processing(Duration::from_secs(6)).await;
+    let h = CliHome::new(&sb);
+    let sheet = files_and_sheet(h.dir.path(), 70);
+    let ran = upload_with_sheet(&h, &h.dir.path().join("drop"), &sheet).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("70 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
+    // In the order they reached the sandbox.
+    let log = sb.served();
+    let arrived = |kinds: &[&str]| {
+        log.iter()
+            .filter(|s| kinds.contains(&s.kind.as_str()))
+            .map(|s| s.arrived_us)
+            .collect::<Vec<_>>()
+    };
+    let first_values = *arrived(&["sling post", "assets api put"])
+        .iter()
+        .min()
+        .expect("values written");
+    let completes = arrived(&["upload complete"]);
+    assert_eq!(completes.len(), 70);
+    let late = completes.iter().filter(|at| **at > first_values).count();
+    assert_eq!(
+        late, 0,
+        "{late} files completed only after the first values were written"
+    );
+}
+
+/// The id of the one run in `h`'s home.
+fn journal_id(h: &CliHome) -> String {
+    crate::bulk_cli::journal(&h.home).unwrap().0
+}
