@@ -3,7 +3,8 @@
 //! storage URLs AEM names (through [`AemClient::put_to_storage`]: no token, no AEM header, https
 //! or this computer), complete (`POST completeURI`); folders made through the Assets HTTP API;
 //! what AEM holds at a path (`dam:size`, `dam:sha1`) to tell the same file from another.
-//! An asset's processing state and its delete, for an upload's run and its undo.
+//! An asset's processing state and its delete, for an upload's run and its undo; the
+//! `jcr:lastModified` of many assets in one check, which its values are checked against.
 //!
 //! Not here: which files go where and what happens to each (`bulk::upload_plan`), the refusal
 //! of OAuth Server-to-Server connections (the use case, before anything is sent).

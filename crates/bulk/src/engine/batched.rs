@@ -14,6 +14,9 @@
 //!   AEM refuses batch writes (403/404/405): the rest of the apply, and the connection's next
 //!   runs, write per asset, and the run says so once.
 //!
+//! Its forms and its reading of a POST's answer ([`forms_of`], [`post`]) also carry an upload's
+//! values from its sheet (`upload_values.rs`), journaled as the upload's parts.
+//!
 //! Not here: the per-asset path itself (`applying.rs`), the wire formats
 //! (`metadesk_assets::batch`).
 
