@@ -239,6 +239,54 @@ async fn assets_the_index_does_not_hold_yet_are_written_on_their_own() {
     );
 }
 
+/// A colleague's change after AEM processed a file and before its values' batch left, in the
+/// same run (a slow AEM: every request takes a second and a half here), is kept and said:
+/// the batch's check compares each asset's `jcr:lastModified` with the one seen as processing ended. Seen
+/// failing with only an earlier attempt's journaled time compared: the sheet's title was
+/// written over the colleague's.
+#[tokio::test]
+async fn a_change_made_after_processing_and_before_the_batch_left_is_kept() {
+    let sb = sandbox_processing(Duration::from_millis(200)).await;
+    let h = CliHome::new(&sb);
+    let sheet = files_and_sheet(h.dir.path(), 1);
+    let asset = format!("{SAMPLE_FOLDER}/f000.jpg");
+    sb.set_faults(metadesk_sandbox::Faults {
+        latency_ms: 1_500,
+        ..metadesk_sandbox::Faults::default()
+    })
+    .unwrap();
+    let drop = h.dir.path().join("drop");
+    // Once Metadesk was told the file is processed (its first read of the asset's state after
+    // the complete, answered 1.3 s after processing ended: a later second, as AEM's times are
+    // to the second), and while its batch's check is still on its way.
+    let colleague = async {
+        while !asked_after(&sb, "upload complete", "node read") {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        sb.edit_asset(&asset, serde_json::json!({"dc:title": "Theirs"}))
+            .unwrap();
+    };
+    let (ran, ()) = tokio::join!(upload_with_sheet(&h, &drop, &sheet), colleague);
+    assert!(
+        ran.stdout.contains(&format!("values not written: {asset}")),
+        "{}\n{}",
+        ran.stdout,
+        ran.stderr
+    );
+    assert_eq!(sb.asset(&asset).unwrap()["metadata"]["dc:title"], "Theirs");
+}
+
+/// Whether the sandbox answered a request of kind `then` that arrived after the end of one of
+/// kind `first`.
+fn asked_after(sb: &Sandbox, first: &str, then: &str) -> bool {
+    let log = sb.served();
+    let Some(first) = log.iter().find(|s| s.kind == first) else {
+        return false;
+    };
+    log.iter()
+        .any(|s| s.kind == then && s.arrived_us > first.ended_us)
+}
+
 /// The id of the one run in `h`'s home.
 fn journal_id(h: &CliHome) -> String {
     crate::bulk_cli::journal(&h.home).unwrap().0

@@ -88,7 +88,7 @@ pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<Save
     let (to_describe, ready) = unbounded_channel();
     let sending = send_all(ctx, aem, journal, plan, to_watch, &note);
     let watching = watch_all(ctx, aem, journal, watched, to_describe, &note);
-    let describing = async { note(describe_all(ctx, aem, journal, ready).await) };
+    let describing = async { note(describe_all(ctx, aem, ready).await) };
     tokio::join!(sending, watching, describing);
     if let Some(e) = lock(&failed).take() {
         return Err(e);
@@ -249,7 +249,7 @@ async fn watch<'a>(
     let why = match processing {
         Processing::Done(now) => {
             // Gone only when the run ends early: the values stay to write on resume.
-            let _ = values.send(Ready { file, now });
+            let _ = values.send(Ready::new(file, journal, now));
             return Ok(None);
         }
         Processing::Failed => SavedText::new("upload-processing-failed", [("path", path.into())]),

@@ -47,8 +47,40 @@ const GATHER: Duration = Duration::from_millis(250);
 /// A file AEM has processed whose values are to be written.
 pub(super) struct Ready<'a> {
     pub(super) file: &'a PlannedFile,
-    /// AEM's `jcr:lastModified` when its processing was just seen to end.
+    /// AEM's `jcr:lastModified` as processing left the asset (journaled by an earlier attempt,
+    /// else seen by this one): a later one means someone changed it since.
+    pub(super) seen: Option<String>,
+    /// AEM's `jcr:lastModified` just read; `None`: read it before writing.
     pub(super) now: Option<String>,
+    /// An earlier write of these values may have landed (its answer was lost, or its batch
+    /// failed in a way that may hide a commit).
+    pub(super) in_doubt: bool,
+}
+
+impl<'a> Ready<'a> {
+    /// `file`, processed, AEM's `jcr:lastModified` then `now`, as the journal left it.
+    pub(super) fn new(file: &'a PlannedFile, journal: &StepJournal, now: Option<String>) -> Self {
+        Ready {
+            file,
+            seen: journal
+                .held
+                .get(&file.part())
+                .cloned()
+                .or_else(|| now.clone()),
+            now,
+            in_doubt: journal.state(&file.metadata_part()) == Some(StepState::Sending),
+        }
+    }
+
+    /// The same file, to check again on its own (its time read first); `in_doubt` when a
+    /// write of it just left without an answer that says it landed.
+    fn again(self, in_doubt: bool) -> Self {
+        Ready {
+            now: None,
+            in_doubt: self.in_doubt || in_doubt,
+            ..self
+        }
+    }
 }
 
 /// Whether `file`'s values are still to be written: the sheet gives some, and they were
@@ -67,7 +99,6 @@ pub(super) fn to_describe(file: &PlannedFile, journal: &StepJournal) -> bool {
 pub(super) async fn describe_all(
     ctx: &Arc<Ctx>,
     aem: &ClassicAssets,
-    journal: &StepJournal,
     mut ready: UnboundedReceiver<Ready<'_>>,
 ) -> Result<Option<SavedText>> {
     let most = ctx.settings.batch_assets.max(1);
@@ -85,10 +116,9 @@ pub(super) async fn describe_all(
             break;
         }
         let why = if ctx.batches() {
-            describe_batch(ctx, aem, journal, batch).await?
+            describe_batch(ctx, aem, batch).await?
         } else {
-            let each = batch.into_iter().map(|r| (r.file, r.now)).collect();
-            one_by_one(ctx, aem, journal, each).await?
+            one_by_one(ctx, aem, batch).await?
         };
         refused = why.or(refused);
     }
@@ -99,7 +129,6 @@ pub(super) async fn describe_all(
 async fn describe_batch(
     ctx: &Arc<Ctx>,
     aem: &ClassicAssets,
-    journal: &StepJournal,
     batch: Vec<Ready<'_>>,
 ) -> Result<Option<SavedText>> {
     let files: Vec<&PlannedFile> = batch.iter().map(|r| r.file).collect();
@@ -109,28 +138,23 @@ async fn describe_batch(
         }
         // No check today (QueryBuilder refused or failing): each asset is read on its own
         // just before its write.
-        return one_by_one(
-            ctx,
-            aem,
-            journal,
-            files.into_iter().map(|f| (f, None)).collect(),
-        )
-        .await;
+        let each = batch.into_iter().map(|r| r.again(false)).collect();
+        return one_by_one(ctx, aem, each).await;
     };
     let (mut confirmed, mut alone) = (Vec::new(), Vec::new());
-    for file in files {
-        match found.remove(&file.aem_path) {
+    for ready in batch {
+        match found.remove(&ready.file.aem_path) {
             // Not in the hits: the index has not caught up with it. Read on its own.
-            None => alone.push((file, None)),
-            Some(timed) => match moved_since(journal, file, timed.last_modified) {
-                Some(now) => settle_moved(ctx, journal, file, now, Some(timed.metadata)).await?,
-                None => confirmed.push(file),
+            None => alone.push(ready.again(false)),
+            Some(timed) => match moved_since(&ready, timed.last_modified) {
+                Some(now) => settle_moved(ctx, &ready, now, Some(timed.metadata)).await?,
+                None => confirmed.push(ready),
             },
         }
     }
-    let mut refused = post_all(ctx, aem, journal, confirmed).await?;
+    let mut refused = post_all(ctx, aem, confirmed).await?;
     if !alone.is_empty() {
-        refused = one_by_one(ctx, aem, journal, alone).await?.or(refused);
+        refused = one_by_one(ctx, aem, alone).await?.or(refused);
     }
     Ok(refused)
 }
@@ -140,53 +164,61 @@ async fn describe_batch(
 async fn post_all(
     ctx: &Arc<Ctx>,
     aem: &ClassicAssets,
-    journal: &StepJournal,
-    confirmed: Vec<&PlannedFile>,
+    confirmed: Vec<Ready<'_>>,
 ) -> Result<Option<SavedText>> {
     let cut = forms_of(
         confirmed
             .into_iter()
-            .map(|f| (f, f.aem_path.clone(), writes_of(f), Map::new()))
+            .map(|r| {
+                let (path, writes) = (r.file.aem_path.clone(), writes_of(r.file));
+                (r, path, writes, Map::new())
+            })
             .collect(),
     );
-    let (mut written, mut again, mut refused) = (Vec::new(), cut.alone, None);
+    let mut again: Vec<Ready> = cut.alone.into_iter().map(|r| r.again(false)).collect();
+    let (mut written, mut refused) = (Vec::new(), None);
     for form in cut.forms {
         if ctx.control.is_cancelled() {
             break;
         }
-        let (files, assets): (Vec<&PlannedFile>, Vec<_>) = form.into_iter().unzip();
-        let sending = files
-            .iter()
-            .map(|f| (f.metadata_part(), StepState::Sending));
-        journal_all(ctx, sending.map(|(p, s)| (p, s, None, None)).collect()).await?;
-        let paths: Vec<&str> = files.iter().map(|f| f.aem_path.as_str()).collect();
-        match post(ctx, &cut.folder, &paths, &assets).await {
+        let (items, assets): (Vec<Ready>, Vec<_>) = form.into_iter().unzip();
+        let sending = items.iter().map(|r| r.file.metadata_part());
+        journal_all(
+            ctx,
+            sending
+                .map(|p| (p, StepState::Sending, None, None))
+                .collect(),
+        )
+        .await?;
+        let posted = {
+            let paths: Vec<&str> = items.iter().map(|r| r.file.aem_path.as_str()).collect();
+            post(ctx, &cut.folder, &paths, &assets).await
+        };
+        match posted {
             Ok(posted) => {
-                for (file, posted) in files.into_iter().zip(posted) {
+                for (ready, posted) in items.into_iter().zip(posted) {
                     match posted {
-                        Posted::Changed => written.push(file),
+                        Posted::Changed => written.push(ready.file),
                         Posted::Failed(why) => {
-                            refused = Some(refuse(ctx, file.metadata_part(), why).await?);
+                            refused = Some(refuse(ctx, ready.file.metadata_part(), why).await?);
                         }
                         // Whether they landed is unknown: checked again on its own.
-                        Posted::Unlisted => again.push(file),
+                        Posted::Unlisted => again.push(ready.again(true)),
                     }
                 }
             }
             // Stays `sending`: a resume reads each asset again.
             Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => break,
             Err(Failure::Call(e, _)) => {
-                let each = files.into_iter().map(|f| (f, None)).collect();
-                refused = refused_batch(ctx, aem, journal, each, &e)
-                    .await?
-                    .or(refused);
+                // After a 5xx or a cut answer the commit may have happened.
+                let each = items.into_iter().map(|r| r.again(true)).collect();
+                refused = refused_batch(ctx, aem, each, &e).await?.or(refused);
             }
         }
     }
     done_at_now(ctx, aem, &written).await?;
     if !again.is_empty() {
-        let each = again.into_iter().map(|f| (f, None)).collect();
-        refused = one_by_one(ctx, aem, journal, each).await?.or(refused);
+        refused = one_by_one(ctx, aem, again).await?.or(refused);
     }
     Ok(refused)
 }
@@ -197,12 +229,11 @@ async fn post_all(
 async fn refused_batch(
     ctx: &Arc<Ctx>,
     aem: &ClassicAssets,
-    journal: &StepJournal,
-    files: Vec<(&PlannedFile, Option<String>)>,
+    files: Vec<Ready<'_>>,
     e: &CallError,
 ) -> Result<Option<SavedText>> {
     tracing::info!(error = %e, assets = files.len(), "a batch of upload values failed; writing them one by one");
-    let refused = one_by_one(ctx, aem, journal, files).await?;
+    let refused = one_by_one(ctx, aem, files).await?;
     if let Some(status) = refusal_status(e)
         && refused.is_none()
         && !ctx.control.is_cancelled()
@@ -213,16 +244,14 @@ async fn refused_batch(
 }
 
 /// Each file's values on its own (the per-asset path), as many at once as a run works on.
-/// With `now`, AEM's `jcr:lastModified` just read; without, it is read first.
 async fn one_by_one(
     ctx: &Arc<Ctx>,
     aem: &ClassicAssets,
-    journal: &StepJournal,
-    files: Vec<(&PlannedFile, Option<String>)>,
+    files: Vec<Ready<'_>>,
 ) -> Result<Option<SavedText>> {
     let each: Vec<_> = files
         .into_iter()
-        .map(|(file, now)| describe_one(ctx, aem, journal, file, now))
+        .map(|ready| describe_one(ctx, aem, ready))
         .collect();
     let results: Vec<Result<Option<SavedText>>> = futures_util::stream::iter(each)
         .buffer_unordered(ctx.settings.max_tasks.max(1))
@@ -239,16 +268,15 @@ async fn one_by_one(
 async fn describe_one(
     ctx: &Ctx,
     aem: &ClassicAssets,
-    journal: &StepJournal,
-    file: &PlannedFile,
-    now: Option<String>,
+    ready: Ready<'_>,
 ) -> Result<Option<SavedText>> {
+    let file = ready.file;
     let part = file.metadata_part();
     let path = file.aem_path.as_str();
     if ctx.control.is_cancelled() {
         return Ok(None);
     }
-    let now = match now {
+    let now = match ready.now.clone() {
         Some(now) => Some(now),
         None => match ctx.call(|| aem.asset_content(path)).await {
             Ok(content) => content.and_then(|c| c.last_modified),
@@ -260,12 +288,12 @@ async fn describe_one(
         path: path.to_owned(),
         id: None,
     };
-    if let Some(now) = moved_since(journal, file, now) {
-        let current = match in_doubt(journal, file) {
+    if let Some(now) = moved_since(&ready, now) {
+        let current = match ready.in_doubt {
             true => ctx.call(|| ctx.aem.read(&asset)).await.ok(),
             false => None,
         };
-        settle_moved(ctx, journal, file, now, current.map(|c| c.metadata)).await?;
+        settle_moved(ctx, &ready, now, current.map(|c| c.metadata)).await?;
         return Ok(None);
     }
     journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
@@ -277,18 +305,12 @@ async fn describe_one(
     Ok(None)
 }
 
-/// AEM's `jcr:lastModified` now (`now`) when it is not the one journaled as `file`'s
-/// processing ended: someone changed the asset since, or this run's own write did (its answer
-/// lost: `in_doubt`). `None` when its values are to be written.
-fn moved_since(journal: &StepJournal, file: &PlannedFile, now: Option<String>) -> Option<String> {
-    let seen = journal.held.get(&file.part())?;
+/// AEM's `jcr:lastModified` now (`now`) when it is not the one processing left
+/// ([`Ready::seen`]): someone changed the asset since, or this run's own write did (its answer
+/// lost: [`Ready::in_doubt`]). `None` when its values are to be written.
+fn moved_since(ready: &Ready<'_>, now: Option<String>) -> Option<String> {
+    let seen = ready.seen.as_ref()?;
     now.filter(|now| now != seen)
-}
-
-/// Whether `file`'s values may have been written already: their write left and its answer
-/// was not journaled.
-fn in_doubt(journal: &StepJournal, file: &PlannedFile) -> bool {
-    journal.state(&file.metadata_part()) == Some(StepState::Sending)
 }
 
 /// The values of a file whose asset moved since processing ended ([`moved_since`]), not
@@ -296,13 +318,13 @@ fn in_doubt(journal: &StepJournal, file: &PlannedFile) -> bool {
 /// (`current`, its values, read only when in doubt), else left to whoever changed it, and said.
 async fn settle_moved(
     ctx: &Ctx,
-    journal: &StepJournal,
-    file: &PlannedFile,
+    ready: &Ready<'_>,
     now: String,
     current: Option<Map<String, Value>>,
 ) -> Result<()> {
+    let file = ready.file;
     let part = file.metadata_part();
-    if in_doubt(journal, file) && current.is_some_and(|c| holds(&c, &writes_of(file))) {
+    if ready.in_doubt && current.is_some_and(|c| holds(&c, &writes_of(file))) {
         return journal_part(ctx, part, StepState::Done, None, Some(now)).await;
     }
     let path = file.aem_path.as_str();
