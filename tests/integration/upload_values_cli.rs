@@ -276,6 +276,50 @@ async fn a_change_made_after_processing_and_before_the_batch_left_is_kept() {
     assert_eq!(sb.asset(&asset).unwrap()["metadata"]["dc:title"], "Theirs");
 }
 
+/// A batch whose answer is lost (AEM committed it, the connection closed) is checked again
+/// one asset per request: its values are found there and counted written, never taken for a
+/// colleague's change though they moved `jcr:lastModified` on. Seen failing with the values
+/// re-checked as the journal the run started from says (not in doubt): "values not written".
+#[tokio::test]
+async fn a_batch_whose_answer_is_lost_is_found_written() {
+    let sb = sandbox_processing(Duration::from_millis(200)).await;
+    let h = CliHome::new(&sb);
+    let sheet = files_and_sheet(h.dir.path(), 2);
+    // A second a request, so the values' write lands in a later second than processing ended.
+    let slow = metadesk_sandbox::Faults {
+        latency_ms: 1_100,
+        ..metadesk_sandbox::Faults::default()
+    };
+    sb.set_faults(slow.clone()).unwrap();
+    let drop = h.dir.path().join("drop");
+    // Once both files are complete, the next write is the values' batch: its answer is lost.
+    let lose = async {
+        while answered(&sb, "upload complete") < 2 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        sb.set_faults(metadesk_sandbox::Faults {
+            lost_write_answers: 1,
+            ..slow.clone()
+        })
+        .unwrap();
+    };
+    let (ran, ()) = tokio::join!(upload_with_sheet(&h, &drop, &sheet), lose);
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("2 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
+    assert!(!ran.stdout.contains("values not written"), "{}", ran.stdout);
+    assert_eq!(
+        sb.counters().dropped_connections,
+        1,
+        "the batch's answer lost"
+    );
+    let a = sb.asset(&format!("{SAMPLE_FOLDER}/f001.jpg")).unwrap();
+    assert_eq!(a["metadata"]["dc:title"], "Title f001.jpg");
+}
+
 /// Whether the sandbox answered a request of kind `then` that arrived after the end of one of
 /// kind `first`.
 fn asked_after(sb: &Sandbox, first: &str, then: &str) -> bool {
