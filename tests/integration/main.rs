@@ -65,3 +65,4 @@ mod tokens;
 mod undo_republish_cli;
 mod upload_cli;
 mod upload_run_cli;
+mod upload_values_cli;

@@ -19,7 +19,7 @@ async fn sandbox() -> Sandbox {
 }
 
 /// `n` files of a few KiB each (several parts) under `dir`, each its own bytes.
-fn write_files(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn write_files(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
     (0..n)
         .map(|i| {
             let bytes: Vec<u8> = (0..2_500 + i * 7)
@@ -34,7 +34,7 @@ fn write_files(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
 }
 
 /// `upload DROP --to SAMPLE_FOLDER --metadata SHEET --yes`.
-async fn upload_with_sheet(h: &CliHome, drop: &Path, sheet: &Path) -> Ran {
+pub(crate) async fn upload_with_sheet(h: &CliHome, drop: &Path, sheet: &Path) -> Ran {
     let (drop, sheet) = (drop.to_str().unwrap(), sheet.to_str().unwrap());
     let args = [
         "upload",

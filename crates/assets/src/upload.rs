@@ -3,19 +3,23 @@
 //! storage URLs AEM names (through [`AemClient::put_to_storage`]: no token, no AEM header, https
 //! or this computer), complete (`POST completeURI`); folders made through the Assets HTTP API;
 //! what AEM holds at a path (`dam:size`, `dam:sha1`) to tell the same file from another.
-//! An asset's processing state and its delete, for an upload's run and its undo.
+//! An asset's processing state and its delete, for an upload's run and its undo; the
+//! `jcr:lastModified` of many assets in one check, which its values are checked against.
 //!
 //! Not here: which files go where and what happens to each (`bulk::upload_plan`), the refusal
 //! of OAuth Server-to-Server connections (the use case, before anything is sent).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use url::Url;
 
+use crate::batch;
 use crate::classic::ClassicAssets;
+use crate::search::hit_path;
 use crate::{CallError, json_or_error};
 use metadesk_base::i18n::{Part, Text};
 use metadesk_clients::aem::AemClient;
@@ -180,16 +184,45 @@ impl ClassicAssets {
                     .as_str()
                     .unwrap_or_default()
                     .to_owned(),
-                last_modified: body["jcr:lastModified"]
-                    .as_str()
-                    .and_then(metadesk_base::timefmt::parse_aem_time)
-                    .map(metadesk_base::timefmt::rfc3339),
+                last_modified: aem_time(&body["jcr:lastModified"]),
                 failed: body["dam:failedRenditions"].is_array()
                     || body["dam:assetState"] == "failed",
             })),
             Err(CallError::NotFound) => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    /// One check of the assets at `paths` (QueryBuilder, exact paths, selective hits: the
+    /// engine's [`batch::check_query`]) with each one's `jcr:content/jcr:lastModified` beside
+    /// its values of `properties`, by path: what an upload's values are checked against just
+    /// before their batch leaves, and the time its undo needs once they are written. A path
+    /// absent was not found by the index, which lags behind an upload: read it on its own.
+    pub async fn check_times(
+        &self,
+        paths: &[&str],
+        properties: &[String],
+    ) -> Result<HashMap<String, Timed>, CallError> {
+        let mut query = batch::check_query(paths, properties);
+        if let Some((_, wanted)) = query.iter_mut().find(|(k, _)| k == "p.properties") {
+            wanted.push_str(" jcr:content/jcr:lastModified");
+        }
+        let page = self.query(&query).await?;
+        let mut values = batch::checked_values(&page.hits);
+        Ok(page
+            .hits
+            .iter()
+            .filter_map(|hit| {
+                let path = hit_path(hit)?;
+                let timed = Timed {
+                    last_modified: hit
+                        .pointer("/jcr:content/jcr:lastModified")
+                        .and_then(aem_time),
+                    metadata: values.remove(path).unwrap_or_default(),
+                };
+                Some((path.to_owned(), timed))
+            })
+            .collect())
     }
 
     /// Deletes the asset at `asset_path` (Assets HTTP API `DELETE`): `true` deleted, `false`
@@ -218,6 +251,25 @@ pub struct AssetContent {
     pub last_modified: Option<String>,
     /// Processing failed (`failed`, or `dam:failedRenditions` listed).
     pub failed: bool,
+}
+
+/// What [`ClassicAssets::check_times`] found of one asset.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timed {
+    /// `jcr:content/jcr:lastModified`, as [`AssetContent::last_modified`] says it.
+    pub last_modified: Option<String>,
+    /// Its values of the properties asked for (an absent one is not set).
+    pub metadata: Map<String, Value>,
+}
+
+/// A time AEM gave (`jcr:lastModified`), as RFC 3339 to the second: the Sling JSON of a node
+/// says it to the second, a QueryBuilder hit may say its milliseconds, and the two are
+/// compared.
+fn aem_time(value: &Value) -> Option<String> {
+    let t = metadesk_base::timefmt::parse_aem_time(value.as_str()?)?;
+    Some(metadesk_base::timefmt::rfc3339(
+        t.replace_nanosecond(0).unwrap_or(t),
+    ))
 }
 
 /// Each storage URL with the offset and length of its part, in order; URLs past the file's end

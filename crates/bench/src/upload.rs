@@ -300,7 +300,7 @@ pub async fn run(o: &UploadOpts) -> Result<Section> {
     ]);
     let sides = [
         (
-            "Metadesk: plan, sheet, upload run (folders, files, each file's processing waited for, then its metadata)",
+            "Metadesk: plan, sheet, upload run (folders, files; their processing waited for beside the sends, then their metadata in checked batches)",
             &ours,
         ),
         (
@@ -349,8 +349,9 @@ pub async fn run(o: &UploadOpts) -> Result<Section> {
             format!(
                 "Metadesk: `Workspace::plan_upload`, `upload_metadata`, `upload` into {TARGET} \
                  (what `metadesk-cli upload DIR --to {TARGET} --metadata SHEET --yes` runs), \
-                 timed from the plan to the run's end: it waits for each asset's \
-                 `dam:assetState` = processed before writing its metadata. aem-upload: \
+                 timed from the plan to the run's end: it waits, beside the sends, for each \
+                 asset's `dam:assetState` = processed before writing its metadata in the \
+                 engine's checked batches (a check of exact paths, one Sling POST). aem-upload: \
                  `node tests/interop/aem-upload-bench.mjs {TARGET} DIR…` (the four subfolders), \
                  timed inside node around `FileSystemUpload.upload` (maxConcurrent {}), which \
                  returns once the last file is completed, before processing.",

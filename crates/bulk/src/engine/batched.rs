@@ -14,6 +14,9 @@
 //!   AEM refuses batch writes (403/404/405): the rest of the apply, and the connection's next
 //!   runs, write per asset, and the run says so once.
 //!
+//! Its forms and its reading of a POST's answer ([`forms_of`], [`post`]) also carry an upload's
+//! values from its sheet (`upload_values.rs`), journaled as the upload's parts.
+//!
 //! Not here: the per-asset path itself (`applying.rs`), the wire formats
 //! (`metadesk_assets::batch`).
 
@@ -36,7 +39,7 @@ use crate::progress::ProgressFn;
 use crate::replay::Replay;
 use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::batch::{AssetWrite, Checked, expressible, form_fits, form_share};
-use metadesk_assets::{AssetRef, CallError, DAM_ROOT};
+use metadesk_assets::{AssetRef, CallError, DAM_ROOT, Write};
 use metadesk_base::i18n::SavedText;
 
 use metadesk_clients::error::Result;
@@ -333,48 +336,77 @@ async fn apply_batch(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
     write_batch(ctx, confirmed).await
 }
 
-/// Cuts the checked batch into forms Sling reads whole: each asset's parameters counted
-/// exactly as they are sent against the values just checked (a removal from a long list
-/// takes a parameter per removed value), so no POST comes near AEM's cap, past which Sling
-/// silently drops the rest (a lost `@Patch` turns `-value` removals into literal values). An
-/// asset whose writes alone would not fit is written on its own.
+/// Writes the checked batch, cut into forms Sling reads whole ([`forms_of`]); an asset whose
+/// writes alone would not fit is written on its own.
 async fn write_batch(ctx: &Arc<Ctx>, confirmed: Vec<(Pending, Map<String, Value>)>) -> Result<()> {
-    let folder = common_folder(confirmed.iter().map(|(item, _)| item.row.path.as_str()));
-    let mut alone = Vec::new();
-    let mut forms: Vec<Vec<(Pending, AssetWrite)>> = Vec::new();
+    let cut = forms_of(
+        confirmed
+            .into_iter()
+            .map(|(item, original)| {
+                let (path, writes) = (item.row.path.clone(), writes_of(&changes_of(&item.row)));
+                (item, path, writes, original)
+            })
+            .collect(),
+    );
+    for form in cut.forms {
+        if ctx.control.is_cancelled() {
+            return Ok(());
+        }
+        post_form(ctx, &cut.folder, form).await?;
+    }
+    if !cut.alone.is_empty() {
+        one_by_one(ctx, cut.alone).await?;
+    }
+    Ok(())
+}
+
+/// A checked batch cut into forms: each form posted to `folder`, its assets named relative to
+/// it; `alone`, those whose writes alone would not fit in a form.
+pub(super) struct Forms<T> {
+    pub(super) folder: String,
+    pub(super) forms: Vec<Vec<(T, AssetWrite)>>,
+    pub(super) alone: Vec<T>,
+}
+
+/// An asset a check just confirmed: its item, path, writes and the values the check read.
+pub(super) type Confirmed<T> = (T, String, Vec<Write>, Map<String, Value>);
+
+/// Cuts `confirmed` into
+/// forms Sling reads whole, posted to their common folder: each asset's parameters counted
+/// exactly as they are sent against the values just checked (a removal from a long list takes a
+/// parameter per removed value), so no POST comes near AEM's cap, past which Sling silently
+/// drops the rest (a lost `@Patch` turns `-value` removals into literal values).
+pub(super) fn forms_of<T>(confirmed: Vec<Confirmed<T>>) -> Forms<T> {
+    let folder = common_folder(confirmed.iter().map(|(_, path, _, _)| path.as_str()));
+    let mut cut = Forms {
+        folder,
+        forms: Vec::new(),
+        alone: Vec::new(),
+    };
     let (mut parameters, mut bytes) = (0, 0);
-    for (item, original) in confirmed {
+    for (item, path, writes, checked) in confirmed {
         let asset = AssetWrite {
-            name: item.row.path[folder.len() + 1..].to_owned(),
-            writes: writes_of(&changes_of(&item.row)),
-            checked: original,
+            name: path[cut.folder.len() + 1..].to_owned(),
+            writes,
+            checked,
         };
         let (n, b) = form_share(&asset);
         if !form_fits(n, b) {
-            alone.push(item);
+            cut.alone.push(item);
             continue;
         }
-        match forms.last_mut() {
+        match cut.forms.last_mut() {
             Some(form) if form_fits(parameters + n, bytes + b) => {
                 (parameters, bytes) = (parameters + n, bytes + b);
                 form.push((item, asset));
             }
             _ => {
                 (parameters, bytes) = (n, b);
-                forms.push(vec![(item, asset)]);
+                cut.forms.push(vec![(item, asset)]);
             }
         }
     }
-    for form in forms {
-        if ctx.control.is_cancelled() {
-            return Ok(());
-        }
-        post_form(ctx, &folder, form).await?;
-    }
-    if !alone.is_empty() {
-        one_by_one(ctx, alone).await?;
-    }
-    Ok(())
+    cut
 }
 
 /// Journals one form's intent, posts it, and journals what the answer says.
@@ -395,43 +427,26 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
         }
     }
     let (items, assets): (Vec<Pending>, Vec<AssetWrite>) = form.into_iter().unzip();
-    match ctx
-        .call_write_unmeasured(|| ctx.aem.write_many(folder, &assets))
-        .await
-    {
-        Ok(written) => {
-            // A node Sling made under no asset of the form: that commit did something the
-            // form did not ask for, so no asset of it counts as changed. Each fails naming the
-            // node (its original is journaled: an undo still reads and restores it).
-            let stray = written.stray.first().map(|node| {
-                tracing::warn!(%node, "a batch write created a node under none of its assets");
-                SavedText::new(
-                    "reason-aem-created-stray-node",
-                    [
-                        ("path", node.as_str().into()),
-                        ("more", (written.stray.len() as u64 - 1).into()),
-                    ],
-                )
-            });
-            for item in items {
-                if let Some(why) = &stray {
-                    let ended = Ended::new(Outcome::Failed, Some(why.clone()));
-                    record_outcome(ctx, item.row.i, ended)?;
-                } else if let Some(node) = written.created.get(&item.row.path) {
-                    // Sling made a node that was not there: not the change the preview showed.
-                    tracing::warn!(path = %item.row.path, %node, "a batch write created a node");
-                    let why =
-                        SavedText::new("reason-aem-created-node", [("path", node.as_str().into())]);
-                    record_outcome(ctx, item.row.i, Ended::new(Outcome::Failed, Some(why)))?;
-                } else if written.changed.contains(&item.row.path) {
-                    // A batch is a Sling POST (classic): an asset in doubt had no ETag to tell.
-                    record_outcome(ctx, item.row.i, Ended::written(item.in_doubt))?;
-                    ctx.write_accepted_at(&item.row.path)?;
-                } else {
-                    // The answer does not list this asset's changes: whether they landed is
-                    // unknown, so it is read again and written on its own if need be.
-                    tracing::warn!(path = %item.row.path, "a batch answer did not list this asset's changes");
-                    apply_row(ctx, item.row, true).await?;
+    let posted = {
+        let paths: Vec<&str> = items.iter().map(|item| item.row.path.as_str()).collect();
+        post(ctx, folder, &paths, &assets).await
+    };
+    match posted {
+        Ok(posted) => {
+            for (item, posted) in items.into_iter().zip(posted) {
+                match posted {
+                    Posted::Failed(why) => {
+                        let ended = Ended::new(Outcome::Failed, Some(why));
+                        record_outcome(ctx, item.row.i, ended)?;
+                    }
+                    Posted::Changed => {
+                        // A batch is a Sling POST (classic): an asset in doubt had no ETag to tell.
+                        record_outcome(ctx, item.row.i, Ended::written(item.in_doubt))?;
+                        ctx.write_accepted_at(&item.row.path)?;
+                    }
+                    // Whether its changes landed is unknown: read again, written on its own if
+                    // need be.
+                    Posted::Unlisted => apply_row(ctx, item.row, true).await?,
                 }
             }
             Ok(())
@@ -442,8 +457,64 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
     }
 }
 
+/// What a batch POST's answer says of one asset of its form.
+pub(super) enum Posted {
+    /// Every property it was sent is listed as changed.
+    Changed,
+    /// Sling made a node the form did not ask for: not the change planned.
+    Failed(SavedText),
+    /// The answer does not list its changes: whether they landed is unknown.
+    Unlisted,
+}
+
+/// Posts one form to `folder` (its intent journaled by the caller: it is never sent again
+/// blind) and says what the answer means for each asset, `paths` in the form's order; `Err`
+/// when the POST failed as a whole.
+pub(super) async fn post(
+    ctx: &Ctx,
+    folder: &str,
+    paths: &[&str],
+    assets: &[AssetWrite],
+) -> std::result::Result<Vec<Posted>, Failure> {
+    let written = ctx
+        .call_write_unmeasured(|| ctx.aem.write_many(folder, assets))
+        .await?;
+    // A node Sling made under no asset of the form: that commit did something the form did
+    // not ask for, so no asset of it counts as changed. Each fails naming the node (its
+    // original is journaled: an undo still reads and restores it).
+    let stray = written.stray.first().map(|node| {
+        tracing::warn!(%node, "a batch write created a node under none of its assets");
+        SavedText::new(
+            "reason-aem-created-stray-node",
+            [
+                ("path", node.as_str().into()),
+                ("more", (written.stray.len() as u64 - 1).into()),
+            ],
+        )
+    });
+    Ok(paths
+        .iter()
+        .map(|path| {
+            if let Some(why) = &stray {
+                Posted::Failed(why.clone())
+            } else if let Some(node) = written.created.get(*path) {
+                // Sling made a node that was not there: not the change the preview showed.
+                tracing::warn!(%path, %node, "a batch write created a node");
+                let why =
+                    SavedText::new("reason-aem-created-node", [("path", node.as_str().into())]);
+                Posted::Failed(why)
+            } else if written.changed.contains(*path) {
+                Posted::Changed
+            } else {
+                tracing::warn!(%path, "a batch answer did not list this asset's changes");
+                Posted::Unlisted
+            }
+        })
+        .collect())
+}
+
 /// The status of an answer that refuses batch writes as such (not one asset's), if `e` is one.
-fn refusal_status(e: &CallError) -> Option<u16> {
+pub(super) fn refusal_status(e: &CallError) -> Option<u16> {
     match e {
         CallError::Forbidden(_) => Some(403),
         CallError::NotFound => Some(404),

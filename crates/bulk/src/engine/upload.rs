@@ -1,43 +1,63 @@
 //! Sending an upload's run: its folders made first (made, or found there), then its files, many
 //! at once and each file's parts at once, every request through the run's gate (its adaptive
 //! limit, throttling, retries, pause and cancel). Each file is journaled `sending` durably before
-//! its first byte leaves, then `done` once AEM took it (with its `jcr:lastModified` once
-//! processed, for the undo), or `refused`. The complete is never sent again blind: a failure
-//! that may hide a complete that landed is `refused`, and the next resume finds out. A resume
-//! reads what AEM holds at each path not done: this file (size and SHA-1) is done and not sent
-//! again; a file cut mid-parts, or refused, starts over; a file a colleague put there since the
-//! preview is `left_alone`. Once a file is processed, its values from the sheet are written (a
-//! part of their own: `sending`, then `done` with AEM's `jcr:lastModified` after them).
+//! its first byte leaves, then `done` once AEM took it and its processing was seen to end (with
+//! its `jcr:lastModified` then, for the undo), or `refused`. The complete is never sent again
+//! blind: a failure that may hide a complete that landed is `refused`, and the next resume finds
+//! out. A resume reads what AEM holds at each path not done: this file (size and SHA-1) is done
+//! and not sent again; a file cut mid-parts, or refused, starts over; a file a colleague put
+//! there since the preview is `left_alone`.
+//!
+//! Three stages run side by side, so a file's processing, which takes tens of seconds on AEM,
+//! never holds up the files behind it: the sends; the wait for each file sent to be processed
+//! (`dam:assetState` polled, [`WATCHED_AT_ONCE`] files at a time); and the sheet's values of the
+//! files processed, gathered into batches (`upload_values.rs`).
 //!
 //! Not here: what the plan holds and what its journal says (`upload.rs`), the undo.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::future::try_join_all;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
+use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::upload::{AssetContent, WhenDifferent, part_of, parts, read_part};
-use metadesk_assets::{AssetRef, CallError, Write};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
-use serde_json::Value;
 
 use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
+use super::upload_values::{Ready, describe_all, refuse, to_describe};
 use crate::replay::Replay;
 use crate::tag_step::{StepJournal, StepState, TagPart};
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
 
 /// How long a file's processing is waited for before its undo gives up telling a colleague's
-/// change from AEM's (the file is done either way), and how often it is asked.
+/// change from AEM's (the file is done either way); how soon it is first asked again, and at
+/// most how long between two asks (the wait doubles up to it: AEM takes seconds to minutes).
 const PROCESSING_WAIT: Duration = Duration::from_secs(120);
 const PROCESSING_POLL: Duration = Duration::from_millis(100);
+const PROCESSING_POLL_MOST: Duration = Duration::from_secs(1);
+
+/// Files whose processing is waited for at once; the others sent meanwhile wait their turn
+/// (AEM processes them all the same), so the asks stay a small share of the gate's requests.
+const WATCHED_AT_ONCE: usize = 16;
+
+/// What is left to do for a file once its send is settled.
+enum Next {
+    /// Nothing: left alone, refused (why), or done with its values written.
+    Nothing(Option<SavedText>),
+    /// Its processing to see end, then its values: `fresh` when this run has just sent it
+    /// (its `done`, with the time processing ended, waits for that).
+    Watch { fresh: bool },
+}
 
 /// Sends what is left of `replay`'s upload. `Some(why)` when a folder could not be made (no
-/// file goes then) or a file was refused (the others went): a resume tries again.
-pub(super) async fn apply(ctx: &Ctx, replay: &Replay) -> Result<Option<SavedText>> {
+/// file goes then) or a file or its values were refused (the others went): a resume tries again.
+pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<SavedText>> {
     let Some(plan) = replay.spec.upload.as_ref() else {
         return Ok(None);
     };
@@ -46,30 +66,84 @@ pub(super) async fn apply(ctx: &Ctx, replay: &Replay) -> Result<Option<SavedText
             "an upload needs a classic connection".into(),
         ));
     };
+    // An AEM found refusing batch writes in an earlier run is not asked again.
+    let runs_dir = ctx.journal.path().parent();
+    if let Some(status) =
+        runs_dir.and_then(|dir| crate::write_paths::batch_refused(dir, &ctx.connection_key()))
+    {
+        ctx.write_per_asset(status, true).await?;
+    }
     let journal = &replay.tag_step;
     if let Some(refused) = make_folders(ctx, aem, journal, plan).await? {
         return Ok(Some(refused));
     }
     let refused = Mutex::new(None);
     let failed = Mutex::new(None);
-    futures_util::stream::iter(&plan.files)
-        .for_each_concurrent(ctx.settings.max_tasks, |file| async {
-            if ctx.control.is_cancelled() {
-                return;
-            }
-            match send_file(ctx, aem, journal, file).await {
-                Ok(None) => {}
-                Ok(Some(why)) => *lock(&refused) = Some(why),
-                Err(e) => *lock(&failed) = Some(e),
-            }
-        })
-        .await;
+    let note = |result: Result<Option<SavedText>>| match result {
+        Ok(None) => {}
+        Ok(Some(why)) => *lock(&refused) = Some(why),
+        Err(e) => *lock(&failed) = Some(e),
+    };
+    let (to_watch, watched) = unbounded_channel();
+    let (to_describe, ready) = unbounded_channel();
+    let sending = send_all(ctx, aem, journal, plan, to_watch, &note);
+    let watching = watch_all(ctx, aem, journal, watched, to_describe, &note);
+    let describing = async { note(describe_all(ctx, aem, ready).await) };
+    tokio::join!(sending, watching, describing);
     if let Some(e) = lock(&failed).take() {
         return Err(e);
     }
     Ok(lock(&refused).take())
 }
 
+/// The sends, [`Settings::max_tasks`](super::Settings) files at once; each file settled is
+/// handed to the wait for its processing.
+async fn send_all<'a>(
+    ctx: &Ctx,
+    aem: &ClassicAssets,
+    journal: &StepJournal,
+    plan: &'a UploadRunPlan,
+    to_watch: UnboundedSender<(&'a PlannedFile, bool)>,
+    note: &impl Fn(Result<Option<SavedText>>),
+) {
+    futures_util::stream::iter(&plan.files)
+        .for_each_concurrent(ctx.settings.max_tasks, |file| {
+            let to_watch = &to_watch;
+            async move {
+                if ctx.control.is_cancelled() {
+                    return;
+                }
+                match send_file(ctx, aem, journal, file).await {
+                    // The wait is gone only when the run ends early: the file stays pending.
+                    Ok(Next::Watch { fresh }) => drop(to_watch.send((file, fresh))),
+                    Ok(Next::Nothing(refused)) => note(Ok(refused)),
+                    Err(e) => note(Err(e)),
+                }
+            }
+        })
+        .await;
+}
+
+/// The waits for processing, [`WATCHED_AT_ONCE`] files at a time, in the order they were sent;
+/// each file processed whose values are still to be written is handed on.
+async fn watch_all<'a>(
+    ctx: &Ctx,
+    aem: &ClassicAssets,
+    journal: &StepJournal,
+    watched: UnboundedReceiver<(&'a PlannedFile, bool)>,
+    to_describe: UnboundedSender<Ready<'a>>,
+    note: &impl Fn(Result<Option<SavedText>>),
+) {
+    let watched = futures_util::stream::unfold(watched, |mut rx| async {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    watched
+        .for_each_concurrent(WATCHED_AT_ONCE, |(file, fresh)| {
+            let to_describe = &to_describe;
+            async move { note(watch(ctx, aem, journal, file, fresh, to_describe).await) }
+        })
+        .await;
+}
 async fn make_folders(
     ctx: &Ctx,
     aem: &ClassicAssets,
@@ -103,142 +177,87 @@ async fn send_file(
     aem: &ClassicAssets,
     journal: &StepJournal,
     file: &PlannedFile,
-) -> Result<Option<SavedText>> {
+) -> Result<Next> {
     let part = file.part();
     let state = journal.state(&part);
+    // Done before: only its values may be left, once AEM says it is processed.
+    let then_values = || Next::Watch { fresh: false };
+    let values_left = || {
+        if to_describe(file, journal) {
+            then_values()
+        } else {
+            Next::Nothing(None)
+        }
+    };
     match state {
-        Some(StepState::LeftAlone) => return Ok(None),
-        Some(StepState::Done) => return describe(ctx, aem, journal, file, None).await,
+        Some(StepState::LeftAlone) => return Ok(Next::Nothing(None)),
+        Some(StepState::Done) => return Ok(values_left()),
         _ => {}
     }
     let held = match held_now(ctx, aem, file).await {
         Ok(held) => held,
-        Err(why) => return refuse(ctx, part, why).await,
+        Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
     };
     match (state, held) {
         // An earlier attempt landed (its answer, or the journal's record of it, was lost).
         (Some(_), Held::This(at)) => {
             journal_part(ctx, part, StepState::Done, None, at).await?;
-            return describe(ctx, aem, journal, file, None).await;
+            return Ok(values_left());
         }
         // Someone put a file there since the preview (or this one, not by this run).
         (None, Held::This(_)) => {
             journal_part(ctx, part, StepState::LeftAlone, None, None).await?;
-            return Ok(None);
+            return Ok(Next::Nothing(None));
         }
         (None, Held::Other(sha1)) if file.arrival == Arrival::New || sha1 != file.before => {
             journal_part(ctx, part, StepState::LeftAlone, None, sha1).await?;
-            return Ok(None);
+            return Ok(Next::Nothing(None));
         }
         _ => {}
     }
     journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
     if let Err(why) = write(ctx, aem, file).await {
-        return refuse(ctx, part, why).await;
+        return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }
-    let processing = processed(ctx, aem, &file.aem_path).await;
-    let at = match &processing {
-        Processing::Done(at) => at.clone(),
-        Processing::Failed | Processing::Unknown => None,
-    };
-    journal_part(ctx, part, StepState::Done, None, at).await?;
-    describe(ctx, aem, journal, file, Some(processing)).await
+    Ok(Next::Watch { fresh: true })
 }
 
-/// Writes the file's values from the sheet once AEM has processed it (its extraction replaces
-/// what is written before), then journals AEM's `jcr:lastModified` after the write, for the
-/// undo. The same values twice do no harm: a resume writes them again if their answer was lost.
-async fn describe(
+/// Waits for AEM to process `file`; a file this run just sent is then `done`, with AEM's
+/// `jcr:lastModified` then (the undo and the values' check tell a later change by it). Its
+/// values, if the sheet gives some still to write, are handed on once it is processed;
+/// a processing that failed or did not end in time refuses them (a resume tries again).
+async fn watch<'a>(
     ctx: &Ctx,
     aem: &ClassicAssets,
     journal: &StepJournal,
-    file: &PlannedFile,
-    // Where processing stands when the caller has just waited for it (not asked again).
-    known: Option<Processing>,
+    file: &'a PlannedFile,
+    fresh: bool,
+    values: &UnboundedSender<Ready<'a>>,
 ) -> Result<Option<SavedText>> {
-    let part = file.metadata_part();
-    if file.metadata.is_empty() || journal.state(&part) == Some(StepState::Done) {
+    let processing = processed(ctx, aem, &file.aem_path).await;
+    if fresh {
+        let at = match &processing {
+            Processing::Done(at) => at.clone(),
+            Processing::Failed | Processing::Unknown => None,
+        };
+        journal_part(ctx, file.part(), StepState::Done, None, at).await?;
+    }
+    if !to_describe(file, journal) {
         return Ok(None);
     }
     let path = file.aem_path.as_str();
-    let writes: Vec<Write> = file
-        .metadata
-        .iter()
-        .map(|(property, values)| Write {
-            property: property.clone(),
-            value: Some(match values.as_slice() {
-                [one] => Value::from(one.as_str()),
-                many => Value::from(many.to_vec()),
-            }),
-        })
-        .collect();
-    let asset = AssetRef {
-        path: path.to_owned(),
-        id: None,
-    };
-    let processing = match known {
-        Some(processing) => processing,
-        None => processed(ctx, aem, path).await,
-    };
-    match processing {
-        // Changed since it was processed: by this run's own write whose answer was lost (the
-        // sheet's values are there), else by someone whose values the sheet's would overwrite
-        // unseen (a resume hours later). AEM keeps the time to the second: a change within the
-        // second processing ended goes unseen, as for the undo.
-        Processing::Done(Some(now))
-            if journal
-                .held
-                .get(&file.part())
-                .is_some_and(|seen| *seen != now) =>
-        {
-            let in_doubt = journal.state(&part) == Some(StepState::Sending);
-            if in_doubt && holds(ctx, &asset, &writes).await {
-                journal_part(ctx, part, StepState::Done, None, Some(now)).await?;
-            } else {
-                let why = SavedText::new("upload-metadata-changed-since", [("path", path.into())]);
-                journal_part(ctx, part, StepState::LeftAlone, Some(why), None).await?;
-            }
+    let why = match processing {
+        Processing::Done(now) => {
+            // Gone only when the run ends early: the values stay to write on resume.
+            let _ = values.send(Ready::new(file, journal, now));
             return Ok(None);
         }
-        Processing::Done(_) => {}
-        Processing::Failed => {
-            let why = SavedText::new("upload-processing-failed", [("path", path.into())]);
-            return refuse(ctx, part, why).await;
-        }
+        Processing::Failed => SavedText::new("upload-processing-failed", [("path", path.into())]),
         Processing::Unknown => {
-            let why = SavedText::new("upload-processing-unfinished", [("path", path.into())]);
-            return refuse(ctx, part, why).await;
+            SavedText::new("upload-processing-unfinished", [("path", path.into())])
         }
-    }
-    journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
-    if let Err(failure) = ctx.call(|| ctx.aem.write(&asset, &writes, None)).await {
-        return refuse(ctx, part, why(ctx, failure)).await;
-    }
-    let at = ctx
-        .call(|| aem.asset_content(path))
-        .await
-        .ok()
-        .flatten()
-        .and_then(|c| c.last_modified);
-    journal_part(ctx, part, StepState::Done, None, at).await?;
-    Ok(None)
-}
-
-/// Whether the asset holds every value of `writes` now (a single value also as a list of one).
-async fn holds(ctx: &Ctx, asset: &AssetRef, writes: &[Write]) -> bool {
-    let Ok(current) = ctx.call(|| ctx.aem.read(asset)).await else {
-        return false;
     };
-    writes.iter().all(|w| {
-        let now = current.metadata.get(&w.property);
-        now == w.value.as_ref()
-            || matches!((now, &w.value), (Some(Value::Array(items)), Some(one)) if items.len() == 1 && items[0] == *one)
-    })
-}
-
-async fn refuse(ctx: &Ctx, part: TagPart, why: SavedText) -> Result<Option<SavedText>> {
-    journal_part(ctx, part, StepState::Refused, Some(why.clone()), None).await?;
-    Ok(Some(why))
+    refuse(ctx, file.metadata_part(), why).await.map(Some)
 }
 
 /// What AEM holds at a file's path.
@@ -328,6 +347,7 @@ enum Processing {
 /// Waits, within [`PROCESSING_WAIT`], for AEM to process the asset at `path`.
 async fn processed(ctx: &Ctx, aem: &ClassicAssets, path: &str) -> Processing {
     let start = std::time::Instant::now();
+    let mut pause = PROCESSING_POLL;
     while start.elapsed() < PROCESSING_WAIT && !ctx.control.is_cancelled() {
         let content: Option<AssetContent> = match ctx.call(|| aem.asset_content(path)).await {
             Ok(content) => content,
@@ -338,7 +358,10 @@ async fn processed(ctx: &Ctx, aem: &ClassicAssets, path: &str) -> Processing {
             Some(c) if c.state != "processing" && c.state != "unProcessed" => {
                 return Processing::Done(c.last_modified);
             }
-            _ => tokio::time::sleep(PROCESSING_POLL).await,
+            _ => {
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(PROCESSING_POLL_MOST);
+            }
         }
     }
     Processing::Unknown
