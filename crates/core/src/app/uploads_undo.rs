@@ -179,9 +179,12 @@ impl Workspace {
 
     /// The upload run whose undo `summary` is, if it is one.
     async fn upload_undone(&self, summary: &RunSummary) -> Option<String> {
-        let of = summary.kind.undo_of()?;
-        let undone = self.run_summary(of).await.ok()?;
-        undone.kind.is_upload().then(|| of.to_owned())
+        let of = summary.kind.undo_of()?.to_owned();
+        // Only the undone run's definition: its rows may be many.
+        let dir = self.runs_dir();
+        let spec = blocking(move || runs::spec(&dir, &of).map(|spec| (of, spec)));
+        let (of, spec) = spec.await.ok()?;
+        spec.kind.is_upload().then_some(of)
     }
 
     /// Refuses the engine's undo or apply of an upload's undo: it deleted files, which a
