@@ -85,3 +85,6 @@ upload-production-sending = Uploading sends { $files ->
 } into { $connection }, a connection marked production.
 upload-production-send = Upload to production
 upload-report-metadata-left-alone = Values not written: someone changed these after AEM processed them, and the sheet’s values would have replaced theirs
+upload-folder-typed = Or type its path
+upload-resume = Resume this upload
+upload-undone-on = Undone on { $when }: what it made and nobody changed since was deleted.

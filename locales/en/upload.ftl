@@ -39,3 +39,5 @@ error-upload-no-files = Choose files or a folder to upload first.
 error-upload-preview-gone = That preview is no longer on hand: preview again.
 error-upload-sheet-errors = Nothing was sent: correct the sheet first.
 error-upload-nothing-to-send = Nothing to send: every file is already there or refused.
+error-run-of-upload-undo = Run { $run } is the undo of upload { $upload }: it is not applied again nor undone. Undo the upload again to delete what is left (metadesk-cli bulk undo { $upload }); upload the files again to bring them back.
+error-resume-of-undone-upload = Upload { $run } was undone (run { $undo }): it is not resumed, as that would send again files its undo deleted. Upload the files again instead.

@@ -85,3 +85,6 @@ upload-production-sending = L’envoi met { $files ->
 } dans { $connection }, une connexion marquée production.
 upload-production-send = Envoyer en production
 upload-report-metadata-left-alone = Valeurs non écrites : quelqu’un les a modifiées après leur traitement par AEM, et les valeurs de la feuille auraient remplacé les siennes
+upload-folder-typed = Ou saisissez son chemin
+upload-resume = Reprendre cet envoi
+upload-undone-on = Annulé le { $when } : ce qu’il a créé et que personne n’a modifié depuis a été supprimé.

@@ -39,3 +39,5 @@ error-upload-no-files = Choisissez d’abord des fichiers ou un dossier à envoy
 error-upload-preview-gone = Cet aperçu n’est plus disponible : refaites l’aperçu.
 error-upload-sheet-errors = Rien n’a été envoyé : corrigez d’abord la feuille.
 error-upload-nothing-to-send = Rien à envoyer : chaque fichier est déjà là ou refusé.
+error-run-of-upload-undo = L’exécution { $run } est l’annulation de l’envoi { $upload } : elle n’est ni réappliquée ni annulée. Annulez de nouveau l’envoi pour supprimer ce qui reste (metadesk-cli bulk undo { $upload }) ; envoyez de nouveau les fichiers pour les retrouver.
+error-resume-of-undone-upload = L’envoi { $run } a été annulé (exécution { $undo }) : il n’est pas repris, car cela renverrait des fichiers que son annulation a supprimés. Envoyez plutôt de nouveau les fichiers.

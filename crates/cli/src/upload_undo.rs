@@ -42,7 +42,7 @@ pub(crate) async fn undo(
             .iter()
             .map(|(path, kept)| json!({"path": path, "reason": why(kept)}))
             .collect();
-        let out = json!({"run": run, "deleted": done.deleted, "gone": done.gone, "kept": kept});
+        let out = json!({"run": run, "undoRun": done.run, "deleted": done.deleted, "gone": done.gone, "kept": kept});
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         println!(

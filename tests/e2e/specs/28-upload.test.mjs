@@ -1,9 +1,10 @@
 // Issue 65: the Upload page. A folder (with a subfolder) and a sheet of titles are dropped on
-// the page, the target folder typed; the preview lists each file as new with its title; Upload
-// sends them (the sandbox then holds each asset, processed, with the sheet's title); the run is
-// in Activity, which opens its report on the Upload page, where Undo deletes what it made (the
-// sandbox no longer holds them). Then the same page in French. Screenshots of both languages go
-// to E2E_ARTIFACTS.
+// the page, the target folder picked in the folder tree; the preview lists each file as new with
+// its title; Upload sends them (the sandbox then holds each asset, processed, with the sheet's
+// title); the run is in Activity, which opens its report on the Upload page, where Undo deletes
+// what it made (the sandbox no longer holds them). The undo is a run: Activity then says the
+// upload was undone and offers no second Undo (nor a redo), nor does the Upload page. Then the
+// same page in French, its folder typed. Screenshots of both languages go to E2E_ARTIFACTS.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -69,9 +70,27 @@ async function showing(driver, id) {
   await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", await byTestId(driver, id));
 }
 
-/** Drops the folder and the sheet on the Upload page, types the target folder, previews;
- *  returns the preview's rows by AEM path. */
-async function dropAndPreview(driver) {
+/** Picks `folder` in the Upload page's folder tree, opening each folder above it by its name. */
+async function pickInTree(driver, folder) {
+  const parts = folder.slice("/content/dam/".length).split("/");
+  for (let i = 1; i <= parts.length; i += 1) {
+    const path = `/content/dam/${parts.slice(0, i).join("/")}`;
+    const name = await eventually(async () => {
+      const found = await driver.findElements(By.css(`[data-testid="upload-tree"] [data-testid="folder-node"][data-path="${path}"] .name`));
+      return found[0] ?? null;
+    }, `${path} did not show in the folder tree`, 30_000);
+    await name.click();
+  }
+  await eventually(async () => {
+    const chosen = await driver.findElements(By.css(`[data-testid="upload-tree"] [data-testid="folder-node"][aria-selected="true"][data-path="${folder}"]`));
+    const loading = await driver.findElements(By.css('[data-testid="upload-tree"] [data-testid="folder-node"][aria-busy="true"]'));
+    return chosen.length === 1 && loading.length === 0;
+  }, `the folder tree did not show ${folder} chosen`, 30_000);
+}
+
+/** Drops the folder and the sheet on the Upload page, picks the target folder in the tree
+ *  (`inTree`) or types it, previews; returns the preview's rows by AEM path. */
+async function dropAndPreview(driver, inTree = false) {
   await press(driver, "nav-upload");
   await byTestId(driver, "upload-no-files");
   await simulateDrop(driver, [dropped]);
@@ -79,8 +98,13 @@ async function dropAndPreview(driver) {
   await simulateDrop(driver, [sheet]);
   await byTestId(driver, "upload-sheet");
   const input = await byTestId(driver, "folder-path-input");
-  await input.clear();
-  await input.sendKeys(FOLDER, Key.ENTER);
+  if (inTree) {
+    await pickInTree(driver, FOLDER);
+    assert.equal(await input.getAttribute("value"), FOLDER, "the path input says the folder picked");
+  } else {
+    await input.clear();
+    await input.sendKeys(FOLDER, Key.ENTER);
+  }
   await eventually(async () => (await (await byTestId(driver, "upload-preview")).isEnabled()), "Preview stayed disabled");
   await press(driver, "upload-preview");
   return eventually(async () => {
@@ -95,7 +119,7 @@ async function dropAndPreview(driver) {
 test("a dropped folder and sheet are previewed, uploaded, reported, and undone from Activity", async (t) => {
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
-    const rows = await dropAndPreview(driver);
+    const rows = await dropAndPreview(driver, true);
     for (const [name, title] of FILES) {
       const row = rows[`${FOLDER}/${name}`];
       assert.ok(row, `${name} in the preview: ${JSON.stringify(rows)}`);
@@ -135,6 +159,29 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
     assert.equal(await undone.getAttribute("data-deleted"), String(FILES.length), await undone.getText());
     for (const [name] of FILES) assert.equal(await held(`${FOLDER}/${name}`), null, `${name} deleted by the undo`);
     await screenshot(driver, "28-upload-3-undone");
+    await press(driver, "upload-again");
+
+    // The undo is a run: Activity says the upload was undone, offers neither a second Undo nor
+    // a redo, and opens the upload again from either card, with no Undo there either.
+    await press(driver, "nav-activity");
+    /** The Activity card that opens an upload and links to the run it undid or that undid it. */
+    const card = (link) =>
+      eventually(async () => {
+        for (const item of await driver.findElements(By.css('[data-testid="run-item"]'))) {
+          const has = async (id) => (await item.findElements(By.css(`[data-testid="${id}"]`))).length === 1;
+          if ((await has("open-upload")) && (await has(link))) return item;
+        }
+        return null;
+      }, `no upload card in Activity with ${link}`, 30_000);
+    const upload = await card("run-undone-by");
+    const undo = await card("run-undoes");
+    for (const item of [upload, undo]) {
+      assert.equal((await item.findElements(By.css('[data-testid="undo-run"], [data-testid="redo-run"]'))).length, 0, "no undo nor redo offered");
+    }
+    await screenshot(driver, "28-upload-6-activity-undone");
+    await (await upload.findElement(By.css('[data-testid="open-upload"]'))).click();
+    await byTestId(driver, "upload-undone-on", 30_000);
+    assert.equal((await driver.findElements(By.css('[data-testid="upload-undo"]'))).length, 0, "no second Undo");
     await press(driver, "upload-again");
     await deleteConnections(driver, [id]);
   });

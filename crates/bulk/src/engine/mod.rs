@@ -211,7 +211,7 @@ impl Engine {
     }
 
     /// A new run: its journal, opened with the run's definition already on disk.
-    async fn start_run(&self, spec: &RunSpec) -> Result<(String, JournalWriter)> {
+    pub async fn start_run(&self, spec: &RunSpec) -> Result<(String, JournalWriter)> {
         let (id, journal) = self.create_journal()?;
         journal
             .append_durable(&Record::Run {

@@ -199,6 +199,7 @@ impl Workspace {
     ) -> Result<RunSummary> {
         let summary = self.run_summary(&of).await?;
         summary.kind.refuses_plan_from(&of, retry)?;
+        self.refuse_engine_on_upload_undo(&summary).await?;
         // A retry computes its rules again: their values are checked as the first preview's,
         // against the same folder's schema (a list's is found from its entries, in the journal).
         let schema = if !retry {
@@ -274,6 +275,8 @@ impl Workspace {
             opened.require_publishes()?;
         }
         let summary = self.run_summary(run_id).await?;
+        self.refuse_engine_on_upload_undo(&summary).await?;
+        self.refuse_resume_of_undone_upload(&summary).await?;
         if summary.applied_at.is_none()
             && !summary.emptied_required.is_empty()
             && !request.empty_required

@@ -6,13 +6,30 @@
 //! is not undone: AEM does not give the earlier binary back through this API, and the undo says
 //! so. Going by what AEM holds, an undo twice deletes nothing more.
 //!
+//! The undo is journaled as a run of its own, as every undo is (`RunKind::Undo` naming the
+//! upload): one row per file the upload may have written, each delete's intent on disk before
+//! it is sent, each file's outcome (deleted, already gone, kept and why, refused). So Activity
+//! and `runs list` show the upload undone, and the window offers no second undo. That run is
+//! not the engine's to apply again or to undo ([`Workspace::refuse_engine_on_upload_undo`]):
+//! undoing the upload again goes by what AEM holds, and a deleted upload is not sent again
+//! by a resume ([`Workspace::refuse_resume_of_undone_upload`]).
+//!
 //! Not here: the run (`uploads.rs`, `bulk::engine::upload`), what it wrote (`bulk::upload`).
 
+use metadesk_assets::CallError;
+use metadesk_assets::classic::ClassicAssets;
 use metadesk_base::i18n::SavedText;
-use metadesk_bulk::replay::Replay;
-use metadesk_bulk::runs;
+use metadesk_base::timefmt::now_rfc3339;
+use metadesk_bulk::Engine;
+use metadesk_bulk::journal::{
+    Action, EndStatus, JournalWriter, Outcome, PlanRow, PreviewCounts, Record,
+};
+use metadesk_bulk::replay::{Replay, RunStatus};
+use metadesk_bulk::runs::{self, RunSummary};
+use metadesk_bulk::scope::RunScope;
+use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::tag_step::StepJournal;
-use metadesk_bulk::upload::{Arrival, UploadRunPlan};
+use metadesk_bulk::upload::{Arrival, PlannedFile, UploadRunPlan};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 use super::uploads::uploader;
@@ -32,9 +49,23 @@ pub enum UploadKept {
     Refused(SavedText),
 }
 
+impl UploadKept {
+    /// Its words in the undo's journal (an outcome's reason).
+    fn saved(&self) -> SavedText {
+        match self {
+            UploadKept::ChangedSince => SavedText::new("upload-kept-changed", []),
+            UploadKept::Unchecked => SavedText::new("upload-kept-unchecked", []),
+            UploadKept::NotGivenBack => SavedText::new("upload-kept-not-given-back", []),
+            UploadKept::Refused(words) => words.clone(),
+        }
+    }
+}
+
 /// What an upload's undo did.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadUndone {
+    /// The undo's own run (`RunKind::Undo` of the upload).
+    pub run: String,
     pub deleted: Vec<String>,
     /// Already gone (deleted by someone, or by an earlier undo).
     pub gone: Vec<String>,
@@ -56,52 +87,281 @@ impl Workspace {
         Ok((plan, replay.tag_step))
     }
 
-    /// Undoes upload run `id` on the connection opened for it ([`Workspace::open_for_run`]).
+    /// Undoes upload run `id` on the connection opened for it ([`Workspace::open_for_run`]),
+    /// journaled as a run of its own.
     pub async fn undo_upload(&self, opened: &Opened, id: &str) -> Result<UploadUndone> {
         let (plan, journal) = self.upload_run(id).await?;
         let aem = uploader(opened)?;
-        let mut done = UploadUndone::default();
-        for (file, seen) in plan.written(&journal) {
+        let written = plan.written(&journal);
+        let spec = opened.spec(
+            RunScope::checked(&plan.folder, ScopeFilters::default())?,
+            Vec::new(),
+            RunKind::Undo { of: id.to_owned() },
+        );
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let (run, record) = engine.start_run(&spec).await?;
+        for (i, (file, _)) in written.iter().enumerate() {
+            record.append(&Record::Row(PlanRow {
+                i: i as u64,
+                path: file.aem_path.clone(),
+                id: None,
+                etag: None,
+                action: Action::Change,
+                reason: None,
+                changes: Vec::new(),
+                publication: None,
+                fragment: None,
+            }))?;
+        }
+        let files = written.len() as u64;
+        let counts = PreviewCounts {
+            assets: files,
+            will_change: files,
+            ..PreviewCounts::default()
+        };
+        let at = now_rfc3339();
+        for done in [
+            Record::Previewed {
+                at: at.clone(),
+                counts,
+                found_by: None,
+                unindexed: 0,
+                searched_at: None,
+                emptied_required: Vec::new(),
+                concurrency: None,
+            },
+            Record::ApplyStarted { at },
+        ] {
+            record.append_durable(&done).await?;
+        }
+        let mut done = UploadUndone {
+            run,
+            ..UploadUndone::default()
+        };
+        for (i, (file, seen)) in written.into_iter().enumerate() {
             let path = file.aem_path.clone();
-            if file.arrival != Arrival::New {
-                done.kept.push((path, UploadKept::NotGivenBack));
-                continue;
-            }
-            let refused = |e: metadesk_assets::CallError| UploadKept::Refused((&e.text()).into());
-            let (stored, content) = match (
-                aem.stored_binary(&path).await,
-                aem.asset_content(&path).await,
-            ) {
-                (Ok(Some(stored)), Ok(Some(content))) => (stored, content),
-                (Ok(None), _) | (_, Ok(None)) => {
-                    done.gone.push(path);
-                    continue;
-                }
-                (Err(e), _) | (_, Err(e)) => {
-                    done.kept.push((path, refused(e)));
-                    continue;
+            let (outcome, kept) = match undo_file(&aem, &record, i as u64, file, seen).await? {
+                Undid::Deleted => (Outcome::Changed, None),
+                Undid::Gone => (Outcome::Unchanged, None),
+                Undid::Kept(why) => {
+                    let refused = matches!(why, UploadKept::Refused(_));
+                    let outcome = if refused {
+                        Outcome::Failed
+                    } else {
+                        Outcome::Skipped
+                    };
+                    (outcome, Some(why))
                 }
             };
-            let ours = stored.size == Some(file.size)
-                && stored.sha1.as_deref() == Some(file.sha1.as_str());
-            let kept = match seen {
-                _ if !ours => Some(UploadKept::ChangedSince),
-                None => Some(UploadKept::Unchecked),
-                Some(at) if content.last_modified.as_deref() != Some(at) => {
-                    Some(UploadKept::ChangedSince)
-                }
-                Some(_) => None,
-            };
-            if let Some(why) = kept {
-                done.kept.push((path, why));
-                continue;
-            }
-            match aem.delete_asset(&path).await {
-                Ok(true) => done.deleted.push(path),
-                Ok(false) => done.gone.push(path),
-                Err(e) => done.kept.push((path, refused(e))),
+            record
+                .append_durable(&Record::Outcome {
+                    i: i as u64,
+                    outcome,
+                    reason: kept.as_ref().map(UploadKept::saved),
+                    changed_since: Vec::new(),
+                    at: Some(now_rfc3339()),
+                })
+                .await?;
+            match (outcome, kept) {
+                (_, Some(why)) => done.kept.push((path, why)),
+                (Outcome::Changed, None) => done.deleted.push(path),
+                _ => done.gone.push(path),
             }
         }
+        let ended = Record::Ended {
+            at: now_rfc3339(),
+            status: EndStatus::Completed,
+            reason: None,
+        };
+        record.append_durable(&ended).await?;
         Ok(done)
+    }
+
+    /// The upload run whose undo `summary` is, if it is one.
+    async fn upload_undone(&self, summary: &RunSummary) -> Option<String> {
+        let of = summary.kind.undo_of()?.to_owned();
+        // Only the undone run's definition: its rows may be many.
+        let dir = self.runs_dir();
+        let spec = blocking(move || runs::spec(&dir, &of).map(|spec| (of, spec)));
+        let (of, spec) = spec.await.ok()?;
+        spec.kind.is_upload().then_some(of)
+    }
+
+    /// Refuses the engine's undo or apply of an upload's undo: it deleted files, which a
+    /// redo would not send again (the upload again does), and undoing the upload again goes by
+    /// what AEM holds, where a resume of the undo's rows would write nothing.
+    pub(crate) async fn refuse_engine_on_upload_undo(&self, summary: &RunSummary) -> Result<()> {
+        match self.upload_undone(summary).await {
+            Some(upload) => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-of-upload-undo",
+                vec![
+                    ("run", summary.id.as_str().into()),
+                    ("upload", upload.into()),
+                ],
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Refuses to resume an upload that was undone: its files were deleted, and a resume would
+    /// send again those it had not sent yet (and write values to assets gone).
+    pub(crate) async fn refuse_resume_of_undone_upload(&self, summary: &RunSummary) -> Result<()> {
+        if !summary.kind.is_upload() {
+            return Ok(());
+        }
+        let undo = self.list_runs().await?.into_iter().find(|run| {
+            run.kind.undo_of() == Some(summary.id.as_str()) && run.status != RunStatus::Previewed
+        });
+        match undo {
+            Some(undo) => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-resume-of-undone-upload",
+                vec![
+                    ("run", summary.id.as_str().into()),
+                    ("undo", undo.id.into()),
+                ],
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What the undo did to one file.
+enum Undid {
+    Deleted,
+    Gone,
+    Kept(UploadKept),
+}
+
+/// Undoes one file the upload may have written (`seen`: AEM's `jcr:lastModified` the run saw
+/// once it was processed): read, compared, and deleted only when it is still the run's, the
+/// delete's intent (row `i`) on disk before it is sent.
+async fn undo_file(
+    aem: &ClassicAssets,
+    record: &JournalWriter,
+    i: u64,
+    file: &PlannedFile,
+    seen: Option<&str>,
+) -> Result<Undid> {
+    let path = file.aem_path.as_str();
+    if file.arrival != Arrival::New {
+        return Ok(Undid::Kept(UploadKept::NotGivenBack));
+    }
+    let refused = |e: CallError| Undid::Kept(UploadKept::Refused((&e.text()).into()));
+    let (stored, content) = match (aem.stored_binary(path).await, aem.asset_content(path).await) {
+        (Ok(Some(stored)), Ok(Some(content))) => (stored, content),
+        (Ok(None), _) | (_, Ok(None)) => return Ok(Undid::Gone),
+        (Err(e), _) | (_, Err(e)) => return Ok(refused(e)),
+    };
+    let ours = stored.size == Some(file.size) && stored.sha1.as_deref() == Some(file.sha1.as_str());
+    let kept = match seen {
+        _ if !ours => Some(UploadKept::ChangedSince),
+        None => Some(UploadKept::Unchecked),
+        Some(at) if content.last_modified.as_deref() != Some(at) => Some(UploadKept::ChangedSince),
+        Some(_) => None,
+    };
+    if let Some(why) = kept {
+        return Ok(Undid::Kept(why));
+    }
+    let intent = Record::Writing {
+        i,
+        original: serde_json::Map::new(),
+        at: Some(now_rfc3339()),
+    };
+    record.append_durable(&intent).await?;
+    Ok(match aem.delete_asset(path).await {
+        Ok(true) => Undid::Deleted,
+        Ok(false) => Undid::Gone,
+        Err(e) => refused(e),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use metadesk_assets::upload::WhenDifferent;
+    use metadesk_bulk::RunControl;
+    use metadesk_sandbox::SAMPLE_FOLDER;
+
+    use super::*;
+    use crate::app::PreviewRequest;
+    use crate::app::uploads::FileMetadata;
+
+    /// Seen failing with the undo not journaled (no run of it listed, and the upload resumed
+    /// after its undo). An upload stopped before it sent anything is resumed through the core
+    /// and sends each file once; its undo is a run of its own (`Undo` of the upload),
+    /// completed, counting what it deleted, so Activity and `runs list` show the upload undone;
+    /// that run is neither applied again nor undone by the engine, and the undone upload is
+    /// not resumed; a second undo deletes nothing more and finds both gone.
+    #[tokio::test]
+    async fn an_upload_resumed_then_undone_records_its_undo_as_a_run() {
+        let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
+        let drop = dir.path().join("campaign");
+        std::fs::create_dir_all(&drop).unwrap();
+        std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
+        std::fs::write(drop.join("b.png"), b"second file").unwrap();
+        let plan = ws
+            .plan_upload(
+                &opened,
+                vec![drop],
+                SAMPLE_FOLDER,
+                WhenDifferent::NewVersion,
+            )
+            .await
+            .unwrap();
+        let run = ws
+            .start_upload(&opened, &plan, &FileMetadata::default())
+            .await
+            .unwrap();
+        // Cancelled before its first file: stopped with nothing sent, as a pause cut short.
+        let engine = Engine::new(opened.connected.assets.clone(), ws.runs_dir());
+        let cancelled = RunControl::new();
+        cancelled.cancel();
+        let stopped = engine.apply(&run.id, &cancelled, &|_| {}).await.unwrap();
+        assert!(stopped.status.can_apply(), "{:?}", stopped.status);
+        assert_eq!(sandbox.counters().uploads_completed, 0);
+
+        let resumed = ws.apply(&opened, &run.id, None, &|_| {}).await.unwrap();
+        assert_eq!(resumed.status, RunStatus::Completed);
+        assert_eq!(sandbox.counters().uploads_completed, 2, "each file once");
+
+        let undone = ws.undo_upload(&opened, &run.id).await.unwrap();
+        assert_eq!((undone.deleted.len(), undone.gone.len()), (2, 0));
+        let undo = ws.run_summary(&undone.run).await.unwrap();
+        assert_eq!(undo.kind.undo_of(), Some(run.id.as_str()));
+        assert_eq!(undo.status, RunStatus::Completed);
+        assert_eq!((undo.counts.changed, undo.counts.failed), (2, 0));
+        let listed = ws.list_runs().await.unwrap();
+        assert!(listed.iter().any(|r| r.id == undone.run), "listed");
+
+        let redo = ws
+            .preview(
+                &opened,
+                PreviewRequest::Undo {
+                    of: undone.run.clone(),
+                },
+                &|_| {},
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(redo.message_id(), Some("error-run-of-upload-undo"));
+        let again = ws.apply(&opened, &undone.run, None, &|_| {}).await;
+        assert!(again.is_err(), "the undo's run is not applied again");
+        let resume = ws.apply(&opened, &run.id, None, &|_| {}).await.unwrap_err();
+        assert!(
+            matches!(
+                resume.message_id(),
+                Some("error-resume-of-undone-upload" | "error-run-complete")
+            ),
+            "{resume:?}"
+        );
+
+        let second = ws.undo_upload(&opened, &run.id).await.unwrap();
+        assert_eq!((second.deleted.len(), second.gone.len()), (0, 2));
+        let second = ws.run_summary(&second.run).await.unwrap();
+        assert_eq!(
+            second.counts.changed, 0,
+            "a second undo deletes nothing more"
+        );
     }
 }

@@ -127,6 +127,8 @@ pub struct UploadKeptView {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadUndoneView {
+    /// The undo's own run, listed in Activity.
+    pub run: String,
     pub deleted: Vec<String>,
     pub gone: Vec<String>,
     pub kept: Vec<UploadKeptView>,
@@ -149,6 +151,7 @@ impl UploadUndoneView {
             })
             .collect();
         UploadUndoneView {
+            run: done.run,
             deleted: done.deleted,
             gone: done.gone,
             kept,

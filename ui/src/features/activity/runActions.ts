@@ -4,7 +4,13 @@
 // Resume is). Plain logic, tested in ActivityPage.test.ts ("actions per status", "a run and its
 // undo", "no write from the history list").
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
-import { undoAction } from '../bulk/undoLinks';
+import { undoAction, undoes } from '../bulk/undoLinks';
+
+/** The upload `run` undid, when it is the undo of an upload the history still has. */
+export function uploadUndone(run: RunSummary, runs: readonly RunSummary[]): RunSummary | null {
+  const undone = undoes(run, runs);
+  return undone?.kind.kind === 'upload' ? undone : null;
+}
 
 export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-upload' | 'undo' | 'redo' | 'show-progress';
 
@@ -14,8 +20,9 @@ export function actionsFor(run: RunSummary, running: boolean, runs: readonly Run
   if (running) return ['show-progress'];
   // A tag import is shown, resumed and undone where it was made: the Tags page.
   if (run.kind.kind === 'tag_import') return ['open-import'];
-  // An upload is shown and undone (what it made deleted, not a run) on the Upload page.
-  if (run.kind.kind === 'upload') return ['open-upload'];
+  // An upload is shown, resumed and undone on the Upload page; so is its undo (a run of its
+  // own, which the engine neither applies again nor undoes): it opens the upload.
+  if (run.kind.kind === 'upload' || uploadUndone(run, runs)) return ['open-upload'];
   const out: RunAction[] = [];
   switch (run.status) {
     case 'previewed':

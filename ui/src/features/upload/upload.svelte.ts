@@ -3,12 +3,21 @@
 // sent), its run applied with progress, the report, and its undo. Every step is the core's: this
 // only keeps what the page shows and says what may be pressed when.
 //
-// Not here: the drawing (UploadPage.svelte), the counts and words of a preview (uploadCounts.ts).
+// The target folder is typed or picked in the DAM's folder tree (Bulk edit's); an upload at
+// work can be paused or cancelled, and one stopped or interrupted resumed (the core's apply,
+// which refuses an upload undone). Whether it can be undone goes by the runs that undid it, as
+// Activity's does: an undo is a run of its own.
+//
+// Not here: the drawing (UploadPage.svelte), the counts and words of a preview (uploadRows.ts).
 import {
   applyRun,
+  cancelRun,
   chooseSheetFile,
   chooseUploadFiles,
+  listRuns,
+  pauseRun,
   previewUpload,
+  resumeRun,
   runSummary,
   startUpload,
   undoUpload,
@@ -23,9 +32,14 @@ import type { UploadReportRow } from '../../ipc/bindings/UploadReportRow';
 import type { UploadUndoneView } from '../../ipc/bindings/UploadUndoneView';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
+import { FolderTree } from '../bulk/folderTree.svelte';
+import { undoAction, undoneBy } from '../bulk/undoLinks';
 
 /** What the page is doing: a step at work shows its progress and holds every button. */
 export type UploadWork = 'idle' | 'choosing' | 'previewing' | 'uploading' | 'undoing';
+
+/** The statuses of a run an apply can take up again. */
+const RESUMABLE = new Set(['interrupted', 'cancelled', 'stopped']);
 
 export class UploadModel {
   connectionId = $state('');
@@ -43,6 +57,14 @@ export class UploadModel {
   undone = $state<UploadUndoneView | null>(null);
   work = $state<UploadWork>('idle');
   error = $state<IpcError | null>(null);
+  /** The DAM's folders, for the target folder. */
+  tree = new FolderTree();
+  /** The run history, for the runs that undid the report's run. */
+  runs = $state<RunSummary[]>([]);
+  /** The upload at work is paused; a pause, resume or cancel request is on its way. */
+  paused = $state(false);
+  controlling = $state(false);
+  cancelRequested = $state(false);
 
   get busy(): boolean {
     return this.work !== 'idle';
@@ -64,9 +86,31 @@ export class UploadModel {
     return !this.busy && this.run === null && this.toSend > 0;
   }
 
-  /** Whether the report's run can be undone (it made something, and was not undone here yet). */
+  /** Whether the report's run can be undone: it made something, and no undo of it took back
+   *  everything (Activity's rule: an undo is a run of its own). */
   get canUndo(): boolean {
-    return !this.busy && this.run !== null && this.run.status !== 'previewed' && this.undone === null;
+    const run = this.run;
+    if (this.busy || !run || run.status === 'previewed' || this.undone !== null) return false;
+    return undoAction(run, this.runs) === 'undo';
+  }
+
+  /** The latest run that undid the report's run, when one did. */
+  get undoneWith(): RunSummary | null {
+    return this.run ? undoneBy(this.run, this.runs) : null;
+  }
+
+  /** Whether the report's run can be taken up again: stopped, cancelled or cut short, and
+   *  not undone (the core refuses that too). */
+  get canResume(): boolean {
+    const run = this.run;
+    if (this.busy || !run || !RESUMABLE.has(run.status) || this.undone !== null) return false;
+    return !this.runs.some((r) => r.kind.kind === 'undo' && r.kind.of === run.id);
+  }
+
+  /** A folder picked in the tree, or typed: the folders above it open in the tree. */
+  chooseFolder(path: string): void {
+    this.folder = path.trim();
+    if (this.tree.connectionId) void this.tree.reveal(this.folder);
   }
 
   /** Files or folders dropped on the page, or chosen: added to those on hand. A preview shown
@@ -143,10 +187,67 @@ export class UploadModel {
       const started = await startUpload(this.connectionId, preview.id);
       this.run = started;
       this.progress = null;
-      const request = { runId: started.id, confirmName: typedName, emptyRequired: false, republish: false };
-      this.run = await applyRun(request, (p) => (this.progress = p));
-      this.rows = await uploadReport(started.id);
+      await this.#apply(started.id, typedName);
     });
+  }
+
+  /** Takes up the report's run where it stopped: files done are not sent again. */
+  async resume(typedName: string | null = null): Promise<void> {
+    const run = this.run;
+    if (!this.canResume || !run) return;
+    await this.#step('uploading', () => this.#apply(run.id, typedName));
+  }
+
+  async #apply(runId: string, typedName: string | null): Promise<void> {
+    this.progress = null;
+    this.paused = false;
+    this.cancelRequested = false;
+    const request = { runId, confirmName: typedName, emptyRequired: false, republish: false };
+    try {
+      this.run = await applyRun(request, (p) => {
+        this.progress = p;
+        this.paused = p.paused;
+      });
+    } finally {
+      this.paused = false;
+      this.cancelRequested = false;
+      this.rows = await uploadReport(runId);
+      this.runs = await listRuns();
+      this.run = this.runs.find((r) => r.id === runId) ?? this.run;
+    }
+  }
+
+  /** Pauses the upload at work: requests in flight finish, no new one leaves. */
+  async pause(): Promise<void> {
+    await this.#control(async () => {
+      await pauseRun();
+      this.paused = true;
+    });
+  }
+
+  async unpause(): Promise<void> {
+    await this.#control(async () => {
+      await resumeRun();
+      this.paused = false;
+    });
+  }
+
+  /** Stops the upload at work once requests in flight end; it can be resumed later. */
+  async cancel(): Promise<void> {
+    this.cancelRequested = true;
+    await this.#control(() => cancelRun());
+  }
+
+  async #control(request: () => Promise<void>): Promise<void> {
+    if (this.work !== 'uploading' || this.controlling) return;
+    this.controlling = true;
+    try {
+      await request();
+    } catch (thrown) {
+      this.error = toIpcError(thrown);
+    } finally {
+      this.controlling = false;
+    }
   }
 
   /** Shows upload run `runId`'s report (from Activity), where it can be undone. */
@@ -157,6 +258,7 @@ export class UploadModel {
       this.#forget();
       this.run = run;
       this.rows = await uploadReport(runId);
+      this.runs = await listRuns();
       this.folder = run.upload?.folder ?? this.folder;
     });
   }
@@ -167,6 +269,7 @@ export class UploadModel {
     if (!this.canUndo || !run) return;
     await this.#step('undoing', async () => {
       this.undone = await undoUpload(run.id);
+      this.runs = await listRuns();
     });
   }
 
@@ -184,6 +287,7 @@ export class UploadModel {
     this.progress = null;
     this.rows = [];
     this.undone = null;
+    this.runs = [];
     this.error = null;
   }
 

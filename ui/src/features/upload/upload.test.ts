@@ -5,7 +5,9 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { applyRun, listRuns, previewUpload, runSummary, startUpload, undoUpload, uploadReport } from '../../ipc/commands';
+import { applyRun, listFolder, listRuns, pauseRun, previewUpload, runSummary, startUpload, undoUpload, uploadReport } from '../../ipc/commands';
+import type { FolderPage } from '../../ipc/bindings/FolderPage';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection, runSummary as aRun } from '../../test-fixtures';
@@ -19,11 +21,14 @@ import { intentCounts, pagesUsing, sizeWords } from './uploadRows';
 
 vi.mock('../../ipc/commands', () => ({
   applyRun: vi.fn(),
+  cancelRun: vi.fn(() => Promise.resolve()),
+  pauseRun: vi.fn(() => Promise.resolve()),
+  resumeRun: vi.fn(() => Promise.resolve()),
   chooseSheetFile: vi.fn(),
   chooseUploadFiles: vi.fn(),
   completeFolderPath: vi.fn(() => Promise.resolve([])),
   listFolder: vi.fn(() => new Promise(() => {})),
-  listRuns: vi.fn(),
+  listRuns: vi.fn(() => Promise.resolve([])),
   previewRows: vi.fn(),
   previewUpload: vi.fn(),
   reportRows: vi.fn(),
@@ -126,7 +131,7 @@ describe('the upload model', () => {
     vi.mocked(applyRun).mockImplementation(async (_request, onProgress) => {
       onProgress({ done: 1, total: 2 } as never);
       expect(model.busy).toBe(true);
-      return aRun({ id: 'r7', status: 'completed' });
+      return aRun({ id: 'r7', status: 'completed', counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
     });
     vi.mocked(uploadReport).mockResolvedValue([{ aemPath: `${FOLDER}/shoes/red.jpg`, size: 2_400_000, state: 'uploaded', overAnother: false }]);
     await model.upload();
@@ -137,7 +142,7 @@ describe('the upload model', () => {
     expect(model.progress?.done).toBe(1);
     expect(model.run?.status).toBe('completed');
     expect(model.canUndo).toBe(true);
-    vi.mocked(undoUpload).mockResolvedValue({ deleted: [`${FOLDER}/shoes/red.jpg`], gone: [], kept: [] });
+    vi.mocked(undoUpload).mockResolvedValue({ run: 'u1', deleted: [`${FOLDER}/shoes/red.jpg`], gone: [], kept: [] });
     await model.undo();
     expect(undoUpload).toHaveBeenCalledWith('r7');
     expect(model.undone?.deleted).toHaveLength(1);
@@ -243,13 +248,13 @@ describe('the Upload page', () => {
   it('shows the report of a run opened from Activity, and undoes it', async () => {
     const model = new UploadModel();
     const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], metadataLeftAlone: [`${FOLDER}/a.jpg`], same: 1, refused: 0 };
-    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload }));
+    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } }));
     vi.mocked(uploadReport).mockResolvedValue([
       { aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false },
       { aemPath: `${FOLDER}/hero.jpg`, size: 10, state: 'uploaded', overAnother: true },
     ]);
     await model.openRun('r7');
-    vi.mocked(undoUpload).mockResolvedValue({ deleted: ['a', 'b'], gone: [], kept: [] });
+    vi.mocked(undoUpload).mockResolvedValue({ run: 'u1', deleted: ['a', 'b'], gone: [], kept: [] });
     show(model);
     expect(screen.getByTestId('upload-report-counts').textContent).toContain('2 uploaded, 0 failed');
     const rows = screen.getAllByTestId('upload-report-row');
@@ -259,7 +264,104 @@ describe('the Upload page', () => {
     expect(screen.getByTestId('upload-metadata-left-alone').textContent).toContain(`${FOLDER}/a.jpg`);
     await userEvent.click(screen.getByTestId('upload-undo'));
     await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('2 deleted'));
-    expect((screen.getByTestId('upload-undo') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId('upload-undo')).toBeNull();
+  });
+});
+
+const uploadKind = { kind: 'upload', folder: FOLDER, files: 2 } as const;
+
+/** The undo run of upload `of`, ended as `overrides` say. */
+function undoOf(of: string, overrides: Partial<RunSummary> = {}): RunSummary {
+  return aRun({ id: `undo-${of}`, status: 'completed', kind: { kind: 'undo', of }, appliedAt: '2026-03-03T10:00:00Z', counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 }, ...overrides });
+}
+
+describe('an upload undone, stopped or at work', () => {
+  it('offers no second undo once an undo run took back what it made, in both languages', async () => {
+    const uploaded = aRun({ id: 'r7', status: 'completed', kind: uploadKind, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    vi.mocked(runSummary).mockResolvedValue(uploaded);
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    vi.mocked(listRuns).mockResolvedValue([undoOf('r7'), uploaded]);
+    const model = new UploadModel();
+    await model.openRun('r7');
+    expect(model.canUndo).toBe(false);
+    expect(model.canResume).toBe(false);
+    const { unmount } = show(model);
+    expect(screen.queryByTestId('upload-undo')).toBeNull();
+    expect(screen.getByTestId('upload-undone-on').textContent).toContain('Undone on');
+    unmount();
+    show(model, 'fr');
+    expect(screen.getByTestId('upload-undone-on').textContent).toContain('Annulé le');
+    expect(screen.getByTestId('upload-undone-on').textContent).toContain('\u00a0: ');
+  });
+
+  it('keeps Undo when the undo refused some files, as Activity does', async () => {
+    const uploaded = aRun({ id: 'r7', status: 'completed', kind: uploadKind, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    vi.mocked(runSummary).mockResolvedValue(uploaded);
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    vi.mocked(listRuns).mockResolvedValue([undoOf('r7', { counts: { assets: 2, changed: 1, unchanged: 0, skipped: 0, failed: 1, pending: 0 } }), uploaded]);
+    const model = new UploadModel();
+    await model.openRun('r7');
+    expect(model.canUndo).toBe(true);
+  });
+
+  it('resumes a stopped upload with progress, and not one undone', async () => {
+    const stopped = aRun({ id: 'r8', status: 'stopped', kind: uploadKind, counts: { assets: 2, changed: 1, unchanged: 0, skipped: 0, failed: 1, pending: 0 } });
+    const completed = { ...stopped, status: 'completed' as const };
+    vi.mocked(runSummary).mockResolvedValue(stopped);
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    vi.mocked(listRuns).mockResolvedValue([stopped]);
+    const model = new UploadModel();
+    await model.openRun('r8');
+    show(model);
+    vi.mocked(applyRun).mockImplementation(async (_request, onProgress) => {
+      onProgress({ done: 1, total: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, throttled: 0, rate: 1, etaSecs: 0, paused: false } as never);
+      return completed;
+    });
+    vi.mocked(listRuns).mockResolvedValue([completed]);
+    await userEvent.click(screen.getByTestId('upload-resume'));
+    await waitFor(() => expect(model.run?.status).toBe('completed'));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r8', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
+    expect(screen.queryByTestId('upload-resume')).toBeNull();
+
+    vi.mocked(listRuns).mockResolvedValue([undoOf('r8'), stopped]);
+    await model.openRun('r8');
+    expect(model.canResume).toBe(false);
+  });
+
+  it('pauses the upload at work', async () => {
+    const model = ready();
+    vi.mocked(previewUpload).mockResolvedValue(preview());
+    await model.makePreview();
+    vi.mocked(startUpload).mockResolvedValue(aRun({ id: 'r9', status: 'previewed', kind: uploadKind }));
+    let finish: (run: RunSummary) => void = () => {};
+    vi.mocked(applyRun).mockImplementation(async (_request, onProgress) => {
+      onProgress({ done: 0, total: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, throttled: 0, rate: 0, etaSecs: null, paused: false } as never);
+      return new Promise((resolve) => (finish = resolve));
+    });
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    show(model);
+    const sending = model.upload();
+    await waitFor(() => expect(screen.getByTestId('pause-button')).toBeTruthy());
+    await userEvent.click(screen.getByTestId('pause-button'));
+    expect(pauseRun).toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByTestId('resume-button')).toBeTruthy());
+    finish(aRun({ id: 'r9', status: 'cancelled', kind: uploadKind }));
+    await sending;
+    expect(model.paused).toBe(false);
+  });
+
+  it('picks the target folder in the tree, the path input kept for typing', async () => {
+    vi.mocked(listFolder).mockImplementation((_c, folder) =>
+      Promise.resolve({ folder, folders: folder === '/content/dam' ? [{ path: FOLDER, name: 'campaign' }] : [], assets: 0, total: 1, nextOffset: null } as unknown as FolderPage),
+    );
+    const model = ready();
+    model.folder = '';
+    show(model);
+    const item = await screen.findByText('campaign');
+    await userEvent.click(item);
+    expect(model.folder).toBe(FOLDER);
+    expect((screen.getByLabelText('Or type its path') as HTMLInputElement).value).toBe(FOLDER);
+    vi.mocked(listFolder).mockImplementation(() => new Promise(() => {}));
   });
 });
 
@@ -273,6 +375,19 @@ describe('an upload in Activity', () => {
     render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenUpload }, context: i18nContext(new I18n('en')) });
     await waitFor(() => expect(screen.getByTestId('open-upload')).toBeTruthy());
     await userEvent.click(screen.getByTestId('open-upload'));
+    expect(onOpenUpload).toHaveBeenCalledWith(uploaded);
+  });
+
+  it('opens the upload its undo undid, with no redo', async () => {
+    const undo = undoOf('r7');
+    expect(actionsFor(undo, false, [undo, uploaded])).toEqual(['open-upload']);
+    vi.mocked(listRuns).mockResolvedValue([undo, uploaded]);
+    const onOpenUpload = vi.fn();
+    render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenUpload }, context: i18nContext(new I18n('en')) });
+    await waitFor(() => expect(screen.getAllByTestId('open-upload')).toHaveLength(2));
+    expect(screen.queryByTestId('redo-run')).toBeNull();
+    expect(screen.getByTestId('run-undone-by')).toBeTruthy();
+    await userEvent.click(screen.getAllByTestId('open-upload')[0]!);
     expect(onOpenUpload).toHaveBeenCalledWith(uploaded);
   });
 });

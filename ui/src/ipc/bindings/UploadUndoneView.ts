@@ -4,4 +4,8 @@ import type { UploadKeptView } from "./UploadKeptView";
 /**
  * What an upload's undo did, for the window.
  */
-export type UploadUndoneView = { deleted: Array<string>, gone: Array<string>, kept: Array<UploadKeptView>, };
+export type UploadUndoneView = { 
+/**
+ * The undo's own run, listed in Activity.
+ */
+run: string, deleted: Array<string>, gone: Array<string>, kept: Array<UploadKeptView>, };
