@@ -37,6 +37,8 @@ describe('SheetIssues', () => {
     const shown = () => screen.getAllByTestId('issue-row');
     expect(shown().length).toBeLessThan(100);
     expect(shown()[0]).toHaveAttribute('aria-rowindex', '2');
+    // Counted as problems, not as assets.
+    expect(screen.getByText(/^Showing .+ of .+ problems$/)).toBeInTheDocument();
 
     const box = screen.getByRole('region', { name: 'The sheet’s problems' });
     // The page scrolled 3,000 rows down the table (it has no scroll box of its own).
