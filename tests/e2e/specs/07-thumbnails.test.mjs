@@ -221,10 +221,13 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
             if (document.documentElement.dataset.working === undefined) idle++;
           }
         }
-        done({ rows: rows(), lag, seen: [...seen] });
+        // Scrolled down, the header stands at the area's very top: no band of rows above it.
+        const headGap = wrap.querySelector('thead').getBoundingClientRect().top - area.getBoundingClientRect().top;
+        done({ rows: rows(), lag, seen: [...seen], headGap: Math.round(headGap) });
       })().catch((e) => done({ error: String(e) }));`);
     assert.equal(scrolled.error, undefined, scrolled.error);
     assert.equal(scrolled.rows, ASSETS, "not every row was shown");
+    assert.ok(Math.abs(scrolled.headGap) <= 1, `the table's header stands ${scrolled.headGap} px below the page's top`);
 
     // Every request ended (the counts stop moving), then: at most one per row, none elsewhere.
     const counts = await eventually(async () => {
