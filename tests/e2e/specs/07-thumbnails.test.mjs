@@ -222,7 +222,7 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
           }
         }
         // Scrolled down, the header stands at the area's very top: no band of rows above it.
-        const headGap = wrap.querySelector('thead').getBoundingClientRect().top - area.getBoundingClientRect().top;
+        const headGap = wrap.querySelector('thead th').getBoundingClientRect().top - area.getBoundingClientRect().top;
         done({ rows: rows(), lag, seen: [...seen], headGap: Math.round(headGap) });
       })().catch((e) => done({ error: String(e) }));`);
     assert.equal(scrolled.error, undefined, scrolled.error);
