@@ -708,6 +708,10 @@ bulk-showing-fragments = Showing { $shown } of { $total ->
     [one] { $total } fragment
    *[other] { $total } fragments
 }
+bulk-showing-problems = Showing { $shown } of { $total ->
+    [one] { $total } problem
+   *[other] { $total } problems
+}
 bulk-show-more = Show more
 table-full-values = Show values in full
 bulk-nothing-to-change = Nothing to change: every asset is already as wanted or skipped.

@@ -714,6 +714,13 @@ bulk-showing-fragments = { $shown ->
     [one] { $total } fragment
    *[other] { $total } fragments
 }
+bulk-showing-problems = { $shown ->
+    [one] { $shown } affiché
+   *[other] { $shown } affichés
+} sur { $total ->
+    [one] { $total } problème
+   *[other] { $total } problèmes
+}
 bulk-show-more = Afficher plus
 table-full-values = Afficher les valeurs en entier
 bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conforme ou ignorée.

@@ -178,14 +178,17 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
       const done = arguments[arguments.length - 1];
       (async () => {
         const wrap = document.querySelector('.table-wrap');
-        // The whole table box on screen, so every row passes through view while it scrolls.
+        // The table has no scroll box of its own: the page's scrolling area moves it (issue 68).
+        let area = wrap.parentElement;
+        while (!/auto|scroll/.test(getComputedStyle(area).overflowY)) area = area.parentElement;
+        // The table's top at the area's top, so every row passes through view while it scrolls.
         wrap.scrollIntoView({ block: 'start' });
-        wrap.scrollTop = 0;
         // Rows read so far (the page holds only those near the view).
         const rows = () => Number(document.querySelector('[data-testid="preview-table"]').dataset.loaded);
         const seen = new Set();
         const look = () => {
-          const box = wrap.getBoundingClientRect();
+          const box = area.getBoundingClientRect();
+          // The header sticks at the area's top, over the rows passing under it.
           const head = wrap.querySelector('thead').getBoundingClientRect().height;
           const top = Math.max(box.top + head, 0);
           const bottom = Math.min(box.bottom, window.innerHeight);
@@ -204,9 +207,9 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
           look();
         };
         for (let guard = 0; guard < 20000; guard++) {
-          wrap.scrollTop += Math.floor(wrap.clientHeight * 0.8);
+          area.scrollTop += Math.floor(area.clientHeight * 0.8);
           await tick();
-          if (wrap.scrollTop + wrap.clientHeight < wrap.scrollHeight - 2) continue;
+          if (area.scrollTop + area.clientHeight < area.scrollHeight - 2) continue;
           const more = document.querySelector('[data-testid="preview-more"]');
           if (!more) break;
           const before = rows();
@@ -218,10 +221,13 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
             if (document.documentElement.dataset.working === undefined) idle++;
           }
         }
-        done({ rows: rows(), lag, seen: [...seen] });
+        // Scrolled down, the header stands at the area's very top: no band of rows above it.
+        const headGap = wrap.querySelector('thead th').getBoundingClientRect().top - area.getBoundingClientRect().top;
+        done({ rows: rows(), lag, seen: [...seen], headGap: Math.round(headGap) });
       })().catch((e) => done({ error: String(e) }));`);
     assert.equal(scrolled.error, undefined, scrolled.error);
     assert.equal(scrolled.rows, ASSETS, "not every row was shown");
+    assert.ok(Math.abs(scrolled.headGap) <= 1, `the table's header stands ${scrolled.headGap} px below the page's top`);
 
     // Every request ended (the counts stop moving), then: at most one per row, none elsewhere.
     const counts = await eventually(async () => {

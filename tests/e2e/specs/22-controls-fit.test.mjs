@@ -123,6 +123,47 @@ async function previewLayout(driver) {
     return { cut: table.scrollWidth > wrap.clientWidth + 1, tableWidth: table.scrollWidth, boxWidth: wrap.clientWidth, heads, values, tall, untitled };`);
 }
 
+/** Where each page's heading starts, by page (issue 68: one left edge for every page; the
+ *  Developer tools' console is folded away and left out). */
+async function headingEdges(driver) {
+  const edges = {};
+  for (const page of ["connections", "bulk", "upload", "health", "activity", "tags", "settings"]) {
+    await press(driver, `nav-${page}`);
+    edges[page] = await eventually(() => driver.executeScript(`
+      const h = document.querySelector('main h1#${page}-title');
+      return h ? Math.round(h.getBoundingClientRect().left) : null;`), `the ${page} page shows no heading`, 30_000);
+  }
+  return edges;
+}
+
+/** The page's layout around the preview (issue 68, item 7): the areas that scroll, from the
+ *  preview table up (one: the page), and the summary card's facts against the card's width. */
+async function previewPageLayout(driver) {
+  return driver.executeScript(`
+    const table = document.querySelector('[data-testid="preview-table"]');
+    const scrolling = [];
+    for (let box = table.parentElement; box; box = box.parentElement) {
+      if (/auto|scroll/.test(getComputedStyle(box).overflowY)) scrolling.push(box.tagName.toLowerCase() + '.' + [...box.classList].join('.'));
+    }
+    const card = document.querySelector('[data-testid="run-facts"]');
+    const facts = card.querySelector('dl');
+    const style = getComputedStyle(card);
+    const inner = card.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const columns = new Set([...facts.querySelectorAll('dt')].map((dt) => Math.round(dt.getBoundingClientRect().left))).size;
+    return { scrolling, factsWidth: Math.round(facts.getBoundingClientRect().width), cardWidth: Math.round(inner), columns };`);
+}
+
+/** How many of Bulk edit's mode cards sit on each row, top to bottom. */
+async function modeRows(driver) {
+  return driver.executeScript(`
+    const rows = new Map();
+    for (const mode of document.querySelectorAll('[data-testid="bulk-mode"] .mode')) {
+      const top = Math.round(mode.getBoundingClientRect().top);
+      rows.set(top, (rows.get(top) ?? 0) + 1);
+    }
+    return [...rows.entries()].sort(([a], [b]) => a - b).map(([, n]) => n);`);
+}
+
 /** Writes a sheet giving each of `paths` a new title and a long description. */
 function sheetFor(paths) {
   const quote = (v) => `"${v.replaceAll('"', '""')}"`;
@@ -146,7 +187,13 @@ test("controls fit their text in English and French; the Find box is red only on
     const [width, height] = await windowSize(driver);
     assert.ok(width <= 1100 && height <= 720, `the window is ${width}×${height}, larger than its default size`);
     const id = await importSandboxConnection(driver, sandbox);
+    // Every page's heading starts at the same x (Connections started 38 px right of the others).
+    const edges = await headingEdges(driver);
+    assert.equal(new Set(Object.values(edges)).size, 1, `the pages start at different x: ${JSON.stringify(edges)}`);
     await press(driver, "nav-bulk");
+    // The four mode cards sit in balanced rows: never three and one alone.
+    const modes = await modeRows(driver);
+    assert.ok(modes.length > 0 && modes.every((n) => n === modes[0]), `the mode cards sit unevenly: ${JSON.stringify(modes)}`);
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, FOLDER);
@@ -227,6 +274,12 @@ test("controls fit their text in English and French; the Find box is red only on
         await eventually(async () => (await driver.findElements(By.css('[data-testid="preview-row"]'))).length >= 3,
           "the preview's rows did not come back after the language change", 30_000);
       }
+      // One scroll area: the page; the preview table grows with its rows instead of scrolling
+      // inside it. The summary card's facts use its whole width, side by side.
+      const page = await previewPageLayout(driver);
+      assert.equal(page.scrolling.length, 1, `the preview scrolls in ${page.scrolling.length} areas (${lang}): ${JSON.stringify(page)}`);
+      assert.ok(page.factsWidth >= page.cardWidth - 2 && page.columns >= 2,
+        `the summary card's facts do not use its width (${lang}): ${JSON.stringify(page)}`);
       const layout = await previewLayout(driver);
       assert.equal(layout.cut, false, `the preview is cut at the right (${lang}): ${JSON.stringify(layout)}`);
       assert.ok(layout.values > 0, "no value shown in the preview");

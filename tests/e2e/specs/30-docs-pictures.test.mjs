@@ -126,7 +126,9 @@ test("the guides' pictures: the preview, the report and a sheet's problems, on t
     const report = await byTestId(driver, "report", SLOW_STATE_MS);
     await eventually(async () => (await (await report.findElement(By.css('[data-testid="report-status"]'))).getText()) === "Completed",
       "the run did not complete", SLOW_STATE_MS);
-    await showAtTop(driver, null);
+    // The report from its title: its chart, and the first assets with their results in words
+    // (the summary card above it is the preview's picture's).
+    await showAtTop(driver, await driver.findElement(By.id("report-title")));
     await docsPicture(driver, "report");
 
     // A sheet with two mistakes: a title with two values, and a path outside the DAM.

@@ -1,7 +1,8 @@
 // Windowing for long tables (a preview or a report of thousands of assets): only the rows in
-// the scroll box's view, and a margin above and below, are in the page; two spacer rows keep the
-// table as tall as all its rows, so the scroll bar, the keyboard (the box is focusable) and
-// screen readers (aria-rowcount / aria-rowindex) still see every row. Rows may differ in height:
+// view, and a margin above and below, are in the page; two spacer rows keep the table as tall as
+// all its rows, so the page's scroll bar, the keyboard and screen readers (aria-rowcount /
+// aria-rowindex) still see every row. The table does not scroll in a box of its own: the page
+// scrolls, one scroll area (issue 68), and the window follows where the table stands in it. Rows may differ in height:
 // each row is placed by its measured height once shown, by the average before.
 //
 // Hand-written rather than a package: the windowing packages for Svelte 5 place rows absolutely
@@ -9,8 +10,7 @@
 //
 // Not here: loading the rows (`features/bulk/paged.svelte.ts`), the tables themselves.
 
-/** The scroll box's height when it cannot be measured (before layout, or under jsdom): the
- *  `.table-wrap` max-height of 32rem. */
+/** The view's height when it cannot be measured (before layout, or under jsdom). */
 const FALLBACK_VIEWPORT = 512;
 
 export interface Layout {
@@ -86,21 +86,40 @@ export class RowWindow {
     this.measured++;
   }
 
-  /** Follows the scroll box `node` (a Svelte action): its scroll position and its height. */
+  /** Follows the table's box `node` (a Svelte action) in the page's scrolling area (its nearest
+   *  ancestor that scrolls, else the window): how far the table has gone above the area's top,
+   *  and the area's height. */
   track = (node: HTMLElement): { destroy: () => void } => {
+    const area = scrollingAncestor(node);
     const read = () => {
-      this.scrollTop = node.scrollTop;
-      if (node.clientHeight > 0) this.viewport = node.clientHeight;
+      const box = node.getBoundingClientRect();
+      // Nothing laid out (jsdom, or not shown yet): the fallback view stays.
+      if (box.height <= 0) return;
+      const top = area ? area.getBoundingClientRect().top : 0;
+      const height = area ? area.clientHeight : window.innerHeight;
+      this.scrollTop = Math.max(0, top - box.top);
+      if (height > 0) this.viewport = height;
     };
     read();
-    node.addEventListener('scroll', read, { passive: true });
+    // Scroll events do not bubble: caught on their way down, whichever area scrolled.
+    document.addEventListener('scroll', read, { capture: true, passive: true });
+    window.addEventListener('resize', read, { passive: true });
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
     resize?.observe(node);
     return {
       destroy: () => {
-        node.removeEventListener('scroll', read);
+        document.removeEventListener('scroll', read, { capture: true });
+        window.removeEventListener('resize', read);
         resize?.disconnect();
       },
     };
   };
+}
+
+/** The nearest ancestor of `node` that scrolls vertically, or null (the window scrolls). */
+function scrollingAncestor(node: HTMLElement): HTMLElement | null {
+  for (let box = node.parentElement; box; box = box.parentElement) {
+    if (/auto|scroll/.test(getComputedStyle(box).overflowY)) return box;
+  }
+  return null;
 }

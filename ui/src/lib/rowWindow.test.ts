@@ -46,4 +46,29 @@ describe('the row window', () => {
     expect(missed).toEqual([]);
     expect(rendered).toBeLessThan(100);
   });
+
+  it('follows where the table stands in the scrolling page, not a box of its own', () => {
+    // One scroll area a page (issue 68): the table grows and the page around it scrolls.
+    const area = document.createElement('div');
+    area.style.overflowY = 'auto';
+    const table = document.createElement('div');
+    area.append(table);
+    document.body.append(area);
+    Object.defineProperty(area, 'clientHeight', { configurable: true, value: 600 });
+    area.getBoundingClientRect = () => ({ top: 50 }) as DOMRect;
+    let top = 300;
+    table.getBoundingClientRect = () => ({ top, height: 56 * 1000 }) as DOMRect;
+    const view = new RowWindow(56, 0);
+    const { destroy } = view.track(table);
+    expect(view.scrollTop).toBe(0);
+    expect(view.viewport).toBe(600);
+
+    // The page scrolled until row 100 is at the area's top.
+    top = 50 - 56 * 100;
+    area.dispatchEvent(new Event('scroll'));
+    expect(view.scrollTop).toBe(5600);
+    expect(view.layout(1000).start).toBe(100);
+    destroy();
+    area.remove();
+  });
 });

@@ -37,10 +37,13 @@ describe('SheetIssues', () => {
     const shown = () => screen.getAllByTestId('issue-row');
     expect(shown().length).toBeLessThan(100);
     expect(shown()[0]).toHaveAttribute('aria-rowindex', '2');
+    // Counted as problems, not as assets.
+    expect(screen.getByText(/^Showing .+ of .+ problems$/)).toBeInTheDocument();
 
     const box = screen.getByRole('region', { name: 'The sheet’s problems' });
-    Object.defineProperty(box, 'scrollTop', { configurable: true, value: 40 * 3000 });
-    box.dispatchEvent(new Event('scroll'));
+    // The page scrolled 3,000 rows down the table (it has no scroll box of its own).
+    box.getBoundingClientRect = () => ({ top: -40 * 3000, height: 40 * 5000 }) as DOMRect;
+    document.dispatchEvent(new Event('scroll'));
     await waitFor(() => expect(shown().some((r) => r.dataset.row === '3002')).toBe(true));
     expect(shown().length).toBeLessThan(100);
     expect(shown().find((r) => r.dataset.row === '3002')).toHaveAttribute('aria-rowindex', '3002');
