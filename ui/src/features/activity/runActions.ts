@@ -12,8 +12,9 @@ export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-u
  *  `runs` the history it is part of (what undid it, what it undid). */
 export function actionsFor(run: RunSummary, running: boolean, runs: readonly RunSummary[] = []): RunAction[] {
   if (running) return ['show-progress'];
-  // A tag import is shown, resumed and undone where it was made: the Tags page.
-  if (run.kind.kind === 'tag_import') return ['open-import'];
+  // A tag import (or a tag's rename, a taxonomy plan too) is shown, resumed and undone where it
+  // was made: the Tags page.
+  if (run.kind.kind === 'tag_import' || run.kind.kind === 'tag_rename') return ['open-import'];
   // An upload is shown and undone (what it made deleted, not a run) on the Upload page.
   if (run.kind.kind === 'upload') return ['open-upload'];
   const out: RunAction[] = [];
