@@ -1089,7 +1089,7 @@ tags-rename-change = { $what } : { $before } → { $after }
 tags-rename-hint = Défaire remet ces titres, sauf si quelqu’un les change entre-temps.
 tags-rename-apply = Renommer
 tags-rename-done = { $from } renommée en { $to }
-tags-rename-changed-since = Laissé tel quel : { $what } a été modifié dans AEM depuis l’aperçu ; il vaut { $now }.
+tags-rename-changed-since = Laissé tel quel : { $what } a été modifié dans AEM depuis l’aperçu ; il vaut { $now }.
 tags-rename-undo = Défaire le renommage
 tags-rename-undone = { $count ->
     [one] Défait : { $count } titre remis.
