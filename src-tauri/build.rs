@@ -57,6 +57,8 @@ fn main() {
         "apply_tag_import",
         "undo_tag_import",
         "open_tag_import_run",
+        "preview_tag_rename",
+        "apply_tag_rename",
         "rule_sample",
         "folder_schema",
         "schema_problems",

@@ -566,6 +566,9 @@ cli-tags-import-done = Created { $created ->
 } (import { $id }). To undo it: metadesk-cli tags undo-import { $id }
 cli-tags-import-resume = To finish the import once the cause is fixed: metadesk-cli bulk resume { $id }
 cli-tags-import-changed-since = Left as it is: the { $what } of { $id } was changed in AEM since the preview (the preview showed { $shown }, AEM now holds { $now }).
+cli-tags-rename-preview = Rename of the tag { $from } to { $to } ({ $id }): its id stays, so no asset changes.
+cli-tags-rename-confirm = Rename the tag { $from } to { $to }?
+cli-tags-renamed = Renamed { $id }. Undo with: metadesk-cli tags undo-rename { $run }
 cli-tags-import-exists-now = Not created: { $id } was created in AEM since the preview.
 cli-tags-undo-dry-run = Dry run: nothing was written; without --dry-run, the values import { $id } changed are put back and the tags it created removed, except those changed or used since.
 cli-tags-undo-confirm = Undo the tag import { $id }?

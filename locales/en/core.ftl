@@ -398,6 +398,7 @@ job-export-sheet = exporting the metadata of { $folder }
 job-count-tags = counting the tags under { $folder }
 job-apply = applying changes to { $folder }
 job-tag-import = importing the tags of { $file }
+job-tag-rename = renaming the tag { $id } to { $title }
 
 ## Credential files: why one cannot be imported, and what it is (issue 17: credentials in the
 ## user's language). { credential-field }, { pem-problem } and { url-problem } are parts of
@@ -671,6 +672,7 @@ error-plan-with = { $kind ->
 error-nothing-to-undo = Run { $run } changed no asset, so there is nothing to undo.
 error-not-a-tag-import = Run { $run } is not a tag import.
 error-run-of-tag-import = Run { $run } imported tags from { $file }: undo it as a tag import (the Tags page’s Undo, or metadesk-cli tags undo-import { $run }); an import that stopped part-way is finished by resuming it.
+error-run-of-tag-rename = Run { $run } renamed the tag { $id }: undo it as a rename (the Tags page’s Undo, or metadesk-cli tags undo-rename { $run }).
 error-retry-of-sheet = Run { $run } applied the sheet { $file }; to retry its failed assets, import the sheet again (cells already written show as unchanged).
 error-retry-of-undo = Run { $run } is an undo; to restore the assets it could not, plan the undo of run { $undone } again (assets already restored are left as they are).
 error-nothing-to-retry = No asset failed in run { $run }, so there is nothing to retry.
@@ -1005,6 +1007,7 @@ run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }
 run-tag-import = tags from the sheet { $file }
+run-tag-rename = rename of the tag { $from } to { $to } ({ $tag })
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
@@ -1132,6 +1135,10 @@ error-rule-find-empty = The replace of { $property } needs the text to find.
 error-rule-copy-itself = { $property } cannot be copied into itself; choose another property to copy.
 error-rule-retag-itself = A tag cannot become itself; choose another tag.
 error-tag-missing = AEM has no tag { $id }; check its id in the list of tags. Nothing was changed.
+error-tag-rename-empty = The new title of { $id } is empty: type the title the tag should show. Nothing was changed.
+error-tag-rename-same = The tag { $id } is already titled “{ $title }”: there is nothing to rename. Nothing was changed.
+error-tag-rename-too-long = A title of { $id } is longer than { $limit } characters. Nothing was changed.
+error-tag-rename-other = A rename changes only the titles of its own tag, { $id }. Nothing was changed.
 error-tag-into-itself = { $id } cannot go into { $target }, which is the tag itself or one of its children. Nothing was changed.
 error-tag-move-onto = { $target } already exists: merge into it instead of moving onto it. Nothing was changed.
 error-tag-no-rights = The account of { $connection } may tag assets but not change AEM’s tags themselves (that needs a Tag Administrator). Nothing was changed.

@@ -330,6 +330,7 @@ bulk-outcome-failed = Failed
 bulk-outcome-pending = Not applied yet
 bulk-kind-sheet = Values from the sheet { $file }
 bulk-kind-tag-import = Tags from the sheet { $file }
+bulk-kind-tag-rename = Rename of the tag { $from } to { $to }
 bulk-kind-upload = Upload of { $files ->
     [one] { $files } file
    *[other] { $files } files
@@ -1071,6 +1072,27 @@ tags-delete = Delete
 tags-merge-label = Merge into another tag: { $title }
 tags-move-label = Move { $title } to a new id
 tags-delete-label = Delete { $title }
+tags-rename = Rename…
+tags-rename-label = Rename { $title }
+tags-rename-title = Rename “{ $title }”
+tags-rename-intro = The tag keeps its id, so no asset changes: only the title people see (and its titles in other languages) does.
+tags-rename-new-title = New title
+tags-rename-new-title-in = New title ({ $lang })
+tags-rename-missing = Type the title the tag should show.
+tags-rename-refused = Not renamed
+tags-rename-will = The tag { $from } will be renamed { $to }:
+tags-rename-change = { $what }: { $before } → { $after }
+tags-rename-hint = Undo puts these titles back, unless someone changes them in the meantime.
+tags-rename-apply = Rename
+tags-rename-done = Renamed { $from } to { $to }
+tags-rename-changed-since = Left as it is: the { $what } was changed in AEM since the preview; it holds { $now }.
+tags-rename-undo = Undo the rename
+tags-rename-undone = { $count ->
+    [one] Undone: { $count } title put back.
+   *[other] Undone: { $count } titles put back.
+}
+tags-rename-production = Rename { $id } on { $connection }, a production connection.
+tags-rename-production-undo = Put back the titles of { $id } on { $connection }, a production connection.
 tags-fold = Fold { $title }
 tags-unfold = Unfold { $title }
 tags-merge-title = Merge “{ $title }” into another tag

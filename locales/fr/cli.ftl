@@ -570,6 +570,9 @@ cli-tags-import-done = { $created ->
 } (import { $id }). Pour le défaire : metadesk-cli tags undo-import { $id }
 cli-tags-import-resume = Pour finir l’import une fois la cause réglée : metadesk-cli bulk resume { $id }
 cli-tags-import-changed-since = Laissé tel quel, car modifié dans AEM depuis l’aperçu : { $what } de { $id } (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
+cli-tags-rename-preview = Renommage de la balise { $from } en { $to } ({ $id }) : son identifiant reste le même, aucune ressource ne change.
+cli-tags-rename-confirm = Renommer la balise { $from } en { $to } ?
+cli-tags-renamed = { $id } renommée. Pour défaire : metadesk-cli tags undo-rename { $run }
 cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
 cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
 cli-tags-undo-confirm = Défaire l’import de balises { $id } ?

@@ -398,6 +398,7 @@ job-export-sheet = l’export des métadonnées de { $folder }
 job-count-tags = le comptage des balises sous { $folder }
 job-apply = l’application des modifications à { $folder }
 job-tag-import = l’import des balises de { $file }
+job-tag-rename = le renommage de la balise { $id } en { $title }
 
 ## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
 ## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
@@ -672,6 +673,7 @@ error-plan-with = { $kind ->
 error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
 error-not-a-tag-import = L’exécution { $run } n’est pas un import de balises.
 error-run-of-tag-import = L’exécution { $run } a importé des balises de { $file } : défaites-la comme un import de balises (Défaire dans la page Balises, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
+error-run-of-tag-rename = L’exécution { $run } a renommé la balise { $id } : défaites-la comme un renommage (Défaire dans la page Balises, ou metadesk-cli tags undo-rename { $run }).
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
 error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
@@ -1006,6 +1008,7 @@ run-edit-undo = défaire l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
 run-tag-import = balises de la feuille { $file }
+run-tag-rename = renommage de la balise { $from } en { $to } ({ $tag })
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
@@ -1133,6 +1136,10 @@ error-rule-find-empty = Le remplacement de { $property } demande le texte à che
 error-rule-copy-itself = { $property } ne peut pas être copiée dans elle-même ; choisissez une autre propriété à copier.
 error-rule-retag-itself = Une balise ne peut pas devenir elle-même ; choisissez une autre balise.
 error-tag-missing = AEM n’a pas de balise { $id } ; vérifiez son identifiant dans la liste des balises. Rien n’a été modifié.
+error-tag-rename-empty = Le nouveau titre de { $id } est vide : saisissez le titre que la balise doit afficher. Rien n’a été modifié.
+error-tag-rename-same = La balise { $id } s’intitule déjà « { $title } » : il n’y a rien à renommer. Rien n’a été modifié.
+error-tag-rename-too-long = Un titre de { $id } dépasse { $limit } caractères. Rien n’a été modifié.
+error-tag-rename-other = Un renommage ne change que les titres de sa propre balise, { $id }. Rien n’a été modifié.
 error-tag-into-itself = { $id } ne peut pas aller dans { $target }, qui est la balise elle-même ou l’une de ses balises enfants. Rien n’a été modifié.
 error-tag-move-onto = { $target } existe déjà : fusionnez-y la balise au lieu de la déplacer dessus. Rien n’a été modifié.
 error-tag-no-rights = Le compte de { $connection } peut baliser des ressources, mais pas modifier les balises d’AEM elles-mêmes (il faut un administrateur des balises). Rien n’a été modifié.

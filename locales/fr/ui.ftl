@@ -330,6 +330,7 @@ bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
 bulk-kind-tag-import = Balises de la feuille { $file }
+bulk-kind-tag-rename = Renommage de la balise { $from } en { $to }
 bulk-kind-upload = Envoi de { $files ->
     [one] { $files } fichier
    *[other] { $files } fichiers
@@ -1082,6 +1083,27 @@ tags-delete = Supprimer
 tags-merge-label = Fusionner dans une autre balise : { $title }
 tags-move-label = Déplacer { $title } vers un nouvel identifiant
 tags-delete-label = Supprimer { $title }
+tags-rename = Renommer…
+tags-rename-label = Renommer { $title }
+tags-rename-title = Renommer « { $title } »
+tags-rename-intro = La balise garde son identifiant, aucune ressource ne change : seul le titre affiché (et ses titres dans d’autres langues) change.
+tags-rename-new-title = Nouveau titre
+tags-rename-new-title-in = Nouveau titre ({ $lang })
+tags-rename-missing = Saisissez le titre que la balise doit afficher.
+tags-rename-refused = Non renommée
+tags-rename-will = La balise { $from } sera renommée { $to } :
+tags-rename-change = { $what } : { $before } → { $after }
+tags-rename-hint = Défaire remet ces titres, sauf si quelqu’un les change entre-temps.
+tags-rename-apply = Renommer
+tags-rename-done = { $from } renommée en { $to }
+tags-rename-changed-since = Laissé tel quel : { $what } a été modifié dans AEM depuis l’aperçu ; il vaut { $now }.
+tags-rename-undo = Défaire le renommage
+tags-rename-undone = { $count ->
+    [one] Défait : { $count } titre remis.
+   *[other] Défait : { $count } titres remis.
+}
+tags-rename-production = Renommer { $id } sur { $connection }, une connexion de production.
+tags-rename-production-undo = Remettre les titres de { $id } sur { $connection }, une connexion de production.
 tags-fold = Replier { $title }
 tags-unfold = Déplier { $title }
 tags-merge-title = Fusionner « { $title } » dans une autre balise

@@ -210,6 +210,8 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::tag_sheets::apply_tag_import,
                 commands::tag_sheets::undo_tag_import,
                 commands::tag_sheets::open_tag_import_run,
+                commands::tag_sheets::preview_tag_rename,
+                commands::tag_sheets::apply_tag_rename,
                 commands::samples::rule_sample,
                 commands::schemas::folder_schema,
                 commands::schemas::schema_problems,

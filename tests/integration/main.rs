@@ -61,6 +61,7 @@ mod tags_cli;
 mod tags_import_cli;
 mod tags_import_run_cli;
 mod tags_import_undo_cli;
+mod tags_rename_cli;
 mod tokens;
 mod undo_republish_cli;
 mod upload_cli;

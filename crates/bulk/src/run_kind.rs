@@ -41,6 +41,7 @@ impl RunKind {
             RunKind::Sheet { .. } => "sheet",
             RunKind::Publish { .. } => "publish",
             RunKind::TagImport { .. } => "tags",
+            RunKind::TagRename { .. } => "rename",
             RunKind::Upload { .. } => "upload",
         }
     }
@@ -121,7 +122,7 @@ impl RunKind {
     }
 
     /// Why an undo or (`retry`) a retry of a run of this kind (`run`) is refused before it is
-    /// planned: a tag import is undone in its own words, from Tags; an upload is retried by
+    /// planned: a tag import or a tag's rename is undone in its own words, from Tags; an upload is retried by
     /// resuming it, and undone by deleting what it made.
     pub fn refuses_plan_from(&self, run: &str, retry: bool) -> Result<()> {
         match self {
@@ -129,6 +130,11 @@ impl RunKind {
                 ErrorCode::InvalidInput,
                 "error-run-of-tag-import",
                 vec![("run", run.into()), ("file", file.as_str().into())],
+            )),
+            RunKind::TagRename { tag, .. } => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-of-tag-rename",
+                vec![("run", run.into()), ("id", tag.as_str().into())],
             )),
             RunKind::Upload { .. } => Err(Error::message(
                 ErrorCode::InvalidInput,
@@ -162,6 +168,14 @@ impl RunKind {
             RunKind::TagImport { file } => vec![SavedText::new(
                 "run-tag-import",
                 [("file", file.as_str().into())],
+            )],
+            RunKind::TagRename { tag, from, to } => vec![SavedText::new(
+                "run-tag-rename",
+                [
+                    ("tag", tag.as_str().into()),
+                    ("from", from.as_str().into()),
+                    ("to", to.as_str().into()),
+                ],
             )],
             RunKind::Upload { folder, files } => vec![SavedText::new(
                 "run-upload",

@@ -51,6 +51,14 @@ pub enum RunKind {
     TagImport {
         file: String,
     },
+    /// Changes the title of the tag `tag` from `from` to `to` (and its titles in other
+    /// languages): a taxonomy plan of its own ([`RunSpec::tag_import`]), named as a rename;
+    /// no asset is read or written, as the tag's id stays.
+    TagRename {
+        tag: String,
+        from: String,
+        to: String,
+    },
     /// Uploads `files` local files into `folder` (direct binary upload): the plan is
     /// [`RunSpec::upload`]; no asset's metadata is read or written.
     Upload {

@@ -26,6 +26,7 @@ mod sheet;
 mod tag_import_words;
 mod tags;
 mod tags_import;
+mod tags_rename;
 mod upload;
 mod upload_undo;
 mod upload_words;

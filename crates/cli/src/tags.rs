@@ -1,4 +1,4 @@
-//! `metadesk-cli tags list|export|merge|move|delete`: AEM's tag taxonomy in the reader's
+//! `metadesk-cli tags list|export|merge|move|delete` (and where `import`, `rename` go): AEM's tag taxonomy in the reader's
 //! language, or as JSON; saved as a sheet (one row a tag, a title column per language) to keep
 //! in Excel; and a tag merged, moved or deleted with every asset under a folder that holds it
 //! fixed first, previewed and applied like any bulk edit, then the tag itself changed.
@@ -38,8 +38,13 @@ enum TagsCommand {
     /// titles, translations and descriptions (previewed first; nothing is ever deleted).
     Import(crate::tags_import::ImportArgs),
     /// Undo a tag import: put titles back and remove the tags it created, unless changed or
-    /// used since.
+    /// used since. Undoes a rename too (`undo-rename RUN`): its old titles put back, unless
+    /// changed since.
+    #[command(alias = "undo-rename")]
     UndoImport(crate::tags_import::UndoImportArgs),
+    /// Change a tag's title (and, with --title-in, its titles in other languages): previewed
+    /// first; its id stays, so no asset changes. Undone with `tags undo-rename RUN`.
+    Rename(crate::tags_rename::RenameArgs),
     /// Merge a tag (and the tags below it) into another: every asset under --under that holds
     /// it gets the other instead (previewed, then applied), then AEM merges the tag itself.
     Merge {
@@ -121,6 +126,7 @@ pub async fn run(args: TagsArgs, ws: &Workspace, l: &Localizer) -> u8 {
         TagsCommand::Export(a) => export(a, ws, l).await,
         TagsCommand::Import(a) => crate::tags_import::import(a, ws, l).await,
         TagsCommand::UndoImport(a) => crate::tags_import::undo(a, ws, l).await,
+        TagsCommand::Rename(a) => crate::tags_rename::rename(a, ws, l).await,
         TagsCommand::Merge { tag, into, change } => {
             change_tag(TagChange::Merge { tag, into }, change, ws, l).await
         }

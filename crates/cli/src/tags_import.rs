@@ -31,15 +31,15 @@ pub struct ImportArgs {
     consent: ConsentArgs,
 }
 
-/// How a tag import or its undo is agreed to.
+/// How a tag import, a rename or their undo is agreed to.
 #[derive(Args)]
-struct ConsentArgs {
+pub(crate) struct ConsentArgs {
     /// Preview only: show what would change, write nothing.
     #[arg(long)]
-    dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Apply without asking.
     #[arg(long)]
-    yes: bool,
+    pub(crate) yes: bool,
     /// On a connection marked production: its name, to apply without typing it at a prompt
     /// (needed with --yes or without a terminal).
     #[arg(long, value_name = "NAME")]
@@ -58,7 +58,7 @@ pub struct UndoImportArgs {
 }
 
 impl ConsentArgs {
-    fn flags(&self) -> WriteFlags {
+    pub(crate) fn flags(&self) -> WriteFlags {
         WriteFlags {
             dry_run: self.dry_run,
             yes: self.yes,
@@ -69,7 +69,7 @@ impl ConsentArgs {
     }
 }
 
-fn change_line(c: &TagValueChange, l: &Localizer) -> String {
+pub(crate) fn change_line(c: &TagValueChange, l: &Localizer) -> String {
     l.msg(
         "cli-tags-import-change",
         &[
@@ -133,7 +133,7 @@ fn show(preview: &TagImportPreview, l: &Localizer) {
 
 /// Asks before writing, as the bulk commands do: the production name where the connection is
 /// production, else yes/no on a terminal; `--yes` answers for a script.
-fn consent(
+pub(crate) fn consent(
     opened: &metadesk_core::app::Opened,
     gate: &ProductionGate,
     yes: bool,

@@ -93,6 +93,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::TagImportApplied::export_all(&cfg)?;
     crate::app::TagImportUndoneView::export_all(&cfg)?;
     crate::app::TagImportRun::export_all(&cfg)?;
+    crate::app::TagRenameRequest::export_all(&cfg)?;
+    crate::app::TagRenamePreview::export_all(&cfg)?;
     // The metadata schema: a folder's form, the required-metadata report.
     crate::app::FolderSchema::export_all(&cfg)?;
     crate::app::MissingReport::export_all(&cfg)?;

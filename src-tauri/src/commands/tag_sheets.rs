@@ -1,11 +1,11 @@
 //! The taxonomy's Excel round trip: the tags saved as a sheet (the save dialog picks the file,
 //! its extension the format), and a taxonomy sheet (dropped, or picked with `choose_sheet_file`)
-//! previewed, applied and undone. Each command is a call to the core's use cases; the page
+//! previewed, applied and undone; a tag renamed the same way. Each command is a call to the core's use cases; the page
 //! gets file names, never paths.
 
 use metadesk_core::app::{
     SavedTaxonomy, SheetFormat, TagImportApplied, TagImportApplyRequest, TagImportPreview,
-    TagImportRun, TagImportUndoneView,
+    TagImportRun, TagImportUndoneView, TagRenamePreview, TagRenameRequest,
 };
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
@@ -77,6 +77,43 @@ pub async fn apply_tag_import(
     let mut applied = state
         .workspace
         .apply_confirmed_tag_import(&opened, &request.preview, request.confirm_name.as_deref())
+        .await
+        .worded(&state)?;
+    if let Some(why) = &mut applied.stopped {
+        why.localize(&state.localizer());
+    }
+    Ok(applied)
+}
+
+/// What renaming a tag would change; a bad title or an unknown tag refused in words. Writes
+/// nothing.
+#[tauri::command]
+pub async fn preview_tag_rename(
+    state: State<'_, AppState>,
+    connection_id: String,
+    request: TagRenameRequest,
+) -> Result<TagRenamePreview, IpcError> {
+    let opened = super::open_stored(&state, connection_id).await?;
+    state
+        .workspace
+        .preview_tag_rename(&opened, &request)
+        .await
+        .worded(&state)
+}
+
+/// Writes a previewed rename as a run (production: the name typed); undone as an import is,
+/// by its run's id (`undo_tag_import`).
+#[tauri::command]
+pub async fn apply_tag_rename(
+    state: State<'_, AppState>,
+    connection_id: String,
+    preview: TagRenamePreview,
+    confirm_name: Option<String>,
+) -> Result<TagImportApplied, IpcError> {
+    let opened = super::open_stored(&state, connection_id).await?;
+    let mut applied = state
+        .workspace
+        .apply_tag_rename(&opened, &preview, confirm_name.as_deref())
         .await
         .worded(&state)?;
     if let Some(why) = &mut applied.stopped {

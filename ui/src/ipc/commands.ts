@@ -88,6 +88,8 @@ import type { TagImportApplyRequest } from './bindings/TagImportApplyRequest';
 import type { TagImportPreview } from './bindings/TagImportPreview';
 import type { TagImportRun } from './bindings/TagImportRun';
 import type { TagImportUndoneView } from './bindings/TagImportUndoneView';
+import type { TagRenamePreview } from './bindings/TagRenamePreview';
+import type { TagRenameRequest } from './bindings/TagRenameRequest';
 import type { HeldUpload } from './bindings/HeldUpload';
 import type { UploadPreview } from './bindings/UploadPreview';
 import type { UploadPreviewRequest } from './bindings/UploadPreviewRequest';
@@ -355,6 +357,18 @@ export function previewTagImport(connectionId: string, sheetId: string): Promise
  *  the preview are left as they are and listed. */
 export function applyTagImport(request: TagImportApplyRequest): Promise<TagImportApplied> {
   return call('apply_tag_import', { request });
+}
+
+/** What renaming a tag would change: each title before → after; a bad title or an unknown
+ *  tag is refused in words. Writes nothing. */
+export function previewTagRename(connectionId: string, request: TagRenameRequest): Promise<TagRenamePreview> {
+  return call('preview_tag_rename', { connectionId, request });
+}
+
+/** Writes a previewed rename as a run (production: the name typed); undone with
+ *  `undoTagImport` by its run's id. */
+export function applyTagRename(connectionId: string, preview: TagRenamePreview, confirmName: string | null): Promise<TagImportApplied> {
+  return call('apply_tag_rename', { connectionId, preview, confirmName });
 }
 
 /** A tag import's run as the Tags page shows it again (opened from Activity). */

@@ -278,7 +278,7 @@ impl Engine {
                     vec![("kind", "sheet".into())],
                 ));
             }
-            RunKind::TagImport { .. } | RunKind::Upload { .. } => {
+            RunKind::TagImport { .. } | RunKind::TagRename { .. } | RunKind::Upload { .. } => {
                 return Err(Error::Internal("this run starts with its plan".into()));
             }
         }

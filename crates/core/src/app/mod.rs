@@ -43,6 +43,7 @@ mod taxonomy;
 mod taxonomy_holders;
 mod taxonomy_import;
 mod taxonomy_record;
+mod taxonomy_rename;
 mod taxonomy_undo;
 mod taxonomy_window;
 mod test_depth;
@@ -100,6 +101,7 @@ pub use tag_changes::{TagChange, TagChangeRequest};
 pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
 pub use taxonomy_record::{NewTag, TagValueChange};
+pub use taxonomy_rename::{TagRenamePreview, TagRenameRequest};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
 pub use taxonomy_window::{
     KeptTag, KeptWhy, TagImportApplyRequest, TagImportRun, TagImportUndoneView,

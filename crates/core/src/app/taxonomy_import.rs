@@ -262,19 +262,33 @@ impl Workspace {
             "job-tag-import",
             vec![("file", preview.file_name.as_str().into())],
         );
+        let kind = RunKind::TagImport {
+            file: preview.file_name.clone(),
+        };
+        let plan = TagImportPlan {
+            file_name: preview.file_name.clone(),
+            created: preview.created.clone(),
+            changed: preview.changed.clone(),
+        };
+        self.run_taxonomy_plan(opened, kind, plan, label).await
+    }
+
+    /// Writes `plan` as a run of `kind` (an import, a rename): planned, then applied at once,
+    /// under the job `label`.
+    pub(crate) async fn run_taxonomy_plan(
+        &self,
+        opened: &Opened,
+        kind: RunKind,
+        plan: TagImportPlan,
+        label: Text,
+    ) -> Result<TagImportApplied> {
         let job = self.jobs.start(JobKind::Apply, label)?;
         let mut spec = opened.spec(
             RunScope::checked(DAM_ROOT, ScopeFilters::default())?,
             Vec::new(),
-            RunKind::TagImport {
-                file: preview.file_name.clone(),
-            },
+            kind,
         );
-        spec.tag_import = Some(TagImportPlan {
-            file_name: preview.file_name.clone(),
-            created: preview.created.clone(),
-            changed: preview.changed.clone(),
-        });
+        spec.tag_import = Some(plan);
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let started = engine
             .plan(RunSource::TagSheet(spec), job.control(), &|_| {})

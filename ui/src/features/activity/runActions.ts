@@ -18,8 +18,9 @@ export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-u
  *  `runs` the history it is part of (what undid it, what it undid). */
 export function actionsFor(run: RunSummary, running: boolean, runs: readonly RunSummary[] = []): RunAction[] {
   if (running) return ['show-progress'];
-  // A tag import is shown, resumed and undone where it was made: the Tags page.
-  if (run.kind.kind === 'tag_import') return ['open-import'];
+  // A tag import (or a tag's rename, a taxonomy plan too) is shown, resumed and undone where it
+  // was made: the Tags page.
+  if (run.kind.kind === 'tag_import' || run.kind.kind === 'tag_rename') return ['open-import'];
   // An upload is shown, resumed and undone on the Upload page; so is its undo (a run of its
   // own, which the engine neither applies again nor undoes): it opens the upload.
   if (run.kind.kind === 'upload' || uploadUndone(run, runs)) return ['open-upload'];

@@ -162,6 +162,7 @@ export function kindLine(i18n: I18n, run: Named, origin: Origin | null = null): 
   if (run.kind.kind === 'edit') return null;
   if (run.kind.kind === 'sheet') return i18n.t('bulk-kind-sheet', { file: run.kind.file });
   if (run.kind.kind === 'tag_import') return i18n.t('bulk-kind-tag-import', { file: run.kind.file });
+  if (run.kind.kind === 'tag_rename') return i18n.t('bulk-kind-tag-rename', { tag: run.kind.tag, from: run.kind.from, to: run.kind.to });
   if (run.kind.kind === 'upload') return i18n.t('bulk-kind-upload', { files: run.kind.files, folder: run.kind.folder });
   const of = run.kind.kind === 'publish' ? run.kind.from?.of : run.kind.of;
   const created = origin?.created ?? (of === undefined ? null : runIdTime(of));
