@@ -37,6 +37,7 @@ error-internal = Une erreur interne s’est produite dans Metadesk. Elle ne vien
 error-connection-gone = Cette connexion n’existe plus.
 error-console-busy = Une autre fenêtre ou commande Metadesk modifie l’historique de la console de cette connexion et n’a pas terminé. Réessayez dans un instant.
 error-no-such-connection = Aucune connexion ne s’appelle « { $name } ».
+error-connection-ambiguous = Plusieurs connexions sont pour { $name } : { $names }. Donnez le nom de l’une d’elles.
 
 aem-unreachable = Impossible de joindre { $host } : { $detail }. Vérifiez la connexion réseau (et le proxy éventuel), puis réessayez.
 aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être occupé ; réessayez dans un instant.
@@ -330,6 +331,9 @@ health-advice-dev-token-ending = Terminez ou mettez en pause les longues exécut
 name-suggestion-local-sdk = SDK AEM local ({ $host })
 name-suggestion-dev-token = Jeton de développement ({ $user })
 name-suggestion-dev-token-anonymous = Jeton de développement
+# Identifiant d’un environnement Cloud Service : son programme et son environnement en mots (ticket 68)
+name-suggestion-cloud = Programme { $program } · environnement { $environment }
+name-suggestion-cloud-oauth = Programme { $program } · environnement { $environment } (OAuth)
 
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
 
