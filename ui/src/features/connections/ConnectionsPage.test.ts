@@ -151,23 +151,43 @@ describe('the list', () => {
     expect(within(third).queryByTestId('connection-place')).toBeNull();
   });
 
-  it('shows production as a badge, and changes it only through an action that asks first', async () => {
+  it('shows production as a badge, and changes it only through a menu item that asks first (issue 68)', async () => {
     const user = userEvent.setup();
     vi.mocked(setConnectionProduction).mockResolvedValue(undefined as never);
     await renderPage([connection({ name: 'WKND Prod', production: true })]);
     const card = screen.getByTestId('connection');
     expect(within(card).getByTestId('badge-production')).toHaveTextContent('Production');
-    // An action, worded as one and not as a pressed state.
-    const action = within(card).getByTestId('toggle-production');
-    expect(action).toHaveTextContent('No longer production…');
+    // The state is the badge alone: no button on the card says it.
+    expect(within(card).queryByTestId('toggle-production')).toBeNull();
+    const more = within(card).getByTestId('connection-menu');
+    expect(more).toHaveAttribute('aria-haspopup', 'menu');
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
+    // An action, worded as one, in a menu, and not as a pressed state.
+    const action = within(card).getByRole('menuitem', { name: 'Remove the production mark…' });
+    expect(action).toHaveAttribute('data-testid', 'toggle-production');
     expect(action).not.toHaveAttribute('aria-pressed');
-    await user.click(action);
+    // The first item has the focus; the arrows go round.
+    expect(within(card).getByRole('menuitem', { name: 'Edit address' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(action).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(within(card).getByRole('menuitem', { name: 'Edit address' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(within(card).queryByRole('menu')).toBeNull();
+    expect(more).toHaveFocus();
+    await user.click(more);
+    await user.click(within(card).getByTestId('toggle-production'));
+    expect(within(card).queryByRole('menu')).toBeNull();
     const dialog = screen.getByTestId('production-change-dialog');
     expect(dialog).toHaveTextContent('Stop treating WKND Prod as production?');
     expect(setConnectionProduction).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(setConnectionProduction).not.toHaveBeenCalled();
-    await user.click(action);
+    await user.click(more);
+    await user.click(within(card).getByTestId('toggle-production'));
+    expect(screen.getByTestId('production-change-confirm')).toHaveTextContent('Remove the mark');
     await user.click(screen.getByTestId('production-change-confirm'));
     await waitFor(() => expect(setConnectionProduction).toHaveBeenCalledWith({ id: 'c1', production: false }));
   });
@@ -176,6 +196,8 @@ describe('the list', () => {
     const user = userEvent.setup();
     vi.mocked(setConnectionProduction).mockResolvedValue(undefined as never);
     await renderPage([connection({ name: 'WKND Prod', production: false })]);
+    await user.click(screen.getByTestId('connection-menu'));
+    expect(screen.getByRole('menuitem', { name: 'Mark as production…' })).toBeInTheDocument();
     await user.click(screen.getByTestId('toggle-production'));
     expect(screen.getByTestId('production-change-dialog')).toHaveTextContent('Mark WKND Prod as production?');
     expect(screen.getByTestId('production-change-dialog')).toHaveTextContent('type its name');
@@ -190,6 +212,7 @@ describe('the list', () => {
     expect(within(card).getByTestId('badge-sandbox')).toBeInTheDocument();
     expect(card).toHaveTextContent('Sandbox — a simulated AEM on this computer');
     await waitFor(() => expect(within(card).getByTestId('sandbox-state')).toHaveTextContent('Running on this computer'));
+    expect(within(card).queryByTestId('connection-menu')).not.toBeInTheDocument();
     expect(within(card).queryByTestId('toggle-production')).not.toBeInTheDocument();
     // One sandbox is enough: the button to add another is gone.
     expect(screen.queryByTestId('try-sandbox')).not.toBeInTheDocument();
@@ -198,7 +221,8 @@ describe('the list', () => {
   it('checks an edited address before sending it, and shows the app core’s words', async () => {
     const user = userEvent.setup();
     await renderPage([connection()]);
-    await user.click(screen.getByRole('button', { name: 'Edit address' }));
+    await user.click(screen.getByTestId('connection-menu'));
+    await user.click(screen.getByRole('menuitem', { name: 'Edit address' }));
     const input = screen.getByLabelText('AEM author address');
     await user.clear(input);
     await user.type(input, 'http://aem.example.com');
