@@ -14,6 +14,7 @@ import {
   listConnections,
   connectionHealth,
   setPairedConnection,
+  renameConnection,
   setConnectionProduction,
   setConnectionUrl,
   startSandbox,
@@ -333,6 +334,32 @@ describe('file results', () => {
     render(ImportResults, { model });
     return model;
   }
+
+  it('lets the person give a dropped file’s connection their own name where it was added (issue 68)', async () => {
+    const user = userEvent.setup();
+    const added = connection({ id: 'c9', name: 'Program 14726 · environment 686683' });
+    vi.mocked(listConnections).mockResolvedValue([added]);
+    vi.mocked(renameConnection).mockResolvedValue({ ...added, name: 'WKND Prod' });
+    showResult({ state: 'imported', connection: added }, 'service.json');
+    const form = screen.getByTestId('name-after-import');
+    const input = within(form).getByLabelText('Its name');
+    expect(input).toHaveValue('Program 14726 · environment 686683');
+    const save = within(form).getByRole('button', { name: 'Save the name' });
+    expect(save).toBeDisabled();
+    await user.clear(input);
+    await user.click(save);
+    expect(renameConnection).not.toHaveBeenCalled();
+    await user.type(input, '  WKND Prod ');
+    await user.click(save);
+    await waitFor(() => expect(renameConnection).toHaveBeenCalledWith({ id: 'c9', name: 'WKND Prod' }));
+    await waitFor(() => expect(save).toBeDisabled());
+    // The core's refusal, in its words: nothing else is said to have happened.
+    vi.mocked(renameConnection).mockRejectedValue({ code: 'invalid_input', message: 'There is already a connection called "Stage".' });
+    await user.clear(input);
+    await user.type(input, 'Stage');
+    await user.click(save);
+    await waitFor(() => expect(within(form).getByTestId('name-after-import-error')).toHaveTextContent('already a connection called'));
+  });
 
   it('lists every reason a file was refused', () => {
     showResult({
