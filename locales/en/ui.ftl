@@ -1675,14 +1675,14 @@ bulk-republish-explain = { $count ->
    *[other] { $count } of the changed assets are on the website, which still shows their old values until they are republished.
 }
 bulk-republish-explain-unknown = The website still shows the old values of the changed assets that are on it, until they are republished.
-# A content fragments' run: their connection (OAuth Server-to-Server) cannot publish (issue 68)
+# A content fragments' run: its live fragments, republished through AEM's Sites API (issue 68)
 bulk-fragments-live-explain = { $count ->
-    [one] One of the changed content fragments is live: the website shows its old values until it is republished. This connection cannot publish it: republish it in AEM.
-   *[other] { $count } of the changed content fragments are live: the website shows their old values until they are republished. This connection cannot publish them: republish them in AEM.
+    [one] One of the changed content fragments is live: the website shows its old values until it is republished.
+   *[other] { $count } of the changed content fragments are live: the website shows their old values until they are republished.
 }
 bulk-will-stay-old-fragments = { $count ->
-    [one] { $count } of them is live on the website, which keeps showing its old values until it is republished in AEM (this connection cannot publish).
-   *[other] { $count } of them are live on the website, which keeps showing their old values until they are republished in AEM (this connection cannot publish).
+    [one] { $count } of them is live on the website, which keeps showing its old values until it is republished.
+   *[other] { $count } of them are live on the website, which keeps showing their old values until they are republished.
 }
 bulk-fact-fragments = Fragments
 bulk-selection-fragment-list = a list of { $count ->

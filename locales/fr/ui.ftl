@@ -1713,14 +1713,14 @@ bulk-republish-explain = { $count ->
    *[other] { $count } des ressources modifiées sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
 }
 bulk-republish-explain-unknown = Le site web montre les anciennes valeurs des ressources modifiées qui y sont, tant qu’elles ne sont pas republiées.
-# A content fragments' run: their connection (OAuth Server-to-Server) cannot publish (issue 68)
+# A content fragments' run: its live fragments, republished through AEM's Sites API (issue 68)
 bulk-fragments-live-explain = { $count ->
-    [one] Un des fragments de contenu modifiés est en ligne : le site web montre ses anciennes valeurs tant qu’il n’est pas republié. Cette connexion ne peut pas le publier : republiez-le dans AEM.
-   *[other] { $count } des fragments de contenu modifiés sont en ligne : le site web montre leurs anciennes valeurs tant qu’ils ne sont pas republiés. Cette connexion ne peut pas les publier : republiez-les dans AEM.
+    [one] Un des fragments de contenu modifiés est en ligne : le site web montre ses anciennes valeurs tant qu’il n’est pas republié.
+   *[other] { $count } des fragments de contenu modifiés sont en ligne : le site web montre leurs anciennes valeurs tant qu’ils ne sont pas republiés.
 }
 bulk-will-stay-old-fragments = { $count ->
-    [one] { $count } d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié dans AEM (cette connexion ne peut pas publier).
-   *[other] { $count } d’entre eux sont en ligne sur le site web, qui montre leurs anciennes valeurs tant qu’ils ne sont pas republiés dans AEM (cette connexion ne peut pas publier).
+    [one] { $count } d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié.
+   *[other] { $count } d’entre eux sont en ligne sur le site web, qui montre leurs anciennes valeurs tant qu’ils ne sont pas republiés.
 }
 bulk-fact-fragments = Fragments
 bulk-selection-fragment-list = { $count ->

@@ -73,7 +73,8 @@ impl Workspace {
     }
 
     /// Previews republishing what run `of` changed (its checked writes) on the assets that
-    /// were published before it, on the connection opened for that run.
+    /// were published before it, on the connection opened for that run (content fragments
+    /// through the Sites API's publication, their connection's way to publish).
     pub(crate) async fn preview_republish(
         &self,
         opened: &Opened,
@@ -83,7 +84,8 @@ impl Workspace {
     ) -> Result<RunSummary> {
         let summary = self.run_summary(of).await?;
         let label = job_on("job-preview", &summary.folder);
-        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        // A content fragments' run is republished through the Sites API, as it was edited.
+        let engine = Engine::new(self.assets_for(opened, &summary)?, self.runs_dir());
         let plan = RunSource::republish(of, agent);
         self.plan(label, engine, plan, on_progress).await
     }
