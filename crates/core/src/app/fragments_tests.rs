@@ -480,7 +480,7 @@ async fn a_fragments_run_is_republished_and_the_website_serves_the_new_values() 
     let draft = listed
         .fragments
         .iter()
-        .find(|f| f.status == "DRAFT")
+        .find(|f| f.status == "DRAFT" && f.path != live)
         .map(|f| f.path.clone());
     let title = "Republished with Metadesk";
     let edit = ws
@@ -521,9 +521,7 @@ async fn a_fragments_run_is_republished_and_the_website_serves_the_new_values() 
         assert_ne!(
             row(draft).map(|r| r.action),
             Some(metadesk_bulk::Action::Change),
-            "a fragment never published stays off the website: {:?} {:?}",
-            row(draft),
-            sandbox.fragment_state(draft).map(|s| s["status"].clone())
+            "a fragment never published stays off the website"
         );
     }
     let done = ws
