@@ -453,9 +453,16 @@ async fn a_fragments_run_is_republished_with_bulk_republish() {
         republished.stdout,
         republished.stderr
     );
-    assert_eq!(served(&live), Some(json!(title)), "the website serves the new title");
+    assert_eq!(
+        served(&live),
+        Some(json!(title)),
+        "the website serves the new title"
+    );
     assert_eq!(sb.fragment_state(&live).unwrap()["status"], "PUBLISHED");
     if let Some(draft) = draft {
-        assert!(sb.published(&draft, false).is_none(), "{draft} stays a draft");
+        assert!(
+            sb.published(&draft, false).is_none(),
+            "{draft} stays a draft"
+        );
     }
 }

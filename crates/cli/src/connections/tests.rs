@@ -92,7 +92,10 @@ fn list_and_show_speak_french_and_the_json_carries_machine_keys_only() {
     let row = list.out.lines().nth(1).unwrap();
     assert!(row.contains("identifiants de service AEM"), "{row}");
     // Named in the importer's language when imported (issue 68); then it is the person's data.
-    assert!(row.starts_with("Programme 7603 · environnement 12614 "), "{row}");
+    assert!(
+        row.starts_with("Programme 7603 · environnement 12614 "),
+        "{row}"
+    );
     assert!(
         row.ends_with("expire dans 11 jours") || row.ends_with("expire dans 12 jours"),
         "{row}"

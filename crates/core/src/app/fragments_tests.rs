@@ -496,8 +496,16 @@ async fn a_fragments_run_is_republished_and_the_website_serves_the_new_values() 
         .unwrap();
     let applied = ws.apply(&opened, &edit.id, None, &|_| {}).await.unwrap();
     assert!(applied.counts.changed > 0);
-    let served = |path: &str| sandbox.published(path, false).map(|m| m["dc:title"].clone());
-    assert_ne!(served(&live), Some(json!(title)), "the website still shows the old title");
+    let served = |path: &str| {
+        sandbox
+            .published(path, false)
+            .map(|m| m["dc:title"].clone())
+    };
+    assert_ne!(
+        served(&live),
+        Some(json!(title)),
+        "the website still shows the old title"
+    );
 
     let republish = ws
         .preview(
@@ -529,8 +537,15 @@ async fn a_fragments_run_is_republished_and_the_website_serves_the_new_values() 
         .await
         .unwrap();
     assert_eq!(done.status, RunStatus::Completed, "{done:?}");
-    assert_eq!(served(&live), Some(json!(title)), "the website serves the new title");
-    assert_eq!(sandbox.fragment_state(&live).unwrap()["status"], "PUBLISHED");
+    assert_eq!(
+        served(&live),
+        Some(json!(title)),
+        "the website serves the new title"
+    );
+    assert_eq!(
+        sandbox.fragment_state(&live).unwrap()["status"],
+        "PUBLISHED"
+    );
     if let Some(draft) = &draft {
         assert!(sandbox.published(draft, false).is_none());
     }

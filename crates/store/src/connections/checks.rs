@@ -82,7 +82,9 @@ pub(super) fn find_named<'a>(all: &'a [Connection], wanted: &str) -> Result<&'a 
     };
     let by_key = || {
         let typed = key(wanted);
-        let mut same = all.iter().filter(|c| !typed.is_empty() && key(&c.name) == typed);
+        let mut same = all
+            .iter()
+            .filter(|c| !typed.is_empty() && key(&c.name) == typed);
         same.next().filter(|_| same.next().is_none())
     };
     if let Some(found) = by_id.or_else(by_name).or_else(by_key) {

@@ -714,7 +714,10 @@ fn cloud_connections_are_found_as_typed_and_as_aem_names_their_environment() {
     let several = f.store.find("p7603-e12614").unwrap_err();
     assert_eq!(several.code(), ErrorCode::InvalidInput);
     let words = several.to_string();
-    assert!(words.contains(&a.name) && words.contains(&b.name), "{words}");
+    assert!(
+        words.contains(&a.name) && words.contains(&b.name),
+        "{words}"
+    );
     // A name that is the place's own words wins over the place.
     f.store.rename(&b.id, "p7603-e12614").unwrap();
     assert_eq!(f.store.find("p7603-e12614").unwrap().id, b.id);
