@@ -621,28 +621,36 @@ fn local_sdk_connections_are_added_and_updated() {
     assert_eq!(err.code(), ErrorCode::CredentialRefused);
 }
 
-#[test]
-fn names_are_unique_and_editable() {
-    let f = fixture();
-    let a = f
-        .store
+/// The service credential of environment 7603/12614 imported with its default name.
+fn import_first(f: &Fixture) -> ConnectionView {
+    f.store
         .import(
             &recognise(&service_json(&TestKey::small())),
             &ImportOptions::default(),
         )
         .unwrap()
-        .connection;
+        .connection
+}
+
+/// Another credential (its own client id) of the same environment, imported after it.
+fn import_second(f: &Fixture) -> ConnectionView {
     let other = testing::service_credentials(
         &TestKey::small(),
         "cm-p7603-e12614-integration-0",
         "ims-na1.adobelogin.com",
         365,
     );
-    let b = f
-        .store
+    f.store
         .import(&recognise(&other), &ImportOptions::default())
         .unwrap()
-        .connection;
+        .connection
+}
+
+#[test]
+fn names_are_unique_and_editable() {
+    let f = fixture();
+    let a = import_first(&f);
+    let b = import_second(&f);
     assert_eq!(b.name, "Program 7603 · environment 12614 (2)");
     assert!(
         f.store
@@ -680,14 +688,7 @@ fn names_are_unique_and_editable() {
 #[test]
 fn cloud_connections_are_found_as_typed_and_as_aem_names_their_environment() {
     let f = fixture();
-    let a = f
-        .store
-        .import(
-            &recognise(&service_json(&TestKey::small())),
-            &ImportOptions::default(),
-        )
-        .unwrap()
-        .connection;
+    let a = import_first(&f);
     for typed in [
         "Program 7603 · environment 12614",
         "program 7603 environment 12614",
@@ -700,17 +701,7 @@ fn cloud_connections_are_found_as_typed_and_as_aem_names_their_environment() {
         f.store.find("p7603-e1261").unwrap_err().code(),
         ErrorCode::NotFound
     );
-    let other = testing::service_credentials(
-        &TestKey::small(),
-        "cm-p7603-e12614-integration-0",
-        "ims-na1.adobelogin.com",
-        365,
-    );
-    let b = f
-        .store
-        .import(&recognise(&other), &ImportOptions::default())
-        .unwrap()
-        .connection;
+    let b = import_second(&f);
     let several = f.store.find("p7603-e12614").unwrap_err();
     assert_eq!(several.code(), ErrorCode::InvalidInput);
     let words = several.to_string();
