@@ -11,7 +11,8 @@
 //! each row's publication state and `cq:lastReplicationAction` before → after; `Writing` holds the
 //! state before — the check's just before sending, else the preview's, else marked not known, which
 //! the undo leaves as it is — so an undo knows what was published before); refused before anything
-//! is sent for OAuth S2S, and an edit to be republished there before it is written
+//! is sent for OAuth S2S (but a content fragments' run, republished through the Sites API's
+//! publication, `assets/fragments/publish.rs`), and an edit to be republished there before it is written
 //! (`Opened::require_publishes`, `ApplyRequest::republish`); refused everywhere, the run stops in
 //! the publish refusal's words (`Ctx::refused_then_stop`); its CSV report's publication columns
 //! (`bulk/runs.rs`); an edit's, a sheet's and an undo's preview ask where their assets stand on
