@@ -38,7 +38,6 @@ error-connection-gone = That connection no longer exists.
 error-console-busy = Another Metadesk window or command is changing this connection’s console history and has not finished. Try again in a moment.
 error-no-such-connection = There is no connection called "{ $name }".
 error-connection-ambiguous = Several connections are for { $name }: { $names }. Give the name of one.
-error-connection-ambiguous = Several connections are for { $name }: { $names }. Give the name of one.
 
 aem-unreachable = Could not reach { $host }: { $detail }. Check the network connection (and any proxy), then try again.
 aem-timeout = { $host } did not answer in time. It may be busy; try again in a moment.

@@ -37,7 +37,7 @@ error-internal = Une erreur interne s’est produite dans Metadesk. Elle ne vien
 error-connection-gone = Cette connexion n’existe plus.
 error-console-busy = Une autre fenêtre ou commande Metadesk modifie l’historique de la console de cette connexion et n’a pas terminé. Réessayez dans un instant.
 error-no-such-connection = Aucune connexion ne s’appelle « { $name } ».
-error-connection-ambiguous = Plusieurs connexions sont pour { $name } : { $names }. Donnez le nom de l’une d’elles.
+error-connection-ambiguous = Plusieurs connexions correspondent à { $name } : { $names }. Donnez le nom de l’une d’elles.
 
 aem-unreachable = Impossible de joindre { $host } : { $detail }. Vérifiez la connexion réseau (et le proxy éventuel), puis réessayez.
 aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être occupé ; réessayez dans un instant.
