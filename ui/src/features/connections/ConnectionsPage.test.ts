@@ -145,8 +145,11 @@ describe('the list', () => {
       connection({ name: 'p12345-e67890' }),
       connection({ id: 'c2', name: 'p12345-e67890 (2)' }),
       connection({ id: 'c3', name: 'Local', aemUrl: 'http://localhost:4502', host: 'localhost:4502' }),
+      connection({ id: 'c4', name: 'Program 12345 · environment 67890' }),
     ]);
-    const [first, second, third] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement];
+    const [first, second, third, fourth] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    // A name that is those very words (the default name) is not followed by them again.
+    expect(within(fourth).queryByTestId('connection-place')).toBeNull();
     expect(within(first).getByTestId('connection-place')).toHaveTextContent('Program 12345 · environment 67890');
     expect(within(second).getByTestId('connection-place')).toHaveTextContent('Program 12345 · environment 67890');
     expect(within(third).queryByTestId('connection-place')).toBeNull();
