@@ -37,6 +37,7 @@ error-internal = Something went wrong inside Metadesk. It is not something you d
 error-connection-gone = That connection no longer exists.
 error-console-busy = Another Metadesk window or command is changing this connection’s console history and has not finished. Try again in a moment.
 error-no-such-connection = There is no connection called "{ $name }".
+error-connection-ambiguous = Several connections are for { $name }: { $names }. Give the name of one.
 
 aem-unreachable = Could not reach { $host }: { $detail }. Check the network connection (and any proxy), then try again.
 aem-timeout = { $host } did not answer in time. It may be busy; try again in a moment.
@@ -202,6 +203,8 @@ health-off-time-unknown = Off times are not known: this connection cannot search
 health-publication-unknown = Changes since publication are not known: this connection cannot read where assets stand on the website.
 health-references-unknown = Where assets are used is not known: { $reason }.
 assets-cannot-search = this connection cannot search
+assets-fragments-no-preview = AEM’s Sites API publishes content fragments to the publish tier only, not to Preview
+assets-fragment-not-published = AEM did not publish { $path } ({ $status })
 assets-search-failed = the search failed
 assets-search-no-hits = the search answer has no list of hits
 assets-search-hit-without-path = AEM's search gave a hit without a path
@@ -329,6 +332,9 @@ health-advice-dev-token-ending = Finish or pause long runs before it ends. Get a
 name-suggestion-local-sdk = Local AEM SDK ({ $host })
 name-suggestion-dev-token = Development token ({ $user })
 name-suggestion-dev-token-anonymous = Development token
+# A Cloud Service environment's credential: its program and environment in words (issue 68)
+name-suggestion-cloud = Program { $program } · environment { $environment }
+name-suggestion-cloud-oauth = Program { $program } · environment { $environment } (OAuth)
 
 ## Lists of assets in a file, dropped or chosen in Bulk edit (issue 15)
 

@@ -165,14 +165,15 @@ testing = Testing…
 test-connection = Test connection
 rename = Rename
 edit-address = Edit address
-not-production = No longer production…
+connection-more-actions = More actions
+unmark-production = Remove the production mark…
 mark-production = Mark as production…
 production-mark-title = Mark { $name } as production?
 production-mark-body = Every change on it then asks you to type its name first, and it shows a Production badge everywhere.
 production-mark-confirm = Mark as production
 production-unmark-title = Stop treating { $name } as production?
 production-unmark-body = Changes on it will no longer ask you to type its name first. Do this only if it is not a production AEM.
-production-unmark-confirm = No longer production
+production-unmark-confirm = Remove the mark
 delete = Delete…
 status-ok = Ok
 status-certificate-valid = Certificate valid until { $day }
@@ -198,6 +199,8 @@ dismiss-files = Dismiss the file results
 file-unnamed = a file without a name
 file-checking = Checking { $file }…
 file-added = { $file }: added { $name } ({ $kind }).
+file-name-label = Its name
+file-name-save = Save the name
 file-updated = { $file }: updated { $name }; it now uses the secrets from this file.
 file-refused = { $file } was not imported:
 file-replaces = { $file }: { $kind } with the client id of { $name }. Confirm below to replace it.
@@ -1698,14 +1701,14 @@ bulk-republish-explain = { $count ->
    *[other] { $count } of the changed assets are on the website, which still shows their old values until they are republished.
 }
 bulk-republish-explain-unknown = The website still shows the old values of the changed assets that are on it, until they are republished.
-# A content fragments' run: their connection (OAuth Server-to-Server) cannot publish (issue 68)
+# A content fragments' run: its live fragments, republished through AEM's Sites API (issue 68)
 bulk-fragments-live-explain = { $count ->
-    [one] One of the changed content fragments is live: the website shows its old values until it is republished. This connection cannot publish it: republish it in AEM.
-   *[other] { $count } of the changed content fragments are live: the website shows their old values until they are republished. This connection cannot publish them: republish them in AEM.
+    [one] One of the changed content fragments is live: the website shows its old values until it is republished.
+   *[other] { $count } of the changed content fragments are live: the website shows their old values until they are republished.
 }
 bulk-will-stay-old-fragments = { $count ->
-    [one] { $count } of them is live on the website, which keeps showing its old values until it is republished in AEM (this connection cannot publish).
-   *[other] { $count } of them are live on the website, which keeps showing their old values until they are republished in AEM (this connection cannot publish).
+    [one] { $count } of them is live on the website, which keeps showing its old values until it is republished.
+   *[other] { $count } of them are live on the website, which keeps showing their old values until they are republished.
 }
 bulk-fact-fragments = Fragments
 bulk-selection-fragment-list = a list of { $count ->

@@ -37,6 +37,7 @@ error-internal = Une erreur interne s’est produite dans Metadesk. Elle ne vien
 error-connection-gone = Cette connexion n’existe plus.
 error-console-busy = Une autre fenêtre ou commande Metadesk modifie l’historique de la console de cette connexion et n’a pas terminé. Réessayez dans un instant.
 error-no-such-connection = Aucune connexion ne s’appelle « { $name } ».
+error-connection-ambiguous = Plusieurs connexions correspondent à { $name } : { $names }. Donnez le nom de l’une d’elles.
 
 aem-unreachable = Impossible de joindre { $host } : { $detail }. Vérifiez la connexion réseau (et le proxy éventuel), puis réessayez.
 aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être occupé ; réessayez dans un instant.
@@ -201,6 +202,8 @@ error-health-bad-duration = « { $duration } » n’est pas un nombre de jours
 health-off-time-unknown = Les heures de retrait ne sont pas connues : cette connexion ne peut pas chercher dans AEM (QueryBuilder).
 health-publication-unknown = Les modifications depuis la publication ne sont pas connues : cette connexion ne peut pas lire l’état des ressources sur le site.
 health-references-unknown = On ne sait pas où les ressources sont utilisées : { $reason }.
+assets-fragments-no-preview = L’API Sites d’AEM publie les fragments de contenu sur le niveau de publication seulement, pas sur Aperçu
+assets-fragment-not-published = AEM n’a pas publié { $path } ({ $status })
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche
 assets-search-failed = la recherche a échoué
 assets-search-no-hits = la réponse de la recherche ne contient pas de liste de résultats
@@ -330,6 +333,9 @@ health-advice-dev-token-ending = Terminez ou mettez en pause les longues exécut
 name-suggestion-local-sdk = SDK AEM local ({ $host })
 name-suggestion-dev-token = Jeton de développement ({ $user })
 name-suggestion-dev-token-anonymous = Jeton de développement
+# Identifiant d’un environnement Cloud Service : son programme et son environnement en mots (ticket 68)
+name-suggestion-cloud = Programme { $program } · environnement { $environment }
+name-suggestion-cloud-oauth = Programme { $program } · environnement { $environment } (OAuth)
 
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
 

@@ -165,14 +165,15 @@ testing = Test en cours…
 test-connection = Tester la connexion
 rename = Renommer
 edit-address = Modifier l’adresse
-not-production = Ne plus la traiter comme production…
+connection-more-actions = Plus d’actions
+unmark-production = Retirer la marque production…
 mark-production = Marquer comme production…
 production-mark-title = Marquer { $name } comme production ?
 production-mark-body = Chaque modification sur elle demande alors de taper son nom d’abord, et elle porte un badge Production partout.
 production-mark-confirm = Marquer comme production
 production-unmark-title = Ne plus traiter { $name } comme production ?
 production-unmark-body = Les modifications sur elle ne demanderont plus de taper son nom d’abord. Ne le faites que si ce n’est pas un AEM de production.
-production-unmark-confirm = Ne plus la traiter comme production
+production-unmark-confirm = Retirer la marque
 delete = Supprimer…
 status-ok = OK
 status-certificate-valid = Certificat valide jusqu’au { $day }
@@ -198,6 +199,8 @@ dismiss-files = Fermer les résultats des fichiers
 file-unnamed = un fichier sans nom
 file-checking = Vérification de { $file }…
 file-added = { $file } : { $name } ajoutée ({ $kind }).
+file-name-label = Son nom
+file-name-save = Enregistrer le nom
 file-updated = { $file } : { $name } mise à jour ; elle utilise désormais les secrets de ce fichier.
 file-refused = { $file } n’a pas été importé :
 file-replaces = { $file } : { $kind } avec l’ID client de { $name }. Confirmez ci-dessous pour la remplacer.
@@ -1739,14 +1742,14 @@ bulk-republish-explain = { $count ->
    *[other] { $count } des ressources modifiées sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
 }
 bulk-republish-explain-unknown = Le site web montre les anciennes valeurs des ressources modifiées qui y sont, tant qu’elles ne sont pas republiées.
-# A content fragments' run: their connection (OAuth Server-to-Server) cannot publish (issue 68)
+# A content fragments' run: its live fragments, republished through AEM's Sites API (issue 68)
 bulk-fragments-live-explain = { $count ->
-    [one] Un des fragments de contenu modifiés est en ligne : le site web montre ses anciennes valeurs tant qu’il n’est pas republié. Cette connexion ne peut pas le publier : republiez-le dans AEM.
-   *[other] { $count } des fragments de contenu modifiés sont en ligne : le site web montre leurs anciennes valeurs tant qu’ils ne sont pas republiés. Cette connexion ne peut pas les publier : republiez-les dans AEM.
+    [one] Un des fragments de contenu modifiés est en ligne : le site web montre ses anciennes valeurs tant qu’il n’est pas republié.
+   *[other] { $count } des fragments de contenu modifiés sont en ligne : le site web montre leurs anciennes valeurs tant qu’ils ne sont pas republiés.
 }
 bulk-will-stay-old-fragments = { $count ->
-    [one] { $count } d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié dans AEM (cette connexion ne peut pas publier).
-   *[other] { $count } d’entre eux sont en ligne sur le site web, qui montre leurs anciennes valeurs tant qu’ils ne sont pas republiés dans AEM (cette connexion ne peut pas publier).
+    [one] { $count } d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié.
+   *[other] { $count } d’entre eux sont en ligne sur le site web, qui montre leurs anciennes valeurs tant qu’ils ne sont pas republiés.
 }
 bulk-fact-fragments = Fragments
 bulk-selection-fragment-list = { $count ->

@@ -402,3 +402,67 @@ async fn kill_9_mid_apply_then_resume_sets_every_fragment() {
         assert_eq!(field(&sb, p, "author"), json!(["Desk Team"]), "{p}");
     }
 }
+
+/// Issue 68: a fragments run is republished from the command line as an asset edit is
+/// (`bulk republish RUN`): the live fragment it changed goes to the website through the Sites
+/// API, which then serves its new title; one never published stays off the website.
+#[tokio::test]
+async fn a_fragments_run_is_republished_with_bulk_republish() {
+    let sb = fragments_sandbox(24).await;
+    let cli = CliHome::new(&sb);
+    let adventures = fragments_of(&sb, "adventure");
+    let live = adventures[0].clone();
+    assert!(sb.replicate_as(&live, true, "admin"));
+    let draft = adventures
+        .iter()
+        .find(|p| sb.fragment_state(p).unwrap()["status"] == "DRAFT")
+        .cloned();
+    let title = "Republished from the command line";
+    let edit = cli
+        .run_with_file(
+            OAUTH,
+            &[
+                "fragments",
+                "set",
+                "--folder",
+                SAMPLE_FOLDER,
+                "--model",
+                "adventure",
+                "--field",
+                "jcr:title",
+                "--value",
+                title,
+                "--yes",
+                "--json",
+            ],
+        )
+        .await;
+    assert_eq!(edit.code, Some(0), "{}\n{}", edit.stdout, edit.stderr);
+    let id = run_id_of(&edit.stdout);
+    let served = |p: &str| sb.published(p, false).map(|m| m["dc:title"].clone());
+    assert_ne!(served(&live), Some(json!(title)), "not republished yet");
+    assert_eq!(sb.fragment_state(&live).unwrap()["status"], "MODIFIED");
+
+    let republished = cli
+        .run_with_file(OAUTH, &["bulk", "republish", &id, "--yes"])
+        .await;
+    assert_eq!(
+        republished.code,
+        Some(0),
+        "{}\n{}",
+        republished.stdout,
+        republished.stderr
+    );
+    assert_eq!(
+        served(&live),
+        Some(json!(title)),
+        "the website serves the new title"
+    );
+    assert_eq!(sb.fragment_state(&live).unwrap()["status"], "PUBLISHED");
+    if let Some(draft) = draft {
+        assert!(
+            sb.published(&draft, false).is_none(),
+            "{draft} stays a draft"
+        );
+    }
+}

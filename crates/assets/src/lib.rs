@@ -416,7 +416,8 @@ pub trait AssetsApi: Send + Sync {
     }
 
     /// Whether this API publishes ([`AssetsApi::publications`], [`AssetsApi::replicate`]):
-    /// the classic family does; AEM's replication servlet takes no OAuth Server-to-Server token.
+    /// the classic family does, and the Sites API's content fragments; AEM's replication
+    /// servlet takes no OAuth Server-to-Server token.
     fn publishes(&self) -> bool {
         false
     }

@@ -53,6 +53,10 @@ pub(crate) fn router(shared: Shared) -> Router {
         .route("/adobe/assets/search", post(assets_search::search))
         .route("/adobe/sites/cf/fragments", get(sites::list))
         .route(
+            "/adobe/sites/cf/fragments/publish",
+            post(crate::sites_publish::publish),
+        )
+        .route(
             "/adobe/sites/cf/fragments/{id}",
             get(sites::get_fragment).patch(sites::patch_fragment),
         )

@@ -33,7 +33,7 @@ pub(crate) const MAX_LIMIT: usize = 50;
 
 /// Authenticates a Sites API request: an OAuth Server-to-Server token with its `X-Api-Key`;
 /// another kind of token gets 403 saying which credentials the Sites API takes.
-fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<Principal, Box<Response>> {
+pub(crate) fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<Principal, Box<Response>> {
     auth::authenticate(shared, headers, Family::Sites).map_err(|e| {
         let mut r = problem(e.status, &e.message);
         if let Some(c) = e.challenge.and_then(|c| HeaderValue::from_str(&c).ok()) {

@@ -608,3 +608,68 @@ async fn the_control_api_edits_and_shows_a_fragment() {
         adventure["fields"]
     );
 }
+
+/// Issue 68: an OAuth Server-to-Server client publishes fragments through the Sites API (AEM's
+/// replication servlet takes no such token): each path's status said, all or nothing, and the
+/// publish tier then serves the fragment's values.
+#[tokio::test]
+async fn fragments_are_published_through_the_sites_api_all_or_nothing() {
+    let sb = start_all_fragments().await;
+    let api = Api::new(&sb).await;
+    let (items, _) = api.list_all("path=/content/dam").await;
+    let path = items
+        .iter()
+        .filter_map(|i| i["path"].as_str())
+        .find(|p| sb.published(p, false).is_none())
+        .expect("the seed leaves some fragments unpublished")
+        .to_owned();
+    let publish = |body: Value| {
+        answer(
+            api.request(Method::POST, "/cf/fragments/publish")
+                .json(&body),
+        )
+    };
+    let (status, v, _) = publish(json!({
+        "paths": [path, "/content/dam/nowhere/x"],
+        "workflowModelId": "/var/workflow/models/scheduled_activation_with_references",
+    }))
+    .await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["items"][0]["status"], "SUCCESS_TRIGGERED", "{v}");
+    assert_eq!(v["items"][1]["status"], "ERROR_NOT_FOUND", "{v}");
+    assert!(sb.published(&path, false).is_none(), "all or nothing");
+    let (status, v, _) =
+        publish(json!({"paths": [path], "workflowModelId": "/var/workflow/models/x"})).await;
+    assert_eq!(status, 400, "{v}");
+    let (status, v, _) = publish(json!({"paths": [path]})).await;
+    assert_eq!(
+        (status, &v["items"][0]["status"]),
+        (200, &json!("SUCCESS_TRIGGERED")),
+        "{v}"
+    );
+    assert!(
+        sb.published(&path, false).is_some(),
+        "served on the publish tier"
+    );
+    assert_eq!(sb.fragment_state(&path).unwrap()["status"], "PUBLISHED");
+    let (status, v, _) = publish(json!({
+        "paths": [path],
+        "workflowModelId": "/var/workflow/models/scheduled_deactivation",
+    }))
+    .await;
+    assert_eq!(status, 200, "{v}");
+    assert!(sb.published(&path, false).is_none(), "unpublished");
+    // Another kind of token is refused, as on every Sites API route.
+    let jwt = jwt_token(&sb, &sb.credentials().service_credentials_json).await;
+    let r = client()
+        .post(format!(
+            "{}/adobe/sites/cf/fragments/publish",
+            sb.base_url()
+        ))
+        .bearer_auth(jwt)
+        .json(&json!({"paths": [path]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 403);
+}

@@ -608,13 +608,26 @@ export async function eventually(predicate, message, idleMs = 15_000, { app = wa
  * after start-up or an import) can appear while the click is on its way and move the button
  * from under it.
  */
+/** Chooses an item (`edit-address`, `toggle-production`) of a connection card's "More
+ *  actions" menu (issue 68): the production mark is an action in a menu, the badge its state. */
+export async function connectionAction(driver, connectionId, item) {
+  const card = () => driver.findElement(By.css(`[data-connection-id="${connectionId}"]`));
+  const found = await eventually(async () => {
+    const items = await (await card()).findElements(By.css(`[data-testid="${item}"]`));
+    if (items.length > 0) return items[0];
+    await (await card()).findElement(By.css('[data-testid="connection-menu"]')).click();
+    return null;
+  }, `the menu of connection ${connectionId} has no ${item}`);
+  await found.click();
+}
+
 export async function openAddressEdit(driver, connectionId) {
   const card = () => driver.findElement(By.css(`[data-connection-id="${connectionId}"]`));
   return eventually(async () => {
     const inputs = await (await card()).findElements(By.css('[data-testid="connection-edit"] input'));
     if (inputs.length > 0) return inputs[0];
     // By test id, not by its words: the window may be in French.
-    await (await card()).findElement(By.css('[data-testid="edit-address"]')).click();
+    await connectionAction(driver, connectionId, "edit-address");
     return null;
   }, `the address of connection ${connectionId} could not be edited`);
 }

@@ -25,7 +25,10 @@ import {
   connectionCards,
   openAddressEdit,
   openTechnical,
+  connectionAction,
+  screenshot,
 } from "../lib/app.mjs";
+import { chooseLanguage } from "../lib/plain.mjs";
 
 let sandbox;
 let scratch;
@@ -78,6 +81,12 @@ test("a dropped service credential file is listed with its kind and expiry, and 
     const row = await resultFor(driver, "service-credentials.json", "imported");
     assert.match(await row.getText(), /added/);
     card = await cardNamed(driver, /AEM service credentials/);
+    // Named by its program and environment in words (issue 68), as its client id says them.
+    const [, program, environment] = /^cm-p(\d+)-e(\d+)/.exec(sandbox.service.integration.technicalAccount.clientId);
+    assert.equal(card.name, `Program ${program} · environment ${environment}`);
+    const naming = await row.findElement(By.css('[data-testid="name-after-import"] input'));
+    assert.equal(await naming.getAttribute("value"), card.name, "the name can be changed where it was added");
+    await screenshot(driver, "02-name-after-import-en");
     // Credential internals wait under the card's closed "Technical details" (WebDriver's
     // getText counts a closed <details>' content as shown; the page's rendered text does not).
     const technical = await driver.findElement(By.css(`[data-connection-id="${card.id}"] [data-testid="connection-technical"]`));
@@ -256,6 +265,40 @@ test("Choose file… opens the system's file dialog, and cancelling it changes n
       "Choose file… stayed busy after the dialog was cancelled");
     assert.equal((await driver.findElements(By.css('[data-testid="action-error"]'))).length, 0);
     assert.deepEqual(identities(await connectionCards(driver)), identities(before));
+  });
+});
+
+test("production is a badge, changed through the card's menu with its own question, in French and English (issue 68)", async (t) => {
+  await withApp(t, async (driver) => {
+    const { id } = await cardNamed(driver, /AEM service credentials/);
+    const card = () => driver.findElement(By.css(`[data-connection-id="${id}"]`));
+    const badges = async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length;
+    await chooseLanguage(driver, "fr");
+    try {
+      await press(driver, "nav-connections");
+      await (await (await card()).findElement(By.css('[data-testid="connection-menu"]'))).click();
+      const item = await (await card()).findElement(By.css('[data-testid="toggle-production"]'));
+      assert.equal(await item.getAttribute("role"), "menuitem");
+      assert.equal(await item.getText(), "Marquer comme production…");
+      await screenshot(driver, "02-connection-menu-fr");
+      await item.click();
+      const dialog = await byTestId(driver, "production-change-dialog");
+      assert.match(await dialog.getText(), /comme production\u202f\?/);
+      await screenshot(driver, "02-production-mark-fr");
+      await press(driver, "production-change-confirm");
+      await eventually(async () => (await badges()) === 1, "no Production badge after marking it");
+      await screenshot(driver, "02-production-badge-fr");
+    } finally {
+      await chooseLanguage(driver, "system");
+    }
+    await press(driver, "nav-connections");
+    await (await (await card()).findElement(By.css('[data-testid="connection-menu"]'))).click();
+    const item = await (await card()).findElement(By.css('[data-testid="toggle-production"]'));
+    assert.equal(await item.getText(), "Remove the production mark…");
+    await screenshot(driver, "02-connection-menu-en");
+    await connectionAction(driver, id, "toggle-production");
+    await press(driver, "production-change-confirm");
+    await eventually(async () => (await badges()) === 0, "the Production badge stayed");
   });
 });
 

@@ -46,6 +46,7 @@ import {
   importSandboxConnection,
   pickProperty,
   typeFolder,
+  connectionAction,
 } from "../lib/app.mjs";
 
 /** Sandbox slow-down for the runs that must still be going while the test acts on them. */
@@ -455,7 +456,7 @@ test("a production connection: Apply asks for its name (spaces and punctuation a
     await rename.sendKeys(Key.ENTER);
     await eventually(async () => (await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText()) === oldName,
       "the connection was not renamed");
-    await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
+    await connectionAction(driver, id, "toggle-production");
     // Changing it is asked first (issue 68): the badge says the state.
     await press(driver, "production-change-confirm");
     await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,

@@ -28,6 +28,7 @@ import {
   connectionCards,
   openAddressEdit,
   screenshot,
+  connectionAction,
 } from "../lib/app.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -139,7 +140,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
   await withApp(t, async (driver) => {
     const id = await importService(driver);
     const card = () => driver.findElement(By.css(`[data-connection-id="${id}"]`));
-    await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
+    await connectionAction(driver, id, "toggle-production");
     // Changing it is asked first (issue 68): the badge says the state.
     await press(driver, "production-change-confirm");
     await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,

@@ -152,6 +152,8 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
   await withApp(t, async (driver) => {
     const id = await importOauth(driver);
     oauthId = id;
+    // One adventure live on the website: the edit leaves it out of date until republished.
+    await sandbox.replicateAs(adventures[0], true, "admin");
     await openFragments(driver, id);
 
     // The folder's fragments of every model, then the model Adventure.
@@ -210,9 +212,11 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     assert.match(await (await byTestId(driver, "preview-counts")).getAttribute("aria-label") ?? "", /fragments/);
     assert.match(await textOf(await byTestId(driver, "run-fact-list")), /Difficulty: set to “Challenging”/);
     assert.match(await textOf(await byTestId(driver, "apply-button").then((b) => b.findElement(By.xpath("..")))), /changes to \d+ fragments/);
+    // The live one stays out of date unless republished, offered as for assets (issue 68).
+    assert.match(await textOf(await byTestId(driver, "preview-outcome")), /live on the website, which keeps showing (its|their) old values until (it is|they are) republished\./);
+    const tick = await byTestId(driver, "republish-after-apply");
+    assert.equal(await tick.isSelected(), false, "unticked unless asked");
     await screenshot(driver, "18 fragments 2 preview");
-    assert.equal((await driver.findElements(By.css('[data-testid="republish-after-apply"]'))).length, 0,
-      "a fragments run is offered a republish its connection cannot do");
     for (const path of adventures) assert.deepEqual(await difficulty(path), ["easy"], `the preview wrote ${path}`);
 
     // Apply: the sandbox holds Challenging for every adventure.
@@ -223,9 +227,9 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       const path = await row.getAttribute("data-path");
       assert.ok((await textOf(await row.findElement(By.css("th")))).startsWith(titles.get(path)), `the report names ${path} otherwise`);
     }
+    const offer = await byTestId(driver, "republish-offer");
+    assert.match(await textOf(offer), /(One of the changed content fragments is|\d+ of the changed content fragments are) live: the website shows (its|their) old values until/);
     await screenshot(driver, "18 fragments 3 report");
-    assert.equal((await driver.findElements(By.css('[data-testid="republish-offer"], [data-testid="republish-run"]'))).length, 0,
-      "a fragments run's report offers a republish");
     for (const path of adventures) assert.deepEqual(await difficulty(path), ["challenging"], `${path} was not changed`);
 
     // Undo: its own preview (Challenging → Easy), then applied: each value is back.
@@ -236,6 +240,18 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     await screenshot(driver, "18 fragments 4 undo preview");
     await applyAndWait(driver, "Undo");
     for (const path of adventures) assert.deepEqual(await difficulty(path), ["easy"], `${path} did not get Easy back`);
+
+    // The undo's report offers to republish the live one; its own preview, then applied
+    // through the Sites API: the website is up to date again.
+    assert.equal((await sandbox.fragment(adventures[0])).status, "MODIFIED");
+    await press(driver, "republish-run");
+    await byTestId(driver, "apply-button", 30_000);
+    await screenshot(driver, "18 fragments 4b republish preview");
+    await press(driver, "apply-button");
+    const line = await byTestId(driver, "republished-line", 60_000);
+    assert.match(await line.getAttribute("textContent"), /^Published \d+ · not on the website, left alone \d+$/);
+    await screenshot(driver, "18 fragments 4c republish report");
+    assert.equal((await sandbox.fragment(adventures[0])).status, "PUBLISHED", "republished through the Sites API");
 
     // The form once in French.
     await chooseLanguage(driver, "fr");
@@ -262,6 +278,8 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       assert.ok(name.startsWith(titles.get(adventures[0])), `the French preview names ${adventures[0]} "${name}"`);
       assert.equal(after, "Challenging");
       assert.deepEqual(await columnsOf(driver, "preview-table"), ["Fragment de contenu", "Difficulty", "Sur le site web"]);
+      await byTestId(driver, "republish-after-apply");
+      assert.match(await textOf(await byTestId(driver, "preview-outcome")), /en ligne sur le site web/);
       await screenshot(driver, "18 fragments 5b preview in French");
       assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments preview in French");
     } finally {

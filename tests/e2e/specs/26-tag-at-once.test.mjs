@@ -10,7 +10,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { By } from "selenium-webdriver";
-import { withApp, byTestId, press, startSandboxBinary, eventually, screenshot, importSandboxConnection, deleteConnections } from "../lib/app.mjs";
+import { withApp, byTestId, press, startSandboxBinary, eventually, screenshot, importSandboxConnection, deleteConnections, connectionAction } from "../lib/app.mjs";
 import { seriousViolations } from "../lib/a11y.mjs";
 import { chooseLanguage } from "../lib/plain.mjs";
 
@@ -53,7 +53,7 @@ after(() => sandbox?.stop());
 async function markProduction(driver, id) {
   await press(driver, "nav-connections");
   const card = () => driver.findElement(By.css(`[data-connection-id="${id}"]`));
-  await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
+  await connectionAction(driver, id, "toggle-production");
   // Changing it is asked first (issue 68): the badge says the state.
   await press(driver, "production-change-confirm");
   await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,

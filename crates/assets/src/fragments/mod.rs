@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use ts_rs::TS;
 
-use crate::publication::PublicationState;
+use crate::publication::{Agent, Publication, PublicationState, Replication};
 use crate::{
     AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write, json_or_error,
     problem_detail,
@@ -54,6 +54,7 @@ pub const TITLE: &str = "jcr:title";
 /// The property a fragment's own description is edited as.
 pub const DESCRIPTION: &str = "jcr:description";
 
+mod publish;
 mod wire;
 
 pub use wire::{
@@ -583,6 +584,53 @@ impl AssetsApi for FragmentsApi {
         Some(FragmentName {
             title: title.to_owned(),
             model,
+        })
+    }
+
+    /// The Sites API publishes fragments for an OAuth Server-to-Server client
+    /// (`POST /cf/fragments/publish`), which AEM's replication servlet refuses.
+    fn publishes(&self) -> bool {
+        true
+    }
+
+    /// Read from the fragment's status (`publish.rs`): the Sites API says no more.
+    fn publication<'a>(
+        &'a self,
+        path: &'a str,
+        agent: Agent,
+    ) -> BoxFuture<'a, Result<Publication, CallError>> {
+        Box::pin(async move {
+            publish::publish_tier_only(agent)?;
+            let asset = AssetRef {
+                path: path.to_owned(),
+                id: None,
+            };
+            let id = self.id_of(&asset).await?;
+            let (fragment, etag) = self.fragment(&id).await?;
+            self.remember(&fragment, etag);
+            fragment
+                .publication_facts()
+                .ok_or_else(|| unusable("status"))
+        })
+    }
+
+    fn replicate<'a>(
+        &'a self,
+        replication: Replication,
+        agent: Agent,
+        paths: &'a [&'a str],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        Box::pin(async move {
+            publish::publish_tier_only(agent)?;
+            let body = publish::request(replication, paths);
+            let url = self.url(&["fragments", "publish"])?;
+            let response = self
+                .client
+                .send(Method::POST, url, |r| r.json(&body))
+                .await
+                .map_err(CallError::from_aem)?;
+            let (answer, _) = json_or_error(response, problem_detail).await?;
+            publish::outcome(&answer, paths)
         })
     }
 

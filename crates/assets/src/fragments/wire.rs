@@ -89,6 +89,10 @@ pub struct Fragment {
     /// `DRAFT`, `MODIFIED`, `UNPUBLISHED`, `PUBLISHED`… as AEM says it (any other word kept
     /// as it is: it only describes).
     pub status: String,
+    /// When it was last changed and last published (`modified.at`, `published.at`), as AEM
+    /// says them, where it says them.
+    pub modified_at: Option<String>,
+    pub published_at: Option<String>,
     /// In the representation's order: a patch names a field by its position.
     pub fields: Vec<Field>,
 }
@@ -105,6 +109,42 @@ impl Fragment {
             "UNPUBLISHED" => Some(PublicationState::Unpublished),
             _ => None,
         }
+    }
+
+    /// Where it stands on the publish tier as the publishing engine reads an asset's
+    /// replication facts, from its status (the Sites API says no replication action): live
+    /// as it is, published no earlier than its last change; changed since; taken off; never
+    /// published. A status this app does not know is `None`.
+    pub fn publication_facts(&self) -> Option<crate::publication::Publication> {
+        use crate::publication::Publication;
+        let modified = self.modified_at.clone();
+        let facts = match self.publication()? {
+            PublicationState::NeverPublished => Publication::default(),
+            // The status is what AEM decided: the times only say when, so they are made to
+            // agree with it (a published time before the last change would read as changed).
+            PublicationState::UpToDate => {
+                let when = modified
+                    .or_else(|| self.published_at.clone())
+                    .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+                Publication {
+                    action: Some("Activate".into()),
+                    at: Some(when.clone()),
+                    by: None,
+                    modified: Some(when),
+                }
+            }
+            PublicationState::Modified => Publication {
+                action: Some("Activate".into()),
+                at: None,
+                by: None,
+                modified,
+            },
+            PublicationState::Unpublished => Publication {
+                action: Some("Deactivate".into()),
+                ..Publication::default()
+            },
+        };
+        Some(facts)
     }
 
     /// The fragment's values as the engine's metadata: single fields as one text, multiple as a
@@ -260,8 +300,15 @@ pub fn parse_fragment(v: &Value) -> Result<Fragment, CallError> {
         description: str_of(v, "description").to_owned(),
         model: model_ref(v.get("model")),
         status: str_of(v, "status").to_owned(),
+        modified_at: at_of(v, "modified"),
+        published_at: at_of(v, "published"),
         fields,
     })
+}
+
+/// `{"at": …}` under `key`, a time.
+fn at_of(v: &Value, key: &str) -> Option<String> {
+    v.get(key)?.get("at")?.as_str().map(str::to_owned)
 }
 
 /// A model's definition (`GET /adobe/sites/cf/models/{id}`).

@@ -91,6 +91,11 @@ fn list_and_show_speak_french_and_the_json_carries_machine_keys_only() {
     let list = f.run_in(&["connections", "list"], "", &fr);
     let row = list.out.lines().nth(1).unwrap();
     assert!(row.contains("identifiants de service AEM"), "{row}");
+    // Named in the importer's language when imported (issue 68); then it is the person's data.
+    assert!(
+        row.starts_with("Programme 7603 · environnement 12614 "),
+        "{row}"
+    );
     assert!(
         row.ends_with("expire dans 11 jours") || row.ends_with("expire dans 12 jours"),
         "{row}"
@@ -146,7 +151,7 @@ fn import_then_list_then_remove() {
     let file = f.write("service.json", &service("cm-p7603-e12614-integration"));
     let run = f.run(&["connections", "import", &file]);
     assert_eq!(run.code, 0, "{}", run.err);
-    assert!(run.out.starts_with(&format!("imported {file}: \"p7603-e12614\" (AEM service credentials, author-p7603-e12614.adobeaemcloud.com)")), "{}", run.out);
+    assert!(run.out.starts_with(&format!("imported {file}: \"Program 7603 · environment 12614\" (AEM service credentials, author-p7603-e12614.adobeaemcloud.com)")), "{}", run.out);
     assert!(
         run.out
             .contains("AEM user to give permissions to: c9adf360"),
@@ -162,7 +167,7 @@ fn import_then_list_then_remove() {
     assert_eq!(lines.len(), 2, "{}", list.out);
     assert!(lines[0].starts_with("NAME"));
     assert!(
-        lines[1].contains("p7603-e12614") && lines[1].ends_with("ok"),
+        lines[1].contains("Program 7603 · environment 12614") && lines[1].ends_with("ok"),
         "{}",
         lines[1]
     );

@@ -463,3 +463,90 @@ async fn a_throttled_sites_api_slows_the_run_and_every_fragment_is_written() {
         assert_eq!(values(&sandbox, &row.path, "author"), json!(["Desk Team"]));
     }
 }
+
+/// Issue 68: a fragments run's changes are republished as an asset edit's are: the preview
+/// plans the live fragments it changed, the apply publishes them through the Sites API (their
+/// OAuth Server-to-Server connection's way), and the website then serves the new value; one
+/// never published is left alone.
+#[tokio::test]
+async fn a_fragments_run_is_republished_and_the_website_serves_the_new_values() {
+    let (_dir, ws, opened, sandbox) = fragments_workspace().await;
+    let listed = ws
+        .list_fragments(&opened, SAMPLE_FOLDER, Some("adventure"))
+        .await
+        .unwrap();
+    let live = listed.fragments[0].path.clone();
+    assert!(sandbox.replicate_as(&live, true, "admin"));
+    let draft = listed
+        .fragments
+        .iter()
+        .find(|f| f.status == "DRAFT" && f.path != live)
+        .map(|f| f.path.clone());
+    let title = "Republished with Metadesk";
+    let edit = ws
+        .preview(
+            &opened,
+            PreviewRequest::Fragments(request(
+                Some("adventure"),
+                vec![set(metadesk_assets::fragments::TITLE, &[title])],
+            )),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    let applied = ws.apply(&opened, &edit.id, None, &|_| {}).await.unwrap();
+    assert!(applied.counts.changed > 0);
+    let served = |path: &str| {
+        sandbox
+            .published(path, false)
+            .map(|m| m["dc:title"].clone())
+    };
+    assert_ne!(
+        served(&live),
+        Some(json!(title)),
+        "the website still shows the old title"
+    );
+
+    let republish = ws
+        .preview(
+            &opened,
+            PreviewRequest::Republish {
+                of: applied.id.clone(),
+                agent: metadesk_bulk::Agent::Publish,
+            },
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    let rows = ws.preview_rows(&republish.id, None, 0, 100).await.unwrap();
+    let row = |path: &str| rows.rows.iter().find(|r| r.path == path);
+    assert_eq!(
+        row(&live).map(|r| r.action),
+        Some(metadesk_bulk::Action::Change),
+        "the live fragment is to be republished"
+    );
+    if let Some(draft) = &draft {
+        assert_ne!(
+            row(draft).map(|r| r.action),
+            Some(metadesk_bulk::Action::Change),
+            "a fragment never published stays off the website"
+        );
+    }
+    let done = ws
+        .apply(&opened, &republish.id, None, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(done.status, RunStatus::Completed, "{done:?}");
+    assert_eq!(
+        served(&live),
+        Some(json!(title)),
+        "the website serves the new title"
+    );
+    assert_eq!(
+        sandbox.fragment_state(&live).unwrap()["status"],
+        "PUBLISHED"
+    );
+    if let Some(draft) = &draft {
+        assert!(sandbox.published(draft, false).is_none());
+    }
+}

@@ -11,7 +11,8 @@
 //! each row's publication state and `cq:lastReplicationAction` before → after; `Writing` holds the
 //! state before — the check's just before sending, else the preview's, else marked not known, which
 //! the undo leaves as it is — so an undo knows what was published before); refused before anything
-//! is sent for OAuth S2S, and an edit to be republished there before it is written
+//! is sent for OAuth S2S (but a content fragments' run, republished through the Sites API's
+//! publication, `assets/fragments/publish.rs`), and an edit to be republished there before it is written
 //! (`Opened::require_publishes`, `ApplyRequest::republish`); refused everywhere, the run stops in
 //! the publish refusal's words (`Ctx::refused_then_stop`); its CSV report's publication columns
 //! (`bulk/runs.rs`); an edit's, a sheet's and an undo's preview ask where their assets stand on
@@ -73,7 +74,8 @@ impl Workspace {
     }
 
     /// Previews republishing what run `of` changed (its checked writes) on the assets that
-    /// were published before it, on the connection opened for that run.
+    /// were published before it, on the connection opened for that run (content fragments
+    /// through the Sites API's publication, their connection's way to publish).
     pub(crate) async fn preview_republish(
         &self,
         opened: &Opened,
@@ -83,7 +85,8 @@ impl Workspace {
     ) -> Result<RunSummary> {
         let summary = self.run_summary(of).await?;
         let label = job_on("job-preview", &summary.folder);
-        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        // A content fragments' run is republished through the Sites API, as it was edited.
+        let engine = Engine::new(self.assets_for(opened, &summary)?, self.runs_dir());
         let plan = RunSource::republish(of, agent);
         self.plan(label, engine, plan, on_progress).await
     }

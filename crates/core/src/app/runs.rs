@@ -271,12 +271,14 @@ impl Workspace {
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         let (run_id, confirm_name) = (&request.run_id, request.confirm_name.as_deref());
-        if request.republish {
-            opened.require_publishes()?;
-        }
         let summary = self.run_summary(run_id).await?;
         self.refuse_engine_on_upload_undo(&summary).await?;
         self.refuse_resume_of_undone_upload(&summary).await?;
+        let aem = self.assets_for(opened, &summary)?;
+        if request.republish {
+            // Through what writes the run: a fragments' run publishes through the Sites API.
+            metadesk_bulk::publish_words::check_publishes(aem.as_ref())?;
+        }
         if summary.applied_at.is_none()
             && !summary.emptied_required.is_empty()
             && !request.empty_required
@@ -303,7 +305,7 @@ impl Workspace {
             .start(JobKind::Apply, job_on("job-apply", &summary.folder))?;
         job.set_run_id(&summary.id);
         confirm_production(opened.connection(), confirm_name)?;
-        let engine = Engine::new(self.assets_for(opened, &summary)?, self.runs_dir());
+        let engine = Engine::new(aem, self.runs_dir());
         let applied = engine.apply(&summary.id, job.control(), on_progress).await;
         // The edit rows' sample holds values from before: it is read again next time.
         self.samples.forget().await;

@@ -156,10 +156,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         ),
         None => Text::plain("import-summary-service"),
     };
-    let suggested_name = Text::Plain(match environment {
-        Some((p, e)) => format!("p{p}-e{e}"),
-        None => client_id.clone(),
-    });
+    let suggested_name = cloud_name("name-suggestion-cloud", environment, &client_id);
     let key_pem =
         pem::to_pkcs1_pem(&key).map_err(|_| Refusal::new("refusal-key-reencode", Vec::new()))?;
     Ok(Draft {
@@ -189,6 +186,23 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         client_id: Some(client_id),
         warnings,
     })
+}
+
+/// A Cloud Service credential's name unless the person gives another: its program and
+/// environment in words ("Program 14726 · environment 686683"), in the importer's language once
+/// localized; its client id where it names neither.
+fn cloud_name(id: &'static str, environment: Option<(u64, u64)>, client_id: &str) -> Text {
+    match environment {
+        // As strings: a number would be grouped ("14 726") and no longer be the one AEM shows.
+        Some((p, e)) => Text::new(
+            id,
+            vec![
+                ("program", p.to_string().into()),
+                ("environment", e.to_string().into()),
+            ],
+        ),
+        None => Text::Plain(client_id.to_owned()),
+    }
 }
 
 /// An AEM Developer Console technical account without a private key: its client id and secret
@@ -252,10 +266,7 @@ fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
             "import-summary-oauth-form",
             vec![("place", place.into()), ("host", ims_host.into())],
         ),
-        suggested_name: Text::Plain(match environment {
-            Some((p, e)) => format!("p{p}-e{e} OAuth"),
-            None => client_id.clone(),
-        }),
+        suggested_name: cloud_name("name-suggestion-cloud-oauth", environment, &client_id),
         aem_url: urls::infer_author_url(&client_id),
         ims_base: Some(ims_base),
         technical_account_id,

@@ -38,7 +38,7 @@ fn service_credentials_envelope_is_explained() {
     let p = &recognised.preview;
     assert_eq!(p.kind, CredentialKind::ServiceCredentials);
     assert_eq!(p.kind_label, "AEM service credentials");
-    assert_eq!(p.suggested_name, "p7603-e12614");
+    assert_eq!(p.suggested_name, "Program 7603 · environment 12614");
     assert_eq!(
         p.aem_url.as_deref(),
         Some("https://author-p7603-e12614.adobeaemcloud.com")

@@ -67,6 +67,22 @@ pub fn program_and_environment(client_id: &str) -> Option<(u64, u64)> {
     Some((program.parse().ok()?, environment.parse().ok()?))
 }
 
+/// Program and environment numbers of a Cloud Service address
+/// (`https://author-p7603-e12614.adobeaemcloud.com`); `None` for any other address.
+pub fn cloud_place(aem_url: &str) -> Option<(u64, u64)> {
+    let host = Url::parse(aem_url).ok()?.host_str()?.to_ascii_lowercase();
+    let (name, domain) = host.split_once('.')?;
+    if !matches!(domain, "adobeaemcloud.com" | "adobeaemcloud.net") {
+        return None;
+    }
+    let rest = ["author-p", "publish-p", "preview-p"]
+        .iter()
+        .find_map(|tier| name.strip_prefix(tier))?;
+    let (program, rest) = rest.split_once("-e")?;
+    let environment = rest.split('-').next()?;
+    Some((program.parse().ok()?, environment.parse().ok()?))
+}
+
 /// The author URL that AEM as a Cloud Service gives the environment of a `cm-p…-e…` client id.
 pub fn infer_author_url(client_id: &str) -> Option<String> {
     let (p, e) = program_and_environment(client_id)?;
@@ -160,6 +176,22 @@ mod tests {
         );
         assert_eq!(infer_author_url("cm-px-e2-integration"), None);
         assert_eq!(infer_author_url("0a1b2c3d4e5f"), None);
+    }
+
+    #[test]
+    fn cloud_places_are_read_from_cloud_addresses_only() {
+        let place = |url| cloud_place(url);
+        assert_eq!(
+            place("https://author-p7603-e12614.adobeaemcloud.com"),
+            Some((7603, 12614))
+        );
+        assert_eq!(
+            place("https://AUTHOR-p1-e2-cmstg.adobeaemcloud.net/"),
+            Some((1, 2))
+        );
+        assert_eq!(place("https://author-p1-e2.example.com"), None);
+        assert_eq!(place("http://127.0.0.1:4502"), None);
+        assert_eq!(place("not a url"), None);
     }
 
     #[test]

@@ -62,6 +62,72 @@ pub(super) fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
         .unwrap_or_else(|| suggestion.to_string())
 }
 
+/// The connection `wanted` names, as a person or a script types it: its id; its name without
+/// regard to case; its name by its letters and digits alone ("program 14726 environment
+/// 686683" for "Program 14726 · environment 686683", as a shell is typed); else, as AEM's
+/// addresses name a Cloud Service environment (`p14726-e686683`, older versions' default
+/// name), the one connection for it. Several for it are named in the refusal, never guessed.
+pub(super) fn find_named<'a>(all: &'a [Connection], wanted: &str) -> Result<&'a Connection> {
+    let wanted = wanted.trim();
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let by_id = all.iter().find(|c| c.id == wanted);
+    let by_name = || {
+        all.iter()
+            .find(|c| c.name.to_lowercase() == wanted.to_lowercase())
+    };
+    let by_key = || {
+        let typed = key(wanted);
+        let mut same = all
+            .iter()
+            .filter(|c| !typed.is_empty() && key(&c.name) == typed);
+        same.next().filter(|_| same.next().is_none())
+    };
+    if let Some(found) = by_id.or_else(by_name).or_else(by_key) {
+        return Ok(found);
+    }
+    let for_place: Vec<&Connection> = match typed_place(wanted) {
+        Some(place) => all.iter().filter(|c| place_of(c) == Some(place)).collect(),
+        None => Vec::new(),
+    };
+    match for_place.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Error::message(
+            ErrorCode::NotFound,
+            "error-no-such-connection",
+            vec![("name", wanted.into())],
+        )),
+        several => {
+            let names: Vec<&str> = several.iter().map(|c| c.name.as_str()).collect();
+            Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-connection-ambiguous",
+                vec![("name", wanted.into()), ("names", names.join(", ").into())],
+            ))
+        }
+    }
+}
+
+/// `p14726-e686683` as typed (any case): the program and environment numbers.
+fn typed_place(typed: &str) -> Option<(u64, u64)> {
+    let rest = typed.to_ascii_lowercase();
+    let (program, environment) = rest.strip_prefix('p')?.split_once("-e")?;
+    Some((program.parse().ok()?, environment.parse().ok()?))
+}
+
+/// The Cloud Service environment a connection is for: its credential's client id says it
+/// (`cm-p14726-e686683-…`), else its address.
+fn place_of(c: &Connection) -> Option<(u64, u64)> {
+    c.client_id
+        .as_deref()
+        .and_then(urls::program_and_environment)
+        .or_else(|| urls::cloud_place(&c.aem_url))
+}
+
 /// Whether `paired` can find assets for `writer`: only an OAuth S2S connection needs one; the
 /// paired must use the classic APIs (QueryBuilder, folder listings) and talk to the same AEM,
 /// or the paths it finds would not be the writer's.

@@ -19,7 +19,9 @@ use std::time::Duration;
 use rand::Rng;
 use time::OffsetDateTime;
 
-use super::checks::{aem_address, check_pairing, checked_name, trusted_host, unique_name};
+use super::checks::{
+    aem_address, check_pairing, checked_name, find_named, trusted_host, unique_name,
+};
 use super::config;
 use super::model::{Connection, ConnectionSecrets, ConnectionView, ImportOptions, identity};
 use super::reimport;
@@ -101,24 +103,11 @@ impl ConnectionStore {
             .ok_or_else(|| Error::message(ErrorCode::NotFound, "error-connection-gone", vec![]))
     }
 
-    /// The connection with this id or name (names compared without regard to case).
+    /// The connection with this id or name (names compared without regard to case, then by
+    /// their letters and digits alone), or a Cloud Service environment's only one as AEM's
+    /// addresses name it (`p14726-e686683`): `checks.rs` `find_named`.
     pub fn find(&self, id_or_name: &str) -> Result<Connection> {
-        let all = self.connections()?;
-        let wanted = id_or_name.trim();
-        all.iter()
-            .find(|c| c.id == wanted)
-            .or_else(|| {
-                all.iter()
-                    .find(|c| c.name.to_lowercase() == wanted.to_lowercase())
-            })
-            .cloned()
-            .ok_or_else(|| {
-                Error::message(
-                    ErrorCode::NotFound,
-                    "error-no-such-connection",
-                    vec![("name", wanted.into())],
-                )
-            })
+        find_named(&self.connections()?, id_or_name).cloned()
     }
 
     /// Stores a recognised credential: a new connection, or an update of the one with the same

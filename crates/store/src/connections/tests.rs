@@ -58,7 +58,7 @@ fn importing_service_credentials_stores_metadata_and_secrets_apart() {
         .unwrap();
     assert!(!imported.updated);
     let view = imported.connection;
-    assert_eq!(view.name, "p7603-e12614");
+    assert_eq!(view.name, "Program 7603 · environment 12614");
     assert_eq!(
         view.aem_url,
         "https://author-p7603-e12614.adobeaemcloud.com"
@@ -621,32 +621,40 @@ fn local_sdk_connections_are_added_and_updated() {
     assert_eq!(err.code(), ErrorCode::CredentialRefused);
 }
 
-#[test]
-fn names_are_unique_and_editable() {
-    let f = fixture();
-    let a = f
-        .store
+/// The service credential of environment 7603/12614 imported with its default name.
+fn import_first(f: &Fixture) -> ConnectionView {
+    f.store
         .import(
             &recognise(&service_json(&TestKey::small())),
             &ImportOptions::default(),
         )
         .unwrap()
-        .connection;
+        .connection
+}
+
+/// Another credential (its own client id) of the same environment, imported after it.
+fn import_second(f: &Fixture) -> ConnectionView {
     let other = testing::service_credentials(
         &TestKey::small(),
         "cm-p7603-e12614-integration-0",
         "ims-na1.adobelogin.com",
         365,
     );
-    let b = f
-        .store
+    f.store
         .import(&recognise(&other), &ImportOptions::default())
         .unwrap()
-        .connection;
-    assert_eq!(b.name, "p7603-e12614 (2)");
+        .connection
+}
+
+#[test]
+fn names_are_unique_and_editable() {
+    let f = fixture();
+    let a = import_first(&f);
+    let b = import_second(&f);
+    assert_eq!(b.name, "Program 7603 · environment 12614 (2)");
     assert!(
         f.store
-            .rename(&b.id, " P7603-E12614 ")
+            .rename(&b.id, " PROGRAM 7603 · ENVIRONMENT 12614 ")
             .unwrap_err()
             .to_string()
             .contains("already")
@@ -671,6 +679,39 @@ fn names_are_unique_and_editable() {
     );
     assert!(f.store.import(&recognise(&third), &named).is_err());
     assert!(f.secrets.keys().iter().all(|k| !k.contains("p1-e2")));
+}
+
+/// Issue 68: a Cloud Service connection's default name is its program and environment in
+/// words, so a script finds it as a shell types it, and as AEM's addresses and older versions'
+/// names said it (`p7603-e12614`), while that says one connection; several are named, never
+/// guessed.
+#[test]
+fn cloud_connections_are_found_as_typed_and_as_aem_names_their_environment() {
+    let f = fixture();
+    let a = import_first(&f);
+    for typed in [
+        "Program 7603 · environment 12614",
+        "program 7603 environment 12614",
+        "p7603-e12614",
+        " P7603-E12614 ",
+    ] {
+        assert_eq!(f.store.find(typed).unwrap().id, a.id, "{typed}");
+    }
+    assert_eq!(
+        f.store.find("p7603-e1261").unwrap_err().code(),
+        ErrorCode::NotFound
+    );
+    let b = import_second(&f);
+    let several = f.store.find("p7603-e12614").unwrap_err();
+    assert_eq!(several.code(), ErrorCode::InvalidInput);
+    let words = several.to_string();
+    assert!(
+        words.contains(&a.name) && words.contains(&b.name),
+        "{words}"
+    );
+    // A name that is the place's own words wins over the place.
+    f.store.rename(&b.id, "p7603-e12614").unwrap();
+    assert_eq!(f.store.find("p7603-e12614").unwrap().id, b.id);
 }
 
 #[test]

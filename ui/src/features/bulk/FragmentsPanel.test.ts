@@ -161,9 +161,10 @@ describe('content fragments in Bulk edit', () => {
     );
     await screen.findByTestId('preview-table');
     expect(store.run.stage).toBe('preview');
-    // A fragments run is not offered a republish (its connection cannot publish).
+    // A fragments run is offered a republish, as an asset edit is (issue 68): its connection
+    // publishes through AEM's Sites API.
     expect(screen.getByTestId('apply-button')).toBeInTheDocument();
-    expect(screen.queryByTestId('republish-after-apply')).not.toBeInTheDocument();
+    expect(screen.getByTestId('republish-after-apply')).toBeInTheDocument();
   });
 
   it('cancels a listing that does not end, and says it was cancelled', async () => {

@@ -524,14 +524,18 @@ describe('what will happen, in words, before Apply', () => {
     );
   });
 
-  it('says live content fragments stay out of date on the website until republished in AEM (issue 68)', async () => {
+  it('says live content fragments stay out of date on the website until republished, or that they will be (issue 68)', async () => {
     const fragments = { model: 'adventure' };
     expect(await outcome({ counts: pending(4), toChangeOnWebsite: 2, fragments })).toBe(
-      '4 content fragments will get new values. 2 of them are live on the website, which keeps showing their old values until they are republished in AEM (this connection cannot publish).',
+      '4 content fragments will get new values. 2 of them are live on the website, which keeps showing their old values until they are republished.',
+    );
+    cleanup();
+    expect(await outcome({ counts: pending(4), toChangeOnWebsite: 2, fragments }, 'en', { republish: true })).toBe(
+      '4 content fragments will get new values. Then the 2 on the website will be republished.',
     );
     cleanup();
     expect(await outcome({ counts: pending(4), toChangeOnWebsite: 1, fragments }, 'fr')).toBe(
-      '4 fragments de contenu recevront de nouvelles valeurs. 1 d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié dans AEM (cette connexion ne peut pas publier).',
+      '4 fragments de contenu recevront de nouvelles valeurs. 1 d’entre eux est en ligne sur le site web, qui montre ses anciennes valeurs tant qu’il n’est pas republié.',
     );
     cleanup();
     expect(await outcome({ counts: pending(4), toChangeOnWebsite: 0, fragments })).toBe('4 content fragments will get new values.');

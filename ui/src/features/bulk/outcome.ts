@@ -27,13 +27,9 @@ export function previewOutcome(t: Translate, run: RunSummary, republish: boolean
       ? t('bulk-will-retag', { count, tag: step.tag, target: step.target })
       : t('bulk-will-untag', { count, tag: step.tag })
     : t(run.kind.kind === 'undo' ? 'bulk-will-undo' : run.fragments ? 'bulk-will-change-fragments' : 'bulk-will-change', { count });
-  // Content fragments' connection cannot publish: their live ones stay old until republished
-  // in AEM.
-  if (run.fragments) {
-    const live = run.toChangeOnWebsite ?? 0;
-    return live === 0 ? what : `${what} ${t('bulk-will-stay-old-fragments', { count: live })}`;
-  }
   const live = republishTick(run)?.count ?? 0;
   if (live === 0) return what;
-  return `${what} ${t(republish ? 'bulk-will-republish-after' : 'bulk-will-stay-old', { count: live })}`;
+  // Content fragments are "live" as AEM's Sites console says it.
+  const stays = run.fragments ? 'bulk-will-stay-old-fragments' : 'bulk-will-stay-old';
+  return `${what} ${t(republish ? 'bulk-will-republish-after' : stays, { count: live })}`;
 }

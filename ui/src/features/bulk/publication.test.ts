@@ -10,7 +10,6 @@ import {
   PUBLICATION_WORDS,
   fragmentStatus,
   isRepublish,
-  liveFragments,
   republishedLine,
   republishOffer,
   republishTick,
@@ -73,26 +72,24 @@ describe('republishing', () => {
     expect(en.t('bulk-republish-on-website', { count: 6 })).toBe('Republish the 6 that are on the website…');
   });
 
-  it('offers nothing where nothing is live: none on the website, content fragments, a publish run, nothing changed, not applied', () => {
+  it('offers nothing where nothing is live: none on the website, a publish run, nothing changed, not applied', () => {
     expect(republishOffer(runSummary({ ...applied, counts: counts(24), changedOnWebsite: 0 }))).toBeNull();
-    const fragments = { model: 'adventure' };
-    expect(republishOffer(runSummary({ ...applied, counts: counts(24), fragments }))).toBeNull();
     const publish = { kind: 'publish' as const, replication: 'publish' as const, agent: 'publish' as const };
     expect(republishOffer(runSummary({ ...applied, counts: counts(24), kind: publish }))).toBeNull();
     expect(republishOffer(runSummary({ ...applied, counts: counts(0), changedOnWebsite: 0 }))).toBeNull();
     expect(republishOffer(runSummary({ counts: counts(24), changedOnWebsite: 3 }))).toBeNull();
   });
 
-  it('says which changed content fragments stay out of date on the website (their connection cannot publish)', () => {
+  it('offers to republish the changed content fragments that are live, as for assets (issue 68)', () => {
     const fragments = { model: 'adventure' };
-    expect(liveFragments(runSummary({ ...applied, counts: counts(4), fragments, changedOnWebsite: 2 }))).toEqual({ count: 2 });
+    expect(republishOffer(runSummary({ ...applied, counts: counts(4), fragments, changedOnWebsite: 2 }))).toEqual({ count: 2 });
+    expect(republishTick(runSummary({ counts: counts(4), fragments, toChangeOnWebsite: 2 }))).toEqual({ count: 2 });
     expect(en.t('bulk-fragments-live-explain', { count: 2 })).toBe(
-      '2 of the changed content fragments are live: the website shows their old values until they are republished. This connection cannot publish them: republish them in AEM.',
+      '2 of the changed content fragments are live: the website shows their old values until they are republished.',
     );
-    expect(liveFragments(runSummary({ ...applied, counts: counts(4), fragments, changedOnWebsite: 0 }))).toBeNull();
-    expect(liveFragments(runSummary({ ...applied, counts: counts(0), fragments, changedOnWebsite: 0 }))).toBeNull();
-    expect(liveFragments(runSummary({ counts: counts(4), fragments, changedOnWebsite: 2 }))).toBeNull();
-    expect(liveFragments(runSummary({ ...applied, counts: counts(4), changedOnWebsite: 2 }))).toBeNull();
+    expect(republishOffer(runSummary({ ...applied, counts: counts(4), fragments, changedOnWebsite: 0 }))).toBeNull();
+    expect(republishOffer(runSummary({ ...applied, counts: counts(0), fragments, changedOnWebsite: 0 }))).toBeNull();
+    expect(republishOffer(runSummary({ counts: counts(4), fragments, changedOnWebsite: 2 }))).toBeNull();
   });
 
   it('still offers it, without a number, where the preview did not know (older runs)', () => {

@@ -46,29 +46,19 @@ export function websiteCounts(t: Translate, counts: PublicationCounts | undefine
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-/** Whether a run edits values (rather than publishing), on assets that can be republished from
- *  here: content fragments are not (their connection cannot publish). */
+/** Whether a run edits values (rather than publishing): assets, or content fragments, which
+ *  their connection republishes through AEM's Sites API (issue 68). */
 function edits(run: RunSummary): boolean {
-  return run.kind.kind !== 'publish' && !run.fragments;
+  return run.kind.kind !== 'publish';
 }
 
-/** What an edit's report offers to republish: how many of its changed assets were on the
- *  website (`count`, null when its preview did not know), or `null` where nothing is offered —
- *  a publish run, content fragments, nothing changed, or none of the changed assets live. */
+/** What an edit's report offers to republish: how many of its changed assets (or content
+ *  fragments) were on the website (`count`, null when its preview did not know), or `null`
+ *  where nothing is offered — a publish run, nothing changed, or none of the changed live. */
 export function republishOffer(run: RunSummary): { count: number | null } | null {
   if (!edits(run) || run.counts.changed === 0) return null;
   if (run.status === 'previewed' || run.status === 'preview_incomplete') return null;
   const count = run.changedOnWebsite ?? null;
-  return count === 0 ? null : { count };
-}
-
-/** What a content fragments' report says stays out of date: how many of its changed fragments
- *  were live (their connection cannot publish, so the person republishes them in AEM); `null`
- *  where none was, nothing changed, it is not applied, or it is not a fragments run. */
-export function liveFragments(run: RunSummary): { count: number } | null {
-  if (!run.fragments || run.kind.kind === 'publish' || run.counts.changed === 0) return null;
-  if (run.status === 'previewed' || run.status === 'preview_incomplete') return null;
-  const count = run.changedOnWebsite ?? 0;
   return count === 0 ? null : { count };
 }
 

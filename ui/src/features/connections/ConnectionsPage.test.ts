@@ -14,6 +14,7 @@ import {
   listConnections,
   connectionHealth,
   setPairedConnection,
+  renameConnection,
   setConnectionProduction,
   setConnectionUrl,
   startSandbox,
@@ -144,30 +145,53 @@ describe('the list', () => {
       connection({ name: 'p12345-e67890' }),
       connection({ id: 'c2', name: 'p12345-e67890 (2)' }),
       connection({ id: 'c3', name: 'Local', aemUrl: 'http://localhost:4502', host: 'localhost:4502' }),
+      connection({ id: 'c4', name: 'Program 12345 · environment 67890' }),
     ]);
-    const [first, second, third] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement];
+    const [first, second, third, fourth] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    // A name that is those very words (the default name) is not followed by them again.
+    expect(within(fourth).queryByTestId('connection-place')).toBeNull();
     expect(within(first).getByTestId('connection-place')).toHaveTextContent('Program 12345 · environment 67890');
     expect(within(second).getByTestId('connection-place')).toHaveTextContent('Program 12345 · environment 67890');
     expect(within(third).queryByTestId('connection-place')).toBeNull();
   });
 
-  it('shows production as a badge, and changes it only through an action that asks first', async () => {
+  it('shows production as a badge, and changes it only through a menu item that asks first (issue 68)', async () => {
     const user = userEvent.setup();
     vi.mocked(setConnectionProduction).mockResolvedValue(undefined as never);
     await renderPage([connection({ name: 'WKND Prod', production: true })]);
     const card = screen.getByTestId('connection');
     expect(within(card).getByTestId('badge-production')).toHaveTextContent('Production');
-    // An action, worded as one and not as a pressed state.
-    const action = within(card).getByTestId('toggle-production');
-    expect(action).toHaveTextContent('No longer production…');
+    // The state is the badge alone: no button on the card says it.
+    expect(within(card).queryByTestId('toggle-production')).toBeNull();
+    const more = within(card).getByTestId('connection-menu');
+    expect(more).toHaveAttribute('aria-haspopup', 'menu');
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await user.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
+    // An action, worded as one, in a menu, and not as a pressed state.
+    const action = within(card).getByRole('menuitem', { name: 'Remove the production mark…' });
+    expect(action).toHaveAttribute('data-testid', 'toggle-production');
     expect(action).not.toHaveAttribute('aria-pressed');
-    await user.click(action);
+    // The first item has the focus; the arrows go round.
+    expect(within(card).getByRole('menuitem', { name: 'Edit address' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(action).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(within(card).getByRole('menuitem', { name: 'Edit address' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(within(card).queryByRole('menu')).toBeNull();
+    expect(more).toHaveFocus();
+    await user.click(more);
+    await user.click(within(card).getByTestId('toggle-production'));
+    expect(within(card).queryByRole('menu')).toBeNull();
     const dialog = screen.getByTestId('production-change-dialog');
     expect(dialog).toHaveTextContent('Stop treating WKND Prod as production?');
     expect(setConnectionProduction).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(setConnectionProduction).not.toHaveBeenCalled();
-    await user.click(action);
+    await user.click(more);
+    await user.click(within(card).getByTestId('toggle-production'));
+    expect(screen.getByTestId('production-change-confirm')).toHaveTextContent('Remove the mark');
     await user.click(screen.getByTestId('production-change-confirm'));
     await waitFor(() => expect(setConnectionProduction).toHaveBeenCalledWith({ id: 'c1', production: false }));
   });
@@ -176,6 +200,8 @@ describe('the list', () => {
     const user = userEvent.setup();
     vi.mocked(setConnectionProduction).mockResolvedValue(undefined as never);
     await renderPage([connection({ name: 'WKND Prod', production: false })]);
+    await user.click(screen.getByTestId('connection-menu'));
+    expect(screen.getByRole('menuitem', { name: 'Mark as production…' })).toBeInTheDocument();
     await user.click(screen.getByTestId('toggle-production'));
     expect(screen.getByTestId('production-change-dialog')).toHaveTextContent('Mark WKND Prod as production?');
     expect(screen.getByTestId('production-change-dialog')).toHaveTextContent('type its name');
@@ -190,6 +216,7 @@ describe('the list', () => {
     expect(within(card).getByTestId('badge-sandbox')).toBeInTheDocument();
     expect(card).toHaveTextContent('Sandbox — a simulated AEM on this computer');
     await waitFor(() => expect(within(card).getByTestId('sandbox-state')).toHaveTextContent('Running on this computer'));
+    expect(within(card).queryByTestId('connection-menu')).not.toBeInTheDocument();
     expect(within(card).queryByTestId('toggle-production')).not.toBeInTheDocument();
     // One sandbox is enough: the button to add another is gone.
     expect(screen.queryByTestId('try-sandbox')).not.toBeInTheDocument();
@@ -198,7 +225,8 @@ describe('the list', () => {
   it('checks an edited address before sending it, and shows the app core’s words', async () => {
     const user = userEvent.setup();
     await renderPage([connection()]);
-    await user.click(screen.getByRole('button', { name: 'Edit address' }));
+    await user.click(screen.getByTestId('connection-menu'));
+    await user.click(screen.getByRole('menuitem', { name: 'Edit address' }));
     const input = screen.getByLabelText('AEM author address');
     await user.clear(input);
     await user.type(input, 'http://aem.example.com');
@@ -309,6 +337,32 @@ describe('file results', () => {
     render(ImportResults, { model });
     return model;
   }
+
+  it('lets the person give a dropped file’s connection their own name where it was added (issue 68)', async () => {
+    const user = userEvent.setup();
+    const added = connection({ id: 'c9', name: 'Program 14726 · environment 686683' });
+    vi.mocked(listConnections).mockResolvedValue([added]);
+    vi.mocked(renameConnection).mockResolvedValue({ ...added, name: 'WKND Prod' });
+    showResult({ state: 'imported', connection: added }, 'service.json');
+    const form = screen.getByTestId('name-after-import');
+    const input = within(form).getByLabelText('Its name');
+    expect(input).toHaveValue('Program 14726 · environment 686683');
+    const save = within(form).getByRole('button', { name: 'Save the name' });
+    expect(save).toBeDisabled();
+    await user.clear(input);
+    await user.click(save);
+    expect(renameConnection).not.toHaveBeenCalled();
+    await user.type(input, '  WKND Prod ');
+    await user.click(save);
+    await waitFor(() => expect(renameConnection).toHaveBeenCalledWith({ id: 'c9', name: 'WKND Prod' }));
+    await waitFor(() => expect(save).toBeDisabled());
+    // The core's refusal, in its words: nothing else is said to have happened.
+    vi.mocked(renameConnection).mockRejectedValue({ code: 'invalid_input', message: 'There is already a connection called "Stage".' });
+    await user.clear(input);
+    await user.type(input, 'Stage');
+    await user.click(save);
+    await waitFor(() => expect(within(form).getByTestId('name-after-import-error')).toHaveTextContent('already a connection called'));
+  });
 
   it('lists every reason a file was refused', () => {
     showResult({
