@@ -8,7 +8,8 @@
 // both; screenshots go to E2E_ARTIFACTS. Export… saves the taxonomy through the real save
 // dialog; the file, edited (a new tag, a changed French title) and dropped on the page, is
 // previewed in words, applied (the sandbox holds the changes) and undone; a sheet with a bad id
-// is refused naming its row, with nothing written.
+// is refused naming its row, with nothing written. Rename… changes a tag's title, previewed,
+// applied and undone (the sandbox holds each), in English and French.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -187,6 +188,59 @@ test("a move onto an existing tag is refused in words, with nothing written", as
 
     assert.equal(await writesApplied(sandbox), writes, "something was written");
     assert.equal((await tagNode("wknd-shared:season/summer"))["cq:movedTo"], undefined);
+    await deleteConnections(driver, [id]);
+  });
+});
+
+test("Rename… changes only the tag's title, previewed in words, and its undo puts it back", async (t) => {
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    const tag = "wknd-shared:season/summer";
+    await press(driver, "nav-tags");
+    await countText(driver);
+    const row = await driver.findElement(By.css(`[data-tag="${tag}"] > .tag`));
+    await (await row.findElement(By.css('[data-testid="tag-select"]'))).click();
+    await press(driver, "tag-rename");
+    const title = await byTestId(driver, "tag-rename-title");
+    // An empty title is said, and nothing is previewed (typed away, as a person does: a
+    // WebDriver clear() sends no input event).
+    await title.sendKeys(Key.chord(Key.CONTROL, "a"), Key.BACK_SPACE);
+    await press(driver, "tag-rename-preview-button");
+    await byTestId(driver, "tag-rename-missing");
+    await title.sendKeys("Summertime");
+    await press(driver, "tag-rename-preview-button");
+    const preview = await byTestId(driver, "tag-rename-preview", 60_000);
+    assert.match(await preview.getText(), /will be renamed Summertime/);
+    assert.match(await preview.getText(), /“Summer” → “Summertime”|Summer → Summertime/);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-rename-preview-en");
+    await press(driver, "tag-rename-apply");
+    await byTestId(driver, "tag-rename-done", 60_000);
+    await eventually(async () => (await tagNode(tag))["jcr:title"] === "Summertime", "AEM does not hold the new title", 30_000);
+    await screenshot(driver, "25-tags-rename-done-en");
+    await press(driver, "tag-rename-undo");
+    await byTestId(driver, "tag-rename-undone", 60_000);
+    await eventually(async () => (await tagNode(tag))["jcr:title"] === "Summer", "the undo did not put the title back", 30_000);
+    await press(driver, "tag-rename-close");
+
+    // In French: the dialog in the reader's words.
+    await chooseLanguage(driver, "fr");
+    await press(driver, "nav-tags");
+    await countText(driver);
+    const rowFr = await driver.findElement(By.css(`[data-tag="${tag}"] > .tag`));
+    await (await rowFr.findElement(By.css('[data-testid="tag-select"]'))).click();
+    await press(driver, "tag-rename");
+    const titleFr = await byTestId(driver, "tag-rename-title");
+    await titleFr.clear();
+    await titleFr.sendKeys("Plein été");
+    await press(driver, "tag-rename-preview-button");
+    const previewFr = await byTestId(driver, "tag-rename-preview", 60_000);
+    assert.match(await previewFr.getText(), /sera renommée Plein été/);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-rename-preview-fr");
+    await press(driver, "tag-rename-close");
+    await chooseLanguage(driver, "system");
+    assert.equal((await tagNode(tag))["jcr:title"], "Summer", "a closed preview wrote something");
     await deleteConnections(driver, [id]);
   });
 });
