@@ -572,6 +572,7 @@ cli-tags-renamed = Renamed { $id }. Undo with: metadesk-cli tags undo-rename { $
 cli-tags-import-exists-now = Not created: { $id } was created in AEM since the preview.
 cli-tags-undo-dry-run = Dry run: nothing was written; without --dry-run, the values import { $id } changed are put back and the tags it created removed, except those changed or used since.
 cli-tags-undo-confirm = Undo the tag import { $id }?
+cli-tags-undo-rename-confirm = Undo the rename of { $tag } ({ $from } → { $to }): put its titles back?
 cli-tags-undone = Undid { $id }: { $restored ->
     [one] { $restored } value put back
    *[other] { $restored } values put back
@@ -579,8 +580,8 @@ cli-tags-undone = Undid { $id }: { $restored ->
     [one] { $removed } tag removed
    *[other] { $removed } tags removed
 }.
-cli-tags-undo-kept-value = Kept: the { $what } of { $tag } was changed in AEM after the import (it now holds { $now }).
-cli-tags-undo-kept-changed = Kept: { $tag } was changed in AEM after the import.
+cli-tags-undo-kept-value = Kept: the { $what } of { $tag } was changed in AEM after Metadesk wrote it (it now holds { $now }).
+cli-tags-undo-kept-changed = Kept: { $tag } was changed in AEM after Metadesk wrote it.
 cli-tags-undo-kept-children = Kept: { $tag } has tags below it that the import did not create.
 cli-tags-undo-kept-assets = Kept: assets hold { $tag }; take it off them first (tags delete does both).
 cli-tags-undo-kept-unchecked = Kept: { $tag }, as not all the content that may hold it could be read ({ $detail }).

@@ -576,6 +576,7 @@ cli-tags-renamed = { $id } renommée. Pour défaire : metadesk-cli tags undo-re
 cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
 cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
 cli-tags-undo-confirm = Défaire l’import de balises { $id } ?
+cli-tags-undo-rename-confirm = Défaire le renommage de { $tag } ({ $from } → { $to }) et remettre ses titres ?
 cli-tags-undone = { $id } défait : { $restored ->
     [one] { $restored } valeur restaurée
    *[other] { $restored } valeurs restaurées
@@ -583,8 +584,8 @@ cli-tags-undone = { $id } défait : { $restored ->
     [one] { $removed } balise supprimée
    *[other] { $removed } balises supprimées
 }.
-cli-tags-undo-kept-value = Conservé, car modifié dans AEM après l’import : { $what } de { $tag } (maintenant { $now }).
-cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM après l’import.
+cli-tags-undo-kept-value = Conservé, car modifié dans AEM après l’écriture de Metadesk : { $what } de { $tag } (maintenant { $now }).
+cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM après l’écriture de Metadesk.
 cli-tags-undo-kept-children = Conservée : { $tag } a en dessous d’elle des balises que l’import n’a pas créées.
 cli-tags-undo-kept-assets = Conservée : des ressources portent { $tag } ; retirez-la-leur d’abord (tags delete fait les deux).
 cli-tags-undo-kept-unchecked = Conservée : { $tag }, car tout le contenu qui peut la porter n’a pas pu être lu ({ $detail }).

@@ -1368,8 +1368,8 @@ tags-import-kept = { $count ->
     [one] 1 élément conservé
    *[other] { $count } éléments conservés
 }
-tags-import-kept-value = Dans AEM, { $what } de { $tag } a changé après l’import : la valeur { $now } est gardée.
-tags-import-kept-changed = { $tag } a changé dans AEM après l’import : elle est conservée.
+tags-import-kept-value = Dans AEM, { $what } de { $tag } a changé après l’écriture de Metadesk : la valeur { $now } est gardée.
+tags-import-kept-changed = { $tag } a changé dans AEM après l’écriture de Metadesk : elle est conservée.
 tags-import-kept-children = { $tag } a des balises en dessous que l’import n’a pas créées : elle est conservée.
 tags-import-kept-assets = Des ressources portent { $tag } : elle est conservée (Supprimer, sur la balise, la retire d’abord des ressources).
 tags-import-kept-unchecked = { $tag } est conservée, car tout le contenu qui peut la porter n’a pas pu être lu ({ $detail }).

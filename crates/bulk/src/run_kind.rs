@@ -90,6 +90,14 @@ impl RunKind {
         }
     }
 
+    /// A tag's rename: the tag, its title before and the one it was given.
+    pub fn renamed_tag(&self) -> Option<(&str, &str, &str)> {
+        match self {
+            RunKind::TagRename { tag, from, to } => Some((tag, from, to)),
+            _ => None,
+        }
+    }
+
     /// Whether the edits of its spec are what it does (an edit, a retry): a summary shows
     /// them; the other kinds' are in their rows or their plan.
     pub fn shows_edits(&self) -> bool {

@@ -270,7 +270,15 @@ pub async fn undo(a: UndoImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };
-    let question = l.msg("cli-tags-undo-confirm", &[("id", arg(a.id.as_str()))]);
+    // A rename is undone the same way (a taxonomy plan of one tag's titles): asked as one.
+    let renamed = ws.run_summary(&a.id).await.ok();
+    let question = match renamed.as_ref().and_then(|s| s.kind.renamed_tag()) {
+        Some((tag, from, to)) => l.msg(
+            "cli-tags-undo-rename-confirm",
+            &[("tag", arg(tag)), ("from", arg(from)), ("to", arg(to))],
+        ),
+        None => l.msg("cli-tags-undo-confirm", &[("id", arg(a.id.as_str()))]),
+    };
     match consent(&opened, &gate, a.consent.yes, 1, &question, l) {
         Ok(true) => {}
         Ok(false) => {

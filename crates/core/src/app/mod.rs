@@ -104,7 +104,7 @@ pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_rename::{TagRenamePreview, TagRenameRequest};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
 pub use taxonomy_window::{
-    KeptTag, KeptWhy, TagImportApplyRequest, TagImportRun, TagImportUndoneView,
+    KeptTag, KeptWhy, TagImportApplyRequest, TagImportRun, TagImportUndoneView, TagRenamed,
 };
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};

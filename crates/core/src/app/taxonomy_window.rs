@@ -36,6 +36,18 @@ pub struct TagImportRun {
     pub connection_id: Option<String>,
     pub preview: TagImportPreview,
     pub applied: TagImportApplied,
+    /// A tag's rename (a taxonomy plan of one tag's titles): what it renamed, so the page says
+    /// so rather than naming a sheet.
+    pub rename: Option<TagRenamed>,
+}
+
+/// What a rename run renamed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TagRenamed {
+    pub tag: String,
+    pub from: String,
+    pub to: String,
 }
 
 /// Why undo left a tag or a value as it is, as the window words it.
@@ -176,10 +188,19 @@ impl Workspace {
             created: plan.created,
             changed: plan.changed,
         };
+        let rename = summary
+            .kind
+            .renamed_tag()
+            .map(|(tag, from, to)| TagRenamed {
+                tag: tag.to_owned(),
+                from: from.to_owned(),
+                to: to.to_owned(),
+            });
         Ok(TagImportRun {
             connection_id: spec.connection_id,
             preview,
             applied: TagImportApplied::of(&summary),
+            rename,
         })
     }
 

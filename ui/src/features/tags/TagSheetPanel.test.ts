@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
-import { applyTagImport, previewTagImport, undoTagImport } from '../../ipc/commands';
+import { applyTagImport, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection } from '../../test-fixtures';
 import { TagSheetModel } from './tagSheet.svelte';
@@ -20,6 +20,7 @@ vi.mock('../../ipc/commands', () => ({
   previewTagImport: vi.fn(),
   applyTagImport: vi.fn(),
   undoTagImport: vi.fn(),
+  openTagImportRun: vi.fn(),
 }));
 
 afterEach(() => {
@@ -47,6 +48,25 @@ describe('the round trip panel', () => {
     const hint = screen.getByText(/Import a sheet as Export… writes it/);
     expect(hint).not.toHaveTextContent('Nothing is ever deleted');
     expect(hint).toHaveTextContent('No tag is deleted, but undoing the import removes the tags it created.');
+  });
+
+  it('names a rename opened from Activity by what it renamed, not as a sheet imported (issue 68)', async () => {
+    vi.mocked(openTagImportRun).mockResolvedValue({
+      connectionId: null,
+      preview: {
+        fileName: 'wknd:season/summer',
+        rows: 1,
+        created: [],
+        changed: [{ row: 1, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'Summertime' }],
+      },
+      applied: { id: 'r4', created: 0, changed: 1, changedSince: [], stopped: null },
+      rename: { tag: 'wknd:season/summer', from: 'Summer', to: 'Summertime' },
+    });
+    const model = await shown('en');
+    await model.openRun('r4', []);
+    const preview = await screen.findByTestId('tags-import-preview');
+    expect(within(preview).getByRole('heading').textContent?.trim()).toBe('Renamed Summer to Summertime');
+    expect(preview.textContent).not.toMatch(/Imported from/);
   });
 
   it('shows the preview in words, then what was applied and what undo kept', async () => {

@@ -11,6 +11,7 @@ import type { SavedTaxonomy } from '../../ipc/bindings/SavedTaxonomy';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
 import type { TagImportUndoneView } from '../../ipc/bindings/TagImportUndoneView';
+import type { TagRenamed } from '../../ipc/bindings/TagRenamed';
 import { applyRun, applyTagImport, chooseSheetFile, exportTaxonomy, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
@@ -29,6 +30,8 @@ export class TagSheetModel {
   /** Why the sheet cannot be imported (its row and problem), in the core's words. */
   refusal = $state<IpcError | null>(null);
   applied = $state<TagImportApplied | null>(null);
+  /** A tag's rename opened from Activity (its run is a taxonomy plan too): what it renamed. */
+  rename = $state<TagRenamed | null>(null);
   undone = $state<TagImportUndoneView | null>(null);
   /** A sheet dropped while a step ran, by its file name: not opened, and said so. */
   setAside = $state<string | null>(null);
@@ -199,6 +202,7 @@ export class TagSheetModel {
       this.#connection = connections.find((c) => c.id === run.connectionId) ?? this.#connection;
       this.preview = run.preview;
       this.applied = run.applied;
+      this.rename = run.rename;
     } catch (thrown) {
       if (mine === this.#generation) this.failure = toIpcError(thrown);
     } finally {
@@ -245,6 +249,7 @@ export class TagSheetModel {
     this.preview = null;
     this.refusal = null;
     this.applied = null;
+    this.rename = null;
     this.undone = null;
     this.failure = null;
     this.confirming = null;

@@ -27,6 +27,7 @@ const STOPPED: TagImportRun = {
     changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
   },
   applied: { id: 'r9', created: 1, changed: 0, changedSince: [], stopped: 'AEM did not take the change of wknd:season/summer.' },
+  rename: null,
 };
 const FINISHED: TagImportRun = { ...STOPPED, applied: { ...STOPPED.applied, changed: 1, stopped: null } };
 
