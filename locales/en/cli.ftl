@@ -88,6 +88,8 @@ cli-value-url = URL
 cli-value-user = USER
 cli-value-values = VALUES
 cli-value-variables = VARIABLES
+cli-value-title = TITLE
+cli-value-lang-title = LANG=TITLE
 
 ## Help summaries
 
@@ -166,7 +168,7 @@ cli-about-tags-merge = Merge a tag (and the tags below it) into another: every a
 cli-about-tags-move = Move or rename a tag (and the tags below it): every asset under --under that holds it gets the new id (previewed, then applied), then AEM moves the tag itself.
 cli-about-tags-delete = Delete a tag (and the tags below it): removed from every asset under --under first (previewed, then applied), then deleted in AEM.
 cli-about-tags-import = Apply a taxonomy sheet (as `tags export` writes it): create the tags it adds and change titles, translations and descriptions (previewed first; nothing is ever deleted).
-cli-about-tags-undo-import = Undo a tag import: put titles back and remove the tags it created, unless changed or used since.
+cli-about-tags-undo-import = Undo a tag import (or a rename, as undo-rename): put titles back and remove the tags it created, unless changed or used since.
 cli-arg-tags-import-sheet = The sheet: `.xlsx` or `.csv`, as `tags export` writes it.
 cli-arg-tags-undo-import-id = The import's id, as `tags import` printed it.
 cli-arg-tags-list-json = Print the tags as JSON.
@@ -176,6 +178,9 @@ cli-arg-tags-export-under = Add a column counting, for each tag, the assets unde
 cli-arg-tags-tag = The tag: `namespace:path/to/tag`.
 cli-arg-tags-merge-into = The tag it is merged into (it must exist).
 cli-arg-tags-move-to = Its new id (no tag may have it yet).
+cli-about-tags-rename = Rename a tag: change the title people see (and its titles in other languages), previewed first; its id stays, so no asset changes. Undone with tags undo-rename RUN.
+cli-arg-tags-rename-title = Its new title.
+cli-arg-tags-rename-title_in = A new title in another language, by AEM's locale name: --title-in fr=Surf (repeat it for each language).
 cli-arg-tags-under = The folder whose assets (with its subfolders') that hold the tag are fixed: `/content/dam/…`.
 cli-about-runs-list = Every run, newest first: when, connection, folder, edits, counts, duration, status.
 cli-about-runs-show = One run's summary and report; `--csv FILE` exports every asset with its outcome.

@@ -87,6 +87,8 @@ cli-value-url = URL
 cli-value-user = UTILISATEUR
 cli-value-values = VALEURS
 cli-value-variables = VARIABLES
+cli-value-title = TITRE
+cli-value-lang-title = LANGUE=TITRE
 
 ## Résumés d’aide
 
@@ -165,7 +167,7 @@ cli-about-tags-merge = Fusionner une balise (et les balises en dessous) dans une
 cli-about-tags-move = Déplacer ou renommer une balise (et les balises en dessous) : chaque ressource sous --under qui la porte reçoit le nouvel identifiant (aperçu, puis application), puis AEM déplace la balise elle-même.
 cli-about-tags-delete = Supprimer une balise (et les balises en dessous) : retirée d’abord de chaque ressource sous --under (aperçu, puis application), puis supprimée dans AEM.
 cli-about-tags-import = Appliquer une feuille de taxonomie (telle que `tags export` l’écrit) : créer les balises qu’elle ajoute et modifier titres, traductions et descriptions (avec un aperçu d’abord ; rien n’est jamais supprimé).
-cli-about-tags-undo-import = Défaire un import de balises : restaurer les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
+cli-about-tags-undo-import = Défaire un import de balises (ou un renommage, comme undo-rename) : restaurer les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
 cli-arg-tags-import-sheet = La feuille : `.xlsx` ou `.csv`, telle que `tags export` l’écrit.
 cli-arg-tags-undo-import-id = L’identifiant de l’import, tel que `tags import` l’a affiché.
 cli-arg-tags-list-json = Afficher les balises en JSON.
@@ -175,6 +177,9 @@ cli-arg-tags-export-under = Ajouter une colonne comptant, pour chaque balise, le
 cli-arg-tags-tag = La balise : `espace:chemin/de/la/balise`.
 cli-arg-tags-merge-into = La balise dans laquelle elle est fusionnée (elle doit exister).
 cli-arg-tags-move-to = Son nouvel identifiant (aucune balise ne doit l’avoir déjà).
+cli-about-tags-rename = Renommer une balise : changer le titre affiché (et ses titres dans d’autres langues), avec un aperçu d’abord ; son identifiant reste, aucune ressource ne change. Se défait avec tags undo-rename EXÉCUTION.
+cli-arg-tags-rename-title = Son nouveau titre.
+cli-arg-tags-rename-title_in = Un nouveau titre dans une autre langue, par le nom de locale d’AEM : --title-in fr=Surf (à répéter pour chaque langue).
 cli-arg-tags-under = Le dossier dont les ressources (et celles de ses sous-dossiers) qui portent la balise sont corrigées : `/content/dam/…`.
 cli-about-runs-list = Toutes les exécutions, de la plus récente à la plus ancienne : date, connexion, dossier, modifications, décomptes, durée, statut.
 cli-about-runs-show = Le résumé et le rapport d’une exécution ; `--csv FICHIER` exporte chaque ressource avec son résultat.
