@@ -454,6 +454,16 @@ test("Export… saves the taxonomy; the edited sheet dropped is previewed, appli
     assert.deepEqual(shown, [summer, "title (fr)", "“Été”", "“Plein été”"]);
     assert.equal(await writesApplied(sandbox), writes, "the preview wrote something");
     assert.deepEqual(await seriousViolations(driver), []);
+    // The changes' table is as tall as its rows: the page is the one area that scrolls (issue 68).
+    const boxes = await driver.executeScript(`
+      const table = document.querySelector('[data-testid="tags-import-change"]').closest('table');
+      const out = [];
+      for (let el = table.parentElement; el; el = el.parentElement) {
+        const y = getComputedStyle(el).overflowY;
+        if (/auto|scroll/.test(y) && el !== document.scrollingElement) out.push(el.tagName + '.' + el.className + ':' + getComputedStyle(el).maxHeight);
+      }
+      return out;`);
+    assert.ok(boxes.every((b) => b.startsWith("MAIN") || b.endsWith(":none")), `the table scrolls in a box of its own: ${boxes}`);
     await screenshot(driver, "25-tags-import-preview-en");
 
     await press(driver, "tags-import-apply");
