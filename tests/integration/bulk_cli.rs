@@ -9,6 +9,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::cli_process::OutputRetried;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -338,17 +339,7 @@ async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given()
 pub async fn run_command(mut cmd: Command) -> (Option<i32>, String, String) {
     let out = tokio::task::spawn_blocking(move || {
         cmd.stdin(Stdio::null());
-        // Wine's CreateProcess now and then fails at once with ERROR_INTERNAL_ERROR (1359)
-        // while many tests start processes together; nothing was started, so it is asked again.
-        let mut tries = 0;
-        loop {
-            match cmd.output() {
-                Err(e) if e.raw_os_error() == Some(1359) && cfg!(windows) && tries < 3 => {
-                    tries += 1;
-                }
-                other => break other,
-            }
-        }
+        cmd.output_retried()
     })
     .await
     .unwrap()

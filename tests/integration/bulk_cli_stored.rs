@@ -7,6 +7,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::cli_process::OutputRetried;
 use metadesk_sandbox::SAMPLE_FOLDER;
 
 use crate::bulk_cli::{CliHome, editable};
@@ -56,7 +57,7 @@ async fn with_metadesk_home_import_list_doctor_and_bulk_use_the_same_folders() {
             .env("XDG_DATA_HOME", elsewhere.join("data"))
             .stdin(std::process::Stdio::null());
         async move {
-            let out = tokio::task::spawn_blocking(move || cmd.output())
+            let out = tokio::task::spawn_blocking(move || cmd.output_retried())
                 .await
                 .unwrap()
                 .unwrap();

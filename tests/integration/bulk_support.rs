@@ -5,6 +5,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::cli_process::OutputRetried;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -59,7 +60,7 @@ pub fn run_with_dev_token(
         .args(["--trust-host", &sandbox_host(sb)])
         .args(["--aem", &sb.base_url(), "--file"])
         .arg(&file)
-        .output()
+        .output_retried()
         .unwrap()
 }
 

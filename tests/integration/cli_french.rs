@@ -3,6 +3,7 @@
 
 use crate::bulk_cli::CliHome;
 use crate::bulk_support::sandbox;
+use crate::cli_process::OutputRetried;
 
 #[tokio::test]
 async fn connections_test_speaks_french_when_lang_is_french() {
@@ -11,7 +12,7 @@ async fn connections_test_speaks_french_when_lang_is_french() {
     let french = |args: &[&str]| home.command_in("fr_FR.UTF-8", args);
     let file = home.creds.join("local-development-token.json");
     let run = |mut cmd: std::process::Command| async move {
-        tokio::task::spawn_blocking(move || cmd.stdin(std::process::Stdio::null()).output())
+        tokio::task::spawn_blocking(move || cmd.stdin(std::process::Stdio::null()).output_retried())
             .await
             .unwrap()
             .unwrap()
@@ -128,7 +129,7 @@ async fn help_and_where_words_are_french_when_lang_is_french() {
             .env("LANG", lang)
             .stdin(std::process::Stdio::null());
         async move {
-            let out = tokio::task::spawn_blocking(move || cmd.output())
+            let out = tokio::task::spawn_blocking(move || cmd.output_retried())
                 .await
                 .unwrap()
                 .unwrap();

@@ -4,6 +4,7 @@
 //! and a CLI command) lose nothing and leave no entry that no connection names, even when one
 //! of them is killed half way through an import.
 
+use crate::cli_process::OutputRetried;
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::Arc;
@@ -21,7 +22,7 @@ use serde_json::json;
 fn items_in(namespace: &str) -> usize {
     let out = Command::new("secret-tool")
         .args(["search", "--all", "service", namespace])
-        .output()
+        .output_retried()
         .expect("secret-tool is installed by scripts/install-deps.sh");
     let text =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
@@ -36,13 +37,13 @@ fn items_in(namespace: &str) -> usize {
     let suffix = format!(".{namespace}");
     let listed = Command::new("cmdkey")
         .arg("/list")
-        .output()
+        .output_retried()
         .ok()
         .filter(|o| o.status.success())
         .or_else(|| {
             Command::new("reg")
                 .args(["query", r"HKCU\Software\Wine\Credential Manager"])
-                .output()
+                .output_retried()
                 .ok()
         })
         .expect("cmdkey (Windows) or reg (Wine)");

@@ -3,6 +3,7 @@
 //! Secret Service itself (secret-tool, D-Bus) are built for Linux only.
 
 #[cfg(target_os = "linux")]
+use crate::cli_process::OutputRetried;
 use std::process::Command;
 
 use metadesk_core::health::{KeychainStatus, check_keychain};
@@ -51,7 +52,7 @@ fn entries_are_real_secret_service_items() {
         .unwrap();
     let out = Command::new("secret-tool")
         .args(["lookup", "service", &ns, "username", "conn/b/client-secret"])
-        .output()
+        .output_retried()
         .expect("secret-tool is installed by scripts/install-deps.sh");
     store.delete("conn/b/client-secret").unwrap();
     assert!(
@@ -143,7 +144,7 @@ fn no_keychain_is_reported_never_replaced() {
             "unix:path=/nonexistent/metadesk-no-bus",
         )
         .env_remove("DISPLAY")
-        .output()
+        .output_retried()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(

@@ -19,6 +19,7 @@ mod bulk_cli_stored;
 mod bulk_openapi;
 mod bulk_parameters;
 mod bulk_support;
+mod cli_process;
 // A "French desktop" is `LANG=fr_FR.UTF-8` for the command line started by these tests: so on
 // Linux only. Windows and macOS take the language from the system's settings
 // (GetUserPreferredUILanguages, CFLocale), which a test cannot change for one process; there the

@@ -8,6 +8,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::cli_process::OutputRetried;
 use metadesk_core::app::PreviewRequest;
 use metadesk_core::bulk::RunSource;
 use std::collections::{BTreeMap, BTreeSet};
@@ -525,7 +526,7 @@ async fn shown(a: &App, lang: &str, run: &str) -> String {
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
         .stdin(std::process::Stdio::null());
-    let out = tokio::task::spawn_blocking(move || cmd.output())
+    let out = tokio::task::spawn_blocking(move || cmd.output_retried())
         .await
         .unwrap()
         .unwrap();

@@ -4,6 +4,7 @@
 //! Export CSV), undo of a sheet import, and a sheet with errors refused with its messages and
 //! nothing written.
 
+use crate::cli_process::OutputRetried;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -38,7 +39,7 @@ impl Env {
         Command::new(&self.cli)
             .env("METADESK_HOME", self.dir.path().join("home"))
             .args(args)
-            .output()
+            .output_retried()
             .unwrap()
     }
 
@@ -51,7 +52,7 @@ impl Env {
             .args(["--trust-host", &sandbox_host(&self.sb)])
             .args(["--aem", &self.sb.base_url(), "--file"])
             .arg(&file)
-            .output()
+            .output_retried()
             .unwrap()
     }
 
@@ -105,7 +106,7 @@ impl Env {
             .args(["--trust-host", &sandbox_host(&self.sb)])
             .args(["--aem", &self.sb.base_url(), "--file"])
             .arg(&creds)
-            .output()
+            .output_retried()
             .unwrap()
     }
 
@@ -403,7 +404,7 @@ async fn a_sheet_exported_in_french_is_in_french_and_imports_in_english() {
         .args(["--trust-host", &sandbox_host(&env.sb)])
         .args(["--aem", &env.sb.base_url(), "--file"])
         .arg(&creds)
-        .output()
+        .output_retried()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let bytes = std::fs::read(&out).unwrap();
@@ -528,7 +529,7 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
         .arg(&env.cli)
         .args(args)
         .env("METADESK_HOME", env.dir.path().join("home"))
-        .output()
+        .output_retried()
         .unwrap();
     assert_ne!(o.status.code(), Some(0), "the limit stops the export");
     assert_eq!(

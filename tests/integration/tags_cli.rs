@@ -3,6 +3,7 @@
 //! taxonomy saved as .xlsx and .csv; a bad file name and an account that cannot read tags
 //! refused in words, nothing written.
 
+use crate::cli_process::OutputRetried;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -38,7 +39,7 @@ impl Env {
     /// Runs the CLI from this home with `args`, on `aem`'s sandbox with its development token
     /// (a credential file of the same name as this one's), in `lang`.
     pub(crate) fn run_on(&self, aem: &Env, lang: &str, args: &[&str]) -> Output {
-        self.cli_on(aem, lang, args).output().unwrap()
+        self.cli_on(aem, lang, args).output_retried().unwrap()
     }
 
     /// The CLI with `args`, its output to nowhere: a process to start, and kill, while the test
@@ -78,7 +79,7 @@ impl Env {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .args(args)
-            .output()
+            .output_retried()
             .unwrap()
     }
 
@@ -88,7 +89,7 @@ impl Env {
             .env("METADESK_HOME", self.dir.path().join("home"))
             .env("LANG", "C.UTF-8")
             .args(["runs", "list", "--json"])
-            .output()
+            .output_retried()
             .unwrap();
         let runs: Value = serde_json::from_str(&out(&o)).unwrap();
         runs[0]["id"].as_str().unwrap().to_owned()
@@ -390,7 +391,7 @@ async fn a_bad_file_name_or_an_unreadable_taxonomy_writes_nothing() {
         .args(["tags", "export", "--out", csv.to_str().unwrap()])
         .args(["--aem", &env.sb.base_url(), "--file"])
         .arg(&file)
-        .output()
+        .output_retried()
         .unwrap();
     assert_ne!(o.status.code(), Some(0), "{}", out(&o));
     assert!(err(&o).contains("tags could not be read"), "{}", err(&o));

@@ -4,6 +4,7 @@
 //! the old title back unless someone changed it since. Bad input refused in words, nothing
 //! written.
 
+use crate::cli_process::OutputRetried;
 use serde_json::Value;
 
 use crate::bulk_cli::cli;
@@ -26,7 +27,7 @@ impl Env {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .args(["runs", "list"])
-            .output()
+            .output_retried()
             .unwrap();
         out(&o)
     }

@@ -8,6 +8,7 @@
 // Helpers outside `#[test]` functions panic on purpose: they are test code too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::cli_process::OutputRetried;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -873,7 +874,9 @@ async fn the_cli_tests_a_stored_connection() {
     let cli = crate::bulk_cli::cli();
     let run = |args: Vec<String>| {
         let cli = cli.clone();
-        tokio::task::spawn_blocking(move || std::process::Command::new(cli).args(args).output())
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(cli).args(args).output_retried()
+        })
     };
     let out = run(vec!["connections".into(), "test".into(), name.clone()])
         .await
