@@ -4,6 +4,7 @@
 
 #[cfg(target_os = "linux")]
 use crate::cli_process::OutputRetried;
+#[cfg(target_os = "linux")]
 use std::process::Command;
 
 use metadesk_core::health::{KeychainStatus, check_keychain};

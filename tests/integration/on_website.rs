@@ -118,6 +118,7 @@ async fn a_sheet_preview_says_where_each_asset_stands_from_its_rows_lookups() {
             path: path.clone(),
             edits: vec![set("dc:rights", "From the sheet")],
             exported_modified: None,
+            exported_codes: None,
         })
         .collect();
     let mut sheet = spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, Vec::new());

@@ -17,6 +17,7 @@ mod classic_listing;
 mod classic_write;
 pub mod connect;
 mod entries;
+pub mod fingerprint;
 pub mod folders;
 pub mod folders_api;
 pub mod fragments;

@@ -171,7 +171,9 @@ impl ClassicAssets {
     pub async fn asset_content(&self, asset_path: &str) -> Result<Option<AssetContent>, CallError> {
         let mut url = self.dam_url(&["content", "dam"], asset_path, "")?;
         if let Ok(mut parts) = url.path_segments_mut() {
-            parts.push("jcr:content.json");
+            // Level 1: its metadata too, whose values tell a colleague's edit (the time does
+            // not move on metadata updates).
+            parts.push("jcr:content.1.json");
         }
         let response = self
             .client
@@ -187,26 +189,28 @@ impl ClassicAssets {
                 last_modified: aem_time(&body["jcr:lastModified"]),
                 failed: body["dam:failedRenditions"].is_array()
                     || body["dam:assetState"] == "failed",
+                metadata: body["metadata"].as_object().cloned().unwrap_or_default(),
             })),
             Err(CallError::NotFound) => Ok(None),
             Err(e) => Err(e),
         }
     }
 
-    /// One check of the assets at `paths` (QueryBuilder, exact paths, selective hits: the
-    /// engine's [`batch::check_query`]) with each one's `jcr:content/jcr:lastModified` beside
-    /// its values of `properties`, by path: what an upload's values are checked against just
-    /// before their batch leaves, and the time its undo needs once they are written. A path
-    /// absent was not found by the index, which lags behind an upload: read it on its own.
-    pub async fn check_times(
-        &self,
-        paths: &[&str],
-        properties: &[String],
-    ) -> Result<HashMap<String, Timed>, CallError> {
-        let mut query = batch::check_query(paths, properties);
-        if let Some((_, wanted)) = query.iter_mut().find(|(k, _)| k == "p.properties") {
-            wanted.push_str(" jcr:content/jcr:lastModified");
+    /// One check of the assets at `paths` (QueryBuilder, exact paths: the engine's
+    /// [`batch::check_query`], its hits full two levels down) with each one's
+    /// `jcr:content/jcr:lastModified` beside its whole metadata, by path: what an upload's
+    /// values are checked against just before their batch leaves, and what its undo compares
+    /// once they are written. A path absent was not found by the index, which lags behind an
+    /// upload: read it on its own.
+    pub async fn check_times(&self, paths: &[&str]) -> Result<HashMap<String, Timed>, CallError> {
+        let mut query: Vec<(String, String)> = batch::check_query(paths, &[])
+            .into_iter()
+            .filter(|(k, _)| k != "p.properties")
+            .collect();
+        if let Some((_, mode)) = query.iter_mut().find(|(k, _)| k == "p.hits") {
+            "full".clone_into(mode);
         }
+        query.push(("p.nodedepth".to_owned(), "2".to_owned()));
         let page = self.query(&query).await?;
         let mut values = batch::checked_values(&page.hits);
         Ok(page
@@ -243,7 +247,7 @@ impl ClassicAssets {
 }
 
 /// An asset's content node as processing leaves it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AssetContent {
     /// `dam:assetState`: `processing`, `processed`, `failed`…
     pub state: String,
@@ -251,6 +255,8 @@ pub struct AssetContent {
     pub last_modified: Option<String>,
     /// Processing failed (`failed`, or `dam:failedRenditions` listed).
     pub failed: bool,
+    /// Its metadata node, every property.
+    pub metadata: Map<String, Value>,
 }
 
 /// What [`ClassicAssets::check_times`] found of one asset.
@@ -258,8 +264,17 @@ pub struct AssetContent {
 pub struct Timed {
     /// `jcr:content/jcr:lastModified`, as [`AssetContent::last_modified`] says it.
     pub last_modified: Option<String>,
-    /// Its values of the properties asked for (an absent one is not set).
+    /// Its whole metadata node (an absent property is not set).
     pub metadata: Map<String, Value>,
+}
+
+impl From<AssetContent> for Timed {
+    fn from(content: AssetContent) -> Self {
+        Timed {
+            last_modified: content.last_modified,
+            metadata: content.metadata,
+        }
+    }
 }
 
 /// A time AEM gave (`jcr:lastModified`), as RFC 3339 to the second: the Sling JSON of a node

@@ -47,6 +47,14 @@ pub fn of_error(err: &AemError) -> SavedText {
 /// A sheet row not written because AEM changed the asset after the export.
 pub const CHANGED_SINCE_EXPORT: &str = "reason-changed-since-export";
 
+/// A sheet row not written because a value it edits is no longer the one exported.
+pub const CHANGED_SINCE_EXPORT_VALUES: &str = "reason-changed-since-export-values";
+
+/// Whether a row's reason says AEM changed the asset after the sheet was exported.
+pub fn is_changed_since_export(code: &str) -> bool {
+    code == CHANGED_SINCE_EXPORT || code == CHANGED_SINCE_EXPORT_VALUES
+}
+
 /// A sheet row not written because a cell gives several values for a property AEM holds as one
 /// (the import names each such cell in words).
 pub const HOLDS_ONE_VALUE: &str = "reason-holds-one-value";
@@ -56,6 +64,15 @@ pub fn changed_since_export(now: &str, exported: &str) -> SavedText {
     SavedText::new(
         CHANGED_SINCE_EXPORT,
         [("now", now.into()), ("exported", exported.into())],
+    )
+}
+
+/// A sheet row not written because AEM holds other values of `properties` than the exported
+/// ones (a colleague's change since the export, which writing would undo).
+pub fn changed_since_export_values(properties: &[String]) -> SavedText {
+    SavedText::new(
+        CHANGED_SINCE_EXPORT_VALUES,
+        [("properties", properties.join(", ").into())],
     )
 }
 

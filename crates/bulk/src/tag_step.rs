@@ -116,8 +116,9 @@ pub struct StepJournal {
     pub reason: Option<SavedText>,
     /// What AEM held for each part left alone.
     pub left_alone: BTreeMap<TagPart, Option<String>>,
-    /// What AEM held once a part was done, where it was journaled (an uploaded file's
-    /// `jcr:lastModified` once processed: its undo tells a colleague's change by it).
+    /// What AEM held once a part was done, where it was journaled (what AEM held of an
+    /// uploaded file once processed, `metadesk_assets::fingerprint::Held`'s text: its undo
+    /// tells a colleague's change by it).
     pub held: BTreeMap<TagPart, String>,
 }
 

@@ -1,8 +1,8 @@
 //! An upload as a run: what it makes and sends ([`UploadRunPlan`], kept in the run's spec), and
 //! what its journal says it did ([`UploadView`], in the run's summary). Each folder and each
 //! file is a part of the run's step journal (`tag_step.rs`): a file is `sending` durably before
-//! its first byte leaves, then `done` (with AEM's `jcr:lastModified` once processed, for its
-//! undo), `refused`, or `left_alone` when AEM holds at its path something else than the preview
+//! its first byte leaves, then `done` (with what AEM held of it once processed, for its undo:
+//! `metadesk_assets::fingerprint::Held`), `refused`, or `left_alone` when AEM holds at its path something else than the preview
 //! showed. Pure data and decisions, no I/O.
 //!
 //! Not here: sending (`engine/upload.rs`), gathering and comparing the local files
@@ -194,8 +194,8 @@ impl UploadRunPlan {
     }
 
     /// The files the run may have written, for its undo: those done, and those whose write
-    /// left without its answer journaled (the undo goes by what AEM holds), each with AEM's
-    /// `jcr:lastModified` once it was processed, where journaled.
+    /// left without its answer journaled (the undo goes by what AEM holds), each with what AEM
+    /// held of it last (`Held`'s text), where journaled.
     pub fn written<'a>(
         &'a self,
         journal: &'a StepJournal,

@@ -428,8 +428,14 @@ pub(crate) async fn content_get(
     }
     // The asset's content node, its own properties (Sling JSON, level 0): the last-modified
     // time in the renderer's default legacy ECMA form
-    // (https://github.com/apache/sling-org-apache-sling-servlets-get).
-    for suffix in ["/jcr:content.json", "/_jcr_content.json"] {
+    // (https://github.com/apache/sling-org-apache-sling-servlets-get); at level 1 its children
+    // too, `metadata` with every property and `renditions` (a folder: its own properties).
+    for (suffix, children) in [
+        ("/jcr:content.json", false),
+        ("/_jcr_content.json", false),
+        ("/jcr:content.1.json", true),
+        ("/_jcr_content.1.json", true),
+    ] {
         if let Some(asset_path) = full.strip_suffix(suffix) {
             return match dam.lookup(asset_path) {
                 Some(Node::Asset(a)) => {
@@ -440,6 +446,13 @@ pub(crate) async fn content_get(
                         "dam:assetState": dam.asset_processing_state(a),
                     });
                     add_replication(&dam, a, &mut content);
+                    if children {
+                        let mut md = Map::new();
+                        md.insert("jcr:primaryType".into(), json!("nt:unstructured"));
+                        md.extend(dam.metadata(a));
+                        content["metadata"] = Value::Object(md);
+                        content["renditions"] = json!({"jcr:primaryType": "nt:folder"});
+                    }
                     axum::Json(content).into_response()
                 }
                 // A folder's content node: where a `metadataSchema` may sit (`schemas.rs`).
@@ -588,7 +601,7 @@ pub(crate) async fn current_user(State(shared): State<Shared>, headers: HeaderMa
 }
 
 /// A time as Sling's JSON renderer writes it by default: `Tue Sep 03 2024 13:15:03 GMT+0000`.
-fn ecma_date(ms: u64) -> String {
+pub(crate) fn ecma_date(ms: u64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     t.format(time::macros::format_description!(

@@ -504,7 +504,8 @@ fn simple_date(ms: u64) -> String {
     .unwrap_or_default()
 }
 
-fn hit(v: &View<'_>, mode: &str, properties: &[String]) -> Value {
+/// One hit as `mode` writes it; `levels` of children for `full` (`None`: all of them).
+fn hit(v: &View<'_>, mode: &str, properties: &[String], levels: Option<u32>) -> Value {
     let mut out = Map::new();
     match mode {
         "selective" => {
@@ -514,14 +515,27 @@ fn hit(v: &View<'_>, mode: &str, properties: &[String]) -> Value {
                 }
             }
         }
+        // The node's Sling JSON: its own properties, then `nodedepth` levels of children
+        // (0: the whole subtree); an asset's `jcr:content` at level 1, its `metadata` at 2.
         "full" => {
             out.insert("jcr:path".into(), json!(v.path));
             out.insert("jcr:primaryType".into(), json!(v.primary_type()));
-            if let Some(md) = &v.metadata {
-                out.insert(
-                    "jcr:content".into(),
-                    json!({"jcr:primaryType": "dam:AssetContent", "metadata": md}),
-                );
+            let deeper_than = |level: u32| levels.is_none_or(|n| n > level);
+            if let (Node::Asset(a), Some(md)) = (v.node, &v.metadata)
+                && deeper_than(0)
+            {
+                let mut content = json!({
+                    "jcr:primaryType": "dam:AssetContent",
+                    "jcr:lastModified": crate::classic::ecma_date(v.dam.modified_ms(a)),
+                    "dam:assetState": v.dam.asset_processing_state(a),
+                });
+                if deeper_than(1) {
+                    let mut metadata = Map::new();
+                    metadata.insert("jcr:primaryType".into(), json!("nt:unstructured"));
+                    metadata.extend(md.clone());
+                    content["metadata"] = Value::Object(metadata);
+                }
+                out.insert("jcr:content".into(), content);
             }
         }
         _ => {
@@ -606,6 +620,15 @@ pub(crate) async fn query(
     let offset = number("p.offset", 0).max(0) as usize;
     let limit = number("p.limit", DEFAULT_LIMIT);
     let mode = params.get("p.hits").map_or("simple", String::as_str);
+    // `p.nodedepth`: the node's own properties by default, N levels of children, 0 all.
+    let levels = match params
+        .get("p.nodedepth")
+        .and_then(|d| d.parse::<u32>().ok())
+    {
+        Some(0) => None,
+        Some(n) => Some(n),
+        None => Some(0),
+    };
     let properties: Vec<String> = params
         .get("p.properties")
         .map(|p| p.split_whitespace().map(str::to_owned).collect())
@@ -657,7 +680,7 @@ pub(crate) async fn query(
         } else {
             limit as usize
         })
-        .map(|v| hit(v, mode, &properties))
+        .map(|v| hit(v, mode, &properties, levels))
         .collect();
     let end = offset.saturating_add(page.len());
     let (total, more) = match params.get("p.guessTotal").map(String::as_str) {

@@ -127,6 +127,7 @@ async fn predicates_select_what_they_say() {
             ("type", "dam:Asset"),
             ("p.limit", "-1"),
             ("p.hits", "full"),
+            ("p.nodedepth", "2"),
         ],
     )
     .await;

@@ -93,6 +93,14 @@ const KEY_HEADER_IDS: [&str; 3] = [
     "sheet-column-modified",
 ];
 
+/// The header of the last column Metadesk writes: each exported value's code, by which the
+/// import tells a colleague's change since the export (`metadesk_assets::fingerprint`).
+pub fn exported_header(l: &Localizer) -> String {
+    l.text(EXPORTED_HEADER_ID)
+}
+
+const EXPORTED_HEADER_ID: &str = "sheet-column-exported";
+
 /// The header Metadesk writes for a property, in `l`'s language: `Title (dc:title)`,
 /// `Keywords (dc:subject) — values separated by |`; a property without a name in words gets
 /// its own name as label.
@@ -114,6 +122,7 @@ pub struct ExportWords {
     path: Vec<String>,
     name: Vec<String>,
     modified: Vec<String>,
+    exported: Vec<String>,
     /// The name of the workbook's "About this export" sheet.
     pub about_sheet: Vec<String>,
     /// The About sheet's line naming the exported folder.
@@ -129,6 +138,7 @@ impl ExportWords {
             path: keys(KEY_HEADER_IDS[0]),
             name: keys(KEY_HEADER_IDS[1]),
             modified: keys(KEY_HEADER_IDS[2]),
+            exported: keys(EXPORTED_HEADER_ID),
             about_sheet: texts("sheet-about-name"),
             about_folder: texts("sheet-about-folder"),
         }
@@ -141,6 +151,8 @@ pub enum Header {
     Path,
     Name,
     LastModified,
+    /// The exported values' codes.
+    ExportedValues,
     Property {
         property: String,
         multi: Option<bool>,
@@ -185,6 +197,9 @@ pub fn parse_header(raw: &str, words: &ExportWords) -> Header {
         &["lastmodified", "modified", "jcrlastmodified"],
     ) {
         return Header::LastModified;
+    }
+    if is(&words.exported, &[]) {
+        return Header::ExportedValues;
     }
     if text.contains("{{") || text.contains("}}") {
         return parse_aem_header(text);

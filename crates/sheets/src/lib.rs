@@ -142,6 +142,9 @@ pub struct Row {
     /// The asset's last-modified time when the sheet was exported (RFC 3339), when the sheet
     /// has that column and the cell is filled.
     pub last_modified: Option<String>,
+    /// Each exported value's code (`metadesk_assets::fingerprint::ExportedCodes`, as its cell
+    /// writes them), when the sheet has that column and the cell is as Metadesk wrote it.
+    pub exported_codes: Option<String>,
     pub cells: Vec<Cell>,
 }
 

@@ -19,6 +19,7 @@ use super::{
     SheetSource, ValueKind, number as count, said,
 };
 use metadesk_assets::asset_path::canonical_asset_path;
+use metadesk_assets::fingerprint::ExportedCodes;
 use metadesk_base::i18n::Text;
 use metadesk_base::i18n::controls_shown;
 use metadesk_base::spreadsheet::text_of_spreadsheet_cell;
@@ -54,6 +55,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
     let mut path_col = None;
     let mut name_col = None;
     let mut modified_col = None;
+    let mut exported_col = None;
     let mut columns: Vec<PropertyColumn> = Vec::new();
     let mut aem = false;
     let mut bad_cols = Vec::new();
@@ -83,6 +85,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
             }
             Header::Name => key(&mut name_col, &mut issues),
             Header::LastModified => key(&mut modified_col, &mut issues),
+            Header::ExportedValues => key(&mut exported_col, &mut issues),
             Header::Empty => bad_cols.push((index, None)),
             Header::Bad(why) => {
                 issues.push(Issue::new(Severity::Error, Some(1), place, why));
@@ -240,6 +243,27 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
             parsed
         });
 
+        let exported_codes = exported_col.and_then(|c| {
+            let text = cell(c).text.trim().to_owned();
+            if text.is_empty() {
+                return None;
+            }
+            let codes = ExportedCodes::parse(&text);
+            if codes.is_none() {
+                row_issue(
+                    &mut issues,
+                    Severity::Warning,
+                    Some(format!(
+                        "{} ({})",
+                        column_letter(c),
+                        header_row[c].text.trim()
+                    )),
+                    said("sheet-bad-export-codes", vec![]),
+                );
+            }
+            codes.map(|c| c.text())
+        });
+
         let mut row_cells = Vec::new();
         for (ci, column) in columns.iter().enumerate() {
             let grid_cell = cell(column.index);
@@ -254,6 +278,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
             number,
             path,
             last_modified,
+            exported_codes,
             cells: row_cells,
         });
     }

@@ -15,7 +15,8 @@ use serde_json::Value;
 
 use super::cells::{escape_value, join_values};
 use super::guides::{ColumnGuide, GuideKind, header_label, validation};
-use super::headers::{key_headers, known_field, property_header};
+use super::headers::{exported_header, key_headers, known_field, property_header};
+use metadesk_assets::fingerprint::ExportedCodes;
 use metadesk_base::i18n::{Localizer, arg};
 use metadesk_base::spreadsheet::{reversible_spreadsheet_text, workbook_text};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
@@ -105,16 +106,26 @@ fn headers(l: &Localizer, columns: &[ExportColumn], guides: &[Option<ColumnGuide
             None => property_header(l, &c.property, c.multi),
         },
     ));
+    out.push(exported_header(l));
     out
 }
 
-fn row_texts(row: &ExportRow) -> Vec<String> {
+/// A row's cells: the key columns, each property's value, then the exported values' codes
+/// (what the import compares AEM's values with, to keep a colleague's change since).
+fn row_texts(columns: &[ExportColumn], row: &ExportRow) -> Vec<String> {
     let mut out = vec![
         row.path.clone(),
         row.name.clone(),
         row.last_modified.clone().unwrap_or_default(),
     ];
     out.extend(row.values.iter().map(|v| cell_text(v.as_ref())));
+    let codes = ExportedCodes::of(
+        columns
+            .iter()
+            .zip(&row.values)
+            .map(|(c, v)| (c.property.as_str(), v.as_ref())),
+    );
+    out.push(codes.text());
     out
 }
 
@@ -188,7 +199,9 @@ pub fn write_xlsx_guided(
             .write_string_with_format(0, c as u16, h, fmt)
             .map_err(fail)?;
     }
-    for c in 3..heads.len() {
+    // The property columns; the last one, the codes, is locked as the key columns are.
+    let codes_col = heads.len() - 1;
+    for c in 3..codes_col {
         let fmt = match guide_of(c) {
             Some(g) if g.kind == GuideKind::Date => &editable_date,
             _ => &editable,
@@ -196,7 +209,7 @@ pub fn write_xlsx_guided(
         sheet.set_column_format(c as u16, fmt).map_err(fail)?;
     }
     for (r, row) in rows.iter().enumerate() {
-        for (c, text) in row_texts(row).iter().enumerate() {
+        for (c, text) in row_texts(columns, row).iter().enumerate() {
             if text.chars().count() > EXCEL_CELL_MAX {
                 return Err(Error::message(
                     ErrorCode::InvalidInput,
@@ -212,7 +225,11 @@ pub fn write_xlsx_guided(
             if text.is_empty() {
                 continue;
             }
-            let fmt = if c < 3 { &key_fmt } else { &editable };
+            let fmt = if c < 3 || c == codes_col {
+                &key_fmt
+            } else {
+                &editable
+            };
             write_text(sheet, r as u32 + 1, c as u16, text, fmt).map_err(fail)?;
         }
     }
@@ -221,7 +238,7 @@ pub fn write_xlsx_guided(
             .set_column_width(c as u16, (*w).max(10) as f64 + 2.0)
             .map_err(fail)?;
     }
-    for c in 3..heads.len() {
+    for c in 3..codes_col {
         if let Some(dv) = guide_of(c).and_then(|g| validation(g, l)) {
             let last = (rows.len() as u32).max(1);
             sheet
@@ -328,7 +345,7 @@ pub fn write_csv_guided(
     csv_of(
         headers(l, columns, guides),
         rows.iter().map(|row| {
-            row_texts(row)
+            row_texts(columns, row)
                 .iter()
                 .map(|t| reversible_spreadsheet_text(t))
                 .collect()

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, lock, record_row, skip_row};
-use super::planning::preview_asset;
+use super::planning::{HoldBack, preview_asset};
 use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::list_entries::{Target, target_of};
@@ -70,7 +70,7 @@ pub(super) async fn preview_fragment_list(
         };
         let (ctx2, counts2) = (ctx.clone(), counts.clone());
         spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-            preview_asset(&ctx2, &counts2, i, listed, &ctx2.spec.edits, None)
+            preview_asset(&ctx2, &counts2, i, listed, &ctx2.spec.edits, HoldBack::No)
                 .await
                 .map(drop)
         })

@@ -24,7 +24,7 @@ use super::Engine;
 use super::checks::{GROUP, planned_properties, values_and_publication};
 use super::context::{Ctx, lock, record_row, skip_row};
 use super::gated::Gated;
-use super::planning::{plan_from_current, preview_asset};
+use super::planning::{HoldBack, plan_from_current, preview_asset};
 use super::searched::{as_planned, plan_entry};
 use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
@@ -157,7 +157,7 @@ pub(super) async fn preview_scope(
                     }
                     let (ctx2, counts2) = (ctx.clone(), counts.clone());
                     spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-                        preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, None)
+                        preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, HoldBack::No)
                             .await
                             .map(drop)
                     })
@@ -326,7 +326,15 @@ async fn plan_checked(
                     etag: None,
                 };
                 plan_from_current(
-                    ctx, counts, i, entry.path, None, current, format, edits, None,
+                    ctx,
+                    counts,
+                    i,
+                    entry.path,
+                    None,
+                    current,
+                    format,
+                    edits,
+                    HoldBack::No,
                 )?;
             }
             None => {
@@ -342,7 +350,7 @@ async fn plan_checked(
     }
     drop(done);
     let reads = to_read.into_iter().map(|(i, entry, missed)| async move {
-        if preview_asset(ctx, counts, i, entry, edits, None).await? && missed {
+        if preview_asset(ctx, counts, i, entry, edits, HoldBack::No).await? && missed {
             ctx.unindexed.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())

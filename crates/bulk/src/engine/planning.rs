@@ -29,6 +29,7 @@ use metadesk_base::i18n::SavedText;
 use metadesk_credentials::credentials::ApiFamily;
 use std::collections::HashMap;
 
+use metadesk_assets::fingerprint::ExportedCodes;
 use metadesk_base::timefmt::parse_rfc3339;
 use metadesk_clients::error::Result;
 
@@ -41,7 +42,7 @@ pub(super) async fn preview_asset(
     i: u64,
     entry: Entry,
     edits: &[Edit],
-    hold_back: Option<&SavedText>,
+    hold_back: HoldBack<'_>,
 ) -> Result<bool> {
     preview_asset_with_id(ctx, counts, i, entry, None, edits, hold_back).await
 }
@@ -55,7 +56,7 @@ pub(super) async fn preview_asset_with_id(
     entry: Entry,
     known_id: Option<String>,
     edits: &[Edit],
-    hold_back: Option<&SavedText>,
+    hold_back: HoldBack<'_>,
 ) -> Result<bool> {
     let aem = &ctx.aem;
     let spec = &ctx.spec;
@@ -125,10 +126,21 @@ pub(super) async fn preview_asset_with_id(
     Ok(true)
 }
 
+/// Whether a sheet row's asset is held back: skipped, its before → after kept to show what is
+/// not written, so that a colleague's change since the export is kept.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum HoldBack<'a> {
+    /// Written as planned (every operation but a sheet's, and a sheet that cannot tell).
+    No,
+    /// Held back, for this reason (it could not be checked, or an older sheet's time says so).
+    Because(&'a SavedText),
+    /// Held back when a property the row edits holds another value than the exported one.
+    IfChangedSince(&'a ExportedCodes),
+}
+
 /// Journals the plan row of an asset whose current values are known (read, or from the
 /// listing or a search hit that carries them), for `edits` (the run's, or the asset's own row
-/// of a sheet). With `hold_back` (why, in words), an asset that would change is skipped
-/// instead, its before → after kept to show what is not written.
+/// of a sheet). An asset that would change and `hold_back` holds is skipped instead.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn plan_from_current(
     ctx: &Arc<Ctx>,
@@ -139,7 +151,7 @@ pub(super) fn plan_from_current(
     current: Current,
     listing_format: Option<String>,
     edits: &[Edit],
-    hold_back: Option<&SavedText>,
+    hold_back: HoldBack<'_>,
 ) -> Result<()> {
     let spec = &ctx.spec;
     let format = current
@@ -203,10 +215,18 @@ pub(super) fn plan_from_current(
     } else {
         Vec::new()
     };
-    let hold_back = if several_for_one.is_empty() {
-        hold_back.cloned()
-    } else {
+    let hold_back = if !several_for_one.is_empty() {
         Some(reasons::holds_one_value(&several_for_one))
+    } else {
+        match hold_back {
+            HoldBack::No => None,
+            HoldBack::Because(why) => Some(why.clone()),
+            HoldBack::IfChangedSince(codes) => {
+                let changed =
+                    codes.changed(&current.metadata, edited_properties(edits).into_iter());
+                (!changed.is_empty()).then(|| reasons::changed_since_export_values(&changed))
+            }
+        }
     };
     let (action, reason) = match (changing, hold_back, not_computed) {
         (_, _, Some(why)) | (true, Some(why), None) => (Action::Skip, Some(why)),
@@ -282,9 +302,13 @@ pub struct AssetEdits {
     /// `/content/dam/…`.
     pub path: String,
     pub edits: Vec<Edit>,
-    /// When the asset had last changed as the sheet was exported (RFC 3339): an asset AEM
-    /// changed after that is not written (its cells that differ from AEM now are held back).
+    /// When the asset had last changed as the sheet was exported (RFC 3339), from a sheet
+    /// without value codes: an asset AEM changed after that is not written. AEM moves that
+    /// time on a new binary, not on a metadata update, so codes are read first.
     pub exported_modified: Option<String>,
+    /// The exported values' codes: an asset whose edited property holds another value now is
+    /// not written (its cells that differ from AEM now are held back).
+    pub exported_codes: Option<ExportedCodes>,
 }
 
 /// The hits of `assets` from QueryBuilder selective lookups ([`LOOKUP_BATCH`] paths a request,
@@ -458,11 +482,17 @@ pub(super) async fn preview_per_asset(
             metadata: None,
         };
         spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-            let hold_back = match &asset.exported_modified {
-                Some(exported) => changed_since_export(&ctx2, &entry.path, exported, known).await,
-                None => None,
+            let by_time = match (&asset.exported_codes, &asset.exported_modified) {
+                (None, Some(exported)) => {
+                    changed_since_export(&ctx2, &entry.path, exported, known).await
+                }
+                _ => None,
             };
-            let hold_back = hold_back.as_ref();
+            let hold_back = match (&by_time, &asset.exported_codes) {
+                (Some(why), _) => HoldBack::Because(why),
+                (None, Some(codes)) => HoldBack::IfChangedSince(codes),
+                (None, None) => HoldBack::No,
+            };
             match listed {
                 Some(listed) => {
                     let format = listed.listed_format().map(str::to_owned);

@@ -17,7 +17,7 @@ use tokio::task::JoinSet;
 use super::checks::{current_values, planned_properties};
 use super::context::{Ctx, lock};
 use super::from_rows::row_groups;
-use super::planning::{plan_from_current, preview_asset};
+use super::planning::{HoldBack, plan_from_current, preview_asset};
 use super::tasks::{drain, spawn_bounded};
 use crate::journal::{Outcome, PreviewCounts};
 use crate::progress::ProgressFn;
@@ -70,7 +70,15 @@ pub(super) async fn preview_retry_rows(
                             etag: None,
                         };
                         plan_from_current(
-                            &ctx2, &counts2, i, path, None, current, None, edits, None,
+                            &ctx2,
+                            &counts2,
+                            i,
+                            path,
+                            None,
+                            current,
+                            None,
+                            edits,
+                            HoldBack::No,
                         )
                     }
                     None => {
@@ -82,7 +90,8 @@ pub(super) async fn preview_retry_rows(
                             metadata: None,
                         };
                         // Not in AEM's index yet (or its check failed): read on its own.
-                        let read = preview_asset(&ctx2, &counts2, i, entry, edits, None).await?;
+                        let read =
+                            preview_asset(&ctx2, &counts2, i, entry, edits, HoldBack::No).await?;
                         if read && missed {
                             ctx2.unindexed.fetch_add(1, Ordering::Relaxed);
                         }

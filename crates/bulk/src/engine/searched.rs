@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, lock, record_row, skip_row};
-use super::planning::{plan_from_current, preview_asset_with_id};
+use super::planning::{HoldBack, plan_from_current, preview_asset_with_id};
 use super::tasks::spawn_bounded;
 use crate::journal::PreviewCounts;
 use metadesk_assets::{Current, Entry, EntryKind};
@@ -69,7 +69,15 @@ pub(super) async fn plan_entry(
                     let format = entry.listed_format().map(str::to_owned);
                     let edits = &ctx2.spec.edits;
                     plan_from_current(
-                        &ctx2, &counts2, i, entry.path, None, current, format, edits, None,
+                        &ctx2,
+                        &counts2,
+                        i,
+                        entry.path,
+                        None,
+                        current,
+                        format,
+                        edits,
+                        HoldBack::No,
                     )
                 } else {
                     let entry = Entry {
@@ -77,7 +85,7 @@ pub(super) async fn plan_entry(
                         ..entry
                     };
                     let edits = &ctx2.spec.edits;
-                    preview_asset_with_id(&ctx2, &counts2, i, entry, id, edits, None)
+                    preview_asset_with_id(&ctx2, &counts2, i, entry, id, edits, HoldBack::No)
                         .await
                         .map(drop)
                 }

@@ -2,7 +2,7 @@
 //! at once and each file's parts at once, every request through the run's gate (its adaptive
 //! limit, throttling, retries, pause and cancel). Each file is journaled `sending` durably before
 //! its first byte leaves, then `done` once AEM took it and its processing was seen to end (with
-//! its `jcr:lastModified` then, for the undo), or `refused`. The complete is never sent again
+//! what AEM held of it then, its time and values' codes, for the undo), or `refused`. The complete is never sent again
 //! blind: a failure that may hide a complete that landed is `refused`, and the next resume finds
 //! out. A resume reads what AEM holds at each path not done: this file (size and SHA-1) is done
 //! and not sent again; a file cut mid-parts, or refused, starts over; a file a colleague put
@@ -24,13 +24,13 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::upload::{AssetContent, WhenDifferent, part_of, parts, read_part};
+use metadesk_assets::upload::{AssetContent, Timed, WhenDifferent, part_of, parts, read_part};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
 use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
-use super::upload_values::{Ready, describe_all, refuse, to_describe};
+use super::upload_values::{Ready, describe_all, held_text, refuse, to_describe};
 use crate::replay::Replay;
 use crate::tag_step::{StepJournal, StepState, TagPart};
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
@@ -194,22 +194,22 @@ async fn send_file(
         Some(StepState::Done) => return Ok(values_left()),
         _ => {}
     }
-    let held = match held_now(ctx, aem, file).await {
-        Ok(held) => held,
+    let there = match at_path(ctx, aem, file).await {
+        Ok(there) => there,
         Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
     };
-    match (state, held) {
+    match (state, there) {
         // An earlier attempt landed (its answer, or the journal's record of it, was lost).
-        (Some(_), Held::This(at)) => {
+        (Some(_), AtPath::This(at)) => {
             journal_part(ctx, part, StepState::Done, None, at).await?;
             return Ok(values_left());
         }
         // Someone put a file there since the preview (or this one, not by this run).
-        (None, Held::This(_)) => {
+        (None, AtPath::This(_)) => {
             journal_part(ctx, part, StepState::LeftAlone, None, None).await?;
             return Ok(Next::Nothing(None));
         }
-        (None, Held::Other(sha1)) if file.arrival == Arrival::New || sha1 != file.before => {
+        (None, AtPath::Other(sha1)) if file.arrival == Arrival::New || sha1 != file.before => {
             journal_part(ctx, part, StepState::LeftAlone, None, sha1).await?;
             return Ok(Next::Nothing(None));
         }
@@ -222,8 +222,9 @@ async fn send_file(
     Ok(Next::Watch { fresh: true })
 }
 
-/// Waits for AEM to process `file`; a file this run just sent is then `done`, with AEM's
-/// `jcr:lastModified` then (the undo and the values' check tell a later change by it). Its
+/// Waits for AEM to process `file`; a file this run just sent is then `done`, with what AEM
+/// holds then (its time and its values' codes: the undo and the values' check tell a later
+/// change by them, `metadesk_assets::fingerprint::Held`). Its
 /// values, if the sheet gives some still to write, are handed on once it is processed;
 /// a processing that failed or did not end in time refuses them (a resume tries again).
 async fn watch<'a>(
@@ -237,7 +238,7 @@ async fn watch<'a>(
     let processing = processed(ctx, aem, &file.aem_path).await;
     if fresh {
         let at = match &processing {
-            Processing::Done(at) => at.clone(),
+            Processing::Done(now) => Some(held_text(file, now)),
             Processing::Failed | Processing::Unknown => None,
         };
         journal_part(ctx, file.part(), StepState::Done, None, at).await?;
@@ -261,16 +262,17 @@ async fn watch<'a>(
 }
 
 /// What AEM holds at a file's path.
-enum Held {
+enum AtPath {
     Nothing,
-    /// This file (its size and SHA-1), with its `jcr:lastModified` once processed.
+    /// This file (its size and SHA-1), with what AEM held of it once processed
+    /// ([`held_text`]).
     This(Option<String>),
     /// Another file, by its SHA-1 where AEM wrote one.
     Other(Option<String>),
 }
 
 /// What AEM holds at `file`'s path; an asset still processing (no SHA-1 yet) is waited for.
-async fn held_now(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<Held, SavedText> {
+async fn at_path(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<AtPath, SavedText> {
     let path = file.aem_path.as_str();
     let read = || async {
         ctx.call(|| aem.stored_binary(path))
@@ -278,7 +280,7 @@ async fn held_now(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<
             .map_err(|f| why(ctx, f))
     };
     let Some(mut stored) = read().await? else {
-        return Ok(Held::Nothing);
+        return Ok(AtPath::Nothing);
     };
     if stored.sha1.is_none() {
         processed(ctx, aem, path).await;
@@ -290,10 +292,10 @@ async fn held_now(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<
             .await
             .ok()
             .flatten()
-            .and_then(|c| c.last_modified);
-        return Ok(Held::This(at));
+            .map(|c| held_text(file, &Timed::from(c)));
+        return Ok(AtPath::This(at));
     }
-    Ok(Held::Other(stored.sha1))
+    Ok(AtPath::Other(stored.sha1))
 }
 
 /// Initiate, the parts at once, then the complete (sent once: a failure that may hide its
@@ -337,8 +339,8 @@ fn rejected(ctx: &Ctx, e: CallError) -> SavedText {
 
 /// Where AEM's processing of an asset stands.
 enum Processing {
-    /// Done, AEM's `jcr:lastModified` then.
-    Done(Option<String>),
+    /// Done, what AEM holds then.
+    Done(Timed),
     Failed,
     /// Not done within [`PROCESSING_WAIT`], or not readable.
     Unknown,
@@ -356,7 +358,7 @@ async fn processed(ctx: &Ctx, aem: &ClassicAssets, path: &str) -> Processing {
         match content {
             Some(c) if c.failed => return Processing::Failed,
             Some(c) if c.state != "processing" && c.state != "unProcessed" => {
-                return Processing::Done(c.last_modified);
+                return Processing::Done(Timed::from(c));
             }
             _ => {
                 tokio::time::sleep(pause).await;

@@ -1,18 +1,18 @@
 //! An upload's values from its sheet, written once AEM has processed each file (its extraction
 //! replaces what is written before). Files are gathered into batches as they finish processing;
 //! each batch is checked just before it leaves (one QueryBuilder check of exact paths: each
-//! asset's `jcr:lastModified` beside its values) and written in the engine's batch writes (one
+//! asset's `jcr:lastModified` beside its metadata) and written in the engine's batch writes (one
 //! Sling POST for many assets: `batched.rs`'s forms and answers) where the connection batches,
 //! else one asset per request (the Assets HTTP API's `PUT`, the engine's `AssetsApi::write`).
 //!
-//! An asset whose `jcr:lastModified` is no longer the one journaled when its processing ended
-//! was changed by someone since (a resume hours later): its values are left alone and the run
-//! says so, unless what moved it was this run's own write whose answer was lost (the values are
-//! there: done). AEM keeps that time to the second: a change within the second processing ended
-//! goes unseen, as for the undo. Each write is journaled `sending` durably before it leaves,
-//! then `done` with AEM's `jcr:lastModified` after it (read back: the undo tells a later change
-//! by it), `refused` or `left_alone`. A batch whose POST fails is written again one asset per
-//! request, each checked again, so no batch is half-recorded.
+//! An asset whose time, or a value the sheet writes, is no longer what was journaled when its
+//! processing ended (`metadesk_assets::fingerprint::Held`; AEM leaves the time as it was on
+//! metadata updates, so values are compared) was changed by someone since (a resume hours
+//! later): its values are left alone and the run says so, unless what changed it was this
+//! run's own write whose answer was lost (the values are there: done). Each write is journaled
+//! `sending` durably before it leaves, then `done` with what AEM holds after it (read back: the
+//! undo tells a later change by it), `refused` or `left_alone`. A batch whose POST fails is
+//! written again one asset per request, each checked again, so no batch is half-recorded.
 //!
 //! Not here: sending the files and waiting for their processing (`upload.rs`).
 
@@ -27,6 +27,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 use metadesk_assets::batch::fits_in_check;
 use metadesk_assets::classic::ClassicAssets;
+use metadesk_assets::fingerprint::Held;
 use metadesk_assets::upload::Timed;
 use metadesk_assets::{AssetRef, CallError, Write};
 use metadesk_base::i18n::SavedText;
@@ -47,32 +48,31 @@ const GATHER: Duration = Duration::from_millis(250);
 /// A file AEM has processed whose values are to be written.
 pub(super) struct Ready<'a> {
     pub(super) file: &'a PlannedFile,
-    /// AEM's `jcr:lastModified` as processing left the asset (journaled by an earlier attempt,
-    /// else seen by this one): a later one means someone changed it since.
-    pub(super) seen: Option<String>,
-    /// AEM's `jcr:lastModified` just read; `None`: read it before writing.
-    pub(super) now: Option<String>,
+    /// What AEM held of the asset as processing left it (journaled by an earlier attempt, else
+    /// seen by this one): another time or value means someone changed it since.
+    pub(super) seen: Option<Held>,
+    /// What AEM holds now, just read; `None`: read it before writing.
+    pub(super) now: Option<Timed>,
     /// An earlier write of these values may have landed (its answer was lost, or its batch
     /// failed in a way that may hide a commit).
     pub(super) in_doubt: bool,
 }
 
 impl<'a> Ready<'a> {
-    /// `file`, processed, AEM's `jcr:lastModified` then `now`, as the journal left it.
-    pub(super) fn new(file: &'a PlannedFile, journal: &StepJournal, now: Option<String>) -> Self {
+    /// `file`, processed, AEM holding `now`, as the journal left it.
+    pub(super) fn new(file: &'a PlannedFile, journal: &StepJournal, now: Timed) -> Self {
         Ready {
             file,
-            seen: journal
-                .held
-                .get(&file.part())
-                .cloned()
-                .or_else(|| now.clone()),
-            now,
+            seen: Some(match journal.held.get(&file.part()) {
+                Some(held) => Held::parse(held),
+                None => held_of(file, &now),
+            }),
+            now: Some(now),
             in_doubt: journal.state(&file.metadata_part()) == Some(StepState::Sending),
         }
     }
 
-    /// The same file, to check again on its own (its time read first); `in_doubt` when a
+    /// The same file, to check again on its own (read first); `in_doubt` when a
     /// write of it just left without an answer that says it landed.
     fn again(self, in_doubt: bool) -> Self {
         Ready {
@@ -132,7 +132,7 @@ async fn describe_batch(
     batch: Vec<Ready<'_>>,
 ) -> Result<Option<SavedText>> {
     let files: Vec<&PlannedFile> = batch.iter().map(|r| r.file).collect();
-    let Some(mut found) = times(ctx, aem, &files, &properties_of(&files)).await else {
+    let Some(mut found) = times(ctx, aem, &files).await else {
         if ctx.control.is_cancelled() {
             return Ok(None);
         }
@@ -146,10 +146,8 @@ async fn describe_batch(
         match found.remove(&ready.file.aem_path) {
             // Not in the hits: the index has not caught up with it. Read on its own.
             None => alone.push(ready.again(false)),
-            Some(timed) => match moved_since(&ready, timed.last_modified) {
-                Some(now) => settle_moved(ctx, &ready, now, Some(timed.metadata)).await?,
-                None => confirmed.push(ready),
-            },
+            Some(now) if moved_since(&ready, &now) => settle_moved(ctx, &ready, &now).await?,
+            Some(_) => confirmed.push(ready),
         }
     }
     let mut refused = post_all(ctx, aem, confirmed).await?;
@@ -277,9 +275,11 @@ async fn describe_one(
         return Ok(None);
     }
     let now = match ready.now.clone() {
-        Some(now) => Some(now),
+        Some(now) => now,
         None => match ctx.call(|| aem.asset_content(path)).await {
-            Ok(content) => content.and_then(|c| c.last_modified),
+            Ok(Some(content)) => Timed::from(content),
+            // Gone since it was processed: the write below says so.
+            Ok(None) => Timed::default(),
             Err(Failure::Cancelled) => return Ok(None),
             Err(failure) => return refuse(ctx, part, why(ctx, failure)).await.map(Some),
         },
@@ -288,12 +288,8 @@ async fn describe_one(
         path: path.to_owned(),
         id: None,
     };
-    if let Some(now) = moved_since(&ready, now) {
-        let current = match ready.in_doubt {
-            true => ctx.call(|| ctx.aem.read(&asset)).await.ok(),
-            false => None,
-        };
-        settle_moved(ctx, &ready, now, current.map(|c| c.metadata)).await?;
+    if moved_since(&ready, &now) {
+        settle_moved(ctx, &ready, &now).await?;
         return Ok(None);
     }
     journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
@@ -305,80 +301,90 @@ async fn describe_one(
     Ok(None)
 }
 
-/// AEM's `jcr:lastModified` now (`now`) when it is not the one processing left
-/// ([`Ready::seen`]): someone changed the asset since, or this run's own write did (its answer
-/// lost: [`Ready::in_doubt`]). `None` when its values are to be written.
-fn moved_since(ready: &Ready<'_>, now: Option<String>) -> Option<String> {
-    let seen = ready.seen.as_ref()?;
-    now.filter(|now| now != seen)
+/// Whether AEM holds another time, or another value of a property the sheet writes, than
+/// processing left ([`Ready::seen`]): someone changed the asset since, or this run's own write
+/// did (its answer lost: [`Ready::in_doubt`]).
+fn moved_since(ready: &Ready<'_>, now: &Timed) -> bool {
+    ready.seen.as_ref().is_some_and(|seen| {
+        seen.values_changed(
+            now.last_modified.as_deref(),
+            &now.metadata,
+            &properties_of(&[ready.file]),
+        )
+    })
+}
+
+/// What AEM holds of `file`'s asset (`now`) as the journal keeps it: its time, its whole
+/// metadata's code and the codes of the values the sheet writes.
+pub(super) fn held_of(file: &PlannedFile, now: &Timed) -> Held {
+    Held::of(
+        now.last_modified.clone(),
+        &now.metadata,
+        &properties_of(&[file]),
+    )
+}
+
+/// [`held_of`] as the journal's text.
+pub(super) fn held_text(file: &PlannedFile, now: &Timed) -> String {
+    held_of(file, now).text()
 }
 
 /// The values of a file whose asset moved since processing ended ([`moved_since`]), not
-/// written: done when this run's own write, whose answer was lost, is what AEM holds
-/// (`current`, its values, read only when in doubt), else left to whoever changed it, and said.
-async fn settle_moved(
-    ctx: &Ctx,
-    ready: &Ready<'_>,
-    now: String,
-    current: Option<Map<String, Value>>,
-) -> Result<()> {
+/// written: done when this run's own write, whose answer was lost, is what AEM holds (`now`),
+/// else left to whoever changed it, and said.
+async fn settle_moved(ctx: &Ctx, ready: &Ready<'_>, now: &Timed) -> Result<()> {
     let file = ready.file;
     let part = file.metadata_part();
-    if ready.in_doubt && current.is_some_and(|c| holds(&c, &writes_of(file))) {
-        return journal_part(ctx, part, StepState::Done, None, Some(now)).await;
+    if ready.in_doubt && holds(&now.metadata, &writes_of(file)) {
+        let held = held_text(file, now);
+        return journal_part(ctx, part, StepState::Done, None, Some(held)).await;
     }
     let path = file.aem_path.as_str();
     let why = SavedText::new("upload-metadata-changed-since", [("path", path.into())]);
     journal_part(ctx, part, StepState::LeftAlone, Some(why), None).await
 }
 
-/// Journals `files`' values done, each with AEM's `jcr:lastModified` after the write (for the
-/// undo): asked in checks of exact paths, an asset they do not return read on its own. A time
-/// not read leaves the undo keeping the asset (it cannot tell a later change).
+/// Journals `files`' values done, each with what AEM holds after the write (for the undo):
+/// asked in checks of exact paths, an asset they do not return read on its own. One not read
+/// leaves the undo keeping the asset (it cannot tell a later change).
 async fn done_at_now(ctx: &Ctx, aem: &ClassicAssets, files: &[&PlannedFile]) -> Result<()> {
     if files.is_empty() {
         return Ok(());
     }
     let found = if files.len() > 1 && ctx.batches() {
-        times(ctx, aem, files, &[]).await.unwrap_or_default()
+        times(ctx, aem, files).await.unwrap_or_default()
     } else {
         HashMap::new()
     };
     let alone = files.iter().filter(|f| !found.contains_key(&f.aem_path));
     let read = join_all(alone.map(|f| async {
         let content = ctx.call(|| aem.asset_content(&f.aem_path)).await;
-        (
-            f.aem_path.clone(),
-            content.ok().flatten().and_then(|c| c.last_modified),
-        )
+        (f.aem_path.clone(), content.ok().flatten().map(Timed::from))
     }))
     .await;
-    let mut at: HashMap<String, Option<String>> = read.into_iter().collect();
-    at.extend(found.into_iter().map(|(path, t)| (path, t.last_modified)));
+    let mut at: HashMap<String, Option<Timed>> = read.into_iter().collect();
+    at.extend(found.into_iter().map(|(path, t)| (path, Some(t))));
     let done = files.iter().map(|f| {
         let now = at.remove(&f.aem_path).flatten();
-        (f.metadata_part(), StepState::Done, None, now)
+        let held = now.map(|now| held_text(f, &now));
+        (f.metadata_part(), StepState::Done, None, held)
     });
     journal_all(ctx, done.collect()).await
 }
 
-/// Each asset's `jcr:lastModified` and values of `properties`, by path, from checks of exact
-/// paths ([`ClassicAssets::check_times`]); `None` when one could not be made.
+/// Each asset's `jcr:lastModified` and metadata, by path, from checks of exact paths
+/// ([`ClassicAssets::check_times`]); `None` when one could not be made.
 async fn times(
     ctx: &Ctx,
     aem: &ClassicAssets,
     files: &[&PlannedFile],
-    properties: &[String],
 ) -> Option<HashMap<String, Timed>> {
-    // The time is asked beside the properties: counted as one more, longer than it is.
-    let mut counted = properties.to_vec();
-    counted.push("jcr:lastModified".into());
     let paths: Vec<&str> = files.iter().map(|f| f.aem_path.as_str()).collect();
     let mut found = HashMap::new();
     let mut rest = &paths[..];
     while !rest.is_empty() {
-        let n = fits_in_check(rest, &counted).max(1);
-        let answer = ctx.call(|| aem.check_times(&rest[..n], properties)).await;
+        let n = fits_in_check(rest, &[]).max(1);
+        let answer = ctx.call(|| aem.check_times(&rest[..n])).await;
         found.extend(answer.ok()?);
         rest = &rest[n..];
     }

@@ -144,6 +144,7 @@ impl Op {
                         path: asset(k),
                         edits: vec![set("dc:rights", &format!("row {k}"))],
                         exported_modified: None,
+                        exported_codes: None,
                     })
                     .collect();
                 let sheet = RunSpec {

@@ -71,11 +71,13 @@ async fn a_path_with_dot_segments_is_never_written() {
                         path: odd.clone(),
                         edits: vec![set("dc:rights", "new")],
                         exported_modified: None,
+                        exported_codes: None,
                     },
                     AssetEdits {
                         path: format!("{F}/a001.jpg"),
                         edits: vec![set("dc:rights", "new")],
                         exported_modified: None,
+                        exported_codes: None,
                     },
                 ],
             ),

@@ -1,6 +1,7 @@
 //! The undo of an upload's run: each asset the run created is deleted (Assets HTTP API
 //! `DELETE`), unless someone changed it since: its binary is not the run's (size and SHA-1), or
-//! its `jcr:lastModified` is not the one the run saw once AEM had processed it. Those are kept
+//! its time or any metadata value is not what the run last saw (AEM leaves the time as it was
+//! on metadata updates: `metadesk_assets::fingerprint::Held`). Those are kept
 //! and said, as is one whose processing the run did not see end (nothing tells a colleague's
 //! change from AEM's then). A file that went in as a new version of another, or replaced one,
 //! is not undone: AEM does not give the earlier binary back through this API, and the undo says
@@ -18,6 +19,7 @@
 
 use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
+use metadesk_assets::fingerprint::Held;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_bulk::Engine;
@@ -234,8 +236,10 @@ enum Undid {
     Kept(UploadKept),
 }
 
-/// Undoes one file the upload may have written (`seen`: AEM's `jcr:lastModified` the run saw
-/// once it was processed): read, compared, and deleted only when it is still the run's, the
+/// Undoes one file the upload may have written (`seen`: what the run last saw AEM hold of it,
+/// `metadesk_assets::fingerprint::Held`'s text): read, compared (its binary, its time and every
+/// metadata value: AEM leaves the time as it was on metadata updates), and deleted only when it
+/// is still the run's, the
 /// delete's intent (row `i`) on disk before it is sent.
 async fn undo_file(
     aem: &ClassicAssets,
@@ -255,10 +259,12 @@ async fn undo_file(
         (Err(e), _) | (_, Err(e)) => return Ok(refused(e)),
     };
     let ours = stored.size == Some(file.size) && stored.sha1.as_deref() == Some(file.sha1.as_str());
-    let kept = match seen {
+    let kept = match seen.map(Held::parse) {
         _ if !ours => Some(UploadKept::ChangedSince),
         None => Some(UploadKept::Unchecked),
-        Some(at) if content.last_modified.as_deref() != Some(at) => Some(UploadKept::ChangedSince),
+        Some(held) if held.asset_changed(content.last_modified.as_deref(), &content.metadata) => {
+            Some(UploadKept::ChangedSince)
+        }
         Some(_) => None,
     };
     if let Some(why) = kept {

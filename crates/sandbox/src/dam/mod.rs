@@ -595,7 +595,10 @@ impl Dam {
         m
     }
 
-    /// Applies metadata writes (`None` removes) as one atomic change.
+    /// Applies metadata writes (`None` removes) as one atomic change. Like AEM as a Cloud
+    /// Service, it leaves `jcr:content/jcr:lastModified` as it was: that time moves on a new
+    /// binary or a reprocessing, never on metadata updates (adobe-wire-next §1.1), so no check
+    /// may tell a colleague's edit by it.
     pub(crate) fn apply(&mut self, idx: u32, changes: Vec<(String, Option<Value>)>) {
         let a = &mut self.assets[idx as usize];
         let o = a.overrides.get_or_insert_with(Default::default);
@@ -603,7 +606,6 @@ impl Dam {
             o.insert(k, v.unwrap_or(Value::Null));
         }
         a.rev += 1;
-        a.modified_ms = Some(crate::ims::now_ms());
     }
 
     pub(crate) fn apply_folder(&mut self, idx: u32, changes: Vec<(String, Option<Value>)>) {

@@ -9,10 +9,11 @@ use crate::app::previews::{OnProgress, PreviewRequest, SheetRows};
 use crate::app::sheet_files::{HeldSheet, file_name_of};
 use crate::app::user_files::read_user_file;
 use crate::app::{Opened, Workspace, blocking};
+use metadesk_assets::fingerprint::ExportedCodes;
 use metadesk_base::i18n::{SavedText, Text};
 use metadesk_bulk::engine::AssetEdits;
 use metadesk_bulk::journal::{Action, Record, read_records};
-use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
+use metadesk_bulk::reasons::{HOLDS_ONE_VALUE, is_changed_since_export};
 use metadesk_bulk::{
     Edit, EditOp, Engine, RunKind, RunScope, RunSource, RunSummary, ScopeFilters, runs,
 };
@@ -161,6 +162,7 @@ impl Workspace {
                     path: row.path.clone(),
                     edits: edits_of(&sheet, row),
                     exported_modified: row.last_modified.clone(),
+                    exported_codes: row.exported_codes.as_deref().and_then(ExportedCodes::parse),
                 })
                 .collect(),
         };
@@ -193,7 +195,7 @@ impl Workspace {
                     )
                     .unwrap_or_default()
                 };
-                if code == CHANGED_SINCE_EXPORT {
+                if is_changed_since_export(code) {
                     // Flagged, not an error: the preview shows it skipped, nothing is
                     // written for it, the other rows may be applied.
                     found.push(Issue::with_reason(
