@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use metadesk_core::app::{Opened, Workspace};
+use metadesk_core::assets::fingerprint::ExportedCodes;
 use metadesk_core::assets::{AssetRef, AssetsApi, DAM_ROOT};
 use metadesk_core::bulk::{ReportStatus, RunStatus, runs};
 use serde_json::{Value, json};
@@ -47,7 +48,7 @@ async fn a_sheet_over_several_folders_is_written_in_batches_and_keeps_its_guaran
     assert!(folders.len() >= 5, "several folders: {folders:?}");
     let aem = classic(&sb);
     let mut sheet = String::from(
-        "Path (key),Last modified (do not change),Title (dc:title),Keywords (dc:subject) — values separated by |\n",
+        "Path (key),Last modified (do not change),Title (dc:title),Keywords (dc:subject) — values separated by |,Values when exported (do not change)\n",
     );
     for (i, path) in paths.iter().enumerate() {
         let asset = AssetRef {
@@ -55,13 +56,19 @@ async fn a_sheet_over_several_folders_is_written_in_batches_and_keeps_its_guaran
             id: None,
         };
         let modified = aem.last_modified(&asset).await.unwrap().unwrap();
+        let now = metadata(&sb, path);
+        let codes = ExportedCodes::of(
+            ["dc:title", "dc:subject"]
+                .into_iter()
+                .map(|p| (p, now.get(p))),
+        );
         let title = if i == 1 {
             String::new()
         } else {
             format!("Sheet title {i}")
         };
         let kw = keywords(i).map(|k| k.join("|")).unwrap_or_default();
-        sheet += &format!("{path},{modified},{title},{kw}\n");
+        sheet += &format!("{path},{modified},{title},{kw},{}\n", codes.text());
     }
     let (exported_since, colleague) = (paths[3].clone(), paths[7].clone());
     // After the export, and before the import: someone retitles one asset.

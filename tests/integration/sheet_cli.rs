@@ -553,13 +553,13 @@ async fn an_asset_changed_in_aem_since_the_export_is_flagged_and_not_written() {
     let paths = env.export("shots.csv");
     let (a, b) = (paths[0].clone(), paths[1].clone());
     let exported = read_sheet("shots.csv", &std::fs::read(env.path("shots.csv")).unwrap()).unwrap();
-    let times: Vec<String> = exported
+    let codes: Vec<String> = exported
         .rows
         .iter()
         .map(|r| {
-            r.last_modified
+            r.exported_codes
                 .clone()
-                .expect("the export says when each asset changed")
+                .expect("the export says what each value was")
         })
         .collect();
 
@@ -569,9 +569,11 @@ async fn an_asset_changed_in_aem_since_the_export_is_flagged_and_not_written() {
             .write_metadata(&b, vec![("dc:title".into(), Some(json!("Their title")))])
     );
 
-    let mut sheet = String::from("Path (key),Last modified (do not change),Title (dc:title)\n");
-    sheet += &format!("{a},{},Sheet title A\n", times[0]);
-    sheet += &format!("{b},{},Sheet title B\n", times[1]);
+    // AEM leaves jcr:lastModified as it was on a metadata update: the values tell.
+    let mut sheet =
+        String::from("Path (key),Title (dc:title),Values when exported (do not change)\n");
+    sheet += &format!("{a},Sheet title A,{}\n", codes[0]);
+    sheet += &format!("{b},Sheet title B,{}\n", codes[1]);
     let file = env.path("edited.csv");
     std::fs::write(&file, &sheet).unwrap();
 
