@@ -1213,6 +1213,7 @@ reason-publish-undo-not-up-to-date = its values on author were newer than the we
 reason-publish-undo-not-done = this run's request for it did not go through, so the undo leaves it as it is
 reason-publish-undo-not-confirmed = Metadesk could not confirm that what the website shows of it is still this run's doing, so the undo leaves it as it is (resume the run first if it was interrupted)
 reason-publish-undo-modified-since = changed on author since its last publication ({ $modified }): publishing it now would make public changes that never were, so the undo leaves it unpublished
+reason-publish-undo-edited-since = its metadata changed on author after it was taken off the website: publishing it now would make public changes that never were, so the undo leaves it unpublished
 reason-publish-published-since = published again after this run, by { $by } at { $at }: that publication is left as it is
 reason-publish-unpublished-since = unpublished after this run's request, by { $by } at { $at }: it is left unpublished
 reason-publish-state-unread = { $what }; Metadesk could not tell where it stands on the website, so nothing was sent for it (retry the failed assets later)

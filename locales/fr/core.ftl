@@ -1214,6 +1214,7 @@ reason-publish-undo-not-up-to-date = avant cette exécution, ses valeurs dans l�
 reason-publish-undo-not-done = la demande de cette exécution pour elle n’a pas abouti : défaire l’exécution la laisse donc telle quelle
 reason-publish-undo-not-confirmed = Metadesk n’a pas pu vérifier que ce que le site montre d’elle vient toujours de cette exécution : défaire l’exécution la laisse donc telle quelle (reprenez d’abord l’exécution si elle a été interrompue)
 reason-publish-undo-modified-since = modifiée dans l’auteur depuis sa dernière publication ({ $modified }) : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
+reason-publish-undo-edited-since = ses métadonnées ont été modifiées dans l’auteur après son retrait du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
 reason-publish-published-since = publiée de nouveau après cette exécution, par { $by } le { $at } : cette publication reste telle quelle
 reason-publish-unpublished-since = dépubliée après la demande de cette exécution, par { $by } le { $at } : elle reste non publiée
 reason-publish-state-unread = { $what } ; Metadesk n’a pas pu savoir où elle en est sur le site, rien n’a donc été envoyé pour elle (relancez plus tard les ressources en échec)

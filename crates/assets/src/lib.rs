@@ -467,6 +467,17 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async { Err(CallError::NotFound) })
     }
 
+    /// The code of each asset's whole metadata (`fingerprint::metadata_code`), by path: what
+    /// tells a colleague's edit, since AEM leaves `jcr:lastModified` as it was on metadata
+    /// updates. A path absent could not be read (this default reads none: nothing is told).
+    fn metadata_codes<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+    ) -> BoxFuture<'a, Result<std::collections::HashMap<String, String>, CallError>> {
+        let _ = paths;
+        Box::pin(async { Ok(std::collections::HashMap::new()) })
+    }
+
     /// One asset's publication on a tier, read from the repository.
     fn publication<'a>(
         &'a self,

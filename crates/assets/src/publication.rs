@@ -103,6 +103,10 @@ pub struct Publication {
     /// `jcr:lastModified` of `jcr:content`, RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
+    /// The code of the asset's whole metadata (`fingerprint::metadata_code`), where it was
+    /// read: AEM leaves `modified` as it was on metadata updates, this tells them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
 }
 
 impl Publication {
@@ -141,6 +145,7 @@ impl Publication {
             at: time(&format!("cq:lastReplicated{s}")),
             by: text(&format!("cq:lastReplicatedBy{s}")),
             modified: time("jcr:lastModified"),
+            metadata: None,
         }
     }
 }
@@ -235,8 +240,8 @@ mod tests {
         Publication {
             action: action.map(str::to_owned),
             at: at.map(str::to_owned),
-            by: None,
             modified: modified.map(str::to_owned),
+            ..Publication::default()
         }
     }
 

@@ -151,6 +151,8 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     const rows = parseCsv(text.slice(1));
     const header = rows[0];
     assert.deepEqual(header.slice(0, 3), ["Path (key)", "Name (not written)", "Last modified (do not change)"]);
+    // The last column holds what each value was, so a colleague's change since is kept.
+    assert.equal(header.at(-1), "Values when exported (do not change)");
     // The sample folders' metadata schema requires a title: its header is marked (*).
     const titleCol = header.findIndex((h) => /^Title( \*)? \(dc:title\)$/.test(h));
     const descCol = header.indexOf("Description (dc:description)");

@@ -129,15 +129,14 @@ impl Fragment {
                 Publication {
                     action: Some("Activate".into()),
                     at: Some(when.clone()),
-                    by: None,
                     modified: Some(when),
+                    ..Publication::default()
                 }
             }
             PublicationState::Modified => Publication {
                 action: Some("Activate".into()),
-                at: None,
-                by: None,
                 modified,
+                ..Publication::default()
             },
             PublicationState::Unpublished => Publication {
                 action: Some("Deactivate".into()),

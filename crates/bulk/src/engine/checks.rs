@@ -260,6 +260,20 @@ pub(super) fn wants_publication(ctx: &Ctx) -> bool {
     ctx.spec.kind.asks_publication() && ctx.aem.publishes() && ctx.aem.batches()
 }
 
+/// The code of each asset's whole metadata (`fingerprint::metadata_code`), by path, for the
+/// runs that tell a colleague's edit by it (an unpublish and its undo); an asset not read is
+/// absent, and a failure is logged and leaves all absent.
+pub(super) async fn metadata_codes(ctx: &Arc<Ctx>, paths: &[&str]) -> HashMap<String, String> {
+    match ctx.call(|| ctx.aem.metadata_codes(paths)).await {
+        Ok(codes) => codes,
+        Err(Failure::Cancelled) => HashMap::new(),
+        Err(Failure::Call(error, _)) => {
+            tracing::warn!(%error, "metadata codes not read");
+            HashMap::new()
+        }
+    }
+}
+
 /// Where the assets at `paths` stand on `agent`'s tier: asked in queries of their folders where
 /// those are small, the rest in batched queries of exact paths ([`fits_in_state_query`]: about
 /// a hundred paths of a usual length), [`CHECKS_AT_ONCE`] at once. Also the paths whose query

@@ -31,6 +31,8 @@ const KEPT: &str = "reason-publish-kept";
 const AT: &str = "cq:lastReplicated";
 const BY: &str = "cq:lastReplicatedBy";
 const MODIFIED: &str = "jcr:lastModified";
+/// The journal's name for the asset's metadata code ([`Publication::metadata`]).
+const METADATA: &str = "metadesk:metadataCode";
 
 /// What a publish run did to one asset, from its journal.
 #[derive(Debug, Clone, Default)]
@@ -59,6 +61,9 @@ pub(super) fn original_of(state: &Publication) -> Map<String, Value> {
     original.insert(AT.to_owned(), text(&state.at));
     original.insert(BY.to_owned(), text(&state.by));
     original.insert(MODIFIED.to_owned(), text(&state.modified));
+    if state.metadata.is_some() {
+        original.insert(METADATA.to_owned(), text(&state.metadata));
+    }
     original
 }
 
@@ -78,6 +83,7 @@ pub(super) fn before_of(original: &Map<String, Value>) -> Option<Publication> {
         at: text(AT),
         by: text(BY),
         modified: text(MODIFIED),
+        metadata: text(METADATA),
     })
 }
 
@@ -194,6 +200,9 @@ pub(super) fn decide(undo: Replication, done: &DoneTo, now: &Publication) -> Ver
             [("modified", now.modified.as_deref().unwrap_or("?").into())],
         ));
     }
+    if undo == Replication::Publish && !same_metadata(now, before) {
+        return Verdict::Skip(words("reason-publish-undo-edited-since"));
+    }
     Verdict::Send
 }
 
@@ -203,6 +212,16 @@ fn unchanged_since(now: &Publication, before: &Publication) -> bool {
     let modified = now.modified.as_deref().and_then(parse_aem_time);
     let published = before.at.as_deref().and_then(parse_aem_time);
     matches!((modified, published), (Some(m), Some(p)) if m <= p)
+}
+
+/// Whether the asset's metadata is still what it was when the run took it off the website,
+/// where the run journaled its code: AEM leaves `jcr:lastModified` as it was on metadata
+/// updates, so only the values tell a colleague's edit. One not read now is taken as changed.
+fn same_metadata(now: &Publication, before: &Publication) -> bool {
+    before
+        .metadata
+        .as_ref()
+        .is_none_or(|code| now.metadata.as_ref() == Some(code))
 }
 
 /// [`decide`] for the undo of a republish of edit run `edit` (`None`: of another publish run):
@@ -280,6 +299,7 @@ mod tests {
             at: Some(at.into()),
             by: Some(by.into()),
             modified: Some(modified.into()),
+            metadata: None,
         }
     }
 
@@ -364,6 +384,29 @@ mod tests {
             code(&decide(undo, &done, &edited)),
             "reason-publish-undo-modified-since"
         );
+        // AEM leaves the time as it was on a metadata edit: the journaled code tells it.
+        let coded = |code: Option<&str>| Publication {
+            metadata: code.map(str::to_owned),
+            ..ours.clone()
+        };
+        let with_code = DoneTo {
+            before: Some(Publication {
+                metadata: Some("c0de".into()),
+                ..p("Activate", T1, "admin", T0)
+            }),
+            ..done.clone()
+        };
+        assert_eq!(
+            decide(undo, &with_code, &coded(Some("c0de"))),
+            Verdict::Send
+        );
+        for now in [coded(Some("beef")), coded(None)] {
+            assert_eq!(
+                code(&decide(undo, &with_code, &now)),
+                "reason-publish-undo-edited-since",
+                "{now:?}"
+            );
+        }
         let modified_before = DoneTo {
             before: Some(p("Activate", T0, "admin", T1)),
             ..done.clone()

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use futures_util::future::join_all;
 use serde_json::json;
 
-use super::checks::states_now;
+use super::checks::{metadata_codes, states_now};
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::gated::Gated;
 use super::publish_undo::{DoneTo, Verdict, decide_undo_of, done_by};
@@ -233,6 +233,14 @@ impl Planner<'_> {
                 (path.clone(), read)
             });
         let mut read: HashMap<String, _> = join_all(reads).await.into_iter().collect();
+        // An unpublish's undo compares each asset's metadata with the code its run journaled.
+        let codes = match self.undoes_unpublish() {
+            true => {
+                let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+                Some(metadata_codes(ctx, &refs).await)
+            }
+            false => None,
+        };
         for path in paths {
             if ctx.control.is_cancelled() {
                 break;
@@ -247,7 +255,10 @@ impl Planner<'_> {
                 },
             };
             match facts {
-                Ok(facts) => {
+                Ok(mut facts) => {
+                    if let Some(codes) = &codes {
+                        facts.metadata = codes.get(&path).cloned();
+                    }
                     let i = self.take_i();
                     let row = self.plan(i, path, &facts);
                     let outcome = match row.action {
@@ -268,6 +279,13 @@ impl Planner<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether the run is the undo of an unpublish, which republishes.
+    fn undoes_unpublish(&self) -> bool {
+        self.undo.is_some()
+            && self.republished.is_none()
+            && self.asked.replication == Replication::Publish
     }
 
     /// What the run does to one asset, from where it stands.

@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 use tokio::task::JoinSet;
 
-use super::checks::states_now;
+use super::checks::{metadata_codes, states_now};
 use super::context::{Ctx, Failure};
 use super::publish_undo::{
     DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, landed, original_of,
@@ -165,6 +165,9 @@ async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Resul
     let Some(mut now) = read_states(ctx, &refs, agent).await else {
         return Ok(());
     };
+    if tells_edits(rules) {
+        with_metadata_codes(ctx, &refs, &mut now).await;
+    }
     let mut send = Vec::new();
     for item in batch {
         let state = match state_or_failed(ctx, &mut now, &item, agent).await? {
@@ -203,6 +206,30 @@ async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Resul
         ctx.journal.append_durable(last).await?;
     }
     replicate(ctx, send, rules.asked).await
+}
+
+/// Whether the run needs each asset's metadata code beside its publication: an unpublish
+/// journals it, so that its undo can tell a colleague's edit since (AEM leaves
+/// `jcr:lastModified` as it was on metadata updates), and an unpublish's undo compares it.
+fn tells_edits(rules: &Rules) -> bool {
+    match rules.asked.replication {
+        Replication::Unpublish => rules.undo.is_none(),
+        Replication::Publish => rules.undo.is_some() && !rules.republish,
+    }
+}
+
+/// Adds each asset's metadata code to where it stands (`now`); one not read keeps none (its
+/// unpublish is undone by its time alone; its undo takes it as changed).
+async fn with_metadata_codes(
+    ctx: &Arc<Ctx>,
+    paths: &[&str],
+    now: &mut HashMap<String, Publication>,
+) {
+    for (path, code) in metadata_codes(ctx, paths).await {
+        if let Some(state) = now.get_mut(&path) {
+            state.metadata = Some(code);
+        }
+    }
 }
 
 /// Whether an undo's asset in doubt was replicated by its own request before the process

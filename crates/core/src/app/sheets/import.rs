@@ -121,8 +121,12 @@ impl Workspace {
                 .filter_map(|i| i.row),
         );
         answer.issues.extend(schema_issues);
+        // An older sheet, with times and no value codes: the OpenAPI gives no time to compare.
         if opened.connected.assets.family() == ApiFamily::OpenApi
-            && sheet.rows.iter().any(|r| r.last_modified.is_some())
+            && sheet
+                .rows
+                .iter()
+                .any(|r| r.last_modified.is_some() && r.exported_codes.is_none())
         {
             answer.issues.push(Issue::with_reason(
                 Severity::Warning,
