@@ -62,6 +62,9 @@ pub fn part_size(size: u64, uris: usize, min_part: u64, max_part: u64) -> Option
     (part <= max_part).then_some(part)
 }
 
+/// Children asked for per page by [`ClassicAssets::names_in`].
+pub const NAMES_PAGE: u64 = 100;
+
 impl ClassicAssets {
     /// Initiates the upload of one file of `size` bytes named `file_name` into `folder`
     /// (`/content/dam/…`): its storage URLs and token, and the complete URI (on this AEM).
@@ -164,6 +167,39 @@ impl ClassicAssets {
             Err(CallError::NotFound) => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    /// The names `folder` holds now, from its listing (the repository, exact, unlike the
+    /// search index): what tells, for many files at once, which of their paths hold anything.
+    /// `None` when listing it would take more than `at_most` pages of [`NAMES_PAGE`] (reading
+    /// the few paths asked about is then cheaper); an empty set when there is no such folder.
+    pub async fn names_in(
+        &self,
+        folder: &str,
+        at_most: usize,
+    ) -> Result<Option<std::collections::HashSet<String>>, CallError> {
+        use crate::AssetsApi as _;
+        let mut names = std::collections::HashSet::new();
+        let mut offset = 0;
+        for read in 0..at_most.max(1) {
+            let page = match self.list(folder, offset, NAMES_PAGE).await {
+                Ok(page) => page,
+                Err(CallError::NotFound) if read == 0 => return Ok(Some(names)),
+                Err(e) => return Err(e),
+            };
+            names.extend(page.entries.into_iter().map(|e| e.name));
+            let Some(next) = page.next_offset else {
+                return Ok(Some(names));
+            };
+            let left = page
+                .total
+                .map(|t| t.saturating_sub(next).div_ceil(NAMES_PAGE));
+            if left.is_some_and(|left| read as u64 + 1 + left > at_most as u64) {
+                return Ok(None);
+            }
+            offset = next;
+        }
+        Ok(None)
     }
 
     /// What AEM's processing says of the asset at `asset_path` (its `jcr:content`): `None`

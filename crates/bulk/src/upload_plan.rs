@@ -13,7 +13,7 @@
 //! Not here: the wire (`assets::upload`), the refusal of OAuth Server-to-Server connections
 //! (the use case), sending (`engine/upload.rs`), journal, resume and undo (`upload.rs`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -224,21 +224,29 @@ pub fn sha1_of(path: &Path) -> std::io::Result<String> {
 }
 
 /// Tells, for each file to send, what AEM holds at its path: nothing (new), the same file
-/// (skipped) or another (`when_different`). The paths are asked as many at once as AEM serves
-/// one client (a new file's path is in no index yet, so each is read on its own).
+/// (skipped) or another (`when_different`). A folder several files go to is listed first
+/// ([`folder_names`]): only the paths its listing holds are read. The reads go as many at once
+/// as AEM serves one client (a new file's path is in no index yet, so each is read on its own).
 pub async fn compare(
     aem: &ClassicAssets,
     plan: &mut UploadPlan,
     when_different: WhenDifferent,
 ) -> Result<(), CallError> {
     use futures_util::StreamExt as _;
+    let sending = || {
+        plan.rows
+            .iter()
+            .filter(|r| r.sends())
+            .map(|r| r.aem_path.as_str())
+    };
+    let names = folder_names(aem, sending()).await?;
     // Owned paths in, positions out: a stream of futures borrowing the rows would not be
     // `Send` for every lifetime, as a window command's future must be.
     let asking: Vec<(usize, String)> = plan
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.sends())
+        .filter(|(_, r)| r.sends() && may_hold(&names, &r.aem_path))
         .map(|(i, r)| (i, r.aem_path.clone()))
         .collect();
     let mut asked = futures_util::stream::iter(asking)
@@ -267,6 +275,47 @@ pub async fn compare(
         row.held = stored.sha1;
     }
     Ok(())
+}
+
+/// The names each folder of `paths` holds, where listing it costs fewer requests than
+/// reading its paths one by one (two or more of them, in a folder of at most as many listing
+/// pages); a folder not listed is absent.
+pub async fn folder_names<'a>(
+    aem: &ClassicAssets,
+    paths: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<String, HashSet<String>>, CallError> {
+    use futures_util::StreamExt as _;
+    let mut files_in: HashMap<String, usize> = HashMap::new();
+    for path in paths {
+        if let Some((folder, _)) = path.rsplit_once('/') {
+            *files_in.entry(folder.to_owned()).or_default() += 1;
+        }
+    }
+    let listed: Vec<(String, Result<Option<HashSet<String>>, CallError>)> =
+        futures_util::stream::iter(files_in.into_iter().filter(|(_, n)| *n >= 2))
+            .map(|(folder, files)| async move {
+                let names = aem.names_in(&folder, files).await;
+                (folder, names)
+            })
+            .buffer_unordered(metadesk_assets::folders::LISTINGS_AT_ONCE)
+            .collect()
+            .await;
+    let mut names = HashMap::new();
+    for (folder, listed) in listed {
+        if let Some(held) = listed? {
+            names.insert(folder, held);
+        }
+    }
+    Ok(names)
+}
+
+/// Whether AEM may hold something at `path`: its folder's listing names it, or the folder was
+/// not listed.
+pub fn may_hold(names: &HashMap<String, HashSet<String>>, path: &str) -> bool {
+    let Some((folder, name)) = path.rsplit_once('/') else {
+        return true;
+    };
+    names.get(folder).is_none_or(|held| held.contains(name))
 }
 
 /// The run's plan of `plan`: each file to send with its SHA-1 (read now) and its values from a

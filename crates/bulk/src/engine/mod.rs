@@ -50,6 +50,7 @@ mod tag_step;
 mod tasks;
 mod undo;
 mod upload;
+mod upload_names;
 mod upload_values;
 
 use context::{Ctx, forward};

@@ -1,12 +1,15 @@
-//! Sending an upload's run: its folders made first (made, or found there), then its files, many
-//! at once and each file's parts at once, every request through the run's gate (its adaptive
-//! limit, throttling, retries, pause and cancel). Each file is journaled `sending` durably before
-//! its first byte leaves, then `done` once AEM took it and its processing was seen to end (with
-//! what AEM held of it then, its time and values' codes, for the undo), or `refused`. The complete is never sent again
-//! blind: a failure that may hide a complete that landed is `refused`, and the next resume finds
-//! out. A resume reads what AEM holds at each path not done: this file (size and SHA-1) is done
-//! and not sent again; a file cut mid-parts, or refused, starts over; a file a colleague put
-//! there since the preview is `left_alone`.
+//! Sending an upload's run: its folders made first (a level at a time, made or found there),
+//! then its files, many at once and each file's parts at once, every request through the run's
+//! gate (its adaptive limit, throttling, retries, pause and cancel). Each file is journaled
+//! `sending` durably before its first byte leaves, then `done` once AEM took it and its
+//! processing was seen to end (with what AEM held of it then, its time and values' codes, for
+//! the undo), or `refused`. The complete is never sent again blind: a failure that may hide a
+//! complete that landed is `refused`, and the next resume finds out. Just before a file leaves,
+//! what AEM holds at its path is asked: a new file's folder listing names nothing there
+//! (`upload_names.rs`, one listing for several files), or the path is read. A resume reads
+//! what AEM holds at each path not done: this file (size and SHA-1) is done and not sent
+//! again; a file cut mid-parts, or refused, starts over; a file a colleague put there since the
+//! preview is `left_alone`.
 //!
 //! Three stages run side by side, so a file's processing, which takes tens of seconds on AEM,
 //! never holds up the files behind it: the sends; the wait for each file sent to be processed
@@ -30,6 +33,7 @@ use metadesk_clients::error::{Error, Result};
 
 use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
+use super::upload_names::FolderNames;
 use super::upload_values::{Ready, describe_all, held_text, refuse, to_describe};
 use crate::replay::Replay;
 use crate::tag_step::{StepJournal, StepState, TagPart};
@@ -86,7 +90,8 @@ pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<Save
     };
     let (to_watch, watched) = unbounded_channel();
     let (to_describe, ready) = unbounded_channel();
-    let sending = send_all(ctx, aem, journal, plan, to_watch, &note);
+    let names = FolderNames::default();
+    let sending = send_all(ctx, aem, journal, plan, &names, to_watch, &note);
     let watching = watch_all(ctx, aem, journal, watched, to_describe, &note);
     let describing = async { note(describe_all(ctx, aem, ready).await) };
     tokio::join!(sending, watching, describing);
@@ -103,6 +108,7 @@ async fn send_all<'a>(
     aem: &ClassicAssets,
     journal: &StepJournal,
     plan: &'a UploadRunPlan,
+    names: &FolderNames,
     to_watch: UnboundedSender<(&'a PlannedFile, bool)>,
     note: &impl Fn(Result<Option<SavedText>>),
 ) {
@@ -113,7 +119,7 @@ async fn send_all<'a>(
                 if ctx.control.is_cancelled() {
                     return;
                 }
-                match send_file(ctx, aem, journal, file).await {
+                match send_file(ctx, aem, journal, names, file).await {
                     // The wait is gone only when the run ends early: the file stays pending.
                     Ok(Next::Watch { fresh }) => drop(to_watch.send((file, fresh))),
                     Ok(Next::Nothing(refused)) => note(Ok(refused)),
@@ -144,31 +150,60 @@ async fn watch_all<'a>(
         })
         .await;
 }
+/// Makes the folders the files need, a level at a time (a folder's parent first), the
+/// folders of one level at once. `Some(why)` when one could not be made: no file goes then.
 async fn make_folders(
     ctx: &Ctx,
     aem: &ClassicAssets,
     journal: &StepJournal,
     plan: &UploadRunPlan,
 ) -> Result<Option<SavedText>> {
-    for folder in &plan.folders {
-        let part = TagPart::Folder {
-            path: folder.clone(),
-        };
-        if journal.state(&part) == Some(StepState::Done) {
-            continue;
+    let depth = |folder: &String| folder.matches('/').count();
+    let mut levels: Vec<usize> = plan.folders.iter().map(depth).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    for level in levels {
+        let making = plan
+            .folders
+            .iter()
+            .filter(|f| depth(f) == level)
+            .map(|folder| make_folder(ctx, aem, journal, folder));
+        let made = futures_util::future::join_all(making).await;
+        let mut refused = None;
+        for result in made {
+            refused = result?.or(refused);
         }
-        let title = folder.rsplit('/').next().unwrap_or_default();
-        // Made or already there (409): the same request twice does no harm.
-        match ctx.call(|| aem.create_folder(folder, title)).await {
-            Ok(_) => journal_part(ctx, part, StepState::Done, None, None).await?,
-            Err(failure) => {
-                let why = why(ctx, failure);
-                journal_part(ctx, part, StepState::Refused, Some(why.clone()), None).await?;
-                return Ok(Some(why));
-            }
+        if refused.is_some() {
+            return Ok(refused);
         }
     }
     Ok(None)
+}
+
+/// One folder, made or found there (409: the same request twice does no harm), journaled.
+async fn make_folder(
+    ctx: &Ctx,
+    aem: &ClassicAssets,
+    journal: &StepJournal,
+    folder: &str,
+) -> Result<Option<SavedText>> {
+    let part = TagPart::Folder {
+        path: folder.to_owned(),
+    };
+    if journal.state(&part) == Some(StepState::Done) {
+        return Ok(None);
+    }
+    let title = folder.rsplit('/').next().unwrap_or_default();
+    match ctx.call(|| aem.create_folder(folder, title)).await {
+        Ok(_) => journal_part(ctx, part, StepState::Done, None, None)
+            .await
+            .map(|()| None),
+        Err(failure) => {
+            let why = why(ctx, failure);
+            journal_part(ctx, part, StepState::Refused, Some(why.clone()), None).await?;
+            Ok(Some(why))
+        }
+    }
 }
 
 /// One file: what AEM holds at its path decides whether it goes; then its write, journaled.
@@ -176,6 +211,7 @@ async fn send_file(
     ctx: &Ctx,
     aem: &ClassicAssets,
     journal: &StepJournal,
+    names: &FolderNames,
     file: &PlannedFile,
 ) -> Result<Next> {
     let part = file.part();
@@ -194,9 +230,17 @@ async fn send_file(
         Some(StepState::Done) => return Ok(values_left()),
         _ => {}
     }
-    let there = match at_path(ctx, aem, file).await {
-        Ok(there) => there,
-        Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
+    // A new file not sent before goes when its folder's listing names nothing there; else
+    // (a resume, a version, a name listed) what is there is read.
+    let free = state.is_none()
+        && file.arrival == Arrival::New
+        && names.surely_free(ctx, aem, &file.aem_path).await;
+    let there = match free {
+        true => AtPath::Nothing,
+        false => match at_path(ctx, aem, file).await {
+            Ok(there) => there,
+            Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
+        },
     };
     match (state, there) {
         // An earlier attempt landed (its answer, or the journal's record of it, was lost).

@@ -152,3 +152,77 @@ fn failed(folder: &str, e: CallError) -> Error {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use metadesk_assets::upload::WhenDifferent;
+    use metadesk_bulk::RunStatus;
+    use metadesk_sandbox::SAMPLE_FOLDER;
+
+    use super::FileMetadata;
+
+    /// A file a colleague put at one of the run's paths after the preview is left alone (their
+    /// asset keeps its binary and values), and the other files go. Just before they leave,
+    /// the files ask what is at their paths through their folder's listings (one for several
+    /// files): only the two paths a listing names are read. Seen failing with the files sent
+    /// on the preview's word (20 uploaded), and on the code before (20 path reads).
+    #[tokio::test]
+    async fn a_file_a_colleague_put_at_a_path_after_the_preview_is_left_alone() {
+        let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
+        let drop = dir.path().join("campaign");
+        std::fs::create_dir_all(&drop).unwrap();
+        let files: Vec<std::path::PathBuf> = (0..20)
+            .map(|i| {
+                let file = drop.join(format!("shot-{i:02}.jpg"));
+                std::fs::write(&file, format!("our file {i}")).unwrap();
+                file
+            })
+            .collect();
+        let plan = ws
+            .plan_upload(&opened, files, SAMPLE_FOLDER, WhenDifferent::NewVersion)
+            .await
+            .unwrap();
+        // After the preview, a colleague's files at two of our paths, one in each group of
+        // files a listing answers for.
+        let theirs = [
+            format!("{SAMPLE_FOLDER}/shot-03.jpg"),
+            format!("{SAMPLE_FOLDER}/shot-17.jpg"),
+        ];
+        for path in &theirs {
+            sandbox
+                .upload(path, serde_json::json!({"dc:title": "Theirs"}))
+                .unwrap();
+        }
+        let before: Vec<_> = theirs.iter().map(|p| sandbox.asset(p).unwrap()).collect();
+        let path_reads = || {
+            sandbox
+                .counters()
+                .by_kind
+                .get("metadata read")
+                .copied()
+                .unwrap_or(0)
+        };
+        let reads_before = path_reads();
+        let run = ws
+            .start_upload(&opened, &plan, &FileMetadata::default())
+            .await
+            .unwrap();
+        let done = ws.apply(&opened, &run.id, None, &|_| {}).await.unwrap();
+        assert_eq!(done.status, RunStatus::Completed);
+        let upload = done.upload.as_ref().unwrap();
+        assert_eq!(upload.uploaded, 18);
+        assert_eq!(upload.changed_since.len(), 2, "{:?}", upload.changed_since);
+        assert_eq!(sandbox.counters().uploads_completed, 18);
+        for (path, before) in theirs.iter().zip(&before) {
+            let now = sandbox.asset(path).unwrap();
+            assert_eq!(now["metadata"]["dc:title"], "Theirs", "{path}");
+            assert_eq!(
+                now["metadata"]["dam:sha1"], before["metadata"]["dam:sha1"],
+                "{path}"
+            );
+        }
+        // Only the colleague's two paths, named by a listing, are read on their own.
+        let reads = path_reads() - reads_before;
+        assert_eq!(reads, 2, "no read of each path before it leaves");
+    }
+}
