@@ -291,18 +291,15 @@ pub async fn folder_names<'a>(
             *files_in.entry(folder.to_owned()).or_default() += 1;
         }
     }
-    let listed: Vec<(String, Result<Option<HashSet<String>>, CallError>)> =
-        futures_util::stream::iter(files_in.into_iter().filter(|(_, n)| *n >= 2))
-            .map(|(folder, files)| async move {
-                let names = aem.names_in(&folder, files).await;
-                (folder, names)
-            })
-            .buffer_unordered(metadesk_assets::folders::LISTINGS_AT_ONCE)
-            .collect()
-            .await;
+    let mut listed = futures_util::stream::iter(files_in.into_iter().filter(|(_, n)| *n >= 2))
+        .map(|(folder, files)| async move {
+            let names = aem.names_in(&folder, files).await;
+            (folder, names)
+        })
+        .buffer_unordered(metadesk_assets::folders::LISTINGS_AT_ONCE);
     let mut names = HashMap::new();
-    for (folder, listed) in listed {
-        if let Some(held) = listed? {
+    while let Some((folder, held)) = listed.next().await {
+        if let Some(held) = held? {
             names.insert(folder, held);
         }
     }
