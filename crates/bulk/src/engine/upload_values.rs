@@ -50,7 +50,7 @@ pub(super) struct Ready<'a> {
     pub(super) file: &'a PlannedFile,
     /// What AEM held of the asset as processing left it (journaled by an earlier attempt, else
     /// seen by this one): another time or value means someone changed it since.
-    pub(super) seen: Option<Held>,
+    pub(super) seen: Held,
     /// What AEM holds now, just read; `None`: read it before writing.
     pub(super) now: Option<Timed>,
     /// An earlier write of these values may have landed (its answer was lost, or its batch
@@ -63,10 +63,10 @@ impl<'a> Ready<'a> {
     pub(super) fn new(file: &'a PlannedFile, journal: &StepJournal, now: Timed) -> Self {
         Ready {
             file,
-            seen: Some(match journal.held.get(&file.part()) {
+            seen: match journal.held.get(&file.part()) {
                 Some(held) => Held::parse(held),
                 None => held_of(file, &now),
-            }),
+            },
             now: Some(now),
             in_doubt: journal.state(&file.metadata_part()) == Some(StepState::Sending),
         }
@@ -278,7 +278,7 @@ async fn describe_one(
         Some(now) => now,
         None => match ctx.call(|| aem.asset_content(path)).await {
             Ok(Some(content)) => Timed::from(content),
-            // Gone since it was processed: the write below says so.
+            // Gone since it was processed: not what processing left, so left alone, and said.
             Ok(None) => Timed::default(),
             Err(Failure::Cancelled) => return Ok(None),
             Err(failure) => return refuse(ctx, part, why(ctx, failure)).await.map(Some),
@@ -305,13 +305,8 @@ async fn describe_one(
 /// processing left ([`Ready::seen`]): someone changed the asset since, or this run's own write
 /// did (its answer lost: [`Ready::in_doubt`]).
 fn moved_since(ready: &Ready<'_>, now: &Timed) -> bool {
-    ready.seen.as_ref().is_some_and(|seen| {
-        seen.values_changed(
-            now.last_modified.as_deref(),
-            &now.metadata,
-            &properties_of(&[ready.file]),
-        )
-    })
+    let properties = properties_of(&[ready.file]);
+    (ready.seen).values_changed(now.last_modified.as_deref(), &now.metadata, &properties)
 }
 
 /// What AEM holds of `file`'s asset (`now`) as the journal keeps it: its time, its whole
