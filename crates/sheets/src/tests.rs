@@ -94,6 +94,27 @@ fn assert_exported_values(sheet: &Sheet) {
             ("dc:subject".into(), set(&["été", "a|b", "C:\\x\\"])),
         ]
     );
+    // Each exported value's code reads back, so an import tells a value changed in AEM since.
+    let codes = metadesk_assets::fingerprint::ExportedCodes::parse(
+        sheet.rows[0]
+            .exported_codes
+            .as_deref()
+            .expect("the codes cell reads back"),
+    )
+    .unwrap();
+    let exported = json!({"dc:title": "Café | terrasse", "dc:subject": ["été", "a|b", "C:\\x\\"]});
+    let exported = exported.as_object().unwrap();
+    let all = ["dc:title", "dc:subject", "photoshop:Headline"];
+    assert_eq!(
+        codes.changed(exported, all.into_iter()),
+        Vec::<String>::new()
+    );
+    let mut theirs = exported.clone();
+    theirs.insert("photoshop:Headline".into(), json!("Theirs"));
+    assert_eq!(
+        codes.changed(&theirs, all.into_iter()),
+        vec!["photoshop:Headline"]
+    );
     // A value that reads like the clear marker stays a value.
     assert_eq!(
         cells_of(sheet, 1),
@@ -177,7 +198,8 @@ fn a_sheet_exported_in_french_is_french_and_reads_back() {
     assert_eq!(
         header,
         "Chemin (clé),Nom (non écrit),Dernière modification (ne pas changer),Titre (dc:title),\
-         Mots-clés (dc:subject) — valeurs séparées par |,photoshop:Headline (photoshop:Headline)"
+         Mots-clés (dc:subject) — valeurs séparées par |,photoshop:Headline (photoshop:Headline),\
+         Valeurs à l’export (ne pas changer)"
     );
     let sheet = read_english("photos.csv", &csv).unwrap();
     assert_eq!(sheet.issues, vec![]);
