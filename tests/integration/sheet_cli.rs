@@ -413,7 +413,7 @@ async fn a_sheet_exported_in_french_is_in_french_and_imports_in_english() {
     assert_eq!(
         header,
         "Chemin (clé),Nom (non écrit),Dernière modification (ne pas changer),Titre * (dc:title),\
-         Mots-clés (dc:subject) — valeurs séparées par |",
+         Mots-clés (dc:subject) — valeurs séparées par |,Valeurs à l’export (ne pas changer)",
         "the sample folder's schema requires a title (*)"
     );
     let paths: Vec<String> = read_sheet("feuille.csv", &bytes)
