@@ -373,36 +373,6 @@ impl ClassicAssets {
         Ok(publication::publications_of(&page.hits, agent))
     }
 
-    /// Each asset's whole metadata code, by path: checks of exact paths (full hits, two
-    /// levels down), an asset they do not return (the index lags) read on its own.
-    async fn metadata_codes(&self, paths: &[&str]) -> Result<HashMap<String, String>, CallError> {
-        let mut codes = HashMap::new();
-        let mut rest = paths;
-        while !rest.is_empty() {
-            let n = batch::fits_in_check(rest, &[]).max(1);
-            for (path, found) in self.check_times(&rest[..n]).await? {
-                codes.insert(path, crate::fingerprint::metadata_code(&found.metadata));
-            }
-            rest = &rest[n..];
-        }
-        let unread: Vec<&str> = paths
-            .iter()
-            .copied()
-            .filter(|p| !codes.contains_key(*p))
-            .collect();
-        for path in unread {
-            match self.node(&format!("{path}/jcr:content/metadata"), "").await {
-                Ok(Value::Object(metadata)) => {
-                    let code = crate::fingerprint::metadata_code(&metadata);
-                    codes.insert(path.to_owned(), code);
-                }
-                Ok(_) | Err(CallError::NotFound) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(codes)
-    }
-
     /// One asset's publication, read from its `jcr:content.json` (the repository, not the
     /// index).
     async fn publication(&self, path: &str, agent: Agent) -> Result<Publication, CallError> {

@@ -21,6 +21,7 @@ pub mod fingerprint;
 pub mod folders;
 pub mod folders_api;
 pub mod fragments;
+pub mod metadata_checks;
 pub mod open_search;
 pub mod openapi;
 pub mod probe;

@@ -3,13 +3,13 @@
 //! storage URLs AEM names (through [`AemClient::put_to_storage`]: no token, no AEM header, https
 //! or this computer), complete (`POST completeURI`); folders made through the Assets HTTP API;
 //! what AEM holds at a path (`dam:size`, `dam:sha1`) to tell the same file from another.
-//! An asset's processing state and its delete, for an upload's run and its undo; the
-//! `jcr:lastModified` of many assets in one check, which its values are checked against.
+//! An asset's processing state (its content node with its metadata) and its delete, for an
+//! upload's run and its undo; a folder's names, from its listing.
 //!
 //! Not here: which files go where and what happens to each (`bulk::upload_plan`), the refusal
-//! of OAuth Server-to-Server connections (the use case, before anything is sent).
+//! of OAuth Server-to-Server connections (the use case, before anything is sent), many assets'
+//! metadata in one check (`metadata_checks.rs`).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use reqwest::Method;
@@ -17,9 +17,7 @@ use serde_json::{Map, Value, json};
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use url::Url;
 
-use crate::batch;
 use crate::classic::ClassicAssets;
-use crate::search::hit_path;
 use crate::{CallError, json_or_error};
 use metadesk_base::i18n::{Part, Text};
 use metadesk_clients::aem::AemClient;
@@ -232,39 +230,6 @@ impl ClassicAssets {
         }
     }
 
-    /// One check of the assets at `paths` (QueryBuilder, exact paths: the engine's
-    /// [`batch::check_query`], its hits full two levels down) with each one's
-    /// `jcr:content/jcr:lastModified` beside its whole metadata, by path: what an upload's
-    /// values are checked against just before their batch leaves, and what its undo compares
-    /// once they are written. A path absent was not found by the index, which lags behind an
-    /// upload: read it on its own.
-    pub async fn check_times(&self, paths: &[&str]) -> Result<HashMap<String, Timed>, CallError> {
-        let mut query: Vec<(String, String)> = batch::check_query(paths, &[])
-            .into_iter()
-            .filter(|(k, _)| k != "p.properties")
-            .collect();
-        if let Some((_, mode)) = query.iter_mut().find(|(k, _)| k == "p.hits") {
-            "full".clone_into(mode);
-        }
-        query.push(("p.nodedepth".to_owned(), "2".to_owned()));
-        let page = self.query(&query).await?;
-        let mut values = batch::checked_values(&page.hits);
-        Ok(page
-            .hits
-            .iter()
-            .filter_map(|hit| {
-                let path = hit_path(hit)?;
-                let timed = Timed {
-                    last_modified: hit
-                        .pointer("/jcr:content/jcr:lastModified")
-                        .and_then(aem_time),
-                    metadata: values.remove(path).unwrap_or_default(),
-                };
-                Some((path.to_owned(), timed))
-            })
-            .collect())
-    }
-
     /// Deletes the asset at `asset_path` (Assets HTTP API `DELETE`): `true` deleted, `false`
     /// nothing was there.
     pub async fn delete_asset(&self, asset_path: &str) -> Result<bool, CallError> {
@@ -295,28 +260,10 @@ pub struct AssetContent {
     pub metadata: Map<String, Value>,
 }
 
-/// What [`ClassicAssets::check_times`] found of one asset.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Timed {
-    /// `jcr:content/jcr:lastModified`, as [`AssetContent::last_modified`] says it.
-    pub last_modified: Option<String>,
-    /// Its whole metadata node (an absent property is not set).
-    pub metadata: Map<String, Value>,
-}
-
-impl From<AssetContent> for Timed {
-    fn from(content: AssetContent) -> Self {
-        Timed {
-            last_modified: content.last_modified,
-            metadata: content.metadata,
-        }
-    }
-}
-
 /// A time AEM gave (`jcr:lastModified`), as RFC 3339 to the second: the Sling JSON of a node
 /// says it to the second, a QueryBuilder hit may say its milliseconds, and the two are
 /// compared.
-fn aem_time(value: &Value) -> Option<String> {
+pub(crate) fn aem_time(value: &Value) -> Option<String> {
     let t = metadesk_base::timefmt::parse_aem_time(value.as_str()?)?;
     Some(metadesk_base::timefmt::rfc3339(
         t.replace_nanosecond(0).unwrap_or(t),

@@ -165,16 +165,22 @@ async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Resul
     let Some(mut now) = read_states(ctx, &refs, agent).await else {
         return Ok(());
     };
-    if tells_edits(rules) {
-        with_metadata_codes(ctx, &refs, &mut now).await;
-    }
+    let codes = match tells_edits(rules) {
+        true => Some(metadata_codes(ctx, &refs).await),
+        false => None,
+    };
     let mut send = Vec::new();
     for item in batch {
-        let state = match state_or_failed(ctx, &mut now, &item, agent).await? {
+        let mut state = match state_or_failed(ctx, &mut now, &item, agent).await? {
             Read::State(state) => state,
             Read::Failed => continue,
             Read::Cancelled => return Ok(()),
         };
+        // One not read keeps none: its unpublish is undone by its time alone, and an undo
+        // takes it as changed.
+        if let Some(codes) = &codes {
+            state.metadata = codes.get(&item.path).cloned();
+        }
         if landed_before_stop(ctx, rules, &item, &state) {
             record_landed(ctx, item.i, state)?;
             continue;
@@ -215,20 +221,6 @@ fn tells_edits(rules: &Rules) -> bool {
     match rules.asked.replication {
         Replication::Unpublish => rules.undo.is_none(),
         Replication::Publish => rules.undo.is_some() && !rules.republish,
-    }
-}
-
-/// Adds each asset's metadata code to where it stands (`now`); one not read keeps none (its
-/// unpublish is undone by its time alone; its undo takes it as changed).
-async fn with_metadata_codes(
-    ctx: &Arc<Ctx>,
-    paths: &[&str],
-    now: &mut HashMap<String, Publication>,
-) {
-    for (path, code) in metadata_codes(ctx, paths).await {
-        if let Some(state) = now.get_mut(&path) {
-            state.metadata = Some(code);
-        }
     }
 }
 

@@ -27,7 +27,8 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::upload::{AssetContent, Timed, WhenDifferent, part_of, parts, read_part};
+use metadesk_assets::metadata_checks::Timed;
+use metadesk_assets::upload::{AssetContent, WhenDifferent, part_of, parts, read_part};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 

@@ -28,7 +28,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use metadesk_assets::batch::fits_in_check;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::fingerprint::Held;
-use metadesk_assets::upload::Timed;
+use metadesk_assets::metadata_checks::Timed;
 use metadesk_assets::{AssetRef, CallError, Write};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::now_rfc3339;

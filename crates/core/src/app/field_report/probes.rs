@@ -295,6 +295,28 @@ pub(super) fn of_asset(asset: &str) -> Vec<Read> {
             CLASSIC,
             json!({"jcr:primaryType": "", "jcr:content": {"metadata?": {}}}),
         ),
+        // The two renderings of its metadata that uploads and unpublishes compare (their
+        // codes, `assets::fingerprint`): each value's type should agree between them.
+        get(
+            "asset-content",
+            Target::at("")
+                .place("asset", asset)
+                .then("/jcr:content.1.json"),
+            CLASSIC,
+            json!({"jcr:lastModified": "", "dam:assetState?": "", "metadata": {}}),
+        ),
+        get(
+            "asset-check",
+            Target::at("/bin/querybuilder.json")
+                .query("group.p.or", "true")
+                .query_place("group.1_path", "asset", asset)
+                .query("group.1_path.exact", "true")
+                .query("p.limit", "1")
+                .query("p.hits", "full")
+                .query("p.nodedepth", "2"),
+            CLASSIC,
+            json!({"hits": [{"jcr:path": "", "jcr:content": {"jcr:lastModified": "", "metadata": {}}}]}),
+        ),
         get(
             "references",
             Target::at("/bin/wcm/references.json")
