@@ -49,6 +49,39 @@ pub fn changed_by(runs_dir: &Path, of: &str) -> Result<Vec<String>> {
         .collect())
 }
 
+/// When run `of` sent its write of each asset (RFC 3339), by path, at the earliest: what
+/// tells that an asset AEM says is up to date on the website was changed after its
+/// publication (AEM leaves `jcr:lastModified` as it was on metadata updates). The journal
+/// stamps its records about once a second, so an intent without a time of its own was sent
+/// no earlier than the last time before it (its apply's start, at least).
+pub fn written_at(runs_dir: &Path, of: &str) -> Result<HashMap<String, String>> {
+    let mut paths: HashMap<u64, String> = HashMap::new();
+    let mut at: HashMap<u64, String> = HashMap::new();
+    let mut latest: Option<String> = None;
+    for record in read_records(&path_of(runs_dir, of)?)? {
+        match record? {
+            Record::Row(row) => {
+                paths.insert(row.i, row.path);
+            }
+            Record::ApplyStarted { at: when } => latest = Some(when),
+            // The last intent: a resume sends again after it.
+            Record::Writing { i, at: when, .. } => {
+                if when.is_some() {
+                    latest = when;
+                }
+                if let Some(when) = &latest {
+                    at.insert(i, when.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(at
+        .into_iter()
+        .filter_map(|(i, when)| Some((paths.remove(&i)?, when)))
+        .collect())
+}
+
 /// What the republishes of edit run `edit` published; `None` when none published anything.
 pub fn of_edit(runs_dir: &Path, edit: &str) -> Result<Option<Republished>> {
     let mut found: Option<Republished> = None;

@@ -149,7 +149,7 @@ test("undoing an unpublish keeps a draft edited since off the website, in French
     assert.equal(await onTheWebsite(kept), true, `${kept} was not put back on the website`);
     const draft = rows.get(edited);
     assert.equal(draft?.status, "skipped", JSON.stringify(draft));
-    assert.match(draft.reason, /modifiée dans l’auteur/);
+    assert.match(draft.reason, /modifiées dans l’auteur après son retrait du site/);
     assert.equal(await onTheWebsite(edited), false, "the colleague's draft was made public");
 
     await chooseLanguage(driver, "en");

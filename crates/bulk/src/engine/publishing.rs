@@ -30,9 +30,10 @@ use crate::reasons;
 use crate::republished::{self, changed_by};
 use crate::source::{Reach, Source, Step};
 use crate::spec::{PublishFrom, RunKind};
-use metadesk_assets::publication::{Agent, Publication, Replication};
+use metadesk_assets::publication::{Agent, Publication, PublicationState, Replication};
 use metadesk_assets::{Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
+use metadesk_base::timefmt::parse_aem_time;
 use metadesk_clients::error::{Error, Result};
 
 /// Assets whose state is asked together.
@@ -71,12 +72,14 @@ pub(super) async fn preview_publish(
         undo: None,
         republished: None,
         republished_only: None,
+        edited_at: HashMap::new(),
     };
     match from {
         Some(PublishFrom::Republish { of }) => {
             planner.only_published = true;
             // After an undo of a republished edit: only what that edit's republish published.
             planner.republished_only = republished::of_undone(runs_dir, of)?.map(|r| r.assets);
+            planner.edited_at = republished::written_at(runs_dir, of)?;
             for path in changed_by(runs_dir, of)? {
                 planner.push(path).await?;
             }
@@ -95,6 +98,19 @@ pub(super) async fn preview_publish(
     planner.flush().await?;
     ctx.listing_done.store(true, Ordering::Relaxed);
     Ok(*lock(&planner.counts))
+}
+
+/// Where an asset stands, `written` (by the edit a republish follows) after AEM's facts: one
+/// AEM says is up to date but was written after its last publication is changed since.
+fn edited_since(facts: &Publication, written: &str) -> PublicationState {
+    let state = facts.state();
+    let published = facts.at.as_deref().and_then(parse_aem_time);
+    match (state, published, parse_aem_time(written)) {
+        (PublicationState::UpToDate, Some(published), Some(written)) if written > published => {
+            PublicationState::Modified
+        }
+        _ => state,
+    }
 }
 
 /// The scope's assets, from the one source (`source.rs`), handed to the planner in the order
@@ -171,6 +187,10 @@ struct Planner<'a> {
     republished: Option<String>,
     /// The republish after an undo: only the assets the undone edit's republish published.
     republished_only: Option<HashSet<String>>,
+    /// A republish of an edit: when the edit wrote each asset. One AEM says is up to date but
+    /// was written after its publication is shown changed since (AEM leaves its last-modified
+    /// time as it was on a metadata edit).
+    edited_at: HashMap<String, String>,
 }
 
 impl Planner<'_> {
@@ -290,7 +310,10 @@ impl Planner<'_> {
 
     /// What the run does to one asset, from where it stands.
     fn plan(&self, i: u64, path: String, facts: &Publication) -> PlanRow {
-        let state = facts.state();
+        let state = match self.edited_at.get(&path) {
+            Some(written) => edited_since(facts, written),
+            None => facts.state(),
+        };
         let replication = self.asked.replication;
         let verdict = match &self.undo {
             Some(undo) => match undo.get(&path) {
