@@ -219,6 +219,14 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
         }
         seen.insert(path.clone(), number);
 
+        // A key column's cell, as an issue names it: its letter and header.
+        let place_of = |c: usize| {
+            Some(format!(
+                "{} ({})",
+                column_letter(c),
+                header_row[c].text.trim()
+            ))
+        };
         let last_modified = modified_col.and_then(|c| {
             let text = cell(c).text.trim().to_owned();
             if text.is_empty() {
@@ -229,11 +237,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                 row_issue(
                     &mut issues,
                     Severity::Warning,
-                    Some(format!(
-                        "{} ({})",
-                        column_letter(c),
-                        header_row[c].text.trim()
-                    )),
+                    place_of(c),
                     said(
                         "sheet-bad-export-time",
                         vec![("text", text.as_str().into())],
@@ -253,11 +257,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                 row_issue(
                     &mut issues,
                     Severity::Warning,
-                    Some(format!(
-                        "{} ({})",
-                        column_letter(c),
-                        header_row[c].text.trim()
-                    )),
+                    place_of(c),
                     said("sheet-bad-export-codes", vec![]),
                 );
             }

@@ -576,6 +576,28 @@ fn a_changed_last_modified_cell_is_said() {
     assert!(issues[0].1.starts_with("Row 2, column B (Last modified (do not change)): \"yesterday\" is not the time Metadesk exported"));
 }
 
+/// A values cell typed over is said, and the row is still read, without codes (the import
+/// cannot tell a colleague's change for it); an empty one says nothing.
+#[test]
+fn a_changed_values_cell_is_said() {
+    let text = "Path,dc:title,Values when exported (do not change)\n\
+                /content/dam/a.jpg,x,dc:title=not-a-code\n\
+                /content/dam/b.jpg,y,\n";
+    let issues = issues_of(text);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].0, Severity::Warning);
+    assert!(
+        issues[0].1.starts_with(
+            "Row 2, column C (Values when exported (do not change)): This row's exported values are not as Metadesk wrote them"
+        ),
+        "{}",
+        issues[0].1
+    );
+    let sheet = read_english("s.csv", text.as_bytes()).unwrap();
+    assert_eq!(sheet.rows.len(), 2);
+    assert!(sheet.rows.iter().all(|r| r.exported_codes.is_none()));
+}
+
 #[test]
 fn checks_against_aem() {
     let sheet = read_english(
