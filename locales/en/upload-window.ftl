@@ -84,6 +84,12 @@ upload-production-sending = Uploading sends { $files ->
    *[other] { $files } files
 } into { $connection }, a connection marked production.
 upload-production-send = Upload to production
+upload-production-undo-title = Undo this upload on production?
+upload-production-undoing = The undo deletes { $files ->
+    [one] the { $files } file
+   *[other] the { $files } files
+} this upload made in { $connection }, a connection marked production, except those changed since.
+upload-production-undo = Delete on production
 upload-report-metadata-left-alone = Values not written: someone changed these after AEM processed them, and the sheet’s values would have replaced theirs
 upload-folder-typed = Or type its path
 upload-resume = Resume this upload

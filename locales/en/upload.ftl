@@ -41,3 +41,8 @@ error-upload-sheet-errors = Nothing was sent: correct the sheet first.
 error-upload-nothing-to-send = Nothing to send: every file is already there or refused.
 error-run-of-upload-undo = Run { $run } is the undo of upload { $upload }: it is not applied again nor undone. Undo the upload again to delete what is left (metadesk-cli bulk undo { $upload }); upload the files again to bring them back.
 error-resume-of-undone-upload = Upload { $run } was undone (run { $undo }): it is not resumed, as that would send again files its undo deleted. Upload the files again instead.
+
+# What an initiate answer must give before a file's bytes leave (assets/upload.rs)
+upload-initiate-no-max-part = AEM's answer to the upload's start gives no largest part size (maxPartSize): nothing of this file was sent
+upload-initiate-too-many-uris = AEM's answer to the upload's start names { $uris } storage addresses for this file, more than the 10,000 Metadesk takes: nothing of it was sent
+upload-initiate-parts-disagree = AEM's answer to the upload's start gives parts of at least { $least } bytes and at most { $most } bytes, which cannot make a file: nothing of it was sent

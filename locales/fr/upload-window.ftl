@@ -84,6 +84,12 @@ upload-production-sending = L’envoi met { $files ->
    *[other] { $files } fichiers
 } dans { $connection }, une connexion marquée production.
 upload-production-send = Envoyer en production
+upload-production-undo-title = Défaire cet envoi en production ?
+upload-production-undoing = Défaire supprime { $files ->
+    [one] le fichier
+   *[other] les { $files } fichiers
+} que cet envoi a mis dans { $connection }, une connexion marquée production, sauf ceux modifiés depuis.
+upload-production-undo = Supprimer en production
 upload-report-metadata-left-alone = Valeurs non écrites : quelqu’un les a modifiées après leur traitement par AEM, et les valeurs de la feuille auraient remplacé les siennes
 upload-folder-typed = Ou saisissez son chemin
 upload-resume = Reprendre cet envoi

@@ -1,4 +1,4 @@
-# Envois comme exécutions (issue 65) : la ligne de l’exécution, les mots de la CLI, l’annulation
+# Envois comme exécutions (issue 65) : la ligne de l’exécution, les mots de la CLI, l’annulation
 
 run-upload = { $files ->
     [one] envoi de { $files } fichier vers { $folder }
@@ -41,3 +41,8 @@ error-upload-sheet-errors = Rien n’a été envoyé : corrigez d’abord la fe
 error-upload-nothing-to-send = Rien à envoyer : chaque fichier est déjà là ou refusé.
 error-run-of-upload-undo = L’exécution { $run } est l’annulation de l’envoi { $upload } : elle n’est ni réappliquée ni annulée. Annulez de nouveau l’envoi pour supprimer ce qui reste (metadesk-cli bulk undo { $upload }) ; envoyez de nouveau les fichiers pour les retrouver.
 error-resume-of-undone-upload = L’envoi { $run } a été annulé (exécution { $undo }) : il n’est pas repris, car cela renverrait des fichiers que son annulation a supprimés. Envoyez plutôt de nouveau les fichiers.
+
+# Ce que la réponse au début d’un téléversement doit donner avant l’envoi des octets (assets/upload.rs)
+upload-initiate-no-max-part = la réponse d’AEM au début du téléversement ne donne pas la taille maximale d’une partie (maxPartSize) : rien de ce fichier n’a été envoyé
+upload-initiate-too-many-uris = la réponse d’AEM au début du téléversement donne { $uris } adresses de stockage pour ce fichier, plus que les 10 000 qu’accepte Metadesk : rien n’en a été envoyé
+upload-initiate-parts-disagree = la réponse d’AEM au début du téléversement donne des parties d’au moins { $least } octets et d’au plus { $most } octets, ce qui ne peut pas former un fichier : rien n’en a été envoyé

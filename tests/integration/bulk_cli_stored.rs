@@ -39,7 +39,7 @@ async fn import_file(h: &CliHome, file: &str, name: &str, extra: &[&str]) {
 }
 
 /// Removes the connection and its keychain entries (the keychain outlives the test's home).
-async fn remove(h: &CliHome, name: &str) {
+pub(crate) async fn remove(h: &CliHome, name: &str) {
     let ran = h.run(&["connections", "remove", name]).await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
 }

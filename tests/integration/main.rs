@@ -67,4 +67,5 @@ mod tokens;
 mod undo_republish_cli;
 mod upload_cli;
 mod upload_run_cli;
+mod upload_trust_cli;
 mod upload_values_cli;

@@ -28,6 +28,7 @@ pub(crate) async fn sandbox_processing(processing: Duration) -> Sandbox {
         max_part: 8192,
         most_uris: 8,
         processing,
+        ..UploadSettings::default()
     };
     Sandbox::start(
         SandboxConfig::default()

@@ -123,18 +123,23 @@ impl ExportedCodes {
 }
 
 /// What an upload keeps of an asset as it leaves it (processed, then described): its
+/// `jcr:uuid` (which asset it is: another one at the same path has another), its
 /// `jcr:lastModified` (moved by a new binary or a reprocessing), its whole metadata's code
 /// (moved by anyone's metadata update) and the codes of the values it writes. A journal written
-/// before codes holds the time alone, and is compared by it.
+/// before codes holds the time alone, and is compared by it; one written before identities
+/// holds no `jcr:uuid`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Held {
+    pub uuid: Option<String>,
     pub last_modified: Option<String>,
     metadata: Option<String>,
     values: ExportedCodes,
 }
 
-/// Marks a [`Held`] text with codes (a time never starts so).
+/// Marks a [`Held`] text with codes (a time never starts so); the second form adds the
+/// asset's `jcr:uuid`.
 const HELD_MARK: &str = "held1";
+const HELD_MARK_2: &str = "held2";
 
 impl Held {
     /// The asset as AEM holds it now: `metadata` its whole metadata node, `properties` those
@@ -145,32 +150,69 @@ impl Held {
         properties: &[String],
     ) -> Self {
         Held {
+            uuid: None,
             last_modified,
             metadata: Some(metadata_code(metadata)),
             values: ExportedCodes::of(properties.iter().map(|p| (p.as_str(), metadata.get(p)))),
         }
     }
 
+    /// The same, for the asset whose `jcr:uuid` is `uuid`.
+    pub fn with_uuid(self, uuid: Option<String>) -> Self {
+        Held { uuid, ..self }
+    }
+
+    /// An asset known by its identity alone (its processing was not seen to end): which
+    /// asset it is, nothing of what it holds.
+    pub fn identity(uuid: Option<String>) -> Self {
+        Held {
+            uuid,
+            last_modified: None,
+            metadata: None,
+            values: ExportedCodes::default(),
+        }
+    }
+
+    /// Whether it says what the asset held (its metadata's code), not only which it is.
+    pub fn complete(&self) -> bool {
+        self.metadata.is_some()
+    }
+
     /// As the journal keeps it.
     pub fn text(&self) -> String {
         format!(
-            "{HELD_MARK}|{}|{}|{}",
+            "{HELD_MARK_2}|{}|{}|{}|{}",
+            self.uuid.as_deref().unwrap_or_default(),
             self.last_modified.as_deref().unwrap_or_default(),
             self.metadata.as_deref().unwrap_or_default(),
             self.values.text()
         )
     }
 
-    /// From the journal: a text from before codes is a time.
+    /// From the journal: a text from before codes is a time, one from before identities has
+    /// no `jcr:uuid`.
     pub fn parse(text: &str) -> Self {
-        let mut parts = text.splitn(4, '|');
-        match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some(HELD_MARK), Some(time), Some(code), Some(values)) => Held {
-                last_modified: (!time.is_empty()).then(|| time.to_owned()),
-                metadata: (!code.is_empty()).then(|| code.to_owned()),
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        let mut parts = text.splitn(5, '|');
+        match [(); 5].map(|()| parts.next()) {
+            [Some(HELD_MARK_2), Some(uuid), Some(time), Some(code), Some(values)] => Held {
+                uuid: some(uuid),
+                last_modified: some(time),
+                metadata: some(code),
                 values: ExportedCodes::parse(values).unwrap_or_default(),
             },
+            [Some(HELD_MARK), Some(time), Some(code), Some(values), rest] => Held {
+                uuid: None,
+                last_modified: some(time),
+                metadata: some(code),
+                // A `|` in the codes was never written: what follows one is not codes.
+                values: match rest {
+                    None => ExportedCodes::parse(values).unwrap_or_default(),
+                    Some(_) => ExportedCodes::default(),
+                },
+            },
             _ => Held {
+                uuid: None,
                 last_modified: Some(text.to_owned()),
                 metadata: None,
                 values: ExportedCodes::default(),
@@ -318,5 +360,27 @@ mod tests {
             "an older journal goes by its time"
         );
         assert!(old.asset_changed(Some("2026-01-02T10:00:00Z"), &md));
+    }
+
+    /// An asset's identity is kept beside its codes and read back; a journal written before
+    /// identities (`held1`) reads as before, with none. Seen failing before `held2`: the
+    /// identity was not kept, so an undo could not tell another asset at the same path.
+    #[test]
+    fn held_keeps_the_asset_s_identity_and_reads_older_texts() {
+        let md = json!({"dc:title": "Sea"});
+        let md = md.as_object().unwrap().clone();
+        let props = vec!["dc:title".to_owned()];
+        let uuid = Some("5c0f7e2a-0000-4000-8000-000000000001".to_owned());
+        let held = Held::of(Some("2026-01-01T10:00:00Z".into()), &md, &props).with_uuid(uuid.clone());
+        let read = Held::parse(&held.text());
+        assert_eq!(read, held);
+        assert_eq!(read.uuid, uuid);
+        assert!(read.complete());
+        let older = Held::parse("held1|2026-01-01T10:00:00Z|0123456789abcdef|dc:title=1a2b3c4d");
+        assert_eq!(older.uuid, None);
+        assert_eq!(older.last_modified.as_deref(), Some("2026-01-01T10:00:00Z"));
+        assert!(older.complete());
+        let only = Held::parse(&Held::identity(uuid.clone()).text());
+        assert_eq!((only.uuid, only.complete()), (uuid, false));
     }
 }

@@ -198,7 +198,7 @@ async fn metadesk(o: &UploadOpts, dir: &Path, made: &[(String, u64)]) -> Result<
     if !sheet.errors.is_empty() || !sheet.without_row.is_empty() {
         return Err(format!("the sheet: {:?} {:?}", sheet.errors, sheet.without_row).into());
     }
-    let summary = ws.upload(&opened, &plan, &sheet.by_file).await?;
+    let summary = ws.upload(&opened, &plan, &sheet.by_file, None).await?;
     let (to, time) = (sandbox.clock(), t.elapsed());
     let uploaded = summary.upload.as_ref().map_or(0, |u| u.uploaded);
     if uploaded != made.len() as u64 {

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use metadesk_assets::fingerprint::Held;
 use metadesk_base::i18n::SavedText;
 
 use crate::tag_step::{StepJournal, StepState, TagPart};
@@ -195,11 +196,9 @@ impl UploadRunPlan {
 
     /// The files the run may have written, for its undo: those done, and those whose write
     /// left without its answer journaled (the undo goes by what AEM holds), each with what AEM
-    /// held of it last (`Held`'s text), where journaled.
-    pub fn written<'a>(
-        &'a self,
-        journal: &'a StepJournal,
-    ) -> Vec<(&'a PlannedFile, Option<&'a str>)> {
+    /// held of it last (`Held`'s text: after its values were written, else once processed)
+    /// and which asset it was (the `jcr:uuid` journaled when it was confirmed), where journaled.
+    pub fn written<'a>(&'a self, journal: &'a StepJournal) -> Vec<WrittenFile<'a>> {
         self.files
             .iter()
             .filter(|f| {
@@ -210,10 +209,25 @@ impl UploadRunPlan {
             })
             .map(|f| {
                 let held = |part: TagPart| journal.held.get(&part).map(String::as_str);
-                (f, held(f.metadata_part()).or_else(|| held(f.part())))
+                let confirmed = held(f.part());
+                WrittenFile {
+                    file: f,
+                    seen: held(f.metadata_part()).or(confirmed),
+                    uuid: confirmed.and_then(|text| Held::parse(text).uuid),
+                }
             })
             .collect()
     }
+}
+
+/// A file an upload's run may have written, as its undo weighs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenFile<'a> {
+    pub file: &'a PlannedFile,
+    /// What AEM held of it last, as journaled (`Held`'s text).
+    pub seen: Option<&'a str>,
+    /// Which asset the run made (`jcr:uuid`): another at its path is not the run's.
+    pub uuid: Option<String>,
 }
 
 #[cfg(test)]
@@ -262,7 +276,7 @@ mod tests {
         let written: Vec<_> = plan
             .written(&journal)
             .iter()
-            .map(|(f, at)| (f.aem_path.clone(), at.map(str::to_owned)))
+            .map(|w| (w.file.aem_path.clone(), w.seen.map(str::to_owned)))
             .collect();
         assert_eq!(
             written,

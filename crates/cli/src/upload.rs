@@ -1,4 +1,5 @@
-//! `metadesk-cli upload DIR|FILE… --connection NAME --to FOLDER [--dry-run | --yes] [--json]`:
+//! `metadesk-cli upload DIR|FILE… --connection NAME --to FOLDER [--dry-run | --yes
+//! [--confirm-production NAME]] [--json]`:
 //! the core's upload plan (each file's size, AEM path and what happens to it), printed; with
 //! `--yes`, sent as a run (resumed with `bulk resume RUN`, undone with `bulk undo RUN`).
 //! Without `--yes` nothing is sent.
@@ -17,6 +18,7 @@ use metadesk_core::i18n::{Localizer, arg, count};
 use serde_json::{Value, json};
 
 use crate::bulk::open::ConnectionArgs;
+use crate::bulk::production_gate;
 use crate::exit_code::{SOME_FAILED, SUCCESS};
 use crate::output;
 
@@ -44,6 +46,9 @@ pub struct UploadArgs {
     /// Upload without asking.
     #[arg(long)]
     yes: bool,
+    /// On a connection marked production: its name, typed to confirm the upload.
+    #[arg(long, value_name = "NAME")]
+    confirm_production: Option<String>,
     /// Print the plan and the outcome as JSON.
     #[arg(long)]
     json: bool,
@@ -64,6 +69,15 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
+    // The production guard before anything is read: an upload sends only with --yes, so the
+    // name is given, never asked.
+    let confirm = args.confirm_production.as_deref();
+    if args.yes
+        && !args.dry_run
+        && let Err(e) = production_gate(opened.connection(), confirm, true, false, l)
+    {
+        return output::fail(&e, l);
+    }
     let plan = match ws
         .plan_upload(&opened, args.paths.clone(), &args.to, when_different)
         .await
@@ -101,7 +115,7 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let send =
         args.yes && !args.dry_run && sheet.errors.is_empty() && plan.rows.iter().any(|r| r.sends());
     let ran = if send {
-        match ws.upload(&opened, &plan, &sheet.by_file).await {
+        match ws.upload(&opened, &plan, &sheet.by_file, confirm).await {
             Ok(summary) => Some(summary),
             Err(e) => return output::fail(&e, l),
         }

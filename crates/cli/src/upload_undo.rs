@@ -1,6 +1,7 @@
 //! `metadesk-cli bulk undo RUN` of an upload's run: the assets it created deleted, those
 //! someone changed since kept and named, what it cannot give back said. Needs `--yes` (or
-//! `--dry-run`, which deletes nothing and says so).
+//! `--dry-run`, which deletes nothing and says so), and on a connection marked production
+//! `--confirm-production NAME`.
 //!
 //! Not here: deciding what is deleted (the core's `undo_upload`).
 
@@ -8,6 +9,7 @@ use metadesk_core::app::{Opened, UploadKept, Workspace};
 use metadesk_core::i18n::{Localizer, arg, count};
 use serde_json::json;
 
+use crate::bulk::{WriteFlags, production_gate};
 use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 use crate::output;
 
@@ -15,10 +17,10 @@ pub(crate) async fn undo(
     ws: &Workspace,
     opened: &Opened,
     run: &str,
-    yes: bool,
-    json: bool,
+    write: &WriteFlags,
     l: &Localizer,
 ) -> u8 {
+    let (yes, json) = (write.yes, write.json);
     if !yes {
         eprintln!(
             "{}",
@@ -26,7 +28,12 @@ pub(crate) async fn undo(
         );
         return FAILURE;
     }
-    let done = match ws.undo_upload(opened, run).await {
+    // It deletes assets: on production, not without the name (given, as --yes asks nothing).
+    let confirm = write.confirm_production.as_deref();
+    if let Err(e) = production_gate(opened.connection(), confirm, true, false, l) {
+        return output::fail(&e, l);
+    }
+    let done = match ws.undo_upload(opened, run, confirm).await {
         Ok(done) => done,
         Err(e) => return output::fail(&e, l),
     };

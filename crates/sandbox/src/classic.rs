@@ -426,10 +426,8 @@ pub(crate) async fn content_get(
             };
         }
     }
-    // The asset's content node, its own properties (Sling JSON, level 0): the last-modified
-    // time in the renderer's default legacy ECMA form
-    // (https://github.com/apache/sling-org-apache-sling-servlets-get); at level 1 its children
-    // too, `metadata` with every property and `renditions` (a folder: its own properties).
+    // The asset's content node (`content_node`), its own properties at level 0, its children's
+    // too at level 1.
     for (suffix, children) in [
         ("/jcr:content.json", false),
         ("/_jcr_content.json", false),
@@ -438,23 +436,7 @@ pub(crate) async fn content_get(
     ] {
         if let Some(asset_path) = full.strip_suffix(suffix) {
             return match dam.lookup(asset_path) {
-                Some(Node::Asset(a)) => {
-                    let mut content = json!({
-                        "jcr:primaryType": "dam:AssetContent",
-                        "jcr:lastModified": ecma_date(dam.modified_ms(a)),
-                        "jcr:lastModifiedBy": "admin",
-                        "dam:assetState": dam.asset_processing_state(a),
-                    });
-                    add_replication(&dam, a, &mut content);
-                    if children {
-                        let mut md = Map::new();
-                        md.insert("jcr:primaryType".into(), json!("nt:unstructured"));
-                        md.extend(dam.metadata(a));
-                        content["metadata"] = Value::Object(md);
-                        content["renditions"] = json!({"jcr:primaryType": "nt:folder"});
-                    }
-                    axum::Json(content).into_response()
-                }
+                Some(Node::Asset(a)) => axum::Json(content_node(&dam, a, children)).into_response(),
                 // A folder's content node: where a `metadataSchema` may sit (`schemas.rs`).
                 Some(Node::Folder(f)) => {
                     let mut content = json!({"jcr:primaryType": "nt:unstructured"});
@@ -472,7 +454,9 @@ pub(crate) async fn content_get(
         return plain(StatusCode::NOT_FOUND, "Not Found");
     };
     // `x.jpg.1.json`, `x.infinity.json`: an asset's level 1 adds its `jcr:content` (which says
-    // whether it is a content fragment); a folder's adds its `jcr:content` and its children
+    // whether it is a content fragment, and its processing state), level 2 that node's
+    // children (`metadata`…: one read tells an uploaded asset's identity, state and file); a
+    // folder's adds its `jcr:content` and its children
     // (their own properties).
     let (node, depth) = match dam.lookup(stem) {
         Some(n) => (Some(n), 0),
@@ -485,7 +469,7 @@ pub(crate) async fn content_get(
         Some(Node::Asset(a)) => {
             let mut node = asset_node(&dam, a);
             if depth >= 1 {
-                node["jcr:content"] = asset_content(&dam, a);
+                node["jcr:content"] = content_node(&dam, a, depth >= 2);
             }
             axum::Json(node).into_response()
         }
@@ -505,16 +489,35 @@ fn asset_node(dam: &Dam, a: u32) -> Value {
     })
 }
 
-/// An asset's `jcr:content` node, its own properties.
-fn asset_content(dam: &Dam, a: u32) -> Value {
+/// An asset's `jcr:content` node, its own properties: the last-modified time in the Sling
+/// JSON renderer's default legacy ECMA form
+/// (https://github.com/apache/sling-org-apache-sling-servlets-get), `dam:assetState` once
+/// AEM has set it; with `children` its child nodes' own properties too: `metadata` with
+/// every property, `renditions` (a folder) and, where processing failed,
+/// `dam:failedRenditions` (a node, not a list: adobe-wire-lifecycle.md §2.5).
+fn content_node(dam: &Dam, a: u32, children: bool) -> Value {
     let mut content = json!({
         "jcr:primaryType": "dam:AssetContent",
         "jcr:lastModified": ecma_date(dam.modified_ms(a)),
+        "jcr:lastModifiedBy": "admin",
     });
+    if let Some(state) = dam.asset_processing_state(a) {
+        content["dam:assetState"] = json!(state);
+    }
     if dam.assets[a as usize].kind == Kind::ContentFragment {
         content["contentFragment"] = json!(true);
     }
     add_replication(dam, a, &mut content);
+    if children {
+        let mut md = Map::new();
+        md.insert("jcr:primaryType".into(), json!("nt:unstructured"));
+        md.extend(dam.metadata(a));
+        content["metadata"] = Value::Object(md);
+        content["renditions"] = json!({"jcr:primaryType": "nt:folder"});
+        if dam.processing_failed(a) {
+            content["dam:failedRenditions"] = json!({"jcr:primaryType": "nt:unstructured"});
+        }
+    }
     content
 }
 

@@ -101,9 +101,13 @@ struct Args {
     /// Direct binary upload: at most this many `uploadURIs` for one file.
     #[arg(long, default_value_t = UploadSettings::default().most_uris as u64, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     upload_most_uris: u64,
-    /// Milliseconds an uploaded asset stays `processing` before it is `processed`.
+    /// Milliseconds an uploaded asset takes to be `processed` (no state, then `unprocessed`,
+    /// then `processing` meanwhile).
     #[arg(long, default_value_t = 1_500)]
     processing_ms: u64,
+    /// Direct binary upload: storage takes parts no faster than this many bytes a second.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    storage_bytes_per_second: Option<u64>,
 }
 
 #[tokio::main]
@@ -155,6 +159,8 @@ async fn main() -> std::process::ExitCode {
             max_part: args.upload_max_part.max(args.upload_min_part),
             most_uris: usize::try_from(args.upload_most_uris).unwrap_or(usize::MAX),
             processing: Duration::from_millis(args.processing_ms),
+            storage_rate: args.storage_bytes_per_second,
+            omit_max_part: false,
         },
         ..SandboxConfig::default()
     };

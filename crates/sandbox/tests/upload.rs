@@ -18,6 +18,7 @@ fn settings() -> UploadSettings {
         max_part: 40,
         most_uris: 4,
         processing: Duration::from_millis(300),
+        ..UploadSettings::default()
     }
 }
 
@@ -179,10 +180,9 @@ async fn files_go_up_in_parts_to_storage_and_are_processed() {
     assert_eq!(complete(&sb, &token, &answer, &files[1], &[]).await, 200);
     let path = format!("{SAMPLE_FOLDER}/big.jpg");
     let state = sb.asset(&path).unwrap();
-    assert_eq!(
-        (state["assetState"].clone(), state["size"].clone()),
-        (json!("processing"), json!(35))
-    );
+    // Not there yet, `unprocessed` or `processing`: anything but done.
+    assert_ne!(state["assetState"], json!("processed"));
+    assert_eq!(state["size"], json!(35));
     assert_eq!(sb.counters().storage_refused, 2);
 
     // A write before processing ends is overwritten by extraction; one after it stays.

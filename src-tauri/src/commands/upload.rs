@@ -94,17 +94,22 @@ pub async fn upload_report(
     state.workspace.upload_report(&run_id).await.worded(&state)
 }
 
-/// Undoes upload run `run_id`: the assets it made are deleted, except those changed since.
+/// Undoes upload run `run_id`: the assets it made are deleted, except those changed since. On
+/// a connection marked production, `confirm_name` is the name the user typed.
 #[tauri::command]
 pub async fn undo_upload(
     state: State<'_, AppState>,
     run_id: String,
+    confirm_name: Option<String>,
 ) -> Result<UploadUndoneView, IpcError> {
     let ws = &state.workspace;
     let (_, opened) = ws
         .open_for_run(&run_id, runs_own(), RunAction::Undo)
         .await
         .worded(&state)?;
-    let done = ws.undo_upload(&opened, &run_id).await.worded(&state)?;
+    let done = ws
+        .undo_upload(&opened, &run_id, confirm_name.as_deref())
+        .await
+        .worded(&state)?;
     Ok(UploadUndoneView::of(done, &state.localizer()))
 }

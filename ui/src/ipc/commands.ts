@@ -670,6 +670,7 @@ export function uploadReport(runId: string): Promise<UploadReportRow[]> {
 }
 
 /** Deletes what upload run `runId` made, except what was changed since. */
-export function undoUpload(runId: string): Promise<UploadUndoneView> {
-  return call('undo_upload', { runId });
+/** `confirmName`: on a connection marked production, the name the user typed. */
+export function undoUpload(runId: string, confirmName: string | null): Promise<UploadUndoneView> {
+  return call('undo_upload', { runId, confirmName });
 }

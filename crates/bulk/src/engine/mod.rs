@@ -86,6 +86,9 @@ pub struct Settings {
     /// Assets checked and written together where the API batches (classic): one QueryBuilder
     /// check (more if their paths make the URL too long) and one Sling POST.
     pub batch_assets: usize,
+    /// An upload's part whose transfer moves no byte for this long is ended and sent again
+    /// (Adobe's clients time out a stalled connection, never a long transfer).
+    pub storage_stall: Duration,
 }
 
 impl Default for Settings {
@@ -105,6 +108,7 @@ impl Default for Settings {
             progress_interval: Duration::from_millis(200),
             max_tasks: 64,
             batch_assets: batched::BATCH_ASSETS,
+            storage_stall: Duration::from_secs(60),
         }
     }
 }

@@ -23,19 +23,22 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::future::try_join_all;
+use metadesk_assets::fingerprint::Held;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::metadata_checks::Timed;
-use metadesk_assets::upload::{AssetContent, WhenDifferent, part_of, parts, read_part};
+use metadesk_assets::upload::{
+    AssetContent, FilePart, ProcessingState, WhenDifferent, part_of, parts,
+};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
 use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
 use super::upload_names::FolderNames;
-use super::upload_values::{Ready, describe_all, held_text, refuse, to_describe};
+use super::upload_values::{Ready, describe_all, held_of, refuse, to_describe};
 use crate::replay::Replay;
 use crate::tag_step::{StepJournal, StepState, TagPart};
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
@@ -243,22 +246,35 @@ async fn send_file(
             Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
         },
     };
-    match (state, there) {
+    // Sent before without an answer that says how it went (`sending`), or refused after its
+    // bytes may have left: what AEM holds decides, never a blind send.
+    let in_doubt = matches!(state, Some(StepState::Sending | StepState::Refused));
+    match there {
         // An earlier attempt landed (its answer, or the journal's record of it, was lost).
-        (Some(_), AtPath::This(at)) => {
-            journal_part(ctx, part, StepState::Done, None, at).await?;
+        AtPath::This(at) if in_doubt => {
+            journal_part(ctx, part, StepState::Done, None, Some(at)).await?;
             return Ok(values_left());
         }
-        // Someone put a file there since the preview (or this one, not by this run).
-        (None, AtPath::This(_)) => {
+        // Someone put this very file there since the preview, not this run.
+        AtPath::This(_) => {
             journal_part(ctx, part, StepState::LeftAlone, None, None).await?;
             return Ok(Next::Nothing(None));
         }
-        (None, AtPath::Other(sha1)) if file.arrival == Arrival::New || sha1 != file.before => {
+        // Something whose file cannot be told yet (AEM has not finished processing it, or
+        // could not): nothing is sent over it; a resume finds out.
+        AtPath::Unsettled => {
+            let path = file.aem_path.as_str();
+            let why = SavedText::new("upload-in-doubt-unsettled", [("path", path.into())]);
+            return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
+        }
+        // The file the preview saw, as it saw it: this one goes over it as the run chose.
+        AtPath::Other(sha1) if file.arrival != Arrival::New && sha1 == file.before => {}
+        // A colleague's: left alone, never overwritten (nor deleted by the undo).
+        AtPath::Other(sha1) => {
             journal_part(ctx, part, StepState::LeftAlone, None, sha1).await?;
             return Ok(Next::Nothing(None));
         }
-        _ => {}
+        AtPath::Nothing => {}
     }
     journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
     if let Err(why) = write(ctx, aem, file).await {
@@ -281,12 +297,18 @@ async fn watch<'a>(
     values: &UnboundedSender<Ready<'a>>,
 ) -> Result<Option<SavedText>> {
     let processing = processed(ctx, aem, &file.aem_path).await;
-    if fresh {
+    // Confirmed: its identity kept at once (the undo deletes only this asset), with what AEM
+    // holds once processed; a file done before whose record lacks that gets it now.
+    if fresh || !held_in_full(file, journal) {
         let at = match &processing {
-            Processing::Done(now) => Some(held_text(file, now)),
-            Processing::Failed | Processing::Unknown => None,
+            Processing::Done(now) => Some(content_held(file, now)),
+            Processing::Failed(_, seen) | Processing::Unknown(seen) => {
+                seen.as_ref().map(identity_only)
+            }
         };
-        journal_part(ctx, file.part(), StepState::Done, None, at).await?;
+        if fresh || at.is_some() {
+            journal_part(ctx, file.part(), StepState::Done, None, at).await?;
+        }
     }
     if !to_describe(file, journal) {
         return Ok(None);
@@ -295,52 +317,84 @@ async fn watch<'a>(
     let why = match processing {
         Processing::Done(now) => {
             // Gone only when the run ends early: the values stay to write on resume.
-            let _ = values.send(Ready::new(file, journal, now));
+            let _ = values.send(Ready::new(file, journal, Timed::from(now)));
             return Ok(None);
         }
-        Processing::Failed => SavedText::new("upload-processing-failed", [("path", path.into())]),
-        Processing::Unknown => {
+        Processing::Failed(renditions, _) if renditions.is_empty() => {
+            SavedText::new("upload-processing-failed", [("path", path.into())])
+        }
+        Processing::Failed(renditions, _) => SavedText::new(
+            "upload-processing-failed-renditions",
+            [("path", path.into()), ("renditions", renditions.into())],
+        ),
+        Processing::Unknown(_) => {
             SavedText::new("upload-processing-unfinished", [("path", path.into())])
         }
     };
     refuse(ctx, file.metadata_part(), why).await.map(Some)
 }
 
+/// Whether the journal holds what AEM held of `file` once processed (its identity, time and
+/// metadata's code), as the undo needs it.
+fn held_in_full(file: &PlannedFile, journal: &StepJournal) -> bool {
+    journal
+        .held
+        .get(&file.part())
+        .is_some_and(|held| Held::parse(held).complete())
+}
+
+/// What AEM holds of `file`'s asset (`now`, processed) as the journal keeps it: which asset it
+/// is, its time, its whole metadata's code and the codes of the values the sheet writes.
+fn content_held(file: &PlannedFile, now: &AssetContent) -> String {
+    held_of(file, &Timed::from(now.clone()))
+        .with_uuid(now.uuid.clone())
+        .text()
+}
+
+/// What is known of an asset not seen processed: its identity alone (the undo keeps it: a
+/// change since cannot be told from AEM's own).
+fn identity_only(seen: &AssetContent) -> String {
+    Held::identity(seen.uuid.clone()).text()
+}
+
 /// What AEM holds at a file's path.
 enum AtPath {
     Nothing,
     /// This file (its size and SHA-1), with what AEM held of it once processed
-    /// ([`held_text`]).
-    This(Option<String>),
+    /// ([`content_held`]: its identity, time and values' codes).
+    This(String),
     /// Another file, by its SHA-1 where AEM wrote one.
     Other(Option<String>),
+    /// An asset whose file cannot be told: AEM did not finish processing it within the wait,
+    /// or its processing failed (no SHA-1 is written then).
+    Unsettled,
 }
 
-/// What AEM holds at `file`'s path; an asset still processing (no SHA-1 yet) is waited for.
+/// What AEM holds at `file`'s path; an asset not processed yet (no SHA-1 yet) is waited for,
+/// as only `processed` says which file it holds.
 async fn at_path(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<AtPath, SavedText> {
     let path = file.aem_path.as_str();
-    let read = || async {
-        ctx.call(|| aem.stored_binary(path))
-            .await
-            .map_err(|f| why(ctx, f))
-    };
-    let Some(mut stored) = read().await? else {
+    let stored = ctx
+        .call(|| aem.stored_binary(path))
+        .await
+        .map_err(|f| why(ctx, f))?;
+    let Some(stored) = stored else {
         return Ok(AtPath::Nothing);
     };
-    if stored.sha1.is_none() {
-        processed(ctx, aem, path).await;
-        stored = read().await?.unwrap_or(stored);
+    let ours = |size: Option<u64>, sha1: Option<&str>| {
+        size == Some(file.size) && sha1 == Some(file.sha1.as_str())
+    };
+    // A file processed another's is told from its metadata alone.
+    if stored.sha1.is_some() && !ours(stored.size, stored.sha1.as_deref()) {
+        return Ok(AtPath::Other(stored.sha1));
     }
-    if stored.size == Some(file.size) && stored.sha1.as_deref() == Some(file.sha1.as_str()) {
-        let at = ctx
-            .call(|| aem.asset_content(path))
-            .await
-            .ok()
-            .flatten()
-            .map(|c| held_text(file, &Timed::from(c)));
-        return Ok(AtPath::This(at));
+    match processed(ctx, aem, path).await {
+        Processing::Done(now) if ours(now.size, now.sha1.as_deref()) => {
+            Ok(AtPath::This(content_held(file, &now)))
+        }
+        Processing::Done(now) => Ok(AtPath::Other(now.sha1)),
+        Processing::Failed(..) | Processing::Unknown(_) => Ok(AtPath::Unsettled),
     }
-    Ok(AtPath::Other(stored.sha1))
 }
 
 /// Initiate, the parts at once, then the complete (sent once: a failure that may hide its
@@ -354,14 +408,19 @@ async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(),
         .await
         .map_err(failed)?;
     let part = part_of(&initiated, file.size).map_err(|e| rejected(ctx, e))?;
+    let (kind, stall) = (initiated.mime_type.as_str(), ctx.settings.storage_stall);
+    // Each part is read from the file as it leaves, once the gate lets it go: the parts in
+    // memory at once are the gate's limit, a chunk each, whatever the files' sizes.
     let sends =
         parts(&initiated, part, file.size)
             .into_iter()
             .map(|(uri, offset, length)| async move {
-                let bytes = read_part(local, offset, length)
-                    .await
-                    .map_err(|e| rejected(ctx, e))?;
-                ctx.call_storage(|| aem.put_part(uri, bytes.clone()))
+                let part = FilePart {
+                    local,
+                    offset,
+                    length,
+                };
+                ctx.call_storage(|| aem.put_part(uri, &part, kind, stall))
                     .await
                     .map_err(failed)
             });
@@ -384,32 +443,40 @@ fn rejected(ctx: &Ctx, e: CallError) -> SavedText {
 
 /// Where AEM's processing of an asset stands.
 enum Processing {
-    /// Done, what AEM holds then.
-    Done(Timed),
-    Failed,
-    /// Not done within [`PROCESSING_WAIT`], or not readable.
-    Unknown,
+    /// `processed`, with what AEM holds then.
+    Done(AssetContent),
+    /// Failed: the renditions AEM names (none where it names none), what it held.
+    Failed(String, Option<AssetContent>),
+    /// Not done within [`PROCESSING_WAIT`], or not readable; what was last seen of it.
+    Unknown(Option<AssetContent>),
 }
 
-/// Waits, within [`PROCESSING_WAIT`], for AEM to process the asset at `path`.
+/// Waits, within [`PROCESSING_WAIT`], for AEM to process the asset at `path`: only
+/// `processed` is done; no state yet, `unprocessed`, `unProcessed`, `processing` and any
+/// state Metadesk does not know mean wait (adobe-wire-lifecycle.md §2.5).
 async fn processed(ctx: &Ctx, aem: &ClassicAssets, path: &str) -> Processing {
     let start = std::time::Instant::now();
     let mut pause = PROCESSING_POLL;
+    let mut seen = None;
     while start.elapsed() < PROCESSING_WAIT && !ctx.control.is_cancelled() {
         let content: Option<AssetContent> = match ctx.call(|| aem.asset_content(path)).await {
             Ok(content) => content,
-            Err(_) => return Processing::Unknown,
+            Err(_) => return Processing::Unknown(seen),
         };
         match content {
-            Some(c) if c.failed => return Processing::Failed,
-            Some(c) if c.state != "processing" && c.state != "unProcessed" => {
-                return Processing::Done(Timed::from(c));
-            }
-            _ => {
-                tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(PROCESSING_POLL_MOST);
-            }
+            Some(c) => match &c.processing {
+                ProcessingState::Processed => return Processing::Done(c),
+                ProcessingState::Failed(renditions) => {
+                    return Processing::Failed(renditions.clone(), Some(c.clone()));
+                }
+                ProcessingState::NotYet(_) => seen = Some(c),
+            },
+            // Not there yet to this read (a new asset is there at once on AEM; a read that
+            // says otherwise is waited out as a state not set yet).
+            None => {}
         }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(PROCESSING_POLL_MOST);
     }
-    Processing::Unknown
+    Processing::Unknown(seen)
 }

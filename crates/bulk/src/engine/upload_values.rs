@@ -12,7 +12,8 @@
 //! run's own write whose answer was lost (the values are there: done). Each write is journaled
 //! `sending` durably before it leaves, then `done` with what AEM holds after it (read back: the
 //! undo tells a later change by it), `refused` or `left_alone`. A batch whose POST fails is
-//! written again one asset per request, each checked again, so no batch is half-recorded.
+//! written again one asset per request, each checked again, so no batch is half-recorded; a
+//! write whose answer was lost is never sent again before the asset is read back.
 //!
 //! Not here: sending the files and waiting for their processing (`upload.rs`).
 
@@ -292,10 +293,37 @@ async fn describe_one(
         settle_moved(ctx, &ready, &now).await?;
         return Ok(None);
     }
-    journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
     let writes = writes_of(file);
-    if let Err(failure) = ctx.call(|| ctx.aem.write(&asset, &writes, None)).await {
-        return refuse(ctx, part, why(ctx, failure)).await.map(Some);
+    let mut ready = ready;
+    let mut resends = 0;
+    loop {
+        journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
+        // Never sent again blind: a failure that may hide a write that landed is followed by
+        // a read of what AEM holds, as a resume's check would.
+        match ctx.call_write(&mut 0, || ctx.aem.write(&asset, &writes, None)).await {
+            Ok(_) => break,
+            Err(Failure::Call(e @ (CallError::Transient(_) | CallError::Unreachable(_)), _))
+                if resends < ctx.settings.retry.max_retries =>
+            {
+                resends += 1;
+                tracing::info!(error = %e, %path, "an upload's values may have landed; reading them back");
+                if let Err(Failure::Cancelled) = ctx.back_off(resends, resends).await {
+                    return Ok(None);
+                }
+                let now = match ctx.call(|| aem.asset_content(path)).await {
+                    Ok(content) => content.map(Timed::from).unwrap_or_default(),
+                    Err(Failure::Cancelled) => return Ok(None),
+                    Err(failure) => return refuse(ctx, part, why(ctx, failure)).await.map(Some),
+                };
+                ready = ready.again(true);
+                if moved_since(&ready, &now) {
+                    // Landed (done), or someone changed the asset meanwhile (left alone).
+                    settle_moved(ctx, &ready, &now).await?;
+                    return Ok(None);
+                }
+            }
+            Err(failure) => return refuse(ctx, part, why(ctx, failure)).await.map(Some),
+        }
     }
     done_at_now(ctx, aem, &[file]).await?;
     Ok(None)
@@ -320,7 +348,7 @@ pub(super) fn held_of(file: &PlannedFile, now: &Timed) -> Held {
 }
 
 /// [`held_of`] as the journal's text.
-pub(super) fn held_text(file: &PlannedFile, now: &Timed) -> String {
+fn held_text(file: &PlannedFile, now: &Timed) -> String {
     held_of(file, now).text()
 }
 

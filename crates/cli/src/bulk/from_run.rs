@@ -22,8 +22,7 @@ pub(super) async fn plan_from_run(r: RunRef, to: RunAction, ws: &Workspace, l: &
     };
     // An upload's undo deletes what it made: no run to preview.
     if to == RunAction::Undo && undone.kind.is_upload() {
-        let (yes, json) = (r.write.yes, r.write.json);
-        return crate::upload_undo::undo(ws, &opened, &r.run, yes, json, l).await;
+        return crate::upload_undo::undo(ws, &opened, &r.run, &r.write, l).await;
     }
     let gate = match gate(&opened, &r.write, l) {
         Ok(g) => g,

@@ -28,7 +28,9 @@ use metadesk_core::i18n::{Localizer, arg};
 use crate::output;
 use applying::resume;
 pub(crate) use applying::{after_preview, cancellable};
-pub(crate) use confirm::{Ask, ProductionGate, ask_for_name, ask_yes_no, consent_to, gate};
+pub(crate) use confirm::{
+    Ask, ProductionGate, ask_for_name, ask_yes_no, consent_to, gate, production_gate,
+};
 use from_run::plan_from_run;
 use open::ConnectionArgs;
 pub(crate) use republish::{AgentArg, republish};

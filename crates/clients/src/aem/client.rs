@@ -15,6 +15,9 @@ use crate::aem::error::AemError;
 use metadesk_base::i18n::{Text, controls_shown};
 use metadesk_base::net;
 
+/// The longest one part's transfer to storage may take, however steadily it goes.
+const STORAGE_TRANSFER_MOST: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The process-wide HTTP client settings: no redirects (see module docs), bounded timeouts,
 /// the environment's proxy for everything but loopback. Every client Metadesk sends requests
 /// with is built here. Build one and share it; reqwest clients pool connections.
@@ -199,15 +202,30 @@ impl AemClient {
         Ok(retry)
     }
 
-    /// `PUT`s `body` to a pre-signed storage URL AEM handed out (a part of a direct binary
-    /// upload): cloud storage, another host than AEM, so the request carries no credential
-    /// and no AEM header, ever; and only over `https` (plain `http` on this computer only, the
-    /// sandbox's storage).
-    pub async fn put_to_storage(&self, url: &Url, body: Vec<u8>) -> Result<Response, AemError> {
+    /// `PUT`s `body` (`length` bytes of type `content_type`, as Adobe's clients send a part)
+    /// to a pre-signed storage URL AEM handed out (a part of a direct binary upload): cloud
+    /// storage, another host than AEM, so the request carries no credential and no AEM header,
+    /// ever; and only over `https` (plain `http` on this computer only, the sandbox's storage).
+    ///
+    /// No limit on the whole request: a large part on a slow link takes as long as it takes.
+    /// The caller ends a transfer that has stalled (no bytes for a while), as Adobe's clients
+    /// do with their socket timeout.
+    pub async fn put_to_storage(
+        &self,
+        url: &Url,
+        body: reqwest::Body,
+        length: u64,
+        content_type: &str,
+    ) -> Result<Response, AemError> {
         require_secure(url)?;
         let host = url.host_str().unwrap_or_default().to_owned();
         self.http
             .put(url.clone())
+            // Overrides the client's whole-request limit; a day bounds a transfer that never
+            // stalls but never ends either.
+            .timeout(STORAGE_TRANSFER_MOST)
+            .header(reqwest::header::CONTENT_LENGTH, length)
+            .header(reqwest::header::CONTENT_TYPE, content_type)
             .body(body)
             .send()
             .await
@@ -369,7 +387,7 @@ mod tests {
         let aem = client("https://author-p1-e2.adobeaemcloud.com").unwrap();
         let plain = Url::parse("http://blob.example.net/part?sig=x").unwrap();
         assert!(matches!(
-            aem.put_to_storage(&plain, vec![1]).await,
+            aem.put_to_storage(&plain, vec![1].into(), 1, "image/jpeg").await,
             Err(AemError::RefusedUrl(_))
         ));
     }

@@ -26,6 +26,7 @@ use metadesk_bulk::{Engine, RunControl, RunSource};
 use metadesk_clients::error::Result;
 use metadesk_clients::{Error, ErrorCode};
 use metadesk_credentials::credentials::ApiFamily;
+use metadesk_store::connections::confirm_production;
 
 impl Workspace {
     /// Plans uploading `inputs` (files, and folders whose contents go in with their
@@ -71,13 +72,17 @@ impl Workspace {
     }
 
     /// Uploads a plan made by [`Workspace::plan_upload`] as a run: its journal holds the
-    /// plan (each file's SHA-1 read now), then the engine sends it. The run's summary.
+    /// plan (each file's SHA-1 read now), then the engine sends it. The run's summary. On a
+    /// connection marked production nothing is journaled or sent until its name is typed
+    /// (`confirm_name`), as for every write.
     pub async fn upload(
         &self,
         opened: &Opened,
         plan: &UploadPlan,
         metadata: &FileMetadata,
+        confirm_name: Option<&str>,
     ) -> Result<RunSummary> {
+        confirm_production(opened.connection(), confirm_name)?;
         let label = Text::new("job-upload", vec![("folder", plan.folder.as_str().into())]);
         let job = self.jobs.start(JobKind::Apply, label)?;
         let started = self.start_upload(opened, plan, metadata).await?;

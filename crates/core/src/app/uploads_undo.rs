@@ -1,5 +1,7 @@
-//! The undo of an upload's run: each asset the run created is deleted (Assets HTTP API
-//! `DELETE`), unless someone changed it since: its binary is not the run's (size and SHA-1), or
+//! The undo of an upload's run, asked the production name like every write: each asset the
+//! run created is deleted (Assets HTTP API `DELETE`), unless it is not that asset any more (its
+//! `jcr:uuid`, journaled when the upload was confirmed) or someone changed it since: its binary
+//! is not the run's (size and SHA-1), or
 //! its time or any metadata value is not what the run last saw (AEM leaves the time as it was
 //! on metadata updates: `metadesk_assets::fingerprint::Held`). Those are kept
 //! and said, as is one whose processing the run did not see end (nothing tells a colleague's
@@ -31,8 +33,9 @@ use metadesk_bulk::runs::{self, RunSummary};
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::tag_step::StepJournal;
-use metadesk_bulk::upload::{Arrival, PlannedFile, UploadRunPlan};
+use metadesk_bulk::upload::{Arrival, UploadRunPlan, WrittenFile};
 use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_store::connections::confirm_production;
 
 use super::uploads::uploader;
 use super::{Opened, Workspace, blocking};
@@ -90,10 +93,17 @@ impl Workspace {
     }
 
     /// Undoes upload run `id` on the connection opened for it ([`Workspace::open_for_run`]),
-    /// journaled as a run of its own.
-    pub async fn undo_upload(&self, opened: &Opened, id: &str) -> Result<UploadUndone> {
+    /// journaled as a run of its own. It deletes assets: on a connection marked production
+    /// nothing is read or written until its name is typed (`confirm_name`).
+    pub async fn undo_upload(
+        &self,
+        opened: &Opened,
+        id: &str,
+        confirm_name: Option<&str>,
+    ) -> Result<UploadUndone> {
         let (plan, journal) = self.upload_run(id).await?;
         let aem = uploader(opened)?;
+        confirm_production(opened.connection(), confirm_name)?;
         let written = plan.written(&journal);
         let spec = opened.spec(
             RunScope::checked(&plan.folder, ScopeFilters::default())?,
@@ -102,10 +112,10 @@ impl Workspace {
         );
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let (run, record) = engine.start_run(&spec).await?;
-        for (i, (file, _)) in written.iter().enumerate() {
+        for (i, w) in written.iter().enumerate() {
             record.append(&Record::Row(PlanRow {
                 i: i as u64,
-                path: file.aem_path.clone(),
+                path: w.file.aem_path.clone(),
                 id: None,
                 etag: None,
                 action: Action::Change,
@@ -140,9 +150,9 @@ impl Workspace {
             run,
             ..UploadUndone::default()
         };
-        for (i, (file, seen)) in written.into_iter().enumerate() {
-            let path = file.aem_path.clone();
-            let (outcome, kept) = match undo_file(&aem, &record, i as u64, file, seen).await? {
+        for (i, w) in written.into_iter().enumerate() {
+            let path = w.file.aem_path.clone();
+            let (outcome, kept) = match undo_file(&aem, &record, i as u64, &w).await? {
                 Undid::Deleted => (Outcome::Changed, None),
                 Undid::Gone => (Outcome::Unchanged, None),
                 Undid::Kept(why) => {
@@ -236,32 +246,41 @@ enum Undid {
     Kept(UploadKept),
 }
 
-/// Undoes one file the upload may have written (`seen`: what the run last saw AEM hold of it,
-/// `metadesk_assets::fingerprint::Held`'s text): read, compared (its binary, its time and every
-/// metadata value: AEM leaves the time as it was on metadata updates), and deleted only when it
-/// is still the run's, the
-/// delete's intent (row `i`) on disk before it is sent.
+/// Undoes one file the upload may have written (`w.seen`: what the run last saw AEM hold of
+/// it, `metadesk_assets::fingerprint::Held`'s text; `w.uuid`: which asset it made): read once
+/// (`{asset}.2.json`), compared (the same asset, its binary, its time and every metadata
+/// value: AEM leaves the time as it was on metadata updates), and deleted only when it is
+/// still the run's, the delete's intent (row `i`) on disk before it is sent.
 async fn undo_file(
     aem: &ClassicAssets,
     record: &JournalWriter,
     i: u64,
-    file: &PlannedFile,
-    seen: Option<&str>,
+    w: &WrittenFile<'_>,
 ) -> Result<Undid> {
+    let file = w.file;
     let path = file.aem_path.as_str();
     if file.arrival != Arrival::New {
         return Ok(Undid::Kept(UploadKept::NotGivenBack));
     }
     let refused = |e: CallError| Undid::Kept(UploadKept::Refused((&e.text()).into()));
-    let (stored, content) = match (aem.stored_binary(path).await, aem.asset_content(path).await) {
-        (Ok(Some(stored)), Ok(Some(content))) => (stored, content),
-        (Ok(None), _) | (_, Ok(None)) => return Ok(Undid::Gone),
-        (Err(e), _) | (_, Err(e)) => return Ok(refused(e)),
+    let content = match aem.asset_content(path).await {
+        Ok(Some(content)) => content,
+        Ok(None) => return Ok(Undid::Gone),
+        Err(e) => return Ok(refused(e)),
     };
-    let ours = stored.size == Some(file.size) && stored.sha1.as_deref() == Some(file.sha1.as_str());
-    let kept = match seen.map(Held::parse) {
+    // Another asset at the path (a colleague's, made after this one was deleted or moved) is
+    // never the run's, whatever file it holds.
+    let same_asset = match (&w.uuid, &content.uuid) {
+        (Some(ours), Some(now)) => ours == now,
+        _ => true,
+    };
+    let ours = same_asset && content.holds_file(file.size, &file.sha1);
+    let kept = match w.seen.map(Held::parse) {
         _ if !ours => Some(UploadKept::ChangedSince),
         None => Some(UploadKept::Unchecked),
+        Some(held) if !held.complete() && held.last_modified.is_none() => {
+            Some(UploadKept::Unchecked)
+        }
         Some(held) if held.asset_changed(content.last_modified.as_deref(), &content.metadata) => {
             Some(UploadKept::ChangedSince)
         }
@@ -331,7 +350,7 @@ mod tests {
         assert_eq!(resumed.status, RunStatus::Completed);
         assert_eq!(sandbox.counters().uploads_completed, 2, "each file once");
 
-        let undone = ws.undo_upload(&opened, &run.id).await.unwrap();
+        let undone = ws.undo_upload(&opened, &run.id, None).await.unwrap();
         assert_eq!((undone.deleted.len(), undone.gone.len()), (2, 0));
         let undo = ws.run_summary(&undone.run).await.unwrap();
         assert_eq!(undo.kind.undo_of(), Some(run.id.as_str()));
@@ -362,12 +381,59 @@ mod tests {
             "{resume:?}"
         );
 
-        let second = ws.undo_upload(&opened, &run.id).await.unwrap();
+        let second = ws.undo_upload(&opened, &run.id, None).await.unwrap();
         assert_eq!((second.deleted.len(), second.gone.len()), (0, 2));
         let second = ws.run_summary(&second.run).await.unwrap();
         assert_eq!(
             second.counts.changed, 0,
             "a second undo deletes nothing more"
         );
+    }
+
+    /// Seen failing with the upload and its undo going straight to the engine: on a
+    /// connection marked production, the upload (CLI and core), its resume (the window's and
+    /// `bulk resume`) and its undo write nothing without the connection's name, and do with it.
+    #[tokio::test]
+    async fn on_production_an_upload_its_resume_and_its_undo_need_the_name() {
+        use crate::app::test_support::sandboxed_connection;
+        use metadesk_store::connections::ConnectionChoice;
+        let (dir, ws, id, sandbox) = sandboxed_connection(2).await;
+        let name = ws.connections().set_production(&id, true).unwrap().name;
+        let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+        let drop = dir.path().join("prod");
+        std::fs::create_dir_all(&drop).unwrap();
+        std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
+        let plan = ws
+            .plan_upload(&opened, vec![drop], SAMPLE_FOLDER, WhenDifferent::NewVersion)
+            .await
+            .unwrap();
+        let none = FileMetadata::default();
+        let refused = ws.upload(&opened, &plan, &none, None).await.unwrap_err();
+        assert_eq!(
+            refused.message_id(),
+            Some("error-confirm-production"),
+            "{refused:?}"
+        );
+        assert!(ws.list_runs().await.unwrap().is_empty(), "nothing journaled");
+        assert_eq!(sandbox.counters().uploads_initiated, 0);
+
+        // Journaled (as the window does), then resumed: refused without the name.
+        let run = ws.start_upload(&opened, &plan, &none).await.unwrap();
+        assert!(ws.apply(&opened, &run.id, None, &|_| {}).await.is_err());
+        assert_eq!(sandbox.counters().uploads_initiated, 0);
+        let done = ws.apply(&opened, &run.id, Some(&name), &|_| {}).await.unwrap();
+        assert_eq!(done.status, RunStatus::Completed);
+        let path = format!("{SAMPLE_FOLDER}/a.jpg");
+        assert!(sandbox.asset(&path).is_some());
+
+        let runs = ws.list_runs().await.unwrap().len();
+        let refused = ws.undo_upload(&opened, &run.id, None).await.unwrap_err();
+        assert_eq!(refused.message_id(), Some("error-confirm-production"));
+        assert!(sandbox.asset(&path).is_some(), "nothing deleted");
+        assert_eq!(sandbox.counters().assets_deleted, 0);
+        assert_eq!(ws.list_runs().await.unwrap().len(), runs, "no undo journaled");
+        let undone = ws.undo_upload(&opened, &run.id, Some(&name)).await.unwrap();
+        assert_eq!(undone.deleted, vec![path.clone()]);
+        assert!(sandbox.asset(&path).is_none());
     }
 }

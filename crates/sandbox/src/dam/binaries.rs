@@ -24,6 +24,9 @@ pub(crate) struct Binary {
     /// late, does not mark a later one processed.
     pub generation: u32,
     pub processed: bool,
+    /// When `dam:assetState` appears as `unprocessed`, then as `processing` (ms): right after
+    /// the complete the property is not there yet (adobe-wire-lifecycle.md §2.5).
+    pub stages_ms: [u64; 2],
     /// Processing ended in failure (a file asset compute cannot read): `dam:assetState` is
     /// `failed` and nothing was extracted.
     pub failed: bool,
@@ -85,13 +88,29 @@ impl Dam {
         a.binary.as_ref().map(|b| b.extracted(a.size))
     }
 
-    /// `jcr:content/dam:assetState`: `processing` until an upload's processing is done.
-    pub(crate) fn asset_processing_state(&self, idx: u32) -> &'static str {
+    /// `jcr:content/dam:assetState` now, in the order AEM goes through it after an upload:
+    /// none yet, `unprocessed` (as Adobe's troubleshooting document spells it), `processing`,
+    /// then `processed` (or `failed`). A client that takes anything but `processed` for done
+    /// writes its metadata before extraction replaces it.
+    pub(crate) fn asset_processing_state(&self, idx: u32) -> Option<&'static str> {
         match &self.assets[idx as usize].binary {
-            Some(b) if !b.processed => "processing",
-            Some(b) if b.failed => "failed",
-            _ => "processed",
+            Some(b) if !b.processed => {
+                let now = crate::ims::now_ms();
+                match b.stages_ms {
+                    [unprocessed, _] if now < unprocessed => None,
+                    [_, processing] if now < processing => Some("unprocessed"),
+                    _ => Some("processing"),
+                }
+            }
+            Some(b) if b.failed => Some("failed"),
+            _ => Some("processed"),
         }
+    }
+
+    /// Whether processing of asset `idx` failed: its content node then has a
+    /// `dam:failedRenditions` child node.
+    pub(crate) fn processing_failed(&self, idx: u32) -> bool {
+        matches!(&self.assets[idx as usize].binary, Some(b) if b.processed && b.failed)
     }
 
     /// Makes the folder at `path` (`/content/dam/…`) with an optional title.
@@ -119,22 +138,21 @@ impl Dam {
         Ok(idx)
     }
 
-    /// Stores an upload's bytes as the asset `name` in `folder`: a new asset, or the one there
-    /// as `completion` says. Returns the asset and the generation its processing must finish.
+    /// Stores an upload's file (its SHA-1 and size) as the asset `name` in `folder`: a new
+    /// asset, or the one there as `completion` says; its processing takes `processing_ms`.
+    /// Returns the asset and the generation its processing must finish.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn store_binary(
         &mut self,
         folder: u32,
         name: &str,
-        bytes: &[u8],
+        (sha1, size): (String, u64),
         mime: &str,
         completion: Completion,
         now_ms: u64,
+        processing_ms: u64,
     ) -> (u32, u32) {
-        use sha1::Digest as _;
-        let sha1: String = sha1::Sha1::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let stages_ms = [now_ms + processing_ms / 4, now_ms + processing_ms / 2];
         let path = format!("{}/{name}", self.folders[folder as usize].path);
         let existing = match self.lookup(&path) {
             Some(Node::Asset(a)) => Some(a),
@@ -146,6 +164,7 @@ impl Dam {
             versions,
             generation,
             processed: false,
+            stages_ms,
             failed: false,
         };
         match existing {
@@ -157,7 +176,7 @@ impl Dam {
                     .map_or((0, 0), |b| (b.versions, b.generation));
                 let versions = versions + u32::from(completion == Completion::Version);
                 a.binary = Some(fresh(versions, generation + 1));
-                a.size = bytes.len() as u64;
+                a.size = size;
                 a.rev += 1;
                 a.modified_ms = Some(now_ms);
                 (idx, generation + 1)
@@ -169,7 +188,7 @@ impl Dam {
                 let idx = self.push_upload(
                     folder,
                     name,
-                    Some((bytes.len() as u64, fresh(0, 1))),
+                    Some((size, fresh(0, 1))),
                     now_ms,
                 );
                 (idx, 1)
@@ -221,6 +240,44 @@ mod tests {
     use super::*;
     use crate::dam::{ASSETS_PER_FOLDER, SAMPLE_FOLDER};
 
+    /// What storage received of a file: its SHA-1 and size.
+    fn file(bytes: &[u8]) -> (String, u64) {
+        use sha1::Digest as _;
+        let sha1 = sha1::Sha1::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        (sha1, bytes.len() as u64)
+    }
+
+    /// Seen failing with the state `processing` from the complete on: a client that took a
+    /// missing state or `unprocessed` for done passed. The states come in AEM's order.
+    #[test]
+    fn the_state_is_missing_then_unprocessed_then_processing_then_processed() {
+        let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
+        let f = folder(&d, SAMPLE_FOLDER);
+        let now = crate::ims::now_ms();
+        let hour = 3_600_000;
+        let (idx, generation) = d.store_binary(
+            f,
+            "a.jpg",
+            file(b"abc"),
+            "image/jpeg",
+            Completion::Overwrite,
+            now,
+            4 * hour,
+        );
+        assert_eq!(d.asset_processing_state(idx), None);
+        d.assets[idx as usize].binary.as_mut().unwrap().stages_ms = [now - 1, now + hour];
+        assert_eq!(d.asset_processing_state(idx), Some("unprocessed"));
+        d.assets[idx as usize].binary.as_mut().unwrap().stages_ms = [now - 2, now - 1];
+        assert_eq!(d.asset_processing_state(idx), Some("processing"));
+        assert!(!d.processing_failed(idx));
+        assert!(d.finish_processing(idx, generation, now, true));
+        assert_eq!(d.asset_processing_state(idx), Some("failed"));
+        assert!(d.processing_failed(idx));
+    }
+
     fn folder(d: &Dam, path: &str) -> u32 {
         match d.lookup(path) {
             Some(Node::Folder(f)) => f,
@@ -233,12 +290,12 @@ mod tests {
         let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
         let f = folder(&d, SAMPLE_FOLDER);
         let (idx, generation) =
-            d.store_binary(f, "a.jpg", b"abc", "image/jpeg", Completion::Overwrite, 5);
-        assert_eq!(d.asset_processing_state(idx), "processing");
+            d.store_binary(f, "a.jpg", file(b"abc"), "image/jpeg", Completion::Overwrite, 5, 0);
+        assert_eq!(d.asset_processing_state(idx), Some("processing"));
         assert!(d.metadata(idx).is_empty(), "nothing extracted yet");
         d.apply(idx, vec![("dc:title".into(), Some(json!("early")))]);
         assert!(d.finish_processing(idx, generation, 6, false));
-        assert_eq!(d.asset_processing_state(idx), "processed");
+        assert_eq!(d.asset_processing_state(idx), Some("processed"));
         let md = d.metadata(idx);
         assert_eq!(
             md.get("dc:title"),
@@ -258,9 +315,9 @@ mod tests {
     fn a_second_upload_versions_overwrites_or_replaces() {
         let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
         let f = folder(&d, SAMPLE_FOLDER);
-        let (a, g1) = d.store_binary(f, "a.jpg", b"one", "image/jpeg", Completion::Overwrite, 5);
+        let (a, g1) = d.store_binary(f, "a.jpg", file(b"one"), "image/jpeg", Completion::Overwrite, 5, 0);
         let uuid = d.assets[a as usize].uuid;
-        let (b, g2) = d.store_binary(f, "a.jpg", b"two!", "image/jpeg", Completion::Version, 6);
+        let (b, g2) = d.store_binary(f, "a.jpg", file(b"two!"), "image/jpeg", Completion::Version, 6, 0);
         assert_eq!((a, g2), (b, g1 + 1));
         assert!(
             !d.finish_processing(a, g1, 7, false),
@@ -272,7 +329,7 @@ mod tests {
             Some(1)
         );
         assert_eq!(d.assets[a as usize].size, 4);
-        let (c, _) = d.store_binary(f, "a.jpg", b"3", "image/jpeg", Completion::Replace, 8);
+        let (c, _) = d.store_binary(f, "a.jpg", file(b"3"), "image/jpeg", Completion::Replace, 8, 0);
         assert_ne!(c, a);
         assert_ne!(
             d.assets[c as usize].uuid, uuid,
@@ -299,7 +356,7 @@ mod tests {
             d.create_folder(&format!("{SAMPLE_FOLDER}/a:b"), None),
             Err(FolderRefusal::BadName)
         );
-        d.store_binary(f, "x.png", b"x", "image/png", Completion::Overwrite, 1);
+        d.store_binary(f, "x.png", file(b"x"), "image/png", Completion::Overwrite, 1, 0);
         d.reset();
         assert_eq!(d.lookup(&path), None);
         assert_eq!(d.lookup(&format!("{path}/x.png")), None);

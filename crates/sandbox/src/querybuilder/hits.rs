@@ -62,8 +62,10 @@ pub(super) fn hit(v: &View<'_>, mode: &str, properties: &[String], levels: Optio
                 let mut content = json!({
                     "jcr:primaryType": "dam:AssetContent",
                     "jcr:lastModified": crate::classic::ecma_date(v.dam.modified_ms(a)),
-                    "dam:assetState": v.dam.asset_processing_state(a),
                 });
+                if let Some(state) = v.dam.asset_processing_state(a) {
+                    content["dam:assetState"] = json!(state);
+                }
                 if deeper_than(1) {
                     let mut metadata = Map::new();
                     metadata.insert("jcr:primaryType".into(), json!("nt:unstructured"));

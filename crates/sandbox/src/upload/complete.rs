@@ -3,8 +3,8 @@
 //! `versionLabel`, `versionComment`, `replace` optional (`replace` wins when both are true);
 //! `fileSize` and `uploadDuration` taken as Adobe's clients send them and ignored. The parts
 //! storage received must cover the file, first URI first, and add up to its `fileSize`.
-//! The asset is then `processing` for [`UploadSettings::processing`](super::UploadSettings),
-//! then `processed` (`dam/binaries.rs`).
+//! The asset then goes through AEM's states for [`UploadSettings::processing`](super::UploadSettings):
+//! no state yet, `unprocessed`, `processing`, then `processed` (`dam/binaries.rs`).
 
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
@@ -44,7 +44,7 @@ pub(crate) async fn complete(
     } else {
         Completion::Overwrite
     };
-    let bytes = {
+    let file = {
         let mut pending = lock(&shared.uploads.pending);
         let Some(upload) = pending.get(token) else {
             return text(400, "Invalid upload token");
@@ -67,15 +67,35 @@ pub(crate) async fn complete(
                 ),
             );
         }
-        let bytes: Vec<u8> = received.iter().flat_map(|p| p.iter().copied()).collect();
+        // Hashed part by part: a file of gigabytes is never copied whole.
+        let sha1 = {
+            use sha1::Digest as _;
+            let mut hash = sha1::Sha1::new();
+            for part in &received {
+                hash.update(part);
+            }
+            hash.finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        };
         pending.remove(token);
-        bytes
+        (sha1, total)
     };
+    let processing = shared.config.upload.processing;
     let now = crate::ims::now_ms();
     let stored = {
         let mut dam = write(&shared.dam);
         match dam.lookup(folder) {
-            Some(Node::Folder(f)) => Some(dam.store_binary(f, name, &bytes, mime, completion, now)),
+            Some(Node::Folder(f)) => Some(dam.store_binary(
+                f,
+                name,
+                file,
+                mime,
+                completion,
+                now,
+                processing.as_millis() as u64,
+            )),
             _ => None,
         }
     };
@@ -86,7 +106,6 @@ pub(crate) async fn complete(
         c.uploads_completed += 1;
         c.writes_applied += 1;
     });
-    let processing = shared.config.upload.processing;
     let fails = shared.faults.processing_fails(name);
     let after = shared.clone();
     tokio::spawn(async move {

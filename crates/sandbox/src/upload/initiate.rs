@@ -71,14 +71,20 @@ pub(crate) fn initiate(
                     parts: vec![None; count],
                 },
             );
-            json!({
+            let mut file = json!({
                 "fileName": name,
                 "mimeType": mime_of(name),
                 "uploadToken": token,
                 "uploadURIs": uris,
                 "minPartSize": settings.min_part,
                 "maxPartSize": settings.max_part,
-            })
+            });
+            if settings.omit_max_part
+                && let Some(file) = file.as_object_mut()
+            {
+                file.remove("maxPartSize");
+            }
+            file
         })
         .collect();
     shared

@@ -45,8 +45,14 @@ pub struct UploadSettings {
     /// At most this many `uploadURIs` for one file: a file larger than this many parts of
     /// `max_part` cannot be uploaded.
     pub most_uris: usize,
-    /// How long an uploaded asset stays `processing` before it is `processed`.
+    /// How long an uploaded asset takes to be `processed` (no state, then `unprocessed`, then
+    /// `processing` meanwhile).
     pub processing: Duration,
+    /// Storage takes a part's bytes at most this fast (bytes a second), as over a slow link:
+    /// a transfer then lasts as long as its size says, with bytes moving all along.
+    pub storage_rate: Option<u64>,
+    /// Initiate answers without `maxPartSize`, as no AEM should: a client must not guess it.
+    pub omit_max_part: bool,
 }
 
 impl Default for UploadSettings {
@@ -56,6 +62,8 @@ impl Default for UploadSettings {
             max_part: 100 * 1024 * 1024,
             most_uris: 50,
             processing: Duration::from_millis(1_500),
+            storage_rate: None,
+            omit_max_part: false,
         }
     }
 }

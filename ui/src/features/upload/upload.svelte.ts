@@ -263,12 +263,13 @@ export class UploadModel {
     });
   }
 
-  /** Deletes what the report's run made, except what was changed since. */
-  async undo(): Promise<void> {
+  /** Deletes what the report's run made, except what was changed since. On a connection
+   *  marked production, `typedName` is the name the user typed to confirm. */
+  async undo(typedName: string | null = null): Promise<void> {
     const run = this.run;
     if (!this.canUndo || !run) return;
     await this.#step('undoing', async () => {
-      this.undone = await undoUpload(run.id);
+      this.undone = await undoUpload(run.id, typedName);
       this.runs = await listRuns();
     });
   }

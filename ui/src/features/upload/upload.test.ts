@@ -144,7 +144,7 @@ describe('the upload model', () => {
     expect(model.canUndo).toBe(true);
     vi.mocked(undoUpload).mockResolvedValue({ run: 'u1', deleted: [`${FOLDER}/shoes/red.jpg`], gone: [], kept: [] });
     await model.undo();
-    expect(undoUpload).toHaveBeenCalledWith('r7');
+    expect(undoUpload).toHaveBeenCalledWith('r7', null);
     expect(model.undone?.deleted).toHaveLength(1);
     expect(model.canUndo).toBe(false);
   });
@@ -265,6 +265,23 @@ describe('the Upload page', () => {
     await userEvent.click(screen.getByTestId('upload-undo'));
     await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('2 deleted'));
     expect(screen.queryByTestId('upload-undo')).toBeNull();
+  });
+
+  it('asks for the name of a connection marked production before an undo deletes anything', async () => {
+    const model = new UploadModel();
+    const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], metadataLeftAlone: [], same: 0, refused: 0 };
+    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', connectionId: 'c1', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } }));
+    vi.mocked(uploadReport).mockResolvedValue([{ aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false }]);
+    await model.openRun('r7');
+    vi.mocked(undoUpload).mockResolvedValue({ run: 'u1', deleted: ['a', 'b'], gone: [], kept: [] });
+    show(model, 'en', connectionsWith([connection({ id: 'c1', name: 'WKND Prod', production: true })]));
+    await userEvent.click(screen.getByTestId('upload-undo'));
+    expect(undoUpload).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog').textContent).toContain('The undo deletes the 2 files this upload made in WKND Prod, a connection marked production');
+    expect(screen.getByTestId('production-confirm-button')).toBeDisabled();
+    await userEvent.type(screen.getByTestId('production-confirm-input'), 'WKND Prod');
+    await userEvent.click(screen.getByTestId('production-confirm-button'));
+    await vi.waitFor(() => expect(undoUpload).toHaveBeenCalledWith('r7', 'WKND Prod'));
   });
 });
 
