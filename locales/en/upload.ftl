@@ -24,7 +24,9 @@ upload-sheet-bad-column = The column “{ $header }” of { $file } names no pro
 upload-sheet-no-such-file = Row { $row }: { $file } is not among the files to upload.
 upload-sheet-refused-value = Row { $row }: { $property } cannot take that value: { $detail }
 upload-processing-failed = AEM could not process { $path }: its metadata was not written.
-upload-processing-unfinished = AEM had not finished processing { $path } in time: its metadata was not written (resume the run to write it).
+upload-processing-unfinished = Values not written yet for { $path }: AEM has not finished processing it. Resume the run to write them (checked first, as always).
+upload-processing-failed-renditions = AEM could not process { $path } (the renditions that failed: { $renditions }): its metadata was not written.
+upload-in-doubt-unsettled = Nothing was sent to { $path }: an earlier attempt's answer was lost, and AEM has not finished processing what is there, so whose file it is cannot be told yet. Resume the run to find out.
 cli-upload-metadata-left-alone = {"  "}values not written: { $path } (someone changed it after AEM processed it; the sheet's values would have replaced theirs)
 upload-metadata-changed-since = Someone changed { $path } after AEM processed it: its values from the sheet were not written.
 

@@ -91,7 +91,10 @@ async fn after_a_kill_a_colleague_s_file_at_a_path_in_doubt_is_left_alone_and_ne
     );
     for (path, before) in theirs.iter().zip(&before) {
         let now = sb.asset(path).unwrap();
-        assert_eq!(now["jcr:uuid"], before["jcr:uuid"], "{path}: the same asset");
+        assert_eq!(
+            now["jcr:uuid"], before["jcr:uuid"],
+            "{path}: the same asset"
+        );
         assert_eq!(now["size"], before["size"], "{path}: their file");
         assert_eq!(now["versions"], 0, "{path}: no version of ours");
         assert_eq!(now["metadata"]["dc:title"], "Theirs", "{path}");
@@ -102,13 +105,17 @@ async fn after_a_kill_a_colleague_s_file_at_a_path_in_doubt_is_left_alone_and_ne
 
     let undone = h.run_dev(&["bulk", "undo", &id, "--yes"]).await;
     assert!(
-        undone.stdout.contains(&format!("{} deleted", 24 - theirs.len())),
+        undone
+            .stdout
+            .contains(&format!("{} deleted", 24 - theirs.len())),
         "{}\n{}",
         undone.stdout,
         undone.stderr
     );
     for path in &theirs {
-        let now = sb.asset(path).expect("the colleague's file is never deleted");
+        let now = sb
+            .asset(path)
+            .expect("the colleague's file is never deleted");
         assert_eq!(now["metadata"]["dc:title"], "Theirs");
     }
 }
@@ -152,7 +159,11 @@ async fn an_initiate_answer_without_a_largest_part_size_sends_nothing_of_the_fil
         "{}",
         ran.stdout
     );
-    assert!(ran.stdout.contains("0 uploaded, 2 failed"), "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains("0 uploaded, 2 failed"),
+        "{}",
+        ran.stdout
+    );
     let counters = sb.counters();
     assert_eq!((counters.storage_parts, counters.uploads_completed), (0, 0));
 }

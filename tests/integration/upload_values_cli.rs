@@ -320,6 +320,49 @@ async fn a_batch_whose_answer_is_lost_is_found_written() {
     assert_eq!(a["metadata"]["dc:title"], "Title f001.jpg");
 }
 
+/// A file's values written on their own (the index has not caught up with it) whose answer is
+/// lost after AEM committed them are read back, found written and counted so: never sent again
+/// blind, as a colleague's change between the lost answer and a resend would be overwritten.
+/// Seen failing with the per-asset write resent by the gate's retry: two writes of the values.
+#[tokio::test]
+async fn values_whose_answer_is_lost_are_read_back_not_sent_again() {
+    let sb = sandbox_processing(Duration::from_millis(100)).await;
+    let h = CliHome::new(&sb);
+    let sheet = files_and_sheet(h.dir.path(), 1);
+    let lagging = metadesk_sandbox::Faults {
+        index_lag: vec![SAMPLE_FOLDER.to_owned()],
+        ..metadesk_sandbox::Faults::default()
+    };
+    sb.set_faults(lagging.clone()).unwrap();
+    // Every write that reached AEM, its answer lost or not.
+    let writes = |sb: &Sandbox| {
+        sb.served()
+            .iter()
+            .filter(|s| s.kind == "sling post" || s.kind == "assets api put")
+            .count()
+    };
+    // Once the file is complete, the next write is its values': its answer is lost.
+    let lose = async {
+        while answered(&sb, "upload complete") < 1 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        sb.set_faults(metadesk_sandbox::Faults {
+            lost_write_answers: 1,
+            ..lagging.clone()
+        })
+        .unwrap();
+    };
+    let drop = h.dir.path().join("drop");
+    let (ran, ()) = tokio::join!(upload_with_sheet(&h, &drop, &sheet), lose);
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(ran.stdout.contains("1 uploaded, 0 failed"), "{}", ran.stdout);
+    assert!(!ran.stdout.contains("values not written"), "{}", ran.stdout);
+    assert_eq!(sb.counters().dropped_connections, 1, "the values' answer lost");
+    assert_eq!(writes(&sb), 1, "the values were written once");
+    let a = sb.asset(&format!("{SAMPLE_FOLDER}/f000.jpg")).unwrap();
+    assert_eq!(a["metadata"]["dc:title"], "Title f000.jpg");
+}
+
 /// Whether the sandbox answered a request of kind `then` that arrived after the end of one of
 /// kind `first`.
 fn asked_after(sb: &Sandbox, first: &str, then: &str) -> bool {

@@ -178,6 +178,12 @@ impl Held {
         self.metadata.is_some()
     }
 
+    /// Whether a change since can be told by it: its codes, or at least its time (an older
+    /// journal's); an identity alone tells none.
+    pub fn tells_changes(&self) -> bool {
+        self.metadata.is_some() || self.last_modified.is_some()
+    }
+
     /// As the journal keeps it.
     pub fn text(&self) -> String {
         format!(
@@ -195,7 +201,13 @@ impl Held {
         let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
         let mut parts = text.splitn(5, '|');
         match [(); 5].map(|()| parts.next()) {
-            [Some(HELD_MARK_2), Some(uuid), Some(time), Some(code), Some(values)] => Held {
+            [
+                Some(HELD_MARK_2),
+                Some(uuid),
+                Some(time),
+                Some(code),
+                Some(values),
+            ] => Held {
                 uuid: some(uuid),
                 last_modified: some(time),
                 metadata: some(code),
@@ -371,7 +383,8 @@ mod tests {
         let md = md.as_object().unwrap().clone();
         let props = vec!["dc:title".to_owned()];
         let uuid = Some("5c0f7e2a-0000-4000-8000-000000000001".to_owned());
-        let held = Held::of(Some("2026-01-01T10:00:00Z".into()), &md, &props).with_uuid(uuid.clone());
+        let held =
+            Held::of(Some("2026-01-01T10:00:00Z".into()), &md, &props).with_uuid(uuid.clone());
         let read = Held::parse(&held.text());
         assert_eq!(read, held);
         assert_eq!(read.uuid, uuid);
@@ -381,6 +394,6 @@ mod tests {
         assert_eq!(older.last_modified.as_deref(), Some("2026-01-01T10:00:00Z"));
         assert!(older.complete());
         let only = Held::parse(&Held::identity(uuid.clone()).text());
-        assert_eq!((only.uuid, only.complete()), (uuid, false));
+        assert_eq!((only.complete(), only.uuid), (false, uuid));
     }
 }

@@ -747,9 +747,14 @@ mod tests {
             length: size,
         };
         let started = Instant::now();
-        aem.put_part(&file.uris[0], &part, &file.mime_type, Duration::from_secs(20))
-            .await
-            .unwrap();
+        aem.put_part(
+            &file.uris[0],
+            &part,
+            &file.mime_type,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
         assert!(started.elapsed() > Duration::from_secs(2), "it was slow");
         assert_eq!(sb.counters().storage_parts, 1);
 
@@ -762,10 +767,18 @@ mod tests {
                 .0,
         );
         let stalled = aem
-            .put_part(&file2.uris[0], &part, &file2.mime_type, Duration::from_millis(500))
+            .put_part(
+                &file2.uris[0],
+                &part,
+                &file2.mime_type,
+                Duration::from_millis(500),
+            )
             .await;
         assert!(
-            matches!(stalled, Err(CallError::Unreachable(AemError::Timeout { .. }))),
+            matches!(
+                stalled,
+                Err(CallError::Unreachable(AemError::Timeout { .. }))
+            ),
             "{stalled:?}"
         );
     }

@@ -298,17 +298,17 @@ async fn watch<'a>(
 ) -> Result<Option<SavedText>> {
     let processing = processed(ctx, aem, &file.aem_path).await;
     // Confirmed: its identity kept at once (the undo deletes only this asset), with what AEM
-    // holds once processed; a file done before whose record lacks that gets it now.
-    if fresh || !held_in_full(file, journal) {
+    // holds once processed. A file done before keeps its record: what AEM holds now may be a
+    // colleague's change since, which must not pass for what processing left.
+    if fresh {
         let at = match &processing {
             Processing::Done(now) => Some(content_held(file, now)),
             Processing::Failed(_, seen) | Processing::Unknown(seen) => {
                 seen.as_ref().map(identity_only)
             }
+            Processing::Gone => None,
         };
-        if fresh || at.is_some() {
-            journal_part(ctx, file.part(), StepState::Done, None, at).await?;
-        }
+        journal_part(ctx, file.part(), StepState::Done, None, at).await?;
     }
     if !to_describe(file, journal) {
         return Ok(None);
@@ -327,20 +327,11 @@ async fn watch<'a>(
             "upload-processing-failed-renditions",
             [("path", path.into()), ("renditions", renditions.into())],
         ),
-        Processing::Unknown(_) => {
+        Processing::Unknown(_) | Processing::Gone => {
             SavedText::new("upload-processing-unfinished", [("path", path.into())])
         }
     };
     refuse(ctx, file.metadata_part(), why).await.map(Some)
-}
-
-/// Whether the journal holds what AEM held of `file` once processed (its identity, time and
-/// metadata's code), as the undo needs it.
-fn held_in_full(file: &PlannedFile, journal: &StepJournal) -> bool {
-    journal
-        .held
-        .get(&file.part())
-        .is_some_and(|held| Held::parse(held).complete())
 }
 
 /// What AEM holds of `file`'s asset (`now`, processed) as the journal keeps it: which asset it
@@ -381,19 +372,18 @@ async fn at_path(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<A
     let Some(stored) = stored else {
         return Ok(AtPath::Nothing);
     };
-    let ours = |size: Option<u64>, sha1: Option<&str>| {
-        size == Some(file.size) && sha1 == Some(file.sha1.as_str())
-    };
-    // A file processed another's is told from its metadata alone.
-    if stored.sha1.is_some() && !ours(stored.size, stored.sha1.as_deref()) {
-        return Ok(AtPath::Other(stored.sha1));
-    }
+    // Which file it holds is told once it is processed only: while a new binary is processed,
+    // the metadata may still name the one before.
     match processed(ctx, aem, path).await {
-        Processing::Done(now) if ours(now.size, now.sha1.as_deref()) => {
+        Processing::Done(now) if now.holds_file(file.size, &file.sha1) => {
             Ok(AtPath::This(content_held(file, &now)))
         }
         Processing::Done(now) => Ok(AtPath::Other(now.sha1)),
-        Processing::Failed(..) | Processing::Unknown(_) => Ok(AtPath::Unsettled),
+        Processing::Gone => Ok(AtPath::Nothing),
+        Processing::Failed(..) | Processing::Unknown(_) => {
+            tracing::info!(%path, had = ?stored.sha1, "what is at an upload's path is not settled");
+            Ok(AtPath::Unsettled)
+        }
     }
 }
 
@@ -449,6 +439,8 @@ enum Processing {
     Failed(String, Option<AssetContent>),
     /// Not done within [`PROCESSING_WAIT`], or not readable; what was last seen of it.
     Unknown(Option<AssetContent>),
+    /// Nothing at the path (deleted meanwhile).
+    Gone,
 }
 
 /// Waits, within [`PROCESSING_WAIT`], for AEM to process the asset at `path`: only
@@ -471,9 +463,8 @@ async fn processed(ctx: &Ctx, aem: &ClassicAssets, path: &str) -> Processing {
                 }
                 ProcessingState::NotYet(_) => seen = Some(c),
             },
-            // Not there yet to this read (a new asset is there at once on AEM; a read that
-            // says otherwise is waited out as a state not set yet).
-            None => {}
+            // AEM makes the asset when the upload completes: nothing there is a deletion.
+            None => return Processing::Gone,
         }
         tokio::time::sleep(pause).await;
         pause = (pause * 2).min(PROCESSING_POLL_MOST);

@@ -64,8 +64,15 @@ impl<'a> Ready<'a> {
     pub(super) fn new(file: &'a PlannedFile, journal: &StepJournal, now: Timed) -> Self {
         Ready {
             file,
-            seen: match journal.held.get(&file.part()) {
-                Some(held) => Held::parse(held),
+            // An identity alone (its processing was not seen to end then) tells no change:
+            // what AEM holds now, processed, is what processing left.
+            seen: match journal
+                .held
+                .get(&file.part())
+                .map(|held| Held::parse(held))
+                .filter(Held::tells_changes)
+            {
+                Some(held) => held,
                 None => held_of(file, &now),
             },
             now: Some(now),
@@ -300,7 +307,10 @@ async fn describe_one(
         journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
         // Never sent again blind: a failure that may hide a write that landed is followed by
         // a read of what AEM holds, as a resume's check would.
-        match ctx.call_write(&mut 0, || ctx.aem.write(&asset, &writes, None)).await {
+        match ctx
+            .call_write(&mut 0, || ctx.aem.write(&asset, &writes, None))
+            .await
+        {
             Ok(_) => break,
             Err(Failure::Call(e @ (CallError::Transient(_) | CallError::Unreachable(_)), _))
                 if resends < ctx.settings.retry.max_retries =>

@@ -387,7 +387,8 @@ mod tests {
         let aem = client("https://author-p1-e2.adobeaemcloud.com").unwrap();
         let plain = Url::parse("http://blob.example.net/part?sig=x").unwrap();
         assert!(matches!(
-            aem.put_to_storage(&plain, vec![1].into(), 1, "image/jpeg").await,
+            aem.put_to_storage(&plain, vec![1].into(), 1, "image/jpeg")
+                .await,
             Err(AemError::RefusedUrl(_))
         ));
     }

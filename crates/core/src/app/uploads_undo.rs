@@ -278,9 +278,7 @@ async fn undo_file(
     let kept = match w.seen.map(Held::parse) {
         _ if !ours => Some(UploadKept::ChangedSince),
         None => Some(UploadKept::Unchecked),
-        Some(held) if !held.complete() && held.last_modified.is_none() => {
-            Some(UploadKept::Unchecked)
-        }
+        Some(held) if !held.tells_changes() => Some(UploadKept::Unchecked),
         Some(held) if held.asset_changed(content.last_modified.as_deref(), &content.metadata) => {
             Some(UploadKept::ChangedSince)
         }
@@ -395,8 +393,8 @@ mod tests {
     /// `bulk resume`) and its undo write nothing without the connection's name, and do with it.
     #[tokio::test]
     async fn on_production_an_upload_its_resume_and_its_undo_need_the_name() {
+        use crate::app::ConnectionChoice;
         use crate::app::test_support::sandboxed_connection;
-        use metadesk_store::connections::ConnectionChoice;
         let (dir, ws, id, sandbox) = sandboxed_connection(2).await;
         let name = ws.connections().set_production(&id, true).unwrap().name;
         let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
@@ -404,7 +402,12 @@ mod tests {
         std::fs::create_dir_all(&drop).unwrap();
         std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
         let plan = ws
-            .plan_upload(&opened, vec![drop], SAMPLE_FOLDER, WhenDifferent::NewVersion)
+            .plan_upload(
+                &opened,
+                vec![drop],
+                SAMPLE_FOLDER,
+                WhenDifferent::NewVersion,
+            )
             .await
             .unwrap();
         let none = FileMetadata::default();
@@ -414,14 +417,20 @@ mod tests {
             Some("error-confirm-production"),
             "{refused:?}"
         );
-        assert!(ws.list_runs().await.unwrap().is_empty(), "nothing journaled");
+        assert!(
+            ws.list_runs().await.unwrap().is_empty(),
+            "nothing journaled"
+        );
         assert_eq!(sandbox.counters().uploads_initiated, 0);
 
         // Journaled (as the window does), then resumed: refused without the name.
         let run = ws.start_upload(&opened, &plan, &none).await.unwrap();
         assert!(ws.apply(&opened, &run.id, None, &|_| {}).await.is_err());
         assert_eq!(sandbox.counters().uploads_initiated, 0);
-        let done = ws.apply(&opened, &run.id, Some(&name), &|_| {}).await.unwrap();
+        let done = ws
+            .apply(&opened, &run.id, Some(&name), &|_| {})
+            .await
+            .unwrap();
         assert_eq!(done.status, RunStatus::Completed);
         let path = format!("{SAMPLE_FOLDER}/a.jpg");
         assert!(sandbox.asset(&path).is_some());
@@ -431,7 +440,11 @@ mod tests {
         assert_eq!(refused.message_id(), Some("error-confirm-production"));
         assert!(sandbox.asset(&path).is_some(), "nothing deleted");
         assert_eq!(sandbox.counters().assets_deleted, 0);
-        assert_eq!(ws.list_runs().await.unwrap().len(), runs, "no undo journaled");
+        assert_eq!(
+            ws.list_runs().await.unwrap().len(),
+            runs,
+            "no undo journaled"
+        );
         let undone = ws.undo_upload(&opened, &run.id, Some(&name)).await.unwrap();
         assert_eq!(undone.deleted, vec![path.clone()]);
         assert!(sandbox.asset(&path).is_none());

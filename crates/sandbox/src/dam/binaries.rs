@@ -185,12 +185,7 @@ impl Dam {
                 if other.is_some() {
                     self.remove_asset(&path);
                 }
-                let idx = self.push_upload(
-                    folder,
-                    name,
-                    Some((size, fresh(0, 1))),
-                    now_ms,
-                );
+                let idx = self.push_upload(folder, name, Some((size, fresh(0, 1))), now_ms);
                 (idx, 1)
             }
         }
@@ -289,8 +284,15 @@ mod tests {
     fn processing_replaces_what_was_written_before_it_finished() {
         let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
         let f = folder(&d, SAMPLE_FOLDER);
-        let (idx, generation) =
-            d.store_binary(f, "a.jpg", file(b"abc"), "image/jpeg", Completion::Overwrite, 5, 0);
+        let (idx, generation) = d.store_binary(
+            f,
+            "a.jpg",
+            file(b"abc"),
+            "image/jpeg",
+            Completion::Overwrite,
+            5,
+            0,
+        );
         assert_eq!(d.asset_processing_state(idx), Some("processing"));
         assert!(d.metadata(idx).is_empty(), "nothing extracted yet");
         d.apply(idx, vec![("dc:title".into(), Some(json!("early")))]);
@@ -315,9 +317,25 @@ mod tests {
     fn a_second_upload_versions_overwrites_or_replaces() {
         let mut d = Dam::generate(1, 20, ASSETS_PER_FOLDER);
         let f = folder(&d, SAMPLE_FOLDER);
-        let (a, g1) = d.store_binary(f, "a.jpg", file(b"one"), "image/jpeg", Completion::Overwrite, 5, 0);
+        let (a, g1) = d.store_binary(
+            f,
+            "a.jpg",
+            file(b"one"),
+            "image/jpeg",
+            Completion::Overwrite,
+            5,
+            0,
+        );
         let uuid = d.assets[a as usize].uuid;
-        let (b, g2) = d.store_binary(f, "a.jpg", file(b"two!"), "image/jpeg", Completion::Version, 6, 0);
+        let (b, g2) = d.store_binary(
+            f,
+            "a.jpg",
+            file(b"two!"),
+            "image/jpeg",
+            Completion::Version,
+            6,
+            0,
+        );
         assert_eq!((a, g2), (b, g1 + 1));
         assert!(
             !d.finish_processing(a, g1, 7, false),
@@ -329,7 +347,15 @@ mod tests {
             Some(1)
         );
         assert_eq!(d.assets[a as usize].size, 4);
-        let (c, _) = d.store_binary(f, "a.jpg", file(b"3"), "image/jpeg", Completion::Replace, 8, 0);
+        let (c, _) = d.store_binary(
+            f,
+            "a.jpg",
+            file(b"3"),
+            "image/jpeg",
+            Completion::Replace,
+            8,
+            0,
+        );
         assert_ne!(c, a);
         assert_ne!(
             d.assets[c as usize].uuid, uuid,
@@ -356,7 +382,15 @@ mod tests {
             d.create_folder(&format!("{SAMPLE_FOLDER}/a:b"), None),
             Err(FolderRefusal::BadName)
         );
-        d.store_binary(f, "x.png", file(b"x"), "image/png", Completion::Overwrite, 1, 0);
+        d.store_binary(
+            f,
+            "x.png",
+            file(b"x"),
+            "image/png",
+            Completion::Overwrite,
+            1,
+            0,
+        );
         d.reset();
         assert_eq!(d.lookup(&path), None);
         assert_eq!(d.lookup(&format!("{path}/x.png")), None);

@@ -9,11 +9,11 @@
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use http_body_util::BodyExt as _;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::put;
+use http_body_util::BodyExt as _;
 
 use super::signature;
 use crate::{Shared, lock};
