@@ -1,6 +1,6 @@
 //! A tag import is a run (issues 63 and 64): listed with the other runs, stopped where AEM
-//! refuses a write and finished by `bulk resume`, a creation whose answer was lost never sent
-//! again, and pointed to its own undo when `bulk undo` is asked of it.
+//! refuses a write and finished by `bulk resume`, a write whose answer was lost never sent
+//! again blind, and pointed to its own undo when `bulk undo` is asked of it.
 
 use metadesk_sandbox::Faults;
 
@@ -96,6 +96,41 @@ async fn a_creation_whose_answer_was_lost_is_finished_by_resume_not_sent_again()
     let o = env.run(&["tags", "undo-import", &id, "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
     assert_eq!(env.tag("wknd-shared/season/monsoon").await.0, 404);
+}
+
+/// The answer to a tag's retitling is lost (AEM committed it): the import reads the tag again,
+/// finds the title it wrote, and finishes without sending the write a second time. Seen
+/// failing with `(1, 1)`: a second taxonomy post, the write sent again blind.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_value_write_whose_answer_was_lost_is_found_done_not_sent_again() {
+    let env = Env::new().await;
+    let sheet = env.sheet(
+        "winter.csv",
+        &format!("{HEADER}wknd-shared:season/winter,Deep winter,,\n"),
+    );
+    // The preview's rights check is answered; the retitling's answer is lost.
+    env.sb
+        .set_faults(Faults {
+            lost_write_answers: 1,
+            lost_after_writes: 1,
+            ..Faults::default()
+        })
+        .unwrap();
+    // The sandbox counts a post whose answer it lost as a dropped connection, not as a post.
+    let sent = || {
+        let c = env.sb.counters();
+        let posts = c.by_kind.get("taxonomy post").copied().unwrap_or(0);
+        (posts, c.dropped_connections)
+    };
+    let before = sent();
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let after = sent();
+    assert_eq!((after.0 - before.0, after.1 - before.1), (0, 1));
+    assert_eq!(
+        env.tag("wknd-shared/season/winter").await.1["jcr:title"],
+        "Deep winter"
+    );
 }
 
 /// `bulk undo` and `bulk retry` of an import's run write nothing and name the import's own

@@ -6,14 +6,18 @@
 //! being an error and never the whole.
 //!
 //! What is sent is strict, and as Adobe's clients send it (`adobe-clients.md`):
-//! `POST /adobe/assets/search?allowUnsafeSearch=true` (Adobe's working author example, KB
-//! ka-32230) with `{"query": [items…], "limit": n, "sort": [{"field": "…", "order": "asc"}],
-//! "cursor": "…"}`, items built by `bulk::open_query` from documented kinds only (`term`,
-//! `range`).
+//! `POST /adobe/assets/search?allowUnindexedSearch=true` with `{"query": [items…], "limit": n,
+//! "sort": [{"field": "…", "order": "asc"}], "cursor": "…"}`, items built by `bulk::open_query`
+//! from documented kinds only (`term`, `range`). The parameter's name is the one AEM took from
+//! maintenance release 27550 on (ASSETS-70312, `adobe-wire-lifecycle.md` §2.7); an AEM before
+//! it knows only `allowUnsafeSearch` (Adobe's working author example, KB ka-32230), ignores the
+//! new name and refuses the search with 400: the same page is then asked once more with the
+//! old name, and the client remembers that this AEM wants it ([`send`]).
 //!
 //! Not here: which conditions become which items (`bulk::open_query`), retries (the caller's).
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use reqwest::Method;
 use reqwest::header::CONTENT_TYPE;
@@ -74,11 +78,46 @@ pub fn request_body(items: &[Value], limit: u64, cursor: Option<&str>) -> Value 
     body
 }
 
-/// Sends one page's request with the connection's own token.
-pub async fn send(client: &AemClient, body: &Value) -> Result<Value, CallError> {
-    let url = client
-        .url("/adobe/assets/search?allowUnsafeSearch=true")
-        .map_err(CallError::from_aem)?;
+/// The search, as sent: the parameter that allows a search no index serves, by its name since
+/// maintenance release 27550 (`adobe-wire-lifecycle.md` §2.7).
+pub const SEARCH: &str = "/adobe/assets/search?allowUnindexedSearch=true";
+/// The same, by the name an AEM before release 27550 knows (KB ka-32230).
+pub const SEARCH_BEFORE_27550: &str = "/adobe/assets/search?allowUnsafeSearch=true";
+
+/// Sends one page's request with the connection's own token. `old_name` is what this client
+/// learnt of its AEM: whether it knows the parameter only by its name before release 27550.
+///
+/// Strict in what is sent, lenient in what is accepted: the new name first; a 400 may be an
+/// AEM before 27550, which ignores a parameter it does not know and refuses the unindexed
+/// search, so the same page (a read: asking twice changes nothing) is asked once more with the
+/// old name. Only an answer to the old name teaches the client to send it first from then on.
+/// When both are refused, the old name's answer is the one returned: an AEM that knows the new
+/// name ignores the old one and refuses the query for the same fault, while an AEM before 27550
+/// says what is wrong with the query only to the name it knows.
+pub async fn send(
+    client: &AemClient,
+    body: &Value,
+    old_name: &AtomicBool,
+) -> Result<Value, CallError> {
+    if old_name.load(Ordering::Relaxed) {
+        return send_to(client, SEARCH_BEFORE_27550, body).await;
+    }
+    match send_to(client, SEARCH, body).await {
+        Err(CallError::Rejected { status: 400, .. }) => {
+            let answer = send_to(client, SEARCH_BEFORE_27550, body).await?;
+            tracing::info!(
+                "AEM takes the search's parameter only by its name before release 27550 \
+                 (allowUnsafeSearch); this connection sends that name from now on"
+            );
+            old_name.store(true, Ordering::Relaxed);
+            Ok(answer)
+        }
+        answered => answered,
+    }
+}
+
+async fn send_to(client: &AemClient, path: &str, body: &Value) -> Result<Value, CallError> {
+    let url = client.url(path).map_err(CallError::from_aem)?;
     let text = body.to_string();
     let response = client
         .send(Method::POST, url, |r| {

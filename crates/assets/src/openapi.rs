@@ -10,6 +10,9 @@
 //! listing and the `jcr:uuid` look-up go through a [`ClassicAssets`] (`classic`: the paired
 //! connection's, or this connection's own where none is paired).
 
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -30,6 +33,10 @@ pub struct OpenApiAssets {
     /// `classic` is a classic connection paired with this one (not this one's own token, which
     /// AEM refuses on the classic APIs).
     paired: bool,
+    /// Whether this AEM takes the search's parameter only by its name before release 27550, as
+    /// learnt from its answers ([`crate::open_search::send`]): a fact of the AEM, so the
+    /// clones share it, and it lives as long as the client (one per use case).
+    search_old_name: Arc<AtomicBool>,
 }
 
 impl OpenApiAssets {
@@ -40,6 +47,7 @@ impl OpenApiAssets {
             client,
             classic,
             paired: true,
+            search_old_name: Arc::default(),
         }
     }
 
@@ -50,6 +58,7 @@ impl OpenApiAssets {
             classic: ClassicAssets::new(client.clone()),
             client,
             paired: false,
+            search_old_name: Arc::default(),
         }
     }
 
@@ -205,7 +214,8 @@ impl AssetsApi for OpenApiAssets {
         body: &'a Value,
     ) -> BoxFuture<'a, Result<crate::open_search::OpenPage, CallError>> {
         Box::pin(async move {
-            let answer = crate::open_search::send(&self.client, body).await?;
+            let answer =
+                crate::open_search::send(&self.client, body, &self.search_old_name).await?;
             crate::open_search::parse_answer(&answer)
         })
     }
@@ -235,7 +245,6 @@ impl AssetsApi for OpenApiAssets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
     use metadesk_clients::ims::testing::{Scripted, ScriptedServer};
@@ -342,6 +351,78 @@ mod tests {
             "{sent:?}"
         );
         assert!(sent[1].contains("&cursor=c1 "), "{sent:?}");
+    }
+
+    /// An unpaired OpenAPI connection to a sandbox (signed in as a local SDK: its searches
+    /// are what is looked at here, not the token's rules), and the first page of a search.
+    async fn searching(before_27550: bool) -> (metadesk_sandbox::Sandbox, OpenApiAssets, Value) {
+        let sb = metadesk_sandbox::Sandbox::start(
+            metadesk_sandbox::SandboxConfig::default()
+                .with_assets(30)
+                .with_key_bits(1024)
+                .with_basic_auth("admin", "admin")
+                .with_faults(metadesk_sandbox::Faults {
+                    search_before_27550: before_27550,
+                    ..metadesk_sandbox::Faults::default()
+                }),
+        )
+        .await
+        .unwrap();
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Basic {
+                user: "admin".into(),
+                password: Secret::new("admin"),
+            },
+            "sandbox",
+        );
+        let http = metadesk_clients::aem::client::build_http_client().unwrap();
+        let client = AemClient::new(http, &sb.base_url(), Arc::new(auth)).unwrap();
+        let items = [json!({"term": {"repositoryMetadata.repo:ancestors": ["/content/dam"]}})];
+        let body = crate::open_search::request_body(&items, 5, None);
+        (sb, OpenApiAssets::unpaired(client), body)
+    }
+
+    /// How many searches the sandbox saw allowed by the new name and by the old one.
+    fn searches_by_name(sb: &metadesk_sandbox::Sandbox) -> (u64, u64) {
+        let kinds = sb.counters().by_kind;
+        let n = |kind: &str| kinds.get(kind).copied().unwrap_or(0);
+        (n("openapi search"), n("openapi search allowUnsafeSearch"))
+    }
+
+    /// The search asks with the parameter's name since release 27550 (ASSETS-70312), and an
+    /// AEM that knows it answers the first time. Seen failing with `(0, 1)`: only
+    /// `allowUnsafeSearch` was sent.
+    #[tokio::test]
+    async fn the_search_sends_the_parameter_by_its_new_name() {
+        let (sb, api, body) = searching(false).await;
+        let page = api.open_search(&body).await.unwrap();
+        assert_eq!(page.hits.len(), 5);
+        assert_eq!(searches_by_name(&sb), (1, 0));
+        sb.shutdown().await;
+    }
+
+    /// An AEM before release 27550 refuses the search under the new name (it ignores it): the
+    /// same page is asked again under the old one and answered, and the connection (its
+    /// clones too) asks under the old name first from then on. Seen failing with `Rejected {
+    /// status: 400, … }` without the second request, and with `(2, 2)` when the old name
+    /// answered but was not remembered.
+    #[tokio::test]
+    async fn an_aem_before_27550_is_searched_by_the_old_name_and_it_is_remembered() {
+        let (sb, api, body) = searching(true).await;
+        let first = api.open_search(&body).await.unwrap();
+        assert_eq!(first.hits.len(), 5);
+        assert_eq!(searches_by_name(&sb), (1, 1));
+        let next = crate::open_search::request_body(
+            &body["query"].as_array().unwrap().clone(),
+            5,
+            first.cursor.as_deref(),
+        );
+        let second = api.clone().open_search(&next).await.unwrap();
+        assert_eq!(second.hits.len(), 5);
+        assert_ne!(first.hits, second.hits);
+        assert_eq!(searches_by_name(&sb), (1, 2));
+        assert_eq!(sb.counters().count("POST", 400), 1);
+        sb.shutdown().await;
     }
 
     #[test]

@@ -4,9 +4,14 @@
 //! (a field and the values it may equal), `range` (a date field and `gt`/`gte`/`lt`/`lte`) or
 //! `match` (`text` in `fields`, whole words, `*` for anything); `limit` and `cursor` paging;
 //! the order on the path, as `sort: [{field, order}]` (what Adobe's clients send,
-//! `adobe-clients.md`) or `orderBy: "<field> asc|desc"`; `?allowUnsafeSearch=true` taken and
-//! ignored (UNCONFIRMED what it changes: approved assets only without it, it seems). OAuth Server-to-Server tokens are accepted (the OpenAPI
-//! rules of `auth.rs`, with `X-Api-Key` and `X-Adobe-Accept-Experimental: 1`).
+//! `adobe-clients.md`) or `orderBy: "<field> asc|desc"`. The parameter that allows a search no
+//! index serves is `allowUnindexedSearch=true` since maintenance release 27550 ("now
+//! optional"), `allowUnsafeSearch=true` before it (`adobe-wire-lifecycle.md` §2.7): by default
+//! either is taken and neither is needed (UNCONFIRMED what leaving it out changes: approved
+//! assets only, it seems); with [`crate::Faults::search_before_27550`], an AEM before that
+//! release, only the old name counts and a search without `allowUnsafeSearch=true` is refused
+//! with 400. OAuth Server-to-Server tokens are accepted (the OpenAPI rules of `auth.rs`, with
+//! `X-Api-Key` and `X-Adobe-Accept-Experimental: 1`).
 //!
 //! Choices where Adobe documents nothing (UNCONFIRMED; each the most likely, said here once):
 //! - The answer: `{"hits": {"results": [<metadata document>…]}, "search_metadata": {"count": n,
@@ -30,7 +35,7 @@
 use std::sync::atomic::Ordering;
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -252,6 +257,7 @@ fn decode_cursor(c: &str) -> Option<usize> {
 /// `POST /adobe/assets/search`.
 pub(crate) async fn search(
     State(shared): State<Shared>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -306,6 +312,14 @@ pub(crate) async fn search(
         Ok(desc) => desc,
         Err(message) => return problem(400, &message),
     };
+    // Told once the request is known to be well formed: what an AEM before 27550 refuses is
+    // running it, not reading it.
+    if shared.faults.search_before_27550() && !allows(query.as_deref(), OLD_PARAMETER) {
+        return problem(
+            400,
+            "This search is not served by an index: add allowUnsafeSearch=true to run it anyway",
+        );
+    }
     let dam = read(&shared.dam);
     // The search answers from its index: an upload it has not caught up with is not found.
     let (now, lag) = (crate::ims::now_ms(), shared.faults.index_lag_ms());
@@ -341,6 +355,15 @@ pub(crate) async fn search(
         );
     }
     axum::Json(Value::Object(answer)).into_response()
+}
+
+/// The parameter that allows an unindexed search on an AEM before release 27550.
+const OLD_PARAMETER: &str = "allowUnsafeSearch";
+
+/// Whether the raw query string sets `name` to `true`.
+fn allows(query: Option<&str>, name: &str) -> bool {
+    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .any(|(k, v)| k == name && v.eq_ignore_ascii_case("true"))
 }
 
 /// Whether the hits go in descending path order: `sort: [{"field", "order"}]` (Adobe's clients)
@@ -394,6 +417,20 @@ mod tests {
             json!({"orderBy": "dc:title asc"}),
         ] {
             assert!(order(refused.clone()).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
+    fn the_old_parameter_allows_only_when_set_to_true() {
+        assert!(allows(Some("allowUnsafeSearch=true"), OLD_PARAMETER));
+        assert!(allows(Some("a=1&allowUnsafeSearch=TRUE"), OLD_PARAMETER));
+        for refused in [
+            None,
+            Some(""),
+            Some("allowUnindexedSearch=true"),
+            Some("allowUnsafeSearch=false"),
+        ] {
+            assert!(!allows(refused, OLD_PARAMETER), "{refused:?}");
         }
     }
 

@@ -117,6 +117,11 @@ pub struct Faults {
     /// other shape an AEM might give (UNCONFIRMED which; Metadesk reads both, and a field
     /// report says which one this AEM gave).
     pub references_bare_list: bool,
+    /// The OpenAPI search answers as AEM builds before maintenance release 27550 (ASSETS-70312)
+    /// did: it knows its parameter only as `allowUnsafeSearch`, ignores `allowUnindexedSearch`,
+    /// and refuses with 400 a search that does not carry `allowUnsafeSearch=true`
+    /// (`assets_search.rs`). Off: either name is taken, and neither is needed.
+    pub search_before_27550: bool,
 }
 
 /// Hazards of a real AEM's Sites API for content fragments. All off by default.
@@ -212,6 +217,7 @@ impl Default for Faults {
             switched_off: Vec::new(),
             fragments: FragmentFaults::default(),
             references_bare_list: false,
+            search_before_27550: false,
         }
     }
 }
@@ -422,6 +428,11 @@ impl FaultEngine {
     /// Whether the reference search answers a bare list ([`Faults::references_bare_list`]).
     pub(crate) fn references_bare_list(&self) -> bool {
         lock(&self.run).faults.references_bare_list
+    }
+
+    /// Whether the OpenAPI search knows only its old parameter ([`Faults::search_before_27550`]).
+    pub(crate) fn search_before_27550(&self) -> bool {
+        lock(&self.run).faults.search_before_27550
     }
 
     pub(crate) fn processing_fails(&self, name: &str) -> bool {

@@ -80,6 +80,11 @@ struct Args {
     /// (403), renditions (404), csrf_token (404), repository_json (403).
     #[arg(long, value_delimiter = ',', value_parser = switched)]
     switch_off: Vec<Switched>,
+    /// Answer the OpenAPI search as AEM before maintenance release 27550: it knows only
+    /// allowUnsafeSearch=true and refuses (400) a search without it, whatever
+    /// allowUnindexedSearch says.
+    #[arg(long)]
+    search_before_27550: bool,
     /// Milliseconds each write spends committing, per asset it changes.
     #[arg(long, default_value_t = 0)]
     commit_ms_per_asset: u64,
@@ -147,6 +152,7 @@ async fn main() -> std::process::ExitCode {
             batch_writes_refused: args.refuse_batch_writes,
             csrf_required: args.csrf_required,
             switched_off: args.switch_off,
+            search_before_27550: args.search_before_27550,
             commit_ms_per_asset: args.commit_ms_per_asset,
             index_lag_secs: args.index_lag_secs,
             listing_page_cap: args

@@ -1,8 +1,8 @@
 //! What an answered request was, in words a benchmark or a test can count by
 //! (`Counters::by_kind`): a folder listing, an asset's read, a QueryBuilder check of exact paths
-//! or of folders (with their publication states), a publication-state query, a search, a Sling
-//! POST, a CSRF token, a token exchange… Told from the method, the path and the query string
-//! only, as a request log would.
+//! or of folders (with their publication states), a publication-state query, a search, an
+//! OpenAPI search by the name of its parameter, a Sling POST, a CSRF token, a token exchange…
+//! Told from the method, the path and the query string only, as a request log would.
 
 /// The kind of a request to `path` with `query` (its raw query string).
 pub(crate) fn kind(method: &str, path: &str, query: &str) -> &'static str {
@@ -26,9 +26,25 @@ pub(crate) fn kind(method: &str, path: &str, query: &str) -> &'static str {
         ("POST", p) if p.starts_with("/content/") => "sling post",
         ("POST", p) if p.starts_with("/api/assets/") => "assets api post",
         ("GET", p) if p.starts_with("/conf/") || p.starts_with("/libs/dam/") => "schema read",
+        ("POST", "/adobe/assets/search") => open_search_kind(query),
         (_, p) if p.starts_with("/adobe/") => "openapi",
         (_, p) if p.starts_with("/graphql/") => "graphql",
         _ => "other",
+    }
+}
+
+/// An OpenAPI search, by the name it allows an unindexed search with: the name since release
+/// 27550, the name before it, or none (`assets_search.rs`).
+fn open_search_kind(query: &str) -> &'static str {
+    let allows = |name: &str| {
+        url::form_urlencoded::parse(query.as_bytes()).any(|(k, v)| k == name && v == "true")
+    };
+    if allows("allowUnindexedSearch") {
+        "openapi search"
+    } else if allows("allowUnsafeSearch") {
+        "openapi search allowUnsafeSearch"
+    } else {
+        "openapi search without allowing"
     }
 }
 
@@ -120,6 +136,18 @@ mod tests {
             "search"
         );
         assert_eq!(kind("POST", "/content/dam/a", ""), "sling post");
+        assert_eq!(
+            kind("POST", "/adobe/assets/search", "allowUnindexedSearch=true"),
+            "openapi search"
+        );
+        assert_eq!(
+            kind("POST", "/adobe/assets/search", "allowUnsafeSearch=true"),
+            "openapi search allowUnsafeSearch"
+        );
+        assert_eq!(
+            kind("POST", "/adobe/assets/search", ""),
+            "openapi search without allowing"
+        );
         assert_eq!(kind("POST", "/ims/exchange/jwt", ""), "ims token");
     }
 }

@@ -651,3 +651,52 @@ async fn an_asset_can_be_changed_as_another_user_would_and_bad_edits_are_refused
     );
     assert_eq!(sb.asset(&path).unwrap()["metadata"]["dc:rights"], "again");
 }
+
+/// The OpenAPI search's status for a search allowed by `query` (`allowUnindexedSearch=true`…).
+async fn search_status(sb: &Sandbox, token: &str, query: &str) -> u16 {
+    client()
+        .post(format!("{}/adobe/assets/search?{query}", sb.base_url()))
+        .bearer_auth(token)
+        .header("X-Api-Key", &sb.credentials().oauth_client_id)
+        .header("X-Adobe-Accept-Experimental", "1")
+        .json(&json!({
+            "query": [{"term": {"repositoryMetadata.repo:ancestors": ["/content/dam"]}}],
+            "limit": 2
+        }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// By default the search takes either name of its parameter, and needs neither; answering as
+/// an AEM before release 27550, it takes only `allowUnsafeSearch=true` and refuses the others
+/// with 400, as it would an unindexed search; each counted by the name it was sent with.
+/// Seen failing with 200 where 400 was due for `allowUnindexedSearch=true` (the parameter
+/// taken and ignored whatever its name).
+#[tokio::test]
+async fn an_aem_before_27550_knows_the_search_parameter_by_its_old_name_only() {
+    let sb = start().await;
+    let token = s2s_token(&sb).await;
+    let queries = ["allowUnindexedSearch=true", "allowUnsafeSearch=true", ""];
+    for query in queries {
+        assert_eq!(search_status(&sb, &token, query).await, 200, "{query}");
+    }
+    sb.set_faults(Faults {
+        search_before_27550: true,
+        ..Faults::default()
+    })
+    .unwrap();
+    for (query, status) in queries.into_iter().zip([400, 200, 400]) {
+        assert_eq!(search_status(&sb, &token, query).await, status, "{query}");
+    }
+    let kinds = sb.counters().by_kind;
+    for kind in [
+        "openapi search",
+        "openapi search allowUnsafeSearch",
+        "openapi search without allowing",
+    ] {
+        assert_eq!(kinds.get(kind), Some(&2), "{kind}: {kinds:?}");
+    }
+}

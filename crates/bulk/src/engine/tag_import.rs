@@ -3,7 +3,10 @@
 //! cancel). Each write is journaled `sending` durably before its request, then `done` or
 //! `refused`; a value or a tag AEM holds differently than the preview showed is `left_alone`
 //! and never written. A resume sends exactly what is left: a tag whose creation's answer was
-//! lost and that AEM has is done; a value already as the import wants it is done.
+//! lost and that AEM has is done; a value already as the import wants it is done. No write is
+//! sent again blind: a creation whose answer was lost waits for the resume; values whose
+//! answer was lost are decided at once as a resume would, from the tag read again (done, sent
+//! again while the run's retries last, or left alone when someone else changed them).
 //!
 //! And the start of an import's (or an upload's) run, whose journal holds its plan.
 //!
@@ -11,11 +14,12 @@
 
 use std::collections::HashMap;
 
+use metadesk_assets::CallError;
 use metadesk_assets::tags::{Tag, node_path};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
-use super::context::Ctx;
+use super::context::{Ctx, Failure};
 use super::tag_step::{journal_part, why};
 use super::{Engine, now_rfc3339};
 use crate::journal::{PreviewCounts, Record};
@@ -172,47 +176,96 @@ async fn write_tag(
     {
         return Ok(None);
     }
-    let mut to_send = Vec::new();
-    for value in values {
-        let part = value.part();
-        if matches!(
-            journal.state(&part),
+    let pending = values.iter().filter(|value| {
+        !matches!(
+            journal.state(&value.part()),
             Some(StepState::Done | StepState::LeftAlone)
-        ) {
-            continue;
-        }
-        let now = current.and_then(|t| t.value(&value.property));
-        if now == Some(value.after) {
-            journal_part(ctx, part, StepState::Done, None, None).await?;
-        } else if now == value.before {
-            to_send.push(value);
-        } else {
-            let now = now.map(str::to_owned);
-            journal_part(ctx, part, StepState::LeftAlone, None, now).await?;
-        }
-    }
+        )
+    });
+    let mut to_send = decide(ctx, pending, current).await?;
     if to_send.is_empty() {
         return Ok(None);
     }
-    let parts: Vec<TagPart> = to_send.iter().map(|v| v.part()).collect();
-    for part in &parts {
-        journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
+    for value in &to_send {
+        journal_part(ctx, value.part(), StepState::Sending, None, None).await?;
     }
-    let fields: Vec<(&str, Option<&str>)> = to_send
-        .iter()
-        .map(|v| (v.property.as_str(), Some(v.after)))
-        .collect();
     let path = node_path(first.tag);
-    // The same values set twice are the same values: retried as a read is.
-    match ctx.call(|| ctx.aem.tag_properties(&path, &fields)).await {
-        Ok(()) => {
-            for part in parts {
-                journal_part(ctx, part, StepState::Done, None, None).await?;
+    // Writes whose answer was lost (a timeout, a dropped connection, a 5xx): each may have
+    // landed, and a colleague may have changed a value since, so the tag is read again and
+    // only what still holds the preview's value is sent again (at most the run's retries).
+    let mut lost = 0u32;
+    loop {
+        let fields: Vec<(&str, Option<&str>)> = to_send
+            .iter()
+            .map(|v| (v.property.as_str(), Some(v.after)))
+            .collect();
+        let parts = || to_send.iter().map(|v| v.part()).collect::<Vec<_>>();
+        let failure = match ctx
+            .call_write(&mut 0, || ctx.aem.tag_properties(&path, &fields))
+            .await
+        {
+            Ok(()) => {
+                for part in parts() {
+                    journal_part(ctx, part, StepState::Done, None, None).await?;
+                }
+                return Ok(None);
             }
-            Ok(None)
-        }
-        Err(failure) => refused(ctx, parts, first.tag, why(ctx, failure)).await,
+            // The run's retries spent: the reason counts every attempt, the lost ones too.
+            Err(Failure::Call(e @ (CallError::Transient(_) | CallError::Unreachable(_)), n))
+                if lost >= ctx.settings.retry.max_retries =>
+            {
+                Failure::Call(e, lost + n)
+            }
+            Err(Failure::Call(e @ (CallError::Transient(_) | CallError::Unreachable(_)), n)) => {
+                tracing::info!(
+                    error = %e,
+                    tag = first.tag,
+                    "the answer to a tag's write was lost: reading the tag again"
+                );
+                lost += 1;
+                if ctx.back_off(lost, lost + n).await.is_err() {
+                    // Cancelled: its parts stay `sending`, and a resume decides as here.
+                    return Ok(None);
+                }
+                match ctx.call(|| ctx.aem.tags()).await {
+                    Ok(tags) => {
+                        let now = tags.iter().find(|t| t.id == first.tag);
+                        to_send = decide(ctx, to_send.into_iter(), now).await?;
+                        if to_send.is_empty() {
+                            return Ok(None);
+                        }
+                        continue;
+                    }
+                    Err(failure) => failure,
+                }
+            }
+            Err(failure) => failure,
+        };
+        return refused(ctx, parts(), first.tag, why(ctx, failure)).await;
     }
+}
+
+/// Decides each of `values` against the tag as AEM holds it now (`None`: no such tag): as the
+/// import wants it, done; as the preview showed it, to be sent (returned); anything else
+/// someone else's, left alone with what AEM holds.
+async fn decide<'p, 'a: 'p>(
+    ctx: &Ctx,
+    values: impl Iterator<Item = &'p PlannedValue<'a>>,
+    now: Option<&Tag>,
+) -> Result<Vec<&'p PlannedValue<'a>>> {
+    let mut to_send = Vec::new();
+    for value in values {
+        let held = now.and_then(|t| t.value(&value.property));
+        if held == Some(value.after) {
+            journal_part(ctx, value.part(), StepState::Done, None, None).await?;
+        } else if held == value.before {
+            to_send.push(value);
+        } else {
+            let held = held.map(str::to_owned);
+            journal_part(ctx, value.part(), StepState::LeftAlone, None, held).await?;
+        }
+    }
+    Ok(to_send)
 }
 
 /// `parts` refused by AEM: journaled with the reason, which stops the run.

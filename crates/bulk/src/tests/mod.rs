@@ -28,6 +28,7 @@ mod odd_paths;
 mod planning;
 mod reports;
 mod runs_safety;
+mod tag_import;
 mod undo;
 mod views;
 

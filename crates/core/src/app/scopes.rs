@@ -332,7 +332,8 @@ impl Workspace {
                     None,
                 );
                 Ok(format!(
-                    "POST /adobe/assets/search?allowUnsafeSearch=true\n{}",
+                    "POST {}\n{}",
+                    metadesk_assets::open_search::SEARCH,
                     serde_json::to_string_pretty(&body).unwrap_or_default()
                 ))
             }
@@ -472,7 +473,7 @@ mod tests {
             )
             .unwrap();
         assert!(
-            open.starts_with("POST /adobe/assets/search?allowUnsafeSearch=true\n")
+            open.starts_with("POST /adobe/assets/search?allowUnindexedSearch=true\n")
                 && open.contains("\"repositoryMetadata.dc:format\"")
                 && open.contains("\"sort\""),
             "{open}"

@@ -197,7 +197,21 @@ impl Workspace {
         reads.push(record);
         let asset = answer.and_then(|a| probes::first_asset(&a, &folder));
         for read in probes::of_folder(&folder) {
-            reads.push(make(&client, &read, api).await.0);
+            let mut record = make(&client, &read, api).await.0;
+            if read.id == probes::OPEN_SEARCH && record.status == Some(400) {
+                // Maybe an AEM before release 27550, which knows the parameter by its old name
+                // only: Metadesk asks with that one next, and so does the report.
+                let (old, answered) =
+                    make(&client, &probes::open_search_before_27550(&folder), api).await;
+                if answered.is_some() {
+                    // Metadesk searches all the same: the new name's 400 differs from nothing.
+                    record.differences.clear();
+                }
+                reads.push(record);
+                reads.push(old);
+                continue;
+            }
+            reads.push(record);
         }
         if let Some(asset) = asset {
             for read in probes::of_asset(&asset) {
@@ -294,4 +308,85 @@ async fn make(client: &AemClient, read: &Read, api: ApiFamily) -> (ReadRecord, O
     }
     let ok = (200..300).contains(&response.status);
     (record, answer.filter(|_| ok))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use metadesk_credentials::secrets::RunOnlyKeychain;
+    use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
+    use metadesk_store::connections::ImportOptions;
+
+    use super::*;
+
+    /// The field report of an OAuth Server-to-Server connection to a sandbox whose search
+    /// answers as before release 27550 or not.
+    async fn report(before_27550: bool) -> FieldReport {
+        let sandbox = Sandbox::start(
+            SandboxConfig::default()
+                .with_assets(20)
+                .with_assets_per_folder(20)
+                .with_key_bits(1024)
+                .with_faults(Faults {
+                    search_before_27550: before_27550,
+                    ..Faults::default()
+                }),
+        )
+        .await
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(
+            metadesk_store::dirs::AppDirs::under(dir.path()),
+            Arc::new(RunOnlyKeychain::default()),
+        )
+        .unwrap();
+        let json = &sandbox.credentials().oauth_project_json;
+        let recognised = metadesk_credentials::credentials::inspect(json.as_bytes()).unwrap();
+        let options = ImportOptions {
+            aem_url: Some(sandbox.base_url()),
+            ims_url: Some(sandbox.credentials().ims_endpoint.clone()),
+            ..ImportOptions::default()
+        };
+        let id = ws
+            .connections()
+            .import(&recognised, &options)
+            .unwrap()
+            .connection
+            .id;
+        ws.field_report(&id, Some(SAMPLE_FOLDER)).await.unwrap()
+    }
+
+    fn read<'a>(report: &'a FieldReport, id: &str) -> Option<&'a ReadRecord> {
+        report.reads.iter().find(|r| r.read == id)
+    }
+
+    /// The report asks the OpenAPI search by the parameter's name since release 27550; where
+    /// AEM refuses it with 400, it asks by the old name too, as Metadesk does, and says which
+    /// answered (the new name's 400 is then no difference: Metadesk searches all the same).
+    /// Seen failing with the search probed as `…?allowUnsafeSearch=true`, and with
+    /// `[Answered { status: 400 }]` where the old name was not asked.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_search_is_probed_by_its_new_name_and_by_the_old_one_where_refused() {
+        let now = report(false).await;
+        let search = read(&now, probes::OPEN_SEARCH).unwrap();
+        assert_eq!(
+            (search.path.as_str(), search.status),
+            ("/adobe/assets/search?allowUnindexedSearch=true", Some(200))
+        );
+        assert!(search.relied_on && search.differences.is_empty());
+        assert!(read(&now, "openapi-search-before-27550").is_none());
+
+        let before = report(true).await;
+        let search = read(&before, probes::OPEN_SEARCH).unwrap();
+        assert_eq!(search.status, Some(400));
+        assert!(search.differences.is_empty(), "{:?}", search.differences);
+        let old = read(&before, "openapi-search-before-27550").unwrap();
+        assert_eq!(
+            (old.path.as_str(), old.status),
+            ("/adobe/assets/search?allowUnsafeSearch=true", Some(200))
+        );
+        assert!(old.differences.is_empty(), "{:?}", old.differences);
+        assert_eq!(before.reads.len(), now.reads.len() + 1);
+    }
 }

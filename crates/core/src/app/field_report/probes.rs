@@ -1,12 +1,14 @@
 //! The reads a field report makes: every read Metadesk relies on, each with the answer
 //! Metadesk expects (an example whose values give the types, `key?` optional). None of them
-//! changes anything in AEM: GETs, and the two POSTs that only ask (the OpenAPI search).
+//! changes anything in AEM: GETs, and POSTs that only ask (the OpenAPI search, by its
+//! parameter's name since release 27550 and, where AEM refuses that with 400, by the old one).
 //!
 //! A read's path is built twice at once: the path sent, and the path the report shows, where
 //! the folder and the asset are placeholders (`{folder}`, `{asset}`), so no name leaves.
 //!
 //! Not here: running them and recording the answers (`mod.rs`), shapes (`shape.rs`).
 
+use metadesk_assets::open_search::{SEARCH, SEARCH_BEFORE_27550};
 use metadesk_assets::probe::{REPLICATE_PRIVILEGE, WRITE_PRIVILEGE};
 use metadesk_assets::schema::{CONF_FORMS, LIBS_FORMS};
 use metadesk_credentials::credentials::ApiFamily;
@@ -154,6 +156,36 @@ pub(super) fn listing(folder: &str) -> Read {
     )
 }
 
+/// The OpenAPI search's read, by the parameter's name since release 27550.
+pub(super) const OPEN_SEARCH: &str = "openapi-search";
+
+/// The OpenAPI search of `folder`'s first assets, sent to `path` (the search with the
+/// parameter by one of its names).
+fn open_search(id: &'static str, path: &str, folder: &str) -> Read {
+    let search = metadesk_assets::open_search::request_body(
+        &metadesk_bulk::open_query::folder_items(folder, false),
+        2,
+        None,
+    );
+    Read {
+        id,
+        method: "POST",
+        target: Target::at(path),
+        body: Some(search),
+        headers: vec![("X-Adobe-Accept-Experimental", "1")],
+        relied_on: OPENAPI,
+        absent_ok: false,
+        expected: json!({"hits": {"results": [{"assetId": "", "repositoryMetadata": {}}]}}),
+    }
+}
+
+/// The same search with the parameter by its name before release 27550, which Metadesk asks
+/// with when the new name is refused with 400 (`open_search::send`): made only then, so the
+/// report says which name this AEM answered.
+pub(super) fn open_search_before_27550(folder: &str) -> Read {
+    open_search("openapi-search-before-27550", SEARCH_BEFORE_27550, folder)
+}
+
 /// The reads that need only the folder.
 pub(super) fn of_folder(folder: &str) -> Vec<Read> {
     let qb = |id, extra: Option<&str>| {
@@ -173,11 +205,6 @@ pub(super) fn of_folder(folder: &str) -> Vec<Read> {
             json!({"success?": true, "hits": [{"jcr:path": ""}], "total": 0, "more?": true}),
         )
     };
-    let search = metadesk_assets::open_search::request_body(
-        &metadesk_bulk::open_query::folder_items(folder, false),
-        2,
-        None,
-    );
     vec![
         get(
             "csrf-token",
@@ -208,16 +235,7 @@ pub(super) fn of_folder(folder: &str) -> Vec<Read> {
         qb("querybuilder", None),
         qb("permission-modify", Some(WRITE_PRIVILEGE)),
         qb("permission-replicate", Some(REPLICATE_PRIVILEGE)),
-        Read {
-            id: "openapi-search",
-            method: "POST",
-            target: Target::at("/adobe/assets/search?allowUnsafeSearch=true"),
-            body: Some(search),
-            headers: vec![("X-Adobe-Accept-Experimental", "1")],
-            relied_on: OPENAPI,
-            absent_ok: false,
-            expected: json!({"hits": {"results": [{"assetId": "", "repositoryMetadata": {}}]}}),
-        },
+        open_search(OPEN_SEARCH, SEARCH, folder),
         Read {
             headers: vec![("X-Adobe-Accept-Experimental", "1")],
             ..get(
