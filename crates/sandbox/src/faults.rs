@@ -117,6 +117,10 @@ pub struct Faults {
     /// other shape an AEM might give (UNCONFIRMED which; Metadesk reads both, and a field
     /// report says which one this AEM gave).
     pub references_bare_list: bool,
+    /// The reference search's entries carry no `srcPath` when several paths were asked (issue
+    /// 78: an AEM whose multi-path answer does not say which asset each page uses; asked one
+    /// path at a time, it still answers which pages use that path).
+    pub references_unnamed_when_several: bool,
 }
 
 /// Hazards of a real AEM's Sites API for content fragments. All off by default.
@@ -212,6 +216,7 @@ impl Default for Faults {
             switched_off: Vec::new(),
             fragments: FragmentFaults::default(),
             references_bare_list: false,
+            references_unnamed_when_several: false,
         }
     }
 }
@@ -422,6 +427,12 @@ impl FaultEngine {
     /// Whether the reference search answers a bare list ([`Faults::references_bare_list`]).
     pub(crate) fn references_bare_list(&self) -> bool {
         lock(&self.run).faults.references_bare_list
+    }
+
+    /// Whether a multi-path reference search names no asset
+    /// ([`Faults::references_unnamed_when_several`]).
+    pub(crate) fn references_unnamed_when_several(&self) -> bool {
+        lock(&self.run).faults.references_unnamed_when_several
     }
 
     pub(crate) fn processing_fails(&self, name: &str) -> bool {
