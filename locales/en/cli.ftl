@@ -159,6 +159,7 @@ cli-health-expiring = Expiring within { $days } days: { $count }
 cli-health-off-time = With an off time: { $count }
 cli-health-used = Used on pages: { $count }
 cli-health-unused = Used nowhere: { $count }
+cli-health-references-unknown = Where used, not known (not “used nowhere”): { $count }
 cli-health-changed = Changed since their last publication: { $count }
 cli-health-missing = Missing required metadata: { $count }
 cli-about-tags = AEM's tag taxonomy: list it in your language, export it as a sheet, and merge, move or delete a tag with every asset that holds it fixed.

@@ -163,6 +163,7 @@ error-host-not-trusted = { $place ->
 assets-cannot-read-tags = this connection cannot read tags
 assets-cannot-read-references = this connection cannot ask where assets are used
 assets-references-not-list = AEM’s reference search answered something other than a list of pages
+assets-references-unnamed = AEM’s reference search, asked about this asset alone, answered pages of another asset
 assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-options-and-more = { $options } … and { $more } more
 schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }
@@ -201,7 +202,11 @@ job-health = reading the health of { $folder }
 error-health-bad-duration = "{ $duration }" is not a number of days: write a whole number from 1 to 3650, e.g. 30d or 30 days.
 health-off-time-unknown = Off times are not known: this connection cannot search AEM (QueryBuilder).
 health-publication-unknown = Changes since publication are not known: this connection cannot read where assets stand on the website.
-health-references-unknown = Where assets are used is not known: { $reason }.
+references-unknown-assets = Where { $count ->
+    [one] one asset is used is not known
+   *[other] { $count } assets are used is not known
+} (not "used nowhere"): { $reason }.
+references-not-asked-cancelled = not asked: the job was cancelled
 assets-cannot-search = this connection cannot search
 assets-fragments-no-preview = AEM’s Sites API publishes content fragments to the publish tier only, not to Preview
 assets-fragment-not-published = AEM did not publish { $path } ({ $status })

@@ -29,6 +29,7 @@ health-count-expiring = Expiring within { $days } days
 health-count-with-off-time = With an off time
 health-count-used-on-pages = Used on pages
 health-count-used-nowhere = Used nowhere
+health-count-references-unknown = Where used, not known
 health-count-changed = Changed since their last publication
 health-count-missing-required = Missing required metadata
 health-fix-fill-descriptions = Fill descriptions

@@ -158,6 +158,7 @@ cli-health-expiring = Expirent d’ici { $days } jours : { $count }
 cli-health-off-time = Avec une heure de retrait : { $count }
 cli-health-used = Utilisées sur des pages : { $count }
 cli-health-unused = Utilisées nulle part : { $count }
+cli-health-references-unknown = Utilisation inconnue (pas « nulle part ») : { $count }
 cli-health-changed = Modifiées depuis leur dernière publication : { $count }
 cli-health-missing = Métadonnées obligatoires manquantes : { $count }
 cli-about-tags = La taxonomie des balises d’AEM : la lister dans votre langue, l’exporter en feuille de calcul, et fusionner, déplacer ou supprimer une balise en corrigeant chaque ressource qui la porte.

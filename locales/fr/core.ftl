@@ -163,6 +163,7 @@ error-host-not-trusted = { $place ->
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
 assets-cannot-read-references = cette connexion ne peut pas demander où les ressources sont utilisées
 assets-references-not-list = la recherche de références d’AEM a répondu autre chose qu’une liste de pages
+assets-references-unnamed = interrogée sur cette seule ressource, la recherche de références d’AEM a répondu des pages d’une autre ressource
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-options-and-more = { $options } … et { $more } autres
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
@@ -201,7 +202,11 @@ job-health = la lecture de l’état de santé de { $folder }
 error-health-bad-duration = « { $duration } » n’est pas un nombre de jours : écrivez un nombre entier de 1 à 3650, par exemple 30d ou 30 jours.
 health-off-time-unknown = Les heures de retrait ne sont pas connues : cette connexion ne peut pas chercher dans AEM (QueryBuilder).
 health-publication-unknown = Les modifications depuis la publication ne sont pas connues : cette connexion ne peut pas lire l’état des ressources sur le site.
-health-references-unknown = On ne sait pas où les ressources sont utilisées : { $reason }.
+references-unknown-assets = { $count ->
+    [one] On ne sait pas où une ressource est utilisée
+   *[other] On ne sait pas où { $count } ressources sont utilisées
+} (ce qui ne veut pas dire « utilisées nulle part ») : { $reason }.
+references-not-asked-cancelled = pas demandé : la tâche a été annulée
 assets-fragments-no-preview = L’API Sites d’AEM publie les fragments de contenu sur le niveau de publication seulement, pas sur Aperçu
 assets-fragment-not-published = AEM n’a pas publié { $path } ({ $status })
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche

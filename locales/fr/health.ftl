@@ -29,6 +29,7 @@ health-count-expiring = Expirent d’ici { $days } jours
 health-count-with-off-time = Avec une heure de retrait
 health-count-used-on-pages = Utilisées sur des pages
 health-count-used-nowhere = Utilisées nulle part
+health-count-references-unknown = Utilisation inconnue
 health-count-changed = Modifiées depuis leur dernière publication
 health-count-missing-required = Métadonnées obligatoires manquantes
 health-fix-fill-descriptions = Remplir les descriptions

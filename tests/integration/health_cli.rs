@@ -374,3 +374,81 @@ async fn the_unpublish_preview_says_where_assets_are_used_and_writes_nothing() {
     );
     assert_eq!(env.assets(), before);
 }
+
+/// Issue 78: against an AEM whose reference search answers several paths without `srcPath`,
+/// Health's used-on-pages and used-nowhere lists are still exact (the paths asked again one at a
+/// time, and from then on for this connection), none is unknown, and an unpublish preview of two
+/// assets names the pages that use them. Seen failing with `used_on_pages` empty and every asset
+/// "used nowhere" when the entries without `srcPath` were dropped (`pages_of` before the fix).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_multi_path_answer_without_src_path_is_asked_again_one_path_at_a_time() {
+    let env = Env::new().await;
+    env.sb
+        .set_faults(metadesk_sandbox::Faults {
+            references_unnamed_when_several: true,
+            ..metadesk_sandbox::Faults::default()
+        })
+        .unwrap();
+    let assets = env.assets();
+    let report = env.report(&["health", "--folder", FOLDER, "--recursive", "--json"]);
+    let select = |keep: &dyn Fn(&String) -> bool| -> BTreeSet<String> {
+        assets
+            .iter()
+            .map(|(p, _)| p.clone())
+            .filter(|p| keep(p))
+            .collect()
+    };
+    let used = select(&|p| !env.sb.pages_using(p).is_empty());
+    assert!(!used.is_empty());
+    assert_eq!(paths(&report, "used_on_pages"), used);
+    assert_eq!(
+        paths(&report, "used_nowhere"),
+        select(&|p| env.sb.pages_using(p).is_empty())
+    );
+    assert!(paths(&report, "references_unknown").is_empty());
+    let pages = report["pages"].as_array().unwrap();
+    let uses: usize = used.iter().map(|p| env.sb.pages_using(p).len()).sum();
+    assert_eq!(pages.len(), uses);
+
+    let published: Vec<String> = assets
+        .iter()
+        .filter(|(_, s)| s["publication"]["publish"]["action"] == "Activate")
+        .map(|(p, _)| p.clone())
+        .take(2)
+        .collect();
+    assert_eq!(published.len(), 2);
+    let page = "/content/metadesk-site/en/issue-78";
+    let both: Vec<&str> = published.iter().map(String::as_str).collect();
+    env.sb.reference_page(page, "Issue 78", true, &both);
+    let list = env.dir.path().join("go.txt");
+    std::fs::write(&list, format!("{}\n{}\n", published[0], published[1])).unwrap();
+    let o = env.run(&[
+        "unpublish",
+        "--list",
+        list.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let json: Value = serde_json::from_str(&out(&o)).unwrap();
+    let refs = &json["references"];
+    let named: BTreeSet<&str> = refs["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, both.iter().copied().collect(), "{refs}");
+    for a in refs["assets"].as_array().unwrap() {
+        assert!(
+            a["pages"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["page"] == page),
+            "{refs}"
+        );
+    }
+    assert_eq!(refs["unknownAssets"].as_array().unwrap().len(), 0, "{refs}");
+    assert!(err(&o).contains("Warning: 2 assets"), "{}", err(&o));
+}

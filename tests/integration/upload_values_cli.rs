@@ -355,9 +355,17 @@ async fn values_whose_answer_is_lost_are_read_back_not_sent_again() {
     let drop = h.dir.path().join("drop");
     let (ran, ()) = tokio::join!(upload_with_sheet(&h, &drop, &sheet), lose);
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
-    assert!(ran.stdout.contains("1 uploaded, 0 failed"), "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains("1 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
     assert!(!ran.stdout.contains("values not written"), "{}", ran.stdout);
-    assert_eq!(sb.counters().dropped_connections, 1, "the values' answer lost");
+    assert_eq!(
+        sb.counters().dropped_connections,
+        1,
+        "the values' answer lost"
+    );
     assert_eq!(writes(&sb), 1, "the values were written once");
     let a = sb.asset(&format!("{SAMPLE_FOLDER}/f000.jpg")).unwrap();
     assert_eq!(a["metadata"]["dc:title"], "Title f000.jpg");

@@ -40,8 +40,14 @@ pub fn query(paths: &[&str]) -> Vec<(String, String)> {
     q
 }
 
+/// The asset of a page entry that does not name one (no `srcPath`) when several paths were
+/// asked: which of them the page uses cannot be told, so the asker asks again one path at a
+/// time (issue 78), never drops the entry as "used nowhere".
+pub const UNNAMED: &str = "";
+
 /// The pages an answer lists, leniently; `None` when it holds no list of pages. A page entry
-/// without an asset (`srcPath`) is credited to the only asset asked, if one was.
+/// without an asset (`srcPath`) is credited to the only asset asked, if one was, and otherwise
+/// kept with the asset [`UNNAMED`].
 pub fn pages_of(answer: &Value, asked: &[&str]) -> Option<Vec<PageUse>> {
     let pages = match answer {
         Value::Array(items) => items,
@@ -53,7 +59,9 @@ pub fn pages_of(answer: &Value, asked: &[&str]) -> Option<Vec<PageUse>> {
         pages
             .iter()
             .filter_map(|p| {
-                let asset = text(p, "srcPath").or_else(|| only.clone())?;
+                let asset = text(p, "srcPath")
+                    .or_else(|| only.clone())
+                    .unwrap_or_else(|| UNNAMED.to_owned());
                 let page = text(p, "path")?;
                 let published = match p.get("published") {
                     Some(Value::Bool(b)) => Some(*b),
@@ -76,6 +84,9 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// An entry that names no asset when several were asked is kept as [`UNNAMED`], not
+    /// dropped (issue 78: dropped, its asset counted "used nowhere"). Seen failing with
+    /// `pages_of(&bare, &["/a", "/b"])` empty when the entry was dropped.
     #[test]
     fn answers_are_read_leniently_and_a_shapeless_one_is_not_known() {
         let answer = json!({"pages": [
@@ -93,7 +104,10 @@ mod tests {
             pages_of(&bare, &["/content/dam/a.jpg"]).unwrap()[0].asset,
             "/content/dam/a.jpg"
         );
-        assert!(pages_of(&bare, &["/a", "/b"]).unwrap().is_empty());
+        let unnamed = pages_of(&bare, &["/a", "/b"]).unwrap();
+        assert_eq!(unnamed.len(), 1);
+        assert_eq!(unnamed[0].asset, UNNAMED);
+        assert_eq!(unnamed[0].page, "/content/s/p");
         for unknown in [json!({}), json!({"pages": "none"}), json!("ok")] {
             assert!(pages_of(&unknown, &["/a"]).is_none(), "{unknown}");
         }

@@ -37,7 +37,7 @@ pub struct HealthArgs {
 }
 
 /// The report's lists: their JSON key (the CSV's `list` column too) and catalogue words.
-fn lists(report: &HealthReport) -> [(&'static str, &'static str, &HealthList); 9] {
+fn lists(report: &HealthReport) -> [(&'static str, &'static str, &HealthList); 10] {
     [
         ("assets", "cli-health-assets", &report.assets),
         (
@@ -54,6 +54,11 @@ fn lists(report: &HealthReport) -> [(&'static str, &'static str, &HealthList); 9
         ),
         ("used_on_pages", "cli-health-used", &report.used_on_pages),
         ("used_nowhere", "cli-health-unused", &report.used_nowhere),
+        (
+            "references_unknown",
+            "cli-health-references-unknown",
+            &report.references_unknown,
+        ),
         (
             "changed_since_publication",
             "cli-health-changed",

@@ -122,6 +122,10 @@ pub struct Faults {
     /// and refuses with 400 a search that does not carry `allowUnsafeSearch=true`
     /// (`assets_search.rs`). Off: either name is taken, and neither is needed.
     pub search_before_27550: bool,
+    /// The reference search's entries carry no `srcPath` when several paths were asked (issue
+    /// 78: an AEM whose multi-path answer does not say which asset each page uses; asked one
+    /// path at a time, it still answers which pages use that path).
+    pub references_unnamed_when_several: bool,
 }
 
 /// Hazards of a real AEM's Sites API for content fragments. All off by default.
@@ -218,6 +222,7 @@ impl Default for Faults {
             fragments: FragmentFaults::default(),
             references_bare_list: false,
             search_before_27550: false,
+            references_unnamed_when_several: false,
         }
     }
 }
@@ -433,6 +438,10 @@ impl FaultEngine {
     /// Whether the OpenAPI search knows only its old parameter ([`Faults::search_before_27550`]).
     pub(crate) fn search_before_27550(&self) -> bool {
         lock(&self.run).faults.search_before_27550
+    /// Whether a multi-path reference search names no asset
+    /// ([`Faults::references_unnamed_when_several`]).
+    pub(crate) fn references_unnamed_when_several(&self) -> bool {
+        lock(&self.run).faults.references_unnamed_when_several
     }
 
     pub(crate) fn processing_fails(&self, name: &str) -> bool {

@@ -142,6 +142,15 @@ pub(crate) async fn search(
             }));
         }
     }
+    if asked.len() > 1 && shared.faults.references_unnamed_when_several() {
+        pages
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .for_each(|p| {
+                p.remove("srcPath");
+                p.remove("srcTitle");
+            });
+    }
     if shared.faults.references_bare_list() {
         return axum::Json(Value::Array(pages)).into_response();
     }

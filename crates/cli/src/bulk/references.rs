@@ -38,11 +38,15 @@ pub(super) async fn references_of(
 /// The assets pages use and their pages, then the warning of an unpublish (on standard error,
 /// where a script sees it too).
 pub(crate) fn show_references(r: &PreviewReferences, l: &Localizer) {
+    // What AEM could not tell is said, with its assets, and never counted as "used nowhere"
+    // (issue 78); what it told is shown as well.
     if let Some(unknown) = &r.unknown {
         eprintln!("{}", unknown.localized(l));
-        return;
+        for path in &r.unknown_assets {
+            eprintln!("      {path}");
+        }
     }
-    if r.assets.is_empty() {
+    if r.assets.is_empty() && r.unknown_assets.is_empty() && r.unknown.is_none() {
         println!(
             "{}",
             l.msg("cli-references-none", &[("count", count(r.asked as f64))])

@@ -92,6 +92,9 @@ pub struct HealthReport {
     pub with_off_time: HealthList,
     pub used_on_pages: HealthList,
     pub used_nowhere: HealthList,
+    /// The assets whose pages AEM's reference search could not tell (issue 78): neither in
+    /// `used_on_pages` nor in `used_nowhere`.
+    pub references_unknown: HealthList,
     pub changed_since_publication: HealthList,
     pub missing_required: HealthList,
     /// The pages that use the scope's assets, by asset then page.
@@ -107,7 +110,7 @@ pub struct HealthReport {
 }
 
 impl HealthReport {
-    fn lists_mut(&mut self) -> [&mut HealthList; 9] {
+    fn lists_mut(&mut self) -> [&mut HealthList; 10] {
         [
             &mut self.assets,
             &mut self.without_description,
@@ -116,6 +119,7 @@ impl HealthReport {
             &mut self.with_off_time,
             &mut self.used_on_pages,
             &mut self.used_nowhere,
+            &mut self.references_unknown,
             &mut self.changed_since_publication,
             &mut self.missing_required,
         ]
@@ -297,6 +301,7 @@ impl Workspace {
             with_off_time: HealthList::default(),
             used_on_pages: HealthList::default(),
             used_nowhere: HealthList::default(),
+            references_unknown: HealthList::default(),
             changed_since_publication: HealthList::default(),
             missing_required: HealthList::of(missing.assets_lacking()),
             pages: Vec::new(),
@@ -343,22 +348,29 @@ impl Workspace {
         if control.is_cancelled() {
             return Err(export_cancelled());
         }
-        match pages_using(aem, &paths).await? {
-            Ok(uses) => {
-                let used: HashSet<&str> = uses.iter().map(|u| u.asset.as_str()).collect();
-                let (on, nowhere): (Vec<String>, Vec<String>) = paths
-                    .iter()
-                    .cloned()
-                    .partition(|p| used.contains(p.as_str()));
-                report.used_on_pages = HealthList::of(on);
-                report.used_nowhere = HealthList::of(nowhere);
-                report.pages = uses;
-            }
-            Err(e) => report.unknown.push(Text::new(
-                "health-references-unknown",
-                vec![("reason", e.text().into())],
-            )),
+        let shape = self.references.shape(opened);
+        let cancelled = || control.is_cancelled();
+        let uses = pages_using(aem, &paths, &shape, &cancelled, &|_| {}).await?;
+        if control.is_cancelled() {
+            return Err(export_cancelled());
         }
+        let unknown: HashSet<&str> = uses.unknown.iter().map(|(p, _)| p.as_str()).collect();
+        let used: HashSet<&str> = uses.pages.iter().map(|u| u.asset.as_str()).collect();
+        let (mut on, mut nowhere, mut not_known) = (Vec::new(), Vec::new(), Vec::new());
+        for p in &paths {
+            if unknown.contains(p.as_str()) {
+                not_known.push(p.clone());
+            } else if used.contains(p.as_str()) {
+                on.push(p.clone());
+            } else {
+                nowhere.push(p.clone());
+            }
+        }
+        report.used_on_pages = HealthList::of(on);
+        report.used_nowhere = HealthList::of(nowhere);
+        report.references_unknown = HealthList::of(not_known);
+        report.unknown.extend(uses.unknown_text());
+        report.pages = uses.pages;
         let root = report.folder.clone();
         report
             .lists_mut()

@@ -10,8 +10,9 @@
 //! Not here: the request and the lenient reading of its answer (`assets::references`), the
 //! health report's counts (`health.rs`, which asks through [`pages_using`] too).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -58,6 +59,9 @@ pub struct PreviewReferences {
     /// Why AEM could not tell, in the reader's words once localized; null when it could.
     #[ts(type = "string | null")]
     pub unknown: Option<Text>,
+    /// The assets asked whose pages AEM could not tell (issue 78): not known, never "used
+    /// nowhere".
+    pub unknown_assets: Vec<String>,
 }
 
 impl PreviewReferences {
@@ -81,6 +85,20 @@ impl PreviewReferences {
 #[derive(Default)]
 pub struct ReferenceCache {
     last: tokio::sync::Mutex<Option<Arc<PreviewReferences>>>,
+    /// How each connection's AEM answers a search of several paths, by connection label.
+    shapes: std::sync::Mutex<HashMap<String, Arc<ReferenceShape>>>,
+}
+
+impl ReferenceCache {
+    /// What is known of how `opened`'s AEM answers a reference search of several paths.
+    pub(crate) fn shape(&self, opened: &Opened) -> Arc<ReferenceShape> {
+        let key = opened
+            .connection_id
+            .clone()
+            .unwrap_or_else(|| opened.label.clone());
+        let mut shapes = self.shapes.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(shapes.entry(key).or_default())
+    }
 }
 
 /// Whether a run's preview shows references: an unpublish (AEM's pages lose the asset), a tag
@@ -97,35 +115,139 @@ fn shows_references(summary: &RunSummary) -> bool {
     unpublishes || retags
 }
 
-/// The pages that use each of `paths`, [`PATHS_AT_ONCE`] paths a request, each path asked
-/// once, sorted by asset then page; `Err` with AEM's reason when it cannot tell, and an
-/// [`Error`] when AEM is gone or the token refused.
+/// How this AEM answers a reference search of several paths, learnt as it answers (issue 78):
+/// once one of its multi-path answers has an entry that does not name an asked asset (no
+/// `srcPath`, or one matching no path asked), later searches ask one path at a time. Kept per
+/// connection in the workspace ([`ReferenceCache`]), never in a global.
+#[derive(Debug, Default)]
+pub(crate) struct ReferenceShape {
+    one_at_a_time: AtomicBool,
+}
+
+impl ReferenceShape {
+    /// Whether this AEM's multi-path answers were seen not to name their assets.
+    pub(crate) fn one_at_a_time(&self) -> bool {
+        self.one_at_a_time.load(Ordering::Relaxed)
+    }
+}
+
+/// What the reference search told of some assets.
+#[derive(Debug, Default)]
+pub(crate) struct Uses {
+    /// The pages that use the assets whose answer was read, sorted by asset then page.
+    pub pages: Vec<PageUse>,
+    /// The assets whose answer could not be read, with why, in the order asked: where they are
+    /// used is not known (never "used nowhere").
+    pub unknown: Vec<(String, CallError)>,
+}
+
+impl Uses {
+    /// The paths of [`Uses::unknown`].
+    pub(crate) fn unknown_paths(&self) -> Vec<String> {
+        self.unknown.iter().map(|(p, _)| p.clone()).collect()
+    }
+
+    /// Why the first unknown asset is unknown, in the reader's words once localized.
+    pub(crate) fn unknown_text(&self) -> Option<Text> {
+        let (_, e) = self.unknown.first()?;
+        Some(Text::new(
+            "references-unknown-assets",
+            vec![
+                ("count", (self.unknown.len() as f64).into()),
+                ("reason", e.text().into()),
+            ],
+        ))
+    }
+}
+
+/// The error of an entry that names no asset asked, when one path was asked.
+fn unnamed() -> CallError {
+    CallError::Rejected {
+        status: 200,
+        detail: Text::plain("assets-references-unnamed"),
+    }
+}
+
+/// The pages that use each of `paths`: [`PATHS_AT_ONCE`] paths a request while this AEM's
+/// answers name the asset of each page (`shape`), one at a time once they do not (a chunk whose
+/// answer does not is asked again path by path); each path asked once. A path whose answer
+/// cannot be read, or names another asset, is [`Uses::unknown`]; an [`Error`] when AEM is gone
+/// or the token refused. `progress` is told how many paths were answered so far, and a
+/// `cancelled` that says yes stops the asking (what was not asked is then unknown). The one
+/// function every reader of references goes through: Health, the previews of an unpublish, a
+/// tag deletion or merge, an upload's replacements.
 pub(crate) async fn pages_using(
     aem: &dyn AssetsApi,
     paths: &[String],
-) -> Result<std::result::Result<Vec<PageUse>, CallError>> {
-    let mut uses = Vec::new();
-    let mut asked: HashSet<&str> = HashSet::new();
+    shape: &ReferenceShape,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Uses> {
+    let mut found = Uses::default();
+    let mut seen: HashSet<&str> = HashSet::new();
     let unique: Vec<&str> = paths
         .iter()
         .map(String::as_str)
-        .filter(|p| asked.insert(p))
+        .filter(|p| seen.insert(p))
         .collect();
-    for chunk in unique.chunks(PATHS_AT_ONCE) {
-        match aem.references(chunk).await {
-            // An answer may name assets not asked (a lenient reading): only those asked count.
-            Ok(found) => uses.extend(
-                found
-                    .into_iter()
-                    .filter(|u| asked.contains(u.asset.as_str())),
-            ),
-            Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
-            Err(e) => return Ok(Err(e)),
+    let mut done = 0u64;
+    let mut rest: &[&str] = &unique;
+    while !rest.is_empty() {
+        if cancelled() {
+            found.unknown.extend(rest.iter().map(|p| {
+                let e = CallError::Rejected {
+                    status: 0,
+                    detail: Text::plain("references-not-asked-cancelled"),
+                };
+                ((*p).to_owned(), e)
+            }));
+            break;
+        }
+        let at_once = if shape.one_at_a_time() {
+            1
+        } else {
+            PATHS_AT_ONCE
+        };
+        let (chunk, after) = rest.split_at(at_once.min(rest.len()));
+        rest = after;
+        if chunk.len() > 1 {
+            match aem.references(chunk).await {
+                Ok(answer) if answer.iter().all(|u| chunk.contains(&u.asset.as_str())) => {
+                    found.pages.extend(answer);
+                    done += chunk.len() as u64;
+                    progress(done);
+                    continue;
+                }
+                // Entries that do not say which asset they use: asked again one by one, and
+                // so from now on for this AEM.
+                Ok(_) => shape.one_at_a_time.store(true, Ordering::Relaxed),
+                Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
+                Err(e) => {
+                    found
+                        .unknown
+                        .extend(chunk.iter().map(|p| ((*p).to_owned(), e.clone())));
+                    done += chunk.len() as u64;
+                    progress(done);
+                    continue;
+                }
+            }
+        }
+        for path in chunk {
+            match aem.references(&[path]).await {
+                Ok(answer) if answer.iter().all(|u| u.asset == *path) => found.pages.extend(answer),
+                Ok(_) => found.unknown.push(((*path).to_owned(), unnamed())),
+                Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
+                Err(e) => found.unknown.push(((*path).to_owned(), e)),
+            }
+            done += 1;
+            progress(done);
         }
     }
-    uses.sort_by(|a, b| (&a.asset, &a.page).cmp(&(&b.asset, &b.page)));
-    uses.dedup();
-    Ok(Ok(uses))
+    found
+        .pages
+        .sort_by(|a, b| (&a.asset, &a.page).cmp(&(&b.asset, &b.page)));
+    found.pages.dedup();
+    Ok(found)
 }
 
 /// `uses` grouped by asset, in path order.
@@ -164,14 +286,15 @@ impl Workspace {
             .preview_rows(&summary.id, Some(Action::Change), 0, ASKED_AT_MOST)
             .await?;
         let paths: Vec<String> = page.rows.into_iter().map(|r| r.path).collect();
-        let (assets, unknown) = uses_of(opened, &paths).await?;
+        let uses = self.uses_of(opened, &paths).await?;
         let found = Arc::new(PreviewReferences {
             run_id: summary.id.clone(),
-            assets,
+            unknown: uses.unknown_text(),
+            unknown_assets: uses.unknown_paths(),
+            assets: by_asset(uses.pages),
             asked: paths.len() as u64,
             not_asked: page.total.saturating_sub(paths.len() as u64),
             unpublishes: summary.kind.publishes(),
-            unknown,
         });
         *last = Some(Arc::clone(&found));
         Ok(Some(found))
@@ -186,32 +309,30 @@ impl Workspace {
         paths: &[String],
     ) -> Result<PreviewReferences> {
         let asked = &paths[..paths.len().min(ASKED_AT_MOST as usize)];
-        let (assets, unknown) = uses_of(opened, asked).await?;
+        let uses = self.uses_of(opened, asked).await?;
         Ok(PreviewReferences {
             run_id: String::new(),
-            assets,
+            unknown: uses.unknown_text(),
+            unknown_assets: uses.unknown_paths(),
+            assets: by_asset(uses.pages),
             asked: asked.len() as u64,
             not_asked: (paths.len() - asked.len()) as u64,
             unpublishes: false,
-            unknown,
         })
     }
-}
 
-/// The assets of `paths` pages use, or why AEM could not tell.
-async fn uses_of(opened: &Opened, paths: &[String]) -> Result<(Vec<AssetUse>, Option<Text>)> {
-    Ok(
-        match pages_using(opened.connected.assets.as_ref(), paths).await? {
-            Ok(uses) => (by_asset(uses), None),
-            Err(e) => (
-                Vec::new(),
-                Some(Text::new(
-                    "health-references-unknown",
-                    vec![("reason", e.text().into())],
-                )),
-            ),
-        },
-    )
+    /// The pages that use `paths`, through [`pages_using`] with this connection's known shape.
+    async fn uses_of(&self, opened: &Opened, paths: &[String]) -> Result<Uses> {
+        let shape = self.references.shape(opened);
+        pages_using(
+            opened.connected.assets.as_ref(),
+            paths,
+            &shape,
+            &|| false,
+            &|_| {},
+        )
+        .await
+    }
 }
 
 #[cfg(test)]
@@ -247,6 +368,7 @@ mod tests {
             not_asked: 0,
             unpublishes: true,
             unknown: None,
+            unknown_assets: Vec::new(),
         };
         let warned: Vec<&str> = refs.warned().iter().map(|a| a.path.as_str()).collect();
         assert_eq!(warned, ["/a.jpg"]);

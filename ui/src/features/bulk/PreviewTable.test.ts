@@ -561,6 +561,7 @@ describe('where the assets are used (an unpublish, a tag deletion or merge)', ()
       notAsked: 0,
       unpublishes: true,
       unknown: null,
+      unknownAssets: [],
     };
     const run = runSummary({ id: 'r1', kind: { kind: 'publish', replication: 'unpublish', agent: 'publish' }, counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 } });
     render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), uses });
@@ -578,7 +579,7 @@ describe('where the assets are used (an unpublish, a tag deletion or merge)', ()
     await rows.open('r1', null);
     const uses = new PreviewUses();
     uses.runId = 'r1';
-    uses.found = { runId: 'r1', assets: [], asked: 1, notAsked: 0, unpublishes: true, unknown: 'Where assets are used is not known: refused.' };
+    uses.found = { runId: 'r1', assets: [], asked: 1, notAsked: 0, unpublishes: true, unknown: 'Where assets are used is not known: refused.', unknownAssets: ['/a.jpg'] };
     const run = runSummary({ id: 'r1', kind: { kind: 'publish', replication: 'unpublish', agent: 'publish' } });
     render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), uses });
     expect(await screen.findByTestId('references-unknown')).toHaveTextContent('refused');

@@ -55,6 +55,7 @@ function report(): HealthReport {
     with_off_time: none,
     used_on_pages: none,
     used_nowhere: none,
+    references_unknown: none,
     changed_since_publication: none,
     missing_required: none,
     pages: [],

@@ -53,6 +53,7 @@ function report(overrides: Partial<HealthReport> = {}): HealthReport {
     with_off_time: none,
     used_on_pages: list([`${ROOT}/a/1.jpg`]),
     used_nowhere: list([`${ROOT}/a/2.jpg`, `${ROOT}/b/3.jpg`]),
+    references_unknown: list([]),
     changed_since_publication: list([`${ROOT}/a/2.jpg`]),
     missing_required: none,
     pages: [{ asset: `${ROOT}/a/1.jpg`, page: '/content/site/en/home', title: 'Home', published: true }],
@@ -291,6 +292,7 @@ describe('where a preview\'s assets are used', () => {
     notAsked: 0,
     unpublishes: true,
     unknown: null,
+    unknownAssets: [],
   };
 
   it('is asked for an unpublish, a tag deletion or merge, once a run', async () => {

@@ -19,6 +19,7 @@ export type CountKey =
   | 'with_off_time'
   | 'used_on_pages'
   | 'used_nowhere'
+  | 'references_unknown'
   | 'changed_since_publication'
   | 'missing_required';
 
@@ -45,6 +46,7 @@ export const COUNTS: readonly CountDef[] = [
   { key: 'with_off_time', label: 'health-count-with-off-time', tone: 'watch', fixes: [] },
   { key: 'used_on_pages', label: 'health-count-used-on-pages', tone: 'fact', fixes: [] },
   { key: 'used_nowhere', label: 'health-count-used-nowhere', tone: 'fact', fixes: [] },
+  { key: 'references_unknown', label: 'health-count-references-unknown', tone: 'watch', fixes: [] },
   { key: 'changed_since_publication', label: 'health-count-changed', tone: 'watch', fixes: ['republish-changed'] },
   { key: 'missing_required', label: 'health-count-missing-required', tone: 'problem', fixes: [] },
 ];

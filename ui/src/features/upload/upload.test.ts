@@ -64,6 +64,7 @@ function preview(overrides: Partial<UploadPreview> = {}): UploadPreview {
       notAsked: 0,
       unpublishes: false,
       unknown: null,
+      unknownAssets: [],
     },
     referencesUnknown: null,
     ...overrides,

@@ -9,7 +9,12 @@ export type HealthReport = { folder: string, expiring_within_days: number,
 /**
  * When it was read (RFC 3339): expiry counts from then.
  */
-checked_at: string, assets: HealthList, without_description: HealthList, expired: HealthList, expiring: HealthList, with_off_time: HealthList, used_on_pages: HealthList, used_nowhere: HealthList, changed_since_publication: HealthList, missing_required: HealthList, 
+checked_at: string, assets: HealthList, without_description: HealthList, expired: HealthList, expiring: HealthList, with_off_time: HealthList, used_on_pages: HealthList, used_nowhere: HealthList, 
+/**
+ * The assets whose pages AEM's reference search could not tell (issue 78): neither in
+ * `used_on_pages` nor in `used_nowhere`.
+ */
+references_unknown: HealthList, changed_since_publication: HealthList, missing_required: HealthList, 
 /**
  * The pages that use the scope's assets, by asset then page.
  */

@@ -24,4 +24,9 @@ unpublishes: boolean,
 /**
  * Why AEM could not tell, in the reader's words once localized; null when it could.
  */
-unknown: string | null, };
+unknown: string | null, 
+/**
+ * The assets asked whose pages AEM could not tell (issue 78): not known, never "used
+ * nowhere".
+ */
+unknownAssets: Array<string>, };
