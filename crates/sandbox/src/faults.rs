@@ -438,6 +438,8 @@ impl FaultEngine {
     /// Whether the OpenAPI search knows only its old parameter ([`Faults::search_before_27550`]).
     pub(crate) fn search_before_27550(&self) -> bool {
         lock(&self.run).faults.search_before_27550
+    }
+
     /// Whether a multi-path reference search names no asset
     /// ([`Faults::references_unnamed_when_several`]).
     pub(crate) fn references_unnamed_when_several(&self) -> bool {
