@@ -1305,6 +1305,13 @@ error-tags-sheet-bad-header = { $file }, column “{ $header }”: { $problem } 
 ## Uploads (bulk/upload_plan.rs, assets/upload.rs, core/app/uploads.rs)
 upload-refused-name = AEM does not take the name “{ $name }”: it holds a character AEM refuses in names, or starts with a dot
 upload-refused-empty = the file is empty, and AEM makes no asset of a file of zero bytes
+upload-refused-link = a link: Metadesk uploads the files inside the folder you chose, not what a link points to
+upload-refused-special = { $kind ->
+        [pipe] a pipe, not a regular file
+        [socket] a socket, not a regular file
+        [device] a device, not a regular file
+       *[other] not a regular file
+    }: Metadesk uploads only regular files
 upload-refused-unreadable = the file cannot be read ({ $detail })
 upload-refused-case = its AEM name differs only by case from that of { $other }, so neither is sent
 upload-not-enabled = AEM's answer to the upload's start names no storage address: direct binary upload is not enabled on this environment

@@ -1306,6 +1306,13 @@ error-tags-sheet-bad-header = { $file }, colonne « { $header } » : { $probl
 ## Téléversements (bulk/upload_plan.rs, assets/upload.rs, core/app/uploads.rs)
 upload-refused-name = AEM n’accepte pas le nom « { $name } » : il contient un caractère qu’AEM refuse dans les noms, ou commence par un point
 upload-refused-empty = le fichier est vide, et AEM ne crée aucune ressource d’un fichier de zéro octet
+upload-refused-link = un lien : Metadesk téléverse les fichiers du dossier choisi, pas ce vers quoi pointe un lien
+upload-refused-special = { $kind ->
+        [pipe] un tube, pas un fichier ordinaire
+        [socket] un socket, pas un fichier ordinaire
+        [device] un périphérique, pas un fichier ordinaire
+       *[other] pas un fichier ordinaire
+    } : Metadesk ne téléverse que des fichiers ordinaires
 upload-refused-unreadable = le fichier ne peut pas être lu ({ $detail })
 upload-refused-case = son nom dans AEM ne diffère que par la casse de celui de { $other }, aucun des deux n’est donc envoyé
 upload-not-enabled = la réponse d’AEM au début du téléversement ne donne aucune adresse de stockage : le téléversement binaire direct n’est pas activé sur cet environnement

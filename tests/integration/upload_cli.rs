@@ -3,7 +3,8 @@
 //! the files (multi-part, subfolders made) with their bytes; the same files again are skipped
 //! and a changed one gets a new version; bad input is named file by file and not sent; a
 //! target folder that is not there is refused; an OAuth Server-to-Server connection is
-//! refused before anything reaches AEM, naming the credential that uploads.
+//! refused before anything reaches AEM, naming the credential that uploads; inside the folder
+//! given, links, pipes and a link loop are named as not uploaded, and the command ends.
 
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -345,4 +346,119 @@ async fn a_replacement_s_preview_says_where_the_replaced_asset_is_used() {
         1
     );
     assert_eq!(sb.counters().uploads_initiated, 0);
+}
+
+/// How long a CLI given a folder with a pipe and a link loop may take: a walk that waits on
+/// the pipe never ends.
+#[cfg(unix)]
+const WITHIN: Duration = Duration::from_secs(60);
+
+/// [`CliHome::run_dev`], failing the test (its CLI killed) if the CLI has not ended within
+/// [`WITHIN`]. Unix only, as its one test: no Wine retry (`cli_process`) is needed.
+#[cfg(unix)]
+async fn run_dev_within(h: &CliHome, args: &[&str]) -> crate::bulk_cli::Ran {
+    use std::process::Stdio;
+    let file = h.creds.join("local-development-token.json");
+    let mut cmd = h.command(args);
+    cmd.args(["--aem", &h.aem, "--trust-host", &h.aem_host, "--file"])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let pid = child.id();
+    // Off the runtime thread: the sandbox serves from the test's runtime.
+    let waited = tokio::task::spawn_blocking(move || child.wait_with_output());
+    match tokio::time::timeout(WITHIN, waited).await {
+        Ok(out) => {
+            let out = out.unwrap().unwrap();
+            crate::bulk_cli::Ran {
+                code: out.status.code(),
+                stdout: String::from_utf8(out.stdout).unwrap(),
+                stderr: String::from_utf8(out.stderr).unwrap(),
+            }
+        }
+        Err(_) => {
+            // By its id: the CLI this test started, which the waiting thread then reaps.
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+            panic!("the CLI did not end within {WITHIN:?}: {args:?}");
+        }
+    }
+}
+
+/// Inside the folder given only regular files go up: a link to a file outside it (the
+/// `notes.txt -> credentials` of issue 74), a pipe and a link back to the folder (a loop)
+/// are listed as not uploaded with their reasons, in `--json` and in words; the command ends
+/// at once, the dry run sends nothing and the upload sends the one regular file alone.
+/// Seen failing with `upload_plan`'s walk as it was: the CLI waited on the pipe until killed
+/// after 60 s; with the pipe taken out, the links were planned as new (the credentials file
+/// among them, and the folder again under `loop/`, 40 deep).
+#[cfg(unix)]
+#[tokio::test]
+async fn links_pipes_and_loops_inside_the_folder_are_not_uploaded_and_nothing_waits() {
+    use std::os::unix::fs::symlink;
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let secret = h.dir.path().join("credentials");
+    std::fs::write(&secret, b"aws_secret_access_key = not-for-aem").unwrap();
+    let drop = h.dir.path().join("drop");
+    write_files(&drop, &[("a.jpg", b"abc")]);
+    symlink(&secret, drop.join("notes.txt")).unwrap();
+    symlink(".", drop.join("loop")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(drop.join("pipe.jpg"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let drop = drop.to_str().unwrap();
+    let link = "a link: Metadesk uploads the files inside the folder you chose, not what a link \
+                points to";
+    let pipe = "a pipe, not a regular file: Metadesk uploads only regular files";
+
+    let dry = run_dev_within(
+        &h,
+        &["upload", drop, "--to", SAMPLE_FOLDER, "--dry-run", "--json"],
+    )
+    .await;
+    assert_eq!(dry.code, Some(1), "{}\n{}", dry.stdout, dry.stderr);
+    let json = dry.json();
+    assert_eq!(
+        intents(&json),
+        pairs(&[
+            ("/a.jpg", "new"),
+            ("/loop", "refused"),
+            ("/notes.txt", "refused"),
+            ("/pipe.jpg", "refused"),
+        ])
+    );
+    let reasons: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["reason"].as_str())
+        .collect();
+    assert_eq!(reasons, vec![link, link, pipe]);
+    assert_eq!(json["sent"], false);
+    assert_eq!(sb.counters().uploads_initiated, 0);
+
+    let sent = run_dev_within(&h, &["upload", drop, "--to", SAMPLE_FOLDER, "--yes"]).await;
+    assert_eq!(sent.code, Some(1), "{}\n{}", sent.stdout, sent.stderr);
+    for words in [
+        format!("notes.txt: {link}"),
+        format!("loop: {link}"),
+        format!("pipe.jpg: {pipe}"),
+        "1 uploaded, 0 failed".to_owned(),
+    ] {
+        assert!(sent.stdout.contains(&words), "{words:?} in {}", sent.stdout);
+    }
+    assert_eq!(sb.counters().uploads_initiated, 1, "a.jpg alone");
+    processed(&sb, &format!("{SAMPLE_FOLDER}/a.jpg")).await;
+    for other in ["notes.txt", "loop", "pipe.jpg", "loop/a.jpg"] {
+        assert!(
+            sb.asset(&format!("{SAMPLE_FOLDER}/{other}")).is_none(),
+            "{other}"
+        );
+    }
 }

@@ -4,7 +4,12 @@
 //! ([`run_plan`]: each file to send with its SHA-1).
 //!
 //! A directory given puts its contents (subfolders kept) into the target folder; a file goes
-//! straight into it. Refused before anything is sent: files that cannot be read, empty files
+//! straight into it; a link given is followed (the person named it). Inside a folder only
+//! regular files are uploaded: a link is never followed (so no walk loops, and nothing outside
+//! the folder is sent), and links, pipes, sockets and devices are refused rows, as are
+//! top-level pipes and devices (none is opened, so none is waited on); each file is opened
+//! without following a link or waiting (`credentials::regular_file::open_regular`).
+//! Refused before anything is sent: files that cannot be read, empty files
 //! (AEM makes no asset of zero bytes), names AEM refuses (`* / : [ ] | \ # % { } ? & "`, a
 //! leading `.`, control characters, in the file's or a folder's name) and two files whose AEM
 //! paths differ only by case (both: which was meant cannot be guessed). The same file is one
@@ -21,6 +26,7 @@ use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Text;
+use metadesk_credentials::regular_file::{FileRefusal, open_regular};
 
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
 
@@ -74,16 +80,7 @@ pub struct UploadPlan {
 pub fn gather(inputs: &[PathBuf], folder: &str) -> UploadPlan {
     let mut rows = Vec::new();
     for input in inputs {
-        let name = input.file_name().map(|n| n.to_string_lossy().into_owned());
-        match std::fs::metadata(input) {
-            Ok(m) if m.is_dir() => walk(input, folder, folder, &mut rows),
-            _ => rows.push(row(
-                input.clone(),
-                folder,
-                folder,
-                &name.unwrap_or_default(),
-            )),
-        }
+        given(input, folder, &mut rows);
     }
     refuse_case_clashes(&mut rows);
     rows.sort_by(|a, b| a.aem_path.cmp(&b.aem_path));
@@ -113,7 +110,89 @@ fn ancestors(folder: &str, path: &str) -> Vec<String> {
         .collect()
 }
 
-/// Gathers `dir`'s files into `into`, a folder at or below the plan's `root`.
+/// What a path holds, by its own entry: a link is one, not what it points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Folder,
+    File,
+    /// A symbolic link (to anything, or dangling); on Windows a junction too (std's
+    /// `is_symlink` there is any name-surrogate reparse point).
+    Link,
+    /// A pipe, a socket, a device: its kind as `upload-refused-special` selects it.
+    Special(&'static str),
+}
+
+impl Entry {
+    fn of(kind: std::fs::FileType) -> Entry {
+        if kind.is_symlink() {
+            Entry::Link
+        } else if kind.is_dir() {
+            Entry::Folder
+        } else if kind.is_file() {
+            Entry::File
+        } else {
+            Entry::Special(special_kind(kind))
+        }
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    if kind.is_fifo() {
+        "pipe"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "device"
+    } else {
+        "other"
+    }
+}
+
+/// Elsewhere std calls everything that is neither a folder nor a link a file.
+#[cfg(not(unix))]
+fn special_kind(_: std::fs::FileType) -> &'static str {
+    "other"
+}
+
+/// Gathers a path the person gave: a folder's contents or a file into `folder`. They named
+/// it, so a link is followed, to a folder or a file; a pipe or a device given is refused by
+/// its kind, never opened.
+fn given(input: &Path, folder: &str, rows: &mut Vec<UploadRow>) {
+    let name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let own = std::fs::symlink_metadata(input);
+    // A link to a file is read as its target, resolved now: the reads after (the SHA-1, the
+    // parts sent) follow no link. A link to a folder is walked through as it is, whose
+    // entries are then judged as any folder's.
+    let local = match &own {
+        Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(input) {
+            Ok(target) => target,
+            Err(e) => {
+                let aem_path = format!("{folder}/{name}");
+                rows.push(refused(input.to_path_buf(), aem_path, unreadable(&e)));
+                return;
+            }
+        },
+        _ => input.to_path_buf(),
+    };
+    match std::fs::symlink_metadata(&local).map(|m| Entry::of(m.file_type())) {
+        Ok(Entry::Folder) => walk(input, folder, folder, rows),
+        // Not there or not readable: its row says why.
+        Ok(Entry::File | Entry::Link) | Err(_) => rows.push(row(local, folder, folder, &name)),
+        Ok(Entry::Special(kind)) => {
+            let aem_path = format!("{folder}/{name}");
+            rows.push(refused(local, aem_path, special(kind)));
+        }
+    }
+}
+
+/// Gathers `dir`'s files into `into`, a folder at or below the plan's `root`. Each entry is
+/// judged by its own type (`DirEntry::file_type` follows no link): a link is never followed,
+/// so the walk stays inside the folder and cannot loop (two links to `.`).
 fn walk(dir: &Path, root: &str, into: &str, rows: &mut Vec<UploadRow>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -125,10 +204,17 @@ fn walk(dir: &Path, root: &str, into: &str, rows: &mut Vec<UploadRow>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
-            walk(&path, root, &format!("{into}/{name}"), rows);
-        } else {
-            rows.push(row(path, root, into, &name));
+        let aem_path = || format!("{into}/{name}");
+        match entry.file_type().map(Entry::of) {
+            Ok(Entry::Folder) => walk(&path, root, &aem_path(), rows),
+            Ok(Entry::File) => rows.push(row(path, root, into, &name)),
+            Ok(Entry::Link) => rows.push(refused(
+                path,
+                aem_path(),
+                Text::plain("upload-refused-link"),
+            )),
+            Ok(Entry::Special(kind)) => rows.push(refused(path, aem_path(), special(kind))),
+            Err(e) => rows.push(refused(path, aem_path(), unreadable(&e))),
         }
     }
 }
@@ -142,8 +228,10 @@ fn row(local: PathBuf, root: &str, folder: &str, name: &str) -> UploadRow {
         let text = Text::new("upload-refused-name", vec![("name", bad.into())]);
         return refused(local, aem_path, text);
     }
-    match std::fs::File::open(&local).and_then(|f| f.metadata()) {
-        Err(e) => refused(local, aem_path, unreadable(&e)),
+    // Opened as a regular file, not through a link nor waiting on a pipe: the entry judged
+    // a file may have been replaced since.
+    match open_regular(&local).and_then(|f| f.metadata().map_err(FileRefusal::Io)) {
+        Err(refusal) => refused(local, aem_path, refusal_text(&refusal)),
         Ok(m) if m.len() == 0 => refused(local, aem_path, Text::plain("upload-refused-empty")),
         Ok(m) => UploadRow {
             local,
@@ -170,6 +258,22 @@ fn unreadable(e: &std::io::Error) -> Text {
         "upload-refused-unreadable",
         vec![("detail", e.to_string().into())],
     )
+}
+
+/// Why a pipe, a socket or a device (`kind`, else `other`) is not uploaded.
+fn special(kind: &'static str) -> Text {
+    Text::new("upload-refused-special", vec![("kind", kind.into())])
+}
+
+/// Why a file that [`open_regular`] refused is not uploaded: what it is found to be now
+/// is not known past "not a regular file" (a link, a pipe, a device, a folder).
+fn refusal_text(refusal: &FileRefusal) -> Text {
+    match refusal {
+        FileRefusal::Io(e) => unreadable(e),
+        FileRefusal::Folder | FileRefusal::NotRegular | FileRefusal::TooLarge { .. } => {
+            special("other")
+        }
+    }
 }
 
 fn refused_name(name: &str) -> bool {
@@ -203,14 +307,16 @@ fn refuse_case_clashes(rows: &mut [UploadRow]) {
     }
 }
 
-/// The SHA-1 of a local file, lower-case hex, as `dam:sha1` holds it.
-pub fn sha1_of(path: &Path) -> std::io::Result<String> {
+/// The SHA-1 of a local file, lower-case hex, as `dam:sha1` holds it. Read only as a regular
+/// file ([`open_regular`]): one replaced by a pipe since the plan would otherwise wait, and
+/// one replaced by a link would be read through it.
+pub fn sha1_of(path: &Path) -> Result<String, FileRefusal> {
     use sha1::Digest as _;
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_regular(path)?;
     let mut hasher = sha1::Sha1::new();
     let mut buffer = vec![0u8; 1 << 16];
     loop {
-        let read = file.read(&mut buffer)?;
+        let read = file.read(&mut buffer).map_err(FileRefusal::Io)?;
         if read == 0 {
             break;
         }
@@ -261,8 +367,8 @@ pub async fn compare(
         let same = same_size
             && match (&stored.sha1, sha1_of(&row.local)) {
                 (Some(theirs), Ok(ours)) => *theirs == ours,
-                (_, Err(e)) => {
-                    row.intent = Intent::Refused(unreadable(&e));
+                (_, Err(refusal)) => {
+                    row.intent = Intent::Refused(refusal_text(&refusal));
                     continue;
                 }
                 (None, _) => false,
@@ -425,6 +531,217 @@ mod tests {
         assert_eq!(intents(&plan), wanted);
         assert_eq!(plan.rows[1].size, 3);
         assert_eq!(plan.folders, vec![format!("{TO}/sub")]);
+    }
+
+    /// Each refused row's reason in English, by its path below the target.
+    fn reasons(plan: &UploadPlan) -> Vec<(String, String)> {
+        let en = metadesk_base::i18n::Localizer::english();
+        plan.rows
+            .iter()
+            .filter_map(|r| match &r.intent {
+                Intent::Refused(why) => Some((
+                    r.aem_path.trim_start_matches(TO).to_owned(),
+                    why.localized(&en),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    const LINK: &str =
+        "a link: Metadesk uploads the files inside the folder you chose, not what a link points to";
+
+    /// Seen failing with the walk as it was (`path.is_dir()`, `File::open`): the pipe's
+    /// open waited for a writer and the 5 s ran out; with the pipe taken out of the folder,
+    /// the walk went round the links to `.` until the system's limit of links in a path (40
+    /// deep: 1,148 rows, 1,022 of them new), the link to a file outside (`notes.txt`) and
+    /// the linked folder's files were planned as new, and the dangling link was "cannot be
+    /// read".
+    #[cfg(unix)]
+    #[test]
+    fn inside_a_folder_links_pipes_and_sockets_are_refused_and_never_followed() {
+        use metadesk_credentials::regular_file::testing::within_seconds;
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("credentials"), b"secret").unwrap();
+        std::fs::write(outside.join("inner.jpg"), b"inner").unwrap();
+        let root = dir.path().join("photos");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.jpg"), b"abc").unwrap();
+        std::fs::write(root.join("sub/b.png"), b"abcd").unwrap();
+        symlink(outside.join("credentials"), root.join("notes.txt")).unwrap();
+        symlink(&outside, root.join("elsewhere")).unwrap();
+        symlink(dir.path().join("gone.jpg"), root.join("dangling.jpg")).unwrap();
+        // A loop: each link leads back to a folder holding it.
+        symlink(".", root.join("here")).unwrap();
+        symlink(".", root.join("sub/again")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.jpg"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let _socket = std::os::unix::net::UnixListener::bind(root.join("socket.jpg")).unwrap();
+
+        let walked = root.clone();
+        let plan = within_seconds(move || gather(&[walked], TO));
+        assert_eq!(
+            intents(&plan),
+            vec![
+                ("/a.jpg".to_owned(), None),
+                ("/dangling.jpg".to_owned(), Some("upload-refused-link")),
+                ("/elsewhere".to_owned(), Some("upload-refused-link")),
+                ("/here".to_owned(), Some("upload-refused-link")),
+                ("/notes.txt".to_owned(), Some("upload-refused-link")),
+                ("/pipe.jpg".to_owned(), Some("upload-refused-special")),
+                ("/socket.jpg".to_owned(), Some("upload-refused-special")),
+                ("/sub/again".to_owned(), Some("upload-refused-link")),
+                ("/sub/b.png".to_owned(), None),
+            ]
+        );
+        let said = reasons(&plan);
+        assert_eq!(said[0].1, LINK);
+        assert_eq!(
+            said[4].1,
+            "a pipe, not a regular file: Metadesk uploads only regular files"
+        );
+        assert!(
+            said[5].1.starts_with("a socket, not a regular file"),
+            "{said:?}"
+        );
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        let Intent::Refused(why) = &plan.rows[5].intent else {
+            panic!("the pipe is refused");
+        };
+        assert_eq!(
+            why.localized(&fr),
+            "un tube, pas un fichier ordinaire\u{a0}: Metadesk ne téléverse que des fichiers ordinaires"
+        );
+        // Only the two regular files are sent, and only their folder is made.
+        let sent: Vec<PathBuf> = plan
+            .rows
+            .iter()
+            .filter(|r| r.sends())
+            .map(|r| r.local.clone())
+            .collect();
+        assert_eq!(sent, vec![root.join("a.jpg"), root.join("sub/b.png")]);
+        assert_eq!(plan.folders, vec![format!("{TO}/sub")]);
+        let run = run_plan(&plan, &Default::default());
+        assert_eq!((run.files.len(), run.refused), (2, 7));
+    }
+
+    /// What the person gives is followed when it is a link (a folder's link then judged
+    /// entry by entry, a file's read as its target), and a pipe or a device given is
+    /// refused at once. Seen failing with `gather` as it was: the pipe given waited for a
+    /// writer (the 5 s ran out); without it, the link inside the linked folder was planned
+    /// as new and `/dev/null` refused as an empty file.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_given_is_followed_and_a_pipe_or_device_given_refused_at_once() {
+        use metadesk_credentials::regular_file::testing::within_seconds;
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("inner.jpg"), b"inner").unwrap();
+        symlink("inner.jpg", outside.join("inner-link.jpg")).unwrap();
+        let picture = dir.path().join("picture.jpg");
+        std::fs::write(&picture, b"picture").unwrap();
+        let to_folder = dir.path().join("to-folder");
+        symlink(&outside, &to_folder).unwrap();
+        let to_file = dir.path().join("to-file.jpg");
+        symlink(&picture, &to_file).unwrap();
+        let pipe = dir.path().join("given.jpg");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let inputs = vec![to_folder, to_file, pipe, PathBuf::from("/dev/null")];
+
+        let plan = within_seconds(move || gather(&inputs, TO));
+        assert_eq!(
+            intents(&plan),
+            vec![
+                ("/given.jpg".to_owned(), Some("upload-refused-special")),
+                ("/inner-link.jpg".to_owned(), Some("upload-refused-link")),
+                ("/inner.jpg".to_owned(), None),
+                ("/null".to_owned(), Some("upload-refused-special")),
+                ("/to-file.jpg".to_owned(), None),
+            ]
+        );
+        let said = reasons(&plan);
+        assert!(said[0].1.starts_with("a pipe"), "{said:?}");
+        assert!(said[2].1.starts_with("a device"), "{said:?}");
+        // The link given to a file goes in under its own name, read from its target.
+        let given = &plan.rows[4];
+        assert_eq!(given.local, std::fs::canonicalize(&picture).unwrap());
+        assert_eq!(given.size, 7);
+        assert_eq!(sha1_of(&given.local).unwrap(), sha1_of(&picture).unwrap());
+    }
+
+    /// Windows: a symbolic link to a file and to a folder, and a junction, inside the folder
+    /// are refused rows, never followed (std's `is_symlink` there is any name-surrogate
+    /// reparse point: symbolic links and junctions). Making a symbolic link takes developer
+    /// mode or an administrator; where it is not allowed, the test says so and checks the
+    /// junction (any user may make one) and the files.
+    #[cfg(windows)]
+    #[test]
+    fn on_windows_links_and_junctions_inside_a_folder_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("credentials"), b"secret").unwrap();
+        let root = dir.path().join("photos");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("a.jpg"), b"abc").unwrap();
+        let mut wanted: Vec<(String, Option<&'static str>)> = vec![("/a.jpg".to_owned(), None)];
+        fn link(
+            made: std::io::Result<()>,
+            name: &str,
+            wanted: &mut Vec<(String, Option<&'static str>)>,
+        ) {
+            match made {
+                Ok(()) => wanted.push((format!("/{name}"), Some("upload-refused-link"))),
+                Err(e) => eprintln!(
+                    "no symbolic link {name} made ({e}): it needs developer mode or an \
+                     administrator; checked without it"
+                ),
+            }
+        }
+        let made =
+            std::os::windows::fs::symlink_file(outside.join("credentials"), root.join("notes.txt"));
+        link(made, "notes.txt", &mut wanted);
+        let made = std::os::windows::fs::symlink_dir(&outside, root.join("elsewhere"));
+        link(made, "elsewhere", &mut wanted);
+        // A junction back to the folder itself: a loop, were it followed.
+        let junction = std::process::Command::new("cmd")
+            .arg("/c")
+            .arg("mklink")
+            .arg("/J")
+            .arg(root.join("loop"))
+            .arg(&root)
+            .output();
+        match junction {
+            Ok(out) if out.status.success() => {
+                wanted.push(("/loop".to_owned(), Some("upload-refused-link")));
+            }
+            other => eprintln!("no junction made with `cmd /c mklink /J`: {other:?}"),
+        }
+        wanted.sort();
+
+        let plan = gather(&[root], TO);
+        assert_eq!(intents(&plan), wanted);
+        assert!(
+            plan.rows
+                .iter()
+                .filter(|r| r.sends())
+                .all(|r| r.aem_path == format!("{TO}/a.jpg"))
+        );
+        for (_, why) in reasons(&plan) {
+            assert_eq!(why, LINK);
+        }
     }
 
     #[test]

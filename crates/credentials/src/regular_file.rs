@@ -3,8 +3,12 @@
 //! pipe (which would wait forever for a writer), a device such as `/dev/zero` (which never
 //! ends) or a link to one.
 //!
+//! [`open_regular`] opens a file to read later without following a link at all: an upload's
+//! files, planned from a folder's entries, are read as they were planned, not through a link
+//! put in a file's place since.
+//!
 //! Not here: what the bytes mean, or the words of a refusal (each caller says them in its
-//! own terms: `credentials::input`, the core's sheet and list files).
+//! own terms: `credentials::input`, the core's sheet and list files, `bulk::upload_plan`).
 
 use std::io::Read;
 use std::path::Path;
@@ -13,7 +17,7 @@ use std::path::Path;
 #[derive(Debug)]
 pub enum FileRefusal {
     Folder,
-    /// A pipe, a device, a socket or a link to one.
+    /// A pipe, a device, a socket or a link to one; for [`open_regular`], any link.
     NotRegular,
     /// Over the limit: the size said by the file system, or the bytes found past it.
     TooLarge {
@@ -56,6 +60,59 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, FileRefusal
         });
     }
     Ok(bytes)
+}
+
+/// Opens `path` for reading if it is itself a regular file: a link is refused, not followed
+/// (a path checked as a file and then swapped for a link to another file is not read through
+/// it), and so are a folder, a device and a pipe (at once, without waiting for a writer).
+/// The caller resolves a link the person named before, if it is to be followed.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, FileRefusal> {
+    // Windows: the path's own entry, a link's and not its target's (`symlink_metadata`; a
+    // junction is a link too). Opening with FILE_FLAG_OPEN_REPARSE_POINT instead would leave
+    // no gap, but would also open the other reparse points (OneDrive's files not on the disk
+    // yet, deduplicated files) as themselves instead of their contents. What is left is the
+    // moment between this check and the open.
+    #[cfg(windows)]
+    {
+        let own = std::fs::symlink_metadata(path).map_err(FileRefusal::Io)?;
+        if own.file_type().is_symlink() {
+            return Err(FileRefusal::NotRegular);
+        }
+        if own.is_dir() {
+            return Err(FileRefusal::Folder);
+        }
+    }
+    let file = open_without_following(path)?;
+    // Judged on the open handle: what was opened, whatever the path names by now.
+    let opened = file.metadata().map_err(FileRefusal::Io)?;
+    if opened.is_dir() {
+        return Err(FileRefusal::Folder);
+    }
+    if !opened.is_file() {
+        return Err(FileRefusal::NotRegular);
+    }
+    Ok(file)
+}
+
+/// As [`open_without_waiting`], and on Unix also with `O_NOFOLLOW`: a link as the path's last
+/// part fails the open (ELOOP) instead of being followed.
+fn open_without_following(path: &Path) -> Result<std::fs::File, FileRefusal> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        {
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                return FileRefusal::NotRegular;
+            }
+        }
+        FileRefusal::Io(e)
+    })
 }
 
 /// Opens for reading. On Unix with `O_NONBLOCK`: opening a FIFO otherwise waits for a writer,
@@ -129,6 +186,29 @@ mod tests {
             read_regular_file(dir.path(), 4),
             Err(FileRefusal::Folder)
         ));
+    }
+
+    /// Seen failing with no flag in `open_without_following` (the pipe waited for a writer:
+    /// the 5 s ran out) and with `O_NONBLOCK` alone (the link to a file was opened), and with
+    /// a plain `File::open` and no check (the folder was opened).
+    #[cfg(unix)]
+    #[test]
+    fn open_regular_opens_a_file_and_refuses_links_pipes_and_devices_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.jpg");
+        std::fs::write(&file, b"abc").unwrap();
+        let opened = open_regular(&file).unwrap();
+        assert_eq!(opened.metadata().unwrap().len(), 3);
+        assert!(matches!(open_regular(dir.path()), Err(FileRefusal::Folder)));
+        let to_file = dir.path().join("to-file.jpg");
+        std::os::unix::fs::symlink(&file, &to_file).unwrap();
+        let mut refused = testing::pipes_and_devices(dir.path(), "b.jpg");
+        refused.push(to_file);
+        for path in refused {
+            let shown = path.display().to_string();
+            let opened = testing::within_seconds(move || open_regular(&path).map(drop));
+            assert!(matches!(opened, Err(FileRefusal::NotRegular)), "{shown}");
+        }
     }
 
     #[cfg(unix)]
