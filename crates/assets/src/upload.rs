@@ -25,6 +25,7 @@ use crate::{CallError, json_or_error};
 use metadesk_base::i18n::{Part, Text};
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::aem::error::AemError;
+use metadesk_credentials::regular_file::{FileRefusal, open_regular};
 
 /// What happens to an asset already at the path with another binary, chosen once for a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -374,37 +375,26 @@ pub struct FilePart<'a> {
 const CHUNK: usize = 256 * 1024;
 
 impl FilePart<'_> {
-    /// The file, open (a regular file only: a pipe or device put in its place since the plan
-    /// is refused, never waited on) at the part's start.
+    /// The file, open at the part's start: itself only, as the plan saw it (a link, a pipe or
+    /// a device put in its place since is refused, never followed nor waited on).
     async fn open(&self) -> Result<tokio::fs::File, CallError> {
         let local = self.local.to_owned();
         let file = tokio::task::spawn_blocking(move || open_regular(&local))
             .await
             .map_err(|e| unreadable(self.local, &std::io::Error::other(e.to_string())))?
-            .map_err(|e| unreadable(self.local, &e))?;
+            .map_err(|refusal| {
+                let e = match refusal {
+                    FileRefusal::Io(e) => e,
+                    other => std::io::Error::other(format!("{other:?}")),
+                };
+                unreadable(self.local, &e)
+            })?;
         let mut file = tokio::fs::File::from_std(file);
         file.seek(std::io::SeekFrom::Start(self.offset))
             .await
             .map_err(|e| unreadable(self.local, &e))?;
         Ok(file)
     }
-}
-
-/// Opens `path` for reading if it is a regular file, without waiting on a pipe (O_NONBLOCK on
-/// Unix changes nothing for a regular file), judged on the open handle.
-fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
-    Ok(file)
 }
 
 /// `length` bytes of `file`, [`CHUNK`] at a time as the body is sent; each chunk read stamps
