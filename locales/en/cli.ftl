@@ -706,6 +706,7 @@ cli-arg-upload-to = The DAM folder they go into (it must exist).
 cli-arg-upload-when_different = Where another file is already at a file's path: give that asset a new version, or replace it with a new asset.
 cli-arg-upload-dry_run = Show the plan only, send nothing.
 cli-arg-upload-yes = Upload without asking.
+cli-arg-upload-confirm_production = On a connection marked production: its name, typed to confirm the upload (needed with --yes).
 cli-arg-upload-json = Print the plan and the outcome as JSON.
 cli-arg-upload-connection = A stored connection (name or id; see `metadesk-cli connections list`).
 cli-arg-upload-aem = The AEM author URL, with `--file` (Adobe's sample-script form).

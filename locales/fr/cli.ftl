@@ -710,6 +710,7 @@ cli-arg-upload-to = Le dossier de la DAM où ils vont (il doit exister).
 cli-arg-upload-when_different = Là où un autre fichier est déjà au chemin d’un fichier : donner une nouvelle version à cette ressource, ou la remplacer par une nouvelle ressource.
 cli-arg-upload-dry_run = Montrer le plan seulement, ne rien envoyer.
 cli-arg-upload-yes = Téléverser sans demander.
+cli-arg-upload-confirm_production = Sur une connexion marquée production : son nom, pour confirmer le téléversement (nécessaire avec --yes).
 cli-arg-upload-json = Afficher le plan et le résultat en JSON.
 cli-arg-upload-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
 cli-arg-upload-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
