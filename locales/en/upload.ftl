@@ -27,6 +27,7 @@ upload-processing-failed = AEM could not process { $path }: its metadata was not
 upload-processing-unfinished = Values not written yet for { $path }: AEM has not finished processing it. Resume the run to write them (checked first, as always).
 upload-processing-failed-renditions = AEM could not process { $path } (the renditions that failed: { $renditions }): its metadata was not written.
 upload-in-doubt-unsettled = Nothing was sent to { $path }: an earlier attempt's answer was lost, and AEM has not finished processing what is there, so whose file it is cannot be told yet. Resume the run to find out.
+upload-unsettled-there = Nothing was sent to { $path }: AEM has not finished processing the file there, so whether it is still the one the preview saw cannot be told yet. Resume the run to find out.
 cli-upload-metadata-left-alone = {"  "}values not written: { $path } (someone changed it after AEM processed it; the sheet's values would have replaced theirs)
 upload-metadata-changed-since = Someone changed { $path } after AEM processed it: its values from the sheet were not written.
 

@@ -27,6 +27,7 @@ upload-processing-failed = AEM n’a pas pu traiter { $path } : ses métadonné
 upload-processing-unfinished = Valeurs pas encore écrites pour { $path } : AEM n’a pas fini de le traiter. Reprenez l’exécution pour les écrire (vérifiées d’abord, comme toujours).
 upload-processing-failed-renditions = AEM n’a pas pu traiter { $path } (les rendus en échec : { $renditions }) : ses métadonnées n’ont pas été écrites.
 upload-in-doubt-unsettled = Rien n’a été envoyé vers { $path } : la réponse d’un essai précédent a été perdue, et AEM n’a pas fini de traiter ce qui s’y trouve, on ne peut donc pas encore savoir à qui est ce fichier. Reprenez l’exécution pour le savoir.
+upload-unsettled-there = Rien n’a été envoyé vers { $path } : AEM n’a pas fini de traiter le fichier qui s’y trouve, on ne peut donc pas encore savoir si c’est toujours celui de l’aperçu. Reprenez l’exécution pour le savoir.
 
 cli-upload-metadata-left-alone = {"  "}valeurs non écrites : { $path } (quelqu’un l’a modifiée après son traitement par AEM ; les valeurs de la feuille auraient remplacé les siennes)
 upload-metadata-changed-since = Quelqu’un a modifié { $path } après son traitement par AEM : ses valeurs de la feuille n’ont pas été écrites.

@@ -1,15 +1,17 @@
 //! Sending an upload's run: its folders made first (a level at a time, made or found there),
 //! then its files, many at once and each file's parts at once, every request through the run's
 //! gate (its adaptive limit, throttling, retries, pause and cancel). Each file is journaled
-//! `sending` durably before its first byte leaves, then `done` once AEM took it and its
-//! processing was seen to end (with what AEM held of it then, its time and values' codes, for
-//! the undo), or `refused`. The complete is never sent again blind: a failure that may hide a
-//! complete that landed is `refused`, and the next resume finds out. Just before a file leaves,
-//! what AEM holds at its path is asked: a new file's folder listing names nothing there
-//! (`upload_names.rs`, one listing for several files), or the path is read. A resume reads
-//! what AEM holds at each path not done: this file (size and SHA-1) is done and not sent
-//! again; a file cut mid-parts, or refused, starts over; a file a colleague put there since the
-//! preview is `left_alone`.
+//! `sending` durably before its first byte leaves, then `done` once AEM took it (with its
+//! `jcr:uuid`, and what AEM held of it once processed — only `processed` is done — its time
+//! and values' codes, for the undo), or `refused`. Each part is read from its file as it
+//! leaves (memory bounded by the gate's limit, whatever the files' sizes). The complete is
+//! never sent again blind: a failure that may hide a complete that landed is `refused`, and
+//! the next resume finds out. Just before a file leaves, what AEM holds at its path is asked:
+//! a new file's folder listing names nothing there (`upload_names.rs`, one listing for several
+//! files), or the path is read. A file in doubt (`sending`, or `refused` after its bytes may
+//! have left) is checked once AEM has processed what is at its path: this file (size and
+//! SHA-1) is done and not sent again; nothing there is sent again; another file is a
+//! colleague's, `left_alone`; a file not processed yet is not sent over.
 //!
 //! Three stages run side by side, so a file's processing, which takes tens of seconds on AEM,
 //! never holds up the files behind it: the sends; the wait for each file sent to be processed
@@ -264,7 +266,11 @@ async fn send_file(
         // could not): nothing is sent over it; a resume finds out.
         AtPath::Unsettled => {
             let path = file.aem_path.as_str();
-            let why = SavedText::new("upload-in-doubt-unsettled", [("path", path.into())]);
+            let key = match in_doubt {
+                true => "upload-in-doubt-unsettled",
+                false => "upload-unsettled-there",
+            };
+            let why = SavedText::new(key, [("path", path.into())]);
             return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
         }
         // The file the preview saw, as it saw it: this one goes over it as the run chose.
