@@ -20,3 +20,17 @@ pub(crate) fn test_client() -> AemClient {
     )
     .unwrap()
 }
+
+/// A client of sandbox `sb` with its development token, sending through `http`.
+pub(crate) fn sandbox_client(sb: &metadesk_sandbox::Sandbox, http: reqwest::Client) -> AemClient {
+    use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
+    use metadesk_credentials::secrets::Secret;
+    let auth = StaticAuthorizer::new(
+        RequestCredentials::Bearer {
+            token: Secret::new(&sb.credentials().dev_token),
+            api_key: None,
+        },
+        "sandbox",
+    );
+    AemClient::new(http, &sb.base_url(), std::sync::Arc::new(auth)).unwrap()
+}

@@ -690,7 +690,6 @@ mod tests {
         rate: Option<u64>,
         limit: Duration,
     ) -> (metadesk_sandbox::Sandbox, ClassicAssets) {
-        use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
         let upload = metadesk_sandbox::UploadSettings {
             min_part: 16 * 1024,
             max_part: 1024 * 1024,
@@ -705,15 +704,8 @@ mod tests {
         )
         .await
         .unwrap();
-        let auth = StaticAuthorizer::new(
-            RequestCredentials::Bearer {
-                token: metadesk_credentials::secrets::Secret::new(&sb.credentials().dev_token),
-                api_key: None,
-            },
-            "sandbox",
-        );
         let http = reqwest::Client::builder().timeout(limit).build().unwrap();
-        let client = AemClient::new(http, &sb.base_url(), std::sync::Arc::new(auth)).unwrap();
+        let client = crate::testing::sandbox_client(&sb, http);
         (sb, ClassicAssets::new(client))
     }
 

@@ -1,5 +1,3 @@
-use std::sync::Arc;
-
 use serde_json::json;
 
 use super::*;
@@ -288,7 +286,6 @@ fn values_are_checked_against_the_fields_kind_in_words() {
 }
 
 async fn sandbox_assets() -> (metadesk_sandbox::Sandbox, ClassicAssets) {
-    use metadesk_clients::aem::{AemClient, RequestCredentials, StaticAuthorizer};
     let sb = metadesk_sandbox::Sandbox::start(
         metadesk_sandbox::SandboxConfig::default()
             .with_assets(40)
@@ -296,14 +293,7 @@ async fn sandbox_assets() -> (metadesk_sandbox::Sandbox, ClassicAssets) {
     )
     .await
     .unwrap();
-    let auth = StaticAuthorizer::new(
-        RequestCredentials::Bearer {
-            token: metadesk_credentials::secrets::Secret::new(&sb.credentials().dev_token),
-            api_key: None,
-        },
-        "sandbox",
-    );
-    let client = AemClient::new(reqwest::Client::new(), &sb.base_url(), Arc::new(auth)).unwrap();
+    let client = crate::testing::sandbox_client(&sb, reqwest::Client::new());
     (sb, ClassicAssets::new(client))
 }
 
