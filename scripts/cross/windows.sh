@@ -67,8 +67,6 @@ build() {
   cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-tools.log" \
     build --target "$TARGET" -p metadesk-core -p metadesk-cli -p metadesk-sandbox
   cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-app.log" build --target "$TARGET" -p metadesk
-  cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-bare-window.log" \
-    build --target "$TARGET" -p metadesk-bare-window
   echo "==> Windows build: $(cross_elapsed "$started")"
   ls -l "$OUT/metadesk-cli.exe" "$OUT/metadesk-sandbox.exe" "$OUT/metadesk.exe" "$OUT/WebView2Loader.dll"
 }
@@ -103,7 +101,9 @@ test_windows() {
   local started
   started=$(date +%s)
   wine_prefix
-  cross_cargo build --target "$TARGET" -p metadesk-cli
+  # The same package set as `build`: after it, nothing to do (the CLI alone would unify other
+  # features and compile the core's crates again).
+  cross_cargo build --target "$TARGET" -p metadesk-core -p metadesk-cli -p metadesk-sandbox
   # The integration tests start this CLI .exe (under Wine) instead of running cargo themselves;
   # the path as Windows programs see it (Z:\…).
   METADESK_TEST_CLI=$(winepath -w "$OUT/metadesk-cli.exe" 2>/dev/null)
