@@ -26,7 +26,7 @@ pub async fn health_report(
     let days = expiring_within_days.unwrap_or(EXPIRING_WITHIN_DAYS);
     let mut report = state
         .workspace
-        .health(&opened, &scope, days)
+        .health(&opened, &scope, days, &|_| {})
         .await
         .worded(&state)?;
     report.localize(&state.localizer());
