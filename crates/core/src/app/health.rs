@@ -113,7 +113,7 @@ pub struct HealthReport {
 }
 
 impl HealthReport {
-    fn lists_mut(&mut self) -> [&mut HealthList; 10] {
+    pub(crate) fn lists_mut(&mut self) -> [&mut HealthList; 10] {
         [
             &mut self.assets,
             &mut self.without_description,
@@ -325,8 +325,12 @@ async fn changed_since_publication(
     Ok(Some(changed))
 }
 
-/// The report's progress: each of its four reads of every asset (values, off times, states,
-/// references) counts, so `done` goes from 0 to four times the assets.
+/// The reads of each asset a report makes: its schema's values, the report's values, its off
+/// time, its state, its references.
+const STEPS: u64 = 5;
+
+/// The report's progress: each of its [`STEPS`] reads of every asset counts, so `done` goes
+/// from 0 to that many times the assets.
 struct Progressed<'a> {
     reads: &'a Reads,
     on_progress: ProgressFn<'a>,
@@ -339,6 +343,11 @@ impl Progressed<'_> {
     fn add(&self, n: u64) {
         let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
         self.tell(done, false);
+    }
+
+    /// What [`Progressed::add`] has counted so far.
+    fn so_far(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
     }
 
     fn tell(&self, done: u64, finished: bool) {
@@ -367,7 +376,7 @@ impl Workspace {
     /// The health report of `scope`, expiry counted `expiring_within_days` ahead. Writes
     /// nothing. A job like a count: any new job cancels it. Every read goes through the
     /// engine's gate and retries (`bulk::engine::Reads`), and `on_progress` is told how far it
-    /// is (`done` of `total`: four reads of each listed asset).
+    /// is (`done` of `total`: [`STEPS`] reads of each listed asset).
     pub async fn health(
         &self,
         opened: &Opened,
@@ -376,25 +385,29 @@ impl Workspace {
         on_progress: ProgressFn<'_>,
     ) -> Result<HealthReport> {
         let folder = scope.folder().to_string();
-        // First, as it is a job of its own; it also says a folder that does not exist.
-        let missing = self.missing_metadata(opened, scope).await?;
+        // First: a folder that does not exist is said before anything else is asked.
+        self.folder_schema(opened, &folder, false).await?;
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-health", &folder))?;
-        let control = job.control();
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let reads = engine.reads(control);
+        let reads = engine.reads(job.control());
         let aem = reads.aem();
         let mut listing = SheetExport::default();
         let entries = entries_asked(&reads, aem, scope, Taken::Assets, &mut listing).await?;
-        let paths: Vec<String> = entries.into_iter().map(|e| e.path).collect();
+        let paths: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
         let progress = Progressed {
             reads: &reads,
             on_progress,
-            total: 4 * paths.len() as u64,
+            total: STEPS * paths.len() as u64,
             done: AtomicU64::new(0),
         };
         progress.add(0);
+        let none = SheetExport::default();
+        let told = || progress.add(1);
+        let missing = self
+            .missing_in(opened, scope, &reads, entries, none, &told)
+            .await?;
         let now = OffsetDateTime::now_utc();
         let mut report = HealthReport {
             folder,
@@ -415,6 +428,9 @@ impl Workspace {
             unlisted_folders: listing.unlisted_folders,
             unread: listing.unread,
         };
+        // The schema check's gaps are the report's too.
+        report.unknown.extend(missing.unavailable);
+        report.unread.extend(missing.unread);
         let values = values_of(&reads, &paths, &mut report, &progress).await?;
         let horizon = now + Duration::days(i64::from(expiring_within_days));
         let (mut bare, mut expired, mut expiring) = (Vec::new(), Vec::new(), Vec::new());
@@ -453,7 +469,8 @@ impl Workspace {
             }
         }
         let shape = self.references.shape(opened);
-        let base = 3 * step;
+        let base = (STEPS - 1) * step;
+        let base = base.max(progress.so_far());
         let told = |n: u64| progress.tell(base + n, false);
         let uses = pages_using(&reads, &paths, &shape, &told).await?;
         if reads.is_cancelled() {
