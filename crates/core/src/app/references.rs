@@ -97,8 +97,14 @@ impl ReferenceCache {
             .connection_id
             .clone()
             .unwrap_or_else(|| opened.label.clone());
+        self.shape_of(&key)
+    }
+
+    /// What is known of how the AEM of connection `key` (its id, or a label for one not
+    /// stored) answers a reference search of several paths.
+    pub(crate) fn shape_of(&self, key: &str) -> Arc<ReferenceShape> {
         let mut shapes = self.shapes.lock().unwrap_or_else(|e| e.into_inner());
-        Arc::clone(shapes.entry(key).or_default())
+        Arc::clone(shapes.entry(key.to_owned()).or_default())
     }
 }
 
@@ -129,6 +135,12 @@ impl ReferenceShape {
     /// Whether this AEM's multi-path answers were seen not to name their assets.
     pub(crate) fn one_at_a_time(&self) -> bool {
         self.one_at_a_time.load(Ordering::Relaxed)
+    }
+
+    /// From now on, ask this AEM one path at a time (a field report saw its multi-path answer
+    /// not name its assets).
+    pub(crate) fn ask_one_at_a_time(&self) {
+        self.one_at_a_time.store(true, Ordering::Relaxed);
     }
 }
 
