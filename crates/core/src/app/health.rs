@@ -9,10 +9,12 @@
 //! Which assets the scope holds comes from its listing, the one a sheet export walks
 //! (`sheets/export.rs`); searches only tell values of listed paths: values by batched checks of
 //! exact paths (one read per asset where the API has none, or where the index missed one),
-//! off times by a QueryBuilder query of exact paths, website states by the publication checks,
-//! references by [`pages_using`], each asset asked once. What a connection cannot
-//! tell (an OAuth Server-to-Server token's off times, states or references) is said in
-//! `unknown`, never counted as "none". Nothing is written.
+//! off times by a QueryBuilder query of exact paths (an asset the index has not seen yet read
+//! from its `jcr:content` node), website states by the publication checks, references by
+//! [`pages_using`], each asset asked once. Every read goes through the engine's [`Reads`] (its
+//! gate, retries and the job's cancellation) and the job's progress is told as it goes. What a
+//! connection cannot tell (an OAuth Server-to-Server token's off times, states or references)
+//! is said in `unknown`, never counted as "none". Nothing is written.
 //!
 //! Not here: the fixes (a bulk edit, publish or unpublish run the faces open, prefilled).
 
