@@ -80,7 +80,7 @@ async fn a_field_report_records_every_read_as_shapes_with_no_secret_and_no_value
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     assert!(
         ran.stdout
-            .contains("Field report: 21 reads, 0 not answered as Metadesk expects."),
+            .contains("Field report: 22 reads, 0 not answered as Metadesk expects."),
         "{}",
         ran.stdout
     );
@@ -180,7 +180,7 @@ async fn a_field_report_says_where_aem_answers_another_shape() {
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     let out = &ran.stdout;
     assert!(
-        out.contains("Field report: 21 reads, 1 not answered as Metadesk expects."),
+        out.contains("Field report: 22 reads, 2 not answered as Metadesk expects."),
         "{out}"
     );
     assert!(

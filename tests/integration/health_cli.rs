@@ -452,3 +452,115 @@ async fn a_multi_path_answer_without_src_path_is_asked_again_one_path_at_a_time(
     assert_eq!(refs["unknownAssets"].as_array().unwrap().len(), 0, "{refs}");
     assert!(err(&o).contains("Warning: 2 assets"), "{}", err(&o));
 }
+
+/// Issue 78: a path whose own reference answer cannot be read (`Faults::references_unreadable`:
+/// an answer that holds no list of pages) is listed under `references_unknown`, neither "used
+/// nowhere" nor "used on pages", in Health and in an unpublish preview (`unknownAssets`); the
+/// other paths asked with it in one request are asked again one at a time and stay exact. Seen
+/// failing with the 19 other assets of that request unknown too (a multi-path answer that
+/// could not be read made its whole chunk unknown).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_path_whose_own_answer_cannot_be_read_is_unknown_never_used_nowhere() {
+    let env = Env::new().await;
+    let assets = env.assets();
+    let used: Vec<String> = assets
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| !env.sb.pages_using(p).is_empty())
+        .collect();
+    // Two published assets pages use, for the preview.
+    let published: Vec<String> = assets
+        .iter()
+        .filter(|(p, s)| {
+            s["publication"]["publish"]["action"] == "Activate" && used.contains(p)
+        })
+        .map(|(p, _)| p.clone())
+        .take(2)
+        .collect();
+    assert_eq!(published.len(), 2);
+    let unused: Vec<String> = assets
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| env.sb.pages_using(p).is_empty())
+        .collect();
+    let unreadable: BTreeSet<String> = [published[0].clone(), unused[0].clone()].into();
+    env.sb
+        .set_faults(metadesk_sandbox::Faults {
+            references_unreadable: unreadable.iter().cloned().collect(),
+            ..metadesk_sandbox::Faults::default()
+        })
+        .unwrap();
+    let o = env.run(&["health", "--folder", FOLDER, "--recursive", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let report: Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(paths(&report, "references_unknown"), unreadable);
+    let known = |list: &[String]| -> BTreeSet<String> {
+        list.iter()
+            .filter(|p| !unreadable.contains(*p))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(paths(&report, "used_on_pages"), known(&used));
+    assert_eq!(paths(&report, "used_nowhere"), known(&unused));
+    assert!(!report["unknown"].as_array().unwrap().is_empty(), "{report}");
+    let words = out(&env.run(&["health", "--folder", FOLDER, "--recursive"]));
+    assert!(
+        words.contains("Where used, not known (not “used nowhere”): 2"),
+        "{words}"
+    );
+
+    // An unpublish preview of the unreadable asset and another says the first is not known.
+    let list = env.dir.path().join("go.txt");
+    std::fs::write(&list, format!("{}\n{}\n", published[0], published[1])).unwrap();
+    let o = env.run(&[
+        "unpublish",
+        "--list",
+        list.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let json: Value = serde_json::from_str(&out(&o)).unwrap();
+    let refs = &json["references"];
+    assert_eq!(refs["unknownAssets"], serde_json::json!([published[0]]), "{refs}");
+    let named: Vec<&str> = refs["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, [published[1].as_str()], "{refs}");
+}
+
+/// Issue 78: an asset whose `jcr:content/offTime` is set but that AEM's search index has not
+/// caught up with (`Faults::index_lag`) still counts under `with_off_time`: what the query
+/// did not return is read from the repository, as folder runs read what the index has not
+/// seen. Seen failing with those assets left out of `with_off_time` (the query alone).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_off_time_the_index_has_not_seen_yet_is_counted() {
+    let env = Env::new().await;
+    let assets = env.assets();
+    let off: BTreeSet<String> = assets
+        .iter()
+        .filter(|(_, s)| !s["offTime"].is_null())
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert!(off.len() >= 2, "{off:?}");
+    // The index has not seen half of them, nor one asset without an off time.
+    let mut lagging: Vec<String> = off.iter().step_by(2).cloned().collect();
+    let plain = assets
+        .iter()
+        .find(|(p, _)| !off.contains(p))
+        .map(|(p, _)| p.clone())
+        .unwrap();
+    lagging.push(plain);
+    env.sb
+        .set_faults(metadesk_sandbox::Faults {
+            index_lag: lagging,
+            ..metadesk_sandbox::Faults::default()
+        })
+        .unwrap();
+    let report = env.report(&["health", "--folder", FOLDER, "--recursive", "--json"]);
+    assert_eq!(paths(&report, "with_off_time"), off);
+    assert_eq!(env.sb.counters().writes_applied, 0);
+}

@@ -105,7 +105,9 @@ pub async fn run(a: HealthArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e, l),
     };
-    let mut report = match cancellable(ws, ws.health(&opened, &scope, days), l).await {
+    let printer = output::progress_printer(l, !a.json);
+    let health = ws.health(&opened, &scope, days, &printer);
+    let mut report = match cancellable(ws, health, l).await {
         Ok(r) => r,
         Err(e) => return output::fail(&e, l),
     };

@@ -504,6 +504,11 @@ fn content_node(dam: &Dam, a: u32, children: bool) -> Value {
     if let Some(state) = dam.asset_processing_state(a) {
         content["dam:assetState"] = json!(state);
     }
+    // On and Off Time sit on the content node (`adobe-wire-lifecycle.md` §4); the repository
+    // has them at once, whatever the search index has caught up with.
+    if let Some(ms) = dam.off_time_ms(a) {
+        content["offTime"] = json!(ecma_date(ms));
+    }
     if dam.assets[a as usize].kind == Kind::ContentFragment {
         content["contentFragment"] = json!(true);
     }

@@ -126,6 +126,12 @@ pub struct Faults {
     /// 78: an AEM whose multi-path answer does not say which asset each page uses; asked one
     /// path at a time, it still answers which pages use that path).
     pub references_unnamed_when_several: bool,
+    /// DAM paths (an asset, or a folder and everything under it) whose reference search cannot
+    /// be read: a search naming one of them answers 200 with a JSON object that holds no list
+    /// of pages (issue 78: the shape is UNCONFIRMED on AEMaaCS, `adobe-wire-lifecycle.md` §3, and
+    /// a search that AEM cuts short or that something in front of AEM answers says nothing of
+    /// the pages). A client must count such an asset as not known, never as used nowhere.
+    pub references_unreadable: Vec<String>,
 }
 
 /// Hazards of a real AEM's Sites API for content fragments. All off by default.
@@ -223,6 +229,7 @@ impl Default for Faults {
             references_bare_list: false,
             search_before_27550: false,
             references_unnamed_when_several: false,
+            references_unreadable: Vec::new(),
         }
     }
 }
@@ -444,6 +451,12 @@ impl FaultEngine {
     /// ([`Faults::references_unnamed_when_several`]).
     pub(crate) fn references_unnamed_when_several(&self) -> bool {
         lock(&self.run).faults.references_unnamed_when_several
+    }
+
+    /// Whether the reference search of `dam_path` cannot be read
+    /// ([`Faults::references_unreadable`]).
+    pub(crate) fn references_unreadable(&self, dam_path: &str) -> bool {
+        under_any(&lock(&self.run).faults.references_unreadable, dam_path)
     }
 
     pub(crate) fn processing_fails(&self, name: &str) -> bool {

@@ -118,6 +118,10 @@ pub(crate) async fn search(
     if asked.is_empty() {
         return (StatusCode::BAD_REQUEST, "No path given").into_response();
     }
+    if asked.iter().any(|p| shared.faults.references_unreadable(p)) {
+        // Something that holds no list of pages (`Faults::references_unreadable`).
+        return axum::Json(json!({"status": "unavailable"})).into_response();
+    }
     let dam = read(&shared.dam);
     let site = read(&shared.site_pages);
     let mut pages = Vec::new();

@@ -7,26 +7,29 @@ use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     EXPIRING_WITHIN_DAYS, HealthReport, PreviewReferences, RunAction, ScopeRequest,
 };
+use metadesk_core::bulk::Progress;
 use tauri::State;
+use tauri::ipc::Channel;
 
-use super::bulk::runs_own;
+use super::bulk::{runs_own, sender};
 use crate::state::AppState;
 use crate::worded::Worded;
 
-/// The health report of a scope, expiry counted `expiring_within_days` ahead (30 when none).
-/// Nothing is written; any new job stops it.
+/// The health report of a scope, expiry counted `expiring_within_days` ahead (30 when none),
+/// its progress sent over `on_progress`. Nothing is written; any new job stops it.
 #[tauri::command]
 pub async fn health_report(
     state: State<'_, AppState>,
     request: ScopeRequest,
     expiring_within_days: Option<u32>,
+    on_progress: Channel<Progress>,
 ) -> Result<HealthReport, IpcError> {
     let scope = request.run_scope().worded(&state)?;
     let opened = super::open_stored(&state, request.connection_id).await?;
     let days = expiring_within_days.unwrap_or(EXPIRING_WITHIN_DAYS);
     let mut report = state
         .workspace
-        .health(&opened, &scope, days)
+        .health(&opened, &scope, days, &sender(on_progress))
         .await
         .worded(&state)?;
     report.localize(&state.localizer());

@@ -398,10 +398,14 @@ export function missingMetadata(request: ScopeRequest): Promise<MissingReport> {
   return call('missing_metadata', { request });
 }
 
-/** The health report of a scope (read-only), expiry counted `expiringWithinDays` ahead. Any
- *  other job stops it. */
-export function healthReport(request: ScopeRequest, expiringWithinDays: number | null = null): Promise<HealthReport> {
-  return call('health_report', { request, expiringWithinDays });
+/** The health report of a scope (read-only), expiry counted `expiringWithinDays` ahead, its
+ *  progress given to `onProgress` (done of total reads). Any other job stops it. */
+export function healthReport(
+  request: ScopeRequest,
+  expiringWithinDays: number | null = null,
+  onProgress: (p: Progress) => void = () => {},
+): Promise<HealthReport> {
+  return call('health_report', { request, expiringWithinDays, onProgress: channelOf(onProgress) });
 }
 
 /** Where the assets of a run's preview are used (an unpublish, a tag deletion or merge; null

@@ -26,21 +26,8 @@ use metadesk_clients::aem::AemError;
 
 use metadesk_clients::error::Result;
 
-/// How `Ctx::send` sends a request.
-#[derive(Clone, Copy)]
-struct Sending {
-    /// The concurrency controller learns from its latency.
-    measured: bool,
-    /// Sent again after a failure that may hide one that was done (only a read may be).
-    resend: bool,
-}
-
-/// Why a request gave up.
-pub(super) enum Failure {
-    /// Cancelled (or stopped) while waiting: the asset stays pending.
-    Cancelled,
-    Call(CallError, u32),
-}
+pub(super) use super::sending::Failure;
+use super::sending::{Sender, Sending};
 
 #[derive(Default)]
 pub(super) struct Tally {
@@ -442,19 +429,15 @@ impl Ctx {
     /// Waits the backoff before retry `n` (from 1) of a request, `attempts` sent so far;
     /// `Err(Cancelled)` when the phase is cancelled meanwhile.
     pub(super) async fn back_off(&self, n: u32, attempts: u32) -> Result<(), Failure> {
-        let wait = self
-            .settings
-            .retry
-            .backoff_with_jitter(n.saturating_sub(1), attempts);
-        tokio::select! {
-            _ = tokio::time::sleep(wait) => Ok(()),
-            _ = self.control.changed() => {
-                if self.control.is_cancelled() {
-                    Err(Failure::Cancelled)
-                } else {
-                    Ok(())
-                }
-            }
+        self.sender().back_off(n, attempts).await
+    }
+
+    /// What this phase's requests are sent through.
+    fn sender(&self) -> Sender<'_> {
+        Sender {
+            gate: &self.gate,
+            settings: &self.settings,
+            control: &self.control,
         }
     }
 
@@ -463,56 +446,11 @@ impl Ctx {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
-        let measured = how.measured;
-        *attempts = 0;
-        let mut throttled = 0u32;
-        loop {
-            let permit = self.gate.acquire().await.map_err(|_| Failure::Cancelled)?;
-            *attempts += 1;
-            match f().await {
-                Ok(v) => {
-                    if measured {
-                        permit.answered();
-                    }
-                    return Ok(v);
-                }
-                Err(CallError::Throttled {
-                    status,
-                    retry_after,
-                }) => {
-                    permit.throttled(retry_after);
-                    throttled += 1;
-                    if throttled > self.settings.max_throttled {
-                        return Err(Failure::Call(
-                            CallError::Throttled {
-                                status,
-                                retry_after,
-                            },
-                            *attempts,
-                        ));
-                    }
-                }
-                Err(e @ (CallError::Transient(_) | CallError::Unreachable(_))) => {
-                    drop(permit);
-                    let transient = *attempts - throttled;
-                    if !how.resend || transient > self.settings.retry.max_retries {
-                        return Err(Failure::Call(e, transient));
-                    }
-                    self.back_off(transient, *attempts).await?;
-                }
-                Err(CallError::Auth(msg)) => {
-                    drop(permit);
-                    self.stop(msg.clone());
-                    return Err(Failure::Call(CallError::Auth(msg), *attempts));
-                }
-                Err(other) => {
-                    if measured {
-                        permit.answered();
-                    }
-                    return Err(Failure::Call(other, *attempts));
-                }
-            }
+        let sent = self.sender().send(attempts, how, f).await;
+        if let Err(Failure::Call(CallError::Auth(msg), _)) = &sent {
+            self.stop(msg.clone());
         }
+        sent
     }
 
     pub(super) fn count(&self, outcome: Outcome) {

@@ -9,14 +9,17 @@
 //! Which assets the scope holds comes from its listing, the one a sheet export walks
 //! (`sheets/export.rs`); searches only tell values of listed paths: values by batched checks of
 //! exact paths (one read per asset where the API has none, or where the index missed one),
-//! off times by a QueryBuilder query of exact paths, website states by the publication checks,
-//! references by [`pages_using`], each asset asked once. What a connection cannot
-//! tell (an OAuth Server-to-Server token's off times, states or references) is said in
-//! `unknown`, never counted as "none". Nothing is written.
+//! off times by a QueryBuilder query of exact paths (an asset the index has not seen yet read
+//! from its `jcr:content` node), website states by the publication checks, references by
+//! [`pages_using`], each asset asked once. Every read goes through the engine's [`Reads`] (its
+//! gate, retries and the job's cancellation) and the job's progress is told as it goes. What a
+//! connection cannot tell (an OAuth Server-to-Server token's off times, states or references)
+//! is said in `unknown`, never counted as "none". Nothing is written.
 //!
 //! Not here: the fixes (a bulk edit, publish or unpublish run the faces open, prefilled).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -26,18 +29,20 @@ use ts_rs::TS;
 use crate::app::jobs::job_on;
 use crate::app::references::pages_using;
 use crate::app::schemas::is_empty;
-use crate::app::sheets::{Taken, entries_to_export, export_cancelled};
+use crate::app::sheets::{Taken, entries_asked, export_cancelled};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::batch::{check_query, fits_in_check};
 use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
 use metadesk_assets::references::PageUse;
-use metadesk_assets::{AssetRef, AssetsApi, CallError};
+use metadesk_assets::{AssetRef, CallError};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
 use metadesk_base::timefmt::{now_rfc3339, parse_aem_time};
-use metadesk_bulk::RunScope;
 use metadesk_bulk::by_folder::{CountTally, FolderCount};
+use metadesk_bulk::engine::Reads;
+use metadesk_bulk::progress::ProgressFn;
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope::days_of;
+use metadesk_bulk::{Engine, Phase, Progress, RunScope};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// The expiry window when none is given: 30 days.
@@ -110,7 +115,7 @@ pub struct HealthReport {
 }
 
 impl HealthReport {
-    fn lists_mut(&mut self) -> [&mut HealthList; 10] {
+    pub(crate) fn lists_mut(&mut self) -> [&mut HealthList; 10] {
         [
             &mut self.assets,
             &mut self.without_description,
@@ -156,20 +161,34 @@ fn unread(path: &str, e: &CallError) -> SavedText {
     SavedText::new("sheet-export-unread", [("path", path.into()), ("why", why)])
 }
 
+/// [`export_cancelled`] when `answer` says the reads were cancelled, else the answer.
+fn asked<T>(
+    answer: std::result::Result<Option<T>, CallError>,
+) -> Result<std::result::Result<T, CallError>> {
+    match answer {
+        Ok(Some(answer)) => Ok(Ok(answer)),
+        Ok(None) => Err(export_cancelled()),
+        Err(e) => Ok(Err(e)),
+    }
+}
+
 /// The values of [`READ`] of each of `paths`: batched checks where the API has them, one read
-/// per asset otherwise and for each path a check did not answer.
+/// per asset otherwise and for each path a check did not answer (not indexed yet), each
+/// request through `reads`.
 async fn values_of(
-    aem: &dyn AssetsApi,
+    reads: &Reads,
     paths: &[String],
     report: &mut HealthReport,
+    progress: &Progressed<'_>,
 ) -> Result<HashMap<String, Map<String, Value>>> {
+    let aem = reads.aem();
     let properties: Vec<String> = READ.iter().map(|p| (*p).to_owned()).collect();
     let mut found = HashMap::new();
     if aem.batches() {
         let mut rest: Vec<&str> = paths.iter().map(String::as_str).collect();
         while !rest.is_empty() {
             let n = fits_in_check(&rest, &properties);
-            match aem.check_many(&rest[..n], &properties).await {
+            match asked(reads.call(|| aem.check_many(&rest[..n], &properties)).await)? {
                 Ok(checked) => found.extend(checked),
                 Err(e) => match fatal(&e) {
                     Some(e) => return Err(e),
@@ -177,22 +196,23 @@ async fn values_of(
                     None => tracing::warn!(error = %e, "health check not answered"),
                 },
             }
+            progress.add(n as u64);
             rest = rest.split_off(n);
         }
     }
     let unanswered: Vec<&String> = paths.iter().filter(|p| !found.contains_key(*p)).collect();
     for path in unanswered {
-        let mut asset = AssetRef {
-            path: path.clone(),
-            id: None,
-        };
-        let read = async {
+        let read = || async {
+            let mut asset = AssetRef {
+                path: path.clone(),
+                id: None,
+            };
             if aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi {
                 asset.id = aem.resolve_id(path).await?;
             }
             aem.read(&asset).await
         };
-        match read.await {
+        match asked(reads.call(read).await)? {
             Ok(current) => {
                 found.insert(path.clone(), current.metadata);
             }
@@ -201,13 +221,26 @@ async fn values_of(
                 None => report.unread.push(unread(path, &e)),
             },
         }
+        if !aem.batches() {
+            progress.add(1);
+        }
     }
     Ok(found)
 }
 
 /// Which of `paths` have a `jcr:content/offTime`: a QueryBuilder query of exact paths (an asset
-/// past its off time is hidden from the other APIs); `None` where the API cannot search.
-async fn off_times(aem: &dyn AssetsApi, paths: &[String]) -> Result<Option<Vec<String>>> {
+/// past its off time is hidden from the other APIs), then, for each path the query did not
+/// return (AEM's index has not caught up with it yet), its `jcr:content` node read from the
+/// repository (`adobe-wire-lifecycle.md` §4), as folder runs read what the index has not seen;
+/// `None` where the API cannot search. An asset whose node cannot be read is said in
+/// `report.unread`.
+async fn off_times(
+    reads: &Reads,
+    paths: &[String],
+    report: &mut HealthReport,
+    progress: &Progressed<'_>,
+) -> Result<Option<Vec<String>>> {
+    let aem = reads.aem();
     if !aem.batches() {
         return Ok(None);
     }
@@ -221,14 +254,32 @@ async fn off_times(aem: &dyn AssetsApi, paths: &[String]) -> Result<Option<Vec<S
                 *value = "jcr:path jcr:content/offTime".to_owned();
             }
         }
-        let page = match aem.search(&query).await {
+        let page = match asked(reads.call(|| aem.search(&query)).await)? {
             Ok(page) => page,
             Err(e) => return fatal(&e).map_or(Ok(None), Err),
         };
-        with.extend(page.hits.iter().filter_map(|hit| {
-            hit.pointer("/jcr:content/offTime")?;
-            metadesk_assets::search::hit_path(hit).map(str::to_owned)
-        }));
+        let mut indexed = HashSet::new();
+        for hit in &page.hits {
+            let Some(path) = metadesk_assets::search::hit_path(hit) else {
+                continue;
+            };
+            indexed.insert(path.to_owned());
+            if hit.pointer("/jcr:content/offTime").is_some() {
+                with.push(path.to_owned());
+            }
+        }
+        for path in rest[..n].iter().filter(|p| !indexed.contains(**p)) {
+            let node = format!("{path}/jcr:content");
+            match asked(reads.call(|| aem.node_json(&node, "")).await)? {
+                Ok(content) if content.get("offTime").is_some() => with.push((*path).to_owned()),
+                Ok(_) | Err(CallError::NotFound) => {}
+                Err(e) => match fatal(&e) {
+                    Some(e) => return Err(e),
+                    None => report.unread.push(unread(path, &e)),
+                },
+            }
+        }
+        progress.add(n as u64);
         rest = rest.split_off(n);
     }
     Ok(Some(with))
@@ -237,9 +288,11 @@ async fn off_times(aem: &dyn AssetsApi, paths: &[String]) -> Result<Option<Vec<S
 /// Which of `paths` were changed on author since their last publication; `None` where the
 /// API does not publish.
 async fn changed_since_publication(
-    aem: &dyn AssetsApi,
+    reads: &Reads,
     paths: &[String],
+    progress: &Progressed<'_>,
 ) -> Result<Option<Vec<String>>> {
+    let aem = reads.aem();
     if !aem.publishes() {
         return Ok(None);
     }
@@ -247,7 +300,11 @@ async fn changed_since_publication(
     let mut changed = Vec::new();
     while !rest.is_empty() {
         let n = fits_in_state_query(&rest);
-        let mut states = match aem.publications(&rest[..n], Agent::Publish).await {
+        let mut states = match asked(
+            reads
+                .call(|| aem.publications(&rest[..n], Agent::Publish))
+                .await,
+        )? {
             Ok(states) => states,
             Err(e) => return fatal(&e).map_or(Ok(None), Err),
         };
@@ -255,7 +312,7 @@ async fn changed_since_publication(
             let state = match states.remove(*path) {
                 Some(p) => p,
                 // Not in the index yet: read from the repository.
-                None => match aem.publication(path, Agent::Publish).await {
+                None => match asked(reads.call(|| aem.publication(path, Agent::Publish)).await)? {
                     Ok(p) => p,
                     Err(e) => return fatal(&e).map_or(Ok(None), Err),
                 },
@@ -264,31 +321,95 @@ async fn changed_since_publication(
                 changed.push((*path).to_owned());
             }
         }
+        progress.add(n as u64);
         rest = rest.split_off(n);
     }
     Ok(Some(changed))
 }
 
+/// The reads of each asset a report makes: its schema's values, the report's values, its off
+/// time, its state, its references.
+const STEPS: u64 = 5;
+
+/// The report's progress: each of its [`STEPS`] reads of every asset counts, so `done` goes
+/// from 0 to that many times the assets.
+struct Progressed<'a> {
+    reads: &'a Reads,
+    on_progress: ProgressFn<'a>,
+    total: u64,
+    done: AtomicU64,
+}
+
+impl Progressed<'_> {
+    /// `n` more reads done (what a step skips counts as done).
+    fn add(&self, n: u64) {
+        let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
+        self.tell(done, false);
+    }
+
+    /// What [`Progressed::add`] has counted so far.
+    fn so_far(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    fn tell(&self, done: u64, finished: bool) {
+        let (limit, _, throttled) = self.reads.gate_snapshot();
+        (self.on_progress)(Progress {
+            run_id: String::new(),
+            phase: Phase::Preview,
+            done: done.min(self.total),
+            total: self.total,
+            total_known: true,
+            changed: 0,
+            unchanged: 0,
+            skipped: 0,
+            failed: 0,
+            rate: 0.0,
+            eta_secs: None,
+            concurrency: limit as u32,
+            paused: false,
+            throttled,
+            finished,
+        });
+    }
+}
+
 impl Workspace {
     /// The health report of `scope`, expiry counted `expiring_within_days` ahead. Writes
-    /// nothing. A job like a count: any new job cancels it.
+    /// nothing. A job like a count: any new job cancels it. Every read goes through the
+    /// engine's gate and retries (`bulk::engine::Reads`), and `on_progress` is told how far it
+    /// is (`done` of `total`: [`STEPS`] reads of each listed asset).
     pub async fn health(
         &self,
         opened: &Opened,
         scope: &RunScope,
         expiring_within_days: u32,
+        on_progress: ProgressFn<'_>,
     ) -> Result<HealthReport> {
         let folder = scope.folder().to_string();
-        // First, as it is a job of its own; it also says a folder that does not exist.
-        let missing = self.missing_metadata(opened, scope).await?;
+        // First: a folder that does not exist is said before anything else is asked.
+        self.folder_schema(opened, &folder, false).await?;
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-health", &folder))?;
-        let control = job.control();
-        let aem = opened.connected.assets.as_ref();
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let reads = engine.reads(job.control());
+        let aem = reads.aem();
         let mut listing = SheetExport::default();
-        let entries = entries_to_export(aem, scope, Taken::Assets, control, &mut listing).await?;
-        let paths: Vec<String> = entries.into_iter().map(|e| e.path).collect();
+        let entries = entries_asked(&reads, aem, scope, Taken::Assets, &mut listing).await?;
+        let paths: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
+        let progress = Progressed {
+            reads: &reads,
+            on_progress,
+            total: STEPS * paths.len() as u64,
+            done: AtomicU64::new(0),
+        };
+        progress.add(0);
+        let none = SheetExport::default();
+        let told = || progress.add(1);
+        let missing = self
+            .missing_in(opened, scope, &reads, entries, none, &told)
+            .await?;
         let now = OffsetDateTime::now_utc();
         let mut report = HealthReport {
             folder,
@@ -309,10 +430,10 @@ impl Workspace {
             unlisted_folders: listing.unlisted_folders,
             unread: listing.unread,
         };
-        let values = values_of(aem, &paths, &mut report).await?;
-        if control.is_cancelled() {
-            return Err(export_cancelled());
-        }
+        // The schema check's gaps are the report's too.
+        report.unknown.extend(missing.unavailable);
+        report.unread.extend(missing.unread);
+        let values = values_of(&reads, &paths, &mut report, &progress).await?;
         let horizon = now + Duration::days(i64::from(expiring_within_days));
         let (mut bare, mut expired, mut expiring) = (Vec::new(), Vec::new(), Vec::new());
         for (path, metadata) in &values {
@@ -332,28 +453,32 @@ impl Workspace {
         report.without_description = HealthList::of(bare);
         report.expired = HealthList::of(expired);
         report.expiring = HealthList::of(expiring);
-        match off_times(aem, &paths).await? {
+        let step = paths.len() as u64;
+        match off_times(&reads, &paths, &mut report, &progress).await? {
             Some(with) => report.with_off_time = HealthList::of(with),
-            None => report.unknown.push(Text::plain("health-off-time-unknown")),
+            None => {
+                progress.add(step);
+                report.unknown.push(Text::plain("health-off-time-unknown"));
+            }
         }
-        if control.is_cancelled() {
-            return Err(export_cancelled());
-        }
-        match changed_since_publication(aem, &paths).await? {
+        match changed_since_publication(&reads, &paths, &progress).await? {
             Some(changed) => report.changed_since_publication = HealthList::of(changed),
-            None => report
-                .unknown
-                .push(Text::plain("health-publication-unknown")),
-        }
-        if control.is_cancelled() {
-            return Err(export_cancelled());
+            None => {
+                progress.add(step);
+                report
+                    .unknown
+                    .push(Text::plain("health-publication-unknown"));
+            }
         }
         let shape = self.references.shape(opened);
-        let cancelled = || control.is_cancelled();
-        let uses = pages_using(aem, &paths, &shape, &cancelled, &|_| {}).await?;
-        if control.is_cancelled() {
+        let base = (STEPS - 1) * step;
+        let base = base.max(progress.so_far());
+        let told = |n: u64| progress.tell(base + n, false);
+        let uses = pages_using(&reads, &paths, &shape, &told).await?;
+        if reads.is_cancelled() {
             return Err(export_cancelled());
         }
+        progress.tell(progress.total, true);
         let unknown: HashSet<&str> = uses.unknown.iter().map(|(p, _)| p.as_str()).collect();
         let used: HashSet<&str> = uses.pages.iter().map(|u| u.asset.as_str()).collect();
         let (mut on, mut nowhere, mut not_known) = (Vec::new(), Vec::new(), Vec::new());

@@ -234,6 +234,8 @@ mod computed_schema_tests;
 #[cfg(test)]
 mod folder_assets_tests;
 #[cfg(test)]
+mod health_tests;
+#[cfg(test)]
 mod tag_changes_tests;
 #[cfg(test)]
 mod test_support;

@@ -18,11 +18,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Opened, Workspace};
+use metadesk_assets::CallError;
 use metadesk_assets::references::{PATHS_AT_ONCE, PageUse};
-use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{Localizer, Text};
+use metadesk_bulk::engine::Reads;
 use metadesk_bulk::tag_step::TagCommand;
-use metadesk_bulk::{Action, Replication, RunSummary};
+use metadesk_bulk::{Action, Engine, Replication, RunControl, RunSummary};
 use metadesk_clients::error::{Error, Result};
 
 /// The most assets of one preview whose pages are asked: each request costs AEM a search of
@@ -96,8 +97,14 @@ impl ReferenceCache {
             .connection_id
             .clone()
             .unwrap_or_else(|| opened.label.clone());
+        self.shape_of(&key)
+    }
+
+    /// What is known of how the AEM of connection `key` (its id, or a label for one not
+    /// stored) answers a reference search of several paths.
+    pub(crate) fn shape_of(&self, key: &str) -> Arc<ReferenceShape> {
         let mut shapes = self.shapes.lock().unwrap_or_else(|e| e.into_inner());
-        Arc::clone(shapes.entry(key).or_default())
+        Arc::clone(shapes.entry(key.to_owned()).or_default())
     }
 }
 
@@ -128,6 +135,12 @@ impl ReferenceShape {
     /// Whether this AEM's multi-path answers were seen not to name their assets.
     pub(crate) fn one_at_a_time(&self) -> bool {
         self.one_at_a_time.load(Ordering::Relaxed)
+    }
+
+    /// From now on, ask this AEM one path at a time (a field report saw its multi-path answer
+    /// not name its assets).
+    pub(crate) fn ask_one_at_a_time(&self) {
+        self.one_at_a_time.store(true, Ordering::Relaxed);
     }
 }
 
@@ -168,21 +181,31 @@ fn unnamed() -> CallError {
     }
 }
 
+/// Why a path was not asked: the work was cancelled first.
+fn not_asked() -> CallError {
+    CallError::Rejected {
+        status: 0,
+        detail: Text::plain("references-not-asked-cancelled"),
+    }
+}
+
 /// The pages that use each of `paths`: [`PATHS_AT_ONCE`] paths a request while this AEM's
 /// answers name the asset of each page (`shape`), one at a time once they do not (a chunk whose
-/// answer does not is asked again path by path); each path asked once. A path whose answer
-/// cannot be read, or names another asset, is [`Uses::unknown`]; an [`Error`] when AEM is gone
-/// or the token refused. `progress` is told how many paths were answered so far, and a
-/// `cancelled` that says yes stops the asking (what was not asked is then unknown). The one
-/// function every reader of references goes through: Health, the previews of an unpublish, a
-/// tag deletion or merge, an upload's replacements.
+/// answer does not is asked again path by path, and so is a chunk whose answer holds no list of
+/// pages, for that chunk only); each path asked once. Every request goes through `reads` (the
+/// engine's gate and retries, its cancellation). A path whose own answer cannot be read, or
+/// names another asset, is [`Uses::unknown`]; an [`Error`] when AEM is gone or the token
+/// refused. `progress` is told how many paths were answered so far; once `reads` is cancelled
+/// nothing more is sent (what was not asked is then unknown). The one function every reader of
+/// references goes through: Health, the previews of an unpublish, a tag deletion or merge, an
+/// upload's replacements.
 pub(crate) async fn pages_using(
-    aem: &dyn AssetsApi,
+    reads: &Reads,
     paths: &[String],
     shape: &ReferenceShape,
-    cancelled: &(dyn Fn() -> bool + Sync),
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Uses> {
+    let aem = reads.aem();
     let mut found = Uses::default();
     let mut seen: HashSet<&str> = HashSet::new();
     let unique: Vec<&str> = paths
@@ -192,17 +215,11 @@ pub(crate) async fn pages_using(
         .collect();
     let mut done = 0u64;
     let mut rest: &[&str] = &unique;
-    while !rest.is_empty() {
-        if cancelled() {
-            found.unknown.extend(rest.iter().map(|p| {
-                let e = CallError::Rejected {
-                    status: 0,
-                    detail: Text::plain("references-not-asked-cancelled"),
-                };
-                ((*p).to_owned(), e)
-            }));
-            break;
-        }
+    let cancelled = |found: &mut Uses, from: &[&str]| {
+        let left = from.iter().map(|p| ((*p).to_owned(), not_asked()));
+        found.unknown.extend(left);
+    };
+    'chunks: while !rest.is_empty() {
         let at_once = if shape.one_at_a_time() {
             1
         } else {
@@ -211,8 +228,13 @@ pub(crate) async fn pages_using(
         let (chunk, after) = rest.split_at(at_once.min(rest.len()));
         rest = after;
         if chunk.len() > 1 {
-            match aem.references(chunk).await {
-                Ok(answer) if answer.iter().all(|u| chunk.contains(&u.asset.as_str())) => {
+            match reads.call(|| aem.references(chunk)).await {
+                Ok(None) => {
+                    cancelled(&mut found, chunk);
+                    cancelled(&mut found, after);
+                    break;
+                }
+                Ok(Some(answer)) if answer.iter().all(|u| chunk.contains(&u.asset.as_str())) => {
                     found.pages.extend(answer);
                     done += chunk.len() as u64;
                     progress(done);
@@ -220,7 +242,10 @@ pub(crate) async fn pages_using(
                 }
                 // Entries that do not say which asset they use: asked again one by one, and
                 // so from now on for this AEM.
-                Ok(_) => shape.one_at_a_time.store(true, Ordering::Relaxed),
+                Ok(Some(_)) => shape.one_at_a_time.store(true, Ordering::Relaxed),
+                // An answer that holds no list of pages: this chunk's paths asked one by one,
+                // so that only those whose own answer cannot be read are unknown.
+                Err(CallError::Rejected { status: 200, .. }) => {}
                 Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
                 Err(e) => {
                     found
@@ -232,10 +257,20 @@ pub(crate) async fn pages_using(
                 }
             }
         }
-        for path in chunk {
-            match aem.references(&[path]).await {
-                Ok(answer) if answer.iter().all(|u| u.asset == *path) => found.pages.extend(answer),
-                Ok(_) => found.unknown.push(((*path).to_owned(), unnamed())),
+        for (n, path) in chunk.iter().enumerate() {
+            match reads
+                .call(|| aem.references(std::slice::from_ref(path)))
+                .await
+            {
+                Ok(None) => {
+                    cancelled(&mut found, &chunk[n..]);
+                    cancelled(&mut found, after);
+                    break 'chunks;
+                }
+                Ok(Some(answer)) if answer.iter().all(|u| u.asset == *path) => {
+                    found.pages.extend(answer);
+                }
+                Ok(Some(_)) => found.unknown.push(((*path).to_owned(), unnamed())),
                 Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
                 Err(e) => found.unknown.push(((*path).to_owned(), e)),
             }
@@ -321,17 +356,13 @@ impl Workspace {
         })
     }
 
-    /// The pages that use `paths`, through [`pages_using`] with this connection's known shape.
+    /// The pages that use `paths`, through [`pages_using`] with this connection's known shape,
+    /// sent as a run's reads are (the engine's gate and retries).
     async fn uses_of(&self, opened: &Opened, paths: &[String]) -> Result<Uses> {
         let shape = self.references.shape(opened);
-        pages_using(
-            opened.connected.assets.as_ref(),
-            paths,
-            &shape,
-            &|| false,
-            &|_| {},
-        )
-        .await
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let reads = engine.reads(&RunControl::new());
+        pages_using(&reads, paths, &shape, &|_| {}).await
     }
 }
 

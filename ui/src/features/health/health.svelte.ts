@@ -9,6 +9,7 @@
 // Not here: the cards' and fixes' shapes (healthCounts.ts), the drawing (HealthPage.svelte).
 import { exportSheet, healthReport } from '../../ipc/commands';
 import type { HealthReport } from '../../ipc/bindings/HealthReport';
+import type { Progress } from '../../ipc/bindings/Progress';
 import type { SavedSheet } from '../../ipc/bindings/SavedSheet';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
@@ -25,6 +26,8 @@ export class HealthModel {
   days = $state(EXPIRING_WITHIN_DAYS);
   report = $state<HealthReport | null>(null);
   running = $state(false);
+  /** How far the check is (done of total reads), while it runs; null before its first news. */
+  progress = $state<Progress | null>(null);
   error = $state<IpcError | null>(null);
   /** The count whose assets are listed under the cards. */
   shown = $state<CountKey>('without_description');
@@ -62,11 +65,14 @@ export class HealthModel {
     this.#store.setup.holdCount();
     try {
       const scope = { kind: 'folder' as const, folder: this.folder.trim(), recursive: this.recursive };
-      this.report = await healthReport({ connectionId: this.connectionId, scope, name: null, formats: [] }, this.days);
+      this.progress = null;
+      const request = { connectionId: this.connectionId, scope, name: null, formats: [] };
+      this.report = await healthReport(request, this.days, (p) => (this.progress = p));
     } catch (thrown) {
       this.error = toIpcError(thrown);
     } finally {
       this.running = false;
+      this.progress = null;
     }
   }
 

@@ -141,10 +141,22 @@ describe('HealthModel', () => {
     expect(model.canCheck).toBe(false);
     await model.check(); // pressed again while busy: nothing asked
     expect(healthReport).toHaveBeenCalledTimes(1);
-    expect(healthReport).toHaveBeenCalledWith({ connectionId: 'c1', scope: { kind: 'folder', folder: ROOT, recursive: true }, name: null, formats: [] }, 30);
+    expect(healthReport).toHaveBeenCalledWith(
+      { connectionId: 'c1', scope: { kind: 'folder', folder: ROOT, recursive: true }, name: null, formats: [] },
+      30,
+      expect.any(Function),
+    );
+    // The core's progress reaches the model while it checks, and goes with the check.
+    const onProgress = vi.mocked(healthReport).mock.calls[0]![2]!;
+    onProgress({
+      runId: '', phase: 'preview', done: 6, total: 15, totalKnown: true, changed: 0, unchanged: 0, skipped: 0,
+      failed: 0, rate: 0, etaSecs: null, concurrency: 8, paused: false, throttled: 0, finished: false,
+    });
+    expect([model.progress?.done, model.progress?.total]).toEqual([6, 15]);
     answer(report());
     await checking;
     expect(model.running).toBe(false);
+    expect(model.progress).toBeNull();
     expect(model.report?.assets.count).toBe(3);
     store.run.job = 'preview';
     expect(model.canCheck).toBe(false);

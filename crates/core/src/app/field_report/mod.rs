@@ -49,6 +49,43 @@ pub struct FieldReport {
     /// `classic` or `openapi`: which of AEM's APIs the connection's credentials speak.
     pub api: ApiFamily,
     pub reads: Vec<ReadRecord>,
+    /// How this AEM's reference search answers several paths at once (issue 78).
+    pub references_several: ReferencesShape,
+}
+
+/// Whether the page entries of a reference search of several paths name the asset each uses
+/// (`srcPath`): Metadesk asks 20 paths a request only where they do (the connection is then
+/// asked one path at a time while Metadesk runs, as a search that finds so does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferencesShape {
+    /// Every entry names its asset: the batched form is safe.
+    Named,
+    /// Some entry does not: one path at a time.
+    Unnamed,
+    /// No entry to tell by (no page uses the assets asked, the search not read or not asked).
+    NotSeen,
+}
+
+impl ReferencesShape {
+    /// What `answer` (a reference search of several paths) tells.
+    fn of(answer: Option<&Value>) -> ReferencesShape {
+        let pages = answer.and_then(|a| match a {
+            Value::Array(items) => Some(items),
+            other => other.get("pages")?.as_array(),
+        });
+        match pages {
+            Some(pages) if !pages.is_empty() => {
+                let named = |p: &Value| p.get("srcPath").and_then(Value::as_str).is_some();
+                if pages.iter().all(named) {
+                    ReferencesShape::Named
+                } else {
+                    ReferencesShape::Unnamed
+                }
+            }
+            _ => ReferencesShape::NotSeen,
+        }
+    }
 }
 
 impl FieldReport {
@@ -195,7 +232,10 @@ impl Workspace {
         let listing = probes::listing(&folder);
         let (record, answer) = make(&client, &listing, api).await;
         reads.push(record);
-        let asset = answer.and_then(|a| probes::first_asset(&a, &folder));
+        let named = answer
+            .map(|a| probes::assets_named(&a, &folder))
+            .unwrap_or_default();
+        let asset = named.first().cloned();
         for read in probes::of_folder(&folder) {
             let mut record = make(&client, &read, api).await.0;
             if read.id == probes::OPEN_SEARCH && record.status == Some(400) {
@@ -218,6 +258,16 @@ impl Workspace {
                 reads.push(make(&client, &read, api).await.0);
             }
         }
+        let mut references_several = ReferencesShape::NotSeen;
+        if let [asset, other, ..] = named.as_slice() {
+            let read = probes::references_several(asset, other);
+            let (record, answer) = make(&client, &read, api).await;
+            reads.push(record);
+            references_several = ReferencesShape::of(answer.as_ref());
+            if references_several == ReferencesShape::Unnamed {
+                self.references.shape_of(id).ask_one_at_a_time();
+            }
+        }
         Ok(FieldReport {
             report_version: FIELD_REPORT_VERSION,
             metadesk: env!("CARGO_PKG_VERSION").to_owned(),
@@ -225,6 +275,7 @@ impl Workspace {
             host: client.host(),
             api,
             reads,
+            references_several,
         })
     }
 }
@@ -388,5 +439,69 @@ mod tests {
         );
         assert!(old.differences.is_empty(), "{:?}", old.differences);
         assert_eq!(before.reads.len(), now.reads.len() + 1);
+    }
+
+    /// The field report of the sandbox's technical account (a classic connection), whose
+    /// reference search names the asset of each page for several paths or not
+    /// (`Faults::references_unnamed_when_several`), a page using every asset of the folder;
+    /// the report and whether the workspace now asks that connection one path at a time.
+    async fn references_report(unnamed: bool) -> (FieldReport, bool) {
+        let sandbox = Sandbox::start(
+            SandboxConfig::default()
+                .with_assets(20)
+                .with_assets_per_folder(20)
+                .with_key_bits(1024)
+                .with_faults(Faults {
+                    references_unnamed_when_several: unnamed,
+                    ..Faults::default()
+                }),
+        )
+        .await
+        .unwrap();
+        let all: Vec<String> = sandbox.dump(false)["assets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["path"].as_str())
+            .filter(|p| p.starts_with(&format!("{SAMPLE_FOLDER}/")))
+            .map(str::to_owned)
+            .collect();
+        let used: Vec<&str> = all.iter().map(String::as_str).collect();
+        sandbox.reference_page("/content/site/en/all", "All", true, &used);
+        let credential = sandbox.credentials().service_credentials_json.clone();
+        let keychain = Arc::new(RunOnlyKeychain::default());
+        let (_dir, ws, id) =
+            super::super::test_support::workspace_with(&sandbox, &credential, keychain);
+        let report = ws.field_report(&id, Some(SAMPLE_FOLDER)).await.unwrap();
+        let one_at_a_time = ws.references.shape_of(&id).one_at_a_time();
+        (report, one_at_a_time)
+    }
+
+    /// The report asks the reference search of two assets at once and records whether its
+    /// entries name their asset (issue 78); where they do not, the workspace asks that
+    /// connection one path at a time from then on, so the batched form is used only where it
+    /// is safe. Seen failing with `one_at_a_time` false after a report that saw entries
+    /// without `srcPath` (the report recorded the shape but did not tell the workspace).
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_shape_of_a_reference_search_of_several_paths_is_recorded_and_heeded() {
+        let (named, batched_off) = references_report(false).await;
+        assert_eq!(named.references_several, ReferencesShape::Named);
+        assert!(!batched_off);
+        let several = read(&named, probes::REFERENCES_SEVERAL).unwrap();
+        assert_eq!(
+            several.path,
+            "/bin/wcm/references.json?path={asset}&path={other_asset}&predicate=wcmcontent&_charset_=utf-8"
+        );
+        assert!(several.differences.is_empty(), "{:?}", several.differences);
+
+        let (unnamed, batched_off) = references_report(true).await;
+        assert_eq!(unnamed.references_several, ReferencesShape::Unnamed);
+        assert!(batched_off);
+        let several = read(&unnamed, probes::REFERENCES_SEVERAL).unwrap();
+        assert!(!several.differences.is_empty());
+        // The one-path search still names nothing it need not: no difference there.
+        assert!(read(&unnamed, "references").unwrap().differences.is_empty());
+        let json = serde_json::to_value(&unnamed).unwrap();
+        assert_eq!(json["references_several"], "unnamed");
     }
 }

@@ -347,20 +347,40 @@ pub(super) fn of_asset(asset: &str) -> Vec<Read> {
     ]
 }
 
-/// The first asset an answer of the listing names, under `folder`.
-pub(super) fn first_asset(listing: &Value, folder: &str) -> Option<String> {
-    listing
-        .get("entities")?
-        .as_array()?
+/// The reference search of two assets at once (issue 78): whether this AEM's answer to
+/// several paths names the asset each page uses (`srcPath`), which Metadesk needs to ask 20
+/// paths a request; where it does not, Metadesk asks one path at a time.
+pub(super) fn references_several(asset: &str, other: &str) -> Read {
+    get(
+        REFERENCES_SEVERAL,
+        Target::at("/bin/wcm/references.json")
+            .query_place("path", "asset", asset)
+            .query_place("path", "other_asset", other)
+            .query("predicate", "wcmcontent")
+            .query("_charset_", "utf-8"),
+        CLASSIC,
+        json!({"pages": [{"srcPath": "", "path": ""}]}),
+    )
+}
+
+/// The key of [`references_several`].
+pub(super) const REFERENCES_SEVERAL: &str = "references-several";
+
+/// The assets an answer of the listing names, under `folder`, in its order.
+pub(super) fn assets_named(listing: &Value, folder: &str) -> Vec<String> {
+    let Some(entities) = listing.get("entities").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    entities
         .iter()
-        .find(|e| {
+        .filter(|e| {
             e.get("class")
                 .and_then(Value::as_array)
                 .is_some_and(|c| c.iter().any(|c| c.as_str() == Some("assets/asset")))
         })
-        .and_then(|e| e.pointer("/properties/name"))
-        .and_then(Value::as_str)
+        .filter_map(|e| e.pointer("/properties/name").and_then(Value::as_str))
         .map(|name| format!("{}/{name}", folder.trim_end_matches('/')))
+        .collect()
 }
 
 #[cfg(test)]
@@ -416,6 +436,10 @@ mod tests {
         let mut reads = vec![listing(folder)];
         reads.extend(of_folder(folder));
         reads.extend(of_asset(asset));
+        reads.push(references_several(
+            asset,
+            "/content/dam/secret-campaign/teaser.jpg",
+        ));
         reads
     }
 
@@ -425,9 +449,9 @@ mod tests {
             {"class": ["assets/folder"], "properties": {"name": "sub"}},
             {"class": ["assets/asset"], "properties": {"name": "b.jpg"}}]});
         assert_eq!(
-            first_asset(&listing, "/content/dam/f/"),
-            Some("/content/dam/f/b.jpg".into())
+            assets_named(&listing, "/content/dam/f/"),
+            ["/content/dam/f/b.jpg"]
         );
-        assert_eq!(first_asset(&json!({}), "/content/dam/f"), None);
+        assert!(assets_named(&json!({}), "/content/dam/f").is_empty());
     }
 }

@@ -14,13 +14,14 @@ use ts_rs::TS;
 
 use super::FolderSchema;
 use crate::app::jobs::job_on;
-use crate::app::sheets::{Taken, entries_to_export, export_cancelled};
+use crate::app::sheets::{Taken, entries_asked, export_cancelled};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
-use metadesk_assets::{AssetRef, CallError};
+use metadesk_assets::{AssetRef, CallError, Entry};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
-use metadesk_bulk::RunScope;
+use metadesk_bulk::engine::Reads;
 use metadesk_bulk::reasons::not_read;
+use metadesk_bulk::{Engine, RunScope};
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -135,10 +136,29 @@ impl Workspace {
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-missing-metadata", &folder))?;
-        let control = job.control();
-        let store = opened.connected.assets.as_ref();
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let reads = engine.reads(job.control());
         let mut listing = SheetExport::default();
-        let entries = entries_to_export(store, scope, Taken::Assets, control, &mut listing).await?;
+        let entries =
+            entries_asked(&reads, reads.aem(), scope, Taken::Assets, &mut listing).await?;
+        self.missing_in(opened, scope, &reads, entries, listing, &|| {})
+            .await
+    }
+
+    /// The required-metadata report of `entries` (`scope`'s, listed in `listing`), each asset
+    /// read through `reads` (the engine's gate and retries; the health report's own),
+    /// `progress` told after each asset.
+    pub(crate) async fn missing_in(
+        &self,
+        opened: &Opened,
+        scope: &RunScope,
+        reads: &Reads,
+        entries: Vec<Entry>,
+        listing: SheetExport,
+        progress: &(dyn Fn() + Sync),
+    ) -> Result<MissingReport> {
+        let folder = scope.folder().to_string();
+        let store = reads.aem();
         let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut report = MissingReport {
@@ -151,7 +171,8 @@ impl Workspace {
             unread: listing.unread,
         };
         for entry in entries {
-            if control.is_cancelled() {
+            progress();
+            if reads.is_cancelled() {
                 return Err(export_cancelled());
             }
             let schema: std::sync::Arc<FolderSchema> = self
@@ -165,19 +186,20 @@ impl Workspace {
                 }
                 continue;
             };
-            let mut asset = AssetRef {
+            let asset = AssetRef {
                 path: entry.path.clone(),
                 id: None,
             };
-            let read = async {
+            let read = || async {
+                let mut asset = asset.clone();
                 if store.family() == ApiFamily::OpenApi {
                     asset.id = store.resolve_id(&entry.path).await?;
                 }
                 store.read(&asset).await
-            }
-            .await;
-            let metadata = match read {
-                Ok(current) => current.metadata,
+            };
+            let metadata = match reads.call(read).await {
+                Ok(Some(current)) => current.metadata,
+                Ok(None) => return Err(export_cancelled()),
                 Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
                 Err(e) => {
                     report.unread.push(SavedText::new(

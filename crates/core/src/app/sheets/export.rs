@@ -268,10 +268,22 @@ pub(crate) async fn entries_to_export(
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
-    use metadesk_bulk::scope_walk::{Glance, Pages};
+    let asker = metadesk_bulk::scope_walk::Glance { aem, control };
+    entries_asked(&asker, aem, scope, taken, report).await
+}
+
+/// [`entries_to_export`], its requests sent by `asker` (the health report's go through the
+/// engine's gate: `bulk::engine::Reads`).
+pub(crate) async fn entries_asked(
+    asker: &impl metadesk_bulk::scope_walk::Asker,
+    aem: &dyn metadesk_assets::AssetsApi,
+    scope: &RunScope,
+    taken: Taken,
+    report: &mut SheetExport,
+) -> Result<Vec<metadesk_assets::Entry>> {
+    use metadesk_bulk::scope_walk::Pages;
     use metadesk_bulk::source::{Reach, Source, Step};
     let filters = scope.filters();
-    let asker = Glance { aem, control };
     let pages = Pages {
         listing: 100,
         search: 500,
@@ -286,7 +298,7 @@ pub(crate) async fn entries_to_export(
     }
     let mut entries = Vec::new();
     loop {
-        match source.next(&asker).await? {
+        match source.next(asker).await? {
             Step::Page(page) => entries.extend(page.into_iter().map(|f| f.entry)),
             Step::Done => break,
             Step::Cancelled => return Err(export_cancelled()),

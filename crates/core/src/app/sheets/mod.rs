@@ -37,7 +37,7 @@ mod kept_issues;
 mod problems_csv;
 
 pub use export::export_file_name;
-pub(crate) use export::{entries_to_export, export_cancelled};
+pub(crate) use export::{entries_asked, export_cancelled};
 pub use import::read_sheet_file;
 pub use kept_issues::{
     FIRST_ISSUES, IssueCounts, IssueFilter, IssuePage, KeptIssues, MAX_ISSUES_PAGE,
