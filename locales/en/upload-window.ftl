@@ -64,6 +64,7 @@ upload-send = { $files ->
 upload-nothing-to-send = Nothing to send: every file is already there or refused.
 upload-sending = Uploading…
 upload-report-title = Upload report
+upload-report-undone-title = Upload undone
 upload-report-counts = Into { $folder }: { $uploaded } uploaded, { $failed } failed, { $left } left alone, { $same } already there, { $refused } refused.
 upload-report-reason = Last refusal: { $reason }
 upload-report-changed = Left alone: another file is there since the preview

@@ -64,6 +64,7 @@ upload-send = { $files ->
 upload-nothing-to-send = Rien à envoyer : chaque fichier est déjà là ou refusé.
 upload-sending = Envoi en cours…
 upload-report-title = Rapport d’envoi
+upload-report-undone-title = Envoi défait
 upload-report-counts = Dans { $folder } : { $uploaded } envoyés, { $failed } en échec, { $left } laissés tels quels, { $same } déjà là, { $refused } refusés.
 upload-report-reason = Dernier refus : { $reason }
 upload-report-changed = Laissés tels quels : un autre fichier est là depuis l’aperçu
