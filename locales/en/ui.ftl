@@ -699,7 +699,6 @@ bulk-preview-rows-error = The preview rows could not be read: { $reason }
 bulk-col-asset = Asset
 bulk-col-fragment = Content fragment
 bulk-col-change = Change
-bulk-row-skipped = Skipped
 bulk-row-skipped-reason = skipped
 bulk-row-unchanged = Already as wanted
 bulk-no-assets-here = No assets here.
@@ -1666,7 +1665,7 @@ bulk-kind-publish-undo = { $what ->
    *[publish] Undo of the publish
 }{ $made ->
     [none] {""}
-   *[other] {" "}made { $made }
+   *[other] {" "}of { $made }
 }
 bulk-publication-count-never = { $count } never published
 bulk-publication-count-modified = { $count } changed since published

@@ -94,4 +94,3 @@ upload-production-undo = Delete on production
 upload-report-metadata-left-alone = Values not written: someone changed these after AEM processed them, and the sheet’s values would have replaced theirs
 upload-folder-typed = Or type its path
 upload-resume = Resume this upload
-upload-undone-on = Undone on { $when }: what it made and nobody changed since was deleted.

@@ -699,7 +699,6 @@ bulk-preview-rows-error = Les lignes de l’aperçu n’ont pas pu être lues :
 bulk-col-asset = Ressource
 bulk-col-fragment = Fragment de contenu
 bulk-col-change = Modification
-bulk-row-skipped = Ignorée
 bulk-row-skipped-reason = ignorée
 bulk-row-unchanged = Déjà conforme
 bulk-no-assets-here = Aucune ressource ici.
@@ -1683,7 +1682,7 @@ bulk-kind-publish = { $what ->
 }
 # Ce qu’une republication publie : les valeurs changées par l’exécution qu’elle suit (ou, après un « Défaire », remises en place).
 bulk-kind-republish = { $what ->
-    [undo] Republication après l’annulation
+    [undo] Republication après la remise en place
     [sheet] Republication après l’import de la feuille { $file }
     [edit] Republication après la modification en masse
    *[other] Republication après l’exécution

@@ -94,4 +94,3 @@ upload-production-undo = Supprimer en production
 upload-report-metadata-left-alone = Valeurs non écrites : quelqu’un les a modifiées après leur traitement par AEM, et les valeurs de la feuille auraient remplacé les siennes
 upload-folder-typed = Ou saisissez son chemin
 upload-resume = Reprendre cet envoi
-upload-undone-on = Annulé le { $when } : ce qu’il a créé et que personne n’a modifié depuis a été supprimé.
