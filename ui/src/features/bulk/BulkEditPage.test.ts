@@ -1010,9 +1010,11 @@ describe('the report', () => {
     expect(legend('skipped')).toBe('Left alone');
     expect(tab('skipped')).toBe('Left alone');
     expect(within(report).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'neutral');
-    // An edit's skipped assets (changed by someone since, say) still call for a look.
+    // An edit's skipped assets were left alone on purpose too (changed by someone since, out of
+    // a rule's reach): grey and "Left alone", one meaning per colour on every report (issue 77).
     await act(() => store.run.openReport(FAILED));
-    await waitFor(() => expect(within(screen.getByTestId('report')).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'warning'));
+    await waitFor(() => expect(within(screen.getByTestId('report')).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'neutral'));
+    expect(within(screen.getByTestId('report')).getByTestId('chart-skipped')).toHaveTextContent('Left alone');
   });
 
   it('explains failed assets in words above the table, and in each row', async () => {
@@ -1376,7 +1378,7 @@ describe('in French', () => {
     expect(within(report).getByTestId('report-status')).toHaveTextContent('Terminée');
     expect(within(report).getByTestId('report-chart').querySelector('svg')).toHaveAttribute(
       'aria-label',
-      'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Ignorées\u00a0: 1, En échec\u00a0: 0',
+      'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Laissées telles quelles\u00a0: 1, En échec\u00a0: 0',
     );
     expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
     expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).toBeChecked();
