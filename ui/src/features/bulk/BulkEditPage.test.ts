@@ -1008,7 +1008,7 @@ describe('the report', () => {
   });
 
   it('says a fragment this run changed that was live is changed since published, not up to date', async () => {
-    const run = runSummary({ id: 'f5', status: 'completed', appliedAt: '2026-03-02T09:15:00Z', fragments: { model: null }, publication: { neverPublished: 0, modified: 0, upToDate: 1, unpublished: 0 }, counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    const run = runSummary({ id: 'f5', status: 'completed', appliedAt: '2026-03-02T09:15:00Z', fragments: {}, publication: { neverPublished: 0, modified: 0, upToDate: 1, unpublished: 0 }, counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
     await renderPage();
     vi.mocked(reportRows).mockResolvedValue({
       rows: [{ path: `${FOLDER}/adventure`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [], publication: 'up_to_date' }],
