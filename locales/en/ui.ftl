@@ -358,7 +358,7 @@ bulk-kind-undo = { $what ->
    *[other] Undo of the run
 }{ $made ->
     [none] {""}
-   *[other] {" "}made { $made }
+   *[other] {" "}of { $made }
 }{ $folder ->
     [none] {""}
    *[other] {" "}in { $folder }
@@ -372,7 +372,7 @@ bulk-kind-retry = { $what ->
    *[other] Retry of the assets that failed in the run
 }{ $made ->
     [none] {""}
-   *[other] {" "}made { $made }
+   *[other] {" "}of { $made }
 }{ $folder ->
     [none] {""}
    *[other] {" "}in { $folder }
@@ -699,7 +699,6 @@ bulk-preview-rows-error = The preview rows could not be read: { $reason }
 bulk-col-asset = Asset
 bulk-col-fragment = Content fragment
 bulk-col-change = Change
-bulk-row-skipped = Skipped
 bulk-row-skipped-reason = skipped
 bulk-row-unchanged = Already as wanted
 bulk-no-assets-here = No assets here.
@@ -1651,22 +1650,13 @@ bulk-kind-publish = { $what ->
 }
 # What a republish publishes: the values the run it follows changed (or, after an undo, put back).
 bulk-kind-republish = { $what ->
-    [undo] Republish of what the undo{ $made ->
+    [undo] Republish after the undo
+    [sheet] Republish after the import of the sheet { $file }
+    [edit] Republish after the bulk edit
+   *[other] Republish after the run
+}{ $made ->
     [none] {""}
-   *[other] {" "}made { $made }
-} put back
-    [sheet] Republish of what the import of the sheet { $file }{ $made ->
-    [none] {""}
-   *[other] {" "}made { $made }
-} changed
-    [edit] Republish of what the bulk edit{ $made ->
-    [none] {""}
-   *[other] {" "}made { $made }
-} changed
-   *[other] Republish of what the run{ $made ->
-    [none] {""}
-   *[other] {" "}made { $made }
-} changed
+   *[other] {" "}of { $made }
 }
 # The undo of a publish run: which one it undoes (an unpublish is undone by publishing again).
 bulk-kind-publish-undo = { $what ->
@@ -1675,7 +1665,7 @@ bulk-kind-publish-undo = { $what ->
    *[publish] Undo of the publish
 }{ $made ->
     [none] {""}
-   *[other] {" "}made { $made }
+   *[other] {" "}of { $made }
 }
 bulk-publication-count-never = { $count } never published
 bulk-publication-count-modified = { $count } changed since published
@@ -1728,3 +1718,58 @@ bulk-outcome-unpublished = Unpublished
 bulk-production-name-loose = Spaces and punctuation do not count.
 bulk-production-name-ok = The name matches.
 tags-import-kept-pages = Pages use { $tag }, such as { $page }: it stays (take it off them first).
+
+## What a row's colour means, on every table (issue 77: lib/outcomes.ts, OutcomeLegend.svelte)
+legend-title = What the colours mean
+legend-done = Done or as wanted
+legend-left-alone = Left alone on purpose
+legend-attention = Needs your attention
+legend-failed = Failed or refused
+
+## A report whose run was undone: its heading, and what the undo did to each row (UndoneHeading.svelte)
+report-undone-title = Undone on { $when }
+report-undone-rows = Each row says what the undo did last.
+row-undone-given-back = Given back
+row-undone-already = Already as before
+row-undone-kept = Kept: changed since
+row-undone-failed = Not given back
+row-undone-pending = Not undone yet
+row-undone-deleted = Deleted
+row-undone-gone = Already gone
+row-undone-unpublished = Taken off the website
+row-undone-published = Published again
+row-kept-changed-since = Left alone: changed since the preview
+bulk-row-status-published = Published
+bulk-row-status-unpublished = Taken off the website
+bulk-row-status-put-back = Put back
+
+## A publish preview's row: what Apply will do to it, and where it stands now
+bulk-row-will-publish = Will be published
+bulk-row-will-unpublish = Will be taken off the website
+bulk-row-will-publish-back = Will be published again
+bulk-row-will-republish = Will be republished
+bulk-row-now = now: { $state }
+
+## Activity's cards (issue 77): a title that says what the run did, its counts in the run's own words
+run-title = { $name }: { $what ->
+    [fragments] { $count ->
+        [one] { $count } content fragment
+       *[other] { $count } content fragments
+    }
+   *[assets] { $count ->
+        [one] { $count } asset
+       *[other] { $count } assets
+    }
+} in { $folder }
+activity-undone-pill = Undone
+count-uploaded = { $count } uploaded
+count-deleted = { $count } deleted
+count-published = { $count } published
+count-unpublished = { $count } taken off the website
+count-left-alone = { $count } left alone
+
+## A tag import's rows once applied, and once undone
+tags-import-undone-heading = Undone: the import of { $file }
+tags-import-col-now = What happened
+row-tag-created = Created
+row-tag-removed = Removed

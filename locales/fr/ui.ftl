@@ -699,7 +699,6 @@ bulk-preview-rows-error = Les lignes de l’aperçu n’ont pas pu être lues :
 bulk-col-asset = Ressource
 bulk-col-fragment = Fragment de contenu
 bulk-col-change = Modification
-bulk-row-skipped = Ignorée
 bulk-row-skipped-reason = ignorée
 bulk-row-unchanged = Déjà conforme
 bulk-no-assets-here = Aucune ressource ici.
@@ -1683,22 +1682,13 @@ bulk-kind-publish = { $what ->
 }
 # Ce qu’une republication publie : les valeurs changées par l’exécution qu’elle suit (ou, après un « Défaire », remises en place).
 bulk-kind-republish = { $what ->
-    [undo] Republication de ce que l’exécution{ $made ->
+    [undo] Republication après la remise en place
+    [sheet] Republication après l’import de la feuille { $file }
+    [edit] Republication après la modification en masse
+   *[other] Republication après l’exécution
+}{ $made ->
     [none] {""}
    *[other] {" "}du { $made }
-} a remis en place en défaisant une modification
-    [sheet] Republication de ce que l’import de la feuille { $file }{ $made ->
-    [none] {""}
-   *[other] {" "}du { $made }
-} a changé
-    [edit] Republication de ce que la modification en masse{ $made ->
-    [none] {""}
-   *[other] {" "}du { $made }
-} a changé
-   *[other] Republication de ce que l’exécution{ $made ->
-    [none] {""}
-   *[other] {" "}du { $made }
-} a changé
 }
 # Défaire une publication : laquelle (une dépublication se défait en publiant de nouveau).
 bulk-kind-publish-undo = { $what ->
@@ -1769,3 +1759,73 @@ bulk-outcome-unpublished = Dépubliées
 bulk-production-name-loose = Les espaces et la ponctuation ne comptent pas.
 bulk-production-name-ok = Le nom correspond.
 tags-import-kept-pages = Des pages utilisent { $tag }, dont { $page } : elle est conservée (retirez-la-leur d’abord).
+
+## What a row's colour means, on every table (issue 77: lib/outcomes.ts, OutcomeLegend.svelte)
+legend-title = Ce que disent les couleurs
+legend-done = Fait ou déjà conforme
+legend-left-alone = Laissé tel quel à dessein
+legend-attention = À vérifier
+legend-failed = En échec ou refusé
+
+## A report whose run was undone: its heading, and what the undo did to each row (UndoneHeading.svelte)
+report-undone-title = Défaite le { $when }
+report-undone-rows = Chaque ligne dit ce que l’annulation a fait en dernier.
+row-undone-given-back = Rétablie
+row-undone-already = Déjà comme avant
+row-undone-kept = Gardée : modifiée depuis
+row-undone-failed = Pas rétablie
+row-undone-pending = Pas encore défaite
+row-undone-deleted = Supprimé
+row-undone-gone = Déjà supprimé
+row-undone-unpublished = Retirée du site web
+row-undone-published = Publiée à nouveau
+row-kept-changed-since = Laissée telle quelle : modifiée depuis l’aperçu
+bulk-row-status-published = Publiée
+bulk-row-status-unpublished = Retirée du site web
+bulk-row-status-put-back = Restaurée
+
+## A publish preview's row: what Apply will do to it, and where it stands now
+bulk-row-will-publish = Sera publiée
+bulk-row-will-unpublish = Sera retirée du site web
+bulk-row-will-publish-back = Sera publiée à nouveau
+bulk-row-will-republish = Sera republiée
+bulk-row-now = maintenant : { $state }
+
+## Activity's cards (issue 77): a title that says what the run did, its counts in the run's own words
+run-title = { $name } : { $what ->
+    [fragments] { $count ->
+        [one] { $count } fragment de contenu
+       *[other] { $count } fragments de contenu
+    }
+   *[assets] { $count ->
+        [one] { $count } ressource
+       *[other] { $count } ressources
+    }
+} dans { $folder }
+activity-undone-pill = Défaite
+count-uploaded = { $count ->
+    [one] { $count } envoyé
+   *[other] { $count } envoyés
+}
+count-deleted = { $count ->
+    [one] { $count } supprimé
+   *[other] { $count } supprimés
+}
+count-published = { $count ->
+    [one] { $count } publiée
+   *[other] { $count } publiées
+}
+count-unpublished = { $count ->
+    [one] { $count } retirée du site web
+   *[other] { $count } retirées du site web
+}
+count-left-alone = { $count ->
+    [one] { $count } laissée telle quelle
+   *[other] { $count } laissées telles quelles
+}
+
+## A tag import's rows once applied, and once undone
+tags-import-undone-heading = Défait : l’import de { $file }
+tags-import-col-now = Ce qui s’est passé
+row-tag-created = Créée
+row-tag-removed = Supprimée

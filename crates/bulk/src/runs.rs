@@ -351,6 +351,9 @@ impl ReportPage {
         for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
             reason.localize(l);
         }
+        for undone in self.rows.iter_mut().filter_map(|r| r.undone.as_mut()) {
+            undone.localize(l);
+        }
         for group in &mut self.failures {
             group.localize(l);
         }
@@ -463,6 +466,93 @@ pub struct ReportRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub fragment: Option<metadesk_assets::fragments::FragmentName>,
+    /// What the latest undo of the run did to this asset since ([`mark_undone`]): its row's
+    /// latest state, which the report shows rather than what the run did; absent when the run
+    /// was not undone (or its undo left this asset out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub undone: Option<RowUndone>,
+}
+
+/// What an undo did to one asset (or one file) of the run it undid: its row in the undo's
+/// report. `changed` is put back (an upload's file: deleted), `unchanged` already as before
+/// (already gone), `skipped` kept because someone changed it since, `failed` refused, `pending`
+/// not done yet.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowUndone {
+    pub status: ReportStatus,
+    /// Words in the reader's language once the window is sent it.
+    #[ts(type = "string | null")]
+    pub reason: Option<SavedText>,
+}
+
+impl RowUndone {
+    /// Its reason in `l`'s language, as the window shows it.
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Some(reason) = &mut self.reason {
+            reason.localize(l);
+        }
+    }
+}
+
+/// The latest run applied that undid run `run_id` (an undo of its values or files, or the undo
+/// of a publication), unless a later run undid that undo in turn (a redo: the run's own
+/// outcomes hold again). What a report's rows say last ([`mark_undone`]).
+pub fn latest_undo(runs_dir: &Path, run_id: &str) -> Result<Option<RunSummary>> {
+    let all = list(runs_dir)?;
+    let undo_of = |run: &RunSummary| -> Option<String> {
+        match &run.kind {
+            RunKind::Undo { of } => Some(of.clone()),
+            RunKind::Publish {
+                from: Some(crate::spec::PublishFrom::Undo { of }),
+                ..
+            } => Some(of.clone()),
+            _ => None,
+        }
+    };
+    let latest_of = |id: &str| {
+        all.iter()
+            .filter(|r| r.applied_at.is_some() && undo_of(r).as_deref() == Some(id))
+            .max_by_key(|r| parse_rfc3339(r.applied_at.as_deref().unwrap_or(&r.created)))
+            .cloned()
+    };
+    let Some(undo) = latest_of(run_id) else {
+        return Ok(None);
+    };
+    Ok(latest_of(&undo.id).is_none().then_some(undo))
+}
+
+/// Gives each of `rows` the outcome undo run `undo_id` had for its path (`undone`), streaming
+/// that undo's report: only the rows' paths are looked up.
+pub fn mark_undone<T>(
+    runs_dir: &Path,
+    undo_id: &str,
+    rows: &mut [T],
+    path_of_row: impl Fn(&T) -> &str,
+    mut set: impl FnMut(&mut T, RowUndone),
+) -> Result<()> {
+    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        wanted
+            .entry(path_of_row(row).to_owned())
+            .or_default()
+            .push(i);
+    }
+    report(runs_dir, undo_id, |undo_row| {
+        if let Some(at) = wanted.remove(&undo_row.path) {
+            for i in at {
+                set(
+                    &mut rows[i],
+                    RowUndone {
+                        status: undo_row.status,
+                        reason: undo_row.reason.clone(),
+                    },
+                );
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Calls `each` with every asset of the run, in preview order. Outcomes are joined in memory
@@ -527,6 +617,7 @@ pub fn report(
             changed_since_preview,
             publication: row.publication,
             fragment: row.fragment,
+            undone: None,
         })?;
     }
     Ok(())

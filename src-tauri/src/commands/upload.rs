@@ -91,7 +91,16 @@ pub async fn upload_report(
     state: State<'_, AppState>,
     run_id: String,
 ) -> Result<Vec<UploadReportRow>, IpcError> {
-    state.workspace.upload_report(&run_id).await.worded(&state)
+    let mut rows = state
+        .workspace
+        .upload_report(&run_id)
+        .await
+        .worded(&state)?;
+    let l = state.localizer();
+    for undone in rows.iter_mut().filter_map(|r| r.undone.as_mut()) {
+        undone.localize(&l);
+    }
+    Ok(rows)
 }
 
 /// Undoes upload run `run_id`: the assets it made are deleted, except those changed since. On

@@ -277,7 +277,7 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
     await (await report.findElement(By.css('[data-testid="undo-run"]'))).click();
     await checkPreviewRow(driver, sample, value, assets.get(sample).rights);
     const facts = await (await byTestId(driver, "run-facts")).getText();
-    assert.match(facts, /Undo of the bulk edit made /);
+    assert.match(facts, /Undo of the bulk edit of /);
     assert.ok(facts.includes(folder), facts);
     assert.doesNotMatch(facts, /\d{8}-\d{6}/, "a run id is shown instead of words");
     await screenshot(driver, "04 undo 3 preview");
@@ -295,8 +295,24 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
     const items = await list.findElements(By.css('[data-testid="run-item"]'));
     assert.ok(items.length >= 2, "the two runs are not listed");
     for (const item of items.slice(0, 2)) assert.equal(await item.getAttribute("data-status"), "completed");
-    assert.match(await items[0].getText(), /Undo of the bulk edit made /);
+    // Each card's title says what the run did, on how many assets, where (issue 77): the
+    // connection is said once, among the facts, not in the title.
+    const titleOf = async (item) => (await item.findElement(By.css('[data-testid="run-name"]'))).getText();
+    assert.match(await titleOf(items[0]), /^Undo of the bulk edit of .*: \d+ assets? in \/content\/dam\//);
+    assert.match(await titleOf(items[1]), /^Bulk edit: \d+ assets? in \/content\/dam\//);
+    assert.doesNotMatch(await titleOf(items[1]), /Program|environment|·/);
+    assert.equal(await items[1].getAttribute("data-undone"), "yes", "the edit undone does not look undone");
     await screenshot(driver, "04 edit 6 activity");
+
+    // Its report shows the latest state: under a heading that names the undo, each asset given back.
+    await (await items[1].findElement(By.css('[data-testid="open-report"]'))).click();
+    await byTestId(driver, "undone-heading", 30_000);
+    const given = await eventually(async () => {
+      const rows = await driver.findElements(By.css('[data-testid="report-row"][data-undone]'));
+      return rows.length > 0 ? Promise.all(rows.map(async (r) => (await r.findElement(By.css('[data-testid="report-outcome"]'))).getText())) : null;
+    }, "the undone edit's report rows do not say what the undo did");
+    for (const outcome of given) assert.equal(outcome, "Given back");
+    await press(driver, "nav-activity");
 
     // The undo's preview and apply were short: still the one notification.
     await sleep(NOTIFICATION_SETTLE_MS);

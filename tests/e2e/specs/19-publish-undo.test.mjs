@@ -106,7 +106,19 @@ test("undoing a publish leaves a colleague's later publication on the website an
     const [republished, ours] = assets.filter((a) => !a.published).map((a) => a.path);
     await sandbox.replicateAs(republished, true, COLLEAGUE);
 
-    await previewUndo(driver, run);
+    const preview = await previewUndo(driver, run);
+    // Each row to change says what the headline says will happen to it (issue 77), never a
+    // green "Up to date" under "… will be taken off the website".
+    const headline = await (await byTestId(driver, "preview-outcome")).getText();
+    assert.match(headline, /will be taken off the website/, headline);
+    const wills = await eventually(async () => {
+      const found = await preview.findElements(By.css('[data-testid="publication-will"]'));
+      return found.length > 0 ? Promise.all(found.map((w) => w.getText())) : null;
+    }, "the undo's preview rows do not say what will happen to them");
+    for (const will of wills) assert.equal(will, "Will be taken off the website");
+    for (const row of await preview.findElements(By.css('[data-testid="publication-state"][data-will]'))) {
+      assert.equal((await row.findElements(By.css('.pill-success[data-state="up_to_date"]'))).length, 0, "a green Up to date on a row to take down");
+    }
     await screenshot(driver, "19 publish undo preview en");
     await press(driver, "apply-button");
     const rows = await rowsOf(await completedReport(driver, run));

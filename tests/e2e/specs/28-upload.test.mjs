@@ -158,6 +158,16 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
     const undone = await byTestId(driver, "upload-undone", 60_000);
     assert.equal(await undone.getAttribute("data-deleted"), String(FILES.length), await undone.getText());
     for (const [name] of FILES) assert.equal(await held(`${FOLDER}/${name}`), null, `${name} deleted by the undo`);
+    // The report shows the run's latest state (issue 77): a heading naming the undo, and every
+    // file's row says "Deleted", none "Uploaded" under "Upload report".
+    const outcomes = await eventually(async () => {
+      const rows = await driver.findElements(By.css('[data-testid="upload-report-row"][data-undone]'));
+      if (rows.length !== FILES.length) return null;
+      return Promise.all(rows.map(async (r) => (await r.findElement(By.css('[data-testid="upload-outcome"]'))).getText()));
+    }, "the undone report's rows do not say what the undo did");
+    assert.deepEqual(outcomes, FILES.map(() => "Deleted"));
+    assert.equal(await (await byTestId(driver, "upload-report-title")).getText(), "Upload undone");
+    assert.match(await (await byTestId(driver, "upload-undone-on")).getText(), /^Undone on /);
     await screenshot(driver, "28-upload-3-undone");
     await press(driver, "upload-again");
 
@@ -175,6 +185,11 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
       }, `no upload card in Activity with ${link}`, 30_000);
     const upload = await card("run-undone-by");
     const undo = await card("run-undoes");
+    // Counted as what it did, and marked undone: never "3 changed".
+    const counted = await (await upload.findElement(By.css('[data-testid="run-counts"]'))).getText();
+    assert.match(counted, new RegExp(`^${FILES.length} uploaded`), counted);
+    assert.equal(await upload.getAttribute("data-undone"), "yes");
+    assert.match(await (await undo.findElement(By.css('[data-testid="run-counts"]'))).getText(), new RegExp(`^${FILES.length} deleted`));
     for (const item of [upload, undo]) {
       assert.equal((await item.findElements(By.css('[data-testid="undo-run"], [data-testid="redo-run"]'))).length, 0, "no undo nor redo offered");
     }
@@ -182,6 +197,8 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
     await (await upload.findElement(By.css('[data-testid="open-upload"]'))).click();
     await byTestId(driver, "upload-undone-on", 30_000);
     assert.equal((await driver.findElements(By.css('[data-testid="upload-undo"]'))).length, 0, "no second Undo");
+    // Opened again from Activity, the report still shows what the undo did to each file.
+    await eventually(async () => (await driver.findElements(By.css('[data-testid="upload-report-row"][data-undone="changed"]'))).length === FILES.length || null, "the report opened again forgot the undo");
     await press(driver, "upload-again");
     await deleteConnections(driver, [id]);
   });

@@ -217,3 +217,63 @@ async fn undo_restores_originals_except_where_changed_since() {
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].id, u.id, "newest first");
 }
+
+/// A report shows its run's latest state: once an undo was applied, each row says what that
+/// undo did to it (put back, kept because someone changed it since); a preview of an undo is
+/// not one, and a redo brings the run's own outcomes back.
+#[tokio::test]
+async fn a_report_row_says_what_the_latest_undo_did_to_it() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let run = applied_set(&e, ApiFamily::Classic).await;
+    assert!(runs::latest_undo(&runs_dir, &run).unwrap().is_none());
+    fake.set(&format!("{F}/a001.jpg"), "dc:rights", json!("edited later"));
+    let u = e
+        .plan(RunSource::undo(&run), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert!(
+        runs::latest_undo(&runs_dir, &run).unwrap().is_none(),
+        "previewed, not applied"
+    );
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let latest = runs::latest_undo(&runs_dir, &run).unwrap().unwrap();
+    assert_eq!(latest.id, u.id);
+    let mut page = runs::report_page(&runs_dir, &run, None, 0, 10).unwrap();
+    runs::mark_undone(
+        &runs_dir,
+        &u.id,
+        &mut page.rows,
+        |r| r.path.as_str(),
+        |r, d| r.undone = Some(d),
+    )
+    .unwrap();
+    let states: Vec<_> = page
+        .rows
+        .iter()
+        .map(|r| (r.status, r.undone.as_ref().map(|d| d.status)))
+        .collect();
+    use runs::ReportStatus::{Changed, Skipped};
+    assert_eq!(
+        states,
+        vec![
+            (Changed, Some(Changed)),
+            (Changed, Some(Skipped)),
+            (Changed, Some(Changed)),
+        ]
+    );
+    // Its redo: the run's own outcomes hold again.
+    let r = e
+        .plan(RunSource::undo(&u.id), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    e.apply(&r.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert!(runs::latest_undo(&runs_dir, &run).unwrap().is_none());
+}

@@ -401,6 +401,16 @@ impl Workspace {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         blocking(move || {
             let mut page = runs::report_page(&dir, &id, status, offset, limit)?;
+            // Undone since: each row says what happened to it last (put back, kept…).
+            if let Some(undo) = runs::latest_undo(&dir, &id)? {
+                runs::mark_undone(
+                    &dir,
+                    &undo.id,
+                    &mut page.rows,
+                    |row| row.path.as_str(),
+                    |row, undone| row.undone = Some(undone),
+                )?;
+            }
             // The failed assets' first page comes with why they failed, said once per reason.
             if status == Some(ReportStatus::Failed) && offset == 0 && page.total > 0 {
                 page.failures = runs::failures(&dir, &id)?;

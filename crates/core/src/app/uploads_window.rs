@@ -13,7 +13,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Localizer;
-use metadesk_bulk::runs::RunSummary;
+use metadesk_bulk::runs::{self, RunSummary};
 use metadesk_bulk::upload_plan::{Intent, UploadPlan};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
@@ -23,7 +23,7 @@ use super::references::PreviewReferences;
 use super::sheet_files::file_name_of;
 use super::uploads::{FileMetadata, SheetMetadata, replaced_paths};
 use super::uploads_undo::{UploadKept, UploadUndone};
-use super::{Opened, Workspace};
+use super::{Opened, Workspace, blocking};
 use metadesk_bulk::upload::{Arrival, UploadRunPlan};
 
 /// How many drops and previews are kept; older ones are forgotten (dropped again, previewed again).
@@ -113,6 +113,11 @@ pub struct UploadReportRow {
     pub state: UploadFileState,
     /// It went in as a new version of another asset, or replaced one.
     pub over_another: bool,
+    /// What the upload's latest undo did to it: `changed` deleted, `unchanged` already gone,
+    /// `skipped` kept (and why), `failed` refused; absent when the upload was not undone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub undone: Option<metadesk_bulk::runs::RowUndone>,
 }
 
 /// An uploaded file the undo left where it is, and why in the reader's words.
@@ -294,11 +299,12 @@ impl Workspace {
         self.start_upload(opened, &plan, &metadata).await
     }
 
-    /// Each file of upload run `id` and where it stands, for its report.
+    /// Each file of upload run `id` and where it stands, for its report: once the upload was
+    /// undone, what its undo did to the file (deleted, already gone, kept and why).
     pub async fn upload_report(&self, id: &str) -> Result<Vec<UploadReportRow>> {
         let (plan, journal) = self.upload_run(id).await?;
         let journal = &journal;
-        Ok(plan
+        let mut rows: Vec<UploadReportRow> = plan
             .files
             .iter()
             .map(|file| {
@@ -308,9 +314,24 @@ impl Workspace {
                     size: file.size,
                     state,
                     over_another: file.arrival != Arrival::New,
+                    undone: None,
                 }
             })
-            .collect())
+            .collect();
+        let (dir, id) = (self.runs_dir(), id.to_owned());
+        blocking(move || {
+            if let Some(undo) = runs::latest_undo(&dir, &id)? {
+                runs::mark_undone(
+                    &dir,
+                    &undo.id,
+                    &mut rows,
+                    |row| row.aem_path.as_str(),
+                    |row, undone| row.undone = Some(undone),
+                )?;
+            }
+            Ok(rows)
+        })
+        .await
     }
 
     /// The paths held under `ids`, in order; why not when one was forgotten or none is given.

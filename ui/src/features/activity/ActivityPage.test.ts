@@ -188,11 +188,32 @@ describe('the Activity page', () => {
 
     expect(second).toHaveTextContent('Stopped');
     // What it undoes in words (the run it undoes is in the list), never a run id.
-    expect(within(second).getByTestId('run-kind')).toHaveTextContent(`Undo of the bulk edit made ${new I18n('en').dateTime('2026-03-02T09:15:00Z')}`);
+    expect(within(second).getByTestId('run-name')).toHaveTextContent(`Undo of the bulk edit of ${new I18n('en').dateTime('2026-03-02T09:15:00Z')}`);
+    // The title says it once: the facts do not repeat the run's name, nor the connection.
+    expect(within(second).queryByTestId('run-kind')).not.toBeInTheDocument();
+    expect(within(first).getByTestId('run-name')).not.toHaveTextContent('p12345');
     expect(second).not.toHaveTextContent('r2');
     expect(within(second).getByTestId('run-reason')).toHaveTextContent('The development token has expired.');
     expect(within(second).queryByTestId('resume-run')).not.toBeInTheDocument();
     expect(within(second).queryByTestId('undo-run')).not.toBeInTheDocument();
+  });
+
+  it('counts an upload as uploaded and its undo as deleted, and marks a run undone as such', async () => {
+    await renderPage([
+      runSummary({ id: 'u2', status: 'completed', kind: { kind: 'undo', of: 'u1' }, counts: counts({ changed: 3 }), appliedAt: '2026-03-02T10:00:00Z' }),
+      runSummary({ id: 'u1', status: 'completed', kind: { kind: 'upload', folder: '/content/dam/up', files: 3 }, counts: counts({ changed: 3 }) }),
+      runSummary({ id: 'e1', status: 'completed', counts: counts({ changed: 4, skipped: 2 }) }),
+    ]);
+    const [undo, upload, edit] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(within(upload).getByTestId('run-counts')).toHaveTextContent('3 uploaded');
+    expect(within(upload).getByTestId('run-counts')).not.toHaveTextContent('changed');
+    expect(within(undo).getByTestId('run-counts')).toHaveTextContent('3 deleted');
+    // Undone: said on the card, in grey (left alone), beside its status.
+    expect(upload).toHaveAttribute('data-undone', 'yes');
+    expect(within(upload).getByTestId('run-undone')).toHaveTextContent('Undone');
+    expect(edit).not.toHaveAttribute('data-undone');
+    // Assets rightly left alone are not "skipped".
+    expect(within(edit).getByTestId('run-counts')).toHaveTextContent('4 changed · 2 left alone');
   });
 
   it('says once when a run fell back to per-asset writes, and nothing for the others', async () => {
@@ -358,15 +379,17 @@ describe('each run named by what it did and on which connection', () => {
     const en = new I18n('en');
     const got = await names(en);
     expect(got).toEqual({
-      t2: `Undo of the merge of the tag wknd:activity/surf into wknd:activity/surfing made ${made(en, at(45))} · p12345 · e67890`,
-      t1: 'Merge of the tag wknd:activity/surf into wknd:activity/surfing · p12345 · e67890',
-      u2: `Undo of the unpublish made ${made(en, at(35))} · p12345 · e67890`,
-      u1: 'Unpublish from the website · p12345 · e67890',
-      p3: `Republish of what the undo made ${made(en, at(25))} put back · p12345 · e67890`,
-      e2: `Undo of the bulk edit made ${made(en, at(15))} · p12345 · e67890`,
-      p2: `Republish of what the bulk edit made ${made(en, at(15))} changed · p12345 · e67890`,
-      p1: `Undo of the republish made ${made(en, at(20))} · p12345 · e67890`,
-      e1: 'Bulk edit · WKND Prod',
+      t2: `Undo of the merge of the tag wknd:activity/surf into wknd:activity/surfing of ${made(en, at(45))}: 30 assets in /content/dam/wknd-shared/en`,
+      t1: 'Merge of the tag wknd:activity/surf into wknd:activity/surfing: 30 assets in /content/dam/wknd-shared/en',
+      u2: `Undo of the unpublish of ${made(en, at(35))}: 30 assets in /content/dam/wknd-shared/en`,
+      u1: 'Unpublish from the website: 30 assets in /content/dam/wknd-shared/en',
+      // Grammatical: what it republishes after, and when that was made.
+      p3: `Republish after the undo of ${made(en, at(25))}: 30 assets in /content/dam/wknd-shared/en`,
+      e2: `Undo of the bulk edit of ${made(en, at(15))}: 30 assets in /content/dam/wknd-shared/en`,
+      p2: `Republish after the bulk edit of ${made(en, at(15))}: 30 assets in /content/dam/wknd-shared/en`,
+      p1: `Undo of the republish of ${made(en, at(20))}: 30 assets in /content/dam/wknd-shared/en`,
+      // What it did, on how many assets, where: the connection is a fact of the card, said once.
+      e1: 'Bulk edit: 30 assets in /content/dam/wknd-shared/en',
     });
   });
 
@@ -374,15 +397,15 @@ describe('each run named by what it did and on which connection', () => {
     const fr = new I18n('fr');
     const got = await names(fr);
     expect(got).toEqual({
-      t2: `Défaire la fusion de la balise wknd:activity/surf dans wknd:activity/surfing du ${made(fr, at(45))} · p12345 · e67890`,
-      t1: 'Fusion de la balise wknd:activity/surf dans wknd:activity/surfing · p12345 · e67890',
-      u2: `Défaire la dépublication du ${made(fr, at(35))} · p12345 · e67890`,
-      u1: 'Dépublication du site web · p12345 · e67890',
-      p3: `Republication de ce que l’exécution du ${made(fr, at(25))} a remis en place en défaisant une modification · p12345 · e67890`,
-      e2: `Défaire la modification en masse du ${made(fr, at(15))} · p12345 · e67890`,
-      p2: `Republication de ce que la modification en masse du ${made(fr, at(15))} a changé · p12345 · e67890`,
-      p1: `Défaire la republication du ${made(fr, at(20))} · p12345 · e67890`,
-      e1: 'Modification en masse · WKND Prod',
+      t2: `Défaire la fusion de la balise wknd:activity/surf dans wknd:activity/surfing du ${made(fr, at(45))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      t1: 'Fusion de la balise wknd:activity/surf dans wknd:activity/surfing : 30 ressources dans /content/dam/wknd-shared/en',
+      u2: `Défaire la dépublication du ${made(fr, at(35))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      u1: 'Dépublication du site web : 30 ressources dans /content/dam/wknd-shared/en',
+      p3: `Republication après la remise en place du ${made(fr, at(25))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      e2: `Défaire la modification en masse du ${made(fr, at(15))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      p2: `Republication après la modification en masse du ${made(fr, at(15))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      p1: `Défaire la republication du ${made(fr, at(20))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      e1: 'Modification en masse : 30 ressources dans /content/dam/wknd-shared/en',
     });
   });
 
@@ -390,7 +413,7 @@ describe('each run named by what it did and on which connection', () => {
     const en = new I18n('en');
     vi.mocked(listRuns).mockResolvedValue([runs[2]!]);
     render(ActivityPage, { props: { store: new BulkStore(() => [connection()], en), onShowRun: vi.fn() }, context: i18nContext(en) });
-    await waitFor(() => expect(screen.getByTestId('run-name')).toHaveTextContent(/^Undo of the unpublish · p12345/));
+    await waitFor(() => expect(screen.getByTestId('run-name')).toHaveTextContent(/^Undo of the unpublish: 30 assets in/));
   });
 });
 

@@ -983,6 +983,45 @@ describe('the report', () => {
     expect(screen.queryByTestId('report-folder-bars')).toBeNull();
   });
 
+  it('shows an undone run’s latest state: a heading that names the undo, and what it did to each row', async () => {
+    const edit = runSummary({ id: 'e5', status: 'completed', appliedAt: '2026-03-02T09:15:00Z', counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    const undo = runSummary({ id: 'u5', status: 'completed', appliedAt: '2026-03-02T10:00:00Z', kind: { kind: 'undo', of: 'e5' }, counts: { assets: 2, changed: 1, unchanged: 0, skipped: 1, failed: 0, pending: 0 } });
+    vi.mocked(listRuns).mockResolvedValue([undo, edit]);
+    await renderPage();
+    await act(() => store.history.load());
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: [
+        { path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [], undone: { status: 'changed', reason: null } },
+        { path: `${FOLDER}/city-night.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [], undone: { status: 'skipped', reason: 'someone changed it since' } },
+      ],
+      total: 2,
+      failures: [],
+    });
+    await act(() => store.run.openReport(edit));
+    const report = await screen.findByTestId('report');
+    expect(await within(report).findByTestId('undone-heading')).toHaveTextContent(`Undone on ${new I18n('en').dateTime('2026-03-02T10:00:00Z')}`);
+    const outcomes = within(report).getAllByTestId('report-outcome');
+    expect(outcomes.map((o) => o.textContent)).toEqual(['Given back', 'Kept: changed since']);
+    expect(outcomes.map((o) => o.dataset.meaning)).toEqual(['done', 'left-alone']);
+    expect(within(report).getByText('someone changed it since')).toBeInTheDocument();
+    expect(within(report).getByTestId('outcome-legend')).toHaveTextContent('Done or as wanted');
+  });
+
+  it('says a fragment this run changed that was live is changed since published, not up to date', async () => {
+    const run = runSummary({ id: 'f5', status: 'completed', appliedAt: '2026-03-02T09:15:00Z', fragments: {}, publication: { neverPublished: 0, modified: 0, upToDate: 1, unpublished: 0 }, counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    await renderPage();
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: [{ path: `${FOLDER}/adventure`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [], publication: 'up_to_date' }],
+      total: 1,
+      failures: [],
+    });
+    await act(() => store.run.openReport(run));
+    const report = await screen.findByTestId('report');
+    const live = await within(report).findByTestId('report-on-website');
+    expect(live).toHaveAttribute('data-state', 'modified');
+    expect(live).toHaveTextContent('Changed since published');
+  });
+
   it('says a republish’s outcome in the tab’s words, and colours the assets left alone as neutral', async () => {
     const republish = runSummary({
       id: 'p9',
@@ -1010,9 +1049,11 @@ describe('the report', () => {
     expect(legend('skipped')).toBe('Left alone');
     expect(tab('skipped')).toBe('Left alone');
     expect(within(report).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'neutral');
-    // An edit's skipped assets (changed by someone since, say) still call for a look.
+    // An edit's skipped assets were left alone on purpose too (changed by someone since, out of
+    // a rule's reach): grey and "Left alone", one meaning per colour on every report (issue 77).
     await act(() => store.run.openReport(FAILED));
-    await waitFor(() => expect(within(screen.getByTestId('report')).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'warning'));
+    await waitFor(() => expect(within(screen.getByTestId('report')).getByTestId('chart-skipped')).toHaveAttribute('data-tone', 'neutral'));
+    expect(within(screen.getByTestId('report')).getByTestId('chart-skipped')).toHaveTextContent('Left alone');
   });
 
   it('explains failed assets in words above the table, and in each row', async () => {
@@ -1376,7 +1417,7 @@ describe('in French', () => {
     expect(within(report).getByTestId('report-status')).toHaveTextContent('Terminée');
     expect(within(report).getByTestId('report-chart').querySelector('svg')).toHaveAttribute(
       'aria-label',
-      'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Ignorées\u00a0: 1, En échec\u00a0: 0',
+      'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Laissées telles quelles\u00a0: 1, En échec\u00a0: 0',
     );
     expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
     expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).toBeChecked();

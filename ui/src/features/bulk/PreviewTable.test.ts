@@ -255,14 +255,23 @@ describe('the preview table', () => {
     const tab = (name: RegExp) => within(tabs).getByRole('button', { name });
     expect(tab(/^Will change/)).toHaveTextContent('1');
     expect(tab(/^Already as wanted/)).toHaveTextContent('1');
-    expect(tab(/^Skipped/)).toHaveTextContent('1');
+    // Rightly left alone, in grey: never an amber "Skipped" (issue 77).
+    expect(tab(/^Left alone/)).toHaveTextContent('1');
+    expect(tab(/^Left alone/)).not.toHaveClass('skip');
+    expect(tabs).not.toHaveTextContent('Skipped');
+    const pill = screen.getByTestId('preview-outcome-pill');
+    expect(pill).toHaveTextContent('Left alone');
+    expect(pill).toHaveAttribute('data-meaning', 'left-alone');
+    expect(pill).not.toHaveClass('pill-warning');
+    // One legend says what the colours mean.
+    expect(screen.getByTestId('outcome-legend')).toHaveTextContent('Left alone on purpose');
     expect(tab(/^All/)).toHaveAttribute('aria-pressed', 'true');
 
-    await user.click(tab(/^Skipped/));
+    await user.click(tab(/^Left alone/));
     expect(fetch).toHaveBeenLastCalledWith('r1', 'skip', 0, PAGE_SIZE);
     await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(1));
     expect(screen.getByTestId('preview-row')).toHaveAttribute('data-path', SKIP.path);
-    expect(tab(/^Skipped/)).toHaveAttribute('aria-pressed', 'true');
+    expect(tab(/^Left alone/)).toHaveAttribute('aria-pressed', 'true');
 
     await user.click(tab(/^Will change/));
     expect(fetch).toHaveBeenLastCalledWith('r1', 'change', 0, PAGE_SIZE);
@@ -360,13 +369,37 @@ describe('a publish preview', () => {
       publication: { neverPublished: 1, modified: 1, upToDate: 0, unpublished: 0 },
     });
     render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
-    const states = await screen.findAllByTestId('publication-state');
-    expect(states.map((s) => s.textContent?.trim())).toEqual(['Changed since published', 'Never published']);
+    // Each row says what Apply will do to it, and where it stands now beside.
+    const wills = await screen.findAllByTestId('publication-will');
+    expect(wills.map((s) => s.textContent?.trim())).toEqual(['Will be published', 'Will be published']);
+    expect(screen.getAllByTestId('publication-now').map((s) => s.textContent?.trim())).toEqual(['now: Changed since published', 'now: Never published']);
     expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 changed since published');
     expect(screen.queryByText('cq:lastReplicationAction')).toBeNull();
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Publish 2 assets');
     // Republishing is an edit's choice, not a publish run's.
     expect(screen.queryByTestId('republish-after-apply')).toBeNull();
+  });
+
+  it('says on each row of a publish undo that it will be taken off the website, as its headline does', async () => {
+    const rows = new PagedRows<PlanRow, Action>(
+      fetcher([
+        planRow({ i: 0, path: '/content/dam/wknd/en/a.jpg', changes: [{ property: 'cq:lastReplicationAction', before: 'Activate', after: 'Deactivate' }], publication: 'up_to_date' }),
+        planRow({ i: 1, path: '/content/dam/wknd/en/b.jpg', changes: [{ property: 'cq:lastReplicationAction', before: 'Activate', after: 'Deactivate' }], publication: 'up_to_date' }),
+      ]),
+    );
+    await rows.open('r1', null);
+    const run = runSummary({
+      kind: { kind: 'publish', replication: 'unpublish', agent: 'publish', from: { kind: 'undo', of: 'p1' } },
+      counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 },
+      publication: { neverPublished: 0, modified: 0, upToDate: 2, unpublished: 0 },
+    });
+    render(PreviewTable, { run, rows, busy: false, onApply: vi.fn() });
+    expect(await screen.findByTestId('preview-outcome')).toHaveTextContent('2 assets will be taken off the website');
+    const wills = await screen.findAllByTestId('publication-will');
+    expect(wills.map((s) => s.textContent?.trim())).toEqual(['Will be taken off the website', 'Will be taken off the website']);
+    // No green "Up to date" pill contradicting the headline: where it stands now is muted words.
+    expect(screen.queryByText('Up to date')).toBeNull();
+    expect(screen.getAllByTestId('publication-now')[0]).toHaveTextContent('now: Up to date');
   });
 
   it("offers to republish an edit's changed assets at apply", async () => {

@@ -297,12 +297,12 @@ describe('undo and retry in words', () => {
 
   it('says what an undo or a retry goes back to: its kind and when, no run id', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
-    expect(kindLine(en, undo, original)).toBe(`Undo of the bulk edit made ${made}`);
+    expect(kindLine(en, undo, original)).toBe(`Undo of the bulk edit of ${made}`);
     const retry = runSummary({ kind: { kind: 'retry', of: original.id }, folder: '/content/dam/a' });
-    expect(kindLine(en, retry, original)).toBe(`Retry of the assets that failed in the bulk edit made ${made}`);
+    expect(kindLine(en, retry, original)).toBe(`Retry of the assets that failed in the bulk edit of ${made}`);
     const undoOfUndo = runSummary({ kind: { kind: 'undo', of: 'u1' }, folder: '/content/dam/a' });
     const undone = runSummary({ id: 'u1', kind: { kind: 'undo', of: original.id }, created: '2026-03-03T10:00:00Z', folder: '/content/dam/a' });
-    expect(kindLine(en, undoOfUndo, undone)).toBe(`Undo of the undo made ${en.dateTime('2026-03-03T10:00:00Z')}`);
+    expect(kindLine(en, undoOfUndo, undone)).toBe(`Undo of the undo of ${en.dateTime('2026-03-03T10:00:00Z')}`);
     expect(kindLine(en, runSummary())).toBeNull();
   });
 
@@ -311,17 +311,17 @@ describe('undo and retry in words', () => {
     expect(kindLine(en, imported)).toBe('Values from the sheet shots.xlsx');
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
     const sheetRun = { ...imported, created: original.created };
-    expect(kindLine(en, undo, sheetRun)).toBe(`Undo of the import of the sheet shots.xlsx made ${made}`);
+    expect(kindLine(en, undo, sheetRun)).toBe(`Undo of the import of the sheet shots.xlsx of ${made}`);
   });
 
   it('names the folder of the run it goes back to when it is not the run’s own', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
-    expect(kindLine(en, undo, original)).toBe(`Undo of the bulk edit made ${made} in /content/dam/a`);
+    expect(kindLine(en, undo, original)).toBe(`Undo of the bulk edit of ${made} in /content/dam/a`);
   });
 
   it('reads the time from the id when the run it goes back to is not in the history', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
-    expect(kindLine(en, undo)).toBe(`Undo of the run made ${made}`);
+    expect(kindLine(en, undo)).toBe(`Undo of the run of ${made}`);
     expect(kindLine(en, runSummary({ kind: { kind: 'undo', of: 'odd' } }))).toBe('Undo of the run');
     for (const line of [kindLine(en, undo), kindLine(en, undo, original)]) expect(line).not.toContain(original.id);
   });

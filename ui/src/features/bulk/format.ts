@@ -203,6 +203,15 @@ export function runName(i18n: I18n, run: Named, origin: Origin | null = null): s
   return i18n.t(run.fragments ? 'run-name-fragments' : 'run-name-edit');
 }
 
+/** An Activity card's title: what the run did, on how many assets, where ("Bulk edit: 12 assets
+ *  in /content/dam/wknd"); an upload's or a tag sheet's name already says what and where. The
+ *  connection is the card's facts', said once. */
+export function runTitle(i18n: I18n, run: Named & Pick<RunSummary, 'counts'>, origin: Origin | null = null): string {
+  const name = runName(i18n, run, origin);
+  if (run.kind.kind === 'upload' || run.kind.kind === 'tag_import' || run.kind.kind === 'tag_rename') return name;
+  return i18n.t('run-title', { name, count: run.counts.assets, what: run.fragments ? 'fragments' : 'assets', folder: run.folder });
+}
+
 /** The folder, and whether subfolders were included. */
 export function scopeLine(i18n: I18n, run: Pick<RunSummary, 'folder' | 'recursive'>): string {
   return run.recursive ? i18n.t('scope-with-subfolders', { folder: run.folder }) : run.folder;
@@ -236,19 +245,29 @@ export function willChange(counts: Counts): number {
   return counts.pending + counts.changed + counts.failed;
 }
 
-/** "1,980 changed · 20 failed · 3 skipped", leaving out zeros (except when all are zero). */
-export function countsLine(i18n: I18n, counts: Counts, status: RunStatus): string {
+/** What a run's written assets are called in its counts: an upload's "uploaded", its undo's
+ *  "deleted", an undo's "put back", a publication's "published"; else "changed". */
+export function changedCount(run: Pick<RunSummary, 'kind'>, origin: Pick<RunSummary, 'kind'> | null = null): string {
+  if (run.kind.kind === 'upload') return 'count-uploaded';
+  if (run.kind.kind === 'undo') return origin?.kind.kind === 'upload' ? 'count-deleted' : 'count-put-back';
+  if (run.kind.kind === 'publish') return run.kind.replication === 'publish' ? 'count-published' : 'count-unpublished';
+  return 'count-changed';
+}
+
+/** "1,980 changed · 20 failed · 3 left alone", leaving out zeros (except when all are zero);
+ *  `changed` the words of the written ones (`changedCount`). */
+export function countsLine(i18n: I18n, counts: Counts, status: RunStatus, changed = 'count-changed'): string {
   const parts: [number, string][] =
     status === 'previewed' || status === 'preview_incomplete'
       ? [
           [willChange(counts), 'count-to-change'],
           [counts.unchanged, 'count-unchanged'],
-          [counts.skipped, 'count-skipped'],
+          [counts.skipped, 'count-left-alone'],
         ]
       : [
-          [counts.changed, 'count-changed'],
+          [counts.changed, changed],
           [counts.unchanged, 'count-unchanged'],
-          [counts.skipped, 'count-skipped'],
+          [counts.skipped, 'count-left-alone'],
           [counts.failed, 'count-failed'],
           [counts.pending, 'count-pending'],
         ];

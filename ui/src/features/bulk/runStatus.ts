@@ -2,10 +2,13 @@
 // id (the report, the preview's title, Activity's pills and the chart all read it), how alarming
 // a status is (its colour), and the sentence on where a run stands. Plain functions, tested in
 // format.test.ts.
+import type { ReportRow } from '../../ipc/bindings/ReportRow';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
+import type { RowUndone } from '../../ipc/bindings/RowUndone';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
+import type { Outcome } from '../../lib/outcomes';
 
 /** A run's status as message ids (the words are in the catalogue). */
 export const STATUS_WORDS: Record<RunStatus, string> = {
@@ -83,11 +86,49 @@ export const ROW_STATUS_WORDS: Record<ReportStatus, string> = {
   pending: 'bulk-row-status-pending',
 };
 
-/** How a report row went, as a pill's tone: green only when it was written. */
-export const ROW_TONES: Record<ReportStatus, StatusTone> = {
-  changed: 'success',
-  unchanged: 'neutral',
-  skipped: 'warning',
-  failed: 'danger',
-  pending: 'info',
-};
+/** What one report row says happened to its asset last, in words and a colour of one meaning
+ *  (lib/outcomes.ts): once the run was undone, what its undo did (`row.undone`, the core's),
+ *  else what the run did. A publish run's row says what it did on the website; an asset left
+ *  alone (already as wanted, kept because someone changed it since, not in the run's reach) is
+ *  grey, never the amber of what needs a look. */
+export function rowOutcome(run: Pick<RunSummary, 'kind'>, row: Pick<ReportRow, 'status' | 'changedSincePreview' | 'undone'>): Outcome {
+  if (row.undone) return undoneOutcome(run, row.undone);
+  switch (row.status) {
+    case 'changed':
+      return { word: changedWord(run), meaning: 'done' };
+    case 'unchanged':
+      return { word: 'bulk-row-status-unchanged', meaning: 'left-alone' };
+    case 'skipped':
+      return { word: row.changedSincePreview.length > 0 ? 'row-kept-changed-since' : 'bulk-row-status-left-alone', meaning: 'left-alone' };
+    case 'failed':
+      return { word: 'bulk-row-status-failed', meaning: 'failed' };
+    case 'pending':
+      return { word: 'bulk-row-status-pending', meaning: 'attention' };
+  }
+}
+
+/** What a run's row that was written is called: published, unpublished, put back, changed. */
+function changedWord(run: Pick<RunSummary, 'kind'>): string {
+  if (run.kind.kind === 'publish') return run.kind.replication === 'publish' ? 'bulk-row-status-published' : 'bulk-row-status-unpublished';
+  if (run.kind.kind === 'undo') return 'bulk-row-status-put-back';
+  return 'bulk-row-status-changed';
+}
+
+/** What the undo of `run` did to one of its rows: given back (a publication taken back), already
+ *  as before, kept because someone changed it since, refused, not done yet. */
+export function undoneOutcome(run: Pick<RunSummary, 'kind'>, undone: Pick<RowUndone, 'status'>): Outcome {
+  switch (undone.status) {
+    case 'changed':
+      if (run.kind.kind === 'publish') return { word: run.kind.replication === 'publish' ? 'row-undone-unpublished' : 'row-undone-published', meaning: 'done' };
+      if (run.kind.kind === 'upload') return { word: 'row-undone-deleted', meaning: 'done' };
+      return { word: 'row-undone-given-back', meaning: 'done' };
+    case 'unchanged':
+      return { word: run.kind.kind === 'upload' ? 'row-undone-gone' : 'row-undone-already', meaning: 'left-alone' };
+    case 'skipped':
+      return { word: 'row-undone-kept', meaning: 'left-alone' };
+    case 'failed':
+      return { word: 'row-undone-failed', meaning: 'failed' };
+    case 'pending':
+      return { word: 'row-undone-pending', meaning: 'attention' };
+  }
+}

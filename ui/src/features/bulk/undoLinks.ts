@@ -23,6 +23,23 @@ export function undoneBy(run: RunSummary, runs: readonly RunSummary[]): RunSumma
   return latest;
 }
 
+/** The latest undo applied to `run` that no later run undid in turn (a redo brings the run's
+ *  own outcomes back): the one whose outcomes a report's rows show (the core's
+ *  `runs::latest_undo`, which fills each row's `undone`). An undo of a publication counts. */
+export function lastUndo(run: RunSummary, runs: readonly RunSummary[]): RunSummary | null {
+  const latestOf = (id: string): RunSummary | null => {
+    let latest: RunSummary | null = null;
+    for (const other of runs) {
+      const of = other.kind.kind === 'undo' ? other.kind.of : other.kind.kind === 'publish' && other.kind.from?.kind === 'undo' ? other.kind.from.of : null;
+      if (of !== id || other.appliedAt === null) continue;
+      if (!latest || other.appliedAt > (latest.appliedAt ?? '')) latest = other;
+    }
+    return latest;
+  };
+  const undo = latestOf(run.id);
+  return undo && latestOf(undo.id) === null ? undo : null;
+}
+
 /** Whether `run` undoes another: an undo of values, or the undo of a publication (a publish
  *  run of the opposite kind); its preview is worded as an undo. */
 export function isUndoRun(run: RunSummary): boolean {

@@ -95,7 +95,9 @@ describe('the round trip panel', () => {
     expect(done).toHaveTextContent('Created 1 tag and changed 0 values.');
     expect(within(preview).getByRole('heading').textContent).toBe('Imported from tags.csv: 1 new tag, 1 value changed');
     const headers = within(screen.getByTestId('tags-import-changes')).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Tag', 'Value', 'Before', 'After']);
+    expect(headers).toEqual(['Tag', 'Value', 'Before', 'After', 'What happened']);
+    // Each row says what happened to it: created, or left alone because AEM changed it since.
+    expect(screen.getAllByTestId('tags-import-outcome').map((o) => o.textContent)).toEqual(['Created', 'Left alone: changed since the preview']);
     expect(screen.getByTestId('tags-import-changed-since').textContent).toContain(
       'The title (fr) of wknd:season/summer was changed in AEM since the preview (the preview showed “Été”, AEM now holds “Été!”).',
     );
@@ -104,6 +106,9 @@ describe('the round trip panel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
     expect((await screen.findByTestId('tags-import-undone')).textContent).toBe('Undone: 0 values put back, 0 tags removed.');
     expect(screen.getByTestId('tags-import-kept').textContent).toContain('Assets hold wknd:season/autumn: it stays');
+    // Undone looks undone: the heading names the undo, and no row still reads as imported.
+    expect(within(preview).getByRole('heading').textContent).toBe('Undone: the import of tags.csv');
+    expect(screen.getAllByTestId('tags-import-outcome').map((o) => o.textContent)).toEqual(['Kept: changed since', 'Given back']);
   });
 
   it('says where an import stopped part-way, and offers to undo what it wrote', async () => {

@@ -1,6 +1,9 @@
 // The words of a tag import's lines: which value of a tag (title, title in a language,
 // description) and a value as the page quotes it. Message ids with their arguments, for t().
 import type { KeptWhy } from '../../ipc/bindings/KeptWhy';
+import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
+import type { TagImportUndoneView } from '../../ipc/bindings/TagImportUndoneView';
+import type { Outcome } from '../../lib/outcomes';
 
 export interface Words {
   id: string;
@@ -30,4 +33,24 @@ export function keptWords(tag: string, why: KeptWhy, what: (property: string) =>
     case 'unchecked':
       return { id: 'tags-import-kept-unchecked', args: { tag, detail: why.detail } };
   }
+}
+
+/** What happened last to one row of an applied tag import (a tag created, `property` null, or
+ *  a value changed): once undone, removed or given back unless the undo kept it (someone
+ *  changed it since); else created or changed, unless left alone because AEM held something
+ *  else than the preview showed. A colour of one meaning (lib/outcomes.ts). */
+export function tagRowOutcome(
+  id: string,
+  property: string | null,
+  applied: Pick<TagImportApplied, 'changedSince'> | null,
+  undone: Pick<TagImportUndoneView, 'kept'> | null,
+): Outcome {
+  if (undone) {
+    if (undone.kept.some((k) => k.id === id)) return { word: 'row-undone-kept', meaning: 'left-alone' };
+    return { word: property === null ? 'row-tag-removed' : 'row-undone-given-back', meaning: 'done' };
+  }
+  if (applied?.changedSince.some((c) => c.id === id && (c.property === null || c.property === property))) {
+    return { word: 'row-kept-changed-since', meaning: 'left-alone' };
+  }
+  return { word: property === null ? 'row-tag-created' : 'bulk-row-status-changed', meaning: 'done' };
 }

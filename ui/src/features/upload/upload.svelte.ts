@@ -33,7 +33,7 @@ import type { UploadUndoneView } from '../../ipc/bindings/UploadUndoneView';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import { FolderTree } from '../bulk/folderTree.svelte';
-import { undoAction, undoneBy } from '../bulk/undoLinks';
+import { lastUndo, undoAction } from '../bulk/undoLinks';
 
 /** What the page is doing: a step at work shows its progress and holds every button. */
 export type UploadWork = 'idle' | 'choosing' | 'previewing' | 'uploading' | 'undoing';
@@ -94,9 +94,9 @@ export class UploadModel {
     return undoAction(run, this.runs) === 'undo';
   }
 
-  /** The latest run that undid the report's run, when one did. */
+  /** The latest run that undid the report's run, when one did: its rows say what it did. */
   get undoneWith(): RunSummary | null {
-    return this.run ? undoneBy(this.run, this.runs) : null;
+    return this.run ? lastUndo(this.run, this.runs) : null;
   }
 
   /** Whether the report's run can be taken up again: stopped, cancelled or cut short, and
@@ -271,6 +271,8 @@ export class UploadModel {
     await this.#step('undoing', async () => {
       this.undone = await undoUpload(run.id, typedName);
       this.runs = await listRuns();
+      // Each file's row now says what the undo did to it.
+      this.rows = await uploadReport(run.id);
     });
   }
 

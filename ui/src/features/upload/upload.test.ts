@@ -297,7 +297,10 @@ describe('an upload undone, stopped or at work', () => {
   it('offers no second undo once an undo run took back what it made, in both languages', async () => {
     const uploaded = aRun({ id: 'r7', status: 'completed', kind: uploadKind, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
     vi.mocked(runSummary).mockResolvedValue(uploaded);
-    vi.mocked(uploadReport).mockResolvedValue([]);
+    vi.mocked(uploadReport).mockResolvedValue([
+      { aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false, undone: { status: 'changed', reason: null } },
+      { aemPath: `${FOLDER}/b.jpg`, size: 10, state: 'uploaded', overAnother: false, undone: { status: 'skipped', reason: 'kept: someone changed it since the upload' } },
+    ]);
     vi.mocked(listRuns).mockResolvedValue([undoOf('r7'), uploaded]);
     const model = new UploadModel();
     await model.openRun('r7');
@@ -306,10 +309,17 @@ describe('an upload undone, stopped or at work', () => {
     const { unmount } = show(model);
     expect(screen.queryByTestId('upload-undo')).toBeNull();
     expect(screen.getByTestId('upload-undone-on').textContent).toContain('Undone on');
+    // The report shows the run's latest state: its title, and each file's outcome (issue 77).
+    expect(screen.getByTestId('upload-report-title').textContent).toBe('Upload undone');
+    const outcomes = screen.getAllByTestId('upload-outcome');
+    expect(outcomes.map((o) => o.textContent)).toEqual(['Deleted', 'Kept: changed since']);
+    expect(outcomes.map((o) => o.dataset.meaning)).toEqual(['done', 'left-alone']);
+    expect(screen.queryByText('Uploaded')).toBeNull();
+    expect(screen.getByTestId('upload-outcome-reason').textContent).toBe('kept: someone changed it since the upload');
     unmount();
     show(model, 'fr');
-    expect(screen.getByTestId('upload-undone-on').textContent).toContain('Annulé le');
-    expect(screen.getByTestId('upload-undone-on').textContent).toContain('\u00a0: ');
+    expect(screen.getByTestId('upload-undone-on').textContent).toContain('Défaite le');
+    expect(screen.getByTestId('upload-report-title').textContent).toBe('Envoi défait');
   });
 
   it('keeps Undo when the undo refused some files, as Activity does', async () => {

@@ -6,7 +6,10 @@ import type { UploadFileState } from '../../ipc/bindings/UploadFileState';
 import type { UploadIntent } from '../../ipc/bindings/UploadIntent';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import type { UploadPreviewFile } from '../../ipc/bindings/UploadPreviewFile';
+import type { UploadReportRow } from '../../ipc/bindings/UploadReportRow';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
+import type { Outcome } from '../../lib/outcomes';
+import { undoneOutcome } from '../bulk/runStatus';
 
 /** The catalogue id of each intent's words. */
 export const INTENT_WORDS: Record<UploadIntent, string> = {
@@ -24,6 +27,14 @@ export const STATE_WORDS: Record<UploadFileState, string> = {
   failed: 'upload-state-failed',
   left_alone: 'upload-state-left-alone',
 };
+
+/** What the report says happened to a file last: once the upload was undone, what its undo did
+ *  (deleted, already gone, kept and why), else what the upload did; a colour of one meaning. */
+export function uploadOutcome(row: Pick<UploadReportRow, 'state' | 'undone'>): Outcome {
+  if (row.undone) return undoneOutcome({ kind: { kind: 'upload', folder: '', files: 0 } }, row.undone);
+  const meaning = ({ uploaded: 'done', pending: 'attention', failed: 'failed', left_alone: 'left-alone' } as const)[row.state];
+  return { word: STATE_WORDS[row.state], meaning };
+}
 
 /** A file's size for people: bytes, kB, MB, GB (decimal, as the system's file managers). */
 export function sizeWords(i18n: Pick<I18n, 'number'>, bytes: number): string {

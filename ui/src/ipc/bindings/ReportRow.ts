@@ -4,6 +4,7 @@ import type { FragmentName } from "./FragmentName";
 import type { PropertyChange } from "./PropertyChange";
 import type { PublicationState } from "./PublicationState";
 import type { ReportStatus } from "./ReportStatus";
+import type { RowUndone } from "./RowUndone";
 
 /**
  * One asset of a report.
@@ -25,4 +26,10 @@ publication?: PublicationState,
 /**
  * A content fragment's title and model, as its preview read them.
  */
-fragment?: FragmentName, };
+fragment?: FragmentName, 
+/**
+ * What the latest undo of the run did to this asset since ([`mark_undone`]): its row's
+ * latest state, which the report shows rather than what the run did; absent when the run
+ * was not undone (or its undo left this asset out).
+ */
+undone?: RowUndone, };
