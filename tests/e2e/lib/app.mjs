@@ -135,6 +135,7 @@ const docsImages = join(here, "..", "..", "..", "docs", "images");
  * screenshots. The window must be at least 800 pixels wide: a guide's picture must be legible.
  */
 export async function docsPicture(driver, name) {
+  await drawn(driver);
   const png = await driver.takeScreenshot();
   const width = Buffer.from(png, "base64").readUInt32BE(16); // the IHDR chunk's width
   assert.ok(width >= 800, `the window is ${width} pixels wide: too narrow for the guides' ${name}.png`);
