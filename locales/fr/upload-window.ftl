@@ -33,8 +33,8 @@ upload-summary = { $files ->
    *[other] { $files } fichiers
 } pour { $folder } : { $new } nouveaux, { $same } déjà là, { $different } différents, { $refused } refusés. Rien n’a été envoyé.
 upload-folders-made = { $count ->
-    [one] Un dossier est d’abord créé.
-   *[other] { $count } dossiers sont d’abord créés.
+    [one] Le dossier { $folders } est d’abord créé.
+   *[other] Ces dossiers sont d’abord créés : { $folders }.
 }
 upload-sheet-problems = Problèmes dans la feuille
 upload-sheet-stops = Rien ne peut être envoyé avant que la feuille soit corrigée.
@@ -94,3 +94,9 @@ upload-report-metadata-left-alone = Valeurs non écrites : quelqu’un les a mo
 upload-folder-typed = Ou saisissez son chemin
 upload-resume = Reprendre cet envoi
 upload-undone-on = Annulé le { $when } : ce qu’il a créé et que personne n’a modifié depuis a été supprimé.
+
+# La taille d’un fichier, son nombre déjà écrit à la manière de la langue (ticket 77 : ko, pas kB).
+upload-size-bytes = { $size } o
+upload-size-kb = { $size } ko
+upload-size-mb = { $size } Mo
+upload-size-gb = { $size } Go

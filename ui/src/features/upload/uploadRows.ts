@@ -7,6 +7,8 @@ import type { UploadIntent } from '../../ipc/bindings/UploadIntent';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import type { UploadPreviewFile } from '../../ipc/bindings/UploadPreviewFile';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
+import type { Translate } from '../bulk/editForm';
+import { columnName } from '../bulk/rowNames';
 
 /** The catalogue id of each intent's words. */
 export const INTENT_WORDS: Record<UploadIntent, string> = {
@@ -26,8 +28,9 @@ export const STATE_WORDS: Record<UploadFileState, string> = {
 };
 
 /** A file's size for people: bytes, kB, MB, GB (decimal, as the system's file managers). */
-export function sizeWords(i18n: Pick<I18n, 'number'>, bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
+export function sizeWords(i18n: Pick<I18n, 'number' | 't'>, bytes: number): string {
+  // The units' letters are the catalogue's: French says ko, Mo, Go (issue 77).
+  const units = ['upload-size-bytes', 'upload-size-kb', 'upload-size-mb', 'upload-size-gb'];
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < units.length - 1) {
@@ -35,7 +38,7 @@ export function sizeWords(i18n: Pick<I18n, 'number'>, bytes: number): string {
     unit += 1;
   }
   const shown = i18n.number(value, { maximumFractionDigits: unit === 0 ? 0 : 1 });
-  return `${shown}\u00a0${units[unit]}`;
+  return i18n.t(units[unit]!, { size: shown });
 }
 
 /** How many files of the preview go each way. */
@@ -50,9 +53,10 @@ export function pagesUsing(preview: UploadPreview, file: UploadPreviewFile): num
   return preview.references?.assets.find((a) => a.path === file.aemPath)?.pages.length ?? 0;
 }
 
-/** A file's values from the sheet, one `property: a | b` each. */
-export function metadataLines(file: UploadPreviewFile): string[] {
-  return Object.entries(file.metadata).map(([property, values]) => `${property}: ${(values ?? []).join(' | ')}`);
+/** A file's values from the sheet, one `Title: a | b` each: a property by its title where the
+ *  window has one (issue 77: not "dc:title: Upload A"), else by its name. */
+export function metadataLines(t: Translate, file: UploadPreviewFile): string[] {
+  return Object.entries(file.metadata).map(([property, values]) => `${columnName(t, undefined, property).label}: ${(values ?? []).join(' | ')}`);
 }
 
 /** The path below the target folder, as the sheet's File column names it. */
