@@ -826,6 +826,7 @@ test-basic-auth = Basic authentication; no token needed.
 test-token-valid-for = Token valid for { $duration }.
 test-token-ready = Token ready (its end is unknown).
 test-skipped = Not tried: the credentials are not usable.
+test-skipped-unreachable = Not tried: AEM could not be reached.
 test-who-known = AEM knows this connection as { $user }.
 test-who-unknown = AEM answered, but did not say which user this is.
 test-who-auxiliary = { $detail } This does not stop Metadesk: the token works and the DAM can be read; only the name of the AEM user is not known.

@@ -827,6 +827,7 @@ test-basic-auth = Authentification de base ; aucun jeton n’est nécessaire.
 test-token-valid-for = Jeton valide pendant { $duration }.
 test-token-ready = Jeton prêt (sa date de fin est inconnue).
 test-skipped = Non essayé : les identifiants ne sont pas utilisables.
+test-skipped-unreachable = Non essayé : AEM n’a pas pu être joint.
 test-who-known = AEM connaît cette connexion sous le nom { $user }.
 test-who-unknown = AEM a répondu, sans préciser de quel utilisateur il s’agit.
 test-who-auxiliary = { $detail } Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
