@@ -1137,10 +1137,15 @@ tags-change-kept = The tag { $id } will be kept: { $count ->
 tags-change-show-preview = Show the preview
 tags-change-not-changed = The tag { $id } was not changed
 tags-change-in-doubt = The change was interrupted: AEM may not have made it. Open its run from Activity: its report offers Try again.
-tags-change-production-title = Change the tag { $id } in AEM’s taxonomy on production?
-tags-change-production-merge = AEM merges { $id } into { $target } in the taxonomy of { $connection }, a connection marked production.
-tags-change-production-move = AEM moves { $id } to { $target } in the taxonomy of { $connection }, a connection marked production.
-tags-change-production-delete = AEM deletes { $id } from the taxonomy of { $connection }, a connection marked production.
+tags-change-production-title = Change the tag “{ $title }” in AEM’s taxonomy on production?
+tags-change-production-merge = AEM merges the tag “{ $title }” into “{ $target }” in the taxonomy of { $connection }, a connection marked production.
+tags-change-production-move = AEM moves the tag “{ $title }” to { $target } in the taxonomy of { $connection }, a connection marked production.
+tags-change-production-delete = AEM deletes the tag “{ $title }” from the taxonomy of { $connection }, a connection marked production.
+tags-change-production-held = { $count ->
+    [0] No asset under { $folder } holds it.
+    [one] One asset under { $folder } holds it.
+   *[other] { $count } assets under { $folder } hold it.
+}
 bulk-tag-then-merge = Then AEM merges the tag { $id } into { $target }.
 bulk-tag-then-move = Then AEM moves the tag { $id } to { $target }.
 bulk-tag-then-delete = Then AEM deletes the tag { $id }.

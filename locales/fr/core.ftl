@@ -239,8 +239,8 @@ keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detai
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
 
-## Échecs d’entrée-sortie et connexions remplacées (ticket 17 : leurs mots dans la langue de
-## l’utilisateur). Les io-… disent ce que faisait Metadesk : le { $context } de error-io.
+## Échecs d’entrée-sortie et connexions remplacées (ticket 17 : leurs mots dans la langue de
+## l’utilisateur). Les io-… disent ce que faisait Metadesk : le { $context } de error-io.
 
 error-io-detail = { $kind ->
     [not-found] le fichier ou le dossier n’existe pas
@@ -276,7 +276,7 @@ replace-secret = Le champ « { credential-field } » diffère.
 error-ims-only-for-oauth = Une adresse IMS ne peut être indiquée que pour des identifiants OAuth serveur à serveur ; ce fichier ({ $kind }) indique lui-même l’IMS qu’il utilise.
 error-ims-address = L’adresse IMS est inutilisable : { url-problem }.
 
-## Connexions : enregistrement, renommage, association (ticket 17 : leurs mots dans la langue de
+## Connexions : enregistrement, renommage, association (ticket 17 : leurs mots dans la langue de
 ## l’utilisateur)
 
 error-aem-address = L’adresse AEM est inutilisable : { url-problem }.
@@ -300,8 +300,8 @@ error-connections-no-version = Le fichier des connexions { $path } est endommag�
 error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
 error-confirm-production = Cette connexion est marquée comme production : saisissez son nom, « { $name } », pour appliquer.
 
-## Connexions : l’état d’une connexion, la santé de son jeton et le nom proposé, tels que la CLI
-## et la fenêtre les lisent (ticket 17 : les connexions dans la langue de l’utilisateur)
+## Connexions : l’état d’une connexion, la santé de son jeton et le nom proposé, tels que la CLI
+## et la fenêtre les lisent (ticket 17 : les connexions dans la langue de l’utilisateur)
 
 connection-status-ok = OK
 connection-status-expired = expirée le { $date }
@@ -338,7 +338,7 @@ health-advice-dev-token-ending = Terminez ou mettez en pause les longues exécut
 name-suggestion-local-sdk = SDK AEM local ({ $host })
 name-suggestion-dev-token = Jeton de développement ({ $user })
 name-suggestion-dev-token-anonymous = Jeton de développement
-# Identifiant d’un environnement Cloud Service : son programme et son environnement en mots (ticket 68)
+# Identifiant d’un environnement Cloud Service : son programme et son environnement en mots (ticket 68)
 name-suggestion-cloud = Programme { $program } · environnement { $environment }
 name-suggestion-cloud-oauth = Programme { $program } · environnement { $environment } (OAuth)
 
@@ -394,7 +394,7 @@ error-run-on-other-aem = La connexion « { $name } » pointe désormais vers {
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
 
-## La tâche en masse en cours, telle que error-job-running la nomme (ticket 17 : libellés des tâches dans la langue de l’utilisateur)
+## La tâche en masse en cours, telle que error-job-running la nomme (ticket 17 : libellés des tâches dans la langue de l’utilisateur)
 
 job-count-folder = le comptage des ressources de { $folder }
 job-count-search = le comptage d’une recherche dans { $folder }
@@ -411,9 +411,9 @@ job-apply = l’application des modifications à { $folder }
 job-tag-import = l’import des balises de { $file }
 job-tag-rename = le renommage de la balise { $id } en { $title }
 
-## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
+## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
 ## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
-## { url-problem } sont des parties d’autres messages : ils lisent $field, $problem et $text.
+## { url-problem } sont des parties d’autres messages : ils lisent $field, $problem et $text.
 
 credential-field = { $field ->
     [client-id] identifiant client
@@ -543,7 +543,7 @@ import-warning-token-not-renewable = Un jeton de développement ne peut pas êtr
 import-warning-token-end-unknown = Metadesk ne peut pas savoir quand ce jeton expire (il dure en général 24 heures).
 import-warning-other-credentials = D’autres identifiants de ce fichier sont inutilisables : { $problems }
 
-## Feuilles : lecture d’une feuille et problèmes trouvés dedans (ticket 17 : messages de vérification des feuilles)
+## Feuilles : lecture d’une feuille et problèmes trouvés dedans (ticket 17 : messages de vérification des feuilles)
 
 sheet-issue = { $problem }
 sheet-issue-at-row = Ligne { $row } : { $problem }
@@ -646,7 +646,7 @@ sheet-about-clear-means = dans une cellule, supprime la propriété
 sheet-about-several-values = Plusieurs valeurs
 sheet-about-several-values-means = séparées par | ; écrivez \| pour un | à l’intérieur d’une valeur
 
-## Le type de fichier d’une feuille, affiché à l’étape de la feuille et par `sheet import` (ticket 17 : formats des feuilles)
+## Le type de fichier d’une feuille, affiché à l’étape de la feuille et par `sheet import` (ticket 17 : formats des feuilles)
 
 sheet-format = { $kind ->
     [xlsx] classeur Excel (.xlsx)
@@ -659,7 +659,7 @@ sheet-format-csv = CSV { $separator ->
    *[other] séparé par « { $separator } »
 }, { $encoding }
 
-## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
+## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
 
 console-outcome-status = { $status }
 console-outcome-graphql-errors = { $count ->
@@ -1059,8 +1059,8 @@ condition-name-matches = le nom correspond à { $pattern }
 condition-all = { $first } et { $rest }
 condition-any = { $first } ou { $rest }
 
-## Ce qu’un périmètre sélectionne, tel qu’un périmètre enregistré l’affiche (ticket 17 : mots des
-## périmètres). { $conditions } sont les mots des conditions ci-dessus ; { $place } un dossier, ou
+## Ce qu’un périmètre sélectionne, tel qu’un périmètre enregistré l’affiche (ticket 17 : mots des
+## périmètres). { $conditions } sont les mots des conditions ci-dessus ; { $place } un dossier, ou
 ## scope-with-subfolders.
 
 scope-folder = les ressources de { $place }

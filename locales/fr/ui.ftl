@@ -1148,10 +1148,15 @@ tags-change-kept = La balise { $id } sera conservée : { $count ->
 tags-change-show-preview = Voir l’aperçu
 tags-change-not-changed = La balise { $id } n’a pas été modifiée
 tags-change-in-doubt = La modification a été interrompue : AEM ne l’a peut-être pas faite. Ouvrez son exécution depuis Activité : son rapport propose Réessayer.
-tags-change-production-title = Modifier la balise { $id } dans la taxonomie d’AEM en production ?
-tags-change-production-merge = AEM fusionne { $id } dans { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
-tags-change-production-move = AEM déplace { $id } vers { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
-tags-change-production-delete = AEM supprime { $id } de la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-title = Modifier la balise « { $title } » dans la taxonomie d’AEM en production ?
+tags-change-production-merge = AEM fusionne la balise « { $title } » dans « { $target } » dans la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-move = AEM déplace la balise « { $title } » vers { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-delete = AEM supprime la balise « { $title } » de la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-held = { $count ->
+    [0] Aucune ressource sous { $folder } ne la porte.
+    [one] Une ressource sous { $folder } la porte.
+   *[other] { $count } ressources sous { $folder } la portent.
+}
 bulk-tag-then-merge = Puis AEM fusionne la balise { $id } dans { $target }.
 bulk-tag-then-move = Puis AEM déplace la balise { $id } vers { $target }.
 bulk-tag-then-delete = Puis AEM supprime la balise { $id }.

@@ -34,7 +34,7 @@ upload-summary = { $files ->
 } pour { $folder } : { $new } nouveaux, { $same } déjà là, { $different } différents, { $refused } refusés. Rien n’a été envoyé.
 upload-folders-made = { $count ->
     [one] Le dossier { $folders } est d’abord créé.
-   *[other] Ces dossiers sont d’abord créés : { $folders }.
+   *[other] Ces dossiers sont d’abord créés : { $folders }.
 }
 upload-sheet-problems = Problèmes dans la feuille
 upload-sheet-stops = Rien ne peut être envoyé avant que la feuille soit corrigée.
@@ -95,7 +95,7 @@ upload-folder-typed = Ou saisissez son chemin
 upload-resume = Reprendre cet envoi
 upload-undone-on = Annulé le { $when } : ce qu’il a créé et que personne n’a modifié depuis a été supprimé.
 
-# La taille d’un fichier, son nombre déjà écrit à la manière de la langue (ticket 77 : ko, pas kB).
+# La taille d’un fichier, son nombre déjà écrit à la manière de la langue (ticket 77 : ko, pas kB).
 upload-size-bytes = { $size } o
 upload-size-kb = { $size } ko
 upload-size-mb = { $size } Mo
