@@ -377,9 +377,9 @@ bulk-kind-retry = { $what ->
     [none] {""}
    *[other] {" "}in { $folder }
 }
-bulk-selection-list = a list of { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+bulk-selection-list = { $count ->
+    [one] { $count } asset you listed
+   *[other] { $count } assets you listed
 }
 bulk-failures-see-table = { $count ->
     [one] { $count } asset
@@ -1591,6 +1591,7 @@ bulk-rule-words-replace = replace “{ $find }” with “{ $replace }”{ $rege
    *[no] {""}
 }
 bulk-rule-words-template = from the template “{ $template }”
+bulk-rule-words-template-copy = copied from each asset’s { $property }
 bulk-rule-words-from-name = from the file name by “{ $pattern }” as “{ $template }”
 bulk-rule-words-retag = { $from } and the tags below it become { $to }
 bulk-rule-words-untag = remove { $from } and the tags below it

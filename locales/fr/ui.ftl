@@ -378,8 +378,8 @@ bulk-kind-retry = { $what ->
    *[other] {" "}dans { $folder }
 }
 bulk-selection-list = { $count ->
-    [one] une liste d’une entrée
-   *[other] une liste de { $count } entrées
+    [one] une ressource de votre liste
+   *[other] { $count } ressources de votre liste
 }
 bulk-failures-see-table = { $count ->
     [one] { $count } ressource n’a pas pu être modifiée
@@ -1623,6 +1623,7 @@ bulk-rule-words-replace = remplacer « { $find } » par « { $replace } »{ 
    *[no] {""}
 }
 bulk-rule-words-template = d’après le modèle « { $template } »
+bulk-rule-words-template-copy = copié depuis le champ { $property } de chaque ressource
 bulk-rule-words-from-name = d’après le nom du fichier par « { $pattern } » comme « { $template } »
 bulk-rule-words-retag = { $from } et les balises en dessous deviennent { $to }
 bulk-rule-words-untag = retirer { $from } et les balises en dessous
