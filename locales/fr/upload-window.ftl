@@ -67,7 +67,7 @@ upload-report-title = Rapport d’envoi
 upload-report-counts = Dans { $folder } : { $uploaded } envoyés, { $failed } en échec, { $left } laissés tels quels, { $same } déjà là, { $refused } refusés.
 upload-report-reason = Dernier refus : { $reason }
 upload-report-changed = Laissés tels quels : un autre fichier est là depuis l’aperçu
-upload-undo = Annuler cet envoi
+upload-undo = Revenir en arrière sur cet envoi
 upload-undoing = Annulation…
 upload-undone = Envoi annulé : { $deleted } supprimés, { $gone } déjà absents, { $kept } gardés.
 upload-again = Nouvel envoi
@@ -84,8 +84,8 @@ upload-production-sending = L’envoi met { $files ->
    *[other] { $files } fichiers
 } dans { $connection }, une connexion marquée production.
 upload-production-send = Envoyer en production
-upload-production-undo-title = Défaire cet envoi en production ?
-upload-production-undoing = Défaire supprime { $files ->
+upload-production-undo-title = Revenir en arrière sur cet envoi en production ?
+upload-production-undoing = Revenir en arrière supprime { $files ->
     [one] le fichier
    *[other] les { $files } fichiers
 } que cet envoi a mis dans { $connection }, une connexion marquée production, sauf ceux modifiés depuis.

@@ -105,15 +105,15 @@ describe('a run and its undo', () => {
     expect(editCard).toHaveFocus();
   });
 
-  it('says it in French with one word per idea: Défaire, Rétablir', async () => {
+  it('says it in French with one word per idea: Revenir en arrière, Rétablir, never Annuler (issue 77)', async () => {
     vi.mocked(listRuns).mockResolvedValue([undo(), edit]);
     const fr = new I18n('fr');
     const store = new BulkStore(() => [connection()], fr);
     render(ActivityPage, { props: { store, onShowRun: vi.fn() }, context: i18nContext(fr) });
     await waitFor(() => expect(screen.getAllByTestId('run-item')).toHaveLength(2));
     const [undoCard, editCard] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
-    expect(within(editCard).getByTestId('run-undone-by')).toHaveTextContent(/^Défaite le .+ →$/);
-    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(/^Défait l’exécution du .+ →$/);
+    expect(within(editCard).getByTestId('run-undone-by')).toHaveTextContent(/^Retour en arrière le .+ →$/);
+    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(/^Revient sur l’exécution du .+ →$/);
     expect(within(undoCard).getByTestId('redo-run')).toHaveTextContent('Rétablir');
     expect(screen.queryByText(/Annul/)).not.toBeInTheDocument();
   });
@@ -370,18 +370,18 @@ describe('each run named by what it did and on which connection', () => {
     });
   });
 
-  it('in French, with “Défaire” for undo', async () => {
+  it('in French, with “Retour en arrière” for undo', async () => {
     const fr = new I18n('fr');
     const got = await names(fr);
     expect(got).toEqual({
-      t2: `Défaire la fusion de la balise wknd:activity/surf dans wknd:activity/surfing du ${made(fr, at(45))} · p12345 · e67890`,
+      t2: `Retour en arrière sur la fusion de la balise wknd:activity/surf dans wknd:activity/surfing du ${made(fr, at(45))} · p12345 · e67890`,
       t1: 'Fusion de la balise wknd:activity/surf dans wknd:activity/surfing · p12345 · e67890',
-      u2: `Défaire la dépublication du ${made(fr, at(35))} · p12345 · e67890`,
+      u2: `Retour en arrière sur la dépublication du ${made(fr, at(35))} · p12345 · e67890`,
       u1: 'Dépublication du site web · p12345 · e67890',
-      p3: `Republication de ce que l’exécution du ${made(fr, at(25))} a remis en place en défaisant une modification · p12345 · e67890`,
-      e2: `Défaire la modification en masse du ${made(fr, at(15))} · p12345 · e67890`,
+      p3: `Republication de ce que l’exécution du ${made(fr, at(25))} a remis en place en revenant en arrière sur une modification · p12345 · e67890`,
+      e2: `Retour en arrière sur la modification en masse du ${made(fr, at(15))} · p12345 · e67890`,
       p2: `Republication de ce que la modification en masse du ${made(fr, at(15))} a changé · p12345 · e67890`,
-      p1: `Défaire la republication du ${made(fr, at(20))} · p12345 · e67890`,
+      p1: `Retour en arrière sur la republication du ${made(fr, at(20))} · p12345 · e67890`,
       e1: 'Modification en masse · WKND Prod',
     });
   });

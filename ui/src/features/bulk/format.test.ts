@@ -286,7 +286,7 @@ describe('in French', () => {
   it('says what an undo goes back to, and a list’s size', () => {
     const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
-    expect(kindLine(fr, undo, original)).toBe(`Défaire la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
+    expect(kindLine(fr, undo, original)).toBe(`Retour en arrière sur la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
     expect(selectionLine(fr, { listEntries: 12 })).toEqual({ kind: 'list', text: '12 ressources de votre liste' });
   });
 });
