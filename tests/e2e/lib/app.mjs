@@ -112,6 +112,27 @@ const PLACE_SCRIPT = `
   if (!seen) { e.scrollIntoView({ block: r.height > h ? "start" : "nearest" }); return "out"; }
   return [r.x, r.y, r.width, r.height].join();`;
 
+/**
+ * Waits until `element` (a result that just appeared) is where the person is looking, as the
+ * app put it there (issue 77: a result opens where the person is looking): its start inside the
+ * visible area, and the keyboard's focus on it (or on something within it). The test does not
+ * scroll: the app must have.
+ */
+export async function revealed(driver, element, what) {
+  await eventually(
+    () =>
+      driver.executeScript(
+        `const e = arguments[0];
+         const r = e.getBoundingClientRect();
+         const seen = r.top >= 0 && r.top < window.innerHeight && r.height > 0;
+         const a = document.activeElement;
+         return seen && a !== null && (a === e || e.contains(a) || a.contains(e));`,
+        element,
+      ),
+    `${what} is not scrolled into view and focused`,
+  );
+}
+
 /** Waits until what the test asserted (`shows`) is displayed in the visible area, standing still. */
 export async function onScreen(driver, shows, name = "the screenshot") {
   let before = null;
