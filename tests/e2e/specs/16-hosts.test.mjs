@@ -20,6 +20,7 @@ import {
   openAddressEdit,
   deleteConnections,
   screenshot,
+  byTestId,
 } from "../lib/app.mjs";
 
 const LOOK_ALIKE = "https://author-p1-e2.adobeaemcloud.com.evil.test";
