@@ -196,7 +196,7 @@ describe('the Activity page', () => {
   });
 
   it('says once when a run fell back to per-asset writes, and nothing for the others', async () => {
-    const notice = 'Fell back to per-asset writes: this AEM refused writing many assets in one request (405).';
+    const notice = 'Each asset was written on its own: this AEM does not take several assets in one request (it answered 405).';
     await renderPage([runSummary({ id: 'r2', writeNotice: notice }), runSummary({ id: 'r1' })]);
     const [fellBack, batched] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
     expect(within(fellBack).getByTestId('run-write-notice')).toHaveTextContent(notice);

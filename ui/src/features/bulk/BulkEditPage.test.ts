@@ -103,7 +103,7 @@ const ROWS = [
     action: 'unchanged',
     changes: [{ property: 'dc:rights', before: '© 2026 WKND', after: '© 2026 WKND' }],
   }),
-  planRow({ i: 2, path: `${FOLDER}/brochure`, action: 'skip', reason: 'content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)', changes: [] }),
+  planRow({ i: 2, path: `${FOLDER}/brochure`, action: 'skip', reason: 'content fragment: an asset edit leaves it as it is (content fragments have an edit of their own: “Content fragments” in Bulk edit)', changes: [] }),
 ];
 
 function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
