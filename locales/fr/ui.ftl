@@ -323,8 +323,8 @@ bulk-sentence-cancelled = Annulée.
 bulk-sentence-stopped = Arrêtée avant la fin. Corrigez la cause indiquée ci-dessus, puis reprenez.
 bulk-sentence-completed-failures = Terminée, avec des ressources qui n’ont pas pu être modifiées.
 bulk-sentence-completed = Terminée.
-bulk-sentence-undone = Retour en arrière fait : les valeurs d’avant la modification sont rétablies.
-bulk-sentence-undone-failures = Retour en arrière fait, sauf pour des ressources dont les valeurs n’ont pas pu être rétablies.
+bulk-sentence-undone = Retour en arrière fait : les valeurs d’avant la modification sont restaurées.
+bulk-sentence-undone-failures = Retour en arrière fait, sauf pour des ressources dont les valeurs n’ont pas pu être restaurées.
 bulk-outcome-put-back = Restaurées
 bulk-outcome-changed = Modifiées
 bulk-outcome-unchanged = Déjà conformes
@@ -688,7 +688,7 @@ bulk-apply-undo = { $count ->
     [one] Revenir en arrière sur { $count } modification
    *[other] Revenir en arrière sur { $count } modifications
 }
-bulk-apply-undo-hint = Rien n’a encore été rétabli. Revenir en arrière réécrit les valeurs d’avant la modification sur { $count ->
+bulk-apply-undo-hint = Rien n’a encore été restauré. Revenir en arrière réécrit les valeurs d’avant la modification sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
 } ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
@@ -1530,7 +1530,7 @@ undo = Revenir en arrière
 redo = Rétablir
 activity-undone-on = Retour en arrière le { $when } →
 activity-redone-on = Rétablie le { $when } →
-activity-undoes = Revient sur l’exécution du { $when } →
+activity-undoes = Retour en arrière sur l’exécution du { $when } →
 activity-redoes = Rétablit l’exécution du { $when } →
 run-technical = Détails techniques
 count-to-change = { $count ->
