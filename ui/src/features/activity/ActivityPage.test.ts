@@ -113,7 +113,7 @@ describe('a run and its undo', () => {
     await waitFor(() => expect(screen.getAllByTestId('run-item')).toHaveLength(2));
     const [undoCard, editCard] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
     expect(within(editCard).getByTestId('run-undone-by')).toHaveTextContent(/^Retour en arrière le .+ →$/);
-    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(/^Revient sur l’exécution du .+ →$/);
+    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(/^Retour en arrière sur l’exécution du .+ →$/);
     expect(within(undoCard).getByTestId('redo-run')).toHaveTextContent('Rétablir');
     expect(screen.queryByText(/Annul/)).not.toBeInTheDocument();
   });
