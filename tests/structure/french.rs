@@ -67,12 +67,18 @@ fn vocabulary_problems(english: &str, french: &str) -> Vec<String> {
     let fr_has = |prefix: &str| fr.iter().any(|w| w.starts_with(prefix));
     let mut out = Vec::new();
     if fr_has("annul") && !en.iter().any(|w| w.starts_with("cancel")) {
-        out.push("\"annuler\" where the English does not cancel (undo is \"revenir en arrière\")".to_owned());
+        out.push(
+            "\"annuler\" where the English does not cancel (undo is \"revenir en arrière\")"
+                .to_owned(),
+        );
     }
     if en_has(&["undo", "undone", "undoes", "undoing"]) && !fr_has("arrière") {
         out.push("the English undoes, the French does not say \"revenir en arrière\"".to_owned());
     }
-    if fr.iter().any(|w| w.starts_with("défai") && !w.starts_with("défaill")) {
+    if fr
+        .iter()
+        .any(|w| w.starts_with("défai") && !w.starts_with("défaill"))
+    {
         out.push("\"défaire\" reads as a translation: undo is \"revenir en arrière\"".to_owned());
     }
     if fr_has("rétabl") && !en_has(&["redo", "redone", "redoes"]) {
@@ -214,7 +220,9 @@ fn the_rules_catch_what_issue_53_found() {
     assert!(!vocabulary_problems("Put back", "Rétablies").is_empty());
     assert!(vocabulary_problems("Cancel", "Annuler").is_empty());
     assert!(!vocabulary_problems("Undo this run", "Défaire cette exécution").is_empty());
-    assert!(vocabulary_problems("Undo this run", "Revenir en arrière sur cette exécution").is_empty());
+    assert!(
+        vocabulary_problems("Undo this run", "Revenir en arrière sur cette exécution").is_empty()
+    );
     assert!(vocabulary_problems("Redo", "Rétablir").is_empty());
     // A variant key or a referenced message is not a word of the message.
     assert!(vocabulary_problems("{ $what ->\n [undo] Retry\n}", "Reprise").is_empty());
