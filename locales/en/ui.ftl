@@ -388,7 +388,7 @@ bulk-failures-see-table = { $count ->
 bulk-failures-all = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
-} could not be changed: { $reason }
+} could not be changed: { $reason }.
 bulk-failures-common = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
@@ -396,11 +396,11 @@ bulk-failures-common = { $count ->
 bulk-failure-group = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
-} could not be changed: { $reason }. In { $folders }{ $more ->
+} in { $folders }{ $more ->
     [0] {""}
     [one] {" "}and { $more } more folder
    *[other] {" "}and { $more } more folders
-}.
+} could not be changed: { $reason }.
 bulk-edit-line = { $property }: { $verb ->
     [set] set to { $values }
     [append] add { $values }

@@ -394,13 +394,16 @@ bulk-failures-common = { $count ->
    *[other] { $count } ressources n’ont pas pu être modifiées
 }. La raison la plus fréquente ({ $times } sur les { $seen } affichées) : { $reason }
 bulk-failure-group = { $count ->
-    [one] { $count } ressource n’a pas pu être modifiée
-   *[other] { $count } ressources n’ont pas pu être modifiées
-} : { $reason }. Dans { $folders }{ $more ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} de { $folders }{ $more ->
     [0] {""}
     [one] {" "}et { $more } autre dossier
    *[other] {" "}et { $more } autres dossiers
-}.
+} { $count ->
+    [one] n’a pas pu être modifiée
+   *[other] n’ont pas pu être modifiées
+} : { $reason }.
 bulk-edit-line = { $property } : { $verb ->
     [set] remplacer par { $values }
     [append] ajouter { $values }

@@ -933,7 +933,9 @@ describe('the report', () => {
     await act(() => store.run.openReport(FAILED));
     const banner = await screen.findByTestId('report-failures');
     const [group] = within(banner).getAllByTestId('failure-group');
-    expect(group).toHaveTextContent(`20 assets could not be changed: ${reason}. In ${FOLDER}/locked.`);
+    // The folder inside the sentence, not a dangling "In …" after it (issue 77).
+    expect(group).toHaveTextContent(`20 assets in ${FOLDER}/locked could not be changed: ${reason}.`);
+    expect(group.textContent).not.toMatch(/\. In /);
     expect(within(banner).getByTestId('failure-advice')).toHaveTextContent('abc@techacct.adobe.com write access to these folders');
     // Said once, not once per failed asset.
     expect(banner.textContent!.split('abc@techacct.adobe.com')).toHaveLength(2);
