@@ -100,3 +100,5 @@ upload-size-bytes = { $size } B
 upload-size-kb = { $size } kB
 upload-size-mb = { $size } MB
 upload-size-gb = { $size } GB
+# One value of a file from the sheet, its property by its title (issue 77).
+upload-metadata-line = { $property }: { $values }

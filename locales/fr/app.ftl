@@ -35,7 +35,7 @@ notify-preview-title = Aperçu { $what ->
 notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
 notify-apply-title = { $what ->
     [publish] Publication
-    [undo] Remise des valeurs d’avant
+    [undo] Exécution de retour en arrière
     [retry] Nouvelle tentative
     [sheet] Importation de feuille de calcul
     [tags] Importation de balises

@@ -542,8 +542,8 @@ cli-tags-step-in-doubt = La modification de la balise { $id } a été interrompu
 cli-tags-step-waiting = La balise { $id } est modifiée une fois toutes les ressources traitées ; terminez l’exécution avec : metadesk-cli bulk resume { $run }
 cli-tags-confirm-at-once = Aucune ressource du dossier ne porte { $id } : modifier maintenant la balise elle-même dans AEM ?
 cli-production-prompt-tag = « { $name } » est marquée comme production. Pour modifier la balise { $id } dans sa taxonomie, saisissez son nom :
-cli-tags-undo-keeps-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même reste faite, et les pages affichent toujours { $target } à sa place.
-cli-tags-undo-keeps-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même reste fait. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part : metadesk-cli tags move { $target } --to { $id } --under DOSSIER
+cli-tags-undo-keeps-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le retour en arrière laisse la fusion elle-même, et les pages affichent toujours { $target } à sa place.
+cli-tags-undo-keeps-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le retour en arrière laisse le déplacement lui-même. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part : metadesk-cli tags move { $target } --to { $id } --under DOSSIER
 cli-tags-undo-keeps-delete = Les ressources portent de nouveau { $id }, mais AEM a supprimé cette balise : elles n’en affichent aucun titre tant qu’une balise { $id } n’existe pas de nouveau (tags import peut la créer).
 cli-tags-import-preview = { $file } : { $created ->
     [one] { $created } balise à créer

@@ -100,3 +100,5 @@ upload-size-bytes = { $size } o
 upload-size-kb = { $size } ko
 upload-size-mb = { $size } Mo
 upload-size-gb = { $size } Go
+# Une valeur d’un fichier d’après la feuille, sa propriété par son titre (ticket 77).
+upload-metadata-line = { $property } : { $values }

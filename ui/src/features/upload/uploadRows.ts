@@ -56,7 +56,9 @@ export function pagesUsing(preview: UploadPreview, file: UploadPreviewFile): num
 /** A file's values from the sheet, one `Title: a | b` each: a property by its title where the
  *  window has one (issue 77: not "dc:title: Upload A"), else by its name. */
 export function metadataLines(t: Translate, file: UploadPreviewFile): string[] {
-  return Object.entries(file.metadata).map(([property, values]) => `${columnName(t, undefined, property).label}: ${(values ?? []).join(' | ')}`);
+  return Object.entries(file.metadata).map(([property, values]) =>
+    t('upload-metadata-line', { property: columnName(t, undefined, property).label, values: (values ?? []).join(' | ') }),
+  );
 }
 
 /** The path below the target folder, as the sheet's File column names it. */
