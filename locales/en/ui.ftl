@@ -388,7 +388,7 @@ bulk-failures-see-table = { $count ->
 bulk-failures-all = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
-} could not be changed: { $reason }.
+} could not be changed: { $reason }
 bulk-failures-common = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
@@ -400,7 +400,7 @@ bulk-failure-group = { $count ->
     [0] {""}
     [one] {" "}and { $more } more folder
    *[other] {" "}and { $more } more folders
-} could not be changed: { $reason }.
+} could not be changed: { $reason }
 bulk-edit-line = { $property }: { $verb ->
     [set] set to { $values }
     [append] add { $values }

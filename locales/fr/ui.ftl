@@ -403,7 +403,7 @@ bulk-failure-group = { $count ->
 } { $count ->
     [one] n’a pas pu être modifiée
    *[other] n’ont pas pu être modifiées
-} : { $reason }.
+} : { $reason }
 bulk-edit-line = { $property } : { $verb ->
     [set] remplacer par { $values }
     [append] ajouter { $values }
