@@ -935,7 +935,7 @@ describe('the report', () => {
     const [group] = within(banner).getAllByTestId('failure-group');
     // The folder inside the sentence, not a dangling "In …" after it (issue 77).
     expect(group).toHaveTextContent(`20 assets in ${FOLDER}/locked could not be changed: ${reason}.`);
-    expect(group.textContent).not.toMatch(/\. In /);
+    expect(group?.textContent).not.toMatch(/\. In /);
     expect(within(banner).getByTestId('failure-advice')).toHaveTextContent('abc@techacct.adobe.com write access to these folders');
     // Said once, not once per failed asset.
     expect(banner.textContent!.split('abc@techacct.adobe.com')).toHaveLength(2);
