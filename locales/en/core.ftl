@@ -826,6 +826,7 @@ test-basic-auth = Basic authentication; no token needed.
 test-token-valid-for = Token valid for { $duration }.
 test-token-ready = Token ready (its end is unknown).
 test-skipped = Not tried: the credentials are not usable.
+test-skipped-unreachable = Not tried: AEM could not be reached.
 test-who-known = AEM knows this connection as { $user }.
 test-who-unknown = AEM answered, but did not say which user this is.
 test-who-auxiliary = { $detail } This does not stop Metadesk: the token works and the DAM can be read; only the name of the AEM user is not known.
@@ -944,7 +945,7 @@ reason-folder-refuses-writes = AEM refused every change tried in { $folder } (40
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
-reason-content-fragment = content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)
+reason-content-fragment = content fragment: an asset edit leaves it as it is (content fragments have an edit of their own: “Content fragments” in Bulk edit)
 reason-already-as-wanted = already as wanted at the preview
 reason-already-as-wanted-at-write = already as wanted when it was written
 reason-changed-the-same-way = already as wanted: changed the same way in AEM after the preview
@@ -1008,8 +1009,8 @@ run-edit = { $property }: { $op ->
     [remove] remove { $values }
    *[clear] clear
 }
-run-per-asset-writes = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }), so each asset was written with its own request (slower; the result is the same). Metadesk remembers it for this connection.
-run-per-asset-writes-remembered = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }) earlier on this connection (in a run or in Test connection), so each asset was written with its own request (slower; the result is the same).
+run-per-asset-writes = Each asset was written on its own: this AEM does not take several assets in one request (it answered { $status }). Slower, with the same result; Metadesk remembers it for this connection.
+run-per-asset-writes-remembered = Each asset was written on its own: earlier on this connection (in a run or in Test connection), this AEM did not take several assets in one request (it answered { $status }). Slower, with the same result.
 run-unindexed = { $count ->
     [one] 1 asset is not in AEM’s search index yet (added in the last minutes); Metadesk read it on its own.
    *[other] { $count } assets are not in AEM’s search index yet (added in the last minutes); Metadesk read them one by one.

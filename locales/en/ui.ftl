@@ -377,9 +377,9 @@ bulk-kind-retry = { $what ->
     [none] {""}
    *[other] {" "}in { $folder }
 }
-bulk-selection-list = a list of { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+bulk-selection-list = { $count ->
+    [one] { $count } asset you listed
+   *[other] { $count } assets you listed
 }
 bulk-failures-see-table = { $count ->
     [one] { $count } asset
@@ -396,11 +396,11 @@ bulk-failures-common = { $count ->
 bulk-failure-group = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
-} could not be changed: { $reason }. In { $folders }{ $more ->
+} in { $folders }{ $more ->
     [0] {""}
     [one] {" "}and { $more } more folder
    *[other] {" "}and { $more } more folders
-}.
+} could not be changed: { $reason }
 bulk-edit-line = { $property }: { $verb ->
     [set] set to { $values }
     [append] add { $values }
@@ -1136,10 +1136,15 @@ tags-change-kept = The tag { $id } will be kept: { $count ->
 tags-change-show-preview = Show the preview
 tags-change-not-changed = The tag { $id } was not changed
 tags-change-in-doubt = The change was interrupted: AEM may not have made it. Open its run from Activity: its report offers Try again.
-tags-change-production-title = Change the tag { $id } in AEM’s taxonomy on production?
-tags-change-production-merge = AEM merges { $id } into { $target } in the taxonomy of { $connection }, a connection marked production.
-tags-change-production-move = AEM moves { $id } to { $target } in the taxonomy of { $connection }, a connection marked production.
-tags-change-production-delete = AEM deletes { $id } from the taxonomy of { $connection }, a connection marked production.
+tags-change-production-title = Change the tag “{ $title }” in AEM’s taxonomy on production?
+tags-change-production-merge = AEM merges the tag “{ $title }” into “{ $target }” in the taxonomy of { $connection }, a connection marked production.
+tags-change-production-move = AEM moves the tag “{ $title }” to { $target } in the taxonomy of { $connection }, a connection marked production.
+tags-change-production-delete = AEM deletes the tag “{ $title }” from the taxonomy of { $connection }, a connection marked production.
+tags-change-production-held = { $count ->
+    [0] No asset under { $folder } holds it.
+    [one] One asset under { $folder } holds it.
+   *[other] { $count } assets under { $folder } hold it.
+}
 bulk-tag-then-merge = Then AEM merges the tag { $id } into { $target }.
 bulk-tag-then-move = Then AEM moves the tag { $id } to { $target }.
 bulk-tag-then-delete = Then AEM deletes the tag { $id }.
@@ -1585,6 +1590,7 @@ bulk-rule-words-replace = replace “{ $find }” with “{ $replace }”{ $rege
    *[no] {""}
 }
 bulk-rule-words-template = from the template “{ $template }”
+bulk-rule-words-template-copy = copied from each asset’s { $property }
 bulk-rule-words-from-name = from the file name by “{ $pattern }” as “{ $template }”
 bulk-rule-words-retag = { $from } and the tags below it become { $to }
 bulk-rule-words-untag = remove { $from } and the tags below it

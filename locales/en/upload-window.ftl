@@ -33,8 +33,8 @@ upload-summary = { $files ->
    *[other] { $files } files
 } for { $folder }: { $new } new, { $same } already there, { $different } different, { $refused } refused. Nothing has been sent.
 upload-folders-made = { $count ->
-    [one] One folder is made first.
-   *[other] { $count } folders are made first.
+    [one] The folder { $folders } is made first.
+   *[other] These folders are made first: { $folders }.
 }
 upload-sheet-problems = Problems in the sheet
 upload-sheet-stops = Nothing can be sent until the sheet is corrected.
@@ -94,3 +94,10 @@ upload-production-undo = Delete on production
 upload-report-metadata-left-alone = Values not written: someone changed these after AEM processed them, and the sheet’s values would have replaced theirs
 upload-folder-typed = Or type its path
 upload-resume = Resume this upload
+# A file's size, its number already written the language's way (issue 77: French says ko, not kB).
+upload-size-bytes = { $size } B
+upload-size-kb = { $size } kB
+upload-size-mb = { $size } MB
+upload-size-gb = { $size } GB
+# One value of a file from the sheet, its property by its title (issue 77).
+upload-metadata-line = { $property }: { $values }

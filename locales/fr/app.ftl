@@ -1,6 +1,6 @@
 # Messages que le côté Rust de la fenêtre construit (src-tauri) : boîtes de dialogue de fichiers et notifications du bureau.
 
-## L’AEM bac à sable intégré (Connexions, « Essayer avec un AEM bac à sable »)
+## L’AEM bac à sable intégré (Connexions, « Essayer avec un AEM bac à sable »)
 sandbox-start-failed = Le bac à sable n’a pas pu démarrer ({ $detail }).
 
 ## Boîtes de dialogue de fichiers (titres et filtres des boîtes d’ouverture et d’enregistrement du système ; ticket 17)
@@ -25,7 +25,7 @@ dialog-filter-lists = Listes ({ $extensions })
 
 notify-preview-title = Aperçu { $what ->
     [publish] de la publication
-    [undo] pour défaire une exécution
+    [undo] du retour en arrière
     [retry] de la nouvelle tentative
     [sheet] de l’importation de feuille de calcul
     [tags] de l’import de balises
@@ -35,7 +35,7 @@ notify-preview-title = Aperçu { $what ->
 notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
 notify-apply-title = { $what ->
     [publish] Publication
-    [undo] Exécution défaite
+    [undo] Exécution de retour en arrière
     [retry] Nouvelle tentative
     [sheet] Importation de feuille de calcul
     [tags] Importation de balises

@@ -15,7 +15,7 @@ io-print-body = impossible d’afficher le corps de la réponse
 io-print-json = impossible d’afficher le JSON
 io-print-report = impossible d’afficher le rapport
 
-## Les détails d’une erreur interne : le terminal n’a pas de fichier journal (ticket 17 : erreurs internes)
+## Les détails d’une erreur interne : le terminal n’a pas de fichier journal (ticket 17 : erreurs internes)
 
 cli-internal-log = Pour voir les détails, relancez la commande avec METADESK_LOG=error.
 
@@ -121,7 +121,7 @@ cli-arg-connections-test-deep = Vérifier aussi, sans rien modifier, chaque chem
 cli-arg-connections-test-folder = Avec --deep : le dossier de la DAM où le droit de modifier les métadonnées est vérifié (par défaut : /content/dam).
 cli-arg-connections-test-report = Avec --deep : enregistrer aussi dans FILE un rapport de terrain pour le support : comment cet AEM répond à chaque lecture dont Metadesk dépend (statuts, en-têtes, forme des réponses), sans jeton, ni secret, ni valeur de métadonnée.
 cli-about-doctor = Vérifier que le trousseau et les dossiers de l’application sont utilisables.
-cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, défaire, réessayer.
+cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, revenir en arrière, réessayer.
 cli-about-bulk-set = Remplacer la valeur de la propriété : par des valeurs, ou calculée pour chaque ressource d’après un modèle, le nom du fichier ou une autre propriété.
 cli-about-bulk-append = Ajouter des valeurs à une propriété multivaluée (sans doublons).
 cli-about-bulk-remove = Retirer des valeurs d’une propriété multivaluée.
@@ -143,7 +143,7 @@ cli-about-schema-missing = Lister les ressources auxquelles manque une valeur qu
 cli-arg-schema-show-folder = Le dossier de la DAM dont afficher le schéma : `/content/dam/…`.
 cli-arg-schema-json = Afficher la réponse en JSON.
 cli-arg-schema-missing-list_out = Écrire aussi dans ce fichier les chemins des ressources auxquelles manque une valeur obligatoire, un par ligne, pour `bulk … --list FICHIER` ou `sheet export --list FICHIER`.
-cli-about-health = L’état de santé d’un dossier ou d’une recherche, en lecture seule : images sans description, ressources expirées ou qui vont expirer, heures de retrait, pages qui utilisent les ressources, modifications depuis la publication et métadonnées obligatoires manquantes.
+cli-about-health = L’état de santé d’un dossier ou d’une recherche, en lecture seule : images sans description, ressources expirées ou qui vont expirer, retraits programmés, pages qui utilisent les ressources, modifications depuis la publication et métadonnées obligatoires manquantes.
 cli-arg-health-expiring_within = Compter comme bientôt expirées les ressources qui expirent d’ici ce nombre de jours : 30d, 30 jours.
 cli-arg-health-json = Afficher le rapport en JSON.
 cli-arg-health-csv = Écrire aussi les listes dans ce fichier CSV : une ligne par liste et par ressource.
@@ -155,7 +155,7 @@ cli-health-assets = { $count ->
 cli-health-without-description = Images sans description (sans texte alternatif) : { $count }
 cli-health-expired = Expirées : { $count }
 cli-health-expiring = Expirent d’ici { $days } jours : { $count }
-cli-health-off-time = Avec une heure de retrait : { $count }
+cli-health-off-time = Retrait programmé : { $count }
 cli-health-used = Utilisées sur des pages : { $count }
 cli-health-unused = Utilisées nulle part : { $count }
 cli-health-references-unknown = Utilisation inconnue (pas « nulle part ») : { $count }
@@ -168,7 +168,7 @@ cli-about-tags-merge = Fusionner une balise (et les balises en dessous) dans une
 cli-about-tags-move = Déplacer ou renommer une balise (et les balises en dessous) : chaque ressource sous --under qui la porte reçoit le nouvel identifiant (aperçu, puis application), puis AEM déplace la balise elle-même.
 cli-about-tags-delete = Supprimer une balise (et les balises en dessous) : retirée d’abord de chaque ressource sous --under (aperçu, puis application), puis supprimée dans AEM.
 cli-about-tags-import = Appliquer une feuille de taxonomie (telle que `tags export` l’écrit) : créer les balises qu’elle ajoute et modifier titres, traductions et descriptions (avec un aperçu d’abord ; rien n’est jamais supprimé).
-cli-about-tags-undo-import = Défaire un import de balises (ou un renommage, comme undo-rename) : restaurer les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
+cli-about-tags-undo-import = Revenir en arrière sur un import de balises (ou un renommage, comme undo-rename) : restaurer les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
 cli-arg-tags-import-sheet = La feuille : `.xlsx` ou `.csv`, telle que `tags export` l’écrit.
 cli-arg-tags-undo-import-id = L’identifiant de l’import, tel que `tags import` l’a affiché.
 cli-arg-tags-list-json = Afficher les balises en JSON.
@@ -178,7 +178,7 @@ cli-arg-tags-export-under = Ajouter une colonne comptant, pour chaque balise, le
 cli-arg-tags-tag = La balise : `espace:chemin/de/la/balise`.
 cli-arg-tags-merge-into = La balise dans laquelle elle est fusionnée (elle doit exister).
 cli-arg-tags-move-to = Son nouvel identifiant (aucune balise ne doit l’avoir déjà).
-cli-about-tags-rename = Renommer une balise : changer le titre affiché (et ses titres dans d’autres langues), avec un aperçu d’abord ; son identifiant reste, aucune ressource ne change. Se défait avec tags undo-rename EXÉCUTION.
+cli-about-tags-rename = Renommer une balise : changer le titre affiché (et ses titres dans d’autres langues), avec un aperçu d’abord ; son identifiant reste, aucune ressource ne change. Retour en arrière avec tags undo-rename EXÉCUTION.
 cli-arg-tags-rename-title = Son nouveau titre.
 cli-arg-tags-rename-title_in = Un nouveau titre dans une autre langue, par le nom de locale d’AEM : --title-in fr=Surf (à répéter pour chaque langue).
 cli-arg-tags-under = Le dossier dont les ressources (et celles de ses sous-dossiers) qui portent la balise sont corrigées : `/content/dam/…`.
@@ -431,7 +431,7 @@ cli-show-token-expires = Expiration du jeton
 cli-show-scopes = Portées
 cli-show-secrets = Secrets
 cli-show-id = ID
-# ticket 17 (les connexions dans la langue de l’utilisateur) : la santé du jeton dans `connections show`
+# ticket 17 (les connexions dans la langue de l’utilisateur) : la santé du jeton dans `connections show`
 cli-show-access = Accès
 cli-show-advice = À faire
 cli-password-unreadable = impossible de lire le mot de passe : { $detail }
@@ -542,8 +542,8 @@ cli-tags-step-in-doubt = La modification de la balise { $id } a été interrompu
 cli-tags-step-waiting = La balise { $id } est modifiée une fois toutes les ressources traitées ; terminez l’exécution avec : metadesk-cli bulk resume { $run }
 cli-tags-confirm-at-once = Aucune ressource du dossier ne porte { $id } : modifier maintenant la balise elle-même dans AEM ?
 cli-production-prompt-tag = « { $name } » est marquée comme production. Pour modifier la balise { $id } dans sa taxonomie, saisissez son nom :
-cli-tags-undo-keeps-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même n’est pas défaite, et les pages affichent toujours { $target } à sa place.
-cli-tags-undo-keeps-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même n’est pas défait. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part : metadesk-cli tags move { $target } --to { $id } --under DOSSIER
+cli-tags-undo-keeps-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le retour en arrière laisse la fusion elle-même, et les pages affichent toujours { $target } à sa place.
+cli-tags-undo-keeps-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le retour en arrière laisse le déplacement lui-même. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part : metadesk-cli tags move { $target } --to { $id } --under DOSSIER
 cli-tags-undo-keeps-delete = Les ressources portent de nouveau { $id }, mais AEM a supprimé cette balise : elles n’en affichent aucun titre tant qu’une balise { $id } n’existe pas de nouveau (tags import peut la créer).
 cli-tags-import-preview = { $file } : { $created ->
     [one] { $created } balise à créer
@@ -573,17 +573,17 @@ cli-tags-import-done = { $created ->
 } et { $changed ->
     [one] { $changed } valeur modifiée
    *[other] { $changed } valeurs modifiées
-} (import { $id }). Pour le défaire : metadesk-cli tags undo-import { $id }
+} (import { $id }). Pour revenir en arrière : metadesk-cli tags undo-import { $id }
 cli-tags-import-resume = Pour finir l’import une fois la cause réglée : metadesk-cli bulk resume { $id }
 cli-tags-import-changed-since = Laissé tel quel, car modifié dans AEM depuis l’aperçu : { $what } de { $id } (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 cli-tags-rename-preview = Renommage de la balise { $from } en { $to } ({ $id }) : son identifiant reste le même, aucune ressource ne change.
 cli-tags-rename-confirm = Renommer la balise { $from } en { $to } ?
-cli-tags-renamed = { $id } renommée. Pour défaire : metadesk-cli tags undo-rename { $run }
+cli-tags-renamed = { $id } renommée. Pour revenir en arrière : metadesk-cli tags undo-rename { $run }
 cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
 cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
-cli-tags-undo-confirm = Défaire l’import de balises { $id } ?
-cli-tags-undo-rename-confirm = Défaire le renommage de { $tag } ({ $from } → { $to }) et remettre ses titres ?
-cli-tags-undone = { $id } défait : { $restored ->
+cli-tags-undo-confirm = Revenir en arrière sur l’import de balises { $id } ?
+cli-tags-undo-rename-confirm = Revenir en arrière sur le renommage de { $tag } ({ $from } → { $to }) et remettre ses titres ?
+cli-tags-undone = Retour en arrière sur { $id } fait : { $restored ->
     [one] { $restored } valeur restaurée
    *[other] { $restored } valeurs restaurées
 }, { $removed ->
@@ -686,10 +686,10 @@ cli-fragments-fields = Champs qu’une modification peut changer :
 cli-value-field = CHAMP
 cli-tags-undo-kept-pages = Conservée : des pages utilisent { $tag }, dont { $page } ; retirez-la-leur d’abord.
 
-# Défaire une modification republiée, et défaire la republication elle-même (ticket 63, point 6)
+# Retour en arrière sur une modification republiée, et sur la republication elle-même (ticket 63, point 6)
 cli-undo-republishes = {"  "}puis republiées : { $count } de ces ressources, sur le site web, pour qu’il montre aussi les valeurs rendues (l’exécution { $run } avait été republiée)
 cli-undo-row-republished = puis republiée
-cli-undo-of-republish = L’exécution { $run } a republié ce que l’exécution { $edit } a modifié : AEM ne peut pas rendre une publication plus ancienne, la défaire laisse donc le site tel quel et ne rend rien dans l’auteur. Pour rendre à ces ressources leurs valeurs, dans l’auteur et sur le site, défaites la modification : { $command }
+cli-undo-of-republish = L’exécution { $run } a republié ce que l’exécution { $edit } a modifié : AEM ne peut pas rendre une publication plus ancienne, revenir en arrière sur elle laisse donc le site tel quel et ne rend rien dans l’auteur. Pour rendre à ces ressources leurs valeurs, dans l’auteur et sur le site, revenez en arrière sur la modification : { $command }
 
 ## upload (crates/cli/src/upload.rs)
 cli-upload-plan = { $files ->

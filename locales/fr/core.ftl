@@ -239,8 +239,8 @@ keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detai
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
 
-## Échecs d’entrée-sortie et connexions remplacées (ticket 17 : leurs mots dans la langue de
-## l’utilisateur). Les io-… disent ce que faisait Metadesk : le { $context } de error-io.
+## Échecs d’entrée-sortie et connexions remplacées (ticket 17 : leurs mots dans la langue de
+## l’utilisateur). Les io-… disent ce que faisait Metadesk : le { $context } de error-io.
 
 error-io-detail = { $kind ->
     [not-found] le fichier ou le dossier n’existe pas
@@ -276,7 +276,7 @@ replace-secret = Le champ « { credential-field } » diffère.
 error-ims-only-for-oauth = Une adresse IMS ne peut être indiquée que pour des identifiants OAuth serveur à serveur ; ce fichier ({ $kind }) indique lui-même l’IMS qu’il utilise.
 error-ims-address = L’adresse IMS est inutilisable : { url-problem }.
 
-## Connexions : enregistrement, renommage, association (ticket 17 : leurs mots dans la langue de
+## Connexions : enregistrement, renommage, association (ticket 17 : leurs mots dans la langue de
 ## l’utilisateur)
 
 error-aem-address = L’adresse AEM est inutilisable : { url-problem }.
@@ -300,8 +300,8 @@ error-connections-no-version = Le fichier des connexions { $path } est endommag�
 error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
 error-confirm-production = Cette connexion est marquée comme production : saisissez son nom, « { $name } », pour appliquer.
 
-## Connexions : l’état d’une connexion, la santé de son jeton et le nom proposé, tels que la CLI
-## et la fenêtre les lisent (ticket 17 : les connexions dans la langue de l’utilisateur)
+## Connexions : l’état d’une connexion, la santé de son jeton et le nom proposé, tels que la CLI
+## et la fenêtre les lisent (ticket 17 : les connexions dans la langue de l’utilisateur)
 
 connection-status-ok = OK
 connection-status-expired = expirée le { $date }
@@ -338,7 +338,7 @@ health-advice-dev-token-ending = Terminez ou mettez en pause les longues exécut
 name-suggestion-local-sdk = SDK AEM local ({ $host })
 name-suggestion-dev-token = Jeton de développement ({ $user })
 name-suggestion-dev-token-anonymous = Jeton de développement
-# Identifiant d’un environnement Cloud Service : son programme et son environnement en mots (ticket 68)
+# Identifiant d’un environnement Cloud Service : son programme et son environnement en mots (ticket 68)
 name-suggestion-cloud = Programme { $program } · environnement { $environment }
 name-suggestion-cloud-oauth = Programme { $program } · environnement { $environment } (OAuth)
 
@@ -386,7 +386,7 @@ error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM,
 error-run-action = { $to ->
     [apply] l’appliquer
     [resume] la reprendre
-    [undo] la défaire
+    [undo] revenir en arrière sur elle
     [republish] republier ce qu’elle a modifié
    *[retry] la relancer
 }
@@ -394,14 +394,14 @@ error-run-on-other-aem = La connexion « { $name } » pointe désormais vers {
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
 
-## La tâche en masse en cours, telle que error-job-running la nomme (ticket 17 : libellés des tâches dans la langue de l’utilisateur)
+## La tâche en masse en cours, telle que error-job-running la nomme (ticket 17 : libellés des tâches dans la langue de l’utilisateur)
 
 job-count-folder = le comptage des ressources de { $folder }
 job-count-search = le comptage d’une recherche dans { $folder }
 job-check-list = la vérification d’une liste de ressources
 job-preview = un aperçu de { $folder }
 job-preview-of-run = un aperçu { $kind ->
-    [undo] pour défaire une exécution
+    [undo] pour revenir en arrière sur une exécution
    *[retry] de la nouvelle tentative
 } dans { $folder }
 job-preview-sheet = un aperçu de la feuille { $file }
@@ -411,9 +411,9 @@ job-apply = l’application des modifications à { $folder }
 job-tag-import = l’import des balises de { $file }
 job-tag-rename = le renommage de la balise { $id } en { $title }
 
-## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
+## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
 ## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
-## { url-problem } sont des parties d’autres messages : ils lisent $field, $problem et $text.
+## { url-problem } sont des parties d’autres messages : ils lisent $field, $problem et $text.
 
 credential-field = { $field ->
     [client-id] identifiant client
@@ -543,7 +543,7 @@ import-warning-token-not-renewable = Un jeton de développement ne peut pas êtr
 import-warning-token-end-unknown = Metadesk ne peut pas savoir quand ce jeton expire (il dure en général 24 heures).
 import-warning-other-credentials = D’autres identifiants de ce fichier sont inutilisables : { $problems }
 
-## Feuilles : lecture d’une feuille et problèmes trouvés dedans (ticket 17 : messages de vérification des feuilles)
+## Feuilles : lecture d’une feuille et problèmes trouvés dedans (ticket 17 : messages de vérification des feuilles)
 
 sheet-issue = { $problem }
 sheet-issue-at-row = Ligne { $row } : { $problem }
@@ -646,7 +646,7 @@ sheet-about-clear-means = dans une cellule, supprime la propriété
 sheet-about-several-values = Plusieurs valeurs
 sheet-about-several-values-means = séparées par | ; écrivez \| pour un | à l’intérieur d’une valeur
 
-## Le type de fichier d’une feuille, affiché à l’étape de la feuille et par `sheet import` (ticket 17 : formats des feuilles)
+## Le type de fichier d’une feuille, affiché à l’étape de la feuille et par `sheet import` (ticket 17 : formats des feuilles)
 
 sheet-format = { $kind ->
     [xlsx] classeur Excel (.xlsx)
@@ -659,7 +659,7 @@ sheet-format-csv = CSV { $separator ->
    *[other] séparé par « { $separator } »
 }, { $encoding }
 
-## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
+## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
 
 console-outcome-status = { $status }
 console-outcome-graphql-errors = { $count ->
@@ -679,16 +679,16 @@ error-no-journal = Il n’y a pas de journal d’exécution à { $file }.
 error-bad-run-id = « { $run } » n’est pas un identifiant d’exécution.
 error-run-other-api = Cette exécution utilise l’API Assets { $run }, mais la connexion indiquée utilise l’API { $connection }.
 error-plan-with = { $kind ->
-    [undo] Utilisez la commande `undo` pour préparer de quoi défaire l’exécution.
+    [undo] Utilisez la commande `undo` pour préparer le retour en arrière sur l’exécution.
     [retry] Utilisez « réessayer » pour préparer une nouvelle tentative sur les ressources en échec.
    *[sheet] Importez la feuille pour préparer ses valeurs.
 }
-error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
+error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a pas de retour en arrière à faire.
 error-not-a-tag-import = L’exécution { $run } n’est pas un import de balises.
-error-run-of-tag-import = L’exécution { $run } a importé des balises de { $file } : défaites-la comme un import de balises (Défaire dans la page Balises, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
-error-run-of-tag-rename = L’exécution { $run } a renommé la balise { $id } : défaites-la comme un renommage (Défaire dans la page Balises, ou metadesk-cli tags undo-rename { $run }).
+error-run-of-tag-import = L’exécution { $run } a importé des balises de { $file } : revenez en arrière comme sur un import de balises (Revenir en arrière dans la page Balises, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
+error-run-of-tag-rename = L’exécution { $run } a renommé la balise { $id } : revenez en arrière comme sur un renommage (Revenir en arrière dans la page Balises, ou metadesk-cli tags undo-rename { $run }).
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
-error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
+error-retry-of-undo = L’exécution { $run } est un retour en arrière ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau le retour en arrière sur l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
 error-run-complete = L’exécution { $run } est déjà terminée.
 error-run-preview-unfinished = L’aperçu de l’exécution { $run } ne s’est pas terminé : elle ne peut pas être appliquée. Relancez l’aperçu.
@@ -827,6 +827,7 @@ test-basic-auth = Authentification de base ; aucun jeton n’est nécessaire.
 test-token-valid-for = Jeton valide pendant { $duration }.
 test-token-ready = Jeton prêt (sa date de fin est inconnue).
 test-skipped = Non essayé : les identifiants ne sont pas utilisables.
+test-skipped-unreachable = Non essayé : AEM est injoignable.
 test-who-known = AEM connaît cette connexion sous le nom { $user }.
 test-who-unknown = AEM a répondu, sans préciser de quel utilisateur il s’agit.
 test-who-auxiliary = { $detail } Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
@@ -945,7 +946,7 @@ reason-folder-refuses-writes = AEM a refusé toutes les modifications essayées 
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
-reason-content-fragment = fragment de contenu : une modification de ressources le laisse tel quel (modifiez les fragments de contenu avec leur propre modification, metadesk-cli fragments)
+reason-content-fragment = fragment de contenu : une modification de ressources le laisse tel quel (les fragments de contenu ont leur propre modification : « Fragments de contenu » dans Modification en masse)
 reason-already-as-wanted = déjà comme souhaité lors de l’aperçu
 reason-already-as-wanted-at-write = déjà comme souhaité au moment de l’écriture
 reason-changed-the-same-way = déjà comme souhaité : modifiée de la même façon dans AEM après l’aperçu
@@ -1018,7 +1019,7 @@ run-unindexed = { $count ->
 run-searched-index = Une recherche trouve ce que l’index de recherche d’AEM contient : ces ressources sont celles qu’il contenait le { $at }. Les ressources ajoutées dans les minutes précédentes peuvent ne pas y être encore, et ne sont pas dans cette exécution.
 run-searched-folder = Aucune connexion classique n’est associée pour lister ce dossier : la recherche d’AEM a donc trouvé ses ressources telles que son index les contenait le { $at }. Des ressources ajoutées dans les minutes précédentes peuvent manquer. Associez une connexion classique pour lire le dossier en entier.
 run-index-notices = { $notices }
-run-edit-undo = défaire l’exécution { $run }
+run-edit-undo = retour en arrière sur l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
 run-tag-import = balises de la feuille { $file }
@@ -1058,8 +1059,8 @@ condition-name-matches = le nom correspond à { $pattern }
 condition-all = { $first } et { $rest }
 condition-any = { $first } ou { $rest }
 
-## Ce qu’un périmètre sélectionne, tel qu’un périmètre enregistré l’affiche (ticket 17 : mots des
-## périmètres). { $conditions } sont les mots des conditions ci-dessus ; { $place } un dossier, ou
+## Ce qu’un périmètre sélectionne, tel qu’un périmètre enregistré l’affiche (ticket 17 : mots des
+## périmètres). { $conditions } sont les mots des conditions ci-dessus ; { $place } un dossier, ou
 ## scope-with-subfolders.
 
 scope-folder = les ressources de { $place }
@@ -1175,9 +1176,9 @@ error-tags-import-twice = Ligne { $row } : { $id } figure déjà à la ligne { 
 error-tags-import-no-parent = Ligne { $row } : { $id } irait sous { $parent }, qu’AEM n’a pas et que le fichier ne crée pas. Ajoutez une ligne pour { $parent } ou corrigez l’identifiant. Rien n’a été modifié.
 error-tags-import-too-long = Ligne { $row } : une valeur de { $id } dépasse { $limit } caractères. Rien n’a été modifié.
 error-tags-import-unknown = Il n’y a pas d’import de balises { $id } sur cet ordinateur (son identifiant est affiché quand l’import est appliqué).
-error-tags-import-other-connection = L’import de balises { $id } a été fait sur { $connection } ; défaites-le avec cette connexion.
-tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste : reprenez l’exécution pour finir l’import, ou défaites-le pour restaurer ce qui a été écrit.
-error-tags-undo-write = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import n’a été défait que jusque-là. Ce qui a été restauré avant reste.
+error-tags-import-other-connection = L’import de balises { $id } a été fait sur { $connection } ; revenez en arrière sur lui avec cette connexion.
+tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste : reprenez l’exécution pour finir l’import, ou revenez en arrière sur lui pour restaurer ce qui a été écrit.
+error-tags-undo-write = AEM n’a pas pris la modification de { $id } ({ $detail }) : le retour en arrière sur l’import s’est arrêté là. Ce qui a été restauré avant reste.
 error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
 error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.
 error-rule-where-twice = La modification de { $property } est limitée deux fois ; gardez un seul « seulement là où ».
@@ -1209,17 +1210,17 @@ error-nothing-to-republish = L’exécution { $run } n’a modifié aucune resso
 error-republish-of-publish = L’exécution { $run } publie ou dépublie : seul ce qu’une modification a changé est republié. Pour publier de nouveau ses ressources, publiez-les à part.
 error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
 reason-publish-kept = était publiée avant cette exécution : elle garde sa version publiée actuelle (AEM ne peut pas rendre une publication plus ancienne)
-reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : la défaire la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
+reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : revenir en arrière sur l’exécution la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
 reason-publish-not-before = n’était pas publiée : une modification de métadonnées ne la rend jamais publique, elle reste non publiée
 reason-publish-no-longer = n’était plus publiée quand l’exécution l’a atteinte : elle n’a pas été republiée
 reason-publish-already-unpublished = déjà dépubliée
 reason-publish-forbidden = Ce compte technique n’a pas le droit de publier sous { $folder } : demandez à un administrateur AEM d’accorder le droit Replicate à { $account }
-reason-publish-undo-not-published-before = n’était pas publiée avant cette exécution : défaire l’exécution la laisse donc non publiée
-reason-publish-undo-not-up-to-date = avant cette exécution, ses valeurs dans l’auteur étaient plus récentes que celles du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
-reason-publish-undo-not-done = la demande de cette exécution pour elle n’a pas abouti : défaire l’exécution la laisse donc telle quelle
-reason-publish-undo-not-confirmed = Metadesk n’a pas pu vérifier que ce que le site montre d’elle vient toujours de cette exécution : défaire l’exécution la laisse donc telle quelle (reprenez d’abord l’exécution si elle a été interrompue)
-reason-publish-undo-modified-since = modifiée dans l’auteur depuis sa dernière publication ({ $modified }) : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
-reason-publish-undo-edited-since = ses métadonnées ont été modifiées dans l’auteur après son retrait du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
+reason-publish-undo-not-published-before = n’était pas publiée avant cette exécution : revenir en arrière sur l’exécution la laisse donc non publiée
+reason-publish-undo-not-up-to-date = avant cette exécution, ses valeurs dans l’auteur étaient plus récentes que celles du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, revenir en arrière sur l’exécution la laisse donc non publiée
+reason-publish-undo-not-done = la demande de cette exécution pour elle n’a pas abouti : revenir en arrière sur l’exécution la laisse donc telle quelle
+reason-publish-undo-not-confirmed = Metadesk n’a pas pu vérifier que ce que le site montre d’elle vient toujours de cette exécution : revenir en arrière sur l’exécution la laisse donc telle quelle (reprenez d’abord l’exécution si elle a été interrompue)
+reason-publish-undo-modified-since = modifiée dans l’auteur depuis sa dernière publication ({ $modified }) : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, revenir en arrière sur l’exécution la laisse donc non publiée
+reason-publish-undo-edited-since = ses métadonnées ont été modifiées dans l’auteur après son retrait du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, revenir en arrière sur l’exécution la laisse donc non publiée
 reason-publish-published-since = publiée de nouveau après cette exécution, par { $by } le { $at } : cette publication reste telle quelle
 reason-publish-unpublished-since = dépubliée après la demande de cette exécution, par { $by } le { $at } : elle reste non publiée
 reason-publish-state-unread = { $what } ; Metadesk n’a pas pu savoir où elle en est sur le site, rien n’a donc été envoyé pour elle (relancez plus tard les ressources en échec)
@@ -1245,7 +1246,7 @@ run-republish = republier ce que l’exécution { $run } a modifié { $tier ->
     [preview] sur le niveau d’aperçu d’AEM
    *[publish] sur le site web
 }
-run-publish-undo = défaire l’exécution { $run } ({ $what ->
+run-publish-undo = retour en arrière sur l’exécution { $run } ({ $what ->
     [unpublish] dépublier ce qu’elle a publié pour la première fois
    *[publish] republier ce qu’elle a dépublié
 })
@@ -1269,7 +1270,7 @@ allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu êt
 allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
 allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
 allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.
-error-tags-import-other-aem = L’import de balises { $id } a été fait sur { $was }, mais cette connexion mène à { $now } : il ne peut être défait que sur { $was }. Rien n’a été lu ni écrit.
+error-tags-import-other-aem = L’import de balises { $id } a été fait sur { $was }, mais cette connexion mène à { $now } : le retour en arrière ne peut se faire que sur { $was }. Rien n’a été lu ni écrit.
 tags-undo-unlisted = { $count ->
     [one] le dossier { $folder } n’a pas pu être listé
    *[other] { $count } dossiers n’ont pas pu être listés, dont { $folder }
@@ -1281,9 +1282,9 @@ tags-undo-unread = { $count ->
 tags-undo-pages-unknown = AEM n’a pas dit quelles pages l’utilisent : { $detail }
 assets-tag-pages-not-list = la réponse d’AEM n’était pas une liste de pages
 
-# Défaire une republication (ticket 63, point 6) : ce qui rend les valeurs à la place
-reason-republish-undo-kept = était sur le site avant cette republication : elle garde donc sa version publiée (AEM ne peut pas rendre une publication plus ancienne) ; pour lui rendre ses valeurs, dans l’auteur et sur le site, défaites l’exécution { $run }, la modification que cette exécution a republiée : la défaire les republie
-reason-republish-undo-published-since = publiée par quelqu’un d’autre depuis la modification défaite, pas par sa republication : la défaire lui rend ses valeurs dans l’auteur seulement et laisse cette publication telle quelle (republiez-la à part si besoin)
+# Retour en arrière sur une republication (ticket 63, point 6) : ce qui rend les valeurs à la place
+reason-republish-undo-kept = était sur le site avant cette republication : elle garde donc sa version publiée (AEM ne peut pas rendre une publication plus ancienne) ; pour lui rendre ses valeurs, dans l’auteur et sur le site, revenez en arrière sur l’exécution { $run }, la modification que cette exécution a republiée : ce retour en arrière les republie
+reason-republish-undo-published-since = publiée par quelqu’un d’autre depuis la modification sur laquelle on est revenu en arrière, pas par sa republication : revenir en arrière sur elle lui rend ses valeurs dans l’auteur seulement et laisse cette publication telle quelle (republiez-la à part si besoin)
 # Tag ids and tag property names, checked before anything is sent (assets/tag_names.rs).
 tag-id-refused = « { $id } » n’est pas un identifiant de balise : { $problem ->
         [empty] il est vide.

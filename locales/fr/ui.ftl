@@ -28,7 +28,7 @@ nav-tags = Balises
 nav-console = Console d’API
 nav-settings = Paramètres
 nav-developer-tools = Outils de développement
-nav-console-note = Sans aperçu, impossible à défaire
+nav-console-note = Sans aperçu ni retour en arrière
 startup-failed-title = La vérification au démarrage n’a pas abouti
 checking = Vérification…
 check-again = Vérifier à nouveau
@@ -323,8 +323,8 @@ bulk-sentence-cancelled = Annulée.
 bulk-sentence-stopped = Arrêtée avant la fin. Corrigez la cause indiquée ci-dessus, puis reprenez.
 bulk-sentence-completed-failures = Terminée, avec des ressources qui n’ont pas pu être modifiées.
 bulk-sentence-completed = Terminée.
-bulk-sentence-undone = Exécution défaite : les valeurs d’avant la modification sont restaurées.
-bulk-sentence-undone-failures = Exécution défaite, sauf pour des ressources dont les valeurs n’ont pas pu être restaurées.
+bulk-sentence-undone = Retour en arrière fait : les valeurs d’avant la modification sont restaurées.
+bulk-sentence-undone-failures = Retour en arrière fait, sauf pour des ressources dont les valeurs n’ont pas pu être restaurées.
 bulk-outcome-put-back = Restaurées
 bulk-outcome-changed = Modifiées
 bulk-outcome-unchanged = Déjà conformes
@@ -338,7 +338,7 @@ bulk-kind-upload = Envoi de { $files ->
     [one] { $files } fichier
    *[other] { $files } fichiers
 } vers { $folder }
-# Le nom d’une exécution dans Activité, quand ce n’est ni un « Défaire », ni une reprise, ni une feuille, ni une publication.
+# Le nom d’une exécution dans Activité, quand ce n’est ni un retour en arrière, ni une reprise, ni une feuille, ni une publication.
 run-name-edit = Modification en masse
 run-name-fragments = Modification en masse de fragments de contenu
 run-name-tag = { $command ->
@@ -347,15 +347,15 @@ run-name-tag = { $command ->
    *[delete] Suppression de la balise { $tag }
 }
 bulk-kind-undo = { $what ->
-    [edit] Défaire la modification en masse
-    [fragments] Défaire la modification en masse de fragments de contenu
-    [merge] Défaire la fusion de la balise { $tag } dans { $target }
-    [move] Défaire le déplacement de la balise { $tag } vers { $target }
-    [delete] Défaire la suppression de la balise { $tag }
-    [sheet] Défaire l’import de la feuille { $file }
-    [undo] Défaire l’exécution qui en défaisait une autre
-    [retry] Défaire la reprise
-   *[other] Défaire l’exécution
+    [edit] Retour en arrière sur la modification en masse
+    [fragments] Retour en arrière sur la modification en masse de fragments de contenu
+    [merge] Retour en arrière sur la fusion de la balise { $tag } dans { $target }
+    [move] Retour en arrière sur le déplacement de la balise { $tag } vers { $target }
+    [delete] Retour en arrière sur la suppression de la balise { $tag }
+    [sheet] Retour en arrière sur l’import de la feuille { $file }
+    [undo] Retour en arrière sur un retour en arrière
+    [retry] Retour en arrière sur la reprise
+   *[other] Retour en arrière sur l’exécution
 }{ $made ->
     [none] {""}
    *[other] {" "}du { $made }
@@ -367,7 +367,7 @@ bulk-kind-retry = { $what ->
     [edit] Reprise des ressources en échec de la modification en masse
     [fragments] Reprise des fragments de contenu en échec de la modification en masse
     [sheet] Reprise des ressources en échec de l’import de la feuille { $file }
-    [undo] Reprise des ressources en échec d’une exécution qui en défaisait une autre
+    [undo] Reprise des ressources en échec d’un retour en arrière
     [retry] Reprise des ressources en échec de la reprise
    *[other] Reprise des ressources en échec de l’exécution
 }{ $made ->
@@ -378,8 +378,8 @@ bulk-kind-retry = { $what ->
    *[other] {" "}dans { $folder }
 }
 bulk-selection-list = { $count ->
-    [one] une liste d’une entrée
-   *[other] une liste de { $count } entrées
+    [one] une ressource de votre liste
+   *[other] { $count } ressources de votre liste
 }
 bulk-failures-see-table = { $count ->
     [one] { $count } ressource n’a pas pu être modifiée
@@ -394,13 +394,16 @@ bulk-failures-common = { $count ->
    *[other] { $count } ressources n’ont pas pu être modifiées
 }. La raison la plus fréquente ({ $times } sur les { $seen } affichées) : { $reason }
 bulk-failure-group = { $count ->
-    [one] { $count } ressource n’a pas pu être modifiée
-   *[other] { $count } ressources n’ont pas pu être modifiées
-} : { $reason }. Dans { $folders }{ $more ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} de { $folders }{ $more ->
     [0] {""}
     [one] {" "}et { $more } autre dossier
    *[other] {" "}et { $more } autres dossiers
-}.
+} { $count ->
+    [one] n’a pas pu être modifiée
+   *[other] n’ont pas pu être modifiées
+} : { $reason }
 bulk-edit-line = { $property } : { $verb ->
     [set] remplacer par { $values }
     [append] ajouter { $values }
@@ -606,7 +609,7 @@ bulk-pick-export-title = Choisir les ressources à exporter
 bulk-pick-title = Choisir les ressources à modifier
 bulk-change-title = Indiquer les modifications
 bulk-preview-title = Aperçu
-bulk-preview-undo-title = Aperçu : défaire l’exécution
+bulk-preview-undo-title = Aperçu : retour en arrière sur l’exécution
 bulk-preview-retry-title = Aperçu de la reprise
 bulk-preview-failed = L’aperçu n’a pas fonctionné
 bulk-preview-button = Prévisualiser
@@ -685,10 +688,10 @@ bulk-apply-changes = { $count ->
    *[other] Appliquer { $count } modifications
 }
 bulk-apply-undo = { $count ->
-    [one] Défaire { $count } modification
-   *[other] Défaire { $count } modifications
+    [one] Revenir en arrière sur { $count } modification
+   *[other] Revenir en arrière sur { $count } modifications
 }
-bulk-apply-undo-hint = Rien n’a encore été restauré. Défaire réécrit les valeurs d’avant la modification sur { $count ->
+bulk-apply-undo-hint = Rien n’a encore été restauré. Revenir en arrière réécrit les valeurs d’avant la modification sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
 } ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
@@ -730,11 +733,11 @@ bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conform
 bulk-apply-hint = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
-} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
+} ; vous pourrez la mettre en pause ou l’arrêter, puis revenir en arrière sur ses modifications plus tard.
 bulk-apply-hint-fragments = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } fragment
    *[other] { $count } fragments
-} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
+} ; vous pourrez la mettre en pause ou l’arrêter, puis revenir en arrière sur ses modifications plus tard.
 bulk-production-title = Modifier des ressources en production ?
 bulk-production-applying = L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
@@ -779,7 +782,7 @@ bulk-cancelling = Annulation…
 bulk-run-use-rest = Vous pouvez utiliser le reste de Metadesk pendant l’exécution.
 bulk-cancel-title = Annuler cette modification en masse ?
 bulk-cancel-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles.
-bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou défaire ce qui a été modifié.
+bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou revenir en arrière sur ce qui a été modifié.
 bulk-cancel-run = Annuler l’exécution
 bulk-row-status-changed = Modifiée
 bulk-row-status-unchanged = Déjà conforme
@@ -814,8 +817,8 @@ bulk-export-csv = Exporter en CSV
 # Localized CSV headers toggle (issue 17)
 bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
 bulk-retry-failed = Relancer les échecs ({ $count })
-bulk-undo-run = Défaire cette exécution
-bulk-redo-run = Rétablir ce que cette exécution a défait
+bulk-undo-run = Revenir en arrière sur cette exécution
+bulk-redo-run = Rétablir les modifications que ce retour en arrière a retirées
 bulk-saved-file = Enregistré dans { $path }
 bulk-report-rows-error = Le rapport n’a pas pu être lu : { $reason }
 bulk-col-result = Résultat
@@ -1095,14 +1098,14 @@ tags-rename-missing = Saisissez le titre que la balise doit afficher.
 tags-rename-refused = Non renommée
 tags-rename-will = La balise { $from } sera renommée { $to } :
 tags-rename-change = { $what } : { $before } → { $after }
-tags-rename-hint = Défaire remet ces titres, sauf si quelqu’un les change entre-temps.
+tags-rename-hint = Revenir en arrière remet ces titres, sauf si quelqu’un les change entre-temps.
 tags-rename-apply = Renommer
 tags-rename-done = { $from } renommée en { $to }
 tags-rename-changed-since = Laissé tel quel : { $what } a été modifié dans AEM depuis l’aperçu ; il vaut { $now }.
-tags-rename-undo = Défaire le renommage
+tags-rename-undo = Revenir en arrière sur le renommage
 tags-rename-undone = { $count ->
-    [one] Défait : { $count } titre remis.
-   *[other] Défait : { $count } titres remis.
+    [one] Retour en arrière fait : { $count } titre remis.
+   *[other] Retour en arrière fait : { $count } titres remis.
 }
 tags-rename-production = Renommer { $id } sur { $connection }, une connexion de production.
 tags-rename-production-undo = Remettre les titres de { $id } sur { $connection }, une connexion de production.
@@ -1147,10 +1150,15 @@ tags-change-kept = La balise { $id } sera conservée : { $count ->
 tags-change-show-preview = Voir l’aperçu
 tags-change-not-changed = La balise { $id } n’a pas été modifiée
 tags-change-in-doubt = La modification a été interrompue : AEM ne l’a peut-être pas faite. Ouvrez son exécution depuis Activité : son rapport propose Réessayer.
-tags-change-production-title = Modifier la balise { $id } dans la taxonomie d’AEM en production ?
-tags-change-production-merge = AEM fusionne { $id } dans { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
-tags-change-production-move = AEM déplace { $id } vers { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
-tags-change-production-delete = AEM supprime { $id } de la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-title = Modifier la balise « { $title } » dans la taxonomie d’AEM en production ?
+tags-change-production-merge = AEM fusionne la balise « { $title } » dans « { $target } » dans la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-move = AEM déplace la balise « { $title } » vers { $target } dans la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-delete = AEM supprime la balise « { $title } » de la taxonomie de { $connection }, une connexion marquée comme production.
+tags-change-production-held = { $count ->
+    [0] Aucune ressource sous { $folder } ne la porte.
+    [one] Une ressource sous { $folder } la porte.
+   *[other] { $count } ressources sous { $folder } la portent.
+}
 bulk-tag-then-merge = Puis AEM fusionne la balise { $id } dans { $target }.
 bulk-tag-then-move = Puis AEM déplace la balise { $id } vers { $target }.
 bulk-tag-then-delete = Puis AEM supprime la balise { $id }.
@@ -1215,8 +1223,8 @@ bulk-will-republish-after = { $count ->
    *[other] Puis les { $count } qui sont sur le site web seront republiées.
 }
 bulk-tag-then-undo = { $command ->
-    [delete] Défaire rend aux ressources leurs balises, pas la balise.
-   *[other] AEM garde { $id } comme pointeur masqué vers { $target } ; défaire rend aux ressources leurs balises, pas la balise.
+    [delete] Revenir en arrière rend aux ressources leurs balises, pas la balise.
+   *[other] AEM garde { $id } comme pointeur masqué vers { $target } ; revenir en arrière rend aux ressources leurs balises, pas la balise.
 }
 bulk-tag-then-activate = Elle est sur le site : sa nouvelle place est publiée aussi.
 bulk-tag-will-keep = La balise { $id } sera conservée : { $count ->
@@ -1234,8 +1242,8 @@ bulk-tag-waiting = La balise { $id } est modifiée une fois toutes les ressource
 bulk-tag-refused-title = Les ressources sont à jour, mais la balise { $id } n’a pas été modifiée
 bulk-tag-in-doubt-title = La modification de la balise { $id } a été interrompue
 bulk-tag-in-doubt = AEM ne l’a peut-être pas faite. Réessayez : seul ce qui reste est envoyé.
-bulk-tag-undo-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : la fusion elle-même n’est pas défaite, et les pages affichent toujours { $target } à sa place.
-bulk-tag-undo-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le déplacement lui-même n’est pas défait. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part dans la page Balises (Déplacer… sur { $target }, vers { $id }).
+bulk-tag-undo-merge = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le retour en arrière laisse la fusion elle-même, et les pages affichent toujours { $target } à sa place.
+bulk-tag-undo-move = Les ressources portent de nouveau { $id }. AEM garde { $id } comme pointeur masqué vers { $target } : le retour en arrière laisse le déplacement lui-même. Pour remettre la balise à sa place, prévisualisez-le comme une modification à part dans la page Balises (Déplacer… sur { $target }, vers { $id }).
 bulk-tag-undo-delete = Les ressources portent de nouveau { $id }, mais AEM a supprimé cette balise : elles n’en affichent aucun titre tant qu’une balise { $id } n’existe pas de nouveau (un import de taxonomie peut la créer).
 bulk-tag-move-back = Remettre la balise à sa place…
 bulk-tag-production-title = Modifier la balise { $id } dans la taxonomie d’AEM en production ?
@@ -1280,7 +1288,7 @@ tags-exported-counted = { $tags ->
 } dans { $file }, avec les ressources de { $folder } comptées.
 tags-export-failed = Les balises n’ont pas pu être exportées
 tags-import-choose = Choisir un fichier…
-tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Aucune balise n’est supprimée, mais défaire l’import retire les balises qu’il a créées.
+tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Aucune balise n’est supprimée, mais revenir en arrière sur l’import retire les balises qu’il a créées.
 tags-import-reading = Lecture de { $file }…
 tags-import-refused = { $file } ne peut pas être importé
 tags-import-refused-file = La feuille ne peut pas être importée
@@ -1346,17 +1354,17 @@ tags-production-applying = L’application écrit { $count ->
     [one] 1 modification
    *[other] { $count } modifications
 } dans les balises de { $connection }, une connexion marquée comme production.
-tags-production-undoing = Défaire l’import remet ce qu’il a écrit dans les balises de { $connection }, une connexion marquée comme production : jusqu’à { $count ->
+tags-production-undoing = Revenir en arrière sur l’import remet ce qu’il a écrit dans les balises de { $connection }, une connexion marquée comme production : jusqu’à { $count ->
     [one] 1 modification
    *[other] { $count } modifications
 }.
-tags-production-undo = Défaire en production
-tags-import-undo = Défaire cet import
-tags-import-undoing = Import en train d’être défait…
+tags-production-undo = Revenir en arrière en production
+tags-import-undo = Revenir en arrière sur cet import
+tags-import-undoing = Retour en arrière sur l’import…
 tags-import-resume = Reprendre l’import
 tags-import-resuming = Reprise de l’import…
-tags-import-undo-failed = L’import n’a pas pu être défait
-tags-import-undone = Import défait : { $restored ->
+tags-import-undo-failed = Le retour en arrière sur l’import n’a pas abouti
+tags-import-undone = Retour en arrière sur l’import fait : { $restored ->
     [one] 1 valeur remise
    *[other] { $restored } valeurs remises
 }, { $removed ->
@@ -1372,8 +1380,8 @@ tags-import-kept-changed = { $tag } a changé dans AEM après l’écriture de M
 tags-import-kept-children = { $tag } a des balises en dessous que l’import n’a pas créées : elle est conservée.
 tags-import-kept-assets = Des ressources portent { $tag } : elle est conservée (Supprimer, sur la balise, la retire d’abord des ressources).
 tags-import-kept-unchecked = { $tag } est conservée, car tout le contenu qui peut la porter n’a pas pu être lu ({ $detail }).
-console-no-undo-title = Sans aperçu, impossible à défaire.
-console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de défaire.
+console-no-undo-title = Sans aperçu, et sans retour en arrière possible.
+console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de revenir en arrière.
 console-connection = Connexion
 console-connection-production = { $name } (production)
 console-tabs = Console
@@ -1511,7 +1519,7 @@ activity-title = Activité
 runs-error = L’historique des exécutions n’a pas pu être lu
 try-again = Réessayer
 empty-activity-title = Aucune exécution pour l’instant
-empty-activity-body = Chaque modification en masse que vous appliquez figurera ici, avec son rapport et la possibilité de la défaire.
+empty-activity-body = Chaque modification en masse que vous appliquez figurera ici, avec son rapport et la possibilité de revenir en arrière.
 runs-busy = Une modification en masse est en cours. Les autres exécutions pourront être ouvertes une fois celle-ci terminée.
 runs-list = Exécutions
 took = durée : { $duration }
@@ -1520,11 +1528,11 @@ open-report = Ouvrir le rapport
 open-import = Ouvrir dans la page Balises
 open-preview = Ouvrir l’aperçu
 apply = Appliquer
-undo = Défaire
+undo = Revenir en arrière
 redo = Rétablir
-activity-undone-on = Défaite le { $when } →
+activity-undone-on = Retour en arrière le { $when } →
 activity-redone-on = Rétablie le { $when } →
-activity-undoes = Défait l’exécution du { $when } →
+activity-undoes = Retour en arrière sur l’exécution du { $when } →
 activity-redoes = Rétablit l’exécution du { $when } →
 run-technical = Détails techniques
 count-to-change = { $count ->
@@ -1601,7 +1609,7 @@ bulk-rule-copy-empty = Saisissez la propriété à copier.
 bulk-rule-find = Chercher
 bulk-rule-replace = Remplacer par
 bulk-rule-regex = Expression régulière
-bulk-rule-ignore-case = Toute casse
+bulk-rule-ignore-case = Ignorer la casse
 bulk-rule-whole-word = Mots entiers
 bulk-rule-only-empty = Seulement là où la propriété est vide
 bulk-rule-template = Modèle
@@ -1617,6 +1625,7 @@ bulk-rule-words-replace = remplacer « { $find } » par « { $replace } »{ 
    *[no] {""}
 }
 bulk-rule-words-template = d’après le modèle « { $template } »
+bulk-rule-words-template-copy = copié depuis le champ { $property } de chaque ressource
 bulk-rule-words-from-name = d’après le nom du fichier par « { $pattern } » comme « { $template } »
 bulk-rule-words-retag = { $from } et les balises en dessous deviennent { $to }
 bulk-rule-words-untag = retirer { $from } et les balises en dessous
@@ -1680,9 +1689,9 @@ bulk-kind-publish = { $what ->
        *[publish] sur le site web
     }
 }
-# Ce qu’une republication publie : les valeurs changées par l’exécution qu’elle suit (ou, après un « Défaire », remises en place).
+# Ce qu’une republication publie : les valeurs changées par l’exécution qu’elle suit (ou, après un retour en arrière, remises en place).
 bulk-kind-republish = { $what ->
-    [undo] Republication après la remise en place
+    [undo] Republication après le retour en arrière
     [sheet] Republication après l’import de la feuille { $file }
     [edit] Republication après la modification en masse
    *[other] Republication après l’exécution
@@ -1690,11 +1699,11 @@ bulk-kind-republish = { $what ->
     [none] {""}
    *[other] {" "}du { $made }
 }
-# Défaire une publication : laquelle (une dépublication se défait en publiant de nouveau).
+# Retour en arrière sur une publication : laquelle (sur une dépublication, il publie de nouveau).
 bulk-kind-publish-undo = { $what ->
-    [republish] Défaire la republication
-    [unpublish] Défaire la dépublication
-   *[publish] Défaire la publication
+    [republish] Retour en arrière sur la republication
+    [unpublish] Retour en arrière sur la dépublication
+   *[publish] Retour en arrière sur la publication
 }{ $made ->
     [none] {""}
    *[other] {" "}du { $made }
@@ -1768,13 +1777,13 @@ legend-attention = À vérifier
 legend-failed = En échec ou refusé
 
 ## A report whose run was undone: its heading, and what the undo did to each row (UndoneHeading.svelte)
-report-undone-title = Défaite le { $when }
-report-undone-rows = Chaque ligne dit ce que l’annulation a fait en dernier.
+report-undone-title = Retour en arrière le { $when }
+report-undone-rows = Chaque ligne dit ce que le retour en arrière a fait en dernier.
 row-undone-given-back = Rétablie
 row-undone-already = Déjà comme avant
 row-undone-kept = Gardée : modifiée depuis
 row-undone-failed = Pas rétablie
-row-undone-pending = Pas encore défaite
+row-undone-pending = Retour en arrière pas encore fait
 row-undone-deleted = Supprimé
 row-undone-gone = Déjà supprimé
 row-undone-unpublished = Retirée du site web
@@ -1802,7 +1811,7 @@ run-title = { $name } : { $what ->
        *[other] { $count } ressources
     }
 } dans { $folder }
-activity-undone-pill = Défaite
+activity-undone-pill = Retour en arrière fait
 count-uploaded = { $count ->
     [one] { $count } envoyé
    *[other] { $count } envoyés
@@ -1825,7 +1834,7 @@ count-left-alone = { $count ->
 }
 
 ## A tag import's rows once applied, and once undone
-tags-import-undone-heading = Défait : l’import de { $file }
+tags-import-undone-heading = Retour en arrière sur l’import de { $file }
 tags-import-col-now = Ce qui s’est passé
 row-tag-created = Créée
 row-tag-removed = Supprimée

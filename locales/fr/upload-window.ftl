@@ -33,8 +33,8 @@ upload-summary = { $files ->
    *[other] { $files } fichiers
 } pour { $folder } : { $new } nouveaux, { $same } déjà là, { $different } différents, { $refused } refusés. Rien n’a été envoyé.
 upload-folders-made = { $count ->
-    [one] Un dossier est d’abord créé.
-   *[other] { $count } dossiers sont d’abord créés.
+    [one] Le dossier { $folders } est d’abord créé.
+   *[other] Ces dossiers sont d’abord créés : { $folders }.
 }
 upload-sheet-problems = Problèmes dans la feuille
 upload-sheet-stops = Rien ne peut être envoyé avant que la feuille soit corrigée.
@@ -64,11 +64,11 @@ upload-send = { $files ->
 upload-nothing-to-send = Rien à envoyer : chaque fichier est déjà là ou refusé.
 upload-sending = Envoi en cours…
 upload-report-title = Rapport d’envoi
-upload-report-undone-title = Envoi défait
+upload-report-undone-title = Retour en arrière sur l’envoi
 upload-report-counts = Dans { $folder } : { $uploaded } envoyés, { $failed } en échec, { $left } laissés tels quels, { $same } déjà là, { $refused } refusés.
 upload-report-reason = Dernier refus : { $reason }
 upload-report-changed = Laissés tels quels : un autre fichier est là depuis l’aperçu
-upload-undo = Annuler cet envoi
+upload-undo = Revenir en arrière sur cet envoi
 upload-undoing = Annulation…
 upload-undone = Envoi annulé : { $deleted } supprimés, { $gone } déjà absents, { $kept } gardés.
 upload-again = Nouvel envoi
@@ -78,15 +78,15 @@ upload-state-uploaded = Envoyé
 upload-state-pending = Pas terminé : reprenez l’exécution pour l’envoyer
 upload-state-failed = En échec
 upload-state-left-alone = Laissé tel quel : un autre fichier est là depuis l’aperçu
-upload-over-another = par-dessus le fichier qui était là (une annulation ne le rend pas)
+upload-over-another = par-dessus le fichier qui était là (un retour en arrière ne le rend pas)
 upload-production-title = Envoyer en production ?
 upload-production-sending = L’envoi met { $files ->
     [one] { $files } fichier
    *[other] { $files } fichiers
 } dans { $connection }, une connexion marquée production.
 upload-production-send = Envoyer en production
-upload-production-undo-title = Défaire cet envoi en production ?
-upload-production-undoing = Défaire supprime { $files ->
+upload-production-undo-title = Revenir en arrière sur cet envoi en production ?
+upload-production-undoing = Revenir en arrière supprime { $files ->
     [one] le fichier
    *[other] les { $files } fichiers
 } que cet envoi a mis dans { $connection }, une connexion marquée production, sauf ceux modifiés depuis.
@@ -94,3 +94,10 @@ upload-production-undo = Supprimer en production
 upload-report-metadata-left-alone = Valeurs non écrites : quelqu’un les a modifiées après leur traitement par AEM, et les valeurs de la feuille auraient remplacé les siennes
 upload-folder-typed = Ou saisissez son chemin
 upload-resume = Reprendre cet envoi
+# La taille d’un fichier, son nombre déjà écrit à la manière de la langue (ticket 77 : ko, pas kB).
+upload-size-bytes = { $size } o
+upload-size-kb = { $size } ko
+upload-size-mb = { $size } Mo
+upload-size-gb = { $size } Go
+# Une valeur d’un fichier d’après la feuille, sa propriété par son titre (ticket 77).
+upload-metadata-line = { $property } : { $values }

@@ -1,17 +1,17 @@
-# Envois comme exécutions (issue 65) : la ligne de l’exécution, les mots de la CLI, l’annulation
+# Envois comme exécutions (issue 65) : la ligne de l’exécution, les mots de la CLI, le retour en arrière
 
 run-upload = { $files ->
     [one] envoi de { $files } fichier vers { $folder }
    *[other] envoi de { $files } fichiers vers { $folder }
 }
 job-upload = envoi de fichiers vers { $folder }
-error-run-of-upload = L’exécution { $run } est un envoi : reprenez-la pour renvoyer ce qui a échoué (metadesk-cli bulk resume { $run }) ; son annulation supprime ce qu’elle a créé (metadesk-cli bulk undo { $run }).
+error-run-of-upload = L’exécution { $run } est un envoi : reprenez-la pour renvoyer ce qui a échoué (metadesk-cli bulk resume { $run }) ; un retour en arrière supprime ce qu’elle a créé (metadesk-cli bulk undo { $run }).
 error-not-an-upload = L’exécution { $run } n’est pas un envoi.
 cli-upload-run = Exécution { $run } : { $uploaded } envoyés, { $failed } en échec, { $left } laissés tels quels, { $pending } pas encore envoyés.
 cli-upload-changed-since = {"  "}laissé tel quel : { $path } (un autre fichier y est depuis l’aperçu)
 cli-upload-last-refusal = {"  "}dernier refus : { $detail }
 cli-upload-nothing-to-send = Rien à envoyer : 0 envoyé, 0 en échec.
-cli-upload-undo-needs-yes = Rien n’a été supprimé : ajoutez --yes pour annuler l’envoi { $run } (il supprime les ressources qu’il a créées).
+cli-upload-undo-needs-yes = Rien n’a été supprimé : ajoutez --yes pour revenir en arrière sur l’envoi { $run } (il supprime les ressources qu’il a créées).
 cli-upload-undone = Envoi { $run } annulé : { $deleted } supprimées, { $gone } déjà absentes, { $kept } gardées.
 cli-upload-kept-changed = gardée : quelqu’un l’a modifiée depuis l’envoi
 cli-upload-kept-unchecked = gardée : la fin de son traitement n’a pas été vue, une modification depuis ne peut donc pas être distinguée de celle d’AEM
@@ -29,7 +29,7 @@ upload-processing-failed-renditions = AEM n’a pas pu traiter { $path } (les re
 upload-in-doubt-unsettled = Rien n’a été envoyé vers { $path } : la réponse d’un essai précédent a été perdue, et AEM n’a pas fini de traiter ce qui s’y trouve, on ne peut donc pas encore savoir à qui est ce fichier. Reprenez l’exécution pour le savoir.
 upload-unsettled-there = Rien n’a été envoyé vers { $path } : AEM n’a pas fini de traiter le fichier qui s’y trouve, on ne peut donc pas encore savoir si c’est toujours celui de l’aperçu. Reprenez l’exécution pour le savoir.
 
-cli-upload-metadata-left-alone = {"  "}valeurs non écrites : { $path } (quelqu’un l’a modifiée après son traitement par AEM ; les valeurs de la feuille auraient remplacé les siennes)
+cli-upload-metadata-left-alone = {"  "}valeurs non écrites : { $path } (quelqu’un l’a modifiée après son traitement par AEM ; les valeurs de la feuille auraient remplacé les siennes)
 upload-metadata-changed-since = Quelqu’un a modifié { $path } après son traitement par AEM : ses valeurs de la feuille n’ont pas été écrites.
 # Les messages de la page Envoi venus du cœur et des commandes de la fenêtre
 upload-kept-changed = gardé : quelqu’un l’a modifié depuis l’envoi
@@ -42,10 +42,10 @@ error-upload-no-files = Choisissez d’abord des fichiers ou un dossier à envoy
 error-upload-preview-gone = Cet aperçu n’est plus disponible : refaites l’aperçu.
 error-upload-sheet-errors = Rien n’a été envoyé : corrigez d’abord la feuille.
 error-upload-nothing-to-send = Rien à envoyer : chaque fichier est déjà là ou refusé.
-error-run-of-upload-undo = L’exécution { $run } est l’annulation de l’envoi { $upload } : elle n’est ni réappliquée ni annulée. Annulez de nouveau l’envoi pour supprimer ce qui reste (metadesk-cli bulk undo { $upload }) ; envoyez de nouveau les fichiers pour les retrouver.
-error-resume-of-undone-upload = L’envoi { $run } a été annulé (exécution { $undo }) : il n’est pas repris, car cela renverrait des fichiers que son annulation a supprimés. Envoyez plutôt de nouveau les fichiers.
+error-run-of-upload-undo = L’exécution { $run } est le retour en arrière sur l’envoi { $upload } : elle ne se réapplique pas, et on ne revient pas sur elle. Revenez de nouveau en arrière sur l’envoi pour supprimer ce qui reste (metadesk-cli bulk undo { $upload }) ; envoyez de nouveau les fichiers pour les retrouver.
+error-resume-of-undone-upload = On est revenu en arrière sur l’envoi { $run } (exécution { $undo }) : il n’est pas repris, car cela renverrait des fichiers que ce retour en arrière a supprimés. Envoyez plutôt de nouveau les fichiers.
 
 # Ce que la réponse au début d’un téléversement doit donner avant l’envoi des octets (assets/upload.rs)
 upload-initiate-no-max-part = la réponse d’AEM au début du téléversement ne donne pas la taille maximale d’une partie (maxPartSize) : rien de ce fichier n’a été envoyé
-upload-initiate-too-many-uris = la réponse d’AEM au début du téléversement donne { $uris } adresses de stockage pour ce fichier, plus que les 10 000 qu’accepte Metadesk : rien n’en a été envoyé
+upload-initiate-too-many-uris = la réponse d’AEM au début du téléversement donne { $uris } adresses de stockage pour ce fichier, plus que les 10 000 qu’accepte Metadesk : rien n’en a été envoyé
 upload-initiate-parts-disagree = la réponse d’AEM au début du téléversement donne des parties d’au moins { $least } octets et d’au plus { $most } octets, ce qui ne peut pas former un fichier : rien n’en a été envoyé

@@ -315,7 +315,7 @@ async fn an_aem_refusing_batch_writes_is_written_per_asset_said_once_and_remembe
     assert_eq!((s.counts.changed, s.counts.failed), (p.counts.pending, 0));
     let notice = s.write_notice.english().unwrap();
     assert!(
-        notice.starts_with("Fell back to per-asset writes") && notice.contains("405"),
+        notice.starts_with("Each asset was written on its own") && notice.contains("405"),
         "{notice}"
     );
     let fr = s

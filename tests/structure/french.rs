@@ -1,5 +1,6 @@
-//! French says one word per idea (issue 53): "Annuler" is cancel only, undo is "Défaire" and
-//! redo "Rétablir", the same way in every catalogue; no English is left for a word French has;
+//! French says one word per idea (issue 53): "Annuler" is cancel only, undo is "revenir en
+//! arrière" / "retour en arrière" (issue 77: "Défaire" read as a translation) and redo
+//! "Rétablir", the same way in every catalogue; no English is left for a word French has;
 //! phrasings a French reader stumbled on stay gone. It compares each French message with the
 //! English one of the same id in `locales/{en,fr}/*.ftl`, so a new message is checked too. And
 //! French spacing: a no-break space (U+00A0) before `:`, a narrow one (U+202F) before `;`, `!`
@@ -26,7 +27,7 @@ const STILTED: [(&str, &str); 3] = [
 ];
 
 #[test]
-fn annuler_is_cancel_defaire_is_undo_and_retablir_is_redo_in_every_catalogue() {
+fn annuler_is_cancel_retour_en_arriere_is_undo_and_retablir_is_redo_in_every_catalogue() {
     let mut wrong = Vec::new();
     for name in CATALOGUES {
         let en = messages(&read(Path::new(&format!("locales/en/{name}.ftl"))));
@@ -66,10 +67,19 @@ fn vocabulary_problems(english: &str, french: &str) -> Vec<String> {
     let fr_has = |prefix: &str| fr.iter().any(|w| w.starts_with(prefix));
     let mut out = Vec::new();
     if fr_has("annul") && !en.iter().any(|w| w.starts_with("cancel")) {
-        out.push("\"annuler\" where the English does not cancel (undo is \"défaire\")".to_owned());
+        out.push(
+            "\"annuler\" where the English does not cancel (undo is \"revenir en arrière\")"
+                .to_owned(),
+        );
     }
-    if en_has(&["undo", "undone", "undoes", "undoing"]) && !fr_has("défai") {
-        out.push("the English undoes, the French does not say \"défaire\"".to_owned());
+    if en_has(&["undo", "undone", "undoes", "undoing"]) && !fr_has("arrière") {
+        out.push("the English undoes, the French does not say \"revenir en arrière\"".to_owned());
+    }
+    if fr
+        .iter()
+        .any(|w| w.starts_with("défai") && !w.starts_with("défaill"))
+    {
+        out.push("\"défaire\" reads as a translation: undo is \"revenir en arrière\"".to_owned());
     }
     if fr_has("rétabl") && !en_has(&["redo", "redone", "redoes"]) {
         out.push("\"rétablir\" is redo only (values put back are \"restaurées\")".to_owned());
@@ -209,7 +219,10 @@ fn the_rules_catch_what_issue_53_found() {
     assert!(!vocabulary_problems("Undo this run", "Annuler cette exécution").is_empty());
     assert!(!vocabulary_problems("Put back", "Rétablies").is_empty());
     assert!(vocabulary_problems("Cancel", "Annuler").is_empty());
-    assert!(vocabulary_problems("Undo this run", "Défaire cette exécution").is_empty());
+    assert!(!vocabulary_problems("Undo this run", "Défaire cette exécution").is_empty());
+    assert!(
+        vocabulary_problems("Undo this run", "Revenir en arrière sur cette exécution").is_empty()
+    );
     assert!(vocabulary_problems("Redo", "Rétablir").is_empty());
     // A variant key or a referenced message is not a word of the message.
     assert!(vocabulary_problems("{ $what ->\n [undo] Retry\n}", "Reprise").is_empty());

@@ -817,7 +817,7 @@ mod tests {
         assert_eq!(
             err.localized(&fr),
             "Cette exécution a été faite avec la connexion «\u{a0}prod\u{a0}», qui n’existe plus. \
-             Importez de nouveau son fichier d’identifiants sous ce nom pour la défaire."
+             Importez de nouveau son fichier d’identifiants sous ce nom pour revenir en arrière sur elle."
         );
     }
 }

@@ -72,13 +72,79 @@ export async function appWorking(driver) {
   }
 }
 
-/** Saves a PNG of the window as it is now, named after the test. */
-export async function screenshot(driver, name) {
+/**
+ * Saves a PNG of the window, named after the test, once it shows what the test asserted
+ * (issue 77: `13-schema-2-refused` was taken before the refusal was drawn). `shows`: the
+ * element the test just checked (a WebElement, or a data-testid): the picture waits until it
+ * is on screen (scrolled into view when it is not) and stands still. Then, with or without
+ * it, the picture waits for the window to draw that state (two animation frames), never for a
+ * time.
+ */
+export async function screenshot(driver, name, { shows = null } = {}) {
+  if (shows !== null) await onScreen(driver, shows, name);
+  await drawn(driver);
   const dir = required("E2E_ARTIFACTS");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name.replace(/[^a-z0-9-]+/gi, "-").toLowerCase()}.png`);
   writeFileSync(file, await driver.takeScreenshot(), "base64");
   return file;
+}
+
+/** Waits until the window has drawn what its page holds now: two animation frames. */
+async function drawn(driver) {
+  await driver
+    .executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));")
+    .catch(() => {}); // a native dialog over the window: the picture is of what shows
+}
+
+/**
+ * Where `shows` (a WebElement or a data-testid) stands in the window: "off" when it is not
+ * there or not displayed, "out" when it is outside the visible area, else its place (which must
+ * be the same twice running: the page has stopped moving).
+ */
+const PLACE_SCRIPT = `
+  const e = arguments[0];
+  if (!e || !e.isConnected) return "off";
+  const r = e.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return "off";
+  const h = window.innerHeight;
+  const seen = r.top >= 0 && r.top < h && (r.bottom <= h || r.height > h);
+  if (!seen) { e.scrollIntoView({ block: r.height > h ? "start" : "nearest" }); return "out"; }
+  return [r.x, r.y, r.width, r.height].join();`;
+
+/**
+ * Waits until `element` (a result that just appeared) is where the person is looking, as the
+ * app put it there (issue 77: a result opens where the person is looking): its start inside the
+ * visible area, and the keyboard's focus on it (or on something within it). The test does not
+ * scroll: the app must have.
+ */
+export async function revealed(driver, element, what) {
+  await eventually(
+    () =>
+      driver.executeScript(
+        `const e = arguments[0];
+         const r = e.getBoundingClientRect();
+         const seen = r.top >= 0 && r.top < window.innerHeight && r.height > 0;
+         const a = document.activeElement;
+         return seen && a !== null && (a === e || e.contains(a) || a.contains(e));`,
+        element,
+      ),
+    `${what} is not scrolled into view and focused`,
+  );
+}
+
+/** Waits until what the test asserted (`shows`) is displayed in the visible area, standing still. */
+export async function onScreen(driver, shows, name = "the screenshot") {
+  let before = null;
+  await eventually(async () => {
+    const element = typeof shows === "string" ? (await driver.findElements(By.css(`[data-testid="${shows}"]`)))[0] : shows;
+    if (!element || !(await element.isDisplayed())) return false;
+    const place = await driver.executeScript(PLACE_SCRIPT, element);
+    if (place === "off" || place === "out") return false;
+    const still = place === before;
+    before = place;
+    return still;
+  }, `${name}: what the test asserted is not shown in the window`, 15_000, { app: driver });
 }
 
 /** Where the guides' pictures live: docs/images/ of this checkout. */
@@ -90,6 +156,7 @@ const docsImages = join(here, "..", "..", "..", "docs", "images");
  * screenshots. The window must be at least 800 pixels wide: a guide's picture must be legible.
  */
 export async function docsPicture(driver, name) {
+  await drawn(driver);
   const png = await driver.takeScreenshot();
   const width = Buffer.from(png, "base64").readUInt32BE(16); // the IHDR chunk's width
   assert.ok(width >= 800, `the window is ${width} pixels wide: too narrow for the guides' ${name}.png`);

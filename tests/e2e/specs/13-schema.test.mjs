@@ -131,7 +131,7 @@ test("a field picked by its label offers its options, and a value outside them i
     const problem = await eventually(async () => (await row.findElements(By.css('[data-testid="edit-values-problem"]')))[0],
       "the refusal is not shown beside the change", 30_000);
     assert.match(await problem.getText(), /“English” is not one of the values Language \(dc:language\) allows: “en”, “de”, “fr”, “ja”/);
-    await screenshot(driver, "13 schema 2 refused");
+    await screenshot(driver, "13 schema 2 refused", { shows: problem });
     assert.equal((await driver.findElements(By.css('[data-testid="preview-table"]'))).length, 0, "a preview was shown");
     assert.equal((await driver.findElements(By.css('[data-testid="run-facts"]'))).length, 0, "a run was started");
     assert.equal(await writes(), before, "something was written to AEM");

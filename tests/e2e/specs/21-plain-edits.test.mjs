@@ -110,13 +110,15 @@ test("templates take labels, an emptied required field must be acknowledged, an 
     // In French: the same preview, re-worded where it stands.
     await chooseLanguage(driver, "fr");
     await press(driver, "nav-bulk");
-    await eventually(async () => /^Défaire \d+ modifications?$/.test(await (await byTestId(driver, "apply-button")).getText()),
+    // One French word for undo, never Cancel's "Annuler" (issue 77).
+    await eventually(async () => /^Revenir en arrière sur \d+ modifications?$/.test(await (await byTestId(driver, "apply-button")).getText()),
       "the undo's button is not in French");
     assert.doesNotMatch(await visibleText(driver), JARGON);
     await screenshot(driver, "21 undo preview fr");
     await press(driver, "apply-button");
     const undone = await completedReport(driver);
-    assert.match(await undone.getText(), /Exécution défaite/);
+    assert.match(await undone.getText(), /Retour en arrière fait/);
+    assert.doesNotMatch(await undone.getText(), /[Dd]éfai|Annul/);
     assert.doesNotMatch(await visibleText(driver), JARGON, "the report shows AEM's technical names");
     await screenshot(driver, "21 undone report fr");
 

@@ -27,6 +27,7 @@ import {
   startSandboxBinary,
   eventually,
   screenshot,
+  revealed,
   importSandboxConnection,
   deleteConnections,
   clickForNativeWindow,
@@ -445,6 +446,8 @@ test("Export… saves the taxonomy; the edited sheet dropped is previewed, appli
     writeFileSync(edited, [...lines.slice(0, at), csvLine(row), ...lines.slice(at + 1), csvLine(added)].join("\n") + "\n");
     const writes = await writesApplied(sandbox);
     const preview = await dropSheet(driver, edited, "tags-import-preview");
+    // Where the person is looking (issue 77): the page scrolled to the preview, focused.
+    await revealed(driver, preview, "the dropped sheet's preview");
     assert.match(await preview.getText(), /^tags-edited\.csv: 1 new tag, 1 value changed/);
     const created = await byTestId(driver, "tags-import-created");
     assert.equal(await created.getAttribute("data-tag"), autumn);
@@ -488,11 +491,13 @@ test("Export… saves the taxonomy; the edited sheet dropped is previewed, appli
     const bad = join(scratch, "tags-bad.csv");
     writeFileSync(bad, [lines[0], csvLine(header.map((_, i) => (i === 0 ? "wknd-shared:season//bad" : i === 1 ? "Bad" : "")))].join("\n") + "\n");
     const before = await writesApplied(sandbox);
+    await driver.executeScript("document.querySelector('main').scrollTo(0, 0); window.scrollTo(0, 0);");
     const refused = await dropSheet(driver, bad, "tags-import-refused");
+    await revealed(driver, refused, "the dropped sheet's refusal");
     assert.match(await refused.getText(), /tags-bad\.csv cannot be imported\s+Row 2: “wknd-shared:season\/\/bad” is not a tag id/);
     assert.equal((await driver.findElements(By.css('[data-testid="tags-import-apply"]'))).length, 0);
     assert.deepEqual(await seriousViolations(driver), []);
-    await screenshot(driver, "25-tags-import-refused-en");
+    await screenshot(driver, "25-tags-import-refused-en", { shows: refused });
 
     await chooseLanguage(driver, "fr");
     await press(driver, "nav-tags");
@@ -501,11 +506,13 @@ test("Export… saves the taxonomy; the edited sheet dropped is previewed, appli
     assert.match(await refusedFr.getText(), /tags-bad\.csv ne peut pas être importé\s+Ligne 2\s: «\swknd-shared:season\/\/bad\s» n’est pas un identifiant de balise/);
     assert.deepEqual(await seriousViolations(driver), []);
     await screenshot(driver, "25-tags-import-refused-fr");
+    await driver.executeScript("document.querySelector('main').scrollTo(0, 0); window.scrollTo(0, 0);");
     const previewFr = await dropSheet(driver, edited, "tags-import-preview");
+    await revealed(driver, previewFr, "the dropped sheet's preview, in French");
     assert.match(await previewFr.getText(), /^tags-edited\.csv\s: 1 nouvelle balise, 1 valeur modifiée/);
     assert.match(await (await byTestId(driver, "tags-import-apply")).getText(), /^Appliquer 2 modifications$/);
     assert.deepEqual(await seriousViolations(driver), []);
-    await screenshot(driver, "25-tags-import-preview-fr");
+    await screenshot(driver, "25-tags-import-preview-fr", { shows: previewFr });
     await press(driver, "tags-import-cancel");
     await chooseLanguage(driver, "system");
 

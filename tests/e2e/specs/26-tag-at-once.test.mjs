@@ -89,8 +89,12 @@ test("a tag changed at once on production: AEM's command is sent only once the c
     const name = await markProduction(driver, id);
 
     const dialog = await askToDeleteAtOnce(driver, KAYAK);
-    assert.match(await dialog.getText(), new RegExp(`Change the tag ${KAYAK} in AEM’s taxonomy on production\\?`));
-    assert.ok((await dialog.getText()).includes(`AEM deletes ${KAYAK} from the taxonomy of ${name}, a connection marked production.`));
+    // Issue 77: the tag by its title, how many assets hold it, and no second dialog under it.
+    const asked = await dialog.getText();
+    assert.match(asked, /Change the tag “Kayak” in AEM’s taxonomy on production\?/);
+    assert.ok(asked.includes(`AEM deletes the tag “Kayak” from the taxonomy of ${name}, a connection marked production. No asset under /content/dam holds it.`), asked);
+    assert.ok(!asked.includes(KAYAK), `the dialog names the tag by its id: ${asked}`);
+    assert.equal((await driver.findElements(By.css('[data-testid="tag-change-dialog"]'))).length, 0, "the change dialog is still under the production question");
     const confirm = await byTestId(driver, "production-confirm-button");
     await typeName(driver, `${name} staging`);
     assert.equal(await confirm.isEnabled(), false, "enabled with another name");
@@ -110,7 +114,8 @@ test("a tag changed at once on production: AEM's command is sent only once the c
     const dialogFr = await askToDeleteAtOnce(driver, SAILING);
     // WebDriver's text turns no-break spaces into spaces: the catalogue's typography is the
     // component tests' (TagsPage.test.ts, TagStepNote.test.ts).
-    assert.match(await dialogFr.getText(), new RegExp(`Modifier la balise ${SAILING} dans la taxonomie d’AEM en production\\s\\?`));
+    assert.match(await dialogFr.getText(), /Modifier la balise «\sSailing\s» dans la taxonomie d’AEM en production\s\?/);
+    assert.match(await dialogFr.getText(), /Aucune ressource sous \/content\/dam ne la porte\./);
     await typeName(driver, "autre nom");
     assert.equal(await (await byTestId(driver, "production-confirm-button")).isEnabled(), false, "enabled with another name");
     assert.deepEqual(await seriousViolations(driver), []);

@@ -77,7 +77,29 @@ test("the Health page counts the folder, and Fill descriptions is previewed and 
     const card = await driver.findElement(By.css('[data-testid="health-card"][data-key="without_description"]'));
     assert.ok((await card.findElements(By.css('[data-testid="health-bar"]'))).length > 1, "bars per subfolder");
     await eventually(async () => (await driver.findElements(By.css('[data-testid="health-row"]'))).length > 0, "the list did not show");
-    await screenshot(driver, "27-health-1-report");
+    // Issue 77: every card's bars on one scale (2 expired assets are not drawn as long as 16
+    // assets), the folder's whole path in its field, and "Scheduled to go offline" as a plain
+    // fact, not amber.
+    const bars = await driver.executeScript(`
+      return [...document.querySelectorAll('[data-testid="health-bar"]')].map((g) => ({
+        card: g.closest('[data-testid="health-card"]').dataset.key,
+        total: Number(g.dataset.total),
+        width: Number(g.querySelector('rect.fill').getAttribute('width')),
+      }));`);
+    const biggest = Math.max(...bars.map((b) => b.total));
+    const full = Math.max(...bars.map((b) => b.width));
+    for (const bar of bars.filter((b) => b.total > 1)) {
+      assert.ok(Math.abs(bar.width / full - bar.total / biggest) < 0.01, `a bar of the ${bar.card} card is not on the shared scale: ${JSON.stringify(bar)} (biggest ${biggest})`);
+    }
+    const expiredBars = bars.filter((b) => b.card === "expired");
+    assert.ok(expiredBars.length > 0 && expiredBars.every((b) => b.width < full * 0.5), `the expired assets' bars look as big as the biggest: ${JSON.stringify(bars)}`);
+    const field = await byTestId(driver, "folder-path-input");
+    assert.equal(await field.getAttribute("value"), FOLDER);
+    assert.ok(await driver.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth", field), "the folder's path is cut in its field");
+    const offTime = await driver.findElement(By.css('[data-testid="health-card"][data-key="with_off_time"]'));
+    assert.match(await offTime.getText(), /Scheduled to go offline/);
+    assert.doesNotMatch(await offTime.getAttribute("class"), /\bwatch\b/, "the off-time card is amber");
+    await screenshot(driver, "27-health-1-report", { shows: "health-cards" });
 
     await (await card.findElement(By.css('[data-testid="health-fix"][data-fix="fill-descriptions"]'))).click();
     const row = await byTestId(driver, "edit-row", 30_000);
@@ -92,6 +114,12 @@ test("the Health page counts the folder, and Fill descriptions is previewed and 
       return rows.length > 0 && !table.includes("Loading") ? rows.length : null;
     }, "the preview showed no change");
     assert.ok(changing <= without, `${changing} rows for ${without} images`);
+    // The edit in people's words (issue 77): not "a list of 4 entries", "A search in AEM" or
+    // the template {dc:title}.
+    const facts = await (await byTestId(driver, "run-fact-list")).getText();
+    assert.match(facts, /\d+ assets? you listed/, facts);
+    assert.match(facts, /copied from each asset’s Title/, facts);
+    assert.doesNotMatch(facts, /a list of|entries|A search in AEM|\{dc:title\}/, facts);
     await screenshot(driver, "27-health-3-preview");
     await press(driver, "apply-button");
     await byTestId(driver, "report", 180_000);
@@ -122,6 +150,9 @@ test("the Health page in French", async (t) => {
       assert.equal(counts.assets, assets.length);
       const fix = await driver.findElement(By.css('[data-testid="health-fix"][data-fix="extend-expiry"]'));
       assert.equal(await fix.getText(), "Prolonger l’expiration");
+      const offTime = await driver.findElement(By.css('[data-testid="health-card"][data-key="with_off_time"]'));
+      assert.match(await offTime.getText(), /Retrait programmé/);
+      assert.doesNotMatch(await offTime.getText(), /heure de retrait/);
       await screenshot(driver, "27-health-5-french");
     } finally {
       await chooseLanguage(driver, "system");

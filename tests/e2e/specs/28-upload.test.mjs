@@ -124,7 +124,8 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
       const row = rows[`${FOLDER}/${name}`];
       assert.ok(row, `${name} in the preview: ${JSON.stringify(rows)}`);
       assert.equal(row.intent, "new", name);
-      assert.ok(row.text.includes(`dc:title: ${title}`), row.text);
+      // A property by its title (issue 77), not its internal name.
+      assert.ok(row.text.includes(`Title: ${title}`) && !row.text.includes("dc:title"), row.text);
     }
     for (const [name] of FILES) assert.equal(await held(`${FOLDER}/${name}`), null, `nothing sent before Upload: ${name}`);
     const summary = await (await byTestId(driver, "upload-summary")).getText();
@@ -218,6 +219,10 @@ test("the Upload page in French", async (t) => {
       const rows = await dropAndPreview(driver);
       const first = rows[`${FOLDER}/${FILES[0][0]}`];
       assert.ok(first.text.includes("Nouveau"), first.text);
+      // French sizes (issue 77): ko, not kB.
+      assert.match(first.text, /\d\s(o|ko|Mo)(?![a-z])/, first.text);
+      assert.doesNotMatch(first.text, /\d\skB|\d\sMB/, first.text);
+      assert.match(first.text, /Titre\s: Upload A/, first.text);
       const send = await (await byTestId(driver, "upload-send")).getText();
       assert.equal(send, "Envoyer 3 fichiers");
       await showing(driver, "upload-preview-card");

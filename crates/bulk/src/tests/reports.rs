@@ -157,7 +157,7 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     let old = [
         definition.to_owned(),
         json!({"t": "row", "i": 0, "path": format!("{F}/a000.jpg"), "action": "skip",
-               "reason": "content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)",
+               "reason": "content fragment: an asset edit leaves it as it is (content fragments have an edit of their own: “Content fragments” in Bulk edit)",
                "changes": []})
         .to_string(),
         json!({"t": "row", "i": 1, "path": format!("{F}/a001.jpg"), "action": "change",
@@ -199,7 +199,7 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
         reasons,
         [
             json!(
-                "content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)"
+                "content fragment: an asset edit leaves it as it is (content fragments have an edit of their own: “Content fragments” in Bulk edit)"
             ),
             json!("the asset no longer exists (404): it was moved or deleted after the preview"),
         ]

@@ -151,6 +151,17 @@ pub async fn test_connection(
     match api {
         ApiFamily::Classic => {
             let who_404 = who_am_i(client, &mut report, Step::who(&who), l).await;
+            if unreached(&report) {
+                // Said once (issue 77): the read would fail the same way, in the same words.
+                report.steps.push(TestStep {
+                    step: StepKind::ReadDam,
+                    label: read_classic,
+                    outcome: StepOutcome::Skipped,
+                    detail: l.text("test-skipped-unreachable"),
+                    code: None,
+                });
+                return finish(report);
+            }
             read_dam_classic(client, &mut report, Step::read(&read_classic), l).await;
             if report.dam_readable == Some(true) {
                 who_am_i_is_auxiliary(&mut report, who_404, l);
@@ -161,6 +172,14 @@ pub async fn test_connection(
         }
     }
     finish(report)
+}
+
+/// Whether a step could not reach AEM (the network, not AEM's answer).
+fn unreached(report: &ConnectionTestReport) -> bool {
+    report
+        .steps
+        .iter()
+        .any(|s| s.outcome == StepOutcome::Failed && s.code == Some(ErrorCode::Network))
 }
 
 /// A step's kind and its label in the user's language.
@@ -695,6 +714,39 @@ mod tests {
             read.detail
         );
         server.abort();
+    }
+
+    /// Issue 77: an AEM that cannot be reached is said once, by the first step that tried it;
+    /// the read after it is not tried (it would say the same again).
+    #[tokio::test]
+    async fn an_unreachable_aem_is_said_once() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        drop(listener);
+        let report = test_connection(
+            &s2s_client(&base),
+            CredentialKind::ServiceCredentials,
+            None,
+            OffsetDateTime::now_utc(),
+            &Localizer::english(),
+        )
+        .await;
+        assert!(!report.ok);
+        let failed: Vec<_> = report
+            .steps
+            .iter()
+            .filter(|s| s.outcome == StepOutcome::Failed)
+            .collect();
+        assert_eq!(failed.len(), 1, "{report:#?}");
+        assert!(
+            failed[0].detail.contains("Could not reach"),
+            "{}",
+            failed[0].detail
+        );
+        let read = report.steps.last().unwrap();
+        assert_eq!(read.step, StepKind::ReadDam);
+        assert_eq!(read.outcome, StepOutcome::Skipped);
+        assert!(!read.detail.contains("Could not reach"), "{}", read.detail);
     }
 
     #[tokio::test]

@@ -157,11 +157,12 @@ fn read_line(report: &ConnectionTestReport, l: &Localizer) -> PathCheck {
     match report.dam_readable {
         Some(true) => line.ok(detail),
         _ => {
-            let allowed = match step.and_then(|s| s.code) {
-                Some(ErrorCode::Auth) => Allowed::NotAllowed,
-                _ => Allowed::Unavailable,
-            };
-            line.failed(allowed, detail, Some(instead))
+            // "Nothing can be changed until AEM lets this account read the DAM" is for a
+            // refusal only (issue 77): a read that failed otherwise says why in `detail`.
+            match step.and_then(|s| s.code) {
+                Some(ErrorCode::Auth) => line.failed(Allowed::NotAllowed, detail, Some(instead)),
+                _ => line.failed(Allowed::Unavailable, detail, None),
+            }
         }
     }
 }

@@ -440,7 +440,11 @@ async fn runs_of_a_moved_or_deleted_connection_are_refused_in_words() {
     let err = preview_from_run(s, RunKind::Undo { of: p.id.clone() }, &quiet)
         .await
         .unwrap_err();
-    assert!(err.localized(&fr).ends_with("pour la défaire."), "{err}");
+    assert!(
+        err.localized(&fr)
+            .ends_with("pour revenir en arrière sur elle."),
+        "{err}"
+    );
     for bad in ["../etc/passwd", "nope"] {
         let err = apply(s, apply_request(bad, None), &quiet)
             .await

@@ -15,7 +15,7 @@ use metadesk_clients::aem::auth::TokenSnapshot;
 use metadesk_clients::aem::connection_check::{ConnectionTestReport, StepKind, StepOutcome};
 
 use super::TestDepth;
-use metadesk_clients::error::Error;
+use metadesk_clients::error::{Error, ErrorCode};
 use metadesk_clients::ims::{ConnectionHealth, connection_health};
 use metadesk_credentials::credentials::CredentialKind;
 use metadesk_store::connections::{
@@ -52,8 +52,15 @@ impl super::Workspace {
             .steps
             .first()
             .is_some_and(|s| s.step == StepKind::Credentials && s.outcome == StepOutcome::Passed);
+        // An AEM that could not be reached is said once, by the quick test's step: the deep
+        // check would only say it again for every path, each as if it were refused (issue 77).
+        let aem_reached = !report
+            .steps
+            .iter()
+            .any(|s| s.outcome == StepOutcome::Failed && s.code == Some(ErrorCode::Network));
         if let Some(folder) = folder
             && token_works
+            && aem_reached
         {
             report.allows = self.what_aem_allows(id, &folder, &report, l).await?;
             report.can_do = metadesk_clients::aem::allows::can_do(&report.allows, l);

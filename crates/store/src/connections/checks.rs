@@ -46,8 +46,14 @@ pub(super) fn checked_name(name: &str, others: &[&Connection]) -> Result<String>
     Ok(name.to_string())
 }
 
-/// `suggestion`, or `suggestion (2)`, `(3)`… if taken.
-pub(super) fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
+/// `suggestion`; if taken, `suggestion (account)` with the account that tells the two apart
+/// (issue 77: "(2)" did not say which one is the read-only account), else `suggestion (2)`,
+/// `(3)`….
+pub(super) fn unique_name(
+    suggestion: &str,
+    account: Option<&str>,
+    others: &[&Connection],
+) -> String {
     let taken = |name: &str| {
         others
             .iter()
@@ -55,6 +61,12 @@ pub(super) fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
     };
     if !taken(suggestion) {
         return suggestion.to_string();
+    }
+    if let Some(account) = account.map(str::trim).filter(|a| !a.is_empty()) {
+        let named = format!("{suggestion} ({account})");
+        if !taken(&named) {
+            return named;
+        }
     }
     (2..)
         .map(|n| format!("{suggestion} ({n})"))

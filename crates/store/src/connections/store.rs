@@ -191,7 +191,11 @@ impl ConnectionStore {
                 Some(p) => p.name.clone(),
                 // In the importer's language when the face localized the credential first
                 // (`Recognised::localize`), English otherwise.
-                None => unique_name(&draft.suggested_name.to_string(), &others),
+                None => unique_name(
+                    &draft.suggested_name.to_string(),
+                    draft.technical_account_email.as_deref(),
+                    &others,
+                ),
             },
         };
         let id = previous

@@ -651,7 +651,11 @@ fn names_are_unique_and_editable() {
     let f = fixture();
     let a = import_first(&f);
     let b = import_second(&f);
-    assert_eq!(b.name, "Program 7603 · environment 12614 (2)");
+    // The second says which account it is, not "(2)" (issue 77).
+    assert_eq!(
+        b.name,
+        "Program 7603 · environment 12614 (c9adf360-3840-41b2-ade3-efc09df14811@techacct.adobe.com)"
+    );
     assert!(
         f.store
             .rename(&b.id, " PROGRAM 7603 · ENVIRONMENT 12614 ")

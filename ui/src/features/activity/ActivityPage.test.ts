@@ -105,15 +105,15 @@ describe('a run and its undo', () => {
     expect(editCard).toHaveFocus();
   });
 
-  it('says it in French with one word per idea: Défaire, Rétablir', async () => {
+  it('says it in French with one word per idea: Revenir en arrière, Rétablir, never Annuler (issue 77)', async () => {
     vi.mocked(listRuns).mockResolvedValue([undo(), edit]);
     const fr = new I18n('fr');
     const store = new BulkStore(() => [connection()], fr);
     render(ActivityPage, { props: { store, onShowRun: vi.fn() }, context: i18nContext(fr) });
     await waitFor(() => expect(screen.getAllByTestId('run-item')).toHaveLength(2));
     const [undoCard, editCard] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
-    expect(within(editCard).getByTestId('run-undone-by')).toHaveTextContent(/^Défaite le .+ →$/);
-    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(/^Défait l’exécution du .+ →$/);
+    expect(within(editCard).getByTestId('run-undone-by')).toHaveTextContent(/^Retour en arrière le .+ →$/);
+    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(/^Retour en arrière sur l’exécution du .+ →$/);
     expect(within(undoCard).getByTestId('redo-run')).toHaveTextContent('Rétablir');
     expect(screen.queryByText(/Annul/)).not.toBeInTheDocument();
   });
@@ -217,7 +217,7 @@ describe('the Activity page', () => {
   });
 
   it('says once when a run fell back to per-asset writes, and nothing for the others', async () => {
-    const notice = 'Fell back to per-asset writes: this AEM refused writing many assets in one request (405).';
+    const notice = 'Each asset was written on its own: this AEM does not take several assets in one request (it answered 405).';
     await renderPage([runSummary({ id: 'r2', writeNotice: notice }), runSummary({ id: 'r1' })]);
     const [fellBack, batched] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
     expect(within(fellBack).getByTestId('run-write-notice')).toHaveTextContent(notice);
@@ -393,18 +393,18 @@ describe('each run named by what it did and on which connection', () => {
     });
   });
 
-  it('in French, with “Défaire” for undo', async () => {
+  it('in French, with “Retour en arrière” for undo', async () => {
     const fr = new I18n('fr');
     const got = await names(fr);
     expect(got).toEqual({
-      t2: `Défaire la fusion de la balise wknd:activity/surf dans wknd:activity/surfing du ${made(fr, at(45))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      t2: `Retour en arrière sur la fusion de la balise wknd:activity/surf dans wknd:activity/surfing du ${made(fr, at(45))} : 30 ressources dans /content/dam/wknd-shared/en`,
       t1: 'Fusion de la balise wknd:activity/surf dans wknd:activity/surfing : 30 ressources dans /content/dam/wknd-shared/en',
-      u2: `Défaire la dépublication du ${made(fr, at(35))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      u2: `Retour en arrière sur la dépublication du ${made(fr, at(35))} : 30 ressources dans /content/dam/wknd-shared/en`,
       u1: 'Dépublication du site web : 30 ressources dans /content/dam/wknd-shared/en',
-      p3: `Republication après la remise en place du ${made(fr, at(25))} : 30 ressources dans /content/dam/wknd-shared/en`,
-      e2: `Défaire la modification en masse du ${made(fr, at(15))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      p3: `Republication après le retour en arrière du ${made(fr, at(25))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      e2: `Retour en arrière sur la modification en masse du ${made(fr, at(15))} : 30 ressources dans /content/dam/wknd-shared/en`,
       p2: `Republication après la modification en masse du ${made(fr, at(15))} : 30 ressources dans /content/dam/wknd-shared/en`,
-      p1: `Défaire la republication du ${made(fr, at(20))} : 30 ressources dans /content/dam/wknd-shared/en`,
+      p1: `Retour en arrière sur la republication du ${made(fr, at(20))} : 30 ressources dans /content/dam/wknd-shared/en`,
       e1: 'Modification en masse : 30 ressources dans /content/dam/wknd-shared/en',
     });
   });

@@ -103,7 +103,7 @@ const ROWS = [
     action: 'unchanged',
     changes: [{ property: 'dc:rights', before: '© 2026 WKND', after: '© 2026 WKND' }],
   }),
-  planRow({ i: 2, path: `${FOLDER}/brochure`, action: 'skip', reason: 'content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)', changes: [] }),
+  planRow({ i: 2, path: `${FOLDER}/brochure`, action: 'skip', reason: 'content fragment: an asset edit leaves it as it is (content fragments have an edit of their own: “Content fragments” in Bulk edit)', changes: [] }),
 ];
 
 function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
@@ -933,7 +933,9 @@ describe('the report', () => {
     await act(() => store.run.openReport(FAILED));
     const banner = await screen.findByTestId('report-failures');
     const [group] = within(banner).getAllByTestId('failure-group');
-    expect(group).toHaveTextContent(`20 assets could not be changed: ${reason}. In ${FOLDER}/locked.`);
+    // The folder inside the sentence, not a dangling "In …" after it (issue 77).
+    expect(group).toHaveTextContent(`20 assets in ${FOLDER}/locked could not be changed: ${reason}.`);
+    expect(group?.textContent).not.toMatch(/\. In /);
     expect(within(banner).getByTestId('failure-advice')).toHaveTextContent('abc@techacct.adobe.com write access to these folders');
     // Said once, not once per failed asset.
     expect(banner.textContent!.split('abc@techacct.adobe.com')).toHaveLength(2);

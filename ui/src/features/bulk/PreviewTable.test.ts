@@ -35,7 +35,7 @@ const SKIP = planRow({
   i: 2,
   path: '/content/dam/wknd/en/brochure',
   action: 'skip',
-  reason: 'content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)',
+  reason: 'content fragment: an asset edit leaves it as it is (content fragments have an edit of their own: “Content fragments” in Bulk edit)',
   changes: [],
 });
 
@@ -244,7 +244,7 @@ describe('the preview table', () => {
   it('shows why an asset is skipped', async () => {
     await renderTable([CHANGE, SAME, SKIP]);
     const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === SKIP.path)!;
-    expect(within(row).getByTestId('skip-reason')).toHaveTextContent('content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)');
+    expect(within(row).getByTestId('skip-reason')).toHaveTextContent('content fragment: an asset edit leaves it as it is (content fragments have an edit of their own: “Content fragments” in Bulk edit)');
     expect(within(row).queryByTestId('cell-after')).not.toBeInTheDocument();
   });
 

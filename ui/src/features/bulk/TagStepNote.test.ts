@@ -40,7 +40,7 @@ describe('a tag run’s step', () => {
   it('says it in French, and for a deletion that an undo does not bring the tag back', () => {
     renderNote(runSummary({ tagStep: { ...MERGE, command: 'delete', target: undefined } }), { lang: 'fr' });
     expect(screen.getByTestId('tag-step')).toHaveTextContent(
-      'Puis AEM supprime la balise wknd:season/winter. Défaire rend aux ressources leurs balises, pas la balise.',
+      'Puis AEM supprime la balise wknd:season/winter. Revenir en arrière rend aux ressources leurs balises, pas la balise.',
     );
   });
 

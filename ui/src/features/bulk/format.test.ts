@@ -190,6 +190,13 @@ describe('edits in words', () => {
   const set = (property: string, values: string[]): Edit => ({ property, op: { kind: 'set', values } });
   it('names the property by its label and the action', () => {
     expect(editLine(en, set('dc:rights', ['© 2026 WKND']))).toBe('Copyright (dc:rights): set to “© 2026 WKND”');
+    // A template says the properties it copies by their titles, not as {dc:title} (issue 77).
+    expect(editLine(en, { property: 'dc:description', op: { kind: 'template', template: '{dc:title}' } })).toBe(
+      'Description (dc:description): copied from each asset’s Title',
+    );
+    expect(editLine(en, { property: 'dc:description', op: { kind: 'template', template: '{dc:title} by {dc:creator}' } })).toBe(
+      'Description (dc:description): from the template “{Title} by {Creator}”',
+    );
     expect(editLine(en, { property: 'dc:subject', op: { kind: 'append', values: ['a', 'b'] } })).toBe(
       'Keywords (dc:subject): add “a”, “b”',
     );
@@ -279,8 +286,8 @@ describe('in French', () => {
   it('says what an undo goes back to, and a list’s size', () => {
     const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
-    expect(kindLine(fr, undo, original)).toBe(`Défaire la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
-    expect(selectionLine(fr, { listEntries: 12 })).toEqual({ kind: 'list', text: 'une liste de 12 entrées' });
+    expect(kindLine(fr, undo, original)).toBe(`Retour en arrière sur la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
+    expect(selectionLine(fr, { listEntries: 12 })).toEqual({ kind: 'list', text: '12 ressources de votre liste' });
   });
 });
 
@@ -341,8 +348,9 @@ describe('what a run selected', () => {
     expect(
       selectionLine(en, runSummary({ conditions: 'dc:rights is empty and type is image/*' })),
     ).toEqual({ kind: 'where', text: 'dc:rights is empty and type is image/*' });
-    expect(selectionLine(en, runSummary({ listEntries: 3 }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
-    expect(selectionLine(new I18n('fr'), runSummary({ listEntries: 1 }))).toEqual({ kind: 'list', text: 'une liste d’une entrée' });
+    // People's words (issue 77), not "a list of 3 entries".
+    expect(selectionLine(en, runSummary({ listEntries: 3 }))).toEqual({ kind: 'list', text: '3 assets you listed' });
+    expect(selectionLine(new I18n('fr'), runSummary({ listEntries: 1 }))).toEqual({ kind: 'list', text: 'une ressource de votre liste' });
   });
 
   it('shows the conditions as the core worded them in the window\'s language', () => {

@@ -11,7 +11,7 @@ import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
-import { propertyLabel } from './editForm';
+import { knownProperty, propertyLabel } from './editForm';
 import { pickedText } from './rowNames';
 import { REPORT_STATUS_WORDS } from './runStatus';
 import { TAGS_PROPERTY } from './tagTitles.svelte';
@@ -354,13 +354,26 @@ export function editLine(i18n: I18n, edit: Edit, field: SchemaField | null = nul
   return i18n.t('bulk-edit-line', { property, verb, values });
 }
 
+/** A template in people's words (issue 77): one property alone is "copied from each asset's
+ *  Title"; else the template with each property it names by its title, "{Title} by {Creator}". */
+function templateWords(i18n: I18n, template: string): string {
+  const title = (property: string) => {
+    const known = knownProperty(property);
+    return known ? i18n.t(known.label) : property;
+  };
+  const alone = /^\{([^{}]+)\}$/.exec(template.trim());
+  if (alone) return i18n.t('bulk-rule-words-template-copy', { property: title(alone[1]!.trim()) });
+  const worded = template.replace(/\{([^{}]+)\}/g, (_, property: string) => `{${title(property.trim())}}`);
+  return i18n.t('bulk-rule-words-template', { template: worded });
+}
+
 /** A rule that computes, in words (the part after the property). */
 function ruleWords(i18n: I18n, op: Edit['op'], shown: (value: string) => string): string {
   switch (op.kind) {
     case 'replace':
       return i18n.t('bulk-rule-words-replace', { find: op.find, replace: op.replace, regex: op.regex ? 'yes' : 'no' });
     case 'template':
-      return i18n.t('bulk-rule-words-template', { template: op.template });
+      return templateWords(i18n, op.template);
     case 'from_name':
       return i18n.t('bulk-rule-words-from-name', { pattern: op.pattern, template: op.template });
     case 'copy':

@@ -364,6 +364,18 @@ describe('file results', () => {
     await waitFor(() => expect(within(form).getByTestId('name-after-import-error')).toHaveTextContent('already a connection called'));
   });
 
+  it('takes the “added … Save the name” line away when that connection is deleted (issue 77)', async () => {
+    const added = connection({ id: 'c9', name: 'Program 14726 · environment 686683' });
+    vi.mocked(listConnections).mockResolvedValue([]);
+    vi.mocked(deleteConnection).mockResolvedValue(undefined);
+    const model = showResult({ state: 'imported', connection: added }, 'service.json');
+    model.received({ file: 'other.json', result: { state: 'imported', connection: connection({ id: 'c8', name: 'Other' }) } });
+    await waitFor(() => expect(screen.getAllByTestId('name-after-import')).toHaveLength(2));
+    await model.remove('c9');
+    await waitFor(() => expect(screen.getAllByTestId('name-after-import')).toHaveLength(1));
+    expect(screen.getByTestId('drop-results')).not.toHaveTextContent('service.json');
+  });
+
   it('lists every reason a file was refused', () => {
     showResult({
       state: 'refused',

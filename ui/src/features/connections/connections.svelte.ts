@@ -256,6 +256,10 @@ export class ConnectionsModel {
     await deleteConnection(id);
     this.connections = this.connections.filter((c) => c.id !== id);
     delete this.tests[id];
+    // Its "added … Save the name" line goes with it (issue 77): it spoke of a connection gone.
+    this.rows = this.rows.filter(
+      (row) => !((row.result?.state === 'imported' || row.result?.state === 'updated') && row.result.connection.id === id),
+    );
     await this.reload();
   }
 

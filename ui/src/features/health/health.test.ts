@@ -14,7 +14,7 @@ import { I18n } from '../../lib/i18n/i18n.svelte';
 import { runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
 import { HealthModel } from './health.svelte';
-import { COUNTS, FIX_LABELS, fixPaths, fixRun, healthCards, listedAssets } from './healthCounts';
+import { COUNTS, FIX_LABELS, barScale, fixPaths, fixRun, healthCards, listedAssets } from './healthCounts';
 import { PreviewUses, showsReferences, warned } from './references.svelte';
 
 vi.mock('../../ipc/commands', async (original) => ({
@@ -83,7 +83,11 @@ describe('the cards', () => {
     expect(card('without_description')).toMatchObject({ count: 2, tone: 'problem', fixes: ['fill-descriptions'] });
     expect(card('expired').fixes).toEqual(['extend-expiry', 'unpublish-expired']);
     expect(card('missing_required')).toMatchObject({ count: 0, tone: 'good', fixes: [] });
-    expect(card('with_off_time')).toMatchObject({ tone: 'good', fixes: [] });
+    // Scheduled to go offline is a plan, not a problem: never amber, at zero or not (issue 77).
+    expect(card('with_off_time')).toMatchObject({ tone: 'fact', fixes: [] });
+    expect(healthCards(i18n, report({ with_off_time: list([`${ROOT}/a/1.jpg`]) })).find((c) => c.key === 'with_off_time')!.tone).toBe('fact');
+    expect(new I18n('en').t('health-count-with-off-time')).toBe('Scheduled to go offline');
+    expect(new I18n('fr').t('health-count-with-off-time')).toBe('Retrait programmé');
     // A plain fact stays one even at zero.
     expect(healthCards(i18n, report({ used_on_pages: list([]) })).find((c) => c.key === 'used_on_pages')!.tone).toBe('fact');
   });
@@ -95,6 +99,18 @@ describe('the cards', () => {
       ['This folder itself', 1],
       ['a', 1],
     ]);
+  });
+
+  it('draws every card’s bars against one scale: 2 expired assets are not as long as 16 assets (issue 77)', () => {
+    const cards = healthCards(
+      i18n,
+      report({
+        assets: list(Array.from({ length: 18 }, (_, i) => `${ROOT}/a/${i}.jpg`), [['a', 16], ['b', 2]]),
+        expired: list([`${ROOT}/b/1.jpg`, `${ROOT}/b/2.jpg`], [['b', 2]]),
+      }),
+    );
+    expect(barScale(cards)).toBe(16);
+    expect(barScale([])).toBe(1);
   });
 
   it('lists the assets of a count with the pages that use them', () => {

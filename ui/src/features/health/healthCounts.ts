@@ -43,7 +43,8 @@ export const COUNTS: readonly CountDef[] = [
   { key: 'without_description', label: 'health-count-without-description', tone: 'problem', fixes: ['fill-descriptions'] },
   { key: 'expired', label: 'health-count-expired', tone: 'problem', fixes: ['extend-expiry', 'unpublish-expired'] },
   { key: 'expiring', label: 'health-count-expiring', tone: 'watch', fixes: ['extend-expiry'] },
-  { key: 'with_off_time', label: 'health-count-with-off-time', tone: 'watch', fixes: [] },
+  // Scheduled to go offline: a plan someone made, a fact rather than something to watch (issue 77).
+  { key: 'with_off_time', label: 'health-count-with-off-time', tone: 'fact', fixes: [] },
   { key: 'used_on_pages', label: 'health-count-used-on-pages', tone: 'fact', fixes: [] },
   { key: 'used_nowhere', label: 'health-count-used-nowhere', tone: 'fact', fixes: [] },
   { key: 'references_unknown', label: 'health-count-references-unknown', tone: 'watch', fixes: [] },
@@ -86,6 +87,12 @@ export function healthCards(i18n: I18n, report: HealthReport): HealthCard[] {
       more: list.more_folders,
     };
   });
+}
+
+/** The one scale every card's bars are drawn against: the biggest subfolder count of any card
+ *  (issue 77: scaled per card, 2 expired assets looked as big as 16 assets). */
+export function barScale(cards: readonly Pick<HealthCard, 'bars'>[]): number {
+  return Math.max(1, ...cards.flatMap((card) => card.bars.map((bar) => bar.total)));
 }
 
 /** The assets a fix works on: the images without a description, the expired (and, to extend,

@@ -185,4 +185,32 @@ describe('the round trip panel', () => {
     expect(refused.textContent).toContain('Ligne 2');
     expect(screen.queryByTestId('tags-import-apply')).toBeNull();
   });
+
+  // Issue 77: a sheet dropped on the page showed its preview or refusal far below the visible
+  // area, and the page did not move.
+  it('brings a dropped sheet’s preview, or its refusal, into view and focuses it', async () => {
+    const scrolled: Element[] = [];
+    // jsdom has no scrollIntoView: record which elements were scrolled to.
+    const had = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      vi.mocked(previewTagImport).mockResolvedValueOnce(PREVIEW);
+      const model = await shown('en');
+      await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
+      const preview = await screen.findByTestId('tags-import-preview');
+      await vi.waitFor(() => expect(scrolled).toContain(preview));
+      expect(document.activeElement).toBe(preview);
+
+      vi.mocked(previewTagImport).mockRejectedValueOnce({ code: 'invalid_input', message: 'Row 2: “a//b” is not a tag id.' });
+      await model.received({ id: 'sheet-2', fileName: 'bad.csv' });
+      const refusal = await screen.findByTestId('tags-import-refusal');
+      await vi.waitFor(() => expect(scrolled).toContain(refusal));
+      expect(document.activeElement).toBe(refusal);
+      expect(refusal).toHaveTextContent('Row 2');
+    } finally {
+      Element.prototype.scrollIntoView = had;
+    }
+  });
 });

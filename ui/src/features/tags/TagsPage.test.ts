@@ -358,9 +358,13 @@ describe('the Tags page', () => {
     await user.click(screen.getByTestId('tag-change-preview'));
     await user.click(await screen.findByTestId('tag-change-now'));
 
+    // Issue 77: the tag by its title, how many assets hold it, and no second dialog under it.
     const dialog = screen.getByTestId('production-dialog');
-    expect(dialog).toHaveTextContent('Change the tag wknd:season/winter in AEM’s taxonomy on production?');
-    expect(dialog).toHaveTextContent('AEM merges wknd:season/winter into wknd:season/summer in the taxonomy of Prod author, a connection marked production.');
+    expect(dialog).toHaveTextContent('Change the tag “Winter” in AEM’s taxonomy on production?');
+    expect(dialog).toHaveTextContent(
+      'AEM merges the tag “Winter” into “Summer” in the taxonomy of Prod author, a connection marked production. No asset under /content/dam holds it.',
+    );
+    expect(screen.queryByTestId('tag-change-dialog')).not.toBeInTheDocument();
     await user.type(screen.getByTestId('production-confirm-input'), 'Staging author{Enter}');
     expect(screen.getByTestId('production-confirm-button')).toBeDisabled();
     await user.click(screen.getByTestId('production-confirm-button'));
@@ -420,8 +424,11 @@ describe('the Tags page', () => {
     await user.click(screen.getByTestId('tag-change-preview'));
     await user.click(await screen.findByTestId('tag-change-now'));
     const dialog = screen.getByTestId('production-dialog');
-    expect(dialog.textContent).toContain('Modifier la balise wknd:season/winter dans la taxonomie d’AEM en production\u202f?');
-    expect(dialog).toHaveTextContent('AEM supprime wknd:season/winter de la taxonomie de Prod author, une connexion marquée comme production.');
+    expect(dialog.textContent).toContain('dans la taxonomie d’AEM en production\u202f?');
+    expect(dialog).toHaveTextContent('Modifier la balise « Hiver » dans la taxonomie d’AEM en production ?');
+    expect(dialog).toHaveTextContent(
+      'AEM supprime la balise « Hiver » de la taxonomie de Prod author, une connexion marquée comme production. Aucune ressource sous /content/dam ne la porte.',
+    );
     expect(finishUnusedTagChange).not.toHaveBeenCalled();
   });
 

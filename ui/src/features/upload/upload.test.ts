@@ -164,7 +164,10 @@ describe('the preview’s words', () => {
     const shown = preview();
     expect(intentCounts(shown)).toEqual({ new: 1, same: 1, new_version: 0, replace: 1, refused: 0 });
     expect(sizeWords(new I18n('en'), 2_400_000)).toBe('2.4\u00a0MB');
-    expect(sizeWords(new I18n('fr'), 2_400_000)).toBe('2,4\u00a0MB');
+    // French says ko, Mo (issue 77), not kB, MB.
+    expect(sizeWords(new I18n('fr'), 2_400_000)).toBe('2,4\u00a0Mo');
+    expect(sizeWords(new I18n('fr'), 512_000)).toBe('512\u00a0ko');
+    expect(sizeWords(new I18n('en'), 512_000)).toBe('512\u00a0kB');
     expect(pagesUsing(shown, shown.files[2]!)).toBe(1);
     expect(pagesUsing(shown, shown.files[0]!)).toBe(0);
   });
@@ -191,7 +194,10 @@ describe('the Upload page', () => {
     const red = rows.find((r) => r.dataset.path === `${FOLDER}/shoes/red.jpg`)!;
     expect(red.textContent).toContain('2.4\u00a0MB');
     expect(red.textContent).toContain('New');
-    expect(red.textContent).toContain('dc:title: Red shoe');
+    // A property by its title, the folder made first by its path (issue 77).
+    expect(red.textContent).toContain('Title: Red shoe');
+    expect(red.textContent).not.toContain('dc:title');
+    expect(screen.getByTestId('upload-folders').textContent?.trim()).toBe(`The folder ${FOLDER}/shoes is made first.`);
     const hero = rows.find((r) => r.dataset.path === `${FOLDER}/hero.jpg`)!;
     expect(hero.textContent).toContain('replaced by this one');
     expect(hero.textContent).toContain('Used on 1 page');

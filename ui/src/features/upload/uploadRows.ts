@@ -10,6 +10,8 @@ import type { UploadReportRow } from '../../ipc/bindings/UploadReportRow';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import type { Outcome } from '../../lib/outcomes';
 import { undoneOutcome } from '../bulk/runStatus';
+import type { Translate } from '../bulk/editForm';
+import { columnName } from '../bulk/rowNames';
 
 /** The catalogue id of each intent's words. */
 export const INTENT_WORDS: Record<UploadIntent, string> = {
@@ -37,8 +39,9 @@ export function uploadOutcome(row: Pick<UploadReportRow, 'state' | 'undone'>): O
 }
 
 /** A file's size for people: bytes, kB, MB, GB (decimal, as the system's file managers). */
-export function sizeWords(i18n: Pick<I18n, 'number'>, bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
+export function sizeWords(i18n: Pick<I18n, 'number' | 't'>, bytes: number): string {
+  // The units' letters are the catalogue's: French says ko, Mo, Go (issue 77).
+  const units = ['upload-size-bytes', 'upload-size-kb', 'upload-size-mb', 'upload-size-gb'];
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < units.length - 1) {
@@ -46,7 +49,7 @@ export function sizeWords(i18n: Pick<I18n, 'number'>, bytes: number): string {
     unit += 1;
   }
   const shown = i18n.number(value, { maximumFractionDigits: unit === 0 ? 0 : 1 });
-  return `${shown}\u00a0${units[unit]}`;
+  return i18n.t(units[unit]!, { size: shown });
 }
 
 /** How many files of the preview go each way. */
@@ -61,9 +64,12 @@ export function pagesUsing(preview: UploadPreview, file: UploadPreviewFile): num
   return preview.references?.assets.find((a) => a.path === file.aemPath)?.pages.length ?? 0;
 }
 
-/** A file's values from the sheet, one `property: a | b` each. */
-export function metadataLines(file: UploadPreviewFile): string[] {
-  return Object.entries(file.metadata).map(([property, values]) => `${property}: ${(values ?? []).join(' | ')}`);
+/** A file's values from the sheet, one `Title: a | b` each: a property by its title where the
+ *  window has one (issue 77: not "dc:title: Upload A"), else by its name. */
+export function metadataLines(t: Translate, file: UploadPreviewFile): string[] {
+  return Object.entries(file.metadata).map(([property, values]) =>
+    t('upload-metadata-line', { property: columnName(t, undefined, property).label, values: (values ?? []).join(' | ') }),
+  );
 }
 
 /** The path below the target folder, as the sheet's File column names it. */

@@ -104,3 +104,24 @@ describe('formats', () => {
     expect(fr.t('no-such-message')).toBe('no-such-message');
   });
 });
+
+// Issue 77: one idiomatic French word for undo, used everywhere and never confused with Cancel
+// ("Annuler"): "Revenir en arrière" (the action), "retour en arrière" (what it made). "Défaire"
+// read as a translation, and "Rétablir" is Redo in French software.
+describe('undo in French', () => {
+  const fr = new I18n('fr');
+  it('is “Revenir en arrière” on every undo button, the upload’s included', () => {
+    for (const id of ['undo', 'bulk-undo-run', 'tags-import-undo', 'tags-rename-undo', 'upload-undo']) {
+      expect(fr.t(id), id).toMatch(/^Revenir en arrière/);
+    }
+    expect(fr.t('bulk-apply-undo', { count: 3 })).toBe('Revenir en arrière sur 3 modifications');
+  });
+
+  it('never says défaire, nor Annuler for an undo, nor “Toute casse” or “heure de retrait”', () => {
+    const messages = SOURCES.fr.split('\n').filter((line) => !line.startsWith('#'));
+    expect(messages.filter((line) => /d[ée]fai[rst]/i.test(line))).toEqual([]);
+    expect(fr.t('bulk-rule-ignore-case')).toBe('Ignorer la casse');
+    expect(fr.t('health-count-with-off-time')).toBe('Retrait programmé');
+    expect(fr.t('cancel')).toBe('Annuler');
+  });
+});
