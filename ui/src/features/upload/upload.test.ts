@@ -324,8 +324,8 @@ describe('an upload undone, stopped or at work', () => {
     expect(screen.getByTestId('upload-outcome-reason').textContent).toBe('kept: someone changed it since the upload');
     unmount();
     show(model, 'fr');
-    expect(screen.getByTestId('upload-undone-on').textContent).toContain('Défaite le');
-    expect(screen.getByTestId('upload-report-title').textContent).toBe('Envoi défait');
+    expect(screen.getByTestId('upload-undone-on').textContent).toContain('Retour en arrière le');
+    expect(screen.getByTestId('upload-report-title').textContent).toBe('Retour en arrière sur l’envoi');
   });
 
   it('keeps Undo when the undo refused some files, as Activity does', async () => {
