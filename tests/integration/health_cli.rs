@@ -471,9 +471,7 @@ async fn a_path_whose_own_answer_cannot_be_read_is_unknown_never_used_nowhere() 
     // Two published assets pages use, for the preview.
     let published: Vec<String> = assets
         .iter()
-        .filter(|(p, s)| {
-            s["publication"]["publish"]["action"] == "Activate" && used.contains(p)
-        })
+        .filter(|(p, s)| s["publication"]["publish"]["action"] == "Activate" && used.contains(p))
         .map(|(p, _)| p.clone())
         .take(2)
         .collect();
@@ -502,7 +500,10 @@ async fn a_path_whose_own_answer_cannot_be_read_is_unknown_never_used_nowhere() 
     };
     assert_eq!(paths(&report, "used_on_pages"), known(&used));
     assert_eq!(paths(&report, "used_nowhere"), known(&unused));
-    assert!(!report["unknown"].as_array().unwrap().is_empty(), "{report}");
+    assert!(
+        !report["unknown"].as_array().unwrap().is_empty(),
+        "{report}"
+    );
     let words = out(&env.run(&["health", "--folder", FOLDER, "--recursive"]));
     assert!(
         words.contains("Where used, not known (not “used nowhere”): 2"),
@@ -522,7 +523,11 @@ async fn a_path_whose_own_answer_cannot_be_read_is_unknown_never_used_nowhere() 
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let json: Value = serde_json::from_str(&out(&o)).unwrap();
     let refs = &json["references"];
-    assert_eq!(refs["unknownAssets"], serde_json::json!([published[0]]), "{refs}");
+    assert_eq!(
+        refs["unknownAssets"],
+        serde_json::json!([published[0]]),
+        "{refs}"
+    );
     let named: Vec<&str> = refs["assets"]
         .as_array()
         .unwrap()
