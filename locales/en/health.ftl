@@ -69,3 +69,7 @@ references-not-asked = { $count ->
 } (at most { $max } a preview).
 references-unknown-title = Where these assets are used is not known
 health-none = None: nothing to do.
+# Health's check stopped by the person (issue 78: a check of a large folder can be stopped).
+health-stop = Stop
+health-stopping = Stopping…
+health-stopped = The check was stopped before its end: nothing more was asked of AEM, and nothing is reported. Check again to start over.

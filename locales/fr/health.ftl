@@ -69,3 +69,7 @@ references-not-asked = { $count ->
 } (au plus { $max } par aperçu).
 references-unknown-title = On ne sait pas où ces ressources sont utilisées
 health-none = Aucune : rien à faire.
+# La vérification de Santé arrêtée par la personne (ticket 78 : celle d’un grand dossier peut être arrêtée).
+health-stop = Arrêter
+health-stopping = Arrêt…
+health-stopped = La vérification a été arrêtée avant sa fin : rien de plus n’a été demandé à AEM, et rien n’est rapporté. Vérifiez de nouveau pour recommencer.

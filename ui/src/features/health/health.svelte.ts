@@ -7,7 +7,7 @@
 // the person says), to fill in Excel and import in Bulk edit's "From a spreadsheet".
 //
 // Not here: the cards' and fixes' shapes (healthCounts.ts), the drawing (HealthPage.svelte).
-import { exportSheet, healthReport } from '../../ipc/commands';
+import { cancelRun, exportSheet, healthReport } from '../../ipc/commands';
 import type { HealthReport } from '../../ipc/bindings/HealthReport';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { SavedSheet } from '../../ipc/bindings/SavedSheet';
@@ -29,6 +29,10 @@ export class HealthModel {
   /** How far the check is (done of total reads), while it runs; null before its first news. */
   progress = $state<Progress | null>(null);
   error = $state<IpcError | null>(null);
+  /** "Stop" was pressed while checking: the core stops sending, and no report is shown. */
+  stopping = $state(false);
+  /** The last check was stopped by the person before its end (said, not shown as a failure). */
+  stopped = $state(false);
   /** The count whose assets are listed under the cards. */
   shown = $state<CountKey>('without_description');
   /** "Fill from a sheet": saving the sheet (the save dialog open, then the export). */
@@ -59,6 +63,8 @@ export class HealthModel {
   async check(): Promise<void> {
     if (!this.canCheck) return;
     this.running = true;
+    this.stopping = false;
+    this.stopped = false;
     this.error = null;
     this.sheet = null;
     this.sheetError = null;
@@ -69,10 +75,26 @@ export class HealthModel {
       const request = { connectionId: this.connectionId, scope, name: null, formats: [] };
       this.report = await healthReport(request, this.days, (p) => (this.progress = p));
     } catch (thrown) {
-      this.error = toIpcError(thrown);
+      // A check the person stopped ends in the core's "cancelled": that is what they asked for.
+      if (this.stopping) this.stopped = true;
+      else this.error = toIpcError(thrown);
     } finally {
       this.running = false;
+      this.stopping = false;
       this.progress = null;
+    }
+  }
+
+  /** "Stop" while checking: the core stops the check's reads (it runs as a job, as a count does);
+   *  nothing more is sent to AEM. */
+  async stop(): Promise<void> {
+    if (!this.running || this.stopping) return;
+    this.stopping = true;
+    try {
+      await cancelRun();
+    } catch {
+      // The check ended meanwhile: its answer is on its way.
+      this.stopping = false;
     }
   }
 

@@ -4,7 +4,7 @@
 // starting while a run works, and which previews say where their assets are used.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { exportSheet, healthReport, previewPublish, previewReferences, runScope } from '../../ipc/commands';
+import { cancelRun, exportSheet, healthReport, previewPublish, previewReferences, runScope } from '../../ipc/commands';
 import type * as Commands from '../../ipc/commands';
 import type { HealthList } from '../../ipc/bindings/HealthList';
 import type { HealthReport } from '../../ipc/bindings/HealthReport';
@@ -19,6 +19,7 @@ import { PreviewUses, showsReferences, warned } from './references.svelte';
 
 vi.mock('../../ipc/commands', async (original) => ({
   ...(await original<typeof Commands>()),
+  cancelRun: vi.fn(async () => {}),
   checkFolder: vi.fn(async (folder: string) => folder),
   checkForm: vi.fn(async () => ({})),
   completeFolderPath: vi.fn(async () => []),
@@ -176,6 +177,29 @@ describe('HealthModel', () => {
     expect(model.report?.assets.count).toBe(3);
     store.run.job = 'preview';
     expect(model.canCheck).toBe(false);
+  });
+
+  it('stops a check when asked: the core is told, and the stop is said, not shown as a failure (issue 78)', async () => {
+    let refuse: (e: unknown) => void = () => {};
+    vi.mocked(healthReport).mockImplementation(() => new Promise((_, reject) => (refuse = reject)));
+    const checking = model.check();
+    await model.stop();
+    expect(cancelRun).toHaveBeenCalledTimes(1);
+    expect(model.stopping).toBe(true);
+    await model.stop(); // pressed again while stopping: asked once
+    expect(cancelRun).toHaveBeenCalledTimes(1);
+    refuse({ code: 'invalid_input', message: 'Cancelled.' });
+    await checking;
+    expect(model.running).toBe(false);
+    expect(model.stopped).toBe(true);
+    expect(model.error).toBeNull();
+    expect(model.report).toBeNull();
+    // A new check starts afresh, and nothing is stopped that is not running.
+    vi.mocked(healthReport).mockResolvedValueOnce(report());
+    await model.check();
+    expect(model.stopped).toBe(false);
+    await model.stop();
+    expect(cancelRun).toHaveBeenCalledTimes(1);
   });
 
   it('says why a check failed, and keeps nothing of it', async () => {
