@@ -1779,10 +1779,10 @@ legend-failed = En échec ou refusé
 ## A report whose run was undone: its heading, and what the undo did to each row (UndoneHeading.svelte)
 report-undone-title = Retour en arrière le { $when }
 report-undone-rows = Chaque ligne dit ce que le retour en arrière a fait en dernier.
-row-undone-given-back = Rétablie
+row-undone-given-back = Restaurée
 row-undone-already = Déjà comme avant
 row-undone-kept = Gardée : modifiée depuis
-row-undone-failed = Pas rétablie
+row-undone-failed = Pas restaurée
 row-undone-pending = Retour en arrière pas encore fait
 row-undone-deleted = Supprimé
 row-undone-gone = Déjà supprimé

@@ -9,21 +9,19 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use ts_rs::TS;
 
 pub use crate::journal::path_of;
 use crate::journal::{
     Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, read_records,
 };
+use crate::reasons;
 use crate::replay::{Counts, Replay, RunStatus};
 use crate::spec::{Edit, RunKind, RunSpec};
-use crate::{publish_words, reasons};
+use metadesk_base::i18n::Localizer;
 use metadesk_base::i18n::SavedText;
-use metadesk_base::i18n::{Localizer, arg};
-use metadesk_base::spreadsheet::spreadsheet_text;
 use metadesk_base::timefmt::parse_rfc3339;
-use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_store::dirs::AppDirs;
 
@@ -466,7 +464,7 @@ pub struct ReportRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub fragment: Option<metadesk_assets::fragments::FragmentName>,
-    /// What the latest undo of the run did to this asset since ([`mark_undone`]): its row's
+    /// What the latest undo of the run did to this asset since ([`mark_undone`](crate::run_undone::mark_undone)): its row's
     /// latest state, which the report shows rather than what the run did; absent when the run
     /// was not undone (or its undo left this asset out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -494,65 +492,6 @@ impl RowUndone {
             reason.localize(l);
         }
     }
-}
-
-/// The latest run applied that undid run `run_id` (an undo of its values or files, or the undo
-/// of a publication), unless a later run undid that undo in turn (a redo: the run's own
-/// outcomes hold again). What a report's rows say last ([`mark_undone`]).
-pub fn latest_undo(runs_dir: &Path, run_id: &str) -> Result<Option<RunSummary>> {
-    let all = list(runs_dir)?;
-    let undo_of = |run: &RunSummary| -> Option<String> {
-        match &run.kind {
-            RunKind::Undo { of } => Some(of.clone()),
-            RunKind::Publish {
-                from: Some(crate::spec::PublishFrom::Undo { of }),
-                ..
-            } => Some(of.clone()),
-            _ => None,
-        }
-    };
-    let latest_of = |id: &str| {
-        all.iter()
-            .filter(|r| r.applied_at.is_some() && undo_of(r).as_deref() == Some(id))
-            .max_by_key(|r| parse_rfc3339(r.applied_at.as_deref().unwrap_or(&r.created)))
-            .cloned()
-    };
-    let Some(undo) = latest_of(run_id) else {
-        return Ok(None);
-    };
-    Ok(latest_of(&undo.id).is_none().then_some(undo))
-}
-
-/// Gives each of `rows` the outcome undo run `undo_id` had for its path (`undone`), streaming
-/// that undo's report: only the rows' paths are looked up.
-pub fn mark_undone<T>(
-    runs_dir: &Path,
-    undo_id: &str,
-    rows: &mut [T],
-    path_of_row: impl Fn(&T) -> &str,
-    mut set: impl FnMut(&mut T, RowUndone),
-) -> Result<()> {
-    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, row) in rows.iter().enumerate() {
-        wanted
-            .entry(path_of_row(row).to_owned())
-            .or_default()
-            .push(i);
-    }
-    report(runs_dir, undo_id, |undo_row| {
-        if let Some(at) = wanted.remove(&undo_row.path) {
-            for i in at {
-                set(
-                    &mut rows[i],
-                    RowUndone {
-                        status: undo_row.status,
-                        reason: undo_row.reason.clone(),
-                    },
-                );
-            }
-        }
-        Ok(())
-    })
 }
 
 /// Calls `each` with every asset of the run, in preview order. Outcomes are joined in memory
@@ -623,166 +562,10 @@ pub fn report(
     Ok(())
 }
 
-/// A value in a CSV cell: multi-values joined with `|` (AEM's metadata-import convention).
-fn csv_value(v: Option<&Value>) -> String {
-    match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|i| match i {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("|"),
-        Some(other) => other.to_string(),
-    }
-}
-
-/// How a report is written as CSV.
-#[derive(Debug, Clone, Copy)]
-pub struct CsvOptions<'a> {
-    /// The language of the reasons.
-    pub words: &'a Localizer,
-    /// Column headers in that language too (`Chemin`, `dc:title avant`), for people; without
-    /// it, the machine-readable keys (`path`, `dc:title before`) that scripts read.
-    pub localized_headers: bool,
-}
-
-/// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property;
-/// a publish run's, `publication before` and `cq:lastReplicationAction` before/after, its
-/// replicated assets `published` or `unpublished` rather than `changed`. Statuses and states
-/// stay machine-readable keys (`changed`, `failed`, `up_to_date`); reasons are in `options`'
-/// language. Plain UTF-8 with `\n` line ends, for a terminal or a script (`--csv -`).
-pub fn write_csv(
-    runs_dir: &Path,
-    run_id: &str,
-    options: CsvOptions,
-    out: &mut dyn std::io::Write,
-) -> Result<()> {
-    // `\n` line ends, as the hand-written writer had: both spreadsheets read them.
-    let writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    write_report(runs_dir, run_id, options, writer)
-}
-
-/// [`write_csv`] for a file saved for a spreadsheet (the window's export, `--csv FILE`): as
-/// Excel reads it ([`metadesk_base::excel_csv`]: a byte-order mark, CRLF).
-pub fn write_excel_csv(
-    runs_dir: &Path,
-    run_id: &str,
-    options: CsvOptions,
-    out: &mut dyn std::io::Write,
-) -> Result<()> {
-    let writer = metadesk_base::excel_csv::writer(out).map_err(|e| report_not_written(&e))?;
-    write_report(runs_dir, run_id, options, writer)
-}
-
-fn write_report(
-    runs_dir: &Path,
-    run_id: &str,
-    options: CsvOptions,
-    mut writer: csv::Writer<&mut dyn std::io::Write>,
-) -> Result<()> {
-    let l = options.words;
-    let summary = summary(runs_dir, run_id)?;
-    let path = path_of(runs_dir, run_id)?;
-    let spec = match read_records(&path)?.next() {
-        Some(Ok(Record::Run { spec, .. })) => *spec,
-        _ => return Err(Error::Internal("journal without a run definition".into())),
-    };
-    // A publish run edits nothing: its columns are where each asset stood before, and the
-    // replication's action before → after; what it replicated is `published`/`unpublished`.
-    let replicated = spec.kind.publishing().map(|(replication, ..)| replication);
-    let properties: Vec<String> = match replicated {
-        Some(_) => vec![publish_words::ACTION_PROPERTY.to_owned()],
-        None => spec.edits.iter().map(|e| e.property.clone()).collect(),
-    };
-    let mut header: Vec<String> = if options.localized_headers {
-        ["report-csv-path", "report-csv-status", "report-csv-reason"]
-            .map(|id| l.text(id))
-            .into()
-    } else {
-        ["path", "status", "reason"].map(str::to_owned).into()
-    };
-    if replicated.is_some() {
-        header.push(if options.localized_headers {
-            l.text("report-csv-publication-before")
-        } else {
-            "publication before".to_owned()
-        });
-    }
-    for p in &properties {
-        if options.localized_headers {
-            header.push(l.msg("report-csv-before", &[("property", arg(p.as_str()))]));
-            header.push(l.msg("report-csv-after", &[("property", arg(p.as_str()))]));
-        } else {
-            header.push(format!("{p} before"));
-            header.push(format!("{p} after"));
-        }
-    }
-    let failed = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => report_not_written(&e),
-        other => Error::Internal(format!("could not write the CSV report: {other:?}")),
-    };
-    writer
-        .write_record(header.iter().map(|h| spreadsheet_text(h)))
-        .map_err(failed)?;
-    report(runs_dir, &summary.id, |row| {
-        let status = match (replicated, row.status) {
-            (Some(replication), ReportStatus::Changed) => {
-                publish_words::replicated_key(replication)
-            }
-            (_, status) => status.words(),
-        };
-        let mut cells = vec![
-            spreadsheet_text(&row.path),
-            status.to_owned(),
-            spreadsheet_text(&row.reason.map(|r| r.localized(l)).unwrap_or_default()),
-        ];
-        if replicated.is_some() {
-            cells.push(
-                row.publication
-                    .map_or("", publish_words::state_key)
-                    .to_owned(),
-            );
-        }
-        for p in &properties {
-            let change = row.changes.iter().find(|c| &c.property == p);
-            for value in [
-                change.and_then(|c| c.before.as_ref()),
-                change.and_then(|c| c.after.as_ref()),
-            ] {
-                cells.push(spreadsheet_text(&csv_value(value)));
-            }
-        }
-        writer.write_record(&cells).map_err(failed)
-    })?;
-    writer.flush().map_err(|e| report_not_written(&e))
-}
-
-/// The report could not be written (the disk, the folder's permissions).
-fn report_not_written(e: &std::io::Error) -> Error {
-    Error::message(
-        ErrorCode::Io,
-        "error-report-not-written",
-        vec![("detail", e.to_string().into())],
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn csv_joins_multi_values() {
-        assert_eq!(csv_value(Some(&json!(["a", "b"]))), "a|b");
-        assert_eq!(csv_value(None), "");
-        assert_eq!(csv_value(Some(&json!(3))), "3");
-    }
+    use metadesk_clients::error::ErrorCode;
 
     #[test]
     fn an_unknown_run_is_refused_in_the_readers_language() {

@@ -392,10 +392,10 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
         "{advice}"
     );
     let mut csv = Vec::new();
-    runs::write_csv(
+    report_csv::write_csv(
         &dir.path().join("runs"),
         &p.id,
-        runs::CsvOptions {
+        report_csv::CsvOptions {
             words: &metadesk_base::i18n::Localizer::english(),
             localized_headers: false,
         },

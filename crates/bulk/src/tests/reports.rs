@@ -30,10 +30,10 @@ async fn report_cells_that_a_spreadsheet_would_run_are_written_as_text() {
         .await
         .unwrap();
     let mut out = Vec::new();
-    runs::write_csv(
+    report_csv::write_csv(
         &dir.path().join("runs"),
         &p.id,
-        runs::CsvOptions {
+        report_csv::CsvOptions {
             words: &metadesk_base::i18n::Localizer::english(),
             localized_headers: false,
         },
@@ -95,11 +95,11 @@ async fn csv_of_an_unchanged_run(
         .await
         .unwrap();
     let mut out = Vec::new();
-    let options = runs::CsvOptions {
+    let options = report_csv::CsvOptions {
         words: l,
         localized_headers,
     };
-    runs::write_csv(&dir.path().join("runs"), &p.id, options, &mut out).unwrap();
+    report_csv::write_csv(&dir.path().join("runs"), &p.id, options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -205,11 +205,11 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
         ]
     );
     let mut out = Vec::new();
-    let options = runs::CsvOptions {
+    let options = report_csv::CsvOptions {
         words: &fr,
         localized_headers: false,
     };
-    runs::write_csv(&runs_dir, &p.id, options, &mut out).unwrap();
+    report_csv::write_csv(&runs_dir, &p.id, options, &mut out).unwrap();
     let csv = String::from_utf8(out).unwrap();
     assert!(
         csv.contains(",failed,the asset no longer exists (404)"),

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::RunSource;
+use crate::run_undone;
 
 #[tokio::test]
 async fn undo_restores_a_write_in_doubt_that_landed_after_a_kill() {
@@ -229,23 +230,23 @@ async fn a_report_row_says_what_the_latest_undo_did_to_it() {
     let runs_dir = dir.path().join("runs");
     let e = engine(fake.clone(), dir.path());
     let run = applied_set(&e, ApiFamily::Classic).await;
-    assert!(runs::latest_undo(&runs_dir, &run).unwrap().is_none());
+    assert!(run_undone::latest_undo(&runs_dir, &run).unwrap().is_none());
     fake.set(&format!("{F}/a001.jpg"), "dc:rights", json!("edited later"));
     let u = e
         .plan(RunSource::undo(&run), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert!(
-        runs::latest_undo(&runs_dir, &run).unwrap().is_none(),
+        run_undone::latest_undo(&runs_dir, &run).unwrap().is_none(),
         "previewed, not applied"
     );
     e.apply(&u.id, &RunControl::new(), &no_progress())
         .await
         .unwrap();
-    let latest = runs::latest_undo(&runs_dir, &run).unwrap().unwrap();
+    let latest = run_undone::latest_undo(&runs_dir, &run).unwrap().unwrap();
     assert_eq!(latest.id, u.id);
     let mut page = runs::report_page(&runs_dir, &run, None, 0, 10).unwrap();
-    runs::mark_undone(
+    run_undone::mark_undone(
         &runs_dir,
         &u.id,
         &mut page.rows,
@@ -275,5 +276,5 @@ async fn a_report_row_says_what_the_latest_undo_did_to_it() {
     e.apply(&r.id, &RunControl::new(), &no_progress())
         .await
         .unwrap();
-    assert!(runs::latest_undo(&runs_dir, &run).unwrap().is_none());
+    assert!(run_undone::latest_undo(&runs_dir, &run).unwrap().is_none());
 }

@@ -51,7 +51,7 @@ use metadesk_bulk::open_walk::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, PreviewPage, ReportPage, ReportStatus, RunKind, RunScope,
-    RunSource, RunSpec, RunSummary, ScopeCount, runs, scope_count,
+    RunSource, RunSpec, RunSummary, ScopeCount, report_csv, run_undone, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -383,11 +383,11 @@ impl Workspace {
         localized_headers: bool,
         out: &mut dyn Write,
     ) -> Result<()> {
-        let options = runs::CsvOptions {
+        let options = report_csv::CsvOptions {
             words,
             localized_headers,
         };
-        runs::write_csv(&self.runs_dir(), run_id, options, out)
+        report_csv::write_csv(&self.runs_dir(), run_id, options, out)
     }
 
     /// A page of a run's report; `status` none means every asset.
@@ -402,8 +402,8 @@ impl Workspace {
         blocking(move || {
             let mut page = runs::report_page(&dir, &id, status, offset, limit)?;
             // Undone since: each row says what happened to it last (put back, kept…).
-            if let Some(undo) = runs::latest_undo(&dir, &id)? {
-                runs::mark_undone(
+            if let Some(undo) = run_undone::latest_undo(&dir, &id)? {
+                run_undone::mark_undone(
                     &dir,
                     &undo.id,
                     &mut page.rows,
@@ -435,12 +435,12 @@ impl Workspace {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         blocking(move || {
             runs::summary(&dir, &id)?;
-            let options = runs::CsvOptions {
+            let options = report_csv::CsvOptions {
                 words: &words,
                 localized_headers,
             };
             write_whole_file(&target, replace, |out| {
-                runs::write_excel_csv(&dir, &id, options, out)
+                report_csv::write_excel_csv(&dir, &id, options, out)
             })?;
             Ok(target
                 .file_name()

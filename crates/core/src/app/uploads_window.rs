@@ -13,7 +13,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Localizer;
-use metadesk_bulk::runs::{self, RunSummary};
+use metadesk_bulk::run_undone;
+use metadesk_bulk::runs::RunSummary;
 use metadesk_bulk::upload_plan::{Intent, UploadPlan};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
@@ -320,8 +321,8 @@ impl Workspace {
             .collect();
         let (dir, id) = (self.runs_dir(), id.to_owned());
         blocking(move || {
-            if let Some(undo) = runs::latest_undo(&dir, &id)? {
-                runs::mark_undone(
+            if let Some(undo) = run_undone::latest_undo(&dir, &id)? {
+                run_undone::mark_undone(
                     &dir,
                     &undo.id,
                     &mut rows,
