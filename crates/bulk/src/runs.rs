@@ -464,7 +464,7 @@ pub struct ReportRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub fragment: Option<metadesk_assets::fragments::FragmentName>,
-    /// What the latest undo of the run did to this asset since ([`mark_undone`](crate::run_undone::mark_undone)): its row's
+    /// What the latest undo of the run did to this asset since (`run_undone::mark_undone`): its row's
     /// latest state, which the report shows rather than what the run did; absent when the run
     /// was not undone (or its undo left this asset out).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -28,7 +28,7 @@ publication?: PublicationState,
  */
 fragment?: FragmentName, 
 /**
- * What the latest undo of the run did to this asset since ([`mark_undone`]): its row's
+ * What the latest undo of the run did to this asset since (`run_undone::mark_undone`): its row's
  * latest state, which the report shows rather than what the run did; absent when the run
  * was not undone (or its undo left this asset out).
  */
