@@ -607,6 +607,9 @@ export async function clickForNativeWindow(button, title, timeout = 30_000) {
 export async function pickProperty(driver, property) {
   await eventually(async () => {
     const picker = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-property"]'));
+    // A picker at the window's bottom edge cannot be clicked (WebKit's driver does not scroll
+    // an option into view): bring it to the middle first.
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", picker);
     await (await picker.findElement(By.css(`option[value="${property}"]`))).click();
     return (await picker.getAttribute("value")) === property;
   }, `${property} could not be picked in the edit row`);
