@@ -258,6 +258,9 @@ export async function press(driver, id, idleMs = 10_000) {
     await sleep(50);
     return (await place(found)) === before ? found : null;
   }, `no visible, enabled element with data-testid="${id}" standing still`, idleMs, { app: driver });
+  // At the window's bottom edge WebKit's driver refuses the click (not interactable): the
+  // control is brought to the middle at once (no smooth scroll to wait out) first.
+  await driver.executeScript("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' })", el);
   await el.click();
   return el;
 }
@@ -609,7 +612,7 @@ export async function pickProperty(driver, property) {
     const picker = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-property"]'));
     // A picker at the window's bottom edge cannot be clicked (WebKit's driver does not scroll
     // an option into view): bring it to the middle first.
-    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", picker);
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' })", picker);
     await (await picker.findElement(By.css(`option[value="${property}"]`))).click();
     return (await picker.getAttribute("value")) === property;
   }, `${property} could not be picked in the edit row`);

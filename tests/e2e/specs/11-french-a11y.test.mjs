@@ -452,8 +452,8 @@ test("the window in French: every converted page, no English left, no serious ax
     }
 
     await open(driver, "console", "Console d’API");
-    assert.equal(await (await byTestId(driver, "nav-console-note")).getText(), "Sans aperçu, impossible à défaire");
-    assert.match(await (await byTestId(driver, "console-no-undo")).getText(), /^Sans aperçu, impossible à défaire\./);
+    assert.equal(await (await byTestId(driver, "nav-console-note")).getText(), "Sans aperçu ni retour en arrière");
+    assert.match(await (await byTestId(driver, "console-no-undo")).getText(), /^Sans aperçu, et sans retour en arrière possible\./);
     await eventually(
       async () => /Requêtes persistantes/.test(await (await byTestId(driver, "persisted-summary")).getText()),
       "the GraphQL tab did not show in French",
