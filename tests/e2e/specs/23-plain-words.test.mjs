@@ -267,8 +267,9 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     assert.equal(groups.length, 1, "one reason, said once");
     const group = await groups[0].getText();
     // The folder is decided once: named with the connection, the account and what to do.
-    assert.ok(group.startsWith(`${refused} assets could not be changed: AEM refused every change tried in ${refusing} (403): the connection `), group);
-    assert.ok(group.endsWith(`write access to ${refusing}, then edit this folder again. In ${refusing}.`), group);
+    // Its folder inside the sentence, no dangling "In …" after it (issue 77).
+    assert.ok(group.startsWith(`${refused} assets in ${refusing} could not be changed: AEM refused every change tried in ${refusing} (403): the connection `), group);
+    assert.ok(group.endsWith(`write access to ${refusing}, then edit this folder again.`), group);
     const seen = await visibleText(driver);
     assert.equal(times(seen, "Ask an AEM administrator"), 1, "what to do is said more than once");
     assert.equal(times(seen, "may not change assets in this folder"), 1, `the reason is repeated:\n${seen}`);
