@@ -306,8 +306,8 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
       "the failures are not in French");
     // As the page holds it: WebDriver's visible text turns no-break spaces into spaces.
     const groupFr = (await (await byTestId(driver, "failure-group")).getAttribute("textContent")).trim();
-    assert.ok(groupFr.startsWith(`${refused} ressources n’ont pas pu être modifiées\u00a0: AEM a refusé toutes les modifications essayées dans ${refusing} (403)\u00a0: la connexion `), groupFr);
-    assert.ok(groupFr.endsWith(`dans ${refusing}, puis modifiez de nouveau ce dossier. Dans ${refusing}.`), groupFr);
+    assert.ok(groupFr.startsWith(`${refused} ressources de ${refusing} n’ont pas pu être modifiées\u00a0: AEM a refusé toutes les modifications essayées dans ${refusing} (403)\u00a0: la connexion `), groupFr);
+    assert.ok(groupFr.endsWith(`dans ${refusing}, puis modifiez de nouveau ce dossier.`), groupFr);
     const french = await visibleText(driver);
     assert.equal(times(french, "Demandez à un administrateur AEM"), 1);
     assert.doesNotMatch(french, /à à/);
