@@ -62,6 +62,20 @@ impl Reads {
         if self.control.is_cancelled() {
             return Ok(None);
         }
+        match self.send(f).await {
+            Ok(answer) => Ok(Some(answer)),
+            Err(Failure::Cancelled) => Ok(None),
+            Err(Failure::Call(error, _)) => Err(error),
+        }
+    }
+
+    /// `f` through the gate and the one sending loop, as a run's reads are sent (measured,
+    /// and sent again after a failure that may hide one that was done).
+    async fn send<T, F, Fut>(&self, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
         let sender = Sender {
             gate: &self.gate,
             settings: &self.settings,
@@ -71,11 +85,7 @@ impl Reads {
             measured: true,
             resend: true,
         };
-        match sender.send(&mut 0, how, f).await {
-            Ok(answer) => Ok(Some(answer)),
-            Err(Failure::Cancelled) => Ok(None),
-            Err(Failure::Call(error, _)) => Err(error),
-        }
+        sender.send(&mut 0, how, f).await
     }
 
     /// (limit, in flight, throttles) of the gate, for progress.
@@ -86,18 +96,7 @@ impl Reads {
 
 impl Asker for Reads {
     async fn list(&self, folder: String, offset: u64, limit: u64) -> Listed {
-        let sender = Sender {
-            gate: &self.gate,
-            settings: &self.settings,
-            control: &self.control,
-        };
-        let how = Sending {
-            measured: true,
-            resend: true,
-        };
-        let mut attempts = 0;
-        let list = || self.aem.list(&folder, offset, limit);
-        match sender.send(&mut attempts, how, list).await {
+        match self.send(|| self.aem.list(&folder, offset, limit)).await {
             Ok(page) => Listed::Page(page),
             Err(Failure::Cancelled) => Listed::Cancelled,
             Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
