@@ -15,10 +15,10 @@ if [ "${1:-}" != "--inner" ]; then
   # yesterday's window.
   if [ ! -f ui/dist/index.html ] ||
      [ -n "$(find ui/src ui/index.html ui/package.json -newer ui/dist/index.html -print -quit)" ]; then
-    (cd ui && npm run build)
+    ui_write_locked bash -c 'cd ui && npm run build'
   fi
   step "building the app and the sandbox (debug)"
-  cargo build -p metadesk -p metadesk-sandbox -p metadesk-cli
+  build_binaries
   rm -rf artifacts/e2e && mkdir -p artifacts/e2e
   exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" bash "$0" --inner
 fi

@@ -3,6 +3,7 @@
 # Idempotent: anything already present is left alone. Needs root for apt (uses sudo when not root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/side-by-side.sh
 
 need_apt=()
 APT_PACKAGES=(
@@ -37,8 +38,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     fi
   fi
   echo "==> installing system packages: ${need_apt[*]}"
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need_apt[@]}"
+  apt_locked $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  apt_locked $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need_apt[@]}"
 fi
 
 if ! command -v cargo >/dev/null; then
@@ -56,7 +57,7 @@ echo "==> installing npm packages from lockfiles"
 for dir in ui tests/e2e tests/interop; do
   if [ -f "$dir/package-lock.json" ]; then
     if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-      (cd "$dir" && npm ci --no-audit --no-fund)
+      ui_write_locked bash -c 'cd "$0" && npm ci --no-audit --no-fund' "$dir"
     fi
   fi
 done

@@ -8,7 +8,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-cargo build -p metadesk-sandbox --bin metadesk-sandbox
+source scripts/lib/session.sh
+# The same build as the other tests' (scripts/lib/session.sh says why not the sandbox alone).
+build_binaries
 
 # Installed again when the lock is newer than the installed tree (a client added since).
 if [ ! -d tests/interop/node_modules ] ||

@@ -17,7 +17,9 @@ export METADESK_TEST_RUN="$$-$started"
 bash scripts/install-deps.sh
 
 step "UI: build, typecheck, lint, unit tests"
-(cd ui && npm run build && npm run typecheck && npm run lint && npm test)
+# The build under the lock that scripts/test-cross.sh reads ui/dist under (.ci/run runs both).
+ui_write_locked bash -c 'cd ui && npm run build'
+(cd ui && npm run typecheck && npm run lint && npm test)
 
 step "Rust: formatting"
 cargo fmt --all --check
@@ -26,12 +28,12 @@ step "Rust: clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: tests (real keychain: GNOME Keyring on a private D-Bus session)"
-# Some integration tests drive the real binaries (the CLI across two processes). Built one
-# package at a time, as the tests' own `cargo build -p metadesk-cli` does: built together, cargo
-# unifies their features and that build would compile the CLI's dependencies a second time.
-cargo build --locked -p metadesk-cli
-cargo build --locked -p metadesk-sandbox
-private_session cargo test --workspace --locked -- --include-ignored
+# Some integration tests drive the real binaries (the CLI across two processes): they run the
+# one built here (METADESK_TEST_CLI), which the interop test, the E2E suite and the package
+# check use too, instead of building the CLI alone with other features.
+build_binaries
+METADESK_TEST_CLI="$PWD/target/debug/metadesk-cli" \
+  private_session cargo test --workspace --locked -- --include-ignored
 
 if [ -x scripts/test-interop.sh ]; then
   step "Sandbox interop with Adobe's @adobe/jwt-auth, @adobe/aem-upload and @adobe/aem-headless-client-nodejs"

@@ -7,10 +7,18 @@
 #
 # RUSTC_BOOTSTRAP=1 is set for these builds only, and only because `-Zbuild-std` is an unstable
 # cargo flag: Metadesk's code uses no unstable feature (the Linux build, on stable Rust, proves
-# it). Nothing else in the project sets it.
+# it). Nothing else in the project sets it. With it come two cargo flags that only cut build
+# time, both measured with `--unit-graph` (docs/development.md, "CI's time"):
+#   - std is built with `test` beside it, in every build: `cargo test` adds `test` to the std it
+#     builds, and every crate depending on another std is another crate to cargo, so the Wine
+#     tests compiled all 277 dependencies a second time after the build step (24 min here);
+#   - `-Zfeature-unification` with the workspace's features: the tools, the app and the tests
+#     share each dependency's build instead of one per package set (140 crates fewer).
 
 # Everything a cross build writes goes here, never in target/: the Linux build cache (its
 # fingerprints, which depend on RUSTC and the flags) is left exactly as it was.
+source scripts/lib/side-by-side.sh
+
 CROSS_TARGET_DIR="${CROSS_TARGET_DIR:-$PWD/target/cross}"
 
 # Installs Debian packages that are missing, like scripts/install-deps.sh: idempotent, root or
@@ -29,8 +37,8 @@ cross_install_packages() {
     fi
   fi
   echo "==> installing system packages: ${need[*]}"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+  apt_locked $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  apt_locked $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
 }
 
 # Debian's Rust with its std source: the packages and a check that the source is where cargo's
@@ -50,10 +58,10 @@ cross_check_rust() {
 cross_cargo() {
   local sub="$1"
   shift
-  # See the top of this file: for -Zbuild-std only.
+  # See the top of this file: RUSTC_BOOTSTRAP for -Zbuild-std and the two flags that save builds.
   env RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-    CARGO_TARGET_DIR="$CROSS_TARGET_DIR" \
-    nice -n 10 /usr/bin/cargo "$sub" -Zbuild-std=std,panic_unwind --locked "$@"
+    CARGO_TARGET_DIR="$CROSS_TARGET_DIR" CARGO_RESOLVER_FEATURE_UNIFICATION=workspace \
+    nice -n 10 /usr/bin/cargo "$sub" -Zbuild-std=std,panic_unwind,test -Zfeature-unification --locked "$@"
 }
 
 # Prints the seconds since $1 as "M min S s".

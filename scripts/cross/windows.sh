@@ -54,19 +54,27 @@ wine_prefix() {
     cp "$dll" "$prefix/drive_c/windows/system32/bcryptprimitives.dll"
 }
 
+# The UI's build (ui/dist), its packages installed first when missing; and the same only when
+# there is no build yet. Run them under ui_write_locked.
+ui_dist() {
+  [ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
+  (cd ui && npm run build)
+}
+ui_dist_if_missing() {
+  [ -f ui/dist/index.html ] || ui_dist
+}
+
 build() {
   local started
   started=$(date +%s)
-  # The app embeds the UI's build (tauri's frontendDist).
-  if [ ! -f ui/dist/index.html ]; then
-    [ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
-    (cd ui && npm run build)
-  fi
+  # The app embeds the UI's build (tauri's frontendDist): made here when missing, and read under
+  # the lock scripts/test.sh writes it under when the two run side by side.
+  ui_write_locked ui_dist_if_missing
   # One package set at a time, as scripts/test.sh does on Linux: built together, cargo would
   # unify their features and build the shared dependencies twice.
   cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-tools.log" \
     build --target "$TARGET" -p metadesk-core -p metadesk-cli -p metadesk-sandbox
-  cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-app.log" build --target "$TARGET" -p metadesk
+  ui_read_locked cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-app.log" build --target "$TARGET" -p metadesk
   echo "==> Windows build: $(cross_elapsed "$started")"
   ls -l "$OUT/metadesk-cli.exe" "$OUT/metadesk-sandbox.exe" "$OUT/metadesk.exe" "$OUT/WebView2Loader.dll"
 }
@@ -78,10 +86,9 @@ build() {
 release() {
   local started out="$CROSS_TARGET_DIR/$TARGET/release"
   started=$(date +%s)
-  [ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
-  (cd ui && npm run build)
+  ui_write_locked ui_dist
   cross_cargo_denying_warnings "$CROSS_TARGET_DIR/release-cli.log" build --release --target "$TARGET" -p metadesk-cli
-  cross_cargo_denying_warnings "$CROSS_TARGET_DIR/release-app.log" \
+  ui_read_locked cross_cargo_denying_warnings "$CROSS_TARGET_DIR/release-app.log" \
     build --release --target "$TARGET" -p metadesk --features tauri/custom-protocol
   echo "==> Windows release build: $(cross_elapsed "$started")"
   ls -l "$out/metadesk.exe" "$out/metadesk-cli.exe" "$out/WebView2Loader.dll"

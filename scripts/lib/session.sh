@@ -1,5 +1,7 @@
 # Shared shell helpers for Metadesk's scripts. Source it; it defines functions only.
 
+source "$(dirname "${BASH_SOURCE[0]}")/side-by-side.sh"
+
 # Runs "$@" in a private D-Bus session with a throw-away, unlocked GNOME Keyring (the real
 # Secret Service) and temporary XDG folders, so a run never touches the user's keychain or
 # files. dbus-run-session ends the bus, and with it the keyring daemon, when "$@" exits.
@@ -41,3 +43,13 @@ our_processes() {
 }
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# Builds the three debug binaries the tests run: the app, the CLI and the sandbox. Always this
+# one package set, in every script that needs any of them: cargo resolves dependencies'
+# features per package set, so `-p metadesk-cli` alone or `-p metadesk-sandbox` alone would
+# compile about 220 dependencies again with other features (measured with `--unit-graph`;
+# docs/development.md, "CI's time"). After it, `cargo test --workspace` adds ~70 crates.
+# The app embeds ui/dist: built under the read lock of scripts/lib/side-by-side.sh.
+build_binaries() {
+  ui_read_locked cargo build --locked -p metadesk -p metadesk-sandbox -p metadesk-cli
+}

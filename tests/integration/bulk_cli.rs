@@ -21,7 +21,8 @@ use serde_json::{Map, Value, json};
 
 use crate::bulk_support::*;
 
-/// The `metadesk-cli` binary: the one `METADESK_TEST_CLI` names (the Windows build under Wine),
+/// The `metadesk-cli` binary: the one `METADESK_TEST_CLI` names (scripts/test.sh's build of the
+/// app, CLI and sandbox together, or the Windows build under Wine),
 /// else the one next to this test binary, built once per test process (it belongs to another
 /// package, so `cargo test -p metadesk-tests` alone does not build it). Always built rather
 /// than trusted if present: a stale binary would test old code; a no-op when up to date.
