@@ -72,6 +72,15 @@ pub struct Counters {
     /// Assets deleted through the Assets HTTP API (`upload/delete.rs`).
     #[serde(default)]
     pub assets_deleted: u64,
+    /// `movePage` requests that moved their sources (`wcm_command.rs`).
+    #[serde(default)]
+    pub move_commands: u64,
+    /// Assets those requests moved (a folder's: every asset below it).
+    #[serde(default)]
+    pub assets_moved: u64,
+    /// Pages whose references those requests rewrote.
+    #[serde(default)]
+    pub pages_adjusted: u64,
     /// Requests answered by the throttle (429/406).
     pub throttled: u64,
     /// Writes failed on purpose by `error_rate`.

@@ -27,12 +27,14 @@ use crate::{Shared, read, write};
 /// Where the seeded pages live.
 const SITE_ROOT: &str = "/content/metadesk-site/en";
 
-/// One Sites page: its title, whether it is published, and the DAM paths it uses.
+/// One Sites page: its title, whether it is published, the DAM paths it uses on author, and
+/// those the published copy uses (what the website shows, until the page is published again).
 #[derive(Debug, Clone)]
 pub(crate) struct SitePage {
     title: String,
     published: bool,
     assets: Vec<String>,
+    live: Vec<String>,
 }
 
 /// Every page that uses an asset, by page path.
@@ -81,12 +83,59 @@ impl SitePages {
             self.pages.remove(path);
             return;
         }
+        let live = if published {
+            assets.clone()
+        } else {
+            Vec::new()
+        };
         let page = SitePage {
             title: title.to_owned(),
             published,
             assets,
+            live,
         };
         self.pages.insert(path.to_owned(), page);
+    }
+
+    /// Rewrites the references of the pages `adjust` names (every page, for `None`) from each
+    /// moved asset's old path to its new one, as AEM's move does; the published copies keep
+    /// the old paths. Returns the pages changed.
+    pub(crate) fn retarget(
+        &mut self,
+        moved: &[(String, String)],
+        adjust: Option<&[String]>,
+    ) -> Vec<String> {
+        let renamed: BTreeMap<&str, &str> = moved
+            .iter()
+            .map(|(old, new)| (old.as_str(), new.as_str()))
+            .collect();
+        let mut changed = Vec::new();
+        for (path, page) in &mut self.pages {
+            if adjust.is_some_and(|only| !only.iter().any(|p| p == path)) {
+                continue;
+            }
+            let mut touched = false;
+            for asset in &mut page.assets {
+                if let Some(new) = renamed.get(asset.as_str()) {
+                    *asset = (*new).to_owned();
+                    touched = true;
+                }
+            }
+            if touched {
+                changed.push(path.clone());
+            }
+        }
+        changed
+    }
+
+    /// Publishes the page at `path` as it is on author; false when there is no such page.
+    pub(crate) fn publish(&mut self, path: &str) -> bool {
+        let Some(page) = self.pages.get_mut(path) else {
+            return false;
+        };
+        page.published = true;
+        page.live = page.assets.clone();
+        true
     }
 
     /// The pages that use the asset at `asset`, in path order.
@@ -168,6 +217,14 @@ impl crate::Sandbox {
     pub fn reference_page(&self, path: &str, title: &str, published: bool, assets: &[&str]) {
         let assets = assets.iter().map(|a| (*a).to_owned()).collect();
         write(&self.shared.site_pages).set(path, title, published, assets);
+    }
+
+    /// The DAM paths the page at `path` uses on author, and those its published copy uses
+    /// (empty when it was never published); `None` when there is no such page.
+    pub fn page_references(&self, path: &str) -> Option<(Vec<String>, Vec<String>)> {
+        let site = read(&self.shared.site_pages);
+        let page = site.pages.get(path)?;
+        Some((page.assets.clone(), page.live.clone()))
     }
 
     /// The paths of the pages that use the asset at `asset`, as the reference search finds them.

@@ -13,6 +13,7 @@ pub(crate) fn kind(method: &str, path: &str, query: &str) -> &'static str {
         ("GET", "/bin/querybuilder.json") => query_kind(query),
         ("POST", "/bin/replicate.json") => "replicate",
         ("POST", "/bin/tagcommand") => "tag command",
+        ("POST", "/bin/wcmcommand") => "wcm command",
         ("GET", "/bin/wcm/references.json") => "references",
         ("GET", p) if p == "/api/assets.json" || p.starts_with("/api/assets/") => "assets api get",
         ("PUT", p) if p.starts_with("/api/assets/") => "assets api put",

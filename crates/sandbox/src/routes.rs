@@ -6,7 +6,7 @@ use axum::routing::{get, post, put};
 
 use crate::{
     Shared, assets_search, classic, control, csrf, graphql, ims, openapi, querybuilder, references,
-    replicate, server, sites, sling_post, tag_command, upload,
+    replicate, server, sites, sling_post, tag_command, upload, wcm_command,
 };
 
 pub(crate) fn router(shared: Shared) -> Router {
@@ -66,6 +66,7 @@ pub(crate) fn router(shared: Shared) -> Router {
         .route("/bin/replicate.json", post(replicate::replicate))
         .route("/bin/wcm/references.json", get(references::search))
         .route("/bin/tagcommand", post(tag_command::command))
+        .route("/bin/wcmcommand", post(wcm_command::command))
         .nest("/__sandbox", control::router())
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),

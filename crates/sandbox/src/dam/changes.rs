@@ -100,15 +100,17 @@ impl Dam {
     }
 
     /// Whether AEM's search index holds asset `idx` at `now_ms`, when it catches up with an
-    /// upload `lag_ms` after it.
+    /// upload, or a move, `lag_ms` after it.
     pub(crate) fn indexed(&self, idx: u32, now_ms: u64, lag_ms: u64) -> bool {
         self.assets[idx as usize]
             .uploaded_ms
             .is_none_or(|at| now_ms.saturating_sub(at) >= lag_ms)
+            && self.move_indexed(idx, now_ms, lag_ms)
     }
 
     /// Drops every write and upload: the tree goes back to exactly what the seed produced.
     pub(crate) fn reset(&mut self) {
+        self.undo_moves();
         for idx in self.seeded as u32..self.assets.len() as u32 {
             if self.assets[idx as usize].removed {
                 continue;

@@ -12,6 +12,7 @@ mod changes;
 mod fragments;
 mod ids;
 mod lifecycle;
+mod moves;
 mod publication;
 mod tagged;
 mod views;
@@ -217,6 +218,8 @@ pub(crate) struct Dam {
     fragment_edits: HashMap<u32, fragments::Edits>,
     /// When expiry dates count from (`lifecycle.rs`); `None`: no asset expires.
     lifecycle_epoch_ms: Option<u64>,
+    /// The moves and renames since the seed (`moves.rs`).
+    moves: moves::Moves,
 }
 
 /// splitmix64: tiny, fast and stable forever, unlike `rand`'s `StdRng`, whose stream may change
@@ -305,6 +308,7 @@ impl Dam {
             fragment_every,
             fragment_edits: HashMap::new(),
             lifecycle_epoch_ms: None,
+            moves: moves::Moves::default(),
         };
         let mut rng = Mix::new(seed, 1, 0);
         let root = dam.add_folder(None, "dam", &mut rng);
