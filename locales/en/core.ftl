@@ -1319,3 +1319,10 @@ upload-not-enabled = AEM's answer to the upload's start names no storage address
 upload-too-large = the file ({ $size } bytes) is too large for the { $parts } parts AEM gave, of at most { $most } bytes each
 error-upload-oauth = This connection cannot upload: it is an OAuth Server-to-Server connection, and Adobe does not support those credentials for AEM's upload API. Nothing was sent. Upload with service credentials from the AEM Developer Console (a technical account) or a local development token.
 error-upload-failed = Nothing more was sent: { $detail }
+
+## A move or rename checked before AEM is asked (assets/moves.rs).
+move-no-source = Nothing to move: choose at least one asset or folder.
+move-too-many-sources = { $count } assets or folders in one move request; AEM is sent at most { $most } at a time.
+move-name-refused = “{ $name }” is not a name AEM takes: a name cannot be empty, start with a dot, or hold * / : [ ] | \ # % {"{"} {"}"} ? & or "
+move-one-name-one-source = A new name can be given to one asset or folder at a time.
+move-into-itself = “{ $path }” cannot move into itself or a folder inside it.

@@ -1320,3 +1320,10 @@ upload-not-enabled = la réponse d’AEM au début du téléversement ne donne a
 upload-too-large = le fichier ({ $size } octets) est trop grand pour les { $parts } parties données par AEM, de { $most } octets au plus chacune
 error-upload-oauth = Cette connexion ne peut pas téléverser : c’est une connexion OAuth Server-to-Server, et Adobe ne prend pas en charge ces identifiants pour l’API de téléversement d’AEM. Rien n’a été envoyé. Téléversez avec des identifiants de service de l’AEM Developer Console (un compte technique) ou un jeton de développement local.
 error-upload-failed = Rien de plus n’a été envoyé : { $detail }
+
+## A move or rename checked before AEM is asked (assets/moves.rs).
+move-no-source = Rien à déplacer : choisissez au moins une ressource ou un dossier.
+move-too-many-sources = { $count } ressources ou dossiers dans une seule demande de déplacement ; AEM en reçoit au plus { $most } à la fois.
+move-name-refused = « { $name } » n’est pas un nom qu’AEM accepte : un nom ne peut pas être vide, commencer par un point, ni contenir * / : [ ] | \ # % {"{"} {"}"} ? & ou "
+move-one-name-one-source = Un nouveau nom ne peut être donné qu’à une ressource ou un dossier à la fois.
+move-into-itself = « { $path } » ne peut pas être déplacé dans lui-même ni dans un dossier qu’il contient.

@@ -81,6 +81,17 @@ pub fn canonical_asset_path(raw: &str) -> Result<String, PathProblem> {
     Ok(path.to_owned())
 }
 
+/// Characters AEM refuses in an asset or folder name.
+pub const REFUSED_IN_NAMES: &[char] = &[
+    '*', '/', ':', '[', ']', '|', '\\', '#', '%', '{', '}', '?', '&', '"',
+];
+
+/// Whether AEM refuses `name` for an asset or folder: empty, starting with `.`, or holding one
+/// of [`REFUSED_IN_NAMES`] or a control character.
+pub fn refused_name(name: &str) -> bool {
+    name.is_empty() || name.starts_with('.') || name.contains(REFUSED_IN_NAMES) || has_control(name)
+}
+
 /// Whether `path` is already canonical, as every path the engine journals must be.
 pub fn check_canonical(path: &str) -> Result<(), PathProblem> {
     if canonical_asset_path(path)? == path {

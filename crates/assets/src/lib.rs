@@ -22,6 +22,7 @@ pub mod folders;
 pub mod folders_api;
 pub mod fragments;
 pub mod metadata_checks;
+pub mod moves;
 pub mod open_search;
 pub mod openapi;
 pub mod probe;

@@ -23,17 +23,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use metadesk_assets::CallError;
+use metadesk_assets::asset_path::refused_name;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Text;
 use metadesk_credentials::regular_file::{FileRefusal, open_regular};
 
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
-
-/// Characters AEM refuses in an asset or folder name.
-const REFUSED_IN_NAMES: &[char] = &[
-    '*', '/', ':', '[', ']', '|', '\\', '#', '%', '{', '}', '?', '&', '"',
-];
 
 /// What happens to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,13 +270,6 @@ fn refusal_text(refusal: &FileRefusal) -> Text {
             special("other")
         }
     }
-}
-
-fn refused_name(name: &str) -> bool {
-    name.is_empty()
-        || name.starts_with('.')
-        || name.contains(REFUSED_IN_NAMES)
-        || name.chars().any(char::is_control)
 }
 
 /// Refuses every file whose AEM path another file's matches but for case.
