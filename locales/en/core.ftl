@@ -620,14 +620,6 @@ sheet-guide-checkbox = true or false.
 sheet-guide-required = Required by the metadata schema. { $rule }
 sheet-about-required = Columns marked *
 sheet-about-required-means = Required by AEM's metadata schema: every asset should have a value.
-sheet-field-title = Title
-sheet-field-description = Description
-sheet-field-rights = Copyright
-sheet-field-subject = Keywords
-sheet-field-creator = Creator
-sheet-field-usage-terms = Usage terms
-sheet-field-tags = Tags
-sheet-field-expires = Expires
 sheet-data-name = Metadata
 sheet-about-name = About this export
 sheet-about-exported-by = Exported by
@@ -1043,7 +1035,19 @@ condition-not-equals = { $property } is not { $value }
 condition-contains = { $property } contains { $value }
 condition-not-contains = { $property } does not contain { $value }
 condition-tagged = tag is { $tag }
-condition-file-type = type is { $format }
+condition-file-kind = the file is { $kind }
+condition-file-type = the file type is { $format }
+file-kind-image = an image
+file-kind-jpeg = a JPEG image
+file-kind-png = a PNG image
+file-kind-gif = a GIF image
+file-kind-tiff = a TIFF image
+file-kind-webp = a WebP image
+file-kind-svg = an SVG image
+file-kind-pdf = a PDF
+file-kind-video = a video
+file-kind-mp4 = an MP4 video
+file-kind-audio = an audio file
 condition-modified-before = modified before { $date }
 condition-modified-after = modified after { $date }
 condition-created-before = created before { $date }
@@ -1070,9 +1074,9 @@ scope-fragment-list = a list of { $count ->
     [one] { $count } content fragment
    *[other] { $count } content fragments
 }
-scope-list = a list of { $count ->
-    [one] { $count } entry
-   *[other] { $count } entries
+scope-list = { $count ->
+    [one] { $count } asset you listed
+   *[other] { $count } assets you listed
 }
 
 ## Report CSV headers (only when the user asks for headers in their language)
@@ -1191,14 +1195,6 @@ error-rule-template-field = The template of { $property } names {"{"}{ $field }{
 reason-rule-unreadable = the rule could not be read for this asset
 reason-name-no-match = its name "{ $name }" does not match "{ $pattern }"
 reason-field-missing = it has no { $field }
-# The common properties' labels, as a template may name them, in English or French
-common-label-title = Title
-common-label-description = Description
-common-label-rights = Copyright
-common-label-subject = Keywords
-common-label-creator = Creator
-common-label-usage-terms = Usage terms
-common-label-tags = Tags
 reason-not-a-date = "{ $value }" is not a date
 reason-date-shift = "{ $value }" holds a day only, which moves by whole days, or would move out of range
 reason-date-none = it has no date whose time and zone to keep; give a full date with its zone (2025-01-31T09:00:00+01:00)

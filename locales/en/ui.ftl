@@ -408,20 +408,12 @@ bulk-edit-line = { $property }: { $verb ->
    *[other] clear
 }
 bulk-property-label = { $label } ({ $property })
-bulk-prop-title = Title
 bulk-prop-title-hint = The title shown in AEM.
-bulk-prop-description = Description
 bulk-prop-description-hint = A sentence or two about the asset.
-bulk-prop-rights = Copyright
 bulk-prop-rights-hint = For example: © 2026 WKND Adventures.
-bulk-prop-subject = Keywords
 bulk-prop-subject-hint = One keyword per line.
-bulk-prop-creator = Creator
 bulk-prop-creator-hint = One name per line.
-bulk-prop-usage-terms = Usage terms
 bulk-prop-usage-terms-hint = How the asset may be used.
-bulk-prop-tags = Tags
-bulk-prop-expires = Expires
 bulk-prop-tags-hint = Pick tags by their title below, or type one tag ID per line (wknd-shared:activity/surfing).
 bulk-action-set = Set
 bulk-action-append = Add values

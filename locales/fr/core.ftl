@@ -621,14 +621,6 @@ sheet-guide-checkbox = true ou false.
 sheet-guide-required = Obligatoire selon le schéma de métadonnées. { $rule }
 sheet-about-required = Colonnes marquées *
 sheet-about-required-means = Obligatoires selon le schéma de métadonnées d’AEM : chaque ressource devrait avoir une valeur.
-sheet-field-title = Titre
-sheet-field-description = Description
-sheet-field-rights = Copyright
-sheet-field-subject = Mots-clés
-sheet-field-creator = Créateur
-sheet-field-usage-terms = Conditions d’utilisation
-sheet-field-tags = Balises
-sheet-field-expires = Date d’expiration
 sheet-data-name = Métadonnées
 sheet-about-name = À propos de cet export
 sheet-about-exported-by = Exporté par
@@ -1044,7 +1036,19 @@ condition-not-equals = { $property } n’est pas { $value }
 condition-contains = { $property } contient { $value }
 condition-not-contains = { $property } ne contient pas { $value }
 condition-tagged = la balise est { $tag }
-condition-file-type = le type est { $format }
+condition-file-kind = le fichier est { $kind }
+condition-file-type = le type du fichier est { $format }
+file-kind-image = une image
+file-kind-jpeg = une image JPEG
+file-kind-png = une image PNG
+file-kind-gif = une image GIF
+file-kind-tiff = une image TIFF
+file-kind-webp = une image WebP
+file-kind-svg = une image SVG
+file-kind-pdf = un PDF
+file-kind-video = une vidéo
+file-kind-mp4 = une vidéo MP4
+file-kind-audio = un fichier audio
 condition-modified-before = modifié avant le { $date }
 condition-modified-after = modifié après le { $date }
 condition-created-before = créé avant le { $date }
@@ -1073,8 +1077,8 @@ scope-fragment-list = une liste de { $count ->
    *[other] { $count } fragments de contenu
 }
 scope-list = { $count ->
-    [one] une liste d’une entrée
-   *[other] une liste de { $count } entrées
+    [one] une ressource de votre liste
+   *[other] { $count } ressources de votre liste
 }
 
 ## En-têtes du rapport CSV (seulement quand l’utilisateur demande des en-têtes dans sa langue)
@@ -1192,14 +1196,6 @@ error-rule-template-field = Le modèle de { $property } nomme {"{"}{ $field }{"}
 reason-rule-unreadable = la règle n’a pas pu être lue pour cette ressource
 reason-name-no-match = son nom « { $name } » ne correspond pas à « { $pattern } »
 reason-field-missing = elle n’a pas de { $field }
-# Les libellés des propriétés courantes, tels qu’un modèle peut les nommer, en anglais ou en français
-common-label-title = Titre
-common-label-description = Description
-common-label-rights = Copyright
-common-label-subject = Mots-clés
-common-label-creator = Créateur
-common-label-usage-terms = Conditions d’utilisation
-common-label-tags = Balises
 reason-not-a-date = « { $value } » n’est pas une date
 reason-date-shift = « { $value } » ne contient qu’un jour, qui se décale par jours entiers, ou sortirait des dates possibles
 reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; donnez une date complète avec son fuseau (2025-01-31T09:00:00+01:00)

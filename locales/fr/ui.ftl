@@ -411,20 +411,12 @@ bulk-edit-line = { $property } : { $verb ->
    *[other] effacer
 }
 bulk-property-label = { $label } ({ $property })
-bulk-prop-title = Titre
 bulk-prop-title-hint = Le titre affiché dans AEM.
-bulk-prop-description = Description
 bulk-prop-description-hint = Une ou deux phrases sur la ressource.
-bulk-prop-rights = Copyright
 bulk-prop-rights-hint = Par exemple : © 2026 WKND Adventures.
-bulk-prop-subject = Mots-clés
 bulk-prop-subject-hint = Un mot-clé par ligne.
-bulk-prop-creator = Créateur
 bulk-prop-creator-hint = Un nom par ligne.
-bulk-prop-usage-terms = Conditions d’utilisation
 bulk-prop-usage-terms-hint = Comment la ressource peut être utilisée.
-bulk-prop-tags = Balises
-bulk-prop-expires = Date d’expiration
 bulk-prop-tags-hint = Choisissez des balises par leur titre ci-dessous, ou tapez un identifiant de balise par ligne (wknd-shared:activity/surfing).
 bulk-action-set = Définir
 bulk-action-append = Ajouter des valeurs

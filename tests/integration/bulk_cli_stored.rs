@@ -496,7 +496,7 @@ async fn a_scope_saved_in_the_window_is_reused_with_scope() {
         summary["scope"]
             .as_str()
             .unwrap()
-            .ends_with("where dc:rights is empty"),
+            .ends_with("where Copyright is empty"),
         "{summary}"
     );
     assert_eq!(summary["counts"]["changed"], empty.len());

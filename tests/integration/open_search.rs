@@ -278,7 +278,7 @@ async fn a_condition_it_cannot_express_is_refused_in_words_or_searched_by_the_pa
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("cannot ask for \"dc:rights is empty\"")
+        err.contains("cannot ask for \"Copyright is empty\"")
             && err.contains("empty or set")
             && err.contains("Paired connection"),
         "{err}"

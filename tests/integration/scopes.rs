@@ -125,7 +125,7 @@ async fn a_search_with_two_conditions_is_previewed_from_hits_and_applied() {
         summary
             .scope
             .localized(&metadesk_core::i18n::Localizer::english()),
-        format!("the assets of {SAMPLE_FOLDER} where dc:rights is empty and type is image/*")
+        format!("the assets of {SAMPLE_FOLDER} where Copyright is empty and the file is an image")
     );
 }
 

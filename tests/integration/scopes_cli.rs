@@ -55,7 +55,7 @@ async fn where_conditions_in_words_select_and_edit_the_matching_assets() {
         summary["scope"]
             .as_str()
             .unwrap()
-            .contains("where dc:rights is empty and type is image/*")
+            .contains("where Copyright is empty and the file is an image")
     );
     for p in &matching {
         assert_eq!(
@@ -131,7 +131,7 @@ async fn a_list_file_edits_its_assets_and_reports_the_bad_entry() {
     let summary = ran.json();
     assert_eq!(summary["counts"]["changed"], 2, "{summary}\n{}", ran.stderr);
     assert_eq!(summary["counts"]["skipped"], 1, "{summary}");
-    assert_eq!(summary["scope"], "a list of 3 entries");
+    assert_eq!(summary["scope"], "3 assets you listed");
     // Each entry left out is named with its reason (it was only counted: "1 skipped").
     assert_eq!(
         summary["skippedEntries"][0]["path"], "/content/dam/wknd/gone.jpg",

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::sources::read;
 
-const CATALOGUES: [&str; 4] = ["app", "cli", "core", "ui"];
+const CATALOGUES: [&str; 5] = ["app", "cli", "core", "properties", "ui"];
 
 /// English words a French message never uses (outside code in backticks and Fluent syntax):
 /// the product names French keeps are not among them.

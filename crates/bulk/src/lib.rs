@@ -23,6 +23,7 @@ mod list_entries;
 pub mod open_query;
 pub mod open_walk;
 pub mod progress;
+pub mod property_titles;
 pub mod publish_words;
 pub mod reasons;
 pub mod replay;

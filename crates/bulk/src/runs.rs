@@ -44,8 +44,8 @@ pub struct RunSummary {
     pub family: ApiFamily,
     pub folder: String,
     pub recursive: bool,
-    /// What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
-    /// 12 entries`; in the reader's language once sent ([`RunSummary::localize`]).
+    /// What the run selected, in words: `the assets of … where Copyright is empty`, `12 assets
+    /// you listed`; in the reader's language once sent ([`RunSummary::localize`]).
     #[ts(type = "string")]
     pub scope: SavedText,
     /// How many entries a list scope held; null for a folder or a search.
@@ -55,7 +55,7 @@ pub struct RunSummary {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub found_by: Option<crate::found_by::FoundBy>,
-    /// A search's conditions (`dc:rights is empty and …`), words in the reader's language once
+    /// A search's conditions (`Copyright is empty and …`), words in the reader's language once
     /// the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
     /// the journal's run definition, so runs journaled before it existed have it too.
     #[ts(type = "string | null")]

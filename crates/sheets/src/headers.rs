@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use super::said;
 use metadesk_base::i18n::{Lang, Localizer, Text, arg};
+use metadesk_bulk::property_titles::title_id;
 use metadesk_bulk::spec::validate_property;
 
 /// What a column's values must look like.
@@ -27,51 +28,29 @@ pub enum ValueKind {
     Boolean,
 }
 
-/// A property Metadesk names in words (the same list as the bulk edit form).
+/// A property Metadesk names in words (the same list as the bulk edit form); its title is
+/// `metadesk_bulk::property_titles`'.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KnownField {
     pub property: &'static str,
-    /// The catalogue message naming the field in words (`sheet-field-…`).
-    pub label_id: &'static str,
     pub multi: bool,
     pub kind: ValueKind,
 }
 
 pub const KNOWN_FIELDS: &[KnownField] = &[
-    field("dc:title", "sheet-field-title", false, ValueKind::Text),
-    field(
-        "dc:description",
-        "sheet-field-description",
-        false,
-        ValueKind::Text,
-    ),
-    field("dc:rights", "sheet-field-rights", false, ValueKind::Text),
-    field("dc:subject", "sheet-field-subject", true, ValueKind::Text),
-    field("dc:creator", "sheet-field-creator", true, ValueKind::Text),
-    field(
-        "xmpRights:UsageTerms",
-        "sheet-field-usage-terms",
-        false,
-        ValueKind::Text,
-    ),
-    field("cq:tags", "sheet-field-tags", true, ValueKind::Text),
-    field(
-        "prism:expirationDate",
-        "sheet-field-expires",
-        false,
-        ValueKind::Date,
-    ),
+    field("dc:title", false, ValueKind::Text),
+    field("dc:description", false, ValueKind::Text),
+    field("dc:rights", false, ValueKind::Text),
+    field("dc:subject", true, ValueKind::Text),
+    field("dc:creator", true, ValueKind::Text),
+    field("xmpRights:UsageTerms", false, ValueKind::Text),
+    field("cq:tags", true, ValueKind::Text),
+    field("prism:expirationDate", false, ValueKind::Date),
 ];
 
-const fn field(
-    property: &'static str,
-    label_id: &'static str,
-    multi: bool,
-    kind: ValueKind,
-) -> KnownField {
+const fn field(property: &'static str, multi: bool, kind: ValueKind) -> KnownField {
     KnownField {
         property,
-        label_id,
         multi,
         kind,
     }
@@ -105,7 +84,7 @@ const EXPORTED_HEADER_ID: &str = "sheet-column-exported";
 /// `Keywords (dc:subject) — values separated by |`; a property without a name in words gets
 /// its own name as label.
 pub fn property_header(l: &Localizer, property: &str, multi: bool) -> String {
-    let label = known_field(property).map_or_else(|| property.to_owned(), |f| l.text(f.label_id));
+    let label = title_id(property).map_or_else(|| property.to_owned(), |id| l.text(id));
     let id = if multi {
         "sheet-column-property-multi"
     } else {

@@ -19,6 +19,7 @@ use super::headers::{exported_header, key_headers, known_field, property_header}
 use metadesk_assets::fingerprint::ExportedCodes;
 use metadesk_base::i18n::{Localizer, arg};
 use metadesk_base::spreadsheet::{reversible_spreadsheet_text, workbook_text};
+use metadesk_bulk::property_titles::title_id;
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 
 /// One property column of an export.
@@ -84,10 +85,8 @@ fn headers(l: &Localizer, columns: &[ExportColumn], guides: &[Option<ColumnGuide
             Some(guide) => {
                 // A field Metadesk knows, under AEM's own (English) label, is worded in the
                 // reader's language; a label an administrator chose is kept as written.
-                let label = match known_field(&c.property) {
-                    Some(f) if Localizer::english().text(f.label_id) == guide.label => {
-                        l.text(f.label_id)
-                    }
+                let label = match title_id(&c.property) {
+                    Some(id) if Localizer::english().text(id) == guide.label => l.text(id),
                     _ => guide.label.clone(),
                 };
                 let id = if c.multi {

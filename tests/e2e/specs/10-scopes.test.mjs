@@ -159,7 +159,9 @@ test("a search with two conditions: live count, query, saved, previewed and appl
     const paths = await previewPaths(driver);
     assert.deepEqual(paths.sort(), matching().sort(), "the preview holds exactly the matching assets");
     const where = await (await byTestId(driver, "run-selection")).getText();
-    assert.match(where, /dc:rights is empty and type is image\/\*/);
+    // In people's words (issue 77): the property's title, the kind of file.
+    assert.match(where, /Copyright is empty and the file is an image/);
+    assert.doesNotMatch(where, /dc:rights|image\/\*/);
     await screenshot(driver, "10 search 2 preview");
 
     const apply = await byTestId(driver, "apply-button");
@@ -181,7 +183,7 @@ test("the saved search is reused in a new edit and now selects nothing", async (
     await newEdit(driver);
     const saved = await byTestId(driver, "saved-scope");
     await (await saved.findElement(By.css(`option[value="${SAVED_NAME}"]`))).click();
-    assert.match(await (await byTestId(driver, "saved-scope-words")).getText(), /where dc:rights is empty and type is image\/\*/);
+    assert.match(await (await byTestId(driver, "saved-scope-words")).getText(), /where Copyright is empty and the file is an image/);
     await press(driver, "saved-scope-use");
     assert.equal(await (await byTestId(driver, "scope-kind-search")).isSelected(), true);
     assert.equal(await (await byTestId(driver, "folder-path-input")).getAttribute("value"), folder);

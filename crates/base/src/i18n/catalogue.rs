@@ -1,5 +1,6 @@
 //! The Rust side's message files, compiled into the binaries (a missing file is a build error,
-//! not a blank window). The window's UI reads `ui.ftl` from the same folder at its own build.
+//! not a blank window). The window's UI reads `ui.ftl` from the same folder at its own build,
+//! and `properties.ftl` too: the titles of well-known properties are the same for every face.
 
 use std::sync::{Arc, OnceLock};
 
@@ -43,6 +44,11 @@ pub static CATALOGUE: Catalogue = Catalogue::new(&[
         include_str!("../../../../locales/en/upload.ftl"),
     ),
     (
+        Lang::En,
+        "properties.ftl",
+        include_str!("../../../../locales/en/properties.ftl"),
+    ),
+    (
         Lang::Fr,
         "core.ftl",
         include_str!("../../../../locales/fr/core.ftl"),
@@ -61,6 +67,11 @@ pub static CATALOGUE: Catalogue = Catalogue::new(&[
         Lang::Fr,
         "upload.ftl",
         include_str!("../../../../locales/fr/upload.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "properties.ftl",
+        include_str!("../../../../locales/fr/properties.ftl"),
     ),
 ]);
 

@@ -18,15 +18,14 @@ fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
     let words = conditions_reason(&filters).unwrap().localized(&fr);
     assert_eq!(
         words,
-        "dc:rights est vide et dc:title contient \"summer beach\" et modifié après le 2026-03-01"
+        "Copyright est vide et Titre contient \"summer beach\" et modifié après le 2026-03-01"
     );
-    // The English words are still the ones the parser reads back.
     let en = conditions_reason(&filters)
         .unwrap()
         .localized(&metadesk_base::i18n::Localizer::english());
     assert_eq!(
         en,
-        "dc:rights is empty and dc:title contains \"summer beach\" and modified after 2026-03-01"
+        "Copyright is empty and Title contains \"summer beach\" and modified after 2026-03-01"
     );
     // The examples of the condition grammar stay as typed (English keywords).
     let unknown = Condition::parse("dc:rights is").unwrap_err().localized(&fr);
@@ -49,6 +48,95 @@ fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
             .starts_with("«\u{a0}dc title\u{a0}» n’est pas"),
         "{}",
         e.localized(&fr)
+    );
+}
+
+/// What a person reads names a property by its title and a file type as a kind of file, in
+/// English and French (issue 77: "dc:rights is empty and type is image/*"); the words the
+/// parser reads and a journal keeps stay as typed.
+#[test]
+fn conditions_are_said_with_titles_and_kinds_of_file_in_both_languages() {
+    let en = metadesk_base::i18n::Localizer::english();
+    let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+    for (typed, english, french) in [
+        (
+            "dc:rights is empty",
+            "Copyright is empty",
+            "Copyright est vide",
+        ),
+        (
+            "dc:description is not empty",
+            "Description is not empty",
+            "Description n’est pas vide",
+        ),
+        ("dc:title is Summer", "Title is Summer", "Titre est Summer"),
+        (
+            "xmpRights:UsageTerms contains web",
+            "Usage terms contains web",
+            "Conditions d’utilisation contient web",
+        ),
+        (
+            "prism:expirationDate is not empty",
+            "Expires is not empty",
+            "Date d’expiration n’est pas vide",
+        ),
+        (
+            "dc:language is fr",
+            "dc:language is fr",
+            "dc:language est fr",
+        ),
+        (
+            "type is image/*",
+            "the file is an image",
+            "le fichier est une image",
+        ),
+        (
+            "type is image/jpeg",
+            "the file is a JPEG image",
+            "le fichier est une image JPEG",
+        ),
+        (
+            "type is application/pdf",
+            "the file is a PDF",
+            "le fichier est un PDF",
+        ),
+        (
+            "type is video/*",
+            "the file is a video",
+            "le fichier est une vidéo",
+        ),
+        (
+            "type is application/zip",
+            "the file type is application/zip",
+            "le type du fichier est application/zip",
+        ),
+    ] {
+        let c = Condition::parse(typed).unwrap();
+        assert_eq!(c.reason().localized(&en), english, "{typed}");
+        assert_eq!(c.reason().localized(&fr), french, "{typed}");
+        // A refusal names it in the same words.
+        assert_eq!(c.text().localized(&fr), french, "{typed}");
+        assert_eq!(c.describe(), typed);
+        metadesk_base::i18n::checks::assert_reads_french(french);
+    }
+    let filters = ScopeFilters {
+        selection: Some(ScopeSource::Search {
+            conditions: vec![
+                Condition::parse("dc:rights is empty").unwrap(),
+                Condition::parse("type is image/*").unwrap(),
+            ],
+            combine: Combine::All,
+        }),
+        ..ScopeFilters::default()
+    };
+    let words = conditions_reason(&filters).unwrap();
+    let said = [&en, &fr].map(|l| words.localized(l));
+    assert_eq!(
+        said,
+        [
+            "Copyright is empty and the file is an image",
+            "Copyright est vide et le fichier est une image"
+        ]
     );
 }
 
@@ -347,11 +435,11 @@ fn scopes_become_run_scopes_and_read_back() {
     let words = scope_reason(folder, filters);
     assert_eq!(
         words.localized(&en),
-        "the assets of /content/dam/wknd and its subfolders where dc:rights is empty"
+        "the assets of /content/dam/wknd and its subfolders where Copyright is empty"
     );
     assert_eq!(
         words.localized(&fr),
-        "les ressources de /content/dam/wknd et ses sous-dossiers où dc:rights est vide"
+        "les ressources de /content/dam/wknd et ses sous-dossiers où Copyright est vide"
     );
     let folder_only = ScopeFilters::default();
     assert_eq!(
@@ -370,8 +458,8 @@ fn scopes_become_run_scopes_and_read_back() {
     };
     let run = list.into_run_scope().unwrap();
     let words = scope_reason(run.folder(), run.filters());
-    assert_eq!(words.localized(&en), "a list of 1 entry");
-    assert_eq!(words.localized(&fr), "une liste d’une entrée");
+    assert_eq!(words.localized(&en), "1 asset you listed");
+    assert_eq!(words.localized(&fr), "une ressource de votre liste");
     assert!(
         Scope::List { entries: vec![] }
             .into_run_scope()

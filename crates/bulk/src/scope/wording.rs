@@ -1,10 +1,13 @@
 //! A scope's and a condition's words: catalogue messages a face writes in its reader's
 //! language ([`scope_reason`], [`conditions_reason`], [`Condition::reason`]) and the English
-//! words [`Condition::parse`] reads back ([`Condition::describe`]).
+//! words [`Condition::parse`] reads back ([`Condition::describe`]). What a person reads names a
+//! property by its title and a file type as a kind of file (issue 77: "dc:rights is empty and
+//! type is image/*" was AEM's jargon); what the parser reads keeps `prefix:name` and the type.
 //!
 //! Not here: reading words (`parsing.rs`), the catalogue itself (`locales/*/core.ftl`).
 
 use super::{Combine, Condition, ScopeSource};
+use crate::property_titles::title_id;
 use crate::spec::ScopeFilters;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::Text;
@@ -84,13 +87,54 @@ fn quoted(value: &str) -> String {
     }
 }
 
+/// One argument of a condition's words: as typed, or another catalogue message (a property's
+/// title, a kind of file) worded in the reader's language too.
+enum Word {
+    Typed(String),
+    Message(&'static str),
+}
+
+/// A property as people know it: its title where it is well known ("Copyright" for
+/// `dc:rights`), else its `prefix:name`.
+fn property_word(property: &str) -> Word {
+    match title_id(property) {
+        Some(id) => Word::Message(id),
+        None => Word::Typed(property.to_owned()),
+    }
+}
+
+/// The kinds of file a file type is said as ("an image" for `image/*`), by catalogue id; any
+/// other type is shown as it is typed.
+const FILE_KINDS: [(&str, &str); 11] = [
+    ("image/*", "file-kind-image"),
+    ("image/jpeg", "file-kind-jpeg"),
+    ("image/png", "file-kind-png"),
+    ("image/gif", "file-kind-gif"),
+    ("image/tiff", "file-kind-tiff"),
+    ("image/webp", "file-kind-webp"),
+    ("image/svg+xml", "file-kind-svg"),
+    ("application/pdf", "file-kind-pdf"),
+    ("video/*", "file-kind-video"),
+    ("video/mp4", "file-kind-mp4"),
+    ("audio/*", "file-kind-audio"),
+];
+
 impl Condition {
     /// The condition as a catalogue message, for showing it in the reader's language (the
     /// words [`Condition::describe`] gives stay English: they are what [`Condition::parse`]
     /// reads and what a journal keeps).
     pub fn reason(&self) -> SavedText {
         let (code, args) = self.words();
-        SavedText::new(code, args.into_iter().map(|(name, v)| (name, v.into())))
+        SavedText::new(
+            code,
+            args.into_iter().map(|(name, word)| {
+                let value = match word {
+                    Word::Typed(v) => v.into(),
+                    Word::Message(id) => SavedText::new(id, []).into_arg(),
+                };
+                (name, value)
+            }),
+        )
     }
 
     /// The same catalogue message as [`Condition::reason`], inside other words (a refusal).
@@ -98,20 +142,32 @@ impl Condition {
         let (id, args) = self.words();
         Text::new(
             id,
-            args.into_iter().map(|(name, v)| (name, v.into())).collect(),
+            args.into_iter()
+                .map(|(name, word)| {
+                    let part = match word {
+                        Word::Typed(v) => v.into(),
+                        Word::Message(id) => Text::plain(id).into(),
+                    };
+                    (name, part)
+                })
+                .collect(),
         )
     }
 
-    /// The catalogue id (`condition-…`) and arguments of the condition's words.
-    fn words(&self) -> (&'static str, Vec<(&'static str, String)>) {
-        let on = |code, property: &str| (code, vec![("property", property.to_owned())]);
+    /// The catalogue id (`condition-…`) and arguments of the condition's words: a property by
+    /// its title, a file type as a kind of file, where people know them so.
+    fn words(&self) -> (&'static str, Vec<(&'static str, Word)>) {
+        let on = |code, property: &str| (code, vec![("property", property_word(property))]);
         let with = |code, property: &str, value: &str| {
             (
                 code,
-                vec![("property", property.to_owned()), ("value", quoted(value))],
+                vec![
+                    ("property", property_word(property)),
+                    ("value", Word::Typed(quoted(value))),
+                ],
             )
         };
-        let of = |code, name, value: &str| (code, vec![(name, value.to_owned())]);
+        let of = |code, name, value: &str| (code, vec![(name, Word::Typed(value.to_owned()))]);
         match self {
             Condition::IsEmpty { property } => on("condition-is-empty", property),
             Condition::IsNotEmpty { property } => on("condition-is-not-empty", property),
@@ -124,7 +180,10 @@ impl Condition {
                 with("condition-not-contains", property, value)
             }
             Condition::Tagged { tag } => of("condition-tagged", "tag", tag),
-            Condition::FileType { format } => of("condition-file-type", "format", format),
+            Condition::FileType { format } => match FILE_KINDS.iter().find(|(f, _)| f == format) {
+                Some((_, kind)) => ("condition-file-kind", vec![("kind", Word::Message(kind))]),
+                None => of("condition-file-type", "format", format),
+            },
             Condition::ModifiedBefore { date } => of("condition-modified-before", "date", date),
             Condition::ModifiedAfter { date } => of("condition-modified-after", "date", date),
             Condition::CreatedBefore { date } => of("condition-created-before", "date", date),

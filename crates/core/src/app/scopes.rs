@@ -411,7 +411,7 @@ mod tests {
         let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
         let words = saved.words.localized(&en);
         assert!(
-            words.ends_with("where dc:rights is empty and type is image/*"),
+            words.ends_with("where Copyright is empty and the file is an image"),
             "{words}"
         );
         let mut shown = saved.clone();
@@ -419,7 +419,7 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&shown).unwrap()["words"],
             format!(
-                "les ressources de {} où dc:rights est vide et le type est image/*",
+                "les ressources de {} où Copyright est vide et le fichier est une image",
                 metadesk_sandbox::SAMPLE_FOLDER
             )
         );
@@ -494,7 +494,7 @@ mod tests {
         assert!(
             run.scope
                 .localized(&en)
-                .ends_with("where dc:rights is empty")
+                .ends_with("where Copyright is empty")
         );
         assert_eq!(run.list_entries, None);
         let list = Scope::List {

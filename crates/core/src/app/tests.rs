@@ -1169,7 +1169,7 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         let what = if i == 0 {
             "Import AEM service credentials"
         } else {
-            "cannot ask for \"dc:rights is empty\""
+            "cannot ask for \"Copyright is empty\""
         };
         assert!(
             words.contains(what) && words.contains("\"Paired connection\""),

@@ -118,7 +118,7 @@ beforeEach(() => {
   vi.mocked(savedScopes).mockResolvedValue([]);
   vi.mocked(listRuns).mockResolvedValue([]);
   vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
-  vi.mocked(previewRun).mockResolvedValue(runSummary({ scope: `the assets of ${FOLDER} where dc:rights is empty`, conditions: 'dc:rights is empty' }));
+  vi.mocked(previewRun).mockResolvedValue(runSummary({ scope: `the assets of ${FOLDER} where Copyright is empty`, conditions: 'Copyright is empty' }));
   vi.mocked(listEntries).mockImplementation(async (text) => text.split('\n').map((l) => l.trim()).filter(Boolean));
 });
 
@@ -236,7 +236,7 @@ describe('a search', () => {
       name: null,
       formats: [],
     });
-    expect(await screen.findByTestId('run-selection')).toHaveTextContent('dc:rights is empty');
+    expect(await screen.findByTestId('run-selection')).toHaveTextContent('Copyright is empty');
   });
 
   it('offers AEM’s tags to pick from, and a typed id when they cannot be read', async () => {

@@ -10,8 +10,11 @@ import {
   emptyForm,
   formLabel,
   hasProblems,
+  KNOWN_PROPERTIES,
   formCheckOf,
   newEdit,
+  propertyLabel,
+  STOCK_LABELS,
   takesSeveral,
   toPreviewRequest,
   validate,
@@ -20,6 +23,7 @@ import {
   type FormDraft,
 } from './editForm';
 import { I18n } from '../../lib/i18n/i18n.svelte';
+import enProperties from '../../../../locales/en/properties.ftl?raw';
 
 /** The English catalogue, the default in tests. */
 const { t } = new I18n('en');
@@ -270,6 +274,15 @@ describe('toPreviewRequest', () => {
 });
 
 describe('one name per property, whichever list shows it', () => {
+  it('titles well-known properties from properties.ftl, the one table the core names them by too', () => {
+    const shared = [...enProperties.matchAll(/^(property-title-[a-z-]+) =/gm)].map((m) => m[1]);
+    const window = [...KNOWN_PROPERTIES, ...STOCK_LABELS].map((p) => p.label);
+    expect(window.sort()).toEqual(shared.sort());
+    const fr = new I18n('fr');
+    expect(propertyLabel(fr.t, 'xmpRights:UsageTerms')).toBe('Conditions d’utilisation (xmpRights:UsageTerms)');
+    expect(propertyLabel(t, 'dc:rights')).toBe('Copyright (dc:rights)');
+  });
+
   it('says a common property’s stock form label in the window’s words, and keeps a label the form chose', () => {
     const fr = new I18n('fr');
     expect(formLabel(fr.t, 'dc:title', 'Title')).toBe('Titre');

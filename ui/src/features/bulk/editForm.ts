@@ -18,7 +18,8 @@ export type Translate = I18n['t'];
 export const DAM_ROOT = '/content/dam';
 
 /** A property the picker offers by name; `multi` fields take several values. `label` and
- *  `hint` are message ids. */
+ *  `hint` are message ids: `label` its title in `properties.ftl`, the one table of titles
+ *  the core names properties by too (`metadesk_bulk::property_titles`). */
 export interface KnownProperty {
   property: string;
   label: string;
@@ -30,22 +31,22 @@ export interface KnownProperty {
 }
 
 export const KNOWN_PROPERTIES: readonly KnownProperty[] = [
-  { property: 'dc:title', label: 'bulk-prop-title', multi: false, hint: 'bulk-prop-title-hint', stock: 'Title' },
-  { property: 'dc:description', label: 'bulk-prop-description', multi: false, hint: 'bulk-prop-description-hint', stock: 'Description' },
-  { property: 'dc:rights', label: 'bulk-prop-rights', multi: false, hint: 'bulk-prop-rights-hint', stock: 'Copyright' },
-  { property: 'dc:subject', label: 'bulk-prop-subject', multi: true, hint: 'bulk-prop-subject-hint', stock: 'Keywords' },
-  { property: 'dc:creator', label: 'bulk-prop-creator', multi: true, hint: 'bulk-prop-creator-hint', stock: 'Creator' },
-  { property: 'xmpRights:UsageTerms', label: 'bulk-prop-usage-terms', multi: false, hint: 'bulk-prop-usage-terms-hint', stock: 'Usage Terms' },
-  { property: 'cq:tags', label: 'bulk-prop-tags', multi: true, hint: 'bulk-prop-tags-hint', stock: 'Tags' },
+  { property: 'dc:title', label: 'property-title-dc-title', multi: false, hint: 'bulk-prop-title-hint', stock: 'Title' },
+  { property: 'dc:description', label: 'property-title-dc-description', multi: false, hint: 'bulk-prop-description-hint', stock: 'Description' },
+  { property: 'dc:rights', label: 'property-title-dc-rights', multi: false, hint: 'bulk-prop-rights-hint', stock: 'Copyright' },
+  { property: 'dc:subject', label: 'property-title-dc-subject', multi: true, hint: 'bulk-prop-subject-hint', stock: 'Keywords' },
+  { property: 'dc:creator', label: 'property-title-dc-creator', multi: true, hint: 'bulk-prop-creator-hint', stock: 'Creator' },
+  { property: 'xmpRights:UsageTerms', label: 'property-title-xmprights-usageterms', multi: false, hint: 'bulk-prop-usage-terms-hint', stock: 'Usage Terms' },
+  { property: 'cq:tags', label: 'property-title-cq-tags', multi: true, hint: 'bulk-prop-tags-hint', stock: 'Tags' },
 ];
 
 /** Labels AEM's default metadata form gives properties the picker does not offer by name,
  *  each with the window's words for it: the form holds one English `fieldLabel` and no
  *  translation (AEM's own UI translates it through its i18n dictionaries, which Metadesk does
  *  not read), so these are said in the reader's language as the common properties are. */
-const STOCK_LABELS: readonly Pick<KnownProperty, 'property' | 'label' | 'stock'>[] = [
+export const STOCK_LABELS: readonly Pick<KnownProperty, 'property' | 'label' | 'stock'>[] = [
   // The "Expires" field of the Advanced tab (adobe-wire-lifecycle.md).
-  { property: 'prism:expirationDate', label: 'bulk-prop-expires', stock: 'Expires' },
+  { property: 'prism:expirationDate', label: 'property-title-prism-expirationdate', stock: 'Expires' },
 ];
 
 /** A metadata form's label in the window's words: the label AEM's default form gives a common

@@ -346,8 +346,8 @@ describe('what a run selected', () => {
   it('says a search\'s conditions, a list\'s size, and nothing for a folder', () => {
     expect(selectionLine(en, runSummary())).toBeNull();
     expect(
-      selectionLine(en, runSummary({ conditions: 'dc:rights is empty and type is image/*' })),
-    ).toEqual({ kind: 'where', text: 'dc:rights is empty and type is image/*' });
+      selectionLine(en, runSummary({ conditions: 'Copyright is empty and the file is an image' })),
+    ).toEqual({ kind: 'where', text: 'Copyright is empty and the file is an image' });
     // People's words (issue 77), not "a list of 3 entries".
     expect(selectionLine(en, runSummary({ listEntries: 3 }))).toEqual({ kind: 'list', text: '3 assets you listed' });
     expect(selectionLine(new I18n('fr'), runSummary({ listEntries: 1 }))).toEqual({ kind: 'list', text: 'une ressource de votre liste' });
@@ -355,10 +355,10 @@ describe('what a run selected', () => {
 
   it('shows the conditions as the core worded them in the window\'s language', () => {
     const run = runSummary({
-      scope: 'the assets of /content/dam/a where dc:rights is empty',
-      conditions: 'dc:rights est vide',
+      scope: 'les ressources de /content/dam/a où Copyright est vide et le fichier est une image',
+      conditions: 'Copyright est vide et le fichier est une image',
     });
-    expect(selectionLine(new I18n('fr'), run)).toEqual({ kind: 'where', text: 'dc:rights est vide' });
+    expect(selectionLine(new I18n('fr'), run)).toEqual({ kind: 'where', text: 'Copyright est vide et le fichier est une image' });
   });
 });
 

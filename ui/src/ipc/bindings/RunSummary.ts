@@ -25,8 +25,8 @@ created: string, connection: string,
  */
 connectionId: string | null, aem: string, family: ApiFamily, folder: string, recursive: boolean, 
 /**
- * What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
- * 12 entries`; in the reader's language once sent ([`RunSummary::localize`]).
+ * What the run selected, in words: `the assets of … where Copyright is empty`, `12 assets
+ * you listed`; in the reader's language once sent ([`RunSummary::localize`]).
  */
 scope: string, 
 /**
@@ -38,7 +38,7 @@ listEntries: number | null,
  */
 foundBy?: FoundBy, 
 /**
- * A search's conditions (`dc:rights is empty and …`), words in the reader's language once
+ * A search's conditions (`Copyright is empty and …`), words in the reader's language once
  * the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
  * the journal's run definition, so runs journaled before it existed have it too.
  */

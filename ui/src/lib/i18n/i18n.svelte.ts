@@ -1,5 +1,6 @@
-// The window's words: messages from the shared catalogue (`locales/<lang>/ui.ftl`, and one file
-// a page where a page has its own, such as `health.ftl`; Fluent, read
+// The window's words: messages from the shared catalogue (`locales/<lang>/ui.ftl`, one file a
+// page where a page has its own, such as `health.ftl`, and `properties.ftl`, the properties'
+// titles the core's words use too; Fluent, read
 // at build time), English for any message French lacks, and numbers, dates and durations
 // through Intl for the language. One `I18n` per window, handed down through Svelte context
 // (`provideI18n` in App.svelte, `useI18n` in components); nothing here is a module-level state.
@@ -14,12 +15,17 @@ import enHealth from '../../../../locales/en/health.ftl?raw';
 import frHealth from '../../../../locales/fr/health.ftl?raw';
 import enUpload from '../../../../locales/en/upload-window.ftl?raw';
 import frUpload from '../../../../locales/fr/upload-window.ftl?raw';
+import enProperties from '../../../../locales/en/properties.ftl?raw';
+import frProperties from '../../../../locales/fr/properties.ftl?raw';
 
 export type { Lang };
 export type Args = Record<string, FluentVariable>;
 
 /** The catalogue sources by language (tests check them against each other). */
-export const SOURCES: Record<Lang, string> = { en: `${enUi}\n${enHealth}\n${enUpload}`, fr: `${frUi}\n${frHealth}\n${frUpload}` };
+export const SOURCES: Record<Lang, string> = {
+  en: `${enUi}\n${enHealth}\n${enUpload}\n${enProperties}`,
+  fr: `${frUi}\n${frHealth}\n${frUpload}\n${frProperties}`,
+};
 
 function bundle(lang: Lang): FluentBundle {
   // Isolation marks are for mixed-direction text; they would only get in the way here.

@@ -1,25 +1,16 @@
 //! A template names fields the way the form shows them (`{Title}`, `{City}`), not only by
 //! property (`{dc:title}`): each label is written as its property before the edit is checked,
 //! previewed or sampled, so the journal, the report and an undo keep the property. A label is
-//! the folder's form's (whatever its case), else a common property's in English or French.
+//! the folder's form's (whatever its case), else a well-known property's title in English or
+//! French (`metadesk_bulk::property_titles`).
 //!
 //! Not here: reading a template (`bulk::compute::template`), the form itself (`mod.rs`).
 
 use metadesk_assets::schema::Schema;
 use metadesk_base::i18n::{Lang, Localizer};
 use metadesk_bulk::compute::template;
+use metadesk_bulk::property_titles::PROPERTY_TITLES;
 use metadesk_bulk::{Edit, EditOp};
-
-/// The common properties the faces offer by name without a form, with their label's id.
-const COMMON: [(&str, &str); 7] = [
-    ("dc:title", "common-label-title"),
-    ("dc:description", "common-label-description"),
-    ("dc:rights", "common-label-rights"),
-    ("dc:subject", "common-label-subject"),
-    ("dc:creator", "common-label-creator"),
-    ("xmpRights:UsageTerms", "common-label-usage-terms"),
-    ("cq:tags", "common-label-tags"),
-];
 
 /// The property `label` names: the form's field of that label, else a common property's.
 fn property_of(label: &str, schema: Option<&Schema>) -> Option<String> {
@@ -34,7 +25,7 @@ fn property_of(label: &str, schema: Option<&Schema>) -> Option<String> {
     }
     [Localizer::english(), Localizer::new(Lang::Fr)]
         .iter()
-        .find_map(|l| COMMON.iter().find(|(_, id)| same(&l.text(id))))
+        .find_map(|l| PROPERTY_TITLES.iter().find(|(_, id)| same(&l.text(id))))
         .map(|(property, _)| (*property).to_owned())
 }
 
