@@ -1,7 +1,7 @@
 // The Upload page: its model (what may be pressed when, a preview forgotten when its files
 // change, the run applied after it is journaled, the undo), the preview's words, its empty
 // state, buttons held while busy, and French; and Activity sending an upload's run here.
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -203,6 +203,27 @@ describe('the Upload page', () => {
     expect(hero.textContent).toContain('Used on 1 page');
     expect(screen.getByTestId('upload-without-row').textContent).toContain('One file has no row');
     expect(screen.getByTestId('upload-send').textContent?.trim()).toBe('Upload 2 files');
+  });
+
+  it('says what happens to each file with the shared pill, coloured by what it means, and its legend (issue 77)', () => {
+    const model = ready();
+    const shown = preview();
+    model.preview = { ...shown, files: [...shown.files, { aemPath: `${FOLDER}/bad.exe`, size: 1, intent: 'refused', reason: 'Not a file AEM takes.', metadata: {} }] };
+    show(model);
+    const pills = screen.getAllByTestId('upload-intent');
+    // New and a replacement: green; the same file already there: grey, left alone (never
+    // amber); refused: red. Seen failing before: the column was words without a pill, no legend.
+    expect(pills.map((p) => [p.textContent, p.dataset.meaning])).toEqual([
+      ['New', 'done'],
+      ['Left alone', 'left-alone'],
+      ['Replacement', 'done'],
+      ['Not sent', 'failed'],
+    ]);
+    expect(pills[1]).toHaveClass('pill-neutral');
+    expect(screen.getAllByTestId('upload-intent-why').map((w) => w.textContent)).toEqual(['The same file is already there.', 'A different file is there: replaced by this one']);
+    const legend = within(screen.getByTestId('upload-preview-card')).getByTestId('outcome-legend');
+    // The replaced hero.jpg is used on a page: its amber line is named too.
+    expect([...legend.querySelectorAll('li')].map((li) => li.dataset.meaning)).toEqual(['done', 'left-alone', 'attention', 'failed']);
   });
 
   it('asks for the name of a connection marked production before sending, and passes it on', async () => {
