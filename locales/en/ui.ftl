@@ -598,6 +598,9 @@ missing-sheet = { $count ->
 missing-table-label = Assets that lack { $label }
 missing-thumbnail = Thumbnail
 missing-asset = Asset
+missing-col-state = State
+# An asset's pill in the list of those that lack a required field (amber: to look at)
+missing-row-to-fill = To fill: { $label }
 missing-off-schema = { $count ->
     [one] { $count } value the metadata schema does not allow
    *[other] { $count } values the metadata schema does not allow

@@ -601,6 +601,9 @@ missing-sheet = { $count ->
 missing-table-label = Ressources sans { $label }
 missing-thumbnail = Vignette
 missing-asset = Ressource
+missing-col-state = État
+# An asset's pill in the list of those that lack a required field (amber: to look at)
+missing-row-to-fill = À remplir : { $label }
 missing-off-schema = { $count ->
     [one] { $count } valeur que le schéma de métadonnées n’autorise pas
    *[other] { $count } valeurs que le schéma de métadonnées n’autorise pas
