@@ -617,6 +617,9 @@ describe('where the assets are used (an unpublish, a tag deletion or merge)', ()
     expect(within(cells[0]!).getByTestId('used-on-page')).toHaveTextContent('Home');
     expect(cells[1]).toHaveTextContent('No page');
     expect(screen.getByTestId('references-warning')).toHaveTextContent('1 asset is used on published pages');
+    // Its warning is amber, and the legend says what amber means (issue 77).
+    expect(within(cells[0]!).getByText('Used on 1 page')).toHaveAttribute('data-meaning', 'attention');
+    expect(screen.getByTestId('outcome-legend')).toHaveTextContent('Needs your attention');
   });
 
   it('says when AEM could not tell, without a column', async () => {
