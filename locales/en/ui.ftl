@@ -444,6 +444,9 @@ bulk-fact-assets = Assets
 bulk-fact-folder = Folder
 # Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
 aem-place = Program { $program } · environment { $environment }
+# A connection's name Metadesk made, in the reader's words (issue 77): as the core's name-suggestion-cloud-oauth, and a second connection to one environment told apart by its technical account
+connection-auto-name-oauth = { aem-place } (OAuth)
+connection-name-account = { $name } · account { $account }
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
 bulk-fact-found = How they were found

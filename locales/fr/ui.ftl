@@ -447,6 +447,9 @@ bulk-fact-assets = Ressources
 bulk-fact-folder = Dossier
 # Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
 aem-place = Programme { $program } · environnement { $environment }
+# A connection's name Metadesk made, in the reader's words (issue 77): as the core's name-suggestion-cloud-oauth, and a second connection to one environment told apart by its technical account
+connection-auto-name-oauth = { aem-place } (OAuth)
+connection-name-account = { $name } · compte { $account }
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Comment elles ont été trouvées

@@ -243,6 +243,25 @@ describe('the Upload page', () => {
     expect(applyRun).toHaveBeenCalledWith({ runId: 'r9', confirmName: 'WKND Prod', emptyRequired: false, republish: false }, expect.any(Function));
   });
 
+  it('asks a French reader for a name Metadesk made in French, and sends what they typed (issue 77)', async () => {
+    const model = ready();
+    model.preview = preview();
+    vi.mocked(startUpload).mockResolvedValue(aRun({ id: 'r9', status: 'previewed' }));
+    vi.mocked(applyRun).mockResolvedValue(aRun({ id: 'r9', status: 'completed' }));
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    const autoName = { program: '14726', environment: '686683', oauth: false, account: 'c9adf360' };
+    show(model, 'fr', connectionsWith([connection({ id: 'c1', name: 'Program 14726 · environment 686683 (2)', production: true, autoName })]));
+    // The picker and the question say it in French; the guard asks for the environment's words.
+    await userEvent.click(screen.getByTestId('upload-send'));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('Programme 14726 · environnement 686683');
+    expect(dialog.textContent).not.toContain('Program 14726 · environment');
+    await userEvent.type(screen.getByTestId('production-confirm-input'), 'Programme 14726 environnement 686683');
+    await userEvent.click(screen.getByTestId('production-confirm-button'));
+    await vi.waitFor(() => expect(applyRun).toHaveBeenCalled());
+    expect(applyRun).toHaveBeenCalledWith(expect.objectContaining({ confirmName: 'Programme 14726 environnement 686683' }), expect.any(Function));
+  });
+
   it('holds every button while the preview is read', async () => {
     const model = ready();
     vi.mocked(previewUpload).mockReturnValue(new Promise(() => {}));
