@@ -13,7 +13,6 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::model::{Connection, ConnectionView};
 use metadesk_base::i18n::{Lang, Localizer, Text};
 use metadesk_credentials::credentials::urls;
 
@@ -35,11 +34,10 @@ pub struct AutoName {
 }
 
 impl AutoName {
-    /// Of `connection`, when its stored name is one Metadesk made for it.
-    pub fn of(connection: &Connection) -> Option<AutoName> {
-        let (program, environment) =
-            urls::program_and_environment(connection.client_id.as_deref()?)?;
-        let email = connection.technical_account_email.as_deref();
+    /// Of a connection named `name`, of client id `client_id` and technical account `email`,
+    /// when its name is one Metadesk made for it.
+    pub fn of(name: &str, client_id: Option<&str>, email: Option<&str>) -> Option<AutoName> {
+        let (program, environment) = urls::program_and_environment(client_id?)?;
         [false, true].into_iter().find_map(|oauth| {
             let made = AutoName {
                 program: program.to_string(),
@@ -50,7 +48,7 @@ impl AutoName {
             let suffix = made
                 .renderings()
                 .iter()
-                .find_map(|base| connection.name.strip_prefix(base.as_str()))?;
+                .find_map(|base| name.strip_prefix(base.as_str()))?;
             let account = match suffix {
                 "" => None,
                 told_apart => Some(short_account(told_apart_by(told_apart, email)?)),
@@ -111,27 +109,25 @@ fn short_account(email: &str) -> String {
     }
 }
 
-/// Each automatic name of `views` that another has too (two connections to one environment)
-/// gets the account that tells them apart, as a second import's "(2)" did not say which was
-/// which (issue 77).
-pub(super) fn tell_apart(views: &mut [ConnectionView], connections: &[Connection]) {
+/// Each automatic name of `autos` (a list's, its connections' technical accounts in `emails`,
+/// in the same order) that another has too (two connections to one environment) gets the
+/// account that tells them apart, as a second import's "(2)" did not say which was which
+/// (issue 77).
+pub(super) fn tell_apart(autos: &mut [Option<AutoName>], emails: &[Option<&str>]) {
     let key = |a: &AutoName| (a.program.clone(), a.environment.clone(), a.oauth);
-    let keys: Vec<_> = views
-        .iter()
-        .map(|v| v.auto_name.as_ref().map(key))
-        .collect();
-    for (index, view) in views.iter_mut().enumerate() {
+    let keys: Vec<_> = autos.iter().map(|a| a.as_ref().map(key)).collect();
+    for (index, auto) in autos.iter_mut().enumerate() {
         let Some(own) = &keys[index] else { continue };
         let shared = keys
             .iter()
             .enumerate()
             .any(|(other, k)| other != index && k.as_ref() == Some(own));
-        let email = connections
-            .iter()
-            .find(|c| c.id == view.id)
-            .and_then(|c| c.technical_account_email.as_deref())
+        let email = emails
+            .get(index)
+            .copied()
+            .flatten()
             .filter(|e| !e.trim().is_empty());
-        if let (true, Some(auto), Some(email)) = (shared, view.auto_name.as_mut(), email) {
+        if let (true, Some(auto), Some(email)) = (shared, auto.as_mut(), email) {
             auto.account.get_or_insert_with(|| short_account(email));
         }
     }
@@ -140,41 +136,16 @@ pub(super) fn tell_apart(views: &mut [ConnectionView], connections: &[Connection
 #[cfg(test)]
 mod tests {
     use super::*;
-    use metadesk_credentials::credentials::CredentialKind;
-    use time::OffsetDateTime;
 
     const EMAIL: &str = "c9adf360-3840-41b2-ade3-efc09df14811@techacct.adobe.com";
-
-    fn cloud(id: &str, name: &str, email: Option<&str>) -> Connection {
-        Connection {
-            id: id.into(),
-            name: name.into(),
-            kind: CredentialKind::ServiceCredentials,
-            aem_url: "https://author-p14726-e686683.adobeaemcloud.com".into(),
-            ims_base: None,
-            client_id: Some("cm-p14726-e686683-integration-0".into()),
-            technical_account_id: None,
-            technical_account_email: email.map(str::to_owned),
-            org: None,
-            scopes: Vec::new(),
-            acts_as: None,
-            certificate_expires_at: None,
-            token_expires_at: None,
-            production: false,
-            sandbox: false,
-            secret_hints: Vec::new(),
-            imported_at: OffsetDateTime::UNIX_EPOCH,
-            paired_with: None,
-            trusted_host: None,
-        }
-    }
+    const CLIENT: Option<&str> = Some("cm-p14726-e686683-integration-0");
 
     /// The name an import made, in English or in French, is known as made (and so shown in the
     /// reader's language); a name the person gave, or one made for another environment, is
     /// not. Seen failing before `AutoName`: the window had only the stored words to show.
     #[test]
     fn a_made_name_is_known_in_any_language_and_a_given_one_is_not() {
-        let made = |name: &str| AutoName::of(&cloud("a", name, Some(EMAIL)));
+        let made = |name: &str| AutoName::of(name, CLIENT, Some(EMAIL));
         let plain = AutoName {
             program: "14726".into(),
             environment: "686683".into(),
@@ -205,9 +176,10 @@ mod tests {
             assert_eq!(made(given), None, "{given}");
         }
         // Another kind of connection names no program.
-        let mut token = cloud("a", "Program 14726 · environment 686683", None);
-        token.client_id = None;
-        assert_eq!(AutoName::of(&token), None);
+        assert_eq!(
+            AutoName::of("Program 14726 · environment 686683", None, None),
+            None
+        );
         assert_eq!(
             plain.renderings(),
             [
@@ -225,33 +197,28 @@ mod tests {
             "Program 14726 · environment 686683 (2)",
             &format!("Program 14726 · environment 686683 ({EMAIL})"),
         ] {
-            let auto = AutoName::of(&cloud("b", name, Some(EMAIL))).unwrap();
+            let auto = AutoName::of(name, CLIENT, Some(EMAIL)).unwrap();
             assert_eq!(auto.account.as_deref(), Some("c9adf360"), "{name}");
         }
         // Without a known account, "(2)" says nothing better: the stored name is shown.
         assert_eq!(
-            AutoName::of(&cloud("b", "Program 14726 · environment 686683 (2)", None)),
+            AutoName::of("Program 14726 · environment 686683 (2)", CLIENT, None),
             None
         );
         assert_eq!(short_account("reader@techacct.adobe.com"), "reader");
 
         // Listed together, the first one says its account too: each tells which it is.
-        let first = cloud(
-            "a",
-            "Program 14726 · environment 686683",
-            Some("ab12cd34-0000-0000-0000-000000000000@techacct.adobe.com"),
-        );
-        let second = cloud("b", "Program 14726 · environment 686683 (2)", Some(EMAIL));
-        let alone = cloud("c", "Program 1 · environment 2", Some(EMAIL));
-        let connections = [first, second, alone];
-        let mut views: Vec<ConnectionView> = connections
+        let first_email = "ab12cd34-0000-0000-0000-000000000000@techacct.adobe.com";
+        let emails = [Some(first_email), Some(EMAIL), Some(EMAIL)];
+        let mut autos = [
+            AutoName::of("Program 14726 · environment 686683", CLIENT, emails[0]),
+            AutoName::of("Program 14726 · environment 686683 (2)", CLIENT, emails[1]),
+            AutoName::of("Program 1 · environment 2", Some("cm-p1-e2-x"), emails[2]),
+        ];
+        tell_apart(&mut autos, &emails);
+        let accounts: Vec<Option<&str>> = autos
             .iter()
-            .map(|c| c.view(OffsetDateTime::UNIX_EPOCH))
-            .collect();
-        tell_apart(&mut views, &connections);
-        let accounts: Vec<Option<&str>> = views
-            .iter()
-            .map(|v| v.auto_name.as_ref().and_then(|a| a.account.as_deref()))
+            .map(|a| a.as_ref().and_then(|a| a.account.as_deref()))
             .collect();
         assert_eq!(accounts, [Some("ab12cd34"), Some("c9adf360"), None]);
     }

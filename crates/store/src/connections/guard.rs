@@ -18,7 +18,7 @@ pub fn confirm_production(connection: &Connection, typed: Option<&str>) -> Resul
     if !connection.production {
         return Ok(());
     }
-    let auto = AutoName::of(connection);
+    let auto = connection.auto_name();
     if let Some(typed) = typed {
         let shown = auto.as_ref().map(AutoName::renderings).unwrap_or_default();
         if std::iter::once(&connection.name)

@@ -167,6 +167,15 @@ impl Connection {
         }
     }
 
+    /// Its name as facts when Metadesk made it (shown in each reader's language), else `None`.
+    pub fn auto_name(&self) -> Option<AutoName> {
+        AutoName::of(
+            &self.name,
+            self.client_id.as_deref(),
+            self.technical_account_email.as_deref(),
+        )
+    }
+
     /// The redacted view of this connection.
     pub fn view(&self, now: OffsetDateTime) -> ConnectionView {
         let status = self.status(now);
@@ -194,7 +203,7 @@ impl Connection {
             paired_with: self.paired_with.clone(),
             untrusted_host: self.untrusted_host(),
             edits_fragments: self.kind.edits_fragments(),
-            auto_name: AutoName::of(self),
+            auto_name: self.auto_name(),
         }
     }
 }

@@ -96,7 +96,15 @@ impl ConnectionStore {
         let now = OffsetDateTime::now_utc();
         let connections = self.connections()?;
         let mut views: Vec<ConnectionView> = connections.iter().map(|c| c.view(now)).collect();
-        auto_name::tell_apart(&mut views, &connections);
+        let mut autos: Vec<_> = views.iter_mut().map(|v| v.auto_name.take()).collect();
+        let emails: Vec<Option<&str>> = connections
+            .iter()
+            .map(|c| c.technical_account_email.as_deref())
+            .collect();
+        auto_name::tell_apart(&mut autos, &emails);
+        for (view, auto) in views.iter_mut().zip(autos) {
+            view.auto_name = auto;
+        }
         Ok(views)
     }
 
