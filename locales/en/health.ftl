@@ -69,6 +69,14 @@ references-not-asked = { $count ->
 } (at most { $max } a preview).
 references-unknown-title = Where these assets are used is not known
 health-none = None: nothing to do.
+# A card's pill, and each asset's in the list of a card to look at (issue 77: amber, the legend's "needs your attention")
+health-to-look-at = To look at
+health-row-without-description = No description
+health-row-expired = Expired
+health-row-expiring = Expiring soon
+health-row-references-unknown = Where used not known
+health-row-changed = Changed since published
+health-row-missing-required = Required value missing
 # Health's check stopped by the person (issue 78: a check of a large folder can be stopped).
 health-stop = Stop
 health-stopping = Stopping…

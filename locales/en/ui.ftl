@@ -436,6 +436,9 @@ bulk-fact-assets = Assets
 bulk-fact-folder = Folder
 # Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
 aem-place = Program { $program } · environment { $environment }
+# A connection's name Metadesk made, in the reader's words (issue 77): as the core's name-suggestion-cloud-oauth, and a second connection to one environment told apart by its technical account
+connection-auto-name-oauth = { aem-place } (OAuth)
+connection-name-account = { $name } · account { $account }
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
 bulk-fact-found = How they were found
@@ -590,6 +593,9 @@ missing-sheet = { $count ->
 missing-table-label = Assets that lack { $label }
 missing-thumbnail = Thumbnail
 missing-asset = Asset
+missing-col-state = State
+# An asset's pill in the list of those that lack a required field (amber: to look at)
+missing-row-to-fill = To fill: { $label }
 missing-off-schema = { $count ->
     [one] { $count } value the metadata schema does not allow
    *[other] { $count } values the metadata schema does not allow

@@ -49,10 +49,14 @@ upload-col-size = Size
 upload-col-what = What happens
 upload-col-metadata = Metadata
 upload-intent-new = New
-upload-intent-same = The same file is already there: skipped
+upload-intent-same = The same file is already there.
 upload-intent-new-version = A different file is there: it gets this one as a new version
 upload-intent-replace = A different file is there: replaced by this one
 upload-intent-refused = Not sent
+# A file\'s pill in the preview (issue 77: one meaning per colour; the sentence above says the rest)
+upload-will-same = Left alone
+upload-will-new-version = New version
+upload-will-replace = Replacement
 upload-used-on = { $pages ->
     [one] Used on { $pages } page
    *[other] Used on { $pages } pages

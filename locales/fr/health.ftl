@@ -69,6 +69,14 @@ references-not-asked = { $count ->
 } (au plus { $max } par aperçu).
 references-unknown-title = On ne sait pas où ces ressources sont utilisées
 health-none = Aucune : rien à faire.
+# A card's pill, and each asset's in the list of a card to look at (issue 77: amber, the legend's "needs your attention")
+health-to-look-at = À examiner
+health-row-without-description = Sans description
+health-row-expired = Expirée
+health-row-expiring = Expire bientôt
+health-row-references-unknown = Utilisation inconnue
+health-row-changed = Modifiée depuis sa publication
+health-row-missing-required = Valeur obligatoire manquante
 # La vérification de Santé arrêtée par la personne (ticket 78 : celle d’un grand dossier peut être arrêtée).
 health-stop = Arrêter
 health-stopping = Arrêt…

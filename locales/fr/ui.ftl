@@ -439,6 +439,9 @@ bulk-fact-assets = Ressources
 bulk-fact-folder = Dossier
 # Which AEM as a Cloud Service environment an address is (issue 68); numbers, as AEM names them
 aem-place = Programme { $program } · environnement { $environment }
+# A connection's name Metadesk made, in the reader's words (issue 77): as the core's name-suggestion-cloud-oauth, and a second connection to one environment told apart by its technical account
+connection-auto-name-oauth = { aem-place } (OAuth)
+connection-name-account = { $name } · compte { $account }
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Comment elles ont été trouvées
@@ -593,6 +596,9 @@ missing-sheet = { $count ->
 missing-table-label = Ressources sans { $label }
 missing-thumbnail = Vignette
 missing-asset = Ressource
+missing-col-state = État
+# An asset's pill in the list of those that lack a required field (amber: to look at)
+missing-row-to-fill = À remplir : { $label }
 missing-off-schema = { $count ->
     [one] { $count } valeur que le schéma de métadonnées n’autorise pas
    *[other] { $count } valeurs que le schéma de métadonnées n’autorise pas

@@ -49,10 +49,14 @@ upload-col-size = Taille
 upload-col-what = Ce qui se passe
 upload-col-metadata = Métadonnées
 upload-intent-new = Nouveau
-upload-intent-same = Le même fichier est déjà là : ignoré
+upload-intent-same = Le même fichier est déjà là.
 upload-intent-new-version = Un autre fichier est là : il reçoit celui-ci comme nouvelle version
 upload-intent-replace = Un autre fichier est là : remplacé par celui-ci
 upload-intent-refused = Non envoyé
+# A file\'s pill in the preview (issue 77: one meaning per colour; the sentence above says the rest)
+upload-will-same = Laissé tel quel
+upload-will-new-version = Nouvelle version
+upload-will-replace = Remplacement
 upload-used-on = { $pages ->
     [one] Utilisé sur { $pages } page
    *[other] Utilisé sur { $pages } pages

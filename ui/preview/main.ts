@@ -88,6 +88,7 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
     pairedWith: null,
     untrustedHost: null,
     editsFragments: overrides.kind === 'oauthServerToServer',
+    autoName: null,
     ...overrides,
   };
 }

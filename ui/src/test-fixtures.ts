@@ -39,6 +39,8 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
     untrustedHost: null,
     // As the core says it (`CredentialKind::edits_fragments`): only OAuth Server-to-Server.
     editsFragments: overrides.kind === 'oauthServerToServer',
+    // The person's own name unless a test gives Metadesk's (issue 77).
+    autoName: null,
     ...overrides,
   };
 }

@@ -128,13 +128,14 @@ pub async fn open_tag_import_run(
     state: State<'_, AppState>,
     run_id: String,
 ) -> Result<TagImportRun, IpcError> {
+    let l = state.localizer();
     let mut run = state
         .workspace
-        .tag_import_run(&run_id)
+        .tag_import_run(&run_id, &l)
         .await
         .worded(&state)?;
     if let Some(why) = &mut run.applied.stopped {
-        why.localize(&state.localizer());
+        why.localize(&l);
     }
     Ok(run)
 }

@@ -10,8 +10,11 @@ export type Meaning = 'done' | 'left-alone' | 'attention' | 'failed';
 /** Every meaning, in the legend's order. */
 export const MEANINGS: readonly Meaning[] = ['done', 'left-alone', 'attention', 'failed'];
 
+/** A pill's class suffix (styles/shared.css): one per meaning, and no other. */
+export type MeaningTone = 'success' | 'neutral' | 'warning' | 'danger';
+
 /** Each meaning's pill class (styles/shared.css). */
-export const MEANING_TONES: Record<Meaning, 'success' | 'neutral' | 'warning' | 'danger'> = {
+export const MEANING_TONES: Record<Meaning, MeaningTone> = {
   done: 'success',
   'left-alone': 'neutral',
   attention: 'warning',

@@ -13,13 +13,15 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use serde::{Deserialize, Serialize};
+
 use metadesk_assets::tags::{Tag, node_path};
 use metadesk_base::i18n::SavedText;
 use metadesk_bulk::replay::Replay;
 use metadesk_bulk::runs;
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::urls::same_aem;
-use metadesk_store::dirs::read_settings_file;
+use metadesk_store::dirs::{read_settings_file, write_json_file};
 
 use crate::app::taxonomy_holders::{Held, Holders};
 use crate::app::taxonomy_record::{
@@ -28,7 +30,8 @@ use crate::app::taxonomy_record::{
 use crate::app::{Opened, Workspace, blocking};
 
 /// Why undo left a tag, or one of its values, as it is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum KeptReason {
     /// The value was changed in AEM after the import: it now holds `now`.
     ValueChanged {
@@ -48,14 +51,15 @@ pub enum KeptReason {
 }
 
 /// A tag or value undo left alone.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeptOnUndo {
     pub id: String,
     pub reason: KeptReason,
 }
 
-/// An undone import.
-#[derive(Debug, Clone, PartialEq)]
+/// An undone import: what the window shows again when the import is opened from Activity
+/// (kept beside its record, `Workspace::undone_record`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagImportUndone {
     pub id: String,
     /// Values put back.
@@ -139,7 +143,41 @@ impl Workspace {
         }
         self.remove_created(opened, &record, &tags, &mut done)
             .await?;
+        self.keep_undone(&done).await;
         Ok(done)
+    }
+
+    /// Where the latest undo of import `id` is kept, beside the records of imports made before
+    /// imports were runs (`{data}/tag-imports/undone/{id}.json`).
+    fn undone_record_path(&self, id: &str) -> Option<std::path::PathBuf> {
+        let record = self.import_record_path(id)?;
+        Some(record.parent()?.join("undone").join(record.file_name()?))
+    }
+
+    /// Keeps what the undo of an import did, so the import opened again from Activity says it
+    /// was undone rather than offering Undo again (issue 77). The undo is done whether or not
+    /// this is written: a file that cannot be written goes to the log only.
+    async fn keep_undone(&self, done: &TagImportUndone) {
+        let Some(path) = self.undone_record_path(&done.id) else {
+            return;
+        };
+        let done = done.clone();
+        let written = blocking(move || {
+            write_json_file(&path, &done, "the tag import's undo")?;
+            Ok(())
+        })
+        .await;
+        if let Err(e) = written {
+            tracing::warn!(error = %e, "the undo of a tag import could not be kept");
+        }
+    }
+
+    /// The latest undo of import `id`, if it was undone.
+    pub(crate) async fn undone_record(&self, id: &str) -> Result<Option<TagImportUndone>> {
+        let Some(path) = self.undone_record_path(id) else {
+            return Ok(None);
+        };
+        blocking(move || Ok(read_settings_file(&path, "the tag import's undo"))).await
     }
 
     /// What import `id` may have written: its run's journal, or the record an import made
@@ -320,6 +358,41 @@ mod tests {
         assert!(same_place(&old, b, None, "file:dev.json").is_ok());
         let other = same_place(&old, b, None, "file:other.json").unwrap_err();
         assert_eq!(other.code(), ErrorCode::InvalidInput);
+    }
+
+    /// What an undo kept reads back as it was written, each reason with its words, so an
+    /// import opened again from Activity says what its undo kept (issue 77).
+    #[test]
+    fn an_undo_kept_reads_back_as_written() {
+        let kept = |reason| KeptOnUndo {
+            id: "ns:a".into(),
+            reason,
+        };
+        let done = TagImportUndone {
+            id: "r1".into(),
+            restored: 2,
+            removed: 1,
+            kept: vec![
+                kept(KeptReason::ValueChanged {
+                    property: "jcr:title".into(),
+                    now: None,
+                }),
+                kept(KeptReason::TagChanged),
+                kept(KeptReason::HasChildren),
+                kept(KeptReason::HoldsAssets),
+                kept(KeptReason::UsedByPages {
+                    page: "/content/wknd/en".into(),
+                }),
+                kept(KeptReason::Unchecked {
+                    detail: SavedText::new("reason-cancelled", []),
+                }),
+            ],
+        };
+        let json = serde_json::to_string(&done).unwrap();
+        assert_eq!(
+            serde_json::from_str::<TagImportUndone>(&json).unwrap(),
+            done
+        );
     }
 
     fn made(titles: &[(&str, &str)]) -> NewTag {

@@ -39,6 +39,9 @@ pub struct TagImportRun {
     /// A tag's rename (a taxonomy plan of one tag's titles): what it renamed, so the page says
     /// so rather than naming a sheet.
     pub rename: Option<TagRenamed>,
+    /// What its latest undo put back and kept, once it was undone: the page says so and offers
+    /// no Undo again (none: not undone).
+    pub undone: Option<TagImportUndoneView>,
 }
 
 /// What a rename run renamed.
@@ -170,8 +173,9 @@ impl Workspace {
         self.apply_tag_import(opened, preview).await
     }
 
-    /// Tag import run `run_id`, as its journal has it; any other run is refused.
-    pub async fn tag_import_run(&self, run_id: &str) -> Result<TagImportRun> {
+    /// Tag import run `run_id`, as its journal has it, with its undo's outcome in `l`'s
+    /// language once it was undone; any other run is refused.
+    pub async fn tag_import_run(&self, run_id: &str, l: &Localizer) -> Result<TagImportRun> {
         let summary = self.run_summary(run_id).await?;
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         let spec = blocking(move || metadesk_bulk::runs::spec(&dir, &id)).await?;
@@ -196,11 +200,13 @@ impl Workspace {
                 from: from.to_owned(),
                 to: to.to_owned(),
             });
+        let undone = self.undone_record(run_id).await?.map(|u| u.view(l));
         Ok(TagImportRun {
             connection_id: spec.connection_id,
             preview,
             applied: TagImportApplied::of(&summary),
             rename,
+            undone,
         })
     }
 
@@ -314,11 +320,18 @@ mod tests {
                 .await
                 .is_err()
         );
+        // Opened again from Activity, the applied import offers its undo (none yet)…
+        let run = ws.tag_import_run(&applied.id, &en).await.unwrap();
+        assert_eq!((run.applied.created, run.undone), (1, None));
         let undone = ws
             .undo_confirmed_tag_import(&opened, &applied.id, Some(&name))
             .await
             .unwrap()
             .view(&en);
         assert_eq!((undone.removed, undone.kept.len()), (1, 0), "{undone:?}");
+        // …and once undone, it reads undone with what its undo did (issue 77). Seen failing
+        // before the undo was kept: `undone` was None, and the page offered Undo again.
+        let run = ws.tag_import_run(&applied.id, &en).await.unwrap();
+        assert_eq!(run.undone, Some(undone));
     }
 }

@@ -5,20 +5,36 @@
 //! Not here: how the name is asked for (a dialog in the app, a prompt or
 //! `--confirm-production` in the CLI) or marking a connection production (`ConnectionStore`).
 
-use crate::connections::Connection;
+use crate::connections::{AutoName, Connection};
+use metadesk_base::i18n::{Part, Text};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// Allows a write through `connection` when it is not marked production, or when `typed` is
 /// its name. Spaces and punctuation do not count: the guard asks for attention, not for a
-/// middle dot or a dash that a keyboard may not have (older names hold " · ").
+/// middle dot or a dash that a keyboard may not have (older names hold " · "). A name Metadesk
+/// made is also its words in any language (the window shows it in its reader's: "Programme
+/// 14726 · environnement 686683"), and the refusal names it in the reader's language.
 pub fn confirm_production(connection: &Connection, typed: Option<&str>) -> Result<()> {
-    if !connection.production || typed.is_some_and(|typed| same_name(typed, &connection.name)) {
+    if !connection.production {
         return Ok(());
     }
-    Err(Error::message(
+    let auto = connection.auto_name();
+    if let Some(typed) = typed {
+        let shown = auto.as_ref().map(AutoName::renderings).unwrap_or_default();
+        if std::iter::once(&connection.name)
+            .chain(&shown)
+            .any(|name| same_name(typed, name))
+        {
+            return Ok(());
+        }
+    }
+    let name: Part = match &auto {
+        Some(auto) => auto.text().into(),
+        None => connection.name.as_str().into(),
+    };
+    Err(Error::worded(
         ErrorCode::InvalidInput,
-        "error-confirm-production",
-        vec![("name", connection.name.as_str().into())],
+        Text::new("error-confirm-production", vec![("name", name)]),
     ))
 }
 
@@ -90,6 +106,32 @@ mod tests {
         let new = connection("p14726-e686683", true);
         assert!(confirm_production(&new, Some("p14726 e686683")).is_ok());
         assert!(confirm_production(&new, Some("p14726-e68668")).is_err());
+    }
+
+    /// A name Metadesk made is confirmed in the words the window shows, English or French,
+    /// and the refusal names it in the reader's language. Seen failing before: the French
+    /// window showed "Programme … · environnement …" and the guard wanted "Program …".
+    #[test]
+    fn a_made_name_is_typed_in_either_language() {
+        let mut c = connection("Program 14726 · environment 686683", true);
+        c.client_id = Some("cm-p14726-e686683-integration-0".into());
+        for typed in [
+            "Program 14726 · environment 686683",
+            "Programme 14726 environnement 686683",
+        ] {
+            assert!(confirm_production(&c, Some(typed)).is_ok(), "{typed}");
+        }
+        let err = confirm_production(&c, Some("Programme 14726")).unwrap_err();
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        assert!(
+            err.localized(&fr)
+                .contains("Programme 14726 · environnement 686683"),
+            "{}",
+            err.localized(&fr)
+        );
+        // A name the person gave is theirs alone.
+        c.name = "WKND Prod".into();
+        assert!(confirm_production(&c, Some("Programme 14726 environnement 686683")).is_err());
     }
 
     #[test]

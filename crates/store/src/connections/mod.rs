@@ -7,6 +7,7 @@
 //! Not here: recognising files (`credentials`) or talking to IMS and AEM.
 
 mod authorizers;
+mod auto_name;
 mod binding;
 mod checks;
 mod config;
@@ -19,6 +20,7 @@ mod trust;
 mod views;
 
 pub use authorizers::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
+pub use auto_name::AutoName;
 pub use binding::Binding;
 pub use checks::{check_pairing, require_bound};
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};

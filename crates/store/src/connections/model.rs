@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
+use super::auto_name::AutoName;
 use super::binding::Binding;
 use super::trust;
 use metadesk_base::i18n::{Part, Text};
@@ -166,6 +167,15 @@ impl Connection {
         }
     }
 
+    /// Its name as facts when Metadesk made it (shown in each reader's language), else `None`.
+    pub fn auto_name(&self) -> Option<AutoName> {
+        AutoName::of(
+            &self.name,
+            self.client_id.as_deref(),
+            self.technical_account_email.as_deref(),
+        )
+    }
+
     /// The redacted view of this connection.
     pub fn view(&self, now: OffsetDateTime) -> ConnectionView {
         let status = self.status(now);
@@ -193,6 +203,7 @@ impl Connection {
             paired_with: self.paired_with.clone(),
             untrusted_host: self.untrusted_host(),
             edits_fragments: self.kind.edits_fragments(),
+            auto_name: self.auto_name(),
         }
     }
 }
@@ -295,6 +306,10 @@ pub struct ConnectionView {
     /// Whether its tokens reach content fragments (AEM's Sites API): the window offers only
     /// such connections for fragments.
     pub edits_fragments: bool,
+    /// Its name as facts when Metadesk made it (null: the person's own, shown as it is): the
+    /// window words it in its reader's language, told apart from another connection to the
+    /// same environment by its account (issue 77). `name` stays the stored one.
+    pub auto_name: Option<AutoName>,
 }
 
 /// The user's choices for an import. All optional.

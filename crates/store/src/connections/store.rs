@@ -19,6 +19,7 @@ use std::time::Duration;
 use rand::Rng;
 use time::OffsetDateTime;
 
+use super::auto_name;
 use super::checks::{
     aem_address, check_pairing, checked_name, find_named, trusted_host, unique_name,
 };
@@ -89,10 +90,22 @@ impl ConnectionStore {
         Ok(config::load(&self.config_path)?.connections)
     }
 
-    /// All connections, redacted, in the order they were added.
+    /// All connections, redacted, in the order they were added; two named by Metadesk for one
+    /// environment each with the account that tells them apart.
     pub fn list(&self) -> Result<Vec<ConnectionView>> {
         let now = OffsetDateTime::now_utc();
-        Ok(self.connections()?.iter().map(|c| c.view(now)).collect())
+        let connections = self.connections()?;
+        let mut views: Vec<ConnectionView> = connections.iter().map(|c| c.view(now)).collect();
+        let mut autos: Vec<_> = views.iter_mut().map(|v| v.auto_name.take()).collect();
+        let emails: Vec<Option<&str>> = connections
+            .iter()
+            .map(|c| c.technical_account_email.as_deref())
+            .collect();
+        auto_name::tell_apart(&mut autos, &emails);
+        for (view, auto) in views.iter_mut().zip(autos) {
+            view.auto_name = auto;
+        }
+        Ok(views)
     }
 
     /// The connection with this id.

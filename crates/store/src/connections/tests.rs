@@ -656,6 +656,26 @@ fn names_are_unique_and_editable() {
         b.name,
         "Program 7603 · environment 12614 (c9adf360-3840-41b2-ade3-efc09df14811@techacct.adobe.com)"
     );
+    // Both names are Metadesk's, stored as written: listed, each says its account, shortly,
+    // for the window to word in its reader's language.
+    let accounts: Vec<_> = f
+        .store
+        .list()
+        .unwrap()
+        .into_iter()
+        .map(|v| v.auto_name.map(|n| (n.program, n.environment, n.account)))
+        .collect();
+    assert_eq!(accounts.len(), 2);
+    assert!(
+        accounts
+            .iter()
+            .all(|a| matches!(a, Some((p, e, Some(_))) if p == "7603" && e == "12614")),
+        "{accounts:?}"
+    );
+    assert_eq!(
+        accounts[1].as_ref().and_then(|a| a.2.as_deref()),
+        Some("c9adf360")
+    );
     assert!(
         f.store
             .rename(&b.id, " PROGRAM 7603 · ENVIRONMENT 12614 ")

@@ -167,6 +167,25 @@ describe('content fragments in Bulk edit', () => {
     expect(screen.getByTestId('republish-after-apply')).toBeInTheDocument();
   });
 
+  it('colours each status by what it means and says so in the shared legend (issue 77)', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listFragments).mockImplementation(async (request) => {
+      const list = listed(request.model);
+      return { ...list, fragments: [...list.fragments, { path: `${FOLDER}/odd`, title: 'Odd', model: 'Article', status: 'ARCHIVED', values: {} }] };
+    });
+    await renderPage();
+    await openFolder(user);
+    await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(4));
+    const meanings = screen.getAllByTestId('fragment-status').map((cell) => cell.querySelector('.pill')?.getAttribute('data-meaning') ?? null);
+    // Draft and taken off the website: grey, left alone; up to date: green; a status AEM did
+    // not say: words, no pill. Seen failing before: no legend, a blue pill, a grey pill for "Not known".
+    expect(meanings).toEqual(['left-alone', 'done', 'left-alone', null]);
+    expect(screen.getAllByTestId('fragment-status')[2]?.querySelector('.pill')).toHaveClass('pill-neutral');
+    const legend = within(screen.getByTestId('fragments-list')).getByTestId('outcome-legend');
+    expect([...legend.querySelectorAll('li')].map((li) => li.dataset.meaning)).toEqual(['done', 'left-alone']);
+    expect(legend).toHaveTextContent('Done or as wantedLeft alone on purpose');
+  });
+
   it('cancels a listing that does not end, and says it was cancelled', async () => {
     const user = userEvent.setup();
     let stop: (e: unknown) => void = () => {};

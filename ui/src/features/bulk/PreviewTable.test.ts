@@ -447,6 +447,18 @@ describe("an edit's preview, where its assets stand on the website", () => {
     expect(screen.getByTestId('publication-counts')).toHaveTextContent('On the website 1 never published · 1 up to date');
   });
 
+  it('names the colours of its publication pills in the one legend (issue 77)', async () => {
+    const rows = new PagedRows<PlanRow, Action>(fetcher([{ ...CHANGE, publication: 'modified' }, { ...CHANGE, i: 9, path: '/content/dam/x.jpg', publication: 'unpublished' }]));
+    await rows.open('r1', null);
+    const publication = { neverPublished: 0, modified: 1, upToDate: 0, unpublished: 1 };
+    render(PreviewTable, { run: runSummary({ publication, toChangeOnWebsite: 1 }), rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    await screen.findAllByTestId('on-website');
+    // Changed since published: amber, needs attention; taken off: grey, left alone on purpose.
+    // Seen failing before: the legend named green only.
+    const legend = screen.getByTestId('outcome-legend');
+    expect([...legend.querySelectorAll('li')].map((li) => li.dataset.meaning)).toEqual(['done', 'left-alone', 'attention']);
+  });
+
   it('has no such column where the preview did not ask', async () => {
     await renderTable([CHANGE, SAME, SKIP]);
     expect(screen.queryByTestId('on-website')).toBeNull();
@@ -605,6 +617,9 @@ describe('where the assets are used (an unpublish, a tag deletion or merge)', ()
     expect(within(cells[0]!).getByTestId('used-on-page')).toHaveTextContent('Home');
     expect(cells[1]).toHaveTextContent('No page');
     expect(screen.getByTestId('references-warning')).toHaveTextContent('1 asset is used on published pages');
+    // Its warning is amber, and the legend says what amber means (issue 77).
+    expect(within(cells[0]!).getByText('Used on 1 page')).toHaveAttribute('data-meaning', 'attention');
+    expect(screen.getByTestId('outcome-legend')).toHaveTextContent('Needs your attention');
   });
 
   it('says when AEM could not tell, without a column', async () => {

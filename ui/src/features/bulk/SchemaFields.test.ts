@@ -412,6 +412,12 @@ describe('finding missing metadata', () => {
     const listed = screen.getAllByTestId('missing-asset');
     expect(listed.map((a) => a.dataset.path)).toEqual([`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`]);
     expect(within(listed[0]!).getByTestId('thumbnail')).toBeInTheDocument();
+    // Each asset's state in the shared pill, amber (a value to fill, nothing failed), and the
+    // shared legend under the table (issue 77). Seen failing before: names only, no legend.
+    const state = within(listed[0]!).getByTestId('missing-state');
+    expect(state).toHaveTextContent('To fill: Copyright');
+    expect(state).toHaveAttribute('data-meaning', 'attention');
+    expect(within(screen.getByTestId('missing-report')).getByTestId('outcome-legend')).toHaveTextContent('Needs your attention');
     expect(screen.getByTestId('missing-off-schema')).toHaveTextContent('1 value the metadata schema does not allow');
 
     await user.click(within(screen.getByTestId('missing-filter')).getByText(/Title/));

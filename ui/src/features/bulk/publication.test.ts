@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { I18n } from '../../lib/i18n/i18n.svelte';
+import { MEANING_TONES } from '../../lib/outcomes';
 import { runSummary } from '../../test-fixtures';
 import type { PublicationState } from '../../ipc/bindings/PublicationState';
 import {
@@ -53,13 +54,16 @@ describe('where assets stand on the website', () => {
     expect(fr.t(PUBLICATION_WORDS.unpublished)).toBe('Retirée du site web');
   });
 
-  it('gives each state its own colour and icon; what is not on the website is never green', () => {
+  it('gives each state its own icon and the colour of what it means; what is not on the website is never green', () => {
     const states: PublicationState[] = ['never_published', 'modified', 'up_to_date', 'unpublished'];
-    expect(new Set(states.map((s) => PUBLICATION_LOOK[s].tone)).size).toBe(4);
     expect(new Set(states.map((s) => PUBLICATION_LOOK[s].icon)).size).toBe(4);
     expect(PUBLICATION_LOOK.up_to_date.tone).toBe('success');
     expect(PUBLICATION_LOOK.modified.tone).toBe('warning');
     expect(PUBLICATION_LOOK.never_published.tone).toBe('neutral');
+    // Taken off the website on purpose: grey like anything left alone, not a fifth colour the
+    // legend does not explain (issue 77). Seen failing while it was blue ('info').
+    expect(PUBLICATION_LOOK.unpublished).toMatchObject({ meaning: 'left-alone', tone: 'neutral' });
+    for (const s of states) expect(PUBLICATION_LOOK[s].tone).toBe(MEANING_TONES[PUBLICATION_LOOK[s].meaning]);
     // The fragments' "not on the website" (DRAFT) looks as never published: not live, nothing wrong.
     expect(PUBLICATION_LOOK.not_live).toEqual(PUBLICATION_LOOK.never_published);
   });

@@ -4,6 +4,7 @@
 import type { PublicationCounts } from '../../ipc/bindings/PublicationCounts';
 import type { PublicationState } from '../../ipc/bindings/PublicationState';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import { MEANING_TONES, type Meaning, type MeaningTone, type Outcome } from '../../lib/outcomes';
 
 type Translate = (id: string, args?: Record<string, string | number>) => string;
 
@@ -18,16 +19,29 @@ export const PUBLICATION_WORDS: Record<PublicationState, string> = {
  *  whether it ever was is not said). */
 export type ShownState = PublicationState | 'not_live';
 
-/** How each state looks, the same wherever one is shown (PublicationPill.svelte): its own
- *  colour and icon, green only for what the website shows as it is, amber for an old version
- *  live, grey for never there, blue for taken off. */
-export const PUBLICATION_LOOK: Record<ShownState, { tone: 'neutral' | 'warning' | 'success' | 'info'; icon: string }> = {
-  up_to_date: { tone: 'success', icon: '●' },
-  modified: { tone: 'warning', icon: '◐' },
-  never_published: { tone: 'neutral', icon: '○' },
-  not_live: { tone: 'neutral', icon: '○' },
-  unpublished: { tone: 'info', icon: '⊘' },
+/** How each state looks, the same wherever one is shown (PublicationPill.svelte): its own icon,
+ *  and the colour of what it means for the person (lib/outcomes.ts, issue 77: one meaning per
+ *  colour on every table): green for what the website shows as it is, amber for an old version
+ *  live, grey for what is not on the website, never published or taken off on purpose. */
+export const PUBLICATION_LOOK: Record<ShownState, { meaning: Meaning; tone: MeaningTone; icon: string }> = {
+  up_to_date: look('done', '●'),
+  modified: look('attention', '◐'),
+  never_published: look('left-alone', '○'),
+  not_live: look('left-alone', '○'),
+  unpublished: look('left-alone', '⊘'),
 };
+
+function look(meaning: Meaning, icon: string): { meaning: Meaning; tone: MeaningTone; icon: string } {
+  return { meaning, tone: MEANING_TONES[meaning], icon };
+}
+
+/** The publication pills `states` draw, as outcomes for a table's legend (`meaningsOf`): the
+ *  legend then names their colours too. A state not known draws no pill. */
+export function publicationOutcomes(states: Iterable<ShownState | null | undefined>): Outcome[] {
+  const out: Outcome[] = [];
+  for (const state of states) if (state) out.push({ word: PUBLICATION_WORDS[state === 'not_live' ? 'never_published' : state], meaning: PUBLICATION_LOOK[state].meaning });
+  return out;
+}
 
 /** The assets by where they stand, in words ("12 never published · 3 changed since
  *  published"), states without assets left out; `null` when the run did not ask. */

@@ -707,6 +707,35 @@ describe('tokens', () => {
     expect(screen.queryByTestId('test-report')).not.toBeInTheDocument();
   });
 
+  it('shows a name Metadesk made in the reader’s language, a second one by its account, and stores nothing for it (issue 77)', async () => {
+    const user = userEvent.setup();
+    const auto = { program: '14726', environment: '686683', oauth: false, account: null };
+    vi.mocked(listConnections).mockResolvedValue([
+      connection({ id: 'c1', name: 'Program 14726 · environment 686683', autoName: { ...auto, account: 'ab12cd34' } }),
+      connection({ id: 'c2', name: 'Program 14726 · environment 686683 (2)', autoName: { ...auto, account: 'c9adf360' } }),
+      connection({ id: 'c3', name: 'WKND Prod' }),
+    ]);
+    const model = new ConnectionsModel();
+    await model.reload();
+    const i18n = new I18n('fr');
+    render(ConnectionsPage, { props: { model, keychainProblem: null }, context: i18nContext(i18n) });
+    // Seen failing before: "Program 14726 · environment 686683 (2)" in a French window.
+    const names = () => screen.getAllByTestId('connection-name').map((h) => h.textContent);
+    expect(names()).toEqual([
+      'Programme 14726 · environnement 686683 · compte ab12cd34',
+      'Programme 14726 · environnement 686683 · compte c9adf360',
+      'WKND Prod',
+    ]);
+    await act(() => (i18n.lang = 'en'));
+    expect(names()[1]).toBe('Program 14726 · environment 686683 · account c9adf360');
+    // Rename opens on the name shown; saved unchanged, nothing is stored (it stays Metadesk's).
+    await user.click(screen.getAllByTestId('rename-connection')[1]!);
+    const field = screen.getByLabelText('Name');
+    expect(field).toHaveValue('Program 14726 · environment 686683 · account c9adf360');
+    await user.type(field, '{Enter}');
+    expect(renameConnection).not.toHaveBeenCalled();
+  });
+
   it('words a test result again in the language the window switches to', async () => {
     const user = userEvent.setup();
     vi.mocked(connectionHealth).mockResolvedValue({});

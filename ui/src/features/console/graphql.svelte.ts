@@ -18,6 +18,7 @@ import type { GraphqlAnswer } from '../../ipc/bindings/GraphqlAnswer';
 import type { HistoryEntry } from '../../ipc/bindings/HistoryEntry';
 import type { PersistedQuery } from '../../ipc/bindings/PersistedQuery';
 import { toIpcError } from '../../ipc/errors';
+import { isTypedName } from '../../lib/connectionName';
 import { graphqlHistory, reopen, type Words } from './compose';
 import type { GraphqlEditor } from './editor';
 
@@ -67,7 +68,7 @@ export class GraphqlModel {
   /** Saving a persisted query needs a name and, on production, the connection's name typed. */
   canSave = $derived.by(
     () =>
-      !this.saving && this.saveName.trim() !== '' && (!this.connection.production || this.typedName.trim() === this.connection.name),
+      !this.saving && this.saveName.trim() !== '' && (!this.connection.production || isTypedName(this.typedName, this.connection, this.#t)),
   );
 
   readonly connection: ConnectionView;

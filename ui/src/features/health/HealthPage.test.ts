@@ -2,7 +2,7 @@
 // images without a description saves a sheet of exactly them (the save dialog's answer), says
 // "Saving the sheet…" and waits meanwhile, says where it went and how to go on (with a button to
 // Bulk edit's "From a spreadsheet"), or why it failed; in English and in French.
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -91,6 +91,30 @@ afterEach(() => {
   store?.dispose();
   store = null;
   vi.clearAllMocks();
+});
+
+describe('the colours of the cards and their list (issue 77)', () => {
+  it('gives each card the shared pill and legend, and each listed asset its state', async () => {
+    const { user } = await renderChecked();
+    const card = (key: string) => screen.getAllByTestId('health-card').find((c) => c.dataset.key === key)!;
+    // Seen failing before: a red card for images without a description, green words for none,
+    // no legend, and no state in the list.
+    expect(within(card('without_description')).getByTestId('health-card-state')).toHaveTextContent('To look at');
+    expect(card('without_description')).toHaveAttribute('data-meaning', 'attention');
+    expect(within(card('expired')).getByTestId('health-card-state')).toHaveTextContent('None: nothing to do.');
+    expect(card('expired')).toHaveAttribute('data-meaning', 'done');
+    expect(within(card('assets')).queryByTestId('health-card-state')).toBeNull();
+    const legends = screen.getAllByTestId('outcome-legend');
+    expect([...legends[0]!.querySelectorAll('li')].map((li) => li.dataset.meaning)).toEqual(['done', 'attention']);
+
+    await user.click(within(card('without_description')).getByRole('button', { name: /Images without a description/ }));
+    const states = await screen.findAllByTestId('health-row-state');
+    expect(states.map((s) => s.textContent)).toEqual(['No description', 'No description']);
+    expect(within(screen.getByTestId('health-list')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Asset', 'State', 'Used on']);
+    // The plain count of assets lists them with no state column.
+    await user.click(within(card('assets')).getByRole('button', { name: /Assets/ }));
+    await waitFor(() => expect(screen.queryAllByTestId('health-row-state')).toHaveLength(0));
+  });
 });
 
 describe('Fill from a sheet', () => {

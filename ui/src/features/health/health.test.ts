@@ -14,7 +14,7 @@ import { I18n } from '../../lib/i18n/i18n.svelte';
 import { runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
 import { HealthModel } from './health.svelte';
-import { COUNTS, FIX_LABELS, barScale, fixPaths, fixRun, healthCards, listedAssets } from './healthCounts';
+import { COUNTS, FIX_LABELS, barScale, cardOutcome, fixPaths, fixRun, healthCards, listedAssets, listedOutcome } from './healthCounts';
 import { PreviewUses, showsReferences, warned } from './references.svelte';
 
 vi.mock('../../ipc/commands', async (original) => ({
@@ -91,6 +91,31 @@ describe('the cards', () => {
     expect(new I18n('fr').t('health-count-with-off-time')).toBe('Retrait programmé');
     // A plain fact stays one even at zero.
     expect(healthCards(i18n, report({ used_on_pages: list([]) })).find((c) => c.key === 'used_on_pages')!.tone).toBe('fact');
+  });
+
+  it('colours a card by what it means, as every table does: amber to look at, green as wanted, never red (issue 77)', () => {
+    const cards = healthCards(i18n, report());
+    const outcome = (key: string) => cardOutcome(cards.find((c) => c.key === key)!);
+    // Images without a description and expired assets need a look; none failed.
+    expect(outcome('without_description')).toEqual({ word: 'health-to-look-at', meaning: 'attention' });
+    expect(outcome('expired')?.meaning).toBe('attention');
+    expect(outcome('expiring')?.meaning).toBe('attention');
+    expect(outcome('missing_required')).toEqual({ word: 'health-none', meaning: 'done' });
+    // A plain fact has no colour at all: not grey ("left alone on purpose"), not amber.
+    expect(outcome('with_off_time')).toBeNull();
+    expect(outcome('assets')).toBeNull();
+    expect(cards.map(cardOutcome).some((o) => o?.meaning === 'failed')).toBe(false);
+    // Each asset listed under a card to look at says what it is, in both languages.
+    const listed = listedOutcome(cards.find((c) => c.key === 'expired')!);
+    expect(listed).toEqual({ word: 'health-row-expired', meaning: 'attention' });
+    expect(listedOutcome(cards.find((c) => c.key === 'used_on_pages')!)).toBeNull();
+    for (const lang of ['en', 'fr'] as const) {
+      for (const c of cards) {
+        const o = listedOutcome({ ...c, tone: c.tone === 'good' ? 'problem' : c.tone });
+        if (o) expect(new I18n(lang).t(o.word), o.word).not.toBe(o.word);
+      }
+      expect(new I18n(lang).t('health-to-look-at')).not.toBe('health-to-look-at');
+    }
   });
 
   it('draws a bar per subfolder, with the folder itself named', () => {

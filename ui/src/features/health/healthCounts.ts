@@ -9,6 +9,7 @@ import type { PageUse } from '../../ipc/bindings/PageUse';
 import type { RuleDraft } from '../bulk/ruleForm';
 import { countBars, type FolderBar } from '../../lib/folderBars';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
+import type { Outcome } from '../../lib/outcomes';
 
 /** The report's counts, by their JSON keys. */
 export type CountKey =
@@ -87,6 +88,39 @@ export function healthCards(i18n: I18n, report: HealthReport): HealthCard[] {
       more: list.more_folders,
     };
   });
+}
+
+/** What a card's colour means, as its pill says it (lib/outcomes.ts, issue 77: one meaning per
+ *  colour on every table): a problem or a thing to watch with assets, amber, to look at (none
+ *  is a failure: red is for what failed or was refused); with none, green, as wanted; a plain
+ *  fact, no colour at all. */
+export function cardOutcome(card: Pick<HealthCard, 'tone'>): Outcome | null {
+  switch (card.tone) {
+    case 'good':
+      return { word: 'health-none', meaning: 'done' };
+    case 'problem':
+    case 'watch':
+      return { word: 'health-to-look-at', meaning: 'attention' };
+    case 'fact':
+      return null;
+  }
+}
+
+/** Each asset's pill in the list of a card to look at: what it is in a few words (amber). */
+const ROW_WORDS: Partial<Record<CountKey, string>> = {
+  without_description: 'health-row-without-description',
+  expired: 'health-row-expired',
+  expiring: 'health-row-expiring',
+  references_unknown: 'health-row-references-unknown',
+  changed_since_publication: 'health-row-changed',
+  missing_required: 'health-row-missing-required',
+};
+
+/** The pill of each asset listed under `card`, the same for all of them; `null` for a card of
+ *  plain facts (its list has no state column). */
+export function listedOutcome(card: Pick<HealthCard, 'key' | 'tone'>): Outcome | null {
+  const word = ROW_WORDS[card.key];
+  return word && (card.tone === 'problem' || card.tone === 'watch') ? { word, meaning: 'attention' } : null;
 }
 
 /** The one scale every card's bars are drawn against: the biggest subfolder count of any card

@@ -61,12 +61,40 @@ describe('the round trip panel', () => {
       },
       applied: { id: 'r4', created: 0, changed: 1, changedSince: [], stopped: null },
       rename: { tag: 'wknd:season/summer', from: 'Summer', to: 'Summertime' },
+      undone: null,
     });
     const model = await shown('en');
     await model.openRun('r4', []);
     const preview = await screen.findByTestId('tags-import-preview');
     expect(within(preview).getByRole('heading').textContent?.trim()).toBe('Renamed Summer to Summertime');
     expect(preview.textContent).not.toMatch(/Imported from/);
+  });
+
+  it('offers the Undo of an applied import opened from Activity, and says an undone one was undone (issue 77)', async () => {
+    const applied: TagImportApplied = { id: 'r9', created: 1, changed: 1, changedSince: [], stopped: null };
+    vi.mocked(openTagImportRun).mockResolvedValueOnce({ connectionId: 'c1', preview: PREVIEW, applied, rename: null, undone: null });
+    const model = await shown('en');
+    await model.openRun('r9', [connection()]);
+    expect(await screen.findByTestId('tags-import-undo')).toHaveTextContent('Undo this import');
+    expect(screen.queryByTestId('tags-import-undone')).toBeNull();
+
+    // Seen failing before the run carried its undo: the undone import read "Imported from…"
+    // and offered Undo again.
+    vi.mocked(openTagImportRun).mockResolvedValueOnce({
+      connectionId: 'c1',
+      preview: PREVIEW,
+      applied,
+      rename: null,
+      undone: { id: 'r9', restored: 1, removed: 0, kept: [{ id: 'wknd:season/autumn', why: { kind: 'holdsAssets' } }] },
+    });
+    await model.openRun('r9', [connection()]);
+    const preview = await screen.findByTestId('tags-import-preview');
+    await vi.waitFor(() => expect(within(preview).getByRole('heading').textContent?.trim()).toBe('Undone: the import of tags.csv'));
+    expect(screen.getByTestId('tags-import-undone')).toBeTruthy();
+    expect(screen.queryByTestId('tags-import-undo')).toBeNull();
+    expect(screen.getByTestId('tags-import-kept')).toBeTruthy();
+    const outcomes = screen.getAllByTestId('tags-import-outcome').map((p) => p.textContent);
+    expect(outcomes).toEqual(['Kept: changed since', 'Given back']);
   });
 
   it('shows the preview in words, then what was applied and what undo kept', async () => {

@@ -190,7 +190,8 @@ export class TagSheetModel {
   }
 
   /** An import's run opened from Activity: shown as applied, on the connection it was made
-   *  with (`connections`: the stored ones), with its Undo, and Resume when it stopped. */
+   *  with (`connections`: the stored ones), with its Undo, and Resume when it stopped; once
+   *  undone, as undone (what its undo put back and kept), with no Undo again. */
   async openRun(runId: string, connections: readonly ConnectionView[]): Promise<void> {
     if (this.busy) return;
     this.cancel();
@@ -203,6 +204,7 @@ export class TagSheetModel {
       this.preview = run.preview;
       this.applied = run.applied;
       this.rename = run.rename;
+      this.undone = run.undone;
     } catch (thrown) {
       if (mine === this.#generation) this.failure = toIpcError(thrown);
     } finally {

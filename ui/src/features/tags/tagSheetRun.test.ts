@@ -28,6 +28,7 @@ const STOPPED: TagImportRun = {
   },
   applied: { id: 'r9', created: 1, changed: 0, changedSince: [], stopped: 'AEM did not take the change of wknd:season/summer.' },
   rename: null,
+  undone: null,
 };
 const FINISHED: TagImportRun = { ...STOPPED, applied: { ...STOPPED.applied, changed: 1, stopped: null } };
 

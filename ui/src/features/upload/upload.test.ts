@@ -1,7 +1,7 @@
 // The Upload page: its model (what may be pressed when, a preview forgotten when its files
 // change, the run applied after it is journaled, the undo), the preview's words, its empty
 // state, buttons held while busy, and French; and Activity sending an upload's run here.
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -205,6 +205,27 @@ describe('the Upload page', () => {
     expect(screen.getByTestId('upload-send').textContent?.trim()).toBe('Upload 2 files');
   });
 
+  it('says what happens to each file with the shared pill, coloured by what it means, and its legend (issue 77)', () => {
+    const model = ready();
+    const shown = preview();
+    model.preview = { ...shown, files: [...shown.files, { aemPath: `${FOLDER}/bad.exe`, size: 1, intent: 'refused', reason: 'Not a file AEM takes.', metadata: {} }] };
+    show(model);
+    const pills = screen.getAllByTestId('upload-intent');
+    // New and a replacement: green; the same file already there: grey, left alone (never
+    // amber); refused: red. Seen failing before: the column was words without a pill, no legend.
+    expect(pills.map((p) => [p.textContent, p.dataset.meaning])).toEqual([
+      ['New', 'done'],
+      ['Left alone', 'left-alone'],
+      ['Replacement', 'done'],
+      ['Not sent', 'failed'],
+    ]);
+    expect(pills[1]).toHaveClass('pill-neutral');
+    expect(screen.getAllByTestId('upload-intent-why').map((w) => w.textContent)).toEqual(['The same file is already there.', 'A different file is there: replaced by this one']);
+    const legend = within(screen.getByTestId('upload-preview-card')).getByTestId('outcome-legend');
+    // The replaced hero.jpg is used on a page: its amber line is named too.
+    expect([...legend.querySelectorAll('li')].map((li) => li.dataset.meaning)).toEqual(['done', 'left-alone', 'attention', 'failed']);
+  });
+
   it('asks for the name of a connection marked production before sending, and passes it on', async () => {
     const model = ready();
     model.preview = preview();
@@ -220,6 +241,25 @@ describe('the Upload page', () => {
     await userEvent.click(screen.getByTestId('production-confirm-button'));
     await vi.waitFor(() => expect(applyRun).toHaveBeenCalled());
     expect(applyRun).toHaveBeenCalledWith({ runId: 'r9', confirmName: 'WKND Prod', emptyRequired: false, republish: false }, expect.any(Function));
+  });
+
+  it('asks a French reader for a name Metadesk made in French, and sends what they typed (issue 77)', async () => {
+    const model = ready();
+    model.preview = preview();
+    vi.mocked(startUpload).mockResolvedValue(aRun({ id: 'r9', status: 'previewed' }));
+    vi.mocked(applyRun).mockResolvedValue(aRun({ id: 'r9', status: 'completed' }));
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    const autoName = { program: '14726', environment: '686683', oauth: false, account: 'c9adf360' };
+    show(model, 'fr', connectionsWith([connection({ id: 'c1', name: 'Program 14726 · environment 686683 (2)', production: true, autoName })]));
+    // The picker and the question say it in French; the guard asks for the environment's words.
+    await userEvent.click(screen.getByTestId('upload-send'));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('Programme 14726 · environnement 686683');
+    expect(dialog.textContent).not.toContain('Program 14726 · environment');
+    await userEvent.type(screen.getByTestId('production-confirm-input'), 'Programme 14726 environnement 686683');
+    await userEvent.click(screen.getByTestId('production-confirm-button'));
+    await vi.waitFor(() => expect(applyRun).toHaveBeenCalled());
+    expect(applyRun).toHaveBeenCalledWith(expect.objectContaining({ confirmName: 'Programme 14726 environnement 686683' }), expect.any(Function));
   });
 
   it('holds every button while the preview is read', async () => {

@@ -22,6 +22,25 @@ export const INTENT_WORDS: Record<UploadIntent, string> = {
   refused: 'upload-intent-refused',
 };
 
+/** What the preview says will happen to a file, as its pill says it: in a few words and the
+ *  colour of what it means (lib/outcomes.ts): sent, green; the same file already there, left
+ *  alone in grey (never amber: nothing is wrong); refused, red. The intent's sentence
+ *  (`INTENT_WORDS`) says the rest beside it. */
+export function intentOutcome(intent: UploadIntent): Outcome {
+  switch (intent) {
+    case 'new':
+      return { word: 'upload-intent-new', meaning: 'done' };
+    case 'same':
+      return { word: 'upload-will-same', meaning: 'left-alone' };
+    case 'new_version':
+      return { word: 'upload-will-new-version', meaning: 'done' };
+    case 'replace':
+      return { word: 'upload-will-replace', meaning: 'done' };
+    case 'refused':
+      return { word: 'upload-intent-refused', meaning: 'failed' };
+  }
+}
+
 /** The catalogue id of each state of a file in the report. */
 export const STATE_WORDS: Record<UploadFileState, string> = {
   uploaded: 'upload-state-uploaded',
