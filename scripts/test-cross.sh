@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's second test command: Metadesk for Windows and macOS, checked on this Linux
-# machine (.ci/run runs it after scripts/test.sh).
+# machine (.ci/run runs it beside scripts/test.sh: scripts/lib/side-by-side.sh).
 #   - Windows: builds core, CLI, sandbox and the app for x86_64-pc-windows-gnu (std from source,
 #     warnings denied) and runs the core's, the CLI's and the integration tests under Wine, with
 #     Windows Credential Manager as the keychain (scripts/cross/windows.sh), and makes the
