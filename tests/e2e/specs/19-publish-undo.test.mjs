@@ -60,6 +60,15 @@ async function completedReport(driver, notRun) {
   }, "the run's report did not show it completed");
 }
 
+/** The report's rows once they hold each of `paths`: a report shows it completed before its
+ *  rows have loaded. */
+async function rowsWith(report, paths) {
+  return eventually(async () => {
+    const rows = await rowsOf(report);
+    return paths.every((p) => rows.has(p)) ? rows : null;
+  }, `the report's rows do not list ${paths.join(", ")}`);
+}
+
 /** Each report row's status and reason, by asset path. */
 async function rowsOf(report) {
   const rows = new Map();
@@ -121,7 +130,7 @@ test("undoing a publish leaves a colleague's later publication on the website an
     }
     await screenshot(driver, "19 publish undo preview en");
     await press(driver, "apply-button");
-    const rows = await rowsOf(await completedReport(driver, run));
+    const rows = await rowsWith(await completedReport(driver, run), [ours, republished]);
     await screenshot(driver, "19 publish undo report en");
 
     assert.equal(rows.get(ours)?.status, "changed", `${ours}: ${JSON.stringify(rows.get(ours))}`);
@@ -154,7 +163,7 @@ test("undoing an unpublish keeps a draft edited since off the website, in French
     // After the preview, before Apply: a colleague starts a draft on one of them.
     await sandbox.editAsset(edited, { "dc:title": "Brouillon, pas pour le site" });
     await press(driver, "apply-button");
-    const rows = await rowsOf(await completedReport(driver, run));
+    const rows = await rowsWith(await completedReport(driver, run), [kept, edited]);
     await screenshot(driver, "19 unpublish undo report fr");
 
     assert.equal(rows.get(kept)?.status, "changed", JSON.stringify(rows.get(kept)));

@@ -263,7 +263,11 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     await eventually(async () => (await report.getAttribute("data-status")) === "completed", "the apply did not complete", 60_000);
     assert.equal(await allCount(driver, "report-filters"), assets.length, "the report counts other rows");
     assert.match(await (await report.findElement(By.css(".facts"))).getText(), new RegExp(`^${assets.length} assets`));
-    const groups = await report.findElements(By.css('[data-testid="failure-group"]'));
+    // The reasons load after the report shows it completed.
+    const groups = await eventually(async () => {
+      const found = await report.findElements(By.css('[data-testid="failure-group"]'));
+      return found.length > 0 ? found : null;
+    }, "the report groups no failure by its reason");
     assert.equal(groups.length, 1, "one reason, said once");
     const group = await groups[0].getText();
     // The folder is decided once: named with the connection, the account and what to do.
