@@ -31,6 +31,28 @@ describe('the production guard', () => {
     expect(onConfirm).toHaveBeenCalledWith('Prod author');
   });
 
+  it('takes a name Metadesk made as shown in the reader\'s language or as stored, which the core takes both', async () => {
+    const user = userEvent.setup();
+    const onConfirm = vi.fn();
+    render(ProductionConfirm, {
+      connectionName: 'Programme 14726 · environnement 686683',
+      storedName: 'Program 14726 · environment 686683',
+      changes: 3,
+      onConfirm,
+      onCancel: vi.fn(),
+    });
+    const input = screen.getByTestId('production-confirm-input');
+    const confirm = screen.getByTestId('production-confirm-button');
+    await user.type(input, 'Program 14726 · environment 686683');
+    expect(confirm).toBeEnabled();
+    await user.clear(input);
+    await user.type(input, 'Programme 14726 environnement 686683');
+    expect(confirm).toBeEnabled();
+    await user.clear(input);
+    await user.type(input, 'Program 14726');
+    expect(confirm).toBeDisabled();
+  });
+
   it('does not confirm on Enter while the name is wrong; Escape cancels', async () => {
     const user = userEvent.setup();
     const onConfirm = vi.fn();
