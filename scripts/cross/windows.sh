@@ -70,8 +70,8 @@ build() {
   # The app embeds the UI's build (tauri's frontendDist): made here when missing, and read under
   # the lock scripts/test.sh writes it under when the two run side by side.
   ui_write_locked ui_dist_if_missing
-  # One package set at a time, as scripts/test.sh does on Linux: built together, cargo would
-  # unify their features and build the shared dependencies twice.
+  # The tools, then the app: with the workspace's feature unification (scripts/cross/lib.sh)
+  # both builds, and the tests after them, share every dependency.
   cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-tools.log" \
     build --target "$TARGET" -p metadesk-core -p metadesk-cli -p metadesk-sandbox
   ui_read_locked cross_cargo_denying_warnings "$CROSS_TARGET_DIR/build-app.log" build --target "$TARGET" -p metadesk
