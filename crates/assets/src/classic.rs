@@ -489,7 +489,7 @@ impl AssetsApi for ClassicAssets {
         fields: &'a [(&'a str, &'a str)],
     ) -> BoxFuture<'a, Result<(), CallError>> {
         Box::pin(async move {
-            check_tag_command(fields).map_err(refused_tag)?;
+            check_tag_command(fields).map_err(refused_before_sending)?;
             let url = self
                 .client
                 .url("/bin/tagcommand")
@@ -548,7 +548,8 @@ impl AssetsApi for ClassicAssets {
             if !path.starts_with(&format!("{}/", super::tags::TAGS_ROOT)) {
                 return Err(CallError::NotFound);
             }
-            check_tag_post(path, properties.iter().map(|(name, _)| *name)).map_err(refused_tag)?;
+            check_tag_post(path, properties.iter().map(|(name, _)| *name))
+                .map_err(refused_before_sending)?;
             let url = self.client.url(path).map_err(CallError::from_aem)?;
             let fields = properties.iter().map(|(name, value)| match value {
                 Some(v) => ((*name).to_owned(), (*v).to_owned()),
@@ -676,8 +677,9 @@ impl AssetsApi for ClassicAssets {
     }
 }
 
-/// A tag id or tag property refused before anything is sent (`tag_names`).
-fn refused_tag(why: Text) -> CallError {
+/// A request refused before anything is sent, with its reason: a tag id or tag property
+/// (`tag_names`), a move (`moves`).
+pub(crate) fn refused_before_sending(why: Text) -> CallError {
     CallError::Aem(AemError::RefusedUrl(why))
 }
 

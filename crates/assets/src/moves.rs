@@ -14,11 +14,10 @@
 //! asset (`references.rs`).
 
 use metadesk_base::i18n::Text;
-use metadesk_clients::aem::AemError;
 
 use crate::CallError;
 use crate::asset_path::{check_canonical, refused_name};
-use crate::classic::ClassicAssets;
+use crate::classic::{ClassicAssets, refused_before_sending};
 
 /// Sources one request moves at most. UNCONFIRMED: AEM states no limit, but a move above a
 /// configurable number of assets or references becomes a background job whose default
@@ -118,9 +117,7 @@ impl ClassicAssets {
     /// Sends `request` (checked first: a request AEM must not get is refused with its reason
     /// and nothing is sent), with the CSRF token when AEM issues one.
     pub async fn move_nodes(&self, request: &MoveRequest) -> Result<(), CallError> {
-        request
-            .check()
-            .map_err(|why| CallError::Aem(AemError::RefusedUrl(why)))?;
+        request.check().map_err(refused_before_sending)?;
         let url = self
             .client
             .url("/bin/wcmcommand")

@@ -18,7 +18,6 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
 
-use crate::auth::{self, Family};
 use crate::dam::{Agent, Node, Replication};
 use crate::sling_response::respond;
 use crate::{Shared, write};
@@ -36,16 +35,10 @@ pub(crate) async fn replicate(
         .is_some_and(|v| v.contains("json"));
     let answer =
         |status: u16, message: &str| respond(status, SERVLET, message, Vec::new(), wants_json);
-    let principal = match auth::authenticate(&shared, &headers, Family::Classic) {
+    let principal = match crate::csrf::command_principal(&shared, &headers, SERVLET, wants_json) {
         Ok(p) => p,
-        Err(e) => return crate::core_response::auth_failure(e, SERVLET),
+        Err(refused) => return *refused,
     };
-    if shared.faults.csrf_required() && !crate::csrf::valid(&shared, &headers) {
-        return answer(
-            403,
-            "Forbidden: the request has no valid CSRF token (CSRF-Token header)",
-        );
-    }
     let form = match Form::parse(&body) {
         Ok(f) => f,
         Err(message) => return answer(400, &message),

@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::auth::{self, Family, Principal};
+use crate::auth::Principal;
 use crate::sling_response::respond;
 use crate::taxonomy::{Refusal, TAGS_ROOT, id_of, relative_path};
 use crate::{Shared, lock, write};
@@ -82,16 +82,10 @@ pub(crate) async fn command(
 ) -> Response {
     const SERVLET: &str = "/bin/tagcommand";
     let answer = |status: u16, message: &str| respond(status, SERVLET, message, Vec::new(), false);
-    let principal = match auth::authenticate(&shared, &headers, Family::Classic) {
+    let principal = match crate::csrf::command_principal(&shared, &headers, SERVLET, false) {
         Ok(p) => p,
-        Err(e) => return crate::core_response::auth_failure(e, SERVLET),
+        Err(refused) => return *refused,
     };
-    if shared.faults.csrf_required() && !crate::csrf::valid(&shared, &headers) {
-        return answer(
-            403,
-            "Forbidden: the request has no valid CSRF token (CSRF-Token header)",
-        );
-    }
     if let Err(r) = may_change(&shared, &principal) {
         return answer(r.status, &r.message);
     }

@@ -31,7 +31,6 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use crate::auth::{self, Family};
 use crate::dam::{Agent, Node, Replication};
 use crate::sling_response::respond;
 use crate::{Shared, write};
@@ -45,16 +44,10 @@ pub(crate) async fn command(
     body: Bytes,
 ) -> Response {
     let answer = |status: u16, message: &str| respond(status, SERVLET, message, Vec::new(), false);
-    let principal = match auth::authenticate(&shared, &headers, Family::Classic) {
+    let principal = match crate::csrf::command_principal(&shared, &headers, SERVLET, false) {
         Ok(p) => p,
-        Err(e) => return crate::core_response::auth_failure(e, SERVLET),
+        Err(refused) => return *refused,
     };
-    if shared.faults.csrf_required() && !crate::csrf::valid(&shared, &headers) {
-        return answer(
-            403,
-            "Forbidden: the request has no valid CSRF token (CSRF-Token header)",
-        );
-    }
     let form = match MoveForm::parse(&body) {
         Ok(f) => f,
         Err(message) => return answer(400, &message),

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{client, config, s2s_token};
+use common::{asset_paths, client, config, s2s_token};
 use metadesk_sandbox::Sandbox;
 use serde_json::Value;
 
@@ -24,15 +24,6 @@ async fn get(sb: &Sandbox, token: &str, path_and_query: &str) -> (u16, Value) {
         .unwrap();
     let status = r.status().as_u16();
     (status, r.json().await.unwrap_or(Value::Null))
-}
-
-fn asset_paths(sb: &Sandbox) -> Vec<String> {
-    sb.dump(false)["assets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["path"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 #[tokio::test]

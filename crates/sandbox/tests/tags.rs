@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{client, start};
+use common::{client, post_form, start};
 use metadesk_sandbox::Sandbox;
 use serde_json::{Value, json};
 
@@ -21,20 +21,7 @@ async fn get(sb: &Sandbox, path: &str) -> (u16, Value) {
 }
 
 async fn post(sb: &Sandbox, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
-    let mut form = url::form_urlencoded::Serializer::new(String::new());
-    form.append_pair("_charset_", "utf-8");
-    for (k, v) in fields {
-        form.append_pair(k, v);
-    }
-    let r = client()
-        .post(format!("{}{path}", sb.base_url()))
-        .bearer_auth(&sb.credentials().dev_token)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form.finish())
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
+    post_form(sb, &sb.credentials().dev_token, path, fields).await
 }
 
 /// An asset that holds `id` in its seeded metadata.

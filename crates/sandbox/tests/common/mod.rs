@@ -1,5 +1,6 @@
 //! Helpers shared by the sandbox's integration tests: starting a sandbox with small keys,
-//! signing Service-Credential JWTs by hand and getting tokens.
+//! signing Service-Credential JWTs by hand, getting tokens, the seeded assets' paths, and a
+//! form POST as AEM's servlets take it.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use base64::Engine;
@@ -130,4 +131,38 @@ pub async fn s2s_token(sb: &Sandbox) -> String {
 pub fn payload(token: &str) -> Value {
     let p = token.split('.').nth(1).unwrap();
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).unwrap()).unwrap()
+}
+
+/// Every asset's path, as the sandbox's dump lists them.
+pub fn asset_paths(sb: &Sandbox) -> Vec<String> {
+    sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// POSTs `fields` form-encoded (after `_charset_=utf-8`) to `path` with `token`: the status and
+/// the body.
+pub async fn post_form(
+    sb: &Sandbox,
+    token: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    form.append_pair("_charset_", "utf-8");
+    for (k, v) in fields {
+        form.append_pair(k, v);
+    }
+    let r = client()
+        .post(format!("{}{path}", sb.base_url()))
+        .bearer_auth(token)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form.finish())
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
 }
