@@ -219,6 +219,7 @@ mod tests {
             tag_step: None,
             tag_import: None,
             upload: None,
+            op: None,
             undoes_tag_step: None,
         }
     }

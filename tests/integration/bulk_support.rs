@@ -212,6 +212,7 @@ pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> 
         tag_step: None,
         tag_import: None,
         upload: None,
+        op: None,
     }
 }
 

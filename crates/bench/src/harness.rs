@@ -69,6 +69,7 @@ pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec
         tag_step: None,
         tag_import: None,
         upload: None,
+        op: None,
     }
 }
 

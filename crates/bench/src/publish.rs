@@ -43,6 +43,7 @@ fn publish_everything(sandbox: &Sandbox) -> RunSpec {
         tag_step: None,
         tag_import: None,
         upload: None,
+        op: None,
     }
 }
 

@@ -682,6 +682,7 @@ mod tests {
             tag_step: None,
             tag_import: None,
             upload: None,
+            op: None,
         }
     }
 

@@ -306,6 +306,9 @@ impl Replay {
                 } => {
                     working.seen(Some(&at));
                     if state == crate::tag_step::StepState::LeftAlone {
+                        if let Some(why) = reason {
+                            r.tag_step.reasons.insert(part.clone(), why);
+                        }
                         r.tag_step.left(part, now);
                     } else {
                         if let Some(now) = now.filter(|_| state == crate::tag_step::StepState::Done)
@@ -345,6 +348,9 @@ impl Replay {
                 failed: files.failed,
                 pending: files.pending,
             };
+        }
+        if let Some(op) = &r.spec.op {
+            r.counts = op.counts(&r.tag_step);
         }
         if r.publication.is_some() && !r.spec.kind.publishes() {
             let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);
@@ -398,6 +404,11 @@ impl Replay {
     /// A tag import's run as its summary shows it.
     pub fn tag_import_view(&self) -> Option<crate::tag_import::TagImportView> {
         Some(self.spec.tag_import.as_ref()?.view(&self.tag_step))
+    }
+
+    /// An operation's run as its summary shows it.
+    pub fn op_view(&self) -> Option<crate::ops::OpView> {
+        Some(self.spec.op.as_ref()?.view(&self.tag_step))
     }
 
     /// An upload's run as its summary shows it.

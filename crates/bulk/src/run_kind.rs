@@ -43,6 +43,7 @@ impl RunKind {
             RunKind::TagImport { .. } => "tags",
             RunKind::TagRename { .. } => "rename",
             RunKind::Upload { .. } => "upload",
+            RunKind::Move { .. } => "move",
         }
     }
 
@@ -66,10 +67,18 @@ impl RunKind {
         }
     }
 
+    /// Whether it moves assets (its undo is a move back, its retry a resume).
+    pub fn is_move(&self) -> bool {
+        matches!(self, RunKind::Move { .. })
+    }
+
     /// The run an undo undoes.
     pub fn undo_of(&self) -> Option<&str> {
         match self {
-            RunKind::Undo { of } => Some(of),
+            RunKind::Undo { of }
+            | RunKind::Move {
+                undo_of: Some(of), ..
+            } => Some(of),
             _ => None,
         }
     }
@@ -144,6 +153,11 @@ impl RunKind {
                 "error-run-of-tag-rename",
                 vec![("run", run.into()), ("id", tag.as_str().into())],
             )),
+            RunKind::Move { .. } if retry => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-move",
+                vec![("run", run.into())],
+            )),
             RunKind::Upload { .. } => Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-run-of-upload",
@@ -192,6 +206,21 @@ impl RunKind {
                     ("folder", folder.as_str().into()),
                 ],
             )],
+            RunKind::Move {
+                items,
+                to,
+                undo_of,
+            } => vec![match (undo_of, to) {
+                (Some(of), _) => of_run("run-move-undo", of),
+                (None, Some(to)) => SavedText::new(
+                    "run-move-to",
+                    [
+                        ("count", (*items as f64).into()),
+                        ("folder", to.as_str().into()),
+                    ],
+                ),
+                (None, None) => SavedText::new("run-move", [("count", (*items as f64).into())]),
+            }],
             RunKind::Publish {
                 replication,
                 agent,

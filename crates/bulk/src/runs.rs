@@ -146,6 +146,10 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub upload: Option<crate::upload::UploadView>,
+    /// An operation's run (a move): what it was to do and what it did; absent for the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub op: Option<crate::ops::OpView>,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -184,6 +188,9 @@ impl RunSummary {
         }
         if let Some(reason) = self.tag_import.as_mut().and_then(|s| s.reason.as_mut()) {
             reason.localize(l);
+        }
+        if let Some(op) = self.op.as_mut() {
+            op.localize(l);
         }
         if let Some(reason) = self.upload.as_mut().and_then(|s| s.reason.as_mut()) {
             reason.localize(l);
@@ -256,6 +263,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         undoes_tag_step: None,
         tag_import: replay.tag_import_view(),
         upload: replay.upload_view(),
+        op: replay.op_view(),
     }
 }
 

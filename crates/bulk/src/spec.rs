@@ -66,7 +66,21 @@ pub enum RunKind {
         #[ts(type = "number")]
         files: u64,
     },
+    /// Moves or renames `items` assets or folders (into `to` when they share one): the plan is
+    /// [`RunSpec::op`]; `undo_of` names the move it takes back.
+    Move {
+        #[ts(type = "number")]
+        items: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        to: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        undo_of: Option<String>,
+    },
 }
+
+pub use crate::ops::OpPlan;
 
 /// Where a publish run's assets come from when not from its scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -116,6 +130,10 @@ pub struct RunSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub upload: Option<crate::upload::UploadRunPlan>,
+    /// An operation's run (a move): its plan, row by row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub op: Option<OpPlan>,
 }
 
 /// What the app asks for when the user previews a bulk edit: the rest of the [`RunSpec`]
@@ -268,6 +286,7 @@ mod tests {
             tag_step: None,
             tag_import: None,
             upload: None,
+            op: None,
         }
     }
 

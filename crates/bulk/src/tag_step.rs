@@ -92,6 +92,8 @@ pub enum TagPart {
     File { path: String },
     /// An uploaded file's metadata from the sheet, written once AEM processed it.
     Metadata { path: String },
+    /// A move's asset or folder, by the path it moves from (`moves.rs`).
+    Moved { path: String },
 }
 
 /// How far one part went, as journaled.
@@ -120,6 +122,8 @@ pub struct StepJournal {
     /// uploaded file once processed, `metadesk_assets::fingerprint::Held`'s text: its undo
     /// tells a colleague's change by it).
     pub held: BTreeMap<TagPart, String>,
+    /// Why each part was last refused or left alone, where the journal says.
+    pub reasons: BTreeMap<TagPart, SavedText>,
 }
 
 impl StepJournal {
@@ -135,6 +139,15 @@ impl StepJournal {
     }
 
     pub fn record(&mut self, part: TagPart, state: StepState, reason: Option<SavedText>) {
+        match (&reason, state) {
+            (Some(why), StepState::Refused | StepState::LeftAlone) => {
+                self.reasons.insert(part.clone(), why.clone());
+            }
+            (_, StepState::Done) => {
+                self.reasons.remove(&part);
+            }
+            _ => {}
+        }
         self.parts.insert(part, state);
         if state == StepState::Refused {
             self.reason = reason;

@@ -38,6 +38,8 @@ mod fragment_list;
 mod from_rows;
 mod gated;
 mod listed;
+mod moving;
+mod operating;
 mod planning;
 mod publish_undo;
 mod publishing;
@@ -286,7 +288,10 @@ impl Engine {
                     vec![("kind", "sheet".into())],
                 ));
             }
-            RunKind::TagImport { .. } | RunKind::TagRename { .. } | RunKind::Upload { .. } => {
+            RunKind::TagImport { .. }
+            | RunKind::TagRename { .. }
+            | RunKind::Upload { .. }
+            | RunKind::Move { .. } => {
                 return Err(Error::Internal("this run starts with its plan".into()));
             }
         }
@@ -362,6 +367,7 @@ impl Engine {
             tag_step: None,
             tag_import: None,
             upload: None,
+            op: None,
             ..original.spec
         };
         self.preview_publish(spec, control, on_progress).await
@@ -405,6 +411,22 @@ impl Engine {
     ) -> Result<RunSummary> {
         let (original_path, original) = self.load_run(of)?;
         self.check_family(&original.spec)?;
+        if let Some(op) = &original.spec.op {
+            // Every undo of an operation is a run of that operation, planned from its journal.
+            let Some((kind, back)) = op.undo(&original.tag_step, of) else {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-nothing-to-undo",
+                    vec![("run", of.into())],
+                ));
+            };
+            let spec = RunSpec {
+                kind,
+                op: Some(back),
+                ..original.spec.clone()
+            };
+            return self.start_planned(spec).await;
+        }
         if original.originals.is_empty() {
             return Err(Error::message(
                 ErrorCode::InvalidInput,
@@ -427,6 +449,7 @@ impl Engine {
                 tag_step: None,
                 tag_import: None,
                 upload: None,
+                op: None,
                 ..original.spec
             };
             return self.preview_publish(spec, control, on_progress).await;
@@ -436,6 +459,7 @@ impl Engine {
             tag_step: None,
             tag_import: None,
             upload: None,
+            op: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {
@@ -611,7 +635,11 @@ impl Engine {
         }
         let forwarder = forward(control.clone(), ctx.control.clone());
         let mut refused = None;
-        let result = if replay.spec.tag_import.is_some() {
+        let result = if replay.spec.op.is_some() {
+            operating::apply(&ctx, &replay, on_progress)
+                .await
+                .map(|stopped| refused = stopped)
+        } else if replay.spec.tag_import.is_some() {
             tag_import::apply(&ctx, &replay)
                 .await
                 .map(|stopped| refused = stopped)

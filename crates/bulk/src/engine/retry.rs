@@ -141,6 +141,7 @@ impl super::Engine {
             tag_step: None,
             tag_import: None,
             upload: None,
+            op: None,
             ..original.spec.clone()
         };
         self.run_preview(spec, control, on_progress, async |ctx| {

@@ -36,6 +36,8 @@ pub enum RunSource {
     TagSheet(RunSpec),
     /// An upload's files (`spec.upload`), planned against AEM before the run.
     Files(RunSpec),
+    /// An operation's plan made whole before the run (`spec.op`: a move).
+    Planned(RunSpec),
 }
 
 impl RunSource {
@@ -79,6 +81,7 @@ impl Engine {
             }
             RunSource::TagSheet(spec) => self.start_tag_import(spec).await,
             RunSource::Files(spec) => self.start_upload(spec).await,
+            RunSource::Planned(spec) => self.start_operation(spec).await,
         }
     }
 }

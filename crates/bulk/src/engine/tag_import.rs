@@ -48,8 +48,17 @@ impl Engine {
         self.start_planned(spec).await
     }
 
+    /// Starts an operation's run (`spec.op`, planned against AEM by the caller), as
+    /// [`Self::start_tag_import`] does.
+    pub(super) async fn start_operation(&self, spec: RunSpec) -> Result<RunSummary> {
+        if spec.op.is_none() {
+            return Err(Error::Internal("an operation's run needs its plan".into()));
+        }
+        self.start_planned(spec).await
+    }
+
     /// A run whose plan is its spec's: its journal, counted as previewed.
-    async fn start_planned(&self, spec: RunSpec) -> Result<RunSummary> {
+    pub(super) async fn start_planned(&self, spec: RunSpec) -> Result<RunSummary> {
         self.check_family(&spec)?;
         let (id, journal) = self.start_run(&spec).await?;
         journal

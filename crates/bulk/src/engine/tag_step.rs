@@ -38,7 +38,8 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
             | TagPart::Value { .. }
             | TagPart::Folder { .. }
             | TagPart::File { .. }
-            | TagPart::Metadata { .. } => continue,
+            | TagPart::Metadata { .. }
+            | TagPart::Moved { .. } => continue,
         };
         if let Err(reason) = sent {
             return journal(ctx, part, StepState::Refused, Some(reason)).await;

@@ -161,6 +161,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         tag_step: None,
         tag_import: None,
         upload: None,
+        op: None,
     };
     let run = engine
         .plan(RunSource::Scope(spec), &RunControl::new(), &|_| {})
@@ -200,5 +201,6 @@ fn rights_spec(aem: &str) -> crate::RunSpec {
         tag_step: None,
         tag_import: None,
         upload: None,
+        op: None,
     }
 }

@@ -49,6 +49,7 @@ fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
         tag_step: None,
         tag_import: None,
         upload: None,
+        op: None,
     }
 }
 

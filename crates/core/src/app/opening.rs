@@ -93,6 +93,7 @@ impl Opened {
             tag_step: None,
             tag_import: None,
             upload: None,
+            op: None,
         }
     }
 

@@ -1,0 +1,234 @@
+//! A move's check and write (issue 76), as the operation trait asks them (`operation.rs`): the
+//! engine (`operating.rs`) journals, gates, retries and resumes. Before a row moves, both of
+//! its paths are read (never searched: AEM's index lags behind a move): its new path holding
+//! the same `jcr:uuid` is a move that landed; holding another asset, it is never overwritten;
+//! its old path must hold the same asset, unchanged since for an undo. Assets keeping their
+//! names and going into one folder go together, [`MOST_SOURCES`] a request; a renamed one goes
+//! alone (AEM takes one new name a request). The pages that use them are adjusted in the same
+//! request, and with the plan's republish, what was on the website is published again.
+//!
+//! Not here: the plan (`moves.rs`), the request's form (`metadesk_assets::moves`).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use metadesk_assets::CallError;
+use metadesk_assets::classic::ClassicAssets;
+use metadesk_assets::moves::{MOST_SOURCES, MoveRequest};
+use metadesk_base::i18n::SavedText;
+
+use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, part_of_row};
+use crate::operation::{Found, Operation, Reader};
+use crate::tag_step::TagPart;
+
+impl Operation for MovePlan {
+    type Row = MoveRow;
+
+    fn rows(&self) -> &[MoveRow] {
+        &self.rows
+    }
+
+    fn part(&self, row: &MoveRow) -> TagPart {
+        part_of_row(row)
+    }
+
+    fn refused(&self, row: &MoveRow) -> Option<SavedText> {
+        match row {
+            MoveRow::Move(item) => item.refused.clone(),
+            MoveRow::Folder { .. } => None,
+        }
+    }
+
+    fn stage(&self, row: &MoveRow) -> u32 {
+        match row {
+            // Parents first.
+            MoveRow::Folder { path } => path.matches('/').count() as u32,
+            MoveRow::Move(_) => u32::MAX,
+        }
+    }
+
+    fn requests<'r>(&self, ready: Vec<&'r MoveRow>) -> Vec<Vec<&'r MoveRow>> {
+        let mut together: BTreeMap<&str, Vec<&'r MoveRow>> = BTreeMap::new();
+        let mut alone = Vec::new();
+        for row in ready {
+            match row {
+                MoveRow::Move(item) if item.names().0 == item.names().1 => {
+                    together.entry(item.dest_parent()).or_default().push(row);
+                }
+                _ => alone.push(vec![row]),
+            }
+        }
+        let mut requests: Vec<Vec<&MoveRow>> = together
+            .into_values()
+            .flat_map(|rows| {
+                rows.chunks(MOST_SOURCES)
+                    .map(<[&MoveRow]>::to_vec)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        requests.extend(alone);
+        requests
+    }
+
+    async fn check(&self, reader: &impl Reader, row: &MoveRow) -> Found {
+        match row {
+            MoveRow::Folder { path } => match read(reader, path).await {
+                Ok(Some(_)) => Found::Done,
+                Ok(None) => Found::Ready,
+                Err(why) => Found::Unknown(why),
+            },
+            MoveRow::Move(item) => check_item(reader, item).await,
+        }
+    }
+
+    async fn write(&self, aem: &ClassicAssets, rows: &[&MoveRow]) -> Result<(), CallError> {
+        let items: Vec<&MoveItem> = rows
+            .iter()
+            .filter_map(|row| match row {
+                MoveRow::Move(item) => Some(item),
+                MoveRow::Folder { .. } => None,
+            })
+            .collect();
+        if items.is_empty() {
+            for row in rows {
+                if let MoveRow::Folder { path } = row {
+                    aem.create_folder(path, leaf(path)).await?;
+                }
+            }
+            return Ok(());
+        }
+        aem.move_nodes(&request(&items, self.republish)).await
+    }
+}
+
+/// The one request moving `items` (one folder's, or one renamed).
+fn request(items: &[&MoveItem], republish: bool) -> MoveRequest {
+    let first = items[0];
+    let (old, new) = first.names();
+    let mut adjust: Vec<String> = items
+        .iter()
+        .flat_map(|i| i.adjusted().map(|p| p.path.clone()))
+        .collect();
+    adjust.sort();
+    adjust.dedup();
+    let mut publish = Vec::new();
+    if republish {
+        // Only what was on the website before: a page whose state AEM did not tell is not
+        // published by a move.
+        publish.extend(
+            items
+                .iter()
+                .flat_map(|i| i.adjusted())
+                .filter(|p| p.published == Some(true))
+                .map(|p| p.path.clone()),
+        );
+        publish.sort();
+        publish.dedup();
+        publish.extend(items.iter().filter(|i| i.published).map(|i| i.to.clone()));
+    }
+    MoveRequest {
+        sources: items.iter().map(|i| i.from.clone()).collect(),
+        dest_parent: first.dest_parent().to_owned(),
+        dest_name: (old != new).then(|| new.to_owned()),
+        adjust,
+        publish,
+    }
+}
+
+/// The node at `path`: `None` when nothing is there.
+async fn read(reader: &impl Reader, path: &str) -> Result<Option<Value>, SavedText> {
+    let aem = reader.aem();
+    reader
+        .read(|| async move {
+            match aem.node(path, "1").await {
+                Ok(node) => Ok(Some(node)),
+                Err(CallError::NotFound) => Ok(None),
+                Err(e) => Err(e),
+            }
+        })
+        .await
+}
+
+fn uuid(node: &Value) -> Option<&str> {
+    node.get("jcr:uuid").and_then(Value::as_str)
+}
+
+/// The node's last modification, as the planning read it.
+pub fn modified(node: &Value) -> Option<String> {
+    node.pointer("/jcr:content/jcr:lastModified")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+/// Where `item` stands: moved already (its uuid at its new path), left alone (its new path
+/// taken, its old path gone, another asset there, or changed since for an undo), or ready.
+async fn check_item(reader: &impl Reader, item: &MoveItem) -> Found {
+    let said = |code: &str, path: &str| SavedText::new(code, [("path", path.into())]);
+    match read(reader, &item.to).await {
+        Err(why) => return Found::Unknown(why),
+        Ok(Some(node)) if uuid(&node) == Some(item.uuid.as_str()) => return Found::Done,
+        Ok(Some(_)) => return Found::LeftAlone(said("move-left-taken", &item.to)),
+        Ok(None) => {}
+    }
+    match read(reader, &item.from).await {
+        Err(why) => Found::Unknown(why),
+        Ok(None) => Found::LeftAlone(said("move-left-gone", &item.from)),
+        Ok(Some(node)) if uuid(&node) != Some(item.uuid.as_str()) => {
+            Found::LeftAlone(said("move-left-replaced", &item.from))
+        }
+        Ok(Some(node)) if item.unchanged_since && modified(&node) != item.modified => {
+            Found::LeftAlone(said("move-left-changed", &item.from))
+        }
+        Ok(Some(_)) => Found::Ready,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::moves::MovePage;
+
+    fn item(from: &str, to: &str) -> MoveRow {
+        MoveRow::Move(MoveItem {
+            from: from.into(),
+            to: to.into(),
+            uuid: "u".into(),
+            folder: false,
+            modified: None,
+            unchanged_since: false,
+            published: true,
+            pages: vec![MovePage {
+                path: "/content/site/p".into(),
+                title: None,
+                published: Some(true),
+                adjust: true,
+            }],
+            refused: None,
+        })
+    }
+
+    #[test]
+    fn names_kept_go_together_and_a_rename_alone() {
+        let rows: Vec<MoveRow> = (0..25)
+            .map(|n| item(&format!("/content/dam/a/{n}.jpg"), &format!("/content/dam/b/{n}.jpg")))
+            .chain([item("/content/dam/a/x.jpg", "/content/dam/b/y.jpg")])
+            .collect();
+        let plan = MovePlan {
+            rows,
+            republish: true,
+        };
+        let requests = plan.requests(plan.rows.iter().collect());
+        let sizes: Vec<usize> = requests.iter().map(Vec::len).collect();
+        assert_eq!(sizes, vec![20, 5, 1]);
+        let MoveRow::Move(renamed) = requests[2][0] else {
+            panic!()
+        };
+        let sent = request(&[renamed], true);
+        assert_eq!(sent.dest_name.as_deref(), Some("y.jpg"));
+        assert_eq!(sent.adjust, vec!["/content/site/p".to_owned()]);
+        // The page and the asset, both on the website before, are published again.
+        assert_eq!(sent.publish, vec!["/content/site/p".to_owned(), "/content/dam/b/y.jpg".to_owned()]);
+        assert!(request(&[renamed], false).publish.is_empty());
+    }
+}

@@ -1,0 +1,209 @@
+//! The engine's driver of every operation that runs through the operation trait
+//! (`operation.rs`): the one place an operation's rows are checked, journaled and written. Rows
+//! go stage by stage (a stage once the one before it is done), a window of rows at a time so
+//! memory stays bounded whatever the plan's size: each row not done yet is checked (reads
+//! through the run's gate), the ready ones are grouped into the operation's requests, each
+//! request journals `sending` for its rows durably before it leaves and goes through the gate
+//! (throttles waited out; anything else never sent again blind), then each row is `done`, or
+//! checked again after a failure: found as the write leaves it, `done`; else `refused`, and a
+//! resume checks it again before anything is sent. A row left `sending` by a process that
+//! stopped is checked the same way on the resume.
+//!
+//! Not here: any one operation's check and write (`moving.rs`), the apply's frame (`mod.rs`).
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use futures_util::StreamExt;
+use futures_util::stream;
+
+use metadesk_assets::CallError;
+use metadesk_assets::classic::ClassicAssets;
+use metadesk_base::i18n::SavedText;
+use metadesk_clients::error::{Error, Result};
+
+use super::context::{Ctx, Failure, lock};
+use super::tag_step::{journal_part, why};
+use crate::journal::{Outcome, Record};
+use crate::operation::{Found, Operation, Reader};
+use crate::progress::ProgressFn;
+use crate::replay::Replay;
+use crate::spec::OpPlan;
+use crate::tag_step::{StepJournal, StepState};
+
+/// Rows checked and sent per window: their futures and answers are all memory holds.
+const WINDOW: usize = 500;
+
+/// Sends what is left of `replay`'s operation. `Some(why)` when a row was refused or could not
+/// be checked (the others went): a resume tries again.
+pub(super) async fn apply(
+    ctx: &Ctx,
+    replay: &Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<Option<SavedText>> {
+    match &replay.spec.op {
+        Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.tag_step, on_progress).await,
+        None => Ok(None),
+    }
+}
+
+/// A run's reads, through its gate.
+struct Gated<'a> {
+    ctx: &'a Ctx,
+    aem: &'a ClassicAssets,
+}
+
+impl Reader for Gated<'_> {
+    fn aem(&self) -> &ClassicAssets {
+        self.aem
+    }
+
+    async fn read<T, F, Fut>(&self, f: F) -> std::result::Result<T, SavedText>
+    where
+        T: Send,
+        F: Fn() -> Fut + Send + Sync,
+        Fut: Future<Output = std::result::Result<T, CallError>> + Send,
+    {
+        self.ctx
+            .call(f)
+            .await
+            .map_err(|failure| why(self.ctx, failure))
+    }
+}
+
+async fn run<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    journal: &StepJournal,
+    on_progress: ProgressFn<'_>,
+) -> Result<Option<SavedText>> {
+    let Some(aem) = ctx.aem.uploads() else {
+        return Err(Error::Internal("this operation needs a classic connection".into()));
+    };
+    let reader = Gated { ctx, aem };
+    let mut stages: BTreeMap<u32, Vec<&O::Row>> = BTreeMap::new();
+    for row in op.rows() {
+        let finished = matches!(
+            journal.state(&op.part(row)),
+            Some(StepState::Done | StepState::LeftAlone)
+        );
+        if op.refused(row).is_none() && !finished {
+            stages.entry(op.stage(row)).or_default().push(row);
+        }
+    }
+    let refused = Mutex::new(None);
+    for rows in stages.into_values() {
+        for window in rows.chunks(WINDOW) {
+            if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
+                return Ok(lock(&refused).take());
+            }
+            let checked: Vec<(&O::Row, Found)> = stream::iter(window.iter().copied())
+                .map(|row| {
+                    let reader = &reader;
+                    async move { (row, op.check(reader, row).await) }
+                })
+                .buffer_unordered(ctx.settings.max_tasks.max(1))
+                .collect()
+                .await;
+            let mut ready = Vec::new();
+            for (row, found) in checked {
+                match found {
+                    Found::Ready => ready.push(row),
+                    other => settle(ctx, op, row, other, &refused).await?,
+                }
+            }
+            ctx.progress(on_progress, false);
+            let requests = op.requests(ready);
+            let sent: Vec<Result<()>> = stream::iter(requests)
+                .map(|rows| send(ctx, op, &reader, rows, &refused, on_progress))
+                .buffer_unordered(ctx.settings.max_tasks.max(1))
+                .collect()
+                .await;
+            sent.into_iter().collect::<Result<Vec<()>>>()?;
+        }
+        // A later stage needs this one whole (a folder before what moves into it).
+        if lock(&refused).is_some() {
+            break;
+        }
+    }
+    Ok(lock(&refused).take())
+}
+
+/// Journals what a check found of `row` (anything but ready) and counts it.
+async fn settle<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    row: &O::Row,
+    found: Found,
+    refused: &Mutex<Option<SavedText>>,
+) -> Result<()> {
+    let part = op.part(row);
+    let (state, reason, outcome) = match found {
+        Found::Ready => return Ok(()),
+        Found::Done => (StepState::Done, None, Outcome::Changed),
+        Found::LeftAlone(why) => (StepState::LeftAlone, Some(why), Outcome::Skipped),
+        Found::Unknown(why) => {
+            *lock(refused) = Some(why.clone());
+            (StepState::Refused, Some(why), Outcome::Failed)
+        }
+    };
+    journal_part(ctx, part, state, reason, None).await?;
+    ctx.count(outcome);
+    Ok(())
+}
+
+/// One request: its rows journaled `sending` (on disk before it leaves), sent once through
+/// the gate, then each row settled.
+async fn send<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    reader: &Gated<'_>,
+    rows: Vec<&O::Row>,
+    refused: &Mutex<Option<SavedText>>,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
+    if rows.is_empty() || ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
+        return Ok(());
+    }
+    let at = super::now_rfc3339();
+    let sending = |row: &&O::Row| Record::TagStep {
+        part: op.part(row),
+        state: StepState::Sending,
+        at: at.clone(),
+        reason: None,
+        now: None,
+    };
+    let (last, first) = rows.split_last().expect("not empty");
+    for row in first {
+        ctx.journal.append(&sending(row))?;
+    }
+    // Durable: everything before it is on disk with it.
+    ctx.journal.append_durable(&sending(last)).await?;
+    let sent = ctx
+        .call_write(&mut 0, || op.write(reader.aem, &rows))
+        .await;
+    match sent {
+        Ok(()) => {
+            for row in &rows {
+                settle(ctx, op, row, Found::Done, refused).await?;
+            }
+        }
+        // Left `sending`: in doubt, checked before anything is sent again.
+        Err(Failure::Cancelled) => {}
+        Err(failure) => {
+            let failed = why(ctx, failure);
+            for row in &rows {
+                // Whatever the failure, what AEM holds decides: a request whose answer was
+                // lost may have landed.
+                let found = match op.check(reader, row).await {
+                    Found::Done => Found::Done,
+                    Found::LeftAlone(why) => Found::LeftAlone(why),
+                    Found::Ready | Found::Unknown(_) => Found::Unknown(failed.clone()),
+                };
+                settle(ctx, op, row, found, refused).await?;
+            }
+        }
+    }
+    ctx.progress(on_progress, false);
+    Ok(())
+}

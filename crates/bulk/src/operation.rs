@@ -1,0 +1,132 @@
+//! The operation trait (issue 75): what an operation brings to the engine, and no more. Its
+//! rows (kept in the run's spec), each row's key in the journal, which rows one request may
+//! carry, the check of a row just before its write (or after a write whose answer was lost),
+//! the write, and what its summary shows. The engine (`engine/operating.rs`) owns the rest for
+//! every operation alike: the intent journaled before a request leaves, the gate and its
+//! adaptive limit, the retry of throttles, never a write sent again blind, the row in doubt
+//! checked before anything is sent again, resume, cancel and pause, progress, and the run's
+//! end. The production name is asked by the core before any apply, whatever the operation.
+//!
+//! Not here: the engine's driver (`engine/operating.rs`), any one operation (`moves.rs`).
+
+use std::future::Future;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use metadesk_assets::CallError;
+use metadesk_assets::classic::ClassicAssets;
+use metadesk_base::i18n::SavedText;
+
+use crate::tag_step::{StepJournal, StepState, TagPart};
+
+/// What AEM holds for a row, as its check found it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// As planned and not done: the write may go.
+    Ready,
+    /// Already as the write leaves it (an earlier request whose answer was lost landed).
+    Done,
+    /// Someone changed what the row needs since it was planned: kept for good, with why.
+    LeftAlone(SavedText),
+    /// Could not be told (AEM did not answer): not sent now; a resume checks again.
+    Unknown(SavedText),
+}
+
+/// The reads a check sends, through the run's gate (its limit, throttles, retries, pause and
+/// cancel); made by the engine.
+pub trait Reader: Sync {
+    /// The classic API the reads go to.
+    fn aem(&self) -> &ClassicAssets;
+
+    /// `f` sent through the gate; its error in the reader's words once retries are spent.
+    fn read<T, F, Fut>(&self, f: F) -> impl Future<Output = Result<T, SavedText>> + Send
+    where
+        T: Send,
+        F: Fn() -> Fut + Send + Sync,
+        Fut: Future<Output = Result<T, CallError>> + Send;
+}
+
+/// An operation the engine runs: its plan's rows and what each needs of AEM.
+pub trait Operation: Sync {
+    type Row: Sync;
+
+    /// Every row of the plan, in the order they go.
+    fn rows(&self) -> &[Self::Row];
+
+    /// The row's key in the journal.
+    fn part(&self, row: &Self::Row) -> TagPart;
+
+    /// Why a row was refused when it was planned (never sent), if it was.
+    fn refused(&self, row: &Self::Row) -> Option<SavedText>;
+
+    /// The stage a row belongs to: a stage starts once every row of the ones before it is
+    /// done (folders before what moves into them). Rows of one stage go at once.
+    fn stage(&self, row: &Self::Row) -> u32;
+
+    /// The requests `ready` rows (of one stage) go in: each inner list is one request.
+    fn requests<'r>(&self, ready: Vec<&'r Self::Row>) -> Vec<Vec<&'r Self::Row>>;
+
+    /// What AEM holds for `row` now: just before its write, and after a write whose answer
+    /// was lost (then `Done` means it landed).
+    fn check(
+        &self,
+        reader: &impl Reader,
+        row: &Self::Row,
+    ) -> impl Future<Output = Found> + Send;
+
+    /// One request writing `rows`. Sent once: a failure is followed by a check of each row,
+    /// never by the same request again.
+    fn write(
+        &self,
+        aem: &ClassicAssets,
+        rows: &[&Self::Row],
+    ) -> impl Future<Output = Result<(), CallError>> + Send;
+}
+
+/// How far a run's rows went, counted from its journal: what every summary and report shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowCounts {
+    #[ts(type = "number")]
+    pub planned: u64,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub left_alone: u64,
+    /// Refused by AEM, or not checked: a resume tries again.
+    #[ts(type = "number")]
+    pub failed: u64,
+    /// Refused when planned: never sent.
+    #[ts(type = "number")]
+    pub refused: u64,
+    /// Planned and not done yet (sent with no answer counts here: in doubt).
+    #[ts(type = "number")]
+    pub pending: u64,
+    #[ts(type = "number")]
+    pub in_doubt: u64,
+}
+
+/// The counts of rows (each its journal key, and whether it was refused when planned) as
+/// `journal` leaves them.
+pub fn row_counts(rows: impl Iterator<Item = (TagPart, bool)>, journal: &StepJournal) -> RowCounts {
+    let mut counts = RowCounts::default();
+    for (part, refused) in rows {
+        counts.planned += 1;
+        if refused {
+            counts.refused += 1;
+            continue;
+        }
+        match journal.state(&part) {
+            Some(StepState::Done) => counts.done += 1,
+            Some(StepState::LeftAlone) => counts.left_alone += 1,
+            Some(StepState::Refused) => counts.failed += 1,
+            Some(StepState::Sending) => {
+                counts.in_doubt += 1;
+                counts.pending += 1;
+            }
+            None => counts.pending += 1,
+        }
+    }
+    counts
+}
