@@ -9,6 +9,7 @@
 //!
 //! Not here: HTTP details of the Assets APIs (`metadesk_assets`), connections and tokens.
 
+pub mod at_most;
 pub mod by_folder;
 pub mod compute;
 pub mod concurrency;

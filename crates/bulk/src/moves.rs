@@ -52,12 +52,13 @@ pub struct MoveItem {
     /// A folder, moved with everything in it.
     #[serde(default)]
     pub folder: bool,
-    /// Its last modification when planned: an undo leaves alone an asset modified since its
-    /// move; a move itself changes no value and goes whatever was modified.
+    /// The code of its metadata when planned (`metadesk_assets::fingerprint::metadata_code`:
+    /// AEM does not move `jcr:lastModified` on a metadata change): an undo leaves alone an
+    /// asset changed since its move; a move itself changes no value and goes whatever changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub modified: Option<String>,
-    /// An undo's row: the asset must still show `modified`, or it is left alone.
+    pub fingerprint: Option<String>,
+    /// An undo's row: the asset must still hold `fingerprint`, or it is left alone.
     #[serde(default)]
     pub unchanged_since: bool,
     /// It was on the website when planned: AEM's move takes it off, so it is republished at
@@ -134,7 +135,7 @@ impl MovePlan {
                     to: item.from.clone(),
                     uuid: item.uuid.clone(),
                     folder: item.folder,
-                    modified: item.modified.clone(),
+                    fingerprint: item.fingerprint.clone(),
                     unchanged_since: true,
                     // Taken off the website by the move unless republished then.
                     published: item.published && self.republish,
@@ -289,7 +290,7 @@ mod tests {
             to: to.into(),
             uuid: format!("uuid-{from}"),
             folder: false,
-            modified: Some("Mon".into()),
+            fingerprint: Some("code".into()),
             unchanged_since: false,
             published: true,
             pages: vec![

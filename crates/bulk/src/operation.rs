@@ -9,9 +9,9 @@
 //!
 //! Not here: the engine's driver (`engine/operating.rs`), any one operation (`moves.rs`).
 
-use std::future::Future;
-
+use futures_util::future::BoxFuture;
 use serde::Serialize;
+use serde_json::Value;
 use ts_rs::TS;
 
 use metadesk_assets::CallError;
@@ -33,18 +33,17 @@ pub enum Found {
     Unknown(SavedText),
 }
 
+/// One read a check asks (sent again after a throttle or a transient failure).
+pub type Read<'a> = &'a (dyn Fn() -> BoxFuture<'a, Result<Value, CallError>> + Send + Sync);
+
 /// The reads a check sends, through the run's gate (its limit, throttles, retries, pause and
 /// cancel); made by the engine.
 pub trait Reader: Sync {
     /// The classic API the reads go to.
     fn aem(&self) -> &ClassicAssets;
 
-    /// `f` sent through the gate; its error in the reader's words once retries are spent.
-    fn read<T, F, Fut>(&self, f: F) -> impl Future<Output = Result<T, SavedText>> + Send
-    where
-        T: Send,
-        F: Fn() -> Fut + Send + Sync,
-        Fut: Future<Output = Result<T, CallError>> + Send;
+    /// `read` sent through the gate; its error in the reader's words once retries are spent.
+    fn read<'a>(&'a self, read: Read<'a>) -> BoxFuture<'a, Result<Value, SavedText>>;
 }
 
 /// An operation the engine runs: its plan's rows and what each needs of AEM.
@@ -69,19 +68,15 @@ pub trait Operation: Sync {
 
     /// What AEM holds for `row` now: just before its write, and after a write whose answer
     /// was lost (then `Done` means it landed).
-    fn check(
-        &self,
-        reader: &impl Reader,
-        row: &Self::Row,
-    ) -> impl Future<Output = Found> + Send;
+    fn check<'a>(&'a self, reader: &'a dyn Reader, row: &'a Self::Row) -> BoxFuture<'a, Found>;
 
     /// One request writing `rows`. Sent once: a failure is followed by a check of each row,
     /// never by the same request again.
-    fn write(
-        &self,
-        aem: &ClassicAssets,
-        rows: &[&Self::Row],
-    ) -> impl Future<Output = Result<(), CallError>> + Send;
+    fn write<'a>(
+        &'a self,
+        aem: &'a ClassicAssets,
+        rows: &'a [&'a Self::Row],
+    ) -> BoxFuture<'a, Result<(), CallError>>;
 }
 
 /// How far a run's rows went, counted from its journal: what every summary and report shows.

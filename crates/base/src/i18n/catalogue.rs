@@ -45,6 +45,11 @@ pub static CATALOGUE: Catalogue = Catalogue::new(&[
     ),
     (
         Lang::En,
+        "move.ftl",
+        include_str!("../../../../locales/en/move.ftl"),
+    ),
+    (
+        Lang::En,
         "properties.ftl",
         include_str!("../../../../locales/en/properties.ftl"),
     ),
@@ -67,6 +72,11 @@ pub static CATALOGUE: Catalogue = Catalogue::new(&[
         Lang::Fr,
         "upload.ftl",
         include_str!("../../../../locales/fr/upload.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "move.ftl",
+        include_str!("../../../../locales/fr/move.ftl"),
     ),
     (
         Lang::Fr,

@@ -61,6 +61,7 @@ use context::{Ctx, forward};
 use listed::preview_scope;
 pub use planning::AssetEdits;
 use planning::preview_per_asset;
+pub use moving::fingerprint;
 pub use reads::Reads;
 pub use run_source::RunSource;
 use undo::preview_undo_rows;

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use futures_util::future::BoxFuture;
 use serde_json::Value;
 
 use metadesk_assets::CallError;
@@ -71,18 +72,31 @@ impl Operation for MovePlan {
         requests
     }
 
-    async fn check(&self, reader: &impl Reader, row: &MoveRow) -> Found {
-        match row {
-            MoveRow::Folder { path } => match read(reader, path).await {
-                Ok(Some(_)) => Found::Done,
-                Ok(None) => Found::Ready,
-                Err(why) => Found::Unknown(why),
-            },
-            MoveRow::Move(item) => check_item(reader, item).await,
-        }
+    fn check<'a>(&'a self, reader: &'a dyn Reader, row: &'a MoveRow) -> BoxFuture<'a, Found> {
+        Box::pin(async move {
+            match row {
+                MoveRow::Folder { path } => match read(reader, path, "0").await {
+                    Ok(Some(_)) => Found::Done,
+                    Ok(None) => Found::Ready,
+                    Err(why) => Found::Unknown(why),
+                },
+                MoveRow::Move(item) => check_item(reader, item).await,
+            }
+        })
     }
 
-    async fn write(&self, aem: &ClassicAssets, rows: &[&MoveRow]) -> Result<(), CallError> {
+    fn write<'a>(
+        &'a self,
+        aem: &'a ClassicAssets,
+        rows: &'a [&'a MoveRow],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        Box::pin(write(aem, rows, self.republish))
+    }
+}
+
+/// One request: the folder to make, or the items to move.
+async fn write(aem: &ClassicAssets, rows: &[&MoveRow], republish: bool) -> Result<(), CallError> {
+    {
         let items: Vec<&MoveItem> = rows
             .iter()
             .filter_map(|row| match row {
@@ -98,7 +112,7 @@ impl Operation for MovePlan {
             }
             return Ok(());
         }
-        aem.move_nodes(&request(&items, self.republish)).await
+        aem.move_nodes(&request(&items, republish)).await
     }
 }
 
@@ -137,47 +151,52 @@ fn request(items: &[&MoveItem], republish: bool) -> MoveRequest {
 }
 
 /// The node at `path`: `None` when nothing is there.
-async fn read(reader: &impl Reader, path: &str) -> Result<Option<Value>, SavedText> {
+async fn read(reader: &dyn Reader, path: &str, depth: &str) -> Result<Option<Value>, SavedText> {
     let aem = reader.aem();
-    reader
-        .read(|| async move {
-            match aem.node(path, "1").await {
-                Ok(node) => Ok(Some(node)),
-                Err(CallError::NotFound) => Ok(None),
+    let node = move || -> BoxFuture<'_, Result<Value, CallError>> {
+        Box::pin(async move {
+            match aem.node(path, depth).await {
+                Ok(node) => Ok(node),
+                // Nothing there is an answer, not a failure to retry.
+                Err(CallError::NotFound) => Ok(Value::Null),
                 Err(e) => Err(e),
             }
         })
-        .await
+    };
+    let found = reader.read(&node).await?;
+    Ok((!found.is_null()).then_some(found))
 }
 
 fn uuid(node: &Value) -> Option<&str> {
     node.get("jcr:uuid").and_then(Value::as_str)
 }
 
-/// The node's last modification, as the planning read it.
-pub fn modified(node: &Value) -> Option<String> {
-    node.pointer("/jcr:content/jcr:lastModified")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
+/// The code of the asset's metadata in its node read two levels deep (`None` for a folder).
+pub fn fingerprint(node: &Value) -> Option<String> {
+    node.pointer("/jcr:content/metadata")
+        .and_then(Value::as_object)
+        .map(metadesk_assets::fingerprint::metadata_code)
 }
 
 /// Where `item` stands: moved already (its uuid at its new path), left alone (its new path
 /// taken, its old path gone, another asset there, or changed since for an undo), or ready.
-async fn check_item(reader: &impl Reader, item: &MoveItem) -> Found {
+async fn check_item(reader: &dyn Reader, item: &MoveItem) -> Found {
     let said = |code: &str, path: &str| SavedText::new(code, [("path", path.into())]);
-    match read(reader, &item.to).await {
+    match read(reader, &item.to, "0").await {
         Err(why) => return Found::Unknown(why),
         Ok(Some(node)) if uuid(&node) == Some(item.uuid.as_str()) => return Found::Done,
         Ok(Some(_)) => return Found::LeftAlone(said("move-left-taken", &item.to)),
         Ok(None) => {}
     }
-    match read(reader, &item.from).await {
+    // Two levels: the asset's metadata, told unchanged by its code.
+    let depth = if item.unchanged_since && !item.folder { "2" } else { "0" };
+    match read(reader, &item.from, depth).await {
         Err(why) => Found::Unknown(why),
         Ok(None) => Found::LeftAlone(said("move-left-gone", &item.from)),
         Ok(Some(node)) if uuid(&node) != Some(item.uuid.as_str()) => {
             Found::LeftAlone(said("move-left-replaced", &item.from))
         }
-        Ok(Some(node)) if item.unchanged_since && modified(&node) != item.modified => {
+        Ok(Some(node)) if item.unchanged_since && fingerprint(&node) != item.fingerprint => {
             Found::LeftAlone(said("move-left-changed", &item.from))
         }
         Ok(Some(_)) => Found::Ready,
@@ -195,7 +214,7 @@ mod tests {
             to: to.into(),
             uuid: "u".into(),
             folder: false,
-            modified: None,
+            fingerprint: None,
             unchanged_since: false,
             published: true,
             pages: vec![MovePage {

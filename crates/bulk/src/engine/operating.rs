@@ -14,18 +14,16 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use futures_util::StreamExt;
-use futures_util::stream;
-
-use metadesk_assets::CallError;
+use futures_util::future::BoxFuture;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
 use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
+use crate::at_most::at_most;
 use crate::journal::{Outcome, Record};
-use crate::operation::{Found, Operation, Reader};
+use crate::operation::{Found, Operation, Read, Reader};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
 use crate::spec::OpPlan;
@@ -58,16 +56,16 @@ impl Reader for Gated<'_> {
         self.aem
     }
 
-    async fn read<T, F, Fut>(&self, f: F) -> std::result::Result<T, SavedText>
-    where
-        T: Send,
-        F: Fn() -> Fut + Send + Sync,
-        Fut: Future<Output = std::result::Result<T, CallError>> + Send,
-    {
-        self.ctx
-            .call(f)
-            .await
-            .map_err(|failure| why(self.ctx, failure))
+    fn read<'a>(
+        &'a self,
+        read: Read<'a>,
+    ) -> BoxFuture<'a, std::result::Result<serde_json::Value, SavedText>> {
+        Box::pin(async move {
+            self.ctx
+                .call(read)
+                .await
+                .map_err(|failure| why(self.ctx, failure))
+        })
     }
 }
 
@@ -97,14 +95,8 @@ async fn run<O: Operation>(
             if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
                 return Ok(lock(&refused).take());
             }
-            let checked: Vec<(&O::Row, Found)> = stream::iter(window.iter().copied())
-                .map(|row| {
-                    let reader = &reader;
-                    async move { (row, op.check(reader, row).await) }
-                })
-                .buffer_unordered(ctx.settings.max_tasks.max(1))
-                .collect()
-                .await;
+            let checks = window.iter().map(|row| checked(op, &reader, row)).collect();
+            let checked = at_most(checks, ctx.settings.max_tasks).await;
             let mut ready = Vec::new();
             for (row, found) in checked {
                 match found {
@@ -114,11 +106,11 @@ async fn run<O: Operation>(
             }
             ctx.progress(on_progress, false);
             let requests = op.requests(ready);
-            let sent: Vec<Result<()>> = stream::iter(requests)
+            let sends = requests
+                .into_iter()
                 .map(|rows| send(ctx, op, &reader, rows, &refused, on_progress))
-                .buffer_unordered(ctx.settings.max_tasks.max(1))
-                .collect()
-                .await;
+                .collect();
+            let sent = at_most(sends, ctx.settings.max_tasks).await;
             sent.into_iter().collect::<Result<Vec<()>>>()?;
         }
         // A later stage needs this one whole (a folder before what moves into it).
@@ -127,6 +119,11 @@ async fn run<O: Operation>(
         }
     }
     Ok(lock(&refused).take())
+}
+
+/// `row` with what its check found.
+async fn checked<'r, O: Operation>(op: &O, reader: &Gated<'_>, row: &'r O::Row) -> (&'r O::Row, Found) {
+    (row, op.check(reader, row).await)
 }
 
 /// Journals what a check found of `row` (anything but ready) and counts it.

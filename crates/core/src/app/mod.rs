@@ -24,6 +24,7 @@ mod importing;
 mod jobs;
 mod language;
 mod list_files;
+mod moves;
 mod opening;
 mod page_requests;
 mod pending;
@@ -75,6 +76,7 @@ pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
 pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_list_path};
+pub use moves::{MoveAsk, MoveWhat};
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
 pub use pending::PendingImports;
@@ -241,3 +243,5 @@ mod tag_changes_tests;
 mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod moves_tests;

@@ -1,0 +1,214 @@
+//! The move's use case against the sandbox (issue 76): a sheet of renames previewed with the
+//! pages that use each asset, applied (the same asset at its new path, its pages adjusted),
+//! and undone; what the undo leaves alone; and bad input refused in words with nothing
+//! stored.
+
+use std::sync::Arc;
+
+use metadesk_bulk::ops::OpView;
+use metadesk_bulk::{RunStatus, RunSummary};
+use metadesk_sandbox::{Sandbox, SandboxConfig};
+use serde_json::json;
+
+use super::test_support::workspace_with;
+use metadesk_credentials::secrets::RunOnlyKeychain;
+use super::{ConnectionChoice, MoveAsk, MoveWhat, Opened, PreviewRequest, Workspace};
+
+async fn setup(read_only: bool) -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
+    let sandbox = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(12)
+            .with_assets_per_folder(12)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let credential = if read_only {
+        sandbox.credentials().read_only_service_credentials_json.clone()
+    } else {
+        sandbox.credentials().service_credentials_json.clone()
+    };
+    let (dir, ws, id) = workspace_with(&sandbox, &credential, Arc::new(RunOnlyKeychain::default()));
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    (dir, ws, opened, sandbox)
+}
+
+fn assets(sb: &Sandbox) -> Vec<String> {
+    let mut paths: Vec<String> = sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["path"].as_str().map(str::to_owned))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn sheet(dir: &tempfile::TempDir, rows: &[(&str, &str)]) -> MoveAsk {
+    let file = dir.path().join("renames.csv");
+    let mut text = String::from("Path,New path\n");
+    for (from, to) in rows {
+        text.push_str(&format!("{from},{to}\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    MoveAsk {
+        what: MoveWhat::Sheet { file },
+        flatten: false,
+        rename: None,
+        republish: false,
+        keep_pages: Vec::new(),
+    }
+}
+
+fn view(summary: &RunSummary) -> &metadesk_bulk::moves::MoveView {
+    match summary.op.as_ref().unwrap() {
+        OpView::Move(view) => view,
+    }
+}
+
+fn renamed(path: &str, name: &str) -> String {
+    format!("{}/{name}", path.rsplit_once('/').unwrap().0)
+}
+
+/// Seen failing before the move's run existed (no `preview_move`), and with the pages left
+/// out of the request (the page kept the old path).
+#[tokio::test]
+async fn a_sheet_of_renames_moves_each_asset_with_its_pages_and_the_undo_moves_it_back() {
+    let (dir, ws, opened, sb) = setup(false).await;
+    let paths = assets(&sb);
+    let (a, b) = (&paths[0], &paths[1]);
+    sb.reference_page("/content/site/en/spring", "Spring", true, &[a, b]);
+    let (new_a, new_b) = (renamed(a, "spring-01.jpg"), renamed(b, "spring-02.jpg"));
+    let uuid = sb.asset(a).unwrap()["jcr:uuid"].clone();
+    let preview = ws
+        .preview_move(&opened, sheet(&dir, &[(a, &new_a), (b, &new_b)]))
+        .await
+        .unwrap();
+    assert_eq!(preview.status, RunStatus::Previewed);
+    let planned = view(&preview);
+    assert_eq!(planned.counts.planned, 2);
+    assert_eq!(planned.rows[0].pages.len(), 1, "{planned:?}");
+    assert_eq!(planned.rows[0].pages[0].published, Some(true));
+    assert!(sb.asset(a).is_some(), "a preview moves nothing");
+
+    let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(applied.status, RunStatus::Completed, "{applied:?}");
+    assert_eq!(view(&applied).counts.done, 2);
+    assert!(sb.asset(a).is_none());
+    assert_eq!(sb.asset(&new_a).unwrap()["jcr:uuid"], uuid, "the same asset");
+    let (author, _) = sb.page_references("/content/site/en/spring").unwrap();
+    assert!(author.contains(&new_a) && author.contains(&new_b), "{author:?}");
+
+    let undo = ws
+        .preview(&opened, PreviewRequest::Undo { of: preview.id.clone() }, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(undo.kind.undo_of(), Some(preview.id.as_str()));
+    let undone = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
+    assert_eq!(view(&undone).counts.done, 2, "{undone:?}");
+    assert_eq!(sb.asset(a).unwrap()["jcr:uuid"], uuid);
+    let (author, _) = sb.page_references("/content/site/en/spring").unwrap();
+    assert!(author.contains(a) && author.contains(b), "{author:?}");
+    assert!(ws.list_runs().await.unwrap().iter().any(|r| r.id == undo.id), "in Activity");
+}
+
+/// The undo leaves alone an asset changed since its move and a path someone took meanwhile,
+/// and moves back the rest. Seen failing with the undo's check of `modified` left out.
+#[tokio::test]
+async fn the_undo_never_moves_what_changed_since_nor_overwrites_a_path_taken() {
+    let (dir, ws, opened, sb) = setup(false).await;
+    let paths = assets(&sb);
+    let pairs: Vec<(String, String)> = paths[..3]
+        .iter()
+        .enumerate()
+        .map(|(n, p)| (p.clone(), renamed(p, &format!("moved-{n}.jpg"))))
+        .collect();
+    let rows: Vec<(&str, &str)> = pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    // A colleague edits the first at its new place, and puts a file at the second's old path.
+    sb.edit_asset(&pairs[0].1, json!({"dc:title": "Theirs"})).unwrap();
+    sb.upload(&pairs[1].0, json!({"dc:title": "Their new file"})).unwrap();
+    let undo = ws
+        .preview(&opened, PreviewRequest::Undo { of: preview.id.clone() }, &|_| {})
+        .await
+        .unwrap();
+    let undone = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
+    let counts = view(&undone).counts;
+    assert_eq!((counts.done, counts.left_alone), (1, 2), "{undone:?}");
+    assert!(sb.asset(&pairs[0].1).is_some(), "changed since: kept where it is");
+    assert_eq!(sb.asset(&pairs[1].0).unwrap()["metadata"]["dc:title"], "Their new file");
+    assert!(sb.asset(&pairs[2].0).is_some(), "moved back");
+}
+
+/// Each refusal decided before anything moves, with why; the others are planned.
+#[tokio::test]
+async fn names_clashes_taken_paths_and_gone_sources_are_refused_before_anything_moves() {
+    let (dir, ws, opened, sb) = setup(false).await;
+    let p = assets(&sb);
+    let folder = p[0].rsplit_once('/').unwrap().0.to_owned();
+    let rows = [
+        (p[0].clone(), format!("{folder}/bad*name.jpg")),
+        (p[1].clone(), format!("{folder}/Same.jpg")),
+        (p[2].clone(), format!("{folder}/same.jpg")),
+        (p[3].clone(), p[4].clone()),
+        (format!("{folder}/gone.jpg"), format!("{folder}/x.jpg")),
+        (p[5].clone(), format!("{folder}/fine.jpg")),
+    ];
+    let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    let reasons: Vec<Option<&str>> = view(&preview)
+        .rows
+        .iter()
+        .map(|r| r.reason.as_ref().and_then(|t| t.code()))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            Some("move-name-refused"),
+            None,
+            Some("move-refused-same-target"),
+            Some("move-refused-taken"),
+            Some("move-refused-gone"),
+            None,
+        ]
+    );
+    let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(view(&applied).counts.done, 2);
+    assert!(sb.asset(&p[0]).is_some() && sb.asset(&p[3]).is_some() && sb.asset(&p[4]).is_some());
+}
+
+/// A sheet whose new path is outside the DAM, relative or holds `..`, and a read-only
+/// account, are refused in words: no run is stored, nothing is sent.
+#[tokio::test]
+async fn bad_sheets_and_a_read_only_account_are_refused_with_nothing_stored() {
+    let (dir, ws, opened, sb) = setup(false).await;
+    let p = assets(&sb);
+    for bad in ["/content/site/x.jpg", "renamed.jpg", "/content/dam/../x.jpg"] {
+        let e = ws
+            .preview_move(&opened, sheet(&dir, &[(&p[0], bad)]))
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("row 2") || e.to_string().contains("Row 2"), "{bad}: {e}");
+        assert!(e.to_string().contains(bad), "{bad}: {e}");
+    }
+    assert!(ws.list_runs().await.unwrap().is_empty());
+    let (dir, ws, opened, sb) = setup(true).await;
+    let p = assets(&sb);
+    let folder = p[0].rsplit_once('/').unwrap().0.to_owned();
+    let ask = MoveAsk {
+        what: MoveWhat::Scope {
+            scope: metadesk_bulk::RunScope::checked(&folder, Default::default()).unwrap(),
+            to: folder.clone(),
+        },
+        flatten: true,
+        rename: Some("prefix:new-".into()),
+        republish: false,
+        keep_pages: Vec::new(),
+    };
+    let e = ws.preview_move(&opened, ask).await.unwrap_err();
+    assert!(e.to_string().contains(&folder), "{e}");
+    assert!(ws.list_runs().await.unwrap().is_empty());
+    assert_eq!(sb.counters().move_commands, 0);
+    drop(dir);
+}

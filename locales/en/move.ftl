@@ -1,0 +1,41 @@
+# Moving and renaming assets and folders (issue 76): the run's words, its refusals and its
+# errors, for every face.
+
+run-move = { $count ->
+    [one] Moves 1 asset or folder
+   *[other] Moves { $count } assets or folders
+}
+run-move-to = { $count ->
+    [one] Moves 1 asset into { $folder }
+   *[other] Moves { $count } assets into { $folder }
+}
+run-move-undo = Moves back what run { $run } moved
+
+move-rule-unknown = “{ $part }” is not a renaming rule. Use lowercase, dashes, replace:FROM=TO, prefix:TEXT, suffix:TEXT or number:START:DIGITS, separated by commas.
+move-rule-replace = “{ $part }” does not say what to replace: write replace:FROM=TO (FROM cannot be empty).
+move-rule-number = “{ $part }” is not a numbering: write number, number:START or number:START:DIGITS (at most 12 digits).
+
+move-refused-no-name = The renaming rule leaves “{ $path }” with no name.
+move-refused-same-path = “{ $path }” would stay where it is.
+move-refused-gone = “{ $path }” is not there any more.
+move-refused-same-target = Another asset, “{ $other }”, would land on “{ $path }” too (names are compared whatever their case).
+move-refused-taken = “{ $path }” is taken: an asset or folder is already there, and a move never overwrites it.
+move-refused-into-moving = “{ $path }” is inside a folder that moves too: move the folder, or its assets, not both.
+move-refused-no-write = This account may not change the folder “{ $path }”.
+move-refused-no-uuid = AEM gave “{ $path }” no identifier (jcr:uuid), so it could not be found again after a lost answer: it is not moved.
+move-refused-pages-unknown = AEM could not tell which pages use “{ $path }”: moving it could leave a page pointing at nothing, so it is not moved.
+
+move-left-taken = Left alone: “{ $path }” was taken by another asset since the preview.
+move-left-gone = Left alone: “{ $path }” is not there any more (moved or deleted since).
+move-left-replaced = Left alone: another asset is at “{ $path }” now.
+move-left-changed = Left alone: “{ $path }” was changed since it was moved.
+
+error-move-oauth = This connection cannot move assets: it is an OAuth Server-to-Server connection, and AEM's move is a classic request. Nothing was sent. Move with service credentials from the AEM Developer Console or a local development token.
+error-move-nothing = Nothing to move: the folder, list or sheet holds no asset.
+error-move-read-only = The account { $account } may not change “{ $folder }”, so nothing can move there. Nothing was sent.
+error-move-unlisted = The folder “{ $folder }” could not be listed whole, so what it holds is not known: nothing was planned. Try again.
+error-move-sheet-columns = “{ $file }” has no “Path” and “New path” columns: the first row should name them.
+error-move-sheet-path = Row { $row }: { $problem } (“{ $path }”). Nothing was read or stored.
+error-move-cancelled = The move's preview was cancelled: nothing was stored.
+error-move-read = AEM did not answer for “{ $path }”: { $detail }
+error-retry-of-move = Run { $run } is a move: resume it to move what failed (metadesk-cli bulk resume { $run }).

@@ -1,0 +1,41 @@
+# Déplacer et renommer des ressources et des dossiers (ticket 76) : les mots de l’exécution, ses
+# refus et ses erreurs, pour toutes les faces.
+
+run-move = { $count ->
+    [one] Déplace 1 ressource ou dossier
+   *[other] Déplace { $count } ressources ou dossiers
+}
+run-move-to = { $count ->
+    [one] Déplace 1 ressource dans { $folder }
+   *[other] Déplace { $count } ressources dans { $folder }
+}
+run-move-undo = Remet en place ce que l’exécution { $run } a déplacé
+
+move-rule-unknown = « { $part } » n’est pas une règle de renommage. Utilisez lowercase, dashes, replace:AVANT=APRÈS, prefix:TEXTE, suffix:TEXTE ou number:DÉBUT:CHIFFRES, séparés par des virgules.
+move-rule-replace = « { $part } » ne dit pas quoi remplacer : écrivez replace:AVANT=APRÈS (AVANT ne peut pas être vide).
+move-rule-number = « { $part } » n’est pas une numérotation : écrivez number, number:DÉBUT ou number:DÉBUT:CHIFFRES (12 chiffres au plus).
+
+move-refused-no-name = La règle de renommage laisse « { $path } » sans nom.
+move-refused-same-path = « { $path } » resterait à sa place.
+move-refused-gone = « { $path } » n’est plus là.
+move-refused-same-target = Une autre ressource, « { $other } », arriverait aussi sur « { $path } » (les noms sont comparés sans tenir compte des majuscules).
+move-refused-taken = « { $path } » est pris : une ressource ou un dossier s’y trouve déjà, et un déplacement ne l’écrase jamais.
+move-refused-into-moving = « { $path } » est dans un dossier qui est déplacé aussi : déplacez le dossier ou ses ressources, pas les deux.
+move-refused-no-write = Ce compte ne peut pas modifier le dossier « { $path } ».
+move-refused-no-uuid = AEM n’a pas donné d’identifiant (jcr:uuid) à « { $path } » : il ne pourrait pas être retrouvé après une réponse perdue, il n’est donc pas déplacé.
+move-refused-pages-unknown = AEM n’a pas pu dire quelles pages utilisent « { $path } » : le déplacer pourrait laisser une page pointer vers rien, il n’est donc pas déplacé.
+
+move-left-taken = Laissé tel quel : « { $path } » a été pris par une autre ressource depuis l’aperçu.
+move-left-gone = Laissé tel quel : « { $path } » n’est plus là (déplacé ou supprimé depuis).
+move-left-replaced = Laissé tel quel : une autre ressource est maintenant à « { $path } ».
+move-left-changed = Laissé tel quel : « { $path } » a été modifié depuis son déplacement.
+
+error-move-oauth = Cette connexion ne peut pas déplacer de ressources : c’est une connexion OAuth Server-to-Server, et le déplacement d’AEM est une requête classique. Rien n’a été envoyé. Déplacez avec des identifiants de service de l’AEM Developer Console ou un jeton de développement local.
+error-move-nothing = Rien à déplacer : le dossier, la liste ou la feuille ne contient aucune ressource.
+error-move-read-only = Le compte { $account } ne peut pas modifier « { $folder } », donc rien ne peut y être déplacé. Rien n’a été envoyé.
+error-move-unlisted = Le dossier « { $folder } » n’a pas pu être listé en entier, donc son contenu n’est pas connu : rien n’a été planifié. Réessayez.
+error-move-sheet-columns = « { $file } » n’a pas de colonnes « Path » et « New path » (ou « Chemin » et « Nouveau chemin ») : la première ligne doit les nommer.
+error-move-sheet-path = Ligne { $row } : { $problem } (« { $path } »). Rien n’a été lu ni enregistré.
+error-move-cancelled = L’aperçu du déplacement a été annulé : rien n’a été enregistré.
+error-move-read = AEM n’a pas répondu pour « { $path } » : { $detail }
+error-retry-of-move = L’exécution { $run } est un déplacement : reprenez-la pour déplacer ce qui a échoué (metadesk-cli bulk resume { $run }).
