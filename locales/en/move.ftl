@@ -39,3 +39,21 @@ error-move-sheet-path = Row { $row }: { $problem } (“{ $path }”). Nothing wa
 error-move-cancelled = The move's preview was cancelled: nothing was stored.
 error-move-read = AEM did not answer for “{ $path }”: { $detail }
 error-retry-of-move = Run { $run } is a move: resume it to move what failed (metadesk-cli bulk resume { $run }).
+
+cli-move-what = Say what moves: a scope (--folder, --where or --list) with --to FOLDER, or a sheet with --sheet FILE.
+cli-move-counts = { $planned } to move: { $moved } moved, { $refused } refused, { $left } left alone, { $failed } failed, { $pending } not moved yet · { $pages } pages fixed · { $folders } folders made
+cli-move-pages-left = { $count ->
+    [one] 1 page is left pointing at the old path (unticked).
+   *[other] { $count } pages are left pointing at the old path (unticked).
+}
+cli-move-state-refused = refused
+cli-move-state-planned = to move
+cli-move-state-in-doubt = in doubt: checked before anything is sent again
+cli-move-state-moved = moved
+cli-move-state-left-alone = left alone
+cli-move-state-failed = failed
+cli-move-on-website = on the website: a move takes it off unless republished
+cli-move-page-adjusted = page { $page }: fixed
+cli-move-page-adjusted-live = page { $page } (on the website): fixed
+cli-move-page-kept = page { $page }: keeps the old path
+cli-move-more = … and { $count } more (--json lists them all).

@@ -39,3 +39,21 @@ error-move-sheet-path = Ligne { $row } : { $problem } (« { $path } »). Rien
 error-move-cancelled = L’aperçu du déplacement a été annulé : rien n’a été enregistré.
 error-move-read = AEM n’a pas répondu pour « { $path } » : { $detail }
 error-retry-of-move = L’exécution { $run } est un déplacement : reprenez-la pour déplacer ce qui a échoué (metadesk-cli bulk resume { $run }).
+
+cli-move-what = Dites ce qui est déplacé : une portée (--folder, --where ou --list) avec --to DOSSIER, ou une feuille avec --sheet FICHIER.
+cli-move-counts = { $planned } à déplacer : { $moved } déplacées, { $refused } refusées, { $left } laissées telles quelles, { $failed } en échec, { $pending } pas encore déplacées · { $pages } pages corrigées · { $folders } dossiers créés
+cli-move-pages-left = { $count ->
+    [one] 1 page garde l’ancien chemin (décochée).
+   *[other] { $count } pages gardent l’ancien chemin (décochées).
+}
+cli-move-state-refused = refusée
+cli-move-state-planned = à déplacer
+cli-move-state-in-doubt = incertaine : vérifiée avant tout nouvel envoi
+cli-move-state-moved = déplacée
+cli-move-state-left-alone = laissée telle quelle
+cli-move-state-failed = en échec
+cli-move-on-website = sur le site : un déplacement l’en retire, sauf republication
+cli-move-page-adjusted = page { $page } : corrigée
+cli-move-page-adjusted-live = page { $page } (sur le site) : corrigée
+cli-move-page-kept = page { $page } : garde l’ancien chemin
+cli-move-more = … et { $count } de plus (--json les liste toutes).

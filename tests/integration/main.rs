@@ -40,6 +40,7 @@ mod hosts_cli;
 mod index_lag;
 mod index_lag_cli;
 mod keychain;
+mod move_cli;
 mod moves_client;
 mod odd_paths_cli;
 mod on_website;

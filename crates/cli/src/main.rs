@@ -18,6 +18,8 @@ mod fragments;
 mod health;
 mod home;
 mod localized_help;
+mod move_cmd;
+mod move_words;
 mod output;
 mod publish;
 mod runs;
@@ -85,6 +87,10 @@ enum Command {
     /// Upload files and folders into a DAM folder (AEM's direct binary upload): the plan
     /// first (new, already there, different, refused), sent with --yes.
     Upload(upload::UploadArgs),
+    /// Move and rename assets and folders, every page that uses them fixed (AEM's own move):
+    /// a folder's, a search's or a list's assets into a folder, renamed by a rule, or a sheet's
+    /// Path and New path; previewed first, applied with --yes, undone with bulk undo.
+    Move(move_cmd::MoveArgs),
 }
 
 /// The stack the CLI runs on. The main thread's is 8 MiB on Linux and macOS but 2 on Windows
@@ -168,6 +174,7 @@ fn run() -> ExitCode {
         Command::Tags(args) => in_runtime(tags::run(args, &workspace, &l), &l),
         Command::Fragments(args) => in_runtime(fragments::run(args, &workspace, &l), &l),
         Command::Upload(args) => in_runtime(upload::run(args, &workspace, &l), &l),
+        Command::Move(args) => in_runtime(move_cmd::run(args, &workspace, &l), &l),
         Command::Publish(args) => in_runtime(
             publish::run(
                 args,

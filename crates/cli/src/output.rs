@@ -251,6 +251,7 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
         println!("{line}");
     }
     crate::upload_words::print_run(s, l);
+    crate::move_words::print_op(s, l);
     if let Some(view) = &s.tag_import {
         crate::tag_import_words::print_outcome(
             &s.id,

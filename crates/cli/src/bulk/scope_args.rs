@@ -51,6 +51,28 @@ pub(crate) struct ScopeArgs {
 }
 
 impl ScopeArgs {
+    /// The scope of a command that takes it another way than these flags (`move`, whose
+    /// `--sheet` stands for it): a folder, its search or a list.
+    pub(crate) fn of(
+        folder: Option<String>,
+        conditions: Vec<String>,
+        any: bool,
+        list: Option<std::path::PathBuf>,
+        recursive: bool,
+    ) -> Self {
+        ScopeArgs {
+            folder,
+            under: None,
+            conditions,
+            any,
+            list,
+            scope: None,
+            recursive,
+            name: None,
+            formats: Vec::new(),
+        }
+    }
+
     /// Refuses conditions that do not parse, before AEM is asked anything.
     pub(crate) fn check(&self) -> Result<(), Error> {
         match self
