@@ -88,7 +88,13 @@ impl RenameRule {
         if let Some((start, digits)) = self.number {
             stem = format!("{stem}-{:0digits$}", start + n);
         }
-        let ext = ext.map(|e| if self.lowercase { e.to_lowercase() } else { e.to_owned() });
+        let ext = ext.map(|e| {
+            if self.lowercase {
+                e.to_lowercase()
+            } else {
+                e.to_owned()
+            }
+        });
         match ext {
             Some(ext) if !stem.is_empty() => format!("{stem}.{ext}"),
             // A rule that leaves no name before the extension leaves no name.
@@ -129,7 +135,10 @@ impl Destination<'_> {
 pub fn refusal(from: &str, to: &str) -> Option<SavedText> {
     let name = crate::moves::leaf(to);
     if name.is_empty() {
-        return Some(SavedText::new("move-refused-no-name", [("path", from.into())]));
+        return Some(SavedText::new(
+            "move-refused-no-name",
+            [("path", from.into())],
+        ));
     }
     if let Err(problem) = check_canonical(to) {
         return Some(SavedText::new(problem.code(), [("path", to.into())]));
@@ -138,7 +147,10 @@ pub fn refusal(from: &str, to: &str) -> Option<SavedText> {
         return Some(SavedText::new("move-name-refused", [("name", name.into())]));
     }
     if to == from {
-        return Some(SavedText::new("move-refused-same-path", [("path", from.into())]));
+        return Some(SavedText::new(
+            "move-refused-same-path",
+            [("path", from.into())],
+        ));
     }
     if to.starts_with(&format!("{from}/")) {
         return Some(SavedText::new("move-into-itself", [("path", from.into())]));
@@ -168,10 +180,17 @@ mod tests {
 
     #[test]
     fn a_rule_renames_the_name_and_keeps_its_extension() {
-        let rule = RenameRule::parse("lowercase,dashes,replace:img_=summer-,prefix:2026-,number:1:2")
-            .unwrap();
-        assert_eq!(rule.apply("IMG_2231 Beach.JPG", 0), "2026-summer-2231-beach-01.jpg");
-        assert_eq!(rule.apply("IMG_2232 Beach.JPG", 4), "2026-summer-2232-beach-05.jpg");
+        let rule =
+            RenameRule::parse("lowercase,dashes,replace:img_=summer-,prefix:2026-,number:1:2")
+                .unwrap();
+        assert_eq!(
+            rule.apply("IMG_2231 Beach.JPG", 0),
+            "2026-summer-2231-beach-01.jpg"
+        );
+        assert_eq!(
+            rule.apply("IMG_2232 Beach.JPG", 4),
+            "2026-summer-2232-beach-05.jpg"
+        );
         let suffix = RenameRule::parse("suffix:-web").unwrap();
         assert_eq!(suffix.apply("logo.png", 0), "logo-web.png");
         assert_eq!(suffix.apply("README", 0), "README-web");
@@ -197,7 +216,11 @@ mod tests {
             ("number:a", "move-rule-number"),
             ("number:1:40", "move-rule-number"),
         ] {
-            assert_eq!(RenameRule::parse(text).unwrap_err().id(), Some(code), "{text}");
+            assert_eq!(
+                RenameRule::parse(text).unwrap_err().id(),
+                Some(code),
+                "{text}"
+            );
         }
     }
 
@@ -229,13 +252,23 @@ mod tests {
     #[test]
     fn refusals_name_the_problem() {
         let cases = [
-            ("/content/dam/a/x.jpg", "/content/dam/b/x*.jpg", "move-name-refused"),
+            (
+                "/content/dam/a/x.jpg",
+                "/content/dam/b/x*.jpg",
+                "move-name-refused",
+            ),
             ("/content/dam/a", "/content/dam/a/b/a", "move-into-itself"),
-            ("/content/dam/a/x.jpg", "/content/dam/a/x.jpg", "move-refused-same-path"),
+            (
+                "/content/dam/a/x.jpg",
+                "/content/dam/a/x.jpg",
+                "move-refused-same-path",
+            ),
         ];
         for (from, to, code) in cases {
             assert_eq!(
-                refusal(from, to).and_then(|t| t.code().map(str::to_owned)).as_deref(),
+                refusal(from, to)
+                    .and_then(|t| t.code().map(str::to_owned))
+                    .as_deref(),
                 Some(code)
             );
         }
@@ -246,7 +279,11 @@ mod tests {
 
     #[test]
     fn two_assets_on_one_path_collide_whatever_their_case() {
-        let targets = [(0, "/content/dam/b/A.jpg"), (1, "/content/dam/b/a.jpg"), (2, "/content/dam/b/c.jpg")];
+        let targets = [
+            (0, "/content/dam/b/A.jpg"),
+            (1, "/content/dam/b/a.jpg"),
+            (2, "/content/dam/b/c.jpg"),
+        ];
         assert_eq!(collisions(&targets), vec![(1, 0)]);
     }
 }

@@ -206,11 +206,7 @@ impl RunKind {
                     ("folder", folder.as_str().into()),
                 ],
             )],
-            RunKind::Move {
-                items,
-                to,
-                undo_of,
-            } => vec![match (undo_of, to) {
+            RunKind::Move { items, to, undo_of } => vec![match (undo_of, to) {
                 (Some(of), _) => of_run("run-move-undo", of),
                 (None, Some(to)) => SavedText::new(
                     "run-move-to",

@@ -59,9 +59,9 @@ mod upload_values;
 
 use context::{Ctx, forward};
 use listed::preview_scope;
+pub use moving::fingerprint;
 pub use planning::AssetEdits;
 use planning::preview_per_asset;
-pub use moving::fingerprint;
 pub use reads::Reads;
 pub use run_source::RunSource;
 use undo::preview_undo_rows;

@@ -189,7 +189,11 @@ async fn check_item(reader: &dyn Reader, item: &MoveItem) -> Found {
         Ok(None) => {}
     }
     // Two levels: the asset's metadata, told unchanged by its code.
-    let depth = if item.unchanged_since && !item.folder { "2" } else { "0" };
+    let depth = if item.unchanged_since && !item.folder {
+        "2"
+    } else {
+        "0"
+    };
     match read(reader, &item.from, depth).await {
         Err(why) => Found::Unknown(why),
         Ok(None) => Found::LeftAlone(said("move-left-gone", &item.from)),
@@ -230,7 +234,12 @@ mod tests {
     #[test]
     fn names_kept_go_together_and_a_rename_alone() {
         let rows: Vec<MoveRow> = (0..25)
-            .map(|n| item(&format!("/content/dam/a/{n}.jpg"), &format!("/content/dam/b/{n}.jpg")))
+            .map(|n| {
+                item(
+                    &format!("/content/dam/a/{n}.jpg"),
+                    &format!("/content/dam/b/{n}.jpg"),
+                )
+            })
             .chain([item("/content/dam/a/x.jpg", "/content/dam/b/y.jpg")])
             .collect();
         let plan = MovePlan {
@@ -247,7 +256,13 @@ mod tests {
         assert_eq!(sent.dest_name.as_deref(), Some("y.jpg"));
         assert_eq!(sent.adjust, vec!["/content/site/p".to_owned()]);
         // The page and the asset, both on the website before, are published again.
-        assert_eq!(sent.publish, vec!["/content/site/p".to_owned(), "/content/dam/b/y.jpg".to_owned()]);
+        assert_eq!(
+            sent.publish,
+            vec![
+                "/content/site/p".to_owned(),
+                "/content/dam/b/y.jpg".to_owned()
+            ]
+        );
         assert!(request(&[renamed], false).publish.is_empty());
     }
 }

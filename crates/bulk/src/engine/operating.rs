@@ -76,7 +76,9 @@ async fn run<O: Operation>(
     on_progress: ProgressFn<'_>,
 ) -> Result<Option<SavedText>> {
     let Some(aem) = ctx.aem.uploads() else {
-        return Err(Error::Internal("this operation needs a classic connection".into()));
+        return Err(Error::Internal(
+            "this operation needs a classic connection".into(),
+        ));
     };
     let reader = Gated { ctx, aem };
     let mut stages: BTreeMap<u32, Vec<&O::Row>> = BTreeMap::new();
@@ -122,7 +124,11 @@ async fn run<O: Operation>(
 }
 
 /// `row` with what its check found.
-async fn checked<'r, O: Operation>(op: &O, reader: &Gated<'_>, row: &'r O::Row) -> (&'r O::Row, Found) {
+async fn checked<'r, O: Operation>(
+    op: &O,
+    reader: &Gated<'_>,
+    row: &'r O::Row,
+) -> (&'r O::Row, Found) {
     (row, op.check(reader, row).await)
 }
 
@@ -176,9 +182,7 @@ async fn send<O: Operation>(
     }
     // Durable: everything before it is on disk with it.
     ctx.journal.append_durable(&sending(last)).await?;
-    let sent = ctx
-        .call_write(&mut 0, || op.write(reader.aem, &rows))
-        .await;
+    let sent = ctx.call_write(&mut 0, || op.write(reader.aem, &rows)).await;
     match sent {
         Ok(()) => {
             for row in &rows {

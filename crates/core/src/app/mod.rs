@@ -238,10 +238,10 @@ mod folder_assets_tests;
 #[cfg(test)]
 mod health_tests;
 #[cfg(test)]
+mod moves_tests;
+#[cfg(test)]
 mod tag_changes_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod moves_tests;

@@ -84,7 +84,9 @@ impl Workspace {
     pub async fn preview_move(&self, opened: &Opened, ask: MoveAsk) -> Result<RunSummary> {
         let aem = mover(opened)?;
         let rule = match &ask.rename {
-            Some(text) => RenameRule::parse(text).map_err(|t| Error::worded(ErrorCode::InvalidInput, t))?,
+            Some(text) => {
+                RenameRule::parse(text).map_err(|t| Error::worded(ErrorCode::InvalidInput, t))?
+            }
             None => RenameRule::default(),
         };
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
@@ -92,20 +94,30 @@ impl Workspace {
         let reads = engine.reads(&control);
         let (pairs, to) = match &ask.what {
             MoveWhat::Scope { scope, to } => {
-                let to = metadesk_assets::folders::DamFolder::parse(to)?.as_str().to_owned();
-                (scope_pairs(&reads, scope, &to, ask.flatten, &rule).await?, Some(to))
+                let to = metadesk_assets::folders::DamFolder::parse(to)?
+                    .as_str()
+                    .to_owned();
+                (
+                    scope_pairs(&reads, scope, &to, ask.flatten, &rule).await?,
+                    Some(to),
+                )
             }
             MoveWhat::Sheet { file } => (sheet_pairs(file).await?, None),
         };
         if pairs.is_empty() {
-            return Err(Error::message(ErrorCode::InvalidInput, "error-move-nothing", vec![]));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-move-nothing",
+                vec![],
+            ));
         }
         if let Some(to) = &to {
             refuse_unwritable(&aem, to, opened.connected.account.as_deref()).await?;
         }
         let sources = read_all(&reads, pairs).await?;
         let mut plan = plan_of(&reads, &aem, sources, &ask).await?;
-        self.add_pages(opened, &reads, &mut plan, &ask.keep_pages).await?;
+        self.add_pages(opened, &reads, &mut plan, &ask.keep_pages)
+            .await?;
         let items = plan.items().count() as u64;
         let mut spec = opened.spec(
             RunScope::checked(
@@ -144,12 +156,15 @@ impl Workspace {
         let unknown: HashSet<String> = uses.unknown_paths().into_iter().collect();
         let mut pages: BTreeMap<&str, Vec<MovePage>> = BTreeMap::new();
         for page in &uses.pages {
-            pages.entry(page.asset.as_str()).or_default().push(MovePage {
-                path: page.page.clone(),
-                title: page.title.clone(),
-                published: page.published,
-                adjust: !keep.contains(&page.page),
-            });
+            pages
+                .entry(page.asset.as_str())
+                .or_default()
+                .push(MovePage {
+                    path: page.page.clone(),
+                    title: page.title.clone(),
+                    published: page.published,
+                    adjust: !keep.contains(&page.page),
+                });
         }
         for row in &mut plan.rows {
             let MoveRow::Move(item) = row else { continue };
@@ -170,7 +185,11 @@ impl Workspace {
 /// AEM's move is a classic request.
 fn mover(opened: &Opened) -> Result<ClassicAssets> {
     if opened.connected.family == ApiFamily::OpenApi {
-        return Err(Error::message(ErrorCode::InvalidInput, "error-move-oauth", vec![]));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-move-oauth",
+            vec![],
+        ));
     }
     Ok(ClassicAssets::new(opened.connected.client.clone()))
 }
@@ -254,19 +273,27 @@ async fn sheet_pairs(file: &std::path::Path) -> Result<Vec<(String, String)>> {
         Error::worded(ErrorCode::InvalidInput, Text::new(code, args))
     };
     let header = |cell: &str| cell.trim().to_lowercase();
-    let Some((at, head)) = rows
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.iter().any(|c| ["path", "chemin"].contains(&header(c).as_str())))
-    else {
-        return Err(bad("error-move-sheet-columns", vec![("file", name.as_str().into())]));
+    let Some((at, head)) = rows.iter().enumerate().find(|(_, r)| {
+        r.iter()
+            .any(|c| ["path", "chemin"].contains(&header(c).as_str()))
+    }) else {
+        return Err(bad(
+            "error-move-sheet-columns",
+            vec![("file", name.as_str().into())],
+        ));
     };
-    let column = |names: &[&str]| head.iter().position(|c| names.contains(&header(c).as_str()));
+    let column = |names: &[&str]| {
+        head.iter()
+            .position(|c| names.contains(&header(c).as_str()))
+    };
     let (Some(from_at), Some(to_at)) = (
         column(&["path", "chemin"]),
         column(&["new path", "nouveau chemin"]),
     ) else {
-        return Err(bad("error-move-sheet-columns", vec![("file", name.as_str().into())]));
+        return Err(bad(
+            "error-move-sheet-columns",
+            vec![("file", name.as_str().into())],
+        ));
     };
     let mut pairs = Vec::new();
     for (n, row) in rows.iter().enumerate().skip(at + 1) {
@@ -320,7 +347,11 @@ async fn node_at(reads: &Reads, path: &str, depth: &str) -> Result<Option<Value>
     let aem = reads.aem();
     match reads.call(|| aem.node_json(path, depth)).await {
         Ok(Some(node)) => Ok(Some(node)),
-        Ok(None) => Err(Error::message(ErrorCode::InvalidInput, "error-move-cancelled", vec![])),
+        Ok(None) => Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-move-cancelled",
+            vec![],
+        )),
         Err(CallError::NotFound) => Ok(None),
         Err(CallError::Auth(e) | CallError::Unreachable(e) | CallError::Aem(e)) => {
             Err(Error::Aem(e))
@@ -350,7 +381,11 @@ async fn plan_of(
         .collect();
     let clashes: BTreeMap<usize, usize> = collisions(&targets).into_iter().collect();
     let moving: HashSet<&str> = sources.iter().map(|s| s.from.as_str()).collect();
-    let asks = sources.iter().enumerate().map(|(n, s)| taken_at(reads, n, &s.to)).collect();
+    let asks = sources
+        .iter()
+        .enumerate()
+        .map(|(n, s)| taken_at(reads, n, &s.to))
+        .collect();
     let mut found = at_most(asks, READS_AT_ONCE)
         .await
         .into_iter()
@@ -361,7 +396,10 @@ async fn plan_of(
     let mut items = Vec::new();
     for (i, source) in sources.iter().enumerate() {
         let Some(node) = &source.node else {
-            items.push(refused_item(source, said("move-refused-gone", &source.from)));
+            items.push(refused_item(
+                source,
+                said("move-refused-gone", &source.from),
+            ));
             continue;
         };
         let why = refusal(&source.from, &source.to)
@@ -391,7 +429,8 @@ async fn plan_of(
                 let may = match writable.get(&parent_of_source) {
                     Some(may) => *may,
                     None => {
-                        let may = !matches!(aem.may_modify(&parent_of_source).await, Ok(Some(false)));
+                        let may =
+                            !matches!(aem.may_modify(&parent_of_source).await, Ok(Some(false)));
                         writable.insert(parent_of_source.clone(), may);
                         may
                     }
@@ -402,7 +441,11 @@ async fn plan_of(
         let item = MoveItem {
             from: source.from.clone(),
             to: source.to.clone(),
-            uuid: node.get("jcr:uuid").and_then(Value::as_str).unwrap_or("").to_owned(),
+            uuid: node
+                .get("jcr:uuid")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
             folder: node
                 .get("jcr:primaryType")
                 .and_then(Value::as_str)
@@ -421,7 +464,10 @@ async fn plan_of(
         items.push(item);
     }
     let folders = folders_to_make(reads, &items).await?;
-    let mut rows: Vec<MoveRow> = folders.into_iter().map(|path| MoveRow::Folder { path }).collect();
+    let mut rows: Vec<MoveRow> = folders
+        .into_iter()
+        .map(|path| MoveRow::Folder { path })
+        .collect();
     rows.extend(items.into_iter().map(MoveRow::Move));
     Ok(MovePlan {
         rows,

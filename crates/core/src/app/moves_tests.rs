@@ -11,8 +11,8 @@ use metadesk_sandbox::{Sandbox, SandboxConfig};
 use serde_json::json;
 
 use super::test_support::workspace_with;
-use metadesk_credentials::secrets::RunOnlyKeychain;
 use super::{ConnectionChoice, MoveAsk, MoveWhat, Opened, PreviewRequest, Workspace};
+use metadesk_credentials::secrets::RunOnlyKeychain;
 
 async fn setup(read_only: bool) -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
     let sandbox = Sandbox::start(
@@ -24,7 +24,10 @@ async fn setup(read_only: bool) -> (tempfile::TempDir, Workspace, Opened, Sandbo
     .await
     .unwrap();
     let credential = if read_only {
-        sandbox.credentials().read_only_service_credentials_json.clone()
+        sandbox
+            .credentials()
+            .read_only_service_credentials_json
+            .clone()
     } else {
         sandbox.credentials().service_credentials_json.clone()
     };
@@ -95,12 +98,25 @@ async fn a_sheet_of_renames_moves_each_asset_with_its_pages_and_the_undo_moves_i
     assert_eq!(applied.status, RunStatus::Completed, "{applied:?}");
     assert_eq!(view(&applied).counts.done, 2);
     assert!(sb.asset(a).is_none());
-    assert_eq!(sb.asset(&new_a).unwrap()["jcr:uuid"], uuid, "the same asset");
+    assert_eq!(
+        sb.asset(&new_a).unwrap()["jcr:uuid"],
+        uuid,
+        "the same asset"
+    );
     let (author, _) = sb.page_references("/content/site/en/spring").unwrap();
-    assert!(author.contains(&new_a) && author.contains(&new_b), "{author:?}");
+    assert!(
+        author.contains(&new_a) && author.contains(&new_b),
+        "{author:?}"
+    );
 
     let undo = ws
-        .preview(&opened, PreviewRequest::Undo { of: preview.id.clone() }, &|_| {})
+        .preview(
+            &opened,
+            PreviewRequest::Undo {
+                of: preview.id.clone(),
+            },
+            &|_| {},
+        )
         .await
         .unwrap();
     assert_eq!(undo.kind.undo_of(), Some(preview.id.as_str()));
@@ -109,7 +125,14 @@ async fn a_sheet_of_renames_moves_each_asset_with_its_pages_and_the_undo_moves_i
     assert_eq!(sb.asset(a).unwrap()["jcr:uuid"], uuid);
     let (author, _) = sb.page_references("/content/site/en/spring").unwrap();
     assert!(author.contains(a) && author.contains(b), "{author:?}");
-    assert!(ws.list_runs().await.unwrap().iter().any(|r| r.id == undo.id), "in Activity");
+    assert!(
+        ws.list_runs()
+            .await
+            .unwrap()
+            .iter()
+            .any(|r| r.id == undo.id),
+        "in Activity"
+    );
 }
 
 /// The undo leaves alone an asset changed since its move and a path someone took meanwhile,
@@ -123,21 +146,38 @@ async fn the_undo_never_moves_what_changed_since_nor_overwrites_a_path_taken() {
         .enumerate()
         .map(|(n, p)| (p.clone(), renamed(p, &format!("moved-{n}.jpg"))))
         .collect();
-    let rows: Vec<(&str, &str)> = pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let rows: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
     ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
     // A colleague edits the first at its new place, and puts a file at the second's old path.
-    sb.edit_asset(&pairs[0].1, json!({"dc:title": "Theirs"})).unwrap();
-    sb.upload(&pairs[1].0, json!({"dc:title": "Their new file"})).unwrap();
+    sb.edit_asset(&pairs[0].1, json!({"dc:title": "Theirs"}))
+        .unwrap();
+    sb.upload(&pairs[1].0, json!({"dc:title": "Their new file"}))
+        .unwrap();
     let undo = ws
-        .preview(&opened, PreviewRequest::Undo { of: preview.id.clone() }, &|_| {})
+        .preview(
+            &opened,
+            PreviewRequest::Undo {
+                of: preview.id.clone(),
+            },
+            &|_| {},
+        )
         .await
         .unwrap();
     let undone = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
     let counts = view(&undone).counts;
     assert_eq!((counts.done, counts.left_alone), (1, 2), "{undone:?}");
-    assert!(sb.asset(&pairs[0].1).is_some(), "changed since: kept where it is");
-    assert_eq!(sb.asset(&pairs[1].0).unwrap()["metadata"]["dc:title"], "Their new file");
+    assert!(
+        sb.asset(&pairs[0].1).is_some(),
+        "changed since: kept where it is"
+    );
+    assert_eq!(
+        sb.asset(&pairs[1].0).unwrap()["metadata"]["dc:title"],
+        "Their new file"
+    );
     assert!(sb.asset(&pairs[2].0).is_some(), "moved back");
 }
 
@@ -184,12 +224,19 @@ async fn names_clashes_taken_paths_and_gone_sources_are_refused_before_anything_
 async fn bad_sheets_and_a_read_only_account_are_refused_with_nothing_stored() {
     let (dir, ws, opened, sb) = setup(false).await;
     let p = assets(&sb);
-    for bad in ["/content/site/x.jpg", "renamed.jpg", "/content/dam/../x.jpg"] {
+    for bad in [
+        "/content/site/x.jpg",
+        "renamed.jpg",
+        "/content/dam/../x.jpg",
+    ] {
         let e = ws
             .preview_move(&opened, sheet(&dir, &[(&p[0], bad)]))
             .await
             .unwrap_err();
-        assert!(e.to_string().contains("row 2") || e.to_string().contains("Row 2"), "{bad}: {e}");
+        assert!(
+            e.to_string().contains("row 2") || e.to_string().contains("Row 2"),
+            "{bad}: {e}"
+        );
         assert!(e.to_string().contains(bad), "{bad}: {e}");
     }
     assert!(ws.list_runs().await.unwrap().is_empty());
