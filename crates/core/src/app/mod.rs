@@ -25,6 +25,7 @@ mod jobs;
 mod language;
 mod list_files;
 mod moves;
+mod moves_window;
 mod opening;
 mod page_requests;
 mod pending;
@@ -77,6 +78,7 @@ pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
 pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_list_path};
 pub use moves::{MoveAsk, MoveWhat};
+pub use moves_window::{MoveFrom, MoveRequest};
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
 pub use pending::PendingImports;
@@ -238,10 +240,10 @@ mod folder_assets_tests;
 #[cfg(test)]
 mod health_tests;
 #[cfg(test)]
+mod moves_tests;
+#[cfg(test)]
 mod tag_changes_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod moves_tests;
