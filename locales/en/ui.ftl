@@ -1860,3 +1860,15 @@ move-panel-listed = { $count ->
     [one] { $count } asset you listed
    *[other] { $count } assets you listed
 }
+bulk-kind-move = Move of { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+} to { $to }
+bulk-kind-move-undo = Undo of the move{ $made ->
+    [none] {""}
+   *[other] {" "}of { $made }
+} ({ $items ->
+    [one] { $items } item
+   *[other] { $items } items
+})
+move-panel-nothing-title = No move previewed yet

@@ -1919,3 +1919,15 @@ move-panel-listed = { $count ->
     [one] { $count } ressource de votre liste
    *[other] { $count } ressources de votre liste
 }
+bulk-kind-move = Déplacement de { $items ->
+    [one] { $items } élément
+   *[other] { $items } éléments
+} vers { $to }
+bulk-kind-move-undo = Annulation du déplacement{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} ({ $items ->
+    [one] { $items } élément
+   *[other] { $items } éléments
+})
+move-panel-nothing-title = Aucun déplacement prévisualisé pour l’instant

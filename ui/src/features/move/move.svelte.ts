@@ -87,7 +87,7 @@ export class MoveModel {
   /** Undo: a move applied that moved something (not an undo itself). */
   get canUndo(): boolean {
     const run = this.run;
-    if (this.busy || !run || run.kind.kind !== 'move' || run.status === 'previewed') return false;
+    if (this.busy || !run || run.kind.kind !== 'move' || run.kind.undo_of !== undefined || run.status === 'previewed') return false;
     return (this.view?.counts.done ?? 0) > 0;
   }
 
