@@ -1781,7 +1781,7 @@ row-tag-removed = Removed
 ## Move and rename assets (issue 76): the Move panel on the Bulk edit page.
 move-panel-open = Move…
 move-panel-open-sheet = Moves from a sheet…
-move-panel-scope-hint = Move the assets chosen above into another folder, or rename them; or plan a whole reorganisation in a sheet with Path and New path columns.
+move-panel-scope-hint = Move the assets chosen above into another folder, or rename them; or plan a whole reorganisation in a sheet.
 move-panel-title = Move and rename assets
 move-panel-from-scope = The assets chosen above: { $scope }
 move-panel-from-sheet = Moves from the sheet { $name }

@@ -1840,7 +1840,7 @@ row-tag-removed = Supprimée
 ## Déplacer et renommer des ressources (ticket 76) : le panneau Déplacer de la page Modification en masse.
 move-panel-open = Déplacer…
 move-panel-open-sheet = Déplacements depuis une feuille…
-move-panel-scope-hint = Déplacez les ressources choisies ci-dessus dans un autre dossier, ou renommez-les ; ou préparez toute une réorganisation dans une feuille avec les colonnes Path et New path.
+move-panel-scope-hint = Déplacez les ressources choisies ci-dessus dans un autre dossier, ou renommez-les ; ou préparez toute une réorganisation dans une feuille.
 move-panel-title = Déplacer et renommer des ressources
 move-panel-from-scope = Les ressources choisies ci-dessus : { $scope }
 move-panel-from-sheet = Déplacements de la feuille { $name }

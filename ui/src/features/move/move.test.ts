@@ -109,7 +109,7 @@ describe('MoveModel', () => {
     expect(model.canPreview).toBe(false);
     await model.apply();
     expect(applyRun).toHaveBeenCalledTimes(1);
-    finish(moveRun({ status: 'done' }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } })));
+    finish(moveRun({ status: 'completed' }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } })));
     await applying;
     expect(model.busy).toBe(false);
     expect(model.canApply).toBe(false);
@@ -118,7 +118,7 @@ describe('MoveModel', () => {
 
   it('undoes by previewing the undo of the run', async () => {
     const model = opened();
-    model.run = moveRun({ status: 'done' }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } }));
+    model.run = moveRun({ status: 'completed' }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } }));
     vi.mocked(previewUndo).mockResolvedValue(moveRun({ id: 'run-undo', kind: { kind: 'move', items: 2, undo_of: 'run-move-1' } }));
     await model.undo();
     expect(previewUndo).toHaveBeenCalledWith('run-move-1', expect.any(Function));

@@ -6,18 +6,20 @@ import type { MoveState } from '../../ipc/bindings/MoveState';
 import type { MoveView } from '../../ipc/bindings/MoveView';
 import type { Outcome } from '../../lib/outcomes';
 
-const STATE_MEANINGS: Record<MoveState, Outcome['meaning']> = {
-  refused: 'failed',
-  planned: 'done',
-  in_doubt: 'attention',
-  moved: 'done',
-  left_alone: 'left-alone',
-  failed: 'failed',
+/** Each state's pill: its words (the catalogue's ids, written out so the catalogue's check
+ *  finds them) and what its colour means. */
+const STATE_OUTCOMES: Record<MoveState, Outcome> = {
+  refused: { word: 'move-panel-state-refused', meaning: 'failed' },
+  planned: { word: 'move-panel-state-planned', meaning: 'done' },
+  in_doubt: { word: 'move-panel-state-in_doubt', meaning: 'attention' },
+  moved: { word: 'move-panel-state-moved', meaning: 'done' },
+  left_alone: { word: 'move-panel-state-left_alone', meaning: 'left-alone' },
+  failed: { word: 'move-panel-state-failed', meaning: 'failed' },
 };
 
 /** A row's pill: its state in words and colour. */
 export function stateOutcome(state: MoveState): Outcome {
-  return { word: `move-panel-state-${state}`, meaning: STATE_MEANINGS[state] };
+  return STATE_OUTCOMES[state];
 }
 
 /** Whether a page is on the website (AEM not saying counts as on it, as the core does). */
