@@ -99,6 +99,7 @@ fn main() {
         "export_sheet",
         "choose_sheet_file",
         "preview_sheet",
+        "preview_move",
         "export_sheet_issues",
         "sheet_issues",
     ];

@@ -1777,3 +1777,98 @@ tags-import-undone-heading = Undone: the import of { $file }
 tags-import-col-now = What happened
 row-tag-created = Created
 row-tag-removed = Removed
+
+## Move and rename assets (issue 76): the Move panel on the Bulk edit page.
+move-panel-open = Move…
+move-panel-open-sheet = Moves from a sheet…
+move-panel-scope-hint = Move the assets chosen above into another folder, or rename them; or plan a whole reorganisation in a sheet.
+move-panel-title = Move and rename assets
+move-panel-from-scope = The assets chosen above: { $scope }
+move-panel-from-sheet = Moves from the sheet { $name }
+move-panel-to = Destination folder
+move-panel-to-hint = Type the folder’s path, for example /content/dam/archive; folders that do not exist yet are made.
+move-panel-layout = Subfolders
+move-panel-keep-subfolders = Keep subfolders
+move-panel-flatten = Put all in the folder
+move-panel-rename = Rename (optional)
+move-panel-lowercase = Lowercase
+move-panel-dashes = Spaces to dashes
+move-panel-find = Find
+move-panel-replace-with = Replace with
+move-panel-prefix = Prefix
+move-panel-suffix = Suffix
+move-panel-number = Number them
+move-panel-number-start = From
+move-panel-number-digits = Digits
+move-panel-example = Example: { $before } → { $after }
+move-panel-example-empty = Example: { $before } → no name left (refused)
+move-panel-republish = Republish what was on the website
+move-panel-sheet-hint = The sheet needs a Path column and a New path column, one asset or folder a row.
+move-panel-choose-sheet = Choose another sheet…
+move-panel-no-sheet = No sheet chosen yet. Choose one, or drop it on the window.
+move-panel-preview = Preview the move
+move-panel-preview-again = Preview again
+move-panel-previewing = Reading the assets and the pages that use them…
+move-panel-failed = The move could not be done
+move-panel-close = Close
+move-panel-preview-title = What the move will do
+move-panel-report-title = What the move did
+move-panel-undo-title = Moving back
+move-panel-counts = { $planned } to move · { $refused } refused · { $pages ->
+    [one] { $pages } page will be fixed
+   *[other] { $pages } pages will be fixed
+}
+move-panel-report-counts = { $done } moved · { $failed } failed · { $left } left alone · { $refused } refused · { $pending } not done yet
+move-panel-folders-made = { $count ->
+    [one] { $count } folder is made first.
+   *[other] { $count } folders are made first.
+}
+move-panel-pages-left = { $count ->
+    [one] { $count } page is left pointing at the old path.
+   *[other] { $count } pages are left pointing at the old path.
+}
+move-panel-nothing-previewed = Nothing to show yet: choose where the assets go, then preview.
+move-panel-rows-empty = No asset to move.
+move-panel-col-path = Old → new path
+move-panel-col-state = What happens
+move-panel-col-pages = Pages that use it
+move-panel-folder = Folder
+move-panel-on-website = On the website
+move-panel-not-on-website = Not on the website
+move-panel-no-pages = No page uses it.
+move-panel-page-kept = not fixed
+move-panel-state-refused = Refused
+move-panel-state-planned = To move
+move-panel-state-in_doubt = In doubt
+move-panel-state-moved = Moved
+move-panel-state-left_alone = Left alone
+move-panel-state-failed = Failed
+move-panel-apply = { $count ->
+    [one] Move { $count } asset
+   *[other] Move { $count } assets
+}
+move-panel-applying = Moving…
+move-panel-undo = Undo the move
+move-panel-undoing = Planning the undo…
+move-panel-production-title = Move on a production connection
+move-panel-production-sentence = { $count ->
+    [one] { $count } asset will be moved on { $connection }.
+   *[other] { $count } assets will be moved on { $connection }.
+}
+move-panel-production-button = Move
+move-panel-listed = { $count ->
+    [one] { $count } asset you listed
+   *[other] { $count } assets you listed
+}
+bulk-kind-move = Move of { $items ->
+    [one] { $items } item
+   *[other] { $items } items
+} to { $to }
+bulk-kind-move-undo = Undo of the move{ $made ->
+    [none] {""}
+   *[other] {" "}of { $made }
+} ({ $items ->
+    [one] { $items } item
+   *[other] { $items } items
+})
+move-panel-nothing-title = No move previewed yet

@@ -1836,3 +1836,98 @@ tags-import-undone-heading = Retour en arrière sur l’import de { $file }
 tags-import-col-now = Ce qui s’est passé
 row-tag-created = Créée
 row-tag-removed = Supprimée
+
+## Déplacer et renommer des ressources (ticket 76) : le panneau Déplacer de la page Modification en masse.
+move-panel-open = Déplacer…
+move-panel-open-sheet = Déplacements depuis une feuille…
+move-panel-scope-hint = Déplacez les ressources choisies ci-dessus dans un autre dossier, ou renommez-les ; ou préparez toute une réorganisation dans une feuille.
+move-panel-title = Déplacer et renommer des ressources
+move-panel-from-scope = Les ressources choisies ci-dessus : { $scope }
+move-panel-from-sheet = Déplacements de la feuille { $name }
+move-panel-to = Dossier de destination
+move-panel-to-hint = Saisissez le chemin du dossier, par exemple /content/dam/archive ; les dossiers qui n’existent pas encore sont créés.
+move-panel-layout = Sous-dossiers
+move-panel-keep-subfolders = Garder les sous-dossiers
+move-panel-flatten = Tout mettre dans le dossier
+move-panel-rename = Renommer (facultatif)
+move-panel-lowercase = En minuscules
+move-panel-dashes = Espaces en tirets
+move-panel-find = Rechercher
+move-panel-replace-with = Remplacer par
+move-panel-prefix = Préfixe
+move-panel-suffix = Suffixe
+move-panel-number = Les numéroter
+move-panel-number-start = À partir de
+move-panel-number-digits = Chiffres
+move-panel-example = Exemple : { $before } → { $after }
+move-panel-example-empty = Exemple : { $before } → plus aucun nom (refusé)
+move-panel-republish = Republier ce qui était sur le site web
+move-panel-sheet-hint = La feuille doit avoir une colonne Path et une colonne New path, une ressource ou un dossier par ligne.
+move-panel-choose-sheet = Choisir une autre feuille…
+move-panel-no-sheet = Aucune feuille choisie pour l’instant. Choisissez-en une, ou déposez-la sur la fenêtre.
+move-panel-preview = Prévisualiser le déplacement
+move-panel-preview-again = Prévisualiser de nouveau
+move-panel-previewing = Lecture des ressources et des pages qui les utilisent…
+move-panel-failed = Le déplacement n’a pas pu être fait
+move-panel-close = Fermer
+move-panel-preview-title = Ce que fera le déplacement
+move-panel-report-title = Ce qu’a fait le déplacement
+move-panel-undo-title = Retour à l’emplacement d’origine
+move-panel-counts = { $planned } à déplacer · { $refused } refusées · { $pages ->
+    [one] { $pages } page sera corrigée
+   *[other] { $pages } pages seront corrigées
+}
+move-panel-report-counts = { $done } déplacées · { $failed } en échec · { $left } laissées telles quelles · { $refused } refusées · { $pending } pas encore faites
+move-panel-folders-made = { $count ->
+    [one] { $count } dossier est créé d’abord.
+   *[other] { $count } dossiers sont créés d’abord.
+}
+move-panel-pages-left = { $count ->
+    [one] { $count } page garde le lien vers l’ancien chemin.
+   *[other] { $count } pages gardent le lien vers l’ancien chemin.
+}
+move-panel-nothing-previewed = Rien à afficher pour l’instant : choisissez où vont les ressources, puis prévisualisez.
+move-panel-rows-empty = Aucune ressource à déplacer.
+move-panel-col-path = Ancien → nouveau chemin
+move-panel-col-state = Ce qui se passe
+move-panel-col-pages = Pages qui l’utilisent
+move-panel-folder = Dossier
+move-panel-on-website = Sur le site web
+move-panel-not-on-website = Pas sur le site web
+move-panel-no-pages = Aucune page ne l’utilise.
+move-panel-page-kept = non corrigée
+move-panel-state-refused = Refusée
+move-panel-state-planned = À déplacer
+move-panel-state-in_doubt = Incertaine
+move-panel-state-moved = Déplacée
+move-panel-state-left_alone = Laissée telle quelle
+move-panel-state-failed = En échec
+move-panel-apply = { $count ->
+    [one] Déplacer { $count } ressource
+   *[other] Déplacer { $count } ressources
+}
+move-panel-applying = Déplacement en cours…
+move-panel-undo = Annuler le déplacement
+move-panel-undoing = Préparation de l’annulation…
+move-panel-production-title = Déplacer sur une connexion de production
+move-panel-production-sentence = { $count ->
+    [one] { $count } ressource sera déplacée sur { $connection }.
+   *[other] { $count } ressources seront déplacées sur { $connection }.
+}
+move-panel-production-button = Déplacer
+move-panel-listed = { $count ->
+    [one] { $count } ressource de votre liste
+   *[other] { $count } ressources de votre liste
+}
+bulk-kind-move = Déplacement de { $items ->
+    [one] { $items } élément
+   *[other] { $items } éléments
+} vers { $to }
+bulk-kind-move-undo = Annulation du déplacement{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+} ({ $items ->
+    [one] { $items } élément
+   *[other] { $items } éléments
+})
+move-panel-nothing-title = Aucun déplacement prévisualisé pour l’instant

@@ -252,6 +252,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::sheets::export_sheet,
                 commands::sheets::choose_sheet_file,
                 commands::sheets::preview_sheet,
+                commands::moves::preview_move,
                 commands::sheets::export_sheet_issues,
                 commands::sheets::sheet_issues,
                 $($extra),*

@@ -34,6 +34,10 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::SheetIssuesRequest::export_all(&cfg)?;
     crate::app::SavedSheet::export_all(&cfg)?;
     crate::app::HeldSheet::export_all(&cfg)?;
+    // Moves (issue 76): what the window asks, and a move's run as its summary shows it.
+    crate::app::MoveAsk::export_all(&cfg)?;
+    crate::app::MoveRequest::export_all(&cfg)?;
+    metadesk_bulk::ops::OpView::export_all(&cfg)?;
     crate::app::ListFile::export_all(&cfg)?;
     crate::app::SheetFormat::export_all(&cfg)?;
     metadesk_clients::ims::status::ConnectionHealth::export_all(&cfg)?;

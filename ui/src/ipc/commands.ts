@@ -49,6 +49,7 @@ import type { LanguageSettings } from './bindings/LanguageSettings';
 import type { ListFile } from './bindings/ListFile';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
 import type { MissingReport } from './bindings/MissingReport';
+import type { MoveRequest } from './bindings/MoveRequest';
 import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { PreviewPage } from './bindings/PreviewPage';
 import type { Progress } from './bindings/Progress';
@@ -433,6 +434,13 @@ export function listFragments(request: FragmentListRequest): Promise<FragmentLis
  *  Writes nothing to AEM (Apply, the report and Undo are those of any run). */
 export function previewFragments(request: FragmentRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
   return call('preview_fragments', { request, onProgress: channelOf(onProgress) });
+}
+
+/** Reads AEM and plans a move (a scope's assets into a folder, or a held sheet's rows): each
+ *  asset's old and new path, the refusals, the pages to fix; journals it as a run. Moves
+ *  nothing (Apply, the report and Undo are those of any run). */
+export function previewMove(request: MoveRequest): Promise<RunSummary> {
+  return call('preview_move', { request });
 }
 
 /** Plans the undo of an earlier run (a new run restoring the values that run changed). */

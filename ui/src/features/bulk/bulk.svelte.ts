@@ -23,6 +23,7 @@ import { RunModel } from './run.svelte';
 import { SetupModel } from './setup.svelte';
 import { SheetsModel } from './sheets.svelte';
 import { TagTitles } from './tagTitles.svelte';
+import { MoveModel } from '../move/move.svelte';
 
 export class BulkStore {
   readonly history: HistoryModel;
@@ -35,6 +36,8 @@ export class BulkStore {
   readonly fragments: FragmentsModel;
   /** Tag ids shown by title in previews and reports. */
   readonly tagTitles = new TagTitles();
+  /** "Move…" and "Moves from a sheet…": the Move panel's state (issue 76). */
+  readonly move = new MoveModel();
   /** "To AEM's Preview tier" beside Publish and Unpublish. */
   publishToPreview = $state(false);
   /** "Move the tag back" on the undo of a move: the Tags page opens its Move dialog on `tag`
@@ -89,5 +92,13 @@ export class BulkStore {
    *  answer): for when the window goes away. */
   dispose(): void {
     this.setup.dispose();
+  }
+
+  /** "Move…": the scope chosen on the page, moved or renamed in the Move panel; nothing while
+   *  the scope cannot be made (its problems are then shown). */
+  async startMove(): Promise<void> {
+    if (this.run.busy || this.move.busy) return;
+    const scope = await this.setup.scopeRequest();
+    if (scope) this.move.openFor(scope);
   }
 }

@@ -164,6 +164,12 @@ export function kindLine(i18n: I18n, run: Named, origin: Origin | null = null): 
   if (run.kind.kind === 'tag_import') return i18n.t('bulk-kind-tag-import', { file: run.kind.file });
   if (run.kind.kind === 'tag_rename') return i18n.t('bulk-kind-tag-rename', { tag: run.kind.tag, from: run.kind.from, to: run.kind.to });
   if (run.kind.kind === 'upload') return i18n.t('bulk-kind-upload', { files: run.kind.files, folder: run.kind.folder });
+  if (run.kind.kind === 'move') {
+    const { items, to, undo_of: undoOf } = run.kind;
+    if (undoOf === undefined) return i18n.t('bulk-kind-move', { items, to: to ?? '' });
+    const undone = origin?.created ?? runIdTime(undoOf);
+    return i18n.t('bulk-kind-move-undo', { items, made: undone ? i18n.dateTime(undone) : 'none' });
+  }
   const of = run.kind.kind === 'publish' ? run.kind.from?.of : run.kind.of;
   const created = origin?.created ?? (of === undefined ? null : runIdTime(of));
   const made = created ? i18n.dateTime(created) : 'none';

@@ -6,4 +6,4 @@ import type { Replication } from "./Replication";
 /**
  * Whether a run edits assets or undoes an earlier run.
  */
-export type RunKind = { "kind": "edit" } | { "kind": "undo", of: string, } | { "kind": "retry", of: string, } | { "kind": "sheet", file: string, } | { "kind": "publish", replication: Replication, agent: Agent, from?: PublishFrom, } | { "kind": "tag_import", file: string, } | { "kind": "tag_rename", tag: string, from: string, to: string, } | { "kind": "upload", folder: string, files: number, };
+export type RunKind = { "kind": "edit" } | { "kind": "undo", of: string, } | { "kind": "retry", of: string, } | { "kind": "sheet", file: string, } | { "kind": "publish", replication: Replication, agent: Agent, from?: PublishFrom, } | { "kind": "tag_import", file: string, } | { "kind": "tag_rename", tag: string, from: string, to: string, } | { "kind": "upload", folder: string, files: number, } | { "kind": "move", items: number, to?: string, undo_of?: string, };

@@ -5,6 +5,7 @@ import type { Edit } from "./Edit";
 import type { EmptiedRequired } from "./EmptiedRequired";
 import type { FoundBy } from "./FoundBy";
 import type { FragmentScope } from "./FragmentScope";
+import type { OpView } from "./OpView";
 import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
@@ -144,4 +145,8 @@ tagImport?: TagImportView,
 /**
  * An upload's run: what it was to send and what it sent; absent for any other run.
  */
-upload?: UploadView, };
+upload?: UploadView, 
+/**
+ * An operation's run (a move): what it was to do and what it did; absent for the others.
+ */
+op?: OpView, };

@@ -51,6 +51,14 @@ impl Workspace {
         self.sheet_files.hold(path)
     }
 
+    /// The path of the sheet held under `id` (dropped or picked), for a use case that reads
+    /// it itself (a move's sheet); why not when it was forgotten.
+    pub fn held_sheet_path(&self, id: &str) -> Result<PathBuf> {
+        self.sheet_files
+            .path(id)
+            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-sheet-gone", vec![]))
+    }
+
     /// Reads the held sheet `id` as it is on disk now, then [`Self::import_sheet`].
     pub async fn import_held_sheet(
         &self,
@@ -59,10 +67,7 @@ impl Workspace {
         skip_rows_in_error: bool,
         on_progress: OnProgress<'_>,
     ) -> Result<SheetImport> {
-        let path = self
-            .sheet_files
-            .path(id)
-            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-sheet-gone", vec![]))?;
+        let path = self.held_sheet_path(id)?;
         let file_name = file_name_of(&path);
         let bytes = blocking(move || read_sheet_file(&path)).await?;
         self.import_sheet(opened, &file_name, bytes, skip_rows_in_error, on_progress)

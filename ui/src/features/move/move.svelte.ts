@@ -1,0 +1,212 @@
+// The Move panel's state (issue 76): what moves (the Bulk edit scope's assets into a folder, or
+// a sheet of renames held by the core and named by id), how (keep subfolders or put all in the
+// folder, a rename rule, republish), and the steps of its run: the preview (nothing moved), the
+// apply with progress, the report (the same rows, their states updated) and the undo (itself a
+// preview, then applied). Every step is the core's: this only keeps what the panel shows and
+// says what may be pressed when.
+//
+// Not here: the drawing (MovePanel.svelte), the rule's text and example (moveRule.ts).
+import { applyRun, cancelRun, chooseSheetFile, pauseRun, previewMove, previewUndo, resumeRun } from '../../ipc/commands';
+import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
+import type { MoveView } from '../../ipc/bindings/MoveView';
+import type { Progress } from '../../ipc/bindings/Progress';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
+import { toIpcError } from '../../ipc/errors';
+import type { IpcError } from '../../ipc/types';
+import { noRename, renamedExample, ruleText, type RenameChoice } from './moveRule';
+
+/** What the panel is doing: a step at work shows its progress and holds every button. */
+export type MoveWork = 'idle' | 'choosing' | 'previewing' | 'applying' | 'undoing';
+
+/** The name the rename example starts from. */
+export const EXAMPLE_NAME = 'IMG_2231 Beach.JPG';
+
+/** The statuses of a run an apply can take up again. */
+const RESUMABLE = new Set(['interrupted', 'cancelled', 'stopped']);
+
+export class MoveModel {
+  /** The panel is shown (opened by "Move…" or "Moves from a sheet…"). */
+  open = $state(false);
+  /** The Bulk edit scope's assets move (`scope`), or a sheet's rows (`sheet`). */
+  source = $state<'scope' | 'sheet'>('scope');
+  scope = $state<ScopeRequest | null>(null);
+  sheet = $state<HeldSheet | null>(null);
+  /** The connection a sheet's moves run on. */
+  connectionId = $state('');
+  to = $state('');
+  flatten = $state(false);
+  rename = $state<RenameChoice>(noRename());
+  republish = $state(false);
+  /** The run on screen: a move's or its undo's, previewed, then applied. */
+  run = $state<RunSummary | null>(null);
+  progress = $state<Progress | null>(null);
+  paused = $state(false);
+  work = $state<MoveWork>('idle');
+  error = $state<IpcError | null>(null);
+
+  get busy(): boolean {
+    return this.work !== 'idle';
+  }
+
+  /** The run's move as its summary shows it. */
+  get view(): MoveView | null {
+    const op = this.run?.op;
+    return op && op.op === 'move' ? op : null;
+  }
+
+  /** The rule's text the core takes; null keeps the names. */
+  get ruleText(): string | null {
+    return ruleText(this.rename);
+  }
+
+  /** "IMG_2231 Beach.JPG → …": the rule on an example name, for display only. */
+  get example(): string {
+    return renamedExample(EXAMPLE_NAME, this.rename, 0);
+  }
+
+  get canPreview(): boolean {
+    if (this.busy) return false;
+    if (this.source === 'sheet') return this.sheet !== null && this.connectionId !== '';
+    return this.scope !== null && this.to.trim() !== '';
+  }
+
+  /** How many moves the preview's Apply would send: the planned ones, not the refused. */
+  get toMove(): number {
+    const view = this.view;
+    return view ? view.counts.pending + view.counts.failed : 0;
+  }
+
+  /** Apply: a previewed run with something to move (or one stopped to take up again). */
+  get canApply(): boolean {
+    const run = this.run;
+    if (this.busy || !run || this.toMove === 0) return false;
+    return run.status === 'previewed' || RESUMABLE.has(run.status);
+  }
+
+  /** Undo: a move applied that moved something (not an undo itself). */
+  get canUndo(): boolean {
+    const run = this.run;
+    if (this.busy || !run || run.kind.kind !== 'move' || run.kind.undo_of !== undefined || run.status === 'previewed') return false;
+    return (this.view?.counts.done ?? 0) > 0;
+  }
+
+  /** "Move…" on the Bulk edit page: the scope's assets, into a folder to choose. */
+  openFor(scope: ScopeRequest): void {
+    if (this.busy) return;
+    this.#forget();
+    this.open = true;
+    this.source = 'scope';
+    this.scope = scope;
+    this.connectionId = scope.connectionId;
+  }
+
+  /** "Moves from a sheet…": the sheet chosen in the open dialog (held by the core). */
+  async chooseSheet(connectionId: string): Promise<void> {
+    await this.#step('choosing', async () => {
+      const sheet = await chooseSheetFile();
+      if (sheet) this.sheetReceived(sheet, connectionId);
+    });
+  }
+
+  /** A sheet of renames dropped on the panel, or chosen. */
+  sheetReceived(sheet: HeldSheet, connectionId: string): void {
+    if (this.work === 'previewing' || this.work === 'applying' || this.work === 'undoing') return;
+    this.#forget();
+    this.open = true;
+    this.source = 'sheet';
+    this.sheet = sheet;
+    this.connectionId = connectionId;
+  }
+
+  close(): void {
+    if (this.busy) return;
+    this.#forget();
+    this.open = false;
+  }
+
+  /** "Preview": what the move would do, read from AEM; nothing moves. */
+  async makePreview(): Promise<void> {
+    if (!this.canPreview) return;
+    const scope = this.scope;
+    const sheet = this.sheet;
+    await this.#step('previewing', async () => {
+      this.run = null;
+      const from =
+        this.source === 'sheet' && sheet
+          ? { kind: 'sheet' as const, connectionId: this.connectionId, sheetId: sheet.id }
+          : { kind: 'scope' as const, scope: scope as ScopeRequest, to: this.to.trim() };
+      this.run = await previewMove({
+        from,
+        flatten: this.source === 'scope' && this.flatten,
+        rename: this.source === 'scope' ? this.ruleText : null,
+        republish: this.republish,
+        keepPages: [],
+      });
+    });
+  }
+
+  /** "Apply": the run's moves with progress; the same rows after, their states updated. On a
+   *  connection marked production, `typedName` is the name the user typed (the core checks). */
+  async apply(typedName: string | null = null): Promise<void> {
+    const run = this.run;
+    if (!this.canApply || !run) return;
+    await this.#step('applying', async () => {
+      this.progress = null;
+      this.paused = false;
+      const request = { runId: run.id, confirmName: typedName, emptyRequired: false, republish: this.view?.republish ?? false };
+      this.run = await applyRun(request, (p) => {
+        this.progress = p;
+        this.paused = p.paused;
+      });
+    });
+  }
+
+  /** "Undo": previews moving each asset back (what changed since is kept); applied after. */
+  async undo(): Promise<void> {
+    const run = this.run;
+    if (!this.canUndo || !run) return;
+    await this.#step('undoing', async () => {
+      this.run = await previewUndo(run.id, () => {});
+    });
+  }
+
+  async pause(): Promise<void> {
+    if (this.work !== 'applying') return;
+    await pauseRun().catch((e: unknown) => (this.error = toIpcError(e)));
+    this.paused = true;
+  }
+
+  async unpause(): Promise<void> {
+    if (this.work !== 'applying') return;
+    await resumeRun().catch((e: unknown) => (this.error = toIpcError(e)));
+    this.paused = false;
+  }
+
+  async cancel(): Promise<void> {
+    if (this.work !== 'applying') return;
+    await cancelRun().catch((e: unknown) => (this.error = toIpcError(e)));
+  }
+
+  #forget(): void {
+    this.scope = null;
+    this.sheet = null;
+    this.run = null;
+    this.progress = null;
+    this.error = null;
+  }
+
+  /** Runs `step` as `work`, unless something is at work; its failure is kept to show. */
+  async #step(work: MoveWork, step: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.work = work;
+    this.error = null;
+    try {
+      await step();
+    } catch (thrown) {
+      this.error = toIpcError(thrown);
+    } finally {
+      this.work = 'idle';
+    }
+  }
+}
