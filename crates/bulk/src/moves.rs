@@ -144,7 +144,7 @@ impl MovePlan {
                 })
             })
             .collect();
-        (!rows.is_empty()).then(|| MovePlan {
+        (!rows.is_empty()).then_some(MovePlan {
             rows,
             republish: self.republish,
         })

@@ -165,7 +165,7 @@ async fn send<O: Operation>(
     refused: &Mutex<Option<SavedText>>,
     on_progress: ProgressFn<'_>,
 ) -> Result<()> {
-    if rows.is_empty() || ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
+    if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
         return Ok(());
     }
     let at = super::now_rfc3339();
@@ -176,7 +176,9 @@ async fn send<O: Operation>(
         reason: None,
         now: None,
     };
-    let (last, first) = rows.split_last().expect("not empty");
+    let Some((last, first)) = rows.split_last() else {
+        return Ok(());
+    };
     for row in first {
         ctx.journal.append(&sending(row))?;
     }
