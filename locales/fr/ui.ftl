@@ -1840,12 +1840,12 @@ row-tag-removed = Supprimée
 ## Déplacer et renommer des ressources (ticket 76) : le panneau Déplacer de la page Modification en masse.
 move-panel-open = Déplacer…
 move-panel-open-sheet = Déplacements depuis une feuille…
-move-panel-scope-hint = Déplacez les ressources choisies ci-dessus dans un autre dossier, ou renommez-les ; ou préparez toute une réorganisation dans une feuille.
+move-panel-scope-hint = Déplacez les ressources choisies ci-dessus dans un autre dossier, ou renommez-les ; ou préparez toute une réorganisation dans une feuille.
 move-panel-title = Déplacer et renommer des ressources
 move-panel-from-scope = Les ressources choisies ci-dessus : { $scope }
 move-panel-from-sheet = Déplacements de la feuille { $name }
 move-panel-to = Dossier de destination
-move-panel-to-hint = Saisissez le chemin du dossier, par exemple /content/dam/archive ; les dossiers qui n’existent pas encore sont créés.
+move-panel-to-hint = Saisissez le chemin du dossier, par exemple /content/dam/archive ; les dossiers qui n’existent pas encore sont créés.
 move-panel-layout = Sous-dossiers
 move-panel-keep-subfolders = Garder les sous-dossiers
 move-panel-flatten = Tout mettre dans le dossier
@@ -1907,8 +1907,8 @@ move-panel-apply = { $count ->
    *[other] Déplacer { $count } ressources
 }
 move-panel-applying = Déplacement en cours…
-move-panel-undo = Annuler le déplacement
-move-panel-undoing = Préparation de l’annulation…
+move-panel-undo = Revenir en arrière sur le déplacement
+move-panel-undoing = Préparation du retour en arrière…
 move-panel-production-title = Déplacer sur une connexion de production
 move-panel-production-sentence = { $count ->
     [one] { $count } ressource sera déplacée sur { $connection }.
@@ -1923,7 +1923,7 @@ bulk-kind-move = Déplacement de { $items ->
     [one] { $items } élément
    *[other] { $items } éléments
 } vers { $to }
-bulk-kind-move-undo = Annulation du déplacement{ $made ->
+bulk-kind-move-undo = Retour en arrière sur le déplacement{ $made ->
     [none] {""}
    *[other] {" "}du { $made }
 } ({ $items ->

@@ -1,6 +1,7 @@
 //! The operations that run through the operation trait (`operation.rs`), and the one place
 //! they are told apart: a run's plan ([`OpPlan`], in its spec), what its summary shows
-//! ([`OpView`]), its counts, and the plan of its undo. The engine's dispatch of the write is
+//! ([`OpView`]), its counts, and the plan of its undo. It names no run kind nor spec (those
+//! hold an [`OpPlan`]), so nothing here imports them back. The engine's dispatch of the write is
 //! `engine/operating.rs`; nothing else matches an operation.
 //!
 //! Not here: any one operation (`moves.rs`).
@@ -8,8 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::replay::Counts;
-use crate::spec::RunKind;
+use crate::operation::RowCounts;
 use crate::tag_step::StepJournal;
 
 /// A run's plan, row by row.
@@ -34,33 +34,21 @@ impl OpPlan {
         }
     }
 
-    /// The run's counts: its rows are its assets.
-    pub fn counts(&self, journal: &StepJournal) -> Counts {
-        let rows = match self.view(journal) {
+    /// How far its rows went, as `journal` leaves the run.
+    pub fn counts(&self, journal: &StepJournal) -> RowCounts {
+        match self.view(journal) {
             OpView::Move(view) => view.counts,
-        };
-        Counts {
-            assets: rows.planned,
-            changed: rows.done,
-            unchanged: 0,
-            skipped: rows.left_alone + rows.refused,
-            failed: rows.failed,
-            pending: rows.pending,
         }
     }
 
-    /// The kind and plan of the undo of run `of`, which left `journal`; `None` when it did
-    /// nothing to take back.
-    pub fn undo(&self, journal: &StepJournal, of: &str) -> Option<(RunKind, OpPlan)> {
+    /// The plan of the undo of a run that left `journal`, and how many items it takes back;
+    /// `None` when it did nothing to take back.
+    pub fn undo(&self, journal: &StepJournal) -> Option<(OpPlan, u64)> {
         match self {
             OpPlan::Move(plan) => {
                 let back = plan.undo(journal)?;
-                let kind = RunKind::Move {
-                    items: back.items().count() as u64,
-                    to: None,
-                    undo_of: Some(of.to_owned()),
-                };
-                Some((kind, OpPlan::Move(back)))
+                let items = back.items().count() as u64;
+                Some((OpPlan::Move(back), items))
             }
         }
     }

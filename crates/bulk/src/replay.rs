@@ -350,7 +350,16 @@ impl Replay {
             };
         }
         if let Some(op) = &r.spec.op {
-            r.counts = op.counts(&r.tag_step);
+            // An operation's rows are its assets.
+            let rows = op.counts(&r.tag_step);
+            r.counts = Counts {
+                assets: rows.planned,
+                changed: rows.done,
+                unchanged: 0,
+                skipped: rows.left_alone + rows.refused,
+                failed: rows.failed,
+                pending: rows.pending,
+            };
         }
         if r.publication.is_some() && !r.spec.kind.publishes() {
             let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);

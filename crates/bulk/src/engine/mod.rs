@@ -414,7 +414,7 @@ impl Engine {
         self.check_family(&original.spec)?;
         if let Some(op) = &original.spec.op {
             // Every undo of an operation is a run of that operation, planned from its journal.
-            let Some((kind, back)) = op.undo(&original.tag_step, of) else {
+            let Some((back, items)) = op.undo(&original.tag_step) else {
                 return Err(Error::message(
                     ErrorCode::InvalidInput,
                     "error-nothing-to-undo",
@@ -422,7 +422,11 @@ impl Engine {
                 ));
             };
             let spec = RunSpec {
-                kind,
+                kind: RunKind::Move {
+                    items,
+                    to: None,
+                    undo_of: Some(of.to_owned()),
+                },
                 op: Some(back),
                 ..original.spec.clone()
             };
