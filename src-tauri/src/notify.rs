@@ -196,6 +196,7 @@ mod tests {
             found_by: None,
             conditions: None,
             kind: RunKind::Edit,
+            goes_back_to: None,
             edits: vec![metadesk_core::i18n::SavedText::Plain(
                 "dc:rights: set \"R\"".into(),
             )],

@@ -47,7 +47,9 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
 
 /** A run as `list_runs` / `run_summary` return it; override what a test cares about. */
 export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
+  const kind = overrides.kind ?? { kind: 'edit' };
   return {
+    goesBackTo: sentBack(kind),
     id: 'r1',
     created: '2026-03-02T09:15:00Z',
     connection: 'p12345 · e67890',
@@ -76,6 +78,21 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     emptiedRequired: [],
     ...overrides,
   };
+}
+
+/** The run `kind` goes back to, as the core's `RunKind::goes_back_to` sends it with a summary. */
+function sentBack(kind: RunSummary['kind']): string | null {
+  switch (kind.kind) {
+    case 'undo':
+    case 'retry':
+      return kind.of;
+    case 'publish':
+      return kind.from?.of ?? null;
+    case 'move':
+      return kind.undo_of ?? null;
+    default:
+      return null;
+  }
 }
 
 /** What a sheet export wrote; override what a test cares about. */

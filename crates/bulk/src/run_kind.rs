@@ -83,6 +83,23 @@ impl RunKind {
         }
     }
 
+    /// The run it goes back to: what an undo undoes, a retry retries, a republish or a
+    /// publish's undo comes from; the window links the two by it.
+    pub fn goes_back_to(&self) -> Option<&str> {
+        match self {
+            RunKind::Undo { of }
+            | RunKind::Retry { of }
+            | RunKind::Move {
+                undo_of: Some(of), ..
+            }
+            | RunKind::Publish {
+                from: Some(PublishFrom::Republish { of } | PublishFrom::Undo { of }),
+                ..
+            } => Some(of),
+            _ => None,
+        }
+    }
+
     /// The run an undo or a retry is planned from.
     pub fn from_run(&self) -> Option<&str> {
         match self {

@@ -61,6 +61,9 @@ pub struct RunSummary {
     #[ts(type = "string | null")]
     pub conditions: Option<SavedText>,
     pub kind: RunKind,
+    /// The run this one goes back to (an undo's, a retry's, a republish's:
+    /// [`RunKind::goes_back_to`]), so a face links them without matching kinds.
+    pub goes_back_to: Option<String>,
     /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
     #[ts(type = "Array<string>")]
@@ -222,6 +225,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         found_by: replay.found_by.clone(),
         conditions: crate::scope::conditions_reason(spec.scope.filters()),
         kind: spec.kind.clone(),
+        goes_back_to: spec.kind.goes_back_to().map(str::to_owned),
         edits: spec
             .kind
             .lines(spec.edits.iter().map(|e| e.op.describe(&e.property))),

@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use metadesk_core::app::{MoveAsk, MoveWhat, Workspace};
+use metadesk_core::app::{MoveAsk, MoveOptions, MoveWhat, Workspace};
 use metadesk_core::i18n::Localizer;
 
 use crate::bulk::open::ConnectionArgs;
@@ -97,10 +97,12 @@ pub async fn run(args: MoveArgs, ws: &Workspace, l: &Localizer) -> u8 {
     };
     let ask = MoveAsk {
         what,
-        flatten: args.flatten,
-        rename: args.rename.clone(),
-        republish: args.republish,
-        keep_pages: args.keep_pages.clone(),
+        options: MoveOptions {
+            flatten: args.flatten,
+            rename: args.rename.clone(),
+            republish: args.republish,
+            keep_pages: args.keep_pages.clone(),
+        },
     };
     let preview = match ws.preview_move(&opened, ask).await {
         Ok(p) => p,

@@ -77,7 +77,7 @@ pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
 pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_list_path};
-pub use moves::{MoveAsk, MoveWhat};
+pub use moves::{MoveAsk, MoveOptions, MoveWhat};
 pub use moves_window::{MoveFrom, MoveRequest};
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};

@@ -48,6 +48,15 @@ const READS_AT_ONCE: usize = 16;
 #[serde(rename_all = "camelCase")]
 pub struct MoveAsk {
     pub what: MoveWhat,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub options: MoveOptions,
+}
+
+/// How it moves, whatever it is: the same for every face.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MoveOptions {
     /// A scope's assets all go straight into the folder, their subfolders not kept.
     #[serde(default)]
     pub flatten: bool,
@@ -83,7 +92,7 @@ impl Workspace {
     /// Previews the move `ask` asks: journals its plan as a run, moves nothing.
     pub async fn preview_move(&self, opened: &Opened, ask: MoveAsk) -> Result<RunSummary> {
         let aem = mover(opened)?;
-        let rule = match &ask.rename {
+        let rule = match &ask.options.rename {
             Some(text) => {
                 RenameRule::parse(text).map_err(|t| Error::worded(ErrorCode::InvalidInput, t))?
             }
@@ -98,7 +107,7 @@ impl Workspace {
                     .as_str()
                     .to_owned();
                 (
-                    scope_pairs(&reads, scope, &to, ask.flatten, &rule).await?,
+                    scope_pairs(&reads, scope, &to, ask.options.flatten, &rule).await?,
                     Some(to),
                 )
             }
@@ -112,11 +121,11 @@ impl Workspace {
             ));
         }
         if let Some(to) = &to {
-            refuse_unwritable(&aem, to, opened.connected.account.as_deref()).await?;
+            refuse_unwritable(&reads, &aem, to, opened.connected.account.as_deref()).await?;
         }
         let sources = read_all(&reads, pairs).await?;
         let mut plan = plan_of(&reads, &aem, sources, &ask).await?;
-        self.add_pages(opened, &reads, &mut plan, &ask.keep_pages)
+        self.add_pages(opened, &reads, &mut plan, &ask.options.keep_pages)
             .await?;
         let items = plan.items().count() as u64;
         let mut spec = opened.spec(
@@ -199,8 +208,13 @@ fn said(code: &str, path: &str) -> SavedText {
 }
 
 /// Refuses, before anything is read or stored, a destination the account may not write.
-async fn refuse_unwritable(aem: &ClassicAssets, folder: &str, account: Option<&str>) -> Result<()> {
-    match aem.may_modify(folder).await {
+async fn refuse_unwritable(
+    reads: &Reads,
+    aem: &ClassicAssets,
+    folder: &str,
+    account: Option<&str>,
+) -> Result<()> {
+    match may_modify(reads, aem, folder).await {
         Ok(Some(false)) => Err(Error::worded(
             ErrorCode::InvalidInput,
             Text::new(
@@ -220,6 +234,16 @@ async fn refuse_unwritable(aem: &ClassicAssets, folder: &str, account: Option<&s
             Ok(())
         }
     }
+}
+
+/// AEM's permission check of `folder`, through the gate (`None`: it did not say, or the
+/// preview was cancelled).
+async fn may_modify(
+    reads: &Reads,
+    aem: &ClassicAssets,
+    folder: &str,
+) -> std::result::Result<Option<bool>, CallError> {
+    Ok(reads.call(|| aem.may_modify(folder)).await?.flatten())
 }
 
 /// Each asset of `scope` and where it goes: into `to`, under the subfolder it had below the
@@ -429,8 +453,10 @@ async fn plan_of(
                 let may = match writable.get(&parent_of_source) {
                     Some(may) => *may,
                     None => {
-                        let may =
-                            !matches!(aem.may_modify(&parent_of_source).await, Ok(Some(false)));
+                        let may = !matches!(
+                            may_modify(reads, aem, &parent_of_source).await,
+                            Ok(Some(false))
+                        );
                         writable.insert(parent_of_source.clone(), may);
                         may
                     }
@@ -471,11 +497,11 @@ async fn plan_of(
     rows.extend(items.into_iter().map(MoveRow::Move));
     Ok(MovePlan {
         rows,
-        republish: ask.republish,
+        republish: ask.options.republish,
     })
 }
 
-/// Whether something is at `path` (the `n`th new path).
+/// Whether something is at `path` (the `n`th asked).
 async fn taken_at(reads: &Reads, n: usize, path: &str) -> Result<(usize, bool)> {
     Ok((n, node_at(reads, path, "0").await?.is_some()))
 }
@@ -510,12 +536,26 @@ async fn folders_to_make(reads: &Reads, items: &[MoveItem]) -> Result<Vec<String
             folder = parent(folder);
         }
     }
-    let mut missing = Vec::new();
-    for folder in wanted {
-        if node_at(reads, &folder, "0").await?.is_none() {
-            missing.push(folder);
-        }
-    }
+    let asks = wanted
+        .iter()
+        .enumerate()
+        .map(|(n, folder)| taken_at(reads, n, folder))
+        .collect();
+    let there = at_most(asks, READS_AT_ONCE)
+        .await
+        .into_iter()
+        .collect::<Result<Vec<(usize, bool)>>>()?;
+    let there: HashSet<usize> = there
+        .into_iter()
+        .filter(|(_, t)| *t)
+        .map(|(n, _)| n)
+        .collect();
+    let mut missing: Vec<String> = wanted
+        .into_iter()
+        .enumerate()
+        .filter(|(n, _)| !there.contains(n))
+        .map(|(_, f)| f)
+        .collect();
     // Parents first: shorter paths sort before their children.
     missing.sort_by_key(|f| f.matches('/').count());
     Ok(missing)

@@ -11,7 +11,7 @@ use metadesk_sandbox::{Sandbox, SandboxConfig};
 use serde_json::json;
 
 use super::test_support::workspace_with;
-use super::{ConnectionChoice, MoveAsk, MoveWhat, Opened, PreviewRequest, Workspace};
+use super::{ConnectionChoice, MoveAsk, MoveOptions, MoveWhat, Opened, PreviewRequest, Workspace};
 use metadesk_credentials::secrets::RunOnlyKeychain;
 
 async fn setup(read_only: bool) -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
@@ -56,10 +56,7 @@ fn sheet(dir: &tempfile::TempDir, rows: &[(&str, &str)]) -> MoveAsk {
     std::fs::write(&file, text).unwrap();
     MoveAsk {
         what: MoveWhat::Sheet { file },
-        flatten: false,
-        rename: None,
-        republish: false,
-        keep_pages: Vec::new(),
+        options: MoveOptions::default(),
     }
 }
 
@@ -248,10 +245,11 @@ async fn bad_sheets_and_a_read_only_account_are_refused_with_nothing_stored() {
             scope: metadesk_bulk::RunScope::checked(&folder, Default::default()).unwrap(),
             to: folder.clone(),
         },
-        flatten: true,
-        rename: Some("prefix:new-".into()),
-        republish: false,
-        keep_pages: Vec::new(),
+        options: MoveOptions {
+            flatten: true,
+            rename: Some("prefix:new-".into()),
+            ..MoveOptions::default()
+        },
     };
     let e = ws.preview_move(&opened, ask).await.unwrap_err();
     assert!(e.to_string().contains(&folder), "{e}");

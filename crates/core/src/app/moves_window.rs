@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::{MoveAsk, MoveWhat, ScopeRequest, Workspace};
+use super::{MoveAsk, MoveOptions, MoveWhat, ScopeRequest, Workspace};
 use metadesk_clients::error::Result;
 
 /// What the window asks to move, on which connection.
@@ -14,19 +14,9 @@ use metadesk_clients::error::Result;
 #[serde(rename_all = "camelCase")]
 pub struct MoveRequest {
     pub from: MoveFrom,
-    /// A scope's assets all go straight into the folder, their subfolders not kept.
-    #[serde(default)]
-    pub flatten: bool,
-    /// The rule naming each asset (comma-separated: `lowercase`, `dashes`, `replace:A=B`,
-    /// `prefix:T`, `suffix:T`, `number[:START[:DIGITS]]`); none keeps the names.
-    #[serde(default)]
-    pub rename: Option<String>,
-    /// After the move, what was on the website is published again.
-    #[serde(default)]
-    pub republish: bool,
-    /// Pages the person unticked: left pointing at the old path, and reported.
-    #[serde(default)]
-    pub keep_pages: Vec<String>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub options: MoveOptions,
 }
 
 /// Where what moves comes from, as the window names it.
@@ -58,13 +48,7 @@ impl Workspace {
     /// The core's [`MoveAsk`] for `request`: its scope checked, its held sheet's path found
     /// (why not when the sheet was forgotten).
     pub fn move_ask(&self, request: MoveRequest) -> Result<MoveAsk> {
-        let MoveRequest {
-            from,
-            flatten,
-            rename,
-            republish,
-            keep_pages,
-        } = request;
+        let MoveRequest { from, mut options } = request;
         let what = match from {
             MoveFrom::Scope { scope, to } => MoveWhat::Scope {
                 scope: scope.run_scope()?,
@@ -74,14 +58,9 @@ impl Workspace {
                 file: self.held_sheet_path(&sheet_id)?,
             },
         };
-        Ok(MoveAsk {
-            what,
-            flatten,
-            // An empty rule from the window keeps the names.
-            rename: rename.filter(|r| !r.trim().is_empty()),
-            republish,
-            keep_pages,
-        })
+        // An empty rule from the window keeps the names.
+        options.rename = options.rename.filter(|r| !r.trim().is_empty());
+        Ok(MoveAsk { what, options })
     }
 }
 
@@ -100,10 +79,12 @@ mod tests {
                 connection_id: "c1".into(),
                 sheet_id: sheet_id.into(),
             },
-            flatten: false,
-            rename: Some(" ".into()),
-            republish: true,
-            keep_pages: vec!["/content/site/en".into()],
+            options: MoveOptions {
+                flatten: false,
+                rename: Some(" ".into()),
+                republish: true,
+                keep_pages: vec!["/content/site/en".into()],
+            },
         }
     }
 
@@ -120,9 +101,9 @@ mod tests {
         assert_eq!(request.connection_id(), "c1");
         let ask = ws.move_ask(request).unwrap();
         assert_eq!(ask.what, MoveWhat::Sheet { file: path });
-        assert_eq!(ask.rename, None);
-        assert!(ask.republish);
-        assert_eq!(ask.keep_pages, vec!["/content/site/en".to_owned()]);
+        assert_eq!(ask.options.rename, None);
+        assert!(ask.options.republish);
+        assert_eq!(ask.options.keep_pages, vec!["/content/site/en".to_owned()]);
 
         let err = ws.move_ask(sheet_request("sheet-999")).unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidInput);

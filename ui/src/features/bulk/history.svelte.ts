@@ -56,9 +56,8 @@ export class HistoryModel {
 
   /** The run an undo or a retry goes back to, when the history has it. */
   originOf(run: RunSummary): RunSummary | null {
-    if (run.kind.kind === 'edit' || run.kind.kind === 'sheet' || run.kind.kind === 'tag_import' || run.kind.kind === 'tag_rename' || run.kind.kind === 'upload') return null;
-    const of = run.kind.kind === 'publish' ? run.kind.from?.of : run.kind.kind === 'move' ? run.kind.undo_of : run.kind.of;
-    if (of === undefined) return null;
+    const of = run.goesBackTo;
+    if (of === null) return null;
     return this.runs.find((r) => r.id === of) ?? null;
   }
 }

@@ -13,6 +13,7 @@ import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import { toIpcError } from '../../ipc/errors';
+import { runStep } from '../../lib/step';
 import type { IpcError } from '../../ipc/types';
 import { noRename, renamedExample, ruleText, type RenameChoice } from './moveRule';
 
@@ -197,16 +198,7 @@ export class MoveModel {
   }
 
   /** Runs `step` as `work`, unless something is at work; its failure is kept to show. */
-  async #step(work: MoveWork, step: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.work = work;
-    this.error = null;
-    try {
-      await step();
-    } catch (thrown) {
-      this.error = toIpcError(thrown);
-    } finally {
-      this.work = 'idle';
-    }
+  #step(work: Exclude<MoveWork, 'idle'>, step: () => Promise<void>): Promise<void> {
+    return runStep(this, work, step);
   }
 }

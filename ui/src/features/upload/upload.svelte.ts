@@ -31,6 +31,7 @@ import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import type { UploadReportRow } from '../../ipc/bindings/UploadReportRow';
 import type { UploadUndoneView } from '../../ipc/bindings/UploadUndoneView';
 import { toIpcError } from '../../ipc/errors';
+import { runStep } from '../../lib/step';
 import type { IpcError } from '../../ipc/types';
 import { FolderTree } from '../bulk/folderTree.svelte';
 import { lastUndo, undoAction } from '../bulk/undoLinks';
@@ -295,16 +296,7 @@ export class UploadModel {
   }
 
   /** Runs `step` as `work`, unless something is at work; its failure is kept to show. */
-  async #step(work: UploadWork, step: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.work = work;
-    this.error = null;
-    try {
-      await step();
-    } catch (thrown) {
-      this.error = toIpcError(thrown);
-    } finally {
-      this.work = 'idle';
-    }
+  #step(work: Exclude<UploadWork, 'idle'>, step: () => Promise<void>): Promise<void> {
+    return runStep(this, work, step);
   }
 }

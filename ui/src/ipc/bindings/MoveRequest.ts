@@ -10,8 +10,7 @@ export type MoveRequest = { from: MoveFrom,
  */
 flatten: boolean, 
 /**
- * The rule naming each asset (comma-separated: `lowercase`, `dashes`, `replace:A=B`,
- * `prefix:T`, `suffix:T`, `number[:START[:DIGITS]]`); none keeps the names.
+ * The rule naming each asset (`RenameRule::parse`'s form); none keeps the names.
  */
 rename: string | null, 
 /**

@@ -45,6 +45,11 @@ foundBy?: FoundBy,
  */
 conditions: string | null, kind: RunKind, 
 /**
+ * The run this one goes back to (an undo's, a retry's, a republish's:
+ * [`RunKind::goes_back_to`]), so a face links them without matching kinds.
+ */
+goesBackTo: string | null, 
+/**
  * `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
  * sent it: [`RunSummary::localize`]).
  */
