@@ -67,8 +67,15 @@ pub trait Operation: Sync {
     fn requests<'r>(&self, ready: Vec<&'r Self::Row>) -> Vec<Vec<&'r Self::Row>>;
 
     /// What AEM holds for `row` now: just before its write, and after a write whose answer
-    /// was lost (then `Done` means it landed).
-    fn check<'a>(&'a self, reader: &'a dyn Reader, row: &'a Self::Row) -> BoxFuture<'a, Found>;
+    /// was lost (then `Done` means it landed). `in_doubt`: a request for it may have left
+    /// before (journaled `sending`, or refused after it left), so whether it landed must be
+    /// found out; a row never sent needs only what its write must still find.
+    fn check<'a>(
+        &'a self,
+        reader: &'a dyn Reader,
+        row: &'a Self::Row,
+        in_doubt: bool,
+    ) -> BoxFuture<'a, Found>;
 
     /// One request writing `rows`. Sent once: a failure is followed by a check of each row,
     /// never by the same request again.

@@ -72,7 +72,12 @@ impl Operation for MovePlan {
         requests
     }
 
-    fn check<'a>(&'a self, reader: &'a dyn Reader, row: &'a MoveRow) -> BoxFuture<'a, Found> {
+    fn check<'a>(
+        &'a self,
+        reader: &'a dyn Reader,
+        row: &'a MoveRow,
+        in_doubt: bool,
+    ) -> BoxFuture<'a, Found> {
         Box::pin(async move {
             match row {
                 MoveRow::Folder { path } => match read(reader, path, "0").await {
@@ -80,7 +85,7 @@ impl Operation for MovePlan {
                     Ok(None) => Found::Ready,
                     Err(why) => Found::Unknown(why),
                 },
-                MoveRow::Move(item) => check_item(reader, item).await,
+                MoveRow::Move(item) => check_item(reader, item, in_doubt).await,
             }
         })
     }
@@ -180,13 +185,18 @@ pub fn fingerprint(node: &Value) -> Option<String> {
 
 /// Where `item` stands: moved already (its uuid at its new path), left alone (its new path
 /// taken, its old path gone, another asset there, or changed since for an undo), or ready.
-async fn check_item(reader: &dyn Reader, item: &MoveItem) -> Found {
+/// The new path is read only for an item in doubt: one never sent cannot have landed, and
+/// AEM's move refuses a taken path itself (one commit: nothing moves), after which the item is
+/// checked in doubt and said taken.
+async fn check_item(reader: &dyn Reader, item: &MoveItem, in_doubt: bool) -> Found {
     let said = |code: &str, path: &str| SavedText::new(code, [("path", path.into())]);
-    match read(reader, &item.to, "0").await {
-        Err(why) => return Found::Unknown(why),
-        Ok(Some(node)) if uuid(&node) == Some(item.uuid.as_str()) => return Found::Done,
-        Ok(Some(_)) => return Found::LeftAlone(said("move-left-taken", &item.to)),
-        Ok(None) => {}
+    if in_doubt {
+        match read(reader, &item.to, "0").await {
+            Err(why) => return Found::Unknown(why),
+            Ok(Some(node)) if uuid(&node) == Some(item.uuid.as_str()) => return Found::Done,
+            Ok(Some(_)) => return Found::LeftAlone(said("move-left-taken", &item.to)),
+            Ok(None) => {}
+        }
     }
     // Two levels: the asset's metadata, told unchanged by its code.
     let depth = if item.unchanged_since && !item.folder {

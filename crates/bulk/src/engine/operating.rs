@@ -81,14 +81,19 @@ async fn run<O: Operation>(
         ));
     };
     let reader = Gated { ctx, aem };
-    let mut stages: BTreeMap<u32, Vec<&O::Row>> = BTreeMap::new();
+    // Each row not finished, with whether a request for it may have left before.
+    let mut stages: BTreeMap<u32, Vec<(&O::Row, bool)>> = BTreeMap::new();
     for row in op.rows() {
-        let finished = matches!(
-            journal.state(&op.part(row)),
-            Some(StepState::Done | StepState::LeftAlone)
-        );
-        if op.refused(row).is_none() && !finished {
-            stages.entry(op.stage(row)).or_default().push(row);
+        let in_doubt = match journal.state(&op.part(row)) {
+            Some(StepState::Done | StepState::LeftAlone) => continue,
+            Some(StepState::Sending | StepState::Refused) => true,
+            None => false,
+        };
+        if op.refused(row).is_none() {
+            stages
+                .entry(op.stage(row))
+                .or_default()
+                .push((row, in_doubt));
         }
     }
     let refused = Mutex::new(None);
@@ -97,7 +102,10 @@ async fn run<O: Operation>(
             if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
                 return Ok(lock(&refused).take());
             }
-            let checks = window.iter().map(|row| checked(op, &reader, row)).collect();
+            let checks = window
+                .iter()
+                .map(|(row, in_doubt)| checked(op, &reader, row, *in_doubt))
+                .collect();
             let checked = at_most(checks, ctx.settings.max_tasks).await;
             let mut ready = Vec::new();
             for (row, found) in checked {
@@ -128,8 +136,9 @@ async fn checked<'r, O: Operation>(
     op: &O,
     reader: &Gated<'_>,
     row: &'r O::Row,
+    in_doubt: bool,
 ) -> (&'r O::Row, Found) {
-    (row, op.check(reader, row).await)
+    (row, op.check(reader, row, in_doubt).await)
 }
 
 /// Journals what a check found of `row` (anything but ready) and counts it.
@@ -156,7 +165,9 @@ async fn settle<O: Operation>(
 }
 
 /// One request: its rows journaled `sending` (on disk before it leaves), sent once through
-/// the gate, then each row settled.
+/// the gate, then each row settled. A request of several rows that failed is split: its rows
+/// found not done and still ready (checked, so never sent blind) go again one a request, so
+/// that one row AEM refuses (a path taken since) does not hold back the others of its commit.
 async fn send<O: Operation>(
     ctx: &Ctx,
     op: &O,
@@ -165,8 +176,27 @@ async fn send<O: Operation>(
     refused: &Mutex<Option<SavedText>>,
     on_progress: ProgressFn<'_>,
 ) -> Result<()> {
+    let split = rows.len() > 1;
+    let again = send_once(ctx, op, reader, &rows, split, refused).await?;
+    for row in again {
+        send_once(ctx, op, reader, &[row], false, refused).await?;
+    }
+    ctx.progress(on_progress, false);
+    Ok(())
+}
+
+/// [`send`]'s one request; the rows to send again alone (with `split`, those found ready
+/// after a failure).
+async fn send_once<'r, O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    reader: &Gated<'_>,
+    rows: &[&'r O::Row],
+    split: bool,
+    refused: &Mutex<Option<SavedText>>,
+) -> Result<Vec<&'r O::Row>> {
     if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let at = super::now_rfc3339();
     let sending = |row: &&O::Row| Record::TagStep {
@@ -177,17 +207,18 @@ async fn send<O: Operation>(
         now: None,
     };
     let Some((last, first)) = rows.split_last() else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     for row in first {
         ctx.journal.append(&sending(row))?;
     }
     // Durable: everything before it is on disk with it.
     ctx.journal.append_durable(&sending(last)).await?;
-    let sent = ctx.call_write(&mut 0, || op.write(reader.aem, &rows)).await;
+    let sent = ctx.call_write(&mut 0, || op.write(reader.aem, rows)).await;
+    let mut again = Vec::new();
     match sent {
         Ok(()) => {
-            for row in &rows {
+            for row in rows {
                 settle(ctx, op, row, Found::Done, refused).await?;
             }
         }
@@ -195,10 +226,14 @@ async fn send<O: Operation>(
         Err(Failure::Cancelled) => {}
         Err(failure) => {
             let failed = why(ctx, failure);
-            for row in &rows {
+            for row in rows {
                 // Whatever the failure, what AEM holds decides: a request whose answer was
                 // lost may have landed.
-                let found = match op.check(reader, row).await {
+                let found = match op.check(reader, row, true).await {
+                    Found::Ready if split => {
+                        again.push(*row);
+                        continue;
+                    }
                     Found::Done => Found::Done,
                     Found::LeftAlone(why) => Found::LeftAlone(why),
                     Found::Ready | Found::Unknown(_) => Found::Unknown(failed.clone()),
@@ -207,6 +242,5 @@ async fn send<O: Operation>(
             }
         }
     }
-    ctx.progress(on_progress, false);
-    Ok(())
+    Ok(again)
 }
