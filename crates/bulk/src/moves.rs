@@ -121,6 +121,17 @@ impl MovePlan {
         })
     }
 
+    /// How many pages the moves not refused adjust (`adjust`), or leave pointing at an old
+    /// path: each page once, however many of its assets move.
+    fn distinct_pages(&self, adjust: bool) -> u64 {
+        self.items()
+            .filter(|i| i.refused.is_none())
+            .flat_map(|i| i.pages.iter().filter(move |p| p.adjust == adjust))
+            .map(|p| p.path.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len() as u64
+    }
+
     /// The plan of the undo of a run of this plan that left `journal`: each item that moved,
     /// back from where it went, if it is still there unchanged since; the pages adjusted
     /// then, adjusted back. `None` when nothing moved. Folders made stay (they may hold
@@ -192,16 +203,8 @@ impl MovePlan {
             ),
             folders_made: folders,
             republish: self.republish,
-            pages: self
-                .items()
-                .filter(|i| i.refused.is_none())
-                .map(|i| i.adjusted().count() as u64)
-                .sum(),
-            pages_left: self
-                .items()
-                .filter(|i| i.refused.is_none())
-                .map(|i| i.pages.iter().filter(|p| !p.adjust).count() as u64)
-                .sum(),
+            pages: self.distinct_pages(true),
+            pages_left: self.distinct_pages(false),
             rows,
         }
     }
@@ -352,5 +355,21 @@ mod tests {
         assert_eq!(plan.view(&journal).counts.done, 1);
         assert_eq!(plan.view(&journal).counts.in_doubt, 1);
         assert!(plan.undo(&StepJournal::default()).is_none());
+    }
+
+    /// A page that uses several of the moved assets is one page to fix, not one per asset.
+    #[test]
+    fn a_page_that_uses_several_moved_assets_is_counted_once() {
+        let plan = MovePlan {
+            rows: vec![
+                MoveRow::Move(item("/content/dam/a/x.jpg", "/content/dam/a/x-1.jpg")),
+                MoveRow::Move(item("/content/dam/a/y.jpg", "/content/dam/a/y-1.jpg")),
+            ],
+            republish: false,
+        };
+        let view = plan.view(&StepJournal::default());
+        assert_eq!(view.pages, 1, "/content/site/a, adjusted for both");
+        assert_eq!(view.pages_left, 1, "/content/site/b, left for both");
+        assert_eq!(view.rows.iter().map(|r| r.pages.len()).sum::<usize>(), 4);
     }
 }

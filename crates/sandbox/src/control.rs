@@ -1,7 +1,7 @@
 //! The control API for tests in other processes (`/__sandbox/*`): counters, faults, one asset's
 //! state (and an edit, a publication or a takedown of it by another user), a content fragment's
-//! (and a colleague's edit of it), a dump, reset, token revocation, the
-//! credentials and an account's GraphQL access.
+//! (and a colleague's edit of it), a Sites page that uses assets (set as an author would, and
+//! read back), a dump, reset, token revocation, the credentials and an account's GraphQL access.
 //!
 //! Thin HTTP wrappers over the same operations as the Rust handle in `lib.rs`; these requests
 //! bypass faults, counters and authentication (the sandbox only listens on loopback).
@@ -27,6 +27,7 @@ pub(crate) fn router() -> Router<Shared> {
         .route("/replicate", post(replicate_as))
         .route("/fragment", get(fragment).patch(edit_fragment))
         .route("/upload", post(upload))
+        .route("/page", get(page).put(set_page))
         .route("/dump", get(dump))
         .route("/reset", post(reset))
         .route("/revoke", post(revoke))
@@ -186,6 +187,66 @@ async fn upload(
     match crate::colleague::upload(&s, path, &metadata) {
         Ok(state) => (StatusCode::CREATED, axum::Json(state)).into_response(),
         Err(msg) => bad(msg),
+    }
+}
+
+/// `PUT /__sandbox/page?path=/content/…` with `{"title": "…", "published": true, "assets":
+/// ["/content/dam/…"]}`: the Sites page set as an author would (`Sandbox::reference_page`; no
+/// asset removes it); answers the page as `GET` does.
+async fn set_page(
+    State(s): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    let Some(path) = q.get("path").filter(|p| p.starts_with("/content/")) else {
+        return bad("give ?path=/content/…");
+    };
+    if path.starts_with("/content/dam/") {
+        return bad("a page is not under /content/dam");
+    }
+    let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let (Some(title), Some(published), Some(assets)) = (
+        v.get("title").and_then(Value::as_str),
+        v.get("published").and_then(Value::as_bool),
+        v.get("assets").and_then(Value::as_array),
+    ) else {
+        return bad(
+            "body must be {\"title\": \"…\", \"published\": true|false, \"assets\": [\"/content/dam/…\"]}",
+        );
+    };
+    let Some(assets) = assets
+        .iter()
+        .map(|a| {
+            a.as_str()
+                .filter(|a| a.starts_with("/content/dam/"))
+                .map(str::to_owned)
+        })
+        .collect::<Option<Vec<String>>>()
+    else {
+        return bad("each asset is a path under /content/dam/");
+    };
+    crate::write(&s.site_pages).set(path, title, published, assets);
+    page_answer(&s, path)
+}
+
+/// `GET /__sandbox/page?path=/content/…`: the page's title, whether it is published, the DAM
+/// paths it uses on author (`assets`) and those its published copy uses (`live`); 404 when
+/// there is no such page.
+async fn page(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let Some(path) = q.get("path") else {
+        return bad("give ?path=/content/…");
+    };
+    page_answer(&s, path)
+}
+
+fn page_answer(s: &Shared, path: &str) -> Response {
+    match crate::read(&s.site_pages).state(path) {
+        Some(v) => axum::Json(v).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            axum::Json(json!({ "error": "no such page" })),
+        )
+            .into_response(),
     }
 }
 

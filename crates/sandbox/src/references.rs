@@ -97,6 +97,19 @@ impl SitePages {
         self.pages.insert(path.to_owned(), page);
     }
 
+    /// The page at `path` as the control API shows it: its title, whether it is published, the
+    /// DAM paths it uses on author (`assets`) and on the website (`live`).
+    pub(crate) fn state(&self, path: &str) -> Option<Value> {
+        let page = self.pages.get(path)?;
+        Some(json!({
+            "path": path,
+            "title": page.title,
+            "published": page.published,
+            "assets": page.assets,
+            "live": page.live,
+        }))
+    }
+
     /// Rewrites the references of the pages `adjust` names (every page, for `None`) from each
     /// moved asset's old path to its new one, as AEM's move does; the published copies keep
     /// the old paths. Returns the pages changed.

@@ -299,3 +299,87 @@ async fn a_folder_moves_with_its_assets_and_their_pages_and_the_index_lags_behin
     sb.reset();
     assert!(sb.asset(&asset).is_some(), "reset puts the folder back");
 }
+
+/// The control API sets a page that uses assets as an author would (for tests in other
+/// processes), the reference search finds it, a move adjusts it, and it reads back; a request
+/// it cannot act on is refused and changes nothing.
+#[tokio::test]
+async fn a_page_set_through_the_control_api_is_found_and_adjusted_by_a_move() {
+    let sb = Sandbox::start(config().with_assets(20)).await.unwrap();
+    let token = sb.credentials().dev_token.clone();
+    let assets = asset_paths(&sb);
+    let (a, b) = (assets[0].clone(), assets[1].clone());
+    let page = "/content/e2e/en/moves";
+    let control = format!("{}/__sandbox/page?path={page}", sb.base_url());
+    let body = serde_json::json!({ "title": "Moves", "published": true, "assets": [a, b] });
+    let r = client().put(&control).json(&body).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let state: Value = r.json().await.unwrap();
+    assert_eq!(state["title"], "Moves");
+    assert_eq!(state["live"], serde_json::json!([a, b]));
+    assert_eq!(sb.pages_using(&a), vec![page.to_owned()]);
+
+    let new = format!("{}/moved-a.jpg", folder_of(&a));
+    let (status, text) = move_page(
+        &sb,
+        &token,
+        &[
+            ("srcPath", &a),
+            ("destParentPath", folder_of(&a)),
+            ("destName", "moved-a.jpg"),
+            ("integrity", "true"),
+            ("adjust", page),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    let state: Value = client()
+        .get(&control)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        state["assets"],
+        serde_json::json!([new, b]),
+        "adjusted on author"
+    );
+    assert_eq!(
+        state["live"],
+        serde_json::json!([a, b]),
+        "the published copy as it was"
+    );
+
+    for (query, body, words) in [
+        (
+            "path=/content/dam/x",
+            body.clone(),
+            "not under /content/dam",
+        ),
+        ("nopath=1", body.clone(), "give ?path="),
+        (
+            &format!("path={page}") as &str,
+            serde_json::json!({ "title": "T" }),
+            "body must be",
+        ),
+        (
+            &format!("path={page}") as &str,
+            serde_json::json!({ "title": "T", "published": false, "assets": ["relative.jpg"] }),
+            "under /content/dam/",
+        ),
+    ] {
+        let url = format!("{}/__sandbox/page?{query}", sb.base_url());
+        let r = client().put(&url).json(&body).send().await.unwrap();
+        assert_eq!(r.status(), 400, "{query}");
+        assert!(r.text().await.unwrap().contains(words), "{query}");
+    }
+    assert_eq!(
+        sb.page_references(page).unwrap().0,
+        vec![new, b.clone()],
+        "nothing changed"
+    );
+    let gone = format!("{}/__sandbox/page?path=/content/e2e/none", sb.base_url());
+    assert_eq!(client().get(&gone).send().await.unwrap().status(), 404);
+}
