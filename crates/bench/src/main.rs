@@ -24,6 +24,7 @@ mod facts;
 mod footprint;
 mod fragments;
 mod harness;
+mod moves;
 mod publish;
 mod reads;
 mod report;
@@ -98,6 +99,9 @@ enum Scenario {
     /// A tag held by half of 2,000 assets merged into another, through the core, vs a
     /// sequential client (issue 51). Not part of `all`: `--write` replaces only its section.
     Tags,
+    /// 1,000 assets renamed from a sheet through the core vs one move request a file, awaited
+    /// (issue 76). Not part of `all`: `--write` replaces only its section.
+    Moves,
     /// A checked recursive edit of a tree of 35 small folders with assets the index does not
     /// hold yet, through the core, vs the sequential client, requests by kind (issue 49). Not
     /// part of `all`: `--write` replaces only its section.
@@ -333,6 +337,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Publish
                         | Scenario::Fragments
                         | Scenario::Tags
+                        | Scenario::Moves
                         | Scenario::Trees
                         | Scenario::Whole
                         | Scenario::Upload
@@ -395,6 +400,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Publish
             | Scenario::Fragments
             | Scenario::Tags
+            | Scenario::Moves
             | Scenario::Trees
             | Scenario::Whole
             | Scenario::Upload
@@ -423,6 +429,13 @@ fn run(cli: Cli) -> Result<()> {
         } else if which == Scenario::Tags {
             runtime.block_on(tags::run(&tags::TagsOpts {
                 assets: o.assets,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
+            }))?
+        } else if which == Scenario::Moves {
+            runtime.block_on(moves::run(&moves::MovesOpts {
+                assets: 1000,
                 latency_ms: o.latency_ms,
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
@@ -478,6 +491,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Publish
                     | Scenario::Fragments
                     | Scenario::Tags
+                    | Scenario::Moves
                     | Scenario::Trees
                     | Scenario::Whole
                     | Scenario::Upload
@@ -494,6 +508,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Publish
                     | Scenario::Fragments
                     | Scenario::Tags
+                    | Scenario::Moves
                     | Scenario::Trees
                     | Scenario::Whole
                     | Scenario::Upload

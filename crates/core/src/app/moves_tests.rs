@@ -281,12 +281,16 @@ async fn one_path_taken_since_the_preview_does_not_hold_back_the_rest_of_its_req
     let planned = view(&preview).rows.clone();
     assert!(planned.len() > 5, "{planned:?}");
     let taken = planned[3].to.clone();
-    sb.upload(&taken, json!({"dc:title": "A colleague's"})).unwrap();
+    sb.upload(&taken, json!({"dc:title": "A colleague's"}))
+        .unwrap();
     let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
     assert_eq!(applied.status, RunStatus::Completed, "{applied:?}");
     let counts = view(&applied).counts;
     let moved = planned.len() as u64 - 1;
     assert_eq!((counts.done, counts.left_alone), (moved, 1), "{applied:?}");
-    assert_eq!(sb.asset(&taken).unwrap()["metadata"]["dc:title"], "A colleague's");
+    assert_eq!(
+        sb.asset(&taken).unwrap()["metadata"]["dc:title"],
+        "A colleague's"
+    );
     assert!(sb.asset(&planned[3].from).is_some(), "left where it was");
 }
