@@ -57,3 +57,29 @@ cli-move-page-adjusted = page { $page }: fixed
 cli-move-page-adjusted-live = page { $page } (on the website): fixed
 cli-move-page-kept = page { $page }: keeps the old path
 cli-move-more = … and { $count } more (--json lists them all).
+
+# The command's help (`metadesk-cli move --help`).
+cli-about-move = Move and rename assets and folders, every page that uses them fixed (AEM's own move): a folder's, a search's or a list's assets into a folder, renamed by a rule, or a sheet's Path and New path; previewed first, applied with --yes, undone with bulk undo.
+cli-arg-move-connection = A stored connection (name or id; see `metadesk-cli connections list`).
+cli-arg-move-aem = The AEM author URL, with `--file` (Adobe's sample-script form).
+cli-arg-move-file = A credential file (Service Credentials, Local Development Token), used for this run only.
+cli-arg-move-trust_host = With --aem: send the file's tokens to HOST although it is not one of Adobe's AEM hosts (author-p…-e….adobeaemcloud.com), this computer included for a credential issued by Adobe: only for a host you trust.
+cli-arg-move-paired_with = Not used by moves (OAuth Server-to-Server connections cannot move assets).
+cli-arg-move-folder = The DAM folder whose assets move (with --where: searched under it).
+cli-arg-move-recursive = Include the assets of its subfolders.
+cli-arg-move-conditions = Only assets matching this condition (as `bulk --where`); repeat for several.
+cli-arg-move-any = Assets matching any of the --where conditions (default: all of them).
+cli-arg-move-list = The assets of a list: DAM paths, Assets links or ids, one per line or a one-column CSV.
+cli-arg-move-sheet = A sheet (.xlsx or .csv) whose Path and New path columns say where each asset or folder goes; not with the scope's flags.
+cli-arg-move-to = The DAM folder the scope's assets move into.
+cli-arg-move-flatten = Put every asset straight into --to, not keeping the subfolders it had.
+cli-arg-move-rename = Rename each asset: comma-separated lowercase, dashes, replace:FROM=TO, prefix:TEXT, suffix:TEXT, number[:START[:DIGITS]].
+cli-arg-move-republish = After the move, publish again what was on the website (moved assets and pages).
+cli-arg-move-keep_pages = A page left pointing at the old path (not adjusted); may be repeated.
+cli-arg-move-dry_run = Preview only: show what would move, move nothing.
+cli-arg-move-yes = Move without asking.
+cli-arg-move-confirm_production = On a connection marked production: its name, to move without typing it at a prompt (needed with --yes or without a terminal).
+cli-arg-move-empty_required = Not used by moves (a move changes no value).
+cli-arg-move-json = Print the result as JSON.
+cli-value-page = PAGE
+cli-value-rule = RULE

@@ -57,3 +57,29 @@ cli-move-page-adjusted = page { $page } : corrigée
 cli-move-page-adjusted-live = page { $page } (sur le site) : corrigée
 cli-move-page-kept = page { $page } : garde l’ancien chemin
 cli-move-more = … et { $count } de plus (--json les liste toutes).
+
+# L’aide de la commande (`metadesk-cli move --help`).
+cli-about-move = Déplacer et renommer des ressources et des dossiers, chaque page qui les utilise corrigée (le déplacement d’AEM) : les ressources d’un dossier, d’une recherche ou d’une liste dans un dossier, renommées par une règle, ou les colonnes Path et New path d’une feuille ; aperçu d’abord, appliqué avec --yes, retour en arrière avec bulk undo.
+cli-arg-move-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
+cli-arg-move-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
+cli-arg-move-file = Un fichier d’identifiants (Service Credentials, jeton de développement local), utilisé pour cette exécution seulement.
+cli-arg-move-trust_host = Avec --aem : envoyer les jetons du fichier à HÔTE bien qu’il ne soit pas l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com), cet ordinateur compris pour des identifiants délivrés par Adobe : seulement pour un hôte de confiance.
+cli-arg-move-paired_with = Inutile pour les déplacements (les connexions OAuth Server-to-Server ne peuvent pas déplacer de ressources).
+cli-arg-move-folder = Le dossier de la DAM dont les ressources sont déplacées (avec --where : la recherche se fait dessous).
+cli-arg-move-recursive = Inclure les ressources de ses sous-dossiers.
+cli-arg-move-conditions = Seulement les ressources qui remplissent cette condition (comme `bulk --where`) ; à répéter pour en donner plusieurs.
+cli-arg-move-any = Les ressources qui remplissent l’une des conditions --where (par défaut : toutes).
+cli-arg-move-list = Les ressources d’une liste : chemins de la DAM, liens Assets ou identifiants, un par ligne ou un CSV d’une colonne.
+cli-arg-move-sheet = Une feuille (.xlsx ou .csv) dont les colonnes Path et New path disent où va chaque ressource ou dossier ; pas avec les options de portée.
+cli-arg-move-to = Le dossier de la DAM où vont les ressources de la portée.
+cli-arg-move-flatten = Mettre chaque ressource directement dans --to, sans garder ses sous-dossiers.
+cli-arg-move-rename = Renommer chaque ressource : lowercase, dashes, replace:AVANT=APRÈS, prefix:TEXTE, suffix:TEXTE, number[:DÉBUT[:CHIFFRES]], séparés par des virgules.
+cli-arg-move-republish = Après le déplacement, republier ce qui était sur le site (ressources déplacées et pages).
+cli-arg-move-keep_pages = Une page laissée sur l’ancien chemin (non corrigée) ; peut être répétée.
+cli-arg-move-dry_run = Aperçu seulement : montrer ce qui serait déplacé, ne rien déplacer.
+cli-arg-move-yes = Déplacer sans demander.
+cli-arg-move-confirm_production = Sur une connexion marquée production : son nom, pour déplacer sans le saisir à une invite (nécessaire avec --yes ou sans terminal).
+cli-arg-move-empty_required = Inutile pour les déplacements (un déplacement ne change aucune valeur).
+cli-arg-move-json = Afficher le résultat en JSON.
+cli-value-page = PAGE
+cli-value-rule = RÈGLE
