@@ -1837,6 +1837,7 @@ move-panel-on-website = On the website
 move-panel-not-on-website = Not on the website
 move-panel-no-pages = No page uses it.
 move-panel-page-kept = not fixed
+move-panel-page-fix = Fix { $page } (untick to leave it pointing at the old path)
 move-panel-state-refused = Refused
 move-panel-state-planned = To move
 move-panel-state-in_doubt = In doubt

@@ -1896,6 +1896,7 @@ move-panel-on-website = Sur le site web
 move-panel-not-on-website = Pas sur le site web
 move-panel-no-pages = Aucune page ne l’utilise.
 move-panel-page-kept = non corrigée
+move-panel-page-fix = Corriger { $page } (décochez pour la laisser pointer vers l’ancien chemin)
 move-panel-state-refused = Refusée
 move-panel-state-planned = À déplacer
 move-panel-state-in_doubt = Incertaine

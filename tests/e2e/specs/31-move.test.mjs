@@ -175,6 +175,26 @@ test("a sheet of renames is previewed with the page that uses them, applied, rep
       await showing(driver, "move-result");
       await screenshot(driver, "31-move-1-preview");
 
+      // Unticking the page previews again with it left on the old path, said above the rows;
+      // ticking it again fixes it again.
+      const previewed = await (await byTestId(driver, "move-result")).getAttribute("data-run");
+      const untick = async (want) => {
+        const before = await (await byTestId(driver, "move-result")).getAttribute("data-run");
+        const [tick] = await driver.findElements(By.css('[data-testid="move-page-fix"]'));
+        assert.ok(tick, "each page has its tick in the preview");
+        assert.equal(await tick.isSelected(), want, "ticked before it is unticked, and back");
+        await tick.click();
+        await eventually(async () => {
+          const result = await byTestId(driver, "move-result");
+          if ((await result.getAttribute("data-run")) === before) return false;
+          const left = await driver.findElements(By.css('[data-testid="move-pages-left"]'));
+          return want ? left.length === 1 && (await left[0].getText()).includes("1 page") : left.length === 0;
+        }, `the preview was not made again with the page ${want ? "kept" : "fixed"}`, 60_000);
+      };
+      await untick(true);
+      await untick(false);
+      assert.notEqual(await (await byTestId(driver, "move-result")).getAttribute("data-run"), previewed);
+
       // Apply: the report says moved; the sandbox holds the same assets at their new paths and
       // the page uses the new paths (its published copy is as it was until republished).
       const report = await applyAndReport(driver);

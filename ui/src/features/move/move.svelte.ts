@@ -39,6 +39,8 @@ export class MoveModel {
   flatten = $state(false);
   rename = $state<RenameChoice>(noRename());
   republish = $state(false);
+  /** Pages the person unticked: left pointing at the old path, and reported. */
+  keepPages = $state<string[]>([]);
   /** The run on screen: a move's or its undo's, previewed, then applied. */
   run = $state<RunSummary | null>(null);
   progress = $state<Progress | null>(null);
@@ -88,7 +90,7 @@ export class MoveModel {
   /** Undo: a move applied that moved something (not an undo itself). */
   get canUndo(): boolean {
     const run = this.run;
-    if (this.busy || !run || run.kind.kind !== 'move' || run.kind.undo_of !== undefined || run.status === 'previewed') return false;
+    if (this.busy || !run || !this.view || run.goesBackTo !== null || run.status === 'previewed') return false;
     return (this.view?.counts.done ?? 0) > 0;
   }
 
@@ -142,9 +144,18 @@ export class MoveModel {
         flatten: this.source === 'scope' && this.flatten,
         rename: this.source === 'scope' ? this.ruleText : null,
         republish: this.republish,
-        keepPages: [],
+        keepPages: [...this.keepPages],
       });
     });
+  }
+
+  /** A page's tick in the preview: unticked, AEM leaves it pointing at the old path; the
+   *  preview is made again with it (the core plans which pages the move fixes). */
+  async setPageFixed(page: string, fixed: boolean): Promise<void> {
+    if (this.busy || this.run?.status !== 'previewed') return;
+    const kept = this.keepPages.filter((p) => p !== page);
+    this.keepPages = fixed ? kept : [...kept, page];
+    await this.makePreview();
   }
 
   /** "Apply": the run's moves with progress; the same rows after, their states updated. On a
@@ -190,6 +201,7 @@ export class MoveModel {
   }
 
   #forget(): void {
+    this.keepPages = [];
     this.scope = null;
     this.sheet = null;
     this.run = null;

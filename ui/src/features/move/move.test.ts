@@ -58,14 +58,13 @@ function view(overrides: Partial<MoveView> = {}): MoveView {
 }
 
 function moveRun(overrides: Partial<RunSummary> = {}, v: MoveView = view()): RunSummary {
-  return {
-    ...aRun(),
+  return aRun({
     id: 'run-move-1',
     status: 'previewed',
     kind: { kind: 'move', items: 3, to: '/content/dam/archive' },
     op: { op: 'move', ...v },
     ...overrides,
-  } as RunSummary;
+  });
 }
 
 function opened(): MoveModel {
@@ -114,6 +113,21 @@ describe('MoveModel', () => {
     expect(model.busy).toBe(false);
     expect(model.canApply).toBe(false);
     expect(model.canUndo).toBe(true);
+  });
+
+  it('unticking a page previews the move again with that page left on the old path', async () => {
+    vi.mocked(previewMove).mockResolvedValue(moveRun());
+    const model = opened();
+    await model.makePreview();
+    await model.setPageFixed('/content/site/en/home', false);
+    expect(previewMove).toHaveBeenLastCalledWith(expect.objectContaining({ keepPages: ['/content/site/en/home'] }));
+    await model.setPageFixed('/content/site/en/home', true);
+    expect(previewMove).toHaveBeenLastCalledWith(expect.objectContaining({ keepPages: [] }));
+    expect(previewMove).toHaveBeenCalledTimes(3);
+    // Once applied, the pages are what the run did: no tick changes them.
+    model.run = moveRun({ status: 'completed' });
+    await model.setPageFixed('/content/site/en/home', false);
+    expect(previewMove).toHaveBeenCalledTimes(3);
   });
 
   it('undoes by previewing the undo of the run', async () => {
