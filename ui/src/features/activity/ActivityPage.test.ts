@@ -129,6 +129,26 @@ describe('the Activity page', () => {
     return { store, onShowRun };
   }
 
+  it('opens a move in the Move panel, with its rows and Undo', async () => {
+    const view = {
+      counts: { planned: 1, done: 1, leftAlone: 0, failed: 0, refused: 0, pending: 0, inDoubt: 0 },
+      foldersMade: 0,
+      republish: false,
+      pages: 0,
+      pagesLeft: 0,
+      rows: [{ from: '/content/dam/a/x.jpg', to: '/content/dam/a/y.jpg', folder: false, published: false, pages: [], state: 'moved' as const, reason: null }],
+    };
+    const moved = runSummary({ id: 'm1', status: 'completed', kind: { kind: 'move', items: 1 }, op: { op: 'move', ...view }, counts: counts({ changed: 1 }) });
+    expect(actionsFor(moved, false)).toEqual(['open-move']);
+    const { store, onShowRun } = await renderPage([moved]);
+    await userEvent.click(await screen.findByTestId('open-move'));
+    expect(onShowRun).toHaveBeenCalled();
+    expect(store.move.open).toBe(true);
+    expect(store.move.run?.id).toBe('m1');
+    expect(store.move.canUndo).toBe(true);
+    expect(store.run.stage).toBe('setup');
+  });
+
   it('never shows runs worded in the language the window had before a switch', async () => {
     const i18n = new I18n('en');
     const store = new BulkStore(() => [connection()], i18n);

@@ -12,7 +12,7 @@ export function uploadUndone(run: RunSummary, runs: readonly RunSummary[]): RunS
   return undone?.kind.kind === 'upload' ? undone : null;
 }
 
-export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-upload' | 'undo' | 'redo' | 'show-progress';
+export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-upload' | 'open-move' | 'undo' | 'redo' | 'show-progress';
 
 /** The actions for `run`, in the order they are shown; `running` when this window applies it;
  *  `runs` the history it is part of (what undid it, what it undid). */
@@ -24,6 +24,8 @@ export function actionsFor(run: RunSummary, running: boolean, runs: readonly Run
   // An upload is shown, resumed and undone on the Upload page; so is its undo (a run of its
   // own, which the engine neither applies again nor undoes): it opens the upload.
   if (run.kind.kind === 'upload' || uploadUndone(run, runs)) return ['open-upload'];
+  // A move (or its undo) is shown, applied, resumed and undone in the Move panel.
+  if (run.op?.op === 'move') return ['open-move'];
   const out: RunAction[] = [];
   switch (run.status) {
     case 'previewed':

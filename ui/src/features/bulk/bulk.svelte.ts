@@ -24,6 +24,7 @@ import { SetupModel } from './setup.svelte';
 import { SheetsModel } from './sheets.svelte';
 import { TagTitles } from './tagTitles.svelte';
 import { MoveModel } from '../move/move.svelte';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
 
 export class BulkStore {
   readonly history: HistoryModel;
@@ -92,6 +93,13 @@ export class BulkStore {
    *  answer): for when the window goes away. */
   dispose(): void {
     this.setup.dispose();
+  }
+
+  /** A move's run from Activity: the form, with the Move panel showing the run. */
+  openMove(run: RunSummary): void {
+    if (this.run.busy || this.move.busy) return;
+    this.run.newEdit();
+    this.move.showRun(run);
   }
 
   /** "Move…": the scope chosen on the page, moved or renamed in the Move panel; nothing while

@@ -104,6 +104,16 @@ export class MoveModel {
     this.connectionId = scope.connectionId;
   }
 
+  /** A move's run opened from Activity: its preview or report, with Apply, Resume or Undo as
+   *  its state allows. */
+  showRun(run: RunSummary): void {
+    if (this.busy) return;
+    this.#forget();
+    this.open = true;
+    this.connectionId = run.connectionId ?? '';
+    this.run = run;
+  }
+
   /** "Moves from a sheet…": the sheet chosen in the open dialog (held by the core). */
   async chooseSheet(connectionId: string): Promise<void> {
     await this.#step('choosing', async () => {
