@@ -4,6 +4,7 @@
 #
 #   scripts/cross/windows.sh build   # core, CLI, sandbox and the app (-p metadesk), debug
 #   scripts/cross/windows.sh test    # the core's, the CLI's and the integration tests under Wine
+#   scripts/cross/windows.sh test NAME  # only the tests whose name holds NAME (while fixing one)
 #   scripts/cross/windows.sh package # the installers (setup.exe and MSI) made from that debug
 #                                    # build, installed, used and removed under Wine (after build)
 #   scripts/cross/windows.sh all     # build, package, test (the default)
@@ -122,7 +123,7 @@ test_windows() {
   # still compile each crate again to find that out).
   local core=(base credentials clients store assets console bulk sheets core)
   cross_cargo test --target "$TARGET" "${core[@]/#/--package=metadesk-}" -p metadesk-cli -p metadesk-tests \
-    --tests --no-fail-fast -- --include-ignored 2>&1 | tee "$log"
+    --tests --no-fail-fast -- --include-ignored "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   set -e
   wineserver -k 2>/dev/null || true
@@ -179,7 +180,7 @@ install
 case "${1:-all}" in
   build) build ;;
   package) package ;;
-  test) test_windows ;;
+  test) test_windows "${@:2}" ;;
   release) release ;;
   all)
     build

@@ -157,15 +157,24 @@ impl ClassicAssets {
         url: Url,
         fields: FormFields,
     ) -> Result<(), CallError> {
+        self.post_status(url, fields).await.map(drop)
+    }
+
+    /// [`ClassicAssets::post_for_status`], telling which success AEM answered (a 202 is a
+    /// job accepted, not a change done).
+    pub(crate) async fn post_status(&self, url: Url, fields: FormFields) -> Result<u16, CallError> {
         let form = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("_charset_", "utf-8")
             .extend_pairs(fields)
             .finish();
         let response = self.send_form(url, form, false).await?;
-        if response.status().is_success() {
-            return Ok(());
+        let status = response.status();
+        if status.is_success() {
+            return Ok(status.as_u16());
         }
-        json_or_error(response, batch::sling_detail).await.map(drop)
+        json_or_error(response, batch::sling_detail)
+            .await
+            .map(|_| status.as_u16())
     }
 
     /// A Sling POST of `form` on `folder` as a batch write sends it (JSON answer, the CSRF

@@ -6,9 +6,11 @@
 //! it leaves: every path in the DAM and canonical, a name AEM takes, one new name for one
 //! source only.
 //!
-//! Its answer is Sling's status page: only the status is read. A lost answer tells nothing of
-//! what moved: the caller reads the asset back (by its `jcr:uuid`, at the old or the new path)
-//! before sending anything again.
+//! Its answer is Sling's status page: only the status is read, and only 200 or 201 means moved;
+//! a 202 (AEM's background job for a large move; how AEM tells of one is UNCONFIRMED) or any
+//! other success is [`Moved::Later`]. A lost answer tells nothing of what moved: the caller
+//! reads the asset back (by its `jcr:uuid`, at the old or the new path) before sending
+//! anything again.
 //!
 //! Not here: which assets move where and what a run records (`bulk`), the pages that use an
 //! asset (`references.rs`).
@@ -23,6 +25,16 @@ use crate::classic::{ClassicAssets, refused_before_sending};
 /// configurable number of assets or references becomes a background job whose default
 /// threshold is not documented; a short request is one short commit.
 pub const MOST_SOURCES: usize = 20;
+
+/// What AEM's answer to a move says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// Moved, in the request's one commit (200 or 201).
+    Done,
+    /// Accepted to be done later (a background job, or an answer not known to mean done):
+    /// what moved is found by reading AEM.
+    Later,
+}
 
 /// One move request: its sources (assets or folders) to a folder, the pages whose references
 /// AEM rewrites, and the paths it publishes after the move.
@@ -116,13 +128,17 @@ impl MoveRequest {
 impl ClassicAssets {
     /// Sends `request` (checked first: a request AEM must not get is refused with its reason
     /// and nothing is sent), with the CSRF token when AEM issues one.
-    pub async fn move_nodes(&self, request: &MoveRequest) -> Result<(), CallError> {
+    pub async fn move_nodes(&self, request: &MoveRequest) -> Result<Moved, CallError> {
         request.check().map_err(refused_before_sending)?;
         let url = self
             .client
             .url("/bin/wcmcommand")
             .map_err(CallError::from_aem)?;
-        self.post_for_status(url, request.form()).await
+        Ok(match self.post_status(url, request.form()).await? {
+            200 | 201 => Moved::Done,
+            // 202 is a job accepted; any other success is not one we know: not done either.
+            _ => Moved::Later,
+        })
     }
 }
 

@@ -4,8 +4,8 @@
 //! the write, and what its summary shows. The engine (`engine/operating.rs`) owns the rest for
 //! every operation alike: the intent journaled before a request leaves, the gate and its
 //! adaptive limit, the retry of throttles, never a write sent again blind, the row in doubt
-//! checked before anything is sent again, resume, cancel and pause, progress, and the run's
-//! end. The production name is asked by the core before any apply, whatever the operation.
+//! checked before anything is sent again, a write AEM does later waited for (bounded), resume,
+//! cancel and pause, progress, and the run's end. The production name is asked by the core before any apply, whatever the operation.
 //!
 //! Not here: the engine's driver (`engine/operating.rs`), any one operation (`moves.rs`).
 
@@ -31,6 +31,16 @@ pub enum Found {
     LeftAlone(SavedText),
     /// Could not be told (AEM did not answer): not sent now; a resume checks again.
     Unknown(SavedText),
+}
+
+/// What AEM answered a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrote {
+    /// Done in the request's commit.
+    Done,
+    /// Accepted to be done later (AEM's background job), or answered in a way not known to
+    /// mean done: the engine waits, bounded, reading what AEM holds until it is.
+    Later,
 }
 
 /// One read a check asks (sent again after a throttle or a transient failure).
@@ -78,12 +88,12 @@ pub trait Operation: Sync {
     ) -> BoxFuture<'a, Found>;
 
     /// One request writing `rows`. Sent once: a failure is followed by a check of each row,
-    /// never by the same request again.
+    /// never by the same request again; [`Wrote::Later`] by checks until each is done.
     fn write<'a>(
         &'a self,
         aem: &'a ClassicAssets,
         rows: &'a [&'a Self::Row],
-    ) -> BoxFuture<'a, Result<(), CallError>>;
+    ) -> BoxFuture<'a, Result<Wrote, CallError>>;
 }
 
 /// How far a run's rows went, counted from its journal: what every summary and report shows.

@@ -140,10 +140,11 @@ impl StepJournal {
 
     pub fn record(&mut self, part: TagPart, state: StepState, reason: Option<SavedText>) {
         match (&reason, state) {
-            (Some(why), StepState::Refused | StepState::LeftAlone) => {
+            // A done part's reason says how it was done (by AEM in the background).
+            (Some(why), StepState::Refused | StepState::LeftAlone | StepState::Done) => {
                 self.reasons.insert(part.clone(), why.clone());
             }
-            (_, StepState::Done) => {
+            (None, StepState::Done) => {
                 self.reasons.remove(&part);
             }
             _ => {}

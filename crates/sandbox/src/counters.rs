@@ -75,6 +75,10 @@ pub struct Counters {
     /// `movePage` requests that moved their sources (`wcm_command.rs`).
     #[serde(default)]
     pub move_commands: u64,
+    /// `movePage` requests answered as background jobs (`Faults::move_job_above`), counted
+    /// when answered; their moves count above once done.
+    #[serde(default)]
+    pub move_jobs: u64,
     /// Assets those requests moved (a folder's: every asset below it).
     #[serde(default)]
     pub assets_moved: u64,

@@ -80,6 +80,14 @@ pub struct Faults {
     /// Milliseconds a write spends committing, per asset it changes (PUT, PATCH or Sling
     /// POST): a batch pays for each of its assets, so batching is measured honestly.
     pub commit_ms_per_asset: u64,
+    /// A move (`/bin/wcmcommand`) of more than this many sources and pages to adjust becomes
+    /// a background job, as AEM makes one above a configurable threshold
+    /// (`adobe-wire-lifecycle.md` §6): answered 202 at once, and done — or refused, unseen —
+    /// [`Faults::move_job_ms`] later. UNCONFIRMED: how AEM tells a client of the job, and the
+    /// threshold's default; `None` (no job) by default.
+    pub move_job_above: Option<usize>,
+    /// How long a move job waits before it moves, in milliseconds.
+    pub move_job_ms: u64,
     /// DAM paths (an asset, or a folder and everything under it) the QueryBuilder index has
     /// not caught up with: queries do not find them although the repository has them
     /// (Oak's asynchronous indexes lag behind the repository:
@@ -218,6 +226,8 @@ impl Default for Faults {
             batch_also_creates: Vec::new(),
             csrf_required: false,
             commit_ms_per_asset: 0,
+            move_job_above: None,
+            move_job_ms: 0,
             index_lag: Vec::new(),
             index_lag_secs: 0,
             listing_page_cap: None,
@@ -509,6 +519,16 @@ impl FaultEngine {
 
     pub(crate) fn csrf_required(&self) -> bool {
         lock(&self.run).faults.csrf_required
+    }
+
+    /// When a move of `size` sources and pages becomes a background job: how long after its
+    /// answer it moves.
+    pub(crate) fn move_job(&self, size: usize) -> Option<Duration> {
+        let faults = &lock(&self.run).faults;
+        faults
+            .move_job_above
+            .filter(|above| size > *above)
+            .map(|_| Duration::from_millis(faults.move_job_ms))
     }
 
     /// What committing a write that changes `assets` assets costs.

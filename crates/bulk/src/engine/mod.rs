@@ -95,6 +95,11 @@ pub struct Settings {
     /// An upload's part whose transfer moves no byte for this long is ended and sent again
     /// (Adobe's clients time out a stalled connection, never a long transfer).
     pub storage_stall: Duration,
+    /// How long a write AEM accepted to do later (a background job) is waited for, its rows
+    /// read every [`Settings::later_poll`]; what is not done by then is reported so, and a
+    /// resume reads it again.
+    pub later_wait: Duration,
+    pub later_poll: Duration,
 }
 
 impl Default for Settings {
@@ -115,6 +120,9 @@ impl Default for Settings {
             max_tasks: 64,
             batch_assets: batched::BATCH_ASSETS,
             storage_stall: Duration::from_secs(60),
+            // UNCONFIRMED how long AEM's move jobs take; its job queue runs a few at a time.
+            later_wait: Duration::from_secs(600),
+            later_poll: Duration::from_secs(2),
         }
     }
 }

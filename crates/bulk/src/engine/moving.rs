@@ -16,11 +16,11 @@ use serde_json::Value;
 
 use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::moves::{MOST_SOURCES, MoveRequest};
+use metadesk_assets::moves::{MOST_SOURCES, MoveRequest, Moved};
 use metadesk_base::i18n::SavedText;
 
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, part_of_row};
-use crate::operation::{Found, Operation, Reader};
+use crate::operation::{Found, Operation, Reader, Wrote};
 use crate::tag_step::TagPart;
 
 impl Operation for MovePlan {
@@ -94,13 +94,17 @@ impl Operation for MovePlan {
         &'a self,
         aem: &'a ClassicAssets,
         rows: &'a [&'a MoveRow],
-    ) -> BoxFuture<'a, Result<(), CallError>> {
+    ) -> BoxFuture<'a, Result<Wrote, CallError>> {
         Box::pin(write(aem, rows, self.republish))
     }
 }
 
 /// One request: the folder to make, or the items to move.
-async fn write(aem: &ClassicAssets, rows: &[&MoveRow], republish: bool) -> Result<(), CallError> {
+async fn write(
+    aem: &ClassicAssets,
+    rows: &[&MoveRow],
+    republish: bool,
+) -> Result<Wrote, CallError> {
     {
         let items: Vec<&MoveItem> = rows
             .iter()
@@ -115,9 +119,12 @@ async fn write(aem: &ClassicAssets, rows: &[&MoveRow], republish: bool) -> Resul
                     aem.create_folder(path, leaf(path)).await?;
                 }
             }
-            return Ok(());
+            return Ok(Wrote::Done);
         }
-        aem.move_nodes(&request(&items, republish)).await
+        Ok(match aem.move_nodes(&request(&items, republish)).await? {
+            Moved::Done => Wrote::Done,
+            Moved::Later => Wrote::Later,
+        })
     }
 }
 

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::time::Instant;
 
 use futures_util::future::BoxFuture;
 use metadesk_assets::classic::ClassicAssets;
@@ -23,7 +24,7 @@ use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
 use crate::at_most::at_most;
 use crate::journal::{Outcome, Record};
-use crate::operation::{Found, Operation, Read, Reader};
+use crate::operation::{Found, Operation, Read, Reader, Wrote};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
 use crate::spec::OpPlan;
@@ -217,11 +218,12 @@ async fn send_once<'r, O: Operation>(
     let sent = ctx.call_write(&mut 0, || op.write(reader.aem, rows)).await;
     let mut again = Vec::new();
     match sent {
-        Ok(()) => {
+        Ok(Wrote::Done) => {
             for row in rows {
                 settle(ctx, op, row, Found::Done, refused).await?;
             }
         }
+        Ok(Wrote::Later) => wait_for(ctx, op, reader, rows, refused).await?,
         // Left `sending`: in doubt, checked before anything is sent again.
         Err(Failure::Cancelled) => {}
         Err(failure) => {
@@ -243,4 +245,51 @@ async fn send_once<'r, O: Operation>(
         }
     }
     Ok(again)
+}
+
+/// Rows AEM accepted to write later (a background job): read again every `later_poll` until
+/// each is found done or left alone, for at most `later_wait`. Done ones are journaled with
+/// that said; those still not done are refused in words (a resume reads them again, and sends
+/// nothing blind). Cancelled, they stay `sending`: in doubt.
+async fn wait_for<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    reader: &Gated<'_>,
+    rows: &[&O::Row],
+    refused: &Mutex<Option<SavedText>>,
+) -> Result<()> {
+    let until = Instant::now() + ctx.settings.later_wait;
+    let mut waiting = rows.to_vec();
+    loop {
+        let mut still = Vec::new();
+        for row in waiting {
+            match op.check(reader, row, true).await {
+                Found::Done => {
+                    let said = SavedText::new("op-done-later", std::iter::empty());
+                    journal_part(ctx, op.part(row), StepState::Done, Some(said), None).await?;
+                    ctx.count(Outcome::Changed);
+                }
+                Found::LeftAlone(why) => {
+                    settle(ctx, op, row, Found::LeftAlone(why), refused).await?;
+                }
+                Found::Ready | Found::Unknown(_) => still.push(row),
+            }
+        }
+        waiting = still;
+        if waiting.is_empty() {
+            return Ok(());
+        }
+        if Instant::now() >= until {
+            let minutes = ctx.settings.later_wait.as_secs().div_ceil(60) as f64;
+            let said = SavedText::new("op-still-later", [("minutes", minutes.into())]);
+            for row in waiting {
+                settle(ctx, op, row, Found::Unknown(said.clone()), refused).await?;
+            }
+            return Ok(());
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(ctx.settings.later_poll) => {}
+            _ = ctx.control.cancelled() => return Ok(()),
+        }
+    }
 }

@@ -178,6 +178,58 @@ async fn the_undo_never_moves_what_changed_since_nor_overwrites_a_path_taken() {
     assert!(sb.asset(&pairs[2].0).is_some(), "moved back");
 }
 
+/// A move AEM takes as a background job that outlasts the wait: its asset is reported not
+/// done in words (never counted moved), and once the job has run, the resume reads it back and
+/// finds it moved, sending nothing again. Seen failing with the wait unbounded (the apply
+/// never returned) and with the row counted done.
+#[tokio::test]
+async fn a_background_move_that_outlasts_the_wait_is_reported_then_found_on_resume() {
+    use metadesk_bulk::{Engine, RunControl, Settings};
+    use metadesk_sandbox::Faults;
+    use std::time::Duration;
+    let (dir, ws, opened, sb) = setup(false).await;
+    let a = &assets(&sb)[0];
+    let new_a = renamed(a, "later.jpg");
+    let preview = ws
+        .preview_move(&opened, sheet(&dir, &[(a, &new_a)]))
+        .await
+        .unwrap();
+    sb.set_faults(Faults {
+        move_job_above: Some(0),
+        move_job_ms: 1500,
+        ..Faults::default()
+    })
+    .unwrap();
+    let engine =
+        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
+            later_wait: Duration::from_millis(200),
+            later_poll: Duration::from_millis(20),
+            ..Settings::default()
+        });
+    let waited = tokio::time::timeout(
+        Duration::from_secs(30),
+        engine.apply(&preview.id, &RunControl::new(), &|_| {}),
+    )
+    .await
+    .expect("the wait is bounded")
+    .unwrap();
+    assert_ne!(waited.status, RunStatus::Completed, "{waited:?}");
+    let row = &view(&waited).rows[0];
+    assert_eq!(view(&waited).counts.done, 0);
+    assert_eq!(
+        row.reason.as_ref().and_then(|t| t.code()),
+        Some("op-still-later")
+    );
+    // The job runs meanwhile; the resume finds the asset moved.
+    while sb.asset(&new_a).is_none() {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let resumed = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(resumed.status, RunStatus::Completed, "{resumed:?}");
+    assert_eq!(view(&resumed).counts.done, 1);
+    assert_eq!(sb.counters().move_commands, 1, "sent once");
+}
+
 /// Each refusal decided before anything moves, with why; the others are planned.
 #[tokio::test]
 async fn names_clashes_taken_paths_and_gone_sources_are_refused_before_anything_moves() {
