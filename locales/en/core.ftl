@@ -1173,6 +1173,7 @@ tag-step-target-gone = { $target } was removed from AEM since the preview: the m
 tag-step-target-exists = { $target } was created in AEM since the preview: the move of { $id } onto it was not sent.
 op-done-later = Done by AEM in the background: it took the request as a job, and what it holds was read back.
 op-still-later = AEM took the request as a background job and had not done it after { $minutes } min: not counted as done. Resume the run later: it reads what AEM holds first and sends nothing again blind.
+op-not-checked = Not checked: what AEM holds for it was not read. Nothing was sent; resume the run to check it again.
 error-tags-sheet-no-id = { $file } has no column of tag ids (headed “Tag ID”, as a taxonomy exported by Metadesk has it). Nothing was changed.
 error-tags-sheet-same-column = { $file } has two columns headed “{ $header }”; keep one. Nothing was changed.
 error-tags-sheet-no-rows = { $file } holds no tags below its header. Nothing was changed.

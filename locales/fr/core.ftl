@@ -1174,6 +1174,7 @@ tag-step-target-gone = { $target } a été supprimée d’AEM depuis l’aperçu
 tag-step-target-exists = { $target } a été créée dans AEM depuis l’aperçu : le déplacement de { $id } vers celle-ci n’a pas été envoyé.
 op-done-later = Fait par AEM en arrière-plan : il a pris la requête comme une tâche, et ce qu’il contient a été relu.
 op-still-later = AEM a pris la requête comme une tâche en arrière-plan et ne l’avait pas faite après { $minutes } min : elle n’est pas comptée comme faite. Reprenez l’exécution plus tard : elle relit d’abord ce qu’AEM contient et ne renvoie rien à l’aveugle.
+op-not-checked = Non vérifié : ce qu’AEM contient pour lui n’a pas été lu. Rien n’a été envoyé ; reprenez l’exécution pour le vérifier à nouveau.
 error-tags-sheet-no-id = { $file } n’a pas de colonne d’identifiants de balise (intitulée « ID de la balise », comme dans une taxonomie exportée par Metadesk). Rien n’a été modifié.
 error-tags-sheet-same-column = { $file } a deux colonnes intitulées « { $header } » ; gardez-en une. Rien n’a été modifié.
 error-tags-sheet-no-rows = { $file } ne contient aucune balise sous son en-tête. Rien n’a été modifié.

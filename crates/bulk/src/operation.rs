@@ -87,6 +87,32 @@ pub trait Operation: Sync {
         in_doubt: bool,
     ) -> BoxFuture<'a, Found>;
 
+    /// Rows whose checks one read answers together (the assets leaving one folder, told by
+    /// its listing), each group checked by [`Operation::check_together`]; by default each row
+    /// alone.
+    fn check_groups<'r>(
+        &self,
+        rows: Vec<(&'r Self::Row, bool)>,
+    ) -> Vec<Vec<(&'r Self::Row, bool)>> {
+        rows.into_iter().map(|row| vec![row]).collect()
+    }
+
+    /// What AEM holds for each row of one group, in its order; by default each row's own
+    /// [`Operation::check`].
+    fn check_together<'a>(
+        &'a self,
+        reader: &'a dyn Reader,
+        rows: Vec<(&'a Self::Row, bool)>,
+    ) -> BoxFuture<'a, Vec<Found>> {
+        Box::pin(async move {
+            let mut found = Vec::with_capacity(rows.len());
+            for (row, in_doubt) in rows {
+                found.push(self.check(reader, row, in_doubt).await);
+            }
+            found
+        })
+    }
+
     /// One request writing `rows`. Sent once: a failure is followed by a check of each row,
     /// never by the same request again; [`Wrote::Later`] by checks until each is done.
     fn write<'a>(

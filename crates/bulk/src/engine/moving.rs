@@ -1,8 +1,11 @@
 //! A move's check and write (issue 76), as the operation trait asks them (`operation.rs`): the
-//! engine (`operating.rs`) journals, gates, retries and resumes. Before a row moves, both of
-//! its paths are read (never searched: AEM's index lags behind a move): its new path holding
-//! the same `jcr:uuid` is a move that landed; holding another asset, it is never overwritten;
-//! its old path must hold the same asset, unchanged since for an undo. Assets keeping their
+//! engine (`operating.rs`) journals, gates, retries and resumes. Before a row moves, its paths
+//! are read (never searched: AEM's index lags behind a move): its old path must hold the same
+//! asset (`jcr:uuid`), unchanged since for an undo — for the assets leaving one folder, one
+//! read of that folder's children tells them all; and where a request for it may have left
+//! before, its new path holding the same `jcr:uuid` is a move that landed, holding another
+//! asset, it is never overwritten. A move AEM takes as a background job is read back by the
+//! engine until done. Assets keeping their
 //! names and going into one folder go together, [`MOST_SOURCES`] a request; a renamed one goes
 //! alone (AEM takes one new name a request). The pages that use them are adjusted in the same
 //! request, and with the plan's republish, what was on the website is published again.
@@ -19,7 +22,7 @@ use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::moves::{MOST_SOURCES, MoveRequest, Moved};
 use metadesk_base::i18n::SavedText;
 
-use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, part_of_row};
+use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
 use crate::operation::{Found, Operation, Reader, Wrote};
 use crate::tag_step::TagPart;
 
@@ -87,6 +90,58 @@ impl Operation for MovePlan {
                 },
                 MoveRow::Move(item) => check_item(reader, item, in_doubt).await,
             }
+        })
+    }
+
+    /// Assets leaving one folder, never sent before and with nothing to compare but their
+    /// uuid, are told by one read of that folder's children (exact: the repository, not the
+    /// index); the others alone.
+    fn check_groups<'r>(&self, rows: Vec<(&'r MoveRow, bool)>) -> Vec<Vec<(&'r MoveRow, bool)>> {
+        let mut by_folder: BTreeMap<&str, Vec<(&'r MoveRow, bool)>> = BTreeMap::new();
+        let mut groups = Vec::new();
+        for (row, in_doubt) in rows {
+            match row {
+                MoveRow::Move(item) if listed(item, in_doubt) => {
+                    by_folder
+                        .entry(parent(&item.from))
+                        .or_default()
+                        .push((row, in_doubt));
+                }
+                _ => groups.push(vec![(row, in_doubt)]),
+            }
+        }
+        groups.extend(by_folder.into_values());
+        groups
+    }
+
+    fn check_together<'a>(
+        &'a self,
+        reader: &'a dyn Reader,
+        rows: Vec<(&'a MoveRow, bool)>,
+    ) -> BoxFuture<'a, Vec<Found>> {
+        Box::pin(async move {
+            let items: Vec<&MoveItem> = rows
+                .iter()
+                .filter_map(|(row, in_doubt)| match row {
+                    MoveRow::Move(item) if listed(item, *in_doubt) => Some(item),
+                    _ => None,
+                })
+                .collect();
+            if items.len() > 1 && items.len() == rows.len() {
+                // A folder read that fails (or that AEM refuses as too large) is no answer:
+                // each asset is then read on its own.
+                if let Ok(children) = read(reader, parent(&items[0].from), "1").await {
+                    return items
+                        .iter()
+                        .map(|item| found_in(children.as_ref(), item))
+                        .collect();
+                }
+            }
+            let mut found = Vec::with_capacity(rows.len());
+            for (row, in_doubt) in rows {
+                found.push(self.check(reader, row, in_doubt).await);
+            }
+            found
         })
     }
 
@@ -188,6 +243,24 @@ pub fn fingerprint(node: &Value) -> Option<String> {
     node.pointer("/jcr:content/metadata")
         .and_then(Value::as_object)
         .map(metadesk_assets::fingerprint::metadata_code)
+}
+
+/// Whether `item`'s check before its write can come from its folder's listing: never sent
+/// (so it cannot have landed), with only its uuid to compare (not an undo's metadata).
+fn listed(item: &MoveItem, in_doubt: bool) -> bool {
+    !in_doubt && !item.unchanged_since && item.refused.is_none()
+}
+
+/// Where `item` (never sent) stands by its folder's children (`None`: the folder is gone).
+fn found_in(children: Option<&Value>, item: &MoveItem) -> Found {
+    let said = |code: &str| SavedText::new(code, [("path", item.from.as_str().into())]);
+    match children.and_then(|c| c.get(leaf(&item.from))) {
+        None => Found::LeftAlone(said("move-left-gone")),
+        Some(node) if uuid(node) != Some(item.uuid.as_str()) => {
+            Found::LeftAlone(said("move-left-replaced"))
+        }
+        Some(_) => Found::Ready,
+    }
 }
 
 /// Where `item` stands: moved already (its uuid at its new path), left alone (its new path

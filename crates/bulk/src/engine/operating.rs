@@ -103,13 +103,14 @@ async fn run<O: Operation>(
             if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
                 return Ok(lock(&refused).take());
             }
-            let checks = window
-                .iter()
-                .map(|(row, in_doubt)| checked(op, &reader, row, *in_doubt))
+            let checks = op
+                .check_groups(window.to_vec())
+                .into_iter()
+                .map(|group| checked(op, &reader, group))
                 .collect();
             let checked = at_most(checks, ctx.settings.max_tasks).await;
             let mut ready = Vec::new();
-            for (row, found) in checked {
+            for (row, found) in checked.into_iter().flatten() {
                 match found {
                     Found::Ready => ready.push(row),
                     other => settle(ctx, op, row, other, &refused).await?,
@@ -132,14 +133,21 @@ async fn run<O: Operation>(
     Ok(lock(&refused).take())
 }
 
-/// `row` with what its check found.
+/// Each row of `group` with what its check found; a row the operation's answer left out is
+/// not known (never taken as ready).
 async fn checked<'r, O: Operation>(
     op: &O,
     reader: &Gated<'_>,
-    row: &'r O::Row,
-    in_doubt: bool,
-) -> (&'r O::Row, Found) {
-    (row, op.check(reader, row, in_doubt).await)
+    group: Vec<(&'r O::Row, bool)>,
+) -> Vec<(&'r O::Row, Found)> {
+    let rows: Vec<&'r O::Row> = group.iter().map(|(row, _)| *row).collect();
+    let mut found = op.check_together(reader, group).await.into_iter();
+    rows.into_iter()
+        .map(|row| {
+            let missing = || Found::Unknown(SavedText::new("op-not-checked", std::iter::empty()));
+            (row, found.next().unwrap_or_else(missing))
+        })
+        .collect()
 }
 
 /// Journals what a check found of `row` (anything but ready) and counts it.

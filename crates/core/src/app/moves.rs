@@ -405,18 +405,17 @@ async fn plan_of(
         .collect();
     let clashes: BTreeMap<usize, usize> = collisions(&targets).into_iter().collect();
     let moving: HashSet<&str> = sources.iter().map(|s| s.from.as_str()).collect();
-    let asks = sources
-        .iter()
-        .enumerate()
-        .map(|(n, s)| taken_at(reads, n, &s.to))
-        .collect();
-    let mut found = at_most(asks, READS_AT_ONCE)
-        .await
-        .into_iter()
-        .collect::<Result<Vec<(usize, bool)>>>()?;
-    found.sort_by_key(|(n, _)| *n);
-    let taken: Vec<bool> = found.into_iter().map(|(_, t)| t).collect();
-    let mut writable: BTreeMap<String, bool> = BTreeMap::new();
+    let taken = taken_all(reads, sources.iter().map(|s| s.to.as_str()).collect()).await?;
+    let writable = writable_all(
+        reads,
+        aem,
+        sources
+            .iter()
+            .filter(|s| s.node.is_some())
+            .map(|s| parent(&s.from))
+            .collect(),
+    )
+    .await;
     let mut items = Vec::new();
     for (i, source) in sources.iter().enumerate() {
         let Some(node) = &source.node else {
@@ -446,24 +445,11 @@ async fn plan_of(
                     .any(|m| *m != source.from && source.to.starts_with(&format!("{m}/")))
                     .then(|| said("move-refused-into-moving", &source.to))
             });
-        let parent_of_source = parent(&source.from).to_owned();
-        let why = match why {
-            Some(why) => Some(why),
-            None => {
-                let may = match writable.get(&parent_of_source) {
-                    Some(may) => *may,
-                    None => {
-                        let may = !matches!(
-                            may_modify(reads, aem, &parent_of_source).await,
-                            Ok(Some(false))
-                        );
-                        writable.insert(parent_of_source.clone(), may);
-                        may
-                    }
-                };
-                (!may).then(|| said("move-refused-no-write", &parent_of_source))
-            }
-        };
+        let parent_of_source = parent(&source.from);
+        let why = why.or_else(|| {
+            let may = writable.get(parent_of_source).copied().unwrap_or(true);
+            (!may).then(|| said("move-refused-no-write", parent_of_source))
+        });
         let item = MoveItem {
             from: source.from.clone(),
             to: source.to.clone(),
@@ -499,6 +485,81 @@ async fn plan_of(
         rows,
         republish: ask.options.republish,
     })
+}
+
+/// Whether something is at each of `paths`: one read of each folder's children (exact: the
+/// repository, not the index), a folder that does not answer so read path by path.
+async fn taken_all(reads: &Reads, paths: Vec<&str>) -> Result<Vec<bool>> {
+    let mut by_folder: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    for (n, path) in paths.iter().enumerate() {
+        by_folder.entry(parent(path)).or_default().push((n, path));
+    }
+    let asks = by_folder
+        .into_iter()
+        .map(|(folder, paths)| taken_in(reads, folder, paths))
+        .collect();
+    let mut taken = vec![false; paths.len()];
+    for found in at_most(asks, READS_AT_ONCE).await {
+        for (n, there) in found? {
+            taken[n] = there;
+        }
+    }
+    Ok(taken)
+}
+
+/// [`taken_all`] for the `paths` (each with its place in the ask) in one `folder`.
+async fn taken_in(
+    reads: &Reads,
+    folder: &str,
+    paths: Vec<(usize, &str)>,
+) -> Result<Vec<(usize, bool)>> {
+    let aem = reads.aem();
+    if paths.len() > 1 {
+        match reads.call(|| aem.node_json(folder, "1")).await {
+            Ok(Some(children)) => {
+                return Ok(paths
+                    .into_iter()
+                    .map(|(n, path)| (n, children.get(leaf(path)).is_some()))
+                    .collect());
+            }
+            Err(CallError::NotFound) => {
+                return Ok(paths.into_iter().map(|(n, _)| (n, false)).collect());
+            }
+            Ok(None) => {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-move-cancelled",
+                    vec![],
+                ));
+            }
+            Err(CallError::Auth(e) | CallError::Unreachable(e)) => return Err(Error::Aem(e)),
+            // A folder AEM will not list whole (too many children): path by path.
+            Err(e) => tracing::info!(folder, error = %e, "a folder's children were not read"),
+        }
+    }
+    let mut taken = Vec::with_capacity(paths.len());
+    for (n, path) in paths {
+        taken.push(taken_at(reads, n, path).await?);
+    }
+    Ok(taken)
+}
+
+/// Whether the account may write each of `folders` (AEM's permission check, asked once a
+/// folder and side by side; a folder whose check does not answer counts as writable, the
+/// move's own answer saying the rest).
+async fn writable_all<'f>(
+    reads: &Reads,
+    aem: &ClassicAssets,
+    folders: BTreeSet<&'f str>,
+) -> BTreeMap<&'f str, bool> {
+    let asks = folders
+        .into_iter()
+        .map(|folder| async move {
+            let may = !matches!(may_modify(reads, aem, folder).await, Ok(Some(false)));
+            (folder, may)
+        })
+        .collect();
+    at_most(asks, READS_AT_ONCE).await.into_iter().collect()
 }
 
 /// Whether something is at `path` (the `n`th asked).
