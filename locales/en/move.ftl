@@ -73,7 +73,7 @@ cli-arg-move-list = The assets of a list: DAM paths, Assets links or ids, one pe
 cli-arg-move-sheet = A sheet (.xlsx or .csv) whose Path and New path columns say where each asset or folder goes; not with the scope's flags.
 cli-arg-move-to = The DAM folder the scope's assets move into.
 cli-arg-move-flatten = Put every asset straight into --to, not keeping the subfolders it had.
-cli-arg-move-rename = Rename each asset: comma-separated lowercase, dashes, replace:FROM=TO, prefix:TEXT, suffix:TEXT, number[:START[:DIGITS]].
+cli-arg-move-rename = Rename each asset: comma-separated lowercase, dashes, replace:FROM=TO, prefix:TEXT, suffix:TEXT, number[:START[:DIGITS]] (\, \= and \\ for a comma, an equals sign or a backslash in TEXT).
 cli-arg-move-republish = After the move, publish again what was on the website (moved assets and pages).
 cli-arg-move-keep_pages = A page left pointing at the old path (not adjusted); may be repeated.
 cli-arg-move-dry_run = Preview only: show what would move, move nothing.

@@ -73,7 +73,7 @@ cli-arg-move-list = Les ressources d’une liste : chemins de la DAM, liens Ass
 cli-arg-move-sheet = Une feuille (.xlsx ou .csv) dont les colonnes Path et New path disent où va chaque ressource ou dossier ; pas avec les options de portée.
 cli-arg-move-to = Le dossier de la DAM où vont les ressources de la portée.
 cli-arg-move-flatten = Mettre chaque ressource directement dans --to, sans garder ses sous-dossiers.
-cli-arg-move-rename = Renommer chaque ressource : lowercase, dashes, replace:AVANT=APRÈS, prefix:TEXTE, suffix:TEXTE, number[:DÉBUT[:CHIFFRES]], séparés par des virgules.
+cli-arg-move-rename = Renommer chaque ressource : lowercase, dashes, replace:AVANT=APRÈS, prefix:TEXTE, suffix:TEXTE, number[:DÉBUT[:CHIFFRES]], séparés par des virgules (\, \= et \\ pour une virgule, un signe égal ou une barre oblique inverse dans TEXTE).
 cli-arg-move-republish = Après le déplacement, republier ce qui était sur le site (ressources déplacées et pages).
 cli-arg-move-keep_pages = Une page laissée sur l’ancien chemin (non corrigée) ; peut être répétée.
 cli-arg-move-dry_run = Aperçu seulement : montrer ce qui serait déplacé, ne rien déplacer.

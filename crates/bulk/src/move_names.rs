@@ -28,24 +28,39 @@ pub struct RenameRule {
 
 impl RenameRule {
     /// Parses the CLI's and the window's form: comma-separated `lowercase`, `dashes`,
-    /// `replace:FROM=TO`, `prefix:TEXT`, `suffix:TEXT`, `number[:START[:DIGITS]]`.
+    /// `replace:FROM=TO`, `prefix:TEXT`, `suffix:TEXT`, `number[:START[:DIGITS]]`. A `\`
+    /// keeps the character after it as it is (`\,` a comma, `\=` an equals sign, `\ ` a
+    /// space the trimming around each part would drop, `\\` a backslash).
     pub fn parse(text: &str) -> Result<RenameRule, Text> {
         let mut rule = RenameRule::default();
-        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (word, value) = part.split_once(':').unwrap_or((part, ""));
-            match word {
+        for part in split_unescaped(&escaped(text), ',') {
+            let part = trimmed(part);
+            if part.is_empty() {
+                continue;
+            }
+            let shown = plain(part);
+            let (word, value) = match split_once_unescaped(part, ':') {
+                Some((word, value)) => (plain(word), value),
+                None => (shown.clone(), &[][..]),
+            };
+            match word.as_str() {
                 "lowercase" => rule.lowercase = true,
                 "dashes" => rule.spaces_to_dashes = true,
                 "replace" => {
-                    let Some((from, to)) = value.split_once('=').filter(|(f, _)| !f.is_empty())
+                    let Some((from, to)) =
+                        split_once_unescaped(value, '=').filter(|(f, _)| !f.is_empty())
                     else {
-                        return Err(Text::new("move-rule-replace", vec![("part", part.into())]));
+                        return Err(Text::new(
+                            "move-rule-replace",
+                            vec![("part", shown.as_str().into())],
+                        ));
                     };
-                    rule.replace = Some((from.to_owned(), to.to_owned()));
+                    rule.replace = Some((plain(from), plain(to)));
                 }
-                "prefix" => rule.prefix = value.to_owned(),
-                "suffix" => rule.suffix = value.to_owned(),
+                "prefix" => rule.prefix = plain(value),
+                "suffix" => rule.suffix = plain(value),
                 "number" => {
+                    let value = plain(value);
                     let mut values = value.split(':').filter(|v| !v.is_empty());
                     let start = values.next().map(str::parse::<u64>).transpose();
                     let digits = values.next().map(str::parse::<usize>).transpose();
@@ -54,11 +69,19 @@ impl RenameRule {
                             rule.number = Some((start.unwrap_or(1), digits.unwrap_or(3)));
                         }
                         _ => {
-                            return Err(Text::new("move-rule-number", vec![("part", part.into())]));
+                            return Err(Text::new(
+                                "move-rule-number",
+                                vec![("part", shown.as_str().into())],
+                            ));
                         }
                     }
                 }
-                _ => return Err(Text::new("move-rule-unknown", vec![("part", part.into())])),
+                _ => {
+                    return Err(Text::new(
+                        "move-rule-unknown",
+                        vec![("part", shown.as_str().into())],
+                    ));
+                }
             }
         }
         Ok(rule)
@@ -102,6 +125,49 @@ impl RenameRule {
             None => stem,
         }
     }
+}
+
+/// A rule's characters, each with whether a `\` kept it as it is.
+fn escaped(text: &str) -> Vec<(char, bool)> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some(next)) => {
+                chars.next();
+                out.push((next, true));
+            }
+            _ => out.push((c, false)),
+        }
+    }
+    out
+}
+
+fn split_unescaped(text: &[(char, bool)], at: char) -> Vec<&[(char, bool)]> {
+    text.split(|&(c, kept)| c == at && !kept).collect()
+}
+
+fn split_once_unescaped(
+    text: &[(char, bool)],
+    at: char,
+) -> Option<(&[(char, bool)], &[(char, bool)])> {
+    let i = text.iter().position(|&(c, kept)| c == at && !kept)?;
+    Some((&text[..i], &text[i + 1..]))
+}
+
+/// Without the spaces around it, unless kept by a `\`.
+fn trimmed(text: &[(char, bool)]) -> &[(char, bool)] {
+    let loose = |&(c, kept): &(char, bool)| c.is_whitespace() && !kept;
+    let start = text.iter().position(|c| !loose(c)).unwrap_or(text.len());
+    let end = text
+        .iter()
+        .rposition(|c| !loose(c))
+        .map_or(start, |i| i + 1);
+    &text[start..end]
+}
+
+fn plain(text: &[(char, bool)]) -> String {
+    text.iter().map(|(c, _)| c).collect()
 }
 
 /// Where an asset of a moved folder goes.
@@ -177,6 +243,21 @@ pub fn collisions(targets: &[(usize, &str)]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_backslash_keeps_commas_equals_and_spaces_in_a_rule_s_text() {
+        let rule =
+            RenameRule::parse(r"replace:Beach\,\ Summer=a\=b, prefix:Sun\ , suffix:\\x").unwrap();
+        assert_eq!(
+            rule.replace,
+            Some(("Beach, Summer".to_owned(), "a=b".to_owned()))
+        );
+        assert_eq!(rule.prefix, "Sun ");
+        assert_eq!(rule.suffix, "\\x");
+        assert_eq!(rule.apply("Beach, Summer 1.jpg", 0), "Sun a=b 1\\x.jpg");
+        // Unescaped, the comma still ends a part.
+        assert!(RenameRule::parse("replace:a,b=c").is_err());
+    }
 
     #[test]
     fn a_rule_renames_the_name_and_keeps_its_extension() {

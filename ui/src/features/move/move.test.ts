@@ -172,6 +172,11 @@ describe('the rename rule', () => {
     expect(model.example).toBe('summer-2231-beach-01.jpg');
   });
 
+  it('keeps commas, equals signs and end spaces typed in the fields (the core reads them back)', () => {
+    const choice = { ...noRename(), find: 'Beach, Summer', replaceWith: 'a=b', prefix: 'Sun ' };
+    expect(ruleText(choice)).toBe('replace:Beach\\, Summer=a\\=b,prefix:Sun\\ ');
+  });
+
   it('keeps the names when nothing is asked, and says when a rule leaves no name', () => {
     expect(ruleText(noRename())).toBeNull();
     expect(renamedExample('IMG_1.jpg', noRename())).toBe('IMG_1.jpg');

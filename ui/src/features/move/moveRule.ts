@@ -1,6 +1,7 @@
 // A move's rename rule: the simple controls the page shows (lowercase, spaces to dashes, find
 // and replace, a prefix, a suffix, a number), the rule's text the core takes (`lowercase`,
-// `dashes`, `replace:FROM=TO`, `prefix:TEXT`, `suffix:TEXT`, `number:START:DIGITS`), and a live
+// `dashes`, `replace:FROM=TO`, `prefix:TEXT`, `suffix:TEXT`, `number:START:DIGITS`, with `\`
+// before a character kept as typed), and a live
 // example of a name renamed, for display only: the core names each asset itself, and its
 // preview is what will happen. Plain logic, tested in move.test.ts.
 
@@ -26,11 +27,17 @@ export function ruleText(choice: RenameChoice): string | null {
   const parts: string[] = [];
   if (choice.lowercase) parts.push('lowercase');
   if (choice.dashes) parts.push('dashes');
-  if (choice.find !== '') parts.push(`replace:${choice.find}=${choice.replaceWith}`);
-  if (choice.prefix !== '') parts.push(`prefix:${choice.prefix}`);
-  if (choice.suffix !== '') parts.push(`suffix:${choice.suffix}`);
+  if (choice.find !== '') parts.push(`replace:${kept(choice.find)}=${kept(choice.replaceWith)}`);
+  if (choice.prefix !== '') parts.push(`prefix:${kept(choice.prefix)}`);
+  if (choice.suffix !== '') parts.push(`suffix:${kept(choice.suffix)}`);
   if (choice.number) parts.push(`number:${wholeAtLeast(choice.numberStart, 0)}:${Math.min(12, wholeAtLeast(choice.numberDigits, 1))}`);
   return parts.length > 0 ? parts.join(',') : null;
+}
+
+/** `text` as the rule's text keeps it: a `\` before each comma, equals sign and backslash, and
+ *  before a space at either end (the core trims loose spaces around each part). */
+function kept(text: string): string {
+  return text.replace(/[\\,=]/g, (c) => `\\${c}`).replace(/^\s|\s$/g, (c) => `\\${c}`);
 }
 
 function wholeAtLeast(n: number, min: number): number {
