@@ -292,7 +292,7 @@ pub enum ProcessingState {
 impl AssetContent {
     /// Reads `{asset}.2.json` leniently: the state and the failure where Adobe's documents and
     /// clients put them, whatever else the node holds.
-    fn read(asset: &Value) -> Self {
+    pub fn read(asset: &Value) -> Self {
         let content = &asset["jcr:content"];
         let metadata = content["metadata"].as_object().cloned().unwrap_or_default();
         let state = content["dam:assetState"].as_str().unwrap_or_default();

@@ -51,6 +51,7 @@ pub mod tag_import;
 pub mod tag_step;
 pub mod upload;
 pub mod upload_plan;
+pub mod upload_undo;
 pub mod write_paths;
 
 pub use engine::{Engine, RunSource, Settings};

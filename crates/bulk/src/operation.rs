@@ -56,6 +56,27 @@ pub trait Reader: Sync {
     fn read<'a>(&'a self, read: Read<'a>) -> BoxFuture<'a, Result<Value, SavedText>>;
 }
 
+/// The node at `path` read `depth` levels deep (`"0"`…) through `reader`: `None` when nothing
+/// is there (an answer, not a failure to retry).
+pub async fn read_node(
+    reader: &dyn Reader,
+    path: &str,
+    depth: &str,
+) -> Result<Option<Value>, SavedText> {
+    let aem = reader.aem();
+    let node = move || -> BoxFuture<'_, Result<Value, CallError>> {
+        Box::pin(async move {
+            match aem.node(path, depth).await {
+                Ok(node) => Ok(node),
+                Err(CallError::NotFound) => Ok(Value::Null),
+                Err(e) => Err(e),
+            }
+        })
+    };
+    let found = reader.read(&node).await?;
+    Ok((!found.is_null()).then_some(found))
+}
+
 /// An operation the engine runs: its plan's rows and what each needs of AEM.
 pub trait Operation: Sync {
     type Row: Sync;

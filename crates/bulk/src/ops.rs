@@ -4,7 +4,7 @@
 //! hold an [`OpPlan`]), so nothing here imports them back. The engine's dispatch of the write is
 //! `engine/operating.rs`; nothing else matches an operation.
 //!
-//! Not here: any one operation (`moves.rs`).
+//! Not here: any one operation (`moves.rs`, `upload_undo.rs`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,6 +17,7 @@ use crate::tag_step::StepJournal;
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum OpPlan {
     Move(crate::moves::MovePlan),
+    UploadUndo(crate::upload_undo::UploadUndoPlan),
 }
 
 /// What a run's summary shows of its operation.
@@ -24,6 +25,7 @@ pub enum OpPlan {
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum OpView {
     Move(crate::moves::MoveView),
+    UploadUndo(crate::upload_undo::UploadUndoView),
 }
 
 impl OpPlan {
@@ -31,6 +33,7 @@ impl OpPlan {
     pub fn view(&self, journal: &StepJournal) -> OpView {
         match self {
             OpPlan::Move(plan) => OpView::Move(plan.view(journal)),
+            OpPlan::UploadUndo(plan) => OpView::UploadUndo(plan.view(journal)),
         }
     }
 
@@ -38,6 +41,7 @@ impl OpPlan {
     pub fn counts(&self, journal: &StepJournal) -> RowCounts {
         match self.view(journal) {
             OpView::Move(view) => view.counts,
+            OpView::UploadUndo(view) => view.counts,
         }
     }
 
@@ -50,6 +54,8 @@ impl OpPlan {
                 let items = back.items().count() as u64;
                 Some((OpPlan::Move(back), items))
             }
+            // What an undo deleted is not uploaded again by undoing it: the upload again does.
+            OpPlan::UploadUndo(_) => None,
         }
     }
 }
@@ -59,6 +65,7 @@ impl OpView {
     pub fn localize(&mut self, l10n: &metadesk_base::i18n::Localizer) {
         match self {
             OpView::Move(view) => view.localize(l10n),
+            OpView::UploadUndo(view) => view.localize(l10n),
         }
     }
 }

@@ -94,6 +94,8 @@ pub enum TagPart {
     Metadata { path: String },
     /// A move's asset or folder, by the path it moves from (`moves.rs`).
     Moved { path: String },
+    /// An uploaded file, deleted by the upload's undo (`upload_undo.rs`).
+    Deleted { path: String },
 }
 
 /// How far one part went, as journaled.

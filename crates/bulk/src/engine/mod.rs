@@ -53,6 +53,7 @@ mod tag_import;
 mod tag_step;
 mod tasks;
 mod undo;
+mod unuploading;
 mod upload;
 mod upload_names;
 mod upload_values;

@@ -23,7 +23,7 @@ use metadesk_assets::moves::{MOST_SOURCES, MoveRequest, Moved};
 use metadesk_base::i18n::SavedText;
 
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
-use crate::operation::{Found, Operation, Reader, Wrote};
+use crate::operation::{Found, Operation, Reader, Wrote, read_node};
 use crate::tag_step::TagPart;
 
 impl Operation for MovePlan {
@@ -83,7 +83,7 @@ impl Operation for MovePlan {
     ) -> BoxFuture<'a, Found> {
         Box::pin(async move {
             match row {
-                MoveRow::Folder { path } => match read(reader, path, "0").await {
+                MoveRow::Folder { path } => match read_node(reader, path, "0").await {
                     Ok(Some(_)) => Found::Done,
                     Ok(None) => Found::Ready,
                     Err(why) => Found::Unknown(why),
@@ -130,7 +130,7 @@ impl Operation for MovePlan {
             if items.len() > 1 && items.len() == rows.len() {
                 // A folder read that fails (or that AEM refuses as too large) is no answer:
                 // each asset is then read on its own.
-                if let Ok(children) = read(reader, parent(&items[0].from), "1").await {
+                if let Ok(children) = read_node(reader, parent(&items[0].from), "1").await {
                     return items
                         .iter()
                         .map(|item| found_in(children.as_ref(), item))
@@ -217,23 +217,6 @@ fn request(items: &[&MoveItem], republish: bool) -> MoveRequest {
     }
 }
 
-/// The node at `path`: `None` when nothing is there.
-async fn read(reader: &dyn Reader, path: &str, depth: &str) -> Result<Option<Value>, SavedText> {
-    let aem = reader.aem();
-    let node = move || -> BoxFuture<'_, Result<Value, CallError>> {
-        Box::pin(async move {
-            match aem.node(path, depth).await {
-                Ok(node) => Ok(node),
-                // Nothing there is an answer, not a failure to retry.
-                Err(CallError::NotFound) => Ok(Value::Null),
-                Err(e) => Err(e),
-            }
-        })
-    };
-    let found = reader.read(&node).await?;
-    Ok((!found.is_null()).then_some(found))
-}
-
 fn uuid(node: &Value) -> Option<&str> {
     node.get("jcr:uuid").and_then(Value::as_str)
 }
@@ -271,7 +254,7 @@ fn found_in(children: Option<&Value>, item: &MoveItem) -> Found {
 async fn check_item(reader: &dyn Reader, item: &MoveItem, in_doubt: bool) -> Found {
     let said = |code: &str, path: &str| SavedText::new(code, [("path", path.into())]);
     if in_doubt {
-        match read(reader, &item.to, "0").await {
+        match read_node(reader, &item.to, "0").await {
             Err(why) => return Found::Unknown(why),
             Ok(Some(node)) if uuid(&node) == Some(item.uuid.as_str()) => return Found::Done,
             Ok(Some(_)) => return Found::LeftAlone(said("move-left-taken", &item.to)),
@@ -284,7 +267,7 @@ async fn check_item(reader: &dyn Reader, item: &MoveItem, in_doubt: bool) -> Fou
     } else {
         "0"
     };
-    match read(reader, &item.from, depth).await {
+    match read_node(reader, &item.from, depth).await {
         Err(why) => Found::Unknown(why),
         Ok(None) => Found::LeftAlone(said("move-left-gone", &item.from)),
         Ok(Some(node)) if uuid(&node) != Some(item.uuid.as_str()) => {

@@ -42,6 +42,7 @@ pub(super) async fn apply(
 ) -> Result<Option<SavedText>> {
     match &replay.spec.op {
         Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.tag_step, on_progress).await,
+        Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.tag_step, on_progress).await,
         None => Ok(None),
     }
 }

@@ -39,7 +39,8 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
             | TagPart::Folder { .. }
             | TagPart::File { .. }
             | TagPart::Metadata { .. }
-            | TagPart::Moved { .. } => continue,
+            | TagPart::Moved { .. }
+            | TagPart::Deleted { .. } => continue,
         };
         if let Err(reason) = sent {
             return journal(ctx, part, StepState::Refused, Some(reason)).await;

@@ -63,6 +63,7 @@ fn sheet(dir: &tempfile::TempDir, rows: &[(&str, &str)]) -> MoveAsk {
 fn view(summary: &RunSummary) -> &metadesk_bulk::moves::MoveView {
     match summary.op.as_ref().unwrap() {
         OpView::Move(view) => view,
+        other => panic!("not a move: {other:?}"),
     }
 }
 

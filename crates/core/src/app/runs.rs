@@ -199,7 +199,7 @@ impl Workspace {
     ) -> Result<RunSummary> {
         let summary = self.run_summary(&of).await?;
         summary.kind.refuses_plan_from(&of, retry)?;
-        self.refuse_engine_on_upload_undo(&summary).await?;
+        self.refuse_engine_on_upload_undo(&summary, false).await?;
         // A retry computes its rules again: their values are checked as the first preview's,
         // against the same folder's schema (a list's is found from its entries, in the journal).
         let schema = if !retry {
@@ -272,7 +272,7 @@ impl Workspace {
     ) -> Result<RunSummary> {
         let (run_id, confirm_name) = (&request.run_id, request.confirm_name.as_deref());
         let summary = self.run_summary(run_id).await?;
-        self.refuse_engine_on_upload_undo(&summary).await?;
+        self.refuse_engine_on_upload_undo(&summary, true).await?;
         self.refuse_resume_of_undone_upload(&summary).await?;
         let aem = self.assets_for(opened, &summary)?;
         if request.republish {

@@ -1,39 +1,29 @@
 //! The undo of an upload's run, asked the production name like every write: each asset the
-//! run created is deleted (Assets HTTP API `DELETE`), unless it is not that asset any more (its
-//! `jcr:uuid`, journaled when the upload was confirmed) or someone changed it since: its binary
-//! is not the run's (size and SHA-1), or
-//! its time or any metadata value is not what the run last saw (AEM leaves the time as it was
-//! on metadata updates: `metadesk_assets::fingerprint::Held`). Those are kept
-//! and said, as is one whose processing the run did not see end (nothing tells a colleague's
-//! change from AEM's then). A file that went in as a new version of another, or replaced one,
-//! is not undone: AEM does not give the earlier binary back through this API, and the undo says
-//! so. Going by what AEM holds, an undo twice deletes nothing more.
+//! run created is deleted, unless it is not that asset any more or someone changed it since
+//! (the check is `bulk::engine`'s, `unuploading.rs`). A file that went in as a new version of
+//! another, or replaced one, is not undone: AEM does not give the earlier binary back through
+//! this API, and the undo says so. Going by what AEM holds, an undo twice deletes nothing more.
 //!
-//! The undo is journaled as a run of its own, as every undo is (`RunKind::Undo` naming the
-//! upload): one row per file the upload may have written, each delete's intent on disk before
-//! it is sent, each file's outcome (deleted, already gone, kept and why, refused). So Activity
-//! and `runs list` show the upload undone, and the window offers no second undo. That run is
-//! not the engine's to apply again or to undo ([`Workspace::refuse_engine_on_upload_undo`]):
-//! undoing the upload again goes by what AEM holds, and a deleted upload is not sent again
-//! by a resume ([`Workspace::refuse_resume_of_undone_upload`]).
+//! The undo is a run of its own the engine applies like every run (`RunKind::Undo` naming the
+//! upload, its plan `bulk::upload_undo`): each delete's intent journaled before it is sent,
+//! through the gate with its retries, a delete whose answer was lost read back before anything
+//! is sent again, resumable. So Activity and `runs list` show the upload undone, and the window
+//! offers no second undo: that run is never undone ([`Workspace::refuse_engine_on_upload_undo`]),
+//! and a deleted upload is not sent again by a resume
+//! ([`Workspace::refuse_resume_of_undone_upload`]).
 //!
 //! Not here: the run (`uploads.rs`, `bulk::engine::upload`), what it wrote (`bulk::upload`).
 
-use metadesk_assets::CallError;
-use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::fingerprint::Held;
 use metadesk_base::i18n::SavedText;
-use metadesk_base::timefmt::now_rfc3339;
-use metadesk_bulk::Engine;
-use metadesk_bulk::journal::{
-    Action, EndStatus, JournalWriter, Outcome, PlanRow, PreviewCounts, Record,
-};
+use metadesk_bulk::ops::{OpPlan, OpView};
 use metadesk_bulk::replay::{Replay, RunStatus};
 use metadesk_bulk::runs::{self, RunSummary};
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::tag_step::StepJournal;
-use metadesk_bulk::upload::{Arrival, UploadRunPlan, WrittenFile};
+use metadesk_bulk::upload::UploadRunPlan;
+use metadesk_bulk::upload_undo::{UndoState, UploadUndoPlan};
+use metadesk_bulk::{Engine, RunControl, RunSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
 
@@ -54,18 +44,6 @@ pub enum UploadKept {
     Refused(SavedText),
 }
 
-impl UploadKept {
-    /// Its words in the undo's journal (an outcome's reason).
-    fn saved(&self) -> SavedText {
-        match self {
-            UploadKept::ChangedSince => SavedText::new("upload-kept-changed", []),
-            UploadKept::Unchecked => SavedText::new("upload-kept-unchecked", []),
-            UploadKept::NotGivenBack => SavedText::new("upload-kept-not-given-back", []),
-            UploadKept::Refused(words) => words.clone(),
-        }
-    }
-}
-
 /// What an upload's undo did.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadUndone {
@@ -75,6 +53,46 @@ pub struct UploadUndone {
     /// Already gone (deleted by someone, or by an earlier undo).
     pub gone: Vec<String>,
     pub kept: Vec<(String, UploadKept)>,
+}
+
+impl UploadUndone {
+    /// What the undo's run did, file by file, from its summary.
+    fn of(summary: &RunSummary) -> UploadUndone {
+        let mut done = UploadUndone {
+            run: summary.id.clone(),
+            ..UploadUndone::default()
+        };
+        let Some(OpView::UploadUndo(view)) = &summary.op else {
+            return done;
+        };
+        for row in &view.rows {
+            let path = row.path.clone();
+            let code = row.reason.as_ref().and_then(SavedText::code);
+            match (row.state, code) {
+                (UndoState::Deleted, _) => done.deleted.push(path),
+                (UndoState::Gone, _) => done.gone.push(path),
+                (UndoState::Kept, Some("upload-kept-changed")) => {
+                    done.kept.push((path, UploadKept::ChangedSince));
+                }
+                (UndoState::Kept, Some("upload-kept-unchecked")) => {
+                    done.kept.push((path, UploadKept::Unchecked));
+                }
+                (UndoState::Kept, Some("upload-kept-not-given-back")) => {
+                    done.kept.push((path, UploadKept::NotGivenBack));
+                }
+                // Refused by AEM, not checked, or left in doubt by a stop: a resume of the
+                // undo's run reads it again.
+                (_, _) => {
+                    let words = row
+                        .reason
+                        .clone()
+                        .unwrap_or_else(|| SavedText::new("upload-undo-unfinished", []));
+                    done.kept.push((path, UploadKept::Refused(words)));
+                }
+            }
+        }
+        done
+    }
 }
 
 impl Workspace {
@@ -93,8 +111,10 @@ impl Workspace {
     }
 
     /// Undoes upload run `id` on the connection opened for it ([`Workspace::open_for_run`]),
-    /// journaled as a run of its own. It deletes assets: on a connection marked production
-    /// nothing is read or written until its name is typed (`confirm_name`).
+    /// as a run of its own the engine applies like every run (`bulk::upload_undo`: journaled,
+    /// gated, retried, resumable). It deletes assets: on a connection marked production
+    /// nothing is read, journaled or written until its name is typed (`confirm_name`), then
+    /// the core's one apply asks it again as for every run.
     pub async fn undo_upload(
         &self,
         opened: &Opened,
@@ -102,91 +122,23 @@ impl Workspace {
         confirm_name: Option<&str>,
     ) -> Result<UploadUndone> {
         let (plan, journal) = self.upload_run(id).await?;
-        let aem = uploader(opened)?;
+        uploader(opened)?;
+        // Before the undo's run is stored: a refused name leaves nothing in Activity.
         confirm_production(opened.connection(), confirm_name)?;
-        let written = plan.written(&journal);
-        let spec = opened.spec(
+        let mut spec = opened.spec(
             RunScope::checked(&plan.folder, ScopeFilters::default())?,
             Vec::new(),
             RunKind::Undo { of: id.to_owned() },
         );
+        spec.op = Some(OpPlan::UploadUndo(UploadUndoPlan::of(id, &plan, &journal)));
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let (run, record) = engine.start_run(&spec).await?;
-        for (i, w) in written.iter().enumerate() {
-            record.append(&Record::Row(PlanRow {
-                i: i as u64,
-                path: w.file.aem_path.clone(),
-                id: None,
-                etag: None,
-                action: Action::Change,
-                reason: None,
-                changes: Vec::new(),
-                publication: None,
-                fragment: None,
-            }))?;
-        }
-        let files = written.len() as u64;
-        let counts = PreviewCounts {
-            assets: files,
-            will_change: files,
-            ..PreviewCounts::default()
-        };
-        let at = now_rfc3339();
-        for done in [
-            Record::Previewed {
-                at: at.clone(),
-                counts,
-                found_by: None,
-                unindexed: 0,
-                searched_at: None,
-                emptied_required: Vec::new(),
-                concurrency: None,
-            },
-            Record::ApplyStarted { at },
-        ] {
-            record.append_durable(&done).await?;
-        }
-        let mut done = UploadUndone {
-            run,
-            ..UploadUndone::default()
-        };
-        for (i, w) in written.into_iter().enumerate() {
-            let path = w.file.aem_path.clone();
-            let (outcome, kept) = match undo_file(&aem, &record, i as u64, &w).await? {
-                Undid::Deleted => (Outcome::Changed, None),
-                Undid::Gone => (Outcome::Unchanged, None),
-                Undid::Kept(why) => {
-                    let refused = matches!(why, UploadKept::Refused(_));
-                    let outcome = if refused {
-                        Outcome::Failed
-                    } else {
-                        Outcome::Skipped
-                    };
-                    (outcome, Some(why))
-                }
-            };
-            record
-                .append_durable(&Record::Outcome {
-                    i: i as u64,
-                    outcome,
-                    reason: kept.as_ref().map(UploadKept::saved),
-                    changed_since: Vec::new(),
-                    at: Some(now_rfc3339()),
-                })
-                .await?;
-            match (outcome, kept) {
-                (_, Some(why)) => done.kept.push((path, why)),
-                (Outcome::Changed, None) => done.deleted.push(path),
-                _ => done.gone.push(path),
-            }
-        }
-        let ended = Record::Ended {
-            at: now_rfc3339(),
-            status: EndStatus::Completed,
-            reason: None,
-        };
-        record.append_durable(&ended).await?;
-        Ok(done)
+        let planned = engine
+            .plan(RunSource::Planned(spec), &RunControl::new(), &|_| {})
+            .await?;
+        let applied = self
+            .apply(opened, &planned.id, confirm_name, &|_| {})
+            .await?;
+        Ok(UploadUndone::of(&applied))
     }
 
     /// The upload run whose undo `summary` is, if it is one.
@@ -199,10 +151,20 @@ impl Workspace {
         spec.kind.is_upload().then_some(of)
     }
 
-    /// Refuses the engine's undo or apply of an upload's undo: it deleted files, which a
-    /// redo would not send again (the upload again does), and undoing the upload again goes by
-    /// what AEM holds, where a resume of the undo's rows would write nothing.
-    pub(crate) async fn refuse_engine_on_upload_undo(&self, summary: &RunSummary) -> Result<()> {
+    /// Refuses the engine's undo of an upload's undo: it deleted files, which a redo would not
+    /// send again (the upload again does). An undo journaled by hand before the undo was the
+    /// engine's run is not applied either (`applying`): undoing the upload again goes by what
+    /// AEM holds.
+    pub(crate) async fn refuse_engine_on_upload_undo(
+        &self,
+        summary: &RunSummary,
+        applying: bool,
+    ) -> Result<()> {
+        // The engine's own run of the undo (every undo since the operation trait) is applied
+        // and resumed as every run is; never undone.
+        if applying && matches!(summary.op, Some(OpView::UploadUndo(_))) {
+            return Ok(());
+        }
         match self.upload_undone(summary).await {
             Some(upload) => Err(Error::message(
                 ErrorCode::InvalidInput,
@@ -237,67 +199,6 @@ impl Workspace {
             None => Ok(()),
         }
     }
-}
-
-/// What the undo did to one file.
-enum Undid {
-    Deleted,
-    Gone,
-    Kept(UploadKept),
-}
-
-/// Undoes one file the upload may have written (`w.seen`: what the run last saw AEM hold of
-/// it, `metadesk_assets::fingerprint::Held`'s text; `w.uuid`: which asset it made): read once
-/// (`{asset}.2.json`), compared (the same asset, its binary, its time and every metadata
-/// value: AEM leaves the time as it was on metadata updates), and deleted only when it is
-/// still the run's, the delete's intent (row `i`) on disk before it is sent.
-async fn undo_file(
-    aem: &ClassicAssets,
-    record: &JournalWriter,
-    i: u64,
-    w: &WrittenFile<'_>,
-) -> Result<Undid> {
-    let file = w.file;
-    let path = file.aem_path.as_str();
-    if file.arrival != Arrival::New {
-        return Ok(Undid::Kept(UploadKept::NotGivenBack));
-    }
-    let refused = |e: CallError| Undid::Kept(UploadKept::Refused((&e.text()).into()));
-    let content = match aem.asset_content(path).await {
-        Ok(Some(content)) => content,
-        Ok(None) => return Ok(Undid::Gone),
-        Err(e) => return Ok(refused(e)),
-    };
-    // Another asset at the path (a colleague's, made after this one was deleted or moved) is
-    // never the run's, whatever file it holds.
-    let same_asset = match (&w.uuid, &content.uuid) {
-        (Some(ours), Some(now)) => ours == now,
-        _ => true,
-    };
-    let ours = same_asset && content.holds_file(file.size, &file.sha1);
-    let kept = match w.seen.map(Held::parse) {
-        _ if !ours => Some(UploadKept::ChangedSince),
-        None => Some(UploadKept::Unchecked),
-        Some(held) if !held.tells_changes() => Some(UploadKept::Unchecked),
-        Some(held) if held.asset_changed(content.last_modified.as_deref(), &content.metadata) => {
-            Some(UploadKept::ChangedSince)
-        }
-        Some(_) => None,
-    };
-    if let Some(why) = kept {
-        return Ok(Undid::Kept(why));
-    }
-    let intent = Record::Writing {
-        i,
-        original: serde_json::Map::new(),
-        at: Some(now_rfc3339()),
-    };
-    record.append_durable(&intent).await?;
-    Ok(match aem.delete_asset(path).await {
-        Ok(true) => Undid::Deleted,
-        Ok(false) => Undid::Gone,
-        Err(e) => refused(e),
-    })
 }
 
 #[cfg(test)]
@@ -386,6 +287,50 @@ mod tests {
             second.counts.changed, 0,
             "a second undo deletes nothing more"
         );
+    }
+
+    /// The undo's deletes go through the engine: one whose answer is lost after AEM deleted
+    /// the file is read back and found deleted (never reported kept, never sent again), and
+    /// the undo is a run of its own with its rows. Seen failing with the undo's hand-written
+    /// loop (the file reported kept: "refused", though AEM had deleted it).
+    #[tokio::test]
+    async fn an_undo_delete_whose_answer_is_lost_is_found_done_not_reported_kept() {
+        let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
+        let drop = dir.path().join("lost");
+        std::fs::create_dir_all(&drop).unwrap();
+        std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
+        std::fs::write(drop.join("b.png"), b"second file").unwrap();
+        let plan = ws
+            .plan_upload(
+                &opened,
+                vec![drop],
+                SAMPLE_FOLDER,
+                WhenDifferent::NewVersion,
+            )
+            .await
+            .unwrap();
+        let run = ws
+            .upload(&opened, &plan, &FileMetadata::default(), None)
+            .await
+            .unwrap();
+        sandbox
+            .set_faults(metadesk_sandbox::Faults {
+                lost_write_answers: 1,
+                ..Default::default()
+            })
+            .unwrap();
+        let undone = ws.undo_upload(&opened, &run.id, None).await.unwrap();
+        assert_eq!(
+            (undone.deleted.len(), undone.kept.len()),
+            (2, 0),
+            "{undone:?}"
+        );
+        assert_eq!(sandbox.counters().assets_deleted, 2, "each deleted once");
+        let undo = ws.run_summary(&undone.run).await.unwrap();
+        let Some(OpView::UploadUndo(view)) = &undo.op else {
+            panic!("{undo:?}")
+        };
+        assert_eq!(view.counts.done, 2);
     }
 
     /// Seen failing with the upload and its undo going straight to the engine: on a
