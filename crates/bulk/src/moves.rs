@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
-use crate::operation::{RowCounts, row_counts};
+use crate::operation::{ReportStatus, RowCounts, row_counts};
 use crate::tag_step::{StepJournal, StepState, TagPart};
 
 /// A page that uses a moved asset, as the preview found it.
@@ -240,6 +240,18 @@ pub enum MoveState {
     LeftAlone,
     /// AEM refused it or could not be asked: a resume tries again.
     Failed,
+}
+
+impl MoveState {
+    /// What a report says of an item in this state.
+    pub fn report(self) -> ReportStatus {
+        match self {
+            MoveState::Moved => ReportStatus::Changed,
+            MoveState::Refused | MoveState::LeftAlone => ReportStatus::Skipped,
+            MoveState::Failed => ReportStatus::Failed,
+            MoveState::Planned | MoveState::InDoubt => ReportStatus::Pending,
+        }
+    }
 }
 
 /// One moved item as a summary shows it.

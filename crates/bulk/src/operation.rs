@@ -10,7 +10,7 @@
 //! Not here: the engine's driver (`engine/operating.rs`), any one operation (`moves.rs`).
 
 use futures_util::future::BoxFuture;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
@@ -188,4 +188,28 @@ pub fn row_counts(rows: impl Iterator<Item = (TagPart, bool)>, journal: &StepJou
         }
     }
     counts
+}
+
+/// What the report says about an asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    Changed,
+    Unchanged,
+    Skipped,
+    Failed,
+    /// Planned but not applied yet (the run was cancelled, stopped or interrupted).
+    Pending,
+}
+
+impl ReportStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            ReportStatus::Changed => "changed",
+            ReportStatus::Unchanged => "unchanged",
+            ReportStatus::Skipped => "skipped",
+            ReportStatus::Failed => "failed",
+            ReportStatus::Pending => "pending",
+        }
+    }
 }

@@ -9,7 +9,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::operation::RowCounts;
+use metadesk_base::i18n::SavedText;
+
+use crate::operation::{ReportStatus, RowCounts};
 use crate::tag_step::StepJournal;
 
 /// A run's plan, row by row.
@@ -42,6 +44,25 @@ impl OpPlan {
         match self.view(journal) {
             OpView::Move(view) => view.counts,
             OpView::UploadUndo(view) => view.counts,
+        }
+    }
+
+    /// Each row's path, where the run left it and why, for its report.
+    pub fn report_rows(
+        &self,
+        journal: &StepJournal,
+    ) -> Vec<(String, ReportStatus, Option<SavedText>)> {
+        match self.view(journal) {
+            OpView::Move(view) => view
+                .rows
+                .into_iter()
+                .map(|row| (row.from, row.state.report(), row.reason))
+                .collect(),
+            OpView::UploadUndo(view) => view
+                .rows
+                .into_iter()
+                .map(|row| (row.path, row.state.report(), row.reason))
+                .collect(),
         }
     }
 

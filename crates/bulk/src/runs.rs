@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 pub use crate::journal::path_of;
@@ -431,29 +431,7 @@ pub struct ReportPage {
     pub failures: Vec<crate::failures::FailureGroup>,
 }
 
-/// What the report says about an asset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportStatus {
-    Changed,
-    Unchanged,
-    Skipped,
-    Failed,
-    /// Planned but not applied yet (the run was cancelled, stopped or interrupted).
-    Pending,
-}
-
-impl ReportStatus {
-    pub fn words(self) -> &'static str {
-        match self {
-            ReportStatus::Changed => "changed",
-            ReportStatus::Unchanged => "unchanged",
-            ReportStatus::Skipped => "skipped",
-            ReportStatus::Failed => "failed",
-            ReportStatus::Pending => "pending",
-        }
-    }
-}
+pub use crate::operation::ReportStatus;
 
 /// One asset of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -514,6 +492,23 @@ pub fn report(
     mut each: impl FnMut(ReportRow) -> Result<()>,
 ) -> Result<()> {
     let path = path_of(runs_dir, run_id)?;
+    if let Some(op) = spec(runs_dir, run_id)?.op {
+        // An operation's rows are its plan's, where its journal left each.
+        let replay = Replay::load(&path)?;
+        for (path, status, reason) in op.report_rows(&replay.tag_step) {
+            each(ReportRow {
+                path,
+                status,
+                reason,
+                changes: Vec::new(),
+                changed_since_preview: Vec::new(),
+                publication: None,
+                fragment: None,
+                undone: None,
+            })?;
+        }
+        return Ok(());
+    }
     type Ending = (Outcome, Option<SavedText>, Vec<ChangedSincePreview>);
     let mut outcomes: HashMap<u64, Ending> = HashMap::new();
     for record in read_records(&path)? {

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
-use crate::operation::{RowCounts, row_counts};
+use crate::operation::{ReportStatus, RowCounts, row_counts};
 use crate::tag_step::{StepJournal, StepState, TagPart};
 use crate::upload::{Arrival, UploadRunPlan};
 
@@ -124,6 +124,19 @@ pub enum UndoState {
     Kept,
     /// AEM refused its read or its delete: a resume tries again.
     Failed,
+}
+
+impl UndoState {
+    /// What a report says of a file in this state (as the upload's report marks it undone).
+    pub fn report(self) -> ReportStatus {
+        match self {
+            UndoState::Deleted => ReportStatus::Changed,
+            UndoState::Gone => ReportStatus::Unchanged,
+            UndoState::Kept => ReportStatus::Skipped,
+            UndoState::Failed => ReportStatus::Failed,
+            UndoState::Planned | UndoState::InDoubt => ReportStatus::Pending,
+        }
+    }
 }
 
 /// One file as the undo's summary shows it.

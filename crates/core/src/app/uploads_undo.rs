@@ -292,7 +292,8 @@ mod tests {
     /// The undo's deletes go through the engine: one whose answer is lost after AEM deleted
     /// the file is read back and found deleted (never reported kept, never sent again), and
     /// the undo is a run of its own with its rows. Seen failing with the undo's hand-written
-    /// loop (the file reported kept: "refused", though AEM had deleted it).
+    /// loop (the file reported kept: "refused", though AEM had deleted it), and with the
+    /// undo's rows missing from the upload's report.
     #[tokio::test]
     async fn an_undo_delete_whose_answer_is_lost_is_found_done_not_reported_kept() {
         let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
@@ -331,6 +332,13 @@ mod tests {
             panic!("{undo:?}")
         };
         assert_eq!(view.counts.done, 2);
+        // The upload's report says what the undo did to each file (its rows are the undo's).
+        let report = ws.upload_report(&run.id).await.unwrap();
+        let undone: Vec<_> = report
+            .iter()
+            .map(|row| row.undone.as_ref().map(|u| u.status))
+            .collect();
+        assert_eq!(undone, [Some(metadesk_bulk::ReportStatus::Changed); 2]);
     }
 
     /// Seen failing with the upload and its undo going straight to the engine: on a
