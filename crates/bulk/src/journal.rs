@@ -258,8 +258,8 @@ pub enum Record {
     /// request leaves, then `done`, `refused` or `left_alone`.
     TagStep {
         #[serde(flatten)]
-        part: crate::tag_step::TagPart,
-        state: crate::tag_step::StepState,
+        part: crate::parts::RunPart,
+        state: crate::parts::PartState,
         at: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<SavedText>,

@@ -27,6 +27,7 @@ pub mod open_query;
 pub mod open_walk;
 pub mod operation;
 pub mod ops;
+pub mod parts;
 pub mod progress;
 pub mod property_titles;
 pub mod publish_words;

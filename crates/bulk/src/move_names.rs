@@ -127,8 +127,11 @@ impl RenameRule {
     }
 }
 
+/// A character of a rule's text, and whether a `\` kept it as it is.
+type Kept = (char, bool);
+
 /// A rule's characters, each with whether a `\` kept it as it is.
-fn escaped(text: &str) -> Vec<(char, bool)> {
+fn escaped(text: &str) -> Vec<Kept> {
     let mut out = Vec::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -143,21 +146,18 @@ fn escaped(text: &str) -> Vec<(char, bool)> {
     out
 }
 
-fn split_unescaped(text: &[(char, bool)], at: char) -> Vec<&[(char, bool)]> {
+fn split_unescaped(text: &[Kept], at: char) -> Vec<&[Kept]> {
     text.split(|&(c, kept)| c == at && !kept).collect()
 }
 
-fn split_once_unescaped(
-    text: &[(char, bool)],
-    at: char,
-) -> Option<(&[(char, bool)], &[(char, bool)])> {
+fn split_once_unescaped(text: &[Kept], at: char) -> Option<(&[Kept], &[Kept])> {
     let i = text.iter().position(|&(c, kept)| c == at && !kept)?;
     Some((&text[..i], &text[i + 1..]))
 }
 
 /// Without the spaces around it, unless kept by a `\`.
-fn trimmed(text: &[(char, bool)]) -> &[(char, bool)] {
-    let loose = |&(c, kept): &(char, bool)| c.is_whitespace() && !kept;
+fn trimmed(text: &[Kept]) -> &[Kept] {
+    let loose = |&(c, kept): &Kept| c.is_whitespace() && !kept;
     let start = text.iter().position(|c| !loose(c)).unwrap_or(text.len());
     let end = text
         .iter()
@@ -166,7 +166,7 @@ fn trimmed(text: &[(char, bool)]) -> &[(char, bool)] {
     &text[start..end]
 }
 
-fn plain(text: &[(char, bool)]) -> String {
+fn plain(text: &[Kept]) -> String {
     text.iter().map(|(c, _)| c).collect()
 }
 

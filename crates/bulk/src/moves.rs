@@ -13,7 +13,7 @@ use ts_rs::TS;
 use metadesk_base::i18n::SavedText;
 
 use crate::operation::{ReportStatus, RowCounts, row_counts};
-use crate::tag_step::{StepJournal, StepState, TagPart};
+use crate::parts::{PartJournal, PartState, RunPart};
 
 /// A page that uses a moved asset, as the preview found it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -136,10 +136,10 @@ impl MovePlan {
     /// back from where it went, if it is still there unchanged since; the pages adjusted
     /// then, adjusted back. `None` when nothing moved. Folders made stay (they may hold
     /// someone's files by then).
-    pub fn undo(&self, journal: &StepJournal) -> Option<MovePlan> {
+    pub fn undo(&self, journal: &PartJournal) -> Option<MovePlan> {
         let rows: Vec<MoveRow> = self
             .items()
-            .filter(|item| journal.state(&part_of(item)) == Some(StepState::Done))
+            .filter(|item| journal.state(&part_of(item)) == Some(PartState::Done))
             .map(|item| {
                 MoveRow::Move(MoveItem {
                     from: item.to.clone(),
@@ -162,7 +162,7 @@ impl MovePlan {
     }
 
     /// What a summary shows of the run, as `journal` leaves it.
-    pub fn view(&self, journal: &StepJournal) -> MoveView {
+    pub fn view(&self, journal: &PartJournal) -> MoveView {
         let rows = self
             .items()
             .map(|item| {
@@ -178,10 +178,10 @@ impl MovePlan {
                     } else {
                         match journal.state(&part) {
                             None => MoveState::Planned,
-                            Some(StepState::Sending) => MoveState::InDoubt,
-                            Some(StepState::Done) => MoveState::Moved,
-                            Some(StepState::LeftAlone) => MoveState::LeftAlone,
-                            Some(StepState::Refused) => MoveState::Failed,
+                            Some(PartState::Sending) => MoveState::InDoubt,
+                            Some(PartState::Done) => MoveState::Moved,
+                            Some(PartState::LeftAlone) => MoveState::LeftAlone,
+                            Some(PartState::Refused) => MoveState::Failed,
                         }
                     },
                     reason: item
@@ -211,16 +211,16 @@ impl MovePlan {
 }
 
 /// A moved item's key in the journal: where it came from.
-pub fn part_of(item: &MoveItem) -> TagPart {
-    TagPart::Moved {
+pub fn part_of(item: &MoveItem) -> RunPart {
+    RunPart::Moved {
         path: item.from.clone(),
     }
 }
 
 /// A row's key in the journal.
-pub fn part_of_row(row: &MoveRow) -> TagPart {
+pub fn part_of_row(row: &MoveRow) -> RunPart {
     match row {
-        MoveRow::Folder { path } => TagPart::Folder { path: path.clone() },
+        MoveRow::Folder { path } => RunPart::Folder { path: path.clone() },
         MoveRow::Move(item) => part_of(item),
     }
 }
@@ -338,19 +338,19 @@ mod tests {
             ],
             republish: false,
         };
-        let mut journal = StepJournal::default();
+        let mut journal = PartJournal::default();
         journal.record(
-            TagPart::Moved {
+            RunPart::Moved {
                 path: "/content/dam/a/x.jpg".into(),
             },
-            StepState::Done,
+            PartState::Done,
             None,
         );
         journal.record(
-            TagPart::Moved {
+            RunPart::Moved {
                 path: "/content/dam/a/y.jpg".into(),
             },
-            StepState::Sending,
+            PartState::Sending,
             None,
         );
         let undo = plan.undo(&journal).unwrap();
@@ -366,7 +366,7 @@ mod tests {
         assert!(!back.published);
         assert_eq!(plan.view(&journal).counts.done, 1);
         assert_eq!(plan.view(&journal).counts.in_doubt, 1);
-        assert!(plan.undo(&StepJournal::default()).is_none());
+        assert!(plan.undo(&PartJournal::default()).is_none());
     }
 
     /// A page that uses several of the moved assets is one page to fix, not one per asset.
@@ -379,7 +379,7 @@ mod tests {
             ],
             republish: false,
         };
-        let view = plan.view(&StepJournal::default());
+        let view = plan.view(&PartJournal::default());
         assert_eq!(view.pages, 1, "/content/site/a, adjusted for both");
         assert_eq!(view.pages_left, 1, "/content/site/b, left for both");
         assert_eq!(view.rows.iter().map(|r| r.pages.len()).sum::<usize>(), 4);

@@ -18,7 +18,7 @@ use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_base::i18n::SavedText;
 
-use crate::tag_step::{StepJournal, StepState, TagPart};
+use crate::parts::{PartJournal, PartState, RunPart};
 
 /// What AEM holds for a row, as its check found it.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +85,7 @@ pub trait Operation: Sync {
     fn rows(&self) -> &[Self::Row];
 
     /// The row's key in the journal.
-    fn part(&self, row: &Self::Row) -> TagPart;
+    fn part(&self, row: &Self::Row) -> RunPart;
 
     /// Why a row was refused when it was planned (never sent), if it was.
     fn refused(&self, row: &Self::Row) -> Option<SavedText>;
@@ -168,7 +168,7 @@ pub struct RowCounts {
 
 /// The counts of rows (each its journal key, and whether it was refused when planned) as
 /// `journal` leaves them.
-pub fn row_counts(rows: impl Iterator<Item = (TagPart, bool)>, journal: &StepJournal) -> RowCounts {
+pub fn row_counts(rows: impl Iterator<Item = (RunPart, bool)>, journal: &PartJournal) -> RowCounts {
     let mut counts = RowCounts::default();
     for (part, refused) in rows {
         counts.planned += 1;
@@ -177,10 +177,10 @@ pub fn row_counts(rows: impl Iterator<Item = (TagPart, bool)>, journal: &StepJou
             continue;
         }
         match journal.state(&part) {
-            Some(StepState::Done) => counts.done += 1,
-            Some(StepState::LeftAlone) => counts.left_alone += 1,
-            Some(StepState::Refused) => counts.failed += 1,
-            Some(StepState::Sending) => {
+            Some(PartState::Done) => counts.done += 1,
+            Some(PartState::LeftAlone) => counts.left_alone += 1,
+            Some(PartState::Refused) => counts.failed += 1,
+            Some(PartState::Sending) => {
                 counts.in_doubt += 1;
                 counts.pending += 1;
             }

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use metadesk_base::i18n::SavedText;
 
 use crate::operation::{ReportStatus, RowCounts};
-use crate::tag_step::StepJournal;
+use crate::parts::PartJournal;
 
 /// A run's plan, row by row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -32,7 +32,7 @@ pub enum OpView {
 
 impl OpPlan {
     /// The summary's view as `journal` leaves the run.
-    pub fn view(&self, journal: &StepJournal) -> OpView {
+    pub fn view(&self, journal: &PartJournal) -> OpView {
         match self {
             OpPlan::Move(plan) => OpView::Move(plan.view(journal)),
             OpPlan::UploadUndo(plan) => OpView::UploadUndo(plan.view(journal)),
@@ -40,7 +40,7 @@ impl OpPlan {
     }
 
     /// How far its rows went, as `journal` leaves the run.
-    pub fn counts(&self, journal: &StepJournal) -> RowCounts {
+    pub fn counts(&self, journal: &PartJournal) -> RowCounts {
         match self.view(journal) {
             OpView::Move(view) => view.counts,
             OpView::UploadUndo(view) => view.counts,
@@ -50,7 +50,7 @@ impl OpPlan {
     /// Each row's path, where the run left it and why, for its report.
     pub fn report_rows(
         &self,
-        journal: &StepJournal,
+        journal: &PartJournal,
     ) -> Vec<(String, ReportStatus, Option<SavedText>)> {
         match self.view(journal) {
             OpView::Move(view) => view
@@ -68,7 +68,7 @@ impl OpPlan {
 
     /// The plan of the undo of a run that left `journal`, and how many items it takes back;
     /// `None` when it did nothing to take back.
-    pub fn undo(&self, journal: &StepJournal) -> Option<(OpPlan, u64)> {
+    pub fn undo(&self, journal: &PartJournal) -> Option<(OpPlan, u64)> {
         match self {
             OpPlan::Move(plan) => {
                 let back = plan.undo(journal)?;

@@ -133,7 +133,7 @@ pub struct Replay {
     pub to_change_on_website: Option<u64>,
     /// A tag run's step, or a tag import's writes, as journaled (empty for any other run, and
     /// before it starts).
-    pub tag_step: crate::tag_step::StepJournal,
+    pub tag_step: crate::parts::PartJournal,
 }
 
 /// Adds up a run's working time while its journal is replayed: the days a previewed run waits
@@ -305,14 +305,13 @@ impl Replay {
                     now,
                 } => {
                     working.seen(Some(&at));
-                    if state == crate::tag_step::StepState::LeftAlone {
+                    if state == crate::parts::PartState::LeftAlone {
                         if let Some(why) = reason {
                             r.tag_step.reasons.insert(part.clone(), why);
                         }
                         r.tag_step.left(part, now);
                     } else {
-                        if let Some(now) = now.filter(|_| state == crate::tag_step::StepState::Done)
-                        {
+                        if let Some(now) = now.filter(|_| state == crate::parts::PartState::Done) {
                             r.tag_step.held.insert(part.clone(), now);
                         }
                         r.tag_step.record(part, state, reason);
@@ -443,24 +442,24 @@ impl Replay {
 /// which a resume sends. A value of a tag someone else created meanwhile is left alone with it.
 fn import_counts(
     plan: &crate::tag_import::TagImportPlan,
-    journal: &crate::tag_step::StepJournal,
+    journal: &crate::parts::PartJournal,
 ) -> Counts {
-    use crate::tag_step::{StepState, TagPart};
+    use crate::parts::{PartState, RunPart};
     let parts = plan.parts();
     let mut counts = Counts {
         assets: parts.len() as u64,
         ..Counts::default()
     };
-    let left_with_tag = |part: &TagPart| match part {
-        TagPart::Value { tag, .. } => {
-            journal.state(&TagPart::Create { tag: tag.clone() }) == Some(StepState::LeftAlone)
+    let left_with_tag = |part: &RunPart| match part {
+        RunPart::Value { tag, .. } => {
+            journal.state(&RunPart::Create { tag: tag.clone() }) == Some(PartState::LeftAlone)
         }
         _ => false,
     };
     for part in &parts {
         match journal.state(part) {
-            Some(StepState::Done) => counts.changed += 1,
-            Some(StepState::LeftAlone) => counts.skipped += 1,
+            Some(PartState::Done) => counts.changed += 1,
+            Some(PartState::LeftAlone) => counts.skipped += 1,
             _ if left_with_tag(part) => counts.skipped += 1,
             _ => counts.pending += 1,
         }
@@ -493,28 +492,28 @@ fn run_record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tag_step::{StepJournal, StepState, TagPart};
+    use crate::parts::{PartJournal, PartState, RunPart};
 
     /// An import's writes are its rows: a refused or unanswered one is pending (a resume sends
     /// it), a colleague's value or tag skipped with what hangs on it.
     #[test]
     fn an_import_counts_its_writes_as_rows() {
         let plan = crate::tag_import::sample_plan();
-        let mut journal = StepJournal::default();
-        let old = TagPart::Value {
+        let mut journal = PartJournal::default();
+        let old = RunPart::Value {
             tag: "ns:old".into(),
             property: "jcr:title".into(),
         };
-        journal.record(old.clone(), StepState::Refused, None);
+        journal.record(old.clone(), PartState::Refused, None);
         let counts = import_counts(&plan, &journal);
         assert_eq!((counts.assets, counts.pending, counts.skipped), (3, 3, 0));
         journal.left(
-            TagPart::Create {
+            RunPart::Create {
                 tag: "ns:new".into(),
             },
             None,
         );
-        journal.record(old, StepState::Done, None);
+        journal.record(old, PartState::Done, None);
         let counts = import_counts(&plan, &journal);
         assert_eq!((counts.changed, counts.skipped, counts.pending), (1, 2, 0));
     }

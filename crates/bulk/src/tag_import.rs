@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
-use crate::tag_step::{StepJournal, StepState, TagPart};
+use crate::parts::{PartJournal, PartState, RunPart};
 
 /// A tag the sheet adds, with what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -67,8 +67,8 @@ pub struct PlannedValue<'a> {
 }
 
 impl PlannedValue<'_> {
-    pub fn part(&self) -> TagPart {
-        TagPart::Value {
+    pub fn part(&self) -> RunPart {
+        RunPart::Value {
             tag: self.tag.to_owned(),
             property: self.property.clone(),
         }
@@ -97,23 +97,23 @@ impl TagImportPlan {
     }
 
     /// Every write of the import, in order: each creation, then each value.
-    pub fn parts(&self) -> Vec<TagPart> {
+    pub fn parts(&self) -> Vec<RunPart> {
         let created = self
             .created
             .iter()
-            .map(|t| TagPart::Create { tag: t.id.clone() });
+            .map(|t| RunPart::Create { tag: t.id.clone() });
         created
             .chain(self.values().iter().map(PlannedValue::part))
             .collect()
     }
 
     /// What the journal says of this import.
-    pub fn view(&self, journal: &StepJournal) -> TagImportView {
-        let done = |part: &TagPart| journal.state(part) == Some(StepState::Done);
+    pub fn view(&self, journal: &PartJournal) -> TagImportView {
+        let done = |part: &RunPart| journal.state(part) == Some(PartState::Done);
         let created = self
             .created
             .iter()
-            .filter(|t| done(&TagPart::Create { tag: t.id.clone() }))
+            .filter(|t| done(&RunPart::Create { tag: t.id.clone() }))
             .count();
         let changed = self
             .changed
@@ -125,7 +125,7 @@ impl TagImportPlan {
             .iter()
             .filter(|t| {
                 journal
-                    .left_alone(&TagPart::Create { tag: t.id.clone() })
+                    .left_alone(&RunPart::Create { tag: t.id.clone() })
                     .is_some()
             })
             .map(|t| ChangedSince {
@@ -156,17 +156,17 @@ impl TagImportPlan {
     /// The tags and values the import may have written, for its undo: those done, and those
     /// whose request left without its answer being journaled (AEM may hold them; the undo goes
     /// by what AEM holds). What was left alone, refused or never sent is not the import's.
-    pub fn written(&self, journal: &StepJournal) -> (Vec<NewTag>, Vec<TagValueChange>) {
-        let maybe = |part: &TagPart| {
+    pub fn written(&self, journal: &PartJournal) -> (Vec<NewTag>, Vec<TagValueChange>) {
+        let maybe = |part: &RunPart| {
             matches!(
                 journal.state(part),
-                Some(StepState::Done | StepState::Sending)
+                Some(PartState::Done | PartState::Sending)
             )
         };
         let created = self
             .created
             .iter()
-            .filter(|t| maybe(&TagPart::Create { tag: t.id.clone() }))
+            .filter(|t| maybe(&RunPart::Create { tag: t.id.clone() }))
             .cloned()
             .collect();
         let changed = self
@@ -179,8 +179,8 @@ impl TagImportPlan {
     }
 }
 
-fn change_part(c: &TagValueChange) -> TagPart {
-    TagPart::Value {
+fn change_part(c: &TagValueChange) -> RunPart {
+    RunPart::Value {
         tag: c.id.clone(),
         property: c.property.clone(),
     }
@@ -262,11 +262,11 @@ mod tests {
     #[test]
     fn the_view_and_the_undo_go_by_the_journal() {
         let plan = sample_plan();
-        let mut journal = StepJournal::default();
-        let create = TagPart::Create {
+        let mut journal = PartJournal::default();
+        let create = RunPart::Create {
             tag: "ns:new".into(),
         };
-        journal.record(create.clone(), StepState::Sending, None);
+        journal.record(create.clone(), PartState::Sending, None);
         journal.left(change_part(&plan.changed[0]), Some("Theirs".into()));
         let (created, changed) = plan.written(&journal);
         assert_eq!(created.len(), 1);
@@ -275,7 +275,7 @@ mod tests {
         assert_eq!((view.created, view.changed, view.planned), (0, 0, 2));
         assert_eq!(view.changed_since.len(), 1);
         assert_eq!(view.changed_since[0].now.as_deref(), Some("Theirs"));
-        journal.record(create, StepState::Done, None);
+        journal.record(create, PartState::Done, None);
         assert_eq!(plan.view(&journal).created, 1);
     }
 }

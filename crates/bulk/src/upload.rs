@@ -16,7 +16,7 @@ use ts_rs::TS;
 use metadesk_assets::fingerprint::Held;
 use metadesk_base::i18n::SavedText;
 
-use crate::tag_step::{StepJournal, StepState, TagPart};
+use crate::parts::{PartJournal, PartState, RunPart};
 
 /// What the upload does where a file is already at the path, as the preview saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -71,15 +71,15 @@ pub struct UploadRunPlan {
 }
 
 impl PlannedFile {
-    pub fn part(&self) -> TagPart {
-        TagPart::File {
+    pub fn part(&self) -> RunPart {
+        RunPart::File {
             path: self.aem_path.clone(),
         }
     }
 
     /// The write of its metadata, when the sheet gives it some.
-    pub fn metadata_part(&self) -> TagPart {
-        TagPart::Metadata {
+    pub fn metadata_part(&self) -> RunPart {
+        RunPart::Metadata {
             path: self.aem_path.clone(),
         }
     }
@@ -140,7 +140,7 @@ pub struct UploadView {
 impl UploadRunPlan {
     /// Where its files stand: done, left alone, refused (or their metadata refused), and the
     /// rest (not sent, sent without an answer, or done without their metadata yet) pending.
-    pub fn counts(&self, journal: &StepJournal) -> UploadCounts {
+    pub fn counts(&self, journal: &PartJournal) -> UploadCounts {
         let mut counts = UploadCounts::default();
         for file in &self.files {
             match Self::state_of(file, journal) {
@@ -155,21 +155,21 @@ impl UploadRunPlan {
 
     /// Where `file` stands: its own part, then its values' (a file done whose values were
     /// refused failed; one whose values are not written yet is pending).
-    pub fn state_of(file: &PlannedFile, journal: &StepJournal) -> UploadFileState {
+    pub fn state_of(file: &PlannedFile, journal: &PartJournal) -> UploadFileState {
         let values = journal.state(&file.metadata_part());
         let described = file.metadata.is_empty()
-            || matches!(values, Some(StepState::Done | StepState::LeftAlone));
+            || matches!(values, Some(PartState::Done | PartState::LeftAlone));
         match journal.state(&file.part()) {
-            Some(StepState::Done) if values == Some(StepState::Refused) => UploadFileState::Failed,
-            Some(StepState::Done) if described => UploadFileState::Uploaded,
-            Some(StepState::LeftAlone) => UploadFileState::LeftAlone,
-            Some(StepState::Refused) => UploadFileState::Failed,
+            Some(PartState::Done) if values == Some(PartState::Refused) => UploadFileState::Failed,
+            Some(PartState::Done) if described => UploadFileState::Uploaded,
+            Some(PartState::LeftAlone) => UploadFileState::LeftAlone,
+            Some(PartState::Refused) => UploadFileState::Failed,
             _ => UploadFileState::Pending,
         }
     }
 
     /// What the journal says of this upload.
-    pub fn view(&self, journal: &StepJournal) -> UploadView {
+    pub fn view(&self, journal: &PartJournal) -> UploadView {
         let counts = self.counts(journal);
         UploadView {
             folder: self.folder.clone(),
@@ -179,13 +179,13 @@ impl UploadRunPlan {
             changed_since: self
                 .files
                 .iter()
-                .filter(|f| journal.state(&f.part()) == Some(StepState::LeftAlone))
+                .filter(|f| journal.state(&f.part()) == Some(PartState::LeftAlone))
                 .map(|f| f.aem_path.clone())
                 .collect(),
             metadata_left_alone: self
                 .files
                 .iter()
-                .filter(|f| journal.state(&f.metadata_part()) == Some(StepState::LeftAlone))
+                .filter(|f| journal.state(&f.metadata_part()) == Some(PartState::LeftAlone))
                 .map(|f| f.aem_path.clone())
                 .collect(),
             same: self.same,
@@ -198,17 +198,17 @@ impl UploadRunPlan {
     /// left without its answer journaled (the undo goes by what AEM holds), each with what AEM
     /// held of it last (`Held`'s text: after its values were written, else once processed)
     /// and which asset it was (the `jcr:uuid` journaled when it was confirmed), where journaled.
-    pub fn written<'a>(&'a self, journal: &'a StepJournal) -> Vec<WrittenFile<'a>> {
+    pub fn written<'a>(&'a self, journal: &'a PartJournal) -> Vec<WrittenFile<'a>> {
         self.files
             .iter()
             .filter(|f| {
                 matches!(
                     journal.state(&f.part()),
-                    Some(StepState::Done | StepState::Sending)
+                    Some(PartState::Done | PartState::Sending)
                 )
             })
             .map(|f| {
-                let held = |part: TagPart| journal.held.get(&part).map(String::as_str);
+                let held = |part: RunPart| journal.held.get(&part).map(String::as_str);
                 let confirmed = held(f.part());
                 WrittenFile {
                     file: f,
@@ -263,10 +263,10 @@ mod tests {
             same: 1,
             refused: 0,
         };
-        let mut journal = StepJournal::default();
-        journal.record(plan.files[0].part(), StepState::Done, None);
+        let mut journal = PartJournal::default();
+        journal.record(plan.files[0].part(), PartState::Done, None);
         journal.held.insert(plan.files[0].part(), "t".into());
-        journal.record(plan.files[1].part(), StepState::Sending, None);
+        journal.record(plan.files[1].part(), PartState::Sending, None);
         journal.left(plan.files[2].part(), None);
         let counts = plan.counts(&journal);
         assert_eq!(
@@ -300,12 +300,12 @@ mod tests {
             .insert("dc:title".into(), vec!["A".into()]);
         let mut refused = file("b", Arrival::New);
         refused.metadata.insert("dc:title".into(), vec!["B".into()]);
-        let mut journal = StepJournal::default();
+        let mut journal = PartJournal::default();
         for f in [&described, &refused] {
-            journal.record(f.part(), StepState::Done, None);
+            journal.record(f.part(), PartState::Done, None);
         }
         journal.left(described.metadata_part(), None);
-        journal.record(refused.metadata_part(), StepState::Refused, None);
+        journal.record(refused.metadata_part(), PartState::Refused, None);
         let plan = UploadRunPlan {
             folder: "/content/dam/f".into(),
             folders: Vec::new(),

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use metadesk_base::i18n::SavedText;
 
 use crate::operation::{ReportStatus, RowCounts, row_counts};
-use crate::tag_step::{StepJournal, StepState, TagPart};
+use crate::parts::{PartJournal, PartState, RunPart};
 use crate::upload::{Arrival, UploadRunPlan};
 
 /// Why the undo keeps a file it finds gone already (a colleague's delete, or an earlier undo).
@@ -51,8 +51,8 @@ pub struct UndoneFile {
 }
 
 impl UndoneFile {
-    pub fn part(&self) -> TagPart {
-        TagPart::Deleted {
+    pub fn part(&self) -> RunPart {
+        RunPart::Deleted {
             path: self.path.clone(),
         }
     }
@@ -60,7 +60,7 @@ impl UndoneFile {
 
 impl UploadUndoPlan {
     /// The undo of upload run `upload` whose plan and journal are these.
-    pub fn of(upload: &str, plan: &UploadRunPlan, journal: &StepJournal) -> UploadUndoPlan {
+    pub fn of(upload: &str, plan: &UploadRunPlan, journal: &PartJournal) -> UploadUndoPlan {
         let rows = plan
             .written(journal)
             .into_iter()
@@ -80,7 +80,7 @@ impl UploadUndoPlan {
     }
 
     /// What the journal says of each file.
-    pub fn view(&self, journal: &StepJournal) -> UploadUndoView {
+    pub fn view(&self, journal: &PartJournal) -> UploadUndoView {
         let rows = self
             .rows
             .iter()
@@ -92,11 +92,11 @@ impl UploadUndoPlan {
                     path: file.path.clone(),
                     state: match journal.state(&part) {
                         None => UndoState::Planned,
-                        Some(StepState::Sending) => UndoState::InDoubt,
-                        Some(StepState::Done) => UndoState::Deleted,
-                        Some(StepState::LeftAlone) if gone => UndoState::Gone,
-                        Some(StepState::LeftAlone) => UndoState::Kept,
-                        Some(StepState::Refused) => UndoState::Failed,
+                        Some(PartState::Sending) => UndoState::InDoubt,
+                        Some(PartState::Done) => UndoState::Deleted,
+                        Some(PartState::LeftAlone) if gone => UndoState::Gone,
+                        Some(PartState::LeftAlone) => UndoState::Kept,
+                        Some(PartState::Refused) => UndoState::Failed,
                     },
                     reason,
                 }

@@ -31,6 +31,7 @@ mod tags_import;
 mod tags_rename;
 mod upload;
 mod upload_undo;
+mod upload_undo_words;
 mod upload_words;
 
 use std::process::ExitCode;

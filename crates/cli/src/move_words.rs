@@ -17,7 +17,7 @@ const SHOWN: usize = 200;
 pub fn print_op(summary: &RunSummary, l: &Localizer) {
     match &summary.op {
         Some(OpView::Move(view)) => print_move(view, l),
-        Some(OpView::UploadUndo(view)) => crate::upload_undo::print_view(view, l),
+        Some(OpView::UploadUndo(view)) => crate::upload_undo_words::print_view(view, l),
         None => {}
     }
 }

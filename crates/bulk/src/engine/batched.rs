@@ -44,13 +44,6 @@ use metadesk_base::i18n::SavedText;
 
 use metadesk_clients::error::Result;
 
-/// Assets per batch by default: a batch spans folders (its POST goes to their common folder)
-/// and costs one check of folders and one POST where its folders are small, so a tree of small
-/// folders costs a few requests per thousand assets; and a POST still short enough that the
-/// time between an asset's check and its write stays within a round trip and the batch's
-/// commit (2.5× the commit of the 100-asset batches before).
-pub(super) const BATCH_ASSETS: usize = 250;
-
 /// The fewest assets a batch is cut to when a run is spread over the slots: below it a
 /// batch's check and POST round trips cost more than its commit.
 const SPREAD_FLOOR: usize = 100;

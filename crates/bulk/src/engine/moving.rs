@@ -24,7 +24,7 @@ use metadesk_base::i18n::SavedText;
 
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
 use crate::operation::{Found, Operation, Reader, Wrote, read_node};
-use crate::tag_step::TagPart;
+use crate::parts::RunPart;
 
 impl Operation for MovePlan {
     type Row = MoveRow;
@@ -33,7 +33,7 @@ impl Operation for MovePlan {
         &self.rows
     }
 
-    fn part(&self, row: &MoveRow) -> TagPart {
+    fn part(&self, row: &MoveRow) -> RunPart {
         part_of_row(row)
     }
 

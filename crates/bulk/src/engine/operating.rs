@@ -25,10 +25,10 @@ use super::tag_step::{journal_part, why};
 use crate::at_most::at_most;
 use crate::journal::{Outcome, Record};
 use crate::operation::{Found, Operation, Read, Reader, Wrote};
+use crate::parts::{PartJournal, PartState};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
 use crate::spec::OpPlan;
-use crate::tag_step::{StepJournal, StepState};
 
 /// Rows checked and sent per window: their futures and answers are all memory holds.
 const WINDOW: usize = 500;
@@ -74,7 +74,7 @@ impl Reader for Gated<'_> {
 async fn run<O: Operation>(
     ctx: &Ctx,
     op: &O,
-    journal: &StepJournal,
+    journal: &PartJournal,
     on_progress: ProgressFn<'_>,
 ) -> Result<Option<SavedText>> {
     let Some(aem) = ctx.aem.uploads() else {
@@ -87,8 +87,8 @@ async fn run<O: Operation>(
     let mut stages: BTreeMap<u32, Vec<(&O::Row, bool)>> = BTreeMap::new();
     for row in op.rows() {
         let in_doubt = match journal.state(&op.part(row)) {
-            Some(StepState::Done | StepState::LeftAlone) => continue,
-            Some(StepState::Sending | StepState::Refused) => true,
+            Some(PartState::Done | PartState::LeftAlone) => continue,
+            Some(PartState::Sending | PartState::Refused) => true,
             None => false,
         };
         if op.refused(row).is_none() {
@@ -162,11 +162,11 @@ async fn settle<O: Operation>(
     let part = op.part(row);
     let (state, reason, outcome) = match found {
         Found::Ready => return Ok(()),
-        Found::Done => (StepState::Done, None, Outcome::Changed),
-        Found::LeftAlone(why) => (StepState::LeftAlone, Some(why), Outcome::Skipped),
+        Found::Done => (PartState::Done, None, Outcome::Changed),
+        Found::LeftAlone(why) => (PartState::LeftAlone, Some(why), Outcome::Skipped),
         Found::Unknown(why) => {
             *lock(refused) = Some(why.clone());
-            (StepState::Refused, Some(why), Outcome::Failed)
+            (PartState::Refused, Some(why), Outcome::Failed)
         }
     };
     journal_part(ctx, part, state, reason, None).await?;
@@ -211,7 +211,7 @@ async fn send_once<'r, O: Operation>(
     let at = super::now_rfc3339();
     let sending = |row: &&O::Row| Record::TagStep {
         part: op.part(row),
-        state: StepState::Sending,
+        state: PartState::Sending,
         at: at.clone(),
         reason: None,
         now: None,
@@ -275,7 +275,7 @@ async fn wait_for<O: Operation>(
             match op.check(reader, row, true).await {
                 Found::Done => {
                     let said = SavedText::new("op-done-later", std::iter::empty());
-                    journal_part(ctx, op.part(row), StepState::Done, Some(said), None).await?;
+                    journal_part(ctx, op.part(row), PartState::Done, Some(said), None).await?;
                     ctx.count(Outcome::Changed);
                 }
                 Found::LeftAlone(why) => {

@@ -32,11 +32,12 @@ pub enum RunSource {
     Retry { of: String },
     /// Edit run `of`'s journal: what it changed, published again to `agent`'s tier.
     Republish { of: String, agent: Agent },
-    /// A tag sheet's plan (`spec.tag_import`), made against the taxonomy before the run.
-    TagSheet(RunSpec),
+    /// A tag import's plan (`spec.tag_import`: the tags a sheet creates, the titles it renames
+    /// and the values it writes), made against the taxonomy before the run.
+    TagImport(RunSpec),
     /// An upload's files (`spec.upload`), planned against AEM before the run.
     Files(RunSpec),
-    /// An operation's plan made whole before the run (`spec.op`: a move).
+    /// An operation's plan made whole before the run (`spec.op`: a move, an upload's undo).
     Planned(RunSpec),
 }
 
@@ -79,7 +80,7 @@ impl Engine {
                 self.preview_republish(&of, agent, control, on_progress)
                     .await
             }
-            RunSource::TagSheet(spec) => self.start_tag_import(spec).await,
+            RunSource::TagImport(spec) => self.start_tag_import(spec).await,
             RunSource::Files(spec) => self.start_upload(spec).await,
             RunSource::Planned(spec) => self.start_operation(spec).await,
         }

@@ -23,11 +23,11 @@ use super::context::{Ctx, Failure};
 use super::tag_step::{journal_part, why};
 use super::{Engine, now_rfc3339};
 use crate::journal::{PreviewCounts, Record};
+use crate::parts::{PartJournal, PartState, RunPart};
 use crate::replay::Replay;
 use crate::runs::{self, RunSummary};
 use crate::spec::RunSpec;
 use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
-use crate::tag_step::{StepJournal, StepState, TagPart};
 
 impl Engine {
     /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
@@ -121,23 +121,23 @@ pub(super) async fn apply(ctx: &Ctx, replay: &Replay) -> Result<Option<SavedText
 /// it is left alone.
 async fn create(
     ctx: &Ctx,
-    journal: &StepJournal,
+    journal: &PartJournal,
     tag: &NewTag,
     exists: bool,
 ) -> Result<Option<SavedText>> {
-    let part = TagPart::Create {
+    let part = RunPart::Create {
         tag: tag.id.clone(),
     };
     let state = journal.state(&part);
     match state {
-        Some(StepState::Done | StepState::LeftAlone) => return Ok(None),
+        Some(PartState::Done | PartState::LeftAlone) => return Ok(None),
         // Sent before (its answer lost, or a failure that may hide a landed request): AEM has it.
-        Some(StepState::Sending | StepState::Refused) if exists => {
-            journal_part(ctx, part, StepState::Done, None, None).await?;
+        Some(PartState::Sending | PartState::Refused) if exists => {
+            journal_part(ctx, part, PartState::Done, None, None).await?;
             return Ok(None);
         }
         _ if exists => {
-            journal_part(ctx, part, StepState::LeftAlone, None, None).await?;
+            journal_part(ctx, part, PartState::LeftAlone, None, None).await?;
             return Ok(None);
         }
         _ => {}
@@ -149,14 +149,14 @@ async fn create(
     if let Some(d) = &tag.description {
         fields.push(("jcr:description", d));
     }
-    journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
+    journal_part(ctx, part.clone(), PartState::Sending, None, None).await?;
     // Never sent again blind: AEM refuses to create a tag twice, and a resume finds it made.
     match ctx
         .call_write(&mut 0, || ctx.aem.tag_command(&fields))
         .await
     {
         Ok(()) => {
-            journal_part(ctx, part, StepState::Done, None, None).await?;
+            journal_part(ctx, part, PartState::Done, None, None).await?;
             Ok(None)
         }
         Err(failure) => refused(ctx, vec![part], &tag.id, why(ctx, failure)).await,
@@ -168,7 +168,7 @@ async fn create(
 /// one request, the others left alone.
 async fn write_tag(
     ctx: &Ctx,
-    journal: &StepJournal,
+    journal: &PartJournal,
     plan: &TagImportPlan,
     values: &[PlannedValue<'_>],
     current: Option<&Tag>,
@@ -177,18 +177,18 @@ async fn write_tag(
         return Ok(None);
     };
     // A tag the preview would create that someone else made: none of its values are written.
-    let created = TagPart::Create {
+    let created = RunPart::Create {
         tag: first.tag.to_owned(),
     };
     if plan.created.iter().any(|t| t.id == first.tag)
-        && journal.state(&created) == Some(StepState::LeftAlone)
+        && journal.state(&created) == Some(PartState::LeftAlone)
     {
         return Ok(None);
     }
     let pending = values.iter().filter(|value| {
         !matches!(
             journal.state(&value.part()),
-            Some(StepState::Done | StepState::LeftAlone)
+            Some(PartState::Done | PartState::LeftAlone)
         )
     });
     let mut to_send = decide(ctx, pending, current).await?;
@@ -196,7 +196,7 @@ async fn write_tag(
         return Ok(None);
     }
     for value in &to_send {
-        journal_part(ctx, value.part(), StepState::Sending, None, None).await?;
+        journal_part(ctx, value.part(), PartState::Sending, None, None).await?;
     }
     let path = node_path(first.tag);
     // Writes whose answer was lost (a timeout, a dropped connection, a 5xx): each may have
@@ -215,7 +215,7 @@ async fn write_tag(
         {
             Ok(()) => {
                 for part in parts() {
-                    journal_part(ctx, part, StepState::Done, None, None).await?;
+                    journal_part(ctx, part, PartState::Done, None, None).await?;
                 }
                 return Ok(None);
             }
@@ -266,12 +266,12 @@ async fn decide<'p, 'a: 'p>(
     for value in values {
         let held = now.and_then(|t| t.value(&value.property));
         if held == Some(value.after) {
-            journal_part(ctx, value.part(), StepState::Done, None, None).await?;
+            journal_part(ctx, value.part(), PartState::Done, None, None).await?;
         } else if held == value.before {
             to_send.push(value);
         } else {
             let held = held.map(str::to_owned);
-            journal_part(ctx, value.part(), StepState::LeftAlone, None, held).await?;
+            journal_part(ctx, value.part(), PartState::LeftAlone, None, held).await?;
         }
     }
     Ok(to_send)
@@ -280,7 +280,7 @@ async fn decide<'p, 'a: 'p>(
 /// `parts` refused by AEM: journaled with the reason, which stops the run.
 async fn refused(
     ctx: &Ctx,
-    parts: Vec<TagPart>,
+    parts: Vec<RunPart>,
     tag: &str,
     detail: SavedText,
 ) -> Result<Option<SavedText>> {
@@ -289,7 +289,7 @@ async fn refused(
         [("id", tag.into()), ("detail", detail.into_arg())],
     );
     for part in parts {
-        journal_part(ctx, part, StepState::Refused, Some(reason.clone()), None).await?;
+        journal_part(ctx, part, PartState::Refused, Some(reason.clone()), None).await?;
     }
     Ok(Some(reason))
 }

@@ -13,9 +13,10 @@ use metadesk_clients::error::Result;
 
 use super::context::{Ctx, Failure};
 use crate::journal::Record;
+use crate::parts::{PartState, RunPart};
 use crate::reasons;
 use crate::replay::Replay;
-use crate::tag_step::{StepState, TagCommand, TagPart, TagStep};
+use crate::tag_step::{TagCommand, TagStep};
 
 /// Sends what is left of the step of `replay`'s run, in order; stops at the first part AEM
 /// refuses or the taxonomy no longer allows (journaled with its reason).
@@ -24,28 +25,28 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
         return Ok(());
     };
     for part in step.parts() {
-        if replay.tag_step.state(&part) == Some(StepState::Done) {
+        if replay.tag_step.state(&part) == Some(PartState::Done) {
             continue;
         }
         if ctx.control.is_cancelled() {
             return Ok(());
         }
         let sent = match &part {
-            TagPart::Command => command(ctx, step).await?,
-            TagPart::Activate { tag } => activate(ctx, tag).await?,
+            RunPart::Command => command(ctx, step).await?,
+            RunPart::Activate { tag } => activate(ctx, tag).await?,
             // An import's or an upload's parts: never in a tag change's step.
-            TagPart::Create { .. }
-            | TagPart::Value { .. }
-            | TagPart::Folder { .. }
-            | TagPart::File { .. }
-            | TagPart::Metadata { .. }
-            | TagPart::Moved { .. }
-            | TagPart::Deleted { .. } => continue,
+            RunPart::Create { .. }
+            | RunPart::Value { .. }
+            | RunPart::Folder { .. }
+            | RunPart::File { .. }
+            | RunPart::Metadata { .. }
+            | RunPart::Moved { .. }
+            | RunPart::Deleted { .. } => continue,
         };
         if let Err(reason) = sent {
-            return journal(ctx, part, StepState::Refused, Some(reason)).await;
+            return journal(ctx, part, PartState::Refused, Some(reason)).await;
         }
-        journal(ctx, part, StepState::Done, None).await?;
+        journal(ctx, part, PartState::Done, None).await?;
     }
     Ok(())
 }
@@ -53,8 +54,8 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
 /// Appends one record of the step, durably: a `sending` must be on disk before its request.
 async fn journal(
     ctx: &Ctx,
-    part: TagPart,
-    state: StepState,
+    part: RunPart,
+    state: PartState,
     reason: Option<SavedText>,
 ) -> Result<()> {
     journal_part(ctx, part, state, reason, None).await
@@ -63,8 +64,8 @@ async fn journal(
 /// [`journal`] with what AEM held, for a part left alone (`now`).
 pub(super) async fn journal_part(
     ctx: &Ctx,
-    part: TagPart,
-    state: StepState,
+    part: RunPart,
+    state: PartState,
     reason: Option<SavedText>,
     now: Option<String>,
 ) -> Result<()> {
@@ -95,7 +96,7 @@ async fn command(ctx: &Ctx, step: &TagStep) -> Result<Result<(), SavedText>> {
     if let Some(reason) = refusal(step, live(&step.tag), target_live) {
         return Ok(Err(reason));
     }
-    journal(ctx, TagPart::Command, StepState::Sending, None).await?;
+    journal(ctx, RunPart::Command, PartState::Sending, None).await?;
     let mut fields = vec![("cmd", step.command.cmd()), ("path", step.tag.as_str())];
     if let Some(target) = &step.target {
         fields.push(("dest", target.as_str()));
@@ -151,10 +152,10 @@ fn refusal(step: &TagStep, tag_live: bool, target_live: bool) -> Option<SavedTex
 async fn activate(ctx: &Ctx, tag: &str) -> Result<Result<(), SavedText>> {
     journal(
         ctx,
-        TagPart::Activate {
+        RunPart::Activate {
             tag: tag.to_owned(),
         },
-        StepState::Sending,
+        PartState::Sending,
         None,
     )
     .await?;

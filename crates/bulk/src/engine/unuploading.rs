@@ -18,7 +18,7 @@ use metadesk_assets::upload::AssetContent;
 use metadesk_base::i18n::SavedText;
 
 use crate::operation::{Found, Operation, Reader, Wrote, read_node};
-use crate::tag_step::TagPart;
+use crate::parts::RunPart;
 use crate::upload_undo::{GONE, UndoneFile, UploadUndoPlan};
 
 impl Operation for UploadUndoPlan {
@@ -28,7 +28,7 @@ impl Operation for UploadUndoPlan {
         &self.rows
     }
 
-    fn part(&self, row: &UndoneFile) -> TagPart {
+    fn part(&self, row: &UndoneFile) -> RunPart {
         row.part()
     }
 

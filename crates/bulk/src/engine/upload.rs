@@ -41,8 +41,8 @@ use super::context::{Ctx, Failure, lock};
 use super::tag_step::{journal_part, why};
 use super::upload_names::FolderNames;
 use super::upload_values::{Ready, describe_all, held_of, refuse, to_describe};
+use crate::parts::{PartJournal, PartState, RunPart};
 use crate::replay::Replay;
-use crate::tag_step::{StepJournal, StepState, TagPart};
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
 
 /// How long a file's processing is waited for before its undo gives up telling a colleague's
@@ -112,7 +112,7 @@ pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<Save
 async fn send_all<'a>(
     ctx: &Ctx,
     aem: &ClassicAssets,
-    journal: &StepJournal,
+    journal: &PartJournal,
     plan: &'a UploadRunPlan,
     names: &FolderNames,
     to_watch: UnboundedSender<(&'a PlannedFile, bool)>,
@@ -141,7 +141,7 @@ async fn send_all<'a>(
 async fn watch_all<'a>(
     ctx: &Ctx,
     aem: &ClassicAssets,
-    journal: &StepJournal,
+    journal: &PartJournal,
     watched: UnboundedReceiver<(&'a PlannedFile, bool)>,
     to_describe: UnboundedSender<Ready<'a>>,
     note: &impl Fn(Result<Option<SavedText>>),
@@ -161,7 +161,7 @@ async fn watch_all<'a>(
 async fn make_folders(
     ctx: &Ctx,
     aem: &ClassicAssets,
-    journal: &StepJournal,
+    journal: &PartJournal,
     plan: &UploadRunPlan,
 ) -> Result<Option<SavedText>> {
     let depth = |folder: &String| folder.matches('/').count();
@@ -190,23 +190,23 @@ async fn make_folders(
 async fn make_folder(
     ctx: &Ctx,
     aem: &ClassicAssets,
-    journal: &StepJournal,
+    journal: &PartJournal,
     folder: &str,
 ) -> Result<Option<SavedText>> {
-    let part = TagPart::Folder {
+    let part = RunPart::Folder {
         path: folder.to_owned(),
     };
-    if journal.state(&part) == Some(StepState::Done) {
+    if journal.state(&part) == Some(PartState::Done) {
         return Ok(None);
     }
     let title = folder.rsplit('/').next().unwrap_or_default();
     match ctx.call(|| aem.create_folder(folder, title)).await {
-        Ok(_) => journal_part(ctx, part, StepState::Done, None, None)
+        Ok(_) => journal_part(ctx, part, PartState::Done, None, None)
             .await
             .map(|()| None),
         Err(failure) => {
             let why = why(ctx, failure);
-            journal_part(ctx, part, StepState::Refused, Some(why.clone()), None).await?;
+            journal_part(ctx, part, PartState::Refused, Some(why.clone()), None).await?;
             Ok(Some(why))
         }
     }
@@ -216,7 +216,7 @@ async fn make_folder(
 async fn send_file(
     ctx: &Ctx,
     aem: &ClassicAssets,
-    journal: &StepJournal,
+    journal: &PartJournal,
     names: &FolderNames,
     file: &PlannedFile,
 ) -> Result<Next> {
@@ -232,8 +232,8 @@ async fn send_file(
         }
     };
     match state {
-        Some(StepState::LeftAlone) => return Ok(Next::Nothing(None)),
-        Some(StepState::Done) => return Ok(values_left()),
+        Some(PartState::LeftAlone) => return Ok(Next::Nothing(None)),
+        Some(PartState::Done) => return Ok(values_left()),
         _ => {}
     }
     // A new file not sent before goes when its folder's listing names nothing there; else
@@ -250,16 +250,16 @@ async fn send_file(
     };
     // Sent before without an answer that says how it went (`sending`), or refused after its
     // bytes may have left: what AEM holds decides, never a blind send.
-    let in_doubt = matches!(state, Some(StepState::Sending | StepState::Refused));
+    let in_doubt = matches!(state, Some(PartState::Sending | PartState::Refused));
     match there {
         // An earlier attempt landed (its answer, or the journal's record of it, was lost).
         AtPath::This(at) if in_doubt => {
-            journal_part(ctx, part, StepState::Done, None, Some(at)).await?;
+            journal_part(ctx, part, PartState::Done, None, Some(at)).await?;
             return Ok(values_left());
         }
         // Someone put this very file there since the preview, not this run.
         AtPath::This(_) => {
-            journal_part(ctx, part, StepState::LeftAlone, None, None).await?;
+            journal_part(ctx, part, PartState::LeftAlone, None, None).await?;
             return Ok(Next::Nothing(None));
         }
         // Something whose file cannot be told yet (AEM has not finished processing it, or
@@ -277,12 +277,12 @@ async fn send_file(
         AtPath::Other(sha1) if file.arrival != Arrival::New && sha1 == file.before => {}
         // A colleague's: left alone, never overwritten (nor deleted by the undo).
         AtPath::Other(sha1) => {
-            journal_part(ctx, part, StepState::LeftAlone, None, sha1).await?;
+            journal_part(ctx, part, PartState::LeftAlone, None, sha1).await?;
             return Ok(Next::Nothing(None));
         }
         AtPath::Nothing => {}
     }
-    journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
+    journal_part(ctx, part.clone(), PartState::Sending, None, None).await?;
     if let Err(why) = write(ctx, aem, file).await {
         return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }
@@ -297,7 +297,7 @@ async fn send_file(
 async fn watch<'a>(
     ctx: &Ctx,
     aem: &ClassicAssets,
-    journal: &StepJournal,
+    journal: &PartJournal,
     file: &'a PlannedFile,
     fresh: bool,
     values: &UnboundedSender<Ready<'a>>,
@@ -314,7 +314,7 @@ async fn watch<'a>(
             }
             Processing::Gone => None,
         };
-        journal_part(ctx, file.part(), StepState::Done, None, at).await?;
+        journal_part(ctx, file.part(), PartState::Done, None, at).await?;
     }
     if !to_describe(file, journal) {
         return Ok(None);

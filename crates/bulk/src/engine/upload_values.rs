@@ -39,7 +39,7 @@ use super::batched::{Posted, forms_of, post, refusal_status};
 use super::context::{Ctx, Failure};
 use super::tag_step::{journal_part, why};
 use crate::journal::Record;
-use crate::tag_step::{StepJournal, StepState, TagPart};
+use crate::parts::{PartJournal, PartState, RunPart};
 use crate::upload::PlannedFile;
 
 /// How long a batch waits, once its first file is processed, for others to be (unless it is
@@ -61,7 +61,7 @@ pub(super) struct Ready<'a> {
 
 impl<'a> Ready<'a> {
     /// `file`, processed, AEM holding `now`, as the journal left it.
-    pub(super) fn new(file: &'a PlannedFile, journal: &StepJournal, now: Timed) -> Self {
+    pub(super) fn new(file: &'a PlannedFile, journal: &PartJournal, now: Timed) -> Self {
         Ready {
             file,
             // An identity alone (its processing was not seen to end then) tells no change:
@@ -76,7 +76,7 @@ impl<'a> Ready<'a> {
                 None => held_of(file, &now),
             },
             now: Some(now),
-            in_doubt: journal.state(&file.metadata_part()) == Some(StepState::Sending),
+            in_doubt: journal.state(&file.metadata_part()) == Some(PartState::Sending),
         }
     }
 
@@ -93,11 +93,11 @@ impl<'a> Ready<'a> {
 
 /// Whether `file`'s values are still to be written: the sheet gives some, and they were
 /// neither written nor left to someone's change.
-pub(super) fn to_describe(file: &PlannedFile, journal: &StepJournal) -> bool {
+pub(super) fn to_describe(file: &PlannedFile, journal: &PartJournal) -> bool {
     !file.metadata.is_empty()
         && !matches!(
             journal.state(&file.metadata_part()),
-            Some(StepState::Done | StepState::LeftAlone)
+            Some(PartState::Done | PartState::LeftAlone)
         )
 }
 
@@ -192,7 +192,7 @@ async fn post_all(
         journal_all(
             ctx,
             sending
-                .map(|p| (p, StepState::Sending, None, None))
+                .map(|p| (p, PartState::Sending, None, None))
                 .collect(),
         )
         .await?;
@@ -304,7 +304,7 @@ async fn describe_one(
     let mut ready = ready;
     let mut resends = 0;
     loop {
-        journal_part(ctx, part.clone(), StepState::Sending, None, None).await?;
+        journal_part(ctx, part.clone(), PartState::Sending, None, None).await?;
         // Never sent again blind: a failure that may hide a write that landed is followed by
         // a read of what AEM holds, as a resume's check would.
         match ctx
@@ -370,11 +370,11 @@ async fn settle_moved(ctx: &Ctx, ready: &Ready<'_>, now: &Timed) -> Result<()> {
     let part = file.metadata_part();
     if ready.in_doubt && holds(&now.metadata, &writes_of(file)) {
         let held = held_text(file, now);
-        return journal_part(ctx, part, StepState::Done, None, Some(held)).await;
+        return journal_part(ctx, part, PartState::Done, None, Some(held)).await;
     }
     let path = file.aem_path.as_str();
     let why = SavedText::new("upload-metadata-changed-since", [("path", path.into())]);
-    journal_part(ctx, part, StepState::LeftAlone, Some(why), None).await
+    journal_part(ctx, part, PartState::LeftAlone, Some(why), None).await
 }
 
 /// Journals `files`' values done, each with what AEM holds after the write (for the undo):
@@ -400,7 +400,7 @@ async fn done_at_now(ctx: &Ctx, aem: &ClassicAssets, files: &[&PlannedFile]) -> 
     let done = files.iter().map(|f| {
         let now = at.remove(&f.aem_path).flatten();
         let held = now.map(|now| held_text(f, &now));
-        (f.metadata_part(), StepState::Done, None, held)
+        (f.metadata_part(), PartState::Done, None, held)
     });
     journal_all(ctx, done.collect()).await
 }
@@ -459,8 +459,8 @@ fn holds(current: &Map<String, Value>, writes: &[Write]) -> bool {
 }
 
 /// Journals `part` refused for `why`; returns `why`.
-pub(super) async fn refuse(ctx: &Ctx, part: TagPart, why: SavedText) -> Result<SavedText> {
-    journal_part(ctx, part, StepState::Refused, Some(why.clone()), None).await?;
+pub(super) async fn refuse(ctx: &Ctx, part: RunPart, why: SavedText) -> Result<SavedText> {
+    journal_part(ctx, part, PartState::Refused, Some(why.clone()), None).await?;
     Ok(why)
 }
 
@@ -468,7 +468,7 @@ pub(super) async fn refuse(ctx: &Ctx, part: TagPart, why: SavedText) -> Result<S
 /// the last one on disk means all are (one flush for a batch's `sending`).
 async fn journal_all(
     ctx: &Ctx,
-    parts: Vec<(TagPart, StepState, Option<SavedText>, Option<String>)>,
+    parts: Vec<(RunPart, PartState, Option<SavedText>, Option<String>)>,
 ) -> Result<()> {
     let records: Vec<Record> = parts
         .into_iter()

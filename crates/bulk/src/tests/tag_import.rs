@@ -42,7 +42,7 @@ async fn applied(faults: Vec<TagWrite>, dir: &std::path::Path) -> (Arc<Fake>, Ru
     let e = engine(fake.clone(), dir);
     let started = e
         .plan(
-            RunSource::TagSheet(import()),
+            RunSource::TagImport(import()),
             &RunControl::new(),
             &no_progress(),
         )

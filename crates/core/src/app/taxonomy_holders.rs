@@ -18,7 +18,7 @@ use metadesk_assets::tags::node_path as tag_path;
 
 /// What may hold a tag.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Held {
+pub(crate) enum TagHeldBy {
     /// Nothing: every folder was listed and every asset read, and AEM listed no page.
     Nothing,
     /// Assets (or content fragments) hold it or a tag below it.
@@ -48,9 +48,9 @@ impl<'a> Holders<'a> {
 
     /// What may hold the tag `id`: the index's answer when it finds an asset, else the exact
     /// reads'.
-    pub(crate) async fn of(&mut self, id: &str) -> Held {
+    pub(crate) async fn of(&mut self, id: &str) -> TagHeldBy {
         if index_finds_holder(self.opened, id).await {
-            return Held::Assets;
+            return TagHeldBy::Assets;
         }
         let dam = match &self.dam {
             Some(read) => read,
@@ -60,23 +60,23 @@ impl<'a> Holders<'a> {
             }
         };
         match dam {
-            Err(why) => return Held::Unknown(why.clone()),
+            Err(why) => return TagHeldBy::Unknown(why.clone()),
             Ok(counts) => {
                 if let Some(why) = not_whole(counts) {
-                    return Held::Unknown(why);
+                    return TagHeldBy::Unknown(why);
                 }
                 if counts.of(id) > 0 {
-                    return Held::Assets;
+                    return TagHeldBy::Assets;
                 }
             }
         }
         let (aem, path) = (&self.opened.connected.assets, tag_path(id));
         match sent(Resend::Harmless, || aem.tag_pages(&path)).await {
             Ok(pages) => match pages.into_iter().next() {
-                Some(page) => Held::Pages { page },
-                None => Held::Nothing,
+                Some(page) => TagHeldBy::Pages { page },
+                None => TagHeldBy::Nothing,
             },
-            Err(e) => Held::Unknown(SavedText::new(
+            Err(e) => TagHeldBy::Unknown(SavedText::new(
                 "tags-undo-pages-unknown",
                 [("detail", SavedText::from(&e.text()).into_arg())],
             )),

@@ -291,7 +291,7 @@ impl Workspace {
         spec.tag_import = Some(plan);
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let started = engine
-            .plan(RunSource::TagSheet(spec), job.control(), &|_| {})
+            .plan(RunSource::TagImport(spec), job.control(), &|_| {})
             .await?;
         job.set_run_id(&started.id);
         let summary = engine.apply(&started.id, job.control(), &|_| {}).await?;

@@ -23,7 +23,7 @@ use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::urls::same_aem;
 use metadesk_store::dirs::{read_settings_file, write_json_file};
 
-use crate::app::taxonomy_holders::{Held, Holders};
+use crate::app::taxonomy_holders::{Holders, TagHeldBy};
 use crate::app::taxonomy_record::{
     ImportRecord, NewTag, Resend, refused, tag_command, write_values,
 };
@@ -231,10 +231,10 @@ impl Workspace {
                 Some(KeptReason::HasChildren)
             } else {
                 match holders.of(&new.id).await {
-                    Held::Nothing => None,
-                    Held::Assets => Some(KeptReason::HoldsAssets),
-                    Held::Pages { page } => Some(KeptReason::UsedByPages { page }),
-                    Held::Unknown(detail) => Some(KeptReason::Unchecked { detail }),
+                    TagHeldBy::Nothing => None,
+                    TagHeldBy::Assets => Some(KeptReason::HoldsAssets),
+                    TagHeldBy::Pages { page } => Some(KeptReason::UsedByPages { page }),
+                    TagHeldBy::Unknown(detail) => Some(KeptReason::Unchecked { detail }),
                 }
             };
             if let Some(reason) = reason {

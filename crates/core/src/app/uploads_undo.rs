@@ -16,11 +16,11 @@
 
 use metadesk_base::i18n::SavedText;
 use metadesk_bulk::ops::{OpPlan, OpView};
+use metadesk_bulk::parts::PartJournal;
 use metadesk_bulk::replay::{Replay, RunStatus};
 use metadesk_bulk::runs::{self, RunSummary};
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
-use metadesk_bulk::tag_step::StepJournal;
 use metadesk_bulk::upload::UploadRunPlan;
 use metadesk_bulk::upload_undo::{UndoState, UploadUndoPlan};
 use metadesk_bulk::{Engine, RunControl, RunSource};
@@ -97,7 +97,7 @@ impl UploadUndone {
 
 impl Workspace {
     /// Upload run `id`'s plan and what its journal says; refused for any other run.
-    pub(super) async fn upload_run(&self, id: &str) -> Result<(UploadRunPlan, StepJournal)> {
+    pub(super) async fn upload_run(&self, id: &str) -> Result<(UploadRunPlan, PartJournal)> {
         let path = runs::path_of(&self.runs_dir(), id)?;
         let mut replay = blocking(move || Replay::load(&path)).await?;
         let plan = replay.spec.upload.take().ok_or_else(|| {

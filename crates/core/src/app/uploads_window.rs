@@ -168,11 +168,12 @@ impl UploadUndoneView {
 /// The drops and previews on hand.
 #[derive(Default)]
 pub struct HeldUploads {
-    inner: Mutex<Held>,
+    inner: Mutex<OnHand>,
 }
 
+/// The drops, picks and previews on hand, and the next id to give.
 #[derive(Default)]
-struct Held {
+struct OnHand {
     next: u64,
     inputs: VecDeque<(String, Vec<PathBuf>)>,
     /// Each preview's plan, the sheet's values, and whether the sheet's errors stop it.
@@ -180,14 +181,14 @@ struct Held {
 }
 
 impl HeldUploads {
-    fn lock(&self) -> MutexGuard<'_, Held> {
+    fn lock(&self) -> MutexGuard<'_, OnHand> {
         // A panic while holding the lock leaves the lists themselves consistent.
         self.inner
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn next_id(held: &mut Held, prefix: &str) -> String {
+    fn next_id(held: &mut OnHand, prefix: &str) -> String {
         held.next += 1;
         format!("{prefix}-{}", held.next)
     }
