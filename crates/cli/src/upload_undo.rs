@@ -5,7 +5,8 @@
 //!
 //! Not here: deciding what is deleted (the core's `undo_upload`).
 
-use metadesk_core::app::{Opened, UploadKept, Workspace};
+use metadesk_core::app::{Opened, Workspace};
+use metadesk_core::i18n::SavedText;
 use metadesk_core::i18n::{Localizer, arg, count};
 use serde_json::json;
 
@@ -37,12 +38,7 @@ pub(crate) async fn undo(
         Ok(done) => done,
         Err(e) => return output::fail(&e, l),
     };
-    let why = |kept: &UploadKept| match kept {
-        UploadKept::ChangedSince => l.text("cli-upload-kept-changed"),
-        UploadKept::Unchecked => l.text("cli-upload-kept-unchecked"),
-        UploadKept::NotGivenBack => l.text("cli-upload-kept-not-given-back"),
-        UploadKept::Refused(words) => words.localized(l),
-    };
+    let why = |kept: &SavedText| kept.localized(l);
     if json {
         let kept: Vec<_> = done
             .kept

@@ -114,7 +114,7 @@ pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 pub use uploads::{FileMetadata, SheetMetadata, replaced_paths};
-pub use uploads_undo::{UploadKept, UploadUndone};
+pub use uploads_undo::UploadUndone;
 pub use uploads_window::{
     HeldUpload, HeldUploads, UploadFileState, UploadIntent, UploadKeptView, UploadPreview,
     UploadPreviewFile, UploadPreviewRequest, UploadReportRow, UploadUndoneView,

@@ -30,20 +30,6 @@ use metadesk_store::connections::confirm_production;
 use super::uploads::uploader;
 use super::{Opened, Workspace, blocking};
 
-/// Why the undo left an uploaded asset where it is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UploadKept {
-    /// Someone changed it after the upload (its binary or its metadata).
-    ChangedSince,
-    /// The run did not see its processing end: a change since cannot be told from AEM's own.
-    Unchecked,
-    /// It went in as a new version of another asset, or replaced one: AEM keeps no earlier
-    /// binary to give back here.
-    NotGivenBack,
-    /// AEM refused its read or its delete, in these words.
-    Refused(SavedText),
-}
-
 /// What an upload's undo did.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadUndone {
@@ -52,7 +38,9 @@ pub struct UploadUndone {
     pub deleted: Vec<String>,
     /// Already gone (deleted by someone, or by an earlier undo).
     pub gone: Vec<String>,
-    pub kept: Vec<(String, UploadKept)>,
+    /// Kept where it is, with why (changed since, not given back, its processing not seen to
+    /// end, or refused by AEM: a resume of the undo's run reads it again).
+    pub kept: Vec<(String, SavedText)>,
 }
 
 impl UploadUndone {
@@ -67,27 +55,16 @@ impl UploadUndone {
         };
         for row in &view.rows {
             let path = row.path.clone();
-            let code = row.reason.as_ref().and_then(SavedText::code);
-            match (row.state, code) {
-                (UndoState::Deleted, _) => done.deleted.push(path),
-                (UndoState::Gone, _) => done.gone.push(path),
-                (UndoState::Kept, Some("upload-kept-changed")) => {
-                    done.kept.push((path, UploadKept::ChangedSince));
-                }
-                (UndoState::Kept, Some("upload-kept-unchecked")) => {
-                    done.kept.push((path, UploadKept::Unchecked));
-                }
-                (UndoState::Kept, Some("upload-kept-not-given-back")) => {
-                    done.kept.push((path, UploadKept::NotGivenBack));
-                }
-                // Refused by AEM, not checked, or left in doubt by a stop: a resume of the
-                // undo's run reads it again.
-                (_, _) => {
-                    let words = row
+            match row.state {
+                UndoState::Deleted => done.deleted.push(path),
+                UndoState::Gone => done.gone.push(path),
+                // Kept with why, refused by AEM, or left by a stop: the row's own words.
+                _ => {
+                    let why = row
                         .reason
                         .clone()
                         .unwrap_or_else(|| SavedText::new("upload-undo-unfinished", []));
-                    done.kept.push((path, UploadKept::Refused(words)));
+                    done.kept.push((path, why));
                 }
             }
         }

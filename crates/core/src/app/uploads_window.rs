@@ -23,7 +23,7 @@ use ts_rs::TS;
 use super::references::PreviewReferences;
 use super::sheet_files::file_name_of;
 use super::uploads::{FileMetadata, SheetMetadata, replaced_paths};
-use super::uploads_undo::{UploadKept, UploadUndone};
+use super::uploads_undo::UploadUndone;
 use super::{Opened, Workspace, blocking};
 use metadesk_bulk::upload::{Arrival, UploadRunPlan};
 
@@ -148,12 +148,7 @@ impl UploadUndoneView {
             .into_iter()
             .map(|(path, why)| UploadKeptView {
                 path,
-                reason: match why {
-                    UploadKept::ChangedSince => l.text("upload-kept-changed"),
-                    UploadKept::Unchecked => l.text("upload-kept-unchecked"),
-                    UploadKept::NotGivenBack => l.text("upload-kept-not-given-back"),
-                    UploadKept::Refused(words) => words.localized(l),
-                },
+                reason: why.localized(l),
             })
             .collect();
         UploadUndoneView {
