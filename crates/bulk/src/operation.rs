@@ -5,9 +5,11 @@
 //! every operation alike: the intent journaled before a request leaves, the gate and its
 //! adaptive limit, the retry of throttles, never a write sent again blind, the row in doubt
 //! checked before anything is sent again, a write AEM does later waited for (bounded), resume,
-//! cancel and pause, progress, and the run's end. The production name is asked by the core before any apply, whatever the operation.
+//! cancel and pause, progress, and the run's end. The production name is asked by the core
+//! before any apply, whatever the operation.
 //!
-//! Not here: the engine's driver (`engine/operating.rs`), any one operation (`moves.rs`).
+//! Not here: the engine's driver (`engine/operating.rs`), any one operation (`moves.rs`,
+//! `upload_undo.rs`).
 
 use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
