@@ -188,6 +188,22 @@ mod tests {
     use crate::app::PreviewRequest;
     use crate::app::uploads::FileMetadata;
 
+    /// The plan of an upload of two new files from a folder `name` into the sample folder.
+    async fn two_files(
+        dir: &tempfile::TempDir,
+        ws: &Workspace,
+        opened: &Opened,
+        name: &str,
+    ) -> metadesk_bulk::upload_plan::UploadPlan {
+        let drop = dir.path().join(name);
+        std::fs::create_dir_all(&drop).unwrap();
+        std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
+        std::fs::write(drop.join("b.png"), b"second file").unwrap();
+        ws.plan_upload(opened, vec![drop], SAMPLE_FOLDER, WhenDifferent::NewVersion)
+            .await
+            .unwrap()
+    }
+
     /// Seen failing with the undo not journaled (no run of it listed, and the upload resumed
     /// after its undo). An upload stopped before it sent anything is resumed through the core
     /// and sends each file once; its undo is a run of its own (`Undo` of the upload),
@@ -197,19 +213,7 @@ mod tests {
     #[tokio::test]
     async fn an_upload_resumed_then_undone_records_its_undo_as_a_run() {
         let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
-        let drop = dir.path().join("campaign");
-        std::fs::create_dir_all(&drop).unwrap();
-        std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
-        std::fs::write(drop.join("b.png"), b"second file").unwrap();
-        let plan = ws
-            .plan_upload(
-                &opened,
-                vec![drop],
-                SAMPLE_FOLDER,
-                WhenDifferent::NewVersion,
-            )
-            .await
-            .unwrap();
+        let plan = two_files(&dir, &ws, &opened, "campaign").await;
         let run = ws
             .start_upload(&opened, &plan, &FileMetadata::default())
             .await
@@ -274,19 +278,7 @@ mod tests {
     #[tokio::test]
     async fn an_undo_delete_whose_answer_is_lost_is_found_done_not_reported_kept() {
         let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
-        let drop = dir.path().join("lost");
-        std::fs::create_dir_all(&drop).unwrap();
-        std::fs::write(drop.join("a.jpg"), b"first file").unwrap();
-        std::fs::write(drop.join("b.png"), b"second file").unwrap();
-        let plan = ws
-            .plan_upload(
-                &opened,
-                vec![drop],
-                SAMPLE_FOLDER,
-                WhenDifferent::NewVersion,
-            )
-            .await
-            .unwrap();
+        let plan = two_files(&dir, &ws, &opened, "lost").await;
         let run = ws
             .upload(&opened, &plan, &FileMetadata::default(), None)
             .await
