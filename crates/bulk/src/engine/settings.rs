@@ -50,6 +50,7 @@ pub struct Settings {
     /// read every [`Settings::later_poll`]; what is not done by then is reported so, and a
     /// resume reads it again.
     pub later_wait: Duration,
+    /// How often those rows are read while waited for.
     pub later_poll: Duration,
 }
 
