@@ -83,6 +83,20 @@ impl RunKind {
         }
     }
 
+    /// The run whose report this run, once applied, marks undone: an undo of its values or
+    /// files, or the undo of its publication. (A move's undo is a move of its own: its report,
+    /// not the move's, says where each asset went back.)
+    pub fn takes_back(&self) -> Option<&str> {
+        match self {
+            RunKind::Undo { of }
+            | RunKind::Publish {
+                from: Some(PublishFrom::Undo { of }),
+                ..
+            } => Some(of),
+            _ => None,
+        }
+    }
+
     /// The run it goes back to: what an undo undoes, a retry retries, a republish or a
     /// publish's undo comes from; the window links the two by it.
     pub fn goes_back_to(&self) -> Option<&str> {

@@ -9,26 +9,15 @@ use metadesk_base::timefmt::parse_rfc3339;
 use metadesk_clients::error::Result;
 
 use crate::runs::{RowUndone, RunSummary, list, report};
-use crate::spec::RunKind;
 
 /// The latest run applied that undid run `run_id` (an undo of its values or files, or the undo
 /// of a publication), unless a later run undid that undo in turn (a redo: the run's own
 /// outcomes hold again). What a report's rows say last ([`mark_undone`]).
 pub fn latest_undo(runs_dir: &Path, run_id: &str) -> Result<Option<RunSummary>> {
     let all = list(runs_dir)?;
-    let undo_of = |run: &RunSummary| -> Option<String> {
-        match &run.kind {
-            RunKind::Undo { of } => Some(of.clone()),
-            RunKind::Publish {
-                from: Some(crate::spec::PublishFrom::Undo { of }),
-                ..
-            } => Some(of.clone()),
-            _ => None,
-        }
-    };
     let latest_of = |id: &str| {
         all.iter()
-            .filter(|r| r.applied_at.is_some() && undo_of(r).as_deref() == Some(id))
+            .filter(|r| r.applied_at.is_some() && r.kind.takes_back() == Some(id))
             .max_by_key(|r| parse_rfc3339(r.applied_at.as_deref().unwrap_or(&r.created)))
             .cloned()
     };

@@ -4,12 +4,13 @@
 // Resume is). Plain logic, tested in ActivityPage.test.ts ("actions per status", "a run and its
 // undo", "no write from the history list").
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import { isMove, isTaxonomyRun, isUpload } from '../bulk/runKind';
 import { undoAction, undoes } from '../bulk/undoLinks';
 
 /** The upload `run` undid, when it is the undo of an upload the history still has. */
 export function uploadUndone(run: RunSummary, runs: readonly RunSummary[]): RunSummary | null {
   const undone = undoes(run, runs);
-  return undone?.kind.kind === 'upload' ? undone : null;
+  return undone && isUpload(undone) ? undone : null;
 }
 
 export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-upload' | 'open-move' | 'undo' | 'redo' | 'show-progress';
@@ -20,12 +21,12 @@ export function actionsFor(run: RunSummary, running: boolean, runs: readonly Run
   if (running) return ['show-progress'];
   // A tag import (or a tag's rename, a taxonomy plan too) is shown, resumed and undone where it
   // was made: the Tags page.
-  if (run.kind.kind === 'tag_import' || run.kind.kind === 'tag_rename') return ['open-import'];
+  if (isTaxonomyRun(run)) return ['open-import'];
   // An upload is shown, resumed and undone on the Upload page; so is its undo (a run of its
   // own, which the engine neither applies again nor undoes): it opens the upload.
-  if (run.kind.kind === 'upload' || uploadUndone(run, runs)) return ['open-upload'];
+  if (isUpload(run) || uploadUndone(run, runs)) return ['open-upload'];
   // A move (or its undo) is shown, applied, resumed and undone in the Move panel.
-  if (run.op?.op === 'move') return ['open-move'];
+  if (isMove(run)) return ['open-move'];
   const out: RunAction[] = [];
   switch (run.status) {
     case 'previewed':

@@ -19,7 +19,6 @@ import {
   asSentence,
   failureSummary,
   fullStop,
-  kindLine,
   percent,
   previewLine,
   rate,
@@ -30,6 +29,7 @@ import {
   whereIn,
 } from './format';
 import { statusSentence, statusTone, statusWords } from './runStatus';
+import { kindLine } from './runKind';
 
 /** The English catalogue, the default in tests. */
 const en = new I18n('en');

@@ -147,77 +147,6 @@ export function runIdTime(id: string): string | null {
   return Number.isNaN(new Date(iso).getTime()) ? null : iso;
 }
 
-/** The facts of a run that say what it did, for its name. */
-type Named = Pick<RunSummary, 'kind' | 'folder'> & Partial<Pick<RunSummary, 'tagStep' | 'undoesTagStep' | 'fragments'>>;
-/** The facts of the run an undo, a retry or a republish goes back to. */
-type Origin = Pick<RunSummary, 'kind' | 'created' | 'folder'> & Partial<Pick<RunSummary, 'tagStep' | 'fragments'>>;
-
-/** What kind of run it is, in words: what an undo, a retry or a republish goes back to (what
- *  that run did and when it was made), never a run id; null for a plain edit. Its folder is the
- *  run's own (shown next to this line), so it is only named when it differs. `origin` is the run
- *  it goes back to, when the history has it; without it, an undo of a publication still says
- *  which (its own replication is the opposite one) and an undo of a tag run which tag (the
- *  core's `undoesTagStep`). */
-export function kindLine(i18n: I18n, run: Named, origin: Origin | null = null): string | null {
-  if (run.kind.kind === 'edit') return null;
-  if (run.kind.kind === 'sheet') return i18n.t('bulk-kind-sheet', { file: run.kind.file });
-  if (run.kind.kind === 'tag_import') return i18n.t('bulk-kind-tag-import', { file: run.kind.file });
-  if (run.kind.kind === 'tag_rename') return i18n.t('bulk-kind-tag-rename', { tag: run.kind.tag, from: run.kind.from, to: run.kind.to });
-  if (run.kind.kind === 'upload') return i18n.t('bulk-kind-upload', { files: run.kind.files, folder: run.kind.folder });
-  if (run.kind.kind === 'move') {
-    const { items, to, undo_of: undoOf } = run.kind;
-    if (undoOf === undefined) return i18n.t('bulk-kind-move', { items, to: to ?? '' });
-    const undone = origin?.created ?? runIdTime(undoOf);
-    return i18n.t('bulk-kind-move-undo', { items, made: undone ? i18n.dateTime(undone) : 'none' });
-  }
-  const of = run.kind.kind === 'publish' ? run.kind.from?.of : run.kind.of;
-  const created = origin?.created ?? (of === undefined ? null : runIdTime(of));
-  const made = created ? i18n.dateTime(created) : 'none';
-  if (run.kind.kind === 'publish') {
-    const { replication, agent, from } = run.kind;
-    if (from?.kind === 'undo') {
-      const undone = origin?.kind.kind === 'publish' ? (origin.kind.from?.kind === 'republish' ? 'republish' : origin.kind.replication) : undefined;
-      // An undo publishes what its run unpublished, and the other way round.
-      return i18n.t('bulk-kind-publish-undo', { what: undone ?? (replication === 'publish' ? 'unpublish' : 'publish'), made });
-    }
-    if (from?.kind === 'republish') {
-      const what = origin?.kind.kind ?? 'run';
-      return i18n.t('bulk-kind-republish', { what, file: origin?.kind.kind === 'sheet' ? origin.kind.file : '', made });
-    }
-    return i18n.t('bulk-kind-publish', { what: replication, tier: agent });
-  }
-  const step = origin ? origin.tagStep : run.undoesTagStep;
-  const what = step && run.kind.kind === 'undo' ? step.command : origin?.kind.kind === 'edit' && origin.fragments ? 'fragments' : (origin?.kind.kind ?? 'run');
-  const args = {
-    what,
-    file: origin?.kind.kind === 'sheet' ? origin.kind.file : '',
-    tag: step?.tag ?? '',
-    target: step?.target ?? '',
-    made,
-    folder: origin && origin.folder !== run.folder ? origin.folder : 'none',
-  };
-  return i18n.t(run.kind.kind === 'undo' ? 'bulk-kind-undo' : 'bulk-kind-retry', args);
-}
-
-/** A run's name, as Activity heads its card: what it did (`kindLine`), else what kind of edit
- *  it was — a tag change by its tag, content fragments, or a bulk edit. */
-export function runName(i18n: I18n, run: Named, origin: Origin | null = null): string {
-  const kind = kindLine(i18n, run, origin);
-  if (kind) return kind;
-  const step = run.tagStep;
-  if (step) return i18n.t('run-name-tag', { command: step.command, tag: step.tag, target: step.target ?? '' });
-  return i18n.t(run.fragments ? 'run-name-fragments' : 'run-name-edit');
-}
-
-/** An Activity card's title: what the run did, on how many assets, where ("Bulk edit: 12 assets
- *  in /content/dam/wknd"); an upload's or a tag sheet's name already says what and where. The
- *  connection is the card's facts', said once. */
-export function runTitle(i18n: I18n, run: Named & Pick<RunSummary, 'counts'>, origin: Origin | null = null): string {
-  const name = runName(i18n, run, origin);
-  if (run.kind.kind === 'upload' || run.kind.kind === 'tag_import' || run.kind.kind === 'tag_rename') return name;
-  return i18n.t('run-title', { name, count: run.counts.assets, what: run.fragments ? 'fragments' : 'assets', folder: run.folder });
-}
-
 /** The folder, and whether subfolders were included. */
 export function scopeLine(i18n: I18n, run: Pick<RunSummary, 'folder' | 'recursive'>): string {
   return run.recursive ? i18n.t('scope-with-subfolders', { folder: run.folder }) : run.folder;
@@ -249,15 +178,6 @@ export function selectionLine(
 /** Planned changes of a previewed run: pending ones (changed/failed are 0 before an apply). */
 export function willChange(counts: Counts): number {
   return counts.pending + counts.changed + counts.failed;
-}
-
-/** What a run's written assets are called in its counts: an upload's "uploaded", its undo's
- *  "deleted", an undo's "put back", a publication's "published"; else "changed". */
-export function changedCount(run: Pick<RunSummary, 'kind'>, origin: Pick<RunSummary, 'kind'> | null = null): string {
-  if (run.kind.kind === 'upload') return 'count-uploaded';
-  if (run.kind.kind === 'undo') return origin?.kind.kind === 'upload' ? 'count-deleted' : 'count-put-back';
-  if (run.kind.kind === 'publish') return run.kind.replication === 'publish' ? 'count-published' : 'count-unpublished';
-  return 'count-changed';
 }
 
 /** "1,980 changed · 20 failed · 3 left alone", leaving out zeros (except when all are zero);

@@ -6,27 +6,31 @@
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { willChange } from './format';
 import { republishTick } from './publication';
+import { isUndo, publicationOf, replicationOf, type Publication } from './runKind';
 
 type Translate = (id: string, args?: Record<string, string | number>) => string;
+
+/** What a publication run's Apply will do, in words. */
+const WILL_PUBLISH: Record<Publication, string> = {
+  publish: 'bulk-will-publish',
+  unpublish: 'bulk-will-unpublish',
+  'publish-back': 'bulk-will-publish-back',
+  republish: 'bulk-will-republish',
+};
 
 /** What applying `run`'s preview will do, in sentences; null when nothing will change (the
  *  Apply hint says so). `republish`: "Then republish" is ticked. */
 export function previewOutcome(t: Translate, run: RunSummary, republish: boolean): string | null {
   const count = willChange(run.counts);
   if (count === 0) return null;
-  if (run.kind.kind === 'publish') {
-    const { replication, agent: tier, from } = run.kind;
-    if (replication === 'unpublish') return t('bulk-will-unpublish', { count, tier });
-    if (from?.kind === 'undo') return t('bulk-will-publish-back', { count, tier });
-    if (from?.kind === 'republish') return t('bulk-will-republish', { count, tier });
-    return t('bulk-will-publish', { count, tier });
-  }
+  const publication = publicationOf(run);
+  if (publication) return t(WILL_PUBLISH[publication], { count, tier: replicationOf(run)?.tier ?? 'publish' });
   const step = run.tagStep;
   const what = step
     ? step.target
       ? t('bulk-will-retag', { count, tag: step.tag, target: step.target })
       : t('bulk-will-untag', { count, tag: step.tag })
-    : t(run.kind.kind === 'undo' ? 'bulk-will-undo' : run.fragments ? 'bulk-will-change-fragments' : 'bulk-will-change', { count });
+    : t(isUndo(run) ? 'bulk-will-undo' : run.fragments ? 'bulk-will-change-fragments' : 'bulk-will-change', { count });
   const live = republishTick(run)?.count ?? 0;
   if (live === 0) return what;
   // Content fragments are "live" as AEM's Sites console says it.

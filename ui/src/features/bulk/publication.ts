@@ -5,6 +5,7 @@ import type { PublicationCounts } from '../../ipc/bindings/PublicationCounts';
 import type { PublicationState } from '../../ipc/bindings/PublicationState';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { MEANING_TONES, type Meaning, type MeaningTone, type Outcome } from '../../lib/outcomes';
+import { isPublication, publicationOf } from './runKind';
 
 type Translate = (id: string, args?: Record<string, string | number>) => string;
 
@@ -63,7 +64,7 @@ export function websiteCounts(t: Translate, counts: PublicationCounts | undefine
 /** Whether a run edits values (rather than publishing): assets, or content fragments, which
  *  their connection republishes through AEM's Sites API (issue 68). */
 function edits(run: RunSummary): boolean {
-  return run.kind.kind !== 'publish';
+  return !isPublication(run);
 }
 
 /** What an edit's report offers to republish: how many of its changed assets (or content
@@ -86,7 +87,7 @@ export function republishTick(run: RunSummary): { count: number | null } | null 
 
 /** A republish run: a publish run of what an edit changed. */
 export function isRepublish(run: RunSummary): boolean {
-  return run.kind.kind === 'publish' && run.kind.from?.kind === 'republish';
+  return publicationOf(run) === 'republish';
 }
 
 /** A republish's outcome in words: "Published 6 · not on the website, left alone 18" (those

@@ -29,6 +29,7 @@ import { willChange } from './format';
 import type { HistoryModel } from './history.svelte';
 import { PagedRows } from './paged.svelte';
 import type { ReportModel } from './report.svelte';
+import { isPublication, isUndo, undoOf } from './runKind';
 
 /** Where the page is: filling the form, looking at a preview, watching an apply, or a report. */
 export type Stage = 'setup' | 'preview' | 'apply' | 'report';
@@ -157,17 +158,18 @@ export class RunModel {
    *  once (agreed to at its apply), ending on the republish's report. */
   async #republishAfter(run: RunSummary, confirmName: string | null): Promise<void> {
     // Nothing goes live where none of the changed assets is on the website.
-    if (run.kind.kind === 'publish' || run.counts.changed === 0 || run.changedOnWebsite === 0) return;
+    if (isPublication(run) || run.counts.changed === 0 || run.changedOnWebsite === 0) return;
     let agent: Agent | null = null;
     // An undo republishes to the tier its edit was republished to (ticked at its preview).
-    if (this.republishAfterApply && run.kind.kind === 'undo') agent = (await republishedTo(run.kind.of).catch(() => null)) ?? 'publish';
+    const undone = undoOf(run);
+    if (this.republishAfterApply && undone !== null) agent = (await republishedTo(undone).catch(() => null)) ?? 'publish';
     else if (this.republishAfterApply) agent = 'publish';
     this.republishAfterApply = false;
     if (agent === null) return;
     const tier = agent;
     await this.startPreview('report', (onProgress) => previewRepublish(run.id, tier, onProgress));
     const planned = this.summary;
-    if (this.stage === 'preview' && planned?.kind.kind === 'publish' && planned.counts.pending > 0) {
+    if (this.stage === 'preview' && planned && isPublication(planned) && planned.counts.pending > 0) {
       await this.apply(planned, confirmName);
     }
   }
@@ -279,7 +281,7 @@ export class RunModel {
     try {
       const emptyRequired = this.#emptyRequired;
       // Checked to republish: the core refuses before writing where the connection cannot publish.
-      const republish = this.republishAfterApply && run.kind.kind !== 'publish';
+      const republish = this.republishAfterApply && !isPublication(run);
       summary = await applyRun({ runId: run.id, confirmName, emptyRequired, republish }, (progress) => {
         this.progress = progress;
         this.paused = progress.paused;
@@ -371,7 +373,7 @@ export class RunModel {
     if (this.job !== null) return;
     this.stage = 'setup';
     // An undo's "Then republish" is not the next edit's.
-    if (this.summary?.kind.kind === 'undo') this.republishAfterApply = false;
+    if (this.summary && isUndo(this.summary)) this.republishAfterApply = false;
     this.summary = null;
     this.message = null;
     this.preview.clear();

@@ -9,6 +9,7 @@ import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import type { Outcome } from '../../lib/outcomes';
+import { isUndo, isUpload, replicationOf } from './runKind';
 
 /** A run's status as message ids (the words are in the catalogue). */
 export const STATUS_WORDS: Record<RunStatus, string> = {
@@ -63,7 +64,7 @@ export function statusSentence(i18n: I18n, run: RunSummary): string {
     case 'stopped':
       return i18n.t('bulk-sentence-stopped');
     case 'completed':
-      if (run.kind.kind === 'undo') return i18n.t(run.counts.failed > 0 ? 'bulk-sentence-undone-failures' : 'bulk-sentence-undone');
+      if (isUndo(run)) return i18n.t(run.counts.failed > 0 ? 'bulk-sentence-undone-failures' : 'bulk-sentence-undone');
       return i18n.t(run.counts.failed > 0 ? 'bulk-sentence-completed-failures' : 'bulk-sentence-completed');
   }
 }
@@ -109,8 +110,9 @@ export function rowOutcome(run: Pick<RunSummary, 'kind'>, row: Pick<ReportRow, '
 
 /** What a run's row that was written is called: published, unpublished, put back, changed. */
 function changedWord(run: Pick<RunSummary, 'kind'>): string {
-  if (run.kind.kind === 'publish') return run.kind.replication === 'publish' ? 'bulk-row-status-published' : 'bulk-row-status-unpublished';
-  if (run.kind.kind === 'undo') return 'bulk-row-status-put-back';
+  const publication = replicationOf(run);
+  if (publication) return publication.replication === 'publish' ? 'bulk-row-status-published' : 'bulk-row-status-unpublished';
+  if (isUndo(run)) return 'bulk-row-status-put-back';
   return 'bulk-row-status-changed';
 }
 
@@ -118,12 +120,14 @@ function changedWord(run: Pick<RunSummary, 'kind'>): string {
  *  as before, kept because someone changed it since, refused, not done yet. */
 export function undoneOutcome(run: Pick<RunSummary, 'kind'>, undone: Pick<RowUndone, 'status'>): Outcome {
   switch (undone.status) {
-    case 'changed':
-      if (run.kind.kind === 'publish') return { word: run.kind.replication === 'publish' ? 'row-undone-unpublished' : 'row-undone-published', meaning: 'done' };
-      if (run.kind.kind === 'upload') return { word: 'row-undone-deleted', meaning: 'done' };
+    case 'changed': {
+      const publication = replicationOf(run);
+      if (publication) return { word: publication.replication === 'publish' ? 'row-undone-unpublished' : 'row-undone-published', meaning: 'done' };
+      if (isUpload(run)) return { word: 'row-undone-deleted', meaning: 'done' };
       return { word: 'row-undone-given-back', meaning: 'done' };
+    }
     case 'unchanged':
-      return { word: run.kind.kind === 'upload' ? 'row-undone-gone' : 'row-undone-already', meaning: 'left-alone' };
+      return { word: isUpload(run) ? 'row-undone-gone' : 'row-undone-already', meaning: 'left-alone' };
     case 'skipped':
       return { word: 'row-undone-kept', meaning: 'left-alone' };
     case 'failed':

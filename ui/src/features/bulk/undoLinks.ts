@@ -2,6 +2,7 @@
 // undo is a redo, and so whether undoing a run would undo, redo or do nothing. Shared by
 // Activity's cards and the report's buttons; tested in ActivityPage.test.ts ("a run and its undo").
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import { isUndo, takesBack, undoOf } from './runKind';
 
 /** What undoing `run` would do, as the button says it: a run whose undo finished has nothing
  *  left to undo (a second undo would find each value already back, or changed by someone
@@ -16,7 +17,7 @@ export function undoAction(run: RunSummary, runs: readonly RunSummary[]): 'undo'
 export function undoneBy(run: RunSummary, runs: readonly RunSummary[]): RunSummary | null {
   let latest: RunSummary | null = null;
   for (const other of runs) {
-    if (other.kind.kind === 'undo' && other.kind.of === run.id && other.counts.changed > 0) {
+    if (undoOf(other) === run.id && other.counts.changed > 0) {
       if (!latest || (other.appliedAt ?? other.created) > (latest.appliedAt ?? latest.created)) latest = other;
     }
   }
@@ -30,8 +31,7 @@ export function lastUndo(run: RunSummary, runs: readonly RunSummary[]): RunSumma
   const latestOf = (id: string): RunSummary | null => {
     let latest: RunSummary | null = null;
     for (const other of runs) {
-      const of = other.kind.kind === 'undo' ? other.kind.of : other.kind.kind === 'publish' && other.kind.from?.kind === 'undo' ? other.kind.from.of : null;
-      if (of !== id || other.appliedAt === null) continue;
+      if (takesBack(other) !== id || other.appliedAt === null) continue;
       if (!latest || other.appliedAt > (latest.appliedAt ?? '')) latest = other;
     }
     return latest;
@@ -40,22 +40,16 @@ export function lastUndo(run: RunSummary, runs: readonly RunSummary[]): RunSumma
   return undo && latestOf(undo.id) === null ? undo : null;
 }
 
-/** Whether `run` undoes another: an undo of values, or the undo of a publication (a publish
- *  run of the opposite kind); its preview is worded as an undo. */
-export function isUndoRun(run: RunSummary): boolean {
-  return run.kind.kind === 'undo' || (run.kind.kind === 'publish' && run.kind.from?.kind === 'undo');
-}
-
 /** The run `run` undid, when it is an undo and the history still has that run. */
 export function undoes(run: RunSummary, runs: readonly RunSummary[]): RunSummary | null {
-  if (run.kind.kind !== 'undo') return null;
-  const of = run.kind.of;
+  const of = undoOf(run);
+  if (of === null) return null;
   return runs.find((r) => r.id === of) ?? null;
 }
 
 /** Whether `run` is an undo that puts back a change an earlier undo took away (a redo). */
 export function isRedo(run: RunSummary, runs: readonly RunSummary[]): boolean {
-  return run.kind.kind === 'undo' && undoDepth(run, runs) % 2 === 0;
+  return isUndo(run) && undoDepth(run, runs) % 2 === 0;
 }
 
 /** Whether undoing `run` would make a change again: `run` is an undo (not itself a redo). */
@@ -69,7 +63,7 @@ function undoDepth(run: RunSummary, runs: readonly RunSummary[]): number {
   let depth = 0;
   const seen = new Set<string>();
   let current: RunSummary | null = run;
-  while (current && current.kind.kind === 'undo' && !seen.has(current.id)) {
+  while (current && isUndo(current) && !seen.has(current.id)) {
     seen.add(current.id);
     depth += 1;
     current = undoes(current, runs);

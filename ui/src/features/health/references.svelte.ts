@@ -9,11 +9,12 @@ import type { AssetUse } from '../../ipc/bindings/AssetUse';
 import type { PreviewReferences } from '../../ipc/bindings/PreviewReferences';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { toIpcError } from '../../ipc/errors';
+import { publicationOf } from '../bulk/runKind';
 
 /** Whether a run's preview says where its assets are used (the core's own rule: an unpublish,
  *  a tag deletion or merge), so that other previews do not ask. */
 export function showsReferences(run: RunSummary): boolean {
-  const unpublishes = run.kind.kind === 'publish' && run.kind.replication === 'unpublish';
+  const unpublishes = publicationOf(run) === 'unpublish';
   const command = run.tagStep?.command;
   return unpublishes || command === 'delete' || command === 'merge';
 }

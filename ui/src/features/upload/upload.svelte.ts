@@ -35,6 +35,7 @@ import { runStep } from '../../lib/step';
 import type { IpcError } from '../../ipc/types';
 import { FolderTree } from '../bulk/folderTree.svelte';
 import { lastUndo, undoAction } from '../bulk/undoLinks';
+import { undoOf } from '../bulk/runKind';
 
 /** What the page is doing: a step at work shows its progress and holds every button. */
 export type UploadWork = 'idle' | 'choosing' | 'previewing' | 'uploading' | 'undoing';
@@ -105,7 +106,7 @@ export class UploadModel {
   get canResume(): boolean {
     const run = this.run;
     if (this.busy || !run || !RESUMABLE.has(run.status) || this.undone !== null) return false;
-    return !this.runs.some((r) => r.kind.kind === 'undo' && r.kind.of === run.id);
+    return !this.runs.some((r) => undoOf(r) === run.id);
   }
 
   /** A folder picked in the tree, or typed: the folders above it open in the tree. */

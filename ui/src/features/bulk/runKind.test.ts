@@ -1,0 +1,51 @@
+// The questions the window asks of a run's kind (runKind.ts), each against every kind that
+// answers it differently.
+import { describe, expect, it } from 'vitest';
+
+import type { RunKind } from '../../ipc/bindings/RunKind';
+import { runSummary } from '../../test-fixtures';
+import { changedCount, isUndoRun, namesItself, publicationOf, takesBack, undoOf } from './runKind';
+
+const of = (kind: RunKind) => runSummary({ kind });
+const publish = (replication: 'publish' | 'unpublish', from?: { kind: 'undo' | 'republish'; of: string }): RunKind => ({
+  kind: 'publish',
+  replication,
+  agent: 'publish',
+  ...(from ? { from } : {}),
+});
+
+describe('a run kind, asked', () => {
+  it('says what a publication does to each asset, and nothing for an edit', () => {
+    expect(publicationOf(of(publish('publish')))).toBe('publish');
+    expect(publicationOf(of(publish('unpublish')))).toBe('unpublish');
+    expect(publicationOf(of(publish('publish', { kind: 'undo', of: 'a' })))).toBe('publish-back');
+    expect(publicationOf(of(publish('publish', { kind: 'republish', of: 'a' })))).toBe('republish');
+    expect(publicationOf(of({ kind: 'edit' }))).toBeNull();
+  });
+
+  it('tells a plain undo from the undo of a publication, and a retry from both', () => {
+    const undo = of({ kind: 'undo', of: 'a' });
+    const publishBack = of(publish('publish', { kind: 'undo', of: 'b' }));
+    expect([undoOf(undo), takesBack(undo), isUndoRun(undo)]).toEqual(['a', 'a', true]);
+    expect([undoOf(publishBack), takesBack(publishBack), isUndoRun(publishBack)]).toEqual([null, 'b', true]);
+    const retry = of({ kind: 'retry', of: 'c' });
+    expect([undoOf(retry), takesBack(retry), isUndoRun(retry)]).toEqual([null, null, false]);
+    // A republish goes back to its edit, but takes nothing back.
+    expect(takesBack(of(publish('publish', { kind: 'republish', of: 'd' })))).toBeNull();
+  });
+
+  it('names the written assets as the kind wrote them', () => {
+    const upload = of({ kind: 'upload', folder: '/content/dam/a', files: 2 });
+    expect(changedCount(upload)).toBe('count-uploaded');
+    expect(changedCount(of({ kind: 'undo', of: 'u' }), upload)).toBe('count-deleted');
+    expect(changedCount(of({ kind: 'undo', of: 'e' }))).toBe('count-put-back');
+    expect(changedCount(of(publish('unpublish')))).toBe('count-unpublished');
+    expect(changedCount(of({ kind: 'sheet', file: 's.xlsx' }))).toBe('count-changed');
+  });
+
+  it('knows which runs say what and where in their name alone', () => {
+    expect(namesItself(of({ kind: 'tag_import', file: 't.xlsx' }))).toBe(true);
+    expect(namesItself(of({ kind: 'tag_rename', tag: 'ns:a', from: 'A', to: 'B' }))).toBe(true);
+    expect(namesItself(of({ kind: 'edit' }))).toBe(false);
+  });
+});
