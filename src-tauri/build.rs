@@ -70,6 +70,7 @@ fn main() {
         "preview_publish",
         "preview_republish",
         "republished_to",
+        "republish_after",
         "preview_retry",
         "preview_rows",
         "apply_run",

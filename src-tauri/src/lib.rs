@@ -224,6 +224,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::publish::preview_publish,
                 commands::publish::preview_republish,
                 commands::publish::republished_to,
+                commands::publish::republish_after,
                 commands::bulk::preview_rows,
                 commands::bulk::apply_run,
                 commands::bulk::pause_run,

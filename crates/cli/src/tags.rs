@@ -16,7 +16,7 @@ use metadesk_core::bulk::RunStatus;
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{Ask, WriteFlags, after_preview, cancellable, consent_to, gate, republish};
+use crate::bulk::{Ask, WriteFlags, after_preview, cancellable, consent_to, gate, then_republish};
 use crate::exit_code::{SOME_FAILED, SUCCESS};
 use crate::output;
 
@@ -350,10 +350,7 @@ async fn change_tag(change: TagChange, a: ChangeArgs, ws: &Workspace, l: &Locali
         };
     }
     let mut code = code;
-    if a.republish && done.counts.changed > 0 {
-        let agent = metadesk_core::bulk::Agent::Publish;
-        code = code.max(republish(ws, &opened, &id, agent, &a.write, l).await);
-    }
+    code = code.max(then_republish(ws, &opened, &id, Some(a.republish), &a.write, l).await);
     // Said again last, where it is seen: what became of the tag itself (the JSON has it too).
     if let Some(line) = output::tag_step_line(&done, l) {
         if a.write.json {

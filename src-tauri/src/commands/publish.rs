@@ -67,6 +67,18 @@ pub async fn preview_republish<R: Runtime>(
     finish(&app, &state, Ended::Preview, started, result)
 }
 
+/// Whether run `run_id`, just applied, is to be republished and to which tier: the core
+/// decides (`Workspace::republish_after`), `asked` being "Then republish" as ticked.
+#[tauri::command]
+pub async fn republish_after(
+    state: State<'_, AppState>,
+    run_id: String,
+    asked: bool,
+) -> Result<Option<Agent>, IpcError> {
+    let to = state.workspace.republish_after(&run_id, Some(asked)).await;
+    to.worded(&state)
+}
+
 /// The tier run `run_id` was republished to, if it was.
 #[tauri::command]
 pub async fn republished_to(

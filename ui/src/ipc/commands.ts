@@ -464,6 +464,12 @@ export function previewRepublish(runId: string, agent: Agent, onProgress: (p: Pr
   return call('preview_republish', { runId, agent, onProgress: channelOf(onProgress) });
 }
 
+/** Whether a run just applied is to be republished, and to which tier (the core decides, from
+ *  "Then republish" as ticked: an undo goes to the tier its edit was republished to). */
+export function republishAfter(runId: string, asked: boolean): Promise<Agent | null> {
+  return call('republish_after', { runId, asked });
+}
+
 /** The tier an earlier run was republished to, if it was (its undo republishes there too). */
 export function republishedTo(runId: string): Promise<Agent | null> {
   return call('republished_to', { runId });

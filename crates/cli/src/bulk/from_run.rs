@@ -10,7 +10,7 @@ use metadesk_core::i18n::{Localizer, arg};
 use super::RunRef;
 use super::applying::{after_preview, cancellable};
 use super::confirm::gate;
-use super::republish::republish;
+use super::republish::then_republish;
 use crate::output;
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the
@@ -56,12 +56,8 @@ pub(super) async fn plan_from_run(r: RunRef, to: RunAction, ws: &Workspace, l: &
     let id = preview.id.clone();
     let code = after_preview(ws, &opened, preview, gate, &r.write, l).await;
     // Undoing an edit that was republished republishes the values it restored, there too.
-    if to == RunAction::Undo
-        && !r.write.dry_run
-        && let Ok(Some(agent)) = ws.republished_to(&r.run).await
-    {
-        let republished = republish(ws, &opened, &id, agent, &r.write, l).await;
-        return code.max(republished);
+    if to == RunAction::Undo {
+        return code.max(then_republish(ws, &opened, &id, None, &r.write, l).await);
     }
     code
 }

@@ -33,7 +33,7 @@ pub(crate) use confirm::{
 };
 use from_run::plan_from_run;
 use open::ConnectionArgs;
-pub(crate) use republish::{AgentArg, republish};
+pub(crate) use republish::{AgentArg, then_republish};
 pub(crate) use scope_args::{ScopeArgs, chosen_scope};
 
 #[derive(Args)]
@@ -297,12 +297,8 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
     }
     let id = preview.id.clone();
     let code = after_preview(ws, &opened, preview, gate, &new_run.write, l).await;
-    if new_run.republish && !new_run.write.dry_run {
-        let agent = metadesk_core::bulk::Agent::Publish;
-        let republished = republish::republish(ws, &opened, &id, agent, &new_run.write, l).await;
-        return code.max(republished);
-    }
-    code
+    let asked = Some(new_run.republish);
+    code.max(republish::then_republish(ws, &opened, &id, asked, &new_run.write, l).await)
 }
 
 /// What a new run on a scope starts with: the conditions read (before AEM is asked anything,

@@ -33,21 +33,25 @@ impl From<AgentArg> for Agent {
 }
 
 /// After run `of` was applied: republishes the assets it changed that were published before
-/// (its preview, confirmation and report as any run). Nothing when `of` changed nothing.
-pub(crate) async fn republish(
+/// (its preview, confirmation and report as any run), when the core says it is to be
+/// (`Workspace::republish_after`: `asked` is the user's `--republish`, `None` an undo's
+/// default). Nothing on a dry run, nor when nothing it changed is to go live.
+pub(crate) async fn then_republish(
     ws: &Workspace,
     opened: &Opened,
     of: &str,
-    agent: Agent,
+    asked: Option<bool>,
     write: &WriteFlags,
     l: &Localizer,
 ) -> u8 {
-    match ws.run_summary(of).await {
-        Ok(s) if s.counts.changed > 0 => {}
-        Ok(_) => return SUCCESS,
-        Err(e) => return output::fail(&e, l),
+    if write.dry_run {
+        return SUCCESS;
     }
-    plan(ws, opened, of, agent, write, l).await
+    match ws.republish_after(of, asked).await {
+        Ok(Some(agent)) => plan(ws, opened, of, agent, write, l).await,
+        Ok(None) => SUCCESS,
+        Err(e) => output::fail(&e, l),
+    }
 }
 
 /// `bulk republish RUN`: republishes what run `r.run` changed, on the connection it was made

@@ -98,6 +98,26 @@ impl Workspace {
         blocking(move || Ok(republished::of_edit(&dir, &of)?.map(|r| r.agent))).await
     }
 
+    /// Whether run `run`, now applied, is to be republished, and to which tier: "apply, then
+    /// republish" and "undo, then republish" decided here once for both faces (issue 75).
+    /// `asked`: what the user chose ("Then republish" ticked, `--republish`); `None` takes the
+    /// default, which only an undo has: it republishes when the edit it undoes was republished.
+    /// An undo republishes to that edit's tier; any other run to the website. Nothing for a
+    /// publication, a run not applied or that changed nothing, nor where none of what it
+    /// changed is on the website.
+    pub async fn republish_after(&self, run: &str, asked: Option<bool>) -> Result<Option<Agent>> {
+        let summary = self.run_summary(run).await?;
+        let republished = match summary.kind.takes_back() {
+            Some(undone) if !summary.kind.publishes() => self.republished_to(undone).await?,
+            _ => None,
+        };
+        // Something it changed may be on the website, once it is applied.
+        let live = summary.applied_at.is_some()
+            && summary.counts.changed > 0
+            && summary.changed_on_website != Some(0);
+        Ok(republish_rule(&summary.kind, live, republished, asked))
+    }
+
     /// When `undo` is the undo of an edit that was republished: what that edit's republishes
     /// published, and the assets of the undo's preview its republish after it will publish
     /// (on the website, and published by that republish), for a face to say which.
@@ -114,5 +134,60 @@ impl Workspace {
         let journal = runs::path_of(&self.runs_dir(), run)?;
         let spec = blocking(move || Ok(Replay::load(&journal)?.spec)).await?;
         Ok(spec.kind.undo_of().map(str::to_owned))
+    }
+}
+
+/// [`Workspace::republish_after`]'s rule, for a run of `kind`: `live`, whether it is applied
+/// and something it changed may be on the website; `republished`, the tier the edit it undoes
+/// was republished to (when it is an undo).
+fn republish_rule(
+    kind: &RunKind,
+    live: bool,
+    republished: Option<Agent>,
+    asked: Option<bool>,
+) -> Option<Agent> {
+    if kind.publishes() || !live {
+        return None;
+    }
+    if kind.takes_back().is_none() {
+        return asked.unwrap_or(false).then_some(Agent::Publish);
+    }
+    match asked {
+        None => republished,
+        Some(true) => Some(republished.unwrap_or(Agent::Publish)),
+        Some(false) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use metadesk_bulk::Replication;
+
+    /// What both faces republish after an apply: a new run only when asked, an undo by default
+    /// where its edit was republished (the window ticks it so), never a publication nor a run
+    /// with nothing on the website.
+    #[test]
+    fn a_run_is_republished_as_asked_and_an_undo_where_its_edit_was() {
+        let (edit, undo) = (RunKind::Edit, RunKind::Undo { of: "e1".into() });
+        let (web, preview) = (Some(Agent::Publish), Some(Agent::Preview));
+        // A new run: only when asked, to the website.
+        assert_eq!(republish_rule(&edit, true, None, None), None);
+        assert_eq!(republish_rule(&edit, true, None, Some(false)), None);
+        assert_eq!(republish_rule(&edit, true, None, Some(true)), web);
+        // An undo: by default where its edit was republished, if it was.
+        assert_eq!(republish_rule(&undo, true, preview, None), preview);
+        assert_eq!(republish_rule(&undo, true, None, None), None);
+        assert_eq!(republish_rule(&undo, true, preview, Some(true)), preview);
+        assert_eq!(republish_rule(&undo, true, None, Some(true)), web);
+        assert_eq!(republish_rule(&undo, true, preview, Some(false)), None);
+        // Nothing live, or a publication: never.
+        assert_eq!(republish_rule(&undo, false, preview, Some(true)), None);
+        let publication = RunKind::Publish {
+            replication: Replication::Publish,
+            agent: Agent::Publish,
+            from: None,
+        };
+        assert_eq!(republish_rule(&publication, true, web, Some(true)), None);
     }
 }

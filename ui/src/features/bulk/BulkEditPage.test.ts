@@ -25,7 +25,9 @@ import {
   previewRetry,
   previewRows,
   previewRun,
+  previewRepublish,
   previewUndo,
+  republishAfter,
   republishedTo,
   reportRows,
   resumeRun,
@@ -68,6 +70,9 @@ vi.mock('../../ipc/commands', () => ({
   previewUndo: vi.fn(),
   // Whether a run was republished (an undo then republishes what it gives back): not here.
   republishedTo: vi.fn(() => Promise.resolve(null)),
+  // Whether a run just applied is republished, and where: the core's answer.
+  republishAfter: vi.fn(() => Promise.resolve(null)),
+  previewRepublish: vi.fn(() => new Promise(() => {})),
   previewRetry: vi.fn(),
   previewRows: vi.fn(),
   applyRun: vi.fn(),
@@ -829,6 +834,38 @@ describe('preview and apply', () => {
     await user.click(await screen.findByTestId('republish-after-apply'));
     await user.click(screen.getByTestId('apply-button'));
     expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null, emptyRequired: false, republish: true }, expect.any(Function));
+  });
+
+  it('once applied with "Then republish" ticked, republishes to the tier the core says', async () => {
+    const user = userEvent.setup();
+    const applied = { ...PREVIEWED, status: 'completed' as const, appliedAt: '2026-03-02T09:16:00Z' };
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    vi.mocked(applyRun).mockResolvedValue(applied);
+    vi.mocked(republishAfter).mockResolvedValueOnce('preview');
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('republish-after-apply'));
+    await user.click(screen.getByTestId('apply-button'));
+    await waitFor(() => expect(previewRepublish).toHaveBeenCalledWith('r1', 'preview', expect.any(Function)));
+    expect(republishAfter).toHaveBeenCalledWith('r1', true);
+
+  });
+
+  it('plans no republish when the core says none of what was changed is on the website', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    vi.mocked(applyRun).mockResolvedValue({ ...PREVIEWED, status: 'completed', appliedAt: '2026-03-02T09:16:00Z' });
+    vi.mocked(republishAfter).mockResolvedValueOnce(null);
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('republish-after-apply'));
+    await user.click(screen.getByTestId('apply-button'));
+    await waitFor(() => expect(republishAfter).toHaveBeenCalledWith('r1', true));
+    expect(previewRepublish).not.toHaveBeenCalled();
   });
 
   it('shows a preview failure in the preview step, and the form stays as it was', async () => {

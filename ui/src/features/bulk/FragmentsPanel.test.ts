@@ -54,6 +54,7 @@ vi.mock('../../ipc/commands', () => ({
   previewPublish: vi.fn(),
   previewRepublish: vi.fn(),
   republishedTo: vi.fn(),
+  republishAfter: vi.fn(() => Promise.resolve(null)),
   runSummary: vi.fn(),
   localizedCsvHeaders: vi.fn(() => Promise.resolve(false)),
   savedScopes: vi.fn(() => Promise.resolve([])),

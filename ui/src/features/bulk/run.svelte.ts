@@ -12,6 +12,7 @@ import {
   previewRetry,
   previewRows,
   previewUndo,
+  republishAfter,
   republishedTo,
   resumeRun,
   runSummary,
@@ -29,7 +30,7 @@ import { willChange } from './format';
 import type { HistoryModel } from './history.svelte';
 import { PagedRows } from './paged.svelte';
 import type { ReportModel } from './report.svelte';
-import { isPublication, isUndo, undoOf } from './runKind';
+import { isPublication, isUndo } from './runKind';
 
 /** Where the page is: filling the form, looking at a preview, watching an apply, or a report. */
 export type Stage = 'setup' | 'preview' | 'apply' | 'report';
@@ -157,14 +158,17 @@ export class RunModel {
    *  preview when the run it undoes was republished), has its republish planned and applied at
    *  once (agreed to at its apply), ending on the republish's report. */
   async #republishAfter(run: RunSummary, confirmName: string | null): Promise<void> {
-    // Nothing goes live where none of the changed assets is on the website.
-    if (isPublication(run) || run.counts.changed === 0 || run.changedOnWebsite === 0) return;
-    let agent: Agent | null = null;
-    // An undo republishes to the tier its edit was republished to (ticked at its preview).
-    const undone = undoOf(run);
-    if (this.republishAfterApply && undone !== null) agent = (await republishedTo(undone).catch(() => null)) ?? 'publish';
-    else if (this.republishAfterApply) agent = 'publish';
+    if (!this.republishAfterApply) return;
     this.republishAfterApply = false;
+    // The core decides (nothing where none of the changed assets is on the website; an undo
+    // to the tier its edit was republished to); a failure to tell is said as any other.
+    let agent: Agent | null;
+    try {
+      agent = await republishAfter(run.id, true);
+    } catch (e) {
+      this.message = { stage: 'report', error: toIpcError(e), notice: null };
+      return;
+    }
     if (agent === null) return;
     const tier = agent;
     await this.startPreview('report', (onProgress) => previewRepublish(run.id, tier, onProgress));
