@@ -95,7 +95,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::TagImportPreview::export_all(&cfg)?;
     crate::app::TagImportApplyRequest::export_all(&cfg)?;
     crate::app::TagImportApplied::export_all(&cfg)?;
-    crate::app::TagImportUndoneView::export_all(&cfg)?;
+    crate::app::TagImportUndone::export_all(&cfg)?;
     crate::app::TagImportRun::export_all(&cfg)?;
     crate::app::TagRenameRequest::export_all(&cfg)?;
     crate::app::TagRenamePreview::export_all(&cfg)?;

@@ -5,7 +5,7 @@
 
 use metadesk_core::app::{
     SavedTaxonomy, SheetFormat, TagImportApplied, TagImportApplyRequest, TagImportPreview,
-    TagImportRun, TagImportUndoneView, TagRenamePreview, TagRenameRequest,
+    TagImportRun, TagImportUndone, TagRenamePreview, TagRenameRequest,
 };
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
@@ -148,7 +148,7 @@ pub async fn undo_tag_import(
     connection_id: String,
     import_id: String,
     confirm_name: Option<String>,
-) -> Result<TagImportUndoneView, IpcError> {
+) -> Result<TagImportUndone, IpcError> {
     let opened = super::open_stored(&state, connection_id).await?;
     let undone = state
         .workspace

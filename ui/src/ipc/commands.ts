@@ -88,7 +88,7 @@ import type { TagImportApplied } from './bindings/TagImportApplied';
 import type { TagImportApplyRequest } from './bindings/TagImportApplyRequest';
 import type { TagImportPreview } from './bindings/TagImportPreview';
 import type { TagImportRun } from './bindings/TagImportRun';
-import type { TagImportUndoneView } from './bindings/TagImportUndoneView';
+import type { TagImportUndone } from './bindings/TagImportUndone';
 import type { TagRenamePreview } from './bindings/TagRenamePreview';
 import type { TagRenameRequest } from './bindings/TagRenameRequest';
 import type { HeldUpload } from './bindings/HeldUpload';
@@ -378,7 +378,7 @@ export function openTagImportRun(runId: string): Promise<TagImportRun> {
 }
 
 /** Undoes a tag import: what was put back, and what was kept and why. */
-export function undoTagImport(connectionId: string, importId: string, confirmName: string | null): Promise<TagImportUndoneView> {
+export function undoTagImport(connectionId: string, importId: string, confirmName: string | null): Promise<TagImportUndone> {
   return call('undo_tag_import', { connectionId, importId, confirmName });
 }
 

@@ -107,9 +107,7 @@ pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
 pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_rename::{TagRenamePreview, TagRenameRequest};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
-pub use taxonomy_window::{
-    KeptTag, KeptWhy, TagImportApplyRequest, TagImportRun, TagImportUndoneView, TagRenamed,
-};
+pub use taxonomy_window::{TagImportApplyRequest, TagImportRun, TagRenamed};
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;

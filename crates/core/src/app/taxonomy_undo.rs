@@ -14,6 +14,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use metadesk_assets::tags::{Tag, node_path};
 use metadesk_base::i18n::SavedText;
@@ -29,8 +30,9 @@ use crate::app::taxonomy_record::{
 };
 use crate::app::{Opened, Workspace, blocking};
 
-/// Why undo left a tag, or one of its values, as it is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Why undo left a tag, or one of its values, as it is: kept beside the import's record, and
+/// sent to the window as it is (`Unchecked`'s detail in words, `TagImportUndone::view`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum KeptReason {
     /// The value was changed in AEM after the import: it now holds `now`.
@@ -47,11 +49,14 @@ pub enum KeptReason {
     /// Sites pages use the created tag (or a tag below it); `page` is one of them.
     UsedByPages { page: String },
     /// Not all the content that may hold the created tag could be read: why, in words.
-    Unchecked { detail: SavedText },
+    Unchecked {
+        #[ts(type = "string")]
+        detail: SavedText,
+    },
 }
 
 /// A tag or value undo left alone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct KeptOnUndo {
     pub id: String,
     pub reason: KeptReason,
@@ -59,12 +64,14 @@ pub struct KeptOnUndo {
 
 /// An undone import: what the window shows again when the import is opened from Activity
 /// (kept beside its record, `Workspace::undone_record`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TagImportUndone {
     pub id: String,
     /// Values put back.
+    #[ts(type = "number")]
     pub restored: usize,
     /// Created tags removed.
+    #[ts(type = "number")]
     pub removed: usize,
     pub kept: Vec<KeptOnUndo>,
 }

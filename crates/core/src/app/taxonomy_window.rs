@@ -1,7 +1,7 @@
 //! A tag import as a window makes it: the sheet is one the user dropped or picked (held under
 //! an id, never a path from the page), the apply and the undo pass the production guard with
 //! the name the user typed (as a run's apply does), and the undo's answer crosses to the page
-//! with each kept tag's reason as data and its AEM detail in words.
+//! with each kept tag's reason as data and its AEM detail in words (`TagImportUndone::view`).
 //!
 //! Not here: the import, its record and its undo (`taxonomy_import.rs`, `taxonomy_undo.rs`).
 
@@ -29,7 +29,7 @@ pub struct TagImportApplyRequest {
 
 /// A tag import's run as the Tags page shows it again (opened from Activity): what it was to
 /// write, what it wrote, and on which connection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TagImportRun {
     /// The stored connection it was made with; none for a credential file's.
@@ -41,7 +41,7 @@ pub struct TagImportRun {
     pub rename: Option<TagRenamed>,
     /// What its latest undo put back and kept, once it was undone: the page says so and offers
     /// no Undo again (none: not undone).
-    pub undone: Option<TagImportUndoneView>,
+    pub undone: Option<TagImportUndone>,
 }
 
 /// What a rename run renamed.
@@ -53,80 +53,16 @@ pub struct TagRenamed {
     pub to: String,
 }
 
-/// Why undo left a tag or a value as it is, as the window words it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum KeptWhy {
-    /// The value was changed in AEM after the import; it now holds `now`.
-    #[serde(rename_all = "camelCase")]
-    ValueChanged {
-        property: String,
-        now: Option<String>,
-    },
-    TagChanged,
-    HasChildren,
-    HoldsAssets,
-    /// Sites pages use the tag; `page` is one of them.
-    UsedByPages {
-        page: String,
-    },
-    /// Not all the content that may hold the tag could be read (`detail`, in words).
-    Unchecked {
-        detail: String,
-    },
-}
-
-/// A tag or value undo left alone, for the window.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct KeptTag {
-    pub id: String,
-    pub why: KeptWhy,
-}
-
-/// An undone import, for the window.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct TagImportUndoneView {
-    pub id: String,
-    /// Values put back.
-    #[ts(type = "number")]
-    pub restored: usize,
-    /// Created tags removed.
-    #[ts(type = "number")]
-    pub removed: usize,
-    pub kept: Vec<KeptTag>,
-}
-
 impl TagImportUndone {
-    /// The answer as the window shows it, AEM's details in `l`'s language.
-    pub fn view(&self, l: &Localizer) -> TagImportUndoneView {
-        let kept = self
-            .kept
-            .iter()
-            .map(|k| KeptTag {
-                id: k.id.clone(),
-                why: match &k.reason {
-                    KeptReason::ValueChanged { property, now } => KeptWhy::ValueChanged {
-                        property: property.clone(),
-                        now: now.clone(),
-                    },
-                    KeptReason::TagChanged => KeptWhy::TagChanged,
-                    KeptReason::HasChildren => KeptWhy::HasChildren,
-                    KeptReason::HoldsAssets => KeptWhy::HoldsAssets,
-                    KeptReason::UsedByPages { page } => KeptWhy::UsedByPages { page: page.clone() },
-                    KeptReason::Unchecked { detail } => KeptWhy::Unchecked {
-                        detail: detail.localized(l),
-                    },
-                },
-            })
-            .collect();
-        TagImportUndoneView {
-            id: self.id.clone(),
-            restored: self.restored,
-            removed: self.removed,
-            kept,
+    /// The answer as the window shows it: AEM's details in `l`'s language.
+    pub fn view(&self, l: &Localizer) -> TagImportUndone {
+        let mut view = self.clone();
+        for kept in &mut view.kept {
+            if let KeptReason::Unchecked { detail } = &mut kept.reason {
+                detail.localize(l);
+            }
         }
+        view
     }
 }
 
@@ -333,5 +269,35 @@ mod tests {
         // before the undo was kept: `undone` was None, and the page offered Undo again.
         let run = ws.tag_import_run(&applied.id, &en).await.unwrap();
         assert_eq!(run.undone, Some(undone));
+    }
+
+    /// The window is sent what undo kept as data, only AEM's detail put in words: one type, the
+    /// one kept beside the import (it had a window twin, `KeptWhy`, issue 75).
+    #[test]
+    fn an_undo_is_sent_with_its_reasons_as_kept_and_the_detail_in_words() {
+        use crate::app::taxonomy_undo::KeptOnUndo;
+        use metadesk_base::i18n::SavedText;
+        let kept = |reason| KeptOnUndo {
+            id: "ns:a".into(),
+            reason,
+        };
+        let done = TagImportUndone {
+            id: "r1".into(),
+            restored: 1,
+            removed: 0,
+            kept: vec![
+                kept(KeptReason::HoldsAssets),
+                kept(KeptReason::Unchecked {
+                    detail: SavedText::new("reason-cancelled", []),
+                }),
+            ],
+        };
+        let view = done.view(&Localizer::english());
+        assert_eq!(view.kept[0], done.kept[0]);
+        let sent = serde_json::to_value(&view.kept[1]).unwrap();
+        assert_eq!(
+            sent,
+            serde_json::json!({"id": "ns:a", "reason": {"kind": "unchecked", "detail": "cancelled"}})
+        );
     }
 }

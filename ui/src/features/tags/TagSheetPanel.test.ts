@@ -85,7 +85,7 @@ describe('the round trip panel', () => {
       preview: PREVIEW,
       applied,
       rename: null,
-      undone: { id: 'r9', restored: 1, removed: 0, kept: [{ id: 'wknd:season/autumn', why: { kind: 'holdsAssets' } }] },
+      undone: { id: 'r9', restored: 1, removed: 0, kept: [{ id: 'wknd:season/autumn', reason: { kind: 'holdsAssets' } }] },
     });
     await model.openRun('r9', [connection()]);
     const preview = await screen.findByTestId('tags-import-preview');
@@ -130,7 +130,7 @@ describe('the round trip panel', () => {
       'The title (fr) of wknd:season/summer was changed in AEM since the preview (the preview showed “Été”, AEM now holds “Été!”).',
     );
 
-    vi.mocked(undoTagImport).mockResolvedValue({ id: 'imp-1', restored: 0, removed: 0, kept: [{ id: 'wknd:season/autumn', why: { kind: 'holdsAssets' } }] });
+    vi.mocked(undoTagImport).mockResolvedValue({ id: 'imp-1', restored: 0, removed: 0, kept: [{ id: 'wknd:season/autumn', reason: { kind: 'holdsAssets' } }] });
     await userEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
     expect((await screen.findByTestId('tags-import-undone')).textContent).toBe('Undone: 0 values put back, 0 tags removed.');
     expect(screen.getByTestId('tags-import-kept').textContent).toContain('Assets hold wknd:season/autumn: it stays');

@@ -5,7 +5,7 @@
 import { applyTagRename, previewTagRename, undoTagImport } from '../../ipc/commands';
 import type { Tag } from '../../ipc/bindings/Tag';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
-import type { TagImportUndoneView } from '../../ipc/bindings/TagImportUndoneView';
+import type { TagImportUndone } from '../../ipc/bindings/TagImportUndone';
 import type { TagRenamePreview } from '../../ipc/bindings/TagRenamePreview';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
@@ -20,7 +20,7 @@ export class TagRenameModel {
   titles = $state<Record<string, string>>({});
   preview = $state<TagRenamePreview | null>(null);
   applied = $state<TagImportApplied | null>(null);
-  undone = $state<TagImportUndoneView | null>(null);
+  undone = $state<TagImportUndone | null>(null);
   /** The core's refusal or failure, in its words. */
   error = $state<IpcError | null>(null);
   /** The form lacked a title when Preview was pressed. */

@@ -10,7 +10,7 @@ import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { SavedTaxonomy } from '../../ipc/bindings/SavedTaxonomy';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
-import type { TagImportUndoneView } from '../../ipc/bindings/TagImportUndoneView';
+import type { TagImportUndone } from '../../ipc/bindings/TagImportUndone';
 import type { TagRenamed } from '../../ipc/bindings/TagRenamed';
 import { applyRun, applyTagImport, chooseSheetFile, exportTaxonomy, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { toIpcError } from '../../ipc/errors';
@@ -32,7 +32,7 @@ export class TagSheetModel {
   applied = $state<TagImportApplied | null>(null);
   /** A tag's rename opened from Activity (its run is a taxonomy plan too): what it renamed. */
   rename = $state<TagRenamed | null>(null);
-  undone = $state<TagImportUndoneView | null>(null);
+  undone = $state<TagImportUndone | null>(null);
   /** A sheet dropped while a step ran, by its file name: not opened, and said so. */
   setAside = $state<string | null>(null);
   /** Why the apply or the undo failed, in the core's words. */

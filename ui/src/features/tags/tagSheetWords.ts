@@ -1,8 +1,8 @@
 // The words of a tag import's lines: which value of a tag (title, title in a language,
 // description) and a value as the page quotes it. Message ids with their arguments, for t().
-import type { KeptWhy } from '../../ipc/bindings/KeptWhy';
+import type { KeptReason } from '../../ipc/bindings/KeptReason';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
-import type { TagImportUndoneView } from '../../ipc/bindings/TagImportUndoneView';
+import type { TagImportUndone } from '../../ipc/bindings/TagImportUndone';
 import type { Outcome } from '../../lib/outcomes';
 
 export interface Words {
@@ -18,10 +18,10 @@ export function whatWords(property: string): Words {
 }
 
 /** Why undo kept a tag or a value, for the tag `tag`; `what` and `now` are already in words. */
-export function keptWords(tag: string, why: KeptWhy, what: (property: string) => string, quoted: (value: string | null) => string): Words {
-  switch (why.kind) {
+export function keptWords(tag: string, reason: KeptReason, what: (property: string) => string, quoted: (value: string | null) => string): Words {
+  switch (reason.kind) {
     case 'valueChanged':
-      return { id: 'tags-import-kept-value', args: { tag, what: what(why.property), now: quoted(why.now) } };
+      return { id: 'tags-import-kept-value', args: { tag, what: what(reason.property), now: quoted(reason.now) } };
     case 'tagChanged':
       return { id: 'tags-import-kept-changed', args: { tag } };
     case 'hasChildren':
@@ -29,9 +29,9 @@ export function keptWords(tag: string, why: KeptWhy, what: (property: string) =>
     case 'holdsAssets':
       return { id: 'tags-import-kept-assets', args: { tag } };
     case 'usedByPages':
-      return { id: 'tags-import-kept-pages', args: { tag, page: why.page } };
+      return { id: 'tags-import-kept-pages', args: { tag, page: reason.page } };
     case 'unchecked':
-      return { id: 'tags-import-kept-unchecked', args: { tag, detail: why.detail } };
+      return { id: 'tags-import-kept-unchecked', args: { tag, detail: reason.detail } };
   }
 }
 
@@ -43,7 +43,7 @@ export function tagRowOutcome(
   id: string,
   property: string | null,
   applied: Pick<TagImportApplied, 'changedSince'> | null,
-  undone: Pick<TagImportUndoneView, 'kept'> | null,
+  undone: Pick<TagImportUndone, 'kept'> | null,
 ): Outcome {
   if (undone) {
     if (undone.kept.some((k) => k.id === id)) return { word: 'row-undone-kept', meaning: 'left-alone' };
