@@ -823,16 +823,21 @@ describe('preview and apply', () => {
     expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: 'p12345 · e67890', emptyRequired: false, republish: false }, expect.any(Function));
   });
 
-  it('sends "republish" with the apply when it is ticked, so the core refuses before writing where the connection cannot publish', async () => {
-    const user = userEvent.setup();
-    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
-    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+  /** An edit previewed, "Then republish" ticked, then Apply. */
+  async function applyWithRepublishTicked(user: ReturnType<typeof userEvent.setup>): Promise<void> {
     await renderPage();
     await chooseFolder(user);
     await fillEdit(user);
     await user.click(screen.getByTestId('preview-button'));
     await user.click(await screen.findByTestId('republish-after-apply'));
     await user.click(screen.getByTestId('apply-button'));
+  }
+
+  it('sends "republish" with the apply when it is ticked, so the core refuses before writing where the connection cannot publish', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    await applyWithRepublishTicked(user);
     expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null, emptyRequired: false, republish: true }, expect.any(Function));
   });
 
@@ -842,15 +847,9 @@ describe('preview and apply', () => {
     vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
     vi.mocked(applyRun).mockResolvedValue(applied);
     vi.mocked(republishAfter).mockResolvedValueOnce('preview');
-    await renderPage();
-    await chooseFolder(user);
-    await fillEdit(user);
-    await user.click(screen.getByTestId('preview-button'));
-    await user.click(await screen.findByTestId('republish-after-apply'));
-    await user.click(screen.getByTestId('apply-button'));
+    await applyWithRepublishTicked(user);
     await waitFor(() => expect(previewRepublish).toHaveBeenCalledWith('r1', 'preview', expect.any(Function)));
     expect(republishAfter).toHaveBeenCalledWith('r1', true);
-
   });
 
   it('plans no republish when the core says none of what was changed is on the website', async () => {
@@ -858,12 +857,7 @@ describe('preview and apply', () => {
     vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
     vi.mocked(applyRun).mockResolvedValue({ ...PREVIEWED, status: 'completed', appliedAt: '2026-03-02T09:16:00Z' });
     vi.mocked(republishAfter).mockResolvedValueOnce(null);
-    await renderPage();
-    await chooseFolder(user);
-    await fillEdit(user);
-    await user.click(screen.getByTestId('preview-button'));
-    await user.click(await screen.findByTestId('republish-after-apply'));
-    await user.click(screen.getByTestId('apply-button'));
+    await applyWithRepublishTicked(user);
     await waitFor(() => expect(republishAfter).toHaveBeenCalledWith('r1', true));
     expect(previewRepublish).not.toHaveBeenCalled();
   });
