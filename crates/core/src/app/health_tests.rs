@@ -124,3 +124,44 @@ async fn a_cancelled_health_stops_sending() {
         after - at_cancel
     );
 }
+
+/// Where assets are used is asked in searches of 20 paths, several side by side (the gate still
+/// bounds them), and finds each page as the searches one after another did. Seen failing with
+/// the searches asked one after another: never more than one request in flight.
+#[tokio::test(flavor = "multi_thread")]
+async fn reference_searches_go_side_by_side_and_find_every_page() {
+    let (_dir, ws, opened, sandbox) = lifecycle().await;
+    let paths: Vec<String> = (0..100)
+        .map(|i| format!("/content/dam/wknd-shared/en/used/a{i}.jpg"))
+        .collect();
+    for p in 0..5 {
+        let used: Vec<&str> = paths
+            .iter()
+            .skip(p)
+            .step_by(5)
+            .map(String::as_str)
+            .collect();
+        sandbox.reference_page(&format!("/content/wknd/en/p{p}"), "Page", p % 2 == 0, &used);
+    }
+    sandbox
+        .set_faults(Faults {
+            latency_ms: 40,
+            ..Faults::default()
+        })
+        .unwrap();
+    let searches = |s: &Sandbox| s.counters().by_kind.get("references").copied().unwrap_or(0);
+    let before = searches(&sandbox);
+    let found = ws.replaced_references(&opened, &paths).await.unwrap();
+    assert_eq!(found.asked, 100);
+    assert!(found.unknown_assets.is_empty(), "{:?}", found.unknown);
+    assert_eq!(found.assets.len(), 100);
+    for asset in &found.assets {
+        let pages: Vec<String> = asset.pages.iter().map(|p| p.page.clone()).collect();
+        assert_eq!(pages, sandbox.pages_using(&asset.path), "{}", asset.path);
+    }
+    // Five searches of twenty, each path asked once…
+    assert_eq!(searches(&sandbox) - before, 5);
+    // …and more than one of them at a time.
+    let most = sandbox.counters().max_in_flight;
+    assert!(most >= 2, "at most {most} request in flight");
+}

@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use futures_util::{StreamExt, stream};
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -189,99 +191,129 @@ fn not_asked() -> CallError {
     }
 }
 
+/// How many reference searches are asked side by side. The engine's gate bounds what AEM is
+/// sent (its adaptive limit); this bounds only what waits for it.
+const SEARCHES_AT_ONCE: usize = 8;
+
 /// The pages that use each of `paths`: [`PATHS_AT_ONCE`] paths a request while this AEM's
 /// answers name the asset of each page (`shape`), one at a time once they do not (a chunk whose
 /// answer does not is asked again path by path, and so is a chunk whose answer holds no list of
-/// pages, for that chunk only); each path asked once. Every request goes through `reads` (the
-/// engine's gate and retries, its cancellation). A path whose own answer cannot be read, or
-/// names another asset, is [`Uses::unknown`]; an [`Error`] when AEM is gone or the token
-/// refused. `progress` is told how many paths were answered so far; once `reads` is cancelled
-/// nothing more is sent (what was not asked is then unknown). The one function every reader of
+/// pages, for that chunk only); each path asked once, [`SEARCHES_AT_ONCE`] requests side by
+/// side. Every request goes through `reads` (the engine's gate and retries, its
+/// cancellation). A path whose own answer cannot be read, or names another asset, is
+/// [`Uses::unknown`]; an [`Error`] when AEM is gone or the token refused. `progress` is told
+/// how many paths were answered so far, in the order asked; once `reads` is cancelled nothing
+/// more is sent (what was not asked is then unknown). The one function every reader of
 /// references goes through: Health, the previews of an unpublish, a tag deletion or merge, an
-/// upload's replacements.
+/// upload's replacements, a move's.
 pub(crate) async fn pages_using(
     reads: &Reads,
     paths: &[String],
     shape: &ReferenceShape,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Uses> {
-    let aem = reads.aem();
-    let mut found = Uses::default();
     let mut seen: HashSet<&str> = HashSet::new();
     let unique: Vec<&str> = paths
         .iter()
         .map(String::as_str)
         .filter(|p| seen.insert(p))
         .collect();
-    let mut done = 0u64;
-    let mut rest: &[&str] = &unique;
-    let cancelled = |found: &mut Uses, from: &[&str]| {
-        let left = from.iter().map(|p| ((*p).to_owned(), not_asked()));
-        found.unknown.extend(left);
+    let at_once = if shape.one_at_a_time() {
+        1
+    } else {
+        PATHS_AT_ONCE
     };
-    'chunks: while !rest.is_empty() {
-        let at_once = if shape.one_at_a_time() {
-            1
-        } else {
-            PATHS_AT_ONCE
-        };
-        let (chunk, after) = rest.split_at(at_once.min(rest.len()));
-        rest = after;
-        if chunk.len() > 1 {
-            match reads.call(|| aem.references(chunk)).await {
-                Ok(None) => {
-                    cancelled(&mut found, chunk);
-                    cancelled(&mut found, after);
-                    break;
-                }
-                Ok(Some(answer)) if answer.iter().all(|u| chunk.contains(&u.asset.as_str())) => {
-                    found.pages.extend(answer);
-                    done += chunk.len() as u64;
-                    progress(done);
-                    continue;
-                }
-                // Entries that do not say which asset they use: asked again one by one, and
-                // so from now on for this AEM.
-                Ok(Some(_)) => shape.one_at_a_time.store(true, Ordering::Relaxed),
-                // An answer that holds no list of pages: this chunk's paths asked one by one,
-                // so that only those whose own answer cannot be read are unknown.
-                Err(CallError::Rejected { status: 200, .. }) => {}
-                Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
-                Err(e) => {
-                    found
-                        .unknown
-                        .extend(chunk.iter().map(|p| ((*p).to_owned(), e.clone())));
-                    done += chunk.len() as u64;
-                    progress(done);
-                    continue;
-                }
-            }
+    let chunks: Vec<&[&str]> = unique.chunks(at_once).collect();
+    // Built before any is polled: a closure that lived on in this future would make it not
+    // `Send` for every lifetime, and the window could not spawn it. Answered in the order
+    // asked, so that progress counts up and a cancellation cuts at one place.
+    let asks: Vec<_> = chunks
+        .iter()
+        .map(|chunk| ask_chunk(reads, chunk, shape))
+        .collect();
+    let mut answers = stream::iter(asks).buffered(SEARCHES_AT_ONCE);
+    let mut found = Uses::default();
+    let (mut done, mut next) = (0u64, 0usize);
+    while let Some(answer) = answers.next().await {
+        let chunk = chunks[next];
+        next += 1;
+        let answer = answer?;
+        found.pages.extend(answer.pages);
+        found.unknown.extend(answer.unknown);
+        if let Some(from) = answer.cancelled_from {
+            let left = chunk[from..]
+                .iter()
+                .chain(chunks[next..].iter().copied().flatten());
+            found
+                .unknown
+                .extend(left.map(|p| ((*p).to_owned(), not_asked())));
+            break;
         }
-        for (n, path) in chunk.iter().enumerate() {
-            match reads
-                .call(|| aem.references(std::slice::from_ref(path)))
-                .await
-            {
-                Ok(None) => {
-                    cancelled(&mut found, &chunk[n..]);
-                    cancelled(&mut found, after);
-                    break 'chunks;
-                }
-                Ok(Some(answer)) if answer.iter().all(|u| u.asset == *path) => {
-                    found.pages.extend(answer);
-                }
-                Ok(Some(_)) => found.unknown.push(((*path).to_owned(), unnamed())),
-                Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
-                Err(e) => found.unknown.push(((*path).to_owned(), e)),
-            }
-            done += 1;
-            progress(done);
-        }
+        done += chunk.len() as u64;
+        progress(done);
     }
     found
         .pages
         .sort_by(|a, b| (&a.asset, &a.page).cmp(&(&b.asset, &b.page)));
     found.pages.dedup();
+    Ok(found)
+}
+
+/// What one chunk's searches found.
+#[derive(Default)]
+struct ChunkUses {
+    pages: Vec<PageUse>,
+    unknown: Vec<(String, CallError)>,
+    /// Cancelled before the chunk's path at this index was answered: it and those after it
+    /// were not asked.
+    cancelled_from: Option<usize>,
+}
+
+/// The pages that use the paths of `chunk`: asked together when it holds several and this
+/// AEM's answers name each page's asset, else (or when they turn out not to) one by one.
+async fn ask_chunk(reads: &Reads, chunk: &[&str], shape: &ReferenceShape) -> Result<ChunkUses> {
+    let aem = reads.aem();
+    let mut found = ChunkUses::default();
+    if chunk.len() > 1 && !shape.one_at_a_time() {
+        match reads.call(|| aem.references(chunk)).await {
+            Ok(None) => {
+                found.cancelled_from = Some(0);
+                return Ok(found);
+            }
+            Ok(Some(answer)) if answer.iter().all(|u| chunk.contains(&u.asset.as_str())) => {
+                found.pages = answer;
+                return Ok(found);
+            }
+            // Entries that do not say which asset they use: asked again one by one, and so
+            // from now on for this AEM.
+            Ok(Some(_)) => shape.one_at_a_time.store(true, Ordering::Relaxed),
+            // An answer that holds no list of pages: this chunk's paths asked one by one, so
+            // that only those whose own answer cannot be read are unknown.
+            Err(CallError::Rejected { status: 200, .. }) => {}
+            Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
+            Err(e) => {
+                found.unknown = chunk.iter().map(|p| ((*p).to_owned(), e.clone())).collect();
+                return Ok(found);
+            }
+        }
+    }
+    for (n, path) in chunk.iter().enumerate() {
+        match reads
+            .call(|| aem.references(std::slice::from_ref(path)))
+            .await
+        {
+            Ok(None) => {
+                found.cancelled_from = Some(n);
+                return Ok(found);
+            }
+            Ok(Some(answer)) if answer.iter().all(|u| u.asset == *path) => {
+                found.pages.extend(answer);
+            }
+            Ok(Some(_)) => found.unknown.push(((*path).to_owned(), unnamed())),
+            Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
+            Err(e) => found.unknown.push(((*path).to_owned(), e)),
+        }
+    }
     Ok(found)
 }
 
