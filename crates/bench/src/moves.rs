@@ -195,7 +195,7 @@ pub async fn run(o: &MovesOpts) -> Result<Section> {
              renames plus one read a folder); the rest is its preview, which reads each asset \
              once (its uuid, to find it again after a lost answer; its metadata, for the \
              undo's \"changed since\"; its website state, shown before Apply) and asks AEM \
-             which pages use them, 20 assets a request."
+             which pages use them, 20 assets a request and eight requests side by side."
                 .into(),
             "Moves that keep their names go 20 sources a request into one folder, where the \
              bound is not the number of assets."
