@@ -6,6 +6,7 @@
 // Plain functions, tested in format.test.ts and runKind.test.ts.
 //
 // Not here: a run's status (`runStatus.ts`), how runs link to their undos (`undoLinks.ts`).
+import type { Agent } from '../../ipc/bindings/Agent';
 import type { Replication } from '../../ipc/bindings/Replication';
 import type { RunKind } from '../../ipc/bindings/RunKind';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
@@ -36,7 +37,7 @@ export function publicationOf(run: Of): Publication | null {
 }
 
 /** A publication run's replication and tier; null for a run that edits values. */
-export function replicationOf(run: Of): { replication: Replication; tier: 'publish' | 'preview' } | null {
+export function replicationOf(run: Of): { replication: Replication; tier: Agent } | null {
   const kind = run.kind;
   return kind.kind === 'publish' ? { replication: kind.replication, tier: kind.agent } : null;
 }
