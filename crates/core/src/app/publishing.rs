@@ -106,6 +106,10 @@ impl Workspace {
     /// publication, a run not applied or that changed nothing, nor where none of what it
     /// changed is on the website.
     pub async fn republish_after(&self, run: &str, asked: Option<bool>) -> Result<Option<Agent>> {
+        // Declined: nothing to read (every run the CLI makes without `--republish` asks).
+        if asked == Some(false) {
+            return Ok(None);
+        }
         let summary = self.run_summary(run).await?;
         let republished = match summary.kind.takes_back() {
             Some(undone) if !summary.kind.publishes() => self.republished_to(undone).await?,

@@ -231,12 +231,11 @@ pub(crate) async fn pages_using(
         .iter()
         .map(|chunk| ask_chunk(reads, chunk, shape))
         .collect();
-    let mut answers = stream::iter(asks).buffered(SEARCHES_AT_ONCE);
+    let mut answers = stream::iter(asks).buffered(SEARCHES_AT_ONCE).enumerate();
     let mut found = Uses::default();
-    let (mut done, mut next) = (0u64, 0usize);
-    while let Some(answer) = answers.next().await {
-        let chunk = chunks[next];
-        next += 1;
+    let mut done = 0u64;
+    while let Some((at, answer)) = answers.next().await {
+        let (chunk, next) = (chunks[at], at + 1);
         let answer = answer?;
         found.pages.extend(answer.pages);
         found.unknown.extend(answer.unknown);
