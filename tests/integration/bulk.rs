@@ -243,7 +243,7 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
             error_rate: 0.2,
             drop_rate: 0.1,
             // Low enough that the first burst of each phase is throttled.
-            throttle_rps: Some(15),
+            throttle_rps: Some(30),
             throttle_status: status,
             ..Faults::default()
         };

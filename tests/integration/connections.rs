@@ -186,7 +186,16 @@ fn child_imports_and_deletes() {
 #[test]
 #[ignore = "needs a Secret Service: run by scripts/test.sh"]
 fn two_processes_importing_and_deleting_at_once_lose_nothing() {
-    let namespace = format!("com.metadesk.tests.two-processes.{}", std::process::id());
+    // The process id alone repeats under Wine, whose Credential Manager outlives a test run
+    // (its prefix is kept): an earlier killed run's entries would be counted as this one's.
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let namespace = format!(
+        "com.metadesk.tests.two-processes.{}.{started}",
+        std::process::id()
+    );
     let config = tempfile::tempdir().unwrap();
     let config_dir = config.path().to_str().unwrap();
     let children: Vec<_> = ["a", "b"]

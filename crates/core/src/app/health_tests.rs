@@ -57,7 +57,7 @@ async fn throttles_change_no_count_and_the_gate_keeps_the_limit() {
     assert!(calm.unread.is_empty() && calm.references_unknown.count == 0);
     sandbox
         .set_faults(Faults {
-            throttle_rps: Some(5),
+            throttle_rps: Some(20),
             capacity: Some(2),
             ..Faults::default()
         })
