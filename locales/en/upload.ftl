@@ -11,8 +11,11 @@ cli-upload-run = Run { $run }: { $uploaded } uploaded, { $failed } failed, { $le
 cli-upload-changed-since = {"  "}left alone: { $path } (another file is there since the preview)
 cli-upload-last-refusal = {"  "}last refusal: { $detail }
 cli-upload-nothing-to-send = Nothing to send: 0 uploaded, 0 failed.
-cli-upload-undo-needs-yes = Nothing was deleted: add --yes to undo upload { $run } (it deletes the assets it created).
 cli-upload-undone = Upload { $run } undone: { $deleted } deleted, { $gone } already gone, { $kept } kept.
+cli-upload-undo-planned = Undo of upload { $run }: { $files ->
+    [one] { $files } file it created to delete
+   *[other] { $files } files it created to delete
+}, each only if no one changed it since.
 upload-undo-gone = already gone: someone deleted it, or an earlier undo did
 upload-undo-unfinished = not undone yet: the undo stopped before it; resume the undo’s run
 cli-arg-upload-metadata = A sheet of values for the files: a File column (the path below the folder given) and one column per property, | between a list's values.

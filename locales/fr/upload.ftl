@@ -11,8 +11,11 @@ cli-upload-run = Exécution { $run } : { $uploaded } envoyés, { $failed } en �
 cli-upload-changed-since = {"  "}laissé tel quel : { $path } (un autre fichier y est depuis l’aperçu)
 cli-upload-last-refusal = {"  "}dernier refus : { $detail }
 cli-upload-nothing-to-send = Rien à envoyer : 0 envoyé, 0 en échec.
-cli-upload-undo-needs-yes = Rien n’a été supprimé : ajoutez --yes pour revenir en arrière sur l’envoi { $run } (il supprime les ressources qu’il a créées).
 cli-upload-undone = Envoi { $run } annulé : { $deleted } supprimées, { $gone } déjà absentes, { $kept } gardées.
+cli-upload-undo-planned = Retour en arrière sur l’envoi { $run } : { $files ->
+    [one] { $files } fichier qu’il a créé à supprimer
+   *[other] { $files } fichiers qu’il a créés à supprimer
+}, chacun seulement si personne ne l’a modifié depuis.
 cli-arg-upload-metadata = Une feuille de valeurs pour les fichiers : une colonne Fichier (le chemin sous le dossier donné) et une colonne par propriété, | entre les valeurs d’une liste.
 cli-upload-no-row = {"  "}aucune ligne dans la feuille : { $path } (envoyé sans métadonnées)
 cli-upload-sheet-stops = Rien n’a été envoyé : corrigez d’abord la feuille.

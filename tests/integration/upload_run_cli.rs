@@ -155,12 +155,21 @@ async fn undo_deletes_what_the_upload_made_but_keeps_a_colleague_s_change_and_a_
     sb.edit_asset(&path("f001.jpg"), serde_json::json!({"dc:title": "Theirs"}))
         .unwrap();
 
+    // Previewed as every undo: what it would delete, and nothing deleted without --yes.
+    let dry = h.run_dev(&["bulk", "undo", &id, "--dry-run"]).await;
+    assert_eq!(dry.code, Some(0), "{}\n{}", dry.stdout, dry.stderr);
+    assert!(
+        dry.stdout.contains("3 files it created to delete"),
+        "{}",
+        dry.stdout
+    );
     let refused = h.run_dev(&["bulk", "undo", &id]).await;
     assert_eq!(refused.code, Some(2), "without --yes: {}", refused.stderr);
     assert!(sb.asset(&path("f000.jpg")).is_some(), "nothing deleted");
 
+    // Files kept because someone changed them are left alone, not failed.
     let undone = h.run_dev(&["bulk", "undo", &id, "--yes"]).await;
-    assert_eq!(undone.code, Some(1), "{}\n{}", undone.stdout, undone.stderr);
+    assert_eq!(undone.code, Some(0), "{}\n{}", undone.stdout, undone.stderr);
     for words in [
         "1 deleted, 0 already gone, 2 kept",
         "f001.jpg: kept: someone changed it since the upload",

@@ -170,8 +170,8 @@ impl RunKind {
     }
 
     /// Why an undo or (`retry`) a retry of a run of this kind (`run`) is refused before it is
-    /// planned: a tag import or a tag's rename is undone in its own words, from Tags; an upload is retried by
-    /// resuming it, and undone by deleting what it made.
+    /// planned: a tag import or a tag's rename is undone in its own words, from Tags; an upload is
+    /// retried by resuming it (its undo, planned from its journal, deletes what it made).
     pub fn refuses_plan_from(&self, run: &str, retry: bool) -> Result<()> {
         match self {
             RunKind::TagImport { file } => Err(Error::message(
@@ -189,13 +189,10 @@ impl RunKind {
                 "error-retry-of-move",
                 vec![("run", run.into())],
             )),
-            RunKind::Upload { .. } => Err(Error::message(
+            RunKind::Upload { .. } if retry => Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-run-of-upload",
-                vec![
-                    ("run", run.into()),
-                    ("which", if retry { "retry" } else { "undo" }.into()),
-                ],
+                vec![("run", run.into())],
             )),
             _ => Ok(()),
         }

@@ -30,7 +30,6 @@ mod tags;
 mod tags_import;
 mod tags_rename;
 mod upload;
-mod upload_undo;
 mod upload_undo_words;
 mod upload_words;
 

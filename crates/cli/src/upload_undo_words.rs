@@ -1,15 +1,30 @@
-//! An upload's undo run as `runs show` and `bulk resume` print it (`move_words::print_op`).
+//! An upload's undo run as `bulk undo` (its preview, then what it did), `runs show` and
+//! `bulk resume` print it (`move_words::print_op`).
 //!
-//! Not here: `bulk undo` of an upload itself (`upload_undo.rs`).
+//! Not here: planning the undo (the core's `preview_upload_undo`).
 
 use metadesk_core::bulk::upload_undo::{UndoState, UploadUndoView};
 use metadesk_core::i18n::{Localizer, arg, count};
 
-/// The undo's run as `runs show` and `bulk resume` print it: what it did, and each file kept
-/// or not undone with why.
+/// The undo's run as `bulk undo`, `runs show` and `bulk resume` print it: what is left to
+/// delete, what it did, and each file kept or refused with why.
 pub(crate) fn print_view(view: &UploadUndoView, l: &Localizer) {
     let state = |s: UndoState| view.rows.iter().filter(|r| r.state == s).count() as f64;
-    let kept = view.rows.len() as f64 - state(UndoState::Deleted) - state(UndoState::Gone);
+    // Previewed: nothing is deleted yet, and each file is checked again just before its delete.
+    let planned = state(UndoState::Planned) + state(UndoState::InDoubt);
+    if planned > 0.0 {
+        println!(
+            "{}",
+            l.msg(
+                "cli-upload-undo-planned",
+                &[("run", arg(&view.upload)), ("files", count(planned))]
+            )
+        );
+    }
+    if planned > 0.0 && planned == view.rows.len() as f64 {
+        return;
+    }
+    let kept = state(UndoState::Kept) + state(UndoState::Failed);
     println!(
         "{}",
         l.msg(
@@ -23,7 +38,7 @@ pub(crate) fn print_view(view: &UploadUndoView, l: &Localizer) {
         )
     );
     for row in &view.rows {
-        if matches!(row.state, UndoState::Deleted | UndoState::Gone) {
+        if !matches!(row.state, UndoState::Kept | UndoState::Failed) {
             continue;
         }
         let why = row

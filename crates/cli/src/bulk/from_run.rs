@@ -20,10 +20,6 @@ pub(super) async fn plan_from_run(r: RunRef, to: RunAction, ws: &Workspace, l: &
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
     };
-    // An upload's undo deletes what it made: no run to preview.
-    if to == RunAction::Undo && undone.kind.is_upload() {
-        return crate::upload_undo::undo(ws, &opened, &r.run, &r.write, l).await;
-    }
     let gate = match gate(&opened, &r.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),

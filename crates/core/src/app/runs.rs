@@ -200,6 +200,10 @@ impl Workspace {
         let summary = self.run_summary(&of).await?;
         summary.kind.refuses_plan_from(&of, retry)?;
         self.refuse_engine_on_upload_undo(&summary, false).await?;
+        // An upload's undo deletes the files it made: its rows come from its journal.
+        if summary.kind.is_upload() {
+            return self.preview_upload_undo(opened, &of, on_progress).await;
+        }
         // A retry computes its rules again: their values are checked as the first preview's,
         // against the same folder's schema (a list's is found from its entries, in the journal).
         let schema = if !retry {

@@ -23,12 +23,14 @@ use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::upload::UploadRunPlan;
 use metadesk_bulk::upload_undo::{UndoState, UploadUndoPlan};
-use metadesk_bulk::{Engine, RunControl, RunSource};
+use metadesk_bulk::{Engine, RunSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
 
+use super::previews::OnProgress;
 use super::uploads::uploader;
 use super::{Opened, Workspace, blocking};
+use metadesk_base::i18n::Text;
 
 /// What an upload's undo did.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -87,31 +89,46 @@ impl Workspace {
         Ok((plan, replay.tag_step))
     }
 
-    /// Undoes upload run `id` on the connection opened for it ([`Workspace::open_for_run`]),
-    /// as a run of its own the engine applies like every run (`bulk::upload_undo`: journaled,
-    /// gated, retried, resumable). It deletes assets: on a connection marked production
-    /// nothing is read, journaled or written until its name is typed (`confirm_name`), then
-    /// the core's one apply asks it again as for every run.
-    pub async fn undo_upload(
+    /// Previews the undo of upload run `id` on the connection opened for it
+    /// ([`Workspace::open_for_run`]): a run of its own (`bulk::upload_undo`) whose rows are the
+    /// files the upload may have written, each checked again just before its delete. Reached
+    /// through [`Workspace::preview`] (`PreviewRequest::Undo`) as every undo is.
+    pub(crate) async fn preview_upload_undo(
         &self,
         opened: &Opened,
         id: &str,
-        confirm_name: Option<&str>,
-    ) -> Result<UploadUndone> {
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
         let (plan, journal) = self.upload_run(id).await?;
         uploader(opened)?;
-        // Before the undo's run is stored: a refused name leaves nothing in Activity.
-        confirm_production(opened.connection(), confirm_name)?;
         let mut spec = opened.spec(
             RunScope::checked(&plan.folder, ScopeFilters::default())?,
             Vec::new(),
             RunKind::Undo { of: id.to_owned() },
         );
         spec.op = Some(OpPlan::UploadUndo(UploadUndoPlan::of(id, &plan, &journal)));
+        let label = Text::new(
+            "job-preview-of-run",
+            vec![("kind", "undo".into()), ("folder", plan.folder.into())],
+        );
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let planned = engine
-            .plan(RunSource::Planned(spec), &RunControl::new(), &|_| {})
-            .await?;
+        self.plan(label, engine, RunSource::Planned(spec), on_progress)
+            .await
+    }
+
+    /// Undoes upload run `id` at once, for the upload page's one click: its preview
+    /// ([`Workspace::preview_upload_undo`]) applied by the core's one apply. It deletes
+    /// assets: on a connection marked production nothing is read, journaled or written until
+    /// its name is typed (`confirm_name`), then the apply asks it again as for every run.
+    pub async fn undo_upload(
+        &self,
+        opened: &Opened,
+        id: &str,
+        confirm_name: Option<&str>,
+    ) -> Result<UploadUndone> {
+        // Before the undo's run is stored: a refused name leaves nothing in Activity.
+        confirm_production(opened.connection(), confirm_name)?;
+        let planned = self.preview_upload_undo(opened, id, &|_| {}).await?;
         let applied = self
             .apply(opened, &planned.id, confirm_name, &|_| {})
             .await?;
@@ -268,6 +285,42 @@ mod tests {
             second.counts.changed, 0,
             "a second undo deletes nothing more"
         );
+    }
+
+    /// An upload's undo is previewed as every undo is (`PreviewRequest::Undo`): its run names
+    /// each file to delete and deletes none, then the core's one apply deletes them. Seen
+    /// failing with the preview refused ("error-run-of-upload": the CLI and the window undid
+    /// an upload at once, unpreviewed).
+    #[tokio::test]
+    async fn an_upload_s_undo_is_previewed_then_applied_as_every_run() {
+        let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
+        let plan = two_files(&dir, &ws, &opened, "previewed").await;
+        let run = ws
+            .upload(&opened, &plan, &FileMetadata::default(), None)
+            .await
+            .unwrap();
+        let undo = PreviewRequest::Undo { of: run.id.clone() };
+        let preview = ws.preview(&opened, undo, &|_| {}).await.unwrap();
+        assert_eq!(preview.status, RunStatus::Previewed);
+        assert_eq!(preview.kind.undo_of(), Some(run.id.as_str()));
+        assert_eq!(preview.counts.pending, 2);
+        assert_eq!(
+            sandbox.counters().assets_deleted,
+            0,
+            "a preview deletes nothing"
+        );
+        let Some(OpView::UploadUndo(view)) = &preview.op else {
+            panic!("the undo's rows: {:?}", preview.op);
+        };
+        assert!(view.rows.iter().all(|r| r.state == UndoState::Planned));
+
+        let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+        assert_eq!(applied.status, RunStatus::Completed);
+        assert_eq!(UploadUndone::of(&applied).deleted.len(), 2);
+        assert_eq!(sandbox.counters().assets_deleted, 2);
+        let retry = PreviewRequest::Retry { of: run.id.clone() };
+        let refused = ws.preview(&opened, retry, &|_| {}).await.unwrap_err();
+        assert_eq!(refused.message_id(), Some("error-run-of-upload"));
     }
 
     /// The undo's deletes go through the engine: one whose answer is lost after AEM deleted
