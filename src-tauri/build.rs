@@ -38,7 +38,6 @@ fn main() {
         "choose_upload_files",
         "preview_upload",
         "start_upload",
-        "undo_upload",
         "upload_report",
         "scope_query",
         "list_entries",

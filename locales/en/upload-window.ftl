@@ -75,6 +75,7 @@ upload-report-changed = Left alone: another file is there since the preview
 upload-undo = Undo this upload
 upload-undoing = Undoing…
 upload-undone = Upload undone: { $deleted } deleted, { $gone } already gone, { $kept } kept.
+upload-undo-unfinished = not undone yet: the undo stopped before it; resume the undo’s run
 upload-again = New upload
 open-upload = Open on the Upload page
 upload-col-outcome = Outcome

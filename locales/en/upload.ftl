@@ -17,7 +17,6 @@ cli-upload-undo-planned = Undo of upload { $run }: { $files ->
    *[other] { $files } files it created to delete
 }, each only if no one changed it since.
 upload-undo-gone = already gone: someone deleted it, or an earlier undo did
-upload-undo-unfinished = not undone yet: the undo stopped before it; resume the undo’s run
 cli-arg-upload-metadata = A sheet of values for the files: a File column (the path below the folder given) and one column per property, | between a list's values.
 cli-upload-no-row = {"  "}no row in the sheet: { $path } (sent without metadata)
 cli-upload-sheet-stops = Nothing was sent: correct the sheet first.

@@ -75,6 +75,7 @@ upload-report-changed = Laissés tels quels : un autre fichier est là depuis l
 upload-undo = Revenir en arrière sur cet envoi
 upload-undoing = Annulation…
 upload-undone = Envoi annulé : { $deleted } supprimés, { $gone } déjà absents, { $kept } gardés.
+upload-undo-unfinished = pas encore défait : le retour en arrière s’est arrêté avant lui ; reprenez son exécution
 upload-again = Nouvel envoi
 open-upload = Ouvrir sur la page Envoi
 upload-col-outcome = Résultat

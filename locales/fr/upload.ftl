@@ -36,7 +36,6 @@ upload-kept-changed = gardé : quelqu’un l’a modifié depuis l’envoi
 upload-kept-unchecked = gardé : la fin de son traitement n’a pas été vue, donc une modification depuis ne se distingue pas de celles d’AEM
 upload-kept-not-given-back = gardé : il est entré comme nouvelle version d’un autre fichier, ou en a remplacé un ; AEM ne rend pas le fichier d’avant
 upload-undo-gone = déjà absent : quelqu’un l’a supprimé, ou un retour en arrière précédent l’a fait
-upload-undo-unfinished = pas encore défait : le retour en arrière s’est arrêté avant lui ; reprenez son exécution
 dialog-upload-files-title = Choisir des fichiers à envoyer
 dialog-upload-folder-title = Choisir un dossier à envoyer
 error-upload-files-gone = Les fichiers choisis ne sont plus disponibles : déposez-les ou choisissez-les de nouveau.

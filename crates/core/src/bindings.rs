@@ -108,7 +108,6 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::HeldUpload::export_all(&cfg)?;
     crate::app::UploadPreview::export_all(&cfg)?;
     crate::app::UploadPreviewRequest::export_all(&cfg)?;
-    crate::app::UploadUndoneView::export_all(&cfg)?;
     crate::app::UploadReportRow::export_all(&cfg)?;
     // The API console.
     metadesk_console::GraphqlAnswer::export_all(&cfg)?;

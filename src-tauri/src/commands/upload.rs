@@ -5,14 +5,11 @@
 
 use std::sync::atomic::Ordering;
 
-use metadesk_core::app::{
-    HeldUpload, RunAction, UploadPreview, UploadPreviewRequest, UploadReportRow, UploadUndoneView,
-};
+use metadesk_core::app::{HeldUpload, UploadPreview, UploadPreviewRequest, UploadReportRow};
 use metadesk_core::bulk::RunSummary;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
-use super::bulk::runs_own;
 use super::sheets::picked_many;
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
@@ -101,24 +98,4 @@ pub async fn upload_report(
         undone.localize(&l);
     }
     Ok(rows)
-}
-
-/// Undoes upload run `run_id`: the assets it made are deleted, except those changed since. On
-/// a connection marked production, `confirm_name` is the name the user typed.
-#[tauri::command]
-pub async fn undo_upload(
-    state: State<'_, AppState>,
-    run_id: String,
-    confirm_name: Option<String>,
-) -> Result<UploadUndoneView, IpcError> {
-    let ws = &state.workspace;
-    let (_, opened) = ws
-        .open_for_run(&run_id, runs_own(), RunAction::Undo)
-        .await
-        .worded(&state)?;
-    let done = ws
-        .undo_upload(&opened, &run_id, confirm_name.as_deref())
-        .await
-        .worded(&state)?;
-    Ok(UploadUndoneView::of(done, &state.localizer()))
 }

@@ -95,7 +95,6 @@ import type { HeldUpload } from './bindings/HeldUpload';
 import type { UploadPreview } from './bindings/UploadPreview';
 import type { UploadPreviewRequest } from './bindings/UploadPreviewRequest';
 import type { UploadReportRow } from './bindings/UploadReportRow';
-import type { UploadUndoneView } from './bindings/UploadUndoneView';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -685,10 +684,4 @@ export function startUpload(connectionId: string, previewId: string): Promise<Ru
 /** Each file of upload run `runId` and where it stands, for its report. */
 export function uploadReport(runId: string): Promise<UploadReportRow[]> {
   return call('upload_report', { runId });
-}
-
-/** Deletes what upload run `runId` made, except what was changed since. */
-/** `confirmName`: on a connection marked production, the name the user typed. */
-export function undoUpload(runId: string, confirmName: string | null): Promise<UploadUndoneView> {
-  return call('undo_upload', { runId, confirmName });
 }

@@ -112,10 +112,9 @@ pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 pub use uploads::{FileMetadata, SheetMetadata, replaced_paths};
-pub use uploads_undo::UploadUndone;
 pub use uploads_window::{
-    HeldUpload, HeldUploads, UploadFileState, UploadIntent, UploadKeptView, UploadPreview,
-    UploadPreviewFile, UploadPreviewRequest, UploadReportRow, UploadUndoneView,
+    HeldUpload, HeldUploads, UploadFileState, UploadIntent, UploadPreview, UploadPreviewFile,
+    UploadPreviewRequest, UploadReportRow,
 };
 
 use metadesk_clients::aem::client::build_http_client;

@@ -14,7 +14,6 @@
 //!
 //! Not here: the run (`uploads.rs`, `bulk::engine::upload`), what it wrote (`bulk::upload`).
 
-use metadesk_base::i18n::SavedText;
 use metadesk_bulk::ops::{OpPlan, OpView};
 use metadesk_bulk::parts::PartJournal;
 use metadesk_bulk::replay::{Replay, RunStatus};
@@ -22,57 +21,14 @@ use metadesk_bulk::runs::{self, RunSummary};
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::upload::UploadRunPlan;
-use metadesk_bulk::upload_undo::{UndoState, UploadUndoPlan};
+use metadesk_bulk::upload_undo::UploadUndoPlan;
 use metadesk_bulk::{Engine, RunSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
-use metadesk_store::connections::confirm_production;
 
 use super::previews::OnProgress;
 use super::uploads::uploader;
 use super::{Opened, Workspace, blocking};
 use metadesk_base::i18n::Text;
-
-/// What an upload's undo did.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct UploadUndone {
-    /// The undo's own run (`RunKind::Undo` of the upload).
-    pub run: String,
-    pub deleted: Vec<String>,
-    /// Already gone (deleted by someone, or by an earlier undo).
-    pub gone: Vec<String>,
-    /// Kept where it is, with why (changed since, not given back, its processing not seen to
-    /// end, or refused by AEM: a resume of the undo's run reads it again).
-    pub kept: Vec<(String, SavedText)>,
-}
-
-impl UploadUndone {
-    /// What the undo's run did, file by file, from its summary.
-    fn of(summary: &RunSummary) -> UploadUndone {
-        let mut done = UploadUndone {
-            run: summary.id.clone(),
-            ..UploadUndone::default()
-        };
-        let Some(OpView::UploadUndo(view)) = &summary.op else {
-            return done;
-        };
-        for row in &view.rows {
-            let path = row.path.clone();
-            match row.state {
-                UndoState::Deleted => done.deleted.push(path),
-                UndoState::Gone => done.gone.push(path),
-                // Kept with why, refused by AEM, or left by a stop: the row's own words.
-                _ => {
-                    let why = row
-                        .reason
-                        .clone()
-                        .unwrap_or_else(|| SavedText::new("upload-undo-unfinished", []));
-                    done.kept.push((path, why));
-                }
-            }
-        }
-        done
-    }
-}
 
 impl Workspace {
     /// Upload run `id`'s plan and what its journal says; refused for any other run.
@@ -114,25 +70,6 @@ impl Workspace {
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         self.plan(label, engine, RunSource::Planned(spec), on_progress)
             .await
-    }
-
-    /// Undoes upload run `id` at once, for the upload page's one click: its preview
-    /// ([`Workspace::preview_upload_undo`]) applied by the core's one apply. It deletes
-    /// assets: on a connection marked production nothing is read, journaled or written until
-    /// its name is typed (`confirm_name`), then the apply asks it again as for every run.
-    pub async fn undo_upload(
-        &self,
-        opened: &Opened,
-        id: &str,
-        confirm_name: Option<&str>,
-    ) -> Result<UploadUndone> {
-        // Before the undo's run is stored: a refused name leaves nothing in Activity.
-        confirm_production(opened.connection(), confirm_name)?;
-        let planned = self.preview_upload_undo(opened, id, &|_| {}).await?;
-        let applied = self
-            .apply(opened, &planned.id, confirm_name, &|_| {})
-            .await?;
-        Ok(UploadUndone::of(&applied))
     }
 
     /// The upload run whose undo `summary` is, if it is one.
@@ -204,6 +141,54 @@ mod tests {
     use super::*;
     use crate::app::PreviewRequest;
     use crate::app::uploads::FileMetadata;
+    use metadesk_base::i18n::SavedText;
+    use metadesk_bulk::upload_undo::UndoState;
+
+    /// What an upload's undo did, file by file.
+    #[derive(Debug, Default)]
+    struct UploadUndone {
+        /// The undo's own run (`RunKind::Undo` of the upload).
+        run: String,
+        deleted: Vec<String>,
+        gone: Vec<String>,
+        /// Kept, refused, or not reached: each with the row's reason, where it has one.
+        kept: Vec<(String, Option<SavedText>)>,
+    }
+
+    impl UploadUndone {
+        fn of(summary: &RunSummary) -> UploadUndone {
+            let mut done = UploadUndone {
+                run: summary.id.clone(),
+                ..UploadUndone::default()
+            };
+            let Some(OpView::UploadUndo(view)) = &summary.op else {
+                return done;
+            };
+            for row in &view.rows {
+                let path = row.path.clone();
+                match row.state {
+                    UndoState::Deleted => done.deleted.push(path),
+                    UndoState::Gone => done.gone.push(path),
+                    _ => done.kept.push((path, row.reason.clone())),
+                }
+            }
+            done
+        }
+    }
+
+    /// The undo of upload `id`, previewed then applied as the window and `bulk undo` do, and
+    /// what it did to each file.
+    async fn undo(
+        ws: &Workspace,
+        opened: &Opened,
+        id: &str,
+        name: Option<&str>,
+    ) -> Result<UploadUndone> {
+        let undo = PreviewRequest::Undo { of: id.to_owned() };
+        let preview = ws.preview(opened, undo, &|_| {}).await?;
+        let applied = ws.apply(opened, &preview.id, name, &|_| {}).await?;
+        Ok(UploadUndone::of(&applied))
+    }
 
     /// The plan of an upload of two new files from a folder `name` into the sample folder.
     async fn two_files(
@@ -247,12 +232,12 @@ mod tests {
         assert_eq!(resumed.status, RunStatus::Completed);
         assert_eq!(sandbox.counters().uploads_completed, 2, "each file once");
 
-        let undone = ws.undo_upload(&opened, &run.id, None).await.unwrap();
+        let undone = undo(&ws, &opened, &run.id, None).await.unwrap();
         assert_eq!((undone.deleted.len(), undone.gone.len()), (2, 0));
-        let undo = ws.run_summary(&undone.run).await.unwrap();
-        assert_eq!(undo.kind.undo_of(), Some(run.id.as_str()));
-        assert_eq!(undo.status, RunStatus::Completed);
-        assert_eq!((undo.counts.changed, undo.counts.failed), (2, 0));
+        let undo_run = ws.run_summary(&undone.run).await.unwrap();
+        assert_eq!(undo_run.kind.undo_of(), Some(run.id.as_str()));
+        assert_eq!(undo_run.status, RunStatus::Completed);
+        assert_eq!((undo_run.counts.changed, undo_run.counts.failed), (2, 0));
         let listed = ws.list_runs().await.unwrap();
         assert!(listed.iter().any(|r| r.id == undone.run), "listed");
 
@@ -278,7 +263,7 @@ mod tests {
             "{resume:?}"
         );
 
-        let second = ws.undo_upload(&opened, &run.id, None).await.unwrap();
+        let second = undo(&ws, &opened, &run.id, None).await.unwrap();
         assert_eq!((second.deleted.len(), second.gone.len()), (0, 2));
         let second = ws.run_summary(&second.run).await.unwrap();
         assert_eq!(
@@ -342,7 +327,7 @@ mod tests {
                 ..Default::default()
             })
             .unwrap();
-        let undone = ws.undo_upload(&opened, &run.id, None).await.unwrap();
+        let undone = undo(&ws, &opened, &run.id, None).await.unwrap();
         assert_eq!(
             (undone.deleted.len(), undone.kept.len()),
             (2, 0),
@@ -410,17 +395,21 @@ mod tests {
         let path = format!("{SAMPLE_FOLDER}/a.jpg");
         assert!(sandbox.asset(&path).is_some());
 
-        let runs = ws.list_runs().await.unwrap().len();
-        let refused = ws.undo_upload(&opened, &run.id, None).await.unwrap_err();
+        // Previewed as every undo; its apply refused without the name.
+        let refused = undo(&ws, &opened, &run.id, None).await.unwrap_err();
         assert_eq!(refused.message_id(), Some("error-confirm-production"));
         assert!(sandbox.asset(&path).is_some(), "nothing deleted");
         assert_eq!(sandbox.counters().assets_deleted, 0);
-        assert_eq!(
-            ws.list_runs().await.unwrap().len(),
-            runs,
-            "no undo journaled"
+        let undos = ws.list_runs().await.unwrap();
+        let undos: Vec<_> = undos
+            .iter()
+            .filter(|r| r.kind.undo_of() == Some(run.id.as_str()))
+            .collect();
+        assert!(
+            undos.iter().all(|u| u.status == RunStatus::Previewed),
+            "no undo applied: {undos:?}"
         );
-        let undone = ws.undo_upload(&opened, &run.id, Some(&name)).await.unwrap();
+        let undone = undo(&ws, &opened, &run.id, Some(&name)).await.unwrap();
         assert_eq!(undone.deleted, vec![path.clone()]);
         assert!(sandbox.asset(&path).is_none());
     }

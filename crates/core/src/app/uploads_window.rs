@@ -23,7 +23,6 @@ use ts_rs::TS;
 use super::references::PreviewReferences;
 use super::sheet_files::file_name_of;
 use super::uploads::{FileMetadata, SheetMetadata, replaced_paths};
-use super::uploads_undo::UploadUndone;
 use super::{Opened, Workspace, blocking};
 use metadesk_bulk::upload::{Arrival, UploadRunPlan};
 
@@ -119,45 +118,6 @@ pub struct UploadReportRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub undone: Option<metadesk_bulk::runs::RowUndone>,
-}
-
-/// An uploaded file the undo left where it is, and why in the reader's words.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct UploadKeptView {
-    pub path: String,
-    pub reason: String,
-}
-
-/// What an upload's undo did, for the window.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct UploadUndoneView {
-    /// The undo's own run, listed in Activity.
-    pub run: String,
-    pub deleted: Vec<String>,
-    pub gone: Vec<String>,
-    pub kept: Vec<UploadKeptView>,
-}
-
-impl UploadUndoneView {
-    /// `done` in `l`'s words.
-    pub fn of(done: UploadUndone, l: &Localizer) -> Self {
-        let kept = done
-            .kept
-            .into_iter()
-            .map(|(path, why)| UploadKeptView {
-                path,
-                reason: why.localized(l),
-            })
-            .collect();
-        UploadUndoneView {
-            run: done.run,
-            deleted: done.deleted,
-            gone: done.gone,
-            kept,
-        }
-    }
 }
 
 /// The drops and previews on hand.

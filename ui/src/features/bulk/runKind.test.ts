@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { RunKind } from '../../ipc/bindings/RunKind';
 import { runSummary } from '../../test-fixtures';
-import { changedCount, isUndoRun, namesItself, publicationOf, takesBack, undoOf } from './runKind';
+import { changedCount, isUndoRun, namesItself, publicationOf, takesBack, undoOf, uploadUndoRows } from './runKind';
 
 const of = (kind: RunKind) => runSummary({ kind });
 const publish = (replication: 'publish' | 'unpublish', from?: { kind: 'undo' | 'republish'; of: string }): RunKind => ({
@@ -47,5 +47,13 @@ describe('a run kind, asked', () => {
     expect(namesItself(of({ kind: 'tag_import', file: 't.xlsx' }))).toBe(true);
     expect(namesItself(of({ kind: 'tag_rename', tag: 'ns:a', from: 'A', to: 'B' }))).toBe(true);
     expect(namesItself(of({ kind: 'edit' }))).toBe(false);
+  });
+
+  it("reads an upload undo's files from its operation, and none from any other run", () => {
+    const rows = [{ path: '/content/dam/a/x.jpg', state: 'planned' as const, reason: null }];
+    const counts = { planned: 1, done: 0, leftAlone: 0, failed: 0, refused: 0, pending: 1, inDoubt: 0 };
+    const undo = runSummary({ kind: { kind: 'undo', of: 'u' }, op: { op: 'upload_undo', upload: 'u', counts, rows } });
+    expect(uploadUndoRows(undo)).toEqual(rows);
+    expect(uploadUndoRows(of({ kind: 'undo', of: 'e' }))).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import type { Agent } from '../../ipc/bindings/Agent';
 import type { Replication } from '../../ipc/bindings/Replication';
 import type { RunKind } from '../../ipc/bindings/RunKind';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import type { UploadUndoRow } from '../../ipc/bindings/UploadUndoRow';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import { runIdTime } from './format';
 
@@ -92,6 +93,12 @@ export function namesItself(run: Of): boolean {
 /** Whether the run moves or renames assets (or moves them back): its operation is a move. */
 export function isMove(run: Pick<RunSummary, 'op'>): boolean {
   return run.op?.op === 'move';
+}
+
+/** The files of an upload's undo and where each stands, when the run is one (its operation's
+ *  rows); none for any other run. */
+export function uploadUndoRows(run: Pick<RunSummary, 'op'>): UploadUndoRow[] {
+  return run.op?.op === 'upload_undo' ? run.op.rows : [];
 }
 
 /** What a kind of run is called in the catalogue's `what` choices (`edit`, `sheet`, `upload`…). */

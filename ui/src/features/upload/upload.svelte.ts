@@ -16,11 +16,11 @@ import {
   chooseUploadFiles,
   listRuns,
   pauseRun,
+  previewUndo,
   previewUpload,
   resumeRun,
   runSummary,
   startUpload,
-  undoUpload,
   uploadReport,
 } from '../../ipc/commands';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
@@ -29,13 +29,13 @@ import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import type { UploadReportRow } from '../../ipc/bindings/UploadReportRow';
-import type { UploadUndoneView } from '../../ipc/bindings/UploadUndoneView';
 import { toIpcError } from '../../ipc/errors';
 import { runStep } from '../../lib/step';
 import type { IpcError } from '../../ipc/types';
 import { FolderTree } from '../bulk/folderTree.svelte';
 import { lastUndo, undoAction } from '../bulk/undoLinks';
 import { undoOf } from '../bulk/runKind';
+import { type UploadUndone, undoneFiles } from './undone';
 
 /** What the page is doing: a step at work shows its progress and holds every button. */
 export type UploadWork = 'idle' | 'choosing' | 'previewing' | 'uploading' | 'undoing';
@@ -56,7 +56,7 @@ export class UploadModel {
   progress = $state<Progress | null>(null);
   /** Each file of the run and where it stands, once it ended. */
   rows = $state<UploadReportRow[]>([]);
-  undone = $state<UploadUndoneView | null>(null);
+  undone = $state<UploadUndone | null>(null);
   work = $state<UploadWork>('idle');
   error = $state<IpcError | null>(null);
   /** The DAM's folders, for the target folder. */
@@ -271,7 +271,11 @@ export class UploadModel {
     const run = this.run;
     if (!this.canUndo || !run) return;
     await this.#step('undoing', async () => {
-      this.undone = await undoUpload(run.id, typedName);
+      // Previewed and applied as every undo: the core plans it from the upload's journal and
+      // checks each file again just before its delete.
+      const planned = await previewUndo(run.id, () => {});
+      const request = { runId: planned.id, confirmName: typedName, emptyRequired: false, republish: false };
+      this.undone = undoneFiles(await applyRun(request, () => {}));
       this.runs = await listRuns();
       // Each file's row now says what the undo did to it.
       this.rows = await uploadReport(run.id);

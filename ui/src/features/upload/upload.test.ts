@@ -5,10 +5,11 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { applyRun, listFolder, listRuns, pauseRun, previewUpload, runSummary, startUpload, undoUpload, uploadReport } from '../../ipc/commands';
+import { applyRun, listFolder, listRuns, pauseRun, previewUndo, previewUpload, runSummary, startUpload, uploadReport } from '../../ipc/commands';
 import type { FolderPage } from '../../ipc/bindings/FolderPage';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
+import type { UploadUndoRow } from '../../ipc/bindings/UploadUndoRow';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection, runSummary as aRun } from '../../test-fixtures';
 import { actionsFor } from '../activity/runActions';
@@ -34,7 +35,7 @@ vi.mock('../../ipc/commands', () => ({
   reportRows: vi.fn(),
   runSummary: vi.fn(),
   startUpload: vi.fn(),
-  undoUpload: vi.fn(),
+  previewUndo: vi.fn(),
   uploadReport: vi.fn(),
 }));
 
@@ -143,9 +144,10 @@ describe('the upload model', () => {
     expect(model.progress?.done).toBe(1);
     expect(model.run?.status).toBe('completed');
     expect(model.canUndo).toBe(true);
-    vi.mocked(undoUpload).mockResolvedValue({ run: 'u1', deleted: [`${FOLDER}/shoes/red.jpg`], gone: [], kept: [] });
+    undoneAs([`${FOLDER}/shoes/red.jpg`]);
     await model.undo();
-    expect(undoUpload).toHaveBeenCalledWith('r7', null);
+    expect(previewUndo).toHaveBeenCalledWith('r7', expect.any(Function));
+    expect(applyRun).toHaveBeenLastCalledWith({ runId: 'u1', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     expect(model.undone?.deleted).toHaveLength(1);
     expect(model.canUndo).toBe(false);
   });
@@ -301,7 +303,7 @@ describe('the Upload page', () => {
       { aemPath: `${FOLDER}/hero.jpg`, size: 10, state: 'uploaded', overAnother: true },
     ]);
     await model.openRun('r7');
-    vi.mocked(undoUpload).mockResolvedValue({ run: 'u1', deleted: ['a', 'b'], gone: [], kept: [] });
+    undoneAs(['a'], [{ path: 'b', state: 'kept', reason: 'kept: someone changed it since the upload' }]);
     show(model);
     expect(screen.getByTestId('upload-report-counts').textContent).toContain('2 uploaded, 0 failed');
     const rows = screen.getAllByTestId('upload-report-row');
@@ -310,7 +312,8 @@ describe('the Upload page', () => {
     expect(screen.getByTestId('upload-metadata-left-alone').textContent).toContain(`Values not written: someone changed these after AEM processed them`);
     expect(screen.getByTestId('upload-metadata-left-alone').textContent).toContain(`${FOLDER}/a.jpg`);
     await userEvent.click(screen.getByTestId('upload-undo'));
-    await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('2 deleted'));
+    await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('1 deleted, 0 already gone, 1 kept'));
+    expect(screen.getByTestId('upload-kept').textContent).toBe('b: kept: someone changed it since the upload');
     expect(screen.queryByTestId('upload-undo')).toBeNull();
   });
 
@@ -320,19 +323,31 @@ describe('the Upload page', () => {
     vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', connectionId: 'c1', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } }));
     vi.mocked(uploadReport).mockResolvedValue([{ aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false }]);
     await model.openRun('r7');
-    vi.mocked(undoUpload).mockResolvedValue({ run: 'u1', deleted: ['a', 'b'], gone: [], kept: [] });
+    undoneAs(['a', 'b']);
     show(model, 'en', connectionsWith([connection({ id: 'c1', name: 'WKND Prod', production: true })]));
     await userEvent.click(screen.getByTestId('upload-undo'));
-    expect(undoUpload).not.toHaveBeenCalled();
+    expect(previewUndo).not.toHaveBeenCalled();
     expect(screen.getByRole('dialog').textContent).toContain('The undo deletes the 2 files this upload made in WKND Prod, a connection marked production');
     expect(screen.getByTestId('production-confirm-button')).toBeDisabled();
     await userEvent.type(screen.getByTestId('production-confirm-input'), 'WKND Prod');
     await userEvent.click(screen.getByTestId('production-confirm-button'));
-    await vi.waitFor(() => expect(undoUpload).toHaveBeenCalledWith('r7', 'WKND Prod'));
+    await vi.waitFor(() =>
+      expect(applyRun).toHaveBeenCalledWith({ runId: 'u1', confirmName: 'WKND Prod', emptyRequired: false, republish: false }, expect.any(Function)),
+    );
   });
 });
 
 const uploadKind = { kind: 'upload', folder: FOLDER, files: 2 } as const;
+
+/** The core previews the undo of run r7 as run u1, then applies it: `deleted` deleted, and
+ *  `others` as they say. */
+function undoneAs(deleted: string[], others: UploadUndoRow[] = []): void {
+  const rows: UploadUndoRow[] = [...deleted.map((path) => ({ path, state: 'deleted' as const, reason: null })), ...others];
+  const counts = { planned: rows.length, done: deleted.length, leftAlone: 0, failed: 0, refused: 0, pending: 0, inDoubt: 0 };
+  const undo = { id: 'u1', kind: { kind: 'undo', of: 'r7' } } as const;
+  vi.mocked(previewUndo).mockResolvedValue(aRun({ ...undo, status: 'previewed' }));
+  vi.mocked(applyRun).mockResolvedValue(aRun({ ...undo, status: 'completed', op: { op: 'upload_undo', upload: 'r7', counts, rows } }));
+}
 
 /** The undo run of upload `of`, ended as `overrides` say. */
 function undoOf(of: string, overrides: Partial<RunSummary> = {}): RunSummary {
