@@ -65,6 +65,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_bulk::Outcome::export_all(&cfg)?;
     metadesk_bulk::RunRequest::export_all(&cfg)?;
     crate::app::PublishRequest::export_all(&cfg)?;
+    crate::app::PreviewAsk::export_all(&cfg)?;
     metadesk_bulk::ApplyRequest::export_all(&cfg)?;
     metadesk_bulk::PreviewPage::export_all(&cfg)?;
     metadesk_bulk::ReportPage::export_all(&cfg)?;

@@ -1,4 +1,5 @@
-//! Bulk edit: the folder browser, the scope count, previews (edit, undo, retry), apply with
+//! Bulk edit: the folder browser, the one preview of every run the window asks (an edit, a
+//! fragments edit, a publication, a move, an undo, a retry, a republish), apply with
 //! live progress, pause/resume/cancel, the run history and reports, CSV export, and closing the
 //! window during a run. Each command is a call to the core's use cases (`metadesk_core::app`);
 //! progress streams over a `Channel`.
@@ -8,8 +9,8 @@ use std::time::{Duration, Instant};
 use crate::ipc_error::IpcError;
 use metadesk_core::Error;
 use metadesk_core::app::{
-    ConnectionChoice, FolderPageRequest, PreviewRequest, PreviewRowsRequest, ReportRowsRequest,
-    RunAction, ScopeEditsRequest,
+    ConnectionChoice, FolderPageRequest, PreviewAsk, PreviewRowsRequest, ReportRowsRequest,
+    RunAction,
 };
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bulk::by_folder::FolderOutcomes;
@@ -97,68 +98,19 @@ pub async fn complete_folder_path(
     ws.complete_folder(&opened, &typed).await.worded(&state)
 }
 
-/// Previews an edit (a new journaled run); writes nothing to AEM.
+/// Previews what the window asks (an edit, a fragments edit, a publication, a move, the undo,
+/// retry or republish of a run): a new journaled run; writes nothing to AEM.
 #[tauri::command]
-pub async fn preview_run<R: Runtime>(
+pub async fn preview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    request: ScopeEditsRequest,
-    on_progress: Channel<Progress>,
-) -> Result<RunSummary, IpcError> {
-    let (ws, started) = (&state.workspace, Instant::now());
-    let result = async {
-        let scope = request.scope.run_scope()?;
-        let opened = ws
-            .open(ConnectionChoice::stored(request.scope.connection_id))
-            .await?;
-        let progress = sender(on_progress);
-        let edits = request.edits;
-        ws.preview(&opened, PreviewRequest::Edit { scope, edits }, &progress)
-            .await
-    }
-    .await;
-    finish(&app, &state, Ended::Preview, started, result)
-}
-
-/// Previews the undo of a run.
-#[tauri::command]
-pub async fn preview_undo<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    run_id: String,
+    ask: PreviewAsk,
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
-    let request = PreviewRequest::Undo { of: run_id.clone() };
-    let result = preview_from_run(&state, &run_id, request, RunAction::Undo, on_progress).await;
+    let progress = sender(on_progress);
+    let result = state.workspace.preview_asked(ask, &progress).await;
     finish(&app, &state, Ended::Preview, started, result)
-}
-
-/// Previews the same edits again on the assets that failed in a run.
-#[tauri::command]
-pub async fn preview_retry<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    run_id: String,
-    on_progress: Channel<Progress>,
-) -> Result<RunSummary, IpcError> {
-    let started = Instant::now();
-    let request = PreviewRequest::Retry { of: run_id.clone() };
-    let result = preview_from_run(&state, &run_id, request, RunAction::Retry, on_progress).await;
-    finish(&app, &state, Ended::Preview, started, result)
-}
-
-/// `request`, planned from run `of` on the connection opened for it.
-async fn preview_from_run(
-    state: &AppState,
-    of: &str,
-    request: PreviewRequest,
-    to: RunAction,
-    on_progress: Channel<Progress>,
-) -> Result<RunSummary, Error> {
-    let ws = &state.workspace;
-    let (_, opened) = ws.open_for_run(of, runs_own(), to).await?;
-    ws.preview(&opened, request, &sender(on_progress)).await
 }
 
 /// A page of a run's preview rows; `action` null means every row.

@@ -2,19 +2,10 @@
 //! fields an edit may change, and preview an edit of them as a run. Applying, undoing and the
 //! report are the bulk commands' (the core opens the Sites API for a fragments run).
 
-use std::time::Instant;
-
 use crate::ipc_error::IpcError;
-use metadesk_core::app::{
-    ConnectionChoice, FragmentEdit, FragmentList, FragmentListRequest, FragmentRequest,
-    PreviewRequest,
-};
-use metadesk_core::bulk::{Progress, RunSummary};
-use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State};
+use metadesk_core::app::{FragmentList, FragmentListRequest};
+use tauri::State;
 
-use super::bulk::{finish, sender};
-use crate::notify::Ended;
 use crate::state::AppState;
 use crate::worded::Worded;
 
@@ -30,36 +21,4 @@ pub async fn list_fragments(
     ws.list_fragments(&opened, &request.folder, request.model.as_deref())
         .await
         .worded(&state)
-}
-
-/// Previews an edit of a folder's fragments, or of a list of them (a new journaled run); writes
-/// nothing to AEM.
-#[tauri::command]
-pub async fn preview_fragments<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    request: FragmentRequest,
-    on_progress: Channel<Progress>,
-) -> Result<RunSummary, IpcError> {
-    let (ws, started) = (&state.workspace, Instant::now());
-    let result = async {
-        let FragmentRequest {
-            connection_id,
-            folder,
-            model,
-            list,
-            edits,
-        } = request;
-        let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-        let edit = FragmentEdit {
-            folder,
-            model,
-            list,
-            edits,
-        };
-        let request = PreviewRequest::Fragments(edit);
-        ws.preview(&opened, request, &sender(on_progress)).await
-    }
-    .await;
-    finish(&app, &state, Ended::Preview, started, result)
 }

@@ -9,7 +9,6 @@ pub mod console;
 pub mod e2e;
 pub mod fragments;
 pub mod health;
-pub mod moves;
 pub mod publish;
 pub mod samples;
 pub mod sandbox;

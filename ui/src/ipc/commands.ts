@@ -26,6 +26,7 @@ import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderOutcomes } from './bindings/FolderOutcomes';
 import type { FolderPage } from './bindings/FolderPage';
 import type { FolderPageRequest } from './bindings/FolderPageRequest';
+import type { PreviewAsk } from './bindings/PreviewAsk';
 import type { PreviewRowsRequest } from './bindings/PreviewRowsRequest';
 import type { ReportRowsRequest } from './bindings/ReportRowsRequest';
 import type { SaveScopeRequest } from './bindings/SaveScopeRequest';
@@ -418,9 +419,15 @@ export function deleteScope(connectionId: string, name: string): Promise<void> {
   return call('delete_scope', { connectionId, name });
 }
 
+/** The core's one preview of a run (what `ask` names, on its connection or the run's own): a
+ *  new journaled run; nothing is written to AEM. The functions below name each kind of it. */
+function preview(ask: PreviewAsk, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview', { ask, onProgress: channelOf(onProgress) });
+}
+
 /** Lists the folder and reads current values; journals the plan. Writes nothing to AEM. */
 export function previewRun(request: ScopeEditsRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
-  return call('preview_run', { request, onProgress: channelOf(onProgress) });
+  return preview({ what: 'edit', ...request }, onProgress);
 }
 
 /** A folder's content fragments (of one model, or all), their models and the fields an edit
@@ -432,35 +439,36 @@ export function listFragments(request: FragmentListRequest): Promise<FragmentLis
 /** Reads a folder's fragments and plans an edit of one of their fields; journals the plan.
  *  Writes nothing to AEM (Apply, the report and Undo are those of any run). */
 export function previewFragments(request: FragmentRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
-  return call('preview_fragments', { request, onProgress: channelOf(onProgress) });
+  return preview({ what: 'fragments', ...request }, onProgress);
 }
 
 /** Reads AEM and plans a move (a scope's assets into a folder, or a held sheet's rows): each
  *  asset's old and new path, the refusals, the pages to fix; journals it as a run. Moves
  *  nothing (Apply, the report and Undo are those of any run). */
 export function previewMove(request: MoveRequest): Promise<RunSummary> {
-  return call('preview_move', { request });
+  // A move's preview reports no progress: it reads the scope, then each page's references.
+  return preview({ what: 'move', ...request }, () => {});
 }
 
 /** Plans the undo of an earlier run (a new run restoring the values that run changed). */
 export function previewUndo(runId: string, onProgress: (p: Progress) => void): Promise<RunSummary> {
-  return call('preview_undo', { runId, onProgress: channelOf(onProgress) });
+  return preview({ what: 'undo', runId }, onProgress);
 }
 
 /** Plans the same edits again on the assets that failed in an earlier run. */
 export function previewRetry(runId: string, onProgress: (p: Progress) => void): Promise<RunSummary> {
-  return call('preview_retry', { runId, onProgress: channelOf(onProgress) });
+  return preview({ what: 'retry', runId }, onProgress);
 }
 
 /** Plans publishing or unpublishing a scope: each asset's publication state, journaled. Nothing
  *  is replicated until the run is applied. */
 export function previewPublish(request: PublishRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
-  return call('preview_publish', { request, onProgress: channelOf(onProgress) });
+  return preview({ what: 'publish', ...request }, onProgress);
 }
 
 /** Plans republishing what an earlier run changed, on the assets that were published before. */
 export function previewRepublish(runId: string, agent: Agent, onProgress: (p: Progress) => void): Promise<RunSummary> {
-  return call('preview_republish', { runId, agent, onProgress: channelOf(onProgress) });
+  return preview({ what: 'republish', runId, agent }, onProgress);
 }
 
 /** Whether a run just applied is to be republished, and to which tier (the core decides, from

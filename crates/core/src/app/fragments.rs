@@ -22,7 +22,7 @@
 //! `fragments.rs`. The layers below: `assets/fragments/` (`FragmentsApi` behind `AssetsApi`: pages
 //! of 50 by cursor, read with ETag, JSON Patch with If-Match against that read),
 //! `bulk/compute/markup.rs`, `engine/fragment_list.rs`, `rules::validate_field`. The window:
-//! `commands/fragments.rs` (`list_fragments`, `preview_fragments`; the run's apply, report, undo
+//! `commands/fragments.rs` (`list_fragments`; its preview the `preview` command's fragments ask; the run's apply, report, undo
 //! and republish as any run's: the republish through the Sites API's publication, issue 68); Bulk edit's *Content fragments* (`ui/src/features/bulk/FragmentsPanel.svelte`,
 //! `fragments.svelte.ts`). The CLI: `fragments list\|set\|append\|remove\|clear\|replace`
 //! (`fragments.rs`).

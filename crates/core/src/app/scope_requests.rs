@@ -25,7 +25,7 @@
 //! scope and the run's scope it becomes), `bulk/searching.rs`, `bulk/open_query.rs`,
 //! `assets/search.rs`, `assets/open_search.rs`. The window: `commands/scopes.rs` (`check_folder`,
 //! `check_form`, `run_scope`, `count_scope`, query, list entries, list files, OpenAPI search
-//! status, saved scopes); `drop.rs` (a dropped `.txt` is held for the list); `preview_run`,
+//! status, saved scopes); `drop.rs` (a dropped `.txt` is held for the list); `preview` (an edit),
 //! `rule_sample`, `folder_schema`, `schema_problems`, `missing_metadata` take the scope
 //! (`ui/src/features/bulk/folderCheck.svelte.ts` asks the folder). The CLI: `bulk … --under --where
 //! --any --list --scope`.

@@ -74,9 +74,10 @@ fn a_preview_and_its_apply_stream_progress_and_write() {
     let (app, sandbox, id) = with_sandbox("run", 12);
     let summary = app
         .invoke(
-            "preview_run",
+            "preview",
             json!({
-                "request": {
+                "ask": {
+                    "what": "edit",
                     "scope": folder_scope(&id),
                     "edits": [{ "property": "dc:rights", "op": { "kind": "set", "values": ["© mock"] } }],
                 },
