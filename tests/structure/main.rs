@@ -21,3 +21,4 @@ mod run_kinds;
 mod size;
 mod sources;
 mod symbols;
+mod window_commands;

@@ -1,47 +1,18 @@
 //! Tags: a tag merged, moved or deleted with the assets under a folder that hold it fixed
-//! first. The preview is a bulk run like any other (applied, reported and undone by the bulk
-//! commands, the tag itself changed by the core once its assets are done); a change no asset
+//! first. The preview is a bulk run like any other (`preview` with a tag change ask; applied,
+//! reported and undone by the bulk commands, the tag itself changed by the core once its
+//! assets are done); a change no asset
 //! under the folder follows is finished at once. And how many assets under a folder hold each
 //! tag.
 
-use std::time::Instant;
+use metadesk_core::app::{RunAction, TagCounts};
+use metadesk_core::bulk::RunSummary;
+use tauri::State;
 
-use metadesk_core::app::{ConnectionChoice, RunAction, TagChangeRequest, TagCounts};
-use metadesk_core::bulk::{Progress, RunSummary};
-use tauri::ipc::Channel;
-use tauri::{AppHandle, Runtime, State};
-
-use super::bulk::{finish, runs_own, sender};
+use super::bulk::runs_own;
 use crate::ipc_error::IpcError;
-use crate::notify::Ended;
 use crate::state::AppState;
 use crate::worded::Worded;
-
-/// Checks the change (refusals in words, nothing written), then previews the rewrite of
-/// `cq:tags` on the assets under the folder that hold the tag.
-#[tauri::command]
-pub async fn preview_tag_change<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    request: TagChangeRequest,
-    on_progress: Channel<Progress>,
-) -> Result<RunSummary, IpcError> {
-    let (ws, started) = (&state.workspace, Instant::now());
-    let result = async {
-        let opened = ws
-            .open(ConnectionChoice::stored(request.connection_id))
-            .await?;
-        ws.preview_tag_change(
-            &opened,
-            &request.change,
-            &request.under,
-            &sender(on_progress),
-        )
-        .await
-    }
-    .await;
-    finish(&app, &state, Ended::Preview, started, result)
-}
 
 /// Changes the tag of a previewed tag change that no asset follows (a whole read found none
 /// holding the tag): the run is applied, which sends AEM's command on the tag; on a production

@@ -324,7 +324,7 @@ export function listTags(connectionId: string): Promise<Tag[]> {
  *  the rewrite of the tag on the assets under the folder that hold it: a run like any other,
  *  applied, reported and undone as bulk runs are; AEM changes the tag once they are done. */
 export function previewTagChange(request: TagChangeRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
-  return call('preview_tag_change', { request, onProgress: channelOf(onProgress) });
+  return preview({ what: 'tagChange', ...request }, onProgress);
 }
 
 /** Changes the tag of a previewed tag change that no asset follows (a whole read found none

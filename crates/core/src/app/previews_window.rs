@@ -1,6 +1,6 @@
 //! A preview as the window asks it: [`PreviewAsk`], one request for every run the window
-//! previews (an edit, a fragments edit, a publication, a move, and the undo, retry or
-//! republish of a run), opened on the connection it names or on the run's own, then planned by
+//! previews (an edit, a fragments edit, a publication, a move, a tag change, and the undo,
+//! retry or republish of a run), opened on the connection it names or on the run's own, then planned by
 //! the core's one [`Workspace::preview`]. The window's one `preview` command takes it.
 //!
 //! Not here: what each preview plans (`previews.rs` and each operation's file); the previews
@@ -15,7 +15,7 @@ use metadesk_clients::error::Result;
 use super::previews::OnProgress;
 use super::{
     ConnectionChoice, FragmentEdit, FragmentRequest, MoveRequest, PreviewRequest, PublishRequest,
-    RunAction, ScopeEditsRequest, Workspace,
+    RunAction, ScopeEditsRequest, TagChangeRequest, Workspace,
 };
 
 /// What the window asks to preview, on which connection (named, or the run's own).
@@ -30,6 +30,8 @@ pub enum PreviewAsk {
     Publish(PublishRequest),
     /// Moving or renaming assets.
     Move(MoveRequest),
+    /// A tag merged, moved or deleted, with the assets under a folder that hold it.
+    TagChange(TagChangeRequest),
     /// The undo of run `run_id`, on its own connection.
     #[serde(rename_all = "camelCase")]
     Undo { run_id: String },
@@ -93,6 +95,16 @@ impl Workspace {
                 let ask = self.move_ask(request)?;
                 let opened = self.open(connection).await?;
                 return self.preview_move(&opened, ask).await;
+            }
+            PreviewAsk::TagChange(TagChangeRequest {
+                connection_id,
+                change,
+                under,
+            }) => {
+                let opened = self.open(ConnectionChoice::stored(connection_id)).await?;
+                return self
+                    .preview_tag_change(&opened, &change, &under, on_progress)
+                    .await;
             }
             PreviewAsk::Undo { run_id } => {
                 let opened = self.open_run_s_own(&run_id, RunAction::Undo).await?;

@@ -1,0 +1,72 @@
+//! The window previews every run through one command (issue 75): `preview`, with the core's
+//! `PreviewAsk` saying what to preview and on which connection. A new operation adds a variant
+//! to it, not a command of its own, so what opens the connection and plans the run is written
+//! once, in the core. A window command whose name starts with `preview` and that answers a
+//! run's summary (`RunSummary`) counts; previews of other shapes (an upload's files, a sheet's
+//! rows, a tag change) are not runs' previews and do not.
+
+use crate::size::is_rust_test_file;
+use crate::sources::{files, read};
+
+/// The one window command that previews a run.
+const THE_PREVIEW: &str = "preview";
+
+#[test]
+fn the_window_previews_every_run_through_one_command() {
+    let mut commands = 0;
+    let mut previews = Vec::new();
+    for path in files("src-tauri/src/commands", &[".rs"]) {
+        if is_rust_test_file(&path) {
+            continue;
+        }
+        for (name, answer) in commands_of(&read(&path)) {
+            commands += 1;
+            if name.starts_with("preview") && answer.contains("RunSummary") {
+                previews.push(format!("{}: {name}", path.display()));
+            }
+        }
+    }
+    // Reading the wrong folder would find nothing and pass: the window has dozens.
+    assert!(commands > 50, "only {commands} window commands found");
+    assert!(
+        previews.len() == 1 && previews[0].ends_with(&format!(": {THE_PREVIEW}")),
+        "a run is previewed through the one `{THE_PREVIEW}` command (add a variant to \
+         PreviewAsk, crates/core/src/app/previews_window.rs), not:\n{}",
+        previews.join("\n")
+    );
+}
+
+/// Each `#[tauri::command]` function of `code`: its name and what it answers (the text from
+/// its `->` to the `{` that opens its body).
+fn commands_of(code: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("#[tauri::command]") {
+        rest = &rest[at + "#[tauri::command]".len()..];
+        let Some(fn_at) = rest.find("fn ") else { break };
+        let signature = &rest[fn_at + 3..rest.find('{').unwrap_or(rest.len())];
+        let name: String = signature
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let answer = signature.rsplit_once("->").map_or("", |(_, a)| a).trim();
+        out.push((name, answer.to_owned()));
+    }
+    out
+}
+
+#[test]
+fn a_command_s_name_and_answer_are_read_from_its_signature() {
+    let code = "#[tauri::command]\npub async fn preview<R: Runtime>(\n    ask: PreviewAsk,\n) -> Result<RunSummary, IpcError> {\n}\n\
+                #[tauri::command]\npub fn pause_run(state: State<'_, AppState>) -> Result<(), IpcError> {}\n";
+    assert_eq!(
+        commands_of(code),
+        [
+            (
+                "preview".to_owned(),
+                "Result<RunSummary, IpcError>".to_owned()
+            ),
+            ("pause_run".to_owned(), "Result<(), IpcError>".to_owned()),
+        ]
+    );
+}
