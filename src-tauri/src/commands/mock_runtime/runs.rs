@@ -153,9 +153,9 @@ fn a_tag_change_is_refused_in_words_or_previewed_as_a_run() {
     let writes = sandbox.counters().writes_applied;
     let change = |change: Value| {
         app.invoke(
-            "preview_tag_change",
+            "preview",
             json!({
-                "request": { "connectionId": id, "change": change, "under": SAMPLE_FOLDER },
+                "ask": { "what": "tagChange", "connectionId": id, "change": change, "under": SAMPLE_FOLDER },
                 "onProgress": channel(21),
             }),
         )
@@ -202,9 +202,9 @@ fn a_tag_id_or_property_the_page_sends_that_would_reach_another_node_is_refused(
     let moved = json!({ "kind": "move", "tag": "wknd-shared:season/summer", "to": "wknd-shared:season/../../x" });
     let refused = app
         .invoke(
-            "preview_tag_change",
+            "preview",
             json!({
-                "request": { "connectionId": id, "change": moved, "under": SAMPLE_FOLDER },
+                "ask": { "what": "tagChange", "connectionId": id, "change": moved, "under": SAMPLE_FOLDER },
                 "onProgress": channel(22),
             }),
         )
@@ -255,9 +255,9 @@ fn a_tag_no_asset_holds_is_changed_at_once_on_production_only_with_its_name() {
     let winter = "wknd-shared:season/winter";
     let preview = app
         .invoke(
-            "preview_tag_change",
+            "preview",
             json!({
-                "request": { "connectionId": id, "change": { "kind": "delete", "tag": winter }, "under": SAMPLE_FOLDER },
+                "ask": { "what": "tagChange", "connectionId": id, "change": { "kind": "delete", "tag": winter }, "under": SAMPLE_FOLDER },
                 "onProgress": channel(31),
             }),
         )
