@@ -117,9 +117,15 @@ async fn the_request_log_shows_the_cost_model_and_the_slots_utilisation() {
             .count();
         assert!(at_once <= 2, "{log:?}");
     }
+    // A read waited when it got its slot as another request gave one back after it arrived:
+    // the reads need not arrive together (a loaded machine sends the first one earlier), so
+    // how long each waited says nothing by itself.
     let waited = log[..6]
         .iter()
-        .filter(|s| s.started_us >= s.arrived_us + 50_000)
+        .filter(|s| {
+            log.iter()
+                .any(|o| s.arrived_us < o.ended_us && o.ended_us <= s.started_us)
+        })
         .count();
     assert_eq!(waited, 4, "{log:?}");
     // Three rounds of reads keep both slots busy, then one write keeps one: about 5/6 of
