@@ -1,10 +1,12 @@
 //! A preview as the window asks it: [`PreviewAsk`], one request for every run the window
 //! previews (an edit, a fragments edit, a publication, a move, a tag change, and the undo,
-//! retry or republish of a run), opened on the connection it names or on the run's own, then planned by
-//! the core's one [`Workspace::preview`]. The window's one `preview` command takes it.
+//! retry or republish of a run), opened on the connection it names or on the run's own, then
+//! planned by the core's [`Workspace::preview`] (a move's and a tag change's by their own use
+//! cases). The window's one `preview` command takes it.
 //!
 //! Not here: what each preview plans (`previews.rs` and each operation's file); the previews
-//! with shapes of their own (an upload's, a sheet's, a tag change's).
+//! with shapes of their own (an upload's files, a sheet's rows, a tag import's or a tag
+//! rename's changes).
 
 use serde::Deserialize;
 use ts_rs::TS;
