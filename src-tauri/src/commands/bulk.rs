@@ -1,5 +1,5 @@
 //! Bulk edit: the folder browser, the one preview of every run the window asks (an edit, a
-//! fragments edit, a publication, a move, an undo, a retry, a republish), apply with
+//! fragments edit, a publication, a move, a tag change, an undo, a retry, a republish), apply with
 //! live progress, pause/resume/cancel, the run history and reports, CSV export, and closing the
 //! window during a run. Each command is a call to the core's use cases (`metadesk_core::app`);
 //! progress streams over a `Channel`.
@@ -98,8 +98,8 @@ pub async fn complete_folder_path(
     ws.complete_folder(&opened, &typed).await.worded(&state)
 }
 
-/// Previews what the window asks (an edit, a fragments edit, a publication, a move, the undo,
-/// retry or republish of a run): a new journaled run; writes nothing to AEM.
+/// Previews what the window asks (an edit, a fragments edit, a publication, a move, a tag
+/// change, the undo, retry or republish of a run): a new journaled run; writes nothing to AEM.
 #[tauri::command]
 pub async fn preview<R: Runtime>(
     app: AppHandle<R>,
