@@ -145,18 +145,17 @@ pub async fn apply_run<R: Runtime>(
     let (ws, started) = (&state.workspace, Instant::now());
     let result = async {
         let (_, opened) = ws
-            .open_for_run(&request.run_id, runs_own(), RunAction::Apply)
+            .open_for_run(
+                &request.run_id,
+                ConnectionChoice::runs_own(),
+                RunAction::Apply,
+            )
             .await?;
         ws.apply_request(&opened, &request, &sender(on_progress))
             .await
     }
     .await;
     finish(&app, &state, Ended::Apply, started, result)
-}
-
-/// The window's runs of an existing journal use the connection they were made with.
-pub(super) fn runs_own() -> ConnectionChoice {
-    ConnectionChoice::RunsOwn { paired_with: None }
 }
 
 #[tauri::command]

@@ -5,13 +5,14 @@
 
 use crate::ipc_error::IpcError;
 use metadesk_core::app::{
-    EXPIRING_WITHIN_DAYS, HealthReport, PreviewReferences, RunAction, ScopeRequest,
+    ConnectionChoice, EXPIRING_WITHIN_DAYS, HealthReport, PreviewReferences, RunAction,
+    ScopeRequest,
 };
 use metadesk_core::bulk::Progress;
 use tauri::State;
 use tauri::ipc::Channel;
 
-use super::bulk::{runs_own, sender};
+use super::bulk::sender;
 use crate::state::AppState;
 use crate::worded::Worded;
 
@@ -45,7 +46,7 @@ pub async fn preview_references(
 ) -> Result<Option<PreviewReferences>, IpcError> {
     let ws = &state.workspace;
     let (summary, opened) = ws
-        .open_for_run(&run_id, runs_own(), RunAction::Apply)
+        .open_for_run(&run_id, ConnectionChoice::runs_own(), RunAction::Apply)
         .await
         .worded(&state)?;
     let found = ws

@@ -5,11 +5,10 @@
 //! under the folder follows is finished at once. And how many assets under a folder hold each
 //! tag.
 
-use metadesk_core::app::{RunAction, TagCounts};
+use metadesk_core::app::{ConnectionChoice, RunAction, TagCounts};
 use metadesk_core::bulk::RunSummary;
 use tauri::State;
 
-use super::bulk::runs_own;
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
 use crate::worded::Worded;
@@ -27,7 +26,7 @@ pub async fn finish_unused_tag_change(
     let ws = &state.workspace;
     let result = async {
         let (_, opened) = ws
-            .open_for_run(&run_id, runs_own(), RunAction::Apply)
+            .open_for_run(&run_id, ConnectionChoice::runs_own(), RunAction::Apply)
             .await?;
         ws.finish_unused_tag_change(&opened, &run_id, confirm_name.as_deref())
             .await

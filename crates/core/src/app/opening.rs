@@ -63,6 +63,12 @@ impl ConnectionChoice {
             paired_with: None,
         }
     }
+
+    /// The connection a run was made with, with no other listing connection (the window's
+    /// undo, retry, republish, resume and apply of a stored run).
+    pub fn runs_own() -> Self {
+        ConnectionChoice::RunsOwn { paired_with: None }
+    }
 }
 
 /// A connection opened for a run: what the run is labelled with and how it reaches AEM.

@@ -130,8 +130,9 @@ impl Workspace {
 
     /// The connection run `run_id` was made with, opened to `to` it.
     async fn open_run_s_own(&self, run_id: &str, to: RunAction) -> Result<super::Opened> {
-        let own = ConnectionChoice::RunsOwn { paired_with: None };
-        let (_, opened) = self.open_for_run(run_id, own, to).await?;
+        let (_, opened) = self
+            .open_for_run(run_id, ConnectionChoice::runs_own(), to)
+            .await?;
         Ok(opened)
     }
 }
