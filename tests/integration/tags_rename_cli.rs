@@ -73,9 +73,14 @@ async fn a_rename_is_previewed_applied_as_its_own_run_and_undone() {
         env.surfing_titles().await,
         ("Surfing".into(), "Surf".into())
     );
+    // A dry run leaves its preview journaled, as `bulk`'s does (`bulk resume` applies it),
+    // and writes nothing.
+    let listed = env.runs_in("C.UTF-8");
     assert!(
-        env.runs_in("C.UTF-8").contains("No runs"),
-        "a dry run is no run"
+        listed.contains("rename of the tag Surfing to Surf riding")
+            && listed.contains(" previewed ")
+            && listed.contains("2 to do"),
+        "{listed}"
     );
 
     let o = env.run(&args(&["--yes"]));

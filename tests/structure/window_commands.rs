@@ -3,13 +3,17 @@
 //! to it, not a command of its own, so what opens the connection and plans the run is written
 //! once, in the core. A window command whose name starts with `preview` and that answers a
 //! run's summary (`RunSummary`) counts; previews of other shapes (an upload's files, a sheet's
-//! rows, a tag change) are not runs' previews and do not.
+//! rows, a tag change) are not runs' previews and do not. Likewise every previewed run is
+//! written through one command, `apply_run`, by the run's id.
 
 use crate::size::is_rust_test_file;
 use crate::sources::{files, read};
 
 /// The one window command that previews a run.
 const THE_PREVIEW: &str = "preview";
+
+/// The one window command that writes a previewed run.
+const THE_APPLY: &str = "apply_run";
 
 #[test]
 fn the_window_previews_every_run_through_one_command() {
@@ -33,6 +37,30 @@ fn the_window_previews_every_run_through_one_command() {
         "a run is previewed through the one `{THE_PREVIEW}` command (add a variant to \
          PreviewAsk, crates/core/src/app/previews_window.rs), not:\n{}",
         previews.join("\n")
+    );
+}
+
+/// Every previewed run is written through one command, `apply_run`, by its id: a page never
+/// sends a plan back to be written (a tag import's and a rename's did, checked again in the
+/// core since the page could alter them). Seen failing with `apply_tag_import` and
+/// `apply_tag_rename`.
+#[test]
+fn the_window_applies_every_run_through_one_command() {
+    let mut applies = Vec::new();
+    for path in files("src-tauri/src/commands", &[".rs"]) {
+        if is_rust_test_file(&path) {
+            continue;
+        }
+        for (name, _) in commands_of(&read(&path)) {
+            if name.starts_with("apply") {
+                applies.push(format!("{}: {name}", path.display()));
+            }
+        }
+    }
+    assert!(
+        applies.len() == 1 && applies[0].ends_with(&format!(": {THE_APPLY}")),
+        "a previewed run is written through the one `{THE_APPLY}` command, by its id, not:\n{}",
+        applies.join("\n")
     );
 }
 

@@ -173,7 +173,8 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(p) => p,
         Err(e) => return output::fail(&e, l),
     };
-    if preview.is_empty() {
+    // Only a sheet that changes something is journaled, to be applied.
+    let Some(run_id) = preview.run_id.clone() else {
         println!(
             "{}",
             l.msg(
@@ -182,7 +183,7 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             )
         );
         return SUCCESS;
-    }
+    };
     show(&preview, l);
     if a.consent.dry_run {
         println!("{}", l.text("cli-tags-import-dry-run"));
@@ -193,15 +194,20 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         "cli-tags-import-confirm",
         &[("count", count(changes as f64))],
     );
-    match consent(&opened, &gate, a.consent.yes, changes, &question, l) {
-        Ok(true) => {}
+    // Consent given (on production, the name typed or `--yes` with its flag) is the name the
+    // core's apply asks of every run.
+    let confirm_name = match consent(&opened, &gate, a.consent.yes, changes, &question, l) {
+        Ok(true) => opened.connection().name.clone(),
         Ok(false) => {
             println!("{}", l.text("cli-tags-import-not-applied"));
             return SUCCESS;
         }
         Err(e) => return output::fail(&e, l),
-    }
-    let applied = match ws.apply_tag_import(&opened, &preview).await {
+    };
+    let applied = match ws
+        .apply_taxonomy_run(&opened, &run_id, Some(&confirm_name))
+        .await
+    {
         Ok(done) => done,
         Err(e) => return output::fail(&e, l),
     };

@@ -111,7 +111,7 @@ pub async fn rename(a: RenameArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Err(e) => return output::fail(&e, l),
     };
     let applied = match ws
-        .apply_tag_rename(&opened, &preview, confirm_name.as_deref())
+        .apply_taxonomy_run(&opened, &preview.run_id, confirm_name.as_deref())
         .await
     {
         Ok(done) => done,

@@ -94,7 +94,6 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::TagCounts::export_all(&cfg)?;
     crate::app::SavedTaxonomy::export_all(&cfg)?;
     crate::app::TagImportPreview::export_all(&cfg)?;
-    crate::app::TagImportApplyRequest::export_all(&cfg)?;
     crate::app::TagImportApplied::export_all(&cfg)?;
     crate::app::TagImportUndone::export_all(&cfg)?;
     crate::app::TagImportRun::export_all(&cfg)?;

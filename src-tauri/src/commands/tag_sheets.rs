@@ -1,11 +1,12 @@
 //! The taxonomy's Excel round trip: the tags saved as a sheet (the save dialog picks the file,
 //! its extension the format), and a taxonomy sheet (dropped, or picked with `choose_sheet_file`)
-//! previewed, applied and undone; a tag renamed the same way. Each command is a call to the core's use cases; the page
-//! gets file names, never paths.
+//! previewed (journaled as a run, which the page applies with `apply_run` as every run) and
+//! undone; a tag renamed the same way. Each command is a call to the core's use cases; the
+//! page gets file names, never paths.
 
 use metadesk_core::app::{
-    SavedTaxonomy, SheetFormat, TagImportApplied, TagImportApplyRequest, TagImportPreview,
-    TagImportRun, TagImportUndone, TagRenamePreview, TagRenameRequest,
+    SavedTaxonomy, SheetFormat, TagImportPreview, TagImportRun, TagImportUndone, TagRenamePreview,
+    TagRenameRequest,
 };
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
@@ -51,7 +52,8 @@ pub async fn export_taxonomy<R: Runtime>(
 }
 
 /// What the held sheet would change in the taxonomy; a problem of it is refused in words,
-/// naming its row. Writes nothing.
+/// naming its row. Writes nothing to AEM: the plan is journaled as a run the page applies by
+/// its id (`apply_run`).
 #[tauri::command]
 pub async fn preview_tag_import(
     state: State<'_, AppState>,
@@ -66,27 +68,8 @@ pub async fn preview_tag_import(
         .worded(&state)
 }
 
-/// Writes a previewed import (production: the name typed); values changed in AEM since the
-/// preview are left as they are and listed.
-#[tauri::command]
-pub async fn apply_tag_import(
-    state: State<'_, AppState>,
-    request: TagImportApplyRequest,
-) -> Result<TagImportApplied, IpcError> {
-    let opened = super::open_stored(&state, request.connection_id).await?;
-    let mut applied = state
-        .workspace
-        .apply_confirmed_tag_import(&opened, &request.preview, request.confirm_name.as_deref())
-        .await
-        .worded(&state)?;
-    if let Some(why) = &mut applied.stopped {
-        why.localize(&state.localizer());
-    }
-    Ok(applied)
-}
-
 /// What renaming a tag would change; a bad title or an unknown tag refused in words. Writes
-/// nothing.
+/// nothing to AEM: the rename is journaled as a run the page applies by its id (`apply_run`).
 #[tauri::command]
 pub async fn preview_tag_rename(
     state: State<'_, AppState>,
@@ -101,27 +84,6 @@ pub async fn preview_tag_rename(
         .worded(&state)
 }
 
-/// Writes a previewed rename as a run (production: the name typed); undone as an import is,
-/// by its run's id (`undo_tag_import`).
-#[tauri::command]
-pub async fn apply_tag_rename(
-    state: State<'_, AppState>,
-    connection_id: String,
-    preview: TagRenamePreview,
-    confirm_name: Option<String>,
-) -> Result<TagImportApplied, IpcError> {
-    let opened = super::open_stored(&state, connection_id).await?;
-    let mut applied = state
-        .workspace
-        .apply_tag_rename(&opened, &preview, confirm_name.as_deref())
-        .await
-        .worded(&state)?;
-    if let Some(why) = &mut applied.stopped {
-        why.localize(&state.localizer());
-    }
-    Ok(applied)
-}
-
 /// Tag import run `run_id` as the Tags page shows it again (opened from Activity).
 #[tauri::command]
 pub async fn open_tag_import_run(
@@ -134,7 +96,7 @@ pub async fn open_tag_import_run(
         .tag_import_run(&run_id, &l)
         .await
         .worded(&state)?;
-    if let Some(why) = &mut run.applied.stopped {
+    if let Some(why) = run.applied.as_mut().and_then(|a| a.stopped.as_mut()) {
         why.localize(&l);
     }
     Ok(run)

@@ -86,7 +86,6 @@ import type { TagChangeRequest } from './bindings/TagChangeRequest';
 import type { TagCounts } from './bindings/TagCounts';
 import type { SavedTaxonomy } from './bindings/SavedTaxonomy';
 import type { TagImportApplied } from './bindings/TagImportApplied';
-import type { TagImportApplyRequest } from './bindings/TagImportApplyRequest';
 import type { TagImportPreview } from './bindings/TagImportPreview';
 import type { TagImportRun } from './bindings/TagImportRun';
 import type { TagImportUndone } from './bindings/TagImportUndone';
@@ -354,22 +353,19 @@ export function previewTagImport(connectionId: string, sheetId: string): Promise
   return call('preview_tag_import', { connectionId, sheetId });
 }
 
-/** Writes a previewed tag import (production: the name typed); values changed in AEM since
- *  the preview are left as they are and listed. */
-export function applyTagImport(request: TagImportApplyRequest): Promise<TagImportApplied> {
-  return call('apply_tag_import', { request });
+/** Writes a previewed tag import or rename by its run's id (`runId` of its preview), as every
+ *  run is written (`apply_run`; production: the name typed), and what it did: values changed
+ *  in AEM since the preview are left as they are and listed. Also a stopped one's resume. */
+export async function applyTaxonomyRun(runId: string, confirmName: string | null): Promise<TagImportApplied | null> {
+  await applyRun({ runId, confirmName, emptyRequired: false, republish: false }, () => {});
+  return (await openTagImportRun(runId)).applied;
 }
 
 /** What renaming a tag would change: each title before → after; a bad title or an unknown
- *  tag is refused in words. Writes nothing. */
+ *  tag is refused in words. Writes nothing to AEM: journals the run `applyTaxonomyRun`
+ *  writes. */
 export function previewTagRename(connectionId: string, request: TagRenameRequest): Promise<TagRenamePreview> {
   return call('preview_tag_rename', { connectionId, request });
-}
-
-/** Writes a previewed rename as a run (production: the name typed); undone with
- *  `undoTagImport` by its run's id. */
-export function applyTagRename(connectionId: string, preview: TagRenamePreview, confirmName: string | null): Promise<TagImportApplied> {
-  return call('apply_tag_rename', { connectionId, preview, confirmName });
 }
 
 /** A tag import's run as the Tags page shows it again (opened from Activity). */

@@ -32,7 +32,6 @@ use metadesk_bulk::{Engine, RunSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
 
-use crate::app::jobs::JobKind;
 use crate::app::sheet_files::file_name_of;
 use crate::app::sheets::read_sheet_file;
 use crate::app::taxonomy_record::{NewTag, TagValueChange, check_rights, number, refused};
@@ -49,6 +48,11 @@ pub struct TagImportPreview {
     pub rows: usize,
     pub created: Vec<NewTag>,
     pub changed: Vec<TagValueChange>,
+    /// The run journaled with this plan, Previewed, that Apply writes (`Workspace::apply`, the
+    /// window's `apply_run`): what is written is what was previewed, never a plan sent back.
+    /// None when the sheet changes nothing.
+    #[serde(default)]
+    pub run_id: Option<String>,
 }
 
 impl TagImportPreview {
@@ -214,13 +218,20 @@ pub(crate) fn plan(
         rows: rows.len(),
         created,
         changed,
+        run_id: None,
     })
 }
 
 impl Workspace {
     /// What the sheet at `path` would change in the taxonomy, every problem of it refused
     /// (naming its row) before anything is written, the account's right to change the
-    /// taxonomy checked when it changes something.
+    /// taxonomy checked when it changes something. A sheet that changes something is
+    /// journaled as a run, Previewed, that [`Workspace::apply`] writes as every run (journal,
+    /// Activity, resume; its requests through the run's gate): the taxonomy read again first,
+    /// a value AEM changed since the preview (or a tag created meanwhile) left alone and
+    /// said; the tags created parents first, then each tag's values in one request. A write
+    /// AEM does not take stops the run there, which a resume finishes and an undo puts back
+    /// (`engine/tag_import.rs`).
     pub async fn preview_tag_import(
         &self,
         opened: &Opened,
@@ -235,54 +246,39 @@ impl Workspace {
         })
         .await?;
         let tags = self.tags(opened).await?;
-        let preview = plan(&file_name, &rows, &tags)?;
+        let mut preview = plan(&file_name, &rows, &tags)?;
         let first = preview
             .created
             .first()
             .map(|t| t.id.as_str())
             .or_else(|| preview.changed.first().map(|c| c.id.as_str()));
-        if let Some(id) = first {
-            check_rights(opened, id).await?;
-        }
-        Ok(preview)
-    }
-
-    /// Writes a previewed import as a run (journal, Activity, resume; its requests through the
-    /// run's gate): the taxonomy read again first, a value AEM changed since the preview (or a
-    /// tag created meanwhile) left alone and returned; the tags created parents first, then
-    /// each tag's values in one request. A write AEM does not take stops the run there: the
-    /// answer says so (`stopped`) and counts what was written before, which a resume finishes
-    /// and an undo puts back (`engine/tag_import.rs`).
-    pub async fn apply_tag_import(
-        &self,
-        opened: &Opened,
-        preview: &TagImportPreview,
-    ) -> Result<TagImportApplied> {
-        let label = Text::new(
-            "job-tag-import",
-            vec![("file", preview.file_name.as_str().into())],
-        );
-        let kind = RunKind::TagImport {
-            file: preview.file_name.clone(),
+        let Some(first) = first else {
+            return Ok(preview);
         };
+        check_rights(opened, first).await?;
+        let label = Text::new("job-tag-import", vec![("file", file_name.as_str().into())]);
+        let kind = RunKind::TagImport { file: file_name };
         let plan = TagImportPlan {
             file_name: preview.file_name.clone(),
             created: preview.created.clone(),
             changed: preview.changed.clone(),
         };
-        self.run_taxonomy_plan(opened, kind, plan, label).await
+        preview.run_id = Some(
+            self.journal_taxonomy_plan(opened, kind, plan, label)
+                .await?,
+        );
+        Ok(preview)
     }
 
-    /// Writes `plan` as a run of `kind` (an import, a rename): planned, then applied at once,
-    /// under the job `label`.
-    pub(crate) async fn run_taxonomy_plan(
+    /// `plan` journaled as a run of `kind` (an import, a rename), Previewed, under the job
+    /// `label`: its id, which [`Workspace::apply`] writes as it writes every run.
+    pub(crate) async fn journal_taxonomy_plan(
         &self,
         opened: &Opened,
         kind: RunKind,
         plan: TagImportPlan,
         label: Text,
-    ) -> Result<TagImportApplied> {
-        let job = self.jobs.start(JobKind::Apply, label)?;
+    ) -> Result<String> {
         let mut spec = opened.spec(
             RunScope::checked(DAM_ROOT, ScopeFilters::default())?,
             Vec::new(),
@@ -290,11 +286,22 @@ impl Workspace {
         );
         spec.tag_import = Some(plan);
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        let started = engine
-            .plan(RunSource::TagImport(spec), job.control(), &|_| {})
+        let planned = self
+            .plan(label, engine, RunSource::TagImport(spec), &|_| {})
             .await?;
-        job.set_run_id(&started.id);
-        let summary = engine.apply(&started.id, job.control(), &|_| {}).await?;
+        Ok(planned.id)
+    }
+
+    /// Writes the previewed tag import or rename `run_id` as every run is written
+    /// ([`Workspace::apply`]: on a production connection, `confirm_name` is its name as
+    /// typed), and says what it did.
+    pub async fn apply_taxonomy_run(
+        &self,
+        opened: &Opened,
+        run_id: &str,
+        confirm_name: Option<&str>,
+    ) -> Result<TagImportApplied> {
+        let summary = self.apply(opened, run_id, confirm_name, &|_| {}).await?;
         Ok(TagImportApplied::of(&summary))
     }
 }

@@ -4,7 +4,8 @@
 //! (`RunKind::TagRename`, named "Rename of the tag Surf to Surfing" in Activity and `runs
 //! list`) carrying a taxonomy plan as an import does: journaled before its write, a value AEM
 //! changed since the preview left alone and said, undone by `undo_tag_import` (the old title
-//! put back unless someone changed it since).
+//! put back unless someone changed it since). The preview journals the run; Apply writes that
+//! run, never a plan the window sends back.
 //!
 //! Not here: writing the plan (`metadesk_bulk::engine`), the undo (`taxonomy_undo.rs`), the
 //! words (`cli/src/tags_rename.rs`, the window).
@@ -20,10 +21,9 @@ use metadesk_base::i18n::Text;
 use metadesk_bulk::spec::{MAX_VALUE_CHARS, RunKind};
 use metadesk_bulk::tag_import::TagImportPlan;
 use metadesk_clients::error::{Error, ErrorCode, Result};
-use metadesk_store::connections::confirm_production;
 
 use crate::app::taxonomy_record::{TagValueChange, check_rights, number, refused};
-use crate::app::{Opened, TagImportApplied, Workspace};
+use crate::app::{Opened, Workspace};
 
 /// A rename asked for: the tag, its new title, and new titles in other languages (by AEM's
 /// locale name, `fr`, `pt_br`); a language left out keeps its title.
@@ -47,6 +47,9 @@ pub struct TagRenamePreview {
     /// The title asked for.
     pub to: String,
     pub changed: Vec<TagValueChange>,
+    /// The run journaled with this plan, Previewed, that Apply writes (`Workspace::apply`, the
+    /// window's `apply_run`): what is written is what was previewed, never a plan sent back.
+    pub run_id: String,
 }
 
 /// The values a rename writes to `tag`, refused in words before anything is read: an empty
@@ -112,41 +115,17 @@ fn plan(request: &TagRenameRequest, tags: &[Tag]) -> Result<TagRenamePreview> {
         from: tag.title.clone(),
         to: request.title.trim().to_owned(),
         changed,
+        run_id: String::new(),
     })
-}
-
-/// The preview as the window sent it back, checked again (it could send any tag or property):
-/// every value is one of the tag's titles, and its title is among them.
-fn check_sent(preview: &TagRenamePreview) -> Result<()> {
-    let worded = |why| Error::worded(ErrorCode::InvalidInput, why);
-    check_tag_id(&preview.tag).map_err(worded)?;
-    let id = || vec![("id", preview.tag.as_str().into())];
-    for change in &preview.changed {
-        check_tag_id(&change.id).map_err(worded)?;
-        check_tag_property(&change.property).map_err(worded)?;
-        if change.id != preview.tag || change.property == "jcr:description" {
-            return Err(refused("error-tag-rename-other", id()));
-        }
-    }
-    if preview.to.trim().is_empty() {
-        return Err(refused("error-tag-rename-empty", id()));
-    }
-    if preview.changed.is_empty() {
-        return Err(refused(
-            "error-tag-rename-same",
-            vec![
-                ("id", preview.tag.as_str().into()),
-                ("title", preview.to.as_str().into()),
-            ],
-        ));
-    }
-    Ok(())
 }
 
 impl Workspace {
     /// What renaming `request.tag` would change, every problem refused in words before
     /// anything is written: the titles asked for, the tag's existence, titles it has already,
-    /// and the account's right to change the taxonomy (AEM's own `canCreateTag`).
+    /// and the account's right to change the taxonomy (AEM's own `canCreateTag`). The rename
+    /// is journaled as a run, Previewed, that [`Workspace::apply`] writes as every run: the
+    /// taxonomy read again first, a title AEM changed since the preview left alone and said;
+    /// undone with [`Self::undo_tag_import`] by the run's id.
     pub async fn preview_tag_rename(
         &self,
         opened: &Opened,
@@ -154,23 +133,8 @@ impl Workspace {
     ) -> Result<TagRenamePreview> {
         values(request)?;
         let tags = self.tags(opened).await?;
-        let preview = plan(request, &tags)?;
+        let mut preview = plan(request, &tags)?;
         check_rights(opened, &preview.tag).await?;
-        Ok(preview)
-    }
-
-    /// Writes a previewed rename as a run: the taxonomy read again first, a title AEM changed
-    /// since the preview left alone and returned (`changed_since`); undone with
-    /// [`Self::undo_tag_import`] by the run's id. On a production connection, `confirm_name`
-    /// is its name as typed; nothing is written without it.
-    pub async fn apply_tag_rename(
-        &self,
-        opened: &Opened,
-        preview: &TagRenamePreview,
-        confirm_name: Option<&str>,
-    ) -> Result<TagImportApplied> {
-        check_sent(preview)?;
-        confirm_production(opened.connection(), confirm_name)?;
         let label = Text::new(
             "job-tag-rename",
             vec![
@@ -188,7 +152,10 @@ impl Workspace {
             created: Vec::new(),
             changed: preview.changed.clone(),
         };
-        self.run_taxonomy_plan(opened, kind, plan, label).await
+        preview.run_id = self
+            .journal_taxonomy_plan(opened, kind, plan, label)
+            .await?;
+        Ok(preview)
     }
 }
 
@@ -242,19 +209,6 @@ mod tests {
         assert!(bad_lang.contains("x y"), "{bad_lang}");
         let long = "x".repeat(MAX_VALUE_CHARS + 1);
         assert!(said(ask("ns:surf", &long, None)).contains("longer"));
-        let sent = TagRenamePreview {
-            tag: "ns:surf".into(),
-            from: "Surf".into(),
-            to: "X".into(),
-            changed: vec![TagValueChange {
-                row: 0,
-                id: "ns:other".into(),
-                property: "jcr:title".into(),
-                before: None,
-                after: "X".into(),
-            }],
-        };
-        assert!(check_sent(&sent).is_err());
     }
 
     impl TagRenameRequest {

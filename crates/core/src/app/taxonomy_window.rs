@@ -1,31 +1,22 @@
 //! A tag import as a window makes it: the sheet is one the user dropped or picked (held under
-//! an id, never a path from the page), the apply and the undo pass the production guard with
-//! the name the user typed (as a run's apply does), and the undo's answer crosses to the page
-//! with each kept tag's reason as data and its AEM detail in words (`TagImportUndone::view`).
+//! an id, never a path from the page); its preview is a journaled run the window applies by
+//! its id (`apply_run`, the production guard with the name the user typed, as every run), so
+//! only what was previewed is written; the undo passes the same guard, and its answer crosses
+//! to the page with each kept tag's reason as data and its AEM detail in words
+//! (`TagImportUndone::view`).
 //!
 //! Not here: the import, its record and its undo (`taxonomy_import.rs`, `taxonomy_undo.rs`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-use metadesk_assets::tag_names::{check_tag_id, check_tag_property};
 use metadesk_base::i18n::Localizer;
+use metadesk_bulk::replay::RunStatus;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
 
 use crate::app::taxonomy_undo::{KeptReason, TagImportUndone};
 use crate::app::{Opened, TagImportApplied, TagImportPreview, Workspace, blocking};
-
-/// What the window sends to apply a previewed tag import.
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct TagImportApplyRequest {
-    pub connection_id: String,
-    /// The preview as the page showed it: only what it lists is written.
-    pub preview: TagImportPreview,
-    /// On a connection marked production, the connection's name as the user typed it.
-    pub confirm_name: Option<String>,
-}
 
 /// A tag import's run as the Tags page shows it again (opened from Activity): what it was to
 /// write, what it wrote, and on which connection.
@@ -35,7 +26,8 @@ pub struct TagImportRun {
     /// The stored connection it was made with; none for a credential file's.
     pub connection_id: Option<String>,
     pub preview: TagImportPreview,
-    pub applied: TagImportApplied,
+    /// What it wrote; none while it is only previewed (the page offers its Apply).
+    pub applied: Option<TagImportApplied>,
     /// A tag's rename (a taxonomy plan of one tag's titles): what it renamed, so the page says
     /// so rather than naming a sheet.
     pub rename: Option<TagRenamed>,
@@ -66,21 +58,6 @@ impl TagImportUndone {
     }
 }
 
-/// The preview as the page sent it back, checked as a sheet's rows are (the page could send
-/// any id or property): each tag id and each property it would write, refused in words before
-/// anything is read or written.
-fn check_sent_preview(preview: &TagImportPreview) -> Result<()> {
-    let ids = preview.created.iter().map(|t| t.id.as_str());
-    let ids = ids.chain(preview.changed.iter().map(|c| c.id.as_str()));
-    let titles = preview.created.iter().flat_map(|t| t.titles.keys());
-    let properties = titles.map(|lang| format!("jcr:title.{lang}"));
-    let properties = properties.chain(preview.changed.iter().map(|c| c.property.clone()));
-    ids.map(check_tag_id)
-        .chain(properties.map(|p| check_tag_property(&p)))
-        .collect::<std::result::Result<(), _>>()
-        .map_err(|why| Error::worded(ErrorCode::InvalidInput, why))
-}
-
 impl Workspace {
     /// [`Self::preview_tag_import`] of the sheet held under `sheet_id` (dropped or picked), as
     /// it is on disk now.
@@ -94,19 +71,6 @@ impl Workspace {
             .path(sheet_id)
             .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-sheet-gone", vec![]))?;
         self.preview_tag_import(opened, &path).await
-    }
-
-    /// [`Self::apply_tag_import`] once the production guard has the connection's name typed;
-    /// nothing is written without it.
-    pub async fn apply_confirmed_tag_import(
-        &self,
-        opened: &Opened,
-        preview: &TagImportPreview,
-        confirm_name: Option<&str>,
-    ) -> Result<TagImportApplied> {
-        check_sent_preview(preview)?;
-        confirm_production(opened.connection(), confirm_name)?;
-        self.apply_tag_import(opened, preview).await
     }
 
     /// Tag import run `run_id`, as its journal has it, with its undo's outcome in `l`'s
@@ -127,6 +91,7 @@ impl Workspace {
             rows: plan.created.len() + plan.changed.len(),
             created: plan.created,
             changed: plan.changed,
+            run_id: Some(run_id.to_owned()),
         };
         let rename = summary
             .kind
@@ -140,7 +105,8 @@ impl Workspace {
         Ok(TagImportRun {
             connection_id: spec.connection_id,
             preview,
-            applied: TagImportApplied::of(&summary),
+            applied: (summary.status != RunStatus::Previewed)
+                .then(|| TagImportApplied::of(&summary)),
             rename,
             undone,
         })
@@ -184,10 +150,16 @@ mod tests {
         let preview = ws.preview_held_tag_import(&opened, &held.id).await.unwrap();
         assert_eq!(preview.created.len(), 1, "{preview:?}");
 
+        let run_id = preview.run_id.clone().expect("the preview is journaled");
+        // Opened from Activity before its apply, the preview offers Apply, not Undo (a run
+        // read as applied whatever its status would show the preview as written).
+        let previewed = ws.tag_import_run(&run_id, &en).await.unwrap();
+        assert_eq!(previewed.preview, preview);
+        assert_eq!(previewed.applied, None);
         let writes = sandbox.counters().writes_applied;
         for typed in [None, Some("not its name")] {
             let refused = ws
-                .apply_confirmed_tag_import(&opened, &preview, typed)
+                .apply_taxonomy_run(&opened, &run_id, typed)
                 .await
                 .unwrap_err();
             assert!(
@@ -205,52 +177,12 @@ mod tests {
                 .any(|t| t.id == "wknd-shared:season/autumn")
         );
 
-        // A preview the page altered (an id or a property that would reach another node, or
-        // another property) is refused in words, nothing sent, whatever name is typed.
-        // Seen failing before `check_sent_preview`: `:operation` went to AEM.
         let name = opened.connection().name.clone();
-        let tag_requests = || {
-            let kinds = sandbox.counters().by_kind;
-            kinds.get("tag command").copied().unwrap_or(0)
-                + kinds.get("taxonomy post").copied().unwrap_or(0)
-        };
-        let sent = tag_requests();
-        let mut bad_id = preview.clone();
-        bad_id.created[0].id = "wknd-shared:season/../../x".into();
-        let mut bad_lang = preview.clone();
-        bad_lang.created[0]
-            .titles
-            .insert("fr/../..".into(), "x".into());
-        let mut bad_property = preview.clone();
-        bad_property.changed.push(crate::app::TagValueChange {
-            row: 2,
-            id: "wknd-shared:season/summer".into(),
-            property: ":operation".into(),
-            before: None,
-            after: "delete".into(),
-        });
-        for (altered, said) in [
-            (&bad_id, "“.” or “..”"),
-            (&bad_lang, "not a language code"),
-            (&bad_property, "“:operation” is not a tag property"),
-        ] {
-            let refused = ws
-                .apply_confirmed_tag_import(&opened, altered, Some(&name))
-                .await
-                .unwrap_err();
-            assert_eq!(refused.code(), ErrorCode::InvalidInput);
-            assert!(
-                refused.localized(&en).contains(said),
-                "{}",
-                refused.localized(&en)
-            );
-        }
-        assert_eq!(tag_requests(), sent, "nothing sent");
         let applied = ws
-            .apply_confirmed_tag_import(&opened, &preview, Some(&name))
+            .apply_taxonomy_run(&opened, &run_id, Some(&name))
             .await
             .unwrap();
-        assert_eq!(applied.created, 1);
+        assert_eq!((applied.id.as_str(), applied.created), (run_id.as_str(), 1));
         assert!(
             ws.undo_confirmed_tag_import(&opened, &applied.id, None)
                 .await
@@ -258,7 +190,10 @@ mod tests {
         );
         // Opened again from Activity, the applied import offers its undo (none yet)…
         let run = ws.tag_import_run(&applied.id, &en).await.unwrap();
-        assert_eq!((run.applied.created, run.undone), (1, None));
+        assert_eq!(
+            (run.applied.map(|a| a.created), run.undone),
+            (Some(1), None)
+        );
         let undone = ws
             .undo_confirmed_tag_import(&opened, &applied.id, Some(&name))
             .await

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
-import { applyTagImport, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
+import { applyTaxonomyRun, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection } from '../../test-fixtures';
 import { TagSheetModel } from './tagSheet.svelte';
@@ -18,7 +18,7 @@ vi.mock('../../ipc/commands', () => ({
   exportTaxonomy: vi.fn(),
   chooseSheetFile: vi.fn(),
   previewTagImport: vi.fn(),
-  applyTagImport: vi.fn(),
+  applyTaxonomyRun: vi.fn(),
   undoTagImport: vi.fn(),
   openTagImportRun: vi.fn(),
 }));
@@ -32,6 +32,7 @@ const PREVIEW: TagImportPreview = {
   rows: 2,
   created: [{ row: 3, id: 'wknd:season/autumn', title: 'Autumn', titles: { fr: 'Automne' }, description: null }],
   changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title.fr', before: 'Été', after: 'Plein été' }],
+  runId: 'imp-1',
 };
 
 async function shown(lang: Lang) {
@@ -58,6 +59,7 @@ describe('the round trip panel', () => {
         rows: 1,
         created: [],
         changed: [{ row: 1, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'Summertime' }],
+        runId: 'r4',
       },
       applied: { id: 'r4', created: 0, changed: 1, changedSince: [], stopped: null },
       rename: { tag: 'wknd:season/summer', from: 'Summer', to: 'Summertime' },
@@ -107,7 +109,7 @@ describe('the round trip panel', () => {
     const cells = within(screen.getByTestId('tags-import-change')).getAllByRole('cell').map((c) => c.textContent);
     expect(cells).toEqual(['wknd:season/summer', 'title (fr)', '“Été”', '“Plein été”']);
 
-    vi.mocked(applyTagImport).mockResolvedValue({
+    vi.mocked(applyTaxonomyRun).mockResolvedValue({
       id: 'imp-1',
       created: 1,
       changed: 0,
@@ -145,7 +147,7 @@ describe('the round trip panel', () => {
     await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
     await screen.findByTestId('tags-import-preview');
     const stopped = 'AEM did not take the change of wknd:season/summer (Forbidden): the import stopped there.';
-    vi.mocked(applyTagImport).mockResolvedValue({ id: 'imp-2', created: 1, changed: 0, changedSince: [], stopped });
+    vi.mocked(applyTaxonomyRun).mockResolvedValue({ id: 'imp-2', created: 1, changed: 0, changedSince: [], stopped });
     await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
     const banner = await screen.findByTestId('tags-import-stopped');
     expect(banner.textContent).toContain('The import stopped');
@@ -174,7 +176,7 @@ describe('the round trip panel', () => {
 
     // The answer to its first write was lost: nothing counted as written, yet it may have landed.
     const stopped = 'AEM did not take the change of wknd:season/autumn (no answer): the import stopped there.';
-    vi.mocked(applyTagImport).mockResolvedValue({ id: 'imp-4', created: 0, changed: 0, changedSince: [], stopped });
+    vi.mocked(applyTaxonomyRun).mockResolvedValue({ id: 'imp-4', created: 0, changed: 0, changedSince: [], stopped });
     await userEvent.type(screen.getByTestId('production-confirm-input'), 'Prod');
     await userEvent.click(screen.getByTestId('production-confirm-button'));
     await screen.findByTestId('tags-import-stopped');
@@ -191,7 +193,7 @@ describe('the round trip panel', () => {
     await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
     await screen.findByTestId('tags-import-preview');
     let finish: (applied: TagImportApplied) => void = () => {};
-    vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    vi.mocked(applyTaxonomyRun).mockReturnValue(new Promise((resolve) => (finish = resolve)));
     await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
     await model.received({ id: 'sheet-2', fileName: 'other.csv' });
     const aside = await screen.findByTestId('tags-import-set-aside');

@@ -6,7 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { applyTagImport, countTags, finishUnusedTagChange, listTags, previewRows, previewTagChange, previewTagImport } from '../../ipc/commands';
+import { applyTaxonomyRun, countTags, finishUnusedTagChange, listTags, previewRows, previewTagChange, previewTagImport } from '../../ipc/commands';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { Tag } from '../../ipc/bindings/Tag';
 import type { TagCounts } from '../../ipc/bindings/TagCounts';
@@ -26,7 +26,7 @@ vi.mock('../../ipc/commands', () => ({
   listRuns: vi.fn(() => Promise.resolve([])),
   completeFolderPath: vi.fn(() => Promise.resolve([])),
   previewTagImport: vi.fn(),
-  applyTagImport: vi.fn(),
+  applyTaxonomyRun: vi.fn(),
 }));
 
 /** The page as App shows it, with its own BulkStore; `onShowRun` is what opens Bulk edit. */
@@ -90,9 +90,10 @@ function importHeldOpen(): (applied: TagImportApplied) => void {
     rows: 1,
     created: [],
     changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
+    runId: 'imp-9',
   });
   let finish: (applied: TagImportApplied) => void = () => {};
-  vi.mocked(applyTagImport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+  vi.mocked(applyTaxonomyRun).mockReturnValue(new Promise((resolve) => (finish = resolve)));
   return (applied) => finish(applied);
 }
 

@@ -2,7 +2,7 @@
 // preview (each title before → after; refusals in its words, nothing written), Apply (a run of
 // its own, named for the rename in Activity; on a production connection after its name is
 // typed), then Undo, which puts the old titles back unless someone changed them since.
-import { applyTagRename, previewTagRename, undoTagImport } from '../../ipc/commands';
+import { applyTaxonomyRun, previewTagRename, undoTagImport } from '../../ipc/commands';
 import type { Tag } from '../../ipc/bindings/Tag';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportUndone } from '../../ipc/bindings/TagImportUndone';
@@ -96,7 +96,7 @@ export class TagRenameModel {
     if (!preview || !connectionId || this.busy || this.applied) return;
     this.confirming = null;
     await this.#doing(async () => {
-      this.applied = await applyTagRename(connectionId, preview, confirmName);
+      this.applied = await applyTaxonomyRun(preview.runId, confirmName);
     });
   }
 

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { Tag } from '../../ipc/bindings/Tag';
 import type { TagRenamePreview } from '../../ipc/bindings/TagRenamePreview';
-import { applyTagRename, previewTagRename, undoTagImport } from '../../ipc/commands';
+import { applyTaxonomyRun, previewTagRename, undoTagImport } from '../../ipc/commands';
 import { TagRenameModel } from './tagRename.svelte';
 
 vi.mock('../../ipc/commands', () => ({
-  applyTagRename: vi.fn(),
+  applyTaxonomyRun: vi.fn(),
   previewTagRename: vi.fn(),
   undoTagImport: vi.fn(),
 }));
@@ -24,6 +24,7 @@ const PREVIEW: TagRenamePreview = {
   from: 'Surf',
   to: 'Surfing',
   changed: [{ row: 0, id: SURF.id, property: 'jcr:title', before: 'Surf', after: 'Surfing' }],
+  runId: 'r1',
 };
 const APPLIED = { id: 'r1', created: 0, changed: 1, changedSince: [], stopped: null };
 
@@ -52,9 +53,9 @@ describe('renaming a tag', () => {
     await m.previewRename();
     expect(previewTagRename).toHaveBeenCalledWith('c1', { tag: SURF.id, title: 'Surfing', titles: { fr: 'Surf' } });
     expect(m.preview).toEqual(PREVIEW);
-    vi.mocked(applyTagRename).mockResolvedValueOnce(APPLIED);
+    vi.mocked(applyTaxonomyRun).mockResolvedValueOnce(APPLIED);
     await m.request('apply', false);
-    expect(applyTagRename).toHaveBeenCalledWith('c1', PREVIEW, null);
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('r1', null);
     expect(m.applied).toEqual(APPLIED);
     vi.mocked(undoTagImport).mockResolvedValueOnce({ id: 'r1', restored: 1, removed: 0, kept: [] });
     await m.request('undo', false);
@@ -68,10 +69,10 @@ describe('renaming a tag', () => {
     await m.previewRename();
     await m.request('apply', true);
     expect(m.confirming).toBe('apply');
-    expect(applyTagRename).not.toHaveBeenCalled();
-    vi.mocked(applyTagRename).mockResolvedValueOnce(APPLIED);
+    expect(applyTaxonomyRun).not.toHaveBeenCalled();
+    vi.mocked(applyTaxonomyRun).mockResolvedValueOnce(APPLIED);
     await m.apply('Prod');
-    expect(applyTagRename).toHaveBeenCalledWith('c1', PREVIEW, 'Prod');
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('r1', 'Prod');
     expect(m.confirming).toBeNull();
   });
 
@@ -82,7 +83,7 @@ describe('renaming a tag', () => {
     expect(m.error?.message).toContain('AEM has no tag');
     expect(m.preview).toBeNull();
     await m.apply(null);
-    expect(applyTagRename).not.toHaveBeenCalled();
+    expect(applyTaxonomyRun).not.toHaveBeenCalled();
     vi.mocked(previewTagRename).mockResolvedValueOnce(PREVIEW);
     await m.previewRename();
     m.title = 'Surf riding';

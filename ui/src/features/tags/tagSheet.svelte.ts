@@ -1,10 +1,10 @@
 // The taxonomy's Excel round trip on the Tags page. Export…: the core asks where to save and
 // writes every tag (with the count column of the page's count folder, when one was counted).
 // Import: a sheet picked (Choose a file…) or dropped while the page is shown is previewed by
-// the core (tags created, values before → after, or the row it refuses); Apply writes it,
-// behind the production guard, as a run (listed in Activity, which opens it here again: Resume
-// when it stopped); Undo this import puts it back. One step at a time; a step's
-// answer for a connection the page has left since is dropped.
+// the core (tags created, values before → after, or the row it refuses) and journaled as a
+// run; Apply writes that run by its id, behind the production guard (listed in Activity,
+// which opens it here again: Resume when it stopped); Undo this import puts it back. One step
+// at a time; a step's answer for a connection the page has left since is dropped.
 import type { ConnectionView } from '../../ipc/bindings/ConnectionView';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { SavedTaxonomy } from '../../ipc/bindings/SavedTaxonomy';
@@ -12,7 +12,7 @@ import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
 import type { TagImportUndone } from '../../ipc/bindings/TagImportUndone';
 import type { TagRenamed } from '../../ipc/bindings/TagRenamed';
-import { applyRun, applyTagImport, chooseSheetFile, exportTaxonomy, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
+import { applyTaxonomyRun, chooseSheetFile, exportTaxonomy, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 
@@ -146,8 +146,8 @@ export class TagSheetModel {
   /** Apply: writes the preview, after the production connection's name is typed. */
   async apply(typed: string | null = null): Promise<void> {
     const connection = this.#connection;
-    const preview = this.preview;
-    if (!connection || !preview || this.busy || this.applied || this.changes === 0) return;
+    const runId = this.preview?.runId;
+    if (!connection || !runId || this.busy || this.applied || this.changes === 0) return;
     if (connection.production && typed === null) {
       this.confirming = 'apply';
       return;
@@ -157,7 +157,7 @@ export class TagSheetModel {
     this.job = 'apply';
     this.failure = null;
     try {
-      const applied = await applyTagImport({ connectionId: connection.id, preview, confirmName: typed });
+      const applied = await applyTaxonomyRun(runId, typed);
       if (mine === this.#generation) this.applied = applied;
     } catch (thrown) {
       if (mine === this.#generation) this.failure = toIpcError(thrown);
@@ -227,9 +227,8 @@ export class TagSheetModel {
     this.job = 'resume';
     this.failure = null;
     try {
-      await applyRun({ runId: applied.id, confirmName: typed, emptyRequired: false, republish: false }, () => {});
-      const run = await openTagImportRun(applied.id);
-      if (mine === this.#generation) this.applied = run.applied;
+      const resumed = await applyTaxonomyRun(applied.id, typed);
+      if (mine === this.#generation) this.applied = resumed;
     } catch (thrown) {
       if (mine === this.#generation) this.failure = toIpcError(thrown);
     } finally {

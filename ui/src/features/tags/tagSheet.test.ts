@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
-import { applyTagImport, chooseSheetFile, exportTaxonomy, previewTagImport, undoTagImport } from '../../ipc/commands';
+import { applyTaxonomyRun, chooseSheetFile, exportTaxonomy, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { connection } from '../../test-fixtures';
 import { TagSheetModel } from './tagSheet.svelte';
 import { keptWords, whatWords } from './tagSheetWords';
@@ -14,7 +14,7 @@ vi.mock('../../ipc/commands', () => ({
   exportTaxonomy: vi.fn(),
   chooseSheetFile: vi.fn(),
   previewTagImport: vi.fn(),
-  applyTagImport: vi.fn(),
+  applyTaxonomyRun: vi.fn(),
   undoTagImport: vi.fn(),
 }));
 
@@ -28,6 +28,7 @@ const PREVIEW: TagImportPreview = {
   rows: 2,
   created: [{ row: 3, id: 'wknd:season/autumn', title: 'Autumn', titles: { fr: 'Automne' }, description: null }],
   changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title.fr', before: 'Été', after: 'Plein été' }],
+  runId: 'imp-1',
 };
 const APPLIED = { id: 'imp-1', created: 1, changed: 1, changedSince: [], stopped: null };
 
@@ -58,18 +59,18 @@ describe('the taxonomy as a sheet', () => {
     const previewing = m.received(SHEET);
     expect(m.job).toBe('preview');
     await m.apply();
-    expect(applyTagImport).not.toHaveBeenCalled();
+    expect(applyTaxonomyRun).not.toHaveBeenCalled();
     answer(PREVIEW);
     await previewing;
     expect(previewTagImport).toHaveBeenCalledWith('c1', 'sheet-1');
     expect(m.preview).toEqual(PREVIEW);
     expect(m.changes).toBe(2);
-    vi.mocked(applyTagImport).mockResolvedValue(APPLIED);
+    vi.mocked(applyTaxonomyRun).mockResolvedValue(APPLIED);
     await m.apply();
-    expect(applyTagImport).toHaveBeenCalledWith({ connectionId: 'c1', preview: PREVIEW, confirmName: null });
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('imp-1', null);
     expect(m.applied).toEqual(APPLIED);
     await m.apply();
-    expect(applyTagImport).toHaveBeenCalledTimes(1);
+    expect(applyTaxonomyRun).toHaveBeenCalledTimes(1);
   });
 
   it('shows a refused sheet in the core’s words, with nothing to apply', async () => {
@@ -79,7 +80,7 @@ describe('the taxonomy as a sheet', () => {
     expect(m.refusal?.message).toBe('Row 2: “a//b” is not a tag id.');
     expect(m.preview).toBeNull();
     await m.apply();
-    expect(applyTagImport).not.toHaveBeenCalled();
+    expect(applyTaxonomyRun).not.toHaveBeenCalled();
   });
 
   it('picks a file with the open dialog; a cancelled dialog previews nothing', async () => {
@@ -99,10 +100,10 @@ describe('the taxonomy as a sheet', () => {
     await m.received(SHEET);
     await m.apply();
     expect(m.confirming).toBe('apply');
-    expect(applyTagImport).not.toHaveBeenCalled();
-    vi.mocked(applyTagImport).mockResolvedValue(APPLIED);
+    expect(applyTaxonomyRun).not.toHaveBeenCalled();
+    vi.mocked(applyTaxonomyRun).mockResolvedValue(APPLIED);
     await m.confirmed('p12345 · e67890');
-    expect(applyTagImport).toHaveBeenCalledWith({ connectionId: 'c1', preview: PREVIEW, confirmName: 'p12345 · e67890' });
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('imp-1', 'p12345 · e67890');
     expect(m.confirming).toBeNull();
 
     await m.undo();

@@ -3,13 +3,14 @@
 // and undone there.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportRun } from '../../ipc/bindings/TagImportRun';
-import { applyRun, openTagImportRun, undoTagImport } from '../../ipc/commands';
-import { connection, runSummary } from '../../test-fixtures';
+import { applyTaxonomyRun, openTagImportRun, undoTagImport } from '../../ipc/commands';
+import { connection } from '../../test-fixtures';
 import { TagSheetModel } from './tagSheet.svelte';
 
 vi.mock('../../ipc/commands', () => ({
-  applyRun: vi.fn(),
+  applyTaxonomyRun: vi.fn(),
   openTagImportRun: vi.fn(),
   undoTagImport: vi.fn(),
 }));
@@ -18,6 +19,7 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
+const STOPPED_APPLIED: TagImportApplied = { id: 'r9', created: 1, changed: 0, changedSince: [], stopped: 'AEM did not take the change of wknd:season/summer.' };
 const STOPPED: TagImportRun = {
   connectionId: 'c2',
   preview: {
@@ -25,12 +27,13 @@ const STOPPED: TagImportRun = {
     rows: 2,
     created: [{ row: 3, id: 'wknd:season/autumn', title: 'Autumn', titles: {}, description: null }],
     changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'High summer' }],
+    runId: 'r9',
   },
-  applied: { id: 'r9', created: 1, changed: 0, changedSince: [], stopped: 'AEM did not take the change of wknd:season/summer.' },
+  applied: STOPPED_APPLIED,
   rename: null,
   undone: null,
 };
-const FINISHED: TagImportRun = { ...STOPPED, applied: { ...STOPPED.applied, changed: 1, stopped: null } };
+const FINISHED: TagImportRun = { ...STOPPED, applied: { ...STOPPED_APPLIED, changed: 1, stopped: null } };
 
 describe('an import opened from Activity', () => {
   it('shows the run as applied, on the connection it was made with', async () => {
@@ -45,27 +48,39 @@ describe('an import opened from Activity', () => {
     expect(m.busy).toBe(false);
   });
 
+  it('shows a previewed import as its preview to apply, and applies that run by its id', async () => {
+    const m = new TagSheetModel();
+    vi.mocked(openTagImportRun).mockResolvedValueOnce({ ...STOPPED, applied: null });
+    await m.openRun('r9', [connection({ id: 'c2' })]);
+    expect(m.applied).toBeNull();
+    expect(m.changes).toBe(2);
+    vi.mocked(applyTaxonomyRun).mockResolvedValueOnce(FINISHED.applied);
+    await m.apply();
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('r9', null);
+    expect(m.applied).toEqual(FINISHED.applied);
+  });
+
   it('resumes a stopped import through its run, then shows what it wrote', async () => {
     const m = new TagSheetModel();
-    vi.mocked(openTagImportRun).mockResolvedValueOnce(STOPPED).mockResolvedValueOnce(FINISHED);
+    vi.mocked(openTagImportRun).mockResolvedValueOnce(STOPPED);
     await m.openRun('r9', [connection({ id: 'c2' })]);
-    vi.mocked(applyRun).mockResolvedValueOnce(runSummary({ id: 'r9', status: 'completed' }));
+    vi.mocked(applyTaxonomyRun).mockResolvedValueOnce(FINISHED.applied);
     await m.resume();
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'r9', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('r9', null);
     expect(m.applied).toEqual(FINISHED.applied);
     expect(m.failure).toBeNull();
   });
 
   it('asks for the production connection name before resuming', async () => {
     const m = new TagSheetModel();
-    vi.mocked(openTagImportRun).mockResolvedValueOnce(STOPPED).mockResolvedValueOnce(FINISHED);
+    vi.mocked(openTagImportRun).mockResolvedValueOnce(STOPPED);
     await m.openRun('r9', [connection({ id: 'c2', name: 'Prod', production: true })]);
     await m.resume();
     expect(m.confirming).toBe('resume');
-    expect(applyRun).not.toHaveBeenCalled();
-    vi.mocked(applyRun).mockResolvedValueOnce(runSummary({ id: 'r9', status: 'completed' }));
+    expect(applyTaxonomyRun).not.toHaveBeenCalled();
+    vi.mocked(applyTaxonomyRun).mockResolvedValueOnce(FINISHED.applied);
     await m.confirmed('Prod');
-    expect(applyRun).toHaveBeenCalledWith(expect.objectContaining({ runId: 'r9', confirmName: 'Prod' }), expect.any(Function));
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('r9', 'Prod');
   });
 
   it('undoes the run by its id, and offers no resume for an import that finished', async () => {
@@ -73,7 +88,7 @@ describe('an import opened from Activity', () => {
     vi.mocked(openTagImportRun).mockResolvedValueOnce(FINISHED);
     await m.openRun('r9', [connection({ id: 'c2' })]);
     await m.resume();
-    expect(applyRun).not.toHaveBeenCalled();
+    expect(applyTaxonomyRun).not.toHaveBeenCalled();
     vi.mocked(undoTagImport).mockResolvedValueOnce({ id: 'r9', restored: 1, removed: 1, kept: [] });
     await m.undo();
     expect(undoTagImport).toHaveBeenCalledWith('c2', 'r9', null);

@@ -10,4 +10,10 @@ export type TagImportPreview = { fileName: string,
 /**
  * The sheet's rows with a tag id.
  */
-rows: number, created: Array<NewTag>, changed: Array<TagValueChange>, };
+rows: number, created: Array<NewTag>, changed: Array<TagValueChange>, 
+/**
+ * The run journaled with this plan, Previewed, that Apply writes (`Workspace::apply`, the
+ * window's `apply_run`): what is written is what was previewed, never a plan sent back.
+ * None when the sheet changes nothing.
+ */
+runId: string | null, };

@@ -12,7 +12,11 @@ export type TagImportRun = {
 /**
  * The stored connection it was made with; none for a credential file's.
  */
-connectionId: string | null, preview: TagImportPreview, applied: TagImportApplied, 
+connectionId: string | null, preview: TagImportPreview, 
+/**
+ * What it wrote; none while it is only previewed (the page offers its Apply).
+ */
+applied: TagImportApplied | null, 
 /**
  * A tag's rename (a taxonomy plan of one tag's titles): what it renamed, so the page says
  * so rather than naming a sheet.

@@ -13,4 +13,9 @@ from: string,
 /**
  * The title asked for.
  */
-to: string, changed: Array<TagValueChange>, };
+to: string, changed: Array<TagValueChange>, 
+/**
+ * The run journaled with this plan, Previewed, that Apply writes (`Workspace::apply`, the
+ * window's `apply_run`): what is written is what was previewed, never a plan sent back.
+ */
+runId: string, };
