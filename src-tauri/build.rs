@@ -48,7 +48,6 @@ fn main() {
         "save_scope",
         "delete_scope",
         "list_tags",
-        "finish_unused_tag_change",
         "count_tags",
         "export_taxonomy",
         "preview_tag_import",

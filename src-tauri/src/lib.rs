@@ -201,7 +201,6 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::scopes::save_scope,
                 commands::scopes::delete_scope,
                 commands::scopes::list_tags,
-                commands::tags::finish_unused_tag_change,
                 commands::tags::count_tags,
                 commands::tag_sheets::export_taxonomy,
                 commands::tag_sheets::preview_tag_import,

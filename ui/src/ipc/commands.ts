@@ -326,14 +326,6 @@ export function previewTagChange(request: TagChangeRequest, onProgress: (p: Prog
   return preview({ what: 'tagChange', ...request }, onProgress);
 }
 
-/** Changes the tag of a previewed tag change that no asset follows (a whole read found none
- *  holding the tag): the run is applied, which sends AEM's command on the tag. On a production
- *  connection `confirmName` is its name as the user typed it. The summary's `tagStep` says what
- *  AEM did. */
-export function finishUnusedTagChange(runId: string, confirmName: string | null): Promise<RunSummary> {
-  return call('finish_unused_tag_change', { runId, confirmName });
-}
-
 /** How many assets under `folder` (its subfolders included) hold each tag or a tag below it;
  *  folders that could not be listed and assets that could not be read are said in the answer. */
 export function countTags(connectionId: string, folder: string): Promise<TagCounts> {

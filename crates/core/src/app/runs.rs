@@ -278,6 +278,7 @@ impl Workspace {
         let summary = self.run_summary(run_id).await?;
         self.refuse_engine_on_upload_undo(&summary, true).await?;
         self.refuse_resume_of_undone_upload(&summary).await?;
+        super::tag_changes::refuse_unwhole_tag_step(&summary)?;
         let aem = self.assets_for(opened, &summary)?;
         if request.republish {
             // Through what writes the run: a fragments' run publishes through the Sites API.

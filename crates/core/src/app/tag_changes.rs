@@ -198,17 +198,30 @@ impl Workspace {
                 vec![("id", step.step.tag.as_str().into())],
             ));
         }
-        if step.left_alone > 0 {
-            return Err(refused(
-                "error-tag-read-not-whole",
-                vec![
-                    ("id", step.step.tag.as_str().into()),
-                    ("count", number(step.left_alone as usize)),
-                ],
-            ));
-        }
+        // A read that was not whole is refused by the apply, as the window's is.
         self.apply(opened, run_id, confirm_name, &|_| {}).await
     }
+}
+
+/// Refuses to apply a tag change's preview that has no asset left to change when its read was
+/// not whole (a folder not listed, an asset not read or left alone may hold the tag): applied,
+/// it would ask AEM's command on the tag, which the engine would then keep unsent. Said before
+/// anything, on every path that applies it (the window's `apply_run`, `tags …`).
+pub(crate) fn refuse_unwhole_tag_step(summary: &RunSummary) -> Result<()> {
+    let Some(step) = &summary.tag_step else {
+        return Ok(());
+    };
+    let unused = summary.status == RunStatus::Previewed && summary.counts.pending == 0;
+    if unused && step.left_alone > 0 {
+        return Err(refused(
+            "error-tag-read-not-whole",
+            vec![
+                ("id", step.step.tag.as_str().into()),
+                ("count", number(step.left_alone as usize)),
+            ],
+        ));
+    }
+    Ok(())
 }
 
 impl TagChange {

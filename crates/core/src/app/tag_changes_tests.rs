@@ -179,3 +179,42 @@ async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alo
     assert!(tags.iter().any(|t| t.id == tag), "{tag} went");
     assert_eq!(held(&sandbox), holding);
 }
+
+/// A tag change no asset follows whose read was not whole (a folder not listed may hold the
+/// tag) is refused by the one apply every face uses (the window's `apply_run`), in words,
+/// nothing sent. Seen failing with the refusal in `finish_unused_tag_change` alone: the apply
+/// went on (the engine kept the step unsent, said only afterwards).
+#[tokio::test]
+async fn an_apply_of_a_tag_change_whose_read_was_not_whole_is_refused_before_anything() {
+    let (_dir, ws, opened, sandbox) = sandboxed_workspace(2).await;
+    let holding = held(&sandbox);
+    let unused = LEAVES.iter().find(|t| !holding.contains(&t.to_string()));
+    let change = TagChange::Delete {
+        tag: unused.expect("a seeded tag no asset holds").to_string(),
+    };
+    sandbox
+        .set_faults(metadesk_sandbox::Faults {
+            listing_fails: vec![SAMPLE_FOLDER.to_owned()],
+            ..Default::default()
+        })
+        .unwrap();
+    let parent = SAMPLE_FOLDER.rsplit_once('/').unwrap().0;
+    let preview = ws
+        .preview_tag_change(&opened, &change, parent, &|_| {})
+        .await
+        .unwrap();
+    let step = preview.tag_step.clone().expect("a tag step");
+    assert_eq!(preview.counts.pending, 0, "{preview:?}");
+    assert!(step.left_alone > 0, "{step:?}");
+    sandbox
+        .set_faults(metadesk_sandbox::Faults::default())
+        .unwrap();
+    let refused = ws
+        .apply(&opened, &preview.id, None, &|_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(refused.message_id(), Some("error-tag-read-not-whole"));
+    assert_eq!(sandbox.counters().tag_commands, 0, "nothing sent");
+    let run = ws.run_summary(&preview.id).await.unwrap();
+    assert_eq!(run.status, metadesk_bulk::replay::RunStatus::Previewed);
+}

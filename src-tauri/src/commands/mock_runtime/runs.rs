@@ -250,10 +250,14 @@ fn a_tag_no_asset_holds_is_changed_at_once_on_production_only_with_its_name() {
     let run_id = preview["id"].as_str().unwrap().to_owned();
 
     let commands = sandbox.counters().tag_commands;
+    // Applied as every run is, through `apply_run`.
     let finish = |typed: Value| {
         app.invoke(
-            "finish_unused_tag_change",
-            json!({ "runId": run_id, "confirmName": typed }),
+            "apply_run",
+            json!({
+                "request": { "runId": run_id, "confirmName": typed, "emptyRequired": false, "republish": false },
+                "onProgress": channel(32),
+            }),
         )
     };
     // Without the name, or with another one, AEM is sent nothing.

@@ -6,7 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { applyTaxonomyRun, countTags, finishUnusedTagChange, listTags, previewRows, previewTagChange, previewTagImport } from '../../ipc/commands';
+import { applyRun, applyTaxonomyRun, countTags, listTags, previewRows, previewTagChange, previewTagImport } from '../../ipc/commands';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { Tag } from '../../ipc/bindings/Tag';
 import type { TagCounts } from '../../ipc/bindings/TagCounts';
@@ -20,7 +20,7 @@ vi.mock('../../ipc/commands', () => ({
   listTags: vi.fn(),
   countTags: vi.fn(),
   previewTagChange: vi.fn(),
-  finishUnusedTagChange: vi.fn(),
+  applyRun: vi.fn(),
   previewRows: vi.fn(),
   reportRows: vi.fn(),
   listRuns: vi.fn(() => Promise.resolve([])),
@@ -325,7 +325,7 @@ describe('the Tags page', () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } });
     vi.mocked(previewTagChange).mockResolvedValue(run);
-    vi.mocked(finishUnusedTagChange).mockResolvedValue({
+    vi.mocked(applyRun).mockResolvedValue({
       ...run,
       status: 'completed',
       tagStep: { ...DELETE, state: 'done' },
@@ -339,7 +339,7 @@ describe('the Tags page', () => {
     await waitFor(() => expect(screen.getByTestId('tag-change-unused')).toHaveTextContent('No asset under /content/dam holds wknd:season/winter'));
     await user.click(screen.getByTestId('tag-change-now'));
     await waitFor(() => expect(screen.getByTestId('tag-change-done')).toHaveTextContent('AEM deleted the tag.'));
-    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused', null);
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'unused', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     expect(onShowRun).not.toHaveBeenCalled();
     // The taxonomy is read again.
     await waitFor(() => expect(listTags).toHaveBeenCalledTimes(2));
@@ -349,7 +349,7 @@ describe('the Tags page', () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...MERGE, state: 'waiting' } });
     vi.mocked(previewTagChange).mockResolvedValue(run);
-    vi.mocked(finishUnusedTagChange).mockResolvedValue({ ...run, status: 'completed', tagStep: { ...MERGE, activate: true, state: 'done' } });
+    vi.mocked(applyRun).mockResolvedValue({ ...run, status: 'completed', tagStep: { ...MERGE, activate: true, state: 'done' } });
     const user = userEvent.setup();
     renderPage('en', [connection({ production: true, name: 'Prod author' })]);
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
@@ -369,15 +369,15 @@ describe('the Tags page', () => {
     await user.type(screen.getByTestId('production-confirm-input'), 'Staging author{Enter}');
     expect(screen.getByTestId('production-confirm-button')).toBeDisabled();
     await user.click(screen.getByTestId('production-confirm-button'));
-    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+    expect(applyRun).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByTestId('production-dialog')).not.toBeInTheDocument();
-    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+    expect(applyRun).not.toHaveBeenCalled();
 
     await user.click(screen.getByTestId('tag-change-now'));
     await user.type(screen.getByTestId('production-confirm-input'), 'Prod author');
     await user.click(screen.getByTestId('production-confirm-button'));
-    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused', 'Prod author');
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'unused', confirmName: 'Prod author', emptyRequired: false, republish: false }, expect.any(Function));
     await waitFor(() => expect(screen.getByTestId('tag-change-done')).toHaveTextContent('AEM merged the tag. It was on the website: its new place is published too.'));
     expect(screen.queryByTestId('production-dialog')).not.toBeInTheDocument();
   });
@@ -386,7 +386,7 @@ describe('the Tags page', () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...DELETE, state: 'waiting' } });
     vi.mocked(previewTagChange).mockResolvedValue(run);
-    vi.mocked(finishUnusedTagChange).mockResolvedValue({ ...run, status: 'interrupted', tagStep: { ...DELETE, state: 'in_doubt' } });
+    vi.mocked(applyRun).mockResolvedValue({ ...run, status: 'interrupted', tagStep: { ...DELETE, state: 'in_doubt' } });
     const user = userEvent.setup();
     renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
@@ -430,7 +430,7 @@ describe('the Tags page', () => {
     expect(dialog).toHaveTextContent(
       'AEM supprime la balise « Hiver » de la taxonomie de Prod author, une connexion marquée comme production. Aucune ressource sous /content/dam ne la porte.',
     );
-    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+    expect(applyRun).not.toHaveBeenCalled();
   });
 
   it('keeps a tag whose preview left assets alone: says so with the count, offers no change at once, and shows the preview', async () => {
@@ -450,7 +450,7 @@ describe('the Tags page', () => {
     expect(onShowRun).toHaveBeenCalledTimes(1);
     expect(store.run.stage).toBe('preview');
     expect(store.run.summary?.id).toBe('kept');
-    expect(finishUnusedTagChange).not.toHaveBeenCalled();
+    expect(applyRun).not.toHaveBeenCalled();
   });
 
   it('says why AEM refused to change a tag no asset holds', async () => {
@@ -458,7 +458,7 @@ describe('the Tags page', () => {
     const run = runSummary({ id: 'unused', counts: NONE, tagStep: { ...MERGE, state: 'waiting' } });
     vi.mocked(previewTagChange).mockResolvedValue(run);
     const reason = 'wknd:season/summer was removed from AEM since the preview: the merge of wknd:season/winter into it was not sent (a move would create it again).';
-    vi.mocked(finishUnusedTagChange).mockResolvedValue({ ...run, status: 'completed', tagStep: { ...MERGE, state: 'refused', reason } });
+    vi.mocked(applyRun).mockResolvedValue({ ...run, status: 'completed', tagStep: { ...MERGE, state: 'refused', reason } });
     const user = userEvent.setup();
     renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
@@ -467,7 +467,7 @@ describe('the Tags page', () => {
     await user.selectOptions(screen.getByTestId('tag-change-into'), 'wknd:season/summer');
     await user.click(screen.getByTestId('tag-change-preview'));
     await user.click(await screen.findByTestId('tag-change-now'));
-    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused', null);
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'unused', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     const refused = await screen.findByTestId('tag-change-refused');
     expect(refused).toHaveTextContent('The tag wknd:season/winter was not changed');
     expect(refused).toHaveTextContent(reason);

@@ -2,7 +2,7 @@
 // one job, its progress shown in the dialog), the core's refusals in its words, and a change
 // no asset under the folder follows, which AEM makes at once. A previewed run leaves the
 // dialog for the Bulk edit page, where it is applied, reported and undone like any run.
-import { finishUnusedTagChange, previewTagChange } from '../../ipc/commands';
+import { applyRun, previewTagChange } from '../../ipc/commands';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { TagStepView } from '../../ipc/bindings/TagStepView';
 import { toIpcError } from '../../ipc/errors';
@@ -154,7 +154,7 @@ export class TagChangeModel {
 
   /** No asset under the folder holds the tag: AEM merges, moves or deletes it now. On a
    *  production connection, `confirmName` is its name as the user typed it (the core checks it
-   *  again). */
+   *  again). Its run is applied as every run is. */
   async finishUnused(confirmName: string | null = null): Promise<void> {
     const run = this.unused;
     if (!run || !this.atOnce || this.busy) return;
@@ -162,7 +162,7 @@ export class TagChangeModel {
     this.finishing = true;
     this.error = null;
     try {
-      const applied = await finishUnusedTagChange(run.id, confirmName);
+      const applied = await applyRun({ runId: run.id, confirmName, emptyRequired: false, republish: false }, () => {});
       this.done = applied.tagStep;
       this.unused = null;
     } catch (thrown) {
