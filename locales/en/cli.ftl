@@ -557,7 +557,7 @@ cli-tags-import-what-description = description
 cli-tags-import-quoted = “{ $text }”
 cli-tags-import-no-value = (none)
 cli-tags-import-nothing = { $file } changes nothing in AEM’s tags: every value in it is already there.
-cli-tags-import-dry-run = Dry run: nothing was written.
+cli-tags-import-dry-run = Dry run: nothing was written. Apply exactly this with: metadesk-cli bulk resume { $run }
 cli-tags-import-confirm = Make { $count ->
     [one] this change
    *[other] these { $count } changes

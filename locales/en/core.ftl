@@ -1157,7 +1157,6 @@ error-tag-missing = AEM has no tag { $id }; check its id in the list of tags. No
 error-tag-rename-empty = The new title of { $id } is empty: type the title the tag should show. Nothing was changed.
 error-tag-rename-same = The tag { $id } is already titled “{ $title }”: there is nothing to rename. Nothing was changed.
 error-tag-rename-too-long = A title of { $id } is longer than { $limit } characters. Nothing was changed.
-error-tag-rename-other = A rename changes only the titles of its own tag, { $id }. Nothing was changed.
 error-tag-into-itself = { $id } cannot go into { $target }, which is the tag itself or one of its children. Nothing was changed.
 error-tag-move-onto = { $target } already exists: merge into it instead of moving onto it. Nothing was changed.
 error-tag-no-rights = The account of { $connection } may tag assets but not change AEM’s tags themselves (that needs a Tag Administrator). Nothing was changed.

@@ -561,7 +561,7 @@ cli-tags-import-what-description = description
 cli-tags-import-quoted = « { $text } »
 cli-tags-import-no-value = (aucun)
 cli-tags-import-nothing = { $file } ne modifie rien dans les balises d’AEM : chacune de ses valeurs y est déjà.
-cli-tags-import-dry-run = Simulation : rien n’a été écrit.
+cli-tags-import-dry-run = Simulation : rien n’a été écrit. Pour appliquer exactement ceci : metadesk-cli bulk resume { $run }
 cli-tags-import-confirm = Apporter { $count ->
     [one] cette modification
    *[other] ces { $count } modifications

@@ -1158,7 +1158,6 @@ error-tag-missing = AEM n’a pas de balise { $id } ; vérifiez son identifian
 error-tag-rename-empty = Le nouveau titre de { $id } est vide : saisissez le titre que la balise doit afficher. Rien n’a été modifié.
 error-tag-rename-same = La balise { $id } s’intitule déjà « { $title } » : il n’y a rien à renommer. Rien n’a été modifié.
 error-tag-rename-too-long = Un titre de { $id } dépasse { $limit } caractères. Rien n’a été modifié.
-error-tag-rename-other = Un renommage ne change que les titres de sa propre balise, { $id }. Rien n’a été modifié.
 error-tag-into-itself = { $id } ne peut pas aller dans { $target }, qui est la balise elle-même ou l’une de ses balises enfants. Rien n’a été modifié.
 error-tag-move-onto = { $target } existe déjà : fusionnez-y la balise au lieu de la déplacer dessus. Rien n’a été modifié.
 error-tag-no-rights = Le compte de { $connection } peut baliser des ressources, mais pas modifier les balises d’AEM elles-mêmes (il faut un administrateur des balises). Rien n’a été modifié.

@@ -190,3 +190,36 @@ async fn bad_renames_are_refused_in_words_with_nothing_written() {
     assert_eq!(env.tag("wknd-shared/activity/kiting").await.0, 404);
     assert!(env.runs_in("C.UTF-8").contains("No runs"));
 }
+
+/// A dry run journals its preview, and `bulk resume` applies exactly it, as a bulk edit's:
+/// the rename's titles written, the run completed. Seen failing with the dry run's old words,
+/// which named no run to resume.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rename_s_dry_run_is_applied_exactly_by_bulk_resume() {
+    let env = Env::new().await;
+    let dry = env.run(&[
+        "tags",
+        "rename",
+        "wknd-shared:activity/surfing",
+        "--title",
+        "Surf riding",
+        "--dry-run",
+    ]);
+    assert_eq!(dry.status.code(), Some(0), "{}", err(&dry));
+    let said = out(&dry);
+    let run = said
+        .split("bulk resume ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no run to resume in {said}"))
+        .to_owned();
+    assert_eq!(env.surfing_titles().await.0, "Surfing");
+    let resumed = env.run(&["bulk", "resume", &run, "--yes"]);
+    assert_eq!(resumed.status.code(), Some(0), "{}", err(&resumed));
+    assert_eq!(env.surfing_titles().await.0, "Surf riding");
+    let listed = env.runs_in("C.UTF-8");
+    assert!(
+        listed.contains(&run) && listed.contains(" completed "),
+        "{listed}"
+    );
+}

@@ -186,7 +186,10 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     };
     show(&preview, l);
     if a.consent.dry_run {
-        println!("{}", l.text("cli-tags-import-dry-run"));
+        println!(
+            "{}",
+            l.msg("cli-tags-import-dry-run", &[("run", arg(run_id.as_str()))])
+        );
         return SUCCESS;
     }
     let changes = preview.created.len() + preview.changed.len();

@@ -97,7 +97,13 @@ pub async fn rename(a: RenameArgs, ws: &Workspace, l: &Localizer) -> u8 {
             };
             return print(&printed, l);
         }
-        println!("{}", l.text("cli-tags-import-dry-run"));
+        println!(
+            "{}",
+            l.msg(
+                "cli-tags-import-dry-run",
+                &[("run", arg(preview.run_id.as_str()))]
+            )
+        );
         return SUCCESS;
     }
     let changes = preview.changed.len();
