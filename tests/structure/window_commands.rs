@@ -1,9 +1,10 @@
 //! The window previews every run through one command (issue 75): `preview`, with the core's
 //! `PreviewAsk` saying what to preview and on which connection. A new operation adds a variant
 //! to it, not a command of its own, so what opens the connection and plans the run is written
-//! once, in the core. A window command whose name starts with `preview` and that answers a
-//! run's summary (`RunSummary`) counts; previews of other shapes (an upload's files, a sheet's
-//! rows, a tag change) are not runs' previews and do not. Likewise every previewed run is
+//! once, in the core. A window command whose name starts with `preview` counts, unless it is
+//! one of the few named here whose answer is not a run's summary (an upload's files, a sheet's
+//! rows, a run's rows); a tag import's and a tag rename's previews were such until they were
+//! asked through `preview` too (seen failing with them). Likewise every previewed run is
 //! written through one command, `apply_run`, by the run's id.
 
 use crate::size::is_rust_test_file;
@@ -11,6 +12,17 @@ use crate::sources::{files, read};
 
 /// The one window command that previews a run.
 const THE_PREVIEW: &str = "preview";
+
+/// The window commands whose name starts with `preview` that are not a run's preview: a run's
+/// rows, where its assets are used, a credential file's choice, and the two previews whose
+/// shape is their own until they are runs (an upload's files, a sheet's rows).
+const OTHER_PREVIEWS: [&str; 5] = [
+    "preview_rows",
+    "preview_references",
+    "preview_pending_choice",
+    "preview_upload",
+    "preview_sheet",
+];
 
 /// The one window command that writes a previewed run.
 const THE_APPLY: &str = "apply_run";
@@ -25,7 +37,8 @@ fn the_window_previews_every_run_through_one_command() {
         }
         for (name, answer, _) in commands_of(&read(&path)) {
             commands += 1;
-            if name.starts_with("preview") && answer.contains("RunSummary") {
+            let other = OTHER_PREVIEWS.contains(&name.as_str());
+            if name.starts_with("preview") && (answer.contains("RunSummary") || !other) {
                 previews.push(format!("{}: {name}", path.display()));
             }
         }

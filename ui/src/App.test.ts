@@ -488,7 +488,7 @@ describe('dropped files', () => {
   it('takes a sheet dropped on Tags to the tag import, and a list of assets (.txt) to Bulk edit’s list', async () => {
     vi.mocked(listConnections).mockResolvedValue([connection()]);
     vi.mocked(readListFile).mockResolvedValue({ fileName: 'assets.txt', entries: ['/content/dam/a.jpg'] });
-    vi.mocked(previewTagImport).mockResolvedValue({ fileName: 'tags.csv', rows: 0, created: [], changed: [], runId: null });
+    vi.mocked(previewTagImport).mockResolvedValue({ fileName: 'tags.csv', rows: 0, created: [], changed: [], runId: 'r0' });
     const user = userEvent.setup();
     await renderReady();
     await user.click(screen.getByTestId('nav-tags'));

@@ -173,8 +173,8 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(p) => p,
         Err(e) => return output::fail(&e, l),
     };
-    // Only a sheet that changes something is journaled, to be applied.
-    let Some(run_id) = preview.run_id.clone() else {
+    let run_id = preview.run_id.clone();
+    if preview.is_empty() {
         println!(
             "{}",
             l.msg(
@@ -183,7 +183,7 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             )
         );
         return SUCCESS;
-    };
+    }
     show(&preview, l);
     if a.consent.dry_run {
         println!(

@@ -1,13 +1,10 @@
 //! The taxonomy's Excel round trip: the tags saved as a sheet (the save dialog picks the file,
 //! its extension the format), and a taxonomy sheet (dropped, or picked with `choose_sheet_file`)
-//! previewed (journaled as a run, which the page applies with `apply_run` as every run) and
-//! undone; a tag renamed the same way. Each command is a call to the core's use cases; the
-//! page gets file names, never paths.
+//! previewed (with `preview`, journaled as a run the page applies with `apply_run` as every
+//! run, and reads back with `open_tag_import_run`) and undone; a tag renamed the same way. Each
+//! command is a call to the core's use cases; the page gets file names, never paths.
 
-use metadesk_core::app::{
-    SavedTaxonomy, SheetFormat, TagImportPreview, TagImportRun, TagImportUndone, TagRenamePreview,
-    TagRenameRequest,
-};
+use metadesk_core::app::{SavedTaxonomy, SheetFormat, TagImportRun, TagImportUndone};
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use super::sheets::picked;
@@ -49,39 +46,6 @@ pub async fn export_taxonomy<R: Runtime>(
         counts.localize(&l);
     }
     Ok(Some(saved))
-}
-
-/// What the held sheet would change in the taxonomy; a problem of it is refused in words,
-/// naming its row. Writes nothing to AEM: the plan is journaled as a run the page applies by
-/// its id (`apply_run`).
-#[tauri::command]
-pub async fn preview_tag_import(
-    state: State<'_, AppState>,
-    connection_id: String,
-    sheet_id: String,
-) -> Result<TagImportPreview, IpcError> {
-    let opened = super::open_stored(&state, connection_id).await?;
-    state
-        .workspace
-        .preview_held_tag_import(&opened, &sheet_id)
-        .await
-        .worded(&state)
-}
-
-/// What renaming a tag would change; a bad title or an unknown tag refused in words. Writes
-/// nothing to AEM: the rename is journaled as a run the page applies by its id (`apply_run`).
-#[tauri::command]
-pub async fn preview_tag_rename(
-    state: State<'_, AppState>,
-    connection_id: String,
-    request: TagRenameRequest,
-) -> Result<TagRenamePreview, IpcError> {
-    let opened = super::open_stored(&state, connection_id).await?;
-    state
-        .workspace
-        .preview_tag_rename(&opened, &request)
-        .await
-        .worded(&state)
 }
 
 /// Tag import run `run_id` as the Tags page shows it again (opened from Activity).

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { AppHealth } from './bindings/AppHealth';
 import type { CheckStep } from './bindings/CheckStep';
-import { checkHealth, connectionHealth, listConnections } from './commands';
+import { applyTaxonomyRun, checkHealth, connectionHealth, listConnections, previewTagImport, previewTagRename } from './commands';
 import { UNEXPECTED_MESSAGE } from './errors';
 
 const HEALTH: AppHealth = {
@@ -107,5 +107,50 @@ describe('the page says while it waits on the Rust side', () => {
 
     await expect(connectionHealth()).rejects.toEqual({ code: 'io', message: 'refused' });
     expect(working()).toBeUndefined();
+  });
+});
+
+describe('a tag import and a tag rename, previewed and applied as every run', () => {
+  const PLAN = {
+    fileName: 'ns:surf',
+    rows: 1,
+    created: [],
+    changed: [{ row: 0, id: 'ns:surf', property: 'jcr:title', before: 'Surf', after: 'Surfing' }],
+    runId: 'r7',
+  };
+
+  it('asks the one preview command, then reads the journaled plan back by its run', async () => {
+    const asked: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      asked.push([cmd, cmd === 'preview' ? (args as { ask: unknown }).ask : args]);
+      if (cmd === 'preview') return { id: 'r7' };
+      return { connectionId: 'c1', preview: PLAN, applied: null, rename: { tag: 'ns:surf', from: 'Surf', to: 'Surfing' }, undone: null };
+    });
+    const request = { tag: 'ns:surf', title: 'Surfing', titles: {} };
+    const renamed = await previewTagRename('c1', request);
+    expect(renamed).toEqual({ tag: 'ns:surf', from: 'Surf', to: 'Surfing', changed: PLAN.changed, runId: 'r7' });
+    const imported = await previewTagImport('c1', 'sheet-1');
+    expect(imported).toEqual(PLAN);
+    expect(asked).toEqual([
+      ['preview', { what: 'tagRename', connectionId: 'c1', request }],
+      ['open_tag_import_run', { runId: 'r7' }],
+      ['preview', { what: 'tagImport', connectionId: 'c1', sheetId: 'sheet-1' }],
+      ['open_tag_import_run', { runId: 'r7' }],
+    ]);
+  });
+
+  it('writes the run by its id through apply_run, then says what it did', async () => {
+    const applied = { id: 'r7', created: 0, changed: 1, changedSince: [], stopped: null };
+    const asked: string[] = [];
+    mockIPC((cmd, args) => {
+      asked.push(cmd);
+      if (cmd === 'apply_run') {
+        expect((args as { request: unknown }).request).toEqual({ runId: 'r7', confirmName: 'Prod', emptyRequired: false, republish: false });
+        return { id: 'r7' };
+      }
+      return { connectionId: 'c1', preview: PLAN, applied, rename: null, undone: null };
+    });
+    expect(await applyTaxonomyRun('r7', 'Prod')).toEqual(applied);
+    expect(asked).toEqual(['apply_run', 'open_tag_import_run']);
   });
 });

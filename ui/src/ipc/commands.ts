@@ -340,9 +340,11 @@ export function exportTaxonomy(connectionId: string, under: string | null): Prom
 }
 
 /** What a taxonomy sheet (dropped, or picked with chooseSheetFile) would change; a problem of
- *  it is refused in words naming its row. Writes nothing. */
-export function previewTagImport(connectionId: string, sheetId: string): Promise<TagImportPreview> {
-  return call('preview_tag_import', { connectionId, sheetId });
+ *  it is refused in words naming its row. Previewed as every run (`preview`): journals the
+ *  run `applyTaxonomyRun` writes, and reads its plan back. Writes nothing to AEM. */
+export async function previewTagImport(connectionId: string, sheetId: string): Promise<TagImportPreview> {
+  const previewed = await preview({ what: 'tagImport', connectionId, sheetId }, () => {});
+  return (await openTagImportRun(previewed.id)).preview;
 }
 
 /** Writes a previewed tag import or rename by its run's id (`runId` of its preview), as every
@@ -354,10 +356,14 @@ export async function applyTaxonomyRun(runId: string, confirmName: string | null
 }
 
 /** What renaming a tag would change: each title before → after; a bad title or an unknown
- *  tag is refused in words. Writes nothing to AEM: journals the run `applyTaxonomyRun`
- *  writes. */
-export function previewTagRename(connectionId: string, request: TagRenameRequest): Promise<TagRenamePreview> {
-  return call('preview_tag_rename', { connectionId, request });
+ *  tag is refused in words. Previewed as every run (`preview`): journals the run
+ *  `applyTaxonomyRun` writes, and reads its plan back. Writes nothing to AEM. */
+export async function previewTagRename(connectionId: string, request: TagRenameRequest): Promise<TagRenamePreview> {
+  const previewed = await preview({ what: 'tagRename', connectionId, request }, () => {});
+  const run = await openTagImportRun(previewed.id);
+  // A rename's run names what it renames; the request says it as well.
+  const { tag, from, to } = run.rename ?? { tag: request.tag, from: request.tag, to: request.title };
+  return { tag, from, to, changed: run.preview.changed, runId: previewed.id };
 }
 
 /** A tag import's run as the Tags page shows it again (opened from Activity). */

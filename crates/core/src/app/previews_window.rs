@@ -1,12 +1,12 @@
 //! A preview as the window asks it: [`PreviewAsk`], one request for every run the window
-//! previews (an edit, a fragments edit, a publication, a move, a tag change, and the undo,
-//! retry or republish of a run), opened on the connection it names or on the run's own, then
-//! planned by the core's [`Workspace::preview`] (a move's and a tag change's by their own use
-//! cases). The window's one `preview` command takes it.
+//! previews (an edit, a fragments edit, a publication, a move, a tag change, a tag import, a
+//! tag rename, and the undo, retry or republish of a run), opened on the connection it names
+//! or on the run's own, then planned by the core's [`Workspace::preview`] (a move's, a tag
+//! change's, a tag import's and a rename's by their own use cases). The window's one `preview`
+//! command takes it.
 //!
 //! Not here: what each preview plans (`previews.rs` and each operation's file); the previews
-//! with shapes of their own (an upload's files, a sheet's rows, a tag import's or a tag
-//! rename's changes).
+//! with shapes of their own (an upload's files, a sheet's rows).
 
 use serde::Deserialize;
 use ts_rs::TS;
@@ -17,7 +17,7 @@ use metadesk_clients::error::Result;
 use super::previews::OnProgress;
 use super::{
     ConnectionChoice, FragmentEdit, FragmentRequest, MoveRequest, PreviewRequest, PublishRequest,
-    RunAction, ScopeEditsRequest, TagChangeRequest, Workspace,
+    RunAction, ScopeEditsRequest, TagChangeRequest, TagRenameRequest, Workspace,
 };
 
 /// What the window asks to preview, on which connection (named, or the run's own).
@@ -34,6 +34,19 @@ pub enum PreviewAsk {
     Move(MoveRequest),
     /// A tag merged, moved or deleted, with the assets under a folder that hold it.
     TagChange(TagChangeRequest),
+    /// The taxonomy sheet held under `sheet_id` (dropped or picked) imported; what it writes
+    /// is read back with `Workspace::tag_import_run`.
+    #[serde(rename_all = "camelCase")]
+    TagImport {
+        connection_id: String,
+        sheet_id: String,
+    },
+    /// A tag's titles changed; what it writes is read back as a tag import's.
+    #[serde(rename_all = "camelCase")]
+    TagRename {
+        connection_id: String,
+        request: TagRenameRequest,
+    },
     /// The undo of run `run_id`, on its own connection.
     #[serde(rename_all = "camelCase")]
     Undo { run_id: String },
@@ -108,6 +121,22 @@ impl Workspace {
                     .preview_tag_change(&opened, &change, &under, on_progress)
                     .await;
             }
+            PreviewAsk::TagImport {
+                connection_id,
+                sheet_id,
+            } => {
+                let opened = self.open(ConnectionChoice::stored(connection_id)).await?;
+                let preview = self.preview_held_tag_import(&opened, &sheet_id).await?;
+                return self.run_summary(&preview.run_id).await;
+            }
+            PreviewAsk::TagRename {
+                connection_id,
+                request,
+            } => {
+                let opened = self.open(ConnectionChoice::stored(connection_id)).await?;
+                let preview = self.preview_tag_rename(&opened, &request).await?;
+                return self.run_summary(&preview.run_id).await;
+            }
             PreviewAsk::Undo { run_id } => {
                 let opened = self.open_run_s_own(&run_id, RunAction::Undo).await?;
                 let undo = PreviewRequest::Undo { of: run_id };
@@ -173,6 +202,16 @@ mod tests {
             "from": {"kind": "sheet", "connectionId": "c2", "sheetId": "s1"},
         }));
         assert!(matches!(moved, PreviewAsk::Move(r) if r.connection_id() == "c2"));
+        let rename = read(serde_json::json!({
+            "what": "tagRename", "connectionId": "c3",
+            "request": {"tag": "ns:a", "title": "A", "titles": {"fr": "A fr"}},
+        }));
+        assert!(
+            matches!(rename, PreviewAsk::TagRename { request, .. } if request.titles["fr"] == "A fr")
+        );
+        let import =
+            read(serde_json::json!({"what": "tagImport", "connectionId": "c4", "sheetId": "s2"}));
+        assert!(matches!(import, PreviewAsk::TagImport { sheet_id, .. } if sheet_id == "s2"));
         let unknown = serde_json::from_value::<PreviewAsk>(serde_json::json!({"what": "delete"}));
         assert!(unknown.is_err());
     }

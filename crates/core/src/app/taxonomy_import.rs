@@ -50,9 +50,9 @@ pub struct TagImportPreview {
     pub changed: Vec<TagValueChange>,
     /// The run journaled with this plan, Previewed, that Apply writes (`Workspace::apply`, the
     /// window's `apply_run`): what is written is what was previewed, never a plan sent back.
-    /// None when the sheet changes nothing.
-    #[serde(default)]
-    pub run_id: Option<String>,
+    /// A sheet that changes nothing is journaled too, as a run with nothing to do (as an
+    /// edit's preview is).
+    pub run_id: String,
 }
 
 impl TagImportPreview {
@@ -218,15 +218,15 @@ pub(crate) fn plan(
         rows: rows.len(),
         created,
         changed,
-        run_id: None,
+        run_id: String::new(),
     })
 }
 
 impl Workspace {
     /// What the sheet at `path` would change in the taxonomy, every problem of it refused
     /// (naming its row) before anything is written, the account's right to change the
-    /// taxonomy checked when it changes something. A sheet that changes something is
-    /// journaled as a run, Previewed, that [`Workspace::apply`] writes as every run (journal,
+    /// taxonomy checked when it changes something. The sheet's plan is journaled as a run,
+    /// Previewed, that [`Workspace::apply`] writes as every run (journal,
     /// Activity, resume; its requests through the run's gate): the taxonomy read again first,
     /// a value AEM changed since the preview (or a tag created meanwhile) left alone and
     /// said; the tags created parents first, then each tag's values in one request. A write
@@ -252,10 +252,9 @@ impl Workspace {
             .first()
             .map(|t| t.id.as_str())
             .or_else(|| preview.changed.first().map(|c| c.id.as_str()));
-        let Some(first) = first else {
-            return Ok(preview);
-        };
-        check_rights(opened, first).await?;
+        if let Some(first) = first {
+            check_rights(opened, first).await?;
+        }
         let label = Text::new("job-tag-import", vec![("file", file_name.as_str().into())]);
         let kind = RunKind::TagImport { file: file_name };
         let plan = TagImportPlan {
@@ -263,10 +262,9 @@ impl Workspace {
             created: preview.created.clone(),
             changed: preview.changed.clone(),
         };
-        preview.run_id = Some(
-            self.journal_taxonomy_plan(opened, kind, plan, label)
-                .await?,
-        );
+        preview.run_id = self
+            .journal_taxonomy_plan(opened, kind, plan, label)
+            .await?;
         Ok(preview)
     }
 

@@ -91,7 +91,7 @@ impl Workspace {
             rows: plan.created.len() + plan.changed.len(),
             created: plan.created,
             changed: plan.changed,
-            run_id: Some(run_id.to_owned()),
+            run_id: run_id.to_owned(),
         };
         let rename = summary
             .kind
@@ -134,7 +134,7 @@ mod tests {
     async fn a_held_sheet_is_applied_on_production_only_with_its_name_and_undone() {
         let (dir, ws, id, sandbox) = sandboxed_connection(1).await;
         ws.connections().set_production(&id, true).unwrap();
-        let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+        let opened = ws.open(ConnectionChoice::stored(id.clone())).await.unwrap();
         let en = Localizer::english();
 
         let gone = ws.preview_held_tag_import(&opened, "sheet-9").await;
@@ -147,10 +147,18 @@ mod tests {
         )
         .unwrap();
         let held = ws.hold_sheet_file(sheet);
-        let preview = ws.preview_held_tag_import(&opened, &held.id).await.unwrap();
+        // Asked as the window asks every preview: a run, journaled, its plan read back.
+        let ask = crate::app::PreviewAsk::TagImport {
+            connection_id: id,
+            sheet_id: held.id.clone(),
+        };
+        let summary = ws.preview_asked(ask, &|_| {}).await.unwrap();
+        assert_eq!(summary.status, RunStatus::Previewed);
+        let preview = ws.tag_import_run(&summary.id, &en).await.unwrap().preview;
         assert_eq!(preview.created.len(), 1, "{preview:?}");
+        assert_eq!(preview.run_id, summary.id);
 
-        let run_id = preview.run_id.clone().expect("the preview is journaled");
+        let run_id = preview.run_id.clone();
         // Opened from Activity before its apply, the preview offers Apply, not Undo (a run
         // read as applied whatever its status would show the preview as written).
         let previewed = ws.tag_import_run(&run_id, &en).await.unwrap();

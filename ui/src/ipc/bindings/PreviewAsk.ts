@@ -5,8 +5,9 @@ import type { MoveRequest } from "./MoveRequest";
 import type { PublishRequest } from "./PublishRequest";
 import type { ScopeEditsRequest } from "./ScopeEditsRequest";
 import type { TagChangeRequest } from "./TagChangeRequest";
+import type { TagRenameRequest } from "./TagRenameRequest";
 
 /**
  * What the window asks to preview, on which connection (named, or the run's own).
  */
-export type PreviewAsk = { "what": "edit" } & ScopeEditsRequest | { "what": "fragments" } & FragmentRequest | { "what": "publish" } & PublishRequest | { "what": "move" } & MoveRequest | { "what": "tagChange" } & TagChangeRequest | { "what": "undo", runId: string, } | { "what": "retry", runId: string, } | { "what": "republish", runId: string, agent: Agent, };
+export type PreviewAsk = { "what": "edit" } & ScopeEditsRequest | { "what": "fragments" } & FragmentRequest | { "what": "publish" } & PublishRequest | { "what": "move" } & MoveRequest | { "what": "tagChange" } & TagChangeRequest | { "what": "tagImport", connectionId: string, sheetId: string, } | { "what": "tagRename", connectionId: string, request: TagRenameRequest, } | { "what": "undo", runId: string, } | { "what": "retry", runId: string, } | { "what": "republish", runId: string, agent: Agent, };

@@ -14,6 +14,7 @@ rows: number, created: Array<NewTag>, changed: Array<TagValueChange>,
 /**
  * The run journaled with this plan, Previewed, that Apply writes (`Workspace::apply`, the
  * window's `apply_run`): what is written is what was previewed, never a plan sent back.
- * None when the sheet changes nothing.
+ * A sheet that changes nothing is journaled too, as a run with nothing to do (as an
+ * edit's preview is).
  */
-runId: string | null, };
+runId: string, };
