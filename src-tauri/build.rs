@@ -50,7 +50,6 @@ fn main() {
         "list_tags",
         "count_tags",
         "export_taxonomy",
-        "undo_tag_import",
         "open_tag_import_run",
         "rule_sample",
         "folder_schema",

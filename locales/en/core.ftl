@@ -676,8 +676,8 @@ error-plan-with = { $kind ->
 }
 error-nothing-to-undo = Run { $run } changed no asset, so there is nothing to undo.
 error-not-a-tag-import = Run { $run } is not a tag import.
-error-run-of-tag-import = Run { $run } imported tags from { $file }: undo it as a tag import (the Tags page’s Undo, or metadesk-cli tags undo-import { $run }); an import that stopped part-way is finished by resuming it.
-error-run-of-tag-rename = Run { $run } renamed the tag { $id }: undo it as a rename (the Tags page’s Undo, or metadesk-cli tags undo-rename { $run }).
+error-run-of-tag-import = Run { $run } imported tags from { $file }: a tag import is not retried. An import that stopped part-way is finished by resuming it; to write the sheet again, import it again.
+error-run-of-tag-rename = Run { $run } renamed the tag { $id }: a rename is not retried. One that stopped part-way is finished by resuming it.
 error-retry-of-sheet = Run { $run } applied the sheet { $file }; to retry its failed assets, import the sheet again (cells already written show as unchanged).
 error-retry-of-undo = Run { $run } is an undo; to restore the assets it could not, plan the undo of run { $undone } again (assets already restored are left as they are).
 error-nothing-to-retry = No asset failed in run { $run }, so there is nothing to retry.
@@ -1183,7 +1183,6 @@ error-tags-import-too-long = Row { $row }: a value of { $id } is longer than { $
 error-tags-import-unknown = There is no tag import { $id } on this computer (its id is printed when the import is applied).
 error-tags-import-other-connection = The tag import { $id } was made on { $connection }; undo it with that connection.
 tags-import-stopped = AEM did not take the change of { $id } ({ $detail }): the import stopped there. What was written before it stays: resume the run to finish the import, or undo it to put that back.
-error-tags-undo-write = AEM did not take the change of { $id } ({ $detail }): the undo stopped there. What was put back before it stays.
 error-rule-duration = The date shift of { $property }, "{ $by }", is not a duration; write an amount and a unit such as 7d, -1w, +2h30m (w weeks, d days, h hours, m minutes, s seconds).
 error-rule-date = The date for { $property }, "{ $date }", is not a date; write 2025-01-31, 2025-01-31T09:00 or 2025-01-31T09:00:00+01:00.
 error-rule-where-twice = The edit of { $property } is limited twice; keep one "only where".
@@ -1277,6 +1276,13 @@ tags-undo-unread = { $count ->
    *[other] { $count } assets could not be read, the first: { $first }
 }
 tags-undo-pages-unknown = AEM did not say which pages use it: { $detail }
+tags-undo-already = Already as it was before the import: nothing to put back.
+tags-undo-gone = The tag is gone already: nothing to undo.
+tags-undo-kept-value = Kept: its { $property } was changed in AEM after the import wrote it (it now holds “{ $now }”).
+tags-undo-kept-tag-changed = Kept: the tag was changed in AEM after the import created it.
+tags-undo-kept-children = Kept: tags the import did not create are below it.
+tags-undo-kept-assets = Kept: assets hold the tag; take it off them first.
+tags-undo-kept-pages = Kept: pages use the tag, such as { $page }; take it off them first.
 assets-tag-pages-not-list = AEM’s answer was not a list of pages
 
 # The undo of a republish run (issue 63, item 6): what gives the values back instead

@@ -353,6 +353,9 @@ bulk-kind-undo = { $what ->
     [move] Undo of the move of the tag { $tag } to { $target }
     [delete] Undo of the deletion of the tag { $tag }
     [sheet] Undo of the import of the sheet { $file }
+    [tag_import] Undo of the tag import of { $file }
+    [tag_rename] Undo of the rename of the tag { $tag }
+    [upload] Undo of the upload
     [undo] Undo of the undo
     [retry] Undo of the retry
    *[other] Undo of the run

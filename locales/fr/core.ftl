@@ -677,8 +677,8 @@ error-plan-with = { $kind ->
 }
 error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a pas de retour en arrière à faire.
 error-not-a-tag-import = L’exécution { $run } n’est pas un import de balises.
-error-run-of-tag-import = L’exécution { $run } a importé des balises de { $file } : revenez en arrière comme sur un import de balises (Revenir en arrière dans la page Balises, ou metadesk-cli tags undo-import { $run }) ; un import arrêté en cours de route se termine en le reprenant.
-error-run-of-tag-rename = L’exécution { $run } a renommé la balise { $id } : revenez en arrière comme sur un renommage (Revenir en arrière dans la page Balises, ou metadesk-cli tags undo-rename { $run }).
+error-run-of-tag-import = L’exécution { $run } a importé des balises de { $file } : un import de balises ne se relance pas. Un import arrêté en cours de route se termine en le reprenant ; pour écrire la feuille à nouveau, importez-la à nouveau.
+error-run-of-tag-rename = L’exécution { $run } a renommé la balise { $id } : un renommage ne se relance pas. Un renommage arrêté en cours de route se termine en le reprenant.
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
 error-retry-of-undo = L’exécution { $run } est un retour en arrière ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau le retour en arrière sur l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
@@ -1184,7 +1184,6 @@ error-tags-import-too-long = Ligne { $row } : une valeur de { $id } dépasse { 
 error-tags-import-unknown = Il n’y a pas d’import de balises { $id } sur cet ordinateur (son identifiant est affiché quand l’import est appliqué).
 error-tags-import-other-connection = L’import de balises { $id } a été fait sur { $connection } ; revenez en arrière sur lui avec cette connexion.
 tags-import-stopped = AEM n’a pas pris la modification de { $id } ({ $detail }) : l’import s’est arrêté là. Ce qui a été écrit avant reste : reprenez l’exécution pour finir l’import, ou revenez en arrière sur lui pour restaurer ce qui a été écrit.
-error-tags-undo-write = AEM n’a pas pris la modification de { $id } ({ $detail }) : le retour en arrière sur l’import s’est arrêté là. Ce qui a été restauré avant reste.
 error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
 error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.
 error-rule-where-twice = La modification de { $property } est limitée deux fois ; gardez un seul « seulement là où ».
@@ -1278,6 +1277,13 @@ tags-undo-unread = { $count ->
    *[other] { $count } ressources n’ont pas pu être lues, la première : { $first }
 }
 tags-undo-pages-unknown = AEM n’a pas dit quelles pages l’utilisent : { $detail }
+tags-undo-already = Déjà comme avant l’import : rien à remettre.
+tags-undo-gone = La balise n’existe déjà plus : rien sur quoi revenir en arrière.
+tags-undo-kept-value = Conservée : sa propriété { $property } a été modifiée dans AEM après l’import (elle vaut maintenant « { $now } »).
+tags-undo-kept-tag-changed = Conservée : la balise a été modifiée dans AEM après sa création par l’import.
+tags-undo-kept-children = Conservée : des balises que l’import n’a pas créées sont placées dessous.
+tags-undo-kept-assets = Conservée : des ressources portent la balise ; retirez-la d’abord.
+tags-undo-kept-pages = Conservée : des pages utilisent la balise, comme { $page } ; retirez-la d’abord.
 assets-tag-pages-not-list = la réponse d’AEM n’était pas une liste de pages
 
 # Retour en arrière sur une republication (ticket 63, point 6) : ce qui rend les valeurs à la place

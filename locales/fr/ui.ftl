@@ -353,6 +353,9 @@ bulk-kind-undo = { $what ->
     [move] Retour en arrière sur le déplacement de la balise { $tag } vers { $target }
     [delete] Retour en arrière sur la suppression de la balise { $tag }
     [sheet] Retour en arrière sur l’import de la feuille { $file }
+    [tag_import] Retour en arrière sur l’import de balises de { $file }
+    [tag_rename] Retour en arrière sur le renommage de la balise { $tag }
+    [upload] Retour en arrière sur l’envoi de fichiers
     [undo] Retour en arrière sur un retour en arrière
     [retry] Retour en arrière sur la reprise
    *[other] Retour en arrière sur l’exécution

@@ -203,7 +203,6 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::scopes::list_tags,
                 commands::tags::count_tags,
                 commands::tag_sheets::export_taxonomy,
-                commands::tag_sheets::undo_tag_import,
                 commands::tag_sheets::open_tag_import_run,
                 commands::samples::rule_sample,
                 commands::schemas::folder_schema,

@@ -304,10 +304,11 @@ impl ClassicAssets {
     }
 
     /// `GET {path}[.{selector}].json`: a node's Sling JSON, for paths under `/content/dam`,
-    /// `/conf` and `/libs` (each segment percent-encoded; `.`, `..` and control characters
-    /// refused).
+    /// `/content/cq:tags` (a tag, read again by a tag import's undo), `/conf` and `/libs` (each
+    /// segment percent-encoded; `.`, `..` and control characters refused).
     pub async fn node(&self, path: &str, selector: &str) -> Result<Value, CallError> {
-        let readable = ["/content/dam", "/conf/", "/libs/"]
+        let tags_root = format!("{}/", super::tags::TAGS_ROOT);
+        let readable = ["/content/dam", &tags_root, "/conf/", "/libs/"]
             .iter()
             .any(|root| path == DAM_ROOT || path.starts_with(root));
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();

@@ -100,6 +100,12 @@ fn tag_of(id: String, name: &str, trail: &str, node: &Map<String, Value>) -> Tag
     }
 }
 
+/// Tag `id` as its own rendered node holds it (its trail is its title alone).
+pub fn tag_in_node(id: &str, node: &Map<String, Value>) -> Tag {
+    let name = id.rsplit(['/', ':']).find(|s| !s.is_empty()).unwrap_or(id);
+    tag_of(id.to_owned(), name, "", node)
+}
+
 /// The tags of a rendered `/content/cq:tags` tree, namespaces included, sorted by id.
 /// Children are the members that are objects with `jcr:primaryType: cq:Tag`; anything else
 /// (properties, other nodes, moved tags and what lies below them) is skipped.

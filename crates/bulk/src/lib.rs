@@ -49,6 +49,7 @@ pub mod searching;
 pub mod source;
 pub mod spec;
 pub mod tag_import;
+pub mod tag_import_undo;
 pub mod tag_step;
 pub mod upload;
 pub mod upload_plan;

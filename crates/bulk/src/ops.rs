@@ -4,7 +4,7 @@
 //! hold an [`OpPlan`]), so nothing here imports them back. The engine's dispatch of the write is
 //! `engine/operating.rs`; nothing else matches an operation.
 //!
-//! Not here: any one operation (`moves.rs`, `upload_undo.rs`).
+//! Not here: any one operation (`moves.rs`, `upload_undo.rs`, `tag_import_undo.rs`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -20,6 +20,7 @@ use crate::parts::PartJournal;
 pub enum OpPlan {
     Move(crate::moves::MovePlan),
     UploadUndo(crate::upload_undo::UploadUndoPlan),
+    TagImportUndo(crate::tag_import_undo::TagImportUndoPlan),
 }
 
 /// What a run's summary shows of its operation.
@@ -28,6 +29,7 @@ pub enum OpPlan {
 pub enum OpView {
     Move(crate::moves::MoveView),
     UploadUndo(crate::upload_undo::UploadUndoView),
+    TagImportUndo(crate::tag_import_undo::TagImportUndoView),
 }
 
 impl OpPlan {
@@ -36,6 +38,7 @@ impl OpPlan {
         match self {
             OpPlan::Move(plan) => OpView::Move(plan.view(journal)),
             OpPlan::UploadUndo(plan) => OpView::UploadUndo(plan.view(journal)),
+            OpPlan::TagImportUndo(plan) => OpView::TagImportUndo(plan.view(journal)),
         }
     }
 
@@ -44,6 +47,7 @@ impl OpPlan {
         match self.view(journal) {
             OpView::Move(view) => view.counts,
             OpView::UploadUndo(view) => view.counts,
+            OpView::TagImportUndo(view) => view.counts,
         }
     }
 
@@ -63,6 +67,17 @@ impl OpPlan {
                 .into_iter()
                 .map(|row| (row.path, row.state.report(), row.reason))
                 .collect(),
+            OpView::TagImportUndo(view) => view
+                .rows
+                .into_iter()
+                .map(|row| {
+                    let what = match row.property {
+                        Some(property) => format!("{} {property}", row.tag),
+                        None => row.tag,
+                    };
+                    (what, row.state.report(), row.reason)
+                })
+                .collect(),
         }
     }
 
@@ -77,6 +92,8 @@ impl OpPlan {
             }
             // What an undo deleted is not uploaded again by undoing it: the upload again does.
             OpPlan::UploadUndo(_) => None,
+            // What an undo put back is the import's to write again: importing the sheet again.
+            OpPlan::TagImportUndo(_) => None,
         }
     }
 }
@@ -87,6 +104,7 @@ impl OpView {
         match self {
             OpView::Move(view) => view.localize(l10n),
             OpView::UploadUndo(view) => view.localize(l10n),
+            OpView::TagImportUndo(view) => view.localize(l10n),
         }
     }
 }

@@ -14,7 +14,8 @@ use metadesk_base::i18n::SavedText;
 
 /// One part of a run, written once and journaled on its own (`Record::TagStep`): a request of
 /// a tag change's step, a write of a tag import (`tag_import.rs`), a folder or a file of an
-/// upload (`upload.rs`), an asset moved (`moves.rs`), a file an upload's undo deletes.
+/// upload (`upload.rs`), an asset moved (`moves.rs`), a file an upload's undo deletes, a value
+/// or a tag a tag import's undo puts back or removes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum RunPart {
@@ -36,6 +37,10 @@ pub enum RunPart {
     Moved { path: String },
     /// An uploaded file, deleted by the upload's undo (`upload_undo.rs`).
     Deleted { path: String },
+    /// A value a tag import changed, put back by its undo (`tag_import_undo.rs`).
+    Restored { tag: String, property: String },
+    /// A tag a tag import created, removed by its undo.
+    Removed { tag: String },
 }
 
 /// How far one part went, as journaled.

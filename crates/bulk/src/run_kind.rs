@@ -170,16 +170,16 @@ impl RunKind {
     }
 
     /// Why an undo or (`retry`) a retry of a run of this kind (`run`) is refused before it is
-    /// planned: a tag import or a tag's rename is undone in its own words, from Tags; an upload is
-    /// retried by resuming it (its undo, planned from its journal, deletes what it made).
+    /// planned: a tag import, a tag's rename and an upload are finished by resuming them (their
+    /// undos are planned from their journals: the core's `preview_from_run`).
     pub fn refuses_plan_from(&self, run: &str, retry: bool) -> Result<()> {
         match self {
-            RunKind::TagImport { file } => Err(Error::message(
+            RunKind::TagImport { file } if retry => Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-run-of-tag-import",
                 vec![("run", run.into()), ("file", file.as_str().into())],
             )),
-            RunKind::TagRename { tag, .. } => Err(Error::message(
+            RunKind::TagRename { tag, .. } if retry => Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-run-of-tag-rename",
                 vec![("run", run.into()), ("id", tag.as_str().into())],

@@ -18,6 +18,11 @@ pub fn print_op(summary: &RunSummary, l: &Localizer) {
     match &summary.op {
         Some(OpView::Move(view)) => print_move(view, l),
         Some(OpView::UploadUndo(view)) => crate::upload_undo_words::print_view(view, l),
+        Some(OpView::TagImportUndo(_)) => {
+            if let Some(undone) = metadesk_core::app::TagImportUndone::of(summary) {
+                crate::tag_import_words::print_undone(&undone, l);
+            }
+        }
         None => {}
     }
 }

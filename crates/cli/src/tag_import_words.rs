@@ -1,10 +1,11 @@
 //! How the command line words a tag import: a value in quotes, a property in words, what an
-//! import wrote and what it left alone. Used by `tags import` and by a run's summary (`bulk
-//! resume` of an import).
+//! import wrote and what it left alone, and what its undo put back and kept. Used by `tags
+//! import`, `tags undo-import` and by a run's summary (`bulk resume` of an import, `bulk undo`
+//! and `runs show` of its undo).
 //!
 //! Not here: the import's commands and questions (`tags_import.rs`).
 
-use metadesk_core::app::ChangedSince;
+use metadesk_core::app::{ChangedSince, KeptReason, TagImportUndone};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 /// A value in quotes as the language writes them; `empty` when there is none.
@@ -59,6 +60,50 @@ pub(crate) fn print_outcome(
                 ("created", count(created as f64)),
                 ("changed", count(changed as f64)),
                 ("id", arg(id)),
+            ],
+        )
+    );
+}
+
+fn kept_line(tag: &str, reason: &KeptReason, l: &Localizer) -> String {
+    let t = ("tag", arg(tag));
+    match reason {
+        KeptReason::ValueChanged { property, now } => l.msg(
+            "cli-tags-undo-kept-value",
+            &[
+                t,
+                ("what", arg(what(property, l))),
+                ("now", arg(quoted(now.as_deref(), l))),
+            ],
+        ),
+        KeptReason::TagChanged => l.msg("cli-tags-undo-kept-changed", &[t]),
+        KeptReason::HasChildren => l.msg("cli-tags-undo-kept-children", &[t]),
+        KeptReason::HoldsAssets => l.msg("cli-tags-undo-kept-assets", &[t]),
+        KeptReason::UsedByPages { page } => l.msg(
+            "cli-tags-undo-kept-pages",
+            &[t, ("page", arg(page.as_str()))],
+        ),
+        KeptReason::Unchecked { detail } => l.msg(
+            "cli-tags-undo-kept-unchecked",
+            &[t, ("detail", arg(detail.localized(l)))],
+        ),
+    }
+}
+
+/// What a tag import's undo did: each tag or value it kept and why, then its counts. Shared by
+/// `tags undo-import` and every run summary of such an undo (`bulk undo`, `runs show`).
+pub(crate) fn print_undone(undone: &TagImportUndone, l: &Localizer) {
+    for kept in &undone.kept {
+        eprintln!("{}", kept_line(&kept.id, &kept.reason, l));
+    }
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-undone",
+            &[
+                ("id", arg(undone.id.as_str())),
+                ("restored", count(undone.restored as f64)),
+                ("removed", count(undone.removed as f64)),
             ],
         )
     );

@@ -9,16 +9,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 use metadesk_core::Error;
-use metadesk_core::app::{
-    KeptReason, TagImportPreview, TagImportUndone, TagValueChange, Workspace,
-};
+use metadesk_core::app::{TagImportPreview, TagImportUndone, TagValueChange, Workspace};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::bulk::open::ConnectionArgs;
 use crate::bulk::{ProductionGate, WriteFlags, ask_for_name, ask_yes_no, gate};
 use crate::exit_code::{SOME_FAILED, SUCCESS};
 use crate::output;
-use crate::tag_import_words::{print_outcome, quoted, what};
+use crate::tag_import_words::{print_outcome, print_undone, quoted, what};
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -238,31 +236,6 @@ pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     }
 }
 
-fn kept_line(tag: &str, reason: &KeptReason, l: &Localizer) -> String {
-    let t = ("tag", arg(tag));
-    match reason {
-        KeptReason::ValueChanged { property, now } => l.msg(
-            "cli-tags-undo-kept-value",
-            &[
-                t,
-                ("what", arg(what(property, l))),
-                ("now", arg(quoted(now.as_deref(), l))),
-            ],
-        ),
-        KeptReason::TagChanged => l.msg("cli-tags-undo-kept-changed", &[t]),
-        KeptReason::HasChildren => l.msg("cli-tags-undo-kept-children", &[t]),
-        KeptReason::HoldsAssets => l.msg("cli-tags-undo-kept-assets", &[t]),
-        KeptReason::UsedByPages { page } => l.msg(
-            "cli-tags-undo-kept-pages",
-            &[t, ("page", arg(page.as_str()))],
-        ),
-        KeptReason::Unchecked { detail } => l.msg(
-            "cli-tags-undo-kept-unchecked",
-            &[t, ("detail", arg(detail.localized(l)))],
-        ),
-    }
-}
-
 pub async fn undo(a: UndoImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
@@ -288,32 +261,23 @@ pub async fn undo(a: UndoImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         ),
         None => l.msg("cli-tags-undo-confirm", &[("id", arg(a.id.as_str()))]),
     };
-    match consent(&opened, &gate, a.consent.yes, 1, &question, l) {
-        Ok(true) => {}
+    // Consent given is the name the core's apply asks of every run, the undo's too.
+    let confirm_name = match consent(&opened, &gate, a.consent.yes, 1, &question, l) {
+        Ok(true) => opened.connection().name.clone(),
         Ok(false) => {
             println!("{}", l.text("cli-tags-import-not-applied"));
             return SUCCESS;
         }
         Err(e) => return output::fail(&e, l),
-    }
-    let undone: TagImportUndone = match ws.undo_tag_import(&opened, &a.id).await {
+    };
+    let undone = ws
+        .undo_confirmed_tag_import(&opened, &a.id, Some(&confirm_name))
+        .await;
+    let undone: TagImportUndone = match undone {
         Ok(u) => u,
         Err(e) => return output::fail(&e, l),
     };
-    for kept in &undone.kept {
-        eprintln!("{}", kept_line(&kept.id, &kept.reason, l));
-    }
-    println!(
-        "{}",
-        l.msg(
-            "cli-tags-undone",
-            &[
-                ("id", arg(undone.id.as_str())),
-                ("restored", count(undone.restored as f64)),
-                ("removed", count(undone.removed as f64)),
-            ],
-        )
-    );
+    print_undone(&undone, l);
     if undone.kept.is_empty() {
         SUCCESS
     } else {

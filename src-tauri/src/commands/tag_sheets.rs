@@ -4,7 +4,7 @@
 //! run, and reads back with `open_tag_import_run`) and undone; a tag renamed the same way. Each
 //! command is a call to the core's use cases; the page gets file names, never paths.
 
-use metadesk_core::app::{SavedTaxonomy, SheetFormat, TagImportRun, TagImportUndone};
+use metadesk_core::app::{SavedTaxonomy, SheetFormat, TagImportRun};
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use super::sheets::picked;
@@ -64,22 +64,4 @@ pub async fn open_tag_import_run(
         why.localize(&l);
     }
     Ok(run)
-}
-
-/// Undoes the import `import_id` (production: the name typed): what it put back, and what it
-/// kept and why.
-#[tauri::command]
-pub async fn undo_tag_import(
-    state: State<'_, AppState>,
-    connection_id: String,
-    import_id: String,
-    confirm_name: Option<String>,
-) -> Result<TagImportUndone, IpcError> {
-    let opened = super::open_stored(&state, connection_id).await?;
-    let undone = state
-        .workspace
-        .undo_confirmed_tag_import(&opened, &import_id, confirm_name.as_deref())
-        .await
-        .worded(&state)?;
-    Ok(undone.view(&state.localizer()))
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { AppHealth } from './bindings/AppHealth';
 import type { CheckStep } from './bindings/CheckStep';
-import { applyTaxonomyRun, checkHealth, connectionHealth, listConnections, previewTagImport, previewTagRename } from './commands';
+import { applyTaxonomyRun, checkHealth, connectionHealth, listConnections, previewTagImport, previewTagRename, undoTagImport } from './commands';
 import { UNEXPECTED_MESSAGE } from './errors';
 
 const HEALTH: AppHealth = {
@@ -152,5 +152,22 @@ describe('a tag import and a tag rename, previewed and applied as every run', ()
     });
     expect(await applyTaxonomyRun('r7', 'Prod')).toEqual(applied);
     expect(asked).toEqual(['apply_run', 'open_tag_import_run']);
+  });
+
+  it('undoes an import as every run: its undo previewed, applied by its id, then read back', async () => {
+    const undone = { id: 'r7', restored: 1, removed: 0, kept: [] };
+    const asked: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      asked.push([cmd, cmd === 'preview' ? (args as { ask: unknown }).ask : cmd === 'apply_run' ? (args as { request: unknown }).request : args]);
+      if (cmd === 'preview') return { id: 'u1' };
+      if (cmd === 'apply_run') return { id: 'u1' };
+      return { connectionId: 'c1', preview: PLAN, applied: null, rename: null, undone };
+    });
+    expect(await undoTagImport('r7', 'Prod')).toEqual(undone);
+    expect(asked).toEqual([
+      ['preview', { what: 'undo', runId: 'r7' }],
+      ['apply_run', { runId: 'u1', confirmName: 'Prod', emptyRequired: false, republish: false }],
+      ['open_tag_import_run', { runId: 'r7' }],
+    ]);
   });
 });

@@ -371,9 +371,15 @@ export function openTagImportRun(runId: string): Promise<TagImportRun> {
   return call('open_tag_import_run', { runId });
 }
 
-/** Undoes a tag import: what was put back, and what was kept and why. */
-export function undoTagImport(connectionId: string, importId: string, confirmName: string | null): Promise<TagImportUndone> {
-  return call('undo_tag_import', { connectionId, importId, confirmName });
+/** Undoes a tag import (or a rename) on its own connection as every run is undone: its undo
+ *  previewed (`preview`), then applied by its id (`apply_run`; production: the name typed).
+ *  What was put back, and what was kept and why, as the import's run now reads. */
+export async function undoTagImport(importId: string, confirmName: string | null): Promise<TagImportUndone> {
+  const undo = await previewUndo(importId, () => {});
+  await applyRun({ runId: undo.id, confirmName, emptyRequired: false, republish: false }, () => {});
+  const { undone } = await openTagImportRun(importId);
+  if (!undone) throw new Error(`the undo ${undo.id} of ${importId} was not applied`);
+  return undone;
 }
 
 /** The metadata schema of a scope's folder (a list's is its assets' nearest common folder's),

@@ -96,6 +96,8 @@ pub(super) struct Ctx {
     pub(super) emptied_required: Mutex<std::collections::BTreeMap<String, u64>>,
     /// Where an edit's or a sheet's assets stand on the website, for their plan rows.
     pub(super) on_website: Mutex<HashMap<String, metadesk_assets::publication::PublicationState>>,
+    /// What finds the holders of a tag, for a tag import's undo (`Engine::with_tag_holders`).
+    pub(super) tag_holders: Option<Arc<dyn crate::tag_import_undo::TagHolders>>,
 }
 
 impl Ctx {
@@ -139,6 +141,7 @@ impl Ctx {
             on_website: Mutex::default(),
             checks_refused: std::sync::atomic::AtomicBool::new(false),
             big_folders: Mutex::default(),
+            tag_holders: engine.tag_holders.clone(),
         })
     }
 

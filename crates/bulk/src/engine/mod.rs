@@ -49,6 +49,7 @@ mod sending;
 mod settings;
 mod tag_import;
 mod tag_step;
+mod tag_unimporting;
 mod tasks;
 mod undo;
 mod unuploading;
@@ -82,6 +83,8 @@ pub struct Engine {
     schema: Option<Arc<metadesk_assets::schema::Schema>>,
     /// A folder's listings read while the run was being made (`listed.rs`, `listing_while`).
     ahead: std::sync::Mutex<Option<crate::source::Source>>,
+    /// What finds the holders of a tag, for a tag import's undo (the core's exact reads).
+    tag_holders: Option<Arc<dyn crate::tag_import_undo::TagHolders>>,
 }
 
 pub(super) use metadesk_base::timefmt::now_rfc3339;
@@ -110,7 +113,18 @@ impl Engine {
             paired: None,
             schema: None,
             ahead: std::sync::Mutex::new(None),
+            tag_holders: None,
         }
+    }
+
+    /// Gives a tag import's undo what finds the holders of a tag it would remove: without it,
+    /// such an undo removes no tag.
+    pub fn with_tag_holders(
+        mut self,
+        holders: Arc<dyn crate::tag_import_undo::TagHolders>,
+    ) -> Self {
+        self.tag_holders = Some(holders);
+        self
     }
 
     /// Checks each value a rule computes against `schema` (the run's folder's) when planning.

@@ -43,6 +43,20 @@ pub(super) async fn apply(
     match &replay.spec.op {
         Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.tag_step, on_progress).await,
         Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.tag_step, on_progress).await,
+        Some(OpPlan::TagImportUndo(plan)) => {
+            // Without the exact reads of what holds a tag, no created tag may be removed.
+            let Some(holders) = ctx.tag_holders.as_deref() else {
+                return Err(Error::Internal(
+                    "a tag import's undo needs what finds a tag's holders".into(),
+                ));
+            };
+            let op = super::tag_unimporting::TagUndo {
+                plan,
+                holders,
+                control: &ctx.control,
+            };
+            run(ctx, &op, &replay.tag_step, on_progress).await
+        }
         None => Ok(None),
     }
 }

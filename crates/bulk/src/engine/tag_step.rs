@@ -41,7 +41,9 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
             | RunPart::File { .. }
             | RunPart::Metadata { .. }
             | RunPart::Moved { .. }
-            | RunPart::Deleted { .. } => continue,
+            | RunPart::Deleted { .. }
+            | RunPart::Restored { .. }
+            | RunPart::Removed { .. } => continue,
         };
         if let Err(reason) = sent {
             return journal(ctx, part, PartState::Refused, Some(reason)).await;

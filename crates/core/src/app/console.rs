@@ -567,7 +567,7 @@ pub fn export_result(path: &Path, format: ExportFormat, data_json: &str) -> Resu
     };
     // Through a temporary file renamed into place: a full disk or a crash never leaves half an
     // export, nor destroys the file it replaces (the save dialog already asked about that).
-    super::runs::write_whole_file(path, true, |out| {
+    super::whole_file::write_whole_file(path, true, |out| {
         out.write_all(&bytes).map_err(|e| {
             Error::io_doing(
                 "io-write",

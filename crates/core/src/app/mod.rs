@@ -57,6 +57,7 @@ mod uploads_sheet;
 mod uploads_undo;
 mod uploads_window;
 mod user_files;
+mod whole_file;
 
 use std::path::PathBuf;
 use std::sync::Arc;

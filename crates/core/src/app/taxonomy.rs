@@ -111,41 +111,50 @@ pub struct SavedTaxonomy {
     pub counts: Option<TagCounts>,
 }
 
+/// [`Workspace::tag_counts`] under `control` (a job's or a run's).
+pub(crate) async fn count_tags(
+    aem: &dyn metadesk_assets::AssetsApi,
+    folder: &str,
+    control: &metadesk_bulk::RunControl,
+) -> Result<TagCounts> {
+    let scope = Scope::Folder {
+        folder: folder.to_owned(),
+        recursive: true,
+    }
+    .into_run_scope()?;
+    let mut report = SheetExport::default();
+    let found = values_in_scope(
+        aem,
+        &scope,
+        (&["cq:tags".to_owned()], Taken::AssetsAndFragments),
+        control,
+        &mut report,
+    )
+    .await?;
+    let mut counts = BTreeMap::new();
+    for asset in &found {
+        for id in counted_ids(asset.values.get("cq:tags")) {
+            *counts.entry(id).or_insert(0) += 1;
+        }
+    }
+    Ok(TagCounts {
+        folder: scope.folder().to_string(),
+        assets: found.len() as u64,
+        counts,
+        unlisted_folders: report.unlisted_folders,
+        unread: report.unread,
+    })
+}
+
 impl Workspace {
     /// How many assets under `folder` (and its subfolders; content fragments included, as a tag
     /// change rewrites theirs) hold each tag. A folder that cannot be listed or an asset that
     /// cannot be read is said in the answer, never counted as holding nothing silently.
     pub async fn tag_counts(&self, opened: &Opened, folder: &str) -> Result<TagCounts> {
-        let scope = Scope::Folder {
-            folder: folder.to_owned(),
-            recursive: true,
-        }
-        .into_run_scope()?;
         let job = self
             .jobs
-            .start(JobKind::Count, job_on("job-count-tags", scope.folder()))?;
-        let mut report = SheetExport::default();
-        let found = values_in_scope(
-            opened.connected.assets.as_ref(),
-            &scope,
-            (&["cq:tags".to_owned()], Taken::AssetsAndFragments),
-            job.control(),
-            &mut report,
-        )
-        .await?;
-        let mut counts = BTreeMap::new();
-        for asset in &found {
-            for id in counted_ids(asset.values.get("cq:tags")) {
-                *counts.entry(id).or_insert(0) += 1;
-            }
-        }
-        Ok(TagCounts {
-            folder: scope.folder().to_string(),
-            assets: found.len() as u64,
-            counts,
-            unlisted_folders: report.unlisted_folders,
-            unread: report.unread,
-        })
+            .start(JobKind::Count, job_on("job-count-tags", folder))?;
+        count_tags(opened.connected.assets.as_ref(), folder, job.control()).await
     }
 
     /// The whole taxonomy saved to `target` as one row a tag, its headers in `words`' language

@@ -1,64 +1,57 @@
 //! Whether content may hold a tag, asked before an undo removes a tag it created. AEM's search
 //! index lags behind the repository (a colleague's tagging of a minute ago is not in it), so it
 //! may only find a holder quickly: "no holder" comes from exact reads alone — the DAM's folders
-//! listed and each asset's `cq:tags` read (`Workspace::tag_counts` over `/content/dam`, once for
-//! every tag asked), and AEM's list of the Sites pages that use the tag (`/bin/tagcommand`
+//! listed and each asset's `cq:tags` read (`count_tags` over `/content/dam`, once for every tag
+//! an undo's run asks, under its run's control), and AEM's list of the Sites pages that use the tag (`/bin/tagcommand`
 //! `cmd=list`). A read that is not whole (a folder not listed, an asset not read, an answer not
 //! understood) is "not known", with its reason in words: the tag is then kept.
 //!
-//! Not here: what undo does with the answer (`taxonomy_undo.rs`).
+//! Not here: what undo does with the answer (`bulk::engine`'s `tag_unimporting.rs`).
 
-use metadesk_assets::DAM_ROOT;
+use std::sync::Arc;
+
+use futures_util::future::BoxFuture;
+
+use metadesk_assets::tags::node_path as tag_path;
+use metadesk_assets::{AssetsApi, DAM_ROOT};
 use metadesk_base::i18n::SavedText;
+use metadesk_bulk::RunControl;
+use metadesk_bulk::tag_import_undo::{TagHeldBy, TagHolders};
 use metadesk_clients::error::Error;
 
-use crate::app::taxonomy_record::{Resend, sent};
-use crate::app::{Opened, TagCounts, Workspace};
-use metadesk_assets::tags::node_path as tag_path;
+use crate::app::TagCounts;
+use crate::app::taxonomy::count_tags;
+use crate::app::taxonomy_record::sent;
 
-/// What may hold a tag.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum TagHeldBy {
-    /// Nothing: every folder was listed and every asset read, and AEM listed no page.
-    Nothing,
-    /// Assets (or content fragments) hold it or a tag below it.
-    Assets,
-    /// Sites pages use it or a tag below it; `page` is one of them.
-    Pages { page: String },
-    /// What holds it could not be read whole: why, in words.
-    Unknown(SavedText),
+/// The reads that answer [`TagHolders::of`] for one undo's run: the DAM's is made once, when
+/// first needed, and kept for every tag asked after.
+pub(crate) struct Holders {
+    aem: Arc<dyn AssetsApi>,
+    dam: tokio::sync::OnceCell<Result<TagCounts, SavedText>>,
 }
 
-/// The reads that answer [`Holders::of`] for one undo: the DAM's is made once, when first
-/// needed, and kept for every tag asked after.
-pub(crate) struct Holders<'a> {
-    ws: &'a Workspace,
-    opened: &'a Opened,
-    dam: Option<Result<TagCounts, SavedText>>,
-}
-
-impl<'a> Holders<'a> {
-    pub(crate) fn new(ws: &'a Workspace, opened: &'a Opened) -> Self {
+impl Holders {
+    pub(crate) fn new(aem: Arc<dyn AssetsApi>) -> Self {
         Holders {
-            ws,
-            opened,
-            dam: None,
+            aem,
+            dam: tokio::sync::OnceCell::new(),
         }
     }
 
     /// What may hold the tag `id`: the index's answer when it finds an asset, else the exact
     /// reads'.
-    pub(crate) async fn of(&mut self, id: &str) -> TagHeldBy {
-        if index_finds_holder(self.opened, id).await {
+    async fn held(&self, id: &str, control: &RunControl) -> TagHeldBy {
+        if index_finds_holder(self.aem.as_ref(), id).await {
             return TagHeldBy::Assets;
         }
-        let dam = match &self.dam {
-            Some(read) => read,
-            None => {
-                let read = self.ws.tag_counts(self.opened, DAM_ROOT).await;
-                self.dam.insert(read.map_err(|e| words_of(&e)))
-            }
-        };
+        let dam = self
+            .dam
+            .get_or_init(|| async {
+                count_tags(self.aem.as_ref(), DAM_ROOT, control)
+                    .await
+                    .map_err(|e| words_of(&e))
+            })
+            .await;
         match dam {
             Err(why) => return TagHeldBy::Unknown(why.clone()),
             Ok(counts) => {
@@ -70,8 +63,8 @@ impl<'a> Holders<'a> {
                 }
             }
         }
-        let (aem, path) = (&self.opened.connected.assets, tag_path(id));
-        match sent(Resend::Harmless, || aem.tag_pages(&path)).await {
+        let (aem, path) = (&self.aem, tag_path(id));
+        match sent(|| aem.tag_pages(&path)).await {
             Ok(pages) => match pages.into_iter().next() {
                 Some(page) => TagHeldBy::Pages { page },
                 None => TagHeldBy::Nothing,
@@ -81,6 +74,12 @@ impl<'a> Holders<'a> {
                 [("detail", SavedText::from(&e.text()).into_arg())],
             )),
         }
+    }
+}
+
+impl TagHolders for Holders {
+    fn of<'a>(&'a self, id: &'a str, control: &'a RunControl) -> BoxFuture<'a, TagHeldBy> {
+        Box::pin(self.held(id, control))
     }
 }
 
@@ -117,7 +116,7 @@ fn words_of(e: &Error) -> SavedText {
 
 /// Whether AEM's search finds an asset holding the tag (exact id on `cq:tags`). Its index lags:
 /// `false` says only that the index does not know of one yet (or did not answer).
-async fn index_finds_holder(opened: &Opened, id: &str) -> bool {
+async fn index_finds_holder(aem: &dyn AssetsApi, id: &str) -> bool {
     let params: Vec<(String, String)> = [
         ("path", DAM_ROOT),
         ("type", "dam:Asset"),
@@ -128,7 +127,7 @@ async fn index_finds_holder(opened: &Opened, id: &str) -> bool {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
     .collect();
-    let found = opened.connected.assets.search(&params).await;
+    let found = aem.search(&params).await;
     found.is_ok_and(|page| !page.hits.is_empty() || page.total > 0)
 }
 

@@ -1,9 +1,8 @@
 //! What an import's undo goes by ([`ImportRecord`]): the AEM and connection it wrote through,
 //! the tags it created, each value it changed with the one AEM held before. An import is a run:
 //! its record is read from its journal; imports made before they were runs kept it in
-//! `{data}/tag-imports/{id}.json`, still read. And the requests the undo and the checks make of
-//! the taxonomy, retried as a run's are (a throttle always, a 5xx only for a request that may
-//! land twice).
+//! `{data}/tag-imports/{id}.json`, still read. And the reads and checks the taxonomy's pages
+//! make, retried as a run's are.
 //!
 //! Not here: the import (`taxonomy_import.rs`), the undo (`taxonomy_undo.rs`).
 
@@ -12,7 +11,6 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use metadesk_assets::CallError;
-use metadesk_assets::tags::node_path;
 use metadesk_base::i18n::{MessageArg, Part, Text};
 use metadesk_bulk::Settings;
 use metadesk_bulk::glance::{retried, worth_retrying};
@@ -35,36 +33,18 @@ pub(crate) fn refused(id: &'static str, args: Vec<(&'static str, Part)>) -> Erro
     Error::worded(ErrorCode::InvalidInput, Text::new(id, args))
 }
 
-/// Whether a taxonomy request may land twice without harm, and so be sent again after a 5xx
-/// or a lost answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Resend {
-    /// Values set, a check, a read: the same request again does the same.
-    Harmless,
-    /// A tag created or deleted: asked again after its answer was lost, AEM would refuse it
-    /// (the tag exists, or is gone). Only a throttle, which AEM did not act on, is asked again.
-    OnThrottleOnly,
-}
-
-/// `request` sent as a run's requests are retried (the engine's `Settings::retry`): a throttle
-/// waited out as long as AEM asks (within the policy) and asked again; a 5xx or an unreachable
-/// host asked again only when `resend` allows it.
-pub(crate) async fn sent<T, Fut>(
-    resend: Resend,
-    request: impl FnMut() -> Fut,
-) -> std::result::Result<T, CallError>
+/// `request` (a read or a check: the same request again does the same) sent as a run's
+/// requests are retried (the engine's `Settings::retry`): a throttle waited out as long as AEM
+/// asks (within the policy), a 5xx or an unreachable host asked again.
+pub(crate) async fn sent<T, Fut>(request: impl FnMut() -> Fut) -> std::result::Result<T, CallError>
 where
     Fut: std::future::Future<Output = std::result::Result<T, CallError>>,
 {
-    let worth = match resend {
-        Resend::Harmless => worth_retrying,
-        Resend::OnThrottleOnly => |e: &CallError| matches!(e, CallError::Throttled { .. }),
-    };
     // Nobody cancels one taxonomy request half-way: the control is its own.
     match retried(
         &RunControl::new(),
         &Settings::default().retry,
-        worth,
+        worth_retrying,
         request,
     )
     .await
@@ -73,31 +53,6 @@ where
         Ok(None) => Err(CallError::Transient(Text::plain("reason-cancelled"))),
         Err(tried) => Err(tried.error),
     }
-}
-
-/// One Sling POST of `values` to the tag's node (nothing sent for none), retried as a run's
-/// writes are.
-pub(crate) async fn write_values(
-    opened: &Opened,
-    id: &str,
-    values: &[(String, Option<&str>)],
-) -> std::result::Result<(), CallError> {
-    if values.is_empty() {
-        return Ok(());
-    }
-    let fields: Vec<(&str, Option<&str>)> = values.iter().map(|(p, v)| (p.as_str(), *v)).collect();
-    let (aem, path) = (&opened.connected.assets, node_path(id));
-    sent(Resend::Harmless, || aem.tag_properties(&path, &fields)).await
-}
-
-/// One command of AEM's tag servlet, retried as `resend` allows.
-pub(crate) async fn tag_command(
-    opened: &Opened,
-    resend: Resend,
-    fields: &[(&str, &str)],
-) -> std::result::Result<(), CallError> {
-    let aem = &opened.connected.assets;
-    sent(resend, || aem.tag_command(fields)).await
 }
 
 /// What an import wrote, kept for its undo.
@@ -165,7 +120,8 @@ impl Workspace {
 /// Whether the account may change the taxonomy (AEM's own `canCreateTag`), asked about `id`.
 pub(crate) async fn check_rights(opened: &Opened, id: &str) -> Result<()> {
     let check = [("cmd", "canCreateTag"), ("tag", id)];
-    match tag_command(opened, Resend::Harmless, &check).await {
+    let aem = &opened.connected.assets;
+    match sent(|| aem.tag_command(&check)).await {
         Ok(()) => Ok(()),
         Err(
             CallError::Rejected {

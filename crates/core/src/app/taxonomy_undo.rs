@@ -1,33 +1,36 @@
-//! A taxonomy import recorded and undone. The record, `{data}/tag-imports/{id}.json`, is
-//! written whole (and synced) before the import's first write: the tags it creates, and each
-//! value it changes with the value AEM held before. Undo reads AEM again and compares: a value
-//! still as the import left it is put back, one already back is left, and one a colleague has
-//! changed since is kept and said; a created tag is removed only when it is as the import made
-//! it, has no tags below it but the import's, and exact reads found no content that holds it
-//! (`taxonomy_holders.rs`: AEM's search index lags behind a tagging, so its "none" is not
-//! taken). An import stopped half-way undoes the same way, as undo goes by what AEM holds.
-//! An import is undone only on the AEM it wrote to, through the same stored connection (or a
-//! credential file of the same name): any other is refused before anything is read or written.
+//! A taxonomy import's (or a rename's) undo, planned as a run of its own that the engine
+//! applies as every run (`bulk::tag_import_undo`, its check and writes in `bulk::engine`'s
+//! `tag_unimporting.rs`): journaled, gated, retried, resumable, asked the production name,
+//! listed in Activity and `runs list`. Its rows are what the import's journal (or, for an
+//! import made before imports were runs, its record `{data}/tag-imports/{id}.json`) says it
+//! may have written: each value put back while it still holds what the import wrote, each
+//! created tag removed while it is as the import made it, alone, and held by nothing that exact
+//! reads find (`taxonomy_holders.rs`). An import stopped half-way undoes the same way, as undo
+//! goes by what AEM holds. An import is undone only on the AEM it wrote to, through the same
+//! stored connection (or a credential file of the same name): any other is refused before
+//! anything is read or written.
 //!
 //! Not here: the import (`taxonomy_import.rs`), what may hold a tag (`taxonomy_holders.rs`).
-
-use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use metadesk_assets::tags::{Tag, node_path};
-use metadesk_base::i18n::SavedText;
-use metadesk_bulk::replay::Replay;
-use metadesk_bulk::runs;
+use metadesk_assets::DAM_ROOT;
+use metadesk_base::i18n::{SavedText, Text};
+use metadesk_bulk::ops::{OpPlan, OpView};
+use metadesk_bulk::replay::{Replay, RunStatus};
+use metadesk_bulk::runs::{self, RunSummary};
+use metadesk_bulk::scope::RunScope;
+use metadesk_bulk::spec::{RunKind, ScopeFilters};
+use metadesk_bulk::tag_import_undo::{self as plan, TagImportUndoPlan, TagUndoState};
+use metadesk_bulk::{Engine, RunSource};
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::urls::same_aem;
-use metadesk_store::dirs::{read_settings_file, write_json_file};
+use metadesk_store::connections::confirm_production;
+use metadesk_store::dirs::read_settings_file;
 
-use crate::app::taxonomy_holders::{Holders, TagHeldBy};
-use crate::app::taxonomy_record::{
-    ImportRecord, NewTag, Resend, refused, tag_command, write_values,
-};
+use crate::app::previews::OnProgress;
+use crate::app::taxonomy_record::{ImportRecord, refused};
 use crate::app::{Opened, Workspace, blocking};
 
 /// Why undo left a tag, or one of its values, as it is: kept beside the import's record, and
@@ -76,115 +79,147 @@ pub struct TagImportUndone {
     pub kept: Vec<KeptOnUndo>,
 }
 
-/// Whether `tag` is as the import created it: its title and description, and each of its
-/// translations the import's. One the import had not written yet may be missing: an import that
-/// stopped between a tag's creation and its translations (a write refused, an answer lost)
-/// still made the tag.
-fn as_created(tag: &Tag, created: &NewTag) -> bool {
-    let name = created
-        .id
-        .rsplit(['/', ':'])
-        .find(|s| !s.is_empty())
-        .unwrap_or(&created.id);
-    tag.title == created.title.as_deref().unwrap_or(name)
-        && tag
-            .titles
-            .iter()
-            .all(|(lang, title)| created.titles.get(lang) == Some(title))
-        && tag.description == created.description
-}
-
-/// Whether `id` is a tag below `ancestor`.
-fn below(id: &str, ancestor: &str) -> bool {
-    if ancestor.ends_with(':') {
-        id.starts_with(ancestor) && id != ancestor
-    } else {
-        id.strip_prefix(ancestor)
-            .is_some_and(|rest| rest.starts_with('/'))
-    }
-}
-
-impl Workspace {
-    /// Undoes the import `id` on the connection it was made with (see the module's words on
-    /// what is put back and what is kept).
-    pub async fn undo_tag_import(&self, opened: &Opened, id: &str) -> Result<TagImportUndone> {
-        let record = self.import_record(id).await?;
-        bound_to(&record, opened)?;
-        let tags = self.tags(opened).await?;
-        let find = |id: &str| tags.iter().find(|t| t.id == id);
+impl TagImportUndone {
+    /// What the undo run `summary` did, as the Tags page and the CLI say it; `None` for any
+    /// other run.
+    pub fn of(summary: &RunSummary) -> Option<TagImportUndone> {
+        let Some(OpView::TagImportUndo(view)) = &summary.op else {
+            return None;
+        };
         let mut done = TagImportUndone {
-            id: id.to_owned(),
+            id: view.import.clone(),
             restored: 0,
             removed: 0,
             kept: Vec::new(),
         };
-        let mut by_tag: BTreeMap<&str, Vec<(String, Option<&str>)>> = BTreeMap::new();
-        for change in &record.changed {
-            let Some(tag) = find(&change.id) else {
-                continue;
+        for row in &view.rows {
+            let reason = match row.state {
+                TagUndoState::Done if row.property.is_some() => {
+                    done.restored += 1;
+                    continue;
+                }
+                TagUndoState::Done => {
+                    done.removed += 1;
+                    continue;
+                }
+                TagUndoState::Planned | TagUndoState::InDoubt | TagUndoState::Nothing => continue,
+                TagUndoState::Failed => KeptReason::Unchecked {
+                    detail: row
+                        .reason
+                        .clone()
+                        .unwrap_or_else(|| SavedText::new("op-not-checked", std::iter::empty())),
+                },
+                TagUndoState::Kept => kept_reason(row.reason.as_ref()),
             };
-            let now = tag.value(&change.property);
-            if now == Some(change.after.as_str()) {
-                by_tag
-                    .entry(&change.id)
-                    .or_default()
-                    .push((change.property.clone(), change.before.as_deref()));
-            } else if now != change.before.as_deref() {
-                done.kept.push(KeptOnUndo {
-                    id: change.id.clone(),
-                    reason: KeptReason::ValueChanged {
-                        property: change.property.clone(),
-                        now: now.map(str::to_owned),
-                    },
-                });
-            }
+            done.kept.push(KeptOnUndo {
+                id: row.tag.clone(),
+                reason,
+            });
         }
-        for (tag, values) in by_tag {
-            write_values(opened, tag, &values).await.map_err(|e| {
-                refused(
-                    "error-tags-undo-write",
-                    vec![("id", tag.into()), ("detail", e.text().into())],
-                )
-            })?;
-            done.restored += values.len();
-        }
-        self.remove_created(opened, &record, &tags, &mut done)
+        Some(done)
+    }
+}
+
+/// A kept row's reason, from the words the engine journaled for it.
+fn kept_reason(reason: Option<&SavedText>) -> KeptReason {
+    let (code, args) = match reason {
+        Some(SavedText::Coded { code, args }) => (code.as_str(), Some(args)),
+        _ => ("", None),
+    };
+    let arg = |name: &str| {
+        args.and_then(|a| a.get(name))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    };
+    match code {
+        plan::VALUE_CHANGED => KeptReason::ValueChanged {
+            property: arg("property").unwrap_or_default(),
+            now: arg("now").filter(|now| !now.is_empty()),
+        },
+        plan::TAG_CHANGED => KeptReason::TagChanged,
+        plan::HAS_CHILDREN => KeptReason::HasChildren,
+        plan::HOLDS_ASSETS => KeptReason::HoldsAssets,
+        plan::USED_BY_PAGES => KeptReason::UsedByPages {
+            page: arg("page").unwrap_or_default(),
+        },
+        _ => KeptReason::Unchecked {
+            detail: reason
+                .cloned()
+                .unwrap_or_else(|| SavedText::new("op-not-checked", std::iter::empty())),
+        },
+    }
+}
+
+impl Workspace {
+    /// Previews the undo of tag import (or rename) `id` on `opened`, its own connection: a run
+    /// whose rows are what the import may have written (see the module's words). Reached
+    /// through [`Workspace::preview`] (`PreviewRequest::Undo`) as every undo is.
+    pub(crate) async fn preview_tag_import_undo(
+        &self,
+        opened: &Opened,
+        id: &str,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let record = self.import_record(id).await?;
+        bound_to(&record, opened)?;
+        let mut spec = opened.spec(
+            RunScope::checked(DAM_ROOT, ScopeFilters::default())?,
+            Vec::new(),
+            RunKind::Undo { of: id.to_owned() },
+        );
+        let undo = TagImportUndoPlan::of(id, record.created, record.changed);
+        spec.op = Some(OpPlan::TagImportUndo(undo));
+        let label = Text::new(
+            "job-preview-of-run",
+            vec![("kind", "undo".into()), ("folder", record.file_name.into())],
+        );
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        self.plan(label, engine, RunSource::Planned(spec), on_progress)
+            .await
+    }
+
+    /// Undoes tag import `id` at once, as the CLI asks it: its undo previewed, then applied
+    /// as every run ([`Workspace::apply`]: on a production connection, `confirm_name` is its
+    /// name as typed).
+    pub async fn undo_confirmed_tag_import(
+        &self,
+        opened: &Opened,
+        id: &str,
+        confirm_name: Option<&str>,
+    ) -> Result<TagImportUndone> {
+        // Nothing is journaled for a name that would be refused.
+        confirm_production(opened.connection(), confirm_name)?;
+        let preview = self.preview_tag_import_undo(opened, id, &|_| {}).await?;
+        let applied = self
+            .apply(opened, &preview.id, confirm_name, &|_| {})
             .await?;
-        self.keep_undone(&done).await;
-        Ok(done)
-    }
-
-    /// Where the latest undo of import `id` is kept, beside the records of imports made before
-    /// imports were runs (`{data}/tag-imports/undone/{id}.json`).
-    fn undone_record_path(&self, id: &str) -> Option<std::path::PathBuf> {
-        let record = self.import_record_path(id)?;
-        Some(record.parent()?.join("undone").join(record.file_name()?))
-    }
-
-    /// Keeps what the undo of an import did, so the import opened again from Activity says it
-    /// was undone rather than offering Undo again (issue 77). The undo is done whether or not
-    /// this is written: a file that cannot be written goes to the log only.
-    async fn keep_undone(&self, done: &TagImportUndone) {
-        let Some(path) = self.undone_record_path(&done.id) else {
-            return;
-        };
-        let done = done.clone();
-        let written = blocking(move || {
-            write_json_file(&path, &done, "the tag import's undo")?;
-            Ok(())
+        TagImportUndone::of(&applied).ok_or_else(|| {
+            metadesk_clients::error::Error::Internal("an undo run without its rows".into())
         })
-        .await;
-        if let Err(e) = written {
-            tracing::warn!(error = %e, "the undo of a tag import could not be kept");
-        }
     }
 
-    /// The latest undo of import `id`, if it was undone.
+    /// What the latest applied undo of import `id` did: its undo run's, or what an undo kept
+    /// beside the import's record before undos were runs.
     pub(crate) async fn undone_record(&self, id: &str) -> Result<Option<TagImportUndone>> {
+        let undone = self
+            .list_runs()
+            .await?
+            .into_iter()
+            .find(|run| run.kind.undo_of() == Some(id) && run.status != RunStatus::Previewed);
+        if let Some(done) = undone.as_ref().and_then(TagImportUndone::of) {
+            return Ok(Some(done));
+        }
         let Some(path) = self.undone_record_path(id) else {
             return Ok(None);
         };
         blocking(move || Ok(read_settings_file(&path, "the tag import's undo"))).await
+    }
+
+    /// Where an undo of import `id` was kept before undos were runs, beside the records of
+    /// imports made before imports were runs (`{data}/tag-imports/undone/{id}.json`).
+    fn undone_record_path(&self, id: &str) -> Option<std::path::PathBuf> {
+        let record = self.import_record_path(id)?;
+        Some(record.parent()?.join("undone").join(record.file_name()?))
     }
 
     /// What import `id` may have written: its run's journal, or the record an import made
@@ -208,66 +243,6 @@ impl Workspace {
         blocking(move || Ok(read_settings_file(&path, "the tag import's record")))
             .await?
             .ok_or_else(unknown)
-    }
-
-    /// The created tags removed, the deepest first, each only when nothing but the import
-    /// has made use of it.
-    async fn remove_created(
-        &self,
-        opened: &Opened,
-        record: &ImportRecord,
-        tags: &[Tag],
-        done: &mut TagImportUndone,
-    ) -> Result<()> {
-        let mut created: Vec<&NewTag> = record.created.iter().collect();
-        created.sort_by_key(|t| {
-            std::cmp::Reverse(t.id.matches('/').count() + 1 - usize::from(t.id.ends_with(':')))
-        });
-        let mut removed: HashSet<&str> = HashSet::new();
-        let mut holders = Holders::new(self, opened);
-        for new in created {
-            let Some(tag) = tags.iter().find(|t| t.id == new.id) else {
-                continue;
-            };
-            let children = tags
-                .iter()
-                .any(|t| below(&t.id, &new.id) && !removed.contains(t.id.as_str()));
-            let reason = if !as_created(tag, new) {
-                Some(KeptReason::TagChanged)
-            } else if children {
-                Some(KeptReason::HasChildren)
-            } else {
-                match holders.of(&new.id).await {
-                    TagHeldBy::Nothing => None,
-                    TagHeldBy::Assets => Some(KeptReason::HoldsAssets),
-                    TagHeldBy::Pages { page } => Some(KeptReason::UsedByPages { page }),
-                    TagHeldBy::Unknown(detail) => Some(KeptReason::Unchecked { detail }),
-                }
-            };
-            if let Some(reason) = reason {
-                done.kept.push(KeptOnUndo {
-                    id: new.id.clone(),
-                    reason,
-                });
-                continue;
-            }
-            let path = node_path(&new.id);
-            tag_command(
-                opened,
-                Resend::OnThrottleOnly,
-                &[("cmd", "deleteTag"), ("path", &path)],
-            )
-            .await
-            .map_err(|e| {
-                refused(
-                    "error-tags-undo-write",
-                    vec![("id", new.id.as_str().into()), ("detail", e.text().into())],
-                )
-            })?;
-            removed.insert(&new.id);
-            done.removed += 1;
-        }
-        Ok(())
     }
 }
 
@@ -402,58 +377,108 @@ mod tests {
         );
     }
 
-    fn made(titles: &[(&str, &str)]) -> NewTag {
-        NewTag {
-            row: 2,
-            id: "ns:season/monsoon".into(),
-            title: Some("Monsoon".into()),
-            titles: titles
+    /// A tag import's undo is a run of its own, listed as the import's undo, and checked just
+    /// before its writes, not when it was previewed: between the two, a colleague retitles a
+    /// tag the import retitled and tags an asset with a tag it created. Both are kept, each with
+    /// why; the rest is undone; the import then reads undone. Seen failing on the old code: an
+    /// import's undo was refused as a run ("error-run-of-tag-import").
+    #[tokio::test]
+    async fn an_import_s_undo_is_a_run_checked_just_before_its_writes() {
+        use crate::app::PreviewAsk;
+        use crate::app::test_support::sandboxed_workspace;
+        use metadesk_assets::tags::node_path;
+
+        let (dir, ws, opened, sandbox) = sandboxed_workspace(2).await;
+        let sheet = dir.path().join("tags.csv");
+        std::fs::write(
+            &sheet,
+            "Tag ID,Title\n\
+             wknd-shared:season/summer,High summer\n\
+             wknd-shared:season/winter,Deep winter\n\
+             wknd-shared:season/autumn,Autumn\n\
+             wknd-shared:season/monsoon,Monsoon\n",
+        )
+        .unwrap();
+        let preview = ws.preview_tag_import(&opened, &sheet).await.unwrap();
+        let import = preview.run_id.clone();
+        let was = |id: &str| {
+            preview
+                .changed
                 .iter()
-                .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
-                .collect(),
-            description: None,
-        }
-    }
+                .find(|c| c.id == id)
+                .and_then(|c| c.before.clone())
+        };
+        let summer_was = was("wknd-shared:season/summer").expect("summer's title");
+        ws.apply_taxonomy_run(&opened, &import, None).await.unwrap();
 
-    fn in_aem(titles: &[(&str, &str)]) -> Tag {
-        Tag {
-            id: "ns:season/monsoon".into(),
-            title: "Monsoon".into(),
-            trail: "Season / Monsoon".into(),
-            titles: titles
-                .iter()
-                .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
-                .collect(),
-            description: None,
-            published: false,
-        }
-    }
+        let undo = PreviewAsk::Undo {
+            run_id: import.clone(),
+        };
+        let undo = ws.preview_asked(undo, &|_| {}).await.unwrap();
+        assert_eq!(undo.status, RunStatus::Previewed);
+        assert_eq!(undo.kind.undo_of(), Some(import.as_str()));
 
-    /// An import that stopped between a tag's creation and its translations (AEM refused them,
-    /// or the creation's answer was lost) left the tag without them: it is still the import's
-    /// to remove. Seen failing with every translation required (the tag was kept as changed).
-    #[test]
-    fn a_created_tag_missing_translations_the_import_had_not_written_yet_is_its_own() {
-        let new = made(&[("fr", "Mousson"), ("de", "Monsun")]);
-        assert!(as_created(&in_aem(&[]), &new));
-        assert!(as_created(&in_aem(&[("fr", "Mousson")]), &new));
-        assert!(as_created(
-            &in_aem(&[("fr", "Mousson"), ("de", "Monsun")]),
-            &new
-        ));
-    }
+        let aem = &opened.connected.assets;
+        let winter = node_path("wknd-shared:season/winter");
+        aem.tag_properties(&winter, &[("jcr:title", Some("Winter (theirs)"))])
+            .await
+            .unwrap();
+        let asset = sandbox.dump(false)["assets"][0]["path"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        sandbox
+            .edit_asset(
+                &asset,
+                serde_json::json!({"cq:tags": ["wknd-shared:season/monsoon"]}),
+            )
+            .unwrap();
 
-    /// A translation a colleague wrote or changed since makes the tag theirs too: undo keeps it.
-    #[test]
-    fn a_created_tag_with_a_translation_the_import_did_not_write_is_kept() {
-        let new = made(&[("fr", "Mousson")]);
-        assert!(!as_created(&in_aem(&[("fr", "La mousson")]), &new));
-        assert!(!as_created(
-            &in_aem(&[("fr", "Mousson"), ("es", "Monzón")]),
-            &new
-        ));
-        let mut retitled = in_aem(&[("fr", "Mousson")]);
-        retitled.title = "Rainy season".into();
-        assert!(!as_created(&retitled, &new));
+        let applied = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
+        let done = TagImportUndone::of(&applied).expect("an import's undo");
+        assert_eq!((done.restored, done.removed), (1, 1), "{done:?}");
+        let kept: Vec<(&str, &KeptReason)> = done
+            .kept
+            .iter()
+            .map(|k| (k.id.as_str(), &k.reason))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (
+                    "wknd-shared:season/winter",
+                    &KeptReason::ValueChanged {
+                        property: "jcr:title".into(),
+                        now: Some("Winter (theirs)".into()),
+                    }
+                ),
+                ("wknd-shared:season/monsoon", &KeptReason::HoldsAssets),
+            ]
+        );
+        let tags = ws.tags(&opened).await.unwrap();
+        let title = |id: &str| tags.iter().find(|t| t.id == id).map(|t| t.title.clone());
+        assert_eq!(title("wknd-shared:season/summer"), Some(summer_was));
+        assert_eq!(
+            title("wknd-shared:season/winter").as_deref(),
+            Some("Winter (theirs)")
+        );
+        assert_eq!(title("wknd-shared:season/autumn"), None);
+        assert_eq!(
+            title("wknd-shared:season/monsoon").as_deref(),
+            Some("Monsoon")
+        );
+
+        // Listed as a run, and the import reads undone with what its undo did.
+        let runs = ws.list_runs().await.unwrap();
+        assert!(
+            runs.iter()
+                .any(|r| r.id == undo.id && r.kind.undo_of() == Some(&import))
+        );
+        let en = metadesk_base::i18n::Localizer::english();
+        let run = ws.tag_import_run(&import, &en).await.unwrap();
+        assert_eq!(run.undone, Some(done));
+        // An undo is not undone again.
+        let again = PreviewAsk::Undo { run_id: undo.id };
+        assert!(ws.preview_asked(again, &|_| {}).await.is_err());
     }
 }

@@ -13,7 +13,6 @@ use ts_rs::TS;
 use metadesk_base::i18n::Localizer;
 use metadesk_bulk::replay::RunStatus;
 use metadesk_clients::error::{Error, ErrorCode, Result};
-use metadesk_store::connections::confirm_production;
 
 use crate::app::taxonomy_undo::{KeptReason, TagImportUndone};
 use crate::app::{Opened, TagImportApplied, TagImportPreview, Workspace, blocking};
@@ -110,17 +109,6 @@ impl Workspace {
             rename,
             undone,
         })
-    }
-
-    /// [`Self::undo_tag_import`] once the production guard has the connection's name typed.
-    pub async fn undo_confirmed_tag_import(
-        &self,
-        opened: &Opened,
-        id: &str,
-        confirm_name: Option<&str>,
-    ) -> Result<TagImportUndone> {
-        confirm_production(opened.connection(), confirm_name)?;
-        self.undo_tag_import(opened, id).await
     }
 }
 

@@ -13,6 +13,12 @@ export function uploadUndone(run: RunSummary, runs: readonly RunSummary[]): RunS
   return undone && isUpload(undone) ? undone : null;
 }
 
+/** The tag import (or rename) `run` undid, when it is the undo of one the history still has. */
+export function taxonomyUndone(run: RunSummary, runs: readonly RunSummary[]): RunSummary | null {
+  const undone = undoes(run, runs);
+  return undone && isTaxonomyRun(undone) ? undone : null;
+}
+
 export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-upload' | 'open-move' | 'undo' | 'redo' | 'show-progress';
 
 /** The actions for `run`, in the order they are shown; `running` when this window applies it;
@@ -20,8 +26,9 @@ export type RunAction = 'open-report' | 'open-preview' | 'open-import' | 'open-u
 export function actionsFor(run: RunSummary, running: boolean, runs: readonly RunSummary[] = []): RunAction[] {
   if (running) return ['show-progress'];
   // A tag import (or a tag's rename, a taxonomy plan too) is shown, resumed and undone where it
-  // was made: the Tags page.
-  if (isTaxonomyRun(run)) return ['open-import'];
+  // was made: the Tags page. So is its undo (a run of its own, which is not undone again): it
+  // opens the import, which says what its undo put back and kept.
+  if (isTaxonomyRun(run) || taxonomyUndone(run, runs)) return ['open-import'];
   // An upload is shown, resumed and undone on the Upload page; so is its undo (a run of its
   // own, which the engine neither applies again nor undoes): it opens the upload.
   if (isUpload(run) || uploadUndone(run, runs)) return ['open-upload'];

@@ -45,4 +45,18 @@ describe('a tag import in Activity', () => {
     expect(onOpenImport).toHaveBeenCalledWith(imported);
     expect(onShowRun).not.toHaveBeenCalled();
   });
+
+  it('is opened from its undo too, which offers no undo of its own', async () => {
+    const done = { ...imported, status: 'completed' as const, counts: { ...counts, changed: 3, pending: 0 } };
+    const undo = runSummary({ id: 'u1', status: 'completed', kind: { kind: 'undo', of: 'r9' }, counts: { ...counts, changed: 1, pending: 0 } });
+    expect(actionsFor(undo, false, [undo, done])).toEqual(['open-import']);
+    vi.mocked(listRuns).mockResolvedValue([undo, done]);
+    const onOpenImport = vi.fn();
+    render(ActivityPage, { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenImport });
+    await waitFor(() => expect(screen.getAllByTestId('open-import')).toHaveLength(2));
+    expect(screen.getAllByTestId('run-item')[0]?.textContent).toContain('Undo of the tag import of tags.csv');
+    expect(screen.queryByTestId('undo-run')).toBeNull();
+    await userEvent.click(screen.getAllByTestId('open-import')[0] as HTMLElement);
+    expect(onOpenImport).toHaveBeenCalledWith(done);
+  });
 });

@@ -321,6 +321,19 @@ describe('undo and retry in words', () => {
     expect(kindLine(en, undo, sheetRun)).toBe(`Undo of the import of the sheet shots.xlsx of ${made}`);
   });
 
+  it('names the taxonomy sheet or the tag an undo of a tag import or a rename goes back to', () => {
+    const dam = '/content/dam';
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: dam });
+    const imported = runSummary({ kind: { kind: 'tag_import', file: 'tags.xlsx' }, created: original.created, folder: dam });
+    expect(kindLine(en, undo, imported)).toBe(`Undo of the tag import of tags.xlsx of ${made}`);
+    const renamed = runSummary({
+      kind: { kind: 'tag_rename', tag: 'wknd:season/summer', from: 'Summer', to: 'High summer' },
+      created: original.created,
+      folder: dam,
+    });
+    expect(kindLine(en, undo, renamed)).toBe(`Undo of the rename of the tag wknd:season/summer of ${made}`);
+  });
+
   it('names the folder of the run it goes back to when it is not the run’s own', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
     expect(kindLine(en, undo, original)).toBe(`Undo of the bulk edit of ${made} in /content/dam/a`);

@@ -106,9 +106,14 @@ function what(run: Of | null): string {
   return run?.kind.kind ?? 'run';
 }
 
-/** The sheet a sheet run read; '' for any other run. */
+/** The sheet a sheet run or a tag import read; '' for any other run. */
 function sheetFile(run: Of | null): string {
-  return run?.kind.kind === 'sheet' ? run.kind.file : '';
+  return run?.kind.kind === 'sheet' || run?.kind.kind === 'tag_import' ? run.kind.file : '';
+}
+
+/** The tag a rename renamed; '' for any other run. */
+function renamedTag(run: Of | null): string {
+  return run?.kind.kind === 'tag_rename' ? run.kind.tag : '';
 }
 
 /** The facts of a run that say what it did, for its name. */
@@ -160,7 +165,7 @@ export function kindLine(i18n: I18n, run: Named, origin: Origin | null = null): 
       const args = {
         what: step && kind.kind === 'undo' ? step.command : editOf,
         file: sheetFile(origin),
-        tag: step?.tag ?? '',
+        tag: step?.tag ?? renamedTag(origin),
         target: step?.target ?? '',
         made: madeWords(i18n, origin, kind.of),
         folder: origin && origin.folder !== run.folder ? origin.folder : 'none',

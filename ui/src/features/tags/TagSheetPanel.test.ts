@@ -157,7 +157,7 @@ describe('the round trip panel', () => {
 
     vi.mocked(undoTagImport).mockResolvedValue({ id: 'imp-2', restored: 0, removed: 1, kept: [] });
     await userEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
-    expect(undoTagImport).toHaveBeenCalledWith(expect.anything(), 'imp-2', null);
+    expect(undoTagImport).toHaveBeenCalledWith('imp-2', null);
     expect((await screen.findByTestId('tags-import-undone')).textContent).toBe('Undone: 0 values put back, 1 tag removed.');
     expect(screen.queryByTestId('tags-import-stopped')).toBeNull();
   });

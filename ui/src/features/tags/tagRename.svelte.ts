@@ -107,7 +107,7 @@ export class TagRenameModel {
     if (!applied || !connectionId || this.busy || this.undone) return;
     this.confirming = null;
     await this.#doing(async () => {
-      this.undone = await undoTagImport(connectionId, applied.id, confirmName);
+      this.undone = await undoTagImport(applied.id, confirmName);
     });
   }
 

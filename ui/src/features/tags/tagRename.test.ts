@@ -59,7 +59,7 @@ describe('renaming a tag', () => {
     expect(m.applied).toEqual(APPLIED);
     vi.mocked(undoTagImport).mockResolvedValueOnce({ id: 'r1', restored: 1, removed: 0, kept: [] });
     await m.request('undo', false);
-    expect(undoTagImport).toHaveBeenCalledWith('c1', 'r1', null);
+    expect(undoTagImport).toHaveBeenCalledWith('r1', null);
     expect(m.undone?.restored).toBe(1);
   });
 

@@ -180,7 +180,7 @@ export class TagSheetModel {
     this.job = 'undo';
     this.failure = null;
     try {
-      const undone = await undoTagImport(connection.id, applied.id, typed);
+      const undone = await undoTagImport(applied.id, typed);
       if (mine === this.#generation) this.undone = undone;
     } catch (thrown) {
       if (mine === this.#generation) this.failure = toIpcError(thrown);

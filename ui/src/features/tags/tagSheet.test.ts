@@ -112,7 +112,7 @@ describe('the taxonomy as a sheet', () => {
     const undone = { id: 'imp-1', restored: 1, removed: 1, kept: [] };
     vi.mocked(undoTagImport).mockResolvedValue(undone);
     await m.confirmed('p12345 · e67890');
-    expect(undoTagImport).toHaveBeenCalledWith('c1', 'imp-1', 'p12345 · e67890');
+    expect(undoTagImport).toHaveBeenCalledWith('imp-1', 'p12345 · e67890');
     expect(m.undone).toEqual(undone);
   });
 

@@ -91,7 +91,7 @@ describe('an import opened from Activity', () => {
     expect(applyTaxonomyRun).not.toHaveBeenCalled();
     vi.mocked(undoTagImport).mockResolvedValueOnce({ id: 'r9', restored: 1, removed: 1, kept: [] });
     await m.undo();
-    expect(undoTagImport).toHaveBeenCalledWith('c2', 'r9', null);
+    expect(undoTagImport).toHaveBeenCalledWith('r9', null);
   });
 
   it('says why a run could not be opened', async () => {

@@ -29,7 +29,7 @@ use metadesk_credentials::credentials::ApiFamily;
 
 pub use shape::{Difference, Shape};
 
-use super::runs::write_whole_file;
+use super::whole_file::write_whole_file;
 use super::{Workspace, blocking};
 use probes::Read;
 

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use crate::app::jobs::job_on;
-use crate::app::runs::write_whole_file;
 use crate::app::sheet_files::file_name_of;
+use crate::app::whole_file::write_whole_file;
 use crate::app::{JobKind, Opened, Workspace, blocking};
 use std::collections::HashMap;
 

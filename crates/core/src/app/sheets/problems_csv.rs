@@ -5,8 +5,8 @@
 //! import (`kept_issues.rs`).
 
 use crate::app::Workspace;
-use crate::app::runs::write_whole_file;
 use crate::app::sheet_files::file_name_of;
+use crate::app::whole_file::write_whole_file;
 use metadesk_base::i18n::Localizer;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::{Issue, Severity};
