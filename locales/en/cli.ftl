@@ -579,6 +579,13 @@ cli-tags-import-exists-now = Not created: { $id } was created in AEM since the p
 cli-tags-undo-dry-run = Dry run: nothing was written; without --dry-run, the values import { $id } changed are put back and the tags it created removed, except those changed or used since.
 cli-tags-undo-confirm = Undo the tag import { $id }?
 cli-tags-undo-rename-confirm = Undo the rename of { $tag } ({ $from } → { $to }): put its titles back?
+cli-tags-undo-planned = The undo of { $id } would put back { $values ->
+    [one] { $values } value
+   *[other] { $values } values
+} and remove { $tags ->
+    [one] { $tags } tag it created
+   *[other] { $tags } tags it created
+}, each only if AEM still holds it as the import left it.
 cli-tags-undone = Undid { $id }: { $restored ->
     [one] { $restored } value put back
    *[other] { $restored } values put back

@@ -583,6 +583,13 @@ cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM dep
 cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
 cli-tags-undo-confirm = Revenir en arrière sur l’import de balises { $id } ?
 cli-tags-undo-rename-confirm = Revenir en arrière sur le renommage de { $tag } ({ $from } → { $to }) et remettre ses titres ?
+cli-tags-undo-planned = Le retour en arrière sur { $id } restaurerait { $values ->
+    [one] { $values } valeur
+   *[other] { $values } valeurs
+} et supprimerait { $tags ->
+    [one] { $tags } balise créée par l’import
+   *[other] { $tags } balises créées par l’import
+}, chacune seulement si AEM la garde telle que l’import l’a laissée.
 cli-tags-undone = Retour en arrière sur { $id } fait : { $restored ->
     [one] { $restored } valeur restaurée
    *[other] { $restored } valeurs restaurées

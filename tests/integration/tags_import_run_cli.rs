@@ -133,11 +133,15 @@ async fn a_value_write_whose_answer_was_lost_is_found_done_not_sent_again() {
     );
 }
 
-/// `bulk undo` and `bulk retry` of an import's run write nothing and name the import's own
-/// undo. Seen failing with "changed no asset, so there is nothing to undo".
+/// `bulk undo` of an import's run is the import's undo, previewed and applied as every undo:
+/// the title is put back and the undo says so. `bulk retry` writes nothing and says an import
+/// is not retried. Seen failing on the old code, where both were refused and named `tags
+/// undo-import`.
 #[tokio::test(flavor = "multi_thread")]
-async fn bulk_undo_of_an_import_names_the_import_undo_and_writes_nothing() {
+async fn bulk_undo_of_an_import_is_its_undo_and_a_retry_writes_nothing() {
     let env = Env::new().await;
+    let title = || async { env.tag("wknd-shared/season/summer").await.1["jcr:title"].clone() };
+    let was = title().await;
     let sheet = env.sheet(
         "summer.csv",
         &format!("{HEADER}wknd-shared:season/summer,High summer,,\n"),
@@ -145,15 +149,17 @@ async fn bulk_undo_of_an_import_names_the_import_undo_and_writes_nothing() {
     let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
     let id = import_id(&out(&o));
-    let before = env.taxonomy().await;
-    for verb in ["undo", "retry"] {
-        let o = env.run(&["bulk", verb, &id, "--yes"]);
-        assert_ne!(o.status.code(), Some(0), "{verb}");
-        assert!(
-            err(&o).contains(&format!("metadesk-cli tags undo-import {id}")),
-            "{verb}: {}",
-            err(&o)
-        );
-    }
-    assert_eq!(env.taxonomy().await, before);
+    let imported = env.taxonomy().await;
+
+    let o = env.run(&["bulk", "retry", &id, "--yes"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(err(&o).contains("is not retried"), "{}", err(&o));
+    assert_eq!(env.taxonomy().await, imported);
+
+    let o = env.run(&["bulk", "undo", &id, "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    // Its preview says what it would do, then what it did.
+    assert!(out(&o).contains("would put back 1 value"), "{}", out(&o));
+    assert!(out(&o).contains(&format!("Undid {id}")), "{}", out(&o));
+    assert_eq!(title().await, was);
 }

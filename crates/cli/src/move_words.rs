@@ -7,6 +7,7 @@
 
 use metadesk_core::bulk::moves::{MoveState, MoveView};
 use metadesk_core::bulk::ops::OpView;
+use metadesk_core::bulk::replay::RunStatus;
 use metadesk_core::bulk::runs::RunSummary;
 use metadesk_core::i18n::{Localizer, arg, count};
 
@@ -18,6 +19,9 @@ pub fn print_op(summary: &RunSummary, l: &Localizer) {
     match &summary.op {
         Some(OpView::Move(view)) => print_move(view, l),
         Some(OpView::UploadUndo(view)) => crate::upload_undo_words::print_view(view, l),
+        Some(OpView::TagImportUndo(view)) if summary.status == RunStatus::Previewed => {
+            crate::tag_import_words::print_undo_plan(view, l);
+        }
         Some(OpView::TagImportUndo(_)) => {
             if let Some(undone) = metadesk_core::app::TagImportUndone::of(summary) {
                 crate::tag_import_words::print_undone(&undone, l);

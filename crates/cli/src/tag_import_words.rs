@@ -6,6 +6,7 @@
 //! Not here: the import's commands and questions (`tags_import.rs`).
 
 use metadesk_core::app::{ChangedSince, KeptReason, TagImportUndone};
+use metadesk_core::bulk::tag_import_undo::TagImportUndoView;
 use metadesk_core::i18n::{Localizer, arg, count};
 
 /// A value in quotes as the language writes them; `empty` when there is none.
@@ -104,6 +105,23 @@ pub(crate) fn print_undone(undone: &TagImportUndone, l: &Localizer) {
                 ("id", arg(undone.id.as_str())),
                 ("restored", count(undone.restored as f64)),
                 ("removed", count(undone.removed as f64)),
+            ],
+        )
+    );
+}
+
+/// What a tag import's undo would do, as its preview says it (`bulk undo --dry-run`).
+pub(crate) fn print_undo_plan(view: &TagImportUndoView, l: &Localizer) {
+    let values = view.rows.iter().filter(|r| r.property.is_some()).count();
+    let tags = view.rows.len() - values;
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-undo-planned",
+            &[
+                ("id", arg(view.import.as_str())),
+                ("values", count(values as f64)),
+                ("tags", count(tags as f64)),
             ],
         )
     );
