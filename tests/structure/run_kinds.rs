@@ -5,7 +5,9 @@
 //! window (`ui/src/features/bulk/runKind.ts`). Making a `RunKind` is fine anywhere; a pattern
 //! on one (`match` arms, `matches!`, `if let`, `let … else`) counts, and in the window a read
 //! of a run's kind or operation tag (`kind.kind`, `op?.op`, `from?.kind`). Test code does not
-//! count.
+//! count. The operations that run through the operation trait are told apart the same way: an
+//! `OpPlan` or `OpView` is matched in `ops.rs` and the engine's dispatch only (a face asks
+//! `OpView::as_move`…).
 
 use std::path::Path;
 
@@ -41,6 +43,41 @@ fn run_kinds_are_matched_in_at_most_two_rust_files() {
         "RunKind is matched in {} files (at most {MOST_FILES}): ask one of its methods \
          (crates/bulk/src/run_kind.rs) instead of matching its variants:\n{}",
         matching.len(),
+        matching.join("\n")
+    );
+}
+
+/// The only Rust files that match an operation's plan or view (`OpPlan`, `OpView`).
+const OP_FILES: [&str; 2] = [
+    "crates/bulk/src/ops.rs",
+    "crates/bulk/src/engine/operating.rs",
+];
+
+/// Seen failing with the CLI's words of a run (`move_words.rs`), the core's undo of a tag
+/// import and of an upload matching `OpView`'s variants.
+#[test]
+fn operations_are_matched_in_two_rust_files_only() {
+    let mut scanned = 0;
+    let mut matching = Vec::new();
+    for dir in ["crates", "src-tauri/src"] {
+        for path in files(dir, &[".rs"]) {
+            if is_rust_test_file(&path) {
+                continue;
+            }
+            scanned += 1;
+            let code = code_of(&path);
+            let patterns = patterns_of(&code, "OpPlan::") + patterns_of(&code, "OpView::");
+            if patterns > 0 && !OP_FILES.iter().any(|f| path == Path::new(f)) {
+                matching.push(format!("{}: {patterns}", path.display()));
+            }
+        }
+    }
+    assert!(scanned > 300, "only {scanned} source files found");
+    assert!(
+        matching.is_empty(),
+        "an operation is matched outside {}: ask `OpView`'s `as_…` (crates/bulk/src/ops.rs) \
+         instead of matching its variants:\n{}",
+        OP_FILES.join(" and "),
         matching.join("\n")
     );
 }
@@ -110,17 +147,37 @@ fn code_of(path: &Path) -> String {
 
 /// How many times `code` matches a `RunKind::` variant as a pattern rather than makes one.
 fn run_kind_patterns(code: &str) -> usize {
-    code.match_indices("RunKind::")
-        .filter(|(at, _)| is_pattern(code, *at))
+    patterns_of(code, "RunKind::")
+}
+
+/// How many times `code` matches a variant of the enum `prefix` names (`RunKind::`) as a
+/// pattern rather than makes one.
+fn patterns_of(code: &str, prefix: &str) -> usize {
+    code.match_indices(prefix)
+        .filter(|(at, _)| is_pattern(code, *at, prefix))
         .count()
 }
 
-/// Whether the `RunKind::` at `at` is a pattern: after `let` (`if let`, `let … else`, a
-/// `let (A | B)`), inside `matches!(`, or followed (past its fields) by a match arm's `=>`,
-/// a guard's `if` or another alternative's `|`.
-fn is_pattern(code: &str, at: usize) -> bool {
-    let before = code[..at].trim_end();
-    let before = before.strip_suffix('(').unwrap_or(before).trim_end();
+/// Whether the `prefix` (`RunKind::`) at `at` is a pattern: after `let` (`if let`, `let …
+/// else`, a `let (A | B)`), inside `matches!(`, or followed (past its fields) by a match arm's
+/// `=>`, a guard's `if` or another alternative's `|`.
+fn is_pattern(code: &str, at: usize, prefix: &str) -> bool {
+    // Inside an option's `Some(…)` (a summary's operation), the pattern is the whole.
+    let mut before = code[..at].trim_end();
+    let mut wrappers = 0;
+    while let Some(inner) = before.strip_suffix('(') {
+        let inner = inner.trim_end();
+        match inner.strip_suffix("Some") {
+            Some(outer) => {
+                before = outer.trim_end();
+                wrappers += 1;
+            }
+            None => {
+                before = inner;
+                break;
+            }
+        }
+    }
     let last_word = before
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
         .next();
@@ -134,7 +191,7 @@ fn is_pattern(code: &str, at: usize) -> bool {
             return true;
         }
     }
-    let after = &code[at + "RunKind::".len()..];
+    let after = &code[at + prefix.len()..];
     let name_end = after
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(after.len());
@@ -149,6 +206,9 @@ fn is_pattern(code: &str, at: usize) -> bool {
                 break;
             }
         }
+    }
+    for _ in 0..wrappers {
+        rest = rest.strip_prefix(')').unwrap_or(rest).trim_start();
     }
     rest.starts_with("=>")
         || rest.starts_with("if ")
@@ -180,4 +240,11 @@ fn patterns_are_told_from_values() {
     for code in values {
         assert_eq!(run_kind_patterns(code), 0, "{code}");
     }
+    // An operation wrapped in its summary's option is matched too; made, it is not.
+    let op = "let Some(OpView::Move(view)) = &s.op else { return };";
+    assert_eq!(patterns_of(op, "OpView::"), 1);
+    let arm = "match &s.op { Some(OpView::Move(v)) => 1, _ => 0 }";
+    assert_eq!(patterns_of(arm, "OpView::"), 1);
+    let made = "spec.op = Some(OpPlan::Move(plan));";
+    assert_eq!(patterns_of(made, "OpPlan::"), 0);
 }

@@ -1,8 +1,9 @@
 //! The operations that run through the operation trait (`operation.rs`), and the one place
 //! they are told apart: a run's plan ([`OpPlan`], in its spec), what its summary shows
-//! ([`OpView`]), its counts, and the plan of its undo. It names no run kind nor spec (those
-//! hold an [`OpPlan`]), so nothing here imports them back. The engine's dispatch of the write is
-//! `engine/operating.rs`; nothing else matches an operation.
+//! ([`OpView`]) and which operation a view is of (`as_move`…), its counts, and the plan of its
+//! undo. It names no run kind nor spec (those hold an [`OpPlan`]), so nothing here imports them
+//! back. The engine's dispatch of the write is `engine/operating.rs`; nothing else matches an
+//! operation (`tests/structure/run_kinds.rs`).
 //!
 //! Not here: any one operation (`moves.rs`, `upload_undo.rs`, `tag_import_undo.rs`).
 
@@ -99,6 +100,30 @@ impl OpPlan {
 }
 
 impl OpView {
+    /// A move's (or its undo's) rows, when it is one.
+    pub fn as_move(&self) -> Option<&crate::moves::MoveView> {
+        match self {
+            OpView::Move(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// An upload's undo's files, when it is one.
+    pub fn as_upload_undo(&self) -> Option<&crate::upload_undo::UploadUndoView> {
+        match self {
+            OpView::UploadUndo(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// A tag import's undo's rows, when it is one.
+    pub fn as_tag_import_undo(&self) -> Option<&crate::tag_import_undo::TagImportUndoView> {
+        match self {
+            OpView::TagImportUndo(view) => Some(view),
+            _ => None,
+        }
+    }
+
     /// Its words in the reader's language.
     pub fn localize(&mut self, l10n: &metadesk_base::i18n::Localizer) {
         match self {

@@ -6,7 +6,6 @@
 //! Not here: the command's flags (`move_cmd.rs`).
 
 use metadesk_core::bulk::moves::{MoveState, MoveView};
-use metadesk_core::bulk::ops::OpView;
 use metadesk_core::bulk::replay::RunStatus;
 use metadesk_core::bulk::runs::RunSummary;
 use metadesk_core::i18n::{Localizer, arg, count};
@@ -14,20 +13,22 @@ use metadesk_core::i18n::{Localizer, arg, count};
 /// The rows a terminal shows before saying how many more there are.
 const SHOWN: usize = 200;
 
-/// The operation's lines of `summary`, if it has one.
+/// The operation's lines of `summary`, if it has one: a move's here, an upload's undo's and a
+/// tag import's undo's in their own words' files.
 pub fn print_op(summary: &RunSummary, l: &Localizer) {
-    match &summary.op {
-        Some(OpView::Move(view)) => print_move(view, l),
-        Some(OpView::UploadUndo(view)) => crate::upload_undo_words::print_view(view, l),
-        Some(OpView::TagImportUndo(view)) if summary.status == RunStatus::Previewed => {
+    let Some(op) = &summary.op else {
+        return;
+    };
+    if let Some(view) = op.as_move() {
+        print_move(view, l);
+    } else if let Some(view) = op.as_upload_undo() {
+        crate::upload_undo_words::print_view(view, l);
+    } else if let Some(view) = op.as_tag_import_undo() {
+        if summary.status == RunStatus::Previewed {
             crate::tag_import_words::print_undo_plan(view, l);
+        } else if let Some(undone) = metadesk_core::app::TagImportUndone::of(summary) {
+            crate::tag_import_words::print_undone(&undone, l);
         }
-        Some(OpView::TagImportUndo(_)) => {
-            if let Some(undone) = metadesk_core::app::TagImportUndone::of(summary) {
-                crate::tag_import_words::print_undone(&undone, l);
-            }
-        }
-        None => {}
     }
 }
 

@@ -17,7 +17,7 @@ use ts_rs::TS;
 
 use metadesk_assets::DAM_ROOT;
 use metadesk_base::i18n::{SavedText, Text};
-use metadesk_bulk::ops::{OpPlan, OpView};
+use metadesk_bulk::ops::OpPlan;
 use metadesk_bulk::replay::{Replay, RunStatus};
 use metadesk_bulk::runs::{self, RunSummary};
 use metadesk_bulk::scope::RunScope;
@@ -83,9 +83,7 @@ impl TagImportUndone {
     /// What the undo run `summary` did, as the Tags page and the CLI say it; `None` for any
     /// other run.
     pub fn of(summary: &RunSummary) -> Option<TagImportUndone> {
-        let Some(OpView::TagImportUndo(view)) = &summary.op else {
-            return None;
-        };
+        let view = summary.op.as_ref()?.as_tag_import_undo()?;
         let mut done = TagImportUndone {
             id: view.import.clone(),
             restored: 0,

@@ -14,7 +14,7 @@
 //!
 //! Not here: the run (`uploads.rs`, `bulk::engine::upload`), what it wrote (`bulk::upload`).
 
-use metadesk_bulk::ops::{OpPlan, OpView};
+use metadesk_bulk::ops::OpPlan;
 use metadesk_bulk::parts::PartJournal;
 use metadesk_bulk::replay::{Replay, RunStatus};
 use metadesk_bulk::runs::{self, RunSummary};
@@ -93,7 +93,12 @@ impl Workspace {
     ) -> Result<()> {
         // The engine's own run of the undo (every undo since the operation trait) is applied
         // and resumed as every run is; never undone.
-        if applying && matches!(summary.op, Some(OpView::UploadUndo(_))) {
+        if applying
+            && summary
+                .op
+                .as_ref()
+                .is_some_and(|op| op.as_upload_undo().is_some())
+        {
             return Ok(());
         }
         match self.upload_undone(summary).await {
@@ -136,6 +141,7 @@ impl Workspace {
 mod tests {
     use metadesk_assets::upload::WhenDifferent;
     use metadesk_bulk::RunControl;
+    use metadesk_bulk::ops::OpView;
     use metadesk_sandbox::SAMPLE_FOLDER;
 
     use super::*;
