@@ -253,10 +253,12 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<SavedText>,
     },
-    /// A tag run's step (`tag_step.rs`), after the apply went through every asset, or a tag
-    /// import's write (`tag_import.rs`): each part journaled `sending` durably before its
-    /// request leaves, then `done`, `refused` or `left_alone`.
-    TagStep {
+    /// One part of a run written once (`parts.rs`): a request of a tag run's step, a tag
+    /// import's write, an upload's folder or file, an operation's row. Each journaled `sending`
+    /// durably before its request leaves, then `done`, `refused` or `left_alone`. Named
+    /// `tag_step` in the file, as journals have written it since tag runs had the only parts.
+    #[serde(rename = "tag_step")]
+    Part {
         #[serde(flatten)]
         part: crate::parts::RunPart,
         state: crate::parts::PartState,
@@ -656,6 +658,24 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A part's record reads and writes as journals have held it since tag runs had the only
+    /// parts (`"t": "tag_step"`), whatever the Rust name: a journal written before reads the
+    /// same, and one written now reads in an older build.
+    #[test]
+    fn a_part_s_record_keeps_its_name_in_the_file() {
+        let line = r#"{"t":"tag_step","part":"create","tag":"ns:a","state":"done","at":"2026-01-01T00:00:00Z"}"#;
+        let record: Record = serde_json::from_str(line).unwrap();
+        assert!(matches!(
+            &record,
+            Record::Part {
+                part: crate::parts::RunPart::Create { .. },
+                state: crate::parts::PartState::Done,
+                ..
+            }
+        ));
+        assert_eq!(serde_json::to_string(&record).unwrap(), line);
+    }
 
     #[test]
     fn run_ids_cannot_escape_the_runs_folder() {

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
-/// One part of a run, written once and journaled on its own (`Record::TagStep`): a request of
+/// One part of a run, written once and journaled on its own (`Record::Part`): a request of
 /// a tag change's step, a write of a tag import (`tag_import.rs`), a folder or a file of an
 /// upload (`upload.rs`), an asset moved (`moves.rs`), a file an upload's undo deletes, a value
 /// or a tag a tag import's undo puts back or removes.

@@ -131,9 +131,10 @@ pub struct Replay {
     pub changed_on_website: Option<u64>,
     /// The same before its apply: the planned changes of assets on the website.
     pub to_change_on_website: Option<u64>,
-    /// A tag run's step, or a tag import's writes, as journaled (empty for any other run, and
-    /// before it starts).
-    pub tag_step: crate::parts::PartJournal,
+    /// The parts journaled one by one — a tag run's step, a tag import's writes, an upload's
+    /// folders and files, an operation's rows — as the journal left them (empty for any other
+    /// run, and before it starts).
+    pub parts: crate::parts::PartJournal,
 }
 
 /// Adds up a run's working time while its journal is replayed: the days a previewed run waits
@@ -215,7 +216,7 @@ impl Replay {
             publication: None,
             changed_on_website: None,
             to_change_on_website: None,
-            tag_step: Default::default(),
+            parts: Default::default(),
         };
         let mut working = WorkingTime::default();
         let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
@@ -297,7 +298,7 @@ impl Replay {
                     r.apply_open = false;
                     r.last_end = Some((at, status, reason));
                 }
-                Record::TagStep {
+                Record::Part {
                     part,
                     state,
                     at,
@@ -307,14 +308,14 @@ impl Replay {
                     working.seen(Some(&at));
                     if state == crate::parts::PartState::LeftAlone {
                         if let Some(why) = reason {
-                            r.tag_step.reasons.insert(part.clone(), why);
+                            r.parts.reasons.insert(part.clone(), why);
                         }
-                        r.tag_step.left(part, now);
+                        r.parts.left(part, now);
                     } else {
                         if let Some(now) = now.filter(|_| state == crate::parts::PartState::Done) {
-                            r.tag_step.held.insert(part.clone(), now);
+                            r.parts.held.insert(part.clone(), now);
                         }
-                        r.tag_step.record(part, state, reason);
+                        r.parts.record(part, state, reason);
                     }
                 }
             }
@@ -334,11 +335,11 @@ impl Replay {
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
         if let Some(plan) = &r.spec.tag_import {
             // An import's writes are its rows: counted from the journal of its parts.
-            r.counts = import_counts(plan, &r.tag_step);
+            r.counts = import_counts(plan, &r.parts);
         }
         if let Some(plan) = &r.spec.upload {
             // An upload's files are its rows.
-            let files = plan.counts(&r.tag_step);
+            let files = plan.counts(&r.parts);
             r.counts = Counts {
                 assets: plan.files.len() as u64,
                 changed: files.uploaded,
@@ -350,7 +351,7 @@ impl Replay {
         }
         if let Some(op) = &r.spec.op {
             // An operation's rows are its assets.
-            let rows = op.counts(&r.tag_step);
+            let rows = op.counts(&r.parts);
             r.counts = Counts {
                 assets: rows.planned,
                 changed: rows.done,
@@ -406,22 +407,22 @@ impl Replay {
         self.spec
             .tag_step
             .as_ref()
-            .is_some_and(|step| tag_step::to_send(step, self.rows_done(), &self.tag_step))
+            .is_some_and(|step| tag_step::to_send(step, self.rows_done(), &self.parts))
     }
 
     /// A tag import's run as its summary shows it.
     pub fn tag_import_view(&self) -> Option<crate::tag_import::TagImportView> {
-        Some(self.spec.tag_import.as_ref()?.view(&self.tag_step))
+        Some(self.spec.tag_import.as_ref()?.view(&self.parts))
     }
 
     /// An operation's run as its summary shows it.
     pub fn op_view(&self) -> Option<crate::ops::OpView> {
-        Some(self.spec.op.as_ref()?.view(&self.tag_step))
+        Some(self.spec.op.as_ref()?.view(&self.parts))
     }
 
     /// An upload's run as its summary shows it.
     pub fn upload_view(&self) -> Option<crate::upload::UploadView> {
-        Some(self.spec.upload.as_ref()?.view(&self.tag_step))
+        Some(self.spec.upload.as_ref()?.view(&self.parts))
     }
 
     /// A tag run's step as its summary shows it.
@@ -430,9 +431,9 @@ impl Replay {
         let rows = self.rows_done();
         Some(TagStepView {
             step: step.clone(),
-            state: tag_step::state_of(step, rows, &self.tag_step),
+            state: tag_step::state_of(step, rows, &self.parts),
             left_alone: rows.left_alone,
-            reason: self.tag_step.reason.clone(),
+            reason: self.parts.reason.clone(),
         })
     }
 }

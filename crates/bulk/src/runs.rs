@@ -495,7 +495,7 @@ pub fn report(
     if let Some(op) = spec(runs_dir, run_id)?.op {
         // An operation's rows are its plan's, where its journal left each.
         let replay = Replay::load(&path)?;
-        for (path, status, reason) in op.report_rows(&replay.tag_step) {
+        for (path, status, reason) in op.report_rows(&replay.parts) {
             each(ReportRow {
                 path,
                 status,

@@ -364,7 +364,7 @@ impl Engine {
         self.check_family(&original.spec)?;
         if let Some(op) = &original.spec.op {
             // Every undo of an operation is a run of that operation, planned from its journal.
-            let Some((back, items)) = op.undo(&original.tag_step) else {
+            let Some((back, items)) = op.undo(&original.parts) else {
                 return Err(Error::message(
                     ErrorCode::InvalidInput,
                     "error-nothing-to-undo",

@@ -41,8 +41,8 @@ pub(super) async fn apply(
     on_progress: ProgressFn<'_>,
 ) -> Result<Option<SavedText>> {
     match &replay.spec.op {
-        Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.tag_step, on_progress).await,
-        Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.tag_step, on_progress).await,
+        Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.parts, on_progress).await,
+        Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.parts, on_progress).await,
         Some(OpPlan::TagImportUndo(plan)) => {
             // Without the exact reads of what holds a tag, no created tag may be removed.
             let Some(holders) = ctx.tag_holders.as_deref() else {
@@ -55,7 +55,7 @@ pub(super) async fn apply(
                 holders,
                 control: &ctx.control,
             };
-            run(ctx, &op, &replay.tag_step, on_progress).await
+            run(ctx, &op, &replay.parts, on_progress).await
         }
         None => Ok(None),
     }
@@ -223,7 +223,7 @@ async fn send_once<'r, O: Operation>(
         return Ok(Vec::new());
     }
     let at = super::now_rfc3339();
-    let sending = |row: &&O::Row| Record::TagStep {
+    let sending = |row: &&O::Row| Record::Part {
         part: op.part(row),
         state: PartState::Sending,
         at: at.clone(),

@@ -89,7 +89,7 @@ pub(super) async fn apply(ctx: &Ctx, replay: &Replay) -> Result<Option<SavedText
         Err(failure) => return Ok(Some(why(ctx, failure))),
     };
     let live: HashMap<&str, &Tag> = tags.iter().map(|t| (t.id.as_str(), t)).collect();
-    let journal = &replay.tag_step;
+    let journal = &replay.parts;
     for tag in &plan.created {
         if ctx.control.is_cancelled() {
             return Ok(None);

@@ -25,7 +25,7 @@ pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
         return Ok(());
     };
     for part in step.parts() {
-        if replay.tag_step.state(&part) == Some(PartState::Done) {
+        if replay.parts.state(&part) == Some(PartState::Done) {
             continue;
         }
         if ctx.control.is_cancelled() {
@@ -72,7 +72,7 @@ pub(super) async fn journal_part(
     now: Option<String>,
 ) -> Result<()> {
     ctx.journal
-        .append_durable(&Record::TagStep {
+        .append_durable(&Record::Part {
             part,
             state,
             at: now_rfc3339(),

@@ -83,7 +83,7 @@ pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<Save
     {
         ctx.write_per_asset(status, true).await?;
     }
-    let journal = &replay.tag_step;
+    let journal = &replay.parts;
     if let Some(refused) = make_folders(ctx, aem, journal, plan).await? {
         return Ok(Some(refused));
     }

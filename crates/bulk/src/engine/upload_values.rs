@@ -472,7 +472,7 @@ async fn journal_all(
 ) -> Result<()> {
     let records: Vec<Record> = parts
         .into_iter()
-        .map(|(part, state, reason, now)| Record::TagStep {
+        .map(|(part, state, reason, now)| Record::Part {
             part,
             state,
             at: now_rfc3339(),

@@ -233,7 +233,7 @@ impl Workspace {
         .await?;
         if let Some(replay) = replay {
             let plan = replay.spec.tag_import.as_ref().ok_or_else(unknown)?;
-            let (created, changed) = plan.written(&replay.tag_step);
+            let (created, changed) = plan.written(&replay.parts);
             let at = replay.first_apply.clone().unwrap_or_default();
             return Ok(ImportRecord::of_run(id, &replay.spec, created, changed, at));
         }

@@ -42,7 +42,7 @@ impl Workspace {
                 vec![("run", id.into())],
             )
         })?;
-        Ok((plan, replay.tag_step))
+        Ok((plan, replay.parts))
     }
 
     /// Previews the undo of upload run `id` on the connection opened for it
