@@ -221,6 +221,7 @@ mod tests {
             tag_import: None,
             upload: None,
             op: None,
+            opens: metadesk_core::bulk::run_page::RunPage::Report,
             undoes_tag_step: None,
         }
     }

@@ -50,6 +50,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
   const kind = overrides.kind ?? { kind: 'edit' };
   return {
     goesBackTo: sentBack(kind),
+    opens: opensOn(kind, overrides.id ?? 'r1'),
     id: 'r1',
     created: '2026-03-02T09:15:00Z',
     connection: 'p12345 · e67890',
@@ -92,6 +93,22 @@ function sentBack(kind: RunSummary['kind']): string | null {
       return kind.undo_of ?? null;
     default:
       return null;
+  }
+}
+
+/** Where run `id` of `kind` is shown, as the core's `RunKind::page` sends it with a summary
+ *  (an undo of an upload or a tag import says its page in `overrides`: its operation's). */
+function opensOn(kind: RunSummary['kind'], id: string): RunSummary['opens'] {
+  switch (kind.kind) {
+    case 'tag_import':
+    case 'tag_rename':
+      return { page: 'tags', run: id };
+    case 'upload':
+      return { page: 'upload', run: id };
+    case 'move':
+      return { page: 'move' };
+    default:
+      return { page: 'report' };
   }
 }
 

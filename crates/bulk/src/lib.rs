@@ -39,6 +39,7 @@ pub mod request_gate;
 pub mod rules;
 pub mod run_control;
 mod run_kind;
+pub mod run_page;
 pub mod run_undone;
 pub mod runs;
 pub mod sample;

@@ -124,6 +124,20 @@ impl OpView {
         }
     }
 
+    /// Where its run is shown: a move in the Move panel, an undo with what it undoes.
+    pub fn page(&self) -> crate::run_page::RunPage {
+        use crate::run_page::RunPage;
+        match self {
+            OpView::Move(_) => RunPage::Move,
+            OpView::UploadUndo(view) => RunPage::Upload {
+                run: view.upload.clone(),
+            },
+            OpView::TagImportUndo(view) => RunPage::Tags {
+                run: view.import.clone(),
+            },
+        }
+    }
+
     /// Its words in the reader's language.
     pub fn localize(&mut self, l10n: &metadesk_base::i18n::Localizer) {
         match self {

@@ -131,6 +131,21 @@ impl RunKind {
     }
 
     /// A tag's rename: the tag, its title before and the one it was given.
+    /// Where a run `id` of this kind is shown when it is not its own report: an import or a
+    /// rename on the Tags page, an upload on the Upload page, a move (or its undo) in the Move
+    /// panel. `None`: its report, unless its operation says otherwise (`OpView::page`).
+    pub fn page(&self, id: &str) -> Option<crate::run_page::RunPage> {
+        use crate::run_page::RunPage;
+        match self {
+            RunKind::TagImport { .. } | RunKind::TagRename { .. } => {
+                Some(RunPage::Tags { run: id.to_owned() })
+            }
+            RunKind::Upload { .. } => Some(RunPage::Upload { run: id.to_owned() }),
+            RunKind::Move { .. } => Some(RunPage::Move),
+            _ => None,
+        }
+    }
+
     pub fn renamed_tag(&self) -> Option<(&str, &str, &str)> {
         match self {
             RunKind::TagRename { tag, from, to } => Some((tag, from, to)),

@@ -153,6 +153,8 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub op: Option<crate::ops::OpView>,
+    /// Where a face shows the run: its report, or the page of what it belongs to.
+    pub opens: crate::run_page::RunPage,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -208,6 +210,7 @@ impl RunSummary {
 
 fn summarize(replay: &Replay) -> RunSummary {
     let spec = &replay.spec;
+    let op = replay.op_view();
     RunSummary {
         id: replay.id.clone(),
         created: replay.created.clone(),
@@ -267,7 +270,12 @@ fn summarize(replay: &Replay) -> RunSummary {
         undoes_tag_step: None,
         tag_import: replay.tag_import_view(),
         upload: replay.upload_view(),
-        op: replay.op_view(),
+        opens: spec
+            .kind
+            .page(&replay.id)
+            .or_else(|| op.as_ref().map(|op| op.page()))
+            .unwrap_or(crate::run_page::RunPage::Report),
+        op,
     }
 }
 

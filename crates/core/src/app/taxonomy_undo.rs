@@ -433,6 +433,11 @@ mod tests {
             .unwrap();
 
         let applied = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
+        // A face opens the undo where its import is shown, without telling kinds apart.
+        let tags_page = metadesk_bulk::run_page::RunPage::Tags {
+            run: import.clone(),
+        };
+        assert_eq!(applied.opens, tags_page);
         let done = TagImportUndone::of(&applied).expect("an import's undo");
         assert_eq!((done.restored, done.removed), (1, 1), "{done:?}");
         let kept: Vec<(&str, &KeptReason)> = done

@@ -295,6 +295,11 @@ mod tests {
         assert_eq!(preview.status, RunStatus::Previewed);
         assert_eq!(preview.kind.undo_of(), Some(run.id.as_str()));
         assert_eq!(preview.counts.pending, 2);
+        // Both the upload and its undo open on the Upload page, with the upload.
+        let upload_page = metadesk_bulk::run_page::RunPage::Upload {
+            run: run.id.clone(),
+        };
+        assert_eq!((&run.opens, &preview.opens), (&upload_page, &upload_page));
         assert_eq!(
             sandbox.counters().assets_deleted,
             0,

@@ -42,13 +42,14 @@ describe('a tag import in Activity', () => {
     expect(screen.queryByTestId('undo-run')).toBeNull();
     expect(screen.queryByTestId('resume-run')).toBeNull();
     await userEvent.click(screen.getByTestId('open-import'));
-    expect(onOpenImport).toHaveBeenCalledWith(imported);
+    expect(onOpenImport).toHaveBeenCalledWith('r9');
     expect(onShowRun).not.toHaveBeenCalled();
   });
 
-  it('is opened from its undo too, which offers no undo of its own', async () => {
+  it('is opened from its undo too, which offers no undo of its own, even once the import left the history', async () => {
     const done = { ...imported, status: 'completed' as const, counts: { ...counts, changed: 3, pending: 0 } };
-    const undo = runSummary({ id: 'u1', status: 'completed', kind: { kind: 'undo', of: 'r9' }, counts: { ...counts, changed: 1, pending: 0 } });
+    // The core says where an import's undo is shown: with its import.
+    const undo = runSummary({ id: 'u1', status: 'completed', kind: { kind: 'undo', of: 'r9' }, opens: { page: 'tags', run: 'r9' }, counts: { ...counts, changed: 1, pending: 0 } });
     expect(actionsFor(undo, false, [undo, done])).toEqual(['open-import']);
     vi.mocked(listRuns).mockResolvedValue([undo, done]);
     const onOpenImport = vi.fn();
@@ -57,6 +58,8 @@ describe('a tag import in Activity', () => {
     expect(screen.getAllByTestId('run-item')[0]?.textContent).toContain('Undo of the tag import of tags.csv');
     expect(screen.queryByTestId('undo-run')).toBeNull();
     await userEvent.click(screen.getAllByTestId('open-import')[0] as HTMLElement);
-    expect(onOpenImport).toHaveBeenCalledWith(done);
+    expect(onOpenImport).toHaveBeenCalledWith('r9');
+    // The import no longer listed (its journal removed): its undo still opens it.
+    expect(actionsFor(undo, false, [undo])).toEqual(['open-import']);
   });
 });

@@ -90,11 +90,6 @@ export function namesItself(run: Of): boolean {
   return isUpload(run) || isTaxonomyRun(run);
 }
 
-/** Whether the run moves or renames assets (or moves them back): its operation is a move. */
-export function isMove(run: Pick<RunSummary, 'op'>): boolean {
-  return run.op?.op === 'move';
-}
-
 /** The files of an upload's undo and where each stands, when the run is one (its operation's
  *  rows); none for any other run. */
 export function uploadUndoRows(run: Pick<RunSummary, 'op'>): UploadUndoRow[] {

@@ -464,11 +464,12 @@ describe('an upload in Activity', () => {
     render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenUpload }, context: i18nContext(new I18n('en')) });
     await waitFor(() => expect(screen.getByTestId('open-upload')).toBeTruthy());
     await userEvent.click(screen.getByTestId('open-upload'));
-    expect(onOpenUpload).toHaveBeenCalledWith(uploaded);
+    expect(onOpenUpload).toHaveBeenCalledWith('r7');
   });
 
   it('opens the upload its undo undid, with no redo', async () => {
-    const undo = undoOf('r7');
+    // The core says where an upload's undo is shown: with its upload.
+    const undo = undoOf('r7', { opens: { page: 'upload', run: 'r7' } });
     expect(actionsFor(undo, false, [undo, uploaded])).toEqual(['open-upload']);
     vi.mocked(listRuns).mockResolvedValue([undo, uploaded]);
     const onOpenUpload = vi.fn();
@@ -477,6 +478,6 @@ describe('an upload in Activity', () => {
     expect(screen.queryByTestId('redo-run')).toBeNull();
     expect(screen.getByTestId('run-undone-by')).toBeTruthy();
     await userEvent.click(screen.getAllByTestId('open-upload')[0]!);
-    expect(onOpenUpload).toHaveBeenCalledWith(uploaded);
+    expect(onOpenUpload).toHaveBeenCalledWith('r7');
   });
 });

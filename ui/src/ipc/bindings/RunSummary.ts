@@ -8,6 +8,7 @@ import type { FragmentScope } from "./FragmentScope";
 import type { OpView } from "./OpView";
 import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
+import type { RunPage } from "./RunPage";
 import type { RunStatus } from "./RunStatus";
 import type { TagImportView } from "./TagImportView";
 import type { TagStepView } from "./TagStepView";
@@ -154,4 +155,8 @@ upload?: UploadView,
 /**
  * An operation's run (a move): what it was to do and what it did; absent for the others.
  */
-op?: OpView, };
+op?: OpView, 
+/**
+ * Where a face shows the run: its report, or the page of what it belongs to.
+ */
+opens: RunPage, };
