@@ -598,6 +598,7 @@ cli-tags-undo-kept-changed = Kept: { $tag } was changed in AEM after Metadesk wr
 cli-tags-undo-kept-children = Kept: { $tag } has tags below it that the import did not create.
 cli-tags-undo-kept-assets = Kept: assets hold { $tag }; take it off them first (tags delete does both).
 cli-tags-undo-kept-unchecked = Kept: { $tag }, as not all the content that may hold it could be read ({ $detail }).
+cli-tags-undo-not-done = Not done yet: { $tag } ({ $detail }). Resuming the undo (metadesk-cli bulk resume) tries it again.
 cli-schema-kind = { $kind ->
     [text] text
     [multi-text] several texts

@@ -1283,6 +1283,7 @@ tags-undo-kept-tag-changed = Kept: the tag was changed in AEM after the import c
 tags-undo-kept-children = Kept: tags the import did not create are below it.
 tags-undo-kept-assets = Kept: assets hold the tag; take it off them first.
 tags-undo-kept-pages = Kept: pages use the tag, such as { $page }; take it off them first.
+tags-undo-unchecked = Not removed now: not all the content that may hold the tag could be read ({ $detail }). Resuming the undo checks it again.
 assets-tag-pages-not-list = AEM’s answer was not a list of pages
 
 # The undo of a republish run (issue 63, item 6): what gives the values back instead

@@ -1367,6 +1367,7 @@ tags-import-kept-changed = { $tag } was changed in AEM after Metadesk wrote it: 
 tags-import-kept-children = { $tag } has tags below it that the import did not create: it stays.
 tags-import-kept-assets = Assets hold { $tag }: it stays (Delete on the tag takes it off them first).
 tags-import-kept-unchecked = { $tag } stays, as not all the content that may hold it could be read ({ $detail }).
+tags-import-not-done = { $tag } is not done yet ({ $detail }). Resume the undo from Activity to try again.
 console-no-undo-title = No preview, no undo.
 console-no-undo-body = A request sent from here changes AEM at once, and the app cannot put it back. To change many assets, use Bulk edit: it shows a preview first and can undo.
 console-connection = Connection

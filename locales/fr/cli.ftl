@@ -602,6 +602,7 @@ cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM a
 cli-tags-undo-kept-children = Conservée : { $tag } a en dessous d’elle des balises que l’import n’a pas créées.
 cli-tags-undo-kept-assets = Conservée : des ressources portent { $tag } ; retirez-la-leur d’abord (tags delete fait les deux).
 cli-tags-undo-kept-unchecked = Conservée : { $tag }, car tout le contenu qui peut la porter n’a pas pu être lu ({ $detail }).
+cli-tags-undo-not-done = Pas encore fait : { $tag } ({ $detail }). Reprendre le retour en arrière (metadesk-cli bulk resume) le tente à nouveau.
 cli-schema-kind = { $kind ->
     [text] texte
     [multi-text] plusieurs textes

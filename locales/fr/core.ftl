@@ -1284,6 +1284,7 @@ tags-undo-kept-tag-changed = Conservée : la balise a été modifiée dans AEM 
 tags-undo-kept-children = Conservée : des balises que l’import n’a pas créées sont placées dessous.
 tags-undo-kept-assets = Conservée : des ressources portent la balise ; retirez-la d’abord.
 tags-undo-kept-pages = Conservée : des pages utilisent la balise, comme { $page } ; retirez-la d’abord.
+tags-undo-unchecked = Pas supprimée pour l’instant : tout le contenu qui peut porter la balise n’a pas pu être lu ({ $detail }). Reprendre le retour en arrière la vérifie à nouveau.
 assets-tag-pages-not-list = la réponse d’AEM n’était pas une liste de pages
 
 # Retour en arrière sur une republication (ticket 63, point 6) : ce qui rend les valeurs à la place

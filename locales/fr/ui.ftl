@@ -1381,6 +1381,7 @@ tags-import-kept-changed = { $tag } a changé dans AEM après l’écriture de M
 tags-import-kept-children = { $tag } a des balises en dessous que l’import n’a pas créées : elle est conservée.
 tags-import-kept-assets = Des ressources portent { $tag } : elle est conservée (Supprimer, sur la balise, la retire d’abord des ressources).
 tags-import-kept-unchecked = { $tag } est conservée, car tout le contenu qui peut la porter n’a pas pu être lu ({ $detail }).
+tags-import-not-done = Pas encore fait : { $tag } ({ $detail }). Reprenez le retour en arrière depuis Activité pour réessayer.
 console-no-undo-title = Sans aperçu, et sans retour en arrière possible.
 console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de revenir en arrière.
 console-connection = Connexion

@@ -22,6 +22,18 @@ const UI_FILE: &str = "ui/src/features/bulk/runKind.ts";
 
 #[test]
 fn run_kinds_are_matched_in_at_most_two_rust_files() {
+    let matching = rust_files_matching(|code| run_kind_patterns(code));
+    assert!(
+        matching.len() <= MOST_FILES,
+        "RunKind is matched in {} files (at most {MOST_FILES}): ask one of its methods \
+         (crates/bulk/src/run_kind.rs) instead of matching its variants:\n{}",
+        matching.len(),
+        matching.join("\n")
+    );
+}
+
+/// Each Rust source file (not a test) whose code `count` finds patterns in, with how many.
+fn rust_files_matching(count: impl Fn(&str) -> usize) -> Vec<String> {
     let mut scanned = 0;
     let mut matching = Vec::new();
     for dir in ["crates", "src-tauri/src"] {
@@ -30,7 +42,7 @@ fn run_kinds_are_matched_in_at_most_two_rust_files() {
                 continue;
             }
             scanned += 1;
-            let patterns = run_kind_patterns(&code_of(&path));
+            let patterns = count(&code_of(&path));
             if patterns > 0 {
                 matching.push(format!("{}: {patterns}", path.display()));
             }
@@ -38,13 +50,7 @@ fn run_kinds_are_matched_in_at_most_two_rust_files() {
     }
     // Walking the wrong folder would find nothing and pass: there are hundreds.
     assert!(scanned > 300, "only {scanned} source files found");
-    assert!(
-        matching.len() <= MOST_FILES,
-        "RunKind is matched in {} files (at most {MOST_FILES}): ask one of its methods \
-         (crates/bulk/src/run_kind.rs) instead of matching its variants:\n{}",
-        matching.len(),
-        matching.join("\n")
-    );
+    matching
 }
 
 /// The only Rust files that match an operation's plan or view (`OpPlan`, `OpView`).
@@ -57,22 +63,11 @@ const OP_FILES: [&str; 2] = [
 /// import and of an upload matching `OpView`'s variants.
 #[test]
 fn operations_are_matched_in_two_rust_files_only() {
-    let mut scanned = 0;
-    let mut matching = Vec::new();
-    for dir in ["crates", "src-tauri/src"] {
-        for path in files(dir, &[".rs"]) {
-            if is_rust_test_file(&path) {
-                continue;
-            }
-            scanned += 1;
-            let code = code_of(&path);
-            let patterns = patterns_of(&code, "OpPlan::") + patterns_of(&code, "OpView::");
-            if patterns > 0 && !OP_FILES.iter().any(|f| path == Path::new(f)) {
-                matching.push(format!("{}: {patterns}", path.display()));
-            }
-        }
-    }
-    assert!(scanned > 300, "only {scanned} source files found");
+    let matching: Vec<String> =
+        rust_files_matching(|code| patterns_of(code, "OpPlan::") + patterns_of(code, "OpView::"))
+            .into_iter()
+            .filter(|found| !OP_FILES.iter().any(|f| found.starts_with(&format!("{f}:"))))
+            .collect();
     assert!(
         matching.is_empty(),
         "an operation is matched outside {}: ask `OpView`'s `as_…` (crates/bulk/src/ops.rs) \

@@ -35,6 +35,9 @@ pub const HAS_CHILDREN: &str = "tags-undo-kept-children";
 pub const HOLDS_ASSETS: &str = "tags-undo-kept-assets";
 /// Sites pages use the created tag (`page` is one of them).
 pub const USED_BY_PAGES: &str = "tags-undo-kept-pages";
+/// Not all the content that may hold the created tag could be read (`detail`): not removed
+/// now; a resume checks it again.
+pub const UNCHECKED: &str = "tags-undo-unchecked";
 
 /// What an import's undo puts back and removes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -88,6 +88,10 @@ fn kept_line(tag: &str, reason: &KeptReason, l: &Localizer) -> String {
             "cli-tags-undo-kept-unchecked",
             &[t, ("detail", arg(detail.localized(l)))],
         ),
+        KeptReason::NotDone { detail } => l.msg(
+            "cli-tags-undo-not-done",
+            &[t, ("detail", arg(detail.localized(l)))],
+        ),
     }
 }
 

@@ -21,7 +21,7 @@ use crate::parts::RunPart;
 use crate::tag_import::NewTag;
 use crate::tag_import_undo::{
     ALREADY, GONE, HAS_CHILDREN, HOLDS_ASSETS, TAG_CHANGED, TagHeldBy, TagHolders,
-    TagImportUndoPlan, TagUndoRow, USED_BY_PAGES, VALUE_CHANGED,
+    TagImportUndoPlan, TagUndoRow, UNCHECKED, USED_BY_PAGES, VALUE_CHANGED,
 };
 
 /// The undo's plan with what finds the holders of a tag, as the engine runs it.
@@ -192,7 +192,9 @@ impl TagUndo<'_> {
             TagHeldBy::Pages { page } => {
                 Found::LeftAlone(SavedText::new(USED_BY_PAGES, [("page", page.into())]))
             }
-            TagHeldBy::Unknown(why) => Found::Unknown(why),
+            TagHeldBy::Unknown(why) => {
+                Found::Unknown(SavedText::new(UNCHECKED, [("detail", why.into_arg())]))
+            }
         }
     }
 }

@@ -33,8 +33,9 @@ use crate::app::previews::OnProgress;
 use crate::app::taxonomy_record::{ImportRecord, refused};
 use crate::app::{Opened, Workspace, blocking};
 
-/// Why undo left a tag, or one of its values, as it is: kept beside the import's record, and
-/// sent to the window as it is (`Unchecked`'s detail in words, `TagImportUndone::view`).
+/// Why undo left a tag, or one of its values, as it is: read from the undo run's journal (or
+/// from what an undo kept beside an import's record before undos were runs), and sent to the
+/// window as it is (a detail in words, `TagImportUndone::view`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum KeptReason {
@@ -51,8 +52,15 @@ pub enum KeptReason {
     HoldsAssets,
     /// Sites pages use the created tag (or a tag below it); `page` is one of them.
     UsedByPages { page: String },
-    /// Not all the content that may hold the created tag could be read: why, in words.
+    /// Not all the content that may hold the created tag could be read: why, in words. Not
+    /// kept for good: resuming the undo checks it again.
     Unchecked {
+        #[ts(type = "string")]
+        detail: SavedText,
+    },
+    /// AEM did not answer its read or took not its write: why, in words. Resuming the undo
+    /// tries it again.
+    NotDone {
         #[ts(type = "string")]
         detail: SavedText,
     },
@@ -101,12 +109,7 @@ impl TagImportUndone {
                     continue;
                 }
                 TagUndoState::Planned | TagUndoState::InDoubt | TagUndoState::Nothing => continue,
-                TagUndoState::Failed => KeptReason::Unchecked {
-                    detail: row
-                        .reason
-                        .clone()
-                        .unwrap_or_else(|| SavedText::new("op-not-checked", std::iter::empty())),
-                },
+                TagUndoState::Failed => not_done(row.reason.as_ref()),
                 TagUndoState::Kept => kept_reason(row.reason.as_ref()),
             };
             done.kept.push(KeptOnUndo {
@@ -115,6 +118,24 @@ impl TagImportUndone {
             });
         }
         Some(done)
+    }
+}
+
+/// A row not done yet (its read, its write or what may hold its tag refused), from the words
+/// the engine journaled for it.
+fn not_done(reason: Option<&SavedText>) -> KeptReason {
+    let unknown = || SavedText::new("op-not-checked", std::iter::empty());
+    match reason {
+        Some(SavedText::Coded { code, args }) if code == plan::UNCHECKED => KeptReason::Unchecked {
+            detail: args
+                .get("detail")
+                .and_then(|d| serde_json::from_value(d.clone()).ok())
+                .unwrap_or_else(unknown),
+        },
+        Some(reason) => KeptReason::NotDone {
+            detail: reason.clone(),
+        },
+        None => KeptReason::NotDone { detail: unknown() },
     }
 }
 
@@ -372,6 +393,24 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<TagImportUndone>(&json).unwrap(),
             done
+        );
+    }
+
+    /// A row the undo could not do is said as what stopped it: what may hold the tag not read
+    /// whole (with why), or AEM refusing its read or its write, never one for the other. Seen
+    /// failing with every failed row worded as not read whole.
+    #[test]
+    fn a_row_not_done_says_what_stopped_it() {
+        let inner = SavedText::new("tags-undo-pages-unknown", [("detail", "503".into())]);
+        let unchecked = SavedText::new(plan::UNCHECKED, [("detail", inner.clone().into_arg())]);
+        assert_eq!(
+            not_done(Some(&unchecked)),
+            KeptReason::Unchecked { detail: inner }
+        );
+        let refused = SavedText::new("reason-server-error", [("status", 500.into())]);
+        assert_eq!(
+            not_done(Some(&refused)),
+            KeptReason::NotDone { detail: refused }
         );
     }
 

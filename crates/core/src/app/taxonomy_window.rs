@@ -49,7 +49,9 @@ impl TagImportUndone {
     pub fn view(&self, l: &Localizer) -> TagImportUndone {
         let mut view = self.clone();
         for kept in &mut view.kept {
-            if let KeptReason::Unchecked { detail } = &mut kept.reason {
+            if let KeptReason::Unchecked { detail } | KeptReason::NotDone { detail } =
+                &mut kept.reason
+            {
                 detail.localize(l);
             }
         }

@@ -144,6 +144,11 @@ describe('the words of an import', () => {
       args: { tag: 'a:b', what: '<jcr:title>', now: '"X"' },
     });
     expect(keptWords('a:b', { kind: 'holdsAssets' }, what, quoted).id).toBe('tags-import-kept-assets');
+    // A row AEM refused is said as not done yet (a resume tries again), not as content unread.
+    expect(keptWords('a:b', { kind: 'notDone', detail: 'AEM answered 500' }, what, quoted)).toEqual({
+      id: 'tags-import-not-done',
+      args: { tag: 'a:b', detail: 'AEM answered 500' },
+    });
     expect(keptWords('a:b', { kind: 'unchecked', detail: 'timeout' }, what, quoted).args).toEqual({ tag: 'a:b', detail: 'timeout' });
     expect(keptWords('a:b', { kind: 'usedByPages', page: '/content/x' }, what, quoted)).toEqual({ id: 'tags-import-kept-pages', args: { tag: 'a:b', page: '/content/x' } });
   });

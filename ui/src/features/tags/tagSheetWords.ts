@@ -32,6 +32,8 @@ export function keptWords(tag: string, reason: KeptReason, what: (property: stri
       return { id: 'tags-import-kept-pages', args: { tag, page: reason.page } };
     case 'unchecked':
       return { id: 'tags-import-kept-unchecked', args: { tag, detail: reason.detail } };
+    case 'notDone':
+      return { id: 'tags-import-not-done', args: { tag, detail: reason.detail } };
   }
 }
 
