@@ -22,7 +22,7 @@ const UI_FILE: &str = "ui/src/features/bulk/runKind.ts";
 
 #[test]
 fn run_kinds_are_matched_in_at_most_two_rust_files() {
-    let matching = rust_files_matching(|code| run_kind_patterns(code));
+    let matching = rust_files_matching(run_kind_patterns);
     assert!(
         matching.len() <= MOST_FILES,
         "RunKind is matched in {} files (at most {MOST_FILES}): ask one of its methods \
