@@ -33,6 +33,10 @@ pub struct Faults {
     pub throttle_rps: Option<u32>,
     /// 429 (with `Retry-After`) like AEM, or 406 (without it) like the AEM CDN's traffic filter.
     pub throttle_status: u16,
+    /// The first this many AEM requests after these settings are throttled (`throttle_status`),
+    /// as when another client has just spent the rate limit: a client meets a throttle however
+    /// slowly it sends (a test on a slow machine, Wine, may never reach `throttle_rps`).
+    pub throttle_first: u32,
     /// Each access token stops working (401) after this many AEM requests.
     pub revoke_after: Option<u64>,
     /// IMS answers every token request 500 `internal_error`.
@@ -213,6 +217,7 @@ impl Default for Faults {
             drop_rate: 0.0,
             throttle_rps: None,
             throttle_status: 429,
+            throttle_first: 0,
             revoke_after: None,
             ims_outage: false,
             ims_latency_ms: 0,
@@ -307,6 +312,8 @@ struct Run {
     semaphore: Option<Arc<Semaphore>>,
     window_start: Instant,
     window_count: u32,
+    /// Requests still to throttle of [`Faults::throttle_first`].
+    first_left: u32,
     error_cursor: usize,
 }
 
@@ -327,6 +334,7 @@ impl FaultEngine {
     fn fresh(faults: Faults, seed: u64) -> Run {
         Run {
             semaphore: faults.capacity.map(|k| Arc::new(Semaphore::new(k))),
+            first_left: faults.throttle_first,
             faults,
             // Seeded so a test that sets error_rate 0.5 sees the same sequence every run.
             rng: rand::rngs::StdRng::seed_from_u64(seed ^ 0xFA17),
@@ -384,6 +392,12 @@ impl FaultEngine {
 
     pub(crate) fn throttle(&self) -> Throttle {
         let mut run = lock(&self.run);
+        // Whole seconds until the window reopens, never 0 (clients would retry at once).
+        let reject = |status: u16| Throttle::Reject(status, (status == 429).then_some(1));
+        if run.first_left > 0 {
+            run.first_left -= 1;
+            return reject(run.faults.throttle_status);
+        }
         let Some(rps) = run.faults.throttle_rps else {
             return Throttle::Pass;
         };
@@ -397,10 +411,7 @@ impl FaultEngine {
             run.window_count += 1;
             return Throttle::Pass;
         }
-        let status = run.faults.throttle_status;
-        // Whole seconds until the window reopens, never 0 (clients would retry at once).
-        let retry = (status == 429).then_some(1);
-        Throttle::Reject(status, retry)
+        reject(run.faults.throttle_status)
     }
 
     pub(crate) fn should_drop(&self) -> bool {
@@ -636,6 +647,22 @@ mod tests {
         assert!((200..400).contains(&failed), "{failed}");
         let statuses: Vec<u16> = a.iter().flatten().copied().take(3).collect();
         assert_eq!(statuses, vec![500, 502, 503]);
+    }
+
+    /// The first requests are throttled whatever the rate, then the window's rule holds.
+    #[test]
+    fn the_first_requests_are_throttled_however_slow() {
+        let e = FaultEngine::new(
+            Faults {
+                throttle_first: 2,
+                throttle_status: 406,
+                ..Faults::default()
+            },
+            1,
+        );
+        assert!(matches!(e.throttle(), Throttle::Reject(406, None)));
+        assert!(matches!(e.throttle(), Throttle::Reject(406, None)));
+        assert!(matches!(e.throttle(), Throttle::Pass));
     }
 
     #[test]
