@@ -26,7 +26,6 @@ use metadesk_bulk::tag_import_undo::{self as plan, TagImportUndoPlan, TagUndoSta
 use metadesk_bulk::{Engine, RunSource};
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::urls::same_aem;
-use metadesk_store::connections::confirm_production;
 use metadesk_store::dirs::read_settings_file;
 
 use crate::app::previews::OnProgress;
@@ -206,8 +205,6 @@ impl Workspace {
         id: &str,
         confirm_name: Option<&str>,
     ) -> Result<TagImportUndone> {
-        // Nothing is journaled for a name that would be refused.
-        confirm_production(opened.connection(), confirm_name)?;
         let preview = self.preview_tag_import_undo(opened, id, &|_| {}).await?;
         let applied = self
             .apply(opened, &preview.id, confirm_name, &|_| {})
