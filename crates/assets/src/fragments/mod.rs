@@ -49,16 +49,13 @@ pub const MAX_PAGES: usize = 1_000;
 /// could not be sent back as `If-Match` anyway, and it is kept per fragment in memory and in
 /// the journal.
 pub const MAX_ETAG_BYTES: usize = 8 * 1024;
-/// The property a fragment's own title is edited as.
-pub const TITLE: &str = "jcr:title";
-/// The property a fragment's own description is edited as.
-pub const DESCRIPTION: &str = "jcr:description";
 
 mod publish;
 mod wire;
 
 pub use wire::{
-    Field, FieldType, Fragment, Model, ModelField, ModelRef, parse_fragment, parse_model, schema_of,
+    DESCRIPTION, Field, FieldType, Fragment, Model, ModelField, ModelRef, TITLE, parse_fragment,
+    parse_model, schema_of,
 };
 use wire::{text_of, typed, unusable};
 

@@ -6,11 +6,15 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{DESCRIPTION, TITLE};
 use crate::CallError;
 use crate::publication::PublicationState;
 use crate::schema::{Choice, FieldKind, Schema, SchemaField};
 use metadesk_base::i18n::Text;
+
+/// The property a fragment's own title is edited as.
+pub const TITLE: &str = "jcr:title";
+/// The property a fragment's own description is edited as.
+pub const DESCRIPTION: &str = "jcr:description";
 
 /// What a field of a fragment's model holds, as the Sites API names it.
 #[derive(Debug, Clone, PartialEq, Eq)]

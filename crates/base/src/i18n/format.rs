@@ -1,4 +1,5 @@
-//! Numbers, dates and durations written as each language writes them. The digit grouping and
+//! Numbers, dates and durations written as each language writes them (`Localizer::number`,
+//! `datetime`, `date`, `duration`). The digit grouping and
 //! decimal separator come from `num-format`'s CLDR data (French: a narrow no-break space and a
 //! comma); date patterns and duration words are catalogue messages, so translators own them.
 
@@ -11,6 +12,30 @@ fn locale(lang: Lang) -> &'static Locale {
     match lang {
         Lang::En => &Locale::en,
         Lang::Fr => &Locale::fr,
+    }
+}
+
+impl Localizer {
+    /// `value` with this language's digit grouping and decimal separator, `decimals` digits
+    /// after it (`1,234.5` in English, `1 234,5` in French).
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        number(self.lang, value, decimals)
+    }
+
+    /// A point in time, in UTC, as this language writes it ("22 Nov 2026, 10:00 UTC",
+    /// "22 nov. 2026 à 10:00 UTC"); the pattern is the catalogue's.
+    pub fn datetime(&self, at: time::OffsetDateTime) -> String {
+        with_pattern(self, "format-datetime-utc", at)
+    }
+
+    /// A day, in UTC, as this language writes it ("22 Nov 2026", "22 nov. 2026").
+    pub fn date(&self, at: time::OffsetDateTime) -> String {
+        with_pattern(self, "format-date", at)
+    }
+
+    /// A length of time in words, rounded to what matters ("3 h 20 min", "2 days").
+    pub fn duration(&self, length: time::Duration) -> String {
+        duration(self, length)
     }
 }
 
@@ -35,14 +60,6 @@ pub(super) fn number(lang: Lang, value: f64, decimals: usize) -> String {
     out
 }
 
-pub(super) fn datetime(l: &Localizer, at: time::OffsetDateTime) -> String {
-    with_pattern(l, "format-datetime-utc", at)
-}
-
-pub(super) fn date(l: &Localizer, at: time::OffsetDateTime) -> String {
-    with_pattern(l, "format-date", at)
-}
-
 /// `at` in UTC through the catalogue's pattern `id`: `time`'s format description language, with
 /// the month's name as the argument `$month`.
 fn with_pattern(l: &Localizer, id: &str, at: time::OffsetDateTime) -> String {
@@ -64,7 +81,7 @@ fn with_pattern(l: &Localizer, id: &str, at: time::OffsetDateTime) -> String {
     }
 }
 
-pub(super) fn duration(l: &Localizer, length: time::Duration) -> String {
+fn duration(l: &Localizer, length: time::Duration) -> String {
     let n = |v: i64| count(v as f64);
     if length < time::Duration::minutes(1) {
         return l.text("format-duration-under-a-minute");

@@ -167,28 +167,6 @@ impl Localizer {
     pub fn text(&self, id: &str) -> String {
         self.msg(id, &[])
     }
-
-    /// `value` with this language's digit grouping and decimal separator, `decimals` digits
-    /// after it (`1,234.5` in English, `1 234,5` in French).
-    pub fn number(&self, value: f64, decimals: usize) -> String {
-        format::number(self.lang, value, decimals)
-    }
-
-    /// A point in time, in UTC, as this language writes it ("22 Nov 2026, 10:00 UTC",
-    /// "22 nov. 2026 à 10:00 UTC"); the pattern is the catalogue's.
-    pub fn datetime(&self, at: time::OffsetDateTime) -> String {
-        format::datetime(self, at)
-    }
-
-    /// A day, in UTC, as this language writes it ("22 Nov 2026", "22 nov. 2026").
-    pub fn date(&self, at: time::OffsetDateTime) -> String {
-        format::date(self, at)
-    }
-
-    /// A length of time in words, rounded to what matters ("3 h 20 min", "2 days").
-    pub fn duration(&self, length: time::Duration) -> String {
-        format::duration(self, length)
-    }
 }
 
 /// A count as a Fluent argument (for plural selection), formatted by the bundle's formatter.

@@ -10,11 +10,11 @@ use metadesk_core::bulk::runs::failures;
 use metadesk_core::bulk::{ApplyRequest, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg};
 
-use super::RunRef;
 use super::confirm::{ProductionGate, consent, gate};
 use super::preview::{print_summary_with_skipped, show_preview, warn_emptied_required};
 use super::references::{references_of, show_references, show_references_warning};
-use crate::bulk::WriteFlags;
+use super::run_args::RunRef;
+use super::run_args::WriteFlags;
 use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 use crate::output;
 

@@ -13,7 +13,7 @@ use metadesk_core::app::Opened;
 use metadesk_core::connections::{Connection, confirm_production};
 use metadesk_core::i18n::{Localizer, arg, count};
 
-use super::WriteFlags;
+use super::run_args::WriteFlags;
 
 /// What the production guard needs before a run writes, decided before its preview so a
 /// refusal leaves nothing behind.

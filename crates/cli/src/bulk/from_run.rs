@@ -7,10 +7,10 @@
 use metadesk_core::app::{PreviewRequest, RunAction, Workspace};
 use metadesk_core::i18n::{Localizer, arg};
 
-use super::RunRef;
 use super::applying::{after_preview, cancellable};
 use super::confirm::gate;
 use super::republish::then_republish;
+use super::run_args::RunRef;
 use crate::output;
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the

@@ -18,6 +18,7 @@ mod preview;
 pub(crate) mod references;
 mod republish;
 pub(crate) mod rules;
+mod run_args;
 mod scope_args;
 
 use clap::{Args, Subcommand};
@@ -34,34 +35,14 @@ pub(crate) use confirm::{
 use from_run::plan_from_run;
 use open::ConnectionArgs;
 pub(crate) use republish::{AgentArg, then_republish};
+use run_args::RunRef;
+pub(crate) use run_args::WriteFlags;
 pub(crate) use scope_args::{ScopeArgs, chosen_scope};
 
 #[derive(Args)]
 pub struct BulkArgs {
     #[command(subcommand)]
     command: BulkCommand,
-}
-
-/// Whether and how to write, shared by every bulk command.
-#[derive(Args, Clone)]
-pub(crate) struct WriteFlags {
-    /// Preview only: show what would change, write nothing.
-    #[arg(long)]
-    pub(crate) dry_run: bool,
-    /// Apply without asking.
-    #[arg(long)]
-    pub(crate) yes: bool,
-    /// On a connection marked production: its name, to apply without typing it at a prompt
-    /// (needed with --yes or without a terminal).
-    #[arg(long, value_name = "NAME")]
-    pub(crate) confirm_production: Option<String>,
-    /// Apply even where the changes leave fields the metadata form requires empty (the
-    /// preview names them).
-    #[arg(long)]
-    pub(crate) empty_required: bool,
-    /// Print the result as JSON (no progress bar).
-    #[arg(long)]
-    pub(crate) json: bool,
 }
 
 /// Which assets a new run edits, and how it connects and writes.
@@ -166,16 +147,6 @@ struct ManyEdits {
     edits: edits::EditFlags,
     #[command(flatten)]
     run: NewRunArgs,
-}
-
-#[derive(Args, Clone)]
-struct RunRef {
-    /// The run id (see `metadesk-cli runs list`).
-    run: String,
-    #[command(flatten)]
-    conn: ConnectionArgs,
-    #[command(flatten)]
-    write: WriteFlags,
 }
 
 /// `bulk republish RUN`: a run, and the tier to republish to.

@@ -9,7 +9,9 @@ use metadesk_core::app::{Opened, PreviewRequest, RunAction, Workspace};
 use metadesk_core::bulk::Agent;
 use metadesk_core::i18n::{Localizer, arg};
 
-use super::{RunRef, WriteFlags, after_preview, cancellable, gate};
+use super::applying::{after_preview, cancellable};
+use super::confirm::gate;
+use super::run_args::{RunRef, WriteFlags};
 use crate::exit_code::SUCCESS;
 use crate::output;
 

@@ -14,6 +14,7 @@ mod dev_token;
 mod fields;
 pub mod hints;
 mod input;
+mod inspect;
 mod local_sdk;
 mod oauth;
 pub mod pem;
@@ -33,6 +34,7 @@ use metadesk_base::i18n::{Localizer, Part, Text};
 
 pub use hints::{SecretField, SecretHint};
 pub use input::{MAX_FILE_BYTES, read_credential_file};
+pub use inspect::{inspect, inspect_at};
 pub use local_sdk::local_sdk;
 
 /// The kinds of credential Metadesk understands.
@@ -334,23 +336,6 @@ impl Draft {
             choices,
         }
     }
-}
-
-/// Recognises and validates a credential file's bytes. Nothing is stored.
-pub fn inspect(bytes: &[u8]) -> Result<Recognised, Refusal> {
-    inspect_at(bytes, OffsetDateTime::now_utc())
-}
-
-/// [`inspect`] as if it were `now` (expiry checks), for tests.
-pub fn inspect_at(bytes: &[u8], now: OffsetDateTime) -> Result<Recognised, Refusal> {
-    let object = input::parse_object(bytes)?;
-    let drafts = match detect::detect(&object)? {
-        detect::Shape::ServiceCredentials => vec![service::parse(&object, now)?],
-        detect::Shape::DevToken => vec![dev_token::parse(&object, now)?],
-        detect::Shape::DeveloperConsoleProject => oauth::parse_project(&object)?,
-        detect::Shape::FlatOauth => vec![oauth::parse_flat(&object)?],
-    };
-    Recognised::new(drafts, now)
 }
 
 /// "for about 23 more hours (until 14 May 2026, 14:05 UTC)".

@@ -89,7 +89,7 @@ impl Dam {
             overrides: None,
             removed: false,
             uploaded_ms: Some(now_ms),
-            publication: super::publication::Tiers::default(),
+            publication: super::Tiers::default(),
             binary,
         });
         self.folders[folder as usize].assets.push(idx);

@@ -19,14 +19,6 @@ use super::{
 /// Who made the seeded fragments and their seeded changes.
 const SEEDED_BY: &str = "admin";
 
-/// A fragment's stored changes: the fields written since the seed (title and description
-/// excepted: they are metadata writes) and who wrote last.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Edits {
-    fields: BTreeMap<&'static str, Vec<Value>>,
-    by: Option<String>,
-}
-
 /// What one change of a fragment writes (checked before: see [`Dam::fragment_change`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Change {

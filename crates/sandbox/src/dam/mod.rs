@@ -11,8 +11,10 @@ pub(crate) mod cf_models;
 mod changes;
 mod fragments;
 mod ids;
+mod kept;
 mod lifecycle;
 mod moves;
+mod node;
 mod publication;
 mod tagged;
 mod views;
@@ -20,7 +22,9 @@ mod views;
 pub(crate) use binaries::{Binary, Completion, FolderRefusal, refused_name};
 pub(crate) use fragments::Target;
 pub(crate) use ids::{parse_uuid, uuid_string};
-pub(crate) use publication::{Agent, Replication, ReplicationValue};
+pub(crate) use kept::{Agent, Edits, Moves, Replication, Tiers};
+pub(crate) use node::Node;
+pub(crate) use publication::ReplicationValue;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -110,13 +114,6 @@ pub const ASSETS_PER_FOLDER: usize = 40;
 /// Seeded creation dates start here (2023-01-01T00:00:00Z) and advance an hour per asset.
 const CREATED_BASE_MS: u64 = 1_672_531_200_000;
 
-/// A node of the tree: a folder or an asset, by index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Node {
-    Folder(u32),
-    Asset(u32),
-}
-
 /// What kind of file a seeded asset is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -195,7 +192,7 @@ pub(crate) struct Asset {
     pub uploaded_ms: Option<u64>,
     /// Its last replication to each tier (`publication.rs`): what `jcr:content` says, and the
     /// copy of the metadata that tier serves.
-    pub publication: publication::Tiers,
+    pub publication: Tiers,
     /// What a direct binary upload sent (`binaries.rs`); `None` for seeded assets and
     /// [`Dam::upload`]s, whose metadata is drawn from the seed.
     pub binary: Option<Binary>,
@@ -215,11 +212,11 @@ pub(crate) struct Dam {
     /// Every this many seeded assets, one is a content fragment.
     fragment_every: usize,
     /// Content fragments' changed fields, by asset (`fragments.rs`).
-    fragment_edits: HashMap<u32, fragments::Edits>,
+    fragment_edits: HashMap<u32, Edits>,
     /// When expiry dates count from (`lifecycle.rs`); `None`: no asset expires.
     lifecycle_epoch_ms: Option<u64>,
     /// The moves and renames since the seed (`moves.rs`).
-    moves: moves::Moves,
+    moves: Moves,
 }
 
 /// splitmix64: tiny, fast and stable forever, unlike `rand`'s `StdRng`, whose stream may change
@@ -308,7 +305,7 @@ impl Dam {
             fragment_every,
             fragment_edits: HashMap::new(),
             lifecycle_epoch_ms: None,
-            moves: moves::Moves::default(),
+            moves: Moves::default(),
         };
         let mut rng = Mix::new(seed, 1, 0);
         let root = dam.add_folder(None, "dam", &mut rng);
@@ -378,7 +375,7 @@ impl Dam {
                 overrides: None,
                 removed: false,
                 uploaded_ms: None,
-                publication: publication::Tiers::default(),
+                publication: Tiers::default(),
                 binary: None,
             });
             dam.folders[leaf as usize].assets.push(idx);

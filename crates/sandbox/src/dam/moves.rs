@@ -7,25 +7,8 @@
 //! Not here: HTTP, the pages that reference assets and publication (`wcm_command.rs`,
 //! `references.rs`).
 
-use std::collections::HashMap;
-
+use super::kept::Relocation;
 use super::{Dam, Node, refused_name};
-
-/// The moves made since the seed, for [`Dam::reset`], and when each asset last moved, for the
-/// search index's lag.
-#[derive(Debug, Default)]
-pub(crate) struct Moves {
-    log: Vec<Relocation>,
-    moved_ms: HashMap<u32, u64>,
-}
-
-/// Where a node was before one move.
-#[derive(Debug)]
-struct Relocation {
-    node: Node,
-    parent: u32,
-    name: Box<str>,
-}
 
 /// Why a move is refused; nothing has moved.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,74 +11,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
+use super::kept::{Agent, Replication, Tier, Tiers};
 use super::{Dam, Mix};
-
-/// Where a replication goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Agent {
-    Publish,
-    Preview,
-}
-
-impl Agent {
-    /// The suffix of the `jcr:content` properties that record this tier's replications.
-    pub(crate) fn suffix(self) -> &'static str {
-        match self {
-            Agent::Publish => "",
-            Agent::Preview => "_preview",
-        }
-    }
-}
-
-/// What a replication did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Replication {
-    Activate,
-    Deactivate,
-}
-
-impl Replication {
-    pub(crate) fn word(self) -> &'static str {
-        match self {
-            Replication::Activate => "Activate",
-            Replication::Deactivate => "Deactivate",
-        }
-    }
-}
-
-/// The last replication to one tier.
-#[derive(Debug, Clone)]
-pub(crate) struct Tier {
-    pub action: Replication,
-    pub at_ms: u64,
-    pub by: String,
-    /// The asset's writes as they were when it was activated (the tier serves the seeded
-    /// values with these over them): kept as writes, not whole copies, so a large seeded DAM
-    /// stays small.
-    writes: BTreeMap<String, Value>,
-}
-
-/// The last replication to each tier; `None` where the asset never went.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Tiers {
-    publish: Option<Tier>,
-    preview: Option<Tier>,
-}
-
-impl Tiers {
-    pub(crate) fn get(&self, agent: Agent) -> Option<&Tier> {
-        match agent {
-            Agent::Publish => self.publish.as_ref(),
-            Agent::Preview => self.preview.as_ref(),
-        }
-    }
-    fn slot(&mut self, agent: Agent) -> &mut Option<Tier> {
-        match agent {
-            Agent::Publish => &mut self.publish,
-            Agent::Preview => &mut self.preview,
-        }
-    }
-}
 
 /// Who published the seeded assets that start published.
 const SEEDED_BY: &str = "admin";

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::View;
+use super::view::View;
 use crate::dam::Node;
 
 /// Sets `value` at a relative path, nesting `a/b/c` as child objects (selective hits,

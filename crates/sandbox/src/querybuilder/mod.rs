@@ -32,15 +32,17 @@ use std::collections::BTreeMap;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::auth::{self, Family};
-use crate::dam::{DAM_ROOT, Dam, Kind, Node, ReplicationValue, iso_ms, uuid_string};
+use crate::dam::{DAM_ROOT, Dam, Node};
 use crate::qb_values::{like, name_glob, parse_date, stored_date, strings};
 use crate::{Shared, read};
 
 mod hits;
+mod view;
 use hits::hit;
+use view::View;
 
 /// Hits per page when `p.limit` is not given ("a maximum of 10 hits",
 /// <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-api>).
@@ -88,82 +90,6 @@ struct Group {
     or: bool,
     not: bool,
     preds: Vec<Pred>,
-}
-
-/// What a predicate sees of one node.
-struct View<'a> {
-    dam: &'a Dam,
-    node: Node,
-    path: String,
-    metadata: Option<Map<String, Value>>,
-}
-
-impl View<'_> {
-    fn new(dam: &Dam, node: Node) -> View<'_> {
-        let (path, metadata) = match node {
-            Node::Asset(a) => (dam.asset_path(a), Some(dam.metadata(a))),
-            Node::Folder(f) => (dam.folders[f as usize].path.to_string(), None),
-        };
-        View {
-            dam,
-            node,
-            path,
-            metadata,
-        }
-    }
-
-    fn name(&self) -> &str {
-        self.path.rsplit('/').next().unwrap_or_default()
-    }
-
-    fn primary_type(&self) -> &'static str {
-        match self.node {
-            Node::Asset(_) => "dam:Asset",
-            Node::Folder(_) => "sling:OrderedFolder",
-        }
-    }
-
-    /// The value of a property given relative to the node, as the Sling JSON renderer writes it.
-    fn property(&self, rel: &str) -> Option<Value> {
-        let rel = rel.trim_start_matches("./").trim_start_matches('@');
-        match (rel, self.node) {
-            ("jcr:path", _) => Some(json!(self.path)),
-            ("jcr:primaryType", _) => Some(json!(self.primary_type())),
-            ("jcr:uuid", Node::Asset(a)) => {
-                Some(json!(uuid_string(self.dam.assets[a as usize].uuid)))
-            }
-            ("jcr:uuid", Node::Folder(f)) => {
-                Some(json!(uuid_string(self.dam.folders[f as usize].uuid)))
-            }
-            ("jcr:created", Node::Asset(a)) => Some(json!(iso_ms(self.dam.created_ms(a)))),
-            ("jcr:content/jcr:lastModified", Node::Asset(a)) => {
-                Some(json!(iso_ms(self.dam.modified_ms(a))))
-            }
-            ("jcr:content/contentFragment", Node::Asset(a)) => (self.dam.assets[a as usize].kind
-                == Kind::ContentFragment)
-                .then_some(Value::Bool(true)),
-            ("jcr:title", Node::Folder(f)) => Some(json!(self.dam.folder_title(f))),
-            ("jcr:content/offTime", Node::Asset(a)) => {
-                self.dam.off_time_ms(a).map(|ms| json!(iso_ms(ms)))
-            }
-            (rel, Node::Asset(a)) if rel.starts_with("jcr:content/cq:lastRepl") => {
-                let name = &rel["jcr:content/".len()..];
-                let (_, value) = self
-                    .dam
-                    .replication_properties(a)
-                    .into_iter()
-                    .find(|(n, _)| n == name)?;
-                Some(match value {
-                    ReplicationValue::Date(ms) => json!(iso_ms(ms)),
-                    ReplicationValue::Text(t) => json!(t),
-                })
-            }
-            _ => {
-                let name = rel.strip_prefix("jcr:content/metadata/")?;
-                self.metadata.as_ref()?.get(name).cloned()
-            }
-        }
-    }
 }
 
 /// The parameters of one predicate (`""` is its own value: `1_property=…`).
@@ -628,6 +554,7 @@ pub(crate) async fn query(
 mod tests {
     use super::hits::put_nested;
     use super::*;
+    use serde_json::Map;
 
     #[test]
     fn like_and_globs() {
