@@ -3,8 +3,11 @@
 //! moved alone, and shared types belong in a leaf file that imports nothing else of the crate.
 //!
 //! A file's imports are the `crate::`, `super::` and `self::` paths it names outside its tests
-//! (in `use` trees, in code, and in macros' tokens), each taken to the file that holds the
-//! longest module it names. The crate root is left out: every child may use its re-exports.
+//! (in `use` trees, in code, and in macros' tokens), and the paths into its own child modules
+//! (`runs::open(…)` in `app/mod.rs`: issue 75 found eleven loops that hid there), each taken to
+//! the file that holds the longest module it names. Not imports: a re-export (`pub use`, followed
+//! to the file that defines the name instead) and a visibility (`pub(super)`). The crate root is
+//! left out: every child may use its re-exports.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -19,15 +22,19 @@ fn no_two_files_of_a_crate_import_each_other() {
     let mut loops = Vec::new();
     for src in source_roots() {
         let graph = import_graph(&src);
-        for cycle in cycles(&graph) {
+        let files = graph
+            .iter()
+            .map(|(module, imports)| (module.clone(), imports.keys().cloned().collect()))
+            .collect();
+        for cycle in cycles(&files) {
             let names: Vec<String> = cycle.iter().map(module_name).collect();
             loops.push(format!("{}: {}", src.display(), names.join(" <-> ")));
-            if std::env::var_os("LOOP_EDGES").is_some() {
-                for from in &cycle {
-                    for to in &graph[from] {
-                        if cycle.contains(to) {
-                            eprintln!("EDGE {} -> {}", module_name(from), module_name(to));
-                        }
+            // Each import inside the loop, with a path that makes it, so the fix can be chosen.
+            for from in &cycle {
+                for (to, by) in &graph[from] {
+                    if cycle.contains(to) {
+                        let (from, to) = (module_name(from), module_name(to));
+                        loops.push(format!("    {from} -> {to} (by `{by}`)"));
                     }
                 }
             }
@@ -91,9 +98,10 @@ fn is_test_file(path: &Path) -> bool {
         || name.ends_with("_tests.rs")
 }
 
-/// Which module (file) each file imports. A name a file re-exports (`pub use child::Name`)
-/// is taken to the file that defines it: a re-export does not hide a loop.
-fn import_graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
+/// Which module (file) each file imports, each with the first path found that makes it. A
+/// name a file re-exports (`pub use child::Name`) is taken to the file that defines it: a
+/// re-export does not hide a loop, and is not a use of its own.
+fn import_graph(src: &Path) -> BTreeMap<Module, BTreeMap<Module, String>> {
     let src_str = src.to_string_lossy().into_owned();
     let sources: BTreeMap<Module, PathBuf> = files(&src_str, &[".rs"])
         .into_iter()
@@ -142,9 +150,10 @@ fn import_graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
         .collect();
     let mut graph = BTreeMap::new();
     for (module, paths) in &parsed {
-        let mut imports = BTreeSet::new();
+        let mut imports = BTreeMap::new();
         for named in &paths.found {
-            let Some(mut target) = absolute(module, named).or_else(|| child_path(module, named, &sources))
+            let Some(mut target) =
+                absolute(module, named).or_else(|| child_path(module, named, &sources))
             else {
                 continue;
             };
@@ -168,10 +177,7 @@ fn import_graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
                 && !file.is_empty()
                 && &file != *module
             {
-                if std::env::var_os("LOOP_WHY").is_some() {
-                    eprintln!("WHY {} -> {} by {}", module_name(module), module_name(&file), named.join("::"));
-                }
-                imports.insert(file);
+                imports.entry(file).or_insert_with(|| named.join("::"));
             }
         }
         graph.insert((*module).clone(), imports);
@@ -201,7 +207,11 @@ fn absolute(module: &Module, path: &[String]) -> Option<Module> {
 /// `path` from the crate root when it starts with one of `module`'s own children
 /// (`runs::open(…)` in `app/mod.rs`): a parent's use of its child counts as any other.
 /// A single name is left out: a module alone is no value, so it is a variable.
-fn child_path(module: &Module, path: &[String], sources: &BTreeMap<Module, PathBuf>) -> Option<Module> {
+fn child_path(
+    module: &Module,
+    path: &[String],
+    sources: &BTreeMap<Module, PathBuf>,
+) -> Option<Module> {
     let first = path.first()?;
     if path.len() < 2 {
         return None;
@@ -433,4 +443,38 @@ fn a_loop_through_a_third_file_is_found_and_a_parent_is_not_one() {
             ("Scope".to_string(), m("chosen::Scope"))
         ]
     );
+}
+
+/// Seen failing before issue 75's change: a parent's `child::f` was no import, so eight loops
+/// (the engine's 22 files among them) went unseen; and a `pub(super)` counted as a use of the
+/// parent, which would have made every child with one a loop.
+#[test]
+fn a_parent_s_use_of_its_child_counts_and_a_visibility_or_re_export_does_not() {
+    let m = |s: &str| -> Module { s.split("::").map(str::to_string).collect() };
+    let sources: BTreeMap<Module, PathBuf> = [
+        (m("app"), PathBuf::from("app/mod.rs")),
+        (m("app::runs"), PathBuf::from("app/runs.rs")),
+    ]
+    .into();
+    assert_eq!(
+        child_path(&m("app"), &m("runs::open"), &sources),
+        Some(m("app::runs::open"))
+    );
+    // A single name is a variable, and a path into another crate is not the parent's child.
+    assert_eq!(child_path(&m("app"), &m("runs"), &sources), None);
+    assert_eq!(
+        child_path(&m("app"), &m("serde::Serialize"), &sources),
+        None
+    );
+    let mut paths = Paths::default();
+    paths.visit_file(
+        &syn::parse_file(
+            "pub(super) fn f() { runs::open(); }
+pub use runs::Run;",
+        )
+        .unwrap(),
+    );
+    let found: Vec<String> = paths.found.iter().map(|p| p.join("::")).collect();
+    assert_eq!(found, vec!["runs::open"]);
+    assert_eq!(paths.reexported, vec![("Run".to_string(), m("runs::Run"))]);
 }

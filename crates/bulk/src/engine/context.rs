@@ -3,7 +3,13 @@
 //! retried. Plus the small task helpers the phases use.
 
 use super::folder_refusals::{FolderRefusals, Refusal};
-use super::{Engine, REFUSED_WRITES_BEFORE_STOP, Settings, now_rfc3339};
+use super::{Engine, Settings};
+use metadesk_base::timefmt::now_rfc3339;
+
+/// Refused replications (403), with none accepted, after which a publish stops (an edit's
+/// refused writes are decided per folder: `folder_refusals.rs`).
+pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
+
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -8,7 +8,7 @@
 //! Not here: the policy of concurrency (concurrency.rs), the file format (journal.rs), run
 //! lists and reports (runs.rs), or any UI.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -22,7 +22,7 @@ use crate::run_control::RunControl;
 use crate::runs::{self, RunSummary};
 use crate::scope::ScopeSource;
 use crate::spec::{RunKind, RunSpec};
-use metadesk_assets::AssetsApi;
+use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 mod applying;
@@ -47,6 +47,7 @@ mod run_source;
 mod searched;
 mod sending;
 mod settings;
+mod setup;
 mod tag_import;
 mod tag_step;
 mod tag_unimporting;
@@ -65,29 +66,8 @@ use planning::preview_per_asset;
 pub use reads::Reads;
 pub use run_source::RunSource;
 pub use settings::Settings;
+pub use setup::Engine;
 use undo::preview_undo_rows;
-
-/// Refused replications (403), with none accepted, after which a publish stops (an edit's
-/// refused writes are decided per folder: `folder_refusals.rs`).
-pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
-
-/// Runs previews, applies, resumes and undos against one connection's Assets API.
-pub struct Engine {
-    aem: Arc<dyn AssetsApi>,
-    runs_dir: PathBuf,
-    settings: Settings,
-    /// The classic connection paired with an OAuth S2S one, named in the journal's found_by.
-    paired: Option<String>,
-    /// The metadata schema of the run's folder, when it was read: a value a rule computes
-    /// that its field does not allow skips that asset, with why.
-    schema: Option<Arc<metadesk_assets::schema::Schema>>,
-    /// A folder's listings read while the run was being made (`listed.rs`, `listing_while`).
-    ahead: std::sync::Mutex<Option<crate::source::Source>>,
-    /// What finds the holders of a tag, for a tag import's undo (the core's exact reads).
-    tag_holders: Option<Arc<dyn crate::tag_import_undo::TagHolders>>,
-}
-
-pub(super) use metadesk_base::timefmt::now_rfc3339;
 
 /// A sortable, unique-enough run id: `20260512-103000-123-4f2a` (UTC, milliseconds, salt).
 fn new_run_id() -> String {
@@ -104,51 +84,6 @@ fn new_run_id() -> String {
 }
 
 impl Engine {
-    /// An engine writing journals under `{data}/runs`.
-    pub fn new(aem: Arc<dyn AssetsApi>, runs_dir: impl Into<PathBuf>) -> Self {
-        Engine {
-            aem,
-            runs_dir: runs_dir.into(),
-            settings: Settings::default(),
-            paired: None,
-            schema: None,
-            ahead: std::sync::Mutex::new(None),
-            tag_holders: None,
-        }
-    }
-
-    /// Gives a tag import's undo what finds the holders of a tag it would remove: without it,
-    /// such an undo removes no tag.
-    pub fn with_tag_holders(
-        mut self,
-        holders: Arc<dyn crate::tag_import_undo::TagHolders>,
-    ) -> Self {
-        self.tag_holders = Some(holders);
-        self
-    }
-
-    /// Checks each value a rule computes against `schema` (the run's folder's) when planning.
-    pub fn with_schema(mut self, schema: Option<Arc<metadesk_assets::schema::Schema>>) -> Self {
-        self.schema = schema;
-        self
-    }
-
-    /// Names the paired classic connection that lists and searches for this (OAuth S2S)
-    /// connection, so that a run's journal says which connection found its assets.
-    pub fn with_paired(mut self, paired: Option<String>) -> Self {
-        self.paired = paired;
-        self
-    }
-
-    pub fn with_settings(mut self, settings: Settings) -> Self {
-        self.settings = settings;
-        self
-    }
-
-    pub fn runs_dir(&self) -> &Path {
-        &self.runs_dir
-    }
-
     fn check_family(&self, spec: &RunSpec) -> Result<()> {
         if spec.family == self.aem.family() {
             Ok(())

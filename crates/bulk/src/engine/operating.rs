@@ -222,7 +222,7 @@ async fn send_once<'r, O: Operation>(
     if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
         return Ok(Vec::new());
     }
-    let at = super::now_rfc3339();
+    let at = metadesk_base::timefmt::now_rfc3339();
     let sending = |row: &&O::Row| Record::Part {
         part: op.part(row),
         state: PartState::Sending,

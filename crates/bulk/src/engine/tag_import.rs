@@ -19,15 +19,16 @@ use metadesk_assets::tags::{Tag, node_path};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
+use super::Engine;
 use super::context::{Ctx, Failure};
 use super::tag_step::{journal_part, why};
-use super::{Engine, now_rfc3339};
 use crate::journal::{PreviewCounts, Record};
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::replay::Replay;
 use crate::runs::{self, RunSummary};
 use crate::spec::RunSpec;
 use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
+use metadesk_base::timefmt::now_rfc3339;
 
 impl Engine {
     /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
