@@ -593,6 +593,13 @@ cli-tags-undone = Undid { $id }: { $restored ->
     [one] { $removed } tag removed
    *[other] { $removed } tags removed
 }.
+cli-tags-undo-unfinished = The undo of { $id } did not finish: { $restored ->
+    [one] { $restored } value put back
+   *[other] { $restored } values put back
+}, { $removed ->
+    [one] { $removed } tag removed
+   *[other] { $removed } tags removed
+} so far. Finish it with: metadesk-cli bulk resume { $run }
 cli-tags-undo-kept-value = Kept: the { $what } of { $tag } was changed in AEM after Metadesk wrote it (it now holds { $now }).
 cli-tags-undo-kept-changed = Kept: { $tag } was changed in AEM after Metadesk wrote it.
 cli-tags-undo-kept-children = Kept: { $tag } has tags below it that the import did not create.

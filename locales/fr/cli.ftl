@@ -597,6 +597,13 @@ cli-tags-undone = Retour en arrière sur { $id } fait : { $restored ->
     [one] { $removed } balise supprimée
    *[other] { $removed } balises supprimées
 }.
+cli-tags-undo-unfinished = Le retour en arrière sur { $id } n’est pas allé au bout : { $restored ->
+    [one] { $restored } valeur restaurée
+   *[other] { $restored } valeurs restaurées
+}, { $removed ->
+    [one] { $removed } balise supprimée
+   *[other] { $removed } balises supprimées
+} jusqu’ici. Terminez-le avec : metadesk-cli bulk resume { $run }
 cli-tags-undo-kept-value = Conservé, car modifié dans AEM après l’écriture de Metadesk : { $what } de { $tag } (maintenant { $now }).
 cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM après l’écriture de Metadesk.
 cli-tags-undo-kept-children = Conservée : { $tag } a en dessous d’elle des balises que l’import n’a pas créées.

@@ -161,5 +161,57 @@ async fn bulk_undo_of_an_import_is_its_undo_and_a_retry_writes_nothing() {
     // Its preview says what it would do, then what it did.
     assert!(out(&o).contains("would put back 1 value"), "{}", out(&o));
     assert!(out(&o).contains(&format!("Undid {id}")), "{}", out(&o));
+    // Its counts are of tags and values, in its own words: not an edit's line of assets.
+    assert!(!out(&o).contains("still to do"), "{}", out(&o));
     assert_eq!(title().await, was);
+}
+
+/// An import's undo that AEM stops part-way says what it did so far and how to finish it, not
+/// "Undid"; its resume finishes it. Seen failing with the words of a finished undo.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_undo_stopped_part_way_says_so_and_its_resume_finishes_it() {
+    let env = Env::new().await;
+    let env = &env;
+    let title = |tag: &'static str| async move { env.tag(tag).await.1["jcr:title"].clone() };
+    let (summer, winter) = (
+        title("wknd-shared/season/summer").await,
+        title("wknd-shared/season/winter").await,
+    );
+    let sheet = env.sheet(
+        "seasons.csv",
+        &format!(
+            "{HEADER}wknd-shared:season/summer,High summer,,\n\
+             wknd-shared:season/winter,Deep winter,,\n"
+        ),
+    );
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let id = import_id(&out(&o));
+
+    env.sb
+        .set_faults(Faults {
+            write_denied: vec!["/content/cq:tags/wknd-shared/season/winter".into()],
+            ..Faults::default()
+        })
+        .unwrap();
+    let o = env.run(&["bulk", "undo", &id, "--yes"]);
+    let said = format!("{}{}", out(&o), err(&o));
+    assert!(said.contains("did not finish"), "{said}");
+    // Its rows' words: not an edit's assets in folders to retry.
+    assert!(!said.contains("retry the failed assets"), "{said}");
+    assert!(!said.contains(&format!("Undid {id}")), "{said}");
+    let undo = said
+        .split("metadesk-cli bulk resume ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no resume named: {said}"))
+        .to_owned();
+    assert_eq!(title("wknd-shared/season/summer").await, summer);
+    assert_eq!(title("wknd-shared/season/winter").await, "Deep winter");
+
+    env.sb.set_faults(Faults::default()).unwrap();
+    let o = env.run(&["bulk", "resume", &undo, "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    assert!(out(&o).contains(&format!("Undid {id}")), "{}", out(&o));
+    assert_eq!(title("wknd-shared/season/winter").await, winter);
 }

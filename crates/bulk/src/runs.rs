@@ -171,6 +171,13 @@ fn fresh_until(previewed_at: Option<&str>, applied: bool) -> Option<String> {
 }
 
 impl RunSummary {
+    /// Whether [`RunSummary::counts`] are the run's assets (an edit's, a sheet's, a publish's,
+    /// their undos'). A tag import, an upload and an operation count their own rows (tags and
+    /// values, files, moves), said in their own words.
+    pub fn counts_assets(&self) -> bool {
+        self.tag_import.is_none() && self.upload.is_none() && self.op.is_none()
+    }
+
     /// The stop reason in `l`'s language, as the window shows it.
     pub fn localize(&mut self, l: &Localizer) {
         for reason in self

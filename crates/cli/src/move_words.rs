@@ -27,7 +27,11 @@ pub fn print_op(summary: &RunSummary, l: &Localizer) {
         if summary.status == RunStatus::Previewed {
             crate::tag_import_words::print_undo_plan(view, l);
         } else if let Some(undone) = metadesk_core::app::TagImportUndone::of(summary) {
-            crate::tag_import_words::print_undone(&undone, l);
+            if summary.status == RunStatus::Completed {
+                crate::tag_import_words::print_undone(&undone, l);
+            } else {
+                crate::tag_import_words::print_undone_so_far(&undone, &summary.id, l);
+            }
         }
     }
 }

@@ -200,20 +200,23 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     if let Some(line) = republished_line(s, l) {
         println!("{line}");
     }
-    println!(
-        "{}",
-        l.msg(
-            "cli-summary-counts",
-            &[
-                ("assets", count(c.assets as f64)),
-                ("changed", count(c.changed as f64)),
-                ("unchanged", count(c.unchanged as f64)),
-                ("skipped", count(c.skipped as f64)),
-                ("failed", count(c.failed as f64)),
-                ("pending", count(c.pending as f64)),
-            ],
-        )
-    );
+    // A tag import, an upload or an operation says its own counts (below).
+    if s.counts_assets() {
+        println!(
+            "{}",
+            l.msg(
+                "cli-summary-counts",
+                &[
+                    ("assets", count(c.assets as f64)),
+                    ("changed", count(c.changed as f64)),
+                    ("unchanged", count(c.unchanged as f64)),
+                    ("skipped", count(c.skipped as f64)),
+                    ("failed", count(c.failed as f64)),
+                    ("pending", count(c.pending as f64)),
+                ],
+            )
+        );
+    }
     if let Some(found_by) = &s.found_by {
         println!(
             "{}",

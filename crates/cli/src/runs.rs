@@ -164,8 +164,10 @@ async fn show(
             }
             // Why assets failed, said once per reason with their folders; the failed assets
             // are then listed without saying it again.
+            // (A tag import, an upload or an operation said its own rows' reasons above.)
             let groups = match summary.counts.failed {
                 0 => Ok(Vec::new()),
+                _ if !summary.counts_assets() => Ok(Vec::new()),
                 _ => ws.run_failures(run).await,
             };
             if let Ok(groups) = &groups {

@@ -114,6 +114,26 @@ pub(crate) fn print_undone(undone: &TagImportUndone, l: &Localizer) {
     );
 }
 
+/// What a tag import's undo that did not finish (stopped, cancelled, interrupted) did so far,
+/// and how to finish it: run `run`'s resume.
+pub(crate) fn print_undone_so_far(undone: &TagImportUndone, run: &str, l: &Localizer) {
+    for kept in &undone.kept {
+        eprintln!("{}", kept_line(&kept.id, &kept.reason, l));
+    }
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-undo-unfinished",
+            &[
+                ("id", arg(undone.id.as_str())),
+                ("restored", count(undone.restored as f64)),
+                ("removed", count(undone.removed as f64)),
+                ("run", arg(run)),
+            ],
+        )
+    );
+}
+
 /// What a tag import's undo would do, as its preview says it (`bulk undo --dry-run`).
 pub(crate) fn print_undo_plan(view: &TagImportUndoView, l: &Localizer) {
     let values = view.rows.iter().filter(|r| r.property.is_some()).count();

@@ -73,8 +73,9 @@ async fn apply(
         return exit_code(&s);
     }
     output::print_summary(&s, l);
-    // Why assets failed, once per reason, with their folders and what to do.
-    if s.counts.failed > 0 {
+    // Why assets failed, once per reason, with their folders and what to do (a tag import, an
+    // upload or an operation said its own rows' reasons above).
+    if s.counts.failed > 0 && s.counts_assets() {
         output::print_failures(&failures(&ws.runs_dir(), &s.id).unwrap_or_default(), l);
     }
     if s.counts.failed > 0 || s.counts.pending > 0 {
