@@ -62,12 +62,13 @@ async fn a_stopped_import_is_listed_as_a_run_and_resume_finishes_it() {
     assert_ne!(again.status.code(), Some(0), "a finished import resumed");
 }
 
-/// The answer to a tag's creation is lost (AEM made it): the import stops without sending it
-/// again; the resume finds the tag made, writes its translation, and sends no second
-/// `createTag`; the undo then removes it. Seen failing with a resume that treated the tag as
-/// a colleague's (left alone, its translation never written).
+/// The answer to a tag's creation is lost (AEM made it): the import reads the tag, finds it
+/// made, and goes on without sending `createTag` again: its translation is written in the same
+/// run; the undo then removes it. Seen failing (issue 74) with a resume that treated the tag as
+/// a colleague's (left alone, its translation never written); before imports ran as
+/// operations (issue 75), the import stopped there and only a resume found the tag.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_creation_whose_answer_was_lost_is_finished_by_resume_not_sent_again() {
+async fn a_creation_whose_answer_was_lost_is_found_made_not_sent_again() {
     let env = Env::new().await;
     let sheet = env.sheet(
         "monsoon.csv",
@@ -81,14 +82,19 @@ async fn a_creation_whose_answer_was_lost_is_finished_by_resume_not_sent_again()
             ..Faults::default()
         })
         .unwrap();
+    // The sandbox counts a command whose answer it lost as a dropped connection.
+    let sent = || {
+        let c = env.sb.counters();
+        (c.tag_commands, c.dropped_connections)
+    };
+    let before = sent();
     let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(1), "{}{}", out(&o), err(&o));
-    let id = import_id(&out(&o));
-    assert_eq!(env.tag("wknd-shared/season/monsoon").await.0, 200);
-    let commands = env.sb.counters().tag_commands;
-    let o = env.run(&["bulk", "resume", &id, "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    assert_eq!(env.sb.counters().tag_commands, commands);
+    assert!(out(&o).contains("Created 1 tag"), "{}", out(&o));
+    let id = import_id(&out(&o));
+    // The rights check, and the one creation whose answer was lost: no second `createTag`.
+    let after = sent();
+    assert_eq!((after.0 - before.0, after.1 - before.1), (1, 1));
     assert_eq!(
         env.tag("wknd-shared/season/monsoon").await.1["jcr:title.fr"],
         "Mousson"
@@ -214,4 +220,90 @@ async fn an_undo_stopped_part_way_says_so_and_its_resume_finishes_it() {
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
     assert!(out(&o).contains(&format!("Undid {id}")), "{}", out(&o));
     assert_eq!(title("wknd-shared/season/winter").await, winter);
+}
+
+/// A colleague retitles a tag between the import's preview and its apply: their title is kept
+/// and said with what AEM holds now, and only the value still as the preview showed it (the
+/// description) is written. Before imports ran as operations (issue 75) the bulk crate's fake
+/// taxonomy tested this; the sandbox now does, as for every operation.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_value_a_colleague_changed_after_the_preview_is_left_alone_and_said() {
+    let env = Env::new().await;
+    let sheet = env.sheet(
+        "winter.csv",
+        &format!("{HEADER}wknd-shared:season/winter,Deep winter,,Cold months\n"),
+    );
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let run = out(&o)
+        .split("metadesk-cli bulk resume ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no run named: {}", out(&o)))
+        .to_owned();
+    env.colleague_sets("wknd-shared/season/winter", &[("jcr:title", "Theirs")])
+        .await;
+
+    let o = env.run(&["bulk", "resume", &run, "--yes"]);
+    // Part of it was left alone: said in the exit code too.
+    assert_eq!(o.status.code(), Some(1), "{}{}", out(&o), err(&o));
+    let said = format!("{}{}", out(&o), err(&o));
+    assert!(
+        said.contains(
+            "the title of wknd-shared:season/winter was changed in AEM since the preview"
+        ) && said.contains("“Theirs”"),
+        "{said}"
+    );
+    let (_, winter) = env.tag("wknd-shared/season/winter").await;
+    assert_eq!(winter["jcr:title"], "Theirs");
+    assert_eq!(winter["jcr:description"], "Cold months");
+}
+
+/// AEM answers each write of a tag's values with 500 (not applied): the values are read again
+/// before anything is sent again, each sent once more on its own, then the import stops,
+/// resumable, naming the tag; nothing was written, and the resume writes it. Before imports
+/// ran as operations (issue 75) the bulk crate's fake taxonomy tested the bound.
+#[tokio::test(flavor = "multi_thread")]
+async fn writes_aem_does_not_take_are_checked_before_being_sent_again_then_resumed() {
+    let env = Env::new().await;
+    let sheet = env.sheet(
+        "winter.csv",
+        &format!("{HEADER}wknd-shared:season/winter,Deep winter,,Cold months\n"),
+    );
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
+    let run = out(&o)
+        .split("metadesk-cli bulk resume ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no run named: {}", out(&o)))
+        .to_owned();
+    env.sb
+        .set_faults(Faults {
+            error_rate: 1.0,
+            error_statuses: vec![500],
+            ..Faults::default()
+        })
+        .unwrap();
+    let errors = env.sb.counters().injected_errors;
+    let o = env.run(&["bulk", "resume", &run, "--yes"]);
+    // Nothing was done.
+    assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+    let said = format!("{}{}", out(&o), err(&o));
+    assert!(
+        said.contains("AEM did not take the change of wknd-shared:season/winter (")
+            && said.contains("finish it: metadesk-cli bulk resume"),
+        "{said}"
+    );
+    // The two values in one request, then each alone once it was found not written: never
+    // sent blind, never more.
+    assert_eq!(env.sb.counters().injected_errors - errors, 3);
+    let (_, winter) = env.tag("wknd-shared/season/winter").await;
+    assert_eq!(winter["jcr:title"], "Winter");
+
+    env.sb.set_faults(Faults::default()).unwrap();
+    let o = env.run(&["bulk", "resume", &run, "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let (_, winter) = env.tag("wknd-shared/season/winter").await;
+    assert_eq!(winter["jcr:title"], "Deep winter");
+    assert_eq!(winter["jcr:description"], "Cold months");
 }

@@ -29,10 +29,18 @@ pub enum Found {
     Ready,
     /// Already as the write leaves it (an earlier request whose answer was lost landed).
     Done,
-    /// Someone changed what the row needs since it was planned: kept for good, with why.
-    LeftAlone(SavedText),
+    /// Someone changed what the row needs since it was planned: kept for good, with why, and
+    /// what AEM holds now where the summary shows it (a value someone changed).
+    LeftAlone { why: SavedText, now: Option<String> },
     /// Could not be told (AEM did not answer): not sent now; a resume checks again.
     Unknown(SavedText),
+}
+
+impl Found {
+    /// Left alone, with why.
+    pub fn left_alone(why: SavedText) -> Found {
+        Found::LeftAlone { why, now: None }
+    }
 }
 
 /// What AEM answered a write.
@@ -134,6 +142,12 @@ pub trait Operation: Sync {
             }
             found
         })
+    }
+
+    /// Why a row AEM did not take its write, in words naming it where the run's summary says
+    /// no more (`why`: the failure's own words); by default `why`.
+    fn refusal(&self, _row: &Self::Row, why: SavedText) -> SavedText {
+        why
     }
 
     /// One request writing `rows`. Sent once: a failure is followed by a check of each row,

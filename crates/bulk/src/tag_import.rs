@@ -4,7 +4,7 @@
 //! `sending` durably before its request, then `done`, `refused`, or `left_alone` when AEM holds
 //! something else than the preview showed. Pure data and decisions, no I/O.
 //!
-//! Not here: sending the parts (`engine/tag_import.rs`), reading the sheet and planning it
+//! Not here: writing it (`engine/tag_importing.rs`, an operation), reading the sheet and planning it
 //! against the taxonomy, and the import's undo (`metadesk_core::app::taxonomy_*`).
 
 use std::collections::BTreeMap;

@@ -37,6 +37,7 @@ mod gated;
 mod listed;
 mod moving;
 mod operating;
+mod planned;
 mod planning;
 mod publish_undo;
 mod publishing;
@@ -48,7 +49,7 @@ mod searched;
 mod sending;
 mod settings;
 mod setup;
-mod tag_import;
+mod tag_importing;
 mod tag_step;
 mod tag_unimporting;
 mod tasks;
@@ -530,7 +531,7 @@ impl Engine {
                 .await
                 .map(|stopped| refused = stopped)
         } else if replay.spec.tag_import.is_some() {
-            tag_import::apply(&ctx, &replay)
+            operating::apply_tag_import(&ctx, &replay, on_progress)
                 .await
                 .map(|stopped| refused = stopped)
         } else if replay.spec.upload.is_some() {

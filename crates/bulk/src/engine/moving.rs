@@ -238,9 +238,9 @@ fn listed(item: &MoveItem, in_doubt: bool) -> bool {
 fn found_in(children: Option<&Value>, item: &MoveItem) -> Found {
     let said = |code: &str| SavedText::new(code, [("path", item.from.as_str().into())]);
     match children.and_then(|c| c.get(leaf(&item.from))) {
-        None => Found::LeftAlone(said("move-left-gone")),
+        None => Found::left_alone(said("move-left-gone")),
         Some(node) if uuid(node) != Some(item.uuid.as_str()) => {
-            Found::LeftAlone(said("move-left-replaced"))
+            Found::left_alone(said("move-left-replaced"))
         }
         Some(_) => Found::Ready,
     }
@@ -257,7 +257,7 @@ async fn check_item(reader: &dyn Reader, item: &MoveItem, in_doubt: bool) -> Fou
         match read_node(reader, &item.to, "0").await {
             Err(why) => return Found::Unknown(why),
             Ok(Some(node)) if uuid(&node) == Some(item.uuid.as_str()) => return Found::Done,
-            Ok(Some(_)) => return Found::LeftAlone(said("move-left-taken", &item.to)),
+            Ok(Some(_)) => return Found::left_alone(said("move-left-taken", &item.to)),
             Ok(None) => {}
         }
     }
@@ -269,12 +269,12 @@ async fn check_item(reader: &dyn Reader, item: &MoveItem, in_doubt: bool) -> Fou
     };
     match read_node(reader, &item.from, depth).await {
         Err(why) => Found::Unknown(why),
-        Ok(None) => Found::LeftAlone(said("move-left-gone", &item.from)),
+        Ok(None) => Found::left_alone(said("move-left-gone", &item.from)),
         Ok(Some(node)) if uuid(&node) != Some(item.uuid.as_str()) => {
-            Found::LeftAlone(said("move-left-replaced", &item.from))
+            Found::left_alone(said("move-left-replaced", &item.from))
         }
         Ok(Some(node)) if item.unchanged_since && fingerprint(&node) != item.fingerprint => {
-            Found::LeftAlone(said("move-left-changed", &item.from))
+            Found::left_alone(said("move-left-changed", &item.from))
         }
         Ok(Some(_)) => Found::Ready,
     }

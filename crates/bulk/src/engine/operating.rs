@@ -61,6 +61,20 @@ pub(super) async fn apply(
     }
 }
 
+/// Sends what is left of `replay`'s tag import (its plan kept in the spec's `tag_import`),
+/// as any operation's rows.
+pub(super) async fn apply_tag_import(
+    ctx: &Ctx,
+    replay: &Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<Option<SavedText>> {
+    let Some(plan) = &replay.spec.tag_import else {
+        return Ok(None);
+    };
+    let op = super::tag_importing::TagImport::new(plan, &replay.parts);
+    run(ctx, &op, &replay.parts, on_progress).await
+}
+
 /// A run's reads, through its gate.
 struct Gated<'a> {
     ctx: &'a Ctx,
@@ -177,7 +191,11 @@ async fn settle<O: Operation>(
     let (state, reason, outcome) = match found {
         Found::Ready => return Ok(()),
         Found::Done => (PartState::Done, None, Outcome::Changed),
-        Found::LeftAlone(why) => (PartState::LeftAlone, Some(why), Outcome::Skipped),
+        Found::LeftAlone { why, now } => {
+            journal_part(ctx, part, PartState::LeftAlone, Some(why), now).await?;
+            ctx.count(Outcome::Skipped);
+            return Ok(());
+        }
         Found::Unknown(why) => {
             *lock(refused) = Some(why.clone());
             (PartState::Refused, Some(why), Outcome::Failed)
@@ -260,8 +278,10 @@ async fn send_once<'r, O: Operation>(
                         continue;
                     }
                     Found::Done => Found::Done,
-                    Found::LeftAlone(why) => Found::LeftAlone(why),
-                    Found::Ready | Found::Unknown(_) => Found::Unknown(failed.clone()),
+                    left @ Found::LeftAlone { .. } => left,
+                    Found::Ready | Found::Unknown(_) => {
+                        Found::Unknown(op.refusal(row, failed.clone()))
+                    }
                 };
                 settle(ctx, op, row, found, refused).await?;
             }
@@ -292,8 +312,8 @@ async fn wait_for<O: Operation>(
                     journal_part(ctx, op.part(row), PartState::Done, Some(said), None).await?;
                     ctx.count(Outcome::Changed);
                 }
-                Found::LeftAlone(why) => {
-                    settle(ctx, op, row, Found::LeftAlone(why), refused).await?;
+                left @ Found::LeftAlone { .. } => {
+                    settle(ctx, op, row, left, refused).await?;
                 }
                 Found::Ready | Found::Unknown(_) => still.push(row),
             }

@@ -123,16 +123,17 @@ impl Operation for TagUndo<'_> {
 }
 
 fn said(code: &str) -> Found {
-    Found::LeftAlone(SavedText::new(code, std::iter::empty()))
+    Found::left_alone(SavedText::new(code, std::iter::empty()))
 }
 
-/// The tag `id` as AEM holds it now (its node one level deep: its children too); `None` when
-/// it is gone or no longer a live tag (moved or merged away).
-async fn live_tag(
+/// The tag `id` as AEM holds it now (its node `depth` levels deep: `"1"` for its children
+/// too); `None` when it is gone or no longer a live tag (moved or merged away).
+pub(super) async fn live_tag(
     reader: &dyn Reader,
     id: &str,
+    depth: &str,
 ) -> Result<Option<(Tag, Map<String, Value>)>, SavedText> {
-    let node = read_node(reader, &node_path(id), "1").await?;
+    let node = read_node(reader, &node_path(id), depth).await?;
     Ok(node
         .and_then(|node| node.as_object().cloned())
         .filter(is_live_tag)
@@ -147,7 +148,7 @@ async fn check_value(
     (before, after): (Option<&str>, &str),
     in_doubt: bool,
 ) -> Found {
-    let now = match live_tag(reader, tag).await {
+    let now = match live_tag(reader, tag, "1").await {
         Err(why) => return Found::Unknown(why),
         Ok(None) => return said(GONE),
         Ok(Some((tag, _))) => tag.value(property).map(str::to_owned),
@@ -158,7 +159,7 @@ async fn check_value(
         // it back.
         now if now == before && in_doubt => Found::Done,
         now if now == before => said(ALREADY),
-        now => Found::LeftAlone(SavedText::new(
+        now => Found::left_alone(SavedText::new(
             VALUE_CHANGED,
             [
                 ("property", property.into()),
@@ -171,7 +172,7 @@ async fn check_value(
 impl TagUndo<'_> {
     /// A created tag removed while it is as the import made it, alone and held by nothing.
     async fn check_remove(&self, reader: &dyn Reader, created: &NewTag, in_doubt: bool) -> Found {
-        let (tag, node) = match live_tag(reader, &created.id).await {
+        let (tag, node) = match live_tag(reader, &created.id, "1").await {
             Err(why) => return Found::Unknown(why),
             Ok(None) if in_doubt => return Found::Done,
             Ok(None) => return said(GONE),
@@ -190,7 +191,7 @@ impl TagUndo<'_> {
             TagHeldBy::Nothing => Found::Ready,
             TagHeldBy::Assets => said(HOLDS_ASSETS),
             TagHeldBy::Pages { page } => {
-                Found::LeftAlone(SavedText::new(USED_BY_PAGES, [("page", page.into())]))
+                Found::left_alone(SavedText::new(USED_BY_PAGES, [("page", page.into())]))
             }
             TagHeldBy::Unknown(why) => {
                 Found::Unknown(SavedText::new(UNCHECKED, [("detail", why.into_arg())]))

@@ -70,7 +70,7 @@ impl Operation for UploadUndoPlan {
 }
 
 fn kept(code: &str) -> Found {
-    Found::LeftAlone(SavedText::new(code, std::iter::empty()))
+    Found::left_alone(SavedText::new(code, std::iter::empty()))
 }
 
 /// Whether `file` is still the upload's, unchanged since: then it may be deleted.

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
-use metadesk_assets::tags::{Tag, node_path};
 use metadesk_assets::{AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write};
 use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_credentials::credentials::ApiFamily;
@@ -20,20 +19,6 @@ pub(super) struct Dam {
     pub(super) assets: BTreeMap<String, (Map<String, Value>, u64)>,
     pub(super) fragments: Vec<String>,
     pub(super) folders: Vec<String>,
-    /// The taxonomy, by tag id.
-    pub(super) tags: BTreeMap<String, Tag>,
-}
-
-/// The properties of one tag write, each with its value (`None`: removed).
-pub(super) type TagValues = Vec<(String, Option<String>)>;
-
-/// How a tag's write ends when it does not end answered.
-pub(super) enum TagWrite {
-    /// Applied, then its answer lost.
-    Lost,
-    /// Not applied, its connection dropped; a colleague sets `(property, value)` of the tag
-    /// meanwhile, when given.
-    Dropped(Option<(&'static str, &'static str)>),
 }
 
 #[derive(Default)]
@@ -81,8 +66,6 @@ pub(super) struct Faults {
     pub(super) halt: Mutex<Option<Halt>>,
     /// Whether the halt was reached.
     pub(super) halted: std::sync::atomic::AtomicBool,
-    /// How the next writes of tags' properties end, in order. Empty: answered.
-    pub(super) tag_writes: Mutex<std::collections::VecDeque<TagWrite>>,
 }
 
 /// Where a run stops dead.
@@ -115,8 +98,6 @@ pub(super) struct Fake {
     pub(super) searches: AtomicU64,
     /// Listings and checks under way, and what was seen of them at once.
     pub(super) busy: Mutex<Busy>,
-    /// Each write of a tag's properties received (applied or not): its properties and values.
-    pub(super) tag_writes: Mutex<Vec<TagValues>>,
 }
 
 /// Listings and checks under way: whether a walk lists several folders at once, and checks the
@@ -186,26 +167,7 @@ impl Fake {
             searchable: std::sync::atomic::AtomicBool::new(false),
             searches: AtomicU64::new(0),
             busy: Mutex::new(Busy::default()),
-            tag_writes: Mutex::new(Vec::new()),
         })
-    }
-
-    /// Adds the tag `id` titled `title` to the taxonomy.
-    pub(super) fn add_tag(&self, id: &str, title: &str) {
-        let tag = Tag {
-            id: id.into(),
-            title: title.into(),
-            trail: title.into(),
-            titles: BTreeMap::new(),
-            description: None,
-            published: false,
-        };
-        self.dam.lock().unwrap().tags.insert(id.into(), tag);
-    }
-
-    /// The tag `id` as the taxonomy holds it.
-    pub(super) fn tag(&self, id: &str) -> Tag {
-        self.dam.lock().unwrap().tags[id].clone()
     }
 
     pub(super) fn seed(&self, folder: &str, n: usize, md: impl Fn(usize) -> Value) {
@@ -290,23 +252,6 @@ impl Fake {
             });
         }
         Ok(())
-    }
-}
-
-/// Sets (`Some`) or removes `property` of `tag` as a Sling POST to its node would: `jcr:title`
-/// (removed, the tag is titled with its name), `jcr:description`, `jcr:title.<lang>`.
-fn set_tag_value(tag: &mut Tag, property: &str, value: Option<&str>) {
-    match (property, value) {
-        ("jcr:title", Some(v)) => tag.title = v.to_owned(),
-        ("jcr:title", None) => tag.title = tag.id.rsplit(['/', ':']).next().unwrap().to_owned(),
-        ("jcr:description", v) => tag.description = v.map(str::to_owned),
-        (p, v) => {
-            let lang = p.strip_prefix("jcr:title.").unwrap().to_owned();
-            match v {
-                Some(v) => tag.titles.insert(lang, v.to_owned()),
-                None => tag.titles.remove(&lang),
-            };
-        }
     }
 }
 
@@ -538,51 +483,6 @@ impl AssetsApi for Fake {
 
     fn can_search(&self) -> bool {
         self.searchable.load(Ordering::SeqCst)
-    }
-
-    fn tags(&self) -> BoxFuture<'_, Result<Vec<Tag>, CallError>> {
-        Box::pin(async move {
-            self.enter().await?;
-            tokio::time::sleep(self.latency).await;
-            Ok(self.dam.lock().unwrap().tags.values().cloned().collect())
-        })
-    }
-
-    fn tag_properties<'a>(
-        &'a self,
-        path: &'a str,
-        properties: &'a [(&'a str, Option<&'a str>)],
-    ) -> BoxFuture<'a, Result<(), CallError>> {
-        Box::pin(async move {
-            self.enter().await?;
-            tokio::time::sleep(self.latency).await;
-            self.tag_writes.lock().unwrap().push(
-                properties
-                    .iter()
-                    .map(|(p, v)| ((*p).to_owned(), v.map(str::to_owned)))
-                    .collect(),
-            );
-            let fault = self.faults.tag_writes.lock().unwrap().pop_front();
-            let mut dam = self.dam.lock().unwrap();
-            let tag = dam
-                .tags
-                .values_mut()
-                .find(|t| node_path(&t.id) == path)
-                .ok_or(CallError::NotFound)?;
-            if let Some(TagWrite::Dropped(colleague)) = fault {
-                if let Some((property, value)) = colleague {
-                    set_tag_value(tag, property, Some(value));
-                }
-                return Err(CallError::Transient("connection dropped".into()));
-            }
-            for (property, value) in properties {
-                set_tag_value(tag, property, *value);
-            }
-            match fault {
-                Some(TagWrite::Lost) => Err(CallError::Transient("answer lost".into())),
-                _ => Ok(()),
-            }
-        })
     }
 
     /// A folder query, answered from the index: an unindexed asset is not found. Hits carry

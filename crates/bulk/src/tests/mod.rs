@@ -28,7 +28,6 @@ mod odd_paths;
 mod planning;
 mod reports;
 mod runs_safety;
-mod tag_import;
 mod undo;
 mod views;
 

@@ -227,11 +227,11 @@ impl Workspace {
     /// (naming its row) before anything is written, the account's right to change the
     /// taxonomy checked when it changes something. The sheet's plan is journaled as a run,
     /// Previewed, that [`Workspace::apply`] writes as every run (journal,
-    /// Activity, resume; its requests through the run's gate): the taxonomy read again first,
-    /// a value AEM changed since the preview (or a tag created meanwhile) left alone and
-    /// said; the tags created parents first, then each tag's values in one request. A write
-    /// AEM does not take stops the run there, which a resume finishes and an undo puts back
-    /// (`engine/tag_import.rs`).
+    /// Activity, resume; its requests through the run's gate), an operation on the trait: each
+    /// tag read again just before its write, a value AEM changed since the preview (or a tag
+    /// created meanwhile) left alone and said; the tags created parents first, then each tag's
+    /// values in one request. A write AEM does not take stops the run, which a resume finishes
+    /// and an undo puts back (`engine/tag_importing.rs`).
     pub async fn preview_tag_import(
         &self,
         opened: &Opened,

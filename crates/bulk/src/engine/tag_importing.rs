@@ -1,0 +1,286 @@
+//! A tag import, as the operation trait asks it (`operation.rs`): the engine (`operating.rs`)
+//! journals, gates, retries and resumes. Its rows are each tag it creates (a stage per depth,
+//! parents first) and then each value it writes (a created tag's translations, an existing
+//! tag's changed title or description), one Sling POST per tag. Just before its write, each
+//! row reads its tag's node: a tag to create that exists is the import's only when a request
+//! for it may have left (it landed), else someone made it since the preview and it is left
+//! alone with its values; a value already as the import wants it is done, one as the preview
+//! showed it is written, anything else is someone's change, left alone with what AEM holds.
+//!
+//! Not here: the plan and its view (`tag_import.rs`), the start of its run (`tag_import.rs`
+//! beside this), its undo (`tag_unimporting.rs`).
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use futures_util::future::BoxFuture;
+
+use metadesk_assets::classic::ClassicAssets;
+use metadesk_assets::tags::{Tag, node_path};
+use metadesk_assets::{AssetsApi, CallError};
+use metadesk_base::i18n::SavedText;
+
+use super::context::lock;
+use super::tag_unimporting::live_tag;
+use crate::operation::{Found, Operation, Reader, Wrote};
+use crate::parts::{PartJournal, PartState, RunPart};
+use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
+
+/// A tag to create the preview did not see and someone made since: neither it nor its values
+/// are written.
+pub const EXISTS_NOW: &str = "tags-import-left-exists";
+/// A value someone changed since the preview: not written.
+pub const VALUE_CHANGED: &str = "tags-import-left-value";
+/// Why the import stopped at a row AEM did not take.
+const STOPPED: &str = "tags-import-stopped";
+
+/// The stage of the values: after every tag is created (stages are depths below it).
+const VALUES: u32 = u32::MAX;
+
+/// One write of the import.
+pub(super) enum ImportRow<'a> {
+    Create(&'a NewTag),
+    Value(PlannedValue<'a>),
+}
+
+impl ImportRow<'_> {
+    fn tag(&self) -> &str {
+        match self {
+            ImportRow::Create(tag) => &tag.id,
+            ImportRow::Value(value) => value.tag,
+        }
+    }
+}
+
+/// A tag import's plan as the engine runs it.
+pub(super) struct TagImport<'a> {
+    rows: Vec<ImportRow<'a>>,
+    /// The tags to create found made by someone else: before this apply (the journal), or by
+    /// a check of this one. Their values are left alone.
+    made_by_others: Mutex<HashSet<String>>,
+}
+
+impl<'a> TagImport<'a> {
+    pub(super) fn new(plan: &'a TagImportPlan, journal: &PartJournal) -> Self {
+        let made_by_others = plan
+            .created
+            .iter()
+            .filter(|tag| {
+                let part = RunPart::Create {
+                    tag: tag.id.clone(),
+                };
+                journal.state(&part) == Some(PartState::LeftAlone)
+            })
+            .map(|tag| tag.id.clone())
+            .collect();
+        let rows = plan
+            .created
+            .iter()
+            .map(ImportRow::Create)
+            .chain(plan.values().into_iter().map(ImportRow::Value))
+            .collect();
+        TagImport {
+            rows,
+            made_by_others: Mutex::new(made_by_others),
+        }
+    }
+
+    /// `tag`'s creation checked: absent, it is to be made; present, it landed when a request
+    /// for it may have left, else someone made it.
+    async fn check_create(&self, reader: &dyn Reader, tag: &NewTag, in_doubt: bool) -> Found {
+        match live_tag(reader, &tag.id, "0").await {
+            Err(why) => Found::Unknown(why),
+            Ok(None) => Found::Ready,
+            Ok(Some(_)) if in_doubt => Found::Done,
+            Ok(Some(_)) => {
+                lock(&self.made_by_others).insert(tag.id.clone());
+                Found::left_alone(SavedText::new(EXISTS_NOW, std::iter::empty()))
+            }
+        }
+    }
+}
+
+impl<'a> Operation for TagImport<'a> {
+    type Row = ImportRow<'a>;
+
+    fn rows(&self) -> &[ImportRow<'a>] {
+        &self.rows
+    }
+
+    fn part(&self, row: &ImportRow<'a>) -> RunPart {
+        match row {
+            ImportRow::Create(tag) => RunPart::Create {
+                tag: tag.id.clone(),
+            },
+            ImportRow::Value(value) => value.part(),
+        }
+    }
+
+    fn refused(&self, _row: &ImportRow<'a>) -> Option<SavedText> {
+        None
+    }
+
+    fn stage(&self, row: &ImportRow<'a>) -> u32 {
+        match row {
+            // Parents first: a tag is created once the one above it is.
+            ImportRow::Create(tag) => tag.id.matches('/').count() as u32,
+            ImportRow::Value(_) => VALUES,
+        }
+    }
+
+    fn requests<'r>(&self, ready: Vec<&'r ImportRow<'a>>) -> Vec<Vec<&'r ImportRow<'a>>> {
+        // The tag servlet creates one tag a request; one Sling POST writes all of a tag's
+        // values.
+        let mut requests: Vec<Vec<&ImportRow>> = Vec::new();
+        for row in ready {
+            let same_tag = match row {
+                ImportRow::Create(_) => None,
+                ImportRow::Value(value) => requests.iter_mut().find(|request| {
+                    matches!(request[0], ImportRow::Value(_)) && request[0].tag() == value.tag
+                }),
+            };
+            match same_tag {
+                Some(request) => request.push(row),
+                None => requests.push(vec![row]),
+            }
+        }
+        requests
+    }
+
+    fn check_groups<'r>(
+        &self,
+        rows: Vec<(&'r ImportRow<'a>, bool)>,
+    ) -> Vec<Vec<(&'r ImportRow<'a>, bool)>> {
+        // One read of a tag's node answers all of its values.
+        let mut groups: Vec<Vec<(&ImportRow, bool)>> = Vec::new();
+        for (row, in_doubt) in rows {
+            let same_tag = match row {
+                ImportRow::Create(_) => None,
+                ImportRow::Value(value) => groups.iter_mut().find(|group| {
+                    matches!(group[0].0, ImportRow::Value(_)) && group[0].0.tag() == value.tag
+                }),
+            };
+            match same_tag {
+                Some(group) => group.push((row, in_doubt)),
+                None => groups.push(vec![(row, in_doubt)]),
+            }
+        }
+        groups
+    }
+
+    fn check_together<'b>(
+        &'b self,
+        reader: &'b dyn Reader,
+        rows: Vec<(&'b ImportRow<'a>, bool)>,
+    ) -> BoxFuture<'b, Vec<Found>> {
+        Box::pin(async move {
+            let Some((first, _)) = rows.first() else {
+                return Vec::new();
+            };
+            if let ImportRow::Create(tag) = first {
+                let mut found = Vec::with_capacity(rows.len());
+                for (_, in_doubt) in &rows {
+                    found.push(self.check_create(reader, tag, *in_doubt).await);
+                }
+                return found;
+            }
+            let tag = first.tag();
+            if lock(&self.made_by_others).contains(tag) {
+                let why = SavedText::new(EXISTS_NOW, std::iter::empty());
+                return rows
+                    .iter()
+                    .map(|_| Found::left_alone(why.clone()))
+                    .collect();
+            }
+            match live_tag(reader, tag, "0").await {
+                Err(why) => rows.iter().map(|_| Found::Unknown(why.clone())).collect(),
+                Ok(now) => rows
+                    .iter()
+                    .map(|(row, _)| match row {
+                        ImportRow::Value(value) => decide(value, now.as_ref().map(|(t, _)| t)),
+                        // Groups hold one kind of row (`check_groups`).
+                        ImportRow::Create(_) => {
+                            Found::Unknown(SavedText::new("op-not-checked", std::iter::empty()))
+                        }
+                    })
+                    .collect(),
+            }
+        })
+    }
+
+    fn check<'b>(
+        &'b self,
+        reader: &'b dyn Reader,
+        row: &'b ImportRow<'a>,
+        in_doubt: bool,
+    ) -> BoxFuture<'b, Found> {
+        Box::pin(async move {
+            let mut found = self.check_together(reader, vec![(row, in_doubt)]).await;
+            found.pop().unwrap_or_else(|| {
+                Found::Unknown(SavedText::new("op-not-checked", std::iter::empty()))
+            })
+        })
+    }
+
+    fn refusal(&self, row: &ImportRow<'a>, why: SavedText) -> SavedText {
+        SavedText::new(
+            STOPPED,
+            [("id", row.tag().into()), ("detail", why.into_arg())],
+        )
+    }
+
+    fn write<'b>(
+        &'b self,
+        aem: &'b ClassicAssets,
+        rows: &'b [&'b ImportRow<'a>],
+    ) -> BoxFuture<'b, Result<Wrote, CallError>> {
+        Box::pin(async move {
+            let Some(first) = rows.first() else {
+                return Ok(Wrote::Done);
+            };
+            if let ImportRow::Create(tag) = first {
+                let mut fields = vec![("cmd", "createTag"), ("tag", tag.id.as_str())];
+                if let Some(title) = &tag.title {
+                    fields.push(("jcr:title", title));
+                }
+                if let Some(description) = &tag.description {
+                    fields.push(("jcr:description", description));
+                }
+                aem.tag_command(&fields).await?;
+                return Ok(Wrote::Done);
+            }
+            let values: Vec<(&str, Option<&str>)> = rows
+                .iter()
+                .filter_map(|row| match row {
+                    ImportRow::Value(value) => Some((value.property.as_str(), Some(value.after))),
+                    ImportRow::Create(_) => None,
+                })
+                .collect();
+            aem.tag_properties(&node_path(first.tag()), &values).await?;
+            Ok(Wrote::Done)
+        })
+    }
+}
+
+/// `value` against its tag as AEM holds it now (`None`: no such tag): as the import wants it,
+/// done; as the preview showed it, to be written; anything else someone else's, left alone
+/// with what AEM holds.
+fn decide(value: &PlannedValue<'_>, now: Option<&Tag>) -> Found {
+    let held = now.and_then(|tag| tag.value(&value.property));
+    if held == Some(value.after) {
+        Found::Done
+    } else if held == value.before {
+        Found::Ready
+    } else {
+        Found::LeftAlone {
+            why: SavedText::new(
+                VALUE_CHANGED,
+                [
+                    ("property", value.property.as_str().into()),
+                    ("now", held.unwrap_or_default().into()),
+                ],
+            ),
+            now: held.map(str::to_owned),
+        }
+    }
+}
