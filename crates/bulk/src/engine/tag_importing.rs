@@ -284,3 +284,107 @@ fn decide(value: &PlannedValue<'_>, now: Option<&Tag>) -> Found {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::tag_import::TagValueChange;
+
+    fn plan() -> TagImportPlan {
+        let new = |id: &str| NewTag {
+            row: 2,
+            id: id.into(),
+            title: None,
+            titles: BTreeMap::from([("fr".to_owned(), format!("{id} fr"))]),
+            description: None,
+        };
+        let change = |id: &str, property: &str| TagValueChange {
+            row: 3,
+            id: id.into(),
+            property: property.into(),
+            before: Some("Old".into()),
+            after: "New".into(),
+        };
+        TagImportPlan {
+            file_name: "t.csv".into(),
+            created: vec![new("ns:a"), new("ns:a/b"), new("ns:a/b/c")],
+            changed: vec![
+                change("ns:old", "jcr:title"),
+                change("ns:old", "jcr:description"),
+            ],
+        }
+    }
+
+    /// Parents are created a stage before their children; the values wait for every tag; a
+    /// tag's values go in one request, each creation in its own.
+    #[test]
+    fn tags_go_parents_first_and_a_tag_s_values_in_one_request() {
+        let plan = plan();
+        let op = TagImport::new(&plan, &PartJournal::default());
+        let stages: Vec<u32> = op.rows().iter().map(|row| op.stage(row)).collect();
+        assert_eq!(stages[..3], [0, 1, 2]);
+        assert!(stages[3..].iter().all(|s| *s == VALUES));
+        let requests = op.requests(op.rows().iter().collect());
+        let shape: Vec<(&str, usize)> = requests.iter().map(|r| (r[0].tag(), r.len())).collect();
+        assert_eq!(
+            shape,
+            [
+                ("ns:a", 1),
+                ("ns:a/b", 1),
+                ("ns:a/b/c", 1),
+                ("ns:a", 1),
+                ("ns:a/b", 1),
+                ("ns:a/b/c", 1),
+                ("ns:old", 2)
+            ]
+        );
+    }
+
+    /// A value as the import wants it is done, as the preview showed it is sent, and anything
+    /// else is someone's: left alone with what AEM holds.
+    #[test]
+    fn a_value_is_decided_by_what_aem_holds() {
+        let plan = plan();
+        let values = plan.values();
+        let title = values
+            .iter()
+            .find(|v| v.tag == "ns:old" && v.property == "jcr:title")
+            .unwrap();
+        let tag = |title: &str| Tag {
+            id: "ns:old".into(),
+            title: title.into(),
+            trail: title.into(),
+            titles: BTreeMap::new(),
+            description: None,
+            published: false,
+        };
+        assert_eq!(decide(title, Some(&tag("New"))), Found::Done);
+        assert_eq!(decide(title, Some(&tag("Old"))), Found::Ready);
+        match decide(title, Some(&tag("Theirs"))) {
+            Found::LeftAlone { why, now } => {
+                assert_eq!(why.code(), Some(VALUE_CHANGED));
+                assert_eq!(now.as_deref(), Some("Theirs"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// A tag to create that someone made before this apply (the journal says so) leaves its
+    /// values alone with it.
+    #[test]
+    fn a_tag_made_by_someone_else_is_known_from_the_journal() {
+        let plan = plan();
+        let mut journal = PartJournal::default();
+        journal.left(
+            RunPart::Create {
+                tag: "ns:a/b".into(),
+            },
+            None,
+        );
+        let op = TagImport::new(&plan, &journal);
+        assert!(lock(&op.made_by_others).contains("ns:a/b"));
+        assert!(!lock(&op.made_by_others).contains("ns:a"));
+    }
+}
