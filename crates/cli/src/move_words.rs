@@ -27,11 +27,9 @@ pub fn print_op(summary: &RunSummary, l: &Localizer) {
         if summary.status == RunStatus::Previewed {
             crate::tag_import_words::print_undo_plan(view, l);
         } else if let Some(undone) = metadesk_core::app::TagImportUndone::of(summary) {
-            if summary.status == RunStatus::Completed {
-                crate::tag_import_words::print_undone(&undone, l);
-            } else {
-                crate::tag_import_words::print_undone_so_far(&undone, &summary.id, l);
-            }
+            let unfinished =
+                (summary.status != RunStatus::Completed).then_some(summary.id.as_str());
+            crate::tag_import_words::print_undone(&undone, unfinished, l);
         }
     }
 }

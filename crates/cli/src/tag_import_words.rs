@@ -95,43 +95,27 @@ fn kept_line(tag: &str, reason: &KeptReason, l: &Localizer) -> String {
     }
 }
 
-/// What a tag import's undo did: each tag or value it kept and why, then its counts. Shared by
-/// `tags undo-import` and every run summary of such an undo (`bulk undo`, `runs show`).
-pub(crate) fn print_undone(undone: &TagImportUndone, l: &Localizer) {
+/// What a tag import's undo did: each tag or value it kept and why, then its counts; when it
+/// did not finish (stopped, cancelled, interrupted: `unfinished` is its run), that it did so
+/// far and how to finish it. Shared by `tags undo-import` and every run summary of such an
+/// undo (`bulk undo`, `runs show`).
+pub(crate) fn print_undone(undone: &TagImportUndone, unfinished: Option<&str>, l: &Localizer) {
     for kept in &undone.kept {
         eprintln!("{}", kept_line(&kept.id, &kept.reason, l));
     }
-    println!(
-        "{}",
-        l.msg(
-            "cli-tags-undone",
-            &[
-                ("id", arg(undone.id.as_str())),
-                ("restored", count(undone.restored as f64)),
-                ("removed", count(undone.removed as f64)),
-            ],
-        )
-    );
-}
-
-/// What a tag import's undo that did not finish (stopped, cancelled, interrupted) did so far,
-/// and how to finish it: run `run`'s resume.
-pub(crate) fn print_undone_so_far(undone: &TagImportUndone, run: &str, l: &Localizer) {
-    for kept in &undone.kept {
-        eprintln!("{}", kept_line(&kept.id, &kept.reason, l));
-    }
-    println!(
-        "{}",
-        l.msg(
-            "cli-tags-undo-unfinished",
-            &[
-                ("id", arg(undone.id.as_str())),
-                ("restored", count(undone.restored as f64)),
-                ("removed", count(undone.removed as f64)),
-                ("run", arg(run)),
-            ],
-        )
-    );
+    let mut args = vec![
+        ("id", arg(undone.id.as_str())),
+        ("restored", count(undone.restored as f64)),
+        ("removed", count(undone.removed as f64)),
+    ];
+    let id = match unfinished {
+        Some(run) => {
+            args.push(("run", arg(run)));
+            "cli-tags-undo-unfinished"
+        }
+        None => "cli-tags-undone",
+    };
+    println!("{}", l.msg(id, &args));
 }
 
 /// What a tag import's undo would do, as its preview says it (`bulk undo --dry-run`).

@@ -277,7 +277,7 @@ pub async fn undo(a: UndoImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(u) => u,
         Err(e) => return output::fail(&e, l),
     };
-    print_undone(&undone, l);
+    print_undone(&undone, None, l);
     if undone.kept.is_empty() {
         SUCCESS
     } else {
