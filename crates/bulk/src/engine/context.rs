@@ -6,10 +6,6 @@ use super::folder_refusals::{FolderRefusals, Refusal};
 use super::{Engine, Settings};
 use metadesk_base::timefmt::now_rfc3339;
 
-/// Refused replications (403), with none accepted, after which a publish stops (an edit's
-/// refused writes are decided per folder: `folder_refusals.rs`).
-pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
-
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -34,6 +30,10 @@ use metadesk_clients::error::Result;
 
 pub(super) use super::sending::Failure;
 use super::sending::{Sender, Sending};
+
+/// Refused replications (403), with none accepted, after which a publish stops (an edit's
+/// refused writes are decided per folder: `folder_refusals.rs`).
+pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
 
 #[derive(Default)]
 pub(super) struct Tally {

@@ -7,7 +7,7 @@
 //! alone with its values; a value already as the import wants it is done, one as the preview
 //! showed it is written, anything else is someone's change, left alone with what AEM holds.
 //!
-//! Not here: the plan and its view (`tag_import.rs`), the start of its run (`tag_import.rs`
+//! Not here: the plan and its view (`crate::tag_import`), the start of its run (`planned.rs`
 //! beside this), its undo (`tag_unimporting.rs`).
 
 use std::collections::HashSet;
@@ -28,9 +28,9 @@ use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
 
 /// A tag to create the preview did not see and someone made since: neither it nor its values
 /// are written.
-pub const EXISTS_NOW: &str = "tags-import-left-exists";
+const EXISTS_NOW: &str = "tags-import-left-exists";
 /// A value someone changed since the preview: not written.
-pub const VALUE_CHANGED: &str = "tags-import-left-value";
+const VALUE_CHANGED: &str = "tags-import-left-value";
 /// Why the import stopped at a row AEM did not take.
 const STOPPED: &str = "tags-import-stopped";
 

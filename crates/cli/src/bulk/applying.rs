@@ -13,8 +13,7 @@ use metadesk_core::i18n::{Localizer, arg};
 use super::confirm::{ProductionGate, consent, gate};
 use super::preview::{print_summary_with_skipped, show_preview, warn_emptied_required};
 use super::references::{references_of, show_references, show_references_warning};
-use super::run_args::RunRef;
-use super::run_args::WriteFlags;
+use super::run_args::{RunRef, WriteFlags};
 use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 use crate::output;
 
