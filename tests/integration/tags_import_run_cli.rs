@@ -206,12 +206,7 @@ async fn an_undo_stopped_part_way_says_so_and_its_resume_finishes_it() {
     // Its rows' words: not an edit's assets in folders to retry.
     assert!(!said.contains("retry the failed assets"), "{said}");
     assert!(!said.contains(&format!("Undid {id}")), "{said}");
-    let undo = said
-        .split("metadesk-cli bulk resume ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no resume named: {said}"))
-        .to_owned();
+    let undo = resume_named(&said);
     assert_eq!(title("wknd-shared/season/summer").await, summer);
     assert_eq!(title("wknd-shared/season/winter").await, "Deep winter");
 
@@ -235,12 +230,7 @@ async fn a_value_a_colleague_changed_after_the_preview_is_left_alone_and_said() 
     );
     let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    let run = out(&o)
-        .split("metadesk-cli bulk resume ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no run named: {}", out(&o)))
-        .to_owned();
+    let run = resume_named(&out(&o));
     env.colleague_sets("wknd-shared/season/winter", &[("jcr:title", "Theirs")])
         .await;
 
@@ -271,12 +261,7 @@ async fn writes_aem_does_not_take_are_checked_before_being_sent_again_then_resum
         &format!("{HEADER}wknd-shared:season/winter,Deep winter,,Cold months\n"),
     );
     let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
-    let run = out(&o)
-        .split("metadesk-cli bulk resume ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no run named: {}", out(&o)))
-        .to_owned();
+    let run = resume_named(&out(&o));
     env.sb
         .set_faults(Faults {
             error_rate: 1.0,
@@ -306,4 +291,13 @@ async fn writes_aem_does_not_take_are_checked_before_being_sent_again_then_resum
     let (_, winter) = env.tag("wknd-shared/season/winter").await;
     assert_eq!(winter["jcr:title"], "Deep winter");
     assert_eq!(winter["jcr:description"], "Cold months");
+}
+
+/// The run a command's words say to resume (`metadesk-cli bulk resume RUN`).
+fn resume_named(said: &str) -> String {
+    said.split("metadesk-cli bulk resume ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no run to resume named: {said}"))
+        .to_owned()
 }

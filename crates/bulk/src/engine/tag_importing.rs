@@ -131,20 +131,7 @@ impl<'a> Operation for TagImport<'a> {
     fn requests<'r>(&self, ready: Vec<&'r ImportRow<'a>>) -> Vec<Vec<&'r ImportRow<'a>>> {
         // The tag servlet creates one tag a request; one Sling POST writes all of a tag's
         // values.
-        let mut requests: Vec<Vec<&ImportRow>> = Vec::new();
-        for row in ready {
-            let same_tag = match row {
-                ImportRow::Create(_) => None,
-                ImportRow::Value(value) => requests.iter_mut().find(|request| {
-                    matches!(request[0], ImportRow::Value(_)) && request[0].tag() == value.tag
-                }),
-            };
-            match same_tag {
-                Some(request) => request.push(row),
-                None => requests.push(vec![row]),
-            }
-        }
-        requests
+        by_tag(ready, |row| row)
     }
 
     fn check_groups<'r>(
@@ -152,20 +139,7 @@ impl<'a> Operation for TagImport<'a> {
         rows: Vec<(&'r ImportRow<'a>, bool)>,
     ) -> Vec<Vec<(&'r ImportRow<'a>, bool)>> {
         // One read of a tag's node answers all of its values.
-        let mut groups: Vec<Vec<(&ImportRow, bool)>> = Vec::new();
-        for (row, in_doubt) in rows {
-            let same_tag = match row {
-                ImportRow::Create(_) => None,
-                ImportRow::Value(value) => groups.iter_mut().find(|group| {
-                    matches!(group[0].0, ImportRow::Value(_)) && group[0].0.tag() == value.tag
-                }),
-            };
-            match same_tag {
-                Some(group) => group.push((row, in_doubt)),
-                None => groups.push(vec![(row, in_doubt)]),
-            }
-        }
-        groups
+        by_tag(rows, |(row, _)| row)
     }
 
     fn check_together<'b>(
@@ -260,6 +234,26 @@ impl<'a> Operation for TagImport<'a> {
             Ok(Wrote::Done)
         })
     }
+}
+
+/// `items` in groups, in the order first seen: each creation alone, each tag's values together
+/// (`row`: an item's row).
+fn by_tag<'r, T>(items: Vec<T>, row: impl Fn(&T) -> &ImportRow<'r>) -> Vec<Vec<T>> {
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    for item in items {
+        let same_tag = match row(&item) {
+            ImportRow::Create(_) => None,
+            ImportRow::Value(value) => groups.iter_mut().find(|group| {
+                let first = row(&group[0]);
+                matches!(first, ImportRow::Value(_)) && first.tag() == value.tag
+            }),
+        };
+        match same_tag {
+            Some(group) => group.push(item),
+            None => groups.push(vec![item]),
+        }
+    }
+    groups
 }
 
 /// `value` against its tag as AEM holds it now (`None`: no such tag): as the import wants it,
