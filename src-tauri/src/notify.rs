@@ -218,7 +218,6 @@ mod tests {
             emptied_required: Vec::new(),
             fragments: None,
             tag_step: None,
-            tag_import: None,
             upload: None,
             op: None,
             opens: metadesk_core::bulk::run_page::RunPage::Report,

@@ -161,6 +161,26 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
+/// A run's spec as journaled. One written before a tag import's plan was an operation's holds
+/// it as `tagImport` with no `op` tag: it is read as the spec's `op`, so that run still opens,
+/// resumes and is undone.
+fn read_spec<'de, D: serde::Deserializer<'de>>(
+    stored: D,
+) -> std::result::Result<Box<RunSpec>, D::Error> {
+    let mut spec = serde_json::Value::deserialize(stored)?;
+    if let Some(fields) = spec.as_object_mut()
+        && let Some(mut plan) = fields.remove("tagImport")
+    {
+        if let Some(plan_fields) = plan.as_object_mut() {
+            plan_fields.insert("op".into(), "tag_import".into());
+        }
+        fields.entry("op").or_insert(plan);
+    }
+    RunSpec::deserialize(spec)
+        .map(Box::new)
+        .map_err(serde::de::Error::custom)
+}
+
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "t", rename_all = "snake_case")]
@@ -170,6 +190,7 @@ pub enum Record {
         id: String,
         created: String,
         // Boxed: written once a journal, it would otherwise make every row's record its size.
+        #[serde(deserialize_with = "read_spec")]
         spec: Box<RunSpec>,
     },
     Row(PlanRow),
@@ -700,7 +721,6 @@ mod tests {
             kind: RunKind::Edit,
             account: None,
             tag_step: None,
-            tag_import: None,
             upload: None,
             op: None,
         }

@@ -5,7 +5,8 @@
 //! back. The engine's dispatch of the write is `engine/operating.rs`; nothing else matches an
 //! operation (`tests/structure/run_kinds.rs`).
 //!
-//! Not here: any one operation (`moves.rs`, `upload_undo.rs`, `tag_import_undo.rs`).
+//! Not here: any one operation (`moves.rs`, `tag_import.rs`, `upload_undo.rs`,
+//! `tag_import_undo.rs`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -20,6 +21,7 @@ use crate::parts::PartJournal;
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum OpPlan {
     Move(crate::moves::MovePlan),
+    TagImport(crate::tag_import::TagImportPlan),
     UploadUndo(crate::upload_undo::UploadUndoPlan),
     TagImportUndo(crate::tag_import_undo::TagImportUndoPlan),
 }
@@ -29,6 +31,7 @@ pub enum OpPlan {
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum OpView {
     Move(crate::moves::MoveView),
+    TagImport(crate::tag_import::TagImportView),
     UploadUndo(crate::upload_undo::UploadUndoView),
     TagImportUndo(crate::tag_import_undo::TagImportUndoView),
 }
@@ -38,6 +41,7 @@ impl OpPlan {
     pub fn view(&self, journal: &PartJournal) -> OpView {
         match self {
             OpPlan::Move(plan) => OpView::Move(plan.view(journal)),
+            OpPlan::TagImport(plan) => OpView::TagImport(plan.view(journal)),
             OpPlan::UploadUndo(plan) => OpView::UploadUndo(plan.view(journal)),
             OpPlan::TagImportUndo(plan) => OpView::TagImportUndo(plan.view(journal)),
         }
@@ -45,30 +49,36 @@ impl OpPlan {
 
     /// How far its rows went, as `journal` leaves the run.
     pub fn counts(&self, journal: &PartJournal) -> RowCounts {
-        match self.view(journal) {
-            OpView::Move(view) => view.counts,
-            OpView::UploadUndo(view) => view.counts,
-            OpView::TagImportUndo(view) => view.counts,
+        match self {
+            OpPlan::Move(plan) => plan.view(journal).counts,
+            OpPlan::TagImport(plan) => plan.counts(journal),
+            OpPlan::UploadUndo(plan) => plan.view(journal).counts,
+            OpPlan::TagImportUndo(plan) => plan.view(journal).counts,
         }
     }
 
-    /// Each row's path, where the run left it and why, for its report.
+    /// Each row's path (a tag's id and property), where the run left it and why, for its
+    /// report.
     pub fn report_rows(
         &self,
         journal: &PartJournal,
     ) -> Vec<(String, ReportStatus, Option<SavedText>)> {
-        match self.view(journal) {
-            OpView::Move(view) => view
+        match self {
+            OpPlan::Move(plan) => plan
+                .view(journal)
                 .rows
                 .into_iter()
                 .map(|row| (row.from, row.state.report(), row.reason))
                 .collect(),
-            OpView::UploadUndo(view) => view
+            OpPlan::TagImport(plan) => plan.report_rows(journal),
+            OpPlan::UploadUndo(plan) => plan
+                .view(journal)
                 .rows
                 .into_iter()
                 .map(|row| (row.path, row.state.report(), row.reason))
                 .collect(),
-            OpView::TagImportUndo(view) => view
+            OpPlan::TagImportUndo(plan) => plan
+                .view(journal)
                 .rows
                 .into_iter()
                 .map(|row| {
@@ -82,6 +92,14 @@ impl OpPlan {
         }
     }
 
+    /// A tag import's plan, when it is one.
+    pub fn as_tag_import(&self) -> Option<&crate::tag_import::TagImportPlan> {
+        match self {
+            OpPlan::TagImport(plan) => Some(plan),
+            _ => None,
+        }
+    }
+
     /// The plan of the undo of a run that left `journal`, and how many items it takes back;
     /// `None` when it did nothing to take back.
     pub fn undo(&self, journal: &PartJournal) -> Option<(OpPlan, u64)> {
@@ -91,6 +109,8 @@ impl OpPlan {
                 let items = back.items().count() as u64;
                 Some((OpPlan::Move(back), items))
             }
+            // An import's undo is planned from what holds its tags, which the core reads.
+            OpPlan::TagImport(_) => None,
             // What an undo deleted is not uploaded again by undoing it: the upload again does.
             OpPlan::UploadUndo(_) => None,
             // What an undo put back is the import's to write again: importing the sheet again.
@@ -116,6 +136,14 @@ impl OpView {
         }
     }
 
+    /// A tag import's tags and values, when it is one.
+    pub fn as_tag_import(&self) -> Option<&crate::tag_import::TagImportView> {
+        match self {
+            OpView::TagImport(view) => Some(view),
+            _ => None,
+        }
+    }
+
     /// A tag import's undo's rows, when it is one.
     pub fn as_tag_import_undo(&self) -> Option<&crate::tag_import_undo::TagImportUndoView> {
         match self {
@@ -124,11 +152,15 @@ impl OpView {
         }
     }
 
-    /// Where its run is shown: a move in the Move panel, an undo with what it undoes.
-    pub fn page(&self) -> crate::run_page::RunPage {
+    /// Where its run `run` is shown: a move in the Move panel, a tag import on the Tags page, an
+    /// undo with what it undoes.
+    pub fn page(&self, run: &str) -> crate::run_page::RunPage {
         use crate::run_page::RunPage;
         match self {
             OpView::Move(_) => RunPage::Move,
+            OpView::TagImport(_) => RunPage::Tags {
+                run: run.to_owned(),
+            },
             OpView::UploadUndo(view) => RunPage::Upload {
                 run: view.upload.clone(),
             },
@@ -142,6 +174,11 @@ impl OpView {
     pub fn localize(&mut self, l10n: &metadesk_base::i18n::Localizer) {
         match self {
             OpView::Move(view) => view.localize(l10n),
+            OpView::TagImport(view) => {
+                if let Some(reason) = &mut view.reason {
+                    reason.localize(l10n);
+                }
+            }
             OpView::UploadUndo(view) => view.localize(l10n),
             OpView::TagImportUndo(view) => view.localize(l10n),
         }

@@ -333,10 +333,6 @@ impl Replay {
             }
         }
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
-        if let Some(plan) = &r.spec.tag_import {
-            // An import's writes are its rows: counted from the journal of its parts.
-            r.counts = import_counts(plan, &r.parts);
-        }
         if let Some(plan) = &r.spec.upload {
             // An upload's files are its rows.
             let files = plan.counts(&r.parts);
@@ -410,11 +406,6 @@ impl Replay {
             .is_some_and(|step| tag_step::to_send(step, self.rows_done(), &self.parts))
     }
 
-    /// A tag import's run as its summary shows it.
-    pub fn tag_import_view(&self) -> Option<crate::tag_import::TagImportView> {
-        Some(self.spec.tag_import.as_ref()?.view(&self.parts))
-    }
-
     /// An operation's run as its summary shows it.
     pub fn op_view(&self) -> Option<crate::ops::OpView> {
         Some(self.spec.op.as_ref()?.view(&self.parts))
@@ -438,36 +429,6 @@ impl Replay {
     }
 }
 
-/// A tag import's counts, its writes counted as a run's assets are: done as changed, left
-/// alone as skipped, and the rest (not sent, refused, or sent without an answer) as pending,
-/// which a resume sends. A value of a tag someone else created meanwhile is left alone with it.
-fn import_counts(
-    plan: &crate::tag_import::TagImportPlan,
-    journal: &crate::parts::PartJournal,
-) -> Counts {
-    use crate::parts::{PartState, RunPart};
-    let parts = plan.parts();
-    let mut counts = Counts {
-        assets: parts.len() as u64,
-        ..Counts::default()
-    };
-    let left_with_tag = |part: &RunPart| match part {
-        RunPart::Value { tag, .. } => {
-            journal.state(&RunPart::Create { tag: tag.clone() }) == Some(PartState::LeftAlone)
-        }
-        _ => false,
-    };
-    for part in &parts {
-        match journal.state(part) {
-            Some(PartState::Done) => counts.changed += 1,
-            Some(PartState::LeftAlone) => counts.skipped += 1,
-            _ if left_with_tag(part) => counts.skipped += 1,
-            _ => counts.pending += 1,
-        }
-    }
-    counts
-}
-
 /// What defines the run whose journal is at `path`: its first record, the rest unread.
 pub fn read_spec(path: &Path) -> Result<RunSpec> {
     Ok(run_record(&mut read_records(path)?, path)?.2)
@@ -487,35 +448,5 @@ fn run_record(
             "{} does not start with a run definition",
             path.display()
         ))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::parts::{PartJournal, PartState, RunPart};
-
-    /// An import's writes are its rows: a refused or unanswered one is pending (a resume sends
-    /// it), a colleague's value or tag skipped with what hangs on it.
-    #[test]
-    fn an_import_counts_its_writes_as_rows() {
-        let plan = crate::tag_import::sample_plan();
-        let mut journal = PartJournal::default();
-        let old = RunPart::Value {
-            tag: "ns:old".into(),
-            property: "jcr:title".into(),
-        };
-        journal.record(old.clone(), PartState::Refused, None);
-        let counts = import_counts(&plan, &journal);
-        assert_eq!((counts.assets, counts.pending, counts.skipped), (3, 3, 0));
-        journal.left(
-            RunPart::Create {
-                tag: "ns:new".into(),
-            },
-            None,
-        );
-        journal.record(old, PartState::Done, None);
-        let counts = import_counts(&plan, &journal);
-        assert_eq!((counts.changed, counts.skipped, counts.pending), (1, 2, 0));
     }
 }

@@ -141,15 +141,12 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub undoes_tag_step: Option<crate::tag_step::TagStepView>,
-    /// A tag import's run: what it was to write and what it wrote; absent for any other run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub tag_import: Option<crate::tag_import::TagImportView>,
     /// An upload's run: what it was to send and what it sent; absent for any other run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub upload: Option<crate::upload::UploadView>,
-    /// An operation's run (a move): what it was to do and what it did; absent for the others.
+    /// An operation's run (a move, a tag import, an undo of an upload or of a tag import): what
+    /// it was to do and what it did; absent for the others.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub op: Option<crate::ops::OpView>,
@@ -175,7 +172,7 @@ impl RunSummary {
     /// their undos'). A tag import, an upload and an operation count their own rows (tags and
     /// values, files, moves), said in their own words.
     pub fn counts_assets(&self) -> bool {
-        self.tag_import.is_none() && self.upload.is_none() && self.op.is_none()
+        self.upload.is_none() && self.op.is_none()
     }
 
     /// The stop reason in `l`'s language, as the window shows it.
@@ -196,9 +193,6 @@ impl RunSummary {
             notice.localize(l);
         }
         if let Some(reason) = self.tag_step.as_mut().and_then(|s| s.reason.as_mut()) {
-            reason.localize(l);
-        }
-        if let Some(reason) = self.tag_import.as_mut().and_then(|s| s.reason.as_mut()) {
             reason.localize(l);
         }
         if let Some(op) = self.op.as_mut() {
@@ -275,12 +269,11 @@ fn summarize(replay: &Replay) -> RunSummary {
         fragments: spec.scope.filters().fragments.clone(),
         tag_step: replay.tag_step_view(),
         undoes_tag_step: None,
-        tag_import: replay.tag_import_view(),
         upload: replay.upload_view(),
         opens: spec
             .kind
             .page(&replay.id)
-            .or_else(|| op.as_ref().map(|op| op.page()))
+            .or_else(|| op.as_ref().map(|op| op.page(&replay.id)))
             .unwrap_or(crate::run_page::RunPage::Report),
         op,
     }

@@ -47,12 +47,12 @@ pub enum RunKind {
         from: Option<PublishFrom>,
     },
     /// Creates tags and changes their titles and descriptions from a taxonomy sheet (`file`:
-    /// its name): the plan is [`RunSpec::tag_import`]; no asset is read or written.
+    /// its name): the plan is [`RunSpec::op`]; no asset is read or written.
     TagImport {
         file: String,
     },
     /// Changes the title of the tag `tag` from `from` to `to` (and its titles in other
-    /// languages): a taxonomy plan of its own ([`RunSpec::tag_import`]), named as a rename;
+    /// languages): a taxonomy plan of its own ([`RunSpec::op`]), named as a rename;
     /// no asset is read or written, as the tag's id stays.
     TagRename {
         tag: String,
@@ -122,15 +122,13 @@ pub struct RunSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tag_step: Option<crate::tag_step::TagStep>,
-    /// A tag import's run: the tags it creates and the values it changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub tag_import: Option<crate::tag_import::TagImportPlan>,
     /// An upload's run: the folders it makes and the files it sends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub upload: Option<crate::upload::UploadRunPlan>,
-    /// An operation's run (a move): its plan, row by row.
+    /// An operation's run (a move, a tag import, an undo of an upload or of a tag import): its
+    /// plan, row by row (a journal written before a tag import was an operation holds its plan
+    /// as `tagImport`: `journal.rs` reads it here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub op: Option<OpPlan>,
@@ -284,7 +282,6 @@ mod tests {
             kind: RunKind::Edit,
             account: None,
             tag_step: None,
-            tag_import: None,
             upload: None,
             op: None,
         }

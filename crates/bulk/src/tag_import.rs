@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
+use crate::operation::{ReportStatus, RowCounts};
 use crate::parts::{PartJournal, PartState, RunPart};
 
 /// A tag the sheet adds, with what it holds.
@@ -153,6 +154,66 @@ impl TagImportPlan {
         }
     }
 
+    /// How far its writes went: each is a row. One refused or sent with no answer is pending (a
+    /// resume checks and sends it); a value of a tag left alone is left alone with its tag.
+    pub fn counts(&self, journal: &PartJournal) -> RowCounts {
+        let parts = self.parts();
+        let mut counts = RowCounts {
+            planned: parts.len() as u64,
+            ..RowCounts::default()
+        };
+        for part in &parts {
+            match self.state(part, journal) {
+                ReportStatus::Changed => counts.done += 1,
+                ReportStatus::Skipped => counts.left_alone += 1,
+                _ => {
+                    counts.in_doubt += u64::from(journal.state(part) == Some(PartState::Sending));
+                    counts.pending += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    /// Each tag created and value written (a tag's id, then its property), where the run left
+    /// it and why, for its report.
+    pub fn report_rows(
+        &self,
+        journal: &PartJournal,
+    ) -> Vec<(String, ReportStatus, Option<SavedText>)> {
+        let created = self
+            .created
+            .iter()
+            .map(|t| (t.id.clone(), RunPart::Create { tag: t.id.clone() }));
+        let values = self
+            .values()
+            .into_iter()
+            .map(|v| (format!("{} {}", v.tag, v.property), v.part()));
+        created
+            .chain(values)
+            .map(|(what, part)| {
+                let status = self.state(&part, journal);
+                (what, status, journal.reasons.get(&part).cloned())
+            })
+            .collect()
+    }
+
+    /// Where `part` stands: a write refused or in doubt is still to do, as a resume sends it.
+    fn state(&self, part: &RunPart, journal: &PartJournal) -> ReportStatus {
+        let tag_left_alone = || match part {
+            RunPart::Value { tag, .. } => {
+                journal.state(&RunPart::Create { tag: tag.clone() }) == Some(PartState::LeftAlone)
+            }
+            _ => false,
+        };
+        match journal.state(part) {
+            Some(PartState::Done) => ReportStatus::Changed,
+            Some(PartState::LeftAlone) => ReportStatus::Skipped,
+            _ if tag_left_alone() => ReportStatus::Skipped,
+            _ => ReportStatus::Pending,
+        }
+    }
+
     /// The tags and values the import may have written, for its undo: those done, and those
     /// whose request left without its answer being journaled (AEM may hold them; the undo goes
     /// by what AEM holds). What was left alone, refused or never sent is not the import's.
@@ -246,6 +307,44 @@ pub(crate) fn sample_plan() -> TagImportPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An import's writes are its rows: a refused or unanswered one is pending (a resume sends
+    /// it), a colleague's value or tag left alone with what hangs on it.
+    #[test]
+    fn an_import_counts_its_writes_as_rows() {
+        let plan = sample_plan();
+        let mut journal = PartJournal::default();
+        let old = RunPart::Value {
+            tag: "ns:old".into(),
+            property: "jcr:title".into(),
+        };
+        journal.record(old.clone(), PartState::Refused, None);
+        let counts = plan.counts(&journal);
+        assert_eq!(
+            (counts.planned, counts.pending, counts.left_alone),
+            (3, 3, 0)
+        );
+        journal.left(
+            RunPart::Create {
+                tag: "ns:new".into(),
+            },
+            None,
+        );
+        journal.record(old, PartState::Done, None);
+        let counts = plan.counts(&journal);
+        assert_eq!((counts.done, counts.left_alone, counts.pending), (1, 2, 0));
+        let rows = plan.report_rows(&journal);
+        assert_eq!(rows[0].0, "ns:new");
+        assert_eq!(rows[1].0, "ns:new jcr:title.fr");
+        assert_eq!(
+            rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+            [
+                ReportStatus::Skipped,
+                ReportStatus::Skipped,
+                ReportStatus::Changed
+            ]
+        );
+    }
 
     #[test]
     fn translations_of_created_tags_come_before_the_changes() {

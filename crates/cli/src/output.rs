@@ -255,7 +255,7 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     }
     crate::upload_words::print_run(s, l);
     crate::move_words::print_op(s, l);
-    if let Some(view) = &s.tag_import {
+    if let Some(view) = s.op.as_ref().and_then(|op| op.as_tag_import()) {
         crate::tag_import_words::print_outcome(
             &s.id,
             view.created,

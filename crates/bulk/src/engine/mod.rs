@@ -252,7 +252,6 @@ impl Engine {
             },
             edits: Vec::new(),
             tag_step: None,
-            tag_import: None,
             upload: None,
             op: None,
             ..original.spec
@@ -338,7 +337,6 @@ impl Engine {
                     from: Some(crate::spec::PublishFrom::Undo { of: of.to_owned() }),
                 },
                 tag_step: None,
-                tag_import: None,
                 upload: None,
                 op: None,
                 ..original.spec
@@ -348,7 +346,6 @@ impl Engine {
         let spec = RunSpec {
             kind: RunKind::Undo { of: of.to_owned() },
             tag_step: None,
-            tag_import: None,
             upload: None,
             op: None,
             ..original.spec.clone()
@@ -528,10 +525,6 @@ impl Engine {
         let mut refused = None;
         let result = if replay.spec.op.is_some() {
             operating::apply(&ctx, &replay, on_progress)
-                .await
-                .map(|stopped| refused = stopped)
-        } else if replay.spec.tag_import.is_some() {
-            operating::apply_tag_import(&ctx, &replay, on_progress)
                 .await
                 .map(|stopped| refused = stopped)
         } else if replay.spec.upload.is_some() {

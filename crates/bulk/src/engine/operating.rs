@@ -9,7 +9,8 @@
 //! resume checks it again before anything is sent. A row left `sending` by a process that
 //! stopped is checked the same way on the resume.
 //!
-//! Not here: any one operation's check and write (`moving.rs`), the apply's frame (`mod.rs`).
+//! Not here: any one operation's check and write (`moving.rs`, `tag_importing.rs`…), the
+//! apply's frame (`mod.rs`).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -42,6 +43,10 @@ pub(super) async fn apply(
 ) -> Result<Option<SavedText>> {
     match &replay.spec.op {
         Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.parts, on_progress).await,
+        Some(OpPlan::TagImport(plan)) => {
+            let op = super::tag_importing::TagImport::new(plan, &replay.parts);
+            run(ctx, &op, &replay.parts, on_progress).await
+        }
         Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.parts, on_progress).await,
         Some(OpPlan::TagImportUndo(plan)) => {
             // Without the exact reads of what holds a tag, no created tag may be removed.
@@ -59,20 +64,6 @@ pub(super) async fn apply(
         }
         None => Ok(None),
     }
-}
-
-/// Sends what is left of `replay`'s tag import (its plan kept in the spec's `tag_import`),
-/// as any operation's rows.
-pub(super) async fn apply_tag_import(
-    ctx: &Ctx,
-    replay: &Replay,
-    on_progress: ProgressFn<'_>,
-) -> Result<Option<SavedText>> {
-    let Some(plan) = &replay.spec.tag_import else {
-        return Ok(None);
-    };
-    let op = super::tag_importing::TagImport::new(plan, &replay.parts);
-    run(ctx, &op, &replay.parts, on_progress).await
 }
 
 /// A run's reads, through its gate.

@@ -1,8 +1,8 @@
-//! The start of a run whose plan its spec holds (a tag import's, an upload's, an operation's):
-//! its journal, counted as previewed; the apply writes it.
+//! The start of a run whose plan its spec holds (an upload's, an operation's such as a tag
+//! import): its journal, counted as previewed; the apply writes it.
 //!
-//! Not here: writing a tag import (`tag_importing.rs`, run as any operation by
-//! `operating.rs`), what it writes and what its journal says (`crate::tag_import`).
+//! Not here: writing it (`operating.rs` for an operation, `upload.rs`), what an operation
+//! writes and what its journal says (`crate::ops`).
 
 use metadesk_clients::error::{Error, Result};
 
@@ -13,17 +13,8 @@ use crate::spec::RunSpec;
 use metadesk_base::timefmt::now_rfc3339;
 
 impl Engine {
-    /// Starts a tag import's run (`spec.tag_import`, planned against the taxonomy by the
-    /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
-    pub(super) async fn start_tag_import(&self, spec: RunSpec) -> Result<RunSummary> {
-        if spec.tag_import.is_none() {
-            return Err(Error::Internal("a tag import's run needs its plan".into()));
-        }
-        self.start_planned(spec).await
-    }
-
     /// Starts an upload's run (`spec.upload`, planned against AEM by the caller), as
-    /// [`Self::start_tag_import`] does.
+    /// [`Self::start_operation`] does.
     pub(super) async fn start_upload(&self, spec: RunSpec) -> Result<RunSummary> {
         if spec.upload.is_none() {
             return Err(Error::Internal("an upload's run needs its plan".into()));
@@ -31,8 +22,8 @@ impl Engine {
         self.start_planned(spec).await
     }
 
-    /// Starts an operation's run (`spec.op`, planned against AEM by the caller), as
-    /// [`Self::start_tag_import`] does.
+    /// Starts an operation's run (`spec.op`, planned against AEM or the taxonomy by the
+    /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
     pub(super) async fn start_operation(&self, spec: RunSpec) -> Result<RunSummary> {
         if spec.op.is_none() {
             return Err(Error::Internal("an operation's run needs its plan".into()));

@@ -7,7 +7,7 @@
 //! writes, journal and report (`apply`).
 //!
 //! Not here: how each source's rows are planned (`listed.rs`, `planning.rs`, `undo.rs`,
-//! `retry.rs`, `publishing.rs`, `tag_import.rs`), or what the faces ask (the core's
+//! `retry.rs`, `publishing.rs`, `planned.rs`), or what the faces ask (the core's
 //! `PreviewRequest`).
 
 use super::Engine;
@@ -32,12 +32,10 @@ pub enum RunSource {
     Retry { of: String },
     /// Edit run `of`'s journal: what it changed, published again to `agent`'s tier.
     Republish { of: String, agent: Agent },
-    /// A tag import's plan (`spec.tag_import`: the tags a sheet creates, the titles it renames
-    /// and the values it writes), made against the taxonomy before the run.
-    TagImport(RunSpec),
     /// An upload's files (`spec.upload`), planned against AEM before the run.
     Files(RunSpec),
-    /// An operation's plan made whole before the run (`spec.op`: a move, an upload's undo).
+    /// An operation's plan made whole before the run (`spec.op`: a move, a tag import's tags
+    /// and values, an undo of an upload or of a tag import).
     Planned(RunSpec),
 }
 
@@ -80,7 +78,6 @@ impl Engine {
                 self.preview_republish(&of, agent, control, on_progress)
                     .await
             }
-            RunSource::TagImport(spec) => self.start_tag_import(spec).await,
             RunSource::Files(spec) => self.start_upload(spec).await,
             RunSource::Planned(spec) => self.start_operation(spec).await,
         }

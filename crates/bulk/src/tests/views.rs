@@ -796,3 +796,47 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         "{err}"
     );
 }
+
+/// A tag import journaled before its plan was an operation's (the spec's `tagImport`, with no
+/// `op` tag) still opens as one: its rows counted and listed, its page the Tags page.
+#[tokio::test]
+async fn a_tag_import_journaled_before_it_was_an_operation_still_opens_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(Fake::new(ApiFamily::Classic), dir.path());
+    let mut import = spec(ApiFamily::Classic, Vec::new());
+    import.kind = RunKind::TagImport {
+        file: "t.csv".into(),
+    };
+    import.op = Some(crate::ops::OpPlan::TagImport(
+        crate::tag_import::sample_plan(),
+    ));
+    let s = e
+        .plan(
+            RunSource::Planned(import),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let journal = journal_path(&dir.path().join("runs"), &s.id);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    let mut run: serde_json::Value = serde_json::from_str(first).unwrap();
+    let spec = run.get_mut("spec").unwrap().as_object_mut().unwrap();
+    let mut plan = spec.remove("op").unwrap();
+    plan.as_object_mut().unwrap().remove("op");
+    spec.insert("tagImport".into(), plan);
+    std::fs::write(&journal, format!("{run}\n{rest}")).unwrap();
+
+    let old = runs::summary(&dir.path().join("runs"), &s.id).unwrap();
+    assert_eq!(old.op, s.op);
+    let view = old.op.as_ref().and_then(|op| op.as_tag_import()).unwrap();
+    assert_eq!((view.file_name.as_str(), view.planned), ("t.csv", 2));
+    assert_eq!((old.counts.assets, old.counts.pending), (3, 3));
+    assert_eq!(old.opens, s.opens);
+    let rows = report_rows(dir.path(), &s.id);
+    assert_eq!(
+        rows.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(),
+        ["ns:new", "ns:new jcr:title.fr", "ns:old jcr:title"]
+    );
+}

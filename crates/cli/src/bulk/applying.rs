@@ -199,10 +199,10 @@ fn exit_code(s: &RunSummary) -> u8 {
         _ => SOME_FAILED,
     };
     // A tag import that left values alone (changed in AEM since its preview) did not do it all.
-    let left_alone = s
-        .tag_import
-        .as_ref()
-        .is_some_and(|v| !v.changed_since.is_empty());
+    let left_alone =
+        s.op.as_ref()
+            .and_then(|op| op.as_tag_import())
+            .is_some_and(|v| !v.changed_since.is_empty());
     let import = if left_alone { SOME_FAILED } else { SUCCESS };
     rows.max(output::tag_step_code(s)).max(import)
 }

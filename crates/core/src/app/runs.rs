@@ -207,7 +207,12 @@ impl Workspace {
             return self.preview_upload_undo(opened, &of, on_progress).await;
         }
         // A tag import's (or a rename's) undo puts back what its journal says it wrote.
-        if summary.tag_import.is_some() {
+        if summary
+            .op
+            .as_ref()
+            .and_then(|op| op.as_tag_import())
+            .is_some()
+        {
             return self.preview_tag_import_undo(opened, &of, on_progress).await;
         }
         // A retry computes its rules again: their values are checked as the first preview's,

@@ -22,6 +22,7 @@ use metadesk_assets::tag_names::check_tag_id;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::Text;
+use metadesk_bulk::ops::OpPlan;
 use metadesk_bulk::replay::RunStatus;
 use metadesk_bulk::runs::RunSummary;
 use metadesk_bulk::scope::RunScope;
@@ -282,10 +283,10 @@ impl Workspace {
             Vec::new(),
             kind,
         );
-        spec.tag_import = Some(plan);
+        spec.op = Some(OpPlan::TagImport(plan));
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let planned = self
-            .plan(label, engine, RunSource::TagImport(spec), &|_| {})
+            .plan(label, engine, RunSource::Planned(spec), &|_| {})
             .await?;
         Ok(planned.id)
     }
@@ -307,7 +308,11 @@ impl Workspace {
 impl TagImportApplied {
     /// What a tag import's run summary says it did.
     pub fn of(summary: &RunSummary) -> Self {
-        let view = summary.tag_import.clone();
+        let view = summary
+            .op
+            .as_ref()
+            .and_then(|op| op.as_tag_import())
+            .cloned();
         let cancelled = summary.status == RunStatus::Cancelled;
         TagImportApplied {
             id: summary.id.clone(),

@@ -93,8 +93,9 @@ impl ImportRecord {
             connection_id: spec.connection_id.clone(),
             aem: Some(spec.aem.clone()),
             file_name: spec
-                .tag_import
+                .op
                 .as_ref()
+                .and_then(|op| op.as_tag_import())
                 .map(|p| p.file_name.clone())
                 .unwrap_or_default(),
             at,

@@ -250,7 +250,8 @@ impl Workspace {
         })
         .await?;
         if let Some(replay) = replay {
-            let plan = replay.spec.tag_import.as_ref().ok_or_else(unknown)?;
+            let plan = replay.spec.op.as_ref().and_then(|op| op.as_tag_import());
+            let plan = plan.ok_or_else(unknown)?;
             let (created, changed) = plan.written(&replay.parts);
             let at = replay.first_apply.clone().unwrap_or_default();
             return Ok(ImportRecord::of_run(id, &replay.spec, created, changed, at));

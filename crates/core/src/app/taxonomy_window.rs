@@ -80,7 +80,8 @@ impl Workspace {
         let summary = self.run_summary(run_id).await?;
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         let spec = blocking(move || metadesk_bulk::runs::spec(&dir, &id)).await?;
-        let plan = spec.tag_import.ok_or_else(|| {
+        let plan = spec.op.as_ref().and_then(|op| op.as_tag_import()).cloned();
+        let plan = plan.ok_or_else(|| {
             Error::message(
                 ErrorCode::InvalidInput,
                 "error-not-a-tag-import",

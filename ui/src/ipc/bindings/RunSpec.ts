@@ -4,7 +4,6 @@ import type { Edit } from "./Edit";
 import type { OpPlan } from "./OpPlan";
 import type { RunKind } from "./RunKind";
 import type { ScopeFilters } from "./ScopeFilters";
-import type { TagImportPlan } from "./TagImportPlan";
 import type { TagStep } from "./TagStep";
 import type { UploadRunPlan } from "./UploadRunPlan";
 
@@ -35,14 +34,12 @@ account: string | null,
  */
 tagStep?: TagStep, 
 /**
- * A tag import's run: the tags it creates and the values it changes.
- */
-tagImport?: TagImportPlan, 
-/**
  * An upload's run: the folders it makes and the files it sends.
  */
 upload?: UploadRunPlan, 
 /**
- * An operation's run (a move): its plan, row by row.
+ * An operation's run (a move, a tag import, an undo of an upload or of a tag import): its
+ * plan, row by row (a journal written before a tag import was an operation holds its plan
+ * as `tagImport`: `journal.rs` reads it here).
  */
 op?: OpPlan, folder: string, filters: ScopeFilters, };

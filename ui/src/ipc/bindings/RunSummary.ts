@@ -10,7 +10,6 @@ import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
 import type { RunPage } from "./RunPage";
 import type { RunStatus } from "./RunStatus";
-import type { TagImportView } from "./TagImportView";
 import type { TagStepView } from "./TagStepView";
 import type { UploadView } from "./UploadView";
 
@@ -145,15 +144,12 @@ tagStep?: TagStepView,
  */
 undoesTagStep?: TagStepView, 
 /**
- * A tag import's run: what it was to write and what it wrote; absent for any other run.
- */
-tagImport?: TagImportView, 
-/**
  * An upload's run: what it was to send and what it sent; absent for any other run.
  */
 upload?: UploadView, 
 /**
- * An operation's run (a move): what it was to do and what it did; absent for the others.
+ * An operation's run (a move, a tag import, an undo of an upload or of a tag import): what
+ * it was to do and what it did; absent for the others.
  */
 op?: OpView, 
 /**
