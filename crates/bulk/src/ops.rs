@@ -152,6 +152,21 @@ impl OpView {
         }
     }
 
+    /// Whether a taxonomy run left tags or values as they are (a colleague's change since the
+    /// preview, a tag its undo kept): the taxonomy is not as the sheet or the undo would have
+    /// it, said in the CLI's exit code whichever command applied the run. Rows a move or an
+    /// upload's undo left alone are someone else's to keep, as an edit's are.
+    pub fn leaves_taxonomy_work(&self) -> bool {
+        match self {
+            OpView::TagImport(view) => !view.changed_since.is_empty(),
+            OpView::TagImportUndo(view) => view
+                .rows
+                .iter()
+                .any(|row| row.state.report() == ReportStatus::Skipped),
+            OpView::Move(_) | OpView::UploadUndo(_) => false,
+        }
+    }
+
     /// Where its run `run` is shown: a move in the Move panel, a tag import on the Tags page, an
     /// undo with what it undoes.
     pub fn page(&self, run: &str) -> crate::run_page::RunPage {

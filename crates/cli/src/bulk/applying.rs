@@ -198,11 +198,12 @@ fn exit_code(s: &RunSummary) -> u8 {
         RunStatus::Stopped => FAILURE,
         _ => SOME_FAILED,
     };
-    // A tag import that left values alone (changed in AEM since its preview) did not do it all.
-    let left_alone =
-        s.op.as_ref()
-            .and_then(|op| op.as_tag_import())
-            .is_some_and(|v| !v.changed_since.is_empty());
-    let import = if left_alone { SOME_FAILED } else { SUCCESS };
-    rows.max(output::tag_step_code(s)).max(import)
+    // A tag import or its undo that left tags or values as they are did not do it all, as
+    // `tags import` and `tags undo-import` say.
+    let left = if s.op.as_ref().is_some_and(|op| op.leaves_taxonomy_work()) {
+        SOME_FAILED
+    } else {
+        SUCCESS
+    };
+    rows.max(output::tag_step_code(s)).max(left)
 }
