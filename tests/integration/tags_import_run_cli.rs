@@ -173,8 +173,9 @@ async fn bulk_undo_of_an_import_is_its_undo_and_a_retry_writes_nothing() {
 }
 
 /// A colleague retitles the tag after the import: `bulk undo` of the import keeps their title,
-/// says so, and exits 1 as `tags undo-import` does (part of it left as it is). Seen failing
-/// with exit code 0.
+/// says so, and exits 1 as `tags undo-import` does (part of it left as it is); it and the list
+/// of runs name the taxonomy as where they wrote. Seen failing with exit code 0, then with
+/// "— /content/dam".
 #[tokio::test(flavor = "multi_thread")]
 async fn bulk_undo_that_keeps_a_colleague_s_value_says_so_in_its_exit_code() {
     let env = Env::new().await;
@@ -194,6 +195,12 @@ async fn bulk_undo_that_keeps_a_colleague_s_value_says_so_in_its_exit_code() {
     assert!(said.contains("“Theirs”"), "{said}");
     let (_, winter) = env.tag("wknd-shared/season/winter").await;
     assert_eq!(winter["jcr:title"], "Theirs");
+    // Its heading, and the list of runs, name where the import and its undo wrote: the
+    // taxonomy, not the DAM folder that stands in for their scope.
+    assert!(said.contains(" — /content/cq:tags"), "{said}");
+    let listed = out(&env.run_offline(&["runs", "list"]));
+    assert_eq!(listed.matches(" /content/cq:tags ").count(), 2, "{listed}");
+    assert!(!listed.contains("/content/dam"), "{listed}");
 }
 
 /// An import's undo that AEM stops part-way says what it did so far and how to finish it, not

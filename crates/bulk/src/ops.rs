@@ -167,6 +167,17 @@ impl OpView {
         }
     }
 
+    /// Where its run writes when that is not its scope's folder (a tag import's, a rename's
+    /// and their undos' placeholder is the DAM's root): the taxonomy's root.
+    pub fn writes_under(&self) -> Option<&'static str> {
+        match self {
+            OpView::TagImport(_) | OpView::TagImportUndo(_) => {
+                Some(metadesk_assets::tags::TAGS_ROOT)
+            }
+            OpView::Move(_) | OpView::UploadUndo(_) => None,
+        }
+    }
+
     /// Where its run `run` is shown: a move in the Move panel, a tag import on the Tags page, an
     /// undo with what it undoes.
     pub fn page(&self, run: &str) -> crate::run_page::RunPage {

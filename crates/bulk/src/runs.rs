@@ -175,6 +175,15 @@ impl RunSummary {
         self.upload.is_none() && self.op.is_none()
     }
 
+    /// Where the run writes, as a heading names it: its folder, or the taxonomy's root for a
+    /// tag import, a rename and their undos.
+    pub fn place(&self) -> &str {
+        self.op
+            .as_ref()
+            .and_then(|op| op.writes_under())
+            .unwrap_or(&self.folder)
+    }
+
     /// The stop reason in `l`'s language, as the window shows it.
     pub fn localize(&mut self, l: &Localizer) {
         for reason in self

@@ -174,7 +174,7 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
                 ("run", arg(s.id.as_str())),
                 ("status", arg(status_words(s.status, l))),
                 ("connection", arg(s.connection.as_str())),
-                ("folder", arg(s.folder.as_str())),
+                ("folder", arg(s.place())),
             ],
         )
     );

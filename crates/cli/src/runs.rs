@@ -107,7 +107,7 @@ async fn list(ws: &Workspace, json: bool, l: &Localizer) -> u8 {
             "{}  {status} {:<12} {}  [{}]  {counts}{duration}",
             s.id,
             s.connection,
-            s.folder,
+            s.place(),
             s.edit_lines(l).join("; "),
         );
     }
