@@ -34,6 +34,7 @@ mod sequential;
 mod sheets;
 mod sheets_scale;
 mod stats;
+mod tag_import;
 mod tags;
 mod throttle;
 mod timing;
@@ -102,6 +103,10 @@ enum Scenario {
     /// 1,000 assets renamed from a sheet through the core vs one move request a file, awaited
     /// (issue 76). Not part of `all`: `--write` replaces only its section.
     Moves,
+    /// A taxonomy sheet of 421 new tags (titles and French titles) imported through the core vs
+    /// a sequential client sending the same writes (issue 75). Not part of `all`: `--write`
+    /// replaces only its section.
+    TagImport,
     /// A checked recursive edit of a tree of 35 small folders with assets the index does not
     /// hold yet, through the core, vs the sequential client, requests by kind (issue 49). Not
     /// part of `all`: `--write` replaces only its section.
@@ -338,6 +343,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Fragments
                         | Scenario::Tags
                         | Scenario::Moves
+                        | Scenario::TagImport
                         | Scenario::Trees
                         | Scenario::Whole
                         | Scenario::Upload
@@ -401,6 +407,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Fragments
             | Scenario::Tags
             | Scenario::Moves
+            | Scenario::TagImport
             | Scenario::Trees
             | Scenario::Whole
             | Scenario::Upload
@@ -439,6 +446,13 @@ fn run(cli: Cli) -> Result<()> {
                 latency_ms: o.latency_ms,
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
+            }))?
+        } else if which == Scenario::TagImport {
+            runtime.block_on(tag_import::run(&tag_import::TagImportOpts {
+                groups: 20,
+                per_group: 20,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
             }))?
         } else if which == Scenario::Trees {
             runtime.block_on(trees::run(&trees::TreesOpts {
@@ -492,6 +506,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Fragments
                     | Scenario::Tags
                     | Scenario::Moves
+                    | Scenario::TagImport
                     | Scenario::Trees
                     | Scenario::Whole
                     | Scenario::Upload
@@ -509,6 +524,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Fragments
                     | Scenario::Tags
                     | Scenario::Moves
+                    | Scenario::TagImport
                     | Scenario::Trees
                     | Scenario::Whole
                     | Scenario::Upload
