@@ -2,10 +2,13 @@
 //! journals, gates, retries and resumes. Its rows are each tag it creates (a stage per depth,
 //! parents first) and then each value it writes (a created tag's translations, an existing
 //! tag's changed title or description), one Sling POST per tag. Just before its write, each
-//! row reads its tag's node: a tag to create that exists is the import's only when a request
-//! for it may have left (it landed), else someone made it since the preview and it is left
-//! alone with its values; a value already as the import wants it is done, one as the preview
-//! showed it is written, anything else is someone's change, left alone with what AEM holds.
+//! row's tag is read as AEM holds it: the tags of a window that share a parent by one read of
+//! the parent with its children (Sling renders one level of children whatever their number),
+//! a tag alone by a read of itself. A tag to create that exists is the import's only when a
+//! request for it may have left (it landed), else someone made it since the preview and it is
+//! left alone with its values; a value already as the import wants it is done, one as the
+//! preview showed it is written, anything else is someone's change, left alone with what AEM
+//! holds.
 //!
 //! Not here: the plan and its view (`crate::tag_import`), the start of its run (`planned.rs`
 //! beside this), its undo (`tag_unimporting.rs`).
@@ -14,15 +17,16 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 
 use futures_util::future::BoxFuture;
+use serde_json::Value;
 
 use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::tags::{Tag, node_path};
+use metadesk_assets::tags::{TAGS_ROOT, Tag, is_live_tag, node_path, tag_in_node};
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::SavedText;
 
 use super::context::lock;
 use super::tag_unimporting::live_tag;
-use crate::operation::{Found, Operation, Reader, Wrote};
+use crate::operation::{Found, Operation, Reader, Wrote, read_node};
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
 
@@ -85,18 +89,66 @@ impl<'a> TagImport<'a> {
         }
     }
 
-    /// `tag`'s creation checked: absent, it is to be made; present, it landed when a request
-    /// for it may have left, else someone made it.
-    async fn check_create(&self, reader: &dyn Reader, tag: &NewTag, in_doubt: bool) -> Found {
-        match live_tag(reader, &tag.id, "0").await {
-            Err(why) => Found::Unknown(why),
-            Ok(None) => Found::Ready,
-            Ok(Some(_)) if in_doubt => Found::Done,
-            Ok(Some(_)) => {
+    /// `tag`'s creation decided by whether AEM holds it now: absent, it is to be made;
+    /// present, it landed when a request for it may have left, else someone made it.
+    fn decide_create(&self, tag: &NewTag, in_doubt: bool, exists: bool) -> Found {
+        match (exists, in_doubt) {
+            (false, _) => Found::Ready,
+            (true, true) => Found::Done,
+            (true, false) => {
                 lock(&self.made_by_others).insert(tag.id.clone());
                 Found::left_alone(SavedText::new(EXISTS_NOW, std::iter::empty()))
             }
         }
+    }
+
+    /// Each of `rows` decided by its tag as AEM holds it now (`now`: `None` when absent).
+    fn decide_rows(&self, rows: &[(&ImportRow<'a>, bool)], now: &[Option<Tag>]) -> Vec<Found> {
+        rows.iter()
+            .zip(now)
+            .map(|((row, in_doubt), now)| match row {
+                ImportRow::Create(tag) => self.decide_create(tag, *in_doubt, now.is_some()),
+                ImportRow::Value(value) if lock(&self.made_by_others).contains(value.tag) => {
+                    Found::left_alone(SavedText::new(EXISTS_NOW, std::iter::empty()))
+                }
+                ImportRow::Value(value) => decide(value, now.as_ref()),
+            })
+            .collect()
+    }
+
+    /// The tags of `rows` as AEM holds them now, in order: by one read of their parent with
+    /// its children when they are several tags under one (Sling never refuses a render of one
+    /// level of children as too large), else by a read of the tag. `Err` with why a read
+    /// failed.
+    async fn read_tags(
+        &self,
+        reader: &dyn Reader,
+        rows: &[(&ImportRow<'a>, bool)],
+    ) -> Result<Vec<Option<Tag>>, SavedText> {
+        let tags: HashSet<&str> = rows.iter().map(|(row, _)| row.tag()).collect();
+        let parent_node = rows.first().and_then(|(row, _)| parent(row.tag()));
+        if let (true, Some(parent_node)) = (tags.len() > 1, parent_node) {
+            let node = read_node(reader, &parent_node, "1").await?;
+            return Ok(rows
+                .iter()
+                .map(|(row, _)| child_tag(node.as_ref(), row.tag()))
+                .collect());
+        }
+        let mut found = Vec::with_capacity(rows.len());
+        let mut read: Vec<(&str, Option<Tag>)> = Vec::new();
+        for (row, _) in rows {
+            let id = row.tag();
+            let now = match read.iter().find(|(t, _)| *t == id) {
+                Some((_, now)) => now.clone(),
+                None => {
+                    let now = live_tag(reader, id, "0").await?.map(|(tag, _)| tag);
+                    read.push((id, now.clone()));
+                    now
+                }
+            };
+            found.push(now);
+        }
+        Ok(found)
     }
 }
 
@@ -138,8 +190,9 @@ impl<'a> Operation for TagImport<'a> {
         &self,
         rows: Vec<(&'r ImportRow<'a>, bool)>,
     ) -> Vec<Vec<(&'r ImportRow<'a>, bool)>> {
-        // One read of a tag's node answers all of its values.
-        by_tag(rows, |(row, _)| row)
+        // One read of a parent with its children answers all of their creations, or all of
+        // their values.
+        by_parent(rows)
     }
 
     fn check_together<'b>(
@@ -148,36 +201,9 @@ impl<'a> Operation for TagImport<'a> {
         rows: Vec<(&'b ImportRow<'a>, bool)>,
     ) -> BoxFuture<'b, Vec<Found>> {
         Box::pin(async move {
-            let Some((first, _)) = rows.first() else {
-                return Vec::new();
-            };
-            if let ImportRow::Create(tag) = first {
-                let mut found = Vec::with_capacity(rows.len());
-                for (_, in_doubt) in &rows {
-                    found.push(self.check_create(reader, tag, *in_doubt).await);
-                }
-                return found;
-            }
-            let tag = first.tag();
-            if lock(&self.made_by_others).contains(tag) {
-                let why = SavedText::new(EXISTS_NOW, std::iter::empty());
-                return rows
-                    .iter()
-                    .map(|_| Found::left_alone(why.clone()))
-                    .collect();
-            }
-            match live_tag(reader, tag, "0").await {
+            match self.read_tags(reader, &rows).await {
+                Ok(now) => self.decide_rows(&rows, &now),
                 Err(why) => rows.iter().map(|_| Found::Unknown(why.clone())).collect(),
-                Ok(now) => rows
-                    .iter()
-                    .map(|(row, _)| match row {
-                        ImportRow::Value(value) => decide(value, now.as_ref().map(|(t, _)| t)),
-                        // Groups hold one kind of row (`check_groups`).
-                        ImportRow::Create(_) => {
-                            Found::Unknown(SavedText::new("op-not-checked", std::iter::empty()))
-                        }
-                    })
-                    .collect(),
             }
         })
     }
@@ -254,6 +280,47 @@ fn by_tag<'r, T>(items: Vec<T>, row: impl Fn(&T) -> &ImportRow<'r>) -> Vec<Vec<T
         }
     }
     groups
+}
+
+/// `rows` grouped for their checks: the creations of a stage, or the values, of the tags that
+/// share a parent node together (the namespace's tags under the namespace); a namespace's own
+/// creation alone.
+fn by_parent<'r, 'a>(rows: Vec<Checked<'r, 'a>>) -> Vec<Vec<Checked<'r, 'a>>> {
+    // Each group with its parent and whether it is of creations.
+    let mut groups: Vec<(Option<String>, bool, Vec<Checked<'r, 'a>>)> = Vec::new();
+    for item in rows {
+        let key = parent(item.0.tag());
+        let create = matches!(item.0, ImportRow::Create(_));
+        let same = key.is_some().then(|| {
+            groups
+                .iter_mut()
+                .find(|(k, c, _)| *k == key && *c == create)
+        });
+        match same.flatten() {
+            Some((_, _, group)) => group.push(item),
+            None => groups.push((key, create, vec![item])),
+        }
+    }
+    groups.into_iter().map(|(_, _, group)| group).collect()
+}
+
+/// A row to check, with whether a request for it may have left.
+type Checked<'r, 'a> = (&'r ImportRow<'a>, bool);
+
+/// The node path of tag `id`'s parent (a namespace's for its top tags); `None` for a
+/// namespace, whose parent is the taxonomy's root.
+fn parent(id: &str) -> Option<String> {
+    let path = node_path(id);
+    let (parent, _) = path.rsplit_once('/')?;
+    (parent.len() > TAGS_ROOT.len()).then(|| parent.to_owned())
+}
+
+/// Tag `id` as its parent's render with its children (`parent`: `None` when the parent is
+/// absent) holds it; `None` when it is not there or not a live tag.
+fn child_tag(parent: Option<&Value>, id: &str) -> Option<Tag> {
+    let name = node_path(id).rsplit_once('/').map(|(_, n)| n.to_owned())?;
+    let node = parent?.get(&name)?.as_object()?;
+    is_live_tag(node).then(|| tag_in_node(id, node))
 }
 
 /// `value` against its tag as AEM holds it now (`None`: no such tag): as the import wants it,
@@ -334,6 +401,44 @@ mod tests {
                 ("ns:old", 2)
             ]
         );
+    }
+
+    /// The checks of a stage's creations, or of the values, go by parent: one read of the
+    /// parent with its children answers its tags; a namespace's top tags share the namespace.
+    /// Seen failing with the checks grouped by tag (one read a tag).
+    #[test]
+    fn checks_go_by_parent() {
+        let mut plan = plan();
+        plan.created.push(NewTag {
+            row: 4,
+            id: "ns:a/b/d".into(),
+            title: None,
+            titles: BTreeMap::new(),
+            description: None,
+        });
+        let op = TagImport::new(&plan, &PartJournal::default());
+        let rows: Vec<_> = op.rows().iter().map(|row| (row, false)).collect();
+        let groups = op.check_groups(rows);
+        let shape: Vec<Vec<&str>> = groups
+            .iter()
+            .map(|group| group.iter().map(|(row, _)| row.tag()).collect())
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                // The creations, a stage a depth.
+                vec!["ns:a"],
+                vec!["ns:a/b"],
+                vec!["ns:a/b/c", "ns:a/b/d"],
+                // The values: the namespace's top tags, then each parent's.
+                vec!["ns:a", "ns:old", "ns:old"],
+                vec!["ns:a/b"],
+                vec!["ns:a/b/c"],
+            ]
+        );
+        assert_eq!(parent("ns:a/b").as_deref(), Some("/content/cq:tags/ns/a"));
+        assert_eq!(parent("ns:a").as_deref(), Some("/content/cq:tags/ns"));
+        assert_eq!(parent("ns:"), None);
     }
 
     /// A value as the import wants it is done, as the preview showed it is sent, and anything
