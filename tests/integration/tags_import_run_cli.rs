@@ -366,6 +366,17 @@ async fn the_apply_reads_a_parent_s_tags_in_one_read_and_still_sees_a_colleague_
     let (_, theirs) = env.tag("wknd-shared/trips/t3").await;
     assert_eq!(theirs["jcr:title"], "Theirs");
     assert!(theirs.get("jcr:title.fr").is_none(), "{theirs}");
+    // Its report lists each tag and value with where it stands.
+    let csv = env.dir.path().join("trips-report.csv");
+    let o = env.run_offline(&["runs", "show", &run, "--csv", path_arg(&csv)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let report = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(report.lines().count(), 1 + 7 + 7, "{report}");
+    assert!(report.contains("wknd-shared:trips/t3,skipped,"), "{report}");
+    assert!(
+        report.contains("wknd-shared:trips/t4 jcr:title.fr,changed"),
+        "{report}"
+    );
     let (_, mine) = env.tag("wknd-shared/trips/t4").await;
     assert_eq!(
         (&mine["jcr:title"], &mine["jcr:title.fr"]),
