@@ -50,6 +50,7 @@ mod sending;
 mod settings;
 mod setup;
 mod tag_importing;
+mod tag_reads;
 mod tag_step;
 mod tag_unimporting;
 mod tasks;

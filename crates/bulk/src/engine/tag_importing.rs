@@ -11,22 +11,21 @@
 //! holds.
 //!
 //! Not here: the plan and its view (`crate::tag_import`), the start of its run (`planned.rs`
-//! beside this), its undo (`tag_unimporting.rs`).
+//! beside this), reading tags (`tag_reads.rs`), its undo (`tag_unimporting.rs`).
 
 use std::collections::HashSet;
 use std::sync::Mutex;
 
 use futures_util::future::BoxFuture;
-use serde_json::Value;
 
 use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::tags::{TAGS_ROOT, Tag, is_live_tag, node_path, tag_in_node};
+use metadesk_assets::tags::{Tag, node_path};
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::SavedText;
 
 use super::context::lock;
-use super::tag_unimporting::live_tag;
-use crate::operation::{Found, Operation, Reader, Wrote, read_node};
+use super::tag_reads::{by_parent, now_tags};
+use crate::operation::{Found, Operation, Reader, Wrote};
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
 
@@ -115,41 +114,6 @@ impl<'a> TagImport<'a> {
             })
             .collect()
     }
-
-    /// The tags of `rows` as AEM holds them now, in order: by one read of their parent with
-    /// its children when they are several tags under one (Sling never refuses a render of one
-    /// level of children as too large), else by a read of the tag. `Err` with why a read
-    /// failed.
-    async fn read_tags(
-        &self,
-        reader: &dyn Reader,
-        rows: &[(&ImportRow<'a>, bool)],
-    ) -> Result<Vec<Option<Tag>>, SavedText> {
-        let tags: HashSet<&str> = rows.iter().map(|(row, _)| row.tag()).collect();
-        let parent_node = rows.first().and_then(|(row, _)| parent(row.tag()));
-        if let (true, Some(parent_node)) = (tags.len() > 1, parent_node) {
-            let node = read_node(reader, &parent_node, "1").await?;
-            return Ok(rows
-                .iter()
-                .map(|(row, _)| child_tag(node.as_ref(), row.tag()))
-                .collect());
-        }
-        let mut found = Vec::with_capacity(rows.len());
-        let mut read: Vec<(&str, Option<Tag>)> = Vec::new();
-        for (row, _) in rows {
-            let id = row.tag();
-            let now = match read.iter().find(|(t, _)| *t == id) {
-                Some((_, now)) => now.clone(),
-                None => {
-                    let now = live_tag(reader, id, "0").await?.map(|(tag, _)| tag);
-                    read.push((id, now.clone()));
-                    now
-                }
-            };
-            found.push(now);
-        }
-        Ok(found)
-    }
 }
 
 impl<'a> Operation for TagImport<'a> {
@@ -192,7 +156,9 @@ impl<'a> Operation for TagImport<'a> {
     ) -> Vec<Vec<(&'r ImportRow<'a>, bool)>> {
         // One read of a parent with its children answers all of their creations, or all of
         // their values.
-        by_parent(rows)
+        by_parent(rows, |(row, _)| {
+            Some((row.tag(), u8::from(matches!(row, ImportRow::Create(_)))))
+        })
     }
 
     fn check_together<'b>(
@@ -201,7 +167,8 @@ impl<'a> Operation for TagImport<'a> {
         rows: Vec<(&'b ImportRow<'a>, bool)>,
     ) -> BoxFuture<'b, Vec<Found>> {
         Box::pin(async move {
-            match self.read_tags(reader, &rows).await {
+            let tags: Vec<&str> = rows.iter().map(|(row, _)| row.tag()).collect();
+            match now_tags(reader, &tags).await {
                 Ok(now) => self.decide_rows(&rows, &now),
                 Err(why) => rows.iter().map(|_| Found::Unknown(why.clone())).collect(),
             }
@@ -280,47 +247,6 @@ fn by_tag<'r, T>(items: Vec<T>, row: impl Fn(&T) -> &ImportRow<'r>) -> Vec<Vec<T
         }
     }
     groups
-}
-
-/// `rows` grouped for their checks: the creations of a stage, or the values, of the tags that
-/// share a parent node together (the namespace's tags under the namespace); a namespace's own
-/// creation alone.
-fn by_parent<'r, 'a>(rows: Vec<Checked<'r, 'a>>) -> Vec<Vec<Checked<'r, 'a>>> {
-    // Each group with its parent and whether it is of creations.
-    let mut groups: Vec<(Option<String>, bool, Vec<Checked<'r, 'a>>)> = Vec::new();
-    for item in rows {
-        let key = parent(item.0.tag());
-        let create = matches!(item.0, ImportRow::Create(_));
-        let same = key.is_some().then(|| {
-            groups
-                .iter_mut()
-                .find(|(k, c, _)| *k == key && *c == create)
-        });
-        match same.flatten() {
-            Some((_, _, group)) => group.push(item),
-            None => groups.push((key, create, vec![item])),
-        }
-    }
-    groups.into_iter().map(|(_, _, group)| group).collect()
-}
-
-/// A row to check, with whether a request for it may have left.
-type Checked<'r, 'a> = (&'r ImportRow<'a>, bool);
-
-/// The node path of tag `id`'s parent (a namespace's for its top tags); `None` for a
-/// namespace, whose parent is the taxonomy's root.
-fn parent(id: &str) -> Option<String> {
-    let path = node_path(id);
-    let (parent, _) = path.rsplit_once('/')?;
-    (parent.len() > TAGS_ROOT.len()).then(|| parent.to_owned())
-}
-
-/// Tag `id` as its parent's render with its children (`parent`: `None` when the parent is
-/// absent) holds it; `None` when it is not there or not a live tag.
-fn child_tag(parent: Option<&Value>, id: &str) -> Option<Tag> {
-    let name = node_path(id).rsplit_once('/').map(|(_, n)| n.to_owned())?;
-    let node = parent?.get(&name)?.as_object()?;
-    is_live_tag(node).then(|| tag_in_node(id, node))
 }
 
 /// `value` against its tag as AEM holds it now (`None`: no such tag): as the import wants it,
@@ -436,9 +362,6 @@ mod tests {
                 vec!["ns:a/b/c"],
             ]
         );
-        assert_eq!(parent("ns:a/b").as_deref(), Some("/content/cq:tags/ns/a"));
-        assert_eq!(parent("ns:a").as_deref(), Some("/content/cq:tags/ns"));
-        assert_eq!(parent("ns:"), None);
     }
 
     /// A value as the import wants it is done, as the preview showed it is sent, and anything

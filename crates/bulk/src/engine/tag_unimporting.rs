@@ -1,6 +1,7 @@
 //! A tag import's undo, as the operation trait asks it (`operation.rs`): the engine
 //! (`operating.rs`) journals, gates, retries and resumes. Just before its write, each row reads
-//! its tag's node again: a value is put back only while it holds what the import wrote (found
+//! its tag's node again (the values of tags that share a parent by one read of the parent with
+//! its children, `tag_reads.rs`): a value is put back only while it holds what the import wrote (found
 //! as it was before, it is back already; anything else is someone's change, kept); a created
 //! tag is removed only while it is as the import made it, no tag is below it (the import's own
 //! went in an earlier stage), and nothing may hold it ([`TagHolders`]).
@@ -8,15 +9,15 @@
 //! Not here: the plan and its view (`tag_import_undo.rs`), what holds a tag (the core's).
 
 use futures_util::future::BoxFuture;
-use serde_json::{Map, Value};
 
 use metadesk_assets::classic::ClassicAssets;
-use metadesk_assets::tags::{Tag, is_live_tag, node_path, tag_in_node};
+use metadesk_assets::tags::{Tag, is_live_tag, node_path};
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::SavedText;
 
+use super::tag_reads::{by_parent, live_tag, now_tags};
 use crate::RunControl;
-use crate::operation::{Found, Operation, Reader, Wrote, read_node};
+use crate::operation::{Found, Operation, Reader, Wrote};
 use crate::parts::RunPart;
 use crate::tag_import::NewTag;
 use crate::tag_import_undo::{
@@ -79,16 +80,65 @@ impl Operation for TagUndo<'_> {
     ) -> BoxFuture<'a, Found> {
         Box::pin(async move {
             match row {
-                TagUndoRow::Value {
-                    tag,
-                    property,
-                    before,
-                    after,
-                } => check_value(reader, tag, property, (before.as_deref(), after), in_doubt).await,
+                TagUndoRow::Value { .. } => {
+                    let mut found = self.check_together(reader, vec![(row, in_doubt)]).await;
+                    found.pop().unwrap_or_else(|| {
+                        Found::Unknown(SavedText::new("op-not-checked", std::iter::empty()))
+                    })
+                }
                 TagUndoRow::Remove { created, .. } => {
                     self.check_remove(reader, created, in_doubt).await
                 }
             }
+        })
+    }
+
+    fn check_groups<'r>(
+        &self,
+        rows: Vec<(&'r TagUndoRow, bool)>,
+    ) -> Vec<Vec<(&'r TagUndoRow, bool)>> {
+        // One read of a parent with its children answers the values of its tags; each removal
+        // reads its tag with what is below it, and what holds it, on its own.
+        by_parent(rows, |(row, _)| match row {
+            TagUndoRow::Value { tag, .. } => Some((tag.as_str(), 0)),
+            TagUndoRow::Remove { .. } => None,
+        })
+    }
+
+    fn check_together<'a>(
+        &'a self,
+        reader: &'a dyn Reader,
+        rows: Vec<(&'a TagUndoRow, bool)>,
+    ) -> BoxFuture<'a, Vec<Found>> {
+        Box::pin(async move {
+            if let [(row @ TagUndoRow::Remove { .. }, in_doubt)] = rows[..] {
+                return vec![self.check(reader, row, in_doubt).await];
+            }
+            let tags: Vec<&str> = rows.iter().map(|(row, _)| row.tag()).collect();
+            let now = match now_tags(reader, &tags).await {
+                Ok(now) => now,
+                Err(why) => return rows.iter().map(|_| Found::Unknown(why.clone())).collect(),
+            };
+            rows.iter()
+                .zip(&now)
+                .map(|((row, in_doubt), now)| match row {
+                    TagUndoRow::Value {
+                        property,
+                        before,
+                        after,
+                        ..
+                    } => decide_value(
+                        now.as_ref(),
+                        property,
+                        (before.as_deref(), after),
+                        *in_doubt,
+                    ),
+                    // Groups of values only (`check_groups`).
+                    TagUndoRow::Remove { .. } => {
+                        Found::Unknown(SavedText::new("op-not-checked", std::iter::empty()))
+                    }
+                })
+                .collect()
         })
     }
 
@@ -126,34 +176,19 @@ fn said(code: &str) -> Found {
     Found::left_alone(SavedText::new(code, std::iter::empty()))
 }
 
-/// The tag `id` as AEM holds it now (its node `depth` levels deep: `"1"` for its children
-/// too); `None` when it is gone or no longer a live tag (moved or merged away).
-pub(super) async fn live_tag(
-    reader: &dyn Reader,
-    id: &str,
-    depth: &str,
-) -> Result<Option<(Tag, Map<String, Value>)>, SavedText> {
-    let node = read_node(reader, &node_path(id), depth).await?;
-    Ok(node
-        .and_then(|node| node.as_object().cloned())
-        .filter(is_live_tag)
-        .map(|node| (tag_in_node(id, &node), node)))
-}
-
-/// A value put back while it holds what the import wrote (`values`: before, after).
-async fn check_value(
-    reader: &dyn Reader,
-    tag: &str,
+/// A value put back while it holds what the import wrote (`values`: before, after), its tag
+/// as AEM holds it now (`None`: gone).
+fn decide_value(
+    now: Option<&Tag>,
     property: &str,
     (before, after): (Option<&str>, &str),
     in_doubt: bool,
 ) -> Found {
-    let now = match live_tag(reader, tag, "1").await {
-        Err(why) => return Found::Unknown(why),
-        Ok(None) => return said(GONE),
-        Ok(Some((tag, _))) => tag.value(property).map(str::to_owned),
+    let Some(tag) = now else {
+        return said(GONE);
     };
-    match now.as_deref() {
+    let now = tag.value(property);
+    match now {
         Some(now) if now == after => Found::Ready,
         // Its write may have left: it landed. Never sent: someone (or an earlier undo) put
         // it back.
