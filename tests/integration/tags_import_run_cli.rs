@@ -148,13 +148,11 @@ async fn bulk_undo_of_an_import_is_its_undo_and_a_retry_writes_nothing() {
     let env = Env::new().await;
     let title = || async { env.tag("wknd-shared/season/summer").await.1["jcr:title"].clone() };
     let was = title().await;
-    let sheet = env.sheet(
+    let id = imported(
+        &env,
         "summer.csv",
         &format!("{HEADER}wknd-shared:season/summer,High summer,,\n"),
     );
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    let id = import_id(&out(&o));
     let imported = env.taxonomy().await;
 
     let o = env.run(&["bulk", "retry", &id, "--yes"]);
@@ -179,13 +177,11 @@ async fn bulk_undo_of_an_import_is_its_undo_and_a_retry_writes_nothing() {
 #[tokio::test(flavor = "multi_thread")]
 async fn bulk_undo_that_keeps_a_colleague_s_value_says_so_in_its_exit_code() {
     let env = Env::new().await;
-    let sheet = env.sheet(
+    let id = imported(
+        &env,
         "winter.csv",
         &format!("{HEADER}wknd-shared:season/winter,Deep winter,,\n"),
     );
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    let id = import_id(&out(&o));
     env.colleague_sets("wknd-shared/season/winter", &[("jcr:title", "Theirs")])
         .await;
 
@@ -214,16 +210,14 @@ async fn an_undo_stopped_part_way_says_so_and_its_resume_finishes_it() {
         title("wknd-shared/season/summer").await,
         title("wknd-shared/season/winter").await,
     );
-    let sheet = env.sheet(
+    let id = imported(
+        &env,
         "seasons.csv",
         &format!(
             "{HEADER}wknd-shared:season/summer,High summer,,\n\
              wknd-shared:season/winter,Deep winter,,\n"
         ),
     );
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    let id = import_id(&out(&o));
 
     env.sb
         .set_faults(Faults {
@@ -255,13 +249,11 @@ async fn an_undo_stopped_part_way_says_so_and_its_resume_finishes_it() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_value_a_colleague_changed_after_the_preview_is_left_alone_and_said() {
     let env = Env::new().await;
-    let sheet = env.sheet(
+    let run = previewed(
+        &env,
         "winter.csv",
         &format!("{HEADER}wknd-shared:season/winter,Deep winter,,Cold months\n"),
     );
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    let run = resume_named(&out(&o));
     env.colleague_sets("wknd-shared/season/winter", &[("jcr:title", "Theirs")])
         .await;
 
@@ -287,12 +279,11 @@ async fn a_value_a_colleague_changed_after_the_preview_is_left_alone_and_said() 
 #[tokio::test(flavor = "multi_thread")]
 async fn writes_aem_does_not_take_are_checked_before_being_sent_again_then_resumed() {
     let env = Env::new().await;
-    let sheet = env.sheet(
+    let run = previewed(
+        &env,
         "winter.csv",
         &format!("{HEADER}wknd-shared:season/winter,Deep winter,,Cold months\n"),
     );
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
-    let run = resume_named(&out(&o));
     env.sb
         .set_faults(Faults {
             error_rate: 1.0,
@@ -337,10 +328,7 @@ async fn the_apply_reads_a_parent_s_tags_in_one_read_and_still_sees_a_colleague_
     for n in 0..6 {
         rows.push_str(&format!("wknd-shared:trips/t{n},Trip {n},Voyage {n},\n"));
     }
-    let sheet = env.sheet("trips.csv", &rows);
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    let run = resume_named(&out(&o));
+    let run = previewed(&env, "trips.csv", &rows);
     tag_command(
         &env.sb,
         &[
@@ -390,7 +378,8 @@ async fn the_apply_reads_a_parent_s_tags_in_one_read_and_still_sees_a_colleague_
 #[tokio::test(flavor = "multi_thread")]
 async fn the_undo_reads_a_parent_s_values_in_one_read() {
     let env = Env::new().await;
-    let sheet = env.sheet(
+    let id = imported(
+        &env,
         "activities.csv",
         &format!(
             "{HEADER}wknd-shared:activity/surfing,Surf riding,,\n\
@@ -398,9 +387,6 @@ async fn the_undo_reads_a_parent_s_values_in_one_read() {
              wknd-shared:activity/rock-climbing,Climbing,,\n"
         ),
     );
-    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
-    let id = import_id(&out(&o));
 
     let reads = || {
         env.sb
@@ -416,6 +402,23 @@ async fn the_undo_reads_a_parent_s_values_in_one_read() {
     assert_eq!(reads() - before, 1, "{}", out(&o));
     let (_, climbing) = env.tag("wknd-shared/activity/rock-climbing").await;
     assert_eq!(climbing["jcr:title"], "Rock Climbing");
+}
+
+/// `tags import` of a sheet named `name` holding `rows`, applied: its run.
+fn imported(env: &Env, name: &str, rows: &str) -> String {
+    let sheet = env.sheet(name, rows);
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    import_id(&out(&o))
+}
+
+/// `tags import --dry-run` of a sheet named `name` holding `rows`: the run its preview
+/// journaled, to resume.
+fn previewed(env: &Env, name: &str, rows: &str) -> String {
+    let sheet = env.sheet(name, rows);
+    let o = env.run(&["tags", "import", path_arg(&sheet), "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    resume_named(&out(&o))
 }
 
 /// The run a command's words say to resume (`metadesk-cli bulk resume RUN`).
