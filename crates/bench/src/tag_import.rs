@@ -175,12 +175,13 @@ pub async fn run(o: &TagImportOpts) -> Result<Section> {
                 o.per_group
             ),
             "Metadesk goes through the core as `metadesk-cli tags import FILE --yes` does: its \
-             preview reads the taxonomy and journals the plan; its apply reads each tag just \
-             before its writes (a tag made meanwhile, or a value changed since, is left alone), \
-             creates it with its title (AEM's `createTag`), then writes its French title (one \
-             Sling POST), parents a stage before their children, rows side by side under the \
-             adaptive limit. The sequential client sends the same two writes a tag, one \
-             awaited at a time, and reads nothing."
+             preview reads the taxonomy and journals the plan; its apply reads the tags just \
+             before their writes (a tag made meanwhile, or a value changed since, is left \
+             alone), the tags that share a parent with one read of the parent and its \
+             children, creates each with its title (AEM's `createTag`), then writes its French \
+             title (one Sling POST), parents a stage before their children, rows side by side \
+             under the adaptive limit. The sequential client sends the same two writes a tag, \
+             one awaited at a time, and reads nothing."
                 .into(),
         ],
         tables: vec![table],
@@ -193,7 +194,9 @@ pub async fn run(o: &TagImportOpts) -> Result<Section> {
         notes: vec![
             "Before imports ran on the engine's driver (issue 75), Metadesk read the whole \
              taxonomy once, then sent these writes one awaited at a time, as the sequential \
-             side does."
+             side does. On the driver with one read a tag before each write (2026-11-30, \
+             before the reads went by parent): 4.01 requests a tag, 3.8× the sequential \
+             client."
                 .into(),
         ],
     })

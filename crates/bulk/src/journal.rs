@@ -164,7 +164,7 @@ fn is_zero(n: &u64) -> bool {
 /// A run's spec as journaled. One written before a tag import's plan was an operation's holds
 /// it as `tagImport` with no `op` tag: it is read as the spec's `op`, so that run still opens,
 /// resumes and is undone.
-fn read_spec<'de, D: serde::Deserializer<'de>>(
+fn spec_as_journaled<'de, D: serde::Deserializer<'de>>(
     stored: D,
 ) -> std::result::Result<Box<RunSpec>, D::Error> {
     let mut spec = serde_json::Value::deserialize(stored)?;
@@ -190,7 +190,7 @@ pub enum Record {
         id: String,
         created: String,
         // Boxed: written once a journal, it would otherwise make every row's record its size.
-        #[serde(deserialize_with = "read_spec")]
+        #[serde(deserialize_with = "spec_as_journaled")]
         spec: Box<RunSpec>,
     },
     Row(PlanRow),

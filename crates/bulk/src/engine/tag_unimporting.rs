@@ -1,10 +1,10 @@
 //! A tag import's undo, as the operation trait asks it (`operation.rs`): the engine
 //! (`operating.rs`) journals, gates, retries and resumes. Just before its write, each row reads
 //! its tag's node again (the values of tags that share a parent by one read of the parent with
-//! its children, `tag_reads.rs`): a value is put back only while it holds what the import wrote (found
-//! as it was before, it is back already; anything else is someone's change, kept); a created
-//! tag is removed only while it is as the import made it, no tag is below it (the import's own
-//! went in an earlier stage), and nothing may hold it ([`TagHolders`]).
+//! its children, `tag_reads.rs`): a value is put back only while it holds what the import
+//! wrote (found as it was before, it is back already; anything else is someone's change,
+//! kept); a created tag is removed only while it is as the import made it, no tag is below it
+//! (the import's own went in an earlier stage), and nothing may hold it ([`TagHolders`]).
 //!
 //! Not here: the plan and its view (`tag_import_undo.rs`), what holds a tag (the core's).
 
