@@ -211,7 +211,7 @@ async fn an_undo_stopped_part_way_says_so_and_its_resume_finishes_it() {
         title("wknd-shared/season/winter").await,
     );
     let id = imported(
-        &env,
+        env,
         "seasons.csv",
         &format!(
             "{HEADER}wknd-shared:season/summer,High summer,,\n\
