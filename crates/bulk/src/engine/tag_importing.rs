@@ -24,7 +24,7 @@ use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::SavedText;
 
 use super::context::lock;
-use super::tag_reads::{by_parent, now_tags};
+use super::tag_reads::{by_parent, grouped, now_tags};
 use crate::operation::{Found, Operation, Reader, Wrote};
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::tag_import::{NewTag, PlannedValue, TagImportPlan};
@@ -232,21 +232,10 @@ impl<'a> Operation for TagImport<'a> {
 /// `items` in groups, in the order first seen: each creation alone, each tag's values together
 /// (`row`: an item's row).
 fn by_tag<'r, T>(items: Vec<T>, row: impl Fn(&T) -> &ImportRow<'r>) -> Vec<Vec<T>> {
-    let mut groups: Vec<Vec<T>> = Vec::new();
-    for item in items {
-        let same_tag = match row(&item) {
-            ImportRow::Create(_) => None,
-            ImportRow::Value(value) => groups.iter_mut().find(|group| {
-                let first = row(&group[0]);
-                matches!(first, ImportRow::Value(_)) && first.tag() == value.tag
-            }),
-        };
-        match same_tag {
-            Some(group) => group.push(item),
-            None => groups.push(vec![item]),
-        }
-    }
-    groups
+    grouped(items, |item| match row(item) {
+        ImportRow::Create(_) => None,
+        ImportRow::Value(value) => Some(value.tag),
+    })
 }
 
 /// `value` against its tag as AEM holds it now (`None`: no such tag): as the import wants it,

@@ -61,24 +61,30 @@ pub(super) async fn now_tags(
 /// first seen; an item with no key, or whose parent is the taxonomy's root (a namespace),
 /// alone.
 pub(super) fn by_parent<T>(items: Vec<T>, key: impl Fn(&T) -> Option<(&str, u8)>) -> Vec<Vec<T>> {
-    // Each group with its parent node and class (`None`: alone).
-    let mut groups: Vec<(GroupKey, Vec<T>)> = Vec::new();
+    grouped(items, |item| {
+        key(item).and_then(|(tag, class)| Some((parent(tag)?, class)))
+    })
+}
+
+/// `items` in groups of the same key, in the order first seen; an item with no key alone.
+pub(super) fn grouped<T, K: PartialEq>(
+    items: Vec<T>,
+    key: impl Fn(&T) -> Option<K>,
+) -> Vec<Vec<T>> {
+    let mut groups: Vec<(Option<K>, Vec<T>)> = Vec::new();
     for item in items {
-        let up = key(&item).and_then(|(tag, class)| Some((parent(tag)?, class)));
-        let same = match &up {
-            Some(_) => groups.iter_mut().find(|(k, _)| *k == up),
+        let k = key(&item);
+        let same = match &k {
+            Some(_) => groups.iter_mut().find(|(g, _)| *g == k),
             None => None,
         };
         match same {
             Some((_, group)) => group.push(item),
-            None => groups.push((up, vec![item])),
+            None => groups.push((k, vec![item])),
         }
     }
     groups.into_iter().map(|(_, group)| group).collect()
 }
-
-/// A group's parent node and class; `None` for an item alone.
-type GroupKey = Option<(String, u8)>;
 
 /// The node path of tag `id`'s parent (a namespace's for its top tags); `None` for a
 /// namespace, whose parent is the taxonomy's root.
