@@ -142,6 +142,7 @@ assets-rejected = AEM answered { $status }: { $detail }
 assets-rejected-untold = AEM answered { $status }
 assets-server-failed = AEM answered { $status } ({ $detail })
 assets-not-json = the answer is not JSON ({ $detail })
+assets-too-large-to-render = AEM would not show { $path } even one level deep (too large)
 assets-no-path = the connection's address cannot carry a path
 assets-metadata-not-object = the metadata is not a JSON object
 assets-listing-bad-child = the listing of { $folder } has a child with { $why ->

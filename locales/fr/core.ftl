@@ -142,6 +142,7 @@ assets-rejected = AEM a répondu { $status } : { $detail }
 assets-rejected-untold = AEM a répondu { $status }
 assets-server-failed = AEM a répondu { $status } ({ $detail })
 assets-not-json = la réponse n’est pas du JSON ({ $detail })
+assets-too-large-to-render = AEM n’a pas voulu montrer { $path }, même sur un niveau (trop grand)
 assets-no-path = l’adresse de la connexion ne peut pas recevoir de chemin
 assets-metadata-not-object = les métadonnées ne sont pas un objet JSON
 assets-listing-bad-child = la liste de { $folder } contient un élément { $why ->

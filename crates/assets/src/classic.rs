@@ -18,6 +18,7 @@ use url::Url;
 use crate::batch::{self, AssetWrite};
 use crate::publication::{self, Agent, Publication, Publications, Replication};
 use crate::search::{self, SearchPage};
+use crate::sling_tree::{self, Rendered};
 use crate::tag_names::{check_tag_command, check_tag_post};
 use crate::{
     AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Page, Write, dam_segments, json_or_error,
@@ -26,6 +27,7 @@ use metadesk_base::i18n::Text;
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::aem::AemError;
 use metadesk_clients::aem::auth::BoxFuture;
+use metadesk_clients::aem::body::{MAX_AEM_BODY, read_capped};
 use metadesk_credentials::credentials::ApiFamily;
 
 /// Namespaces whose properties the Assets HTTP API copies into listing entries (it exposes a
@@ -305,8 +307,34 @@ impl ClassicAssets {
 
     /// `GET {path}[.{selector}].json`: a node's Sling JSON, for paths under `/content/dam`,
     /// `/content/cq:tags` (a tag, read again by a tag import's undo), `/conf` and `/libs` (each
-    /// segment percent-encoded; `.`, `..` and control characters refused).
+    /// segment percent-encoded; `.`, `..` and control characters refused). `infinity` is the
+    /// whole tree, read in parts where Sling will not render it in one.
     pub async fn node(&self, path: &str, selector: &str) -> Result<Value, CallError> {
+        if selector == "infinity" {
+            return self.tree(path).await;
+        }
+        match self.render(path.to_owned(), selector.to_owned()).await? {
+            Rendered::Whole(node) => Ok(node),
+            Rendered::TooLarge { .. } => Err(CallError::Rejected {
+                status: 300,
+                detail: Text::new("assets-too-large-to-render", vec![("path", path.into())]),
+            }),
+        }
+    }
+
+    /// The whole tree at `path`, in parts where Sling refuses it in one (`sling_tree.rs`).
+    pub async fn tree(&self, path: &str) -> Result<Value, CallError> {
+        let render = |path: String, selector: String| -> BoxFuture<'_, _> {
+            Box::pin(async move { self.render(path, selector).await })
+        };
+        sling_tree::read(&render, path.to_owned()).await
+    }
+
+    /// One Sling JSON render of the node at `path` (`selector`: its depth, empty for the node
+    /// alone).
+    async fn render(&self, path: String, selector: String) -> Result<Rendered, CallError> {
+        let path = path.as_str();
+        let selector = selector.as_str();
         let tags_root = format!("{}/", super::tags::TAGS_ROOT);
         let readable = ["/content/dam", &tags_root, "/conf/", "/libs/"]
             .iter()
@@ -329,7 +357,22 @@ impl ClassicAssets {
                 parts.push(&format!("{last}{suffix}"));
             }
         }
-        self.get_json(url).await
+        let response = self
+            .client
+            .send(Method::GET, url, |r| r)
+            .await
+            .map_err(CallError::from_aem)?;
+        if response.status().as_u16() == 300 {
+            let body = read_capped(response, MAX_AEM_BODY)
+                .await
+                .map_err(|e| CallError::Transient(e.text()))?;
+            return Ok(Rendered::TooLarge {
+                deepest: sling_tree::deepest_allowed(&body),
+            });
+        }
+        Ok(Rendered::Whole(
+            json_or_error(response, siren_detail).await?.0,
+        ))
     }
 
     /// `jcr:uuid` of the asset at `path`, from its repository JSON.
@@ -466,8 +509,8 @@ impl AssetsApi for ClassicAssets {
     }
 
     /// The whole taxonomy: the namespaces, then each namespace's tree. Sling refuses renders
-    /// too large for it (300), so the tree is never asked for in one piece; a namespace it
-    /// will not render fails the read rather than giving a part of the taxonomy.
+    /// too large for it (300), so the taxonomy is never asked for in one piece, and a
+    /// namespace too large is read in parts (`sling_tree.rs`).
     fn tags(&self) -> BoxFuture<'_, Result<Vec<super::tags::Tag>, CallError>> {
         Box::pin(async move {
             let root_url = self
@@ -483,12 +526,9 @@ impl AssetsApi for ClassicAssets {
                 .map(|(k, _)| k.clone())
                 .collect();
             for ns in namespaces {
-                let url = self
-                    .client
-                    .url(&format!("{}/{ns}.infinity.json", super::tags::TAGS_ROOT))
-                    .map_err(CallError::from_aem)?;
-                let tree = self.get_json(url).await?;
-                root[&ns] = tree;
+                root[&ns] = self
+                    .tree(&format!("{}/{ns}", super::tags::TAGS_ROOT))
+                    .await?;
             }
             Ok(super::tags::tags_of_tree(&root))
         })

@@ -31,6 +31,7 @@ pub mod references;
 pub mod renditions;
 pub mod schema;
 pub mod search;
+mod sling_tree;
 pub mod tag_names;
 pub mod tags;
 #[cfg(test)]

@@ -44,6 +44,9 @@ pub struct SandboxConfig {
     pub query_traversal_limit: usize,
     /// Whether `POST /adobe/assets/search` answers (off: 404, as where it is not enabled).
     pub openapi_search: bool,
+    /// Sling's `json.maximumresults`: resources a render deeper than one level may hold
+    /// (AEM's production-ready author: 1,000; `sling_json.rs`).
+    pub json_max_results: usize,
     /// Seed expiry dates, off times, images without a description and Sites pages that use
     /// assets (`dam/lifecycle.rs`, `references.rs`); off: none of them, as before they existed.
     pub lifecycle: bool,
@@ -67,6 +70,7 @@ impl Default for SandboxConfig {
             dev_token_user: "dev.user@metadesk.example".to_owned(),
             query_traversal_limit: 100_000,
             openapi_search: true,
+            json_max_results: 1000,
             lifecycle: false,
             upload: UploadSettings::default(),
         }
@@ -126,6 +130,10 @@ impl SandboxConfig {
     }
     pub fn with_openapi_search(mut self, enabled: bool) -> Self {
         self.openapi_search = enabled;
+        self
+    }
+    pub fn with_json_max_results(mut self, max: usize) -> Self {
+        self.json_max_results = max;
         self
     }
     pub fn with_lifecycle(mut self, enabled: bool) -> Self {

@@ -10,8 +10,8 @@
 //! | Classic Assets API | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` and `POST /content/dam/{folder}` with item-path parameters (Sling POST: `sling_post.rs`, `sling_batch.rs`; junk nodes for unknown paths, the 10,000-parameter cap, one commit per request), `GET /libs/granite/csrf/token.json` |
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor`, `POST /adobe/assets/search[?allowUnindexedSearch=true]` (`allowUnsafeSearch=true` taken too; only that one, and required, as before release 27550 with [`Faults::search_before_27550`]: `assets_search.rs`) |
-//! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json`; folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
-//! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`, `list`: the Sites pages that use a tag, [`Sandbox::tag_page`]; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
+//! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json` (300 past `json.maximumresults`, as the taxonomy); folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
+//! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`; a render deeper than one level holding more than `json.maximumresults` resources answers 300 with the renders allowed, as Sling does: `sling_json.rs`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`, `list`: the Sites pages that use a tag, [`Sandbox::tag_page`]; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
 //! | Direct binary upload | `POST /content/dam/{folder}.initiateUpload.json` (form fields only; a JSON body answers "Missing field: fileName"), `PUT` of parts to the pre-signed URLs of a second loopback origin that refuses AEM's headers, `POST …completeUpload.json` (`createVersion`, `replace`), then `dam:assetState` `processing` → `processed` with extraction overwriting earlier metadata; `POST /api/assets/{folder}` `{"class":"assetFolder"}` 201/409/412 (`upload/`, `dam/binaries.rs`, docs/sandbox.md "Uploads") |
 //! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
@@ -101,6 +101,7 @@ mod server;
 mod sites;
 mod sites_publish;
 mod sling_batch;
+mod sling_json;
 mod sling_post;
 mod sling_response;
 mod tag_command;
@@ -157,6 +158,8 @@ pub(crate) struct Inner {
     pub credentials: SandboxCredentials,
     /// `POST /adobe/assets/search` answers (see `assets_search.rs`).
     pub openapi_search: std::sync::atomic::AtomicBool,
+    /// Sling's `json.maximumresults` (see `sling_json.rs`).
+    pub json_max_results: std::sync::atomic::AtomicUsize,
     /// Nodes a Sling POST created because no asset or folder was at their path, with their
     /// properties (see `sling_batch.rs`).
     pub junk: Mutex<std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>>,
@@ -395,6 +398,7 @@ impl Sandbox {
         };
 
         let openapi_search = config.openapi_search;
+        let json_max_results = config.json_max_results;
         let site_pages = references::SitePages::seeded(&dam, seed, lifecycle);
         let shared = Arc::new(Inner {
             faults: faults::FaultEngine::new(config.faults.clone(), seed),
@@ -408,6 +412,7 @@ impl Sandbox {
             graphql_denied: Mutex::new(HashSet::from([ro.email.clone()])),
             credentials: creds,
             openapi_search: std::sync::atomic::AtomicBool::new(openapi_search),
+            json_max_results: std::sync::atomic::AtomicUsize::new(json_max_results),
             junk: Mutex::default(),
             csrf_tokens: Mutex::default(),
             taxonomy: RwLock::new(taxonomy::Taxonomy::seeded()),
@@ -626,6 +631,14 @@ impl Sandbox {
         self.shared
             .openapi_search
             .store(enabled, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Sets Sling's `json.maximumresults`: a render deeper than one level holding more
+    /// resources answers 300 with the renders allowed (`sling_json.rs`).
+    pub fn set_json_max_results(&self, max: usize) {
+        self.shared
+            .json_max_results
+            .store(max, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Undoes every write and upload, zeroes the counters and restores the start-up faults.

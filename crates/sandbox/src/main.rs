@@ -92,6 +92,10 @@ struct Args {
     /// its folder's listing shows it, as AEM's search index lags behind the repository.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=86_400))]
     index_lag_secs: u64,
+    /// Sling's `json.maximumresults`: a JSON render deeper than one level holding more
+    /// resources answers 300 with the renders allowed (AEM's production-ready author: 1,000).
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    json_max_results: u64,
     /// At most this many children per folder listing page, whatever the limit asked for and
     /// without saying so (srn:paging keeps the limit asked).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
@@ -139,6 +143,7 @@ async fn main() -> std::process::ExitCode {
         token_ttl: Duration::from_secs(args.token_ttl),
         basic_auth,
         max_page_limit: args.max_page_limit,
+        json_max_results: usize::try_from(args.json_max_results).unwrap_or(usize::MAX),
         key_bits: args.key_bits,
         faults: Faults {
             latency_ms: args.latency_ms,

@@ -453,7 +453,12 @@ pub(crate) fn serve(shared: &Shared, headers: &HeaderMap, full: &str) -> Respons
         Err(e) => return plain(StatusCode::BAD_REQUEST, e),
     };
     match lookup(path) {
-        Some(node) => axum::Json(cut(&node, depth)).into_response(),
+        Some(node) => {
+            let max = shared
+                .json_max_results
+                .load(std::sync::atomic::Ordering::Relaxed);
+            crate::sling_json::answer(cut(&node, depth), path, depth, max)
+        }
         None => plain(StatusCode::NOT_FOUND, "Not Found".into()),
     }
 }

@@ -41,10 +41,22 @@ pub(crate) fn render(shared: &Shared, rest: &str) -> Response {
         },
         None => return not_found(),
     };
-    match crate::read(&shared.taxonomy).render(&rel, depth) {
-        Some(tree) => axum::Json(tree).into_response(),
+    let tree = crate::read(&shared.taxonomy).render(&rel, depth);
+    match tree {
+        Some(tree) => crate::sling_json::answer(
+            tree,
+            &format!("{TAGS_ROOT}{path}"),
+            depth,
+            max_results(shared),
+        ),
         None => not_found(),
     }
+}
+
+fn max_results(shared: &Shared) -> usize {
+    shared
+        .json_max_results
+        .load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Whether an account may change the taxonomy; the refusal otherwise.

@@ -364,3 +364,14 @@ async fn a_folders_form_is_read_from_aem_as_it_stores_it() {
     );
     assert!(api.node("/conf/../etc", "").await.is_err());
 }
+
+#[tokio::test]
+async fn a_form_too_large_for_one_render_is_read_whole_in_parts() {
+    let (sb, api) = sandbox_assets().await;
+    let sample = metadesk_sandbox::SAMPLE_FOLDER;
+    let whole = read_effective(&api, sample).await.unwrap();
+    sb.set_json_max_results(4);
+    let in_parts = read_effective(&api, sample).await.unwrap();
+    assert_eq!(in_parts, whole);
+    assert!(whole.field("dc:rights").is_some());
+}
