@@ -299,6 +299,7 @@ cli-bulk-dry-run-resume = Dry run: nothing was written.
 cli-bulk-not-applied = Not applied. Apply later with: metadesk-cli bulk resume { $run }
 cli-runs-none = No runs yet.
 cli-runs-counts = { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } to do
+cli-runs-counts-rows = { $done } done, { $left } left alone, { $failed } failed, { $pending } to do
 cli-runs-duration = , { $seconds } s
 cli-runs-problem = {"  "}{ $status ->
     [skipped] skipped

@@ -304,6 +304,7 @@ cli-bulk-dry-run-resume = Simulation : rien n’a été écrit.
 cli-bulk-not-applied = Non appliquée. Pour l’appliquer plus tard : metadesk-cli bulk resume { $run }
 cli-runs-none = Aucune exécution pour l’instant.
 cli-runs-counts = { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } à traiter
+cli-runs-counts-rows = { $done } faites, { $left } laissées telles quelles, { $failed } en échec, { $pending } à faire
 cli-runs-duration = , { $seconds } s
 cli-runs-problem = {"  "}{ $status ->
     [skipped] ignorée

@@ -173,7 +173,7 @@ async fn bulk_undo_of_an_import_is_its_undo_and_a_retry_writes_nothing() {
 /// A colleague retitles the tag after the import: `bulk undo` of the import keeps their title,
 /// says so, and exits 1 as `tags undo-import` does (part of it left as it is); it and the list
 /// of runs name the taxonomy as where they wrote. Seen failing with exit code 0, then with
-/// "— /content/dam".
+/// "— /content/dam", then with an edit's counts words ("0 unchanged") in `runs list`.
 #[tokio::test(flavor = "multi_thread")]
 async fn bulk_undo_that_keeps_a_colleague_s_value_says_so_in_its_exit_code() {
     let env = Env::new().await;
@@ -197,6 +197,9 @@ async fn bulk_undo_that_keeps_a_colleague_s_value_says_so_in_its_exit_code() {
     let listed = out(&env.run_offline(&["runs", "list"]));
     assert_eq!(listed.matches(" /content/cq:tags ").count(), 2, "{listed}");
     assert!(!listed.contains("/content/dam"), "{listed}");
+    // Their counts are of tags and values, not of assets changed or unchanged.
+    assert!(!listed.contains("unchanged"), "{listed}");
+    assert!(listed.contains("1 left alone"), "{listed}");
 }
 
 /// An import's undo that AEM stops part-way says what it did so far and how to finish it, not

@@ -89,16 +89,30 @@ async fn list(ws: &Workspace, json: bool, l: &Localizer) -> u8 {
     for s in list {
         let c = s.counts;
         let status = format!("{:<18}", output::status_words(s.status, l));
-        let counts = l.msg(
-            "cli-runs-counts",
-            &[
-                ("changed", count(c.changed as f64)),
-                ("unchanged", count(c.unchanged as f64)),
-                ("skipped", count(c.skipped as f64)),
-                ("failed", count(c.failed as f64)),
-                ("pending", count(c.pending as f64)),
-            ],
-        );
+        // An operation's rows (tags and values, moves, files) are not assets it changed or
+        // found unchanged: they are done, left alone, failed or to do.
+        let counts = if s.counts_assets() {
+            l.msg(
+                "cli-runs-counts",
+                &[
+                    ("changed", count(c.changed as f64)),
+                    ("unchanged", count(c.unchanged as f64)),
+                    ("skipped", count(c.skipped as f64)),
+                    ("failed", count(c.failed as f64)),
+                    ("pending", count(c.pending as f64)),
+                ],
+            )
+        } else {
+            l.msg(
+                "cli-runs-counts-rows",
+                &[
+                    ("done", count(c.changed as f64)),
+                    ("left", count(c.skipped as f64)),
+                    ("failed", count(c.failed as f64)),
+                    ("pending", count(c.pending as f64)),
+                ],
+            )
+        };
         let duration = s
             .duration_secs
             .map(|d| l.msg("cli-runs-duration", &[("seconds", arg(l.number(d, 1)))]))
