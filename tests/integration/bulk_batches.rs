@@ -97,7 +97,7 @@ async fn an_asset_missing_from_the_check_is_read_on_its_own() {
         .find(|r| r.path == changed)
         .unwrap();
     assert_eq!(row.status, ReportStatus::Failed);
-    assert_eq!(row.changed_since_preview[0].now, Some(json!("Theirs")));
+    assert_eq!(row.changed_since[0].now, Some(json!("Theirs")));
     assert!(sb.counters().batch_writes > 0, "the others went in batches");
 }
 

@@ -11,7 +11,7 @@
 use crate::bulk_support::English;
 use metadesk_core::bulk::RunSource;
 use metadesk_core::bulk::{
-    Action, ChangedSincePreview, ReportRow, ReportStatus, RunControl, RunStatus, runs,
+    Action, ChangedSince, ReportRow, ReportStatus, RunControl, RunStatus, runs,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::SAMPLE_FOLDER;
@@ -83,8 +83,8 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
         .unwrap();
     assert_eq!(row.status, ReportStatus::Failed);
     assert_eq!(
-        row.changed_since_preview,
-        vec![ChangedSincePreview {
+        row.changed_since,
+        vec![ChangedSince {
             property: "dc:rights".into(),
             preview: seen.clone(),
             now: Some(json!("Theirs")),
@@ -153,8 +153,8 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
         .find(|r| r.path == during_undo)
         .unwrap();
     assert_eq!(
-        row.changed_since_preview,
-        vec![ChangedSincePreview {
+        row.changed_since,
+        vec![ChangedSince {
             property: "dc:rights".into(),
             preview: Some(json!("Ours")),
             now: Some(json!("During the undo")),

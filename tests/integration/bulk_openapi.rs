@@ -8,7 +8,7 @@
 use crate::bulk_support::English;
 use metadesk_core::bulk::RunSource;
 use metadesk_core::bulk::{
-    Action, ChangedSincePreview, Edit, EditOp, ReportStatus, RunControl, RunStatus, runs,
+    Action, ChangedSince, Edit, EditOp, ReportStatus, RunControl, RunStatus, runs,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::SAMPLE_FOLDER;
@@ -96,8 +96,8 @@ async fn openapi_patches_with_etags_and_reports_a_412() {
         .before
         .clone();
     assert_eq!(
-        failed[0].changed_since_preview,
-        vec![ChangedSincePreview {
+        failed[0].changed_since,
+        vec![ChangedSince {
             property: "dc:rights".into(),
             preview: seen,
             now: Some(json!("theirs")),

@@ -135,9 +135,9 @@ async fn a_sheet_over_several_folders_is_written_in_batches_and_keeps_its_guaran
     .unwrap();
     let row = report.iter().find(|r| r.path == colleague).unwrap();
     assert_eq!(row.status, ReportStatus::Failed);
-    assert_eq!(row.changed_since_preview[0].now, Some(json!("Their title")));
+    assert_eq!(row.changed_since[0].now, Some(json!("Their title")));
     assert_eq!(
-        row.changed_since_preview[0].preview,
+        row.changed_since[0].preview,
         before[7].get("dc:title").cloned()
     );
     for (i, path) in paths.iter().enumerate() {

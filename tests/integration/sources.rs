@@ -188,7 +188,7 @@ async fn each_source_keeps_a_colleague_s_change_and_its_undo_leaves_later_work()
         let report = runs::report_page(&dir.path().join("runs"), &p.id, None, 0, 1000).unwrap();
         let row = report.rows.iter().find(|r| &r.path == theirs).unwrap();
         assert_eq!(row.status, ReportStatus::Failed, "{case}");
-        assert_eq!(row.changed_since_preview.len(), 1, "{case}: said");
+        assert_eq!(row.changed_since.len(), 1, "{case}: said");
 
         sb.edit_asset(later, json!({"dc:rights": "Later"})).unwrap();
         let u = e

@@ -14,6 +14,7 @@ pub mod batch;
 pub mod browse;
 pub mod classic;
 mod classic_listing;
+mod classic_node;
 mod classic_write;
 pub mod connect;
 mod entries;

@@ -34,7 +34,7 @@ use serde_json::{Map, Value};
 use tokio::sync::oneshot;
 use ts_rs::TS;
 
-pub use crate::reasons::ChangedSincePreview;
+pub use crate::reasons::ChangedSince;
 use crate::spec::RunSpec;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -248,7 +248,7 @@ pub enum Record {
         reason: Option<SavedText>,
         /// Failed because these properties changed in AEM after the preview (nothing written).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        changed_since: Vec<ChangedSincePreview>,
+        changed_since: Vec<ChangedSince>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
     },

@@ -59,7 +59,7 @@ pub mod write_paths;
 
 pub use engine::{Engine, RunSource, Settings};
 pub use journal::{
-    Action, ChangedSincePreview, EmptiedRequired, Outcome, PlanRow, PreviewCounts, PropertyChange,
+    Action, ChangedSince, EmptiedRequired, Outcome, PlanRow, PreviewCounts, PropertyChange,
 };
 pub use progress::{Phase, Progress};
 pub use replay::{Counts, RunStatus};

@@ -1,8 +1,8 @@
 //! Why an asset was not changed, or why a run stopped: what happened and what to do, as the
 //! [`SavedText`] the journal keeps (a catalogue id with its arguments) and each face writes in
 //! its reader's language when it shows it. Never a secret, never a stack trace. It also holds
-//! [`ChangedSincePreview`], the journal's record of a value changed in AEM after the preview,
-//! which one of these reasons names. A leaf: it imports nothing else of this crate.
+//! [`ChangedSince`], what was left alone because it changed in AEM after the preview, which
+//! one of these reasons names. A leaf: it imports nothing else of this crate.
 //!
 //! Not here: the words themselves (`locales/*/core.ftl`, block "Reasons in reports").
 
@@ -14,11 +14,13 @@ use metadesk_assets::CallError;
 use metadesk_base::i18n::{Localizer, Part, SavedText, Text};
 use metadesk_clients::aem::AemError;
 
-/// A property someone changed in AEM after the preview: the value the preview saw and the one
-/// AEM held just before the write, which was therefore not sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// Left alone because someone changed it in AEM after the preview (the one name for it): the
+/// property, the value the preview saw and the one AEM held just before the write, which was
+/// therefore not sent. An edit keeps one in its journal for each such property of an asset;
+/// a tag import's view one for each such value of a tag (`tag_import::TagLeftAlone`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ChangedSincePreview {
+pub struct ChangedSince {
     pub property: String,
     #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
     pub preview: Option<Value>,
@@ -219,7 +221,7 @@ fn shown_arg(value: Option<&Value>) -> Value {
 
 /// Words for an asset not written because values changed in AEM after the preview: each
 /// property with the value the preview saw and the one in AEM now.
-pub fn changed_since_preview(changed: &[ChangedSincePreview]) -> SavedText {
+pub fn changed_since(changed: &[ChangedSince]) -> SavedText {
     let values = changed
         .iter()
         .map(|c| {

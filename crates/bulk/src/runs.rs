@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 pub use crate::journal::path_of;
 use crate::journal::{
-    Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, read_records,
+    Action, ChangedSince, Outcome, PlanRow, PropertyChange, Record, read_records,
 };
 use crate::reasons;
 use crate::replay::{Counts, Replay, RunStatus};
@@ -462,7 +462,7 @@ pub struct ReportRow {
     pub changes: Vec<PropertyChange>,
     /// Not written because these properties changed in AEM after the preview: the value the
     /// preview saw and the one AEM held at the write.
-    pub changed_since_preview: Vec<ChangedSincePreview>,
+    pub changed_since: Vec<ChangedSince>,
     /// A publish run's row: where the asset stood on the tier at the preview.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -518,7 +518,7 @@ pub fn report(
                 status,
                 reason,
                 changes: Vec::new(),
-                changed_since_preview: Vec::new(),
+                changed_since: Vec::new(),
                 publication: None,
                 fragment: None,
                 undone: None,
@@ -526,7 +526,7 @@ pub fn report(
         }
         return Ok(());
     }
-    type Ending = (Outcome, Option<SavedText>, Vec<ChangedSincePreview>);
+    type Ending = (Outcome, Option<SavedText>, Vec<ChangedSince>);
     let mut outcomes: HashMap<u64, Ending> = HashMap::new();
     for record in read_records(&path)? {
         if let Record::Outcome {
@@ -546,7 +546,7 @@ pub fn report(
             Record::Previewed { .. } => break,
             _ => continue,
         };
-        let (status, reason, changed_since_preview) = match row.action {
+        let (status, reason, changed_since) = match row.action {
             // The preview's own words when it gave some ("already unpublished").
             Action::Unchanged => (
                 ReportStatus::Unchanged,
@@ -577,7 +577,7 @@ pub fn report(
             status,
             reason,
             changes: row.changes,
-            changed_since_preview,
+            changed_since,
             publication: row.publication,
             fragment: row.fragment,
             undone: None,

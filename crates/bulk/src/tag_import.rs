@@ -10,12 +10,14 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 
 use crate::operation::{ReportStatus, RowCounts};
 use crate::parts::{PartJournal, PartState, RunPart};
+use crate::reasons::ChangedSince;
 
 /// A tag the sheet adds, with what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -121,7 +123,7 @@ impl TagImportPlan {
             .iter()
             .filter(|c| done(&change_part(c)))
             .count();
-        let mut changed_since: Vec<ChangedSince> = self
+        let mut changed_since: Vec<TagLeftAlone> = self
             .created
             .iter()
             .filter(|t| {
@@ -129,19 +131,19 @@ impl TagImportPlan {
                     .left_alone(&RunPart::Create { tag: t.id.clone() })
                     .is_some()
             })
-            .map(|t| ChangedSince {
+            .map(|t| TagLeftAlone {
                 id: t.id.clone(),
-                property: None,
-                shown: None,
-                now: None,
+                changed: None,
             })
             .collect();
         changed_since.extend(self.changed.iter().filter_map(|c| {
-            journal.left_alone(&change_part(c)).map(|now| ChangedSince {
+            journal.left_alone(&change_part(c)).map(|now| TagLeftAlone {
                 id: c.id.clone(),
-                property: Some(c.property.clone()),
-                shown: c.before.clone(),
-                now: now.clone(),
+                changed: Some(ChangedSince {
+                    property: c.property.clone(),
+                    preview: c.before.clone().map(Value::from),
+                    now: now.clone().map(Value::from),
+                }),
             })
         }));
         TagImportView {
@@ -247,17 +249,15 @@ fn change_part(c: &TagValueChange) -> RunPart {
     }
 }
 
-/// A value left alone at apply time because AEM's differs from the preview's.
+/// A tag, or one of its values, left alone at apply time because AEM held something else than
+/// the preview showed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ChangedSince {
+pub struct TagLeftAlone {
     pub id: String,
-    /// The property; `None` when a tag the preview would create exists now.
-    pub property: Option<String>,
-    /// What the preview showed AEM holding.
-    pub shown: Option<String>,
-    /// What AEM holds now.
-    pub now: Option<String>,
+    /// The value changed since the preview; `None` when a tag the preview would create exists
+    /// now.
+    pub changed: Option<ChangedSince>,
 }
 
 /// A tag import's run in its summary: what it was to write and what it wrote.
@@ -275,7 +275,7 @@ pub struct TagImportView {
     #[ts(type = "number")]
     pub changed: usize,
     /// What was left alone because AEM held something else than the preview showed.
-    pub changed_since: Vec<ChangedSince>,
+    pub changed_since: Vec<TagLeftAlone>,
     /// Why the import stopped part-way (a write AEM did not take): resuming the run tries again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
@@ -373,7 +373,8 @@ mod tests {
         let view = plan.view(&journal);
         assert_eq!((view.created, view.changed, view.planned), (0, 0, 2));
         assert_eq!(view.changed_since.len(), 1);
-        assert_eq!(view.changed_since[0].now.as_deref(), Some("Theirs"));
+        let changed = view.changed_since[0].changed.as_ref().unwrap();
+        assert_eq!(changed.now, Some(Value::from("Theirs")));
         journal.record(create, PartState::Done, None);
         assert_eq!(plan.view(&journal).created, 1);
     }

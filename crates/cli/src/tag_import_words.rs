@@ -5,7 +5,7 @@
 //!
 //! Not here: the import's commands and questions (`tags_import.rs`).
 
-use metadesk_core::app::{ChangedSince, KeptReason, TagImportUndone};
+use metadesk_core::app::{KeptReason, TagImportUndone, TagLeftAlone};
 use metadesk_core::bulk::tag_import_undo::TagImportUndoView;
 use metadesk_core::i18n::{Localizer, arg, count};
 
@@ -26,19 +26,24 @@ pub(crate) fn what(property: &str, l: &Localizer) -> String {
     }
 }
 
-fn changed_since_line(c: &ChangedSince, l: &Localizer) -> String {
-    match &c.property {
+fn changed_since_line(c: &TagLeftAlone, l: &Localizer) -> String {
+    match &c.changed {
         None => l.msg("cli-tags-import-exists-now", &[("id", arg(c.id.as_str()))]),
-        Some(p) => l.msg(
+        Some(changed) => l.msg(
             "cli-tags-import-changed-since",
             &[
                 ("id", arg(c.id.as_str())),
-                ("what", arg(what(p, l))),
-                ("shown", arg(quoted(c.shown.as_deref(), l))),
-                ("now", arg(quoted(c.now.as_deref(), l))),
+                ("what", arg(what(&changed.property, l))),
+                ("shown", arg(quoted(text(changed.preview.as_ref()), l))),
+                ("now", arg(quoted(text(changed.now.as_ref()), l))),
             ],
         ),
     }
+}
+
+/// A tag's value as text (a title, a description): `None` when it has none.
+fn text(value: Option<&serde_json::Value>) -> Option<&str> {
+    value.and_then(serde_json::Value::as_str)
 }
 
 /// What an import's run wrote (`created` tags, `changed` values, run `id`), and each value it
@@ -47,7 +52,7 @@ pub(crate) fn print_outcome(
     id: &str,
     created: usize,
     changed: usize,
-    changed_since: &[ChangedSince],
+    changed_since: &[TagLeftAlone],
     l: &Localizer,
 ) {
     for c in changed_since {

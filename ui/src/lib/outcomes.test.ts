@@ -10,7 +10,7 @@ import OutcomePill from './OutcomePill.svelte';
 import { meaningsOf, MEANING_TONES } from './outcomes';
 
 const edit = { kind: { kind: 'edit' } } as const;
-const row = (status: 'changed' | 'unchanged' | 'skipped' | 'failed' | 'pending', more = {}) => ({ status, changedSincePreview: [], ...more });
+const row = (status: 'changed' | 'unchanged' | 'skipped' | 'failed' | 'pending', more = {}) => ({ status, changedSince: [], ...more });
 
 describe('a row’s outcome', () => {
   it('is green when done, grey when left alone on purpose, amber when it needs a look, red when it failed', () => {

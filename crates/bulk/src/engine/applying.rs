@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
 use crate::journal::{
-    Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, read_records,
+    Action, ChangedSince, Outcome, PlanRow, PropertyChange, Record, read_records,
 };
 use crate::progress::ProgressFn;
 use crate::reasons;
@@ -88,7 +88,7 @@ pub(super) struct Ended {
     pub(super) outcome: Outcome,
     reason: Option<SavedText>,
     /// Set when nothing was written because someone changed the asset after the preview.
-    changed_since: Vec<ChangedSincePreview>,
+    changed_since: Vec<ChangedSince>,
 }
 
 impl Ended {
@@ -140,10 +140,10 @@ impl Ended {
         )
     }
 
-    pub(super) fn changed_since_preview(changed: Vec<ChangedSincePreview>) -> Self {
+    pub(super) fn changed_since(changed: Vec<ChangedSince>) -> Self {
         Ended {
             outcome: Outcome::Failed,
-            reason: Some(reasons::changed_since_preview(&changed)),
+            reason: Some(reasons::changed_since(&changed)),
             changed_since: changed,
         }
     }
@@ -154,7 +154,7 @@ pub(super) enum Fresh {
     /// Every edited property already holds the planned value.
     AlreadyAsWanted,
     /// Someone changed these properties after the preview (to something else than planned).
-    ChangedSincePreview(Vec<ChangedSincePreview>),
+    ChangedSince(Vec<ChangedSince>),
     /// Still as the preview saw it (or already as planned): write, replacing these values.
     Write(Map<String, Value>),
 }
@@ -166,17 +166,17 @@ pub(super) fn compare(changes: &[&PropertyChange], metadata: &Map<String, Value>
     }
     // A property someone set to the planned value is no conflict: writing it again is a no-op,
     // and its original is then their value, so an undo leaves their change as it is.
-    let changed: Vec<ChangedSincePreview> = changes
+    let changed: Vec<ChangedSince> = changes
         .iter()
         .filter(|c| !same(now(c), c.before.as_ref()) && !same(now(c), c.after.as_ref()))
-        .map(|c| ChangedSincePreview {
+        .map(|c| ChangedSince {
             property: c.property.clone(),
             preview: c.before.clone(),
             now: now(c).cloned(),
         })
         .collect();
     if !changed.is_empty() {
-        return Fresh::ChangedSincePreview(changed);
+        return Fresh::ChangedSince(changed);
     }
     Fresh::Write(
         changes
@@ -277,8 +277,8 @@ pub(super) async fn apply_one(
         };
         match compare(&changes, &current.metadata) {
             Fresh::AlreadyAsWanted => return Ok(Some(Ended::already_as_wanted(in_doubt))),
-            Fresh::ChangedSincePreview(changed) => {
-                return Ok(Some(Ended::changed_since_preview(changed)));
+            Fresh::ChangedSince(changed) => {
+                return Ok(Some(Ended::changed_since(changed)));
             }
             Fresh::Write(_) if changed_after(sent.as_deref(), current.etag.as_deref()) => {
                 return Ok(Some(Ended::put_back()));
@@ -343,9 +343,7 @@ pub(super) async fn apply_one(
                 match compare(&changes, &current.metadata) {
                     // The lost write landed.
                     Fresh::AlreadyAsWanted => Some(Ended::new(Outcome::Changed, None)),
-                    Fresh::ChangedSincePreview(changed) => {
-                        Some(Ended::changed_since_preview(changed))
-                    }
+                    Fresh::ChangedSince(changed) => Some(Ended::changed_since(changed)),
                     Fresh::Write(_) if changed_after(etag.as_deref(), current.etag.as_deref()) => {
                         Some(Ended::put_back())
                     }
@@ -375,9 +373,7 @@ pub(super) async fn apply_one(
                         Outcome::Unchanged,
                         Some(SavedText::new("reason-changed-the-same-way", [])),
                     )),
-                    Fresh::ChangedSincePreview(changed) => {
-                        Some(Ended::changed_since_preview(changed))
-                    }
+                    Fresh::ChangedSince(changed) => Some(Ended::changed_since(changed)),
                     // Only other properties changed: ours still hold what the preview saw, so
                     // write again against the new ETag.
                     Fresh::Write(now) if conflicts < CONFLICTS_PER_ASSET => {

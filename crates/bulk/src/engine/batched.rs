@@ -314,8 +314,8 @@ async fn apply_batch(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
             Fresh::AlreadyAsWanted => {
                 record_outcome(ctx, item.row.i, Ended::already_as_wanted(item.in_doubt))?;
             }
-            Fresh::ChangedSincePreview(changed) => {
-                record_outcome(ctx, item.row.i, Ended::changed_since_preview(changed))?;
+            Fresh::ChangedSince(changed) => {
+                record_outcome(ctx, item.row.i, Ended::changed_since(changed))?;
             }
             Fresh::Write(original) => confirmed.push((item, original)),
         }

@@ -116,25 +116,25 @@ fn counts_in_reasons_follow_each_languages_plurals() {
 #[test]
 fn a_change_since_the_preview_gives_both_values_and_what_to_do() {
     let changed = [
-        ChangedSincePreview {
+        ChangedSince {
             property: "dc:rights".into(),
             preview: Some(serde_json::json!("old")),
             now: Some(serde_json::json!("theirs")),
         },
-        ChangedSincePreview {
+        ChangedSince {
             property: "dc:title".into(),
             preview: None,
             now: Some(serde_json::json!("T")),
         },
     ];
     assert_eq!(
-        changed_since_preview(&changed).localized(&en()),
+        changed_since(&changed).localized(&en()),
         "changed since the preview: dc:rights was \"old\" at the preview and is now \
          \"theirs\"; dc:title was (not set) at the preview and is now \"T\", so it was not \
          overwritten; retry the failed assets to plan it again from the value now in AEM"
     );
     assert_eq!(
-        changed_since_preview(&changed).localized(&fr()),
+        changed_since(&changed).localized(&fr()),
         "modifiée depuis l’aperçu\u{a0}: dc:rights valait \"old\" lors de l’aperçu et vaut \
          maintenant \"theirs\"; dc:title valait (non défini) lors de l’aperçu et vaut maintenant \
          \"T\"\u{202f}; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la \

@@ -59,8 +59,8 @@ async fn classic_set_and_clear_leave_a_value_changed_since_the_preview_and_retry
         let row = rows.iter().find(|r| r.path == theirs).unwrap();
         assert_eq!(row.status, ReportStatus::Failed);
         assert_eq!(
-            row.changed_since_preview,
-            vec![ChangedSincePreview {
+            row.changed_since,
+            vec![ChangedSince {
                 property: "dc:rights".into(),
                 preview: Some(json!("old")),
                 now: Some(json!("theirs")),
@@ -77,7 +77,7 @@ async fn classic_set_and_clear_leave_a_value_changed_since_the_preview_and_retry
         assert!(
             rows.iter()
                 .filter(|r| r.path != theirs)
-                .all(|r| r.changed_since_preview.is_empty())
+                .all(|r| r.changed_since.is_empty())
         );
         // Retry plans it again from the value now in AEM, and then writes it.
         let r = e
@@ -191,8 +191,8 @@ async fn undo_apply_leaves_a_value_changed_after_its_preview() {
             .find(|r| r.path == theirs)
             .unwrap();
         assert_eq!(
-            row.changed_since_preview,
-            vec![ChangedSincePreview {
+            row.changed_since,
+            vec![ChangedSince {
                 property: "dc:rights".into(),
                 preview: Some(json!("new")),
                 now: Some(json!("later")),
@@ -237,8 +237,8 @@ async fn openapi_412_reports_both_values_or_writes_again_when_only_other_propert
         .find(|r| r.path == same_property)
         .unwrap();
     assert_eq!(
-        row.changed_since_preview,
-        vec![ChangedSincePreview {
+        row.changed_since,
+        vec![ChangedSince {
             property: "dc:rights".into(),
             preview: Some(json!("old")),
             now: Some(json!("theirs")),

@@ -237,7 +237,7 @@ async fn every_operation_keeps_a_change_made_since_its_preview_and_says_so() {
         let row = rows.iter().find(|r| r.path == theirs).unwrap();
         assert_eq!(row.status, ReportStatus::Failed, "{case}");
         assert_eq!(
-            row.changed_since_preview
+            row.changed_since
                 .iter()
                 .map(|c| (c.property.as_str(), c.now.clone()))
                 .collect::<Vec<_>>(),

@@ -282,7 +282,7 @@ async fn a_colleagues_change_since_the_preview_is_kept_and_reported() {
     let row = &report.rows[0];
     assert_eq!(row.path, theirs);
     assert_eq!(row.status, ReportStatus::Failed);
-    assert_eq!(row.changed_since_preview.len(), 1);
+    assert_eq!(row.changed_since.len(), 1);
     let reason = row
         .reason
         .as_ref()

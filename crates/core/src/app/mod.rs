@@ -106,7 +106,7 @@ pub use sheets::{
 };
 pub use tag_changes::{TagChange, TagChangeRequest};
 pub use taxonomy::{SavedTaxonomy, TagCounts};
-pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
+pub use taxonomy_import::{TagImportApplied, TagImportPreview, TagLeftAlone};
 pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_rename::{TagRenamePreview, TagRenameRequest};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};

@@ -27,8 +27,8 @@ use metadesk_bulk::replay::RunStatus;
 use metadesk_bulk::runs::RunSummary;
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{MAX_VALUE_CHARS, RunKind, ScopeFilters};
-pub use metadesk_bulk::tag_import::ChangedSince;
 use metadesk_bulk::tag_import::TagImportPlan;
+pub use metadesk_bulk::tag_import::TagLeftAlone;
 use metadesk_bulk::{Engine, RunSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
@@ -75,7 +75,7 @@ pub struct TagImportApplied {
     /// Values changed.
     #[ts(type = "number")]
     pub changed: usize,
-    pub changed_since: Vec<ChangedSince>,
+    pub changed_since: Vec<TagLeftAlone>,
     /// Why the import stopped part-way, when AEM did not take one of its writes: what was
     /// written before stays, and undoing the import puts it back. Sent to the window worded.
     #[ts(type = "string | null")]

@@ -14,7 +14,7 @@ vi.mock('../../ipc/commands', () => ({
 }));
 
 const page = (statuses: ReportStatus[], total: number): ReportPage => ({
-  rows: statuses.map((status, i) => ({ path: `/content/dam/f/a${i}.jpg`, status, reason: null, changes: [], changedSincePreview: [] })),
+  rows: statuses.map((status, i) => ({ path: `/content/dam/f/a${i}.jpg`, status, reason: null, changes: [], changedSince: [] })),
   total,
   failures: [],
 });

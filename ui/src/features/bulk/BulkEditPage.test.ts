@@ -787,7 +787,7 @@ describe('preview and apply', () => {
 
     const done = runSummary({ id: 'r1', status: 'completed', counts: { assets: 3, changed: 1, unchanged: 1, skipped: 1, failed: 0, pending: 0 } });
     vi.mocked(reportRows).mockResolvedValue({
-      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
+      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSince: [] }],
       total: 1, failures: [],
     });
     await act(() => applyProgress(progress({ done: 2, total: 2, changed: 1, unchanged: 1, finished: true })));
@@ -939,7 +939,7 @@ describe('the report', () => {
         status: 'failed' as const,
         reason: READ_ONLY_REASON,
         changes: [{ property: 'dc:rights', before: 'Royalty-free', after: 'X' }],
-        changedSincePreview: [],
+        changedSince: [],
       }));
       return status === 'failed' ? { rows: failed, total: 20, failures: [] } : { rows: failed.slice(0, 5), total: 30, failures: [] };
     });
@@ -953,7 +953,7 @@ describe('the report', () => {
         status: 'failed' as const,
         reason,
         changes: [],
-        changedSincePreview: [],
+        changedSince: [],
       }));
       const failures = [
         { reason, advice: 'Ask an AEM administrator to give the technical account abc@techacct.adobe.com write access to these folders.', assets: 20, folders: [`${FOLDER}/locked`], moreFolders: 0 },
@@ -1024,8 +1024,8 @@ describe('the report', () => {
     await act(() => store.history.load());
     vi.mocked(reportRows).mockResolvedValue({
       rows: [
-        { path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [], undone: { status: 'changed', reason: null } },
-        { path: `${FOLDER}/city-night.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [], undone: { status: 'skipped', reason: 'someone changed it since' } },
+        { path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSince: [], undone: { status: 'changed', reason: null } },
+        { path: `${FOLDER}/city-night.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSince: [], undone: { status: 'skipped', reason: 'someone changed it since' } },
       ],
       total: 2,
       failures: [],
@@ -1044,7 +1044,7 @@ describe('the report', () => {
     const run = runSummary({ id: 'f5', status: 'completed', appliedAt: '2026-03-02T09:15:00Z', fragments: {}, publication: { neverPublished: 0, modified: 0, upToDate: 1, unpublished: 0 }, counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
     await renderPage();
     vi.mocked(reportRows).mockResolvedValue({
-      rows: [{ path: `${FOLDER}/adventure`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [], publication: 'up_to_date' }],
+      rows: [{ path: `${FOLDER}/adventure`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSince: [], publication: 'up_to_date' }],
       total: 1,
       failures: [],
     });
@@ -1067,7 +1067,7 @@ describe('the report', () => {
     });
     await renderPage();
     vi.mocked(reportRows).mockResolvedValue({
-      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'skipped', reason: 'not published before the edit', changes: [], changedSincePreview: [], publication: 'never_published' }],
+      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'skipped', reason: 'not published before the edit', changes: [], changedSince: [], publication: 'never_published' }],
       total: 1,
       failures: [],
     });
@@ -1113,7 +1113,7 @@ describe('the report', () => {
           status: 'failed',
           reason: 'changed since the preview: dc:rights was "Royalty-free" at the preview and is now "Theirs", so it was not overwritten',
           changes: [{ property: 'dc:rights', before: 'Royalty-free', after: 'X' }],
-          changedSincePreview: [
+          changedSince: [
             { property: 'dc:rights', preview: 'Royalty-free', now: 'Theirs' },
             { property: 'dc:subject', preview: null, now: ['a', 'b'] },
           ],
@@ -1296,7 +1296,7 @@ describe('the report', () => {
         status: 'failed' as const,
         reason: READ_ONLY_REASON,
         changes: [{ property: 'dc:rights', before: null, after: 'X' }],
-        changedSincePreview: [],
+        changedSince: [],
       }));
       return status === null || status === 'failed' ? { rows, total: failed, failures: [] } : { rows: [], total: 0, failures: [] };
     });
@@ -1332,7 +1332,7 @@ describe('the report', () => {
       return stopping!.summary;
     });
     vi.mocked(reportRows).mockResolvedValue({
-      rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [], changedSincePreview: [] })),
+      rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [], changedSince: [] })),
       total: 5, failures: [],
     });
     await renderPage();
@@ -1442,7 +1442,7 @@ describe('in French', () => {
     const done = runSummary({ id: 'r1', folder: FOLDER, status: 'completed', counts: { assets: 3, changed: 1, unchanged: 1, skipped: 1, failed: 0, pending: 0 } });
     vi.mocked(applyRun).mockResolvedValue(done);
     vi.mocked(reportRows).mockResolvedValue({
-      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
+      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSince: [] }],
       total: 1, failures: [],
     });
     await user.click(screen.getByTestId('apply-button'));

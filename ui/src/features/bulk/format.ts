@@ -1,7 +1,7 @@
 // Numbers, times, values and runs of bulk edits in the words the pages show, in the window's
 // language (each function that says something takes the window's `I18n`). Plain functions,
 // tested in format.test.ts. A run's status in words: `runStatus.ts`.
-import type { ChangedSincePreview } from '../../ipc/bindings/ChangedSincePreview';
+import type { ChangedSince } from '../../ipc/bindings/ChangedSince';
 import type { Counts } from '../../ipc/bindings/Counts';
 import type { Edit } from '../../ipc/bindings/Edit';
 import type { FoundBy } from '../../ipc/bindings/FoundBy';
@@ -73,7 +73,7 @@ function quoted(i18n: I18n, v: Value): string {
  * Why an asset was not written because someone changed it in AEM after the preview, in words
  * with the value the preview saw and the one in AEM now, for each such property.
  */
-export function changedSinceWords(i18n: I18n, changed: readonly ChangedSincePreview[]): string {
+export function changedSinceWords(i18n: I18n, changed: readonly ChangedSince[]): string {
   const values = changed.map((c) =>
     i18n.t('bulk-changed-since-value', {
       property: propertyLabel(i18n.t, c.property),

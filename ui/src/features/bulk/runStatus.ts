@@ -92,7 +92,7 @@ export const ROW_STATUS_WORDS: Record<ReportStatus, string> = {
  *  else what the run did. A publish run's row says what it did on the website; an asset left
  *  alone (already as wanted, kept because someone changed it since, not in the run's reach) is
  *  grey, never the amber of what needs a look. */
-export function rowOutcome(run: Pick<RunSummary, 'kind'>, row: Pick<ReportRow, 'status' | 'changedSincePreview' | 'undone'>): Outcome {
+export function rowOutcome(run: Pick<RunSummary, 'kind'>, row: Pick<ReportRow, 'status' | 'changedSince' | 'undone'>): Outcome {
   if (row.undone) return undoneOutcome(run, row.undone);
   switch (row.status) {
     case 'changed':
@@ -100,7 +100,7 @@ export function rowOutcome(run: Pick<RunSummary, 'kind'>, row: Pick<ReportRow, '
     case 'unchanged':
       return { word: 'bulk-row-status-unchanged', meaning: 'left-alone' };
     case 'skipped':
-      return { word: row.changedSincePreview.length > 0 ? 'row-kept-changed-since' : 'bulk-row-status-left-alone', meaning: 'left-alone' };
+      return { word: row.changedSince.length > 0 ? 'row-kept-changed-since' : 'bulk-row-status-left-alone', meaning: 'left-alone' };
     case 'failed':
       return { word: 'bulk-row-status-failed', meaning: 'failed' };
     case 'pending':

@@ -113,7 +113,7 @@ describe('the round trip panel', () => {
       id: 'imp-1',
       created: 1,
       changed: 0,
-      changedSince: [{ id: 'wknd:season/summer', property: 'jcr:title.fr', shown: 'Été', now: 'Été!' }],
+      changedSince: [{ id: 'wknd:season/summer', changed: { property: 'jcr:title.fr', preview: 'Été', now: 'Été!' } }],
       stopped: null,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));

@@ -1,5 +1,6 @@
 // The words of a tag import's lines: which value of a tag (title, title in a language,
 // description) and a value as the page quotes it. Message ids with their arguments, for t().
+import type { ChangedSince } from '../../ipc/bindings/ChangedSince';
 import type { KeptReason } from '../../ipc/bindings/KeptReason';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportUndone } from '../../ipc/bindings/TagImportUndone';
@@ -51,8 +52,15 @@ export function tagRowOutcome(
     if (undone.kept.some((k) => k.id === id)) return { word: 'row-undone-kept', meaning: 'left-alone' };
     return { word: property === null ? 'row-tag-removed' : 'row-undone-given-back', meaning: 'done' };
   }
-  if (applied?.changedSince.some((c) => c.id === id && (c.property === null || c.property === property))) {
+  if (applied?.changedSince.some((c) => c.id === id && (c.changed === null || c.changed.property === property))) {
     return { word: 'row-kept-changed-since', meaning: 'left-alone' };
   }
   return { word: property === null ? 'row-tag-created' : 'bulk-row-status-changed', meaning: 'done' };
+}
+
+/** A tag's value AEM held or the preview saw, as text (a title, a description); null when it
+ *  had none. */
+export function valueText(value: ChangedSince['now']): string | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
