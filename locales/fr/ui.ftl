@@ -1822,6 +1822,14 @@ count-deleted = { $count ->
     [one] { $count } supprimé
    *[other] { $count } supprimés
 }
+count-moved = { $count ->
+    [one] { $count } déplacée
+   *[other] { $count } déplacées
+}
+count-written = { $count ->
+    [one] { $count } écrite
+   *[other] { $count } écrites
+}
 count-published = { $count ->
     [one] { $count } publiée
    *[other] { $count } publiées

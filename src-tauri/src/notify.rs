@@ -222,6 +222,7 @@ mod tests {
             op: None,
             opens: metadesk_core::bulk::run_page::RunPage::Report,
             undoes_tag_step: None,
+            done_words: "count-changed".into(),
         }
     }
 

@@ -16,7 +16,7 @@ use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{Faults, Sandbox};
 
 use crate::Result;
-use crate::harness::{classic, secs, start_sandbox};
+use crate::harness::{classic, secs, server_view, start_sandbox};
 use crate::report::{Section, Table, Target};
 
 pub struct PublishOpts {
@@ -101,10 +101,12 @@ pub async fn run(o: &PublishOpts) -> Result<Section> {
         .await?;
     let previewed = t.elapsed();
     let preview_requests = sandbox.counters().requests_total - before;
+    let applying = sandbox.clock();
     let applied = engine
         .apply(&preview.id, &RunControl::new(), &quiet)
         .await?;
     let whole = t.elapsed();
+    let apply_view = server_view(&sandbox, applying, sandbox.clock(), o.capacity);
     let c = sandbox.counters();
     let engine_requests = c.requests_total - before;
     let engine_published = applied.counts.changed;
@@ -179,10 +181,18 @@ pub async fn run(o: &PublishOpts) -> Result<Section> {
                 engine_rate > sequential_rate,
             ),
         ],
-        notes: vec![format!(
-            "The preview took {} s and {preview_requests} requests (listings and the batched \
-             state queries); the apply sent {replications} replication requests.",
-            secs(previewed)
-        )],
+        notes: vec![
+            format!(
+                "The preview took {} s and {preview_requests} requests (listings and the batched \
+                 state queries); the apply sent {replications} replication requests.",
+                secs(previewed)
+            ),
+            format!(
+                "What bounds Metadesk's apply, as the server saw it (each kind of request: how \
+                 many, from the first slot taken to the last given back, s into the apply, and \
+                 how many held slots on average then): {}; slots busy on average {:.2}.",
+                apply_view.phases, apply_view.utilisation
+            ),
+        ],
     })
 }

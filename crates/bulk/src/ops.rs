@@ -196,6 +196,17 @@ impl OpView {
         }
     }
 
+    /// The catalogue id of the words for its rows done, with `count`: moved, written (a tag
+    /// import's tags and values), deleted (an upload's undo), put back (a tag import's undo).
+    pub fn done_words(&self) -> &'static str {
+        match self {
+            OpView::Move(_) => "count-moved",
+            OpView::TagImport(_) => "count-written",
+            OpView::UploadUndo(_) => "count-deleted",
+            OpView::TagImportUndo(_) => "count-put-back",
+        }
+    }
+
     /// Its words in the reader's language.
     pub fn localize(&mut self, l10n: &metadesk_base::i18n::Localizer) {
         match self {

@@ -31,6 +31,26 @@ impl RunKind {
         matches!(self, RunKind::Sheet { .. })
     }
 
+    /// The catalogue id of the words for its rows done, with `count` (`count-changed`): an
+    /// upload's are uploaded, an undo's put back, a publication's published or taken off. An
+    /// operation's run says its own (`OpView::done_words`).
+    pub fn done_words(&self) -> &'static str {
+        match self {
+            RunKind::Upload { .. } => "count-uploaded",
+            RunKind::Undo { .. } => "count-put-back",
+            RunKind::Publish { replication, .. } => match replication {
+                Replication::Publish => "count-published",
+                Replication::Unpublish => "count-unpublished",
+            },
+            RunKind::Edit
+            | RunKind::Retry { .. }
+            | RunKind::Sheet { .. }
+            | RunKind::TagImport { .. }
+            | RunKind::TagRename { .. }
+            | RunKind::Move { .. } => "count-changed",
+        }
+    }
+
     /// A short name that stays the same in every language (`edit`, `undo`, `retry`, `sheet`,
     /// `publish`, `tags`): an argument of the words that name the kind of run.
     pub fn name(&self) -> &'static str {
@@ -270,5 +290,44 @@ impl RunKind {
                 from.as_ref(),
             )],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_names_its_rows_done() {
+        let publish = |replication| RunKind::Publish {
+            replication,
+            agent: Agent::Publish,
+            from: None,
+        };
+        let undo = RunKind::Undo { of: "r1".into() };
+        let upload = RunKind::Upload {
+            folder: "/content/dam/a".into(),
+            files: 2,
+        };
+        let said: Vec<&str> = [
+            RunKind::Edit,
+            undo,
+            upload,
+            publish(Replication::Publish),
+            publish(Replication::Unpublish),
+        ]
+        .iter()
+        .map(RunKind::done_words)
+        .collect();
+        assert_eq!(
+            said,
+            [
+                "count-changed",
+                "count-put-back",
+                "count-uploaded",
+                "count-published",
+                "count-unpublished"
+            ]
+        );
     }
 }

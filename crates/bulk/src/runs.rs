@@ -152,6 +152,9 @@ pub struct RunSummary {
     pub op: Option<crate::ops::OpView>,
     /// Where a face shows the run: its report, or the page of what it belongs to.
     pub opens: crate::run_page::RunPage,
+    /// The catalogue id of the words for its rows done, with `count` (`count-changed`,
+    /// `count-moved`…): what a face calls them without asking what kind of run it is.
+    pub done_words: String,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -284,6 +287,10 @@ fn summarize(replay: &Replay) -> RunSummary {
             .page(&replay.id)
             .or_else(|| op.as_ref().map(|op| op.page(&replay.id)))
             .unwrap_or(crate::run_page::RunPage::Report),
+        done_words: op
+            .as_ref()
+            .map_or_else(|| spec.kind.done_words(), |op| op.done_words())
+            .to_owned(),
         op,
     }
 }

@@ -141,6 +141,8 @@ describe('the Activity page', () => {
     const moved = runSummary({ id: 'm1', status: 'completed', kind: { kind: 'move', items: 1 }, op: { op: 'move', ...view }, counts: counts({ changed: 1 }) });
     expect(actionsFor(moved, false)).toEqual(['open-move']);
     const { store, onShowRun } = await renderPage([moved]);
+    // Its count in the words its summary gives: moved, not changed.
+    expect(await screen.findByTestId('run-counts')).toHaveTextContent('1 moved');
     await userEvent.click(await screen.findByTestId('open-move'));
     expect(onShowRun).toHaveBeenCalled();
     expect(store.move.open).toBe(true);
@@ -220,7 +222,8 @@ describe('the Activity page', () => {
 
   it('counts an upload as uploaded and its undo as deleted, and marks a run undone as such', async () => {
     await renderPage([
-      runSummary({ id: 'u2', status: 'completed', kind: { kind: 'undo', of: 'u1' }, counts: counts({ changed: 3 }), appliedAt: '2026-03-02T10:00:00Z' }),
+      // An upload's undo says its rows are deleted, as the core's summary of it does.
+      runSummary({ id: 'u2', status: 'completed', kind: { kind: 'undo', of: 'u1' }, doneWords: 'count-deleted', counts: counts({ changed: 3 }), appliedAt: '2026-03-02T10:00:00Z' }),
       runSummary({ id: 'u1', status: 'completed', kind: { kind: 'upload', folder: '/content/dam/up', files: 3 }, counts: counts({ changed: 3 }) }),
       runSummary({ id: 'e1', status: 'completed', counts: counts({ changed: 4, skipped: 2 }) }),
     ]);

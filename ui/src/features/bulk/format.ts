@@ -181,7 +181,7 @@ export function willChange(counts: Counts): number {
 }
 
 /** "1,980 changed · 20 failed · 3 left alone", leaving out zeros (except when all are zero);
- *  `changed` the words of the written ones (`changedCount`). */
+ *  `changed` the words of the written ones (the run's `doneWords`). */
 export function countsLine(i18n: I18n, counts: Counts, status: RunStatus, changed = 'count-changed'): string {
   const parts: [number, string][] =
     status === 'previewed' || status === 'preview_incomplete'

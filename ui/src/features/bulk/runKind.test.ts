@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { RunKind } from '../../ipc/bindings/RunKind';
 import { runSummary } from '../../test-fixtures';
-import { changedCount, isUndoRun, namesItself, publicationOf, takesBack, undoOf, uploadUndoRows } from './runKind';
+import { isUndoRun, namesItself, publicationOf, takesBack, undoOf, uploadUndoRows } from './runKind';
 
 const of = (kind: RunKind) => runSummary({ kind });
 const publish = (replication: 'publish' | 'unpublish', from?: { kind: 'undo' | 'republish'; of: string }): RunKind => ({
@@ -32,15 +32,6 @@ describe('a run kind, asked', () => {
     expect([undoOf(retry), takesBack(retry), isUndoRun(retry)]).toEqual([null, null, false]);
     // A republish goes back to its edit, but takes nothing back.
     expect(takesBack(of(publish('publish', { kind: 'republish', of: 'd' })))).toBeNull();
-  });
-
-  it('names the written assets as the kind wrote them', () => {
-    const upload = of({ kind: 'upload', folder: '/content/dam/a', files: 2 });
-    expect(changedCount(upload)).toBe('count-uploaded');
-    expect(changedCount(of({ kind: 'undo', of: 'u' }), upload)).toBe('count-deleted');
-    expect(changedCount(of({ kind: 'undo', of: 'e' }))).toBe('count-put-back');
-    expect(changedCount(of(publish('unpublish')))).toBe('count-unpublished');
-    expect(changedCount(of({ kind: 'sheet', file: 's.xlsx' }))).toBe('count-changed');
   });
 
   it('knows which runs say what and where in their name alone', () => {

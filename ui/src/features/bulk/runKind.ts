@@ -2,7 +2,7 @@
 // run_kinds checks it): every other file asks a question here ("is it a publication?", "which
 // run does it take back?") instead of reading a run's `kind.kind`, so a new kind of run is
 // taught to the window here, once. What a kind says in words: `kindLine`, `runName`,
-// `runTitle`, `changedCount`.
+// `runTitle`.
 // Plain functions, tested in format.test.ts and runKind.test.ts.
 //
 // Not here: a run's status (`runStatus.ts`), how runs link to their undos (`undoLinks.ts`).
@@ -193,14 +193,4 @@ export function runTitle(i18n: I18n, run: Named & Pick<RunSummary, 'counts'>, or
 function madeWords(i18n: I18n, origin: Origin | null, of: string | undefined): string {
   const created = origin?.created ?? (of === undefined ? null : runIdTime(of));
   return created ? i18n.dateTime(created) : 'none';
-}
-
-/** What a run's written assets are called in its counts: an upload's "uploaded", its undo's
- *  "deleted", an undo's "put back", a publication's "published"; else "changed". */
-export function changedCount(run: Of, origin: Of | null = null): string {
-  if (isUpload(run)) return 'count-uploaded';
-  if (isUndo(run)) return origin && isUpload(origin) ? 'count-deleted' : 'count-put-back';
-  const publication = replicationOf(run);
-  if (publication) return publication.replication === 'publish' ? 'count-published' : 'count-unpublished';
-  return 'count-changed';
 }

@@ -155,4 +155,9 @@ op?: OpView,
 /**
  * Where a face shows the run: its report, or the page of what it belongs to.
  */
-opens: RunPage, };
+opens: RunPage, 
+/**
+ * The catalogue id of the words for its rows done, with `count` (`count-changed`,
+ * `count-moved`…): what a face calls them without asking what kind of run it is.
+ */
+doneWords: string, };
