@@ -831,7 +831,10 @@ async fn a_tag_import_journaled_before_it_was_an_operation_still_opens_as_one() 
     let old = runs::summary(&dir.path().join("runs"), &s.id).unwrap();
     assert_eq!(old.op, s.op);
     // Its rows done are tags and values written, not assets changed.
-    assert_eq!((s.done_words.as_str(), old.done_words.as_str()), ("count-written", "count-written"));
+    assert_eq!(
+        (s.done_words.as_str(), old.done_words.as_str()),
+        ("count-written", "count-written")
+    );
     let view = old.op.as_ref().and_then(|op| op.as_tag_import()).unwrap();
     assert_eq!((view.file_name.as_str(), view.planned), ("t.csv", 2));
     assert_eq!((old.counts.assets, old.counts.pending), (3, 3));
