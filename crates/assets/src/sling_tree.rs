@@ -5,7 +5,7 @@
 //! allowed, then each node at its bottom level read the same way, until it is whole. A part is
 //! never taken for the whole: a part that cannot be read fails the read.
 //!
-//! Not here: the request itself (`classic.rs`).
+//! Not here: the request itself (`classic_node.rs`).
 
 use futures_util::{StreamExt, stream};
 use serde_json::Value;
@@ -144,9 +144,9 @@ mod tests {
         assert_eq!(pointer(&["a/b".into(), "c~".into()]), "/a~1b/c~0");
     }
 
-    /// The seeded taxonomy's tags, read with Sling's limit at `max` resources a render, and
-    /// the renders the sandbox answered.
-    async fn tags_under(max: usize) -> (Vec<crate::tags::Tag>, u64) {
+    /// A sandbox whose Sling renders at most `max` resources below one level, and its classic
+    /// API.
+    async fn limited(max: usize) -> (metadesk_sandbox::Sandbox, crate::classic::ClassicAssets) {
         let sb = metadesk_sandbox::Sandbox::start(
             metadesk_sandbox::SandboxConfig::default()
                 .with_assets(10)
@@ -155,10 +155,14 @@ mod tests {
         )
         .await
         .unwrap();
-        let api = crate::classic::ClassicAssets::new(crate::testing::sandbox_client(
-            &sb,
-            reqwest::Client::new(),
-        ));
+        let client = crate::testing::sandbox_client(&sb, reqwest::Client::new());
+        (sb, crate::classic::ClassicAssets::new(client))
+    }
+
+    /// The seeded taxonomy's tags, read with Sling's limit at `max` resources a render, and
+    /// the renders the sandbox answered.
+    async fn tags_under(max: usize) -> (Vec<crate::tags::Tag>, u64) {
+        let (sb, api) = limited(max).await;
         let tags = crate::AssetsApi::tags(&api).await.unwrap();
         (tags, sb.counters().by_kind["taxonomy read"])
     }
@@ -174,18 +178,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_deep_read_sling_refuses_is_a_failure_not_a_part() {
-        let sb = metadesk_sandbox::Sandbox::start(
-            metadesk_sandbox::SandboxConfig::default()
-                .with_assets(10)
-                .with_key_bits(1024)
-                .with_json_max_results(3),
-        )
-        .await
-        .unwrap();
-        let api = crate::classic::ClassicAssets::new(crate::testing::sandbox_client(
-            &sb,
-            reqwest::Client::new(),
-        ));
+        let (_sb, api) = limited(3).await;
         let refused = api.node("/content/cq:tags/wknd-shared", "2").await;
         assert!(
             matches!(&refused, Err(CallError::Rejected { status: 300, .. })),

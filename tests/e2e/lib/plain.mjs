@@ -17,6 +17,13 @@ export async function chooseLanguage(driver, value) {
   await eventually(async () => await select.isEnabled(), "the language setting never loaded");
   await (await select.findElement(By.css(`option[value="${value}"]`))).click();
   await eventually(async () => (await select.getAttribute("value")) === value, `${value} was not chosen`);
+  // The select shows the choice at once; the window speaks it only once the core has saved
+  // it (the page's lang follows the words in use). "system" is this machine's: English.
+  const speaks = value === "system" ? "en" : value;
+  await eventually(
+    async () => (await driver.executeScript("return document.documentElement.lang")) === speaks,
+    `the window did not switch to ${speaks}`,
+  );
 }
 
 /** Chooses `action` (set, replace, template…) in the first change row's action list. */

@@ -502,8 +502,13 @@ test("Export… saves the taxonomy; the edited sheet dropped is previewed, appli
     await chooseLanguage(driver, "fr");
     await press(driver, "nav-tags");
     await countText(driver);
-    const refusedFr = await dropSheet(driver, bad, "tags-import-refused");
-    assert.match(await refusedFr.getText(), /tags-bad\.csv ne peut pas être importé\s+Ligne 2\s: «\swknd-shared:season\/\/bad\s» n’est pas un identifiant de balise/);
+    await dropSheet(driver, bad, "tags-import-refused");
+    // The refusal said in English stays on the page until this drop's answer replaces it.
+    const saidFr = /tags-bad\.csv ne peut pas être importé\s+Ligne 2\s: «\swknd-shared:season\/\/bad\s» n’est pas un identifiant de balise/;
+    await eventually(
+      async () => saidFr.test(await (await byTestId(driver, "tags-import-refused")).getText()),
+      "the dropped sheet's refusal was not said in French",
+    );
     assert.deepEqual(await seriousViolations(driver), []);
     await screenshot(driver, "25-tags-import-refused-fr");
     await driver.executeScript("document.querySelector('main').scrollTo(0, 0); window.scrollTo(0, 0);");
