@@ -87,7 +87,7 @@ pub fn message(
                     ("pending", n(s.counts.pending)),
                     ("unchanged", n(s.counts.unchanged)),
                     ("skipped", n(s.counts.skipped)),
-                    ("folder", arg(s.folder.as_str())),
+                    ("folder", arg(s.place())),
                 ],
             ),
         ),
@@ -120,7 +120,7 @@ pub fn message(
                         ("failed", n(c.failed)),
                         ("pending", n(c.pending)),
                         ("reason", arg(reason)),
-                        ("folder", arg(s.folder.as_str())),
+                        ("folder", arg(s.place())),
                     ],
                 ),
             )
@@ -278,6 +278,30 @@ mod tests {
         .unwrap();
         assert_eq!(title, "Bulk edit interrupted");
         assert!(body.contains("1,500 not done yet"), "{body}");
+    }
+
+    /// A tag import names the taxonomy it wrote, not the DAM folder that stands in for its
+    /// scope. Seen failing with "— /content/dam".
+    #[test]
+    fn a_tag_import_names_the_taxonomy_it_wrote() {
+        use metadesk_core::bulk::ops::OpView;
+        use metadesk_core::bulk::tag_import::TagImportView;
+        let mut import = summary(RunStatus::Completed, Counts::default());
+        import.folder = "/content/dam".into();
+        import.kind = RunKind::TagImport {
+            file: "tags.csv".into(),
+        };
+        import.op = Some(OpView::TagImport(TagImportView {
+            file_name: "tags.csv".into(),
+            planned: 2,
+            created: 1,
+            changed: 1,
+            changed_since: Vec::new(),
+            reason: None,
+        }));
+        let en = Localizer::english();
+        let (_, body) = message(Ended::Apply, LONG_JOB, LONG_JOB, Ok(&import), &en).unwrap();
+        assert!(body.ends_with("— /content/cq:tags"), "{body}");
     }
 
     #[test]
