@@ -342,14 +342,7 @@ async fn the_apply_reads_a_parent_s_tags_in_one_read_and_still_sees_a_colleague_
     )
     .await;
 
-    let reads = || {
-        env.sb
-            .counters()
-            .by_kind
-            .get("taxonomy read")
-            .copied()
-            .unwrap_or(0)
-    };
+    let reads = || taxonomy_reads(&env);
     let before = reads();
     let o = env.run(&["bulk", "resume", &run, "--yes"]);
     assert_eq!(o.status.code(), Some(1), "{}{}", out(&o), err(&o));
@@ -391,20 +384,23 @@ async fn the_undo_reads_a_parent_s_values_in_one_read() {
         ),
     );
 
-    let reads = || {
-        env.sb
-            .counters()
-            .by_kind
-            .get("taxonomy read")
-            .copied()
-            .unwrap_or(0)
-    };
+    let reads = || taxonomy_reads(&env);
     let before = reads();
     let o = env.run(&["bulk", "undo", &id, "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
     assert_eq!(reads() - before, 1, "{}", out(&o));
     let (_, climbing) = env.tag("wknd-shared/activity/rock-climbing").await;
     assert_eq!(climbing["jcr:title"], "Rock Climbing");
+}
+
+/// The sandbox's reads of the taxonomy so far.
+fn taxonomy_reads(env: &Env) -> u64 {
+    env.sb
+        .counters()
+        .by_kind
+        .get("taxonomy read")
+        .copied()
+        .unwrap_or(0)
 }
 
 /// `tags import` of a sheet named `name` holding `rows`, applied: its run.

@@ -51,7 +51,8 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
   return {
     goesBackTo: sentBack(kind),
     opens: opensOn(kind, overrides.id ?? 'r1'),
-    doneWords: doneWordsOf(kind, overrides.op),
+    // An edit's words; a test of another run gives the core's (`RunSummary.done_words`).
+    doneWords: 'count-changed',
     id: 'r1',
     created: '2026-03-02T09:15:00Z',
     connection: 'p12345 · e67890',
@@ -110,30 +111,6 @@ function opensOn(kind: RunSummary['kind'], id: string): RunSummary['opens'] {
       return { page: 'move' };
     default:
       return { page: 'report' };
-  }
-}
-
-/** What its rows done are called, as the core's `RunSummary.done_words` sends it. */
-function doneWordsOf(kind: RunSummary['kind'], op: RunSummary['op']): string {
-  switch (op?.op) {
-    case 'move':
-      return 'count-moved';
-    case 'tag_import':
-      return 'count-written';
-    case 'upload_undo':
-      return 'count-deleted';
-    case 'tag_import_undo':
-      return 'count-put-back';
-  }
-  switch (kind.kind) {
-    case 'upload':
-      return 'count-uploaded';
-    case 'undo':
-      return 'count-put-back';
-    case 'publish':
-      return kind.replication === 'publish' ? 'count-published' : 'count-unpublished';
-    default:
-      return 'count-changed';
   }
 }
 

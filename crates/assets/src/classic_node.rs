@@ -10,7 +10,6 @@ use serde_json::Value;
 use crate::classic::{ClassicAssets, siren_detail};
 use crate::sling_tree::{self, Rendered};
 use crate::{CallError, DAM_ROOT, json_or_error};
-use metadesk_base::i18n::Text;
 use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_clients::aem::body::{MAX_AEM_BODY, read_capped};
 
@@ -25,10 +24,7 @@ impl ClassicAssets {
         }
         match self.render(path.to_owned(), selector.to_owned()).await? {
             Rendered::Whole(node) => Ok(node),
-            Rendered::TooLarge { .. } => Err(CallError::Rejected {
-                status: 300,
-                detail: Text::new("assets-too-large-to-render", vec![("path", path.into())]),
-            }),
+            Rendered::TooLarge { .. } => Err(sling_tree::refused(path)),
         }
     }
 

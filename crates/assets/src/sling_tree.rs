@@ -79,9 +79,9 @@ where
     })
 }
 
-/// The refusal of a render of one level: Sling never refuses one (SLING-2320), so it is not
-/// read as something to work around.
-fn refused(path: &str) -> CallError {
+/// A render of `path` Sling refused as too large, as a failure: a render of one level (Sling
+/// never refuses one, SLING-2320), or one of a set depth, is not worked around.
+pub(crate) fn refused(path: &str) -> CallError {
     CallError::Rejected {
         status: 300,
         detail: metadesk_base::i18n::Text::new(

@@ -138,7 +138,7 @@ describe('the Activity page', () => {
       pagesLeft: 0,
       rows: [{ from: '/content/dam/a/x.jpg', to: '/content/dam/a/y.jpg', folder: false, published: false, pages: [], state: 'moved' as const, reason: null }],
     };
-    const moved = runSummary({ id: 'm1', status: 'completed', kind: { kind: 'move', items: 1 }, op: { op: 'move', ...view }, counts: counts({ changed: 1 }) });
+    const moved = runSummary({ id: 'm1', status: 'completed', kind: { kind: 'move', items: 1 }, op: { op: 'move', ...view }, doneWords: 'count-moved', counts: counts({ changed: 1 }) });
     expect(actionsFor(moved, false)).toEqual(['open-move']);
     const { store, onShowRun } = await renderPage([moved]);
     // Its count in the words its summary gives: moved, not changed.
@@ -224,7 +224,7 @@ describe('the Activity page', () => {
     await renderPage([
       // An upload's undo says its rows are deleted, as the core's summary of it does.
       runSummary({ id: 'u2', status: 'completed', kind: { kind: 'undo', of: 'u1' }, doneWords: 'count-deleted', counts: counts({ changed: 3 }), appliedAt: '2026-03-02T10:00:00Z' }),
-      runSummary({ id: 'u1', status: 'completed', kind: { kind: 'upload', folder: '/content/dam/up', files: 3 }, counts: counts({ changed: 3 }) }),
+      runSummary({ id: 'u1', status: 'completed', kind: { kind: 'upload', folder: '/content/dam/up', files: 3 }, doneWords: 'count-uploaded', counts: counts({ changed: 3 }) }),
       runSummary({ id: 'e1', status: 'completed', counts: counts({ changed: 4, skipped: 2 }) }),
     ]);
     const [undo, upload, edit] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement, HTMLElement];
