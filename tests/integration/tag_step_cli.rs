@@ -3,7 +3,8 @@
 //! (an asset that could not be written, a folder that could not be listed, a tag held by its
 //! path all keep it, and the command exits non-zero); never by an undo or a retry of the run; a
 //! merge whose target went since the preview stops before any asset is written; a lost answer
-//! or a kill after the assets is finished by `bulk resume`, the command never sent twice.
+//! is found landed before anything more is sent, and a kill after the assets is finished by
+//! `bulk resume`, the command never sent twice.
 
 use serde_json::json;
 
@@ -161,8 +162,10 @@ async fn a_merge_whose_target_went_since_the_preview_writes_nothing_and_is_never
     assert!(env.live("wknd-shared/activity/surfing").await);
 }
 
+/// Seen failing before the step ran through the engine's driver: the lost answer stopped the
+/// apply ("bulk resume"), and only a resume found the merge done.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_lost_answer_to_the_merge_is_finished_by_a_resume_without_sending_it_again() {
+async fn a_lost_answer_to_the_merge_is_found_landed_and_never_sent_again() {
     let env = Env::with_assets(20).await;
     // A tag no asset holds, published: merged at once, then activated at both places.
     const KAYAK: &str = "wknd-shared:activity/kayak";
@@ -181,15 +184,56 @@ async fn a_lost_answer_to_the_merge_is_finished_by_a_resume_without_sending_it_a
         "--under",
         "/content/dam",
     ]);
+    let before = env.sb.counters().tag_commands;
     // The merge is the apply's only write: AEM makes it, then its answer is lost.
     env.faults(|f| f.lost_write_answers = 1);
     let o = env.run(&["bulk", "resume", &run, "--yes"]);
-    assert_ne!(o.status.code(), Some(0), "{}", said(&o));
-    assert!(said(&o).contains("bulk resume"), "{}", said(&o));
-    // AEM did merge: its answer was lost.
+    // What AEM holds was read before anything more was sent: the merge had landed.
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
+    assert!(
+        out(&o).contains(&format!("Merged {KAYAK} into {CYCLING}.")),
+        "{}",
+        said(&o)
+    );
     assert!(!env.live("wknd-shared/activity/kayak").await);
-    let merges = env.sb.counters().tag_commands;
+    // The merge once, then the two activations.
+    assert_eq!(env.sb.counters().tag_commands, before + 3);
+    let (_, stub) = env.tag_node("wknd-shared/activity/kayak").await;
+    assert_eq!(stub["cq:lastReplicationAction"], "Activate", "{stub}");
 
+    // Nothing is left to send.
+    let o = env.run(&["bulk", "resume", &run, "--yes"]);
+    assert_ne!(o.status.code(), Some(0), "{}", said(&o));
+    assert_eq!(env.sb.counters().tag_commands, before + 3);
+}
+
+/// An activation is the same when sent twice: one whose answer was lost is sent again at
+/// once, as a read is. Seen failing when every write of the step went once ("bulk resume").
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_answer_to_an_activation_is_sent_again_at_once() {
+    let env = Env::with_assets(20).await;
+    const KAYAK: &str = "wknd-shared:activity/kayak";
+    tag_command(
+        &env.sb,
+        &[("cmd", "createTag"), ("tag", KAYAK), ("jcr:title", "Kayak")],
+    )
+    .await;
+    tag_command(&env.sb, &[("cmd", "activateTag"), ("path", KAYAK)]).await;
+    let run = env.preview_only(&[
+        "tags",
+        "merge",
+        KAYAK,
+        "--into",
+        CYCLING,
+        "--under",
+        "/content/dam",
+    ]);
+    let before = env.sb.counters().tag_commands;
+    // The merge is answered; the first activation's answer is lost.
+    env.faults(|f| {
+        f.lost_after_writes = 1;
+        f.lost_write_answers = 1;
+    });
     let o = env.run(&["bulk", "resume", &run, "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}", said(&o));
     assert!(
@@ -197,10 +241,8 @@ async fn a_lost_answer_to_the_merge_is_finished_by_a_resume_without_sending_it_a
         "{}",
         said(&o)
     );
-    // Only the two activations were sent: the merge was found done, not sent again.
-    assert_eq!(env.sb.counters().tag_commands, merges + 2);
-    let (_, stub) = env.tag_node("wknd-shared/activity/kayak").await;
-    assert_eq!(stub["cq:lastReplicationAction"], "Activate", "{stub}");
+    // The merge once, an activation twice, the other once.
+    assert_eq!(env.sb.counters().tag_commands, before + 4);
 }
 
 #[tokio::test(flavor = "multi_thread")]

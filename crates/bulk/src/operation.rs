@@ -150,6 +150,13 @@ pub trait Operation: Sync {
         why
     }
 
+    /// Whether `row`'s write does the same when sent twice (an activation): then it is sent
+    /// again after a failure that may have hidden its landing, as a read is. By default not:
+    /// a write whose answer was lost is checked before anything is sent again.
+    fn same_twice(&self, _row: &Self::Row) -> bool {
+        false
+    }
+
     /// One request writing `rows`. Sent once: a failure is followed by a check of each row,
     /// never by the same request again; [`Wrote::Later`] by checks until each is done.
     fn write<'a>(

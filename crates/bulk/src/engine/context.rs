@@ -620,3 +620,13 @@ fn blank(value: Option<&Value>) -> bool {
         Some(_) => false,
     }
 }
+
+/// `failure` in the reader's words: who writes is named where AEM refused them.
+pub(super) fn why(ctx: &Ctx, failure: Failure) -> SavedText {
+    match failure {
+        Failure::Cancelled => SavedText::new("reason-cancelled", []),
+        Failure::Call(e, attempts) => {
+            reasons::call_failed(&e, ctx.spec.account.as_deref(), attempts)
+        }
+    }
+}

@@ -19,14 +19,14 @@ use std::time::Instant;
 use futures_util::future::BoxFuture;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_base::i18n::SavedText;
+use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::error::{Error, Result};
 
-use super::context::{Ctx, Failure, lock};
-use super::tag_step::{journal_part, why};
+use super::context::{Ctx, Failure, lock, why};
 use crate::at_most::at_most;
 use crate::journal::{Outcome, Record};
 use crate::operation::{Found, Operation, Read, Reader, Wrote};
-use crate::parts::{PartJournal, PartState};
+use crate::parts::{PartJournal, PartState, RunPart};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
 use crate::spec::OpPlan;
@@ -42,12 +42,12 @@ pub(super) async fn apply(
     on_progress: ProgressFn<'_>,
 ) -> Result<Option<SavedText>> {
     match &replay.spec.op {
-        Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.parts, on_progress).await,
+        Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.parts, Some(on_progress)).await,
         Some(OpPlan::TagImport(plan)) => {
             let op = super::tag_importing::TagImport::new(plan, &replay.parts);
-            run(ctx, &op, &replay.parts, on_progress).await
+            run(ctx, &op, &replay.parts, Some(on_progress)).await
         }
-        Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.parts, on_progress).await,
+        Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.parts, Some(on_progress)).await,
         Some(OpPlan::TagImportUndo(plan)) => {
             // Without the exact reads of what holds a tag, no created tag may be removed.
             let Some(holders) = ctx.tag_holders.as_deref() else {
@@ -60,10 +60,52 @@ pub(super) async fn apply(
                 holders,
                 control: &ctx.control,
             };
-            run(ctx, &op, &replay.parts, on_progress).await
+            run(ctx, &op, &replay.parts, Some(on_progress)).await
         }
         None => Ok(None),
     }
+}
+
+/// What a run's rows came to so far, beyond their journal.
+struct Settled<'p> {
+    /// Why the last row refused or not checked was (a resume tries again): the run stops.
+    refused: Mutex<Option<SavedText>>,
+    /// Where the run's progress goes; `None` for rows that are not the run's own.
+    on_progress: Option<ProgressFn<'p>>,
+}
+
+impl Settled<'_> {
+    fn count(&self, ctx: &Ctx, outcome: Outcome) {
+        if self.on_progress.is_some() {
+            ctx.count(outcome);
+        }
+    }
+
+    fn progress(&self, ctx: &Ctx) {
+        if let Some(on_progress) = self.on_progress {
+            ctx.progress(on_progress, false);
+        }
+    }
+}
+
+/// Appends one record of a row, durably: a `sending` must be on disk before its request.
+/// `now`: what AEM held, for a row left alone or found done.
+pub(super) async fn journal_part(
+    ctx: &Ctx,
+    part: RunPart,
+    state: PartState,
+    reason: Option<SavedText>,
+    now: Option<String>,
+) -> Result<()> {
+    ctx.journal
+        .append_durable(&Record::Part {
+            part,
+            state,
+            at: now_rfc3339(),
+            reason,
+            now,
+        })
+        .await
 }
 
 /// A run's reads, through its gate.
@@ -90,11 +132,14 @@ impl Reader for Gated<'_> {
     }
 }
 
-async fn run<O: Operation>(
+/// Sends what is left of `op`'s rows, as `journal` has them. `on_progress`: `None` for rows
+/// that finish another's run (a tag change's step after its assets), which are neither
+/// counted nor shown as the run's.
+pub(super) async fn run<O: Operation>(
     ctx: &Ctx,
     op: &O,
     journal: &PartJournal,
-    on_progress: ProgressFn<'_>,
+    on_progress: Option<ProgressFn<'_>>,
 ) -> Result<Option<SavedText>> {
     let Some(aem) = ctx.aem.uploads() else {
         return Err(Error::Internal(
@@ -117,11 +162,14 @@ async fn run<O: Operation>(
                 .push((row, in_doubt));
         }
     }
-    let refused = Mutex::new(None);
+    let settled = Settled {
+        refused: Mutex::new(None),
+        on_progress,
+    };
     for rows in stages.into_values() {
         for window in rows.chunks(WINDOW) {
             if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
-                return Ok(lock(&refused).take());
+                return Ok(lock(&settled.refused).take());
             }
             let checks = op
                 .check_groups(window.to_vec())
@@ -133,24 +181,24 @@ async fn run<O: Operation>(
             for (row, found) in checked.into_iter().flatten() {
                 match found {
                     Found::Ready => ready.push(row),
-                    other => settle(ctx, op, row, other, &refused).await?,
+                    other => settle(ctx, op, row, other, &settled).await?,
                 }
             }
-            ctx.progress(on_progress, false);
+            settled.progress(ctx);
             let requests = op.requests(ready);
             let sends = requests
                 .into_iter()
-                .map(|rows| send(ctx, op, &reader, rows, &refused, on_progress))
+                .map(|rows| send(ctx, op, &reader, rows, &settled))
                 .collect();
             let sent = at_most(sends, ctx.settings.max_tasks).await;
             sent.into_iter().collect::<Result<Vec<()>>>()?;
         }
         // A later stage needs this one whole (a folder before what moves into it).
-        if lock(&refused).is_some() {
+        if lock(&settled.refused).is_some() {
             break;
         }
     }
-    Ok(lock(&refused).take())
+    Ok(lock(&settled.refused).take())
 }
 
 /// Each row of `group` with what its check found; a row the operation's answer left out is
@@ -176,7 +224,7 @@ async fn settle<O: Operation>(
     op: &O,
     row: &O::Row,
     found: Found,
-    refused: &Mutex<Option<SavedText>>,
+    settled: &Settled<'_>,
 ) -> Result<()> {
     let part = op.part(row);
     let (state, reason, outcome) = match found {
@@ -184,16 +232,16 @@ async fn settle<O: Operation>(
         Found::Done => (PartState::Done, None, Outcome::Changed),
         Found::LeftAlone { why, now } => {
             journal_part(ctx, part, PartState::LeftAlone, Some(why), now).await?;
-            ctx.count(Outcome::Skipped);
+            settled.count(ctx, Outcome::Skipped);
             return Ok(());
         }
         Found::Unknown(why) => {
-            *lock(refused) = Some(why.clone());
+            *lock(&settled.refused) = Some(why.clone());
             (PartState::Refused, Some(why), Outcome::Failed)
         }
     };
     journal_part(ctx, part, state, reason, None).await?;
-    ctx.count(outcome);
+    settled.count(ctx, outcome);
     Ok(())
 }
 
@@ -206,15 +254,14 @@ async fn send<O: Operation>(
     op: &O,
     reader: &Gated<'_>,
     rows: Vec<&O::Row>,
-    refused: &Mutex<Option<SavedText>>,
-    on_progress: ProgressFn<'_>,
+    settled: &Settled<'_>,
 ) -> Result<()> {
     let split = rows.len() > 1;
-    let again = send_once(ctx, op, reader, &rows, split, refused).await?;
+    let again = send_once(ctx, op, reader, &rows, split, settled).await?;
     for row in again {
-        send_once(ctx, op, reader, &[row], false, refused).await?;
+        send_once(ctx, op, reader, &[row], false, settled).await?;
     }
-    ctx.progress(on_progress, false);
+    settled.progress(ctx);
     Ok(())
 }
 
@@ -226,12 +273,12 @@ async fn send_once<'r, O: Operation>(
     reader: &Gated<'_>,
     rows: &[&'r O::Row],
     split: bool,
-    refused: &Mutex<Option<SavedText>>,
+    settled: &Settled<'_>,
 ) -> Result<Vec<&'r O::Row>> {
     if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
         return Ok(Vec::new());
     }
-    let at = metadesk_base::timefmt::now_rfc3339();
+    let at = now_rfc3339();
     let sending = |row: &&O::Row| Record::Part {
         part: op.part(row),
         state: PartState::Sending,
@@ -247,15 +294,20 @@ async fn send_once<'r, O: Operation>(
     }
     // Durable: everything before it is on disk with it.
     ctx.journal.append_durable(&sending(last)).await?;
-    let sent = ctx.call_write(&mut 0, || op.write(reader.aem, rows)).await;
+    // A write the same when sent twice is sent again after a transient failure, as a read;
+    // any other never blind.
+    let sent = match rows.iter().all(|row| op.same_twice(row)) {
+        true => ctx.call(|| op.write(reader.aem, rows)).await,
+        false => ctx.call_write(&mut 0, || op.write(reader.aem, rows)).await,
+    };
     let mut again = Vec::new();
     match sent {
         Ok(Wrote::Done) => {
             for row in rows {
-                settle(ctx, op, row, Found::Done, refused).await?;
+                settle(ctx, op, row, Found::Done, settled).await?;
             }
         }
-        Ok(Wrote::Later) => wait_for(ctx, op, reader, rows, refused).await?,
+        Ok(Wrote::Later) => wait_for(ctx, op, reader, rows, settled).await?,
         // Left `sending`: in doubt, checked before anything is sent again.
         Err(Failure::Cancelled) => {}
         Err(failure) => {
@@ -274,7 +326,7 @@ async fn send_once<'r, O: Operation>(
                         Found::Unknown(op.refusal(row, failed.clone()))
                     }
                 };
-                settle(ctx, op, row, found, refused).await?;
+                settle(ctx, op, row, found, settled).await?;
             }
         }
     }
@@ -290,7 +342,7 @@ async fn wait_for<O: Operation>(
     op: &O,
     reader: &Gated<'_>,
     rows: &[&O::Row],
-    refused: &Mutex<Option<SavedText>>,
+    settled: &Settled<'_>,
 ) -> Result<()> {
     let until = Instant::now() + ctx.settings.later_wait;
     let mut waiting = rows.to_vec();
@@ -301,10 +353,10 @@ async fn wait_for<O: Operation>(
                 Found::Done => {
                     let said = SavedText::new("op-done-later", std::iter::empty());
                     journal_part(ctx, op.part(row), PartState::Done, Some(said), None).await?;
-                    ctx.count(Outcome::Changed);
+                    settled.count(ctx, Outcome::Changed);
                 }
                 left @ Found::LeftAlone { .. } => {
-                    settle(ctx, op, row, left, refused).await?;
+                    settle(ctx, op, row, left, settled).await?;
                 }
                 Found::Ready | Found::Unknown(_) => still.push(row),
             }
@@ -317,7 +369,7 @@ async fn wait_for<O: Operation>(
             let minutes = ctx.settings.later_wait.as_secs().div_ceil(60) as f64;
             let said = SavedText::new("op-still-later", [("minutes", minutes.into())]);
             for row in waiting {
-                settle(ctx, op, row, Found::Unknown(said.clone()), refused).await?;
+                settle(ctx, op, row, Found::Unknown(said.clone()), settled).await?;
             }
             return Ok(());
         }

@@ -1,113 +1,144 @@
-//! Sending a tag run's step once its assets are all rewritten: AEM's command on the tag (chosen
-//! at the preview, its condition checked again just before it leaves), then the activations.
-//! Each part is journaled `sending` durably before its request and `done` or `refused` after,
-//! so a resume after a kill at any point sends exactly what is left: a command found to have
-//! landed (the tag gone from the live taxonomy) is not sent again, an activation is.
+//! A tag run's step, sent once its assets are all rewritten, as the operation trait asks it
+//! (`operation.rs`): AEM's command on the tag (chosen at the preview, its condition checked
+//! again just before it leaves), then the activations of both places where the tag was
+//! published. The engine (`operating.rs`) journals each part `sending` before its request,
+//! gates it, and checks a part whose answer was lost before anything is sent again: a command
+//! found to have landed (the tag gone from the live taxonomy, its target there) is done, never
+//! sent twice; an activation, the same when sent twice, is sent again.
 //!
 //! Not here: when the step is due (`tag_step.rs`, from the run's rows), the rewrite itself.
 
-use metadesk_assets::tags::Tag;
+use futures_util::future::BoxFuture;
+
+use metadesk_assets::classic::ClassicAssets;
+use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::SavedText;
-use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::error::Result;
 
-use super::context::{Ctx, Failure};
-use crate::journal::Record;
-use crate::parts::{PartState, RunPart};
-use crate::reasons;
+use super::context::{Ctx, why};
+use super::operating;
+use super::tag_reads::live_tag;
+use crate::operation::{Found, Operation, Reader, Wrote};
+use crate::parts::RunPart;
 use crate::replay::Replay;
 use crate::tag_step::{TagCommand, TagStep};
 
-/// Sends what is left of the step of `replay`'s run, in order; stops at the first part AEM
-/// refuses or the taxonomy no longer allows (journaled with its reason).
+/// Sends what is left of the step of `replay`'s run: the command, then (once it is done) the
+/// activations. A part AEM refuses, or that the taxonomy no longer allows, is journaled with
+/// its reason; a resume checks it again.
 pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
     let Some(step) = replay.spec.tag_step.as_ref() else {
         return Ok(());
     };
-    for part in step.parts() {
-        if replay.parts.state(&part) == Some(PartState::Done) {
-            continue;
-        }
-        if ctx.control.is_cancelled() {
-            return Ok(());
-        }
-        let sent = match &part {
-            RunPart::Command => command(ctx, step).await?,
-            RunPart::Activate { tag } => activate(ctx, tag).await?,
-            // An import's or an upload's parts: never in a tag change's step.
-            RunPart::Create { .. }
-            | RunPart::Value { .. }
-            | RunPart::Folder { .. }
-            | RunPart::File { .. }
-            | RunPart::Metadata { .. }
-            | RunPart::Moved { .. }
-            | RunPart::Deleted { .. }
-            | RunPart::Restored { .. }
-            | RunPart::Removed { .. } => continue,
-        };
-        if let Err(reason) = sent {
-            return journal(ctx, part, PartState::Refused, Some(reason)).await;
-        }
-        journal(ctx, part, PartState::Done, None).await?;
-    }
+    let op = Step {
+        step,
+        parts: step.parts(),
+    };
+    // The step's parts are not the run's rows: its counts and progress are the assets'.
+    operating::run(ctx, &op, &replay.parts, None).await?;
     Ok(())
 }
 
-/// Appends one record of the step, durably: a `sending` must be on disk before its request.
-async fn journal(
-    ctx: &Ctx,
-    part: RunPart,
-    state: PartState,
-    reason: Option<SavedText>,
-) -> Result<()> {
-    journal_part(ctx, part, state, reason, None).await
+/// The step as the engine runs it: its parts are its rows.
+struct Step<'a> {
+    step: &'a TagStep,
+    parts: Vec<RunPart>,
 }
 
-/// [`journal`] with what AEM held, for a part left alone (`now`).
-pub(super) async fn journal_part(
-    ctx: &Ctx,
-    part: RunPart,
-    state: PartState,
-    reason: Option<SavedText>,
-    now: Option<String>,
-) -> Result<()> {
-    ctx.journal
-        .append_durable(&Record::Part {
-            part,
-            state,
-            at: now_rfc3339(),
-            reason,
-            now,
+impl Operation for Step<'_> {
+    type Row = RunPart;
+
+    fn rows(&self) -> &[RunPart] {
+        &self.parts
+    }
+
+    fn part(&self, row: &RunPart) -> RunPart {
+        row.clone()
+    }
+
+    fn refused(&self, _row: &RunPart) -> Option<SavedText> {
+        None
+    }
+
+    fn stage(&self, row: &RunPart) -> u32 {
+        // The activations publish what the command made.
+        match row {
+            RunPart::Command => 0,
+            _ => 1,
+        }
+    }
+
+    fn requests<'r>(&self, ready: Vec<&'r RunPart>) -> Vec<Vec<&'r RunPart>> {
+        // The tag servlet does one command a request.
+        ready.into_iter().map(|row| vec![row]).collect()
+    }
+
+    fn same_twice(&self, row: &RunPart) -> bool {
+        // Activating a tag twice publishes the same tag.
+        matches!(row, RunPart::Activate { .. })
+    }
+
+    fn check<'a>(
+        &'a self,
+        reader: &'a dyn Reader,
+        row: &'a RunPart,
+        _in_doubt: bool,
+    ) -> BoxFuture<'a, Found> {
+        Box::pin(async move {
+            if *row != RunPart::Command {
+                return Found::Ready;
+            }
+            let live = async |id: &str| live_tag(reader, id, "0").await.map(|t| t.is_some());
+            let tag_live = match live(&self.step.tag).await {
+                Ok(live) => live,
+                Err(why) => return Found::Unknown(why),
+            };
+            let target_live = match self.step.target.as_deref() {
+                Some(target) => match live(target).await {
+                    Ok(live) => live,
+                    Err(why) => return Found::Unknown(why),
+                },
+                None => false,
+            };
+            // An earlier command whose answer was lost landed.
+            if !tag_live && (self.step.command == TagCommand::Delete || target_live) {
+                return Found::Done;
+            }
+            match refusal(self.step, tag_live, target_live) {
+                // Not for good: once the taxonomy allows it again, a resume sends it.
+                Some(why) => Found::Unknown(why),
+                None => Found::Ready,
+            }
         })
-        .await
-}
+    }
 
-/// The command: not sent when the taxonomy already shows its result (an earlier attempt whose
-/// answer was lost); refused when what it needs changed since the preview.
-async fn command(ctx: &Ctx, step: &TagStep) -> Result<Result<(), SavedText>> {
-    let tags = match ctx.call(|| ctx.aem.tags()).await {
-        Ok(tags) => tags,
-        Err(failure) => return Ok(Err(why(ctx, failure))),
-    };
-    let live = |id: &str| tags.iter().any(|t: &Tag| t.id == id);
-    let target_live = step.target.as_deref().is_some_and(live);
-    let landed = !live(&step.tag) && (step.command == TagCommand::Delete || target_live);
-    if landed {
-        return Ok(Ok(()));
+    fn write<'a>(
+        &'a self,
+        aem: &'a ClassicAssets,
+        rows: &'a [&'a RunPart],
+    ) -> BoxFuture<'a, std::result::Result<Wrote, CallError>> {
+        Box::pin(async move {
+            for row in rows {
+                let fields = match row {
+                    RunPart::Activate { tag } => {
+                        vec![("cmd", "activateTag"), ("path", tag.as_str())]
+                    }
+                    _ => {
+                        let mut fields = vec![
+                            ("cmd", self.step.command.cmd()),
+                            ("path", self.step.tag.as_str()),
+                        ];
+                        if let Some(target) = &self.step.target {
+                            fields.push(("dest", target.as_str()));
+                        }
+                        fields
+                    }
+                };
+                aem.tag_command(&fields).await?;
+            }
+            Ok(Wrote::Done)
+        })
     }
-    if let Some(reason) = refusal(step, live(&step.tag), target_live) {
-        return Ok(Err(reason));
-    }
-    journal(ctx, RunPart::Command, PartState::Sending, None).await?;
-    let mut fields = vec![("cmd", step.command.cmd()), ("path", step.tag.as_str())];
-    if let Some(target) = &step.target {
-        fields.push(("dest", target.as_str()));
-    }
-    // Never sent again blind: an answer lost after AEM merged is found out on the next resume.
-    let sent = ctx
-        .call_write(&mut 0, || ctx.aem.tag_command(&fields))
-        .await;
-    Ok(sent.map_err(|failure| why(ctx, failure)))
 }
 
 /// Before an apply writes any asset of a tag run: the target the preview chose must still be
@@ -125,7 +156,7 @@ pub(super) async fn refused_before_writing(ctx: &Ctx, step: &TagStep) -> Option<
     let target_live = step
         .target
         .as_deref()
-        .is_some_and(|id| tags.iter().any(|t: &Tag| t.id == id));
+        .is_some_and(|id| tags.iter().any(|t| t.id == id));
     refusal(step, true, target_live)
 }
 
@@ -149,32 +180,6 @@ fn refusal(step: &TagStep, tag_live: bool, target_live: bool) -> Option<SavedTex
         _ => None,
     }
 }
-
-/// An activation: the same request twice publishes the same tag, so it is retried as a read.
-async fn activate(ctx: &Ctx, tag: &str) -> Result<Result<(), SavedText>> {
-    journal(
-        ctx,
-        RunPart::Activate {
-            tag: tag.to_owned(),
-        },
-        PartState::Sending,
-        None,
-    )
-    .await?;
-    let fields = [("cmd", "activateTag"), ("path", tag)];
-    let sent = ctx.call(|| ctx.aem.tag_command(&fields)).await;
-    Ok(sent.map_err(|failure| why(ctx, failure)))
-}
-
-pub(super) fn why(ctx: &Ctx, failure: Failure) -> SavedText {
-    match failure {
-        Failure::Cancelled => SavedText::new("reason-cancelled", []),
-        Failure::Call(e, attempts) => {
-            reasons::call_failed(&e, ctx.spec.account.as_deref(), attempts)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

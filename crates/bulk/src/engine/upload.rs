@@ -37,8 +37,9 @@ use metadesk_assets::upload::{
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
+use super::context::why;
 use super::context::{Ctx, Failure, lock};
-use super::tag_step::{journal_part, why};
+use super::operating::journal_part;
 use super::upload_names::FolderNames;
 use super::upload_values::{Ready, describe_all, held_of, refuse, to_describe};
 use crate::parts::{PartJournal, PartState, RunPart};

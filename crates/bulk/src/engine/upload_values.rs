@@ -36,8 +36,9 @@ use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::error::Result;
 
 use super::batched::{Posted, forms_of, post, refusal_status};
+use super::context::why;
 use super::context::{Ctx, Failure};
-use super::tag_step::{journal_part, why};
+use super::operating::journal_part;
 use crate::journal::Record;
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::upload::PlannedFile;
