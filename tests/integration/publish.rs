@@ -8,9 +8,10 @@
 use metadesk_core::bulk::RunSource;
 use std::collections::BTreeMap;
 
+use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::{
-    Agent, Combine, Condition, PublishFrom, Replication, ReportStatus, RunControl, RunKind,
-    RunSpec, RunStatus, ScopeFilters, ScopeSource, runs,
+    Agent, Combine, Condition, Progress, PublishFrom, Replication, ReportStatus, RunControl,
+    RunKind, RunSpec, RunStatus, ScopeFilters, ScopeSource, Settings, runs,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
@@ -577,4 +578,43 @@ async fn a_publish_whose_answer_was_lost_is_read_again_not_resent() {
             .all(|(status, _)| *status == ReportStatus::Changed),
         "{rows:?}"
     );
+}
+
+/// A publish's apply starts at its own configured concurrency, not at the limit its preview
+/// learnt: the preview's reads (listings, state queries) say nothing of how many replications
+/// AEM takes at once, and the gate does not learn from replications (their time is their
+/// size's), so a low limit carried over would never rise (BENCHMARKS.md §9: 2 at once against
+/// a sandbox that serves 8). Seen failing when the apply started at the preview's limit.
+#[tokio::test]
+async fn a_publish_apply_does_not_start_at_the_limit_its_preview_learnt() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    // A preview that went one request at a time, and journaled that.
+    let one_at_a_time = Settings {
+        controller: ControllerConfig {
+            initial: 1,
+            max: 1,
+            ..settings().controller
+        },
+        ..settings()
+    };
+    let previewer = engine(classic(&sb), dir.path()).with_settings(one_at_a_time);
+    let control = RunControl::new();
+    let preview = previewer
+        .plan(
+            RunSource::Scope(publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish)),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let limits = std::sync::Mutex::new(Vec::new());
+    let record = |p: Progress| limits.lock().unwrap().push(p.concurrency as usize);
+    let applied = engine(classic(&sb), dir.path())
+        .apply(&preview.id, &control, &record)
+        .await
+        .unwrap();
+    assert_eq!(applied.status, RunStatus::Completed);
+    let first = limits.lock().unwrap().first().copied().unwrap();
+    assert_eq!(first, settings().controller.initial, "{limits:?}");
 }

@@ -510,8 +510,13 @@ impl Engine {
             drop(ctx);
             return runs::summary(&self.runs_dir, run_id);
         }
-        if let Some(limit) = replay.preview_concurrency {
-            // What the preview learnt of this AEM: the first batches use those slots.
+        // What the preview learnt of this AEM: the first batches use those slots. Not for a
+        // publish: its preview reads (listings, state queries) and its apply replicates, a
+        // request whose time is its size's and which the gate does not learn from, so a limit
+        // the reads taught would bound the replications with nothing to raise it.
+        if let Some(limit) = replay.preview_concurrency
+            && !replay.spec.kind.publishes()
+        {
             ctx.gate.start_at(limit);
         }
         ctx.tally
