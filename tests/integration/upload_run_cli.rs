@@ -432,3 +432,42 @@ async fn killed_after_its_values_landed_a_resume_takes_them_as_written() {
     );
     assert_eq!(sb.asset(&asset).unwrap()["metadata"]["dc:title"], "Sheet");
 }
+
+/// The folders an upload makes are each journaled `sending` before their request leaves, as
+/// every write of a run is (the engine's driver), then `done`: a kill between the two leaves
+/// the folder in doubt, never unknown. Seen failing when the folders were journaled by hand
+/// (only `done`, after the request).
+#[tokio::test]
+async fn each_folder_an_upload_makes_is_journaled_before_its_request() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("trip");
+    write_files(&drop.join("day1"), 1);
+    write_files(&drop.join("day1").join("night"), 1);
+    let ran = h
+        .run_dev(&[
+            "upload",
+            drop.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    // The dropped folder's contents go into the target: its subfolders are made there.
+    let made = [
+        format!("{SAMPLE_FOLDER}/day1"),
+        format!("{SAMPLE_FOLDER}/day1/night"),
+    ];
+    assert!(sb.asset(&format!("{}/f000.jpg", made[1])).is_some());
+    let (_, text) = journal(&h.home).unwrap();
+    for folder in &made {
+        let states: Vec<String> = text
+            .lines()
+            .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+            .filter(|r| r["part"] == "folder" && r["path"] == folder.as_str())
+            .map(|r| r["state"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(states, ["sending", "done"], "{folder}");
+    }
+}

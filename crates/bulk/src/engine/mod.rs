@@ -57,6 +57,7 @@ mod tasks;
 mod undo;
 mod unuploading;
 mod upload;
+mod upload_folders;
 mod upload_names;
 mod upload_values;
 

@@ -1,17 +1,17 @@
-//! Sending an upload's run: its folders made first (a level at a time, made or found there),
-//! then its files, many at once and each file's parts at once, every request through the run's
-//! gate (its adaptive limit, throttling, retries, pause and cancel). Each file is journaled
-//! `sending` durably before its first byte leaves, then `done` once AEM took it (with its
-//! `jcr:uuid`, and what AEM held of it once processed — only `processed` is done — its time
-//! and values' codes, for the undo), or `refused`. Each part is read from its file as it
-//! leaves (memory bounded by the gate's limit, whatever the files' sizes). The complete is
-//! never sent again blind: a failure that may hide a complete that landed is `refused`, and
-//! the next resume finds out. Just before a file leaves, what AEM holds at its path is asked:
-//! a new file's folder listing names nothing there (`upload_names.rs`, one listing for several
-//! files), or the path is read. A file in doubt (`sending`, or `refused` after its bytes may
-//! have left) is checked once AEM has processed what is at its path: this file (size and
-//! SHA-1) is done and not sent again; nothing there is sent again; another file is a
-//! colleague's, `left_alone`; a file not processed yet is not sent over.
+//! Sending an upload's run: its folders made first (a level at a time, made or found there, through
+//! the engine's driver: `upload_folders.rs`), then its files, many at once and each file's parts at
+//! once, every request through the run's gate (its adaptive limit, throttling, retries, pause and
+//! cancel). Each file is journaled `sending` durably before its first byte leaves, then `done` once
+//! AEM took it (with its `jcr:uuid`, and what AEM held of it once processed — only `processed` is
+//! done — its time and values' codes, for the undo), or `refused`. Each part is read from its file
+//! as it leaves (memory bounded by the gate's limit, whatever the files' sizes). The complete is
+//! never sent again blind: a failure that may hide a complete that landed is `refused`, and the
+//! next resume finds out. Just before a file leaves, what AEM holds at its path is asked: a new
+//! file's folder listing names nothing there (`upload_names.rs`, one listing for several files), or
+//! the path is read. A file in doubt (`sending`, or `refused` after its bytes may have left) is
+//! checked once AEM has processed what is at its path: this file (size and SHA-1) is done and not
+//! sent again; nothing there is sent again; another file is a colleague's, `left_alone`; a file not
+//! processed yet is not sent over.
 //!
 //! Three stages run side by side, so a file's processing, which takes tens of seconds on AEM,
 //! never holds up the files behind it: the sends; the wait for each file sent to be processed
@@ -39,10 +39,11 @@ use metadesk_clients::error::{Error, Result};
 
 use super::context::why;
 use super::context::{Ctx, Failure, lock};
-use super::operating::journal_part;
+use super::operating::{self, journal_part};
+use super::upload_folders::UploadFolders;
 use super::upload_names::FolderNames;
 use super::upload_values::{Ready, describe_all, held_of, refuse, to_describe};
-use crate::parts::{PartJournal, PartState, RunPart};
+use crate::parts::{PartJournal, PartState};
 use crate::replay::Replay;
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
 
@@ -85,7 +86,12 @@ pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<Save
         ctx.write_per_asset(status, true).await?;
     }
     let journal = &replay.parts;
-    if let Some(refused) = make_folders(ctx, aem, journal, plan).await? {
+    // The folders first, a level at a time: no file goes until they are all there. They are
+    // not the run's rows (its files are): neither counted nor shown as its progress.
+    let folders = UploadFolders {
+        folders: &plan.folders,
+    };
+    if let Some(refused) = operating::run(ctx, &folders, journal, None).await? {
         return Ok(Some(refused));
     }
     let refused = Mutex::new(None);
@@ -156,61 +162,6 @@ async fn watch_all<'a>(
             async move { note(watch(ctx, aem, journal, file, fresh, to_describe).await) }
         })
         .await;
-}
-/// Makes the folders the files need, a level at a time (a folder's parent first), the
-/// folders of one level at once. `Some(why)` when one could not be made: no file goes then.
-async fn make_folders(
-    ctx: &Ctx,
-    aem: &ClassicAssets,
-    journal: &PartJournal,
-    plan: &UploadRunPlan,
-) -> Result<Option<SavedText>> {
-    let depth = |folder: &String| folder.matches('/').count();
-    let mut levels: Vec<usize> = plan.folders.iter().map(depth).collect();
-    levels.sort_unstable();
-    levels.dedup();
-    for level in levels {
-        let making = plan
-            .folders
-            .iter()
-            .filter(|f| depth(f) == level)
-            .map(|folder| make_folder(ctx, aem, journal, folder));
-        let made = futures_util::future::join_all(making).await;
-        let mut refused = None;
-        for result in made {
-            refused = result?.or(refused);
-        }
-        if refused.is_some() {
-            return Ok(refused);
-        }
-    }
-    Ok(None)
-}
-
-/// One folder, made or found there (409: the same request twice does no harm), journaled.
-async fn make_folder(
-    ctx: &Ctx,
-    aem: &ClassicAssets,
-    journal: &PartJournal,
-    folder: &str,
-) -> Result<Option<SavedText>> {
-    let part = RunPart::Folder {
-        path: folder.to_owned(),
-    };
-    if journal.state(&part) == Some(PartState::Done) {
-        return Ok(None);
-    }
-    let title = folder.rsplit('/').next().unwrap_or_default();
-    match ctx.call(|| aem.create_folder(folder, title)).await {
-        Ok(_) => journal_part(ctx, part, PartState::Done, None, None)
-            .await
-            .map(|()| None),
-        Err(failure) => {
-            let why = why(ctx, failure);
-            journal_part(ctx, part, PartState::Refused, Some(why.clone()), None).await?;
-            Ok(Some(why))
-        }
-    }
 }
 
 /// One file: what AEM holds at its path decides whether it goes; then its write, journaled.
