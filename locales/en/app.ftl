@@ -30,6 +30,8 @@ notify-preview-title = { $what ->
     [sheet] Sheet import
     [tags] Tag import
     [upload] Upload
+    [move] Move
+    [rename] Tag rename
    *[edit] Bulk edit
 } preview ready
 notify-preview-body = { $pending } to change, { $unchanged } already as wanted, { $skipped } skipped — { $folder }
@@ -40,26 +42,39 @@ notify-apply-title = { $what ->
     [sheet] Sheet import
     [tags] Tag import
     [upload] Upload
+    [move] Move
+    [rename] Tag rename
    *[edit] Bulk edit
 } { $state ->
     [stopped] stopped
     [interrupted] interrupted
    *[finished] finished
 }
-notify-apply-body = { notify-apply-title }: { $changed } changed{ $failed ->
+notify-apply-body = { notify-apply-title }: { $done }{ $failed ->
     [0] {""}
    *[other] , { $failed } failed
 }{ $pending ->
     [0] {""}
    *[other] , { $pending } not done yet
 } — { $folder }
-notify-apply-body-with-reason = { notify-apply-title }: { $changed } changed{ $failed ->
+notify-apply-body-with-reason = { notify-apply-title }: { $done }{ $failed ->
     [0] {""}
    *[other] , { $failed } failed
 }{ $pending ->
     [0] {""}
    *[other] , { $pending } not done yet
 } ({ $reason }) — { $folder }
+# What a run did to its rows, named by its summary's words (`$words`, a `count-…` id).
+notify-done = { $words ->
+    [count-moved] { $count } moved
+    [count-written] { $count } written
+    [count-deleted] { $count } deleted
+    [count-put-back] { $count } put back
+    [count-uploaded] { $count } uploaded
+    [count-published] { $count } published
+    [count-unpublished] { $count } unpublished
+   *[other] { $count } changed
+}
 notify-preview-failed-title = Preview failed
 notify-preview-failed-body = The preview could not finish: { $reason }
 notify-apply-failed-title = Bulk edit failed

@@ -30,6 +30,8 @@ notify-preview-title = Aperçu { $what ->
     [sheet] de l’importation de feuille de calcul
     [tags] de l’import de balises
     [upload] de l’envoi de fichiers
+    [move] du déplacement
+    [rename] du renommage de balise
    *[edit] de la modification en masse
 } prêt
 notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
@@ -40,26 +42,63 @@ notify-apply-title = { $what ->
     [sheet] Importation de feuille de calcul
     [tags] Importation de balises
     [upload] Mise en ligne de fichiers
+    [move] Opération de déplacement
+    [rename] Modification du nom de balise
    *[edit] Modification en masse
 } { $state ->
     [stopped] arrêtée
     [interrupted] interrompue
    *[finished] terminée
 }
-notify-apply-body = { notify-apply-title } : { $changed } modifiées{ $failed ->
+notify-apply-body = { notify-apply-title } : { $done }{ $failed ->
     [0] {""}
    *[other] , { $failed } en échec
 }{ $pending ->
     [0] {""}
    *[other] , { $pending } pas encore traitées
 } — { $folder }
-notify-apply-body-with-reason = { notify-apply-title } : { $changed } modifiées{ $failed ->
+notify-apply-body-with-reason = { notify-apply-title } : { $done }{ $failed ->
     [0] {""}
    *[other] , { $failed } en échec
 }{ $pending ->
     [0] {""}
    *[other] , { $pending } pas encore traitées
 } ({ $reason }) — { $folder }
+# Ce qu’une exécution a fait de ses lignes, nommé par les mots de son résumé (`$words`, un identifiant `count-…`).
+notify-done = { $words ->
+    [count-moved] { $count ->
+        [one] { $count } déplacée
+       *[other] { $count } déplacées
+    }
+    [count-written] { $count ->
+        [one] { $count } écrite
+       *[other] { $count } écrites
+    }
+    [count-deleted] { $count ->
+        [one] { $count } supprimé
+       *[other] { $count } supprimés
+    }
+    [count-put-back] { $count ->
+        [one] { $count } restaurée
+       *[other] { $count } restaurées
+    }
+    [count-uploaded] { $count ->
+        [one] { $count } envoyé
+       *[other] { $count } envoyés
+    }
+    [count-published] { $count ->
+        [one] { $count } publiée
+       *[other] { $count } publiées
+    }
+    [count-unpublished] { $count ->
+        [one] { $count } retirée du site web
+       *[other] { $count } retirées du site web
+    }
+   *[other] { $count ->
+        [one] { $count } modifiée
+       *[other] { $count } modifiées
+    }
+}
 notify-preview-failed-title = Échec de l’aperçu
 notify-preview-failed-body = L’aperçu n’a pas pu aboutir : { $reason }
 notify-apply-failed-title = Échec de la modification en masse

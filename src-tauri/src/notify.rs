@@ -98,6 +98,14 @@ pub fn message(
                 RunStatus::Stopped => "stopped",
                 _ => "interrupted",
             });
+            // In the run's own words: "3 moved", "12 put back".
+            let done = l.msg(
+                "notify-done",
+                &[
+                    ("words", arg(s.done_words.as_str())),
+                    ("count", n(c.changed)),
+                ],
+            );
             let reason = match (&s.status, &s.reason) {
                 (RunStatus::Stopped, Some(r)) => r.localized(l),
                 _ => String::new(),
@@ -116,7 +124,7 @@ pub fn message(
                     &[
                         ("what", what(s)),
                         ("state", state),
-                        ("changed", n(c.changed)),
+                        ("done", arg(done)),
                         ("failed", n(c.failed)),
                         ("pending", n(c.pending)),
                         ("reason", arg(reason)),
@@ -304,6 +312,41 @@ mod tests {
         assert!(body.ends_with("— /content/cq:tags"), "{body}");
     }
 
+    /// A move says what it did in its own words, as Activity does (the summary's
+    /// `done_words`). Seen failing with "Bulk edit finished: 3 changed".
+    #[test]
+    fn a_move_says_it_moved_in_english_and_french() {
+        let mut moved = summary(
+            RunStatus::Completed,
+            Counts {
+                changed: 3,
+                ..Counts::default()
+            },
+        );
+        moved.kind = RunKind::Move {
+            items: 3,
+            to: None,
+            undo_of: None,
+        };
+        moved.done_words = "count-moved".into();
+        let (title, body) = message(
+            Ended::Apply,
+            LONG_JOB,
+            LONG_JOB,
+            Ok(&moved),
+            &Localizer::english(),
+        )
+        .unwrap();
+        assert_eq!(title, "Move finished");
+        assert_eq!(body, "Move finished: 3 moved — /content/dam/x");
+        let fr = Localizer::new(Lang::Fr);
+        let (_, body) = message(Ended::Apply, LONG_JOB, LONG_JOB, Ok(&moved), &fr).unwrap();
+        assert_eq!(
+            body,
+            "Opération de déplacement terminée\u{a0}: 3 déplacées — /content/dam/x"
+        );
+    }
+
     #[test]
     fn the_threshold_comes_from_the_environment_or_stays_30_s() {
         assert_eq!(long_job_from_env(None), LONG_JOB);
@@ -349,11 +392,12 @@ mod tests {
             "the token was revoked".into(),
         ));
         stopped.kind = RunKind::Undo { of: "r".into() };
+        stopped.done_words = "count-put-back".into();
         let (title, body) = message(Ended::Apply, long, LONG_JOB, Ok(&stopped), &en).unwrap();
         assert_eq!(title, "Undo stopped");
         assert_eq!(
             body,
-            "Undo stopped: 500 changed, 1,500 not done yet (the token was revoked) — /content/dam/x"
+            "Undo stopped: 500 put back, 1,500 not done yet (the token was revoked) — /content/dam/x"
         );
 
         let previewed = Counts {
