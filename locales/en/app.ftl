@@ -75,6 +75,10 @@ notify-done = { $words ->
     [count-unpublished] { $count } unpublished
    *[other] { $count } changed
 }
+notify-sheet-has-errors = { $file } has { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}; nothing was written.
 notify-preview-failed-title = Preview failed
 notify-preview-failed-body = The preview could not finish: { $reason }
 notify-apply-failed-title = Bulk edit failed

@@ -10,6 +10,7 @@
 
 use std::time::Duration;
 
+use metadesk_core::app::SheetImport;
 use metadesk_core::bulk::{RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 use tauri::{AppHandle, Runtime};
@@ -141,6 +142,20 @@ pub fn message(
             l.text("notify-apply-failed-title"),
             l.msg("notify-apply-failed-body", &[("reason", arg(words))]),
         ),
+    })
+}
+
+/// What a sheet's check and preview ended with, as a notification says it: the run it planned,
+/// or (errors stopped the sheet, nothing planned) why, naming the file.
+pub fn sheet_checked<'a>(import: &'a SheetImport, l: &Localizer) -> Result<&'a RunSummary, String> {
+    import.run.as_ref().ok_or_else(|| {
+        l.msg(
+            "notify-sheet-has-errors",
+            &[
+                ("file", arg(import.file_name.as_str())),
+                ("count", count(import.issue_counts.errors as f64)),
+            ],
+        )
     })
 }
 
@@ -344,6 +359,42 @@ mod tests {
         assert_eq!(
             body,
             "Opération de déplacement terminée\u{a0}: 3 déplacées — /content/dam/x"
+        );
+    }
+
+    /// A long sheet check tells the desktop as any preview does: the run it planned, or, when
+    /// errors stopped the sheet, which file and how many errors. That `preview_sheet` sends it
+    /// is seen end to end (`tests/e2e/specs/09-sheets.test.mjs`, seen failing when it sent
+    /// none).
+    #[test]
+    fn a_sheet_stopped_by_its_errors_says_so() {
+        use metadesk_core::app::IssueCounts;
+        let mut import = SheetImport {
+            import_id: "i".into(),
+            file_name: "rights.csv".into(),
+            format: metadesk_core::i18n::Text::plain("sheet-format-csv"),
+            rows: 10,
+            issue_counts: IssueCounts {
+                errors: 2,
+                warnings: 0,
+                total: 2,
+            },
+            issues: Vec::new(),
+            skipped_rows: Vec::new(),
+            run: None,
+        };
+        let en = Localizer::english();
+        let words = sheet_checked(&import, &en).unwrap_err();
+        let (title, body) = message(Ended::Preview, LONG_JOB, LONG_JOB, Err(&words), &en).unwrap();
+        assert_eq!(title, "Preview failed");
+        assert_eq!(
+            body,
+            "The preview could not finish: rights.csv has 2 errors; nothing was written."
+        );
+        import.run = Some(summary(RunStatus::Previewed, Counts::default()));
+        assert_eq!(
+            sheet_checked(&import, &en),
+            Ok(import.run.as_ref().unwrap())
         );
     }
 

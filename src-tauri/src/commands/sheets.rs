@@ -15,6 +15,7 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::FilePath;
 
 use crate::dialogs::Dialog;
+use crate::notify::{self, Ended};
 use crate::state::AppState;
 use crate::worded::Worded;
 
@@ -109,13 +110,16 @@ pub async fn choose_sheet_file<R: Runtime>(
     Ok(choose_and_hold(&app, &window, &state, Dialog::SheetImport).await)
 }
 
-/// Reads the held sheet as it is on disk now, checks every cell and previews it (a run).
+/// Reads the held sheet as it is on disk now, checks every cell and previews it (a run). A
+/// long one tells the desktop as any preview does.
 #[tauri::command]
-pub async fn preview_sheet(
+pub async fn preview_sheet<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     request: SheetPreviewRequest,
     on_progress: Channel<Progress>,
 ) -> Result<SheetImport, IpcError> {
+    let started = std::time::Instant::now();
     let SheetPreviewRequest {
         connection_id,
         sheet_id,
@@ -128,11 +132,25 @@ pub async fn preview_sheet(
             tracing::warn!(error = %e, "could not send an update to the window");
         }
     };
-    let mut import = ws
+    let imported = ws
         .import_held_sheet(&opened, &sheet_id, skip_rows_in_error, &progress)
-        .await
-        .worded(&state)?;
-    import.localize(&state.localizer());
+        .await;
+    let l = state.localizer();
+    let words = match &imported {
+        Ok(import) => notify::sheet_checked(import, &l),
+        Err(e) => Err(e.to_string()),
+    };
+    let view = words.as_ref().map(|run| *run).map_err(String::as_str);
+    notify::job_ended(
+        &app,
+        Ended::Preview,
+        started.elapsed(),
+        state.long_job,
+        view,
+        &l,
+    );
+    let mut import = imported.worded(&state)?;
+    import.localize(&l);
     Ok(import)
 }
 

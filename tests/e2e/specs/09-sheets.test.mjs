@@ -38,6 +38,8 @@ import {
   parseCsv,
   importSandboxConnection,
   typeFolder,
+  sentNotifications,
+  longJobSecs,
 } from "../lib/app.mjs";
 
 const SAVE_DIALOG = "^Export the metadata as a sheet$";
@@ -171,8 +173,20 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     badRows[1][titleCol] = "One|Two";
     badRows[2][0] = "/etc/not-the-dam.jpg";
     writeFileSync(bad, toCsv(badRows));
+    // Slowed past the long-job threshold: the check tells the desktop why nothing was planned,
+    // as any long preview tells it its end.
+    const notifiedBefore = sentNotifications().length;
+    await sandbox.setFaults({ latency_ms: longJobSecs() * 1000 + 1000 });
     const blocked = await dropAndCheck(driver, bad, "sheet-blocked");
+    await sandbox.setFaults({});
     assert.match(await blocked.getText(), /nothing was written to AEM/);
+    const notified = await eventually(async () => {
+      const sent = sentNotifications().slice(notifiedBefore);
+      return sent.length > 0 ? sent : null;
+    }, "no desktop notification was sent for the long sheet check");
+    assert.equal(notified.length, 1, JSON.stringify(notified));
+    assert.equal(notified[0].summary, "Preview failed");
+    assert.match(notified[0].body, /^The preview could not finish: bad sheet\.csv has \d+ errors?; nothing was written\.$/);
     const issueRows = await driver.findElements(By.css('[data-testid="issue-row"][data-severity="error"]'));
     const issueTexts = await Promise.all(issueRows.map((r) => r.getText()));
     assert.ok(issueTexts.some((t) => t.includes("Row 2") && /Title( \*)? \(dc:title\)/.test(t)), issueTexts.join("\n"));
