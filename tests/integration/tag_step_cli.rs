@@ -46,6 +46,31 @@ async fn holding_winter() -> (Env, Vec<String>) {
     (env, holders)
 }
 
+/// A tag no asset holds, published.
+const KAYAK: &str = "wknd-shared:activity/kayak";
+
+/// A sandbox where [`KAYAK`] is made and published, and its merge into [`CYCLING`] previewed
+/// (a dry run): applied, it is merged at once, then activated at both places.
+async fn kayak_merge_previewed() -> (Env, String) {
+    let env = Env::with_assets(20).await;
+    tag_command(
+        &env.sb,
+        &[("cmd", "createTag"), ("tag", KAYAK), ("jcr:title", "Kayak")],
+    )
+    .await;
+    tag_command(&env.sb, &[("cmd", "activateTag"), ("path", KAYAK)]).await;
+    let run = env.preview_only(&[
+        "tags",
+        "merge",
+        KAYAK,
+        "--into",
+        CYCLING,
+        "--under",
+        "/content/dam",
+    ]);
+    (env, run)
+}
+
 /// Both streams of a command, for messages.
 fn said(o: &std::process::Output) -> String {
     format!("{}\n{}", out(o), err(o))
@@ -166,24 +191,7 @@ async fn a_merge_whose_target_went_since_the_preview_writes_nothing_and_is_never
 /// apply ("bulk resume"), and only a resume found the merge done.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_lost_answer_to_the_merge_is_found_landed_and_never_sent_again() {
-    let env = Env::with_assets(20).await;
-    // A tag no asset holds, published: merged at once, then activated at both places.
-    const KAYAK: &str = "wknd-shared:activity/kayak";
-    tag_command(
-        &env.sb,
-        &[("cmd", "createTag"), ("tag", KAYAK), ("jcr:title", "Kayak")],
-    )
-    .await;
-    tag_command(&env.sb, &[("cmd", "activateTag"), ("path", KAYAK)]).await;
-    let run = env.preview_only(&[
-        "tags",
-        "merge",
-        KAYAK,
-        "--into",
-        CYCLING,
-        "--under",
-        "/content/dam",
-    ]);
+    let (env, run) = kayak_merge_previewed().await;
     let before = env.sb.counters().tag_commands;
     // The merge is the apply's only write: AEM makes it, then its answer is lost.
     env.faults(|f| f.lost_write_answers = 1);
@@ -211,23 +219,7 @@ async fn a_lost_answer_to_the_merge_is_found_landed_and_never_sent_again() {
 /// once, as a read is. Seen failing when every write of the step went once ("bulk resume").
 #[tokio::test(flavor = "multi_thread")]
 async fn a_lost_answer_to_an_activation_is_sent_again_at_once() {
-    let env = Env::with_assets(20).await;
-    const KAYAK: &str = "wknd-shared:activity/kayak";
-    tag_command(
-        &env.sb,
-        &[("cmd", "createTag"), ("tag", KAYAK), ("jcr:title", "Kayak")],
-    )
-    .await;
-    tag_command(&env.sb, &[("cmd", "activateTag"), ("path", KAYAK)]).await;
-    let run = env.preview_only(&[
-        "tags",
-        "merge",
-        KAYAK,
-        "--into",
-        CYCLING,
-        "--under",
-        "/content/dam",
-    ]);
+    let (env, run) = kayak_merge_previewed().await;
     let before = env.sb.counters().tag_commands;
     // The merge is answered; the first activation's answer is lost.
     env.faults(|f| {
