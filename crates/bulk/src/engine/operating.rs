@@ -68,7 +68,8 @@ pub(super) async fn apply(
 
 /// What a run's rows came to so far, beyond their journal.
 struct Settled<'p> {
-    /// Why the last row refused or not checked was (a resume tries again): the run stops.
+    /// Why the last row AEM refused, or that could not be checked, is not done (a resume tries
+    /// again): the run stops after its stage.
     refused: Mutex<Option<SavedText>>,
     /// Where the run's progress goes; `None` for rows that are not the run's own.
     on_progress: Option<ProgressFn<'p>>,
@@ -133,8 +134,8 @@ impl Reader for Gated<'_> {
 }
 
 /// Sends what is left of `op`'s rows, as `journal` has them. `on_progress`: `None` for rows
-/// that finish another's run (a tag change's step after its assets), which are neither
-/// counted nor shown as the run's.
+/// that are not the run's own (a tag change's step after its assets, an upload's folders
+/// before its files), which are neither counted nor shown as its progress.
 pub(super) async fn run<O: Operation>(
     ctx: &Ctx,
     op: &O,
@@ -296,9 +297,10 @@ async fn send_once<'r, O: Operation>(
     ctx.journal.append_durable(&sending(last)).await?;
     // A write the same when sent twice is sent again after a transient failure, as a read;
     // any other never blind.
-    let sent = match rows.iter().all(|row| op.same_twice(row)) {
-        true => ctx.call(|| op.write(reader.aem, rows)).await,
-        false => ctx.call_write(&mut 0, || op.write(reader.aem, rows)).await,
+    let sent = if rows.iter().all(|row| op.same_twice(row)) {
+        ctx.call(|| op.write(reader.aem, rows)).await
+    } else {
+        ctx.call_write(&mut 0, || op.write(reader.aem, rows)).await
     };
     let mut again = Vec::new();
     match sent {
