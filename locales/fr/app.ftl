@@ -102,7 +102,7 @@ notify-done = { $words ->
 notify-sheet-has-errors = { $file } contient { $count ->
     [one] { $count } erreur
    *[other] { $count } erreurs
-} ; rien n’a été écrit.
+} ; rien n’a été écrit.
 notify-preview-failed-title = Échec de l’aperçu
 notify-preview-failed-body = L’aperçu n’a pas pu aboutir : { $reason }
 notify-apply-failed-title = Échec de la modification en masse
