@@ -1168,6 +1168,7 @@ error-tag-read-not-whole = The tag { $id } is kept: { $count ->
     [one] { $count } asset
    *[other] { $count } assets
 } under the folder that may hold it were not read or are left alone (see the preview). Nothing was changed.
+tag-step-needs-classic = This connection cannot change tags in AEM: it is an OAuth Server-to-Server connection, and AEM's tag command is a classic request. Nothing was written.
 tag-step-tag-gone = AEM no longer has the tag { $id }: someone changed or removed it since the preview, so AEM's command was not sent.
 tag-step-target-gone = { $target } was removed from AEM since the preview: the merge of { $id } into it was not sent (a move would create it again).
 tag-step-target-exists = { $target } was created in AEM since the preview: the move of { $id } onto it was not sent.

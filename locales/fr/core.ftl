@@ -1169,6 +1169,7 @@ error-tag-read-not-whole = La balise { $id } est conservée : { $count ->
     [one] { $count } ressource du dossier qui peut la porter n’a pas été lue ou est laissée
    *[other] { $count } ressources du dossier qui peuvent la porter n’ont pas été lues ou sont laissées
 } de côté (voir l’aperçu). Rien n’a été modifié.
+tag-step-needs-classic = Cette connexion ne peut pas modifier les balises dans AEM : c’est une connexion OAuth serveur à serveur, et la commande de balise d’AEM est une requête classique. Rien n’a été écrit.
 tag-step-tag-gone = AEM n’a plus la balise { $id } : quelqu’un l’a modifiée ou supprimée depuis l’aperçu, la commande d’AEM n’a donc pas été envoyée.
 tag-step-target-gone = { $target } a été supprimée d’AEM depuis l’aperçu : la fusion de { $id } dans celle-ci n’a pas été envoyée (un déplacement la recréerait).
 tag-step-target-exists = { $target } a été créée dans AEM depuis l’aperçu : le déplacement de { $id } vers celle-ci n’a pas été envoyé.

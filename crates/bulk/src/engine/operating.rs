@@ -110,9 +110,20 @@ pub(super) async fn journal_part(
 }
 
 /// A run's reads, through its gate.
-struct Gated<'a> {
+pub(super) struct Gated<'a> {
     ctx: &'a Ctx,
     aem: &'a ClassicAssets,
+}
+
+impl<'a> Gated<'a> {
+    /// The reads of `ctx`'s run; `None` without a classic connection, which the operations'
+    /// reads need.
+    pub(super) fn of(ctx: &'a Ctx) -> Option<Gated<'a>> {
+        Some(Gated {
+            ctx,
+            aem: ctx.aem.uploads()?,
+        })
+    }
 }
 
 impl Reader for Gated<'_> {
@@ -142,12 +153,11 @@ pub(super) async fn run<O: Operation>(
     journal: &PartJournal,
     on_progress: Option<ProgressFn<'_>>,
 ) -> Result<Option<SavedText>> {
-    let Some(aem) = ctx.aem.uploads() else {
+    let Some(reader) = Gated::of(ctx) else {
         return Err(Error::Internal(
             "this operation needs a classic connection".into(),
         ));
     };
-    let reader = Gated { ctx, aem };
     // Each row not finished, with whether a request for it may have left before.
     let mut stages: BTreeMap<u32, Vec<(&O::Row, bool)>> = BTreeMap::new();
     for row in op.rows() {

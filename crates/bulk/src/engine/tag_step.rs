@@ -15,8 +15,8 @@ use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::Result;
 
-use super::context::{Ctx, why};
-use super::operating;
+use super::context::Ctx;
+use super::operating::{self, Gated};
 use super::tag_reads::live_tag;
 use crate::operation::{Found, Operation, Reader, Wrote};
 use crate::parts::RunPart;
@@ -88,17 +88,13 @@ impl Operation for Step<'_> {
             if *row != RunPart::Command {
                 return Found::Ready;
             }
-            let live = async |id: &str| live_tag(reader, id, "0").await.map(|t| t.is_some());
-            let tag_live = match live(&self.step.tag).await {
+            let tag_live = match is_live(reader, Some(&self.step.tag)).await {
                 Ok(live) => live,
                 Err(why) => return Found::Unknown(why),
             };
-            let target_live = match self.step.target.as_deref() {
-                Some(target) => match live(target).await {
-                    Ok(live) => live,
-                    Err(why) => return Found::Unknown(why),
-                },
-                None => false,
+            let target_live = match is_live(reader, self.step.target.as_deref()).await {
+                Ok(live) => live,
+                Err(why) => return Found::Unknown(why),
             };
             // An earlier command whose answer was lost landed.
             if !tag_live && (self.step.command == TagCommand::Delete || target_live) {
@@ -149,15 +145,22 @@ pub(super) async fn refused_before_writing(ctx: &Ctx, step: &TagStep) -> Option<
     if step.command == TagCommand::Delete {
         return None;
     }
-    let tags = match ctx.call(|| ctx.aem.tags()).await {
-        Ok(tags) => tags,
-        Err(failure) => return Some(why(ctx, failure)),
+    // The target's node, as the step's own check reads it: not the whole taxonomy.
+    let Some(reader) = Gated::of(ctx) else {
+        return Some(SavedText::new("tag-step-needs-classic", []));
     };
-    let target_live = step
-        .target
-        .as_deref()
-        .is_some_and(|id| tags.iter().any(|t| t.id == id));
-    refusal(step, true, target_live)
+    match is_live(&reader, step.target.as_deref()).await {
+        Ok(target_live) => refusal(step, true, target_live),
+        Err(why) => Some(why),
+    }
+}
+
+/// Whether tag `id` is a live tag in AEM now (`None`: no tag, so not).
+async fn is_live(reader: &dyn Reader, id: Option<&str>) -> Result<bool, SavedText> {
+    match id {
+        Some(id) => Ok(live_tag(reader, id, "0").await?.is_some()),
+        None => Ok(false),
+    }
 }
 
 /// What the preview chose can no longer be done as it was shown: the tag is gone, a merge's
