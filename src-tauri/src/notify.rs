@@ -241,7 +241,6 @@ mod tests {
             emptied_required: Vec::new(),
             fragments: None,
             tag_step: None,
-            upload: None,
             op: None,
             opens: metadesk_core::bulk::run_page::RunPage::Report,
             undoes_tag_step: None,

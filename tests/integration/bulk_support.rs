@@ -210,7 +210,6 @@ pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> 
         kind: RunKind::Edit,
         account: Some(sb.credentials().dev_token_user.clone()),
         tag_step: None,
-        upload: None,
         op: None,
     }
 }

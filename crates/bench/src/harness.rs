@@ -67,7 +67,6 @@ pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec
         kind: RunKind::Edit,
         account: Some(sandbox.credentials().dev_token_user.clone()),
         tag_step: None,
-        upload: None,
         op: None,
     }
 }

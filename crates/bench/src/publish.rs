@@ -41,7 +41,6 @@ fn publish_everything(sandbox: &Sandbox) -> RunSpec {
         },
         account: Some(sandbox.credentials().dev_token_user.clone()),
         tag_step: None,
-        upload: None,
         op: None,
     }
 }

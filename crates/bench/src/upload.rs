@@ -200,7 +200,7 @@ async fn metadesk(o: &UploadOpts, dir: &Path, made: &[(String, u64)]) -> Result<
     }
     let summary = ws.upload(&opened, &plan, &sheet.by_file, None).await?;
     let (to, time) = (sandbox.clock(), t.elapsed());
-    let uploaded = summary.upload.as_ref().map_or(0, |u| u.uploaded);
+    let uploaded = (summary.op.as_ref().and_then(|op| op.as_upload())).map_or(0, |u| u.uploaded);
     if uploaded != made.len() as u64 {
         return Err(format!("Metadesk uploaded {uploaded} of {}", made.len()).into());
     }

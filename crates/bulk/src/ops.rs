@@ -2,7 +2,7 @@
 //! they are told apart: a run's plan ([`OpPlan`], in its spec), what its summary shows
 //! ([`OpView`]) and which operation a view is of (`as_move`…), its counts, and the plan of its
 //! undo. It names no run kind nor spec (those hold an [`OpPlan`]), so nothing here imports them
-//! back. The engine's dispatch of the write is `engine/operating.rs`; nothing else matches an
+//! back. The engine's dispatch of the write is `engine/op_dispatch.rs`; nothing else matches an
 //! operation (`tests/structure/run_kinds.rs`).
 //!
 //! Not here: any one operation (`moves.rs`, `tag_import.rs`, `upload_undo.rs`,
@@ -22,6 +22,7 @@ use crate::parts::PartJournal;
 pub enum OpPlan {
     Move(crate::moves::MovePlan),
     TagImport(crate::tag_import::TagImportPlan),
+    Upload(crate::upload::UploadRunPlan),
     UploadUndo(crate::upload_undo::UploadUndoPlan),
     TagImportUndo(crate::tag_import_undo::TagImportUndoPlan),
 }
@@ -32,6 +33,7 @@ pub enum OpPlan {
 pub enum OpView {
     Move(crate::moves::MoveView),
     TagImport(crate::tag_import::TagImportView),
+    Upload(crate::upload::UploadView),
     UploadUndo(crate::upload_undo::UploadUndoView),
     TagImportUndo(crate::tag_import_undo::TagImportUndoView),
 }
@@ -42,6 +44,7 @@ impl OpPlan {
         match self {
             OpPlan::Move(plan) => OpView::Move(plan.view(journal)),
             OpPlan::TagImport(plan) => OpView::TagImport(plan.view(journal)),
+            OpPlan::Upload(plan) => OpView::Upload(plan.view(journal)),
             OpPlan::UploadUndo(plan) => OpView::UploadUndo(plan.view(journal)),
             OpPlan::TagImportUndo(plan) => OpView::TagImportUndo(plan.view(journal)),
         }
@@ -52,6 +55,7 @@ impl OpPlan {
         match self {
             OpPlan::Move(plan) => plan.view(journal).counts,
             OpPlan::TagImport(plan) => plan.counts(journal),
+            OpPlan::Upload(plan) => plan.row_counts(journal),
             OpPlan::UploadUndo(plan) => plan.view(journal).counts,
             OpPlan::TagImportUndo(plan) => plan.view(journal).counts,
         }
@@ -71,6 +75,7 @@ impl OpPlan {
                 .map(|row| (row.from, row.state.report(), row.reason))
                 .collect(),
             OpPlan::TagImport(plan) => plan.report_rows(journal),
+            OpPlan::Upload(plan) => plan.report_rows(journal),
             OpPlan::UploadUndo(plan) => plan
                 .view(journal)
                 .rows
@@ -100,6 +105,14 @@ impl OpPlan {
         }
     }
 
+    /// An upload's plan, when it is one.
+    pub fn into_upload(self) -> Option<crate::upload::UploadRunPlan> {
+        match self {
+            OpPlan::Upload(plan) => Some(plan),
+            _ => None,
+        }
+    }
+
     /// The plan of the undo of a run that left `journal`, and how many items it takes back;
     /// `None` when it did nothing to take back.
     pub fn undo(&self, journal: &PartJournal) -> Option<(OpPlan, u64)> {
@@ -111,6 +124,8 @@ impl OpPlan {
             }
             // An import's undo is planned from what holds its tags, which the core reads.
             OpPlan::TagImport(_) => None,
+            // An upload's undo is planned from what AEM holds of its files, which the core reads.
+            OpPlan::Upload(_) => None,
             // What an undo deleted is not uploaded again by undoing it: the upload again does.
             OpPlan::UploadUndo(_) => None,
             // What an undo put back is the import's to write again: importing the sheet again.
@@ -124,6 +139,14 @@ impl OpView {
     pub fn as_move(&self) -> Option<&crate::moves::MoveView> {
         match self {
             OpView::Move(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// An upload's files, when it is one.
+    pub fn as_upload(&self) -> Option<&crate::upload::UploadView> {
+        match self {
+            OpView::Upload(view) => Some(view),
             _ => None,
         }
     }
@@ -163,7 +186,7 @@ impl OpView {
                 .rows
                 .iter()
                 .any(|row| row.state.report() == ReportStatus::Skipped),
-            OpView::Move(_) | OpView::UploadUndo(_) => false,
+            OpView::Move(_) | OpView::Upload(_) | OpView::UploadUndo(_) => false,
         }
     }
 
@@ -174,7 +197,7 @@ impl OpView {
             OpView::TagImport(_) | OpView::TagImportUndo(_) => {
                 Some(metadesk_assets::tags::TAGS_ROOT)
             }
-            OpView::Move(_) | OpView::UploadUndo(_) => None,
+            OpView::Move(_) | OpView::Upload(_) | OpView::UploadUndo(_) => None,
         }
     }
 
@@ -185,6 +208,9 @@ impl OpView {
         match self {
             OpView::Move(_) => RunPage::Move,
             OpView::TagImport(_) => RunPage::Tags {
+                run: run.to_owned(),
+            },
+            OpView::Upload(_) => RunPage::Upload {
                 run: run.to_owned(),
             },
             OpView::UploadUndo(view) => RunPage::Upload {
@@ -202,6 +228,7 @@ impl OpView {
         match self {
             OpView::Move(_) => "count-moved",
             OpView::TagImport(_) => "count-written",
+            OpView::Upload(_) => "count-uploaded",
             OpView::UploadUndo(_) => "count-deleted",
             OpView::TagImportUndo(_) => "count-put-back",
         }
@@ -212,6 +239,11 @@ impl OpView {
         match self {
             OpView::Move(view) => view.localize(l10n),
             OpView::TagImport(view) => {
+                if let Some(reason) = &mut view.reason {
+                    reason.localize(l10n);
+                }
+            }
+            OpView::Upload(view) => {
                 if let Some(reason) = &mut view.reason {
                     reason.localize(l10n);
                 }

@@ -333,18 +333,6 @@ impl Replay {
             }
         }
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
-        if let Some(plan) = &r.spec.upload {
-            // An upload's files are its rows.
-            let files = plan.counts(&r.parts);
-            r.counts = Counts {
-                assets: plan.files.len() as u64,
-                changed: files.uploaded,
-                unchanged: 0,
-                skipped: files.left_alone,
-                failed: files.failed,
-                pending: files.pending,
-            };
-        }
         if let Some(op) = &r.spec.op {
             // An operation's rows are its assets.
             let rows = op.counts(&r.parts);
@@ -409,11 +397,6 @@ impl Replay {
     /// An operation's run as its summary shows it.
     pub fn op_view(&self) -> Option<crate::ops::OpView> {
         Some(self.spec.op.as_ref()?.view(&self.parts))
-    }
-
-    /// An upload's run as its summary shows it.
-    pub fn upload_view(&self) -> Option<crate::upload::UploadView> {
-        Some(self.spec.upload.as_ref()?.view(&self.parts))
     }
 
     /// A tag run's step as its summary shows it.

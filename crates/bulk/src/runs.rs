@@ -141,12 +141,8 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub undoes_tag_step: Option<crate::tag_step::TagStepView>,
-    /// An upload's run: what it was to send and what it sent; absent for any other run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub upload: Option<crate::upload::UploadView>,
-    /// An operation's run (a move, a tag import, an undo of an upload or of a tag import): what
-    /// it was to do and what it did; absent for the others.
+    /// An operation's run (a move, a tag import, an upload, an undo of an upload or of a tag
+    /// import): what it was to do and what it did; absent for the others.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub op: Option<crate::ops::OpView>,
@@ -172,10 +168,10 @@ fn fresh_until(previewed_at: Option<&str>, applied: bool) -> Option<String> {
 
 impl RunSummary {
     /// Whether [`RunSummary::counts`] are the run's assets (an edit's, a sheet's, a publish's,
-    /// their undos'). A tag import, an upload and an operation count their own rows (tags and
-    /// values, files, moves), said in their own words.
+    /// their undos'). An operation counts its own rows (a tag import's tags and values, an
+    /// upload's files, moves), said in its own words.
     pub fn counts_assets(&self) -> bool {
-        self.upload.is_none() && self.op.is_none()
+        self.op.is_none()
     }
 
     /// Where the run writes, as a heading names it: its folder, or the taxonomy's root for a
@@ -209,9 +205,6 @@ impl RunSummary {
         }
         if let Some(op) = self.op.as_mut() {
             op.localize(l);
-        }
-        if let Some(reason) = self.upload.as_mut().and_then(|s| s.reason.as_mut()) {
-            reason.localize(l);
         }
     }
 
@@ -281,7 +274,6 @@ fn summarize(replay: &Replay) -> RunSummary {
         fragments: spec.scope.filters().fragments.clone(),
         tag_step: replay.tag_step_view(),
         undoes_tag_step: None,
-        upload: replay.upload_view(),
         opens: spec
             .kind
             .page(&replay.id)

@@ -60,7 +60,7 @@ pub enum RunKind {
         to: String,
     },
     /// Uploads `files` local files into `folder` (direct binary upload): the plan is
-    /// [`RunSpec::upload`]; no asset's metadata is read or written.
+    /// [`RunSpec::op`]; no asset's metadata is read or written.
     Upload {
         folder: String,
         #[ts(type = "number")]
@@ -122,13 +122,9 @@ pub struct RunSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tag_step: Option<crate::tag_step::TagStep>,
-    /// An upload's run: the folders it makes and the files it sends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub upload: Option<crate::upload::UploadRunPlan>,
-    /// An operation's run (a move, a tag import, an undo of an upload or of a tag import): its
-    /// plan, row by row (a journal written before a tag import was an operation holds its plan
-    /// as `tagImport`: `journal.rs` reads it here).
+    /// An operation's run (a move, a tag import, an upload, an undo of an upload or of a tag
+    /// import): its plan, row by row (a journal written before a tag import or an upload was an
+    /// operation holds its plan as `tagImport` or `upload`: `journal.rs` reads it here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub op: Option<OpPlan>,
@@ -282,7 +278,6 @@ mod tests {
             kind: RunKind::Edit,
             account: None,
             tag_step: None,
-            upload: None,
             op: None,
         }
     }

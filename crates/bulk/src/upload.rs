@@ -1,6 +1,6 @@
 //! An upload as a run: what it makes and sends ([`UploadRunPlan`], kept in the run's spec), and
 //! what its journal says it did ([`UploadView`], in the run's summary). Each folder and each
-//! file is a part of the run's step journal (`tag_step.rs`): a file is `sending` durably before
+//! file is a part of the run's journal (`parts.rs`): a file is `sending` durably before
 //! its first byte leaves, then `done` (with what AEM held of it once processed, for its undo:
 //! `metadesk_assets::fingerprint::Held`), `refused`, or `left_alone` when AEM holds at its path something else than the preview
 //! showed. Pure data and decisions, no I/O.
@@ -16,6 +16,7 @@ use ts_rs::TS;
 use metadesk_assets::fingerprint::Held;
 use metadesk_base::i18n::SavedText;
 
+use crate::operation::{ReportStatus, RowCounts};
 use crate::parts::{PartJournal, PartState, RunPart};
 
 /// What the upload does where a file is already at the path, as the preview saw it.
@@ -151,6 +152,50 @@ impl UploadRunPlan {
             }
         }
         counts
+    }
+
+    /// Its files' counts as every operation's summary shows them (files refused by the
+    /// preview are not among its files: none is counted refused here).
+    pub fn row_counts(&self, journal: &PartJournal) -> RowCounts {
+        let counts = self.counts(journal);
+        RowCounts {
+            planned: self.files.len() as u64,
+            done: counts.uploaded,
+            left_alone: counts.left_alone,
+            failed: counts.failed,
+            refused: 0,
+            pending: counts.pending,
+            in_doubt: self
+                .files
+                .iter()
+                .filter(|f| journal.state(&f.part()) == Some(PartState::Sending))
+                .count() as u64,
+        }
+    }
+
+    /// Each file's path in AEM, where the run left it and why, for its report.
+    pub fn report_rows(
+        &self,
+        journal: &PartJournal,
+    ) -> Vec<(String, ReportStatus, Option<SavedText>)> {
+        self.files
+            .iter()
+            .map(|file| {
+                let status = match Self::state_of(file, journal) {
+                    UploadFileState::Uploaded => ReportStatus::Changed,
+                    UploadFileState::LeftAlone => ReportStatus::Skipped,
+                    UploadFileState::Failed => ReportStatus::Failed,
+                    UploadFileState::Pending => ReportStatus::Pending,
+                };
+                // The file's own words first, then its values' (refused after it was sent).
+                let reason = journal
+                    .reasons
+                    .get(&file.part())
+                    .or_else(|| journal.reasons.get(&file.metadata_part()))
+                    .cloned();
+                (file.aem_path.clone(), status, reason)
+            })
+            .collect()
     }
 
     /// Where `file` stands: its own part, then its values' (a file done whose values were

@@ -259,11 +259,12 @@ fn as_json(
         })
         .collect();
     let run = ran.map(|s| {
+        let upload = s.op.as_ref().and_then(|op| op.as_upload());
         json!({
             "id": s.id,
             "status": s.status,
-            "upload": s.upload,
-            "reason": s.upload.as_ref().and_then(|u| u.reason.as_ref()).map(|r| r.localized(l)),
+            "upload": upload,
+            "reason": upload.and_then(|u| u.reason.as_ref()).map(|r| r.localized(l)),
         })
     });
     json!({

@@ -8,7 +8,7 @@ use metadesk_core::i18n::{Localizer, arg, count};
 
 /// What the run did: its id (to resume or undo it), the files uploaded, failed and left alone.
 pub fn print_run(summary: &RunSummary, l: &Localizer) {
-    let Some(view) = &summary.upload else {
+    let Some(view) = summary.op.as_ref().and_then(|op| op.as_upload()) else {
         return;
     };
     println!(

@@ -36,6 +36,7 @@ mod from_rows;
 mod gated;
 mod listed;
 mod moving;
+mod op_dispatch;
 mod operating;
 mod planned;
 mod planning;
@@ -254,7 +255,6 @@ impl Engine {
             },
             edits: Vec::new(),
             tag_step: None,
-            upload: None,
             op: None,
             ..original.spec
         };
@@ -317,7 +317,7 @@ impl Engine {
                 op: Some(back),
                 ..original.spec.clone()
             };
-            return self.start_planned(spec).await;
+            return self.start_operation(spec).await;
         }
         if original.originals.is_empty() {
             return Err(Error::message(
@@ -339,7 +339,6 @@ impl Engine {
                     from: Some(crate::spec::PublishFrom::Undo { of: of.to_owned() }),
                 },
                 tag_step: None,
-                upload: None,
                 op: None,
                 ..original.spec
             };
@@ -348,7 +347,6 @@ impl Engine {
         let spec = RunSpec {
             kind: RunKind::Undo { of: of.to_owned() },
             tag_step: None,
-            upload: None,
             op: None,
             ..original.spec.clone()
         };
@@ -531,11 +529,7 @@ impl Engine {
         let forwarder = forward(control.clone(), ctx.control.clone());
         let mut refused = None;
         let result = if replay.spec.op.is_some() {
-            operating::apply(&ctx, &replay, on_progress)
-                .await
-                .map(|stopped| refused = stopped)
-        } else if replay.spec.upload.is_some() {
-            upload::apply(&ctx, &replay)
+            op_dispatch::apply(&ctx, &replay, on_progress)
                 .await
                 .map(|stopped| refused = stopped)
         } else if replay.spec.kind.publishes() {

@@ -9,8 +9,8 @@
 //! resume checks it again before anything is sent. A row left `sending` by a process that
 //! stopped is checked the same way on the resume.
 //!
-//! Not here: any one operation's check and write (`moving.rs`, `tag_importing.rs`…), the
-//! apply's frame (`mod.rs`).
+//! Not here: any one operation's check and write (`moving.rs`, `tag_importing.rs`…), which
+//! operation a run is (`op_dispatch.rs`), the apply's frame (`mod.rs`).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -28,43 +28,9 @@ use crate::journal::{Outcome, Record};
 use crate::operation::{Found, Operation, Read, Reader, Wrote};
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::progress::ProgressFn;
-use crate::replay::Replay;
-use crate::spec::OpPlan;
 
 /// Rows checked and sent per window: their futures and answers are all memory holds.
 const WINDOW: usize = 500;
-
-/// Sends what is left of `replay`'s operation. `Some(why)` when a row was refused or could not
-/// be checked (the others went): a resume tries again.
-pub(super) async fn apply(
-    ctx: &Ctx,
-    replay: &Replay,
-    on_progress: ProgressFn<'_>,
-) -> Result<Option<SavedText>> {
-    match &replay.spec.op {
-        Some(OpPlan::Move(plan)) => run(ctx, plan, &replay.parts, Some(on_progress)).await,
-        Some(OpPlan::TagImport(plan)) => {
-            let op = super::tag_importing::TagImport::new(plan, &replay.parts);
-            run(ctx, &op, &replay.parts, Some(on_progress)).await
-        }
-        Some(OpPlan::UploadUndo(plan)) => run(ctx, plan, &replay.parts, Some(on_progress)).await,
-        Some(OpPlan::TagImportUndo(plan)) => {
-            // Without the exact reads of what holds a tag, no created tag may be removed.
-            let Some(holders) = ctx.tag_holders.as_deref() else {
-                return Err(Error::Internal(
-                    "a tag import's undo needs what finds a tag's holders".into(),
-                ));
-            };
-            let op = super::tag_unimporting::TagUndo {
-                plan,
-                holders,
-                control: &ctx.control,
-            };
-            run(ctx, &op, &replay.parts, Some(on_progress)).await
-        }
-        None => Ok(None),
-    }
-}
 
 /// What a run's rows came to so far, beyond their journal.
 struct Settled<'p> {

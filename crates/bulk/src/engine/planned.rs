@@ -1,8 +1,8 @@
-//! The start of a run whose plan its spec holds (an upload's, an operation's such as a tag
-//! import): its journal, counted as previewed; the apply writes it.
+//! The start of a run whose plan its spec holds (an operation's: a move, a tag import, an
+//! upload…): its journal, counted as previewed; the apply writes it.
 //!
-//! Not here: writing it (`operating.rs` for an operation, `upload.rs`), what an operation
-//! writes and what its journal says (`crate::ops`).
+//! Not here: writing it (`operating.rs`), what an operation writes and what its journal says
+//! (`crate::ops`).
 
 use metadesk_clients::error::{Error, Result};
 
@@ -13,26 +13,12 @@ use crate::spec::RunSpec;
 use metadesk_base::timefmt::now_rfc3339;
 
 impl Engine {
-    /// Starts an upload's run (`spec.upload`, planned against AEM by the caller), as
-    /// [`Self::start_operation`] does.
-    pub(super) async fn start_upload(&self, spec: RunSpec) -> Result<RunSummary> {
-        if spec.upload.is_none() {
-            return Err(Error::Internal("an upload's run needs its plan".into()));
-        }
-        self.start_planned(spec).await
-    }
-
     /// Starts an operation's run (`spec.op`, planned against AEM or the taxonomy by the
     /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
     pub(super) async fn start_operation(&self, spec: RunSpec) -> Result<RunSummary> {
         if spec.op.is_none() {
             return Err(Error::Internal("an operation's run needs its plan".into()));
         }
-        self.start_planned(spec).await
-    }
-
-    /// A run whose plan is its spec's: its journal, counted as previewed.
-    pub(super) async fn start_planned(&self, spec: RunSpec) -> Result<RunSummary> {
         self.check_family(&spec)?;
         let (id, journal) = self.start_run(&spec).await?;
         journal

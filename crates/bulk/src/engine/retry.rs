@@ -139,7 +139,6 @@ impl super::Engine {
         let spec = RunSpec {
             kind: RunKind::Retry { of: of.to_owned() },
             tag_step: None,
-            upload: None,
             op: None,
             ..original.spec.clone()
         };

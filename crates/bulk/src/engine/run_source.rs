@@ -32,10 +32,8 @@ pub enum RunSource {
     Retry { of: String },
     /// Edit run `of`'s journal: what it changed, published again to `agent`'s tier.
     Republish { of: String, agent: Agent },
-    /// An upload's files (`spec.upload`), planned against AEM before the run.
-    Files(RunSpec),
     /// An operation's plan made whole before the run (`spec.op`: a move, a tag import's tags
-    /// and values, an undo of an upload or of a tag import).
+    /// and values, an upload's folders and files, an undo of an upload or of a tag import).
     Planned(RunSpec),
 }
 
@@ -78,7 +76,6 @@ impl Engine {
                 self.preview_republish(&of, agent, control, on_progress)
                     .await
             }
-            RunSource::Files(spec) => self.start_upload(spec).await,
             RunSource::Planned(spec) => self.start_operation(spec).await,
         }
     }

@@ -44,7 +44,6 @@ use super::upload_folders::UploadFolders;
 use super::upload_names::FolderNames;
 use super::upload_values::{Ready, describe_all, held_of, refuse, to_describe};
 use crate::parts::{PartJournal, PartState};
-use crate::replay::Replay;
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
 
 /// How long a file's processing is waited for before its undo gives up telling a colleague's
@@ -67,12 +66,14 @@ enum Next {
     Watch { fresh: bool },
 }
 
-/// Sends what is left of `replay`'s upload. `Some(why)` when a folder could not be made (no
-/// file goes then) or a file or its values were refused (the others went): a resume tries again.
-pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<SavedText>> {
-    let Some(plan) = replay.spec.upload.as_ref() else {
-        return Ok(None);
-    };
+/// Sends what is left of upload `plan`, as `journal` has it. `Some(why)` when a folder could
+/// not be made (no file goes then) or a file or its values were refused (the others went): a
+/// resume tries again.
+pub(super) async fn apply(
+    ctx: &Arc<Ctx>,
+    plan: &UploadRunPlan,
+    journal: &PartJournal,
+) -> Result<Option<SavedText>> {
     let Some(aem) = ctx.aem.uploads() else {
         return Err(Error::Internal(
             "an upload needs a classic connection".into(),
@@ -85,7 +86,6 @@ pub(super) async fn apply(ctx: &Arc<Ctx>, replay: &Replay) -> Result<Option<Save
     {
         ctx.write_per_asset(status, true).await?;
     }
-    let journal = &replay.parts;
     // The folders first, a level at a time: no file goes until they are all there. They are
     // not the run's rows (its files are): neither counted nor shown as its progress.
     let folders = UploadFolders {

@@ -46,7 +46,6 @@ fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
         kind: RunKind::Edit,
         account: Some("tech@techacct.adobe.com".into()),
         tag_step: None,
-        upload: None,
         op: None,
     }
 }

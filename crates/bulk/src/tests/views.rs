@@ -845,3 +845,103 @@ async fn a_tag_import_journaled_before_it_was_an_operation_still_opens_as_one() 
         ["ns:new", "ns:new jcr:title.fr", "ns:old jcr:title"]
     );
 }
+
+/// An upload journaled before its plan was an operation's (the spec's `upload`, with no `op`
+/// tag) still opens as one: its files counted and listed in its report, where each stands and
+/// why, its page the Upload page. Seen failing with only `tagImport` read as the spec's `op`
+/// (the old journal's plan was lost), and with an upload's report empty, as it was.
+#[tokio::test]
+async fn an_upload_journaled_before_it_was_an_operation_reports_its_files() {
+    use crate::parts::{PartState, RunPart};
+    use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
+    use metadesk_base::i18n::SavedText;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(Fake::new(ApiFamily::Classic), dir.path());
+    let file = |name: &str| PlannedFile {
+        local: format!("/drop/{name}"),
+        aem_path: format!("/content/dam/f/{name}"),
+        size: 3,
+        sha1: "a9993e364706816aba3e25717850c26c9cd0d89d".into(),
+        arrival: Arrival::New,
+        before: None,
+        metadata: Default::default(),
+    };
+    let mut upload = spec(ApiFamily::Classic, Vec::new());
+    upload.kind = RunKind::Upload {
+        folder: "/content/dam/f".into(),
+        files: 2,
+    };
+    upload.op = Some(crate::ops::OpPlan::Upload(UploadRunPlan {
+        folder: "/content/dam/f".into(),
+        folders: Vec::new(),
+        files: vec![file("a.jpg"), file("b.jpg")],
+        same: 0,
+        refused: 0,
+    }));
+    let s = e
+        .plan(
+            RunSource::Planned(upload),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let journal = journal_path(&dir.path().join("runs"), &s.id);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    let mut run: serde_json::Value = serde_json::from_str(first).unwrap();
+    let spec = run.get_mut("spec").unwrap().as_object_mut().unwrap();
+    let mut plan = spec.remove("op").unwrap();
+    plan.as_object_mut().unwrap().remove("op");
+    spec.insert("upload".into(), plan);
+    let done = Record::Part {
+        part: RunPart::File {
+            path: "/content/dam/f/a.jpg".into(),
+        },
+        state: PartState::Done,
+        at: "2026-11-30T10:00:00Z".into(),
+        reason: None,
+        now: None,
+    };
+    let refused = Record::Part {
+        part: RunPart::File {
+            path: "/content/dam/f/b.jpg".into(),
+        },
+        state: PartState::Refused,
+        at: "2026-11-30T10:00:01Z".into(),
+        reason: Some(SavedText::new(
+            "upload-processing-unfinished",
+            [("path", "/content/dam/f/b.jpg".into())],
+        )),
+        now: None,
+    };
+    let done = serde_json::to_string(&done).unwrap();
+    let refused = serde_json::to_string(&refused).unwrap();
+    std::fs::write(&journal, format!("{run}\n{rest}{done}\n{refused}\n")).unwrap();
+
+    let old = runs::summary(&dir.path().join("runs"), &s.id).unwrap();
+    let view = old.op.as_ref().and_then(|op| op.as_upload()).unwrap();
+    assert_eq!((view.planned, view.uploaded, view.failed), (2, 1, 1));
+    assert_eq!((old.counts.assets, old.counts.changed), (2, 1));
+    assert_eq!(old.done_words, "count-uploaded");
+    assert_eq!(old.opens, s.opens);
+    let rows = report_rows(dir.path(), &s.id);
+    let rows: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let why = r.reason.as_ref().and_then(SavedText::code);
+            (r.path.as_str(), r.status, why)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("/content/dam/f/a.jpg", ReportStatus::Changed, None),
+            (
+                "/content/dam/f/b.jpg",
+                ReportStatus::Failed,
+                Some("upload-processing-unfinished")
+            ),
+        ]
+    );
+}

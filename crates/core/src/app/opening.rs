@@ -97,7 +97,6 @@ impl Opened {
             kind,
             account: self.connected.account.clone(),
             tag_step: None,
-            upload: None,
             op: None,
         }
     }

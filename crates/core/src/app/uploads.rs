@@ -20,7 +20,7 @@ use metadesk_assets::upload::WhenDifferent;
 use metadesk_base::i18n::Text;
 use metadesk_bulk::runs::RunSummary;
 use metadesk_bulk::scope::RunScope;
-use metadesk_bulk::spec::{RunKind, ScopeFilters};
+use metadesk_bulk::spec::{OpPlan, RunKind, ScopeFilters};
 use metadesk_bulk::upload_plan::{self, UploadPlan};
 use metadesk_bulk::{Engine, RunControl, RunSource};
 use metadesk_clients::error::Result;
@@ -110,10 +110,10 @@ impl Workspace {
                 files: run_plan.files.len() as u64,
             },
         );
-        spec.upload = Some(run_plan);
+        spec.op = Some(OpPlan::Upload(run_plan));
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         engine
-            .plan(RunSource::Files(spec), &RunControl::new(), &|_| {})
+            .plan(RunSource::Planned(spec), &RunControl::new(), &|_| {})
             .await
     }
 }
@@ -214,7 +214,7 @@ mod tests {
             .unwrap();
         let done = ws.apply(&opened, &run.id, None, &|_| {}).await.unwrap();
         assert_eq!(done.status, RunStatus::Completed);
-        let upload = done.upload.as_ref().unwrap();
+        let upload = done.op.as_ref().and_then(|op| op.as_upload()).unwrap();
         assert_eq!(upload.uploaded, 18);
         assert_eq!(upload.changed_since.len(), 2, "{:?}", upload.changed_since);
         assert_eq!(sandbox.counters().uploads_completed, 18);

@@ -35,13 +35,18 @@ impl Workspace {
     pub(super) async fn upload_run(&self, id: &str) -> Result<(UploadRunPlan, PartJournal)> {
         let path = runs::path_of(&self.runs_dir(), id)?;
         let mut replay = blocking(move || Replay::load(&path)).await?;
-        let plan = replay.spec.upload.take().ok_or_else(|| {
-            Error::message(
-                ErrorCode::InvalidInput,
-                "error-not-an-upload",
-                vec![("run", id.into())],
-            )
-        })?;
+        let plan = replay
+            .spec
+            .op
+            .take()
+            .and_then(OpPlan::into_upload)
+            .ok_or_else(|| {
+                Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-not-an-upload",
+                    vec![("run", id.into())],
+                )
+            })?;
         Ok((plan, replay.parts))
     }
 

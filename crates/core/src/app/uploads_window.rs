@@ -406,7 +406,13 @@ mod tests {
         assert_eq!(row.metadata["dc:title"], vec!["B"]);
         assert_eq!(shown.folders, vec![format!("{SAMPLE_FOLDER}/sub")]);
         let run = ws.start_held_upload(&opened, &shown.id).await.unwrap();
-        assert_eq!(run.upload.as_ref().map(|u| u.planned), Some(2));
+        assert_eq!(
+            run.op
+                .as_ref()
+                .and_then(|op| op.as_upload())
+                .map(|u| u.planned),
+            Some(2)
+        );
         assert_eq!(sandbox.counters().uploads_initiated, 0, "nothing sent yet");
         let rows = ws.upload_report(&run.id).await.unwrap();
         assert_eq!(rows.len(), 2);

@@ -11,6 +11,7 @@ import type { Replication } from '../../ipc/bindings/Replication';
 import type { RunKind } from '../../ipc/bindings/RunKind';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { UploadUndoRow } from '../../ipc/bindings/UploadUndoRow';
+import type { UploadView } from '../../ipc/bindings/UploadView';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import { runIdTime } from './format';
 
@@ -88,6 +89,12 @@ export function isTaxonomyRun(run: Of): boolean {
  *  rename): its title adds no count of assets. */
 export function namesItself(run: Of): boolean {
   return isUpload(run) || isTaxonomyRun(run);
+}
+
+/** What an upload's run was to send and what it sent, when the run is one (its operation's
+ *  view); null for any other run. */
+export function uploadView(run: Pick<RunSummary, 'op'>): UploadView | null {
+  return run.op?.op === 'upload' ? run.op : null;
 }
 
 /** The files of an upload's undo and where each stands, when the run is one (its operation's

@@ -34,7 +34,7 @@ import { runStep } from '../../lib/step';
 import type { IpcError } from '../../ipc/types';
 import { FolderTree } from '../bulk/folderTree.svelte';
 import { lastUndo, undoAction } from '../bulk/undoLinks';
-import { undoOf } from '../bulk/runKind';
+import { undoOf, uploadView } from '../bulk/runKind';
 import { type UploadUndone, undoneFiles } from './undone';
 
 /** What the page is doing: a step at work shows its progress and holds every button. */
@@ -261,7 +261,7 @@ export class UploadModel {
       this.run = run;
       this.rows = await uploadReport(runId);
       this.runs = await listRuns();
-      this.folder = run.upload?.folder ?? this.folder;
+      this.folder = uploadView(run)?.folder ?? this.folder;
     });
   }
 

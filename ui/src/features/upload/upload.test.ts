@@ -297,7 +297,7 @@ describe('the Upload page', () => {
   it('shows the report of a run opened from Activity, and undoes it', async () => {
     const model = new UploadModel();
     const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], metadataLeftAlone: [`${FOLDER}/a.jpg`], same: 1, refused: 0 };
-    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } }));
+    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 2 }, op: { op: 'upload', ...upload }, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } }));
     vi.mocked(uploadReport).mockResolvedValue([
       { aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false },
       { aemPath: `${FOLDER}/hero.jpg`, size: 10, state: 'uploaded', overAnother: true },
@@ -320,7 +320,7 @@ describe('the Upload page', () => {
   it('asks for the name of a connection marked production before an undo deletes anything', async () => {
     const model = new UploadModel();
     const upload = { folder: FOLDER, planned: 2, uploaded: 2, failed: 0, changedSince: [], metadataLeftAlone: [], same: 0, refused: 0 };
-    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', connectionId: 'c1', kind: { kind: 'upload', folder: FOLDER, files: 2 }, upload, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } }));
+    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r7', status: 'completed', connectionId: 'c1', kind: { kind: 'upload', folder: FOLDER, files: 2 }, op: { op: 'upload', ...upload }, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } }));
     vi.mocked(uploadReport).mockResolvedValue([{ aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false }]);
     await model.openRun('r7');
     undoneAs(['a', 'b']);

@@ -2,9 +2,10 @@
 import type { MovePlan } from "./MovePlan";
 import type { TagImportPlan } from "./TagImportPlan";
 import type { TagImportUndoPlan } from "./TagImportUndoPlan";
+import type { UploadRunPlan } from "./UploadRunPlan";
 import type { UploadUndoPlan } from "./UploadUndoPlan";
 
 /**
  * A run's plan, row by row.
  */
-export type OpPlan = { "op": "move" } & MovePlan | { "op": "tag_import" } & TagImportPlan | { "op": "upload_undo" } & UploadUndoPlan | { "op": "tag_import_undo" } & TagImportUndoPlan;
+export type OpPlan = { "op": "move" } & MovePlan | { "op": "tag_import" } & TagImportPlan | { "op": "upload" } & UploadRunPlan | { "op": "upload_undo" } & UploadUndoPlan | { "op": "tag_import_undo" } & TagImportUndoPlan;

@@ -3,8 +3,9 @@ import type { MoveView } from "./MoveView";
 import type { TagImportUndoView } from "./TagImportUndoView";
 import type { TagImportView } from "./TagImportView";
 import type { UploadUndoView } from "./UploadUndoView";
+import type { UploadView } from "./UploadView";
 
 /**
  * What a run's summary shows of its operation.
  */
-export type OpView = { "op": "move" } & MoveView | { "op": "tag_import" } & TagImportView | { "op": "upload_undo" } & UploadUndoView | { "op": "tag_import_undo" } & TagImportUndoView;
+export type OpView = { "op": "move" } & MoveView | { "op": "tag_import" } & TagImportView | { "op": "upload" } & UploadView | { "op": "upload_undo" } & UploadUndoView | { "op": "tag_import_undo" } & TagImportUndoView;

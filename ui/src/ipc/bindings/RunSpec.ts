@@ -5,7 +5,6 @@ import type { OpPlan } from "./OpPlan";
 import type { RunKind } from "./RunKind";
 import type { ScopeFilters } from "./ScopeFilters";
 import type { TagStep } from "./TagStep";
-import type { UploadRunPlan } from "./UploadRunPlan";
 
 /**
  * Everything that defines a run; stored as the journal's first record.
@@ -34,12 +33,8 @@ account: string | null,
  */
 tagStep?: TagStep, 
 /**
- * An upload's run: the folders it makes and the files it sends.
- */
-upload?: UploadRunPlan, 
-/**
- * An operation's run (a move, a tag import, an undo of an upload or of a tag import): its
- * plan, row by row (a journal written before a tag import was an operation holds its plan
- * as `tagImport`: `journal.rs` reads it here).
+ * An operation's run (a move, a tag import, an upload, an undo of an upload or of a tag
+ * import): its plan, row by row (a journal written before a tag import or an upload was an
+ * operation holds its plan as `tagImport` or `upload`: `journal.rs` reads it here).
  */
 op?: OpPlan, folder: string, filters: ScopeFilters, };

@@ -11,7 +11,6 @@ import type { RunKind } from "./RunKind";
 import type { RunPage } from "./RunPage";
 import type { RunStatus } from "./RunStatus";
 import type { TagStepView } from "./TagStepView";
-import type { UploadView } from "./UploadView";
 
 /**
  * One line of the run history.
@@ -144,12 +143,8 @@ tagStep?: TagStepView,
  */
 undoesTagStep?: TagStepView, 
 /**
- * An upload's run: what it was to send and what it sent; absent for any other run.
- */
-upload?: UploadView, 
-/**
- * An operation's run (a move, a tag import, an undo of an upload or of a tag import): what
- * it was to do and what it did; absent for the others.
+ * An operation's run (a move, a tag import, an upload, an undo of an upload or of a tag
+ * import): what it was to do and what it did; absent for the others.
  */
 op?: OpView, 
 /**
