@@ -79,6 +79,11 @@ notify-sheet-has-errors = { $file } has { $count ->
     [one] { $count } error
    *[other] { $count } errors
 }; nothing was written.
+notify-upload-preview-body = { $send } to send, { $same } already there, { $refused } refused — { $folder }
+notify-upload-preview-blocked = { $sheet } has { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+} to correct before any file is sent — { $folder }
 notify-preview-failed-title = Preview failed
 notify-preview-failed-body = The preview could not finish: { $reason }
 notify-apply-failed-title = Bulk edit failed

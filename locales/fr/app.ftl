@@ -103,6 +103,17 @@ notify-sheet-has-errors = { $file } contient { $count ->
     [one] { $count } erreur
    *[other] { $count } erreurs
 } ; rien n’a été écrit.
+notify-upload-preview-body = { $send } à envoyer, { $same } déjà { $same ->
+    [one] présent
+   *[other] présents
+}, { $refused } { $refused ->
+    [one] refusé
+   *[other] refusés
+} — { $folder }
+notify-upload-preview-blocked = { $sheet } contient { $count ->
+    [one] { $count } erreur
+   *[other] { $count } erreurs
+} à corriger avant tout envoi — { $folder }
 notify-preview-failed-title = Échec de l’aperçu
 notify-preview-failed-body = L’aperçu n’a pas pu aboutir : { $reason }
 notify-apply-failed-title = Échec de la modification en masse

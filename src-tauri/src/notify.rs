@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use metadesk_core::app::SheetImport;
+use metadesk_core::app::{SheetImport, UploadIntent, UploadPreview};
 use metadesk_core::bulk::{RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 use tauri::{AppHandle, Runtime};
@@ -159,6 +159,66 @@ pub fn sheet_checked<'a>(import: &'a SheetImport, l: &Localizer) -> Result<&'a R
     })
 }
 
+/// The notification's title and body for an upload's preview that took `took` (hashing many
+/// large files takes minutes), or `None` when it was shorter than `long_job`: how many files
+/// would go, how many are there already, how many are refused; or that the sheet's errors
+/// hold every file back. `result` is the preview, or the error's words when it failed. An
+/// upload's preview is not a run: nothing to cancel, and its words are its own.
+pub fn upload_message(
+    took: Duration,
+    long_job: Duration,
+    result: Result<&UploadPreview, &str>,
+    l: &Localizer,
+) -> Option<(String, String)> {
+    if took < long_job {
+        return None;
+    }
+    let preview = match result {
+        Ok(preview) => preview,
+        Err(words) => {
+            return Some((
+                l.text("notify-preview-failed-title"),
+                l.msg("notify-preview-failed-body", &[("reason", arg(words))]),
+            ));
+        }
+    };
+    let title = l.msg("notify-preview-title", &[("what", arg("upload"))]);
+    let folder = ("folder", arg(preview.folder.as_str()));
+    let n = |v: usize| count(v as f64);
+    if let (Some(sheet), false) = (&preview.sheet, preview.sheet_errors.is_empty()) {
+        let body = l.msg(
+            "notify-upload-preview-blocked",
+            &[
+                ("sheet", arg(sheet.as_str())),
+                ("count", n(preview.sheet_errors.len())),
+                folder,
+            ],
+        );
+        return Some((title, body));
+    }
+    let with = |wanted: &[UploadIntent]| {
+        let files = preview.files.iter();
+        files.filter(|f| wanted.contains(&f.intent)).count()
+    };
+    let body = l.msg(
+        "notify-upload-preview-body",
+        &[
+            (
+                "send",
+                n(with(&[
+                    UploadIntent::New,
+                    UploadIntent::NewVersion,
+                    UploadIntent::Replace,
+                ])),
+            ),
+            ("same", n(with(&[UploadIntent::Same]))),
+            ("refused", n(with(&[UploadIntent::Refused]))),
+            folder,
+        ],
+    );
+    Some((title, body))
+}
+
 /// Sends the notification for a job that ended, when it was long and not cancelled by the
 /// user. Never fails: a desktop without a notification service only gets a log line, where the
 /// plugin reports one at all.
@@ -170,7 +230,24 @@ pub fn job_ended<R: Runtime>(
     result: Result<&RunSummary, &str>,
     l: &Localizer,
 ) {
-    let Some((title, body)) = message(ended, took, long_job, result, l) else {
+    send(app, message(ended, took, long_job, result, l), took);
+}
+
+/// Sends the notification for an upload's preview that ended, when it was long
+/// ([`upload_message`]), as [`job_ended`] does for a run.
+pub fn upload_previewed<R: Runtime>(
+    app: &AppHandle<R>,
+    took: Duration,
+    long_job: Duration,
+    result: Result<&UploadPreview, &str>,
+    l: &Localizer,
+) {
+    send(app, upload_message(took, long_job, result, l), took);
+}
+
+/// Shows `said` (a title and a body) on the desktop; `None`: only a log line.
+fn send<R: Runtime>(app: &AppHandle<R>, said: Option<(String, String)>, took: Duration) {
+    let Some((title, body)) = said else {
         tracing::info!(
             took_secs = took.as_secs_f64(),
             "no desktop notification: the job was short, or the user cancelled it"
@@ -394,6 +471,63 @@ mod tests {
         assert_eq!(
             sheet_checked(&import, &en),
             Ok(import.run.as_ref().unwrap())
+        );
+    }
+
+    /// A long upload preview (many large files read) tells the desktop what it would send, in
+    /// the reader's language, or that the sheet's errors hold every file back; a short one
+    /// says nothing. That `preview_upload` sends it is seen end to end
+    /// (`tests/e2e/specs/28-upload.test.mjs`, seen failing when it sent none).
+    #[test]
+    fn a_long_upload_preview_says_what_it_would_send() {
+        use metadesk_core::app::UploadPreviewFile;
+        let file = |name: &str, intent| UploadPreviewFile {
+            aem_path: format!("/content/dam/in/{name}"),
+            size: 3,
+            intent,
+            reason: None,
+            metadata: Default::default(),
+        };
+        let mut preview = UploadPreview {
+            id: "p".into(),
+            folder: "/content/dam/in".into(),
+            folders: Vec::new(),
+            files: vec![
+                file("a.jpg", UploadIntent::New),
+                file("b.jpg", UploadIntent::NewVersion),
+                file("c.jpg", UploadIntent::Same),
+                file("d.jpg", UploadIntent::Refused),
+            ],
+            sheet: Some("values.csv".into()),
+            sheet_errors: Vec::new(),
+            without_row: Vec::new(),
+            references: None,
+            references_unknown: None,
+        };
+        let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
+        let short = Duration::from_secs(29);
+        assert!(upload_message(short, LONG_JOB, Ok(&preview), &en).is_none());
+        let said = |l: &Localizer, p: &UploadPreview| upload_message(LONG_JOB, LONG_JOB, Ok(p), l);
+        assert_eq!(
+            said(&en, &preview),
+            Some((
+                "Upload preview ready".to_owned(),
+                "2 to send, 1 already there, 1 refused — /content/dam/in".to_owned()
+            ))
+        );
+        assert_eq!(
+            said(&fr, &preview).unwrap().1,
+            "2 à envoyer, 1 déjà présent, 1 refusé — /content/dam/in"
+        );
+        preview.sheet_errors = vec!["Row 2: no such file".into(), "Row 3: no such file".into()];
+        assert_eq!(
+            said(&en, &preview).unwrap().1,
+            "values.csv has 2 errors to correct before any file is sent — /content/dam/in"
+        );
+        let failed = upload_message(LONG_JOB, LONG_JOB, Err("AEM did not answer"), &en);
+        assert_eq!(
+            failed.unwrap().1,
+            "The preview could not finish: AEM did not answer"
         );
     }
 

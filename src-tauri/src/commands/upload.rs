@@ -12,6 +12,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use super::sheets::picked_many;
 use crate::ipc_error::IpcError;
+use crate::notify;
 use crate::state::AppState;
 use crate::worded::Worded;
 
@@ -53,18 +54,25 @@ pub async fn choose_upload_files<R: Runtime>(
 }
 
 /// What uploading the held files into the folder would do, with the sheet's values and
-/// problems; sends nothing.
+/// problems; sends nothing. A long one (many large files to read) tells the desktop, as any
+/// preview does.
 #[tauri::command]
-pub async fn preview_upload(
+pub async fn preview_upload<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     request: UploadPreviewRequest,
 ) -> Result<UploadPreview, IpcError> {
+    let started = std::time::Instant::now();
     let opened = super::open_stored(&state, request.connection_id.clone()).await?;
-    state
+    let l = state.localizer();
+    let previewed = state
         .workspace
-        .preview_held_upload(&opened, &request, &state.localizer())
-        .await
-        .worded(&state)
+        .preview_held_upload(&opened, &request, &l)
+        .await;
+    let words = previewed.as_ref().map_err(|e| e.to_string());
+    let view = words.as_ref().map(|p| *p).map_err(String::as_str);
+    notify::upload_previewed(&app, started.elapsed(), state.long_job, view, &l);
+    previewed.worded(&state)
 }
 
 /// The run of preview `preview_id`, journaled; the page applies it with `apply_run`.

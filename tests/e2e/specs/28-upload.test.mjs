@@ -21,7 +21,9 @@ import {
   press,
   startSandboxBinary,
   eventually,
+  longJobSecs,
   screenshot,
+  sentNotifications,
   simulateDrop,
   importSandboxConnection,
   deleteConnections,
@@ -89,8 +91,9 @@ async function pickInTree(driver, folder) {
 }
 
 /** Drops the folder and the sheet on the Upload page, picks the target folder in the tree
- *  (`inTree`) or types it, previews; returns the preview's rows by AEM path. */
-async function dropAndPreview(driver, inTree = false) {
+ *  (`inTree`) or types it, previews (with AEM `slow`ed past the long-job threshold while it
+ *  does); returns the preview's rows by AEM path. */
+async function dropAndPreview(driver, inTree = false, slow = false) {
   await press(driver, "nav-upload");
   await byTestId(driver, "upload-no-files");
   await simulateDrop(driver, [dropped]);
@@ -106,14 +109,19 @@ async function dropAndPreview(driver, inTree = false) {
     await input.sendKeys(FOLDER, Key.ENTER);
   }
   await eventually(async () => (await (await byTestId(driver, "upload-preview")).isEnabled()), "Preview stayed disabled");
+  if (slow) await sandbox.setFaults({ latency_ms: longJobSecs() * 1000 + 1000 });
   await press(driver, "upload-preview");
-  return eventually(async () => {
-    const rows = await driver.findElements(By.css('[data-testid="upload-row"]'));
-    if (rows.length !== FILES.length) return null;
-    const out = {};
-    for (const row of rows) out[await row.getAttribute("data-path")] = { intent: await row.getAttribute("data-intent"), text: await row.getText() };
-    return out;
-  }, "the preview did not list the files", 60_000);
+  try {
+    return await eventually(async () => {
+      const rows = await driver.findElements(By.css('[data-testid="upload-row"]'));
+      if (rows.length !== FILES.length) return null;
+      const out = {};
+      for (const row of rows) out[await row.getAttribute("data-path")] = { intent: await row.getAttribute("data-intent"), text: await row.getText() };
+      return out;
+    }, "the preview did not list the files", 120_000);
+  } finally {
+    if (slow) await sandbox.setFaults({});
+  }
 }
 
 test("a dropped folder and sheet are previewed, uploaded, reported, and undone from Activity", async (t) => {
@@ -216,7 +224,16 @@ test("the Upload page in French", async (t) => {
         return titles.length > 0 && (await titles[0].getText()) === "Envoyer des fichiers";
       }, "the Upload page did not open in French");
       await screenshot(driver, "28-upload-4-french-empty");
-      const rows = await dropAndPreview(driver);
+      // A long preview (many large files to read) tells the desktop what it would send.
+      const notifiedBefore = sentNotifications().length;
+      const rows = await dropAndPreview(driver, false, true);
+      const notified = await eventually(async () => {
+        const sent = sentNotifications().slice(notifiedBefore);
+        return sent.length > 0 ? sent : null;
+      }, "no desktop notification was sent for the long upload preview");
+      assert.equal(notified.length, 1, JSON.stringify(notified));
+      assert.equal(notified[0].summary, "Aperçu de l’envoi de fichiers prêt");
+      assert.equal(notified[0].body, `3 à envoyer, 0 déjà présent, 0 refusé — ${FOLDER}`);
       const first = rows[`${FOLDER}/${FILES[0][0]}`];
       assert.ok(first.text.includes("Nouveau"), first.text);
       // French sizes (issue 77): ko, not kB.
