@@ -818,15 +818,7 @@ async fn a_tag_import_journaled_before_it_was_an_operation_still_opens_as_one() 
         )
         .await
         .unwrap();
-    let journal = journal_path(&dir.path().join("runs"), &s.id);
-    let text = std::fs::read_to_string(&journal).unwrap();
-    let (first, rest) = text.split_once('\n').unwrap();
-    let mut run: serde_json::Value = serde_json::from_str(first).unwrap();
-    let spec = run.get_mut("spec").unwrap().as_object_mut().unwrap();
-    let mut plan = spec.remove("op").unwrap();
-    plan.as_object_mut().unwrap().remove("op");
-    spec.insert("tagImport".into(), plan);
-    std::fs::write(&journal, format!("{run}\n{rest}")).unwrap();
+    journaled_before_ops(dir.path(), &s.id, "tagImport", &[]);
 
     let old = runs::summary(&dir.path().join("runs"), &s.id).unwrap();
     assert_eq!(old.op, s.op);
@@ -886,14 +878,6 @@ async fn an_upload_journaled_before_it_was_an_operation_reports_its_files() {
         )
         .await
         .unwrap();
-    let journal = journal_path(&dir.path().join("runs"), &s.id);
-    let text = std::fs::read_to_string(&journal).unwrap();
-    let (first, rest) = text.split_once('\n').unwrap();
-    let mut run: serde_json::Value = serde_json::from_str(first).unwrap();
-    let spec = run.get_mut("spec").unwrap().as_object_mut().unwrap();
-    let mut plan = spec.remove("op").unwrap();
-    plan.as_object_mut().unwrap().remove("op");
-    spec.insert("upload".into(), plan);
     let done = Record::Part {
         part: RunPart::File {
             path: "/content/dam/f/a.jpg".into(),
@@ -915,9 +899,7 @@ async fn an_upload_journaled_before_it_was_an_operation_reports_its_files() {
         )),
         now: None,
     };
-    let done = serde_json::to_string(&done).unwrap();
-    let refused = serde_json::to_string(&refused).unwrap();
-    std::fs::write(&journal, format!("{run}\n{rest}{done}\n{refused}\n")).unwrap();
+    journaled_before_ops(dir.path(), &s.id, "upload", &[done, refused]);
 
     let old = runs::summary(&dir.path().join("runs"), &s.id).unwrap();
     let view = old.op.as_ref().and_then(|op| op.as_upload()).unwrap();
@@ -944,4 +926,22 @@ async fn an_upload_journaled_before_it_was_an_operation_reports_its_files() {
             ),
         ]
     );
+}
+
+/// Rewrites run `id`'s journal as one written before its plan was an operation's: the spec's
+/// `op` moved to `field`, without its `op` tag; then `more` records appended.
+fn journaled_before_ops(dir: &std::path::Path, id: &str, field: &str, more: &[Record]) {
+    let journal = journal_path(&dir.join("runs"), id);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    let mut run: serde_json::Value = serde_json::from_str(first).unwrap();
+    let spec = run.get_mut("spec").unwrap().as_object_mut().unwrap();
+    let mut plan = spec.remove("op").unwrap();
+    plan.as_object_mut().unwrap().remove("op");
+    spec.insert(field.into(), plan);
+    let mut text = format!("{run}\n{rest}");
+    for record in more {
+        text += &format!("{}\n", serde_json::to_string(record).unwrap());
+    }
+    std::fs::write(&journal, text).unwrap();
 }
