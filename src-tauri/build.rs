@@ -37,7 +37,6 @@ fn main() {
         "upload_drops",
         "choose_upload_files",
         "preview_upload",
-        "start_upload",
         "upload_report",
         "scope_query",
         "list_entries",

@@ -190,7 +190,6 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::upload::upload_drops,
                 commands::upload::choose_upload_files,
                 commands::upload::preview_upload,
-                commands::upload::start_upload,
                 commands::upload::upload_report,
                 commands::scopes::scope_query,
                 commands::scopes::list_entries,

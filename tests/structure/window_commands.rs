@@ -80,6 +80,36 @@ fn the_window_applies_every_run_through_one_command() {
     );
 }
 
+/// The window commands that answer one run's summary: the one preview, the one apply, and the
+/// reading of a run.
+const RUN_ANSWERS: [&str; 3] = [THE_PREVIEW, THE_APPLY, "run_summary"];
+
+/// No other window command answers one run's summary: a command that journals a run under
+/// another name is a preview by another name (its connection opened and its run planned
+/// twice). Seen failing with `start_upload` (an upload's run journaled from its preview, asked
+/// through `preview` since).
+#[test]
+fn no_other_window_command_answers_a_run() {
+    let mut others = Vec::new();
+    for path in files("src-tauri/src/commands", &[".rs"]) {
+        if is_rust_test_file(&path) {
+            continue;
+        }
+        for (name, answer, _) in commands_of(&read(&path)) {
+            let one_run = answer.contains("RunSummary") && !answer.contains("Vec<");
+            if one_run && !RUN_ANSWERS.contains(&name.as_str()) {
+                others.push(format!("{}: {name}", path.display()));
+            }
+        }
+    }
+    assert!(
+        others.is_empty(),
+        "a run is journaled through the one `{THE_PREVIEW}` command (add a variant to \
+         PreviewAsk, crates/core/src/app/previews_window.rs), not:\n{}",
+        others.join("\n")
+    );
+}
+
 /// Each `#[tauri::command]` function of `code`: its name, what it answers (the text from its
 /// `->` to the `{` that opens its body) and its whole signature.
 fn commands_of(code: &str) -> Vec<(String, String, String)> {

@@ -1,12 +1,12 @@
 //! The Upload page: files and folders chosen in the system's dialog (held by the core like a
-//! dropped set, so the page never sees a path), their preview, the run journaled from it (the
-//! page applies it with `apply_run`, with progress, as any run), and its undo. Each command is a
+//! dropped set, so the page never sees a path), their preview, and its report (the run is
+//! journaled from the preview through `preview`, `PreviewAsk::Upload`, and applied with
+//! `apply_run`, with progress, as any run). Each command is a
 //! call to the core's use cases (`metadesk_core::app::uploads_window`, `…::uploads_undo`).
 
 use std::sync::atomic::Ordering;
 
 use metadesk_core::app::{HeldUpload, UploadPreview, UploadPreviewRequest, UploadReportRow};
-use metadesk_core::bulk::RunSummary;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
@@ -73,21 +73,6 @@ pub async fn preview_upload<R: Runtime>(
     let view = words.as_ref().map(|p| *p).map_err(String::as_str);
     notify::upload_previewed(&app, started.elapsed(), state.long_job, view, &l);
     previewed.worded(&state)
-}
-
-/// The run of preview `preview_id`, journaled; the page applies it with `apply_run`.
-#[tauri::command]
-pub async fn start_upload(
-    state: State<'_, AppState>,
-    connection_id: String,
-    preview_id: String,
-) -> Result<RunSummary, IpcError> {
-    let opened = super::open_stored(&state, connection_id).await?;
-    state
-        .workspace
-        .start_held_upload(&opened, &preview_id)
-        .await
-        .worded(&state)
 }
 
 /// Each file of upload run `run_id` and where it stands, for its report.

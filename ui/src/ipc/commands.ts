@@ -686,7 +686,7 @@ export function previewUpload(request: UploadPreviewRequest): Promise<UploadPrev
 
 /** The run of an upload's preview, journaled; applied with `applyRun` (with progress). */
 export function startUpload(connectionId: string, previewId: string): Promise<RunSummary> {
-  return call('start_upload', { connectionId, previewId });
+  return preview({ what: 'upload', connectionId, previewId }, () => {});
 }
 
 /** Each file of upload run `runId` and where it stands, for its report. */

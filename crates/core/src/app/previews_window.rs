@@ -47,6 +47,13 @@ pub enum PreviewAsk {
         connection_id: String,
         request: TagRenameRequest,
     },
+    /// The run of the upload preview held under `preview_id` (its files read and compared by
+    /// `Workspace::preview_held_upload`), journaled and not yet sent.
+    #[serde(rename_all = "camelCase")]
+    Upload {
+        connection_id: String,
+        preview_id: String,
+    },
     /// The undo of run `run_id`, on its own connection.
     #[serde(rename_all = "camelCase")]
     Undo { run_id: String },
@@ -137,6 +144,13 @@ impl Workspace {
                 let preview = self.preview_tag_rename(&opened, &request).await?;
                 return self.run_summary(&preview.run_id).await;
             }
+            PreviewAsk::Upload {
+                connection_id,
+                preview_id,
+            } => {
+                let opened = self.open(ConnectionChoice::stored(connection_id)).await?;
+                return self.start_held_upload(&opened, &preview_id).await;
+            }
             PreviewAsk::Undo { run_id } => {
                 let opened = self.open_run_s_own(&run_id, RunAction::Undo).await?;
                 let undo = PreviewRequest::Undo { of: run_id };
@@ -190,6 +204,15 @@ mod tests {
             PreviewAsk::Republish {
                 run_id: "r2".into(),
                 agent: Agent::Preview
+            }
+        );
+        let upload =
+            read(serde_json::json!({"what": "upload", "connectionId": "c1", "previewId": "p1"}));
+        assert_eq!(
+            upload,
+            PreviewAsk::Upload {
+                connection_id: "c1".into(),
+                preview_id: "p1".into()
             }
         );
         let folder =
