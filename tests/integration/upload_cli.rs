@@ -249,6 +249,30 @@ async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_f
     upload_failing(&["too large for the 8 parts AEM gave", "1 uploaded, 1 failed"]).await;
     assert!(sb.asset(&format!("{SAMPLE_FOLDER}/huge.jpg")).is_none());
     assert_eq!(sb.counters().storage_parts, 1, "only ok.jpg's part went up");
+    // Its report names each file, where it stands and why (it was empty: an upload's rows are
+    // its files, not planned assets).
+    let runs = metadesk_core::bulk::runs::list(&h.runs_dir()).unwrap();
+    let csv = h.dir.path().join("upload-report.csv");
+    let id = &runs.first().unwrap().id;
+    let shown = h
+        .run(&["runs", "show", id, "--csv", csv.to_str().unwrap()])
+        .await;
+    // Exit 1: a file failed, as `runs show` says of any run with failures.
+    assert_eq!(shown.code, Some(1), "{}", shown.stderr);
+    let report = std::fs::read_to_string(&csv).unwrap();
+    let row = |name: &str| {
+        let path = format!("{SAMPLE_FOLDER}/{name},");
+        let found = report.lines().find(|row| row.starts_with(&path));
+        found
+            .unwrap_or_else(|| panic!("{name} missing from {report}"))
+            .to_owned()
+    };
+    assert!(row("ok.jpg").contains(",changed,"), "{report}");
+    let huge = row("huge.jpg");
+    assert!(
+        huge.contains(",failed,") && huge.contains("too large"),
+        "{huge}"
+    );
 
     let mut faults = sb.faults();
     faults.write_denied = vec![SAMPLE_FOLDER.to_owned()];
