@@ -577,6 +577,15 @@ export function sentNotifications() {
   return text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
 }
 
+/** The notifications sent since the first `before` (a `sentNotifications().length` taken
+ *  earlier), once one has come; fails naming `what` when none does. */
+export async function notificationsSince(before, what) {
+  return eventually(async () => {
+    const sent = sentNotifications().slice(before);
+    return sent.length > 0 ? sent : null;
+  }, `no desktop notification was sent for ${what}`);
+}
+
 /** Seconds a preview or apply must last to send a notification (scripts/e2e.sh sets it). */
 export function longJobSecs() {
   return Number(required("METADESK_LONG_JOB_SECS"));

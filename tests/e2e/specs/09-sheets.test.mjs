@@ -39,6 +39,7 @@ import {
   importSandboxConnection,
   typeFolder,
   sentNotifications,
+  notificationsSince,
   longJobSecs,
 } from "../lib/app.mjs";
 
@@ -180,10 +181,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     const blocked = await dropAndCheck(driver, bad, "sheet-blocked");
     await sandbox.setFaults({});
     assert.match(await blocked.getText(), /nothing was written to AEM/);
-    const notified = await eventually(async () => {
-      const sent = sentNotifications().slice(notifiedBefore);
-      return sent.length > 0 ? sent : null;
-    }, "no desktop notification was sent for the long sheet check");
+    const notified = await notificationsSince(notifiedBefore, "the long sheet check");
     assert.equal(notified.length, 1, JSON.stringify(notified));
     assert.equal(notified[0].summary, "Preview failed");
     assert.match(notified[0].body, /^The preview could not finish: bad sheet\.csv has \d+ errors?; nothing was written\.$/);

@@ -24,6 +24,7 @@ import {
   longJobSecs,
   screenshot,
   sentNotifications,
+  notificationsSince,
   simulateDrop,
   importSandboxConnection,
   deleteConnections,
@@ -227,10 +228,7 @@ test("the Upload page in French", async (t) => {
       // A long preview (many large files to read) tells the desktop what it would send.
       const notifiedBefore = sentNotifications().length;
       const rows = await dropAndPreview(driver, false, true);
-      const notified = await eventually(async () => {
-        const sent = sentNotifications().slice(notifiedBefore);
-        return sent.length > 0 ? sent : null;
-      }, "no desktop notification was sent for the long upload preview");
+      const notified = await notificationsSince(notifiedBefore, "the long upload preview");
       assert.equal(notified.length, 1, JSON.stringify(notified));
       assert.equal(notified[0].summary, "Aperçu de l’envoi de fichiers prêt");
       assert.equal(notified[0].body, `3 à envoyer, 0 déjà présent, 0 refusé — ${FOLDER}`);
