@@ -13,6 +13,7 @@ use std::time::Duration;
 use metadesk_core::app::{SheetImport, UploadIntent, UploadPreview};
 use metadesk_core::bulk::{RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
+use metadesk_core::{Error, ErrorCode};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
@@ -61,12 +62,12 @@ fn cancelled_by_user(ended: Ended, summary: &RunSummary) -> bool {
 
 /// The notification's title and body for a job that took `took`, in `l`'s language, or `None`
 /// when it was shorter than `long_job` or the user cancelled it. `result` is the run's summary,
-/// or the error's words when the job failed.
+/// or the error the job failed with, said in `l`'s language as the window says it.
 pub fn message(
     ended: Ended,
     took: Duration,
     long_job: Duration,
-    result: Result<&RunSummary, &str>,
+    result: Result<&RunSummary, &Error>,
     l: &Localizer,
 ) -> Option<(String, String)> {
     if took < long_job {
@@ -134,26 +135,38 @@ pub fn message(
                 ),
             )
         }
-        (Ended::Preview, Err(words)) => (
-            l.text("notify-preview-failed-title"),
-            l.msg("notify-preview-failed-body", &[("reason", arg(words))]),
-        ),
-        (Ended::Apply, Err(words)) => (
+        (Ended::Preview, Err(e)) => preview_failed(e, l),
+        (Ended::Apply, Err(e)) => (
             l.text("notify-apply-failed-title"),
-            l.msg("notify-apply-failed-body", &[("reason", arg(words))]),
+            l.msg(
+                "notify-apply-failed-body",
+                &[("reason", arg(e.localized(l)))],
+            ),
         ),
     })
 }
 
+/// A preview that failed with `e`, in `l`'s language.
+fn preview_failed(e: &Error, l: &Localizer) -> (String, String) {
+    (
+        l.text("notify-preview-failed-title"),
+        l.msg(
+            "notify-preview-failed-body",
+            &[("reason", arg(e.localized(l)))],
+        ),
+    )
+}
+
 /// What a sheet's check and preview ended with, as a notification says it: the run it planned,
 /// or (errors stopped the sheet, nothing planned) why, naming the file.
-pub fn sheet_checked<'a>(import: &'a SheetImport, l: &Localizer) -> Result<&'a RunSummary, String> {
+pub fn sheet_checked(import: &SheetImport) -> Result<&RunSummary, Error> {
     import.run.as_ref().ok_or_else(|| {
-        l.msg(
+        Error::message(
+            ErrorCode::InvalidInput,
             "notify-sheet-has-errors",
-            &[
-                ("file", arg(import.file_name.as_str())),
-                ("count", count(import.issue_counts.errors as f64)),
+            vec![
+                ("file", import.file_name.as_str().into()),
+                ("count", (import.issue_counts.errors as f64).into()),
             ],
         )
     })
@@ -162,12 +175,12 @@ pub fn sheet_checked<'a>(import: &'a SheetImport, l: &Localizer) -> Result<&'a R
 /// The notification's title and body for an upload's preview that took `took` (hashing many
 /// large files takes minutes), or `None` when it was shorter than `long_job`: how many files
 /// would go, how many are there already, how many are refused; or that the sheet's errors
-/// hold every file back. `result` is the preview, or the error's words when it failed. An
+/// hold every file back. `result` is the preview, or the error it failed with. An
 /// upload's preview is not a run: nothing to cancel, and its words are its own.
 pub fn upload_message(
     took: Duration,
     long_job: Duration,
-    result: Result<&UploadPreview, &str>,
+    result: Result<&UploadPreview, &Error>,
     l: &Localizer,
 ) -> Option<(String, String)> {
     if took < long_job {
@@ -175,12 +188,7 @@ pub fn upload_message(
     }
     let preview = match result {
         Ok(preview) => preview,
-        Err(words) => {
-            return Some((
-                l.text("notify-preview-failed-title"),
-                l.msg("notify-preview-failed-body", &[("reason", arg(words))]),
-            ));
-        }
+        Err(e) => return Some(preview_failed(e, l)),
     };
     let title = l.msg("notify-preview-title", &[("what", arg("upload"))]);
     let folder = ("folder", arg(preview.folder.as_str()));
@@ -227,7 +235,7 @@ pub fn job_ended<R: Runtime>(
     ended: Ended,
     took: Duration,
     long_job: Duration,
-    result: Result<&RunSummary, &str>,
+    result: Result<&RunSummary, &Error>,
     l: &Localizer,
 ) {
     send(app, message(ended, took, long_job, result, l), took);
@@ -239,7 +247,7 @@ pub fn upload_previewed<R: Runtime>(
     app: &AppHandle<R>,
     took: Duration,
     long_job: Duration,
-    result: Result<&UploadPreview, &str>,
+    result: Result<&UploadPreview, &Error>,
     l: &Localizer,
 ) {
     send(app, upload_message(took, long_job, result, l), took);
@@ -460,8 +468,9 @@ mod tests {
             run: None,
         };
         let en = Localizer::english();
-        let words = sheet_checked(&import, &en).unwrap_err();
-        let (title, body) = message(Ended::Preview, LONG_JOB, LONG_JOB, Err(&words), &en).unwrap();
+        let stopped = sheet_checked(&import).unwrap_err();
+        let (title, body) =
+            message(Ended::Preview, LONG_JOB, LONG_JOB, Err(&stopped), &en).unwrap();
         assert_eq!(title, "Preview failed");
         assert_eq!(
             body,
@@ -469,8 +478,8 @@ mod tests {
         );
         import.run = Some(summary(RunStatus::Previewed, Counts::default()));
         assert_eq!(
-            sheet_checked(&import, &en),
-            Ok(import.run.as_ref().unwrap())
+            sheet_checked(&import).ok(),
+            Some(import.run.as_ref().unwrap())
         );
     }
 
@@ -524,11 +533,15 @@ mod tests {
             said(&en, &preview).unwrap().1,
             "values.csv has 2 errors to correct before any file is sent — /content/dam/in"
         );
-        let failed = upload_message(LONG_JOB, LONG_JOB, Err("AEM did not answer"), &en);
-        assert_eq!(
-            failed.unwrap().1,
-            "The preview could not finish: AEM did not answer"
+        let gone = Error::message(ErrorCode::InvalidInput, "error-upload-preview-gone", vec![]);
+        let failed = upload_message(LONG_JOB, LONG_JOB, Err(&gone), &en)
+            .unwrap()
+            .1;
+        assert!(
+            failed.starts_with("The preview could not finish: "),
+            "{failed}"
         );
+        assert!(failed.ends_with(&gone.localized(&en)), "{failed}");
     }
 
     #[test]
@@ -605,10 +618,53 @@ mod tests {
             "2,500 to change, 400 already as wanted, 100 skipped — /content/dam/x"
         );
 
-        let (title, body) =
-            message(Ended::Apply, long, LONG_JOB, Err("Could not reach x."), &en).unwrap();
+        let complete = Error::message(
+            ErrorCode::InvalidInput,
+            "error-run-complete",
+            vec![("run", "r1".into())],
+        );
+        let (title, body) = message(Ended::Apply, long, LONG_JOB, Err(&complete), &en).unwrap();
         assert_eq!(title, "Bulk edit failed");
-        assert!(body.ends_with("Could not reach x."));
+        assert!(body.ends_with(&complete.localized(&en)), "{body}");
+    }
+
+    /// A job that failed says why in the reader's language, as the window says it: the error's
+    /// own words in French for a French reader. Seen failing with the error's English text
+    /// (`to_string`), which every failure notification carried before.
+    #[test]
+    fn a_failure_is_said_in_the_reader_s_language() {
+        let fr = Localizer::new(Lang::Fr);
+        let complete = Error::message(
+            ErrorCode::InvalidInput,
+            "error-run-complete",
+            vec![("run", "r1".into())],
+        );
+        let in_french = complete.localized(&fr);
+        assert_ne!(in_french, complete.localized(&Localizer::english()));
+        let (_, body) = message(Ended::Apply, LONG_JOB, LONG_JOB, Err(&complete), &fr).unwrap();
+        assert!(body.ends_with(&in_french), "{body}");
+        let (_, body) = upload_message(LONG_JOB, LONG_JOB, Err(&complete), &fr).unwrap();
+        assert!(body.ends_with(&in_french), "{body}");
+        let import = SheetImport {
+            import_id: "i".into(),
+            file_name: "droits.csv".into(),
+            format: metadesk_core::i18n::Text::plain("sheet-format-csv"),
+            rows: 10,
+            issue_counts: metadesk_core::app::IssueCounts {
+                errors: 2,
+                warnings: 0,
+                total: 2,
+            },
+            issues: Vec::new(),
+            skipped_rows: Vec::new(),
+            run: None,
+        };
+        let stopped = sheet_checked(&import).unwrap_err();
+        let (_, body) = message(Ended::Preview, LONG_JOB, LONG_JOB, Err(&stopped), &fr).unwrap();
+        assert_eq!(
+            body,
+            "L’aperçu n’a pas pu aboutir\u{a0}: droits.csv contient 2 erreurs\u{202f}; rien n’a été écrit."
+        );
     }
 
     #[test]

@@ -45,12 +45,8 @@ pub(super) fn finish<R: Runtime>(
     started: Instant,
     result: Result<RunSummary, Error>,
 ) -> Result<RunSummary, IpcError> {
-    let words = result.as_ref().map_err(ToString::to_string);
-    let view = match &words {
-        Ok(summary) => Ok(*summary),
-        Err(words) => Err(words.as_str()),
-    };
     let l = state.localizer();
+    let view = result.as_ref();
     notify::job_ended(app, ended, started.elapsed(), state.long_job, view, &l);
     // The window shows the run's stop reason as it shows errors: in its language.
     result

@@ -136,11 +136,17 @@ pub async fn preview_sheet<R: Runtime>(
         .import_held_sheet(&opened, &sheet_id, skip_rows_in_error, &progress)
         .await;
     let l = state.localizer();
-    let words = match &imported {
-        Ok(import) => notify::sheet_checked(import, &l),
-        Err(e) => Err(e.to_string()),
+    let stopped;
+    let view = match &imported {
+        Ok(import) => match notify::sheet_checked(import) {
+            Ok(run) => Ok(run),
+            Err(e) => {
+                stopped = e;
+                Err(&stopped)
+            }
+        },
+        Err(e) => Err(e),
     };
-    let view = words.as_ref().map(|run| *run).map_err(String::as_str);
     notify::job_ended(
         &app,
         Ended::Preview,

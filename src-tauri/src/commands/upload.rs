@@ -69,8 +69,7 @@ pub async fn preview_upload<R: Runtime>(
         .workspace
         .preview_held_upload(&opened, &request, &l)
         .await;
-    let words = previewed.as_ref().map_err(|e| e.to_string());
-    let view = words.as_ref().map(|p| *p).map_err(String::as_str);
+    let view = previewed.as_ref();
     notify::upload_previewed(&app, started.elapsed(), state.long_job, view, &l);
     previewed.worded(&state)
 }
