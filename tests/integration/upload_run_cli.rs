@@ -33,6 +33,18 @@ pub(crate) fn write_files(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// `upload DROP --to SAMPLE_FOLDER --yes`.
+pub(crate) async fn upload(h: &CliHome, drop: &Path) -> Ran {
+    let args = [
+        "upload",
+        drop.to_str().unwrap(),
+        "--to",
+        SAMPLE_FOLDER,
+        "--yes",
+    ];
+    h.run_dev(&args).await
+}
+
 /// `upload DROP --to SAMPLE_FOLDER --metadata SHEET --yes`.
 pub(crate) async fn upload_with_sheet(h: &CliHome, drop: &Path, sheet: &Path) -> Ran {
     let (drop, sheet) = (drop.to_str().unwrap(), sheet.to_str().unwrap());
@@ -122,15 +134,7 @@ async fn undo_deletes_what_the_upload_made_but_keeps_a_colleague_s_change_and_a_
     let first = h.dir.path().join("first");
     std::fs::create_dir_all(&first).unwrap();
     std::fs::write(first.join("f002.jpg"), b"the earlier file").unwrap();
-    let before = h
-        .run_dev(&[
-            "upload",
-            first.to_str().unwrap(),
-            "--to",
-            SAMPLE_FOLDER,
-            "--yes",
-        ])
-        .await;
+    let before = upload(&h, &first).await;
     assert_eq!(before.code, Some(0), "{}\n{}", before.stdout, before.stderr);
 
     let ran = h
@@ -444,15 +448,7 @@ async fn each_folder_an_upload_makes_is_journaled_before_its_request() {
     let drop = h.dir.path().join("trip");
     write_files(&drop.join("day1"), 1);
     write_files(&drop.join("day1").join("night"), 1);
-    let ran = h
-        .run_dev(&[
-            "upload",
-            drop.to_str().unwrap(),
-            "--to",
-            SAMPLE_FOLDER,
-            "--yes",
-        ])
-        .await;
+    let ran = upload(&h, &drop).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     // The dropped folder's contents go into the target: its subfolders are made there.
     let made = [

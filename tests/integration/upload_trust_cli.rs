@@ -151,15 +151,7 @@ async fn an_initiate_answer_without_a_largest_part_size_sends_nothing_of_the_fil
     let h = CliHome::new(&sb);
     let drop = h.dir.path().join("guess");
     write_files(&drop, 2);
-    let ran = h
-        .run_dev(&[
-            "upload",
-            drop.to_str().unwrap(),
-            "--to",
-            SAMPLE_FOLDER,
-            "--yes",
-        ])
-        .await;
+    let ran = crate::upload_run_cli::upload(&h, &drop).await;
     assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
     assert!(
         ran.stdout
