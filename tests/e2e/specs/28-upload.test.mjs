@@ -11,7 +11,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { By, Key } from "selenium-webdriver";
@@ -28,10 +28,15 @@ import {
   simulateDrop,
   importSandboxConnection,
   deleteConnections,
+  clickForNativeWindow,
+  sendToWindow,
+  nativeWindow,
+  readExcelCsv,
 } from "../lib/app.mjs";
 import { chooseLanguage } from "../lib/plain.mjs";
 
 const FOLDER = "/content/dam/wknd-shared/en/adventures";
+const SAVE_DIALOG = "^Export the report as CSV$";
 /** The files of the dropped folder, below it, with the title the sheet gives each. */
 const FILES = [
   ["e2e-upload-a.jpg", "Upload A"],
@@ -159,6 +164,23 @@ test("a dropped folder and sheet are previewed, uploaded, reported, and undone f
     assert.deepEqual(states, FILES.map(() => "uploaded"));
     await showing(driver, "upload-report");
     await screenshot(driver, "28-upload-2-report");
+
+    // The report saved as CSV, as every run's is: a file a row, where the run left it.
+    const target = join(dir, "upload report.csv");
+    const dialog = await clickForNativeWindow(await byTestId(driver, "export-csv"), SAVE_DIALOG);
+    sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
+    sendToWindow(dialog, "type", "--delay", "10", target);
+    sendToWindow(dialog, "key", "Return");
+    assert.equal(await (await byTestId(driver, "export-result", 60_000)).getText(), "Saved upload report.csv");
+    await eventually(() => nativeWindow(SAVE_DIALOG) === null, "the save dialog is still open");
+    assert.ok(existsSync(target), `${target} was not written`);
+    const csv = readExcelCsv(target);
+    const [path, status] = [csv[0].indexOf("Path"), csv[0].indexOf("Status")];
+    assert.ok(path >= 0 && status >= 0, `headers: ${csv[0]}`);
+    assert.deepEqual(
+      csv.slice(1).filter((r) => r[path]).map((r) => [r[path], r[status]]).sort(),
+      FILES.map(([name]) => [`${FOLDER}/${name}`, "changed"]).sort(),
+    );
 
     // Activity lists the run; its report opens on the Upload page, where Undo is.
     await press(driver, "nav-activity");

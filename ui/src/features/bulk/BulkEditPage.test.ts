@@ -1179,7 +1179,7 @@ describe('the report', () => {
     const user = userEvent.setup();
     vi.mocked(localizedCsvHeaders).mockResolvedValueOnce(true);
     await renderPage();
-    await act(() => store.report.loadSettings());
+    await act(() => store.exporter.loadSettings());
     await act(() => store.run.openReport(FAILED));
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     expect(toggle).toBeChecked();
@@ -1200,7 +1200,9 @@ describe('the report', () => {
     vi.mocked(setLocalizedCsvHeaders).mockRejectedValueOnce({ code: 'io', message: 'could not write /data/report-settings.json: the disk is full' });
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     await user.click(toggle);
-    expect(await screen.findByText('could not write /data/report-settings.json: the disk is full')).toBeInTheDocument();
+    expect(await screen.findByTestId('export-error')).toHaveTextContent(
+      'The column headers choice holds in this window, but could not be kept for the next start: could not write /data/report-settings.json: the disk is full',
+    );
     expect(toggle).not.toBeChecked();
   });
 

@@ -2,7 +2,8 @@
 //   setup    the form, its problems, the folder tree and the live count (setup.svelte.ts)
 //   sheets   "From a spreadsheet": export, the sheet on hand and its check (sheets.svelte.ts)
 //   run      the run on screen and the one job: preview, apply, pause, cancel (run.svelte.ts)
-//   report   a report's rows, failures, CSV export and header setting (report.svelte.ts)
+//   report   a report's rows and failures (report.svelte.ts); its CSV export is the window's one
+//            ReportExport (reportExport.svelte.ts), shared with the other pages' reports
 //   history  Activity's runs and the interrupted run found at start-up (history.svelte.ts)
 //   close    closing the window during a run (closing.svelte.ts)
 //   missing  the required-metadata report of the scope picked (missing.svelte.ts)
@@ -19,6 +20,7 @@ import { FragmentsModel } from './fragments.svelte';
 import { HistoryModel } from './history.svelte';
 import { MissingModel } from './missing.svelte';
 import { ReportModel } from './report.svelte';
+import { ReportExport } from './reportExport.svelte';
 import { RunModel } from './run.svelte';
 import { SetupModel } from './setup.svelte';
 import { SheetsModel } from './sheets.svelte';
@@ -29,6 +31,8 @@ import type { RunSummary } from '../../ipc/bindings/RunSummary';
 export class BulkStore {
   readonly history: HistoryModel;
   readonly report: ReportModel;
+  /** Export CSV, on this report as on every page's. */
+  readonly exporter: ReportExport;
   readonly run: RunModel;
   readonly setup: SetupModel;
   readonly sheets: SheetsModel;
@@ -47,9 +51,10 @@ export class BulkStore {
 
   /** `connections`: the saved connections (for a run's production flag); `i18n`: the window's
    *  words, for the problems and messages the models word themselves. */
-  constructor(connections: () => ConnectionView[], i18n: I18n = new I18n('en')) {
+  constructor(connections: () => ConnectionView[], i18n: I18n = new I18n('en'), exporter = new ReportExport()) {
     this.history = new HistoryModel(i18n);
-    this.report = new ReportModel((error) => this.run.reportFailed(error));
+    this.report = new ReportModel();
+    this.exporter = exporter;
     this.setup = new SetupModel(i18n, () => this.run.busy);
     this.run = new RunModel({
       connections,

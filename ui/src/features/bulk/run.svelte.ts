@@ -183,7 +183,6 @@ export class RunModel {
     this.summary = run;
     this.stage = 'preview';
     this.message = null;
-    this.#deps.report.exported = null;
     await this.preview.open(run.id, willChange(run.counts) > 0 ? 'change' : null);
   }
 
@@ -279,7 +278,6 @@ export class RunModel {
     this.paused = false;
     this.cancelRequested = false;
     this.message = null;
-    this.#deps.report.exported = null;
     if (this.#deps.history.interrupted?.id === run.id) this.#deps.history.putOffInterrupted();
     let summary: RunSummary | null = null;
     try {
@@ -365,11 +363,6 @@ export class RunModel {
     this.message = null;
     if (run.status === 'previewed') await this.openPreview(run);
     else await this.openReport(run);
-  }
-
-  /** Says what went wrong on the report (an export, a setting). */
-  reportFailed(error: IpcError): void {
-    this.message = { stage: 'report', error, notice: null };
   }
 
   /** Back to the form (kept as it was) for a new edit. */

@@ -1,13 +1,18 @@
 // The Move panel's model (issue 76): a preview shown with its refusals counted, Apply held while
 // something is at work, the sheet sent by its id (never a path), Undo as a preview of the undo,
 // and the rename rule's example and text.
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { applyRun, chooseSheetFile, previewMove, previewUndo } from '../../ipc/commands';
+import { applyRun, chooseSheetFile, exportReportCsv, previewMove, previewUndo } from '../../ipc/commands';
 import type { MoveView } from '../../ipc/bindings/MoveView';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
-import { runSummary as aRun } from '../../test-fixtures';
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
+import { connection, runSummary as aRun } from '../../test-fixtures';
+import { ReportExport } from '../bulk/reportExport.svelte';
+import MovePanel from './MovePanel.svelte';
 import { MoveModel } from './move.svelte';
 import { noRename, renamedExample, ruleText } from './moveRule';
 import { previewCounts, stateOutcome } from './moveRows';
@@ -20,6 +25,8 @@ vi.mock('../../ipc/commands', () => ({
   chooseSheetFile: vi.fn(),
   previewMove: vi.fn(),
   previewUndo: vi.fn(),
+  exportReportCsv: vi.fn(),
+  completeFolderPath: vi.fn(() => Promise.resolve([])),
 }));
 
 afterEach(() => {
@@ -182,5 +189,21 @@ describe('the rename rule', () => {
     expect(renamedExample('IMG_1.jpg', noRename())).toBe('IMG_1.jpg');
     expect(renamedExample('IMG_1.jpg', { ...noRename(), find: 'IMG_1', replaceWith: '' })).toBe('');
     expect(renamedExample('a b.png', { ...noRename(), prefix: 'x-', suffix: '-y' })).toBe('x-a b-y.png');
+  });
+});
+
+describe('the Move panel', () => {
+  it('saves a finished move’s report as CSV, an asset a row, and offers none for a preview', async () => {
+    const model = opened();
+    vi.mocked(previewMove).mockResolvedValue(moveRun());
+    await model.makePreview();
+    render(MovePanel, { props: { model, connections: [connection()], exporter: new ReportExport() }, context: i18nContext(new I18n('en')) });
+    expect(screen.queryByTestId('export-csv')).toBeNull();
+
+    model.run = moveRun({ status: 'completed' }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } }));
+    vi.mocked(exportReportCsv).mockResolvedValueOnce('moves.csv');
+    await userEvent.click(await screen.findByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenCalledWith('run-move-1', true);
+    expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved moves.csv');
   });
 });

@@ -8,9 +8,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
-import { applyTaxonomyRun, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
+import { applyTaxonomyRun, exportReportCsv, openTagImportRun, previewTagImport, undoTagImport } from '../../ipc/commands';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection } from '../../test-fixtures';
+import { ReportExport } from '../bulk/reportExport.svelte';
 import { TagSheetModel } from './tagSheet.svelte';
 import TagSheetPanel from './TagSheetPanel.svelte';
 
@@ -21,6 +22,7 @@ vi.mock('../../ipc/commands', () => ({
   applyTaxonomyRun: vi.fn(),
   undoTagImport: vi.fn(),
   openTagImportRun: vi.fn(),
+  exportReportCsv: vi.fn(),
 }));
 
 afterEach(() => {
@@ -39,7 +41,7 @@ async function shown(lang: Lang) {
   const model = new TagSheetModel();
   const c = connection();
   model.use(c);
-  render(TagSheetPanel, { props: { model, connection: c, countedFolder: null }, context: i18nContext(new I18n(lang)) });
+  render(TagSheetPanel, { props: { model, connection: c, countedFolder: null, exporter: new ReportExport() }, context: i18nContext(new I18n(lang)) });
   return model;
 }
 
@@ -70,6 +72,17 @@ describe('the round trip panel', () => {
     const preview = await screen.findByTestId('tags-import-preview');
     expect(within(preview).getByRole('heading').textContent?.trim()).toBe('Renamed Summer to Summertime');
     expect(preview.textContent).not.toMatch(/Imported from/);
+  });
+
+  it('saves an applied import’s report as CSV, a tag value a row, as every report does', async () => {
+    const applied: TagImportApplied = { id: 'imp-1', created: 1, changed: 1, changedSince: [], stopped: null };
+    vi.mocked(openTagImportRun).mockResolvedValueOnce({ connectionId: 'c1', preview: PREVIEW, applied, rename: null, undone: null });
+    const model = await shown('en');
+    await model.openRun('imp-1', [connection()]);
+    vi.mocked(exportReportCsv).mockResolvedValueOnce('tags report.csv');
+    await userEvent.click(await screen.findByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenCalledWith('imp-1', true);
+    expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved tags report.csv');
   });
 
   it('offers the Undo of an applied import opened from Activity, and says an undone one was undone (issue 77)', async () => {
@@ -167,7 +180,7 @@ describe('the round trip panel', () => {
     const model = new TagSheetModel();
     const c = connection({ production: true, name: 'Prod' });
     model.use(c);
-    render(TagSheetPanel, { props: { model, connection: c, countedFolder: null }, context: i18nContext(new I18n('en')) });
+    render(TagSheetPanel, { props: { model, connection: c, countedFolder: null, exporter: new ReportExport() }, context: i18nContext(new I18n('en')) });
     await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
     await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 changes' }));
     const asked = await screen.findByTestId('production-dialog');

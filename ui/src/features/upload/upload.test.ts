@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { applyRun, listFolder, listRuns, pauseRun, previewUndo, previewUpload, runSummary, startUpload, uploadReport } from '../../ipc/commands';
+import { applyRun, exportReportCsv, listFolder, listRuns, pauseRun, previewUndo, previewUpload, runSummary, startUpload, uploadReport } from '../../ipc/commands';
 import type { FolderPage } from '../../ipc/bindings/FolderPage';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
@@ -15,6 +15,7 @@ import { connection, runSummary as aRun } from '../../test-fixtures';
 import { actionsFor } from '../activity/runActions';
 import ActivityPage from '../activity/ActivityPage.svelte';
 import { BulkStore } from '../bulk/bulk.svelte';
+import { ReportExport } from '../bulk/reportExport.svelte';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { UploadModel } from './upload.svelte';
 import UploadPage from './UploadPage.svelte';
@@ -37,6 +38,7 @@ vi.mock('../../ipc/commands', () => ({
   startUpload: vi.fn(),
   previewUndo: vi.fn(),
   uploadReport: vi.fn(),
+  exportReportCsv: vi.fn(),
 }));
 
 afterEach(() => {
@@ -89,7 +91,7 @@ function connectionsWith(list = [connection()]): ConnectionsModel {
 }
 
 function show(model: UploadModel, lang: Lang = 'en', connections = connectionsWith()) {
-  return render(UploadPage, { props: { model, connections, onGoToConnections: vi.fn() }, context: i18nContext(new I18n(lang)) });
+  return render(UploadPage, { props: { model, connections, exporter: new ReportExport(), onGoToConnections: vi.fn() }, context: i18nContext(new I18n(lang)) });
 }
 
 describe('the upload model', () => {
@@ -315,6 +317,29 @@ describe('the Upload page', () => {
     await waitFor(() => expect(screen.getByTestId('upload-undone').textContent).toContain('1 deleted, 0 already gone, 1 kept'));
     expect(screen.getByTestId('upload-kept').textContent).toBe('b: kept: someone changed it since the upload');
     expect(screen.queryByTestId('upload-undo')).toBeNull();
+  });
+
+  it('saves a finished upload’s report as CSV, a file a row, as every report does', async () => {
+    const model = new UploadModel();
+    const upload = { folder: FOLDER, planned: 1, uploaded: 1, failed: 0, changedSince: [], metadataLeftAlone: [], same: 0, refused: 0 };
+    const summary = aRun({ id: 'r7', status: 'completed', kind: { kind: 'upload', folder: FOLDER, files: 1 }, op: { op: 'upload', ...upload } });
+    vi.mocked(runSummary).mockResolvedValue(summary);
+    vi.mocked(uploadReport).mockResolvedValue([{ aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false }]);
+    await model.openRun('r7');
+    show(model);
+    vi.mocked(exportReportCsv).mockResolvedValueOnce('upload r7.csv');
+    await userEvent.click(screen.getByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenCalledWith('r7', true);
+    expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved upload r7.csv');
+  });
+
+  it('offers no report to save before the upload was sent', async () => {
+    const model = new UploadModel();
+    vi.mocked(runSummary).mockResolvedValue(aRun({ id: 'r6', status: 'previewed', kind: { kind: 'upload', folder: FOLDER, files: 1 } }));
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    await model.openRun('r6');
+    show(model);
+    expect(screen.queryByTestId('export-csv')).toBeNull();
   });
 
   it('asks for the name of a connection marked production before an undo deletes anything', async () => {
