@@ -601,7 +601,10 @@ cli-tags-undo-unfinished = The undo of { $id } did not finish: { $restored ->
     [one] { $removed } tag removed
    *[other] { $removed } tags removed
 } so far. Finish it with: metadesk-cli bulk resume { $run }
-cli-tags-undo-kept-value = Kept: the { $what } of { $tag } was changed in AEM after Metadesk wrote it (it now holds { $now }).
+cli-tags-undo-kept-value = { $known ->
+    [yes] Kept: the { $what } of { $tag } was changed in AEM after Metadesk wrote { $wrote } (it now holds { $now }).
+   *[no] Kept: the { $what } of { $tag } was changed in AEM after Metadesk wrote it (it now holds { $now }).
+}
 cli-tags-undo-kept-changed = Kept: { $tag } was changed in AEM after Metadesk wrote it.
 cli-tags-undo-kept-children = Kept: { $tag } has tags below it that the import did not create.
 cli-tags-undo-kept-assets = Kept: assets hold { $tag }; take it off them first (tags delete does both).

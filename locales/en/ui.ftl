@@ -1364,7 +1364,10 @@ tags-import-kept = { $count ->
     [one] 1 thing was kept
    *[other] { $count } things were kept
 }
-tags-import-kept-value = The { $what } of { $tag } was changed in AEM after Metadesk wrote it: it keeps { $now }.
+tags-import-kept-value = { $known ->
+    [yes] The { $what } of { $tag } was changed in AEM after Metadesk wrote { $wrote }: it keeps { $now }.
+   *[no] The { $what } of { $tag } was changed in AEM after Metadesk wrote it: it keeps { $now }.
+}
 tags-import-kept-changed = { $tag } was changed in AEM after Metadesk wrote it: it stays.
 tags-import-kept-children = { $tag } has tags below it that the import did not create: it stays.
 tags-import-kept-assets = Assets hold { $tag }: it stays (Delete on the tag takes it off them first).

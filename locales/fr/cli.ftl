@@ -605,7 +605,10 @@ cli-tags-undo-unfinished = Le retour en arrière sur { $id } n’est pas allé a
     [one] { $removed } balise supprimée
    *[other] { $removed } balises supprimées
 } jusqu’ici. Terminez-le avec : metadesk-cli bulk resume { $run }
-cli-tags-undo-kept-value = Conservé, car modifié dans AEM après l’écriture de Metadesk : { $what } de { $tag } (maintenant { $now }).
+cli-tags-undo-kept-value = { $known ->
+    [yes] Conservé, car modifié dans AEM après que Metadesk y a écrit { $wrote } : { $what } de { $tag } (maintenant { $now }).
+   *[no] Conservé, car modifié dans AEM après l’écriture de Metadesk : { $what } de { $tag } (maintenant { $now }).
+}
 cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM après l’écriture de Metadesk.
 cli-tags-undo-kept-children = Conservée : { $tag } a en dessous d’elle des balises que l’import n’a pas créées.
 cli-tags-undo-kept-assets = Conservée : des ressources portent { $tag } ; retirez-la-leur d’abord (tags delete fait les deux).

@@ -1378,7 +1378,10 @@ tags-import-kept = { $count ->
     [one] 1 élément conservé
    *[other] { $count } éléments conservés
 }
-tags-import-kept-value = Dans AEM, { $what } de { $tag } a changé après l’écriture de Metadesk : la valeur { $now } est gardée.
+tags-import-kept-value = { $known ->
+    [yes] Dans AEM, { $what } de { $tag } a changé après que Metadesk y a écrit { $wrote } : la valeur { $now } est gardée.
+   *[no] Dans AEM, { $what } de { $tag } a changé après l’écriture de Metadesk : la valeur { $now } est gardée.
+}
 tags-import-kept-changed = { $tag } a changé dans AEM après l’écriture de Metadesk : elle est conservée.
 tags-import-kept-children = { $tag } a des balises en dessous que l’import n’a pas créées : elle est conservée.
 tags-import-kept-assets = Des ressources portent { $tag } : elle est conservée (Supprimer, sur la balise, la retire d’abord des ressources).

@@ -283,7 +283,7 @@ async fn undo_keeps_what_a_colleague_changed_or_used_since() {
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
     let said = err(&o);
     for line in [
-        "Kept: the title of wknd-shared:season/summer was changed in AEM after Metadesk wrote it (it now holds “Midsummer”).",
+        "Kept: the title of wknd-shared:season/summer was changed in AEM after Metadesk wrote “High summer” (it now holds “Midsummer”).",
         "Kept: wknd-shared:season/spring was changed in AEM after Metadesk wrote it.",
         "Kept: assets hold wknd-shared:season/autumn",
     ] {

@@ -22,8 +22,12 @@ use metadesk_clients::aem::AemError;
 #[serde(rename_all = "camelCase")]
 pub struct ChangedSince {
     pub property: String,
+    /// Absent (read as `None`) where it was not known when it was kept: an undo of a tag import
+    /// left alone before it said what the import had written.
+    #[serde(default)]
     #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
     pub preview: Option<Value>,
+    #[serde(default)]
     #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
     pub now: Option<Value>,
 }

@@ -147,7 +147,7 @@ impl TagImportUndoPlan {
                     Some(PartState::LeftAlone) if matches!(code, Some(ALREADY | GONE)) => {
                         TagUndoState::Nothing
                     }
-                    Some(PartState::LeftAlone) => TagUndoState::Kept,
+                    Some(PartState::LeftAlone) => TagUndoState::LeftAlone,
                     Some(PartState::Refused) => TagUndoState::Failed,
                 };
                 TagUndoRowView {
@@ -181,7 +181,7 @@ pub enum TagUndoState {
     /// Nothing to do: the value was back already, or the tag gone.
     Nothing,
     /// Left as it is, with why (changed since, held, tags below it).
-    Kept,
+    LeftAlone,
     /// AEM refused its read or its write, or what may hold the tag could not be read whole: a
     /// resume tries again.
     Failed,
@@ -193,7 +193,7 @@ impl TagUndoState {
         match self {
             TagUndoState::Done => ReportStatus::Changed,
             TagUndoState::Nothing => ReportStatus::Unchanged,
-            TagUndoState::Kept => ReportStatus::Skipped,
+            TagUndoState::LeftAlone => ReportStatus::Skipped,
             TagUndoState::Failed => ReportStatus::Failed,
             TagUndoState::Planned | TagUndoState::InDoubt => ReportStatus::Pending,
         }
@@ -323,7 +323,7 @@ mod tests {
             .insert(b, SavedText::new(HOLDS_ASSETS, std::iter::empty()));
         let view = plan.view(&journal);
         let states: Vec<TagUndoState> = view.rows.iter().map(|r| r.state).collect();
-        assert_eq!(states, [TagUndoState::Nothing, TagUndoState::Kept]);
+        assert_eq!(states, [TagUndoState::Nothing, TagUndoState::LeftAlone]);
         assert_eq!(view.counts.left_alone, 2);
     }
 }

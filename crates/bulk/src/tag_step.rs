@@ -81,7 +81,7 @@ pub enum TagStepState {
     Waiting,
     /// The tag stays as it is: assets that may hold it were not rewritten (left alone, not
     /// read, or failed). Running the tag change again, once they are fixed, finishes it.
-    Kept,
+    LeftAlone,
     /// Sent, and its answer not journaled (the run was stopped): resume the run to finish.
     InDoubt,
     /// AEM refused it, or what it needs changed since the preview: resume the run to try again.
@@ -134,7 +134,7 @@ pub fn state_of(step: &TagStep, rows: RowsDone, journal: &PartJournal) -> TagSte
         return TagStepState::Refused;
     }
     if rows.left_alone > 0 {
-        return TagStepState::Kept;
+        return TagStepState::LeftAlone;
     }
     if journal.parts.is_empty() && !rows.complete {
         return TagStepState::Waiting;
@@ -194,7 +194,7 @@ mod tests {
         };
         assert_eq!(
             state_of(&merge(false), partial, &journal),
-            TagStepState::Kept
+            TagStepState::LeftAlone
         );
         assert!(!to_send(&merge(false), partial, &journal));
         assert!(to_send(&merge(false), COMPLETE, &journal));

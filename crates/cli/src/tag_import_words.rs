@@ -5,7 +5,7 @@
 //!
 //! Not here: the import's commands and questions (`tags_import.rs`).
 
-use metadesk_core::app::{KeptReason, TagImportUndone, TagLeftAlone};
+use metadesk_core::app::{LeftAloneReason, TagImportUndone, TagLeftAlone};
 use metadesk_core::bulk::tag_import_undo::TagImportUndoView;
 use metadesk_core::i18n::{Localizer, arg, count};
 
@@ -71,29 +71,34 @@ pub(crate) fn print_outcome(
     );
 }
 
-fn kept_line(tag: &str, reason: &KeptReason, l: &Localizer) -> String {
+fn kept_line(tag: &str, reason: &LeftAloneReason, l: &Localizer) -> String {
     let t = ("tag", arg(tag));
     match reason {
-        KeptReason::ValueChanged { property, now } => l.msg(
-            "cli-tags-undo-kept-value",
-            &[
-                t,
-                ("what", arg(what(property, l))),
-                ("now", arg(quoted(now.as_deref(), l))),
-            ],
-        ),
-        KeptReason::TagChanged => l.msg("cli-tags-undo-kept-changed", &[t]),
-        KeptReason::HasChildren => l.msg("cli-tags-undo-kept-children", &[t]),
-        KeptReason::HoldsAssets => l.msg("cli-tags-undo-kept-assets", &[t]),
-        KeptReason::UsedByPages { page } => l.msg(
+        LeftAloneReason::ValueChanged(changed) => {
+            let wrote = text(changed.preview.as_ref());
+            l.msg(
+                "cli-tags-undo-kept-value",
+                &[
+                    t,
+                    ("what", arg(what(&changed.property, l))),
+                    ("known", arg(if wrote.is_some() { "yes" } else { "no" })),
+                    ("wrote", arg(quoted(wrote, l))),
+                    ("now", arg(quoted(text(changed.now.as_ref()), l))),
+                ],
+            )
+        }
+        LeftAloneReason::TagChanged => l.msg("cli-tags-undo-kept-changed", &[t]),
+        LeftAloneReason::HasChildren => l.msg("cli-tags-undo-kept-children", &[t]),
+        LeftAloneReason::HoldsAssets => l.msg("cli-tags-undo-kept-assets", &[t]),
+        LeftAloneReason::UsedByPages { page } => l.msg(
             "cli-tags-undo-kept-pages",
             &[t, ("page", arg(page.as_str()))],
         ),
-        KeptReason::Unchecked { detail } => l.msg(
+        LeftAloneReason::Unchecked { detail } => l.msg(
             "cli-tags-undo-kept-unchecked",
             &[t, ("detail", arg(detail.localized(l)))],
         ),
-        KeptReason::NotDone { detail } => l.msg(
+        LeftAloneReason::NotDone { detail } => l.msg(
             "cli-tags-undo-not-done",
             &[t, ("detail", arg(detail.localized(l)))],
         ),

@@ -198,6 +198,7 @@ fn decide_value(
             VALUE_CHANGED,
             [
                 ("property", property.into()),
+                ("wrote", after.into()),
                 ("now", now.unwrap_or_default().into()),
             ],
         )),

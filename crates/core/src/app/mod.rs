@@ -109,7 +109,7 @@ pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use taxonomy_import::{TagImportApplied, TagImportPreview, TagLeftAlone};
 pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_rename::{TagRenamePreview, TagRenameRequest};
-pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
+pub use taxonomy_undo::{LeftAloneOnUndo, LeftAloneReason, TagImportUndone};
 pub use taxonomy_window::{TagImportRun, TagRenamed};
 pub use test_depth::TestDepth;
 pub use thumbnails::{Thumbnail, Thumbnails};

@@ -13,6 +13,7 @@
 //! Not here: the import (`taxonomy_import.rs`), what may hold a tag (`taxonomy_holders.rs`).
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use ts_rs::TS;
 
 use metadesk_assets::DAM_ROOT;
@@ -23,7 +24,7 @@ use metadesk_bulk::runs::{self, RunSummary};
 use metadesk_bulk::scope::RunScope;
 use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::tag_import_undo::{self as plan, TagImportUndoPlan, TagUndoState};
-use metadesk_bulk::{Engine, RunSource};
+use metadesk_bulk::{ChangedSince, Engine, RunSource};
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::urls::same_aem;
 use metadesk_store::dirs::read_settings_file;
@@ -37,12 +38,12 @@ use crate::app::{Opened, Workspace, blocking};
 /// window as it is (a detail in words, `TagImportUndone::view`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-pub enum KeptReason {
-    /// The value was changed in AEM after the import: it now holds `now`.
-    ValueChanged {
-        property: String,
-        now: Option<String>,
-    },
+pub enum LeftAloneReason {
+    /// The value was changed in AEM after the import: what the import wrote (its `preview`,
+    /// unknown for an undo made before it was kept) and what AEM holds now, as an edit's left
+    /// alone value says them. An undo kept beside an import's record wrote `property` and
+    /// `now` only: read the same.
+    ValueChanged(ChangedSince),
     /// A created tag's title, translations or description were changed after the import.
     TagChanged,
     /// Tags the import did not create are below the created tag.
@@ -67,9 +68,9 @@ pub enum KeptReason {
 
 /// A tag or value undo left alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct KeptOnUndo {
+pub struct LeftAloneOnUndo {
     pub id: String,
-    pub reason: KeptReason,
+    pub reason: LeftAloneReason,
 }
 
 /// An undone import: what the window shows again when the import is opened from Activity
@@ -83,7 +84,7 @@ pub struct TagImportUndone {
     /// Created tags removed.
     #[ts(type = "number")]
     pub removed: usize,
-    pub kept: Vec<KeptOnUndo>,
+    pub kept: Vec<LeftAloneOnUndo>,
 }
 
 impl TagImportUndone {
@@ -109,9 +110,9 @@ impl TagImportUndone {
                 }
                 TagUndoState::Planned | TagUndoState::InDoubt | TagUndoState::Nothing => continue,
                 TagUndoState::Failed => not_done(row.reason.as_ref()),
-                TagUndoState::Kept => kept_reason(row.reason.as_ref()),
+                TagUndoState::LeftAlone => kept_reason(row.reason.as_ref()),
             };
-            done.kept.push(KeptOnUndo {
+            done.kept.push(LeftAloneOnUndo {
                 id: row.tag.clone(),
                 reason,
             });
@@ -122,24 +123,26 @@ impl TagImportUndone {
 
 /// A row not done yet (its read, its write or what may hold its tag refused), from the words
 /// the engine journaled for it.
-fn not_done(reason: Option<&SavedText>) -> KeptReason {
+fn not_done(reason: Option<&SavedText>) -> LeftAloneReason {
     let unknown = || SavedText::new("op-not-checked", std::iter::empty());
     match reason {
-        Some(SavedText::Coded { code, args }) if code == plan::UNCHECKED => KeptReason::Unchecked {
-            detail: args
-                .get("detail")
-                .and_then(|d| serde_json::from_value(d.clone()).ok())
-                .unwrap_or_else(unknown),
-        },
-        Some(reason) => KeptReason::NotDone {
+        Some(SavedText::Coded { code, args }) if code == plan::UNCHECKED => {
+            LeftAloneReason::Unchecked {
+                detail: args
+                    .get("detail")
+                    .and_then(|d| serde_json::from_value(d.clone()).ok())
+                    .unwrap_or_else(unknown),
+            }
+        }
+        Some(reason) => LeftAloneReason::NotDone {
             detail: reason.clone(),
         },
-        None => KeptReason::NotDone { detail: unknown() },
+        None => LeftAloneReason::NotDone { detail: unknown() },
     }
 }
 
 /// A kept row's reason, from the words the engine journaled for it.
-fn kept_reason(reason: Option<&SavedText>) -> KeptReason {
+fn kept_reason(reason: Option<&SavedText>) -> LeftAloneReason {
     let (code, args) = match reason {
         Some(SavedText::Coded { code, args }) => (code.as_str(), Some(args)),
         _ => ("", None),
@@ -150,17 +153,18 @@ fn kept_reason(reason: Option<&SavedText>) -> KeptReason {
             .map(str::to_owned)
     };
     match code {
-        plan::VALUE_CHANGED => KeptReason::ValueChanged {
+        plan::VALUE_CHANGED => LeftAloneReason::ValueChanged(ChangedSince {
             property: arg("property").unwrap_or_default(),
-            now: arg("now").filter(|now| !now.is_empty()),
-        },
-        plan::TAG_CHANGED => KeptReason::TagChanged,
-        plan::HAS_CHILDREN => KeptReason::HasChildren,
-        plan::HOLDS_ASSETS => KeptReason::HoldsAssets,
-        plan::USED_BY_PAGES => KeptReason::UsedByPages {
+            preview: arg("wrote").map(Value::String),
+            now: arg("now").filter(|now| !now.is_empty()).map(Value::String),
+        }),
+        plan::TAG_CHANGED => LeftAloneReason::TagChanged,
+        plan::HAS_CHILDREN => LeftAloneReason::HasChildren,
+        plan::HOLDS_ASSETS => LeftAloneReason::HoldsAssets,
+        plan::USED_BY_PAGES => LeftAloneReason::UsedByPages {
             page: arg("page").unwrap_or_default(),
         },
-        _ => KeptReason::Unchecked {
+        _ => LeftAloneReason::Unchecked {
             detail: reason
                 .cloned()
                 .unwrap_or_else(|| SavedText::new("op-not-checked", std::iter::empty())),
@@ -363,7 +367,7 @@ mod tests {
     /// import opened again from Activity says what its undo kept (issue 77).
     #[test]
     fn an_undo_kept_reads_back_as_written() {
-        let kept = |reason| KeptOnUndo {
+        let kept = |reason| LeftAloneOnUndo {
             id: "ns:a".into(),
             reason,
         };
@@ -372,17 +376,18 @@ mod tests {
             restored: 2,
             removed: 1,
             kept: vec![
-                kept(KeptReason::ValueChanged {
+                kept(LeftAloneReason::ValueChanged(ChangedSince {
                     property: "jcr:title".into(),
+                    preview: Some("Summer".into()),
                     now: None,
-                }),
-                kept(KeptReason::TagChanged),
-                kept(KeptReason::HasChildren),
-                kept(KeptReason::HoldsAssets),
-                kept(KeptReason::UsedByPages {
+                })),
+                kept(LeftAloneReason::TagChanged),
+                kept(LeftAloneReason::HasChildren),
+                kept(LeftAloneReason::HoldsAssets),
+                kept(LeftAloneReason::UsedByPages {
                     page: "/content/wknd/en".into(),
                 }),
-                kept(KeptReason::Unchecked {
+                kept(LeftAloneReason::Unchecked {
                     detail: SavedText::new("reason-cancelled", []),
                 }),
             ],
@@ -394,6 +399,26 @@ mod tests {
         );
     }
 
+    /// A value an undo kept beside an import's record before the one type of "changed since"
+    /// (issue 75) said its property and what AEM held then, not what the import wrote: it reads
+    /// as changed since, what the import wrote unknown.
+    #[test]
+    fn a_value_kept_in_the_old_shape_reads_as_changed_since() {
+        let old = r#"{"id":"r1","restored":0,"removed":0,"kept":[
+            {"id":"ns:a","reason":{"kind":"valueChanged","property":"jcr:title","now":"Theirs"}},
+            {"id":"ns:b","reason":{"kind":"valueChanged","property":"jcr:title.fr","now":null}}]}"#;
+        let done: TagImportUndone = serde_json::from_str(old).unwrap();
+        let changed = |property: &str, now: Option<&str>| {
+            LeftAloneReason::ValueChanged(ChangedSince {
+                property: property.into(),
+                preview: None,
+                now: now.map(Value::from),
+            })
+        };
+        assert_eq!(done.kept[0].reason, changed("jcr:title", Some("Theirs")));
+        assert_eq!(done.kept[1].reason, changed("jcr:title.fr", None));
+    }
+
     /// A row the undo could not do is said as what stopped it: what may hold the tag not read
     /// whole (with why), or AEM refusing its read or its write, never one for the other. Seen
     /// failing with every failed row worded as not read whole.
@@ -403,12 +428,12 @@ mod tests {
         let unchecked = SavedText::new(plan::UNCHECKED, [("detail", inner.clone().into_arg())]);
         assert_eq!(
             not_done(Some(&unchecked)),
-            KeptReason::Unchecked { detail: inner }
+            LeftAloneReason::Unchecked { detail: inner }
         );
         let refused = SavedText::new("reason-server-error", [("status", 500.into())]);
         assert_eq!(
             not_done(Some(&refused)),
-            KeptReason::NotDone { detail: refused }
+            LeftAloneReason::NotDone { detail: refused }
         );
     }
 
@@ -477,7 +502,7 @@ mod tests {
         assert_eq!(applied.opens, tags_page);
         let done = TagImportUndone::of(&applied).expect("an import's undo");
         assert_eq!((done.restored, done.removed), (1, 1), "{done:?}");
-        let kept: Vec<(&str, &KeptReason)> = done
+        let kept: Vec<(&str, &LeftAloneReason)> = done
             .kept
             .iter()
             .map(|k| (k.id.as_str(), &k.reason))
@@ -487,12 +512,13 @@ mod tests {
             [
                 (
                     "wknd-shared:season/winter",
-                    &KeptReason::ValueChanged {
+                    &LeftAloneReason::ValueChanged(ChangedSince {
                         property: "jcr:title".into(),
+                        preview: Some("Deep winter".into()),
                         now: Some("Winter (theirs)".into()),
-                    }
+                    })
                 ),
-                ("wknd-shared:season/monsoon", &KeptReason::HoldsAssets),
+                ("wknd-shared:season/monsoon", &LeftAloneReason::HoldsAssets),
             ]
         );
         let tags = ws.tags(&opened).await.unwrap();

@@ -14,7 +14,7 @@ use metadesk_base::i18n::Localizer;
 use metadesk_bulk::replay::RunStatus;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
-use crate::app::taxonomy_undo::{KeptReason, TagImportUndone};
+use crate::app::taxonomy_undo::{LeftAloneReason, TagImportUndone};
 use crate::app::{Opened, TagImportApplied, TagImportPreview, Workspace, blocking};
 
 /// A tag import's run as the Tags page shows it again (opened from Activity): what it was to
@@ -49,7 +49,7 @@ impl TagImportUndone {
     pub fn view(&self, l: &Localizer) -> TagImportUndone {
         let mut view = self.clone();
         for kept in &mut view.kept {
-            if let KeptReason::Unchecked { detail } | KeptReason::NotDone { detail } =
+            if let LeftAloneReason::Unchecked { detail } | LeftAloneReason::NotDone { detail } =
                 &mut kept.reason
             {
                 detail.localize(l);
@@ -209,9 +209,9 @@ mod tests {
     /// one kept beside the import (it had a window twin, `KeptWhy`, issue 75).
     #[test]
     fn an_undo_is_sent_with_its_reasons_as_kept_and_the_detail_in_words() {
-        use crate::app::taxonomy_undo::KeptOnUndo;
+        use crate::app::taxonomy_undo::LeftAloneOnUndo;
         use metadesk_base::i18n::SavedText;
-        let kept = |reason| KeptOnUndo {
+        let kept = |reason| LeftAloneOnUndo {
             id: "ns:a".into(),
             reason,
         };
@@ -220,8 +220,8 @@ mod tests {
             restored: 1,
             removed: 0,
             kept: vec![
-                kept(KeptReason::HoldsAssets),
-                kept(KeptReason::Unchecked {
+                kept(LeftAloneReason::HoldsAssets),
+                kept(LeftAloneReason::Unchecked {
                     detail: SavedText::new("reason-cancelled", []),
                 }),
             ],

@@ -1492,7 +1492,7 @@ describe('a tag change’s run', () => {
     await renderPage();
     await act(() => store.run.openPreview(TAG_RUN));
     expect(await screen.findByTestId('tag-step')).toHaveTextContent('Then AEM merges the tag wknd:season/winter into wknd:season/cold.');
-    await act(() => store.run.openPreview({ ...TAG_RUN, tagStep: { ...STEP, state: 'kept', leftAlone: 2 } }));
+    await act(() => store.run.openPreview({ ...TAG_RUN, tagStep: { ...STEP, state: 'left_alone', leftAlone: 2 } }));
     await waitFor(() => expect(screen.getByTestId('tag-step')).toHaveTextContent('The tag wknd:season/winter will be kept: 2 assets that may hold it are left alone'));
   });
 

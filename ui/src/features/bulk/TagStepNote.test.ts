@@ -45,13 +45,13 @@ describe('a tag run’s step', () => {
   });
 
   it('says on the preview that the tag will be kept, with how many assets were left alone', () => {
-    renderNote(runSummary({ tagStep: { ...MERGE, state: 'kept', leftAlone: 3 } }));
+    renderNote(runSummary({ tagStep: { ...MERGE, state: 'left_alone', leftAlone: 3 } }));
     expect(screen.getByTestId('tag-step')).toHaveTextContent('The tag wknd:season/winter will be kept: 3 assets that may hold it are left alone');
     expect(screen.queryByTestId('tag-step-again')).not.toBeInTheDocument();
   });
 
   it('says in French, with its typography, that the tag will be kept', () => {
-    renderNote(runSummary({ tagStep: { ...MERGE, state: 'kept', leftAlone: 1 } }), { lang: 'fr' });
+    renderNote(runSummary({ tagStep: { ...MERGE, state: 'left_alone', leftAlone: 1 } }), { lang: 'fr' });
     expect(screen.getByTestId('tag-step').textContent).toContain('La balise wknd:season/winter sera conservée\u00a0: 1 ressource qui peut la porter est laissée de côté');
   });
 
@@ -66,7 +66,7 @@ describe('a tag run’s step', () => {
   });
 
   it('says on the report that the tag was kept and that running the change again once the assets are fixed finishes it', () => {
-    renderNote(applied({ state: 'kept', leftAlone: 1 }));
+    renderNote(applied({ state: 'left_alone', leftAlone: 1 }));
     expect(screen.getByTestId('tag-step')).toHaveTextContent(
       'The tag wknd:season/winter was kept: 1 asset that may hold it was not rewritten (left alone, not read or failed). Fix them, then run the change again: that finishes it.',
     );

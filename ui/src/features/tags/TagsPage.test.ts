@@ -435,7 +435,7 @@ describe('the Tags page', () => {
 
   it('keeps a tag whose preview left assets alone: says so with the count, offers no change at once, and shows the preview', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
-    const run = runSummary({ id: 'kept', counts: { ...NONE, assets: 2, skipped: 2 }, tagStep: { ...DELETE, state: 'kept', leftAlone: 2 } });
+    const run = runSummary({ id: 'kept', counts: { ...NONE, assets: 2, skipped: 2 }, tagStep: { ...DELETE, state: 'left_alone', leftAlone: 2 } });
     vi.mocked(previewTagChange).mockResolvedValue(run);
     const user = userEvent.setup();
     const { onShowRun, store } = renderPage('en');

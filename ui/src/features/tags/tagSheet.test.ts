@@ -139,9 +139,18 @@ describe('the words of an import', () => {
   it('says why undo kept a tag or a value', () => {
     const what = (p: string) => `<${p}>`;
     const quoted = (v: string | null) => `"${v}"`;
-    expect(keptWords('a:b', { kind: 'valueChanged', property: 'jcr:title', now: 'X' }, what, quoted)).toEqual({
+    // What the import wrote, and what AEM holds now, as an edit's value changed since says them.
+    expect(keptWords('a:b', { kind: 'valueChanged', property: 'jcr:title', preview: 'Ours', now: 'X' }, what, quoted)).toEqual({
       id: 'tags-import-kept-value',
-      args: { tag: 'a:b', what: '<jcr:title>', now: '"X"' },
+      args: { tag: 'a:b', what: '<jcr:title>', known: 'yes', wrote: '"Ours"', now: '"X"' },
+    });
+    // Kept before an undo said what the import wrote: said without it.
+    expect(keptWords('a:b', { kind: 'valueChanged', property: 'jcr:title', preview: null, now: null }, what, quoted).args).toEqual({
+      tag: 'a:b',
+      what: '<jcr:title>',
+      known: 'no',
+      wrote: '"null"',
+      now: '"null"',
     });
     expect(keptWords('a:b', { kind: 'holdsAssets' }, what, quoted).id).toBe('tags-import-kept-assets');
     // A row AEM refused is said as not done yet (a resume tries again), not as content unread.

@@ -1,7 +1,7 @@
 // The words of a tag import's lines: which value of a tag (title, title in a language,
 // description) and a value as the page quotes it. Message ids with their arguments, for t().
 import type { ChangedSince } from '../../ipc/bindings/ChangedSince';
-import type { KeptReason } from '../../ipc/bindings/KeptReason';
+import type { LeftAloneReason } from '../../ipc/bindings/LeftAloneReason';
 import type { TagImportApplied } from '../../ipc/bindings/TagImportApplied';
 import type { TagImportUndone } from '../../ipc/bindings/TagImportUndone';
 import type { Outcome } from '../../lib/outcomes';
@@ -18,11 +18,15 @@ export function whatWords(property: string): Words {
   return { id: 'tags-import-what-title' };
 }
 
-/** Why undo kept a tag or a value, for the tag `tag`; `what` and `now` are already in words. */
-export function keptWords(tag: string, reason: KeptReason, what: (property: string) => string, quoted: (value: string | null) => string): Words {
+/** Why undo left a tag or a value alone, for the tag `tag`; `what` and `quoted` put a property
+ *  and a value in words. A value changed since says what the import wrote, where it is known. */
+export function keptWords(tag: string, reason: LeftAloneReason, what: (property: string) => string, quoted: (value: string | null) => string): Words {
   switch (reason.kind) {
-    case 'valueChanged':
-      return { id: 'tags-import-kept-value', args: { tag, what: what(reason.property), now: quoted(reason.now) } };
+    case 'valueChanged': {
+      const wrote = typeof reason.preview === 'string' ? reason.preview : null;
+      const now = typeof reason.now === 'string' ? reason.now : null;
+      return { id: 'tags-import-kept-value', args: { tag, what: what(reason.property), known: wrote === null ? 'no' : 'yes', wrote: quoted(wrote), now: quoted(now) } };
+    }
     case 'tagChanged':
       return { id: 'tags-import-kept-changed', args: { tag } };
     case 'hasChildren':

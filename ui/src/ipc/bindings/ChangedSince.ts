@@ -6,4 +6,9 @@
  * therefore not sent. An edit keeps one in its journal for each such property of an asset;
  * a tag import's view one for each such value of a tag (`tag_import::TagLeftAlone`).
  */
-export type ChangedSince = { property: string, preview: string | number | boolean | Array<string | number | boolean> | null, now: string | number | boolean | Array<string | number | boolean> | null, };
+export type ChangedSince = { property: string, 
+/**
+ * Absent (read as `None`) where it was not known when it was kept: an undo of a tag import
+ * left alone before it said what the import had written.
+ */
+preview: string | number | boolean | Array<string | number | boolean> | null, now: string | number | boolean | Array<string | number | boolean> | null, };

@@ -3,4 +3,4 @@
 /**
  * Where a tag run's step stands, as its summary says it.
  */
-export type TagStepState = "waiting" | "kept" | "in_doubt" | "refused" | "done";
+export type TagStepState = "waiting" | "left_alone" | "in_doubt" | "refused" | "done";

@@ -3,4 +3,4 @@
 /**
  * Where one row of the undo stands.
  */
-export type TagUndoState = "planned" | "in_doubt" | "done" | "nothing" | "kept" | "failed";
+export type TagUndoState = "planned" | "in_doubt" | "done" | "nothing" | "left_alone" | "failed";
