@@ -618,3 +618,56 @@ async fn a_publish_apply_does_not_start_at_the_limit_its_preview_learnt() {
     let first = limits.lock().unwrap().first().copied().unwrap();
     assert_eq!(first, settings().controller.initial, "{limits:?}");
 }
+
+/// A preview of many assets asks each group's states while the walk lists on (as fast as AEM
+/// allows: the publish benchmark's preview went one request at a time), and its rows still come
+/// in the listing's order. Seen failing on the old planner, which asked a group's states with
+/// the walk waiting: no state query was ever served beside a listing.
+#[tokio::test]
+async fn a_preview_asks_a_group_s_states_while_the_walk_lists_on() {
+    let sb = sandbox(1300).await;
+    sb.set_faults(Faults {
+        latency_ms: 20,
+        capacity: Some(8),
+        ..Faults::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let spec = filtered(
+        publish_spec(&sb, "/content/dam", Replication::Publish),
+        |f| f.recursive = true,
+    );
+    let preview = engine(classic(&sb), dir.path())
+        .plan(RunSource::Scope(spec), &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    assert_eq!(preview.status, RunStatus::Previewed);
+
+    let served = sb.served();
+    let of = |kind: &str| -> Vec<_> { served.iter().filter(|s| s.kind == kind).collect() };
+    let (queries, listings) = (of("state query"), of("assets api get"));
+    assert!(queries.len() >= 3, "{} state queries", queries.len());
+    let beside = queries.iter().any(|q| {
+        listings
+            .iter()
+            .any(|l| l.started_us < q.ended_us && q.started_us < l.ended_us)
+    });
+    assert!(
+        beside,
+        "no state query was served while a folder was listed"
+    );
+
+    // One row an asset, journaled in the order the walk found them.
+    let journal =
+        metadesk_core::bulk::journal::path_of(&dir.path().join("runs"), &preview.id).unwrap();
+    let rows: Vec<u64> = std::fs::read_to_string(journal)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .filter(|record| record["t"] == "row")
+        .map(|record| record["i"].as_u64().unwrap())
+        .collect();
+    assert_eq!(rows.len() as u64, preview.counts.assets, "one row an asset");
+    assert!(rows.len() > 1000, "{} rows", rows.len());
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "rows out of order");
+}
