@@ -2,10 +2,8 @@
 //! listings, a search, a list), what an edit run changed (a republish), or what a publish run
 //! did (its undo) — and where each stands on the tier, asked as an edit's preview asks it
 //! (`checks::states_now`: one QueryBuilder request for several small folders, else for many
-//! exact paths); an asset the index does not hold yet is read on its own and counted. Groups'
-//! states are asked in tasks beside the walk, a few groups at once, their rows journaled in the
-//! listing's order. Each row keeps that state and the `cq:lastReplicationAction` before →
-//! after.
+//! exact paths); an asset the index does not hold yet is read on its own and counted. Each row
+//! keeps that state and the `cq:lastReplicationAction` before → after.
 //!
 //! Rules that keep a run from making public what was not: a republish publishes only assets
 //! that were published before the edit (and only those whose write was checked: the edit's
@@ -21,14 +19,11 @@ use std::sync::{Arc, Mutex};
 
 use futures_util::future::join_all;
 use serde_json::json;
-use tokio::sync::{Semaphore, oneshot};
-use tokio::task::JoinSet;
 
 use super::checks::{metadata_codes, states_now};
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::gated::Gated;
 use super::publish_undo::{DoneTo, Verdict, decide_undo_of, done_by};
-use super::tasks::{drain, spawn_bounded};
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
@@ -44,10 +39,6 @@ use metadesk_clients::error::{Error, Result};
 /// Assets whose state is asked together.
 const GROUP: usize = 400;
 
-/// Groups whose states are asked at once while the walk lists on: a listing far ahead of the
-/// groups would only hold its entries in memory.
-const GROUPS_AT_ONCE: usize = 4;
-
 pub(super) use crate::publish_words::ACTION_PROPERTY;
 
 /// What the run is asked to do, from its spec.
@@ -62,9 +53,7 @@ pub(super) fn asked(kind: &RunKind) -> Option<(Asked, Option<&PublishFrom>)> {
     Some((Asked { replication, agent }, from))
 }
 
-/// Plans the rows of a publish run, from its scope or from the run it follows. Each group's
-/// states are asked in a task of its own while the walk lists on, and its rows journaled once
-/// the group before has journaled its own, so the preview keeps the listing's order.
+/// Plans the rows of a publish run, from its scope or from the run it follows.
 pub(super) async fn preview_publish(
     ctx: &Arc<Ctx>,
     runs_dir: &Path,
@@ -73,53 +62,40 @@ pub(super) async fn preview_publish(
     let Some((asked, from)) = asked(&ctx.spec.kind) else {
         return Err(Error::Internal("a publish preview of another run".into()));
     };
-    let mut rules = Rules {
+    let mut planner = Planner {
+        ctx,
         asked,
+        counts: Mutex::new(PreviewCounts::default()),
+        next_i: 0,
+        group: Vec::new(),
         only_published: false,
         undo: None,
         republished: None,
         republished_only: None,
         edited_at: HashMap::new(),
     };
-    let paths = match from {
+    match from {
         Some(PublishFrom::Republish { of }) => {
-            rules.only_published = true;
+            planner.only_published = true;
             // After an undo of a republished edit: only what that edit's republish published.
-            rules.republished_only = republished::of_undone(runs_dir, of)?.map(|r| r.assets);
-            rules.edited_at = republished::written_at(runs_dir, of)?;
-            Some(changed_by(runs_dir, of)?)
+            planner.republished_only = republished::of_undone(runs_dir, of)?.map(|r| r.assets);
+            planner.edited_at = republished::written_at(runs_dir, of)?;
+            for path in changed_by(runs_dir, of)? {
+                planner.push(path).await?;
+            }
         }
         Some(PublishFrom::Undo { of }) => {
             let done = done_by(runs_dir, of)?;
             let paths: Vec<String> = done.iter().map(|(path, _)| path.clone()).collect();
-            rules.undo = Some(done.into_iter().collect());
-            rules.republished = republished_edit(runs_dir, of)?;
-            Some(paths)
+            planner.undo = Some(done.into_iter().collect());
+            planner.republished = republished_edit(runs_dir, of)?;
+            for path in paths {
+                planner.push(path).await?;
+            }
         }
-        None => None,
-    };
-    let mut planner = Planner {
-        ctx,
-        rules: Arc::new(rules),
-        counts: Arc::new(Mutex::new(PreviewCounts::default())),
-        next_i: 0,
-        group: Vec::new(),
-        tasks: JoinSet::new(),
-        turn: None,
-        room: Arc::new(Semaphore::new(GROUPS_AT_ONCE)),
-    };
-    let planned = match paths {
-        Some(paths) => planner.push_all(paths).await,
-        None => scope(&mut planner, on_progress).await,
-    };
-    let flushed = match planned {
-        Ok(()) => planner.flush().await,
-        Err(e) => Err(e),
-    };
-    // The groups under way end before the preview does, whatever stopped it.
-    let drained = drain(&mut planner.tasks).await;
-    flushed?;
-    drained?;
+        None => scope(&mut planner, on_progress).await?,
+    }
+    planner.flush().await?;
     ctx.listing_done.store(true, Ordering::Relaxed);
     Ok(*lock(&planner.counts))
 }
@@ -196,10 +172,13 @@ fn republished_edit(runs_dir: &Path, of: &str) -> Result<Option<String>> {
         .map(str::to_owned))
 }
 
-/// What decides each asset's row, set before the first group is asked: shared by the groups'
-/// tasks.
-struct Rules {
+/// Plans assets a group at a time, in the order they come.
+struct Planner<'a> {
+    ctx: &'a Arc<Ctx>,
     asked: Asked,
+    counts: Mutex<PreviewCounts>,
+    next_i: u64,
+    group: Vec<String>,
     /// A republish: only assets published before are published.
     only_published: bool,
     /// An undo: what the undone run did, by path.
@@ -212,19 +191,6 @@ struct Rules {
     /// was written after its publication is shown changed since (AEM leaves its last-modified
     /// time as it was on a metadata edit).
     edited_at: HashMap<String, String>,
-}
-
-/// Hands assets to groups in the order they come; each group is planned in a task.
-struct Planner<'a> {
-    ctx: &'a Arc<Ctx>,
-    rules: Arc<Rules>,
-    counts: Arc<Mutex<PreviewCounts>>,
-    next_i: u64,
-    group: Vec<String>,
-    tasks: JoinSet<Result<()>>,
-    /// Dropped once the last group handed over has journaled its rows.
-    turn: Option<oneshot::Receiver<()>>,
-    room: Arc<Semaphore>,
 }
 
 impl Planner<'_> {
@@ -251,134 +217,90 @@ impl Planner<'_> {
         Ok(())
     }
 
-    /// The assets of the run a republish or an undo follows.
-    async fn push_all(&mut self, paths: Vec<String>) -> Result<()> {
-        for path in paths {
-            self.push(path).await?;
-        }
-        Ok(())
-    }
-
     fn skip(&mut self, path: &str, reason: SavedText) -> Result<()> {
-        let i = self.take_i(1);
+        let i = self.take_i();
         record_row(self.ctx, &self.counts, skip_row(i, path, reason))?;
         self.ctx.count(Outcome::Skipped);
         Ok(())
     }
 
-    /// The next `n` rows' numbers, the first returned.
-    fn take_i(&mut self, n: u64) -> u64 {
+    fn take_i(&mut self) -> u64 {
         let i = self.next_i;
-        self.next_i += n;
-        self.ctx.tally.total.fetch_add(n, Ordering::Relaxed);
+        self.next_i += 1;
+        self.ctx.tally.total.fetch_add(1, Ordering::Relaxed);
         i
     }
 
-    /// Hands the group to a task of its own ([`plan_group`]), once fewer than
-    /// [`GROUPS_AT_ONCE`] are under way.
+    /// Asks the group's states (batched: `states_now`), reads on its own each asset no answered
+    /// query returned (all at once), then journals a row per asset in its order.
     async fn flush(&mut self) -> Result<()> {
         let paths = std::mem::take(&mut self.group);
         if paths.is_empty() || self.ctx.control.is_cancelled() {
             return Ok(());
         }
-        let first = self.take_i(paths.len() as u64);
-        let place = self
-            .room
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|_| Error::Internal("the publish preview's groups were closed".into()))?;
-        let (done, next) = oneshot::channel();
-        let after = self.turn.replace(next);
-        let (ctx, counts, rules) = (self.ctx.clone(), self.counts.clone(), self.rules.clone());
-        spawn_bounded(&mut self.tasks, ctx.settings.max_tasks, async move {
-            let planned = plan_group(&ctx, &counts, &rules, (first, paths), after).await;
-            drop(done);
-            drop(place);
-            planned
-        })
-        .await
-    }
-}
-
-/// Asks a group's states (batched: `states_now`), reads on its own each asset no answered query
-/// returned (all at once), then, once the group before has journaled its rows (`after`),
-/// journals a row per asset in its order, numbered from `first`.
-async fn plan_group(
-    ctx: &Arc<Ctx>,
-    counts: &Mutex<PreviewCounts>,
-    rules: &Rules,
-    (first, paths): (u64, Vec<String>),
-    after: Option<oneshot::Receiver<()>>,
-) -> Result<()> {
-    let agent = rules.asked.agent;
-    let (mut found, asked_ok) = states_now(ctx, &paths, agent).await;
-    let asked_ok = &asked_ok;
-    let reads = paths
-        .iter()
-        .filter(|path| !found.contains_key(*path))
-        .map(|path| async move {
-            let read = ctx.call(|| ctx.aem.publication(path, agent)).await;
-            if read.is_ok() && asked_ok.contains(path) {
-                ctx.unindexed.fetch_add(1, Ordering::Relaxed);
+        let ctx = self.ctx;
+        let agent = self.asked.agent;
+        let (mut found, asked_ok) = states_now(ctx, &paths, agent).await;
+        let asked_ok = &asked_ok;
+        let reads = paths
+            .iter()
+            .filter(|path| !found.contains_key(*path))
+            .map(|path| async move {
+                let read = ctx.call(|| ctx.aem.publication(path, agent)).await;
+                if read.is_ok() && asked_ok.contains(path) {
+                    ctx.unindexed.fetch_add(1, Ordering::Relaxed);
+                }
+                (path.clone(), read)
+            });
+        let mut read: HashMap<String, _> = join_all(reads).await.into_iter().collect();
+        // An unpublish's undo compares each asset's metadata with the code its run journaled.
+        let codes = match self.undoes_unpublish() {
+            true => {
+                let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+                Some(metadata_codes(ctx, &refs).await)
             }
-            (path.clone(), read)
-        });
-    let mut read: HashMap<String, _> = join_all(reads).await.into_iter().collect();
-    // An unpublish's undo compares each asset's metadata with the code its run journaled.
-    let codes = match rules.undoes_unpublish() {
-        true => {
-            let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-            Some(metadata_codes(ctx, &refs).await)
-        }
-        false => None,
-    };
-    if let Some(after) = after {
-        // Dropped (not sent) once the group before has journaled: either way, its turn ended.
-        let _ = after.await;
-    }
-    for (i, path) in (first..).zip(paths) {
-        if ctx.control.is_cancelled() {
-            break;
-        }
-        let facts = match found.remove(&path) {
-            Some(facts) => Ok(facts),
-            // A path met twice in a group (its answer already taken): read on its own again,
-            // never taken as the end of the group.
-            None => match read.remove(&path) {
-                Some(read) => read,
-                None => ctx.call(|| ctx.aem.publication(&path, agent)).await,
-            },
+            false => None,
         };
-        match facts {
-            Ok(mut facts) => {
-                if let Some(codes) = &codes {
-                    facts.metadata = codes.get(&path).cloned();
-                }
-                let row = rules.plan(i, path, &facts);
-                let outcome = match row.action {
-                    Action::Change => None,
-                    Action::Unchanged => Some(Outcome::Unchanged),
-                    Action::Skip => Some(Outcome::Skipped),
-                };
-                record_row(ctx, counts, row)?;
-                if let Some(outcome) = outcome {
-                    ctx.count(outcome);
-                }
+        for path in paths {
+            if ctx.control.is_cancelled() {
+                break;
             }
-            Err(Failure::Cancelled) => break,
-            Err(Failure::Call(e, attempts)) => {
-                let account = ctx.spec.account.as_deref();
-                let reason = reasons::not_read(&e, account, attempts);
-                record_row(ctx, counts, skip_row(i, &path, reason))?;
-                ctx.count(Outcome::Skipped);
+            let facts = match found.remove(&path) {
+                Some(facts) => Ok(facts),
+                // A path met twice in a group (its answer already taken): read on its own again,
+                // never taken as the end of the group.
+                None => match read.remove(&path) {
+                    Some(read) => read,
+                    None => ctx.call(|| ctx.aem.publication(&path, agent)).await,
+                },
+            };
+            match facts {
+                Ok(mut facts) => {
+                    if let Some(codes) = &codes {
+                        facts.metadata = codes.get(&path).cloned();
+                    }
+                    let i = self.take_i();
+                    let row = self.plan(i, path, &facts);
+                    let outcome = match row.action {
+                        Action::Change => None,
+                        Action::Unchanged => Some(Outcome::Unchanged),
+                        Action::Skip => Some(Outcome::Skipped),
+                    };
+                    record_row(self.ctx, &self.counts, row)?;
+                    if let Some(outcome) = outcome {
+                        self.ctx.count(outcome);
+                    }
+                }
+                Err(Failure::Cancelled) => break,
+                Err(Failure::Call(e, attempts)) => {
+                    let account = self.ctx.spec.account.as_deref();
+                    self.skip(&path, reasons::not_read(&e, account, attempts))?;
+                }
             }
         }
+        Ok(())
     }
-    Ok(())
-}
 
-impl Rules {
     /// Whether the run is the undo of an unpublish, which republishes.
     fn undoes_unpublish(&self) -> bool {
         self.undo.is_some()
