@@ -446,19 +446,14 @@ mod tests {
         );
     }
 
-    /// A long sheet check tells the desktop as any preview does: the run it planned, or, when
-    /// errors stopped the sheet, which file and how many errors. That `preview_sheet` sends it
-    /// is seen end to end (`tests/e2e/specs/09-sheets.test.mjs`, seen failing when it sent
-    /// none).
-    #[test]
-    fn a_sheet_stopped_by_its_errors_says_so() {
-        use metadesk_core::app::IssueCounts;
-        let mut import = SheetImport {
+    /// A sheet of 10 rows, `file_name`, checked with 2 errors and no run planned.
+    fn sheet_with_two_errors(file_name: &str) -> SheetImport {
+        SheetImport {
             import_id: "i".into(),
-            file_name: "rights.csv".into(),
+            file_name: file_name.into(),
             format: metadesk_core::i18n::Text::plain("sheet-format-csv"),
             rows: 10,
-            issue_counts: IssueCounts {
+            issue_counts: metadesk_core::app::IssueCounts {
                 errors: 2,
                 warnings: 0,
                 total: 2,
@@ -466,7 +461,16 @@ mod tests {
             issues: Vec::new(),
             skipped_rows: Vec::new(),
             run: None,
-        };
+        }
+    }
+
+    /// A long sheet check tells the desktop as any preview does: the run it planned, or, when
+    /// errors stopped the sheet, which file and how many errors. That `preview_sheet` sends it
+    /// is seen end to end (`tests/e2e/specs/09-sheets.test.mjs`, seen failing when it sent
+    /// none).
+    #[test]
+    fn a_sheet_stopped_by_its_errors_says_so() {
+        let mut import = sheet_with_two_errors("rights.csv");
         let en = Localizer::english();
         let stopped = sheet_checked(&import).unwrap_err();
         let (title, body) =
@@ -645,20 +649,7 @@ mod tests {
         assert!(body.ends_with(&in_french), "{body}");
         let (_, body) = upload_message(LONG_JOB, LONG_JOB, Err(&complete), &fr).unwrap();
         assert!(body.ends_with(&in_french), "{body}");
-        let import = SheetImport {
-            import_id: "i".into(),
-            file_name: "droits.csv".into(),
-            format: metadesk_core::i18n::Text::plain("sheet-format-csv"),
-            rows: 10,
-            issue_counts: metadesk_core::app::IssueCounts {
-                errors: 2,
-                warnings: 0,
-                total: 2,
-            },
-            issues: Vec::new(),
-            skipped_rows: Vec::new(),
-            run: None,
-        };
+        let import = sheet_with_two_errors("droits.csv");
         let stopped = sheet_checked(&import).unwrap_err();
         let (_, body) = message(Ended::Preview, LONG_JOB, LONG_JOB, Err(&stopped), &fr).unwrap();
         assert_eq!(
