@@ -209,7 +209,6 @@ pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> 
         edits,
         kind: RunKind::Edit,
         account: Some(sb.credentials().dev_token_user.clone()),
-        tag_step: None,
         op: None,
     }
 }

@@ -66,7 +66,6 @@ pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec
         }],
         kind: RunKind::Edit,
         account: Some(sandbox.credentials().dev_token_user.clone()),
-        tag_step: None,
         op: None,
     }
 }

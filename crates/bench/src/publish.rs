@@ -40,7 +40,6 @@ fn publish_everything(sandbox: &Sandbox) -> RunSpec {
             from: None,
         },
         account: Some(sandbox.credentials().dev_token_user.clone()),
-        tag_step: None,
         op: None,
     }
 }

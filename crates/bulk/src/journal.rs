@@ -161,15 +161,19 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
-/// A run's spec as journaled. One written before a tag import's or an upload's plan was an
-/// operation's holds it as `tagImport` or `upload`, with no `op` tag: it is read as the spec's
-/// `op`, so that run still opens, resumes and is undone.
+/// A run's spec as journaled. One written before a tag import's or an upload's plan, or a tag
+/// change's step, was an operation's holds it as `tagImport`, `upload` or `tagStep`, with no
+/// `op` tag: it is read as the spec's `op`, so that run still opens, resumes and is undone.
 fn spec_as_journaled<'de, D: serde::Deserializer<'de>>(
     stored: D,
 ) -> std::result::Result<Box<RunSpec>, D::Error> {
     let mut spec = serde_json::Value::deserialize(stored)?;
     if let Some(fields) = spec.as_object_mut() {
-        for (field, op) in [("tagImport", "tag_import"), ("upload", "upload")] {
+        for (field, op) in [
+            ("tagImport", "tag_import"),
+            ("upload", "upload"),
+            ("tagStep", "tag_change"),
+        ] {
             if let Some(mut plan) = fields.remove(field) {
                 if let Some(plan_fields) = plan.as_object_mut() {
                     plan_fields.insert("op".into(), op.into());
@@ -722,7 +726,6 @@ mod tests {
             edits: vec![],
             kind: RunKind::Edit,
             account: None,
-            tag_step: None,
             op: None,
         }
     }

@@ -6,7 +6,7 @@
 //! operation (`tests/structure/run_kinds.rs`).
 //!
 //! Not here: any one operation (`moves.rs`, `tag_import.rs`, `upload_undo.rs`,
-//! `tag_import_undo.rs`).
+//! `tag_import_undo.rs`, `tag_step.rs`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -16,7 +16,7 @@ use metadesk_base::i18n::SavedText;
 use crate::operation::{ReportStatus, RowCounts};
 use crate::parts::PartJournal;
 
-/// A run's plan, row by row.
+/// A run's plan: row by row, or (a tag change) the step its assets' edits end with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum OpPlan {
@@ -25,6 +25,10 @@ pub enum OpPlan {
     Upload(crate::upload::UploadRunPlan),
     UploadUndo(crate::upload_undo::UploadUndoPlan),
     TagImportUndo(crate::tag_import_undo::TagImportUndoPlan),
+    /// A tag change (merge, move, delete): its rows are its assets' edits (`cq:tags`
+    /// rewritten, planned and written as any edit's), then AEM's command on the tag, sent once
+    /// they are all done. Its undo and its retry are edits only: they never send the command.
+    TagChange(crate::tag_step::TagStep),
 }
 
 /// What a run's summary shows of its operation.
@@ -39,35 +43,53 @@ pub enum OpView {
 }
 
 impl OpPlan {
-    /// The summary's view as `journal` leaves the run.
-    pub fn view(&self, journal: &PartJournal) -> OpView {
+    /// Whether its rows are its own parts, journaled and written by the operation driver: all
+    /// but a tag change, whose rows are its assets' edits.
+    pub fn owns_rows(&self) -> bool {
+        !matches!(self, OpPlan::TagChange(_))
+    }
+
+    /// A tag change's step, when it is one.
+    pub fn as_tag_step(&self) -> Option<&crate::tag_step::TagStep> {
         match self {
+            OpPlan::TagChange(step) => Some(step),
+            _ => None,
+        }
+    }
+
+    /// The summary's view as `journal` leaves the run; `None` for a tag change, whose summary
+    /// shows its assets and its step (`TagStepView`).
+    pub fn view(&self, journal: &PartJournal) -> Option<OpView> {
+        Some(match self {
             OpPlan::Move(plan) => OpView::Move(plan.view(journal)),
             OpPlan::TagImport(plan) => OpView::TagImport(plan.view(journal)),
             OpPlan::Upload(plan) => OpView::Upload(plan.view(journal)),
             OpPlan::UploadUndo(plan) => OpView::UploadUndo(plan.view(journal)),
             OpPlan::TagImportUndo(plan) => OpView::TagImportUndo(plan.view(journal)),
-        }
+            OpPlan::TagChange(_) => return None,
+        })
     }
 
-    /// How far its rows went, as `journal` leaves the run.
-    pub fn counts(&self, journal: &PartJournal) -> RowCounts {
-        match self {
+    /// How far its rows went, as `journal` leaves the run; `None` for a tag change, whose rows
+    /// are its assets'.
+    pub fn counts(&self, journal: &PartJournal) -> Option<RowCounts> {
+        Some(match self {
             OpPlan::Move(plan) => plan.view(journal).counts,
             OpPlan::TagImport(plan) => plan.counts(journal),
             OpPlan::Upload(plan) => plan.row_counts(journal),
             OpPlan::UploadUndo(plan) => plan.view(journal).counts,
             OpPlan::TagImportUndo(plan) => plan.view(journal).counts,
-        }
+            OpPlan::TagChange(_) => return None,
+        })
     }
 
     /// Each row's path (a tag's id and property), where the run left it and why, for its
-    /// report.
+    /// report; `None` for a tag change, whose report is its assets'.
     pub fn report_rows(
         &self,
         journal: &PartJournal,
-    ) -> Vec<(String, ReportStatus, Option<SavedText>)> {
-        match self {
+    ) -> Option<Vec<(String, ReportStatus, Option<SavedText>)>> {
+        Some(match self {
             OpPlan::Move(plan) => plan
                 .view(journal)
                 .rows
@@ -94,7 +116,8 @@ impl OpPlan {
                     (what, row.state.report(), row.reason)
                 })
                 .collect(),
-        }
+            OpPlan::TagChange(_) => return None,
+        })
     }
 
     /// A tag import's plan, when it is one.
@@ -130,6 +153,8 @@ impl OpPlan {
             OpPlan::UploadUndo(_) => None,
             // What an undo put back is the import's to write again: importing the sheet again.
             OpPlan::TagImportUndo(_) => None,
+            // Its undo is its assets' edits undone, as any edit's (the tag stays as AEM has it).
+            OpPlan::TagChange(_) => None,
         }
     }
 }

@@ -333,9 +333,8 @@ impl Replay {
             }
         }
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
-        if let Some(op) = &r.spec.op {
+        if let Some(rows) = r.spec.op.as_ref().and_then(|op| op.counts(&r.parts)) {
             // An operation's rows are its assets.
-            let rows = op.counts(&r.parts);
             r.counts = Counts {
                 assets: rows.planned,
                 changed: rows.done,
@@ -389,19 +388,18 @@ impl Replay {
     /// rewritten and the tag command (or an activation after it) is not done.
     pub fn tag_step_to_send(&self) -> bool {
         self.spec
-            .tag_step
-            .as_ref()
+            .tag_step()
             .is_some_and(|step| tag_step::to_send(step, self.rows_done(), &self.parts))
     }
 
     /// An operation's run as its summary shows it.
     pub fn op_view(&self) -> Option<crate::ops::OpView> {
-        Some(self.spec.op.as_ref()?.view(&self.parts))
+        self.spec.op.as_ref()?.view(&self.parts)
     }
 
     /// A tag run's step as its summary shows it.
     pub fn tag_step_view(&self) -> Option<TagStepView> {
-        let step = self.spec.tag_step.as_ref()?;
+        let step = self.spec.tag_step()?;
         let rows = self.rows_done();
         Some(TagStepView {
             step: step.clone(),

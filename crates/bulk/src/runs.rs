@@ -508,10 +508,10 @@ pub fn report(
     mut each: impl FnMut(ReportRow) -> Result<()>,
 ) -> Result<()> {
     let path = path_of(runs_dir, run_id)?;
-    if let Some(op) = spec(runs_dir, run_id)?.op {
+    if let Some(op) = spec(runs_dir, run_id)?.parts_op() {
         // An operation's rows are its plan's, where its journal left each.
         let replay = Replay::load(&path)?;
-        for (path, status, reason) in op.report_rows(&replay.parts) {
+        for (path, status, reason) in op.report_rows(&replay.parts).unwrap_or_default() {
             each(ReportRow {
                 path,
                 status,

@@ -117,14 +117,11 @@ pub struct RunSpec {
     /// Who writes (technical-account email or user), named in "no write access" reasons.
     #[serde(default)]
     pub account: Option<String>,
-    /// A tag change's run: what AEM does to the tag once every asset is rewritten. Never
-    /// carried over to an undo or a retry of the run, which rewrite assets only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub tag_step: Option<crate::tag_step::TagStep>,
     /// An operation's run (a move, a tag import, an upload, an undo of an upload or of a tag
-    /// import): its plan, row by row (a journal written before a tag import or an upload was an
-    /// operation holds its plan as `tagImport` or `upload`: `journal.rs` reads it here).
+    /// import): its plan, row by row; a tag change's: what AEM does to the tag once every
+    /// asset is rewritten (never carried over to an undo or a retry of the run, which rewrite
+    /// assets only). A journal written before these were operations holds the plan as
+    /// `tagImport`, `upload` or `tagStep`: `journal.rs` reads it here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub op: Option<OpPlan>,
@@ -161,6 +158,18 @@ pub struct ApplyRequest {
 }
 
 impl RunSpec {
+    /// The operation whose rows are its own parts, which the operation driver writes (a move,
+    /// a tag import, an upload, their undos); `None` for a run of assets' edits or
+    /// publications, a tag change's included.
+    pub fn parts_op(&self) -> Option<&OpPlan> {
+        self.op.as_ref().filter(|op| op.owns_rows())
+    }
+
+    /// A tag change's step, when the run is one.
+    pub fn tag_step(&self) -> Option<&crate::tag_step::TagStep> {
+        self.op.as_ref()?.as_tag_step()
+    }
+
     /// Whether the run's content fragments are planned and written as its assets are: only
     /// when every edit rewrites `cq:tags` (a tag's merge, move or deletion) on the classic API.
     /// A fragment's tags live in its metadata as an asset's do, and a merged tag must be left on
@@ -277,7 +286,6 @@ mod tests {
             edits,
             kind: RunKind::Edit,
             account: None,
-            tag_step: None,
             op: None,
         }
     }

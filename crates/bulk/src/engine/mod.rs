@@ -254,7 +254,6 @@ impl Engine {
                 from: Some(crate::spec::PublishFrom::Republish { of: of.to_owned() }),
             },
             edits: Vec::new(),
-            tag_step: None,
             op: None,
             ..original.spec
         };
@@ -299,7 +298,7 @@ impl Engine {
     ) -> Result<RunSummary> {
         let (original_path, original) = self.load_run(of)?;
         self.check_family(&original.spec)?;
-        if let Some(op) = &original.spec.op {
+        if let Some(op) = original.spec.parts_op() {
             // Every undo of an operation is a run of that operation, planned from its journal.
             let Some((back, items)) = op.undo(&original.parts) else {
                 return Err(Error::message(
@@ -338,7 +337,6 @@ impl Engine {
                     agent,
                     from: Some(crate::spec::PublishFrom::Undo { of: of.to_owned() }),
                 },
-                tag_step: None,
                 op: None,
                 ..original.spec
             };
@@ -346,7 +344,6 @@ impl Engine {
         }
         let spec = RunSpec {
             kind: RunKind::Undo { of: of.to_owned() },
-            tag_step: None,
             op: None,
             ..original.spec.clone()
         };
@@ -493,7 +490,7 @@ impl Engine {
             return runs::summary(&self.runs_dir, run_id);
         }
         // A tag run's target checked before any asset is rewritten towards it.
-        let target_gone = match &replay.spec.tag_step {
+        let target_gone = match replay.spec.tag_step() {
             Some(step) if replay.counts.pending > 0 => {
                 tag_step::refused_before_writing(&ctx, step).await
             }
@@ -528,7 +525,7 @@ impl Engine {
         }
         let forwarder = forward(control.clone(), ctx.control.clone());
         let mut refused = None;
-        let result = if replay.spec.op.is_some() {
+        let result = if replay.spec.parts_op().is_some() {
             op_dispatch::apply(&ctx, &replay, on_progress)
                 .await
                 .map(|stopped| refused = stopped)
@@ -563,7 +560,7 @@ impl Engine {
             })
             .await?;
         // A tag run's step goes once every asset is done: what the journal says now decides.
-        if replay.spec.tag_step.is_some() && status == EndStatus::Completed {
+        if replay.spec.tag_step().is_some() && status == EndStatus::Completed {
             let ended = Replay::load(&path)?;
             if ended.tag_step_to_send() {
                 tag_step::finish(&ctx, &ended).await?;

@@ -48,6 +48,7 @@ pub(super) async fn apply(
             };
             operating::run(ctx, &op, &replay.parts, Some(on_progress)).await
         }
-        None => Ok(None),
+        // A tag change's rows are its assets' edits (`batched.rs`), its step `tag_step.rs`.
+        Some(OpPlan::TagChange(_)) | None => Ok(None),
     }
 }

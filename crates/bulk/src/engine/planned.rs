@@ -16,7 +16,7 @@ impl Engine {
     /// Starts an operation's run (`spec.op`, planned against AEM or the taxonomy by the
     /// caller): its journal holds the plan and counts as previewed; [`Self::apply`] writes it.
     pub(super) async fn start_operation(&self, spec: RunSpec) -> Result<RunSummary> {
-        if spec.op.is_none() {
+        if spec.parts_op().is_none() {
             return Err(Error::Internal("an operation's run needs its plan".into()));
         }
         self.check_family(&spec)?;

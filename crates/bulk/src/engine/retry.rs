@@ -138,7 +138,6 @@ impl super::Engine {
         }
         let spec = RunSpec {
             kind: RunKind::Retry { of: of.to_owned() },
-            tag_step: None,
             op: None,
             ..original.spec.clone()
         };

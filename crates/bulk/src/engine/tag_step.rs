@@ -27,7 +27,7 @@ use crate::tag_step::{TagCommand, TagStep};
 /// activations. A part AEM refuses, or that the taxonomy no longer allows, is journaled with
 /// its reason; a resume checks it again.
 pub(super) async fn finish(ctx: &Ctx, replay: &Replay) -> Result<()> {
-    let Some(step) = replay.spec.tag_step.as_ref() else {
+    let Some(step) = replay.spec.tag_step() else {
         return Ok(());
     };
     let op = Step {

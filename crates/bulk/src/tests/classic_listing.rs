@@ -158,7 +158,6 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         }],
         kind: RunKind::Edit,
         account: None,
-        tag_step: None,
         op: None,
     };
     let run = engine
@@ -196,7 +195,6 @@ fn rights_spec(aem: &str) -> crate::RunSpec {
         }],
         kind: RunKind::Edit,
         account: None,
-        tag_step: None,
         op: None,
     }
 }

@@ -45,7 +45,6 @@ fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
         edits,
         kind: RunKind::Edit,
         account: Some("tech@techacct.adobe.com".into()),
-        tag_step: None,
         op: None,
     }
 }

@@ -96,7 +96,6 @@ impl Opened {
             edits,
             kind,
             account: self.connected.account.clone(),
-            tag_step: None,
             op: None,
         }
     }

@@ -180,7 +180,7 @@ impl Workspace {
             crate::app::schemas::refuse_edits(read, &edits)?;
         }
         let spec = RunSpec {
-            tag_step,
+            op: tag_step.map(metadesk_bulk::ops::OpPlan::TagChange),
             ..opened.spec(scope, edits, RunKind::Edit)
         }
         .validated()?;

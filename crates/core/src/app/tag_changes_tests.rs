@@ -218,3 +218,48 @@ async fn an_apply_of_a_tag_change_whose_read_was_not_whole_is_refused_before_any
     let run = ws.run_summary(&preview.id).await.unwrap();
     assert_eq!(run.status, metadesk_bulk::replay::RunStatus::Previewed);
 }
+
+/// A tag merge journaled before its step was an operation's plan (the spec's `tagStep`, no
+/// `op`) is still a tag change: its preview shows the step, and its apply rewrites the assets
+/// then sends the merge. Seen failing with `tagStep` not read as the spec's `op` (the step
+/// lost: the assets rewritten, the tag left).
+#[tokio::test]
+async fn a_tag_change_journaled_before_its_step_was_an_operation_still_sends_it() {
+    let (_dir, ws, opened, sandbox) = sandboxed_workspace(4).await;
+    let holding = held(&sandbox);
+    let tag = holding
+        .iter()
+        .find(|t| t.starts_with("wknd-shared:"))
+        .expect("an asset holding a WKND tag")
+        .clone();
+    let into = LEAVES.iter().find(|t| **t != tag).unwrap().to_string();
+    let change = TagChange::Merge {
+        tag: tag.clone(),
+        into: into.clone(),
+    };
+    let preview = ws
+        .preview_tag_change(&opened, &change, SAMPLE_FOLDER, &|_| {})
+        .await
+        .unwrap();
+    assert!(preview.counts.pending > 0);
+
+    let journal = metadesk_bulk::journal::journal_path(&ws.runs_dir(), &preview.id);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    let mut run: serde_json::Value = serde_json::from_str(first).unwrap();
+    let spec = run["spec"].as_object_mut().unwrap();
+    let mut step = spec.remove("op").expect("the step is the spec's op");
+    assert_eq!(step["op"], "tag_change");
+    step.as_object_mut().unwrap().remove("op");
+    spec.insert("tagStep".into(), step);
+    std::fs::write(&journal, format!("{run}\n{rest}")).unwrap();
+
+    let old = ws.run_summary(&preview.id).await.unwrap();
+    assert_eq!(old.tag_step, preview.tag_step);
+    let done = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(done.tag_step.unwrap().state, TagStepState::Done);
+    let tags = ws.tags(&opened).await.unwrap();
+    assert!(!tags.iter().any(|t| t.id == tag), "{tag} is still there");
+    let now = held(&sandbox);
+    assert!(!now.contains(&tag) && now.contains(&into), "{now:?}");
+}

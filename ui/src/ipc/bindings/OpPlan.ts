@@ -2,10 +2,11 @@
 import type { MovePlan } from "./MovePlan";
 import type { TagImportPlan } from "./TagImportPlan";
 import type { TagImportUndoPlan } from "./TagImportUndoPlan";
+import type { TagStep } from "./TagStep";
 import type { UploadRunPlan } from "./UploadRunPlan";
 import type { UploadUndoPlan } from "./UploadUndoPlan";
 
 /**
- * A run's plan, row by row.
+ * A run's plan: row by row, or (a tag change) the step its assets' edits end with.
  */
-export type OpPlan = { "op": "move" } & MovePlan | { "op": "tag_import" } & TagImportPlan | { "op": "upload" } & UploadRunPlan | { "op": "upload_undo" } & UploadUndoPlan | { "op": "tag_import_undo" } & TagImportUndoPlan;
+export type OpPlan = { "op": "move" } & MovePlan | { "op": "tag_import" } & TagImportPlan | { "op": "upload" } & UploadRunPlan | { "op": "upload_undo" } & UploadUndoPlan | { "op": "tag_import_undo" } & TagImportUndoPlan | { "op": "tag_change" } & TagStep;

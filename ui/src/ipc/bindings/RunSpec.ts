@@ -4,7 +4,6 @@ import type { Edit } from "./Edit";
 import type { OpPlan } from "./OpPlan";
 import type { RunKind } from "./RunKind";
 import type { ScopeFilters } from "./ScopeFilters";
-import type { TagStep } from "./TagStep";
 
 /**
  * Everything that defines a run; stored as the journal's first record.
@@ -28,13 +27,10 @@ aem: string, family: ApiFamily, edits: Array<Edit>, kind: RunKind,
  */
 account: string | null, 
 /**
- * A tag change's run: what AEM does to the tag once every asset is rewritten. Never
- * carried over to an undo or a retry of the run, which rewrite assets only.
- */
-tagStep?: TagStep, 
-/**
  * An operation's run (a move, a tag import, an upload, an undo of an upload or of a tag
- * import): its plan, row by row (a journal written before a tag import or an upload was an
- * operation holds its plan as `tagImport` or `upload`: `journal.rs` reads it here).
+ * import): its plan, row by row; a tag change's: what AEM does to the tag once every
+ * asset is rewritten (never carried over to an undo or a retry of the run, which rewrite
+ * assets only). A journal written before these were operations holds the plan as
+ * `tagImport`, `upload` or `tagStep`: `journal.rs` reads it here.
  */
 op?: OpPlan, folder: string, filters: ScopeFilters, };
