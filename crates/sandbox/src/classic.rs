@@ -17,7 +17,7 @@ use serde_json::{Map, Value, json};
 
 use crate::auth::{self, Family, Principal};
 use crate::core_response::{auth_failure, core_response, parent_of};
-use crate::dam::{DAM_ROOT, Dam, Kind, Node, ReplicationValue, uuid_string};
+use crate::dam::{DAM_ROOT, Dam, Kind, Node};
 use crate::{Shared, read, write};
 
 const DEFAULT_LIMIT: usize = 20;
@@ -436,7 +436,9 @@ pub(crate) async fn content_get(
     ] {
         if let Some(asset_path) = full.strip_suffix(suffix) {
             return match dam.lookup(asset_path) {
-                Some(Node::Asset(a)) => axum::Json(content_node(&dam, a, children)).into_response(),
+                Some(Node::Asset(a)) => {
+                    axum::Json(crate::dam_json::content_node(&dam, a, children)).into_response()
+                }
                 // A folder's content node: where a `metadataSchema` may sit (`schemas.rs`).
                 Some(Node::Folder(f)) => {
                     let mut content = json!({"jcr:primaryType": "nt:unstructured"});
@@ -453,122 +455,24 @@ pub(crate) async fn content_get(
     let Some(stem) = full.strip_suffix(".json") else {
         return plain(StatusCode::NOT_FOUND, "Not Found");
     };
-    // `x.jpg.1.json`, `x.infinity.json`: an asset's level 1 adds its `jcr:content` (which says
-    // whether it is a content fragment, and its processing state), level 2 that node's
-    // children (`metadata`…: one read tells an uploaded asset's identity, state and file); a
-    // folder's adds its `jcr:content` and its children
-    // (their own properties).
-    let (node, depth) = match dam.lookup(stem) {
-        Some(n) => (Some(n), 0),
+    // `x.jpg.1.json`, `x.infinity.json`: a node rendered that many levels down
+    // (`dam_json.rs`), under Sling's `json.maximumresults`.
+    let (node, path, depth) = match dam.lookup(stem) {
+        Some(n) => (Some(n), stem, 0),
         None => match crate::schemas::split_selector(stem) {
-            Ok((s, depth)) if s != stem => (dam.lookup(s), depth),
-            _ => (None, 0),
+            Ok((s, depth)) if s != stem => (dam.lookup(s), s, depth),
+            _ => (None, stem, 0),
         },
     };
     match node {
-        Some(Node::Asset(a)) => {
-            let mut node = asset_node(&dam, a);
-            if depth >= 1 {
-                node["jcr:content"] = content_node(&dam, a, depth >= 2);
-            }
-            axum::Json(node).into_response()
+        Some(node) => {
+            let max = shared
+                .json_max_results
+                .load(std::sync::atomic::Ordering::Relaxed);
+            crate::dam_json::answer(&dam, node, path, depth, max)
         }
-        Some(Node::Folder(f)) => axum::Json(folder_node(&dam, f, depth)).into_response(),
         None => plain(StatusCode::NOT_FOUND, "Not Found"),
     }
-}
-
-fn asset_node(dam: &Dam, a: u32) -> Value {
-    let asset = &dam.assets[a as usize];
-    json!({
-        "jcr:primaryType": "dam:Asset",
-        "jcr:mixinTypes": ["mix:referenceable"],
-        "jcr:uuid": uuid_string(asset.uuid),
-        "jcr:createdBy": "admin",
-        "jcr:created": dam.metadata(a).get("xmp:CreateDate").cloned().unwrap_or(Value::Null),
-    })
-}
-
-/// An asset's `jcr:content` node, its own properties: the last-modified time in the Sling
-/// JSON renderer's default legacy ECMA form
-/// (https://github.com/apache/sling-org-apache-sling-servlets-get), `dam:assetState` once
-/// AEM has set it; with `children` its child nodes' own properties too: `metadata` with
-/// every property, `renditions` (a folder) and, where processing failed,
-/// `dam:failedRenditions` (a node, not a list: adobe-wire-lifecycle.md §2.5).
-fn content_node(dam: &Dam, a: u32, children: bool) -> Value {
-    let mut content = json!({
-        "jcr:primaryType": "dam:AssetContent",
-        "jcr:lastModified": ecma_date(dam.modified_ms(a)),
-        "jcr:lastModifiedBy": "admin",
-    });
-    if let Some(state) = dam.asset_processing_state(a) {
-        content["dam:assetState"] = json!(state);
-    }
-    // On and Off Time sit on the content node (`adobe-wire-lifecycle.md` §4); the repository
-    // has them at once, whatever the search index has caught up with.
-    if let Some(ms) = dam.off_time_ms(a) {
-        content["offTime"] = json!(ecma_date(ms));
-    }
-    if dam.assets[a as usize].kind == Kind::ContentFragment {
-        content["contentFragment"] = json!(true);
-    }
-    add_replication(dam, a, &mut content);
-    if children {
-        let mut md = Map::new();
-        md.insert("jcr:primaryType".into(), json!("nt:unstructured"));
-        md.extend(dam.metadata(a));
-        content["metadata"] = Value::Object(md);
-        content["renditions"] = json!({"jcr:primaryType": "nt:folder"});
-        if dam.processing_failed(a) {
-            content["dam:failedRenditions"] = json!({"jcr:primaryType": "nt:unstructured"});
-        }
-    }
-    content
-}
-
-/// The replication properties of an asset's `jcr:content` (dates as the Sling JSON renderer
-/// writes them).
-fn add_replication(dam: &Dam, a: u32, content: &mut Value) {
-    for (name, value) in dam.replication_properties(a) {
-        content[name] = match value {
-            ReplicationValue::Date(ms) => json!(ecma_date(ms)),
-            ReplicationValue::Text(t) => json!(t),
-        };
-    }
-}
-
-/// A folder's Sling JSON: its own properties (with a seeded `metadataSchema`), and from level 1
-/// its `jcr:content` (where a `metadataSchema` may sit too) and its children's own properties.
-fn folder_node(dam: &Dam, f: u32, depth: i64) -> Value {
-    let folder = &dam.folders[f as usize];
-    let mut v = json!({
-        "jcr:primaryType": "sling:OrderedFolder",
-        "jcr:mixinTypes": ["mix:referenceable"],
-        "jcr:uuid": uuid_string(folder.uuid),
-        "jcr:createdBy": "admin",
-    });
-    let Some(obj) = v.as_object_mut() else {
-        return v;
-    };
-    if let Some(form) = crate::schemas::seeded_mapping(&folder.path, false) {
-        obj.insert("metadataSchema".into(), json!(form));
-    }
-    obj.extend(folder.props.clone());
-    if depth >= 1 {
-        let mut content = json!({"jcr:primaryType": "nt:unstructured"});
-        if let Some(form) = crate::schemas::seeded_mapping(&folder.path, true) {
-            content["metadataSchema"] = json!(form);
-        }
-        obj.insert("jcr:content".into(), content);
-        for child in dam.children(f) {
-            let (name, node) = match child {
-                Node::Folder(c) => (&dam.folders[c as usize].name, folder_node(dam, c, 0)),
-                Node::Asset(c) => (&dam.assets[c as usize].name, asset_node(dam, c)),
-            };
-            obj.insert(name.to_string(), node);
-        }
-    }
-    v
 }
 
 /// `GET /conf/{path}`: the custom metadata schema forms (`schemas.rs`).

@@ -8,7 +8,7 @@
 //! |---|---|
 //! | IMS | `POST /ims/exchange/jwt[/]` (urlencoded or multipart; `expires_in` in ms), `POST /ims/token/v3` (`client_credentials`; seconds) |
 //! | Classic Assets API | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
-//! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` and `POST /content/dam/{folder}` with item-path parameters (Sling POST: `sling_post.rs`, `sling_batch.rs`; junk nodes for unknown paths, the 10,000-parameter cap, one commit per request), `GET /libs/granite/csrf/token.json` |
+//! | Repository JSON | `GET /content/dam/{path}[.{N|infinity}].json` (`jcr:uuid`; a folder's children each rendered a level less, an asset's `jcr:content` and its `metadata`; 300 past `json.maximumresults` as the taxonomy: `dam_json.rs`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` and `POST /content/dam/{folder}` with item-path parameters (Sling POST: `sling_post.rs`, `sling_batch.rs`; junk nodes for unknown paths, the 10,000-parameter cap, one commit per request), `GET /libs/granite/csrf/token.json` |
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor`, `POST /adobe/assets/search[?allowUnindexedSearch=true]` (`allowUnsafeSearch=true` taken too; only that one, and required, as before release 27550 with [`Faults::search_before_27550`]: `assets_search.rs`) |
 //! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json` (300 past `json.maximumresults`, as the taxonomy); folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
 //! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`; a render deeper than one level holding more than `json.maximumresults` resources answers 300 with the renders allowed, as Sling does: `sling_json.rs`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`, `list`: the Sites pages that use a tag, [`Sandbox::tag_page`]; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
@@ -81,6 +81,7 @@ mod counters;
 pub mod credentials;
 mod csrf;
 mod dam;
+mod dam_json;
 mod faults;
 mod graphql;
 mod graphql_query;

@@ -5,7 +5,7 @@
 //! children). AEM's production-ready author sets 1,000; AEMaaCS's value is unconfirmed, so a
 //! test may lower it ([`crate::Sandbox::set_json_max_results`]).
 //!
-//! Not here: what a node renders as (`taxonomy.rs`, `schemas.rs`).
+//! Not here: what a node renders as (`taxonomy.rs`, `schemas.rs`, `dam_json.rs`).
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -16,14 +16,18 @@ use serde_json::Value;
 pub(crate) fn answer(tree: Value, path: &str, depth: i64, max: usize) -> Response {
     match allowed_depth(&tree, depth, max) {
         None => axum::Json(tree).into_response(),
-        Some(allowed) => {
-            let choices: Vec<String> = (0..=allowed)
-                .rev()
-                .map(|level| format!("{path}.{level}.json"))
-                .collect();
-            (StatusCode::MULTIPLE_CHOICES, axum::Json(choices)).into_response()
-        }
+        Some(allowed) => too_large(path, allowed),
     }
+}
+
+/// Sling's 300 for a render of `path` past the limit: the renders allowed, deepest
+/// (`allowed` levels) first.
+pub(crate) fn too_large(path: &str, allowed: i64) -> Response {
+    let choices: Vec<String> = (0..=allowed)
+        .rev()
+        .map(|level| format!("{path}.{level}.json"))
+        .collect();
+    (StatusCode::MULTIPLE_CHOICES, axum::Json(choices)).into_response()
 }
 
 /// `None` when the render may be sent as it is; otherwise the deepest level that fits.

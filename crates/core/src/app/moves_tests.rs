@@ -393,3 +393,69 @@ async fn one_path_taken_since_the_preview_does_not_hold_back_the_rest_of_its_req
     );
     assert!(sb.asset(&planned[3].from).is_some(), "left where it was");
 }
+
+/// The "node read" requests the sandbox answered so far.
+fn node_reads(sb: &Sandbox) -> u64 {
+    sb.counters().by_kind.get("node read").copied().unwrap_or(0)
+}
+
+/// Sources that share a folder are read in one render of it: a sheet of eight renames in one
+/// folder reads no more nodes than a sheet of one. Seen failing with a read a source (seven
+/// more).
+#[tokio::test]
+async fn the_sources_of_one_folder_are_read_in_one_render() {
+    let (dir, ws, opened, sb) = setup(false).await;
+    let p = assets(&sb);
+    let before = node_reads(&sb);
+    let one = [(p[0].as_str(), renamed(&p[0], "one.jpg"))];
+    let one: Vec<(&str, &str)> = one.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    ws.preview_move(&opened, sheet(&dir, &one)).await.unwrap();
+    let alone = node_reads(&sb) - before;
+
+    let rows: Vec<(String, String)> = p[..8]
+        .iter()
+        .enumerate()
+        .map(|(n, a)| (a.clone(), renamed(a, &format!("eight-{n}.jpg"))))
+        .collect();
+    let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let before = node_reads(&sb);
+    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    assert_eq!(node_reads(&sb) - before, alone, "one render for the eight");
+    let moved = view(&preview);
+    assert_eq!(moved.counts.planned, 8);
+    assert!(moved.rows.iter().all(|r| r.reason.is_none()), "{moved:?}");
+    // What the render held is what the apply checks: each asset found, the same, and moved.
+    let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(view(&applied).counts.done, 8);
+}
+
+/// Past Sling's `json.maximumresults`, a folder is not rendered three levels down (nor a
+/// folder moved two): its assets are read one by one and the folder one level down, and the
+/// move is planned as ever. Seen failing with the folder's two-level read taken as the
+/// preview's failure ("could not be read").
+#[tokio::test]
+async fn a_folder_too_large_to_render_deep_is_still_read_and_moved() {
+    let (dir, ws, opened, sb) = setup(false).await;
+    sb.set_json_max_results(10);
+    let p = assets(&sb);
+    let rows: Vec<(String, String)> = p[..3]
+        .iter()
+        .enumerate()
+        .map(|(n, a)| (a.clone(), renamed(a, &format!("large-{n}.jpg"))))
+        .collect();
+    let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    assert!(view(&preview).rows.iter().all(|r| r.reason.is_none()));
+
+    let folder = p[0].rsplit_once('/').unwrap().0.to_owned();
+    let to = renamed(&folder, "renamed-folder");
+    let preview = ws
+        .preview_move(&opened, sheet(&dir, &[(folder.as_str(), to.as_str())]))
+        .await
+        .unwrap();
+    let moved = view(&preview);
+    assert!(moved.rows.iter().all(|r| r.reason.is_none()), "{moved:?}");
+    let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(view(&applied).counts.done, 1);
+    assert!(sb.asset(&p[5].replacen(&folder, &to, 1)).is_some());
+}
