@@ -512,16 +512,6 @@ pub(crate) async fn current_user(State(shared): State<Shared>, headers: HeaderMa
     }
 }
 
-/// A time as Sling's JSON renderer writes it by default: `Tue Sep 03 2024 13:15:03 GMT+0000`.
-pub(crate) fn ecma_date(ms: u64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    t.format(time::macros::format_description!(
-        "[weekday repr:short] [month repr:short] [day] [year] [hour]:[minute]:[second] GMT+0000"
-    ))
-    .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,6 @@
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use crate::classic::ecma_date;
 use crate::dam::{Dam, Kind, Node, ReplicationValue, uuid_string};
 
 /// The deepest render tried when a render past the limit is refused: DAM trees are shallower.
@@ -158,4 +157,14 @@ fn add_replication(dam: &Dam, a: u32, content: &mut Value) {
             ReplicationValue::Text(t) => json!(t),
         };
     }
+}
+
+/// A time as Sling's JSON renderer writes it by default: `Tue Sep 03 2024 13:15:03 GMT+0000`.
+pub(crate) fn ecma_date(ms: u64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    t.format(time::macros::format_description!(
+        "[weekday repr:short] [month repr:short] [day] [year] [hour]:[minute]:[second] GMT+0000"
+    ))
+    .unwrap_or_default()
 }

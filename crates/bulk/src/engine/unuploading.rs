@@ -1,6 +1,8 @@
 //! An upload's undo, as the operation trait asks it (`operation.rs`): the engine
 //! (`operating.rs`) journals, gates, retries and resumes. Before a file is deleted it is read
-//! (`{asset}.2.json`) and compared: the same asset (`jcr:uuid`), its binary (size and SHA-1),
+//! (`{asset}.2.json`; the files of one folder in one render of it, `{folder}.3.json`, which
+//! holds each as its own read does; one by one where Sling will not render the folder that
+//! deep) and compared: the same asset (`jcr:uuid`), its binary (size and SHA-1),
 //! its time and every metadata value as the upload last saw them (AEM leaves the time as it was
 //! on metadata updates: `metadesk_assets::fingerprint::Held`). A file changed since, one whose
 //! processing the upload did not see end (nothing tells a colleague's change from AEM's then),
@@ -9,7 +11,10 @@
 //!
 //! Not here: the plan and its view (`upload_undo.rs`).
 
+use std::collections::BTreeMap;
+
 use futures_util::future::BoxFuture;
+use serde_json::Value;
 
 use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
@@ -17,6 +22,7 @@ use metadesk_assets::fingerprint::Held;
 use metadesk_assets::upload::AssetContent;
 use metadesk_base::i18n::SavedText;
 
+use crate::at_most::at_most;
 use crate::operation::{Found, Operation, Reader, Wrote, read_node};
 use crate::parts::RunPart;
 use crate::upload_undo::{GONE, UndoneFile, UploadUndoPlan};
@@ -54,6 +60,65 @@ impl Operation for UploadUndoPlan {
         Box::pin(check(reader, row, in_doubt))
     }
 
+    fn check_groups<'r>(
+        &self,
+        rows: Vec<(&'r UndoneFile, bool)>,
+    ) -> Vec<Vec<(&'r UndoneFile, bool)>> {
+        // The files the undo may delete, by folder; the others are kept unread.
+        let mut by_folder: BTreeMap<&str, Vec<(&'r UndoneFile, bool)>> = BTreeMap::new();
+        let mut alone = Vec::new();
+        for (row, in_doubt) in rows {
+            match row.path.rsplit_once('/') {
+                Some((folder, _)) if row.new => {
+                    by_folder.entry(folder).or_default().push((row, in_doubt));
+                }
+                _ => alone.push(vec![(row, in_doubt)]),
+            }
+        }
+        alone.extend(by_folder.into_values());
+        alone
+    }
+
+    fn check_together<'a>(
+        &'a self,
+        reader: &'a dyn Reader,
+        rows: Vec<(&'a UndoneFile, bool)>,
+    ) -> BoxFuture<'a, Vec<Found>> {
+        Box::pin(async move {
+            let folder = match rows.as_slice() {
+                [_, _, ..] => rows[0].0.path.rsplit_once('/').map(|(folder, _)| folder),
+                _ => None,
+            };
+            let rendered = match folder {
+                Some(folder) => read_node(reader, folder, "3").await.ok(),
+                None => None,
+            };
+            if let Some(children) = rendered {
+                return rows
+                    .into_iter()
+                    .map(|(row, in_doubt)| {
+                        let name = row.path.rsplit_once('/').map_or("", |(_, name)| name);
+                        let node = children
+                            .as_ref()
+                            .and_then(|c| c.get(name))
+                            .filter(|n| n.is_object());
+                        decide(row, node, in_doubt)
+                    })
+                    .collect();
+            }
+            // A folder Sling will not render that deep (or that could not be read): each file
+            // is read on its own, several at once, as it would be alone.
+            let each = rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, (row, in_doubt))| async move { (i, check(reader, row, in_doubt).await) })
+                .collect();
+            let mut found = at_most(each, READS_AT_ONCE).await;
+            found.sort_by_key(|(i, _)| *i);
+            found.into_iter().map(|(_, found)| found).collect()
+        })
+    }
+
     fn write<'a>(
         &'a self,
         aem: &'a ClassicAssets,
@@ -69,6 +134,10 @@ impl Operation for UploadUndoPlan {
     }
 }
 
+/// Files read at once, one by one, when their folder was not rendered whole: the run's gate
+/// still bounds what reaches AEM.
+const READS_AT_ONCE: usize = 16;
+
 fn kept(code: &str) -> Found {
     Found::left_alone(SavedText::new(code, std::iter::empty()))
 }
@@ -78,14 +147,25 @@ async fn check(reader: &dyn Reader, file: &UndoneFile, in_doubt: bool) -> Found 
     if !file.new {
         return kept("upload-kept-not-given-back");
     }
-    let node = match read_node(reader, &file.path, "2").await {
-        Err(why) => return Found::Unknown(why),
+    match read_node(reader, &file.path, "2").await {
+        Err(why) => Found::Unknown(why),
+        Ok(node) => decide(file, node.as_ref(), in_doubt),
+    }
+}
+
+/// Whether `file` may be deleted, by what AEM holds at its path (`node`, two levels down;
+/// `None`: nothing there).
+fn decide(file: &UndoneFile, node: Option<&Value>, in_doubt: bool) -> Found {
+    if !file.new {
+        return kept("upload-kept-not-given-back");
+    }
+    let node = match node {
         // Its delete may have left: it landed. Never sent: someone else deleted it.
-        Ok(None) if in_doubt => return Found::Done,
-        Ok(None) => return kept(GONE),
-        Ok(Some(node)) => node,
+        None if in_doubt => return Found::Done,
+        None => return kept(GONE),
+        Some(node) => node,
     };
-    let content = AssetContent::read(&node);
+    let content = AssetContent::read(node);
     // Another asset at the path (a colleague's, made after this one was deleted or moved) is
     // never the upload's, whatever file it holds.
     let same_asset = match (&file.uuid, &content.uuid) {

@@ -24,6 +24,7 @@ mod importing;
 mod jobs;
 mod language;
 mod list_files;
+mod move_sources;
 mod moves;
 mod moves_window;
 mod opening;

@@ -13,8 +13,9 @@
 //! write refuses the whole move, with nothing stored. Nothing is written; the run is applied,
 //! resumed and undone as every run is ([`Workspace::apply_request`], `PreviewRequest::Undo`).
 //!
-//! Not here: the plan's data and the names a rule gives (`bulk::moves`, `bulk::move_names`),
-//! the check and write (`bulk::engine::moving`), the request (`assets::moves`).
+//! Not here: reading the sources (`move_sources.rs`), the plan's data and the names a rule
+//! gives (`bulk::moves`, `bulk::move_names`), the check and write (`bulk::engine::moving`),
+//! the request (`assets::moves`).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::move_sources::{READS_AT_ONCE, Source, node_at, read_all};
 use super::references::pages_using;
 use super::sheets::{Taken, entries_asked};
 use super::{Opened, Workspace, blocking};
@@ -40,9 +42,6 @@ use metadesk_bulk::spec::{RunKind, ScopeFilters};
 use metadesk_bulk::{Engine, RunControl, RunSource};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
-
-/// Reads of the repository a preview sends at once (through the gate, which may hold fewer).
-const READS_AT_ONCE: usize = 16;
 
 /// What a person asks to move.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -80,13 +79,6 @@ pub enum MoveWhat {
     Scope { scope: RunScope, to: String },
     /// A sheet's rows: each `Path` goes to its `New path`.
     Sheet { file: PathBuf },
-}
-
-/// One source as the repository holds it.
-struct Source {
-    from: String,
-    to: String,
-    node: Option<Value>,
 }
 
 impl Workspace {
@@ -343,132 +335,6 @@ async fn sheet_pairs(file: &std::path::Path) -> Result<Vec<(String, String)>> {
         pairs.push((from.to_owned(), to.to_owned()));
     }
     Ok(pairs)
-}
-
-/// Each source's node as the repository holds it now (`None`: nothing there). Sources that
-/// share a folder are read together: one render of the folder three levels down holds each
-/// of its assets as the asset's own two-level read does (Sling renders the same nodes to the
-/// same depth, from the repository, not the search index); a folder Sling will not render that
-/// deep, and a source alone in its folder, are read one by one.
-async fn read_all(reads: &Reads, pairs: Vec<(String, String)>) -> Result<Vec<Source>> {
-    let mut by_folder: BTreeMap<String, Vec<(usize, String, String)>> = BTreeMap::new();
-    for (n, (from, to)) in pairs.into_iter().enumerate() {
-        by_folder
-            .entry(parent(&from).to_owned())
-            .or_default()
-            .push((n, from, to));
-    }
-    let reads_each = by_folder
-        .into_iter()
-        .map(|(folder, group)| sources_in(reads, folder, group))
-        .collect();
-    let mut read = Vec::new();
-    for group in at_most(reads_each, READS_AT_ONCE).await {
-        read.extend(group?);
-    }
-    read.sort_by_key(|(n, _)| *n);
-    Ok(read.into_iter().map(|(_, s)| s).collect())
-}
-
-/// The sources of `group`, all in `folder`, each with its place in the sheet.
-async fn sources_in(
-    reads: &Reads,
-    folder: String,
-    group: Vec<(usize, String, String)>,
-) -> Result<Vec<(usize, Source)>> {
-    let children = match group.len() {
-        1 => None,
-        _ => folder_render(reads, &folder).await?,
-    };
-    if let Some(children) = children {
-        return Ok(group
-            .into_iter()
-            .map(|(n, from, to)| {
-                let node = children.get(leaf(&from)).filter(|c| c.is_object()).cloned();
-                (n, Source { from, to, node })
-            })
-            .collect());
-    }
-    let each = group
-        .into_iter()
-        .map(|(n, from, to)| source(reads, (n, from), to))
-        .collect();
-    at_most(each, READS_AT_ONCE).await.into_iter().collect()
-}
-
-/// `folder` rendered three levels down (an empty node when it is gone: none of its sources is
-/// there); `None` when Sling refuses a render that deep (past `json.maximumresults`), or the
-/// read failed in a way its sources' own reads will say better.
-async fn folder_render(reads: &Reads, folder: &str) -> Result<Option<Value>> {
-    match render(reads, folder, "3").await {
-        Ok(Render::Node(node)) => Ok(Some(
-            node.unwrap_or_else(|| Value::Object(Default::default())),
-        )),
-        Ok(Render::TooLarge(_)) => Ok(None),
-        Err(e) if e.message_id() == Some("error-move-read") => {
-            tracing::info!(folder, error = %e, "a folder was not read whole; its sources are read one by one");
-            Ok(None)
-        }
-        Err(e) => Err(e),
-    }
-}
-
-async fn source(reads: &Reads, from: (usize, String), to: String) -> Result<(usize, Source)> {
-    let (n, from) = from;
-    // Two levels: the metadata, whose code tells the undo of a change since. A folder too
-    // large for that (Sling's `json.maximumresults`) is read one level down, which always
-    // renders: a folder has no metadata to code.
-    let node = match render(reads, &from, "2").await? {
-        Render::Node(node) => node,
-        Render::TooLarge(_) => node_at(reads, &from, "1").await?,
-    };
-    Ok((n, Source { from, to, node }))
-}
-
-/// What a read of a node answered.
-enum Render {
-    /// The node (`None`: nothing there).
-    Node(Option<Value>),
-    /// Sling refused to render it that deep: it holds more than `json.maximumresults`.
-    TooLarge(CallError),
-}
-
-/// The node at `path` through the gate: `None` when nothing is there.
-async fn node_at(reads: &Reads, path: &str, depth: &str) -> Result<Option<Value>> {
-    match render(reads, path, depth).await? {
-        Render::Node(node) => Ok(node),
-        Render::TooLarge(e) => Err(unread(path, &e)),
-    }
-}
-
-/// The node at `path` read `depth` levels down through the gate.
-async fn render(reads: &Reads, path: &str, depth: &str) -> Result<Render> {
-    let aem = reads.aem();
-    match reads.call(|| aem.node_json(path, depth)).await {
-        Ok(Some(node)) => Ok(Render::Node(Some(node))),
-        Ok(None) => Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-move-cancelled",
-            vec![],
-        )),
-        Err(CallError::NotFound) => Ok(Render::Node(None)),
-        Err(e @ CallError::Rejected { status: 300, .. }) => Ok(Render::TooLarge(e)),
-        Err(CallError::Auth(e) | CallError::Unreachable(e) | CallError::Aem(e)) => {
-            Err(Error::Aem(e))
-        }
-        Err(e) => Err(unread(path, &e)),
-    }
-}
-
-/// A read of `path` that failed, in words.
-fn unread(path: &str, e: &CallError) -> Error {
-    Error::worded(
-        ErrorCode::Remote,
-        Text::new(
-            "error-move-read",
-            vec![("path", path.into()), ("detail", e.text().into())],
-        ),
-    )
 }
 
 /// The plan of `sources`: each one's row, refused where it cannot go, and the folders to

@@ -429,4 +429,47 @@ mod tests {
         assert_eq!(undone.deleted, vec![path.clone()]);
         assert!(sandbox.asset(&path).is_none());
     }
+
+    /// The "node read" requests the sandbox answered so far.
+    fn node_reads(sandbox: &metadesk_sandbox::Sandbox) -> u64 {
+        let counters = sandbox.counters();
+        counters.by_kind.get("node read").copied().unwrap_or(0)
+    }
+
+    /// The files an undo may delete are checked just before, the files of one folder in one
+    /// render of it; a folder Sling will not render that deep has each file read on its own.
+    /// Either way both files are deleted. Seen failing with a read a file (two reads).
+    #[tokio::test]
+    async fn an_undo_checks_the_files_of_one_folder_in_one_read() {
+        let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
+        let plan = two_files(&dir, &ws, &opened, "together").await;
+        let run = ws
+            .upload(&opened, &plan, &FileMetadata::default(), None)
+            .await
+            .unwrap();
+        let preview = ws
+            .preview(&opened, PreviewRequest::Undo { of: run.id }, &|_| {})
+            .await
+            .unwrap();
+        let before = node_reads(&sandbox);
+        let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+        assert_eq!(node_reads(&sandbox) - before, 1, "one render of the folder");
+        assert_eq!(UploadUndone::of(&applied).deleted.len(), 2);
+
+        // Past `json.maximumresults`: one refused render, then a read a file.
+        sandbox.set_json_max_results(10);
+        let plan = two_files(&dir, &ws, &opened, "one-by-one").await;
+        let run = ws
+            .upload(&opened, &plan, &FileMetadata::default(), None)
+            .await
+            .unwrap();
+        let preview = ws
+            .preview(&opened, PreviewRequest::Undo { of: run.id }, &|_| {})
+            .await
+            .unwrap();
+        let before = node_reads(&sandbox);
+        let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+        assert_eq!(node_reads(&sandbox) - before, 3);
+        assert_eq!(UploadUndone::of(&applied).deleted.len(), 2);
+    }
 }

@@ -61,7 +61,7 @@ pub(super) fn hit(v: &View<'_>, mode: &str, properties: &[String], levels: Optio
             {
                 let mut content = json!({
                     "jcr:primaryType": "dam:AssetContent",
-                    "jcr:lastModified": crate::classic::ecma_date(v.dam.modified_ms(a)),
+                    "jcr:lastModified": crate::dam_json::ecma_date(v.dam.modified_ms(a)),
                 });
                 if let Some(state) = v.dam.asset_processing_state(a) {
                     content["dam:assetState"] = json!(state);
