@@ -2,7 +2,8 @@
 //! engine (`operating.rs`) journals, gates, retries and resumes. Before a row moves, its paths
 //! are read (never searched: AEM's index lags behind a move): its old path must hold the same
 //! asset (`jcr:uuid`), unchanged since for an undo — for the assets leaving one folder, one
-//! read of that folder's children tells them all; and where a request for it may have left
+//! read of that folder's children tells them all (an undo's, three levels down, with each
+//! asset's metadata; one by one where Sling will not render the folder that deep); and where a request for it may have left
 //! before, its new path holding the same `jcr:uuid` is a move that landed, holding another
 //! asset, it is never overwritten. A move AEM takes as a background job is read back by the
 //! engine until done. Assets keeping their
@@ -22,9 +23,14 @@ use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::moves::{MOST_SOURCES, MoveRequest, Moved};
 use metadesk_base::i18n::SavedText;
 
+use crate::at_most::at_most;
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
 use crate::operation::{Found, Operation, Reader, Wrote, read_node};
 use crate::parts::RunPart;
+
+/// Assets read at once, one by one, when their folder was not read whole: the run's gate
+/// still bounds what reaches AEM.
+const READS_AT_ONCE: usize = 16;
 
 impl Operation for MovePlan {
     type Row = MoveRow;
@@ -93,9 +99,8 @@ impl Operation for MovePlan {
         })
     }
 
-    /// Assets leaving one folder, never sent before and with nothing to compare but their
-    /// uuid, are told by one read of that folder's children (exact: the repository, not the
-    /// index); the others alone.
+    /// Assets leaving one folder, never sent before, are told by one read of that folder's
+    /// children (exact: the repository, not the index); the others alone.
     fn check_groups<'r>(&self, rows: Vec<(&'r MoveRow, bool)>) -> Vec<Vec<(&'r MoveRow, bool)>> {
         let mut by_folder: BTreeMap<&str, Vec<(&'r MoveRow, bool)>> = BTreeMap::new();
         let mut groups = Vec::new();
@@ -128,20 +133,32 @@ impl Operation for MovePlan {
                 })
                 .collect();
             if items.len() > 1 && items.len() == rows.len() {
+                // An undo compares each asset's metadata too: three levels down, each asset
+                // as its own two-level read holds it.
+                let depth = if items.iter().any(|item| compares_metadata(item)) {
+                    "3"
+                } else {
+                    "1"
+                };
                 // A folder read that fails (or that AEM refuses as too large) is no answer:
                 // each asset is then read on its own.
-                if let Ok(children) = read_node(reader, parent(&items[0].from), "1").await {
+                if let Ok(children) = read_node(reader, parent(&items[0].from), depth).await {
                     return items
                         .iter()
                         .map(|item| found_in(children.as_ref(), item))
                         .collect();
                 }
             }
-            let mut found = Vec::with_capacity(rows.len());
-            for (row, in_doubt) in rows {
-                found.push(self.check(reader, row, in_doubt).await);
-            }
-            found
+            let each =
+                rows.into_iter()
+                    .enumerate()
+                    .map(|(i, (row, in_doubt))| async move {
+                        (i, self.check(reader, row, in_doubt).await)
+                    })
+                    .collect();
+            let mut found = at_most(each, READS_AT_ONCE).await;
+            found.sort_by_key(|(i, _)| *i);
+            found.into_iter().map(|(_, found)| found).collect()
         })
     }
 
@@ -228,19 +245,31 @@ pub fn fingerprint(node: &Value) -> Option<String> {
         .map(metadesk_assets::fingerprint::metadata_code)
 }
 
-/// Whether `item`'s check before its write can come from its folder's listing: never sent
-/// (so it cannot have landed), with only its uuid to compare (not an undo's metadata).
+/// Whether `item`'s check before its write can come from its folder's children: never sent
+/// (so it cannot have landed).
 fn listed(item: &MoveItem, in_doubt: bool) -> bool {
-    !in_doubt && !item.unchanged_since && item.refused.is_none()
+    !in_doubt && item.refused.is_none()
 }
 
-/// Where `item` (never sent) stands by its folder's children (`None`: the folder is gone).
+/// Whether `item`'s check compares its metadata with what the move saw (an undo's asset).
+fn compares_metadata(item: &MoveItem) -> bool {
+    item.unchanged_since && !item.folder
+}
+
+/// Where `item` (never sent) stands by its folder's children (`None`: the folder is gone),
+/// as [`check_item`] finds it by its own read.
 fn found_in(children: Option<&Value>, item: &MoveItem) -> Found {
     let said = |code: &str| SavedText::new(code, [("path", item.from.as_str().into())]);
-    match children.and_then(|c| c.get(leaf(&item.from))) {
+    match children
+        .and_then(|c| c.get(leaf(&item.from)))
+        .filter(|node| node.is_object())
+    {
         None => Found::left_alone(said("move-left-gone")),
         Some(node) if uuid(node) != Some(item.uuid.as_str()) => {
             Found::left_alone(said("move-left-replaced"))
+        }
+        Some(node) if compares_metadata(item) && fingerprint(node) != item.fingerprint => {
+            Found::left_alone(said("move-left-changed"))
         }
         Some(_) => Found::Ready,
     }
@@ -262,18 +291,14 @@ async fn check_item(reader: &dyn Reader, item: &MoveItem, in_doubt: bool) -> Fou
         }
     }
     // Two levels: the asset's metadata, told unchanged by its code.
-    let depth = if item.unchanged_since && !item.folder {
-        "2"
-    } else {
-        "0"
-    };
+    let depth = if compares_metadata(item) { "2" } else { "0" };
     match read_node(reader, &item.from, depth).await {
         Err(why) => Found::Unknown(why),
         Ok(None) => Found::left_alone(said("move-left-gone", &item.from)),
         Ok(Some(node)) if uuid(&node) != Some(item.uuid.as_str()) => {
             Found::left_alone(said("move-left-replaced", &item.from))
         }
-        Ok(Some(node)) if item.unchanged_since && fingerprint(&node) != item.fingerprint => {
+        Ok(Some(node)) if compares_metadata(item) && fingerprint(&node) != item.fingerprint => {
             Found::left_alone(said("move-left-changed", &item.from))
         }
         Ok(Some(_)) => Found::Ready,
