@@ -2,10 +2,10 @@
 //! engine (`operating.rs`) journals, gates, retries and resumes. Before a row moves, its paths
 //! are read (never searched: AEM's index lags behind a move): its old path must hold the same
 //! asset (`jcr:uuid`), unchanged since for an undo — for the assets leaving one folder, one
-//! read of that folder's children tells them all (an undo's, three levels down, with each
-//! asset's metadata; one by one where Sling will not render the folder that deep); and where a request for it may have left
-//! before, its new path holding the same `jcr:uuid` is a move that landed, holding another
-//! asset, it is never overwritten. A move AEM takes as a background job is read back by the
+//! read of that folder's children tells them all (an undo's three levels down, with each
+//! asset's metadata; one by one where Sling will not render the folder that deep); and where a
+//! request for it may have left before, its new path holding the same `jcr:uuid` is a move
+//! that landed, holding another asset, it is never overwritten. A move AEM takes as a background job is read back by the
 //! engine until done. Assets keeping their
 //! names and going into one folder go together, [`MOST_SOURCES`] a request; a renamed one goes
 //! alone (AEM takes one new name a request). The pages that use them are adjusted in the same
@@ -23,14 +23,9 @@ use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::moves::{MOST_SOURCES, MoveRequest, Moved};
 use metadesk_base::i18n::SavedText;
 
-use crate::at_most::at_most;
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
-use crate::operation::{Found, Operation, Reader, Wrote, read_node};
+use crate::operation::{Found, Operation, Reader, Wrote, each_checked, read_node};
 use crate::parts::RunPart;
-
-/// Assets read at once, one by one, when their folder was not read whole: the run's gate
-/// still bounds what reaches AEM.
-const READS_AT_ONCE: usize = 16;
 
 impl Operation for MovePlan {
     type Row = MoveRow;
@@ -149,16 +144,7 @@ impl Operation for MovePlan {
                         .collect();
                 }
             }
-            let each =
-                rows.into_iter()
-                    .enumerate()
-                    .map(|(i, (row, in_doubt))| async move {
-                        (i, self.check(reader, row, in_doubt).await)
-                    })
-                    .collect();
-            let mut found = at_most(each, READS_AT_ONCE).await;
-            found.sort_by_key(|(i, _)| *i);
-            found.into_iter().map(|(_, found)| found).collect()
+            each_checked(self, reader, rows).await
         })
     }
 

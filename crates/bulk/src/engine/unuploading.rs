@@ -22,8 +22,7 @@ use metadesk_assets::fingerprint::Held;
 use metadesk_assets::upload::AssetContent;
 use metadesk_base::i18n::SavedText;
 
-use crate::at_most::at_most;
-use crate::operation::{Found, Operation, Reader, Wrote, read_node};
+use crate::operation::{Found, Operation, Reader, Wrote, each_checked, read_node};
 use crate::parts::RunPart;
 use crate::upload_undo::{GONE, UndoneFile, UploadUndoPlan};
 
@@ -107,15 +106,8 @@ impl Operation for UploadUndoPlan {
                     .collect();
             }
             // A folder Sling will not render that deep (or that could not be read): each file
-            // is read on its own, several at once, as it would be alone.
-            let each = rows
-                .into_iter()
-                .enumerate()
-                .map(|(i, (row, in_doubt))| async move { (i, check(reader, row, in_doubt).await) })
-                .collect();
-            let mut found = at_most(each, READS_AT_ONCE).await;
-            found.sort_by_key(|(i, _)| *i);
-            found.into_iter().map(|(_, found)| found).collect()
+            // is read on its own, as it would be alone.
+            each_checked(self, reader, rows).await
         })
     }
 
@@ -133,10 +125,6 @@ impl Operation for UploadUndoPlan {
         })
     }
 }
-
-/// Files read at once, one by one, when their folder was not rendered whole: the run's gate
-/// still bounds what reaches AEM.
-const READS_AT_ONCE: usize = 16;
 
 fn kept(code: &str) -> Found {
     Found::left_alone(SavedText::new(code, std::iter::empty()))
