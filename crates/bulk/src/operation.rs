@@ -109,6 +109,24 @@ pub async fn each_checked<'a, O: Operation + ?Sized>(
     found.into_iter().map(|(_, found)| found).collect()
 }
 
+/// `rows` grouped by the folder `folder` names for each (the rows one read of that folder
+/// answers); a row it names none for is a group of its own.
+pub fn by_folder<'r, R>(
+    rows: Vec<(&'r R, bool)>,
+    folder: impl Fn(&'r R, bool) -> Option<&'r str>,
+) -> Vec<Vec<(&'r R, bool)>> {
+    let mut grouped: std::collections::BTreeMap<&str, Vec<(&'r R, bool)>> = Default::default();
+    let mut groups = Vec::new();
+    for (row, in_doubt) in rows {
+        match folder(row, in_doubt) {
+            Some(name) => grouped.entry(name).or_default().push((row, in_doubt)),
+            None => groups.push(vec![(row, in_doubt)]),
+        }
+    }
+    groups.extend(grouped.into_values());
+    groups
+}
+
 /// An operation the engine runs: its plan's rows and what each needs of AEM.
 pub trait Operation: Sync {
     type Row: Sync;

@@ -6,20 +6,9 @@
 
 mod common;
 
-use common::{client, start};
-use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
+use common::{get_as_dev as get, start};
+use metadesk_sandbox::SAMPLE_FOLDER;
 use serde_json::Value;
-
-async fn get(sb: &Sandbox, path: &str) -> (u16, Value) {
-    let r = client()
-        .get(format!("{}{path}", sb.base_url()))
-        .bearer_auth(&sb.credentials().dev_token)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
 
 #[tokio::test]
 async fn a_folder_three_levels_down_holds_each_asset_as_its_own_render_does() {

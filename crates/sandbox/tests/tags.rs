@@ -5,20 +5,9 @@
 
 mod common;
 
-use common::{client, post_form, start};
+use common::{get_as_dev as get, post_form, start};
 use metadesk_sandbox::Sandbox;
-use serde_json::{Value, json};
-
-async fn get(sb: &Sandbox, path: &str) -> (u16, Value) {
-    let r = client()
-        .get(format!("{}{path}", sb.base_url()))
-        .bearer_auth(&sb.credentials().dev_token)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
+use serde_json::json;
 
 async fn post(sb: &Sandbox, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
     post_form(sb, &sb.credentials().dev_token, path, fields).await

@@ -24,7 +24,7 @@ use metadesk_assets::moves::{MOST_SOURCES, MoveRequest, Moved};
 use metadesk_base::i18n::SavedText;
 
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
-use crate::operation::{Found, Operation, Reader, Wrote, each_checked, read_node};
+use crate::operation::{Found, Operation, Reader, Wrote, by_folder, each_checked, read_node};
 use crate::parts::RunPart;
 
 impl Operation for MovePlan {
@@ -97,21 +97,10 @@ impl Operation for MovePlan {
     /// Assets leaving one folder, never sent before, are told by one read of that folder's
     /// children (exact: the repository, not the index); the others alone.
     fn check_groups<'r>(&self, rows: Vec<(&'r MoveRow, bool)>) -> Vec<Vec<(&'r MoveRow, bool)>> {
-        let mut by_folder: BTreeMap<&str, Vec<(&'r MoveRow, bool)>> = BTreeMap::new();
-        let mut groups = Vec::new();
-        for (row, in_doubt) in rows {
-            match row {
-                MoveRow::Move(item) if listed(item, in_doubt) => {
-                    by_folder
-                        .entry(parent(&item.from))
-                        .or_default()
-                        .push((row, in_doubt));
-                }
-                _ => groups.push(vec![(row, in_doubt)]),
-            }
-        }
-        groups.extend(by_folder.into_values());
-        groups
+        by_folder(rows, |row, in_doubt| match row {
+            MoveRow::Move(item) if listed(item, in_doubt) => Some(parent(&item.from)),
+            _ => None,
+        })
     }
 
     fn check_together<'a>(

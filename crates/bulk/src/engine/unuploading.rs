@@ -11,8 +11,6 @@
 //!
 //! Not here: the plan and its view (`upload_undo.rs`).
 
-use std::collections::BTreeMap;
-
 use futures_util::future::BoxFuture;
 use serde_json::Value;
 
@@ -22,7 +20,7 @@ use metadesk_assets::fingerprint::Held;
 use metadesk_assets::upload::AssetContent;
 use metadesk_base::i18n::SavedText;
 
-use crate::operation::{Found, Operation, Reader, Wrote, each_checked, read_node};
+use crate::operation::{Found, Operation, Reader, Wrote, by_folder, each_checked, read_node};
 use crate::parts::RunPart;
 use crate::upload_undo::{GONE, UndoneFile, UploadUndoPlan};
 
@@ -64,18 +62,10 @@ impl Operation for UploadUndoPlan {
         rows: Vec<(&'r UndoneFile, bool)>,
     ) -> Vec<Vec<(&'r UndoneFile, bool)>> {
         // The files the undo may delete, by folder; the others are kept unread.
-        let mut by_folder: BTreeMap<&str, Vec<(&'r UndoneFile, bool)>> = BTreeMap::new();
-        let mut alone = Vec::new();
-        for (row, in_doubt) in rows {
-            match row.path.rsplit_once('/') {
-                Some((folder, _)) if row.new => {
-                    by_folder.entry(folder).or_default().push((row, in_doubt));
-                }
-                _ => alone.push(vec![(row, in_doubt)]),
-            }
-        }
-        alone.extend(by_folder.into_values());
-        alone
+        by_folder(rows, |row, _| {
+            let (folder, _) = row.path.rsplit_once('/')?;
+            row.new.then_some(folder)
+        })
     }
 
     fn check_together<'a>(

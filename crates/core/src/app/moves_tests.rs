@@ -139,33 +139,18 @@ async fn a_sheet_of_renames_moves_each_asset_with_its_pages_and_the_undo_moves_i
 async fn the_undo_never_moves_what_changed_since_nor_overwrites_a_path_taken() {
     let (dir, ws, opened, sb) = setup(false).await;
     let paths = assets(&sb);
-    let pairs: Vec<(String, String)> = paths[..3]
-        .iter()
-        .enumerate()
-        .map(|(n, p)| (p.clone(), renamed(p, &format!("moved-{n}.jpg"))))
-        .collect();
-    let rows: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    let pairs = renames(&paths[..3], "moved");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
     ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
     // A colleague edits the first at its new place, and puts a file at the second's old path.
     sb.edit_asset(&pairs[0].1, json!({"dc:title": "Theirs"}))
         .unwrap();
     sb.upload(&pairs[1].0, json!({"dc:title": "Their new file"}))
         .unwrap();
-    let undo = ws
-        .preview(
-            &opened,
-            PreviewRequest::Undo {
-                of: preview.id.clone(),
-            },
-            &|_| {},
-        )
-        .await
-        .unwrap();
-    let undone = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
+    let undone = undone(&ws, &opened, preview.id.clone()).await;
     let counts = view(&undone).counts;
     assert_eq!((counts.done, counts.left_alone), (1, 2), "{undone:?}");
     assert!(
@@ -399,6 +384,33 @@ fn node_reads(sb: &Sandbox) -> u64 {
     sb.counters().by_kind.get("node read").copied().unwrap_or(0)
 }
 
+/// Each of `paths` renamed in its own folder, `{prefix}-{n}.jpg`.
+fn renames(paths: &[String], prefix: &str) -> Vec<(String, String)> {
+    paths
+        .iter()
+        .enumerate()
+        .map(|(n, a)| (a.clone(), renamed(a, &format!("{prefix}-{n}.jpg"))))
+        .collect()
+}
+
+/// A sheet of `pairs` (`Path`, `New path`).
+fn sheet_of(dir: &tempfile::TempDir, pairs: &[(String, String)]) -> MoveAsk {
+    let rows: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    sheet(dir, &rows)
+}
+
+/// The undo of move `of`, previewed then applied.
+async fn undone(ws: &Workspace, opened: &Opened, of: String) -> RunSummary {
+    let undo = ws
+        .preview(opened, PreviewRequest::Undo { of }, &|_| {})
+        .await
+        .unwrap();
+    ws.apply(opened, &undo.id, None, &|_| {}).await.unwrap()
+}
+
 /// Sources that share a folder are read in one render of it: a sheet of eight renames in one
 /// folder reads no more nodes than a sheet of one. Seen failing with a read a source (seven
 /// more).
@@ -407,19 +419,13 @@ async fn the_sources_of_one_folder_are_read_in_one_render() {
     let (dir, ws, opened, sb) = setup(false).await;
     let p = assets(&sb);
     let before = node_reads(&sb);
-    let one = [(p[0].as_str(), renamed(&p[0], "one.jpg"))];
-    let one: Vec<(&str, &str)> = one.iter().map(|(a, b)| (*a, b.as_str())).collect();
-    ws.preview_move(&opened, sheet(&dir, &one)).await.unwrap();
+    let one = sheet_of(&dir, &renames(&p[..1], "one"));
+    ws.preview_move(&opened, one).await.unwrap();
     let alone = node_reads(&sb) - before;
 
-    let rows: Vec<(String, String)> = p[..8]
-        .iter()
-        .enumerate()
-        .map(|(n, a)| (a.clone(), renamed(a, &format!("eight-{n}.jpg"))))
-        .collect();
-    let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let before = node_reads(&sb);
-    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    let eight = sheet_of(&dir, &renames(&p[..8], "eight"));
+    let preview = ws.preview_move(&opened, eight).await.unwrap();
     assert_eq!(node_reads(&sb) - before, alone, "one render for the eight");
     let moved = view(&preview);
     assert_eq!(moved.counts.planned, 8);
@@ -438,13 +444,8 @@ async fn a_folder_too_large_to_render_deep_is_still_read_and_moved() {
     let (dir, ws, opened, sb) = setup(false).await;
     sb.set_json_max_results(10);
     let p = assets(&sb);
-    let rows: Vec<(String, String)> = p[..3]
-        .iter()
-        .enumerate()
-        .map(|(n, a)| (a.clone(), renamed(a, &format!("large-{n}.jpg"))))
-        .collect();
-    let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    let three = sheet_of(&dir, &renames(&p[..3], "large"));
+    let preview = ws.preview_move(&opened, three).await.unwrap();
     assert!(view(&preview).rows.iter().all(|r| r.reason.is_none()));
 
     let folder = p[0].rsplit_once('/').unwrap().0.to_owned();
@@ -461,55 +462,40 @@ async fn a_folder_too_large_to_render_deep_is_still_read_and_moved() {
 }
 
 /// The undo's check reads the folder its assets are in once, three levels down, and tells
-/// from it which changed since; each of the others moves back. Seen failing with a read an
-/// asset (four reads).
+/// from it which changed since; each of the others moves back. Past Sling's limit each asset
+/// is read on its own. Seen failing with a read an asset (four reads).
 #[tokio::test]
 async fn the_undo_checks_the_assets_of_one_folder_in_one_render() {
     let (dir, ws, opened, sb) = setup(false).await;
     let p = assets(&sb);
-    let pairs: Vec<(String, String)> = p[..4]
-        .iter()
-        .enumerate()
-        .map(|(n, a)| (a.clone(), renamed(a, &format!("back-{n}.jpg"))))
-        .collect();
-    let rows: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    let pairs = renames(&p[..4], "back");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
     ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
     sb.edit_asset(&pairs[0].1, json!({"dc:title": "Theirs"}))
         .unwrap();
-    let undo = PreviewRequest::Undo { of: preview.id };
-    let undo = ws.preview(&opened, undo, &|_| {}).await.unwrap();
     let before = node_reads(&sb);
-    let undone = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
+    let back = undone(&ws, &opened, preview.id).await;
     assert_eq!(node_reads(&sb) - before, 1, "one render of the folder");
-    let undone = view(&undone);
-    assert_eq!((undone.counts.done, undone.counts.left_alone), (3, 1));
-    let why = undone.rows[0].reason.as_ref().and_then(|t| t.code());
+    let back = view(&back);
+    assert_eq!((back.counts.done, back.counts.left_alone), (3, 1));
+    let why = back.rows[0].reason.as_ref().and_then(|t| t.code());
     assert_eq!(why, Some("move-left-changed"));
     assert!(sb.asset(&pairs[0].1).is_some() && sb.asset(&pairs[1].0).is_some());
 
-    // Past Sling's limit the folder is not rendered that deep: each asset is read on its own
-    // (one refused render, then a read each), and all move back.
+    // Past the limit: one refused render, then a read each; all move back.
     sb.set_json_max_results(10);
-    let pairs: Vec<(String, String)> = pairs[1..3]
-        .iter()
-        .enumerate()
-        .map(|(n, (a, _))| (a.clone(), renamed(a, &format!("again-{n}.jpg"))))
-        .collect();
-    let rows: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let preview = ws.preview_move(&opened, sheet(&dir, &rows)).await.unwrap();
+    let pairs = renames(&p[1..3], "again");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
     ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
-    let undo = PreviewRequest::Undo { of: preview.id };
-    let undo = ws.preview(&opened, undo, &|_| {}).await.unwrap();
     let before = node_reads(&sb);
-    let undone = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
+    let back = undone(&ws, &opened, preview.id).await;
     assert_eq!(node_reads(&sb) - before, 3);
-    assert_eq!(view(&undone).counts.done, 2);
+    assert_eq!(view(&back).counts.done, 2);
     assert!(sb.asset(&pairs[0].0).is_some() && sb.asset(&pairs[1].0).is_some());
 }

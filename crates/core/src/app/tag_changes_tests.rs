@@ -34,6 +34,17 @@ const LEAVES: [&str; 3] = [
     "wknd-shared:activity/cycling",
 ];
 
+/// A WKND tag one of `holding` holds, and another seeded leaf to merge it into.
+fn a_held_tag_and_another(holding: &[String]) -> (String, String) {
+    let tag = holding
+        .iter()
+        .find(|t| t.starts_with("wknd-shared:"))
+        .expect("an asset holding a WKND tag")
+        .clone();
+    let into = LEAVES.iter().find(|t| **t != tag).unwrap().to_string();
+    (tag, into)
+}
+
 #[tokio::test]
 async fn a_tag_no_asset_holds_is_changed_at_once() {
     let (_dir, ws, opened, sandbox) = sandboxed_workspace(2).await;
@@ -119,12 +130,7 @@ async fn on_production_a_tag_is_changed_at_once_only_with_the_name_typed() {
 async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alone() {
     let (_dir, ws, opened, sandbox) = sandboxed_workspace(4).await;
     let holding = held(&sandbox);
-    let tag = holding
-        .iter()
-        .find(|t| t.starts_with("wknd-shared:"))
-        .expect("an asset holding a WKND tag")
-        .clone();
-    let into = LEAVES.iter().find(|t| **t != tag).unwrap().to_string();
+    let (tag, into) = a_held_tag_and_another(&holding);
     let change = TagChange::Merge {
         tag: tag.clone(),
         into,
@@ -226,13 +232,7 @@ async fn an_apply_of_a_tag_change_whose_read_was_not_whole_is_refused_before_any
 #[tokio::test]
 async fn a_tag_change_journaled_before_its_step_was_an_operation_still_sends_it() {
     let (_dir, ws, opened, sandbox) = sandboxed_workspace(4).await;
-    let holding = held(&sandbox);
-    let tag = holding
-        .iter()
-        .find(|t| t.starts_with("wknd-shared:"))
-        .expect("an asset holding a WKND tag")
-        .clone();
-    let into = LEAVES.iter().find(|t| **t != tag).unwrap().to_string();
+    let (tag, into) = a_held_tag_and_another(&held(&sandbox));
     let change = TagChange::Merge {
         tag: tag.clone(),
         into: into.clone(),

@@ -442,34 +442,24 @@ mod tests {
     #[tokio::test]
     async fn an_undo_checks_the_files_of_one_folder_in_one_read() {
         let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
-        let plan = two_files(&dir, &ws, &opened, "together").await;
-        let run = ws
-            .upload(&opened, &plan, &FileMetadata::default(), None)
-            .await
-            .unwrap();
-        let preview = ws
-            .preview(&opened, PreviewRequest::Undo { of: run.id }, &|_| {})
-            .await
-            .unwrap();
-        let before = node_reads(&sandbox);
-        let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
-        assert_eq!(node_reads(&sandbox) - before, 1, "one render of the folder");
-        assert_eq!(UploadUndone::of(&applied).deleted.len(), 2);
-
         // Past `json.maximumresults`: one refused render, then a read a file.
-        sandbox.set_json_max_results(10);
-        let plan = two_files(&dir, &ws, &opened, "one-by-one").await;
-        let run = ws
-            .upload(&opened, &plan, &FileMetadata::default(), None)
-            .await
-            .unwrap();
-        let preview = ws
-            .preview(&opened, PreviewRequest::Undo { of: run.id }, &|_| {})
-            .await
-            .unwrap();
-        let before = node_reads(&sandbox);
-        let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
-        assert_eq!(node_reads(&sandbox) - before, 3);
-        assert_eq!(UploadUndone::of(&applied).deleted.len(), 2);
+        for (name, limit, reads) in [("together", None, 1), ("one-by-one", Some(10), 3)] {
+            if let Some(max) = limit {
+                sandbox.set_json_max_results(max);
+            }
+            let plan = two_files(&dir, &ws, &opened, name).await;
+            let run = ws
+                .upload(&opened, &plan, &FileMetadata::default(), None)
+                .await
+                .unwrap();
+            let preview = ws
+                .preview(&opened, PreviewRequest::Undo { of: run.id }, &|_| {})
+                .await
+                .unwrap();
+            let before = node_reads(&sandbox);
+            let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+            assert_eq!(node_reads(&sandbox) - before, reads, "{name}");
+            assert_eq!(UploadUndone::of(&applied).deleted.len(), 2, "{name}");
+        }
     }
 }

@@ -29,6 +29,19 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::new()
 }
 
+/// `GET path` with the development token: the status and the JSON body (`Null` when it is not
+/// JSON).
+pub async fn get_as_dev(sb: &Sandbox, path: &str) -> (u16, Value) {
+    let r = client()
+        .get(format!("{}{path}", sb.base_url()))
+        .bearer_auth(&sb.credentials().dev_token)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
