@@ -20,6 +20,7 @@ use metadesk_assets::fingerprint::Held;
 use metadesk_assets::upload::AssetContent;
 use metadesk_base::i18n::SavedText;
 
+use crate::moves::{leaf, parent};
 use crate::operation::{Found, Operation, Reader, Wrote, by_folder, each_checked, read_node};
 use crate::parts::RunPart;
 use crate::upload_undo::{GONE, UndoneFile, UploadUndoPlan};
@@ -62,10 +63,7 @@ impl Operation for UploadUndoPlan {
         rows: Vec<(&'r UndoneFile, bool)>,
     ) -> Vec<Vec<(&'r UndoneFile, bool)>> {
         // The files the undo may delete, by folder; the others are kept unread.
-        by_folder(rows, |row, _| {
-            let (folder, _) = row.path.rsplit_once('/')?;
-            row.new.then_some(folder)
-        })
+        by_folder(rows, |row, _| row.new.then(|| parent(&row.path)))
     }
 
     fn check_together<'a>(
@@ -74,22 +72,17 @@ impl Operation for UploadUndoPlan {
         rows: Vec<(&'a UndoneFile, bool)>,
     ) -> BoxFuture<'a, Vec<Found>> {
         Box::pin(async move {
-            let folder = match rows.as_slice() {
-                [_, _, ..] => rows[0].0.path.rsplit_once('/').map(|(folder, _)| folder),
+            let rendered = match rows.as_slice() {
+                [(first, _), _, ..] => read_node(reader, parent(&first.path), "3").await.ok(),
                 _ => None,
-            };
-            let rendered = match folder {
-                Some(folder) => read_node(reader, folder, "3").await.ok(),
-                None => None,
             };
             if let Some(children) = rendered {
                 return rows
                     .into_iter()
                     .map(|(row, in_doubt)| {
-                        let name = row.path.rsplit_once('/').map_or("", |(_, name)| name);
                         let node = children
                             .as_ref()
-                            .and_then(|c| c.get(name))
+                            .and_then(|c| c.get(leaf(&row.path)))
                             .filter(|n| n.is_object());
                         decide(row, node, in_doubt)
                     })
