@@ -7,7 +7,7 @@
 #     setup.exe and the MSI from that build and installs, uses and removes them under Wine
 #     (scripts/cross/windows/installers.sh). Failures that only Wine causes are listed with their
 #     reason in scripts/cross/windows/wine-known-failures.txt and reported on every run; any
-#     other failure fails it.
+#     other failure fails it. Tests during which Wine's own server went away are run once more.
 #   - macOS: type-checks the whole workspace for Apple silicon (Intel too with MACOS_TARGETS), warnings denied
 #     (scripts/cross/macos.sh): it compiles, nothing is linked or run.
 # Everything is built under target/cross/, apart from the Linux build.

@@ -25,6 +25,7 @@ mod jobs;
 mod language;
 mod list_files;
 mod move_sources;
+mod move_targets;
 mod moves;
 mod moves_window;
 mod opening;

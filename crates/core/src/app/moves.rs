@@ -24,7 +24,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::move_sources::{READS_AT_ONCE, Source, node_at, read_all};
+use super::move_sources::{Listed, READS_AT_ONCE, Source, read_all};
+use super::move_targets::{folders_to_make, taken_all};
 use super::references::pages_using;
 use super::sheets::{Taken, entries_asked};
 use super::{Opened, Workspace, blocking};
@@ -116,8 +117,8 @@ impl Workspace {
         if let Some(to) = &to {
             refuse_unwritable(&reads, &aem, to, opened.connected.account.as_deref()).await?;
         }
-        let sources = read_all(&reads, pairs).await?;
-        let mut plan = plan_of(&reads, &aem, sources, &ask).await?;
+        let (sources, mut listed) = read_all(&reads, pairs).await?;
+        let mut plan = plan_of(&reads, &aem, sources, &mut listed, &ask).await?;
         self.add_pages(opened, &reads, &mut plan, &ask.options.keep_pages)
             .await?;
         let items = plan.items().count() as u64;
@@ -343,6 +344,7 @@ async fn plan_of(
     reads: &Reads,
     aem: &ClassicAssets,
     sources: Vec<Source>,
+    listed: &mut Listed,
     ask: &MoveAsk,
 ) -> Result<MovePlan> {
     let targets: Vec<(usize, &str)> = sources
@@ -352,7 +354,12 @@ async fn plan_of(
         .collect();
     let clashes: BTreeMap<usize, usize> = collisions(&targets).into_iter().collect();
     let moving: HashSet<&str> = sources.iter().map(|s| s.from.as_str()).collect();
-    let taken = taken_all(reads, sources.iter().map(|s| s.to.as_str()).collect()).await?;
+    let taken = taken_all(
+        reads,
+        listed,
+        sources.iter().map(|s| s.to.as_str()).collect(),
+    )
+    .await?;
     let writable = writable_all(
         reads,
         aem,
@@ -422,7 +429,7 @@ async fn plan_of(
         };
         items.push(item);
     }
-    let folders = folders_to_make(reads, &items).await?;
+    let folders = folders_to_make(reads, listed, &items).await?;
     let mut rows: Vec<MoveRow> = folders
         .into_iter()
         .map(|path| MoveRow::Folder { path })
@@ -432,63 +439,6 @@ async fn plan_of(
         rows,
         republish: ask.options.republish,
     })
-}
-
-/// Whether something is at each of `paths`: one read of each folder's children (exact: the
-/// repository, not the index), a folder that does not answer so read path by path.
-async fn taken_all(reads: &Reads, paths: Vec<&str>) -> Result<Vec<bool>> {
-    let mut by_folder: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
-    for (n, path) in paths.iter().enumerate() {
-        by_folder.entry(parent(path)).or_default().push((n, path));
-    }
-    let asks = by_folder
-        .into_iter()
-        .map(|(folder, paths)| taken_in(reads, folder, paths))
-        .collect();
-    let mut taken = vec![false; paths.len()];
-    for found in at_most(asks, READS_AT_ONCE).await {
-        for (n, there) in found? {
-            taken[n] = there;
-        }
-    }
-    Ok(taken)
-}
-
-/// [`taken_all`] for the `paths` (each with its place in the ask) in one `folder`.
-async fn taken_in(
-    reads: &Reads,
-    folder: &str,
-    paths: Vec<(usize, &str)>,
-) -> Result<Vec<(usize, bool)>> {
-    let aem = reads.aem();
-    if paths.len() > 1 {
-        match reads.call(|| aem.node_json(folder, "1")).await {
-            Ok(Some(children)) => {
-                return Ok(paths
-                    .into_iter()
-                    .map(|(n, path)| (n, children.get(leaf(path)).is_some()))
-                    .collect());
-            }
-            Err(CallError::NotFound) => {
-                return Ok(paths.into_iter().map(|(n, _)| (n, false)).collect());
-            }
-            Ok(None) => {
-                return Err(Error::message(
-                    ErrorCode::InvalidInput,
-                    "error-move-cancelled",
-                    vec![],
-                ));
-            }
-            Err(CallError::Auth(e) | CallError::Unreachable(e)) => return Err(Error::Aem(e)),
-            // A folder AEM will not list whole (too many children): path by path.
-            Err(e) => tracing::info!(folder, error = %e, "a folder's children were not read"),
-        }
-    }
-    let mut taken = Vec::with_capacity(paths.len());
-    for (n, path) in paths {
-        taken.push(taken_at(reads, n, path).await?);
-    }
-    Ok(taken)
 }
 
 /// Whether the account may write each of `folders` (AEM's permission check, asked once a
@@ -507,11 +457,6 @@ async fn writable_all<'f>(
         })
         .collect();
     at_most(asks, READS_AT_ONCE).await.into_iter().collect()
-}
-
-/// Whether something is at `path` (the `n`th asked).
-async fn taken_at(reads: &Reads, n: usize, path: &str) -> Result<(usize, bool)> {
-    Ok((n, node_at(reads, path, "0").await?.is_some()))
 }
 
 fn refused_item(source: &Source, why: SavedText) -> MoveItem {
@@ -533,38 +478,4 @@ fn published(node: &Value) -> bool {
     node.pointer("/jcr:content/cq:lastReplicationAction")
         .and_then(Value::as_str)
         .is_some_and(|a| a == "Activate")
-}
-
-/// The folders the moved items go into that are not there yet, parents first.
-async fn folders_to_make(reads: &Reads, items: &[MoveItem]) -> Result<Vec<String>> {
-    let mut wanted: BTreeSet<String> = BTreeSet::new();
-    for item in items.iter().filter(|i| i.refused.is_none()) {
-        let mut folder = parent(&item.to);
-        while folder.len() > metadesk_assets::DAM_ROOT.len() && wanted.insert(folder.to_owned()) {
-            folder = parent(folder);
-        }
-    }
-    let asks = wanted
-        .iter()
-        .enumerate()
-        .map(|(n, folder)| taken_at(reads, n, folder))
-        .collect();
-    let there = at_most(asks, READS_AT_ONCE)
-        .await
-        .into_iter()
-        .collect::<Result<Vec<(usize, bool)>>>()?;
-    let there: HashSet<usize> = there
-        .into_iter()
-        .filter(|(_, t)| *t)
-        .map(|(n, _)| n)
-        .collect();
-    let mut missing: Vec<String> = wanted
-        .into_iter()
-        .enumerate()
-        .filter(|(n, _)| !there.contains(n))
-        .map(|(_, f)| f)
-        .collect();
-    // Parents first: shorter paths sort before their children.
-    missing.sort_by_key(|f| f.matches('/').count());
-    Ok(missing)
 }

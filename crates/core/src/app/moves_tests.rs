@@ -426,13 +426,51 @@ async fn the_sources_of_one_folder_are_read_in_one_render() {
     let before = node_reads(&sb);
     let eight = sheet_of(&dir, &renames(&p[..8], "eight"));
     let preview = ws.preview_move(&opened, eight).await.unwrap();
-    assert_eq!(node_reads(&sb) - before, alone, "one render for the eight");
+    assert!(
+        node_reads(&sb) - before <= alone,
+        "one render for the eight"
+    );
     let moved = view(&preview);
     assert_eq!(moved.counts.planned, 8);
     assert!(moved.rows.iter().all(|r| r.reason.is_none()), "{moved:?}");
     // What the render held is what the apply checks: each asset found, the same, and moved.
     let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
     assert_eq!(view(&applied).counts.done, 8);
+}
+
+/// The render of the sources' folder also says what is at each new path in it and whether a
+/// folder to move into is there: renames in their own folder are previewed in that one read,
+/// a name taken still refused and a new subfolder still made. Seen failing with the folder
+/// read again for the new paths and the folders (eight reads).
+#[tokio::test]
+async fn renames_in_their_own_folder_are_previewed_in_one_read() {
+    let (dir, ws, opened, sb) = setup(false).await;
+    let p = assets(&sb);
+    let mut pairs = renames(&p[..6], "own");
+    // Onto a colleague's asset, and into a subfolder not there yet.
+    pairs.push((p[6].clone(), p[9].clone()));
+    let sub = renamed(&p[7], "new-sub/moved.jpg");
+    pairs.push((p[7].clone(), sub.clone()));
+
+    let before = node_reads(&sb);
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    assert_eq!(node_reads(&sb) - before, 1, "one render of the folder");
+    let moved = view(&preview);
+    let taken = moved.rows.iter().find(|r| r.from == p[6]).unwrap();
+    assert_eq!(
+        taken.reason.as_ref().and_then(|r| r.code()),
+        Some("move-refused-taken"),
+        "{moved:?}"
+    );
+    assert_eq!(moved.folders_made, 1, "{moved:?}");
+
+    let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(view(&applied).counts.done, 7);
+    assert!(sb.asset(&sub).is_some());
+    assert!(sb.asset(&p[9]).is_some() && sb.asset(&p[6]).is_some());
 }
 
 /// Past Sling's `json.maximumresults`, a folder is not rendered three levels down (nor a
