@@ -173,8 +173,9 @@ pub async fn run(o: &MovesOpts) -> Result<Section> {
             "Metadesk goes through the core as `metadesk-cli move --sheet FILE --yes` does: \
              its preview reads the assets of each folder in one render of it, three levels \
              down (each asset as its own two-level read holds it: its uuid, metadata and \
-             website state), what each destination folder holds (one read a folder) and the pages that use the \
-             assets; its apply reads each folder's children once just before the renames \
+             website state), which also tells what is at each new name in the folder and that \
+             the folder is there (a destination folder it did not render is read once), and \
+             the pages that use the assets; its apply reads each folder's children once just before the renames \
              leaving it (each asset still there, the same asset) and sends the renames side by \
              side under the adaptive limit (AEM takes one new name a request). The sequential \
              client sends one move request a file, one awaited at a time, reads nothing and \

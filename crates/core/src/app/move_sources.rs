@@ -114,8 +114,8 @@ pub(super) async fn read_all(
     Ok((read.into_iter().map(|(_, s)| s).collect(), listed))
 }
 
-/// A folder rendered whole: its path and its children's names (`None`: not there).
-type Held = (String, Option<BTreeSet<String>>);
+/// A folder read whole: its path and its children's names (`None`: not there).
+pub(super) type FolderRead = (String, Option<BTreeSet<String>>);
 
 /// The sources of `group`, all in `folder`, each with its place in the sheet, and the folder
 /// where it was rendered whole.
@@ -123,7 +123,7 @@ async fn sources_in(
     reads: &Reads,
     folder: String,
     group: Vec<(usize, String, String)>,
-) -> Result<(Vec<(usize, Source)>, Option<Held>)> {
+) -> Result<(Vec<(usize, Source)>, Option<FolderRead>)> {
     let render = match group.len() {
         1 => None,
         _ => folder_render(reads, &folder).await?,

@@ -14,7 +14,7 @@ use metadesk_bulk::engine::Reads;
 use metadesk_bulk::moves::{MoveItem, leaf, parent};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
-use super::move_sources::{Listed, READS_AT_ONCE, node_at};
+use super::move_sources::{FolderRead, Listed, READS_AT_ONCE, node_at};
 
 /// Whether something is at each of `paths`: a folder in `listed` answers for its paths, any
 /// other is read once for its children (a folder that does not answer so is read path by
@@ -47,10 +47,6 @@ pub(super) async fn taken_all(
     }
     Ok(taken)
 }
-
-/// What one read of a folder's children told: the folder and its children's names (`None`:
-/// the folder is not there).
-type FolderRead = (String, Option<BTreeSet<String>>);
 
 /// [`taken_all`] for the `paths` (each with its place in the ask) in one `folder`, and the
 /// folder's children where they were read whole.
