@@ -16,39 +16,37 @@
 //! connection cannot tell (an OAuth Server-to-Server token's off times, states or references)
 //! is said in `unknown`, never counted as "none". Nothing is written.
 //!
-//! Not here: the fixes (a bulk edit, publish or unpublish run the faces open, prefilled).
+//! Not here: the reads of the assets' values, off times and states, side by side
+//! (`health_reads.rs`); the fixes (a bulk edit, publish or unpublish run the faces open,
+//! prefilled).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::HashSet;
+use std::sync::atomic::AtomicU64;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
+use crate::app::health_reads::{
+    Progressed, STEPS, changed_since_publication, off_times, values_of,
+};
 use crate::app::jobs::job_on;
 use crate::app::references::pages_using;
 use crate::app::schemas::is_empty;
 use crate::app::sheets::{Taken, entries_asked, export_cancelled};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
-use metadesk_assets::batch::{check_query, fits_in_check};
-use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
 use metadesk_assets::references::PageUse;
-use metadesk_assets::{AssetRef, CallError};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
 use metadesk_base::timefmt::{now_rfc3339, parse_aem_time};
 use metadesk_bulk::by_folder::{CountTally, FolderCount};
-use metadesk_bulk::engine::Reads;
 use metadesk_bulk::progress::ProgressFn;
-use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope::days_of;
-use metadesk_bulk::{Engine, Phase, Progress, RunScope};
+use metadesk_bulk::{Engine, RunScope};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// The expiry window when none is given: 30 days.
 pub const EXPIRING_WITHIN_DAYS: u32 = 30;
-/// The metadata a health report reads of each asset.
-const READ: [&str; 3] = ["dc:description", "dc:format", "prism:expirationDate"];
 
 /// One count of the report and the assets behind it, sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -148,232 +146,6 @@ pub fn parse_expiring_within(raw: &str) -> Result<u32> {
     })
 }
 
-/// A failure that ends the report (AEM gone, the token refused), else `None`.
-fn fatal(e: &CallError) -> Option<Error> {
-    match e {
-        CallError::Unreachable(e) | CallError::Auth(e) => Some(Error::Aem(e.clone())),
-        _ => None,
-    }
-}
-
-fn unread(path: &str, e: &CallError) -> SavedText {
-    let why = serde_json::to_value(not_read(e, None, 1)).unwrap_or_default();
-    SavedText::new("sheet-export-unread", [("path", path.into()), ("why", why)])
-}
-
-/// [`export_cancelled`] when `answer` says the reads were cancelled, else the answer.
-fn asked<T>(
-    answer: std::result::Result<Option<T>, CallError>,
-) -> Result<std::result::Result<T, CallError>> {
-    match answer {
-        Ok(Some(answer)) => Ok(Ok(answer)),
-        Ok(None) => Err(export_cancelled()),
-        Err(e) => Ok(Err(e)),
-    }
-}
-
-/// The values of [`READ`] of each of `paths`: batched checks where the API has them, one read
-/// per asset otherwise and for each path a check did not answer (not indexed yet), each
-/// request through `reads`.
-async fn values_of(
-    reads: &Reads,
-    paths: &[String],
-    report: &mut HealthReport,
-    progress: &Progressed<'_>,
-) -> Result<HashMap<String, Map<String, Value>>> {
-    let aem = reads.aem();
-    let properties: Vec<String> = READ.iter().map(|p| (*p).to_owned()).collect();
-    let mut found = HashMap::new();
-    if aem.batches() {
-        let mut rest: Vec<&str> = paths.iter().map(String::as_str).collect();
-        while !rest.is_empty() {
-            let n = fits_in_check(&rest, &properties);
-            match asked(reads.call(|| aem.check_many(&rest[..n], &properties)).await)? {
-                Ok(checked) => found.extend(checked),
-                Err(e) => match fatal(&e) {
-                    Some(e) => return Err(e),
-                    // Read one by one below.
-                    None => tracing::warn!(error = %e, "health check not answered"),
-                },
-            }
-            progress.add(n as u64);
-            rest = rest.split_off(n);
-        }
-    }
-    let unanswered: Vec<&String> = paths.iter().filter(|p| !found.contains_key(*p)).collect();
-    for path in unanswered {
-        let read = || async {
-            let mut asset = AssetRef {
-                path: path.clone(),
-                id: None,
-            };
-            if aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi {
-                asset.id = aem.resolve_id(path).await?;
-            }
-            aem.read(&asset).await
-        };
-        match asked(reads.call(read).await)? {
-            Ok(current) => {
-                found.insert(path.clone(), current.metadata);
-            }
-            Err(e) => match fatal(&e) {
-                Some(e) => return Err(e),
-                None => report.unread.push(unread(path, &e)),
-            },
-        }
-        if !aem.batches() {
-            progress.add(1);
-        }
-    }
-    Ok(found)
-}
-
-/// Which of `paths` have a `jcr:content/offTime`: a QueryBuilder query of exact paths (an asset
-/// past its off time is hidden from the other APIs), then, for each path the query did not
-/// return (AEM's index has not caught up with it yet), its `jcr:content` node read from the
-/// repository (`adobe-wire-lifecycle.md` §4), as folder runs read what the index has not seen;
-/// `None` where the API cannot search. An asset whose node cannot be read is said in
-/// `report.unread`.
-async fn off_times(
-    reads: &Reads,
-    paths: &[String],
-    report: &mut HealthReport,
-    progress: &Progressed<'_>,
-) -> Result<Option<Vec<String>>> {
-    let aem = reads.aem();
-    if !aem.batches() {
-        return Ok(None);
-    }
-    let mut rest: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let mut with = Vec::new();
-    while !rest.is_empty() {
-        let n = fits_in_check(&rest, &[]);
-        let mut query = check_query(&rest[..n], &[]);
-        for (key, value) in query.iter_mut() {
-            if key == "p.properties" {
-                *value = "jcr:path jcr:content/offTime".to_owned();
-            }
-        }
-        let page = match asked(reads.call(|| aem.search(&query)).await)? {
-            Ok(page) => page,
-            Err(e) => return fatal(&e).map_or(Ok(None), Err),
-        };
-        let mut indexed = HashSet::new();
-        for hit in &page.hits {
-            let Some(path) = metadesk_assets::search::hit_path(hit) else {
-                continue;
-            };
-            indexed.insert(path.to_owned());
-            if hit.pointer("/jcr:content/offTime").is_some() {
-                with.push(path.to_owned());
-            }
-        }
-        for path in rest[..n].iter().filter(|p| !indexed.contains(**p)) {
-            let node = format!("{path}/jcr:content");
-            match asked(reads.call(|| aem.node_json(&node, "")).await)? {
-                Ok(content) if content.get("offTime").is_some() => with.push((*path).to_owned()),
-                Ok(_) | Err(CallError::NotFound) => {}
-                Err(e) => match fatal(&e) {
-                    Some(e) => return Err(e),
-                    None => report.unread.push(unread(path, &e)),
-                },
-            }
-        }
-        progress.add(n as u64);
-        rest = rest.split_off(n);
-    }
-    Ok(Some(with))
-}
-
-/// Which of `paths` were changed on author since their last publication; `None` where the
-/// API does not publish.
-async fn changed_since_publication(
-    reads: &Reads,
-    paths: &[String],
-    progress: &Progressed<'_>,
-) -> Result<Option<Vec<String>>> {
-    let aem = reads.aem();
-    if !aem.publishes() {
-        return Ok(None);
-    }
-    let mut rest: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let mut changed = Vec::new();
-    while !rest.is_empty() {
-        let n = fits_in_state_query(&rest);
-        let mut states = match asked(
-            reads
-                .call(|| aem.publications(&rest[..n], Agent::Publish))
-                .await,
-        )? {
-            Ok(states) => states,
-            Err(e) => return fatal(&e).map_or(Ok(None), Err),
-        };
-        for path in &rest[..n] {
-            let state = match states.remove(*path) {
-                Some(p) => p,
-                // Not in the index yet: read from the repository.
-                None => match asked(reads.call(|| aem.publication(path, Agent::Publish)).await)? {
-                    Ok(p) => p,
-                    Err(e) => return fatal(&e).map_or(Ok(None), Err),
-                },
-            };
-            if state.state() == PublicationState::Modified {
-                changed.push((*path).to_owned());
-            }
-        }
-        progress.add(n as u64);
-        rest = rest.split_off(n);
-    }
-    Ok(Some(changed))
-}
-
-/// The reads of each asset a report makes: its schema's values, the report's values, its off
-/// time, its state, its references.
-const STEPS: u64 = 5;
-
-/// The report's progress: each of its [`STEPS`] reads of every asset counts, so `done` goes
-/// from 0 to that many times the assets.
-struct Progressed<'a> {
-    reads: &'a Reads,
-    on_progress: ProgressFn<'a>,
-    total: u64,
-    done: AtomicU64,
-}
-
-impl Progressed<'_> {
-    /// `n` more reads done (what a step skips counts as done).
-    fn add(&self, n: u64) {
-        let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
-        self.tell(done, false);
-    }
-
-    /// What [`Progressed::add`] has counted so far.
-    fn so_far(&self) -> u64 {
-        self.done.load(Ordering::Relaxed)
-    }
-
-    fn tell(&self, done: u64, finished: bool) {
-        let (limit, _, throttled) = self.reads.gate_snapshot();
-        (self.on_progress)(Progress {
-            run_id: String::new(),
-            phase: Phase::Preview,
-            done: done.min(self.total),
-            total: self.total,
-            total_known: true,
-            changed: 0,
-            unchanged: 0,
-            skipped: 0,
-            failed: 0,
-            rate: 0.0,
-            eta_secs: None,
-            concurrency: limit as u32,
-            paused: false,
-            throttled,
-            finished,
-        });
-    }
-}
-
 impl Workspace {
     /// The health report of `scope`, expiry counted `expiring_within_days` ahead. Writes
     /// nothing. A job like a count: any new job cancels it. Every read goes through the
@@ -433,7 +205,7 @@ impl Workspace {
         // The schema check's gaps are the report's too.
         report.unknown.extend(missing.unavailable);
         report.unread.extend(missing.unread);
-        let values = values_of(&reads, &paths, &mut report, &progress).await?;
+        let values = values_of(&reads, &paths, &mut report.unread, &progress).await?;
         let horizon = now + Duration::days(i64::from(expiring_within_days));
         let (mut bare, mut expired, mut expiring) = (Vec::new(), Vec::new(), Vec::new());
         for (path, metadata) in &values {
@@ -454,7 +226,7 @@ impl Workspace {
         report.expired = HealthList::of(expired);
         report.expiring = HealthList::of(expiring);
         let step = paths.len() as u64;
-        match off_times(&reads, &paths, &mut report, &progress).await? {
+        match off_times(&reads, &paths, &mut report.unread, &progress).await? {
             Some(with) => report.with_off_time = HealthList::of(with),
             None => {
                 progress.add(step);

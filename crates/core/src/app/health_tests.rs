@@ -165,3 +165,47 @@ async fn reference_searches_go_side_by_side_and_find_every_page() {
     let most = sandbox.counters().max_in_flight;
     assert!(most >= 2, "at most {most} request in flight");
 }
+
+/// Assets AEM's index has not seen yet are each read from the repository (their values, their
+/// off time, their website state): those reads go side by side, the gate still bounding them,
+/// and the report says of each what the index would have. Seen failing with the reads sent one
+/// after another (never more than one request in flight).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reads_of_assets_the_index_has_not_seen_go_side_by_side() {
+    let (_dir, ws, opened, sandbox) = lifecycle().await;
+    sandbox.reset();
+    sandbox
+        .set_faults(Faults {
+            index_lag_secs: 3600,
+            latency_ms: 40,
+            ..Faults::default()
+        })
+        .unwrap();
+    let fresh: Vec<String> = (0..12).map(|i| format!("{FOLDER}/fresh-{i}.jpg")).collect();
+    for path in &fresh {
+        sandbox
+            .upload(
+                path,
+                serde_json::json!({"dc:format": "image/jpeg", "dc:description": null}),
+            )
+            .unwrap();
+    }
+    let list = ScopeFilters {
+        selection: Some(metadesk_bulk::scope::ScopeSource::List {
+            entries: fresh.clone(),
+        }),
+        ..ScopeFilters::default()
+    };
+    let scope = RunScope::checked(FOLDER, list).unwrap();
+    let report = ws.health(&opened, &scope, 30, &|_| {}).await.unwrap();
+    assert_eq!(report.assets.count, 12, "{report:?}");
+    assert!(report.unread.is_empty(), "{:?}", report.unread);
+    assert_eq!(report.without_description.paths, {
+        let mut all = fresh.clone();
+        all.sort();
+        all
+    });
+    assert_eq!(report.used_nowhere.count, 12);
+    let most = sandbox.counters().max_in_flight;
+    assert!(most >= 2, "at most {most} request in flight");
+}

@@ -20,6 +20,7 @@ mod fragments_aem_tests;
 #[cfg(test)]
 mod fragments_tests;
 mod health;
+mod health_reads;
 mod importing;
 mod jobs;
 mod language;
