@@ -14,6 +14,7 @@
 //! cargo run --release -p metadesk-bench -- trees --write BENCHMARKS.md  # a tree of 35 small folders
 //! cargo run --release -p metadesk-bench -- whole --write BENCHMARKS.md  # bulk set on wknd-shared
 //! cargo run --release -p metadesk-bench -- upload --write BENCHMARKS.md  # 200 files vs aem-upload
+//! cargo run --release -p metadesk-bench -- health --write BENCHMARKS.md  # a folder's health report
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -24,6 +25,7 @@ mod facts;
 mod footprint;
 mod fragments;
 mod harness;
+mod health;
 mod moves;
 mod publish;
 mod reads;
@@ -119,6 +121,10 @@ enum Scenario {
     /// `@adobe/aem-upload` 2.0.3 (node, from tests/interop), a fresh sandbox each (issue 65).
     /// Not part of `all`: `--write` replaces only its section.
     Upload,
+    /// A health report of 1,000 assets, some the index does not hold, through the core vs a
+    /// sequential client asking the same of each asset. Not part of `all`: `--write` replaces
+    /// only its section.
+    Health,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -347,6 +353,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Trees
                         | Scenario::Whole
                         | Scenario::Upload
+                        | Scenario::Health
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -411,6 +418,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Trees
             | Scenario::Whole
             | Scenario::Upload
+            | Scenario::Health
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -479,6 +487,13 @@ fn run(cli: Cli) -> Result<()> {
                 commit_ms_per_asset: o.commit_ms_per_asset,
                 processing_ms: o.processing_ms,
             }))?
+        } else if which == Scenario::Health {
+            runtime.block_on(health::run(&health::HealthOpts {
+                assets: 1000,
+                unindexed: 40,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+            }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
                 assets: o.computed_assets,
@@ -511,6 +526,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Whole
                     | Scenario::Upload
                     | Scenario::Sheets
+                    | Scenario::Health
             ),
         );
         print!("{}", report::section_text(&section));
@@ -529,6 +545,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Whole
                     | Scenario::Upload
                     | Scenario::Sheets
+                    | Scenario::Health
             );
             write_section(path, &section, summary)?;
         }

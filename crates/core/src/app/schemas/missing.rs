@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use ts_rs::TS;
 
 use super::FolderSchema;
@@ -19,6 +19,7 @@ use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
 use metadesk_assets::{AssetRef, CallError, Entry};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
+use metadesk_bulk::at_most::at_most;
 use metadesk_bulk::engine::Reads;
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::{Engine, RunScope};
@@ -158,7 +159,6 @@ impl Workspace {
         progress: &(dyn Fn() + Sync),
     ) -> Result<MissingReport> {
         let folder = scope.folder().to_string();
-        let store = reads.aem();
         let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut report = MissingReport {
@@ -170,81 +170,100 @@ impl Workspace {
             unlisted_folders: listing.unlisted_folders,
             unread: listing.unread,
         };
-        for entry in entries {
-            progress();
+        // A window of assets at a time: their metadata read side by side (the gate bounds what
+        // reaches AEM), then judged in the listing's order; memory stays bounded by the window.
+        let mut entries = entries.into_iter();
+        loop {
+            let window: Vec<Entry> = entries.by_ref().take(WINDOW).collect();
+            if window.is_empty() {
+                break;
+            }
             if reads.is_cancelled() {
                 return Err(export_cancelled());
             }
-            let schema: std::sync::Arc<FolderSchema> = self
-                .folder_schema(opened, parent_of(&entry.path), false)
-                .await?;
-            let Some(form) = &schema.schema else {
-                if let Some(why) = &schema.unavailable
-                    && !report.unavailable.contains(why)
-                {
-                    report.unavailable.push(why.clone());
-                }
-                continue;
-            };
-            let asset = AssetRef {
-                path: entry.path.clone(),
-                id: None,
-            };
-            let read = || async {
-                let mut asset = asset.clone();
-                if store.family() == ApiFamily::OpenApi {
-                    asset.id = store.resolve_id(&entry.path).await?;
-                }
-                store.read(&asset).await
-            };
-            let metadata = match reads.call(read).await {
-                Ok(Some(current)) => current.metadata,
-                Ok(None) => return Err(export_cancelled()),
-                Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
-                Err(e) => {
-                    report.unread.push(SavedText::new(
-                        "sheet-export-unread",
-                        [
-                            ("path", entry.path.as_str().into()),
-                            (
-                                "why",
-                                serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
-                            ),
-                        ],
-                    ));
-                    continue;
-                }
-            };
-            let format = metadata.get("dc:format").and_then(Value::as_str);
-            if !scope.filters().format_matches(format) {
-                continue;
+            let mut judged = Vec::with_capacity(window.len());
+            for entry in window {
+                let schema: std::sync::Arc<FolderSchema> = self
+                    .folder_schema(opened, parent_of(&entry.path), false)
+                    .await?;
+                judged.push((entry, schema));
             }
-            report.assets_checked += 1;
-            for field in form.fields_for(format) {
-                let value = metadata.get(&field.property);
-                if field.required && is_empty(value) {
-                    let slot = missing.entry(field.property.clone()).or_insert_with(|| {
-                        order.push(field.property.clone());
-                        (field.clone(), Vec::new())
-                    });
-                    slot.1.push(MissingAsset {
-                        path: entry.path.clone(),
-                        name: entry.name.clone(),
-                    });
+            let asks = judged
+                .iter()
+                .enumerate()
+                .map(|(n, (entry, schema))| async move {
+                    // An asset whose folder has no form is not read.
+                    let answer = match schema.schema {
+                        Some(_) => Some(metadata_of(reads, &entry.path).await),
+                        None => None,
+                    };
+                    progress();
+                    (n, answer)
+                })
+                .collect();
+            let mut answers = at_most(asks, READS_AT_ONCE).await;
+            answers.sort_by_key(|(n, _)| *n);
+            for ((entry, schema), (_, answer)) in judged.into_iter().zip(answers) {
+                let Some(form) = &schema.schema else {
+                    if let Some(why) = &schema.unavailable
+                        && !report.unavailable.contains(why)
+                    {
+                        report.unavailable.push(why.clone());
+                    }
+                    continue;
+                };
+                let metadata = match answer {
+                    Some(Ok(Some(current))) => current,
+                    Some(Ok(None)) => return Err(export_cancelled()),
+                    None => continue,
+                    Some(Err(CallError::Unreachable(e) | CallError::Auth(e))) => {
+                        return Err(Error::Aem(e));
+                    }
+                    Some(Err(e)) => {
+                        report.unread.push(SavedText::new(
+                            "sheet-export-unread",
+                            [
+                                ("path", entry.path.as_str().into()),
+                                (
+                                    "why",
+                                    serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
+                                ),
+                            ],
+                        ));
+                        continue;
+                    }
+                };
+                let format = metadata.get("dc:format").and_then(Value::as_str);
+                if !scope.filters().format_matches(format) {
                     continue;
                 }
-                if field.read_only {
-                    continue;
-                }
-                for text in value.map(texts_of).unwrap_or_default() {
-                    if let Err(p) = check_value(&field, &text) {
-                        report.off_schema.push(OffSchemaValue {
-                            path: entry.path.clone(),
-                            property: field.property.clone(),
-                            label: field.label.clone(),
-                            value: text,
-                            problem: p.text(&field),
+                report.assets_checked += 1;
+                for field in form.fields_for(format) {
+                    let value = metadata.get(&field.property);
+                    if field.required && is_empty(value) {
+                        let slot = missing.entry(field.property.clone()).or_insert_with(|| {
+                            order.push(field.property.clone());
+                            (field.clone(), Vec::new())
                         });
+                        slot.1.push(MissingAsset {
+                            path: entry.path.clone(),
+                            name: entry.name.clone(),
+                        });
+                        continue;
+                    }
+                    if field.read_only {
+                        continue;
+                    }
+                    for text in value.map(texts_of).unwrap_or_default() {
+                        if let Err(p) = check_value(&field, &text) {
+                            report.off_schema.push(OffSchemaValue {
+                                path: entry.path.clone(),
+                                property: field.property.clone(),
+                                label: field.label.clone(),
+                                value: text,
+                                problem: p.text(&field),
+                            });
+                        }
                     }
                 }
             }
@@ -265,4 +284,29 @@ impl Workspace {
         report.off_schema.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(report)
     }
+}
+
+/// Assets whose metadata is read at once, and judged together (memory stays bounded by it).
+const WINDOW: usize = 256;
+
+/// Metadata reads sent at once; the gate may let fewer through (AEM's answers teach it).
+const READS_AT_ONCE: usize = 8;
+
+/// The metadata of the asset at `path`, through `reads` (`None`: the reads were cancelled).
+async fn metadata_of(
+    reads: &Reads,
+    path: &str,
+) -> std::result::Result<Option<Map<String, Value>>, CallError> {
+    let store = reads.aem();
+    let read = || async {
+        let mut asset = AssetRef {
+            path: path.to_owned(),
+            id: None,
+        };
+        if store.family() == ApiFamily::OpenApi {
+            asset.id = store.resolve_id(path).await?;
+        }
+        store.read(&asset).await
+    };
+    Ok(reads.call(read).await?.map(|current| current.metadata))
 }
