@@ -13,9 +13,10 @@
 //! write refuses the whole move, with nothing stored. Nothing is written; the run is applied,
 //! resumed and undone as every run is ([`Workspace::apply_request`], `PreviewRequest::Undo`).
 //!
-//! Not here: reading the sources (`move_sources.rs`), the plan's data and the names a rule
-//! gives (`bulk::moves`, `bulk::move_names`), the check and write (`bulk::engine::moving`),
-//! the request (`assets::moves`).
+//! Not here: reading the sources (`move_sources.rs`), what is at the new paths and the folders
+//! to make (`move_targets.rs`), the plan's data and the names a rule gives (`bulk::moves`,
+//! `bulk::move_names`), the check and write (`bulk::engine::moving`), the request
+//! (`assets::moves`).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
