@@ -13,10 +13,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{Map, Value};
 
+use crate::app::schemas::metadata_of;
 use crate::app::sheets::export_cancelled;
+use metadesk_assets::CallError;
 use metadesk_assets::batch::{check_query, fits_in_check};
 use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
-use metadesk_assets::{AssetRef, CallError};
 use metadesk_base::i18n::SavedText;
 use metadesk_bulk::at_most::at_most;
 use metadesk_bulk::engine::Reads;
@@ -119,17 +120,7 @@ pub(super) async fn values_of(
         .into_iter()
         .enumerate()
         .map(|(n, path)| async move {
-            let read = || async {
-                let mut asset = AssetRef {
-                    path: path.clone(),
-                    id: None,
-                };
-                if aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi {
-                    asset.id = aem.resolve_id(path).await?;
-                }
-                aem.read(&asset).await
-            };
-            let answer = reads.call(read).await;
+            let answer = metadata_of(reads, path).await;
             if !aem.batches() {
                 progress.add(1);
             }
@@ -138,8 +129,8 @@ pub(super) async fn values_of(
         .collect();
     for (path, answer) in in_order(asks).await {
         match asked(answer)? {
-            Ok(current) => {
-                found.insert(path.clone(), current.metadata);
+            Ok(metadata) => {
+                found.insert(path.clone(), metadata);
             }
             Err(e) => match fatal(&e) {
                 Some(e) => return Err(e),

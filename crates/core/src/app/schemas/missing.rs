@@ -292,8 +292,9 @@ const WINDOW: usize = 256;
 /// Metadata reads sent at once; the gate may let fewer through (AEM's answers teach it).
 const READS_AT_ONCE: usize = 8;
 
-/// The metadata of the asset at `path`, through `reads` (`None`: the reads were cancelled).
-async fn metadata_of(
+/// The metadata of the asset at `path`, read on its own through `reads` (its id looked up first
+/// on the OpenAPI family; `None`: the reads were cancelled).
+pub(crate) async fn metadata_of(
     reads: &Reads,
     path: &str,
 ) -> std::result::Result<Option<Map<String, Value>>, CallError> {

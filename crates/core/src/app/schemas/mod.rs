@@ -46,8 +46,8 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
 pub use labels::templates_by_property;
-pub(crate) use missing::is_empty;
 pub use missing::{MissingAsset, MissingField, MissingReport, OffSchemaValue};
+pub(crate) use missing::{is_empty, metadata_of};
 
 /// A folder's metadata schema as the faces show it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
