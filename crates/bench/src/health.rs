@@ -186,8 +186,9 @@ pub async fn run(o: &HealthOpts) -> Result<Section> {
              required fields' check, each asset's values, off time and website state in \
              batched checks of exact paths, the batches of a step side by side, each asset \
              the index does not hold read from the repository, those reads side by side too, \
-             and the pages that use the assets, 20 a search, searches side by side; all but \
-             the folders' forms under the adaptive limit. The sequential client lists each folder, then reads each \
+             and the pages that use the assets, 20 a search, searches side by side; \
+             the folders' forms read side by side too, and every read under the adaptive \
+             limit. The sequential client lists each folder, then reads each \
              asset two levels down (its values, off time and website state in one read) and \
              asks which pages use it, one request awaited at a time."
                 .into(),
@@ -211,9 +212,10 @@ pub async fn run(o: &HealthOpts) -> Result<Section> {
              index does not hold; only the reference searches went side by side. Built at \
              that commit (9292b92c) with this scenario added and run just before this one on \
              the same machine: 30.36 s, 649 requests, 3.5× the sequential client, its \
-             metadata reads 0.8 at once and its checks 0.3 at once. The folders' forms \
-             (\"node read\", \"schema read\") are still read a folder at a time, outside the \
-             gate, as before."
+             metadata reads 0.8 at once and its checks 0.3 at once. Then, until the run \
+             after it, the folders' forms (\"node read\", \"schema read\") were read a \
+             folder at a time, outside the gate: 7.79 s, 649 requests, 13.5×, its node reads \
+             1.0 at once (the section as it stood, the same command, on this machine)."
                 .into(),
         ],
     })

@@ -40,8 +40,8 @@ use ts_rs::TS;
 
 pub use form::{FormFields, parse_form};
 pub use reading::{
-    CONF_FORMS, LIBS_FORMS, Mapping, SchemaError, default_mapping, folder_mapping, own_form,
-    parent_in_dam, read_effective, read_mapped,
+    CONF_FORMS, LIBS_FORMS, Mapping, NodeSource, SchemaError, default_mapping, folder_mapping,
+    own_form, parent_in_dam, read_effective, read_mapped,
 };
 pub use values::{ValueProblem, check_value};
 

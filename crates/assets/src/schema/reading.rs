@@ -8,10 +8,32 @@
 //! A form too large for one `.infinity.json` (Sling's `300 Multiple Choices`) is not walked
 //! level by level: it fails like an unreadable form.
 
+use metadesk_clients::aem::auth::BoxFuture;
 use serde_json::Value;
 
 use super::{FormFields, MimeFields, Schema, overlay, parse_form};
 use crate::{AssetsApi, CallError, DAM_ROOT};
+
+/// What reading a schema asks of AEM: nodes' Sling JSON. Any [`AssetsApi`] is one; a report
+/// sends them through the engine's gate and retries instead (the core's).
+pub trait NodeSource: Sync {
+    /// [`AssetsApi::node_json`]: `{path}.json`, or `{path}.{selector}.json`.
+    fn read_node<'a>(
+        &'a self,
+        path: &'a str,
+        selector: &'a str,
+    ) -> BoxFuture<'a, Result<Value, CallError>>;
+}
+
+impl<T: AssetsApi + ?Sized> NodeSource for T {
+    fn read_node<'a>(
+        &'a self,
+        path: &'a str,
+        selector: &'a str,
+    ) -> BoxFuture<'a, Result<Value, CallError>> {
+        self.node_json(path, selector)
+    }
+}
 
 /// Where custom and customised forms live.
 pub const CONF_FORMS: &str = "/conf/global/settings/dam/adminui-extension/metadataschema";
@@ -50,7 +72,10 @@ fn parent(path: &str) -> Option<&str> {
 /// The form `folder` (a DAM path) uses: its own `metadataSchema` (on the folder node, then on
 /// its `jcr:content`), else the nearest ancestor's, else the default form. A folder that does
 /// not exist is an error; so is any read that fails.
-pub async fn folder_mapping(api: &dyn AssetsApi, folder: &str) -> Result<Mapping, CallError> {
+pub async fn folder_mapping(
+    api: &(impl NodeSource + ?Sized),
+    folder: &str,
+) -> Result<Mapping, CallError> {
     let mut at = folder.trim_end_matches('/').to_owned();
     loop {
         if let Some(form) = own_form(api, &at).await? {
@@ -69,12 +94,15 @@ pub async fn folder_mapping(api: &dyn AssetsApi, folder: &str) -> Result<Mapping
 /// The form `folder` names itself (on its node, then on its `jcr:content`), `None` when it
 /// names none (it takes its parent's). Two requests at most; a folder that does not exist is
 /// an error.
-pub async fn own_form(api: &dyn AssetsApi, folder: &str) -> Result<Option<String>, CallError> {
-    let node = api.node_json(folder, "").await?;
+pub async fn own_form(
+    api: &(impl NodeSource + ?Sized),
+    folder: &str,
+) -> Result<Option<String>, CallError> {
+    let node = api.read_node(folder, "").await?;
     if let Some(form) = schema_of(&node) {
         return Ok(Some(form));
     }
-    match api.node_json(&format!("{folder}/jcr:content"), "").await {
+    match api.read_node(&format!("{folder}/jcr:content"), "").await {
         Ok(content) => Ok(schema_of(&content)),
         Err(CallError::NotFound) => Ok(None),
         Err(e) => Err(e),
@@ -95,8 +123,11 @@ pub fn default_mapping() -> Mapping {
 }
 
 /// `form`'s fields, `None` when it does not exist.
-async fn read_form(api: &dyn AssetsApi, form: &str) -> Result<Option<FormFields>, CallError> {
-    match api.node_json(form, "infinity").await {
+async fn read_form(
+    api: &(impl NodeSource + ?Sized),
+    form: &str,
+) -> Result<Option<FormFields>, CallError> {
+    match api.read_node(form, "infinity").await {
         Ok(node) => Ok(Some(parse_form(&node))),
         Err(CallError::NotFound) => Ok(None),
         Err(e) => Err(e),
@@ -124,7 +155,10 @@ pub enum SchemaError {
 }
 
 /// The effective form of `folder` (see the module `schema`'s rules).
-pub async fn read_effective(api: &dyn AssetsApi, folder: &str) -> Result<Schema, SchemaError> {
+pub async fn read_effective(
+    api: &(impl NodeSource + ?Sized),
+    folder: &str,
+) -> Result<Schema, SchemaError> {
     let mapping = folder_mapping(api, folder)
         .await
         .map_err(SchemaError::Folder)?;
@@ -133,7 +167,10 @@ pub async fn read_effective(api: &dyn AssetsApi, folder: &str) -> Result<Schema,
 
 /// The form `mapping` names, read (the default one: the built-in form with its customised
 /// copy laid over it).
-pub async fn read_mapped(api: &dyn AssetsApi, mapping: Mapping) -> Result<Schema, SchemaError> {
+pub async fn read_mapped(
+    api: &(impl NodeSource + ?Sized),
+    mapping: Mapping,
+) -> Result<Schema, SchemaError> {
     let form_error = |form: &str| {
         let form = form.to_owned();
         move |error| SchemaError::Form { form, error }

@@ -2,12 +2,14 @@
 //! and reference searches) sent as a run's reads are: through the engine's gate (its
 //! concurrency limit and throttle hold-offs) and its one sending loop (`sending.rs`: throttles
 //! waited out, 5xx and lost answers sent again), stopped as soon as the work is cancelled.
-//! Also a scope walk's [`Asker`], so a listing goes the same way.
+//! Also a scope walk's [`Asker`], so a listing goes the same way. Once AEM refuses the
+//! token (and it could not be renewed), the reads not sent yet are not sent: each gives that
+//! refusal (reads side by side would otherwise each meet it, one request apiece).
 //!
 //! Not here: what is read (the core's `health.rs`), a run's own requests (`context.rs`).
 
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::sending::{Failure, Sender, Sending};
 use super::{Engine, Settings};
@@ -26,6 +28,8 @@ pub struct Reads {
     gate: Gate,
     settings: Settings,
     control: RunControl,
+    /// The refusal of the token, once one read met it.
+    refused: OnceLock<CallError>,
 }
 
 impl Engine {
@@ -37,6 +41,7 @@ impl Engine {
             gate: Gate::new(self.settings.controller.clone(), control.clone()),
             settings: self.settings.clone(),
             control: control.clone(),
+            refused: OnceLock::new(),
         }
     }
 }
@@ -76,6 +81,14 @@ impl Reads {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
+        // Asked again once through the gate: a read waiting there when the refusal came is
+        // not sent either.
+        let unless_refused = || async {
+            match self.refused.get() {
+                Some(refused) => Err(refused.clone()),
+                None => f().await,
+            }
+        };
         let sender = Sender {
             gate: &self.gate,
             settings: &self.settings,
@@ -85,7 +98,11 @@ impl Reads {
             measured: true,
             resend: true,
         };
-        sender.send(&mut 0, how, f).await
+        let answer = sender.send(&mut 0, how, unless_refused).await;
+        if let Err(Failure::Call(refused @ CallError::Auth(_), _)) = &answer {
+            let _ = self.refused.set(refused.clone());
+        }
+        answer
     }
 
     /// (limit, in flight, throttles) of the gate, for progress.

@@ -31,10 +31,11 @@ use ts_rs::TS;
 use crate::app::health_reads::{
     Progressed, STEPS, changed_since_publication, off_times, values_of,
 };
+use crate::app::jobs::job_cancelled;
 use crate::app::jobs::job_on;
 use crate::app::references::pages_using;
 use crate::app::schemas::is_empty;
-use crate::app::sheets::{Taken, entries_asked, export_cancelled};
+use crate::app::sheets::{Taken, entries_asked};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::references::PageUse;
 use metadesk_base::i18n::{Localizer, SavedText, Text};
@@ -159,13 +160,13 @@ impl Workspace {
         on_progress: ProgressFn<'_>,
     ) -> Result<HealthReport> {
         let folder = scope.folder().to_string();
-        // First: a folder that does not exist is said before anything else is asked.
-        self.folder_schema(opened, &folder, false).await?;
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-health", &folder))?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let reads = engine.reads(job.control());
+        // First: a folder that does not exist is said before anything else is asked.
+        self.scope_folder_schema(opened, &reads, &folder).await?;
         let aem = reads.aem();
         let mut listing = SheetExport::default();
         let entries = entries_asked(&reads, aem, scope, Taken::Assets, &mut listing).await?;
@@ -248,7 +249,7 @@ impl Workspace {
         let told = |n: u64| progress.tell(base + n, false);
         let uses = pages_using(&reads, &paths, &shape, &told).await?;
         if reads.is_cancelled() {
-            return Err(export_cancelled());
+            return Err(job_cancelled());
         }
         progress.tell(progress.total, true);
         let unknown: HashSet<&str> = uses.unknown.iter().map(|(p, _)| p.as_str()).collect();

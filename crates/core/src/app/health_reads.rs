@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{Map, Value};
 
+use crate::app::jobs::job_cancelled;
 use crate::app::schemas::metadata_of;
-use crate::app::sheets::export_cancelled;
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{check_query, fits_in_check};
 use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
@@ -49,13 +49,13 @@ fn unread(path: &str, e: &CallError) -> SavedText {
     SavedText::new("sheet-export-unread", [("path", path.into()), ("why", why)])
 }
 
-/// [`export_cancelled`] when `answer` says the reads were cancelled, else the answer.
+/// [`job_cancelled`] when `answer` says the reads were cancelled, else the answer.
 fn asked<T>(
     answer: std::result::Result<Option<T>, CallError>,
 ) -> Result<std::result::Result<T, CallError>> {
     match answer {
         Ok(Some(answer)) => Ok(Ok(answer)),
-        Ok(None) => Err(export_cancelled()),
+        Ok(None) => Err(job_cancelled()),
         Err(e) => Ok(Err(e)),
     }
 }

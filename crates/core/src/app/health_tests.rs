@@ -92,6 +92,80 @@ async fn throttles_change_no_count_and_the_gate_keeps_the_limit() {
     assert!(last.finished && last.done == last.total && last.total == 5 * throttled.assets.count);
 }
 
+/// The folders' forms are read through the gate too: a workspace that has kept none, its first
+/// report meeting throttles, gives the calm report, the limit held. Seen failing (the forms read straight, each throttle one more "could not be read") with the
+/// required fields said unknown.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_folders_forms_are_read_through_the_gate_too() {
+    let (_dir, ws, opened, sandbox) = lifecycle().await;
+    let calm = ws.health(&opened, &scope(), 30, &|_| {}).await.unwrap();
+    assert!(calm.unknown.is_empty(), "{:?}", calm.unknown);
+    let fresh = || async {
+        let credential = sandbox.credentials().service_credentials_json.clone();
+        let keychain = Arc::new(RunOnlyKeychain::default());
+        let (dir, ws, id) = workspace_with(&sandbox, &credential, keychain);
+        let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+        (dir, ws, opened)
+    };
+    let (_dir2, ws2, opened2) = fresh().await;
+    // The first requests are the forms' (as when another client has just spent the limit).
+    sandbox
+        .set_faults(Faults {
+            throttle_first: 3,
+            throttle_rps: Some(20),
+            capacity: Some(2),
+            ..Faults::default()
+        })
+        .unwrap();
+    let before = sandbox.counters();
+    let throttled = ws2.health(&opened2, &scope(), 30, &|_| {}).await.unwrap();
+    let c = sandbox.counters();
+    assert!(c.throttled > before.throttled, "no throttle: {c:?}");
+    assert_eq!(throttled.unknown, calm.unknown);
+    assert_eq!(lists(&throttled), lists(&calm));
+    assert!(c.max_in_flight <= ControllerConfig::default().max as u64);
+}
+
+/// A token AEM stops taking mid-report, that cannot be renewed (IMS down), ends the report
+/// with that refusal, and the reads side by side not sent yet are not sent: a few refused
+/// (those already on their way), not the rest of the window. Seen failing (each read meeting
+/// the refusal itself) with about a hundred refused.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_token_ends_the_report_without_sending_the_rest() {
+    let (_dir, ws, opened, sandbox) = lifecycle().await;
+    // Kept: the report's first requests are its listing, then each asset's metadata.
+    ws.folder_schema(&opened, FOLDER, false).await.unwrap();
+    ws.folder_schema(&opened, metadesk_sandbox::SAMPLE_FOLDER, false)
+        .await
+        .unwrap();
+    let refused = |s: &Sandbox| -> u64 {
+        let c = s.counters();
+        c.requests.values().filter_map(|by| by.get(&401)).sum()
+    };
+    let before = refused(&sandbox);
+    sandbox
+        .set_faults(Faults {
+            revoke_after: Some(sandbox.counters().requests_total + 20),
+            ims_outage: true,
+            latency_ms: 20,
+            ..Faults::default()
+        })
+        .unwrap();
+    let got = ws.health(&opened, &scope(), 30, &|_| {}).await;
+    let error = got.expect_err("the report went on with a refused token");
+    // AEM's refusal, said as why the token could not be renewed (IMS's trouble).
+    assert!(
+        matches!(error, metadesk_clients::error::Error::Aem(_)),
+        "{error:?}"
+    );
+    let refused = refused(&sandbox) - before;
+    let limit = ControllerConfig::default().max as u64;
+    assert!(
+        refused >= 1 && refused <= limit,
+        "{refused} requests refused"
+    );
+}
+
 /// A Health cancelled while it reads sends nothing more: AEM's index has not seen the folder,
 /// so each asset is read on its own, and the job is cancelled once the off times are being
 /// read (after the schema's and the report's values). Seen failing (the reads sent straight,

@@ -17,6 +17,12 @@ use metadesk_base::i18n::Text;
 use metadesk_bulk::RunControl;
 use metadesk_clients::error::{Error, ErrorCode};
 
+/// The error of a job (an export, a report) cancelled before it was done: a new job, or the
+/// person, cancelled it.
+pub(crate) fn job_cancelled() -> Error {
+    Error::message(ErrorCode::InvalidInput, "error-job-cancelled", vec![])
+}
+
 /// What a job does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JobKind {

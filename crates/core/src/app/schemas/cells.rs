@@ -9,6 +9,7 @@ use metadesk_assets::schema::{ValueProblem, check_value};
 use metadesk_base::i18n::SavedText;
 use metadesk_sheets::{CellValue, Issue, Severity, Sheet};
 
+use super::{OwnForms, SchemaReads};
 use crate::app::{Opened, Workspace};
 
 impl Workspace {
@@ -29,13 +30,19 @@ impl Workspace {
         };
         let rows = || sheet.rows.iter().filter(|r| !skip.contains(&r.number));
         let folders: std::collections::BTreeSet<String> = rows().map(folder_of).collect();
+        let via = SchemaReads::Aem(opened.connected.assets.as_ref());
         let own_forms = self
-            .read_own_forms(opened, folders.iter().map(String::as_str))
+            .read_own_forms(
+                opened,
+                via,
+                folders.iter().map(String::as_str),
+                &OwnForms::new(),
+            )
             .await;
         for row in rows() {
             let folder = folder_of(row);
             let Ok(schema) = self
-                .folder_schema_from(opened, &folder, false, &own_forms)
+                .folder_schema_from(opened, via, &folder, false, &own_forms)
                 .await
             else {
                 continue;

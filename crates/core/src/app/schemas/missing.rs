@@ -12,9 +12,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use super::FolderSchema;
+use super::{FolderSchema, OwnForms, SchemaReads};
+use crate::app::jobs::job_cancelled;
 use crate::app::jobs::job_on;
-use crate::app::sheets::{Taken, entries_asked, export_cancelled};
+use crate::app::sheets::{Taken, entries_asked};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
 use metadesk_assets::{AssetRef, CallError, Entry};
@@ -132,17 +133,30 @@ impl Workspace {
         scope: &RunScope,
     ) -> Result<MissingReport> {
         let folder = scope.folder().to_string();
-        // The scope's own schema first: a folder that does not exist is said now.
-        self.folder_schema(opened, &folder, false).await?;
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-missing-metadata", &folder))?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let reads = engine.reads(job.control());
+        // The scope's own schema first: a folder that does not exist is said now.
+        self.scope_folder_schema(opened, &reads, &folder).await?;
         let mut listing = SheetExport::default();
         let entries =
             entries_asked(&reads, reads.aem(), scope, Taken::Assets, &mut listing).await?;
         self.missing_in(opened, scope, &reads, entries, listing, &|| {})
+            .await
+    }
+
+    /// The schema of a report's scope `folder`, read through `reads` before anything else is
+    /// asked: a folder that does not exist is said first.
+    pub(crate) async fn scope_folder_schema(
+        &self,
+        opened: &Opened,
+        reads: &Reads,
+        folder: &str,
+    ) -> Result<std::sync::Arc<FolderSchema>> {
+        let via = SchemaReads::Gated(reads);
+        self.folder_schema_from(opened, via, folder, false, &OwnForms::new())
             .await
     }
 
@@ -159,6 +173,7 @@ impl Workspace {
         progress: &(dyn Fn() + Sync),
     ) -> Result<MissingReport> {
         let folder = scope.folder().to_string();
+        let via = SchemaReads::Gated(reads);
         let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut report = MissingReport {
@@ -173,18 +188,25 @@ impl Workspace {
         // A window of assets at a time: their metadata read side by side (the gate bounds what
         // reaches AEM), then judged in the listing's order; memory stays bounded by the window.
         let mut entries = entries.into_iter();
+        let mut own_forms = OwnForms::new();
         loop {
             let window: Vec<Entry> = entries.by_ref().take(WINDOW).collect();
             if window.is_empty() {
                 break;
             }
             if reads.is_cancelled() {
-                return Err(export_cancelled());
+                return Err(job_cancelled());
             }
+            // The forms the window's folders name, side by side and through the gate too; an
+            // ancestor read for one window is not read again for the next.
+            let folders = window.iter().map(|entry| parent_of(&entry.path));
+            let read = self.read_own_forms(opened, via, folders, &own_forms).await;
+            own_forms.extend(read);
             let mut judged = Vec::with_capacity(window.len());
             for entry in window {
+                let folder = parent_of(&entry.path);
                 let schema: std::sync::Arc<FolderSchema> = self
-                    .folder_schema(opened, parent_of(&entry.path), false)
+                    .folder_schema_from(opened, via, folder, false, &own_forms)
                     .await?;
                 judged.push((entry, schema));
             }
@@ -214,7 +236,7 @@ impl Workspace {
                 };
                 let metadata = match answer {
                     Some(Ok(Some(current))) => current,
-                    Some(Ok(None)) => return Err(export_cancelled()),
+                    Some(Ok(None)) => return Err(job_cancelled()),
                     None => continue,
                     Some(Err(CallError::Unreachable(e) | CallError::Auth(e))) => {
                         return Err(Error::Aem(e));

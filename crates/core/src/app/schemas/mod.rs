@@ -33,15 +33,19 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::app::jobs::job_cancelled;
 use crate::app::{Opened, Workspace};
-use metadesk_assets::CallError;
 use metadesk_assets::schema::{
-    FieldKind, Mapping, Schema, SchemaError, SchemaField, check_value, default_mapping, own_form,
-    parent_in_dam, read_mapped,
+    FieldKind, Mapping, NodeSource, Schema, SchemaError, SchemaField, check_value, default_mapping,
+    own_form, parent_in_dam, read_mapped,
 };
+use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{Localizer, Text};
+use metadesk_bulk::at_most::at_most;
+use metadesk_bulk::engine::Reads;
 use metadesk_bulk::scope::ScopeSource;
 use metadesk_bulk::{Edit, EditOp, RunScope};
+use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
@@ -131,6 +135,46 @@ fn list_schema_folder(scope: &RunScope) -> Option<String> {
     }
 }
 
+/// Where a schema's reads go.
+#[derive(Clone, Copy)]
+pub(crate) enum SchemaReads<'a> {
+    /// Straight to AEM: a page asking for one folder's form, a sheet's check.
+    Aem(&'a dyn AssetsApi),
+    /// Through a report's gate and retries ([`Reads`]), stopped when the report is.
+    Gated(&'a Reads),
+}
+
+impl SchemaReads<'_> {
+    /// Whether the work these reads serve was cancelled: what they read then is not kept (a
+    /// read cut short would be kept as an unreadable form).
+    fn stopped(&self) -> bool {
+        match self {
+            Self::Aem(_) => false,
+            Self::Gated(reads) => reads.is_cancelled(),
+        }
+    }
+}
+
+impl NodeSource for SchemaReads<'_> {
+    fn read_node<'a>(
+        &'a self,
+        path: &'a str,
+        selector: &'a str,
+    ) -> BoxFuture<'a, std::result::Result<serde_json::Value, CallError>> {
+        match *self {
+            Self::Aem(api) => api.node_json(path, selector),
+            Self::Gated(reads) => Box::pin(async move {
+                match reads.call(|| reads.aem().node_json(path, selector)).await {
+                    Ok(Some(node)) => Ok(node),
+                    // Not kept: `stopped` says so to whoever reads the answer.
+                    Ok(None) => Err(CallError::Transient("cancelled".into())),
+                    Err(e) => Err(e),
+                }
+            }),
+        }
+    }
+}
+
 /// The form each folder names itself (`None`: it takes its parent's), or why it could not be
 /// read, by folder.
 pub(crate) type OwnForms = HashMap<String, std::result::Result<Option<String>, CallError>>;
@@ -149,22 +193,40 @@ impl Workspace {
         folder: &str,
         refresh: bool,
     ) -> Result<Arc<FolderSchema>> {
-        self.folder_schema_from(opened, folder, refresh, &OwnForms::new())
+        let via = SchemaReads::Aem(opened.connected.assets.as_ref());
+        self.folder_schema_from(opened, via, folder, refresh, &OwnForms::new())
             .await
     }
 
-    /// [`Workspace::folder_schema`], taking the form a folder names itself from `own_forms`
-    /// where they were read already ([`Workspace::read_own_forms`]).
+    /// [`Workspace::folder_schema`], its reads sent `via` a report's gate or straight, taking
+    /// the form a folder names itself from `own_forms` where they were read already
+    /// ([`Workspace::read_own_forms`]).
     pub(crate) async fn folder_schema_from(
         &self,
         opened: &Opened,
+        via: SchemaReads<'_>,
         folder: &str,
         refresh: bool,
         own_forms: &OwnForms,
     ) -> Result<Arc<FolderSchema>> {
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
-        self.checked_folder_schema(opened, folder, refresh, own_forms)
+        self.checked_folder_schema(opened, via, folder, refresh, own_forms)
             .await
+    }
+
+    /// Keeps `answer` for `key`, unless the reads that made it were cancelled meanwhile.
+    fn keep(
+        &self,
+        via: SchemaReads<'_>,
+        key: (String, String),
+        answer: FolderSchema,
+    ) -> Result<Arc<FolderSchema>> {
+        if via.stopped() {
+            return Err(job_cancelled());
+        }
+        let answer = Arc::new(answer);
+        self.schemas.put(key, Arc::clone(&answer));
+        Ok(answer)
     }
 
     /// [`Workspace::folder_schema_from`] of a folder checked and normalised already (a run's
@@ -172,6 +234,7 @@ impl Workspace {
     async fn checked_folder_schema(
         &self,
         opened: &Opened,
+        via: SchemaReads<'_>,
         folder: String,
         refresh: bool,
         own_forms: &OwnForms,
@@ -183,23 +246,21 @@ impl Workspace {
         // AEM refuses an OAuth S2S token on `/conf` and folders' Sling JSON (classic paths);
         // its paired connection is not asked either (UNCONFIRMED that it may read them).
         if opened.cannot_find_assets() {
-            let answer = Arc::new(FolderSchema {
+            let answer = FolderSchema {
                 folder,
                 schema: None,
                 unavailable: Some(Text::plain("schema-unavailable-oauth")),
-            });
-            self.schemas.put(key, Arc::clone(&answer));
-            return Ok(answer);
+            };
+            return self.keep(via, key, answer);
         }
-        let api = opened.connected.assets.as_ref();
         let own = match own_forms.get(&folder) {
             Some(known) => known.clone(),
-            None => own_form(api, &folder).await,
+            None => own_form(&via, &folder).await,
         };
         let effective = match own {
             Ok(Some(form)) => {
                 let mapped_on = Some(folder.clone());
-                read_mapped(api, Mapping { form, mapped_on }).await
+                read_mapped(&via, Mapping { form, mapped_on }).await
             }
             // A folder naming no form takes its parent's, kept once for all its subfolders: a
             // sheet over dozens of folders reads each folder's own nodes, not every ancestor's
@@ -208,20 +269,20 @@ impl Workspace {
                 Some(parent) => {
                     let inherited = Box::pin(self.checked_folder_schema(
                         opened,
+                        via,
                         parent.to_owned(),
                         refresh,
                         own_forms,
                     ))
                     .await?;
-                    let answer = Arc::new(FolderSchema {
+                    let answer = FolderSchema {
                         folder,
                         schema: inherited.schema.clone(),
                         unavailable: inherited.unavailable.clone(),
-                    });
-                    self.schemas.put(key, Arc::clone(&answer));
-                    return Ok(answer);
+                    };
+                    return self.keep(via, key, answer);
                 }
-                None => read_mapped(api, default_mapping()).await,
+                None => read_mapped(&via, default_mapping()).await,
             },
             Err(e) => Err(SchemaError::Folder(e)),
         };
@@ -263,18 +324,19 @@ impl Workspace {
                 }
             }
         };
-        let answer = Arc::new(answer);
-        self.schemas.put(key, Arc::clone(&answer));
-        Ok(answer)
+        self.keep(via, key, answer)
     }
 
     /// The forms `folders` and their ancestors name themselves, for the folders whose schema
-    /// is not kept yet: [`FOLDERS_AT_ONCE`] folders read at once instead of one after the
-    /// other (a sheet may name dozens of folders, two requests each).
+    /// is not kept yet and that `known` does not hold, read `via` a report's gate or straight:
+    /// [`FOLDERS_AT_ONCE`] folders read at once instead of one after the other (a sheet or a
+    /// report may name dozens of folders, two requests each).
     pub(crate) async fn read_own_forms(
         &self,
         opened: &Opened,
+        via: SchemaReads<'_>,
         folders: impl Iterator<Item = &str>,
+        known: &OwnForms,
     ) -> OwnForms {
         let mut wanted = std::collections::BTreeSet::new();
         for folder in folders {
@@ -283,7 +345,8 @@ impl Workspace {
             };
             loop {
                 let key = (connection_key(opened), at.clone());
-                if self.schemas.get(&key).is_some() || !wanted.insert(at.clone()) {
+                let kept = self.schemas.get(&key).is_some() || known.contains_key(&at);
+                if kept || !wanted.insert(at.clone()) {
                     break;
                 }
                 match parent_in_dam(&at) {
@@ -292,26 +355,24 @@ impl Workspace {
                 }
             }
         }
-        let mut found = OwnForms::new();
-        let mut reads = tokio::task::JoinSet::new();
-        for folder in wanted {
-            if reads.len() >= FOLDERS_AT_ONCE
-                && let Some(Ok((folder, own))) = reads.join_next().await
-            {
-                found.insert(folder, own);
-            }
-            let api = Arc::clone(&opened.connected.assets);
-            reads.spawn(async move {
-                let own = own_form(api.as_ref(), &folder).await;
+        // An OAuth S2S token reads no folder's node: `checked_folder_schema` says so unread.
+        if opened.cannot_find_assets() {
+            return OwnForms::new();
+        }
+        let via = &via;
+        let reads = wanted
+            .into_iter()
+            .map(|folder| async move {
+                let own = own_form(via, &folder).await;
                 (folder, own)
-            });
+            })
+            .collect();
+        let found = at_most(reads, FOLDERS_AT_ONCE).await;
+        if via.stopped() {
+            // Cut short: nothing is taken as read (each is read again, and said cancelled).
+            return OwnForms::new();
         }
-        while let Some(done) = reads.join_next().await {
-            if let Ok((folder, own)) = done {
-                found.insert(folder, own);
-            }
-        }
-        found
+        found.into_iter().collect()
     }
 
     /// Refuses, before a preview, edits whose values the schema of `folder` does not allow (a
@@ -343,7 +404,8 @@ impl Workspace {
             // The run's folder was checked as the scope was made: not normalised again.
             None => {
                 let folder = scope.folder().to_string();
-                self.checked_folder_schema(opened, folder, refresh, &OwnForms::new())
+                let via = SchemaReads::Aem(opened.connected.assets.as_ref());
+                self.checked_folder_schema(opened, via, folder, refresh, &OwnForms::new())
                     .await
             }
         }

@@ -564,3 +564,33 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
     assert_eq!(sb.counters().schema_reads - before, read);
     assert_eq!(sb.counters().requests_total, requests, "nothing sent");
 }
+
+/// A schema read through a report's gate once the report is cancelled is not kept (its reads,
+/// cut short, would be kept as a form that "could not be read"): the next read is whole. Seen
+/// failing (kept) with the folder's schema said unavailable afterwards.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_schema_read_for_a_cancelled_report_is_not_kept() {
+    let (_d, ws, opened, _sb) = with_connection().await;
+    let control = metadesk_bulk::run_control::RunControl::new();
+    control.cancel();
+    let engine = metadesk_bulk::Engine::new(opened.connected.assets.clone(), ws.runs_dir());
+    let reads = engine.reads(&control);
+    let via = SchemaReads::Gated(&reads);
+    let folders = [SAMPLE_FOLDER].into_iter();
+    let none = OwnForms::new();
+    assert!(
+        ws.read_own_forms(&opened, via, folders, &none)
+            .await
+            .is_empty()
+    );
+    let cut = ws
+        .folder_schema_from(&opened, via, SAMPLE_FOLDER, false, &OwnForms::new())
+        .await;
+    assert!(cut.is_err(), "{cut:?}");
+    let whole = ws
+        .folder_schema(&opened, SAMPLE_FOLDER, false)
+        .await
+        .unwrap();
+    assert!(whole.unavailable.is_none(), "{:?}", whole.unavailable);
+    assert!(whole.schema.is_some());
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::app::jobs::job_on;
+use crate::app::jobs::{job_cancelled, job_on};
 use crate::app::sheet_files::file_name_of;
 use crate::app::whole_file::write_whole_file;
 use crate::app::{JobKind, Opened, Workspace, blocking};
@@ -209,7 +209,7 @@ pub(crate) async fn values_in_scope(
         let mut looked_up = LookedUp::ask(aem, chunk, properties, control).await;
         for entry in chunk.iter().cloned() {
             if control.is_cancelled() {
-                return Err(export_cancelled());
+                return Err(job_cancelled());
             }
             let missed = looked_up.missed(&entry.path);
             let read = match looked_up.take(&entry.path) {
@@ -301,7 +301,7 @@ pub(crate) async fn entries_asked(
         match source.next(asker).await? {
             Step::Page(page) => entries.extend(page.into_iter().map(|f| f.entry)),
             Step::Done => break,
-            Step::Cancelled => return Err(export_cancelled()),
+            Step::Cancelled => return Err(job_cancelled()),
             Step::Unlisted { folder, .. } => report.unlisted_folders.push(folder),
             Step::Problems(problems) => report.unread.extend(problems.iter().map(|p| {
                 SavedText::new(
@@ -412,10 +412,6 @@ impl LookedUp {
             modified,
         ))
     }
-}
-
-pub(crate) fn export_cancelled() -> Error {
-    Error::message(ErrorCode::InvalidInput, "error-export-cancelled", vec![])
 }
 
 /// `target` with the ending of `format` (added when the name has another or none).

@@ -36,8 +36,8 @@ mod import;
 mod kept_issues;
 mod problems_csv;
 
+pub(crate) use export::entries_asked;
 pub use export::export_file_name;
-pub(crate) use export::{entries_asked, export_cancelled};
 pub use import::read_sheet_file;
 pub use kept_issues::{
     FIRST_ISSUES, IssueCounts, IssueFilter, IssuePage, KeptIssues, MAX_ISSUES_PAGE,
