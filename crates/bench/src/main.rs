@@ -133,6 +133,39 @@ enum Scenario {
     Footprint,
 }
 
+/// How a scenario is run and written, said once for each (the match names every scenario,
+/// so a new one cannot be left out of a list).
+struct Shape {
+    /// Part of `all`.
+    in_all: bool,
+    /// Run on its own, its section alone replaced by `--write`.
+    alone: bool,
+    /// Its section names the command line that made it.
+    command: bool,
+    /// Its targets are rows of the summary too.
+    summary: bool,
+}
+
+impl Scenario {
+    fn shape(self) -> Shape {
+        use Scenario::*;
+        let (in_all, alone, command, summary) = match self {
+            Capacity | Throttle | Scale | Reads => (true, false, false, false),
+            All | SheetsScaleStep | Footprint => (false, false, false, false),
+            SheetsScale | Computed => (false, true, false, false),
+            Batches => (false, true, true, false),
+            Sheets | SchemaForms | Publish | Fragments | Tags | Moves | TagImport | Trees
+            | Whole | Upload | Health => (false, true, true, true),
+        };
+        Shape {
+            in_all,
+            alone,
+            command,
+            summary,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 struct Opts {
     /// Capacity: assets in the sandbox.
@@ -335,27 +368,7 @@ fn write_section(path: &std::path::Path, section: &Section, summary: bool) -> Re
 fn run(cli: Cli) -> Result<()> {
     let o = &cli.opts;
     let which = cli.scenario;
-    let wants = |s: Scenario| {
-        which == s
-            || (which == Scenario::All
-                && !matches!(
-                    s,
-                    Scenario::Footprint
-                        | Scenario::Sheets
-                        | Scenario::SheetsScale
-                        | Scenario::Computed
-                        | Scenario::SchemaForms
-                        | Scenario::Publish
-                        | Scenario::Fragments
-                        | Scenario::Tags
-                        | Scenario::Moves
-                        | Scenario::TagImport
-                        | Scenario::Trees
-                        | Scenario::Whole
-                        | Scenario::Upload
-                        | Scenario::Health
-                ))
-    };
+    let wants = |s: Scenario| which == s || (which == Scenario::All && s.shape().in_all);
     if which == Scenario::SheetsScaleStep {
         let (Some(step), Some(format), Some(rows), Some(file)) =
             (o.step, o.format, o.rows, &o.file)
@@ -403,23 +416,7 @@ fn run(cli: Cli) -> Result<()> {
             assets: o.reads_assets,
         }))?);
     }
-    if matches!(
-        which,
-        Scenario::Sheets
-            | Scenario::SheetsScale
-            | Scenario::Batches
-            | Scenario::Computed
-            | Scenario::SchemaForms
-            | Scenario::Publish
-            | Scenario::Fragments
-            | Scenario::Tags
-            | Scenario::Moves
-            | Scenario::TagImport
-            | Scenario::Trees
-            | Scenario::Whole
-            | Scenario::Upload
-            | Scenario::Health
-    ) {
+    if which.shape().alone {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
                 assets: o.assets,
@@ -511,43 +508,10 @@ fn run(cli: Cli) -> Result<()> {
         } else {
             sheets_scale::run(&o.sheet_sizes)?
         };
-        stamp_alone(
-            &mut section,
-            matches!(
-                which,
-                Scenario::Batches
-                    | Scenario::SchemaForms
-                    | Scenario::Publish
-                    | Scenario::Fragments
-                    | Scenario::Tags
-                    | Scenario::Moves
-                    | Scenario::TagImport
-                    | Scenario::Trees
-                    | Scenario::Whole
-                    | Scenario::Upload
-                    | Scenario::Sheets
-                    | Scenario::Health
-            ),
-        );
+        stamp_alone(&mut section, which.shape().command);
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
-            // The schema forms', publishing's, fragments', the tag merge's and sheets' targets
-            // are in the summary too.
-            let summary = matches!(
-                which,
-                Scenario::SchemaForms
-                    | Scenario::Publish
-                    | Scenario::Fragments
-                    | Scenario::Tags
-                    | Scenario::Moves
-                    | Scenario::TagImport
-                    | Scenario::Trees
-                    | Scenario::Whole
-                    | Scenario::Upload
-                    | Scenario::Sheets
-                    | Scenario::Health
-            );
-            write_section(path, &section, summary)?;
+            write_section(path, &section, which.shape().summary)?;
         }
         return Ok(());
     }
