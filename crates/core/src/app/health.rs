@@ -31,8 +31,7 @@ use ts_rs::TS;
 use crate::app::health_reads::{
     Progressed, STEPS, changed_since_publication, off_times, values_of,
 };
-use crate::app::jobs::job_cancelled;
-use crate::app::jobs::job_on;
+use crate::app::jobs::{job_cancelled, job_on};
 use crate::app::references::pages_using;
 use crate::app::schemas::is_empty;
 use crate::app::sheets::{Taken, entries_asked};

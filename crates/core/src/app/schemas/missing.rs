@@ -13,8 +13,7 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 
 use super::{FolderSchema, OwnForms, SchemaReads};
-use crate::app::jobs::job_cancelled;
-use crate::app::jobs::job_on;
+use crate::app::jobs::{job_cancelled, job_on};
 use crate::app::sheets::{Taken, entries_asked};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
