@@ -73,6 +73,25 @@ wait_until() {
 # The id of a visible window whose title matches $1, printed; fails when there is none.
 window_named() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 | grep .; }
 
+# Whether Setup's window is up, or setup.exe (pid $1) has ended without one.
+setup_shown_or_gone() { window_named '^Metadesk Setup$' || ! kill -0 "$1"; }
+
+# Waits for Setup's window while setup.exe (pid $1, Wine's messages in $2) runs: a machine
+# busy with the other test command can take Wine more than a minute to start. Fails at once
+# when it ended without a window, else after 5 minutes, with what Wine said.
+setup_window() {
+  wait_until 300 setup_shown_or_gone "$1" || true
+  window_named '^Metadesk Setup$' >/dev/null ||
+    installer_fail "setup.exe showed no window ($(kill -0 "$1" 2>/dev/null && echo 'waited 300 s' || echo 'it ended')): $(tail -n 5 "$2")"
+}
+
+# Ends the prefix's Wine server and waits until it has ended, so that the next `wine` starts
+# a server of its own rather than meet one still going away.
+end_wineserver() {
+  WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
+  WINEPREFIX="$INSTALL_PREFIX" wineserver -w 2>/dev/null || true
+}
+
 check_installers() {
   CHECK_WORK=$(mktemp -d -t metadesk-installers.XXXXXX)
   VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
@@ -268,8 +287,7 @@ installer_offers_webview2() {
   WINEPREFIX="$INSTALL_PREFIX" WINEDLLOVERRIDES="winemenubuilder.exe=d" WINEDEBUG=-all,trace+msgbox \
     wine "$SETUP" 2>"$trace" &
   pid=$!
-  wait_until 60 window_named '^Metadesk Setup$' ||
-    installer_fail "setup.exe showed no window (waited 60 s)"
+  setup_window "$pid" "$trace"
   wait_until 10 grep -q 'WebView2 Runtime, which this computer does not have' "$trace" ||
     installer_fail "setup.exe showed no message (waited 10 s)"
   import -window root artifacts/windows/setup-webview2-missing.png
@@ -278,20 +296,19 @@ installer_offers_webview2() {
   wait_until 20 grep -qxF "$WEBVIEW2_PAGE" "$CHECK_WORK/browser.log" ||
     installer_fail "Yes did not open $WEBVIEW2_PAGE (waited 20 s)"
   kill "$pid" 2>/dev/null || true
-  WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
+  end_wineserver
   echo "the message box showed; Yes opened $(cat "$CHECK_WORK/browser.log")"
 
   iwine reg add "$WEBVIEW2_KEY" /v pv /d 120.0.2210.91 /f >/dev/null
   WINEPREFIX="$INSTALL_PREFIX" WINEDLLOVERRIDES="winemenubuilder.exe=d" WINEDEBUG=-all,trace+msgbox \
     wine "$SETUP" 2>"$trace" &
   pid=$!
-  wait_until 60 window_named '^Metadesk Setup$' ||
-    installer_fail "setup.exe showed no window (waited 60 s)"
+  setup_window "$pid" "$trace"
   sleep 2
   import -window root artifacts/windows/setup-welcome.png
   ! grep -q 'trace:msgbox' "$trace" || installer_fail "setup.exe asked about WebView2 though it is registered: $(cat "$trace")"
   kill "$pid" 2>/dev/null || true
-  WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
+  end_wineserver
   iwine reg delete "$WEBVIEW2_KEY" /f >/dev/null
   echo "with WebView2 registered, no message: straight to the welcome page"
 }
