@@ -19,7 +19,7 @@ use metadesk_assets::CallError;
 use metadesk_assets::batch::{check_query, fits_in_check};
 use metadesk_assets::publication::{Agent, PublicationState, fits_in_state_query};
 use metadesk_base::i18n::SavedText;
-use metadesk_bulk::at_most::at_most;
+use metadesk_bulk::at_most::in_order;
 use metadesk_bulk::engine::Reads;
 use metadesk_bulk::progress::ProgressFn;
 use metadesk_bulk::reasons::not_read;
@@ -72,13 +72,6 @@ fn batches(paths: &[String], fits: impl Fn(&[&str]) -> usize) -> Vec<Vec<&str>> 
     batches
 }
 
-/// Each of `asks` (what it answers and its place), side by side, answered in their order.
-async fn in_order<T, F: Future<Output = (usize, T)>>(asks: Vec<F>) -> Vec<T> {
-    let mut answers = at_most(asks, AT_ONCE).await;
-    answers.sort_by_key(|(n, _)| *n);
-    answers.into_iter().map(|(_, answer)| answer).collect()
-}
-
 /// The values of [`READ`] of each of `paths`: batched checks where the API has them, one read
 /// per asset otherwise and for each path a check did not answer (not indexed yet), each
 /// request through `reads`; an asset that could not be read is said in `unread`.
@@ -94,17 +87,16 @@ pub(super) async fn values_of(
     if aem.batches() {
         let asks = batches(paths, |rest| fits_in_check(rest, &properties))
             .into_iter()
-            .enumerate()
-            .map(|(n, batch)| {
+            .map(|batch| {
                 let properties = &properties;
                 async move {
                     let answer = reads.call(|| aem.check_many(&batch, properties)).await;
                     progress.add(batch.len() as u64);
-                    (n, answer)
+                    answer
                 }
             })
             .collect();
-        for answer in in_order(asks).await {
+        for answer in in_order(asks, AT_ONCE).await {
             match asked(answer)? {
                 Ok(checked) => found.extend(checked),
                 Err(e) => match fatal(&e) {
@@ -118,16 +110,15 @@ pub(super) async fn values_of(
     let unanswered: Vec<&String> = paths.iter().filter(|p| !found.contains_key(*p)).collect();
     let asks = unanswered
         .into_iter()
-        .enumerate()
-        .map(|(n, path)| async move {
+        .map(|path| async move {
             let answer = metadata_of(reads, path).await;
             if !aem.batches() {
                 progress.add(1);
             }
-            (n, (path, answer))
+            (path, answer)
         })
         .collect();
-    for (path, answer) in in_order(asks).await {
+    for (path, answer) in in_order(asks, AT_ONCE).await {
         match asked(answer)? {
             Ok(metadata) => {
                 found.insert(path.clone(), metadata);
@@ -159,8 +150,7 @@ pub(super) async fn off_times(
     }
     let asks = batches(paths, |rest| fits_in_check(rest, &[]))
         .into_iter()
-        .enumerate()
-        .map(|(n, batch)| async move {
+        .map(|batch| async move {
             let mut query = check_query(&batch, &[]);
             for (key, value) in query.iter_mut() {
                 if key == "p.properties" {
@@ -172,12 +162,12 @@ pub(super) async fn off_times(
             if let Ok(Some(page)) = &answer {
                 progress.add(page.hits.len().min(batch.len()) as u64);
             }
-            (n, (batch, answer))
+            (batch, answer)
         })
         .collect();
     let mut with = Vec::new();
     let mut unindexed = Vec::new();
-    for (batch, answer) in in_order(asks).await {
+    for (batch, answer) in in_order(asks, AT_ONCE).await {
         let page = match asked(answer)? {
             Ok(page) => page,
             Err(e) => return fatal(&e).map_or(Ok(None), Err),
@@ -196,15 +186,14 @@ pub(super) async fn off_times(
     }
     let asks = unindexed
         .into_iter()
-        .enumerate()
-        .map(|(n, path)| async move {
+        .map(|path| async move {
             let node = format!("{path}/jcr:content");
             let answer = reads.call(|| aem.node_json(&node, "")).await;
             progress.add(1);
-            (n, (path, answer))
+            (path, answer)
         })
         .collect();
-    for (path, answer) in in_order(asks).await {
+    for (path, answer) in in_order(asks, AT_ONCE).await {
         match asked(answer)? {
             Ok(content) if content.get("offTime").is_some() => with.push(path.to_owned()),
             Ok(_) | Err(CallError::NotFound) => {}
@@ -230,8 +219,7 @@ pub(super) async fn changed_since_publication(
     }
     let asks = batches(paths, fits_in_state_query)
         .into_iter()
-        .enumerate()
-        .map(|(n, batch)| async move {
+        .map(|batch| async move {
             let answer = reads
                 .call(|| aem.publications(&batch, Agent::Publish))
                 .await;
@@ -239,12 +227,12 @@ pub(super) async fn changed_since_publication(
             if let Ok(Some(states)) = &answer {
                 progress.add(states.len().min(batch.len()) as u64);
             }
-            (n, (batch, answer))
+            (batch, answer)
         })
         .collect();
     let mut changed = Vec::new();
     let mut unindexed = Vec::new();
-    for (batch, answer) in in_order(asks).await {
+    for (batch, answer) in in_order(asks, AT_ONCE).await {
         let mut states = match asked(answer)? {
             Ok(states) => states,
             Err(e) => return fatal(&e).map_or(Ok(None), Err),
@@ -264,14 +252,13 @@ pub(super) async fn changed_since_publication(
     }
     let asks = unindexed
         .into_iter()
-        .enumerate()
-        .map(|(n, path)| async move {
+        .map(|path| async move {
             let answer = reads.call(|| aem.publication(path, Agent::Publish)).await;
             progress.add(1);
-            (n, (path, answer))
+            (path, answer)
         })
         .collect();
-    for (path, answer) in in_order(asks).await {
+    for (path, answer) in in_order(asks, AT_ONCE).await {
         match asked(answer)? {
             Ok(state) if state.state() == PublicationState::Modified => {
                 changed.push(path.to_owned());

@@ -19,7 +19,7 @@ use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
 use metadesk_assets::{AssetRef, CallError, Entry};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
-use metadesk_bulk::at_most::at_most;
+use metadesk_bulk::at_most::in_order;
 use metadesk_bulk::engine::Reads;
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::{Engine, RunScope};
@@ -211,20 +211,18 @@ impl Workspace {
             }
             let asks = judged
                 .iter()
-                .enumerate()
-                .map(|(n, (entry, schema))| async move {
+                .map(|(entry, schema)| async move {
                     // An asset whose folder has no form is not read.
                     let answer = match schema.schema {
                         Some(_) => Some(metadata_of(reads, &entry.path).await),
                         None => None,
                     };
                     progress();
-                    (n, answer)
+                    answer
                 })
                 .collect();
-            let mut answers = at_most(asks, READS_AT_ONCE).await;
-            answers.sort_by_key(|(n, _)| *n);
-            for ((entry, schema), (_, answer)) in judged.into_iter().zip(answers) {
+            let answers = in_order(asks, READS_AT_ONCE).await;
+            for ((entry, schema), answer) in judged.into_iter().zip(answers) {
                 let Some(form) = &schema.schema else {
                     if let Some(why) = &schema.unavailable
                         && !report.unavailable.contains(why)
