@@ -271,7 +271,7 @@ start_xvfb() {
 # to end must not skip the others).
 installers_cleanup() {
   if [ -n "${SANDBOX_PID:-}" ]; then kill "$SANDBOX_PID" 2>/dev/null || true; fi
-  WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
+  end_wineserver
   if [ -n "${XVFB_PID:-}" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
   SANDBOX_PID="" XVFB_PID=""
   unset DISPLAY
