@@ -89,7 +89,7 @@ setup_window() {
 # a server of its own rather than meet one still going away.
 end_wineserver() {
   WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
-  WINEPREFIX="$INSTALL_PREFIX" wineserver -w 2>/dev/null || true
+  WINEPREFIX="$INSTALL_PREFIX" timeout 60 wineserver -w 2>/dev/null || true
 }
 
 check_installers() {
