@@ -9,10 +9,13 @@
 //!   100 callers needing a token cause one request to IMS.
 //! - After AEM answers 401, [`Authorizer::renew`] mints a new token only if the rejected one is
 //!   still the current one: 100 callers rejected with the same token cause one re-mint.
+//! - A caller that waited while an exchange failed takes that failure rather than asking IMS
+//!   again: with IMS down, the requests one dead token held up learn it from one exchange (and
+//!   its retries), not each from its own in turn. A caller that comes after it asks again.
 //!
 //! Not here: the requests themselves (`exchange`), development tokens (`dev_token`).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use time::{Duration, OffsetDateTime};
@@ -119,12 +122,27 @@ pub struct TokenManager {
     snapshot: Mutex<TokenSnapshot>,
     /// Set when the connection is deleted or changed (see [`Authorizer::retire`]).
     retired: AtomicBool,
+    /// Exchanges ended so far, failed or not: read before waiting on `state`, it tells a
+    /// caller whether one ended while it waited.
+    exchanges: AtomicU64,
 }
 
 #[derive(Default)]
 struct State {
     current: Option<CachedToken>,
     keychain_read: bool,
+    /// The last exchange, when it failed: its number (in `exchanges`) and its error.
+    failed: Option<(u64, AemError)>,
+}
+
+impl State {
+    /// The failure of an exchange that ended after the caller counted `seen` exchanges.
+    fn failed_since(&self, seen: u64) -> Option<AemError> {
+        match &self.failed {
+            Some((n, err)) if *n > seen => Some(err.clone()),
+            _ => None,
+        }
+    }
 }
 
 impl TokenManager {
@@ -143,6 +161,7 @@ impl TokenManager {
             state: tokio::sync::Mutex::new(State::default()),
             snapshot: Mutex::new(TokenSnapshot::default()),
             retired: AtomicBool::new(false),
+            exchanges: AtomicU64::new(0),
         }
     }
 
@@ -152,12 +171,16 @@ impl TokenManager {
 
     /// A token with enough time left: the cached one, or a new one.
     pub async fn token(&self) -> Result<CachedToken, AemError> {
+        let seen = self.exchanges.load(Ordering::SeqCst);
         let mut state = self.state.lock().await;
         self.read_keychain_once(&mut state).await?;
         if let Some(current) = &state.current
             && self.is_fresh(current)
         {
             return Ok(current.clone());
+        }
+        if let Some(err) = state.failed_since(seen) {
+            return Err(err);
         }
         self.mint_locked(&mut state).await
     }
@@ -175,6 +198,8 @@ impl TokenManager {
         let mut state = self.state.lock().await;
         state.current = None;
         state.keychain_read = true;
+        // Another credential's failure is not this one's.
+        state.failed = None;
         self.cache.clear().await?;
         *self.snapshot_lock() = TokenSnapshot::default();
         Ok(())
@@ -216,6 +241,8 @@ impl TokenManager {
     async fn mint_locked(&self, state: &mut State) -> Result<CachedToken, AemError> {
         self.snapshot_lock().renewing = true;
         let result = self.mint_and_store().await;
+        let n = self.exchanges.fetch_add(1, Ordering::SeqCst) + 1;
+        state.failed = result.as_ref().err().map(|err| (n, err.clone()));
         match &result {
             Ok(token) => {
                 state.current = Some(token.clone());
@@ -292,6 +319,7 @@ impl Authorizer for TokenManager {
         rejected: &'a RequestCredentials,
     ) -> BoxFuture<'a, Result<RequestCredentials, AemError>> {
         Box::pin(async move {
+            let seen = self.exchanges.load(Ordering::SeqCst);
             let mut state = self.state.lock().await;
             self.read_keychain_once(&mut state).await?;
             if let (Some(current), RequestCredentials::Bearer { token, .. }) =
@@ -301,6 +329,10 @@ impl Authorizer for TokenManager {
             {
                 // Someone else already replaced the rejected token.
                 return Ok(self.bearer(current));
+            }
+            if let Some(err) = state.failed_since(seen) {
+                // Someone else's renewal failed while this caller waited for it.
+                return Err(err);
             }
             tracing::info!(connection = %self.connection_id, "AEM rejected the access token; minting a new one");
             let token = self.mint_locked(&mut state).await?;
@@ -331,6 +363,8 @@ mod tests {
     /// A source that counts mints and can be told to fail.
     struct FakeSource {
         mints: AtomicU32,
+        /// Exchanges asked, failed or not.
+        tries: AtomicU32,
         lifetime: std::time::Duration,
         fail: Mutex<Option<ImsError>>,
         /// Set for a source whose exchange waits to be let through (to act while it runs).
@@ -348,6 +382,7 @@ mod tests {
         fn new(lifetime: std::time::Duration) -> Arc<Self> {
             Arc::new(FakeSource {
                 mints: AtomicU32::new(0),
+                tries: AtomicU32::new(0),
                 lifetime,
                 fail: Mutex::new(None),
                 gate: None,
@@ -357,6 +392,7 @@ mod tests {
         fn gated() -> Arc<Self> {
             Arc::new(FakeSource {
                 mints: AtomicU32::new(0),
+                tries: AtomicU32::new(0),
                 lifetime: DAY,
                 fail: Mutex::new(None),
                 gate: Some(Gate::default()),
@@ -381,6 +417,7 @@ mod tests {
     impl TokenSource for FakeSource {
         fn mint(&self) -> BoxFuture<'_, Result<MintedToken, ImsError>> {
             Box::pin(async move {
+                self.tries.fetch_add(1, Ordering::SeqCst);
                 match &self.gate {
                     Some(gate) => {
                         gate.started.notify_one();
@@ -540,6 +577,83 @@ mod tests {
         assert!(
             stored.expose().contains("token-2"),
             "keychain has the new token"
+        );
+    }
+
+    /// A source whose exchanges fail (IMS refusing the credential).
+    fn refusing(source: &FakeSource) {
+        *source.fail.lock().unwrap() = Some(ImsError::SignatureMismatch {
+            said: String::new(),
+        });
+    }
+
+    /// Eight callers at once; each must fail with the source's refusal.
+    async fn all_fail<F>(asks: Vec<F>)
+    where
+        F: std::future::Future<Output = Result<RequestCredentials, AemError>> + Send + 'static,
+    {
+        let tasks: Vec<_> = asks.into_iter().map(tokio::spawn).collect();
+        for t in tasks {
+            let err = t.await.unwrap().unwrap_err();
+            assert_eq!(err.code(), ErrorCode::Auth, "{err}");
+        }
+    }
+
+    /// With IMS refusing, the requests one rejected token held up learn it from one exchange,
+    /// not each from its own in turn; a request after that failure asks IMS again.
+    #[tokio::test]
+    async fn callers_waiting_on_a_failed_renewal_share_its_failure() {
+        let source = FakeSource::new(DAY);
+        let store = Arc::new(RunOnlyKeychain::new());
+        let m = manager(&source, &store, Clock::manual(start()).0);
+        let rejected = m.credentials().await.unwrap();
+        refusing(&source);
+        let asks = (0..8)
+            .map(|_| {
+                let (m, rejected) = (m.clone(), rejected.clone());
+                async move { m.renew(&rejected).await }
+            })
+            .collect();
+        all_fail(asks).await;
+        assert_eq!(
+            source.tries.load(Ordering::SeqCst),
+            2,
+            "one renewal for all"
+        );
+        m.renew(&rejected).await.unwrap_err();
+        assert_eq!(
+            source.tries.load(Ordering::SeqCst),
+            3,
+            "a later one asks again"
+        );
+    }
+
+    /// The same for the first token: callers that waited on a failed exchange do not each
+    /// ask again.
+    #[tokio::test]
+    async fn callers_waiting_on_a_failed_first_exchange_share_its_failure() {
+        let source = FakeSource::new(DAY);
+        let store = Arc::new(RunOnlyKeychain::new());
+        let m = manager(&source, &store, Clock::manual(start()).0);
+        refusing(&source);
+        let asks = (0..8)
+            .map(|_| {
+                let m = m.clone();
+                async move { m.credentials().await }
+            })
+            .collect();
+        all_fail(asks).await;
+        assert_eq!(
+            source.tries.load(Ordering::SeqCst),
+            1,
+            "one exchange for all"
+        );
+        *source.fail.lock().unwrap() = None;
+        m.credentials().await.unwrap();
+        assert_eq!(
+            source.tries.load(Ordering::SeqCst),
+            2,
+            "a later one asks again"
         );
     }
 
