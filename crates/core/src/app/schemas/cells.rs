@@ -30,7 +30,7 @@ impl Workspace {
         };
         let rows = || sheet.rows.iter().filter(|r| !skip.contains(&r.number));
         let folders: std::collections::BTreeSet<String> = rows().map(folder_of).collect();
-        let via = SchemaReads::Aem(opened.connected.assets.as_ref());
+        let via = SchemaReads::aem(opened.connected.assets.as_ref());
         let own_forms = self
             .read_own_forms(
                 opened,

@@ -154,7 +154,7 @@ impl Workspace {
         reads: &Reads,
         folder: &str,
     ) -> Result<std::sync::Arc<FolderSchema>> {
-        let via = SchemaReads::Gated(reads);
+        let via = SchemaReads::gated(reads);
         self.folder_schema_from(opened, via, folder, false, &OwnForms::new())
             .await
     }
@@ -172,7 +172,7 @@ impl Workspace {
         progress: &(dyn Fn() + Sync),
     ) -> Result<MissingReport> {
         let folder = scope.folder().to_string();
-        let via = SchemaReads::Gated(reads);
+        let via = SchemaReads::gated(reads);
         let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut report = MissingReport {

@@ -1,7 +1,9 @@
 //! What AEM's metadata schema says about a folder, as a use case: its effective form, kept per
 //! connection and folder until the person asks to read it again; when it cannot be read (no
 //! read on `/conf`, a form that no longer exists), the reason, said once, and editing goes on
-//! with free property names. Values to write are checked against it before a preview.
+//! with free property names. A reason that passes (a throttle, a 5xx, AEM out of reach, a
+//! refused token) is kept for the one ask that met it only: the next ask reads again.
+//! Values to write are checked against it before a preview.
 //!
 //! Not here: reading and parsing the forms (`metadesk_assets::schema`), the report of assets
 //! lacking required values (`missing.rs`), a sheet's cells checked (`cells.rs`).
@@ -29,6 +31,7 @@ mod missing;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -81,24 +84,42 @@ impl FolderSchema {
 /// The schemas read so far, per connection and folder.
 #[derive(Default)]
 pub struct SchemaCache {
-    read: Mutex<HashMap<(String, String), Arc<FolderSchema>>>,
+    read: Mutex<HashMap<(String, String), Kept>>,
+}
+
+/// A folder's schema as kept.
+#[derive(Clone)]
+struct Kept {
+    schema: Arc<FolderSchema>,
+    /// When it was read, if it could not be for a reason that passes: it answers only the
+    /// ask that read it (each of a report's assets in that folder), not the next one.
+    passing: Option<Instant>,
 }
 
 impl SchemaCache {
-    fn get(&self, key: &(String, String)) -> Option<Arc<FolderSchema>> {
+    /// What is kept for `key` that may answer an ask made at `asked`.
+    fn get(&self, key: &(String, String), asked: Instant) -> Option<Kept> {
         self.read
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(key)
+            .filter(|kept| kept.passing.is_none_or(|read| read >= asked))
             .cloned()
     }
 
-    fn put(&self, key: (String, String), schema: Arc<FolderSchema>) {
+    fn put(&self, key: (String, String), kept: Kept) {
         self.read
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(key, schema);
+            .insert(key, kept);
     }
+}
+
+/// Whether a read that failed with `error` may answer if asked again later (a throttle, a 5xx,
+/// AEM out of reach, a token refused until it is renewed), unlike a form that does not exist
+/// or may not be read.
+fn passes(error: &CallError) -> bool {
+    metadesk_bulk::glance::worth_retrying(error) || matches!(error, CallError::Auth(_))
 }
 
 fn connection_key(opened: &Opened) -> String {
@@ -137,20 +158,42 @@ fn list_schema_folder(scope: &RunScope) -> Option<String> {
 
 /// Where a schema's reads go.
 #[derive(Clone, Copy)]
-pub(crate) enum SchemaReads<'a> {
-    /// Straight to AEM: a page asking for one folder's form, a sheet's check.
+enum ReadsTo<'a> {
     Aem(&'a dyn AssetsApi),
-    /// Through a report's gate and retries ([`Reads`]), stopped when the report is.
     Gated(&'a Reads),
 }
 
-impl SchemaReads<'_> {
+/// The reads of one ask for schemas (a page's, a sheet's check, a report), and when it was
+/// made: a form that could not be read for a passing reason is read again by a later ask.
+#[derive(Clone, Copy)]
+pub(crate) struct SchemaReads<'a> {
+    to: ReadsTo<'a>,
+    asked: Instant,
+}
+
+impl<'a> SchemaReads<'a> {
+    /// Straight to AEM: a page asking for one folder's form, a sheet's check.
+    pub(crate) fn aem(api: &'a dyn AssetsApi) -> Self {
+        SchemaReads {
+            to: ReadsTo::Aem(api),
+            asked: Instant::now(),
+        }
+    }
+
+    /// Through a report's gate and retries ([`Reads`]), stopped when the report is.
+    pub(crate) fn gated(reads: &'a Reads) -> Self {
+        SchemaReads {
+            to: ReadsTo::Gated(reads),
+            asked: Instant::now(),
+        }
+    }
+
     /// Whether the work these reads serve was cancelled: what they read then is not kept (a
     /// read cut short would be kept as an unreadable form).
     fn stopped(&self) -> bool {
-        match self {
-            Self::Aem(_) => false,
-            Self::Gated(reads) => reads.is_cancelled(),
+        match self.to {
+            ReadsTo::Aem(_) => false,
+            ReadsTo::Gated(reads) => reads.is_cancelled(),
         }
     }
 }
@@ -161,9 +204,9 @@ impl NodeSource for SchemaReads<'_> {
         path: &'a str,
         selector: &'a str,
     ) -> BoxFuture<'a, std::result::Result<serde_json::Value, CallError>> {
-        match *self {
-            Self::Aem(api) => api.node_json(path, selector),
-            Self::Gated(reads) => Box::pin(async move {
+        match self.to {
+            ReadsTo::Aem(api) => api.node_json(path, selector),
+            ReadsTo::Gated(reads) => Box::pin(async move {
                 match reads.call(|| reads.aem().node_json(path, selector)).await {
                     Ok(Some(node)) => Ok(node),
                     // Not kept: `stopped` says so to whoever reads the answer.
@@ -193,7 +236,7 @@ impl Workspace {
         folder: &str,
         refresh: bool,
     ) -> Result<Arc<FolderSchema>> {
-        let via = SchemaReads::Aem(opened.connected.assets.as_ref());
+        let via = SchemaReads::aem(opened.connected.assets.as_ref());
         self.folder_schema_from(opened, via, folder, refresh, &OwnForms::new())
             .await
     }
@@ -214,19 +257,24 @@ impl Workspace {
             .await
     }
 
-    /// Keeps `answer` for `key`, unless the reads that made it were cancelled meanwhile.
+    /// Keeps `answer` for `key` (`passing`: it could not be read for a reason that passes),
+    /// unless the reads that made it were cancelled meanwhile.
     fn keep(
         &self,
         via: SchemaReads<'_>,
         key: (String, String),
         answer: FolderSchema,
-    ) -> Result<Arc<FolderSchema>> {
+        passing: bool,
+    ) -> Result<Kept> {
         if via.stopped() {
             return Err(job_cancelled());
         }
-        let answer = Arc::new(answer);
-        self.schemas.put(key, Arc::clone(&answer));
-        Ok(answer)
+        let kept = Kept {
+            schema: Arc::new(answer),
+            passing: passing.then(Instant::now),
+        };
+        self.schemas.put(key, kept.clone());
+        Ok(kept)
     }
 
     /// [`Workspace::folder_schema_from`] of a folder checked and normalised already (a run's
@@ -239,8 +287,23 @@ impl Workspace {
         refresh: bool,
         own_forms: &OwnForms,
     ) -> Result<Arc<FolderSchema>> {
+        let kept = self
+            .kept_folder_schema(opened, via, folder, refresh, own_forms)
+            .await?;
+        Ok(kept.schema)
+    }
+
+    /// [`Workspace::checked_folder_schema`], as kept.
+    async fn kept_folder_schema(
+        &self,
+        opened: &Opened,
+        via: SchemaReads<'_>,
+        folder: String,
+        refresh: bool,
+        own_forms: &OwnForms,
+    ) -> Result<Kept> {
         let key = (connection_key(opened), folder.clone());
-        if !refresh && let Some(known) = self.schemas.get(&key) {
+        if !refresh && let Some(known) = self.schemas.get(&key, via.asked) {
             return Ok(known);
         }
         // AEM refuses an OAuth S2S token on `/conf` and folders' Sling JSON (classic paths);
@@ -251,7 +314,7 @@ impl Workspace {
                 schema: None,
                 unavailable: Some(Text::plain("schema-unavailable-oauth")),
             };
-            return self.keep(via, key, answer);
+            return self.keep(via, key, answer, false);
         }
         let own = match own_forms.get(&folder) {
             Some(known) => known.clone(),
@@ -267,7 +330,7 @@ impl Workspace {
             // again for each.
             Ok(None) => match parent_in_dam(&folder) {
                 Some(parent) => {
-                    let inherited = Box::pin(self.checked_folder_schema(
+                    let inherited = Box::pin(self.kept_folder_schema(
                         opened,
                         via,
                         parent.to_owned(),
@@ -277,14 +340,18 @@ impl Workspace {
                     .await?;
                     let answer = FolderSchema {
                         folder,
-                        schema: inherited.schema.clone(),
-                        unavailable: inherited.unavailable.clone(),
+                        schema: inherited.schema.schema.clone(),
+                        unavailable: inherited.schema.unavailable.clone(),
                     };
-                    return self.keep(via, key, answer);
+                    return self.keep(via, key, answer, inherited.passing.is_some());
                 }
                 None => read_mapped(&via, default_mapping()).await,
             },
             Err(e) => Err(SchemaError::Folder(e)),
+        };
+        let passing = match &effective {
+            Err(SchemaError::Form { error, .. } | SchemaError::Folder(error)) => passes(error),
+            Ok(_) => false,
         };
         let answer = match effective {
             Ok(schema) => FolderSchema {
@@ -324,7 +391,7 @@ impl Workspace {
                 }
             }
         };
-        self.keep(via, key, answer)
+        self.keep(via, key, answer, passing)
     }
 
     /// The forms `folders` and their ancestors name themselves, for the folders whose schema
@@ -345,7 +412,7 @@ impl Workspace {
             };
             loop {
                 let key = (connection_key(opened), at.clone());
-                let kept = self.schemas.get(&key).is_some() || known.contains_key(&at);
+                let kept = self.schemas.get(&key, via.asked).is_some() || known.contains_key(&at);
                 if kept || !wanted.insert(at.clone()) {
                     break;
                 }
@@ -404,7 +471,7 @@ impl Workspace {
             // The run's folder was checked as the scope was made: not normalised again.
             None => {
                 let folder = scope.folder().to_string();
-                let via = SchemaReads::Aem(opened.connected.assets.as_ref());
+                let via = SchemaReads::aem(opened.connected.assets.as_ref());
                 self.checked_folder_schema(opened, via, folder, refresh, &OwnForms::new())
                     .await
             }
