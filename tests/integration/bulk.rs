@@ -14,7 +14,8 @@ use std::sync::atomic::Ordering;
 use metadesk_core::assets::ClassicAssets;
 use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::{
-    Action, Edit, EditOp, Engine, ReportRow, ReportStatus, RunControl, RunStatus, Settings, runs,
+    Action, Edit, EditOp, Engine, ReportRow, ReportStatus, RunControl, RunStatus, Settings,
+    run_history, runs,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER};
@@ -496,7 +497,7 @@ async fn undo_restores_every_original_value() {
             "{path}"
         );
     }
-    let history = runs::list(&dir.path().join("runs")).unwrap();
+    let history = run_history::list(&dir.path().join("runs")).unwrap();
     assert_eq!(history[0].id, u.id);
     assert_eq!(history.len(), 3);
 }

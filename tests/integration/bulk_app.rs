@@ -18,7 +18,7 @@ use metadesk_core::assets::connect;
 use metadesk_core::assets::{AssetsApi, ClassicAssets};
 use metadesk_core::bulk::{
     Action, Edit, EditOp, ReportStatus, RunControl, RunKind, RunScope, RunStatus, ScopeFilters,
-    Settings, runs, scope_count,
+    Settings, run_history, runs, scope_count,
 };
 use metadesk_core::connections::{AuthContext, Authorizers};
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
@@ -290,7 +290,7 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
         assert_eq!(state["metadata"]["dc:rights"], "Retried", "{}", row.path);
         assert_eq!(state["revision"], 1, "{} written once", row.path);
     }
-    let history = runs::list(&runs_dir).unwrap();
+    let history = run_history::list(&runs_dir).unwrap();
     assert!(
         history[0].edit_lines(&metadesk_core::i18n::Localizer::english())[0]
             .starts_with("retry of the failed assets of run")

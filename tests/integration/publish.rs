@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::{
     Agent, Combine, Condition, Progress, PublishFrom, Replication, ReportStatus, RunControl,
-    RunKind, RunSpec, RunStatus, ScopeFilters, ScopeSource, Settings, runs,
+    RunKind, RunSpec, RunStatus, ScopeFilters, ScopeSource, Settings, run_history, runs,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
@@ -436,7 +436,11 @@ async fn an_oauth_connection_is_refused_before_anything_is_sent() {
     let after = sb.counters();
     assert_eq!(after.requests_total, before.requests_total, "nothing sent");
     assert_eq!(after.replications, 0);
-    assert!(runs::list(&dir.path().join("runs")).unwrap().is_empty());
+    assert!(
+        run_history::list(&dir.path().join("runs"))
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@
 
 use std::process::Stdio;
 
-use metadesk_core::bulk::{RunStatus, runs};
+use metadesk_core::bulk::{RunStatus, run_history, runs};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
 
 use crate::bulk_cli::{CliHome, kill_9_when, sample_assets};
@@ -39,7 +39,7 @@ fn list_file(cli: &CliHome, name: &str, paths: &[&String]) -> String {
 }
 
 fn newest_run(cli: &CliHome) -> String {
-    let runs = runs::list(&cli.runs_dir()).unwrap();
+    let runs = run_history::list(&cli.runs_dir()).unwrap();
     runs.first().unwrap().id.clone()
 }
 
@@ -100,7 +100,7 @@ async fn an_edit_with_republish_then_its_undo_reach_the_website() {
             assert_eq!(tier_state(&sb, path), *before, "{path} made public");
         }
     }
-    let runs_list = runs::list(&cli.runs_dir()).unwrap();
+    let runs_list = run_history::list(&cli.runs_dir()).unwrap();
     let edit = runs_list
         .iter()
         .find(|r| !r.kind.publishes())

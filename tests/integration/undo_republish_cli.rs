@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::process::Stdio;
 
-use metadesk_core::bulk::{RunStatus, runs};
+use metadesk_core::bulk::{RunStatus, run_history, runs};
 use metadesk_sandbox::{Faults, Sandbox};
 use serde_json::Value;
 
@@ -101,7 +101,7 @@ async fn undoing_a_republished_merge_gives_every_asset_its_tags_back_and_the_web
             "{path}: {tags}"
         );
     }
-    let edit = runs::list(&cli.runs_dir())
+    let edit = run_history::list(&cli.runs_dir())
         .unwrap()
         .into_iter()
         .find(|r| !r.kind.publishes())
@@ -258,5 +258,5 @@ async fn a_publish_undo_killed_mid_request_then_resumed_counts_its_own_publicati
 }
 
 fn newest_run(cli: &CliHome) -> String {
-    runs::list(&cli.runs_dir()).unwrap()[0].id.clone()
+    run_history::list(&cli.runs_dir()).unwrap()[0].id.clone()
 }

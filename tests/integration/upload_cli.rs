@@ -251,7 +251,7 @@ async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_f
     assert_eq!(sb.counters().storage_parts, 1, "only ok.jpg's part went up");
     // Its report names each file, where it stands and why (it was empty: an upload's rows are
     // its files, not planned assets).
-    let runs = metadesk_core::bulk::runs::list(&h.runs_dir()).unwrap();
+    let runs = metadesk_core::bulk::run_history::list(&h.runs_dir()).unwrap();
     let csv = h.dir.path().join("upload-report.csv");
     let id = &runs.first().unwrap().id;
     let shown = h

@@ -26,6 +26,7 @@ mod footprint;
 mod fragments;
 mod harness;
 mod health;
+mod history;
 mod moves;
 mod publish;
 mod reads;
@@ -125,6 +126,10 @@ enum Scenario {
     /// sequential client asking the same of each asset. Not part of `all`: `--write` replaces
     /// only its section.
     Health,
+    /// 200 runs of 5,000 assets listed as Activity lists them: every journal replayed, beside
+    /// the history kept between listings. Not part of `all`: `--write` replaces only its
+    /// section.
+    History,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -155,7 +160,7 @@ impl Scenario {
             SheetsScale | Computed => (false, true, false, false),
             Batches => (false, true, true, false),
             Sheets | SchemaForms | Publish | Fragments | Tags | Moves | TagImport | Trees
-            | Whole | Upload | Health => (false, true, true, true),
+            | Whole | Upload | Health | History => (false, true, true, true),
         };
         Shape {
             in_all,
@@ -490,6 +495,11 @@ fn run(cli: Cli) -> Result<()> {
                 unindexed: 40,
                 latency_ms: o.latency_ms,
                 capacity: o.capacity,
+            }))?
+        } else if which == Scenario::History {
+            runtime.block_on(history::run(&history::HistoryOpts {
+                assets: 5000,
+                runs: 200,
             }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {

@@ -38,6 +38,7 @@ pub mod republished;
 pub mod request_gate;
 pub mod rules;
 pub mod run_control;
+pub mod run_history;
 mod run_kind;
 pub mod run_page;
 pub mod run_undone;

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::journal::{Action, Outcome, Record, read_records};
-use crate::runs::{list, path_of, spec};
+use crate::runs::{RunSummary, path_of, spec};
 use metadesk_assets::publication::Agent;
 use metadesk_clients::error::Result;
 
@@ -82,11 +82,12 @@ pub fn written_at(runs_dir: &Path, of: &str) -> Result<HashMap<String, String>> 
         .collect())
 }
 
-/// What the republishes of edit run `edit` published; `None` when none published anything.
-pub fn of_edit(runs_dir: &Path, edit: &str) -> Result<Option<Republished>> {
+/// What the republishes of edit run `edit` published, among `runs` (the run history,
+/// newest first); `None` when none published anything.
+pub fn of_edit(runs_dir: &Path, runs: &[RunSummary], edit: &str) -> Result<Option<Republished>> {
     let mut found: Option<Republished> = None;
     // Newest first: the newest republish's tier.
-    for run in list(runs_dir)? {
+    for run in runs {
         let (Some((_, agent, _)), Some(of)) = (run.kind.publishing(), run.kind.republish_of())
         else {
             continue;
@@ -109,9 +110,9 @@ pub fn of_edit(runs_dir: &Path, edit: &str) -> Result<Option<Republished>> {
 
 /// When run `undo` is the undo of an edit that was republished: what that edit's republishes
 /// published.
-pub fn of_undone(runs_dir: &Path, undo: &str) -> Result<Option<Republished>> {
+pub fn of_undone(runs_dir: &Path, runs: &[RunSummary], undo: &str) -> Result<Option<Republished>> {
     match spec(runs_dir, undo)?.kind.undo_of() {
-        Some(of) => of_edit(runs_dir, of),
+        Some(of) => of_edit(runs_dir, runs, of),
         None => Ok(None),
     }
 }
@@ -119,8 +120,12 @@ pub fn of_undone(runs_dir: &Path, undo: &str) -> Result<Option<Republished>> {
 /// The assets undo run `undo` plans to change that its republish after it will publish: on
 /// the website at its preview, and published by the undone edit's republish. `None` when it is
 /// not the undo of a republished edit.
-pub fn after_undo(runs_dir: &Path, undo: &str) -> Result<Option<(Republished, Vec<String>)>> {
-    let Some(republished) = of_undone(runs_dir, undo)? else {
+pub fn after_undo(
+    runs_dir: &Path,
+    runs: &[RunSummary],
+    undo: &str,
+) -> Result<Option<(Republished, Vec<String>)>> {
+    let Some(republished) = of_undone(runs_dir, runs, undo)? else {
         return Ok(None);
     };
     let mut paths = Vec::new();

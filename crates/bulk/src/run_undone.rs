@@ -8,23 +8,21 @@ use std::path::Path;
 use metadesk_base::timefmt::parse_rfc3339;
 use metadesk_clients::error::Result;
 
-use crate::runs::{RowUndone, RunSummary, list, report};
+use crate::runs::{RowUndone, RunSummary, report};
 
 /// The latest run applied that undid run `run_id` (an undo of its values or files, or the undo
 /// of a publication), unless a later run undid that undo in turn (a redo: the run's own
-/// outcomes hold again). What a report's rows say last ([`mark_undone`]).
-pub fn latest_undo(runs_dir: &Path, run_id: &str) -> Result<Option<RunSummary>> {
-    let all = list(runs_dir)?;
+/// outcomes hold again), among `all` (the run history). What a report's rows say last
+/// ([`mark_undone`]).
+pub fn latest_undo(all: &[RunSummary], run_id: &str) -> Option<RunSummary> {
     let latest_of = |id: &str| {
         all.iter()
             .filter(|r| r.applied_at.is_some() && r.kind.takes_back() == Some(id))
             .max_by_key(|r| parse_rfc3339(r.applied_at.as_deref().unwrap_or(&r.created)))
             .cloned()
     };
-    let Some(undo) = latest_of(run_id) else {
-        return Ok(None);
-    };
-    Ok(latest_of(&undo.id).is_none().then_some(undo))
+    let undo = latest_of(run_id)?;
+    latest_of(&undo.id).is_none().then_some(undo)
 }
 
 /// Gives each of `rows` the outcome undo run `undo_id` had for its path (`undone`), streaming

@@ -1,9 +1,9 @@
-//! Run history and reports, read from the journals: [`list`] (when, connection, folder,
-//! edits, counts, duration, status), [`summary`] of one run, [`preview_page`] (the preview's
-//! rows in pages, for the app), [`report`] (every asset with its outcome and reason),
-//! [`report_page`] and [`write_csv`].
+//! Runs and their reports, read from the journals: what a run's summary holds (when,
+//! connection, folder, edits, counts, duration, status), [`summary`] of one run,
+//! [`preview_page`] (the preview's rows in pages, for the app), [`report`] (every asset with
+//! its outcome and reason), [`report_page`] and [`write_csv`].
 //!
-//! Not here: running anything (`engine/`).
+//! Not here: running anything (`engine/`), the list of every run (`run_history.rs`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ use crate::spec::{Edit, RunKind, RunSpec};
 use metadesk_base::i18n::Localizer;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::parse_rfc3339;
-use metadesk_clients::error::{Error, Result};
+use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_store::dirs::AppDirs;
 
@@ -214,7 +214,7 @@ impl RunSummary {
     }
 }
 
-fn summarize(replay: &Replay) -> RunSummary {
+pub(crate) fn summarize(replay: &Replay) -> RunSummary {
     let spec = &replay.spec;
     let op = replay.op_view();
     RunSummary {
@@ -304,34 +304,6 @@ pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
             .filter(|step| step.state == crate::tag_step::TagStepState::Done);
     }
     Ok(summary)
-}
-
-/// Every run, newest first. A journal that cannot be read is logged and left out.
-pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
-    let entries = match std::fs::read_dir(runs_dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(Error::io_doing(
-                "io-read",
-                vec![("path", runs_dir.display().to_string().into())],
-                e,
-            ));
-        }
-    };
-    let mut runs = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "jsonl") {
-            continue;
-        }
-        match Replay::load(&path) {
-            Ok(r) => runs.push(summarize(&r)),
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "unreadable journal"),
-        }
-    }
-    runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_rfc3339(&r.created), r.id.clone())));
-    Ok(runs)
 }
 
 /// `limit` preview rows from `offset` (in journal order) among those whose action is `action`
@@ -588,7 +560,7 @@ pub fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use metadesk_clients::error::ErrorCode;
+    use metadesk_clients::error::{Error, ErrorCode};
 
     #[test]
     fn an_unknown_run_is_refused_in_the_readers_language() {

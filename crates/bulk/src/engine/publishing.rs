@@ -78,7 +78,9 @@ pub(super) async fn preview_publish(
         Some(PublishFrom::Republish { of }) => {
             planner.only_published = true;
             // After an undo of a republished edit: only what that edit's republish published.
-            planner.republished_only = republished::of_undone(runs_dir, of)?.map(|r| r.assets);
+            let runs = crate::run_history::list(runs_dir)?;
+            planner.republished_only =
+                republished::of_undone(runs_dir, &runs, of)?.map(|r| r.assets);
             planner.edited_at = republished::written_at(runs_dir, of)?;
             for path in changed_by(runs_dir, of)? {
                 planner.push(path).await?;

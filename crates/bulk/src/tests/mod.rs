@@ -23,6 +23,7 @@ mod classic_listing;
 mod computing;
 mod fake_dam;
 mod guarantees;
+mod history;
 mod index_lag;
 mod odd_paths;
 mod planning;

@@ -311,7 +311,7 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
         "{err}"
     );
     assert_eq!(journals(dir.path()), Vec::<String>::new());
-    assert!(runs::list(&runs_dir).unwrap().is_empty());
+    assert!(run_history::list(&runs_dir).unwrap().is_empty());
     fake.faults.unreachable.store(false, Ordering::SeqCst);
 
     // Undo and retry of a real run: the same failures leave only that run.

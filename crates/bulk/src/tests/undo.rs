@@ -214,7 +214,7 @@ async fn undo_restores_originals_except_where_changed_since() {
         !fake.get(&format!("{F}/a004.jpg")).contains_key("dc:rights"),
         "absent before → removed"
     );
-    let list = runs::list(&dir.path().join("runs")).unwrap();
+    let list = run_history::list(&dir.path().join("runs")).unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].id, u.id, "newest first");
 }
@@ -230,20 +230,20 @@ async fn a_report_row_says_what_the_latest_undo_did_to_it() {
     let runs_dir = dir.path().join("runs");
     let e = engine(fake.clone(), dir.path());
     let run = applied_set(&e, ApiFamily::Classic).await;
-    assert!(run_undone::latest_undo(&runs_dir, &run).unwrap().is_none());
+    assert!(run_undone::latest_undo(&run_history::list(&runs_dir).unwrap(), &run).is_none());
     fake.set(&format!("{F}/a001.jpg"), "dc:rights", json!("edited later"));
     let u = e
         .plan(RunSource::undo(&run), &RunControl::new(), &no_progress())
         .await
         .unwrap();
     assert!(
-        run_undone::latest_undo(&runs_dir, &run).unwrap().is_none(),
+        run_undone::latest_undo(&run_history::list(&runs_dir).unwrap(), &run).is_none(),
         "previewed, not applied"
     );
     e.apply(&u.id, &RunControl::new(), &no_progress())
         .await
         .unwrap();
-    let latest = run_undone::latest_undo(&runs_dir, &run).unwrap().unwrap();
+    let latest = run_undone::latest_undo(&run_history::list(&runs_dir).unwrap(), &run).unwrap();
     assert_eq!(latest.id, u.id);
     let mut page = runs::report_page(&runs_dir, &run, None, 0, 10).unwrap();
     run_undone::mark_undone(
@@ -276,5 +276,5 @@ async fn a_report_row_says_what_the_latest_undo_did_to_it() {
     e.apply(&r.id, &RunControl::new(), &no_progress())
         .await
         .unwrap();
-    assert!(run_undone::latest_undo(&runs_dir, &run).unwrap().is_none());
+    assert!(run_undone::latest_undo(&run_history::list(&runs_dir).unwrap(), &run).is_none());
 }

@@ -264,7 +264,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
             (p.counts.assets - p.counts.skipped, p.counts.skipped),
             "{filters:?}"
         );
-        let preview_counts = runs::list(&dir.path().join("runs")).unwrap();
+        let preview_counts = run_history::list(&dir.path().join("runs")).unwrap();
         assert_eq!(preview_counts[0].id, p.id);
         let updates = updates.into_inner().unwrap();
         assert_eq!(

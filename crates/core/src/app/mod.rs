@@ -148,6 +148,7 @@ pub struct Workspace {
     sheet_issues: KeptIssues,
     references: ReferenceCache,
     held_uploads: HeldUploads,
+    history: Arc<metadesk_bulk::run_history::RunHistory>,
 }
 
 impl Workspace {
@@ -174,6 +175,7 @@ impl Workspace {
             sheet_issues: KeptIssues::default(),
             references: ReferenceCache::default(),
             held_uploads: HeldUploads::default(),
+            history: Arc::default(),
         })
     }
 

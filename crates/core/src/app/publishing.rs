@@ -95,7 +95,12 @@ impl Workspace {
     /// undo of `of` republishes the values it restores there too.
     pub async fn republished_to(&self, of: &str) -> Result<Option<Agent>> {
         let (dir, of) = (self.runs_dir(), of.to_owned());
-        blocking(move || Ok(republished::of_edit(&dir, &of)?.map(|r| r.agent))).await
+        let history = self.history();
+        blocking(move || {
+            let runs = history.list(&dir)?;
+            Ok(republished::of_edit(&dir, &runs, &of)?.map(|r| r.agent))
+        })
+        .await
     }
 
     /// Whether run `run`, now applied, is to be republished, and to which tier: "apply, then
@@ -130,7 +135,12 @@ impl Workspace {
         undo: &str,
     ) -> Result<Option<(Republished, Vec<String>)>> {
         let (dir, undo) = (self.runs_dir(), undo.to_owned());
-        blocking(move || republished::after_undo(&dir, &undo)).await
+        let history = self.history();
+        blocking(move || {
+            let runs = history.list(&dir)?;
+            republished::after_undo(&dir, &runs, &undo)
+        })
+        .await
     }
 
     /// The run an undo undid, when `run` is the undo of an edit.

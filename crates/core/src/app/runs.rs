@@ -32,7 +32,8 @@
 //! (both faces read runs through it: `list_runs`, `preview_rows`, `report_rows`, `report_each`,
 //! `run_failures`, `run_folders`, `export_report`, `write_report_csv`); what a run did per
 //! subfolder of its folder, for the report's bars (`bulk/by_folder.rs`). The layers below:
-//! `bulk/runs.rs`, `bulk/replay.rs`, `bulk/failures.rs`, `bulk/by_folder.rs`. The window:
+//! `bulk/runs.rs`, `bulk/run_history.rs` (every run, kept between listings), `bulk/replay.rs`,
+//! `bulk/failures.rs`, `bulk/by_folder.rs`. The window:
 //! `commands/bulk.rs`. The CLI: `runs …`, a preview's rows in `bulk/preview.rs`.
 
 use std::io::Write;
@@ -50,6 +51,7 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::by_folder::{FolderOutcomes, OutcomeTally};
 use metadesk_bulk::open_query;
 use metadesk_bulk::open_walk::{self, OpenCount};
+use metadesk_bulk::run_history::RunHistory;
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, PreviewPage, ReportPage, ReportStatus, RunKind, RunScope,
@@ -336,10 +338,16 @@ impl Workspace {
         blocking(move || runs::summary(&dir, &id)).await
     }
 
-    /// Every run, newest first.
+    /// The run history kept between listings, for a task that lists runs.
+    pub(crate) fn history(&self) -> Arc<RunHistory> {
+        Arc::clone(&self.history)
+    }
+
+    /// Every run, newest first: the journals unchanged since the last listing are not read
+    /// again (`RunHistory`).
     pub async fn list_runs(&self) -> Result<Vec<RunSummary>> {
-        let dir = self.runs_dir();
-        blocking(move || runs::list(&dir)).await
+        let (dir, history) = (self.runs_dir(), self.history());
+        blocking(move || history.list(&dir)).await
     }
 
     /// A page of a run's preview rows; `action` none means every row.
@@ -417,10 +425,12 @@ impl Workspace {
         limit: u64,
     ) -> Result<ReportPage> {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        let history = self.history();
         blocking(move || {
             let mut page = runs::report_page(&dir, &id, status, offset, limit)?;
             // Undone since: each row says what happened to it last (put back, kept…).
-            if let Some(undo) = run_undone::latest_undo(&dir, &id)? {
+            let all = history.list(&dir)?;
+            if let Some(undo) = run_undone::latest_undo(&all, &id) {
                 run_undone::mark_undone(
                     &dir,
                     &undo.id,

@@ -10,7 +10,7 @@ use super::*;
 use metadesk_assets::browse::{FolderEntry, FolderPage};
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, EditOp, Progress, ReportStatus, RunKind, RunRequest, RunScope,
-    RunStatus, RunSummary, ScopeCount, ScopeFilters, runs,
+    RunStatus, RunSummary, ScopeCount, ScopeFilters, run_history, runs,
 };
 use metadesk_clients::error::ErrorCode;
 use metadesk_clients::ims::access_token_key;
@@ -747,7 +747,7 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
     let sheet = format!(
         "Path,dc:title\n{good},Fine\n{good}x.jpg,Nobody\n/etc/x.jpg,Outside\n{SAMPLE_FOLDER}/a.jpg,a|b\n"
     );
-    let runs_before = runs::list(&s.runs_dir()).unwrap().len();
+    let runs_before = run_history::list(&s.runs_dir()).unwrap().len();
     let blocked = s
         .import_sheet(&opened, "bad.csv", sheet.as_bytes(), false, &quiet)
         .await
@@ -756,7 +756,7 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
     // The path outside the DAM, the two values in a title and the unknown asset, at once.
     assert_eq!(blocked.issues.len(), 3, "{:#?}", blocked.issues);
     assert_eq!(
-        runs::list(&s.runs_dir()).unwrap().len(),
+        run_history::list(&s.runs_dir()).unwrap().len(),
         runs_before,
         "nothing planned"
     );
@@ -793,7 +793,7 @@ async fn a_sheet_s_own_and_aem_problems_are_reported_together() {
     let sheet =
         format!("Path,dc:title,Notes\n{a},New A,x\n{a},Again,\n{SAMPLE_FOLDER}/gone.jpg,Nobody,\n");
     let before = f.sandbox.dump(true);
-    let runs_before = runs::list(&s.runs_dir()).unwrap().len();
+    let runs_before = run_history::list(&s.runs_dir()).unwrap().len();
     for skip_rows_in_error in [false, true] {
         let answer = s
             .import_sheet(
@@ -826,7 +826,7 @@ async fn a_sheet_s_own_and_aem_problems_are_reported_together() {
     }
     assert_eq!(f.sandbox.dump(true), before, "nothing written");
     assert_eq!(
-        runs::list(&s.runs_dir()).unwrap().len(),
+        run_history::list(&s.runs_dir()).unwrap().len(),
         runs_before,
         "no run left to apply"
     );
@@ -854,7 +854,7 @@ async fn a_sheet_whose_errors_are_found_in_aem_leaves_nothing_to_apply() {
          {none},,red|green\n{fine}x.jpg,Nobody,\n"
     );
     let before = f.sandbox.dump(true);
-    let runs_before = runs::list(&s.runs_dir()).unwrap().len();
+    let runs_before = run_history::list(&s.runs_dir()).unwrap().len();
 
     let blocked = s
         .import_sheet(&opened, "shots.csv", sheet.as_bytes(), false, &quiet)
@@ -890,7 +890,7 @@ async fn a_sheet_whose_errors_are_found_in_aem_leaves_nothing_to_apply() {
         ]
     );
     assert_eq!(
-        runs::list(&s.runs_dir()).unwrap().len(),
+        run_history::list(&s.runs_dir()).unwrap().len(),
         runs_before,
         "no run recorded: Activity has nothing to apply"
     );

@@ -276,8 +276,10 @@ impl Workspace {
             })
             .collect();
         let (dir, id) = (self.runs_dir(), id.to_owned());
+        let history = self.history();
         blocking(move || {
-            if let Some(undo) = run_undone::latest_undo(&dir, &id)? {
+            let all = history.list(&dir)?;
+            if let Some(undo) = run_undone::latest_undo(&all, &id) {
                 run_undone::mark_undone(
                     &dir,
                     &undo.id,

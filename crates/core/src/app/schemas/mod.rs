@@ -253,8 +253,8 @@ impl Workspace {
         own_forms: &OwnForms,
     ) -> Result<Arc<FolderSchema>> {
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
-        self.checked_folder_schema(opened, via, folder, refresh, own_forms)
-            .await
+        let kept = self.checked_folder_schema(opened, via, folder, refresh, own_forms);
+        Ok(kept.await?.schema)
     }
 
     /// Keeps `answer` for `key` (`passing`: it could not be read for a reason that passes),
@@ -278,23 +278,8 @@ impl Workspace {
     }
 
     /// [`Workspace::folder_schema_from`] of a folder checked and normalised already (a run's
-    /// scope's, a parent's): not normalised again.
+    /// scope's, a parent's), as kept: not normalised again.
     async fn checked_folder_schema(
-        &self,
-        opened: &Opened,
-        via: SchemaReads<'_>,
-        folder: String,
-        refresh: bool,
-        own_forms: &OwnForms,
-    ) -> Result<Arc<FolderSchema>> {
-        let kept = self
-            .kept_folder_schema(opened, via, folder, refresh, own_forms)
-            .await?;
-        Ok(kept.schema)
-    }
-
-    /// [`Workspace::checked_folder_schema`], as kept.
-    async fn kept_folder_schema(
         &self,
         opened: &Opened,
         via: SchemaReads<'_>,
@@ -330,7 +315,7 @@ impl Workspace {
             // again for each.
             Ok(None) => match parent_in_dam(&folder) {
                 Some(parent) => {
-                    let inherited = Box::pin(self.kept_folder_schema(
+                    let inherited = Box::pin(self.checked_folder_schema(
                         opened,
                         via,
                         parent.to_owned(),
@@ -472,8 +457,9 @@ impl Workspace {
             None => {
                 let folder = scope.folder().to_string();
                 let via = SchemaReads::aem(opened.connected.assets.as_ref());
-                self.checked_folder_schema(opened, via, folder, refresh, &OwnForms::new())
-                    .await
+                let none = OwnForms::new();
+                let kept = self.checked_folder_schema(opened, via, folder, refresh, &none);
+                Ok(kept.await?.schema)
             }
         }
     }

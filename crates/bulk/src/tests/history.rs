@@ -1,0 +1,83 @@
+//! The run history kept between listings (`run_history.rs`): what changed is replayed again,
+//! what did not is not, what was removed is gone.
+
+use super::*;
+use crate::replay::RunStatus;
+use crate::run_history::RunHistory;
+
+/// A run listed, then applied: the next listing says it is done (its journal grew), a journal
+/// removed since is gone, a journal the same length and time as when it was listed is not
+/// replayed again, and one that is not a journal is left out in every listing.
+#[tokio::test]
+async fn the_history_replays_only_the_journals_that_changed_since_it_was_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 5, |_| json!({"dc:rights": "old"}));
+    let e = engine(fake, dir.path());
+    let runs = dir.path().join("runs");
+    let planned = e
+        .plan(
+            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let done = applied_set(&e, ApiFamily::Classic).await;
+    std::fs::write(runs.join("broken.jsonl"), "not a journal\n").unwrap();
+    let history = RunHistory::default();
+    let status = |history: &RunHistory| -> Vec<(String, RunStatus)> {
+        let mut listed: Vec<_> = history
+            .list(&runs)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.id, r.status))
+            .collect();
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
+        listed
+    };
+    let mut both = vec![
+        (planned.id.clone(), RunStatus::Previewed),
+        (done.clone(), RunStatus::Completed),
+    ];
+    both.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(status(&history), both);
+
+    // Applied since: its journal grew, so it is replayed again.
+    e.apply(&planned.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let mut applied = vec![
+        (planned.id.clone(), RunStatus::Completed),
+        (done.clone(), RunStatus::Completed),
+    ];
+    applied.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(status(&history), applied);
+
+    // The same length and time as when listed: kept, not read again (a journal only grows, so
+    // one that was written to is never both).
+    let path = journal::journal_path(&runs, &done);
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let unreadable = "x".repeat(text.len());
+    std::fs::write(&path, &unreadable).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(status(&history), applied, "kept, not replayed");
+    assert_eq!(
+        status(&RunHistory::default()),
+        vec![(planned.id.clone(), RunStatus::Completed)],
+        "a history of its own replays it, and leaves the unreadable out"
+    );
+
+    // Removed: gone from the next listing.
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(
+        status(&history),
+        vec![(planned.id.clone(), RunStatus::Completed)]
+    );
+}
