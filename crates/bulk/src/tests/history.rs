@@ -15,14 +15,7 @@ async fn the_history_replays_only_the_journals_that_changed_since_it_was_listed(
     fake.seed(F, 5, |_| json!({"dc:rights": "old"}));
     let e = engine(fake, dir.path());
     let runs = dir.path().join("runs");
-    let planned = e
-        .plan(
-            RunSource::Scope(spec(ApiFamily::Classic, vec![set("dc:rights", "new")])),
-            &RunControl::new(),
-            &no_progress(),
-        )
-        .await
-        .unwrap();
+    let planned = planned_set(&e, ApiFamily::Classic).await;
     let done = applied_set(&e, ApiFamily::Classic).await;
     std::fs::write(runs.join("broken.jsonl"), "not a journal\n").unwrap();
     let history = RunHistory::default();

@@ -58,16 +58,20 @@ fn filtered(mut spec: RunSpec, change: impl FnOnce(&mut ScopeFilters)) -> RunSpe
     spec
 }
 
+/// `dc:rights` set to "new" on `F`'s assets, previewed.
+async fn planned_set(e: &Engine, family: ApiFamily) -> RunSummary {
+    e.plan(
+        RunSource::Scope(spec(family, vec![set("dc:rights", "new")])),
+        &RunControl::new(),
+        &no_progress(),
+    )
+    .await
+    .unwrap()
+}
+
 /// `dc:rights` set to "new" on `F`'s assets, previewed and applied: its run id.
 async fn applied_set(e: &Engine, family: ApiFamily) -> String {
-    let p = e
-        .plan(
-            RunSource::Scope(spec(family, vec![set("dc:rights", "new")])),
-            &RunControl::new(),
-            &no_progress(),
-        )
-        .await
-        .unwrap();
+    let p = planned_set(e, family).await;
     e.apply(&p.id, &RunControl::new(), &no_progress())
         .await
         .unwrap();
