@@ -48,25 +48,27 @@ impl RunHistory {
         let journals = journals_in(runs_dir)?;
         // One listing at a time: a second one waits, then finds the first's summaries kept.
         let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut runs = Vec::with_capacity(journals.len());
+        // What was kept, taken out: a journal removed since is not carried over.
+        let mut was = std::mem::take(&mut *kept);
         let mut stale = Vec::new();
         for path in journals {
             let Some(stamp) = Stamp::of(&path) else {
                 continue;
             };
-            match kept.get(&path) {
-                Some((was, summary)) if *was == stamp => runs.push((path, stamp, summary.clone())),
+            match was.remove(&path) {
+                Some((then, summary)) if then == stamp => {
+                    kept.insert(path, (stamp, summary));
+                }
                 _ => stale.push((path, stamp)),
             }
         }
-        runs.extend(replayed(stale));
-        // Journals removed since are forgotten with the rest.
-        *kept = runs
-            .iter()
-            .map(|(path, stamp, summary)| (path.clone(), (*stamp, summary.clone())))
-            .collect();
+        kept.extend(
+            replayed(stale)
+                .into_iter()
+                .map(|(path, stamp, summary)| (path, (stamp, summary))),
+        );
+        let mut runs: Vec<RunSummary> = kept.values().map(|(_, summary)| summary.clone()).collect();
         drop(kept);
-        let mut runs: Vec<RunSummary> = runs.into_iter().map(|(_, _, summary)| summary).collect();
         runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_rfc3339(&r.created), r.id.clone())));
         Ok(runs)
     }
