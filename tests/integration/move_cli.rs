@@ -223,6 +223,73 @@ async fn a_move_whose_answer_was_lost_is_found_moved_not_sent_again() {
     );
 }
 
+/// Moves AEM fails for a moment (500 and 502, nothing moved): the engine waits the retry policy's
+/// back-off, finds each still at its old path, and sends it again in the same run, which ends
+/// completed with every asset moved once. Seen failing with the driver's retry left out (the
+/// run stopped, two assets still at their old paths for a resume to try again).
+#[tokio::test]
+async fn moves_aem_failed_for_a_moment_are_checked_and_sent_again_in_the_same_run() {
+    let sb = sandbox(10).await;
+    let h = CliHome::new(&sb);
+    let paths = assets(&sb);
+    let (sheet, new) = renames(&h, &paths);
+    sb.set_faults(Faults {
+        failed_writes: 3,
+        error_statuses: vec![500, 502],
+        ..Faults::default()
+    })
+    .unwrap();
+    let moved = h
+        .run_dev(&["move", "--sheet", &sheet, "--yes", "--json"])
+        .await;
+    assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
+    assert_eq!(moved.json()["status"], "completed", "{}", moved.stdout);
+    for (old, new) in paths.iter().zip(&new) {
+        assert!(
+            sb.asset(old).is_none() && sb.asset(new).is_some(),
+            "{old} → {new}"
+        );
+    }
+    let counters = sb.counters();
+    assert_eq!(counters.assets_moved, paths.len() as u64);
+    assert_eq!(counters.injected_errors, 3);
+    // Each refused move went again once: the rest once.
+    assert_eq!(
+        counters.by_kind.get("wcm command"),
+        Some(&(paths.len() as u64 + 3))
+    );
+}
+
+/// Moves AEM keeps failing (500): each is sent again at most the retry policy's times, each
+/// time after a check, and the run stops saying why, nothing moved, no hang.
+#[tokio::test]
+async fn moves_aem_keeps_failing_stop_after_the_retries_with_nothing_moved() {
+    let sb = sandbox(3).await;
+    let h = CliHome::new(&sb);
+    let paths = assets(&sb);
+    let (sheet, _) = renames(&h, &paths);
+    sb.set_faults(Faults {
+        failed_writes: u32::MAX,
+        error_statuses: vec![500],
+        ..Faults::default()
+    })
+    .unwrap();
+    let moved = h
+        .run_dev(&["move", "--sheet", &sheet, "--yes", "--json"])
+        .await;
+    assert_eq!(moved.code, Some(2), "{}{}", moved.stdout, moved.stderr);
+    let json = moved.json();
+    assert_eq!(json["status"], "stopped", "{}", moved.stdout);
+    assert!(
+        json["reason"].as_str().is_some_and(|r| r.contains("500")),
+        "{}",
+        moved.stdout
+    );
+    assert!(paths.iter().all(|path| sb.asset(path).is_some()));
+    // The first send and the policy's five retries, for each asset.
+    assert_eq!(sb.counters().injected_errors, paths.len() as u64 * 6);
+}
+
 /// Moves AEM takes as background jobs (answered 202, done a moment later): the run waits for
 /// them, reading each asset back until it is at its new path, and says so; none is sent
 /// again. Seen failing with a 202 taken as done (the CLI returned before the assets moved).

@@ -4,7 +4,8 @@
 //! the write, and what its summary shows. The engine (`engine/operating.rs`) owns the rest for
 //! every operation alike: the intent journaled before a request leaves, the gate and its
 //! adaptive limit, the retry of throttles, never a write sent again blind, the row in doubt
-//! checked before anything is sent again, a write AEM does later waited for (bounded), resume,
+//! checked before anything is sent again (then sent again, within the retry policy, when AEM
+//! failed for a moment or its answer was lost), a write AEM does later waited for (bounded), resume,
 //! cancel and pause, progress, and the run's end. The production name is asked by the core
 //! before any apply, whatever the operation.
 //!

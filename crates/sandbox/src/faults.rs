@@ -27,6 +27,10 @@ pub struct Faults {
     pub error_rate: f64,
     /// The statuses failed writes cycle through.
     pub error_statuses: Vec<u16>,
+    /// The next this many writes are answered with a 5xx (the statuses of
+    /// [`Faults::error_statuses`], in turn) without being applied, whatever `error_rate` says:
+    /// a passing outage a client meets however it sends, the same way every run.
+    pub failed_writes: u32,
     /// Fraction (0..=1) of AEM requests whose connection is closed without any response.
     pub drop_rate: f64,
     /// At most this many AEM requests per one-second window; the rest are throttled.
@@ -214,6 +218,7 @@ impl Default for Faults {
             capacity: None,
             error_rate: 0.0,
             error_statuses: vec![500, 502, 503],
+            failed_writes: 0,
             drop_rate: 0.0,
             throttle_rps: None,
             throttle_status: 429,
@@ -551,9 +556,13 @@ impl FaultEngine {
     /// The status to fail this write with, if it is to fail.
     pub(crate) fn write_error(&self) -> Option<u16> {
         let mut run = lock(&self.run);
-        let rate = run.faults.error_rate;
-        if rate <= 0.0 || run.rng.r#gen::<f64>() >= rate {
-            return None;
+        if run.faults.failed_writes > 0 {
+            run.faults.failed_writes -= 1;
+        } else {
+            let rate = run.faults.error_rate;
+            if rate <= 0.0 || run.rng.r#gen::<f64>() >= rate {
+                return None;
+            }
         }
         let status = run.faults.error_statuses[run.error_cursor % run.faults.error_statuses.len()];
         run.error_cursor += 1;
@@ -647,6 +656,21 @@ mod tests {
         assert!((200..400).contains(&failed), "{failed}");
         let statuses: Vec<u16> = a.iter().flatten().copied().take(3).collect();
         assert_eq!(statuses, vec![500, 502, 503]);
+    }
+
+    /// The writes `failed_writes` names fail first, whatever the rate, then none does.
+    #[test]
+    fn the_next_writes_fail_then_none_does() {
+        let e = FaultEngine::new(
+            Faults {
+                failed_writes: 2,
+                error_statuses: vec![503],
+                ..Faults::default()
+            },
+            1,
+        );
+        let answers: Vec<_> = (0..4).map(|_| e.write_error()).collect();
+        assert_eq!(answers, vec![Some(503), Some(503), None, None]);
     }
 
     /// The first requests are throttled whatever the rate, then the window's rule holds.

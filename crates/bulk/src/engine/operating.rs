@@ -5,9 +5,10 @@
 //! through the run's gate), the ready ones are grouped into the operation's requests, each
 //! request journals `sending` for its rows durably before it leaves and goes through the gate
 //! (throttles waited out; anything else never sent again blind), then each row is `done`, or
-//! checked again after a failure: found as the write leaves it, `done`; else `refused`, and a
-//! resume checks it again before anything is sent. A row left `sending` by a process that
-//! stopped is checked the same way on the resume.
+//! checked again after a failure: found as the write leaves it, `done`; still ready after a
+//! lost answer or a passing failure, sent again after the retry policy's back-off, within its
+//! retries; else `refused`, and a resume checks it again before anything is sent. A row left
+//! `sending` by a process that stopped is checked the same way on the resume.
 //!
 //! Not here: any one operation's check and write (`moving.rs`, `tag_importing.rs`…), which
 //! operation a run is (`op_dispatch.rs`), the apply's frame (`mod.rs`).
@@ -17,6 +18,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use futures_util::future::BoxFuture;
+use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::now_rfc3339;
@@ -223,8 +225,11 @@ async fn settle<O: Operation>(
 }
 
 /// One request: its rows journaled `sending` (on disk before it leaves), sent once through
-/// the gate, then each row settled. A request of several rows that failed is split: its rows
-/// found not done and still ready (checked, so never sent blind) go again one a request, so
+/// the gate, then each row settled. After a failure, what AEM holds decides, row by row: a
+/// request whose answer was lost or that AEM could not take then (a timeout, a dropped
+/// connection, a 5xx) goes again, after the retry policy's back-off, with only its rows found
+/// not done and still ready — never blind, and at most the policy's retries. A request of
+/// several rows refused otherwise is split: its rows still ready go again one a request, so
 /// that one row AEM refuses (a path taken since) does not hold back the others of its commit.
 async fn send<O: Operation>(
     ctx: &Ctx,
@@ -233,27 +238,40 @@ async fn send<O: Operation>(
     rows: Vec<&O::Row>,
     settled: &Settled<'_>,
 ) -> Result<()> {
-    let split = rows.len() > 1;
-    let again = send_once(ctx, op, reader, &rows, split, settled).await?;
-    for row in again {
-        send_once(ctx, op, reader, &[row], false, settled).await?;
+    // Each request still to send, with how many of its sends so far lost their answer.
+    let mut queue = vec![(rows, 0u32)];
+    while let Some((rows, lost)) = queue.pop() {
+        match send_once(ctx, op, reader, &rows, lost, settled).await? {
+            Again::Nothing => {}
+            Again::Together(rows) => queue.push((rows, lost + 1)),
+            Again::Alone(rows) => queue.extend(rows.into_iter().map(|row| (vec![row], lost))),
+        }
     }
     settled.progress(ctx);
     Ok(())
 }
 
-/// [`send`]'s one request; the rows to send again alone (with `split`, those found ready
-/// after a failure).
+/// What of a request [`send_once`] leaves to send again, each row checked ready.
+enum Again<'r, R> {
+    Nothing,
+    /// The same request, less its rows found done: its answer was lost, or AEM could not take
+    /// it then.
+    Together(Vec<&'r R>),
+    /// Each row in a request of its own: AEM refused the request of several.
+    Alone(Vec<&'r R>),
+}
+
+/// [`send`]'s one request, `lost`: how many sends of these rows lost their answer before.
 async fn send_once<'r, O: Operation>(
     ctx: &Ctx,
     op: &O,
     reader: &Gated<'_>,
     rows: &[&'r O::Row],
-    split: bool,
+    lost: u32,
     settled: &Settled<'_>,
-) -> Result<Vec<&'r O::Row>> {
+) -> Result<Again<'r, O::Row>> {
     if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
-        return Ok(Vec::new());
+        return Ok(Again::Nothing);
     }
     let at = now_rfc3339();
     let sending = |row: &&O::Row| Record::Part {
@@ -264,7 +282,7 @@ async fn send_once<'r, O: Operation>(
         now: None,
     };
     let Some((last, first)) = rows.split_last() else {
-        return Ok(Vec::new());
+        return Ok(Again::Nothing);
     };
     for row in first {
         ctx.journal.append(&sending(row))?;
@@ -273,42 +291,61 @@ async fn send_once<'r, O: Operation>(
     ctx.journal.append_durable(&sending(last)).await?;
     // A write the same when sent twice is sent again after a transient failure, as a read;
     // any other never blind.
+    let mut attempts = 0;
     let sent = if rows.iter().all(|row| op.same_twice(row)) {
         ctx.call(|| op.write(reader.aem, rows)).await
     } else {
-        ctx.call_write(&mut 0, || op.write(reader.aem, rows)).await
+        ctx.call_write(&mut attempts, || op.write(reader.aem, rows))
+            .await
     };
-    let mut again = Vec::new();
-    match sent {
+    let failure = match sent {
         Ok(Wrote::Done) => {
             for row in rows {
                 settle(ctx, op, row, Found::Done, settled).await?;
             }
+            return Ok(Again::Nothing);
         }
-        Ok(Wrote::Later) => wait_for(ctx, op, reader, rows, settled).await?,
+        Ok(Wrote::Later) => {
+            wait_for(ctx, op, reader, rows, settled).await?;
+            return Ok(Again::Nothing);
+        }
         // Left `sending`: in doubt, checked before anything is sent again.
-        Err(Failure::Cancelled) => {}
-        Err(failure) => {
-            let failed = why(ctx, failure);
-            for row in rows {
-                // Whatever the failure, what AEM holds decides: a request whose answer was
-                // lost may have landed.
-                let found = match op.check(reader, row, true).await {
-                    Found::Ready if split => {
-                        again.push(*row);
-                        continue;
-                    }
-                    Found::Done => Found::Done,
-                    left @ Found::LeftAlone { .. } => left,
-                    Found::Ready | Found::Unknown(_) => {
-                        Found::Unknown(op.refusal(row, failed.clone()))
-                    }
-                };
-                settle(ctx, op, row, found, settled).await?;
-            }
-        }
+        Err(Failure::Cancelled) => return Ok(Again::Nothing),
+        Err(failure) => failure,
+    };
+    // A request AEM may yet take: its answer lost, or AEM failing for a moment. Waited for as
+    // the policy says, then what landed is found out before the rest goes again.
+    let passing = matches!(
+        failure,
+        Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _)
+    );
+    let again_together = passing && lost < ctx.settings.retry.max_retries;
+    if again_together && ctx.back_off(lost + 1, lost + attempts).await.is_err() {
+        // Cancelled while waiting: left `sending`, in doubt.
+        return Ok(Again::Nothing);
     }
-    Ok(again)
+    let failed = why(ctx, failure);
+    let split = rows.len() > 1;
+    let mut ready = Vec::new();
+    for row in rows {
+        // Whatever the failure, what AEM holds decides: a request whose answer was lost may
+        // have landed.
+        let found = match op.check(reader, row, true).await {
+            Found::Ready if again_together || split => {
+                ready.push(*row);
+                continue;
+            }
+            Found::Done => Found::Done,
+            left @ Found::LeftAlone { .. } => left,
+            Found::Ready | Found::Unknown(_) => Found::Unknown(op.refusal(row, failed.clone())),
+        };
+        settle(ctx, op, row, found, settled).await?;
+    }
+    Ok(match ready {
+        ready if ready.is_empty() => Again::Nothing,
+        ready if again_together => Again::Together(ready),
+        ready => Again::Alone(ready),
+    })
 }
 
 /// Rows AEM accepted to write later (a background job): read again every `later_poll` until
