@@ -467,3 +467,37 @@ async fn each_folder_an_upload_makes_is_journaled_before_its_request() {
         assert_eq!(states, ["sending", "done"], "{folder}");
     }
 }
+
+/// A file's complete lands but its answer is lost: after the retry policy's back-off, what is
+/// at its path is read, this very file is found there, and it is done in the same run, never
+/// completed twice. Seen failing with the file refused at once (the run stopped, "0 uploaded,
+/// 1 failed", for a resume to find out).
+#[tokio::test]
+async fn a_complete_whose_answer_was_lost_is_found_done_in_the_same_run() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("one");
+    let files = write_files(&drop, 1);
+    // The initiate is answered; the complete, the next write, is done and its answer lost.
+    sb.set_faults(Faults {
+        lost_after_writes: 1,
+        lost_write_answers: 1,
+        ..Faults::default()
+    })
+    .unwrap();
+    let ran = upload(&h, &drop).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("1 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
+    let counters = sb.counters();
+    assert_eq!(
+        counters.dropped_connections, 1,
+        "the complete's answer lost"
+    );
+    assert_eq!(counters.uploads_completed, 1, "completed once");
+    let path = format!("{SAMPLE_FOLDER}/{}", files[0].0);
+    assert!(sb.asset(&path).is_some(), "{path}");
+}

@@ -5,8 +5,10 @@
 //! AEM took it (with its `jcr:uuid`, and what AEM held of it once processed — only `processed` is
 //! done — its time and values' codes, for the undo), or `refused`. Each part is read from its file
 //! as it leaves (memory bounded by the gate's limit, whatever the files' sizes). The complete is
-//! never sent again blind: a failure that may hide a complete that landed is `refused`, and the
-//! next resume finds out. Just before a file leaves, what AEM holds at its path is asked: a new
+//! never sent again blind: after a lost answer or a passing failure (a 5xx), what is at the path
+//! is read again after the retry policy's back-off, as for a file in doubt, and the file sent
+//! again only when nothing is there, within the policy's retries; any other failure is
+//! `refused`, and the next resume finds out. Just before a file leaves, what AEM holds at its path is asked: a new
 //! file's folder listing names nothing there (`upload_names.rs`, one listing for several files), or
 //! the path is read. A file in doubt (`sending`, or `refused` after its bytes may have left) is
 //! checked once AEM has processed what is at its path: this file (size and SHA-1) is done and not
@@ -190,55 +192,80 @@ async fn send_file(
     }
     // A new file not sent before goes when its folder's listing names nothing there; else
     // (a resume, a version, a name listed) what is there is read.
-    let free = state.is_none()
+    let mut free = state.is_none()
         && file.arrival == Arrival::New
         && names.surely_free(ctx, aem, &file.aem_path).await;
-    let there = match free {
-        true => AtPath::Nothing,
-        false => match at_path(ctx, aem, file).await {
-            Ok(there) => there,
-            Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
-        },
-    };
     // Sent before without an answer that says how it went (`sending`), or refused after its
     // bytes may have left: what AEM holds decides, never a blind send.
-    let in_doubt = matches!(state, Some(PartState::Sending | PartState::Refused));
-    match there {
-        // An earlier attempt landed (its answer, or the journal's record of it, was lost).
-        AtPath::This(at) if in_doubt => {
-            journal_part(ctx, part, PartState::Done, None, Some(at)).await?;
-            return Ok(values_left());
+    let mut in_doubt = matches!(state, Some(PartState::Sending | PartState::Refused));
+    // Sends of this file whose complete lost its answer or met a passing failure.
+    let mut lost = 0;
+    loop {
+        let there = match free {
+            true => AtPath::Nothing,
+            false => match at_path(ctx, aem, file).await {
+                Ok(there) => there,
+                Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
+            },
+        };
+        match there {
+            // An earlier attempt landed (its answer, or the journal's record of it, was lost).
+            AtPath::This(at) if in_doubt => {
+                journal_part(ctx, part, PartState::Done, None, Some(at)).await?;
+                return Ok(values_left());
+            }
+            // Someone put this very file there since the preview, not this run.
+            AtPath::This(_) => {
+                journal_part(ctx, part, PartState::LeftAlone, None, None).await?;
+                return Ok(Next::Nothing(None));
+            }
+            // Something whose file cannot be told yet (AEM has not finished processing it, or
+            // could not): nothing is sent over it; a resume finds out.
+            AtPath::Unsettled => {
+                let path = file.aem_path.as_str();
+                let key = match in_doubt {
+                    true => "upload-in-doubt-unsettled",
+                    false => "upload-unsettled-there",
+                };
+                let why = SavedText::new(key, [("path", path.into())]);
+                return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
+            }
+            // The file the preview saw, as it saw it: this one goes over it as the run chose.
+            AtPath::Other(sha1) if file.arrival != Arrival::New && sha1 == file.before => {}
+            // A colleague's: left alone, never overwritten (nor deleted by the undo).
+            AtPath::Other(sha1) => {
+                journal_part(ctx, part, PartState::LeftAlone, None, sha1).await?;
+                return Ok(Next::Nothing(None));
+            }
+            AtPath::Nothing => {}
         }
-        // Someone put this very file there since the preview, not this run.
-        AtPath::This(_) => {
-            journal_part(ctx, part, PartState::LeftAlone, None, None).await?;
-            return Ok(Next::Nothing(None));
+        journal_part(ctx, part.clone(), PartState::Sending, None, None).await?;
+        let (failure, passing) = match write(ctx, aem, file).await {
+            Ok(()) => return Ok(Next::Watch { fresh: true }),
+            // Its initiate and parts were each sent again as reads are, before this.
+            Err(Unsent::Before(failure)) => (failure, false),
+            Err(Unsent::Complete(failure)) => {
+                let passing = matches!(
+                    failure,
+                    Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _)
+                );
+                (failure, passing)
+            }
+        };
+        // A complete whose answer was lost, or that AEM failed for a moment: after the retry
+        // policy's back-off, what is at the path decides again (this file: done), within the
+        // policy's retries.
+        if passing
+            && lost < ctx.settings.retry.max_retries
+            && ctx.back_off(lost + 1, lost + 1).await.is_ok()
+        {
+            lost += 1;
+            (free, in_doubt) = (false, true);
+            continue;
         }
-        // Something whose file cannot be told yet (AEM has not finished processing it, or
-        // could not): nothing is sent over it; a resume finds out.
-        AtPath::Unsettled => {
-            let path = file.aem_path.as_str();
-            let key = match in_doubt {
-                true => "upload-in-doubt-unsettled",
-                false => "upload-unsettled-there",
-            };
-            let why = SavedText::new(key, [("path", path.into())]);
-            return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
-        }
-        // The file the preview saw, as it saw it: this one goes over it as the run chose.
-        AtPath::Other(sha1) if file.arrival != Arrival::New && sha1 == file.before => {}
-        // A colleague's: left alone, never overwritten (nor deleted by the undo).
-        AtPath::Other(sha1) => {
-            journal_part(ctx, part, PartState::LeftAlone, None, sha1).await?;
-            return Ok(Next::Nothing(None));
-        }
-        AtPath::Nothing => {}
-    }
-    journal_part(ctx, part.clone(), PartState::Sending, None, None).await?;
-    if let Err(why) = write(ctx, aem, file).await {
+        let why = why(ctx, failure);
         return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }
-    Ok(Next::Watch { fresh: true })
 }
 
 /// Waits for AEM to process `file`; a file this run just sent is then `done`, with what AEM
@@ -345,17 +372,24 @@ async fn at_path(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<A
     }
 }
 
+/// Where a file's write failed.
+enum Unsent {
+    /// Before its complete (its initiate or a part): nothing of it is in AEM.
+    Before(Failure),
+    /// At its complete, which may have landed.
+    Complete(Failure),
+}
+
 /// Initiate, the parts at once, then the complete (sent once: a failure that may hide its
-/// landing is left for the next resume to find out).
-async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(), SavedText> {
+/// landing is found out by a read of what is at the path before anything is sent again).
+async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(), Unsent> {
     let (folder, name) = file.aem_path.rsplit_once('/').unwrap_or_default();
     let local = std::path::Path::new(&file.local);
-    let failed = |f| why(ctx, f);
     let (initiated, complete) = ctx
         .call(|| aem.initiate_upload(folder, name, file.size))
         .await
-        .map_err(failed)?;
-    let part = part_of(&initiated, file.size).map_err(|e| rejected(ctx, e))?;
+        .map_err(Unsent::Before)?;
+    let part = part_of(&initiated, file.size).map_err(|e| Unsent::Before(Failure::Call(e, 1)))?;
     let (kind, stall) = (initiated.mime_type.as_str(), ctx.settings.storage_stall);
     // Each part is read from the file as it leaves, once the gate lets it go: the parts in
     // memory at once are the gate's limit, a chunk each, whatever the files' sizes.
@@ -370,9 +404,8 @@ async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(),
                 };
                 ctx.call_storage(|| aem.put_part(uri, &part, kind, stall))
                     .await
-                    .map_err(failed)
             });
-    try_join_all(sends).await?;
+    try_join_all(sends).await.map_err(Unsent::Before)?;
     let when_different = match file.arrival {
         Arrival::New => None,
         Arrival::NewVersion => Some(WhenDifferent::NewVersion),
@@ -382,11 +415,7 @@ async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(),
         aem.complete_upload(complete.clone(), &initiated, file.size, when_different)
     })
     .await
-    .map_err(failed)
-}
-
-fn rejected(ctx: &Ctx, e: CallError) -> SavedText {
-    why(ctx, Failure::Call(e, 1))
+    .map_err(Unsent::Complete)
 }
 
 /// Where AEM's processing of an asset stands.
