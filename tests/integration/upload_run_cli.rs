@@ -501,3 +501,38 @@ async fn a_complete_whose_answer_was_lost_is_found_done_in_the_same_run() {
     let path = format!("{SAMPLE_FOLDER}/{}", files[0].0);
     assert!(sb.asset(&path).is_some(), "{path}");
 }
+
+/// A folder AEM keeps failing to make (500): its request, the same when sent twice, is sent
+/// again by the gate as the retry policy allows and no more (the driver does not retry what
+/// the gate already did), then the upload stops saying why (its file not sent yet, for a resume). Seen failing with
+/// the driver's retries on top of the gate's: 36 requests.
+#[tokio::test]
+async fn a_folder_aem_keeps_failing_to_make_is_sent_the_policy_s_times_then_the_upload_stops() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("trip");
+    write_files(&drop.join("day1"), 1);
+    sb.set_faults(Faults {
+        failed_writes: u32::MAX,
+        error_statuses: vec![500],
+        ..Faults::default()
+    })
+    .unwrap();
+    let ran = upload(&h, &drop).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout
+            .contains("0 uploaded, 0 failed, 0 left alone, 1 not sent yet")
+            && ran.stdout.contains("after 6 attempts (AEM answered 500"),
+        "{}",
+        ran.stdout
+    );
+    let counters = sb.counters();
+    // The first request and the policy's five retries.
+    assert_eq!(counters.injected_errors, 6, "{counters:?}");
+    assert_eq!(counters.uploads_initiated, 0);
+    assert!(
+        sb.asset(&format!("{SAMPLE_FOLDER}/day1/f000.jpg"))
+            .is_none()
+    );
+}

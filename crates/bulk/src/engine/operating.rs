@@ -292,7 +292,8 @@ async fn send_once<'r, O: Operation>(
     // A write the same when sent twice is sent again after a transient failure, as a read;
     // any other never blind.
     let mut attempts = 0;
-    let sent = if rows.iter().all(|row| op.same_twice(row)) {
+    let same_twice = rows.iter().all(|row| op.same_twice(row));
+    let sent = if same_twice {
         ctx.call(|| op.write(reader.aem, rows)).await
     } else {
         ctx.call_write(&mut attempts, || op.write(reader.aem, rows))
@@ -314,12 +315,13 @@ async fn send_once<'r, O: Operation>(
         Err(failure) => failure,
     };
     // A request AEM may yet take: its answer lost, or AEM failing for a moment. Waited for as
-    // the policy says, then what landed is found out before the rest goes again.
+    // the policy says, then what landed is found out before the rest goes again (a write the
+    // same twice was already sent again by the gate, as often as the policy allows).
     let passing = matches!(
         failure,
         Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _)
     );
-    let again_together = passing && lost < ctx.settings.retry.max_retries;
+    let again_together = passing && !same_twice && lost < ctx.settings.retry.max_retries;
     if again_together && ctx.back_off(lost + 1, lost + attempts).await.is_err() {
         // Cancelled while waiting: left `sending`, in doubt.
         return Ok(Again::Nothing);
