@@ -261,7 +261,8 @@ async fn moves_aem_failed_for_a_moment_are_checked_and_sent_again_in_the_same_ru
 }
 
 /// Moves AEM keeps failing (500): each is sent again at most the retry policy's times, each
-/// time after a check, and the run stops saying why, nothing moved, no hang.
+/// time after a check, and the run stops saying why and that a resume goes on, nothing moved,
+/// no hang.
 #[tokio::test]
 async fn moves_aem_keeps_failing_stop_after_the_retries_with_nothing_moved() {
     let sb = sandbox(3).await;
@@ -281,7 +282,9 @@ async fn moves_aem_keeps_failing_stop_after_the_retries_with_nothing_moved() {
     let json = moved.json();
     assert_eq!(json["status"], "stopped", "{}", moved.stdout);
     assert!(
-        json["reason"].as_str().is_some_and(|r| r.contains("500")),
+        json["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("500") && r.contains("Resume the run")),
         "{}",
         moved.stdout
     );

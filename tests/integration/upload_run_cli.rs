@@ -504,7 +504,8 @@ async fn a_complete_whose_answer_was_lost_is_found_done_in_the_same_run() {
 
 /// A folder AEM keeps failing to make (500): its request, the same when sent twice, is sent
 /// again by the gate as the retry policy allows and no more (the driver does not retry what
-/// the gate already did), then the upload stops saying why (its file not sent yet, for a resume). Seen failing with
+/// the gate already did), then the upload stops saying why and that a resume goes on (not
+/// "retry the failed assets", which an upload cannot), its file not sent yet. Seen failing with
 /// the driver's retries on top of the gate's: 36 requests.
 #[tokio::test]
 async fn a_folder_aem_keeps_failing_to_make_is_sent_the_policy_s_times_then_the_upload_stops() {
@@ -523,7 +524,9 @@ async fn a_folder_aem_keeps_failing_to_make_is_sent_the_policy_s_times_then_the_
     assert!(
         ran.stdout
             .contains("0 uploaded, 0 failed, 0 left alone, 1 not sent yet")
-            && ran.stdout.contains("after 6 attempts (AEM answered 500"),
+            && ran.stdout.contains("after 6 attempts (AEM answered 500")
+            && ran.stdout.contains("Resume the run to find out")
+            && !ran.stdout.contains("Retry the failed assets"),
         "{}",
         ran.stdout
     );

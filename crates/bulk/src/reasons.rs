@@ -292,6 +292,23 @@ pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Sav
     }
 }
 
+/// [`call_failed`] for a part of a run that a resume sends again (a move, a tag import, an
+/// upload's file or folder), not a planned asset that "retry the failed assets" plans again:
+/// its advice is the resume.
+pub fn part_failed(err: &CallError, account: Option<&str>, attempts: u32) -> SavedText {
+    match err {
+        CallError::Throttled { .. } => SavedText::new(
+            "reason-throttled-part",
+            [("what", what_happened(err, attempts).into_arg())],
+        ),
+        CallError::Transient(_) | CallError::Unreachable(_) => SavedText::new(
+            "reason-not-confirmed-part",
+            [("what", what_happened(err, attempts).into_arg())],
+        ),
+        _ => call_failed(err, account, attempts),
+    }
+}
+
 /// What went wrong with a call that was retried, without advice (callers add what to do).
 fn what_happened(err: &CallError, attempts: u32) -> SavedText {
     match err {

@@ -621,12 +621,13 @@ fn blank(value: Option<&Value>) -> bool {
     }
 }
 
-/// `failure` in the reader's words: who writes is named where AEM refused them.
+/// `failure` of a run's part in the reader's words: who writes is named where AEM refused
+/// them, and a failure that passes says to resume the run.
 pub(super) fn why(ctx: &Ctx, failure: Failure) -> SavedText {
     match failure {
         Failure::Cancelled => SavedText::new("reason-cancelled", []),
         Failure::Call(e, attempts) => {
-            reasons::call_failed(&e, ctx.spec.account.as_deref(), attempts)
+            reasons::part_failed(&e, ctx.spec.account.as_deref(), attempts)
         }
     }
 }
