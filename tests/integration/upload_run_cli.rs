@@ -526,6 +526,8 @@ async fn a_folder_aem_keeps_failing_to_make_is_sent_the_policy_s_times_then_the_
             .contains("0 uploaded, 0 failed, 0 left alone, 1 not sent yet")
             && ran.stdout.contains("after 6 attempts (AEM answered 500")
             && ran.stdout.contains("Resume the run to find out")
+            && !ran.stdout.contains("core/response")
+            && ran.stdout.contains("finish it: metadesk-cli bulk resume")
             && !ran.stdout.contains("Retry the failed assets"),
         "{}",
         ran.stdout

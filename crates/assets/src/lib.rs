@@ -619,12 +619,14 @@ pub(crate) async fn json_or_error(
         };
         return Ok((value, headers));
     }
-    let detail = serde_json::from_slice::<Value>(&body)
-        .ok()
-        .and_then(|v| detail_of(&v))
+    let detail = match serde_json::from_slice::<Value>(&body) {
+        // A JSON answer by the message its API's shape holds; never quoted as JSON text,
+        // which says nothing to a reader: without one, the status alone.
+        Ok(value) => detail_of(&value),
         // Never the page itself: an HTML error page is told by its title.
-        .or_else(|| said_beside(status, &body))
-        .unwrap_or_default();
+        Err(_) => said_beside(status, &body),
+    }
+    .unwrap_or_default();
     Err(status_error(status, &headers, detail))
 }
 
@@ -784,6 +786,43 @@ mod tests {
         assert_eq!(
             said(500, page).await.localized(&en),
             "AEM answered 500 (400 Bad Request)"
+        );
+    }
+
+    /// A JSON error answer is told by the message its API's shape holds (`core/response`'s
+    /// `status.message` for the Assets HTTP API), and by its status alone when it holds none:
+    /// never quoted as JSON text. Seen failing with an upload's folder refused in words that
+    /// quoted `{"class":"core/response","properties":{"location":…`.
+    #[tokio::test]
+    async fn a_json_error_answer_is_told_by_its_message_never_as_json() {
+        use metadesk_base::i18n::Localizer;
+        let answer = |status: u16, body: &str| {
+            reqwest::Response::from(
+                http::Response::builder()
+                    .status(status)
+                    .header("Content-Type", "application/json")
+                    .body(body.to_owned())
+                    .unwrap(),
+            )
+        };
+        let en = &Localizer::english();
+        let core = r#"{"class":"core/response","properties":{"path":"/api/assets/f","location":"/api/assets/f.json","status.code":500,"status.message":"Repository is read-only"}}"#;
+        let said = |body: &'static str, detail: fn(&Value) -> Option<String>| async move {
+            json_or_error(answer(500, body), detail)
+                .await
+                .unwrap_err()
+                .text()
+                .localized(en)
+        };
+        assert_eq!(
+            said(core, crate::classic::siren_detail).await,
+            "AEM answered 500 (Repository is read-only)"
+        );
+        // An API whose shape is not this one's: the status alone.
+        assert_eq!(said(core, problem_detail).await, "AEM answered 500");
+        assert_eq!(
+            said(r#"{"unexpected":[1,2]}"#, problem_detail).await,
+            "AEM answered 500"
         );
     }
 

@@ -163,7 +163,7 @@ impl ClassicAssets {
             .send(Method::POST, url, |r| r.json(&body))
             .await
             .map_err(CallError::from_aem)?;
-        match json_or_error(response, |_| None).await {
+        match json_or_error(response, crate::classic::siren_detail).await {
             Ok(_) => Ok(true),
             Err(CallError::Rejected { status: 409, .. }) => Ok(false),
             Err(e) => Err(e),
@@ -252,7 +252,7 @@ impl ClassicAssets {
             .send(Method::DELETE, url, |r| r)
             .await
             .map_err(CallError::from_aem)?;
-        match json_or_error(response, |_| None).await {
+        match json_or_error(response, crate::classic::siren_detail).await {
             Ok(_) => Ok(true),
             Err(CallError::NotFound) => Ok(false),
             Err(e) => Err(e),

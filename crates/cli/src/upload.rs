@@ -138,7 +138,10 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
         }
         print_sheet(&sheet, args.metadata.is_some(), l);
         match &ran {
-            Some(summary) => crate::upload_words::print_run(summary, l),
+            Some(summary) => {
+                crate::upload_words::print_run(summary, l);
+                crate::upload_words::print_finish(summary, l);
+            }
             None if args.yes && sheet.errors.is_empty() => {
                 println!("{}", l.msg("cli-upload-nothing-to-send", &[]));
             }

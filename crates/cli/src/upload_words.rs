@@ -49,3 +49,19 @@ pub fn print_run(summary: &RunSummary, l: &Localizer) {
         );
     }
 }
+
+/// How to finish an upload that left files failed or not sent: a resume checks each, then
+/// sends what is not there (`bulk resume` says it itself after its summary).
+pub fn print_finish(summary: &RunSummary, l: &Localizer) {
+    let failed = summary
+        .op
+        .as_ref()
+        .and_then(|op| op.as_upload())
+        .is_some_and(|view| view.failed > 0);
+    if failed || summary.counts.pending > 0 {
+        println!(
+            "{}",
+            l.msg("cli-bulk-finish-hint", &[("run", arg(summary.id.as_str()))])
+        );
+    }
+}
