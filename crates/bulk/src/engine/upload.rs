@@ -5,12 +5,12 @@
 //! AEM took it (with its `jcr:uuid`, and what AEM held of it once processed — only `processed` is
 //! done — its time and values' codes, for the undo), or `refused`. Each part is read from its file
 //! as it leaves (memory bounded by the gate's limit, whatever the files' sizes). The complete is
-//! never sent again blind: after a lost answer or a passing failure (a 5xx), what is at the path
-//! is read again after the retry policy's back-off, as for a file in doubt, and the file sent
-//! again only when nothing is there, within the policy's retries; any other failure is
-//! `refused`, and the next resume finds out. Just before a file leaves, what AEM holds at its path is asked: a new
-//! file's folder listing names nothing there (`upload_names.rs`, one listing for several files), or
-//! the path is read. A file in doubt (`sending`, or `refused` after its bytes may have left) is
+//! never sent again blind: after a lost answer or a passing failure (a 5xx), what is at the
+//! path is read again after the retry policy's back-off, as for a file in doubt, and the file
+//! sent again only when nothing is there, within the policy's retries; any other failure is
+//! `refused`, and the next resume finds out. Just before a file leaves, what AEM holds at its
+//! path is asked: a new file's folder listing names nothing there (`upload_names.rs`, one
+//! listing for several files), or the path is read. A file in doubt (`sending`, or `refused` after its bytes may have left) is
 //! checked once AEM has processed what is at its path: this file (size and SHA-1) is done and not
 //! sent again; nothing there is sent again; another file is a colleague's, `left_alone`; a file not
 //! processed yet is not sent over.
