@@ -541,3 +541,77 @@ async fn a_folder_aem_keeps_failing_to_make_is_sent_the_policy_s_times_then_the_
             .is_none()
     );
 }
+
+/// The token stops working mid-upload and cannot be renewed (a development token): the run
+/// stops saying so, its files sent or not yet sent left for the resume (none counted failed,
+/// none read again against the refused token), and the resume, with a token that works,
+/// completes each file exactly once.
+#[tokio::test]
+async fn a_token_refused_mid_upload_stops_the_run_and_the_resume_completes_each_file_once() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("many");
+    write_files(&drop, 6);
+    sb.set_faults(Faults {
+        revoke_after: Some(sb.counters().requests_total + 8),
+        ..Faults::default()
+    })
+    .unwrap();
+    let stopped = upload(&h, &drop).await;
+    assert_eq!(
+        stopped.code,
+        Some(1),
+        "{}\n{}",
+        stopped.stdout,
+        stopped.stderr
+    );
+    assert!(
+        stopped
+            .stdout
+            .contains("AEM refused the local development token")
+            && stopped
+                .stdout
+                .contains("finish it: metadesk-cli bulk resume"),
+        "{}",
+        stopped.stdout
+    );
+    let (id, _) = journal(&h.home).unwrap();
+    let summary = metadesk_core::bulk::runs::summary(&h.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, metadesk_core::bulk::RunStatus::Stopped);
+    assert_eq!(
+        (summary.counts.failed, summary.counts.pending),
+        (0, 6),
+        "{:?}",
+        summary.counts
+    );
+    // The requests already on their way were refused; nothing was read against the token
+    // after.
+    let counters = sb.counters();
+    assert_eq!(counters.requests["GET"].get(&401), None, "{counters:?}");
+    // A new development token, as the person imports one.
+    sb.set_faults(Faults::default()).unwrap();
+    let token = sb.issue_dev_token(&sb.credentials().dev_token_user, false);
+    std::fs::write(
+        h.creds.join("local-development-token.json"),
+        serde_json::json!({"ok": true, "statusCode": 200, "accessToken": token}).to_string(),
+    )
+    .unwrap();
+    let resumed = h.run_dev(&["bulk", "resume", &id, "--yes"]).await;
+    assert_eq!(
+        resumed.code,
+        Some(0),
+        "{}\n{}",
+        resumed.stdout,
+        resumed.stderr
+    );
+    assert!(
+        resumed.stdout.contains("6 uploaded, 0 failed"),
+        "{}",
+        resumed.stdout
+    );
+    assert_eq!(
+        sb.counters().uploads_completed,
+        6,
+        "each file completed once"
+    );
+}

@@ -50,14 +50,23 @@ pub fn print_run(summary: &RunSummary, l: &Localizer) {
     }
 }
 
-/// How to finish an upload that left files failed or not sent: a resume checks each, then
-/// sends what is not there (`bulk resume` says it itself after its summary).
+/// Why an upload stopped, where no file's refusal said it (AEM refused the token), and how to
+/// finish one that left files failed or not sent: a resume checks each, then sends what is
+/// not there (`bulk resume` says both itself with its summary).
 pub fn print_finish(summary: &RunSummary, l: &Localizer) {
-    let failed = summary
-        .op
-        .as_ref()
-        .and_then(|op| op.as_upload())
-        .is_some_and(|view| view.failed > 0);
+    let view = summary.op.as_ref().and_then(|op| op.as_upload());
+    if let Some(reason) = &summary.reason
+        && view.is_some_and(|view| view.reason.is_none())
+    {
+        println!(
+            "{}",
+            l.msg(
+                "cli-summary-stopped",
+                &[("reason", arg(reason.localized(l)))]
+            )
+        );
+    }
+    let failed = view.is_some_and(|view| view.failed > 0);
     if failed || summary.counts.pending > 0 {
         println!(
             "{}",
