@@ -333,10 +333,7 @@ async fn a_token_refused_mid_move_stops_the_run_and_the_resume_moves_each_asset_
     );
     // The moves already on their way were refused; nothing was read against the token after.
     let counters = sb.counters();
-    assert!(
-        counters.requests["POST"].get(&401).is_some(),
-        "{counters:?}"
-    );
+    assert!(counters.requests["POST"].contains_key(&401), "{counters:?}");
     assert_eq!(counters.requests["GET"].get(&401), None, "{counters:?}");
     // A new development token, as the person imports one.
     sb.set_faults(Faults::default()).unwrap();
