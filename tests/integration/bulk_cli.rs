@@ -465,6 +465,18 @@ impl CliHome {
         self.home.join("data").join("runs")
     }
 
+    /// A fresh development token in the file [`CliHome::run_dev`] reads, as a person imports
+    /// one once AEM refused the last.
+    pub fn new_dev_token(&self, sb: &Sandbox) {
+        let token = sb.issue_dev_token(&sb.credentials().dev_token_user, false);
+        let file = json!({"ok": true, "statusCode": 200, "accessToken": token});
+        std::fs::write(
+            self.creds.join("local-development-token.json"),
+            file.to_string(),
+        )
+        .unwrap();
+    }
+
     /// How many run journals exist (their lock files, `<id>.lock`, aside).
     pub fn journals(&self) -> usize {
         std::fs::read_dir(self.runs_dir())

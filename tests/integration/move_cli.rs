@@ -52,6 +52,16 @@ fn renames(h: &CliHome, paths: &[String]) -> (String, Vec<String>) {
     (file.to_str().unwrap().to_owned(), new)
 }
 
+/// Each of `paths` is gone and its asset at the matching path of `new`.
+fn assert_moved(sb: &Sandbox, paths: &[String], new: &[String]) {
+    for (old, new) in paths.iter().zip(new) {
+        assert!(
+            sb.asset(old).is_none() && sb.asset(new).is_some(),
+            "{old} → {new}"
+        );
+    }
+}
+
 /// Seen failing before the `move` command existed, and with the pages left out of the
 /// request (the page kept the old path).
 #[tokio::test]
@@ -83,12 +93,7 @@ async fn a_sheet_of_renames_is_previewed_applied_with_its_pages_and_undone() {
         .await;
     assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
     let run = moved.json()["id"].as_str().unwrap().to_owned();
-    for (old, new) in paths.iter().zip(&new) {
-        assert!(
-            sb.asset(old).is_none() && sb.asset(new).is_some(),
-            "{old} → {new}"
-        );
-    }
+    assert_moved(&sb, &paths, &new);
     let (author, _) = sb.page_references(page).unwrap();
     assert!(
         author.contains(&new[0]) && author.contains(&new[1]),
@@ -161,12 +166,7 @@ async fn kill_9_mid_move_then_resume_moves_each_asset_exactly_once() {
         resumed.stdout,
         resumed.stderr
     );
-    for (old, new) in paths.iter().zip(&new) {
-        assert!(
-            sb.asset(old).is_none() && sb.asset(new).is_some(),
-            "{old} → {new}"
-        );
-    }
+    assert_moved(&sb, &paths, &new);
     let counters = sb.counters();
     assert_eq!(
         counters.assets_moved,
@@ -208,12 +208,7 @@ async fn a_move_whose_answer_was_lost_is_found_moved_not_sent_again() {
         .await;
     assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
     assert_eq!(moved.json()["status"], "completed", "{}", moved.stdout);
-    for (old, new) in paths.iter().zip(&new) {
-        assert!(
-            sb.asset(old).is_none() && sb.asset(new).is_some(),
-            "{old} → {new}"
-        );
-    }
+    assert_moved(&sb, &paths, &new);
     let counters = sb.counters();
     assert_eq!(counters.assets_moved, paths.len() as u64);
     // Answered requests: every one but the three whose answers were lost; none sent again.
@@ -244,12 +239,7 @@ async fn moves_aem_failed_for_a_moment_are_checked_and_sent_again_in_the_same_ru
         .await;
     assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
     assert_eq!(moved.json()["status"], "completed", "{}", moved.stdout);
-    for (old, new) in paths.iter().zip(&new) {
-        assert!(
-            sb.asset(old).is_none() && sb.asset(new).is_some(),
-            "{old} → {new}"
-        );
-    }
+    assert_moved(&sb, &paths, &new);
     let counters = sb.counters();
     assert_eq!(counters.assets_moved, paths.len() as u64);
     assert_eq!(counters.injected_errors, 3);
@@ -337,12 +327,7 @@ async fn a_token_refused_mid_move_stops_the_run_and_the_resume_moves_each_asset_
     assert_eq!(counters.requests["GET"].get(&401), None, "{counters:?}");
     // A new development token, as the person imports one.
     sb.set_faults(Faults::default()).unwrap();
-    let token = sb.issue_dev_token(&sb.credentials().dev_token_user, false);
-    std::fs::write(
-        h.creds.join("local-development-token.json"),
-        serde_json::json!({"ok": true, "statusCode": 200, "accessToken": token}).to_string(),
-    )
-    .unwrap();
+    h.new_dev_token(&sb);
     let resumed = h
         .run_dev(&["bulk", "resume", &run, "--yes", "--json"])
         .await;
@@ -354,12 +339,7 @@ async fn a_token_refused_mid_move_stops_the_run_and_the_resume_moves_each_asset_
         resumed.stderr
     );
     assert_eq!(resumed.json()["status"], "completed", "{}", resumed.stdout);
-    for (old, new) in paths.iter().zip(&new) {
-        assert!(
-            sb.asset(old).is_none() && sb.asset(new).is_some(),
-            "{old} → {new}"
-        );
-    }
+    assert_moved(&sb, &paths, &new);
     assert_eq!(sb.counters().assets_moved, paths.len() as u64);
 }
 
@@ -384,12 +364,7 @@ async fn a_move_aem_runs_as_a_background_job_is_waited_for_and_read_back() {
     assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
     assert_eq!(moved.json()["status"], "completed", "{}", moved.stdout);
     // At once, as the CLI said it was done.
-    for (old, new) in paths.iter().zip(&new) {
-        assert!(
-            sb.asset(old).is_none() && sb.asset(new).is_some(),
-            "{old} → {new}"
-        );
-    }
+    assert_moved(&sb, &paths, &new);
     assert!(
         moved.stdout.contains("in the background"),
         "the report says how: {}",

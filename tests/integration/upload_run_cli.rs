@@ -590,12 +590,7 @@ async fn a_token_refused_mid_upload_stops_the_run_and_the_resume_completes_each_
     assert_eq!(counters.requests["GET"].get(&401), None, "{counters:?}");
     // A new development token, as the person imports one.
     sb.set_faults(Faults::default()).unwrap();
-    let token = sb.issue_dev_token(&sb.credentials().dev_token_user, false);
-    std::fs::write(
-        h.creds.join("local-development-token.json"),
-        serde_json::json!({"ok": true, "statusCode": 200, "accessToken": token}).to_string(),
-    )
-    .unwrap();
+    h.new_dev_token(&sb);
     let resumed = h.run_dev(&["bulk", "resume", &id, "--yes"]).await;
     assert_eq!(
         resumed.code,
