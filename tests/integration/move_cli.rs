@@ -343,6 +343,87 @@ async fn a_token_refused_mid_move_stops_the_run_and_the_resume_moves_each_asset_
     assert_eq!(sb.counters().assets_moved, paths.len() as u64);
 }
 
+/// Ctrl-C while the apply's checks wait their turn (ten folders, one read each, AEM serving one
+/// request at a time): the run ends cancelled, the assets not checked yet not sent and not
+/// counted failed, and the resume moves each asset exactly once. Seen failing with the checks
+/// the cancel cut short counted failed: the run "stopped" for the reason "cancelled".
+#[cfg(unix)]
+#[tokio::test]
+async fn ctrl_c_while_checks_wait_leaves_the_rest_not_sent_not_failed() {
+    let sb = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(10)
+            .with_assets_per_folder(1)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let h = CliHome::new(&sb);
+    // One asset in each of ten folders.
+    let mut paths: Vec<String> = sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect();
+    paths.sort();
+    paths.truncate(10);
+    let (sheet, new) = renames(&h, &paths);
+    let previewed = h
+        .run_dev(&["move", "--sheet", &sheet, "--dry-run", "--json"])
+        .await;
+    assert_eq!(
+        previewed.code,
+        Some(0),
+        "{}{}",
+        previewed.stdout,
+        previewed.stderr
+    );
+    let run = previewed.json()["id"].as_str().unwrap().to_owned();
+    sb.set_faults(Faults {
+        latency_ms: 300,
+        capacity: Some(1),
+        ..Faults::default()
+    })
+    .unwrap();
+    let reads = |sb: &Sandbox| sb.counters().by_kind.get("node read").copied().unwrap_or(0);
+    let before = reads(&sb);
+    let child = h.spawn_dev(&["bulk", "resume", &run, "--yes"]);
+    let pid = child.id().to_string();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while reads(&sb) < before + 1 {
+        assert!(Instant::now() < deadline, "no check answered");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    let mut child = child;
+    tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    let summary = metadesk_core::bulk::runs::summary(&h.runs_dir(), &run).unwrap();
+    assert_eq!(summary.status, metadesk_core::bulk::RunStatus::Cancelled);
+    assert_eq!(summary.counts.failed, 0, "{:?}", summary.counts);
+    assert!(summary.counts.pending > 0, "{:?}", summary.counts);
+    assert_eq!(summary.reason, None);
+    sb.set_faults(Faults::default()).unwrap();
+    let resumed = h
+        .run_dev(&["bulk", "resume", &run, "--yes", "--json"])
+        .await;
+    assert_eq!(
+        resumed.code,
+        Some(0),
+        "{}{}",
+        resumed.stdout,
+        resumed.stderr
+    );
+    assert_moved(&sb, &paths, &new);
+    assert_eq!(sb.counters().assets_moved, paths.len() as u64);
+}
+
 /// Moves AEM takes as background jobs (answered 202, done a moment later): the run waits for
 /// them, reading each asset back until it is at its new path, and says so; none is sent
 /// again. Seen failing with a 202 taken as done (the CLI returned before the assets moved).

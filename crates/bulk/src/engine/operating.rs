@@ -9,8 +9,8 @@
 //! lost answer or a passing failure, sent again after the retry policy's back-off, within its
 //! retries; else `refused`, and a resume checks it again before anything is sent. A row left
 //! `sending` by a process that stopped is checked the same way on the resume, and so is one
-//! whose run stopped (AEM refused the token): nothing is read against that token, and nothing
-//! counted failed for it.
+//! whose run was cancelled or stopped (AEM refused the token): nothing more is read, and
+//! nothing counted failed for it.
 //!
 //! Not here: any one operation's check and write (`moving.rs`, `tag_importing.rs`…), which
 //! operation a run is (`op_dispatch.rs`), the apply's frame (`mod.rs`).
@@ -216,9 +216,9 @@ async fn settle<O: Operation>(
             settled.count(ctx, Outcome::Skipped);
             return Ok(());
         }
-        // Not told because the run stopped (a refused token): left as it was, for the resume,
-        // not counted failed.
-        Found::Unknown(_) if ctx.stop_reason().is_some() => return Ok(()),
+        // Not told because the run was cancelled or stopped (a refused token): left as it was,
+        // for the resume, not counted failed.
+        Found::Unknown(_) if ctx.control.is_cancelled() => return Ok(()),
         Found::Unknown(why) => {
             *lock(&settled.refused) = Some(why.clone());
             (PartState::Refused, Some(why), Outcome::Failed)
@@ -317,9 +317,9 @@ async fn send_once<'r, O: Operation>(
         }
         // Left `sending`: in doubt, checked before anything is sent again.
         Err(Failure::Cancelled) => return Ok(Again::Nothing),
-        // The run stopped (AEM refused the token, and no new one came): left `sending`, for
-        // the resume to check, not read again against a token AEM refuses.
-        Err(_) if ctx.stop_reason().is_some() => return Ok(Again::Nothing),
+        // The run was cancelled, or stopped (AEM refused the token, and no new one came; a
+        // stop cancels it): left `sending`, for the resume to check, not read again now.
+        Err(_) if ctx.control.is_cancelled() => return Ok(Again::Nothing),
         Err(failure) => failure,
     };
     // A request AEM may yet take: its answer lost, or AEM failing for a moment. Waited for as

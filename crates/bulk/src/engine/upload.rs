@@ -131,7 +131,8 @@ async fn send_all<'a>(
         .for_each_concurrent(ctx.settings.max_tasks, |file| {
             let to_watch = &to_watch;
             async move {
-                if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
+                // Cancelled, or stopped (a stop cancels the run).
+                if ctx.control.is_cancelled() {
                     return;
                 }
                 match send_file(ctx, aem, journal, names, file).await {
@@ -205,8 +206,9 @@ async fn send_file(
             true => AtPath::Nothing,
             false => match at_path(ctx, aem, file).await {
                 Ok(there) => there,
-                // The run stopped (a refused token): left as it was, for the resume.
-                Err(_) if ctx.stop_reason().is_some() => return Ok(Next::Nothing(None)),
+                // The run was cancelled or stopped (a refused token): left as it was, for
+                // the resume.
+                Err(_) if ctx.control.is_cancelled() => return Ok(Next::Nothing(None)),
                 Err(why) => return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?))),
             },
         };
@@ -244,9 +246,9 @@ async fn send_file(
         journal_part(ctx, part.clone(), PartState::Sending, None, None).await?;
         let (failure, passing) = match write(ctx, aem, file).await {
             Ok(()) => return Ok(Next::Watch { fresh: true }),
-            // The run stopped (a refused token): left `sending`, in doubt, for the resume to
-            // check, not refused on the strength of a token AEM refuses.
-            Err(_) if ctx.stop_reason().is_some() => return Ok(Next::Nothing(None)),
+            // The run was cancelled or stopped (a refused token): left `sending`, in doubt,
+            // for the resume to check, not refused on the strength of a cut-short answer.
+            Err(_) if ctx.control.is_cancelled() => return Ok(Next::Nothing(None)),
             // Its initiate and parts were each sent again as reads are, before this.
             Err(Unsent::Before(failure)) => (failure, false),
             Err(Unsent::Complete(failure)) => {
@@ -287,11 +289,6 @@ async fn watch<'a>(
     values: &UnboundedSender<Ready<'a>>,
 ) -> Result<Option<SavedText>> {
     let processing = processed(ctx, aem, &file.aem_path).await;
-    // The run stopped (a refused token) before its processing was seen: left as it was (a file
-    // just sent stays `sending`), for the resume to check what AEM holds.
-    if !matches!(processing, Processing::Done(_)) && ctx.stop_reason().is_some() {
-        return Ok(None);
-    }
     // Confirmed: its identity kept at once (the undo deletes only this asset), with what AEM
     // holds once processed. A file done before keeps its record: what AEM holds now may be a
     // colleague's change since, which must not pass for what processing left.
