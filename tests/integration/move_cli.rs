@@ -14,26 +14,53 @@ use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
 use crate::bulk_cli::{CliHome, journal};
 
 async fn sandbox(assets: usize) -> Sandbox {
+    sandbox_of(assets, assets).await
+}
+
+/// `assets` assets, `per_folder` in each folder.
+async fn sandbox_of(assets: usize, per_folder: usize) -> Sandbox {
     Sandbox::start(
         SandboxConfig::default()
             .with_assets(assets)
-            .with_assets_per_folder(assets)
+            .with_assets_per_folder(per_folder)
             .with_key_bits(1024),
     )
     .await
     .unwrap()
 }
 
+/// The assets of the sample folder, sorted.
 fn assets(sb: &Sandbox) -> Vec<String> {
+    let mut paths = every_asset(sb);
+    paths.retain(|p| p.starts_with(&format!("{SAMPLE_FOLDER}/")));
+    paths
+}
+
+/// Every asset the sandbox holds, sorted.
+fn every_asset(sb: &Sandbox) -> Vec<String> {
     let mut paths: Vec<String> = sb.dump(false)["assets"]
         .as_array()
         .unwrap()
         .iter()
         .map(|a| a["path"].as_str().unwrap().to_owned())
-        .filter(|p| p.starts_with(&format!("{SAMPLE_FOLDER}/")))
         .collect();
     paths.sort();
     paths
+}
+
+/// The run of `move --sheet SHEET --dry-run`: previewed, not applied.
+async fn previewed(h: &CliHome, sheet: &str) -> String {
+    let previewed = h
+        .run_dev(&["move", "--sheet", sheet, "--dry-run", "--json"])
+        .await;
+    assert_eq!(
+        previewed.code,
+        Some(0),
+        "{}{}",
+        previewed.stdout,
+        previewed.stderr
+    );
+    previewed.json()["id"].as_str().unwrap().to_owned()
 }
 
 /// A sheet renaming each of `paths` to `renamed-NNN` with its extension, in the same folder.
@@ -294,17 +321,7 @@ async fn a_token_refused_mid_move_stops_the_run_and_the_resume_moves_each_asset_
     let h = CliHome::new(&sb);
     let paths = assets(&sb);
     let (sheet, new) = renames(&h, &paths);
-    let previewed = h
-        .run_dev(&["move", "--sheet", &sheet, "--dry-run", "--json"])
-        .await;
-    assert_eq!(
-        previewed.code,
-        Some(0),
-        "{}{}",
-        previewed.stdout,
-        previewed.stderr
-    );
-    let run = previewed.json()["id"].as_str().unwrap().to_owned();
+    let run = previewed(&h, &sheet).await;
     sb.set_faults(Faults {
         revoke_after: Some(sb.counters().requests_total + 6),
         ..Faults::default()
@@ -350,36 +367,13 @@ async fn a_token_refused_mid_move_stops_the_run_and_the_resume_moves_each_asset_
 #[cfg(unix)]
 #[tokio::test]
 async fn ctrl_c_while_checks_wait_leaves_the_rest_not_sent_not_failed() {
-    let sb = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(10)
-            .with_assets_per_folder(1)
-            .with_key_bits(1024),
-    )
-    .await
-    .unwrap();
+    let sb = sandbox_of(10, 1).await;
     let h = CliHome::new(&sb);
     // One asset in each of ten folders.
-    let mut paths: Vec<String> = sb.dump(false)["assets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["path"].as_str().unwrap().to_owned())
-        .collect();
-    paths.sort();
+    let mut paths = every_asset(&sb);
     paths.truncate(10);
     let (sheet, new) = renames(&h, &paths);
-    let previewed = h
-        .run_dev(&["move", "--sheet", &sheet, "--dry-run", "--json"])
-        .await;
-    assert_eq!(
-        previewed.code,
-        Some(0),
-        "{}{}",
-        previewed.stdout,
-        previewed.stderr
-    );
-    let run = previewed.json()["id"].as_str().unwrap().to_owned();
+    let run = previewed(&h, &sheet).await;
     sb.set_faults(Faults {
         latency_ms: 300,
         capacity: Some(1),

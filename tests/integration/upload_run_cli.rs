@@ -45,6 +45,19 @@ pub(crate) async fn upload(h: &CliHome, drop: &Path) -> Ran {
     h.run_dev(&args).await
 }
 
+/// `bulk resume RUN --yes`, which must end with every file settled (exit 0).
+pub(crate) async fn resumed(h: &CliHome, run: &str) -> Ran {
+    let resumed = h.run_dev(&["bulk", "resume", run, "--yes"]).await;
+    assert_eq!(
+        resumed.code,
+        Some(0),
+        "{}\n{}",
+        resumed.stdout,
+        resumed.stderr
+    );
+    resumed
+}
+
 /// `upload DROP --to SAMPLE_FOLDER --metadata SHEET --yes`.
 pub(crate) async fn upload_with_sheet(h: &CliHome, drop: &Path, sheet: &Path) -> Ran {
     let (drop, sheet) = (drop.to_str().unwrap(), sheet.to_str().unwrap());
@@ -89,14 +102,7 @@ async fn kill_9_mid_upload_then_resume_completes_each_file_exactly_once() {
     assert!(summary.counts.pending > 0, "{:?}", summary.counts);
 
     sb.set_faults(Faults::default()).unwrap();
-    let resumed = h.run_dev(&["bulk", "resume", &id, "--yes"]).await;
-    assert_eq!(
-        resumed.code,
-        Some(0),
-        "{}\n{}",
-        resumed.stdout,
-        resumed.stderr
-    );
+    let resumed = resumed(&h, &id).await;
     assert!(
         resumed.stdout.contains("30 uploaded, 0 failed"),
         "{}",
@@ -357,14 +363,7 @@ async fn a_resume_never_writes_the_sheet_over_a_change_made_after_processing() {
     tokio::time::sleep(Duration::from_millis(1_100)).await;
     sb.edit_asset(&asset, serde_json::json!({"dc:title": "Theirs"}))
         .unwrap();
-    let resumed = h.run_dev(&["bulk", "resume", &run, "--yes"]).await;
-    assert_eq!(
-        resumed.code,
-        Some(0),
-        "{}\n{}",
-        resumed.stdout,
-        resumed.stderr
-    );
+    let resumed = resumed(&h, &run).await;
     assert!(
         resumed
             .stdout
@@ -416,14 +415,7 @@ async fn killed_after_its_values_landed_a_resume_takes_them_as_written() {
     assert!(!text.contains("\"t\":\"ended\""), "killed before the end");
 
     sb.set_faults(Faults::default()).unwrap();
-    let resumed = h.run_dev(&["bulk", "resume", &run, "--yes"]).await;
-    assert_eq!(
-        resumed.code,
-        Some(0),
-        "{}\n{}",
-        resumed.stdout,
-        resumed.stderr
-    );
+    let resumed = resumed(&h, &run).await;
     assert!(
         resumed.stdout.contains("1 uploaded, 0 failed"),
         "{}",
@@ -591,14 +583,7 @@ async fn a_token_refused_mid_upload_stops_the_run_and_the_resume_completes_each_
     // A new development token, as the person imports one.
     sb.set_faults(Faults::default()).unwrap();
     h.new_dev_token(&sb);
-    let resumed = h.run_dev(&["bulk", "resume", &id, "--yes"]).await;
-    assert_eq!(
-        resumed.code,
-        Some(0),
-        "{}\n{}",
-        resumed.stdout,
-        resumed.stderr
-    );
+    let resumed = resumed(&h, &id).await;
     assert!(
         resumed.stdout.contains("6 uploaded, 0 failed"),
         "{}",

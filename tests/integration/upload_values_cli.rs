@@ -138,14 +138,7 @@ async fn a_batch_refused_as_a_whole_is_written_one_by_one_and_its_refused_asset_
 
     sb.set_faults(metadesk_sandbox::Faults::default()).unwrap();
     let id = journal_id(&h);
-    let resumed = h.run_dev(&["bulk", "resume", &id, "--yes"]).await;
-    assert_eq!(
-        resumed.code,
-        Some(0),
-        "{}\n{}",
-        resumed.stdout,
-        resumed.stderr
-    );
+    let resumed = crate::upload_run_cli::resumed(&h, &id).await;
     assert!(
         resumed.stdout.contains("3 uploaded, 0 failed"),
         "{}",
