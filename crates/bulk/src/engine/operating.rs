@@ -20,7 +20,6 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use futures_util::future::BoxFuture;
-use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::now_rfc3339;
@@ -325,11 +324,7 @@ async fn send_once<'r, O: Operation>(
     // A request AEM may yet take: its answer lost, or AEM failing for a moment. Waited for as
     // the policy says, then what landed is found out before the rest goes again (a write the
     // same twice was already sent again by the gate, as often as the policy allows).
-    let passing = matches!(
-        failure,
-        Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _)
-    );
-    let again_together = passing && !same_twice && lost < ctx.settings.retry.max_retries;
+    let again_together = failure.passing() && !same_twice && lost < ctx.settings.retry.max_retries;
     if again_together && ctx.back_off(lost + 1, lost + attempts).await.is_err() {
         // Cancelled while waiting: left `sending`, in doubt.
         return Ok(Again::Nothing);

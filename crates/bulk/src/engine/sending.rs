@@ -30,6 +30,17 @@ pub(super) enum Failure {
     Call(CallError, u32),
 }
 
+impl Failure {
+    /// A failure AEM may get over (a 5xx, a lost answer, no connection): a write it ended may
+    /// have landed, and may go again once a check says it did not.
+    pub(super) fn passing(&self) -> bool {
+        matches!(
+            self,
+            Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _)
+        )
+    }
+}
+
 /// What a request is sent through: the gate, the retry settings, the work's control.
 pub(super) struct Sender<'a> {
     pub(super) gate: &'a Gate,

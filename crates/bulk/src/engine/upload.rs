@@ -30,7 +30,6 @@ use futures_util::future::try_join_all;
 use metadesk_assets::fingerprint::Held;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::metadata_checks::Timed;
 use metadesk_assets::upload::{
@@ -252,10 +251,7 @@ async fn send_file(
             // Its initiate and parts were each sent again as reads are, before this.
             Err(Unsent::Before(failure)) => (failure, false),
             Err(Unsent::Complete(failure)) => {
-                let passing = matches!(
-                    failure,
-                    Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _)
-                );
+                let passing = failure.passing();
                 (failure, passing)
             }
         };
