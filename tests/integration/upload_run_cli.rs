@@ -494,6 +494,36 @@ async fn a_complete_whose_answer_was_lost_is_found_done_in_the_same_run() {
     assert!(sb.asset(&path).is_some(), "{path}");
 }
 
+/// A complete AEM could not take then (500, nothing applied) is not taken as refused: after
+/// the retry policy's back-off, what is at the path is read (nothing), and the file goes
+/// again in the same run, completed once. Seen failing with a complete's passing failure taken
+/// as any other: "0 uploaded, 1 failed", the run stopped for a resume.
+#[tokio::test]
+async fn a_complete_aem_failed_for_a_moment_is_found_not_there_and_sent_again_in_the_same_run() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("one");
+    let files = write_files(&drop, 1);
+    sb.set_faults(Faults {
+        failed_completes: 1,
+        error_statuses: vec![500],
+        ..Faults::default()
+    })
+    .unwrap();
+    let ran = upload(&h, &drop).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("1 uploaded, 0 failed"),
+        "{}",
+        ran.stdout
+    );
+    let counters = sb.counters();
+    assert_eq!(counters.injected_errors, 1, "the first complete refused");
+    assert_eq!(counters.uploads_completed, 1, "completed once");
+    let path = format!("{SAMPLE_FOLDER}/{}", files[0].0);
+    assert!(sb.asset(&path).is_some(), "{path}");
+}
+
 /// A folder AEM keeps failing to make (500): its request, the same when sent twice, is sent
 /// again by the gate as the retry policy allows and no more (the driver does not retry what
 /// the gate already did), then the upload stops saying why and that a resume goes on (not

@@ -31,6 +31,11 @@ pub struct Faults {
     /// [`Faults::error_statuses`], in turn) without being applied, whatever `error_rate` says:
     /// a passing outage a client meets however it sends, the same way every run.
     pub failed_writes: u32,
+    /// The next this many upload completes (`….completeUpload.json`) are answered with a 5xx
+    /// (the statuses of [`Faults::error_statuses`], in turn) without being applied: the
+    /// initiate and the parts before them go through, so a client meets a complete AEM could
+    /// not take then.
+    pub failed_completes: u32,
     /// Fraction (0..=1) of AEM requests whose connection is closed without any response.
     pub drop_rate: f64,
     /// At most this many AEM requests per one-second window; the rest are throttled.
@@ -219,6 +224,7 @@ impl Default for Faults {
             error_rate: 0.0,
             error_statuses: vec![500, 502, 503],
             failed_writes: 0,
+            failed_completes: 0,
             drop_rate: 0.0,
             throttle_rps: None,
             throttle_status: 429,
@@ -553,10 +559,12 @@ impl FaultEngine {
         Duration::from_millis(per_asset.saturating_mul(assets as u64))
     }
 
-    /// The status to fail this write with, if it is to fail.
-    pub(crate) fn write_error(&self) -> Option<u16> {
+    /// The status to fail this write with, if it is to fail: `complete`, an upload's complete.
+    pub(crate) fn write_error(&self, complete: bool) -> Option<u16> {
         let mut run = lock(&self.run);
-        if run.faults.failed_writes > 0 {
+        if complete && run.faults.failed_completes > 0 {
+            run.faults.failed_completes -= 1;
+        } else if run.faults.failed_writes > 0 {
             run.faults.failed_writes -= 1;
         } else {
             let rate = run.faults.error_rate;
@@ -648,7 +656,7 @@ mod tests {
                 },
                 seed,
             );
-            (0..1000).map(|_| e.write_error()).collect::<Vec<_>>()
+            (0..1000).map(|_| e.write_error(false)).collect::<Vec<_>>()
         };
         let a = run(5);
         assert_eq!(a, run(5));
@@ -669,8 +677,27 @@ mod tests {
             },
             1,
         );
-        let answers: Vec<_> = (0..4).map(|_| e.write_error()).collect();
+        let answers: Vec<_> = (0..4).map(|_| e.write_error(false)).collect();
         assert_eq!(answers, vec![Some(503), Some(503), None, None]);
+    }
+
+    /// `failed_completes` fails only upload completes: the writes before them go through.
+    #[test]
+    fn the_next_completes_fail_and_other_writes_go_through() {
+        let e = FaultEngine::new(
+            Faults {
+                failed_completes: 1,
+                error_statuses: vec![500],
+                ..Faults::default()
+            },
+            1,
+        );
+        let answers = [
+            e.write_error(false),
+            e.write_error(true),
+            e.write_error(true),
+        ];
+        assert_eq!(answers, [None, Some(500), None]);
     }
 
     /// The first requests are throttled whatever the rate, then the window's rule holds.

@@ -188,7 +188,9 @@ async fn aem(
         return injected_error(500, path);
     }
     if is_write(method, path)
-        && let Some(status) = shared.faults.write_error()
+        && let Some(status) = shared
+            .faults
+            .write_error(path.ends_with(".completeUpload.json"))
     {
         shared.counters.bump(|c| c.injected_errors += 1);
         return injected_error(status, path);
