@@ -278,8 +278,8 @@ async fn moves_aem_failed_for_a_moment_are_checked_and_sent_again_in_the_same_ru
 }
 
 /// Moves AEM keeps failing (500): each is sent again at most the retry policy's times, each
-/// time after a check, and the run stops saying why and that a resume goes on, nothing moved,
-/// no hang.
+/// time after a check, and the run stops saying why (tried six times: seen failing as "after
+/// 1 attempt", the last send's own count) and that a resume goes on, nothing moved, no hang.
 #[tokio::test]
 async fn moves_aem_keeps_failing_stop_after_the_retries_with_nothing_moved() {
     let sb = sandbox(3).await;
@@ -301,13 +301,41 @@ async fn moves_aem_keeps_failing_stop_after_the_retries_with_nothing_moved() {
     assert!(
         json["reason"]
             .as_str()
-            .is_some_and(|r| r.contains("500") && r.contains("Resume the run")),
+            .is_some_and(|r| r.contains("after 6 attempts (AEM answered 500")
+                && r.contains("Resume the run")),
         "{}",
         moved.stdout
     );
     assert!(paths.iter().all(|path| sb.asset(path).is_some()));
     // The first send and the policy's five retries, for each asset.
     assert_eq!(sb.counters().injected_errors, paths.len() as u64 * 6);
+}
+
+/// A move that stopped with assets AEM kept refusing says how to finish it: a resume checks
+/// them again and sends what did not land (a move cannot be retried). Seen failing with the
+/// hint given only for assets not sent yet, and with the words saying it was tried once.
+#[tokio::test]
+async fn a_move_stopped_with_assets_refused_says_to_resume_it() {
+    let sb = sandbox(1).await;
+    let h = CliHome::new(&sb);
+    let paths = assets(&sb);
+    let (sheet, _) = renames(&h, &paths);
+    sb.set_faults(Faults {
+        failed_writes: u32::MAX,
+        error_statuses: vec![500],
+        ..Faults::default()
+    })
+    .unwrap();
+    let moved = h.run_dev(&["move", "--sheet", &sheet, "--yes"]).await;
+    assert_eq!(moved.code, Some(2), "{}{}", moved.stdout, moved.stderr);
+    assert!(
+        moved.stdout.contains("finish it: metadesk-cli bulk resume")
+            && moved.stdout.contains("after 6 attempts")
+            && !moved.stdout.contains("after 1 attempt")
+            && !moved.stdout.contains("metadesk-cli bulk retry"),
+        "{}",
+        moved.stdout
+    );
 }
 
 /// The token stops working mid-run and cannot be renewed (a development token): the run

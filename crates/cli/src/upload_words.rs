@@ -66,8 +66,7 @@ pub fn print_finish(summary: &RunSummary, l: &Localizer) {
             )
         );
     }
-    let failed = view.is_some_and(|view| view.failed > 0);
-    if failed || summary.counts.pending > 0 {
+    if summary.resume_goes_on() {
         println!(
             "{}",
             l.msg("cli-bulk-finish-hint", &[("run", arg(summary.id.as_str()))])

@@ -329,7 +329,7 @@ async fn send_once<'r, O: Operation>(
         // Cancelled while waiting: left `sending`, in doubt.
         return Ok(Again::Nothing);
     }
-    let failed = why(ctx, failure);
+    let failed = why(ctx, failure.after(lost));
     let split = rows.len() > 1;
     let mut ready = Vec::new();
     for row in rows {

@@ -39,6 +39,15 @@ impl Failure {
             Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _)
         )
     }
+
+    /// The same failure, its attempts counting `sends` earlier sends of the same write (sent
+    /// again after a check), so that its words say how often it was really tried.
+    pub(super) fn after(self, sends: u32) -> Failure {
+        match self {
+            Failure::Call(e, attempts) => Failure::Call(e, attempts + sends),
+            cancelled => cancelled,
+        }
+    }
 }
 
 /// What a request is sent through: the gate, the retry settings, the work's control.

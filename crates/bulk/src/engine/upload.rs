@@ -266,7 +266,7 @@ async fn send_file(
             (free, in_doubt) = (false, true);
             continue;
         }
-        let why = why(ctx, failure);
+        let why = why(ctx, failure.after(lost));
         return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }
 }
