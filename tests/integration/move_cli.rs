@@ -311,6 +311,89 @@ async fn moves_aem_keeps_failing_stop_after_the_retries_with_nothing_moved() {
     assert_eq!(sb.counters().injected_errors, paths.len() as u64 * 6);
 }
 
+/// A sheet moving each of `paths` into `folder`, keeping its name (the moves go together).
+fn into_folder(h: &CliHome, paths: &[String], folder: &str) -> (String, Vec<String>) {
+    let mut text = String::from("Path,New path\n");
+    let mut new = Vec::new();
+    for path in paths {
+        let (_, name) = path.rsplit_once('/').unwrap();
+        let to = format!("{folder}/{name}");
+        text.push_str(&format!("{path},{to}\n"));
+        new.push(to);
+    }
+    let file = h.dir.path().join("into.csv");
+    std::fs::write(&file, text).unwrap();
+    (file.to_str().unwrap().to_owned(), new)
+}
+
+/// Reads of repository nodes (an asset, a folder's children) the sandbox answered so far.
+fn node_reads(sb: &Sandbox) -> u64 {
+    sb.counters().by_kind.get("node read").copied().unwrap_or(0)
+}
+
+/// Ten assets of one folder moving together into another, a folder that exists (one request,
+/// with nothing to make first): its first answer is lost after AEM moved them, or AEM fails it
+/// for a moment. Then what AEM holds is read as before the request: one read of the folder
+/// they go into (each asset there, the same one: moved) and, for those not there, one of the
+/// folder they leave; never one read an asset.
+async fn moved_into_another_folder(faults: Faults) -> (Sandbox, u64) {
+    let sb = sandbox_of(20, 10).await;
+    let h = CliHome::new(&sb);
+    let paths = assets(&sb);
+    let other = every_asset(&sb)
+        .into_iter()
+        .find(|path| !paths.contains(path))
+        .unwrap();
+    let folder = other.rsplit_once('/').unwrap().0.to_owned();
+    let (sheet, new) = into_folder(&h, &paths, &folder);
+    let run = previewed(&h, &sheet).await;
+    sb.set_faults(faults).unwrap();
+    let before = node_reads(&sb);
+    let moved = h
+        .run_dev(&["bulk", "resume", &run, "--yes", "--json"])
+        .await;
+    assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
+    assert_eq!(moved.json()["status"], "completed", "{}", moved.stdout);
+    assert_moved(&sb, &paths, &new);
+    assert_eq!(sb.counters().assets_moved, paths.len() as u64, "moved once");
+    let reads = node_reads(&sb) - before;
+    (sb, reads)
+}
+
+/// The answer lost: the folder they go into shows each moved, so nothing is sent again and the
+/// folder they leave is not read again. Seen failing with each asset read on its own at its
+/// new path: 11 reads.
+#[tokio::test]
+async fn a_move_of_many_whose_answer_was_lost_is_found_moved_by_one_read() {
+    let (sb, reads) = moved_into_another_folder(Faults {
+        lost_write_answers: 1,
+        ..Faults::default()
+    })
+    .await;
+    // The folder they leave, before the request; the folder they go into, after it.
+    assert_eq!(reads, 2);
+    assert_eq!(sb.counters().move_commands, 1, "not sent again");
+}
+
+/// AEM failed the request (500, nothing moved): the two folders are read, each asset found
+/// still to move, and the request sent again whole. Seen failing with each asset read on its
+/// own, its new path then its old: 21 reads.
+#[tokio::test]
+async fn a_move_of_many_aem_failed_for_a_moment_is_checked_by_two_reads() {
+    let (sb, reads) = moved_into_another_folder(Faults {
+        failed_writes: 1,
+        error_statuses: vec![500],
+        ..Faults::default()
+    })
+    .await;
+    assert_eq!(reads, 3);
+    assert_eq!(
+        sb.counters().move_commands,
+        1,
+        "moved by the request sent again"
+    );
+}
+
 /// A move that stopped with assets AEM kept refusing says how to finish it: a resume checks
 /// them again and sends what did not land (a move cannot be retried). Seen failing with the
 /// hint given only for assets not sent yet, and with the words saying it was tried once.

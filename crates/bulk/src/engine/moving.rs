@@ -5,8 +5,9 @@
 //! read of that folder's children tells them all (an undo's three levels down, with each
 //! asset's metadata; one by one where Sling will not render the folder that deep); and where a
 //! request for it may have left before, its new path holding the same `jcr:uuid` is a move
-//! that landed, holding another asset, it is never overwritten. A move AEM takes as a background job is read back by the
-//! engine until done. Assets keeping their
+//! that landed, holding another asset, it is never overwritten (for the assets going into one
+//! folder, one read of that folder's children tells them all). A move AEM takes as a
+//! background job is read back by the engine until done. Assets keeping their
 //! names and going into one folder go together, [`MOST_SOURCES`] a request; a renamed one goes
 //! alone (AEM takes one new name a request). The pages that use them are adjusted in the same
 //! request, and with the plan's republish, what was on the website is published again.
@@ -24,7 +25,7 @@ use metadesk_assets::moves::{MOST_SOURCES, MoveRequest, Moved};
 use metadesk_base::i18n::SavedText;
 
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
-use crate::operation::{Found, Operation, Reader, Wrote, by_folder, each_checked, read_node};
+use crate::operation::{Found, Operation, Reader, Wrote, each_checked, read_node};
 use crate::parts::RunPart;
 
 impl Operation for MovePlan {
@@ -94,13 +95,27 @@ impl Operation for MovePlan {
         })
     }
 
-    /// Assets leaving one folder, never sent before, are told by one read of that folder's
-    /// children (exact: the repository, not the index); the others alone.
+    /// Assets leaving one folder are told by one read of that folder's children (exact: the
+    /// repository, not the index), and where a request for them may have left before (in
+    /// doubt), by one read of the folder they go into first; the others alone.
     fn check_groups<'r>(&self, rows: Vec<(&'r MoveRow, bool)>) -> Vec<Vec<(&'r MoveRow, bool)>> {
-        by_folder(rows, |row, in_doubt| match row {
-            MoveRow::Move(item) if listed(item, in_doubt) => Some(parent(&item.from)),
-            _ => None,
-        })
+        // In doubt or not, the folder left, the folder entered (in doubt only).
+        type Folders<'f> = (bool, &'f str, &'f str);
+        let mut grouped: BTreeMap<Folders, Vec<(&'r MoveRow, bool)>> = BTreeMap::new();
+        let mut groups = Vec::new();
+        for (row, in_doubt) in rows {
+            match row {
+                MoveRow::Move(item) if item.refused.is_none() => {
+                    // Never sent: only the folder it leaves is read.
+                    let into = if in_doubt { item.dest_parent() } else { "" };
+                    let key = (in_doubt, parent(&item.from), into);
+                    grouped.entry(key).or_default().push((row, in_doubt));
+                }
+                _ => groups.push(vec![(row, in_doubt)]),
+            }
+        }
+        groups.extend(grouped.into_values());
+        groups
     }
 
     fn check_together<'a>(
@@ -109,29 +124,18 @@ impl Operation for MovePlan {
         rows: Vec<(&'a MoveRow, bool)>,
     ) -> BoxFuture<'a, Vec<Found>> {
         Box::pin(async move {
-            let items: Vec<&MoveItem> = rows
+            let items: Vec<(&MoveItem, bool)> = rows
                 .iter()
                 .filter_map(|(row, in_doubt)| match row {
-                    MoveRow::Move(item) if listed(item, *in_doubt) => Some(item),
+                    MoveRow::Move(item) if item.refused.is_none() => Some((item, *in_doubt)),
                     _ => None,
                 })
                 .collect();
-            if items.len() > 1 && items.len() == rows.len() {
-                // An undo compares each asset's metadata too: three levels down, each asset
-                // as its own two-level read holds it.
-                let depth = if items.iter().any(|item| compares_metadata(item)) {
-                    "3"
-                } else {
-                    "1"
-                };
-                // A folder read that fails (or that AEM refuses as too large) is no answer:
-                // each asset is then read on its own.
-                if let Ok(children) = read_node(reader, parent(&items[0].from), depth).await {
-                    return items
-                        .iter()
-                        .map(|item| found_in(children.as_ref(), item))
-                        .collect();
-                }
+            if items.len() > 1
+                && items.len() == rows.len()
+                && let Some(found) = found_together(reader, &items).await
+            {
+                return found;
             }
             each_checked(self, reader, rows).await
         })
@@ -220,19 +224,55 @@ pub fn fingerprint(node: &Value) -> Option<String> {
         .map(metadesk_assets::fingerprint::metadata_code)
 }
 
-/// Whether `item`'s check before its write can come from its folder's children: never sent
-/// (so it cannot have landed).
-fn listed(item: &MoveItem, in_doubt: bool) -> bool {
-    !in_doubt && item.refused.is_none()
-}
-
 /// Whether `item`'s check compares its metadata with what the move saw (an undo's asset).
 fn compares_metadata(item: &MoveItem) -> bool {
     item.unchanged_since && !item.folder
 }
 
-/// Where `item` (never sent) stands by its folder's children (`None`: the folder is gone),
-/// as [`check_item`] finds it by its own read.
+/// Where each of `items` stands (leaving one folder and, those in doubt, going into one), as
+/// [`check_item`] finds each by its own reads: in doubt, by one read of the folder they go
+/// into (a move that landed, a new path taken), then for the rest one read of the folder they
+/// leave, three levels down for an undo (each asset's metadata). `None` when a folder's read
+/// did not answer (Sling would not render it that deep): each is then read on its own.
+async fn found_together(reader: &dyn Reader, items: &[(&MoveItem, bool)]) -> Option<Vec<Found>> {
+    let (first, in_doubt) = items[0];
+    let mut found: Vec<Option<Found>> = vec![None; items.len()];
+    if in_doubt {
+        let there = read_node(reader, first.dest_parent(), "1").await.ok()?;
+        for (slot, (item, _)) in found.iter_mut().zip(items) {
+            *slot = landed_in(there.as_ref(), item);
+        }
+        if found.iter().all(Option::is_some) {
+            return Some(found.into_iter().flatten().collect());
+        }
+    }
+    let depth = match items.iter().any(|(item, _)| compares_metadata(item)) {
+        true => "3",
+        false => "1",
+    };
+    let children = read_node(reader, parent(&first.from), depth).await.ok()?;
+    let rest = |(found, (item, _)): (Option<Found>, &(&MoveItem, bool))| {
+        found.unwrap_or_else(|| found_in(children.as_ref(), item))
+    };
+    Some(found.into_iter().zip(items).map(rest).collect())
+}
+
+/// What the children of the folder `item` goes into (`None`: no such folder) say of a move in
+/// doubt: landed (its `jcr:uuid` at its new path), or its new path taken by another; `None`
+/// when nothing is there yet, so its old path decides.
+fn landed_in(there: Option<&Value>, item: &MoveItem) -> Option<Found> {
+    let node = there?.get(leaf(&item.to)).filter(|node| node.is_object())?;
+    Some(match uuid(node) == Some(item.uuid.as_str()) {
+        true => Found::Done,
+        false => Found::left_alone(SavedText::new(
+            "move-left-taken",
+            [("path", item.to.as_str().into())],
+        )),
+    })
+}
+
+/// Where `item` stands by its folder's children (`None`: the folder is gone), as
+/// [`check_item`] finds it by its read of its old path.
 fn found_in(children: Option<&Value>, item: &MoveItem) -> Found {
     let said = |code: &str| SavedText::new(code, [("path", item.from.as_str().into())]);
     match children

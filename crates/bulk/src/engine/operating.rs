@@ -5,9 +5,11 @@
 //! through the run's gate), the ready ones are grouped into the operation's requests, each
 //! request journals `sending` for its rows durably before it leaves and goes through the gate
 //! (throttles waited out; anything else never sent again blind), then each row is `done`, or
-//! checked again after a failure: found as the write leaves it, `done`; still ready after a
-//! lost answer or a passing failure, sent again after the retry policy's back-off, within its
-//! retries; else `refused`, and a resume checks it again before anything is sent. A row left
+//! checked again after a failure (grouped as the operation groups its checks: one read for the
+//! assets of one folder, never one an asset): found as the write leaves it, `done`; still
+//! ready after a lost answer or a passing failure, sent again after the retry policy's
+//! back-off, within its retries; else `refused`, and a resume checks it again before anything
+//! is sent. A row left
 //! `sending` by a process that stopped is checked the same way on the resume, and so is one
 //! whose run was cancelled or stopped (AEM refused the token): nothing more is read, and
 //! nothing counted failed for it.
@@ -198,6 +200,36 @@ async fn checked<'r, O: Operation>(
         .collect()
 }
 
+/// What AEM holds for each of `rows`, in their order, each in doubt (a request for it may
+/// have left): read as the operation groups its checks (the assets of one folder by one read
+/// of it), several groups at once.
+async fn checked_in_doubt<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    reader: &Gated<'_>,
+    rows: &[&O::Row],
+) -> Vec<Found> {
+    let groups = op.check_groups(rows.iter().map(|row| (*row, true)).collect());
+    let checks = groups
+        .into_iter()
+        .map(|group| checked(op, reader, group))
+        .collect();
+    let mut found: Vec<(&O::Row, Found)> = at_most(checks, ctx.settings.max_tasks)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    // Back in `rows`' order (a request's rows: a few dozen at most).
+    rows.iter()
+        .map(
+            |row| match found.iter().position(|(r, _)| std::ptr::eq(*r, *row)) {
+                Some(at) => found.swap_remove(at).1,
+                None => Found::Unknown(SavedText::new("op-not-checked", std::iter::empty())),
+            },
+        )
+        .collect()
+}
+
 /// Journals what a check found of `row` (anything but ready) and counts it.
 async fn settle<O: Operation>(
     ctx: &Ctx,
@@ -332,10 +364,11 @@ async fn send_once<'r, O: Operation>(
     let failed = why(ctx, failure.after(lost));
     let split = rows.len() > 1;
     let mut ready = Vec::new();
-    for row in rows {
-        // Whatever the failure, what AEM holds decides: a request whose answer was lost may
-        // have landed.
-        let found = match op.check(reader, row, true).await {
+    // Whatever the failure, what AEM holds decides: a request whose answer was lost may have
+    // landed.
+    let found = checked_in_doubt(ctx, op, reader, rows).await;
+    for (row, found) in rows.iter().zip(found) {
+        let found = match found {
             Found::Ready if again_together || split => {
                 ready.push(*row);
                 continue;
@@ -368,8 +401,9 @@ async fn wait_for<O: Operation>(
     let mut waiting = rows.to_vec();
     loop {
         let mut still = Vec::new();
-        for row in waiting {
-            match op.check(reader, row, true).await {
+        let found = checked_in_doubt(ctx, op, reader, &waiting).await;
+        for (row, found) in waiting.into_iter().zip(found) {
+            match found {
                 Found::Done => {
                     let said = SavedText::new("op-done-later", std::iter::empty());
                     journal_part(ctx, op.part(row), PartState::Done, Some(said), None).await?;
