@@ -344,6 +344,25 @@ mod tests {
         })
     }
 
+    /// In doubt, the folder a move goes into tells it: the same asset at the new path is the
+    /// move landed, another one a new path taken (never overwritten), nothing there (or no
+    /// such folder) leaves it to the old path.
+    #[test]
+    fn the_folder_gone_into_tells_a_move_in_doubt() {
+        let MoveRow::Move(moving) = item("/content/dam/a/x.jpg", "/content/dam/b/x.jpg") else {
+            panic!()
+        };
+        let there = |uuid: &str| serde_json::json!({ "x.jpg": { "jcr:uuid": uuid } });
+        assert_eq!(landed_in(Some(&there("u")), &moving), Some(Found::Done));
+        assert!(matches!(
+            landed_in(Some(&there("theirs")), &moving),
+            Some(Found::LeftAlone { why, .. }) if why.code() == Some("move-left-taken")
+        ));
+        let empty = serde_json::json!({ "y.jpg": { "jcr:uuid": "u" } });
+        assert_eq!(landed_in(Some(&empty), &moving), None);
+        assert_eq!(landed_in(None, &moving), None);
+    }
+
     #[test]
     fn names_kept_go_together_and_a_rename_alone() {
         let rows: Vec<MoveRow> = (0..25)
