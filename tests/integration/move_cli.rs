@@ -396,7 +396,8 @@ async fn a_move_of_many_aem_failed_for_a_moment_is_checked_by_two_reads() {
 
 /// A move that stopped with assets AEM kept refusing says how to finish it: a resume checks
 /// them again and sends what did not land (a move cannot be retried). Seen failing with the
-/// hint given only for assets not sent yet, and with the words saying it was tried once.
+/// hint given only for assets not sent yet, with the words saying it was tried once, and with
+/// no hint in its report (`runs show`).
 #[tokio::test]
 async fn a_move_stopped_with_assets_refused_says_to_resume_it() {
     let sb = sandbox(1).await;
@@ -418,6 +419,17 @@ async fn a_move_stopped_with_assets_refused_says_to_resume_it() {
             && !moved.stdout.contains("metadesk-cli bulk retry"),
         "{}",
         moved.stdout
+    );
+    // Its report says it too.
+    let run = moved.stdout.split_whitespace().nth(1).unwrap();
+    let shown = h.run(&["runs", "show", run]).await;
+    assert!(
+        shown
+            .stdout
+            .contains(&format!("finish it: metadesk-cli bulk resume {run}")),
+        "{}{}",
+        shown.stdout,
+        shown.stderr
     );
 }
 

@@ -174,11 +174,17 @@ impl RunSummary {
         self.op.is_none()
     }
 
-    /// Whether a resume has rows left to send: rows not sent yet, or an operation's rows AEM
-    /// refused or that could not be checked, which a resume checks again and sends if they
-    /// did not land. An edit's failed assets are retried instead (`bulk retry`).
-    pub fn resume_goes_on(&self) -> bool {
-        self.counts.pending > 0 || (!self.counts_assets() && self.counts.failed > 0)
+    /// Whether the run's apply ended early (stopped, cancelled or interrupted) and a resume has
+    /// rows left to send: rows not sent yet, or an operation's rows AEM refused or that could
+    /// not be checked, which a resume checks again and sends if they did not land. An edit's
+    /// failed assets are retried instead (`bulk retry`).
+    pub fn resumable(&self) -> bool {
+        let ended_early = matches!(
+            self.status,
+            RunStatus::Stopped | RunStatus::Cancelled | RunStatus::Interrupted
+        );
+        let left = self.counts.pending > 0 || (!self.counts_assets() && self.counts.failed > 0);
+        ended_early && left
     }
 
     /// Where the run writes, as a heading names it: its folder, or the taxonomy's root for a
