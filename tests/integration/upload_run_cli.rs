@@ -524,6 +524,38 @@ async fn a_complete_aem_failed_for_a_moment_is_found_not_there_and_sent_again_in
     assert!(sb.asset(&path).is_some(), "{path}");
 }
 
+/// A complete AEM keeps failing (500, nothing applied): checked, then sent again as the retry
+/// policy allows and no more, and the file's refusal says how often (seen failing as "after 1
+/// attempt", the last complete's own count); the upload stops with how to finish it.
+#[tokio::test]
+async fn a_complete_aem_keeps_failing_is_sent_the_policy_s_times_and_says_so() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("one");
+    write_files(&drop, 1);
+    sb.set_faults(Faults {
+        failed_completes: u32::MAX,
+        error_statuses: vec![500],
+        ..Faults::default()
+    })
+    .unwrap();
+    let ran = upload(&h, &drop).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("0 uploaded, 1 failed")
+            && ran.stdout.contains("after 6 attempts (AEM answered 500")
+            && ran.stdout.contains("finish it: metadesk-cli bulk resume"),
+        "{}",
+        ran.stdout
+    );
+    let counters = sb.counters();
+    assert_eq!(
+        counters.injected_errors, 6,
+        "the first and the policy's five"
+    );
+    assert_eq!(counters.uploads_completed, 0);
+}
+
 /// A folder AEM keeps failing to make (500): its request, the same when sent twice, is sent
 /// again by the gate as the retry policy allows and no more (the driver does not retry what
 /// the gate already did), then the upload stops saying why and that a resume goes on (not

@@ -250,9 +250,10 @@ async fn send_file(
             Err(_) if ctx.control.is_cancelled() => return Ok(Next::Nothing(None)),
             // Its initiate and parts were each sent again as reads are, before this.
             Err(Unsent::Before(failure)) => (failure, false),
+            // Its words count the completes sent before it (each checked first).
             Err(Unsent::Complete(failure)) => {
                 let passing = failure.passing();
-                (failure, passing)
+                (failure.after(lost), passing)
             }
         };
         // A complete whose answer was lost, or that AEM failed for a moment: after the retry
@@ -266,7 +267,7 @@ async fn send_file(
             (free, in_doubt) = (false, true);
             continue;
         }
-        let why = why(ctx, failure.after(lost));
+        let why = why(ctx, failure);
         return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }
 }
