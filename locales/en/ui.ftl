@@ -37,6 +37,9 @@ interrupted-body = The run on { $connection } in { $scope } started { $started }
     [one] { $pendingText } is
    *[other] { $pendingText } are
 } not changed yet. Resume writes only those; it stays in Activity if you leave it for later.
+interrupted-title-elsewhere = A run did not finish
+interrupted-body-elsewhere = The run on { $connection } started { $started } was cut short before it ended. Open it to see what it did; Resume there finds out what AEM holds and writes only what is left.
+interrupted-open = Open it
 scope-with-subfolders = { $folder } and subfolders
 resume = Resume
 later = Later
@@ -1325,6 +1328,8 @@ tags-import-apply = Apply { $count ->
 }
 tags-import-applying = Applying…
 tags-import-failed = The import stopped
+tags-import-interrupted = The import did not finish
+tags-import-interrupted-why = It was cut short (the app closed or lost its connection) before it ended. Resume finds out what AEM holds and writes only what is left.
 tags-import-done = Created { $created ->
     [one] 1 tag
    *[other] { $created } tags

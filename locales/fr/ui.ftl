@@ -37,6 +37,9 @@ interrupted-body = L’exécution sur { $connection } dans { $scope }, lancée l
     [one] { $pendingText } n’est pas encore modifiée
    *[other] { $pendingText } ne sont pas encore modifiées
 }. Reprendre n’écrit que celles-ci ; l’exécution reste dans Activité si vous la remettez à plus tard.
+interrupted-title-elsewhere = Une exécution ne s’est pas terminée
+interrupted-body-elsewhere = L’exécution sur { $connection }, lancée le { $started }, a été interrompue avant la fin. Ouvrez-la pour voir ce qu’elle a fait ; Reprendre y vérifie ce que contient AEM et n’écrit que ce qui reste.
+interrupted-open = L’ouvrir
 scope-with-subfolders = { $folder } et ses sous-dossiers
 resume = Reprendre
 later = Plus tard
@@ -1339,6 +1342,8 @@ tags-import-apply = Appliquer { $count ->
 }
 tags-import-applying = Application en cours…
 tags-import-failed = L’import s’est arrêté
+tags-import-interrupted = L’import ne s’est pas terminé
+tags-import-interrupted-why = Il a été interrompu (l’application a été fermée ou a perdu sa connexion) avant la fin. Reprendre vérifie ce que contient AEM et n’écrit que ce qui reste.
 tags-import-done = { $created ->
     [one] 1 balise créée
    *[other] { $created } balises créées

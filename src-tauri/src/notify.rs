@@ -330,6 +330,7 @@ mod tests {
             opens: metadesk_core::bulk::run_page::RunPage::Report,
             undoes_tag_step: None,
             done_words: "count-changed".into(),
+            resumable: false,
         }
     }
 

@@ -12,6 +12,7 @@ import {
   listConnections,
   listFolder,
   listRuns,
+  runSummary as openSummary,
   previewRows,
   reportRows,
   previewTagImport,
@@ -61,6 +62,7 @@ vi.mock('./ipc/commands', () => ({
   previewTagImport: vi.fn(),
   readListFile: vi.fn(),
   uploadDrops: vi.fn(() => Promise.resolve()),
+  uploadReport: vi.fn(() => Promise.resolve([])),
 }));
 vi.mock('./ipc/events', () => ({
   onFilesDropped: vi.fn(),
@@ -642,6 +644,31 @@ describe('bulk runs across the app', () => {
     expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '6');
     await act(() => run.sendProgress(progress({ runId: 'r7', done: 9, total: 18 })));
     expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '9');
+  });
+
+  it('opens an interrupted upload on its own page, where its Resume is, not as a bulk edit of assets', async () => {
+    const user = userEvent.setup();
+    const interrupted = runSummary({
+      id: 'u3',
+      status: 'interrupted',
+      kind: { kind: 'upload', folder: '/content/dam/summer', files: 4 },
+      opens: { page: 'upload', run: 'u3' },
+      doneWords: 'count-uploaded',
+      counts: { assets: 4, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 3 },
+    });
+    vi.mocked(openSummary).mockResolvedValue(interrupted);
+    await startWithInterrupted(interrupted);
+
+    const banner = screen.getByTestId('interrupted-banner');
+    expect(banner).toHaveTextContent('A run did not finish');
+    expect(banner).not.toHaveTextContent('bulk edit');
+    expect(banner).not.toHaveTextContent('assets');
+    await user.click(within(banner).getByRole('button', { name: 'Open it' }));
+    await waitFor(() => expect(screen.getByTestId('nav-upload')).toHaveAttribute('aria-current', 'page'));
+    await waitFor(() => expect(openSummary).toHaveBeenCalledWith('u3'));
+    expect(applyRun).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('interrupted-banner')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('upload-resume')).toBeEnabled();
   });
 
   it('puts an interrupted run off with Later', async () => {

@@ -80,7 +80,19 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     previewFreshUntil: null,
     emptiedRequired: [],
     ...overrides,
+    resumable: overrides.resumable ?? resumedAsTheCoreSays(overrides),
   };
+}
+
+/** Whether a resume has something to do, as the core's `RunSummary::resumable` sends it: an
+ *  apply interrupted, or one stopped or cancelled with rows left (an operation's refused rows
+ *  too). A test of the window's own choice gives `resumable` itself. */
+function resumedAsTheCoreSays(run: Partial<RunSummary>): boolean {
+  const status = run.status ?? 'previewed';
+  const counts = run.counts ?? { pending: 1, failed: 0 };
+  if (status === 'interrupted') return true;
+  if (status !== 'stopped' && status !== 'cancelled') return false;
+  return counts.pending > 0 || (run.op !== undefined && counts.failed > 0);
 }
 
 /** The run `kind` goes back to, as the core's `RunKind::goes_back_to` sends it with a summary. */

@@ -151,6 +151,25 @@ pub struct RunSummary {
     /// The catalogue id of the words for its rows done, with `count` (`count-changed`,
     /// `count-moved`…): what a face calls them without asking what kind of run it is.
     pub done_words: String,
+    /// Whether a resume has something to do ([`resumable`]): what every face asks before it
+    /// offers Resume or says how to finish the run, so none of them decides it by status.
+    pub resumable: bool,
+}
+
+/// Whether a run with `status` and `counts` can be resumed: an apply interrupted (it never
+/// ended: a resume finds out what its last requests did and finishes it, a tag change's step
+/// included, even with every row journaled), or one stopped or cancelled with rows left (not
+/// sent yet, or an operation's rows AEM refused or that could not be checked, which a resume
+/// checks again and sends if they did not land). An edit's failed assets are retried instead
+/// (`bulk retry`), not resumed; a completed run has nothing left.
+fn resumable(status: RunStatus, counts: &Counts, operation: bool) -> bool {
+    match status {
+        RunStatus::Interrupted => true,
+        RunStatus::Stopped | RunStatus::Cancelled => {
+            counts.pending > 0 || (operation && counts.failed > 0)
+        }
+        RunStatus::PreviewIncomplete | RunStatus::Previewed | RunStatus::Completed => false,
+    }
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -172,19 +191,6 @@ impl RunSummary {
     /// upload's files, moves), said in its own words.
     pub fn counts_assets(&self) -> bool {
         self.op.is_none()
-    }
-
-    /// Whether the run's apply ended early (stopped, cancelled or interrupted) and a resume has
-    /// rows left to send: rows not sent yet, or an operation's rows AEM refused or that could
-    /// not be checked, which a resume checks again and sends if they did not land. An edit's
-    /// failed assets are retried instead (`bulk retry`).
-    pub fn resumable(&self) -> bool {
-        let ended_early = matches!(
-            self.status,
-            RunStatus::Stopped | RunStatus::Cancelled | RunStatus::Interrupted
-        );
-        let left = self.counts.pending > 0 || (!self.counts_assets() && self.counts.failed > 0);
-        ended_early && left
     }
 
     /// Where the run writes, as a heading names it: its folder, or the taxonomy's root for a
@@ -257,6 +263,7 @@ pub(crate) fn summarize(replay: &Replay) -> RunSummary {
             Vec::new()
         },
         status: replay.status(),
+        resumable: resumable(replay.status(), &replay.counts, op.is_some()),
         counts: replay.counts,
         duration_secs: replay.working_secs,
         reason: replay.last_end.as_ref().and_then(|(_, _, r)| r.clone()),
@@ -574,6 +581,36 @@ pub fn report(
 mod tests {
     use super::*;
     use metadesk_clients::error::{Error, ErrorCode};
+
+    #[test]
+    fn a_run_is_resumable_when_a_resume_has_something_to_do() {
+        let counts = |pending, failed| Counts {
+            pending,
+            failed,
+            ..Counts::default()
+        };
+        let nothing = counts(0, 0);
+        // An apply that never ended, even with every row journaled (a tag change's step may
+        // be left): a resume finishes it.
+        assert!(resumable(RunStatus::Interrupted, &nothing, false));
+        assert!(resumable(RunStatus::Interrupted, &nothing, true));
+        for ended in [RunStatus::Stopped, RunStatus::Cancelled] {
+            assert!(resumable(ended, &counts(3, 0), false));
+            assert!(resumable(ended, &counts(3, 0), true));
+            // An operation's refused rows are checked again by a resume; an edit's failed
+            // assets are retried instead.
+            assert!(resumable(ended, &counts(0, 2), true));
+            assert!(!resumable(ended, &counts(0, 2), false));
+            assert!(!resumable(ended, &nothing, true));
+        }
+        for settled in [
+            RunStatus::Completed,
+            RunStatus::Previewed,
+            RunStatus::PreviewIncomplete,
+        ] {
+            assert!(!resumable(settled, &counts(3, 2), true));
+        }
+    }
 
     #[test]
     fn an_unknown_run_is_refused_in_the_readers_language() {

@@ -188,7 +188,7 @@ async fn show(
                 output::print_failures(groups, l);
             }
             print_problems(ws, run, groups.is_ok(), l);
-            if summary.resumable() {
+            if summary.resumable {
                 println!("{}", l.msg("cli-bulk-finish-hint", &[("run", arg(run))]));
             }
             Ok(())

@@ -66,7 +66,7 @@ pub fn print_finish(summary: &RunSummary, l: &Localizer) {
             )
         );
     }
-    if summary.resumable() {
+    if summary.resumable {
         println!(
             "{}",
             l.msg("cli-bulk-finish-hint", &[("run", arg(summary.id.as_str()))])

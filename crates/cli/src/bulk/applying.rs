@@ -83,7 +83,7 @@ async fn apply(
             l.msg("cli-bulk-report-hint", &[("run", arg(s.id.as_str()))])
         );
     }
-    if s.resumable() {
+    if s.resumable {
         println!(
             "{}",
             l.msg("cli-bulk-finish-hint", &[("run", arg(s.id.as_str()))])

@@ -80,6 +80,9 @@ pub struct TagImportApplied {
     /// written before stays, and undoing the import puts it back. Sent to the window worded.
     #[ts(type = "string | null")]
     pub stopped: Option<SavedText>,
+    /// Whether a resume has something to do (the run's [`RunSummary::resumable`]): the window
+    /// offers Resume by it, an import interrupted included.
+    pub resumable: bool,
 }
 
 /// The tag a tag id sits below: `ns:a` for `ns:a/b`, the namespace `ns:` for `ns:a`; `None`
@@ -325,6 +328,7 @@ impl TagImportApplied {
             stopped: view
                 .and_then(|v| v.reason)
                 .or_else(|| cancelled.then(|| SavedText::new("reason-cancelled", []))),
+            resumable: summary.resumable,
         }
     }
 }

@@ -23,9 +23,6 @@ export type MoveWork = 'idle' | 'choosing' | 'previewing' | 'applying' | 'undoin
 /** The name the rename example starts from. */
 export const EXAMPLE_NAME = 'IMG_2231 Beach.JPG';
 
-/** The statuses of a run an apply can take up again. */
-const RESUMABLE = new Set(['interrupted', 'cancelled', 'stopped']);
-
 export class MoveModel {
   /** The panel is shown (opened by "Move…" or "Moves from a sheet…"). */
   open = $state(false);
@@ -84,7 +81,7 @@ export class MoveModel {
   get canApply(): boolean {
     const run = this.run;
     if (this.busy || !run || this.toMove === 0) return false;
-    return run.status === 'previewed' || RESUMABLE.has(run.status);
+    return run.status === 'previewed' || run.resumable;
   }
 
   /** Undo: a move applied that moved something (not an undo itself). */

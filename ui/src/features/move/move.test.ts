@@ -137,6 +137,16 @@ describe('MoveModel', () => {
     expect(previewMove).toHaveBeenCalledTimes(3);
   });
 
+  it('offers Apply again to a move ended early only where the core says a resume has something to do', () => {
+    const model = opened();
+    model.run = moveRun({ status: 'stopped', resumable: true });
+    expect(model.canApply).toBe(true);
+    // Its rows still read as left to move, yet the core (which read its journal) says nothing
+    // is: the window does not decide by the run's status.
+    model.run = moveRun({ status: 'cancelled', resumable: false });
+    expect(model.canApply).toBe(false);
+  });
+
   it('undoes by previewing the undo of the run', async () => {
     const model = opened();
     model.run = moveRun({ status: 'completed' }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } }));

@@ -2,7 +2,7 @@
 // values, each value before → after) with Apply, in English and French; a refusal names its
 // row with nothing to apply; what Apply left alone and what Undo kept, in words; an import
 // stopped part-way; a sheet dropped while a step runs, set aside in words.
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -63,7 +63,7 @@ describe('the round trip panel', () => {
         changed: [{ row: 1, id: 'wknd:season/summer', property: 'jcr:title', before: 'Summer', after: 'Summertime' }],
         runId: 'r4',
       },
-      applied: { id: 'r4', created: 0, changed: 1, changedSince: [], stopped: null },
+      applied: { id: 'r4', created: 0, changed: 1, changedSince: [], stopped: null, resumable: false },
       rename: { tag: 'wknd:season/summer', from: 'Summer', to: 'Summertime' },
       undone: null,
     });
@@ -75,7 +75,7 @@ describe('the round trip panel', () => {
   });
 
   it('saves an applied import’s report as CSV, a tag value a row, as every report does', async () => {
-    const applied: TagImportApplied = { id: 'imp-1', created: 1, changed: 1, changedSince: [], stopped: null };
+    const applied: TagImportApplied = { id: 'imp-1', created: 1, changed: 1, changedSince: [], stopped: null, resumable: false };
     vi.mocked(openTagImportRun).mockResolvedValueOnce({ connectionId: 'c1', preview: PREVIEW, applied, rename: null, undone: null });
     const model = await shown('en');
     await model.openRun('imp-1', [connection()]);
@@ -86,7 +86,7 @@ describe('the round trip panel', () => {
   });
 
   it('offers the Undo of an applied import opened from Activity, and says an undone one was undone (issue 77)', async () => {
-    const applied: TagImportApplied = { id: 'r9', created: 1, changed: 1, changedSince: [], stopped: null };
+    const applied: TagImportApplied = { id: 'r9', created: 1, changed: 1, changedSince: [], stopped: null, resumable: false };
     vi.mocked(openTagImportRun).mockResolvedValueOnce({ connectionId: 'c1', preview: PREVIEW, applied, rename: null, undone: null });
     const model = await shown('en');
     await model.openRun('r9', [connection()]);
@@ -128,6 +128,7 @@ describe('the round trip panel', () => {
       changed: 0,
       changedSince: [{ id: 'wknd:season/summer', changed: { property: 'jcr:title.fr', preview: 'Été', now: 'Été!' } }],
       stopped: null,
+      resumable: false,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
     // Applied looks applied (issue 68): its heading, a success card with the counts, no column
@@ -154,13 +155,38 @@ describe('the round trip panel', () => {
     expect(screen.getAllByTestId('tags-import-outcome').map((o) => o.textContent)).toEqual(['Kept: changed since', 'Given back']);
   });
 
+  it('offers to resume an import cut short (the app closed mid-way), as the core says it can be', async () => {
+    const interrupted = { id: 'imp-5', created: 1, changed: 0, changedSince: [], stopped: null, resumable: true };
+    vi.mocked(openTagImportRun).mockResolvedValue({ connectionId: 'c1', preview: PREVIEW, applied: interrupted, rename: null, undone: null });
+    const model = await shown('en');
+    await model.openRun('imp-5', [connection()]);
+    const banner = await screen.findByTestId('tags-import-stopped');
+    expect(banner).toHaveTextContent('The import did not finish');
+    expect(banner).toHaveTextContent('Resume finds out what AEM holds and writes only what is left.');
+    vi.mocked(applyTaxonomyRun).mockResolvedValue({ ...interrupted, changed: 1, resumable: false });
+    await userEvent.click(within(banner).getByRole('button', { name: 'Resume the import' }));
+    expect(applyTaxonomyRun).toHaveBeenCalledWith('imp-5', null);
+    await waitFor(() => expect(screen.queryByTestId('tags-import-stopped')).toBeNull());
+  });
+
+  it('offers no Resume where the core says a stopped import has nothing left to write', async () => {
+    const stopped = 'The credentials were refused: the import stopped there.';
+    const ended = { id: 'imp-6', created: 1, changed: 1, changedSince: [], stopped, resumable: false };
+    vi.mocked(openTagImportRun).mockResolvedValue({ connectionId: 'c1', preview: PREVIEW, applied: ended, rename: null, undone: null });
+    const model = await shown('en');
+    await model.openRun('imp-6', [connection()]);
+    const banner = await screen.findByTestId('tags-import-stopped');
+    expect(banner).toHaveTextContent(stopped);
+    expect(within(banner).queryByRole('button', { name: 'Resume the import' })).toBeNull();
+  });
+
   it('says where an import stopped part-way, and offers to undo what it wrote', async () => {
     vi.mocked(previewTagImport).mockResolvedValue(PREVIEW);
     const model = await shown('en');
     await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
     await screen.findByTestId('tags-import-preview');
     const stopped = 'AEM did not take the change of wknd:season/summer (Forbidden): the import stopped there.';
-    vi.mocked(applyTaxonomyRun).mockResolvedValue({ id: 'imp-2', created: 1, changed: 0, changedSince: [], stopped });
+    vi.mocked(applyTaxonomyRun).mockResolvedValue({ id: 'imp-2', created: 1, changed: 0, changedSince: [], stopped, resumable: true });
     await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
     const banner = await screen.findByTestId('tags-import-stopped');
     expect(banner.textContent).toContain('The import stopped');
@@ -189,7 +215,7 @@ describe('the round trip panel', () => {
 
     // The answer to its first write was lost: nothing counted as written, yet it may have landed.
     const stopped = 'AEM did not take the change of wknd:season/autumn (no answer): the import stopped there.';
-    vi.mocked(applyTaxonomyRun).mockResolvedValue({ id: 'imp-4', created: 0, changed: 0, changedSince: [], stopped });
+    vi.mocked(applyTaxonomyRun).mockResolvedValue({ id: 'imp-4', created: 0, changed: 0, changedSince: [], stopped, resumable: true });
     await userEvent.type(screen.getByTestId('production-confirm-input'), 'Prod');
     await userEvent.click(screen.getByTestId('production-confirm-button'));
     await screen.findByTestId('tags-import-stopped');
@@ -213,7 +239,7 @@ describe('the round trip panel', () => {
     expect(aside.textContent).toContain('other.csv was not opened');
     expect(aside.textContent).toContain('wait until it has finished, then drop the sheet again');
     expect(previewTagImport).toHaveBeenCalledTimes(1);
-    finish({ id: 'imp-3', created: 1, changed: 1, changedSince: [], stopped: null });
+    finish({ id: 'imp-3', created: 1, changed: 1, changedSince: [], stopped: null, resumable: false });
     expect((await screen.findByTestId('tags-import-applied'))).toHaveTextContent('Created 1 tag and changed 1 value.');
     await userEvent.click(within(aside).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('tags-import-set-aside')).toBeNull();

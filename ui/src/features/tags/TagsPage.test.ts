@@ -182,7 +182,7 @@ describe('the Tags page', () => {
     expect(picker).toBeEnabled();
     await userEvent.click(await screen.findByRole('button', { name: 'Apply 1 change' }));
     expect(picker).toBeDisabled();
-    finish({ id: 'imp-1', created: 0, changed: 1, changedSince: [], stopped: null });
+    finish({ id: 'imp-1', created: 0, changed: 1, changedSince: [], stopped: null, resumable: false });
     expect(await screen.findByTestId('tags-import-applied')).toHaveTextContent('Created 0 tags and changed 1 value.');
     expect(picker).toBeEnabled();
   });
@@ -200,7 +200,7 @@ describe('the Tags page', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Apply 1 change' }));
     // Another page is opened while the import is written (App shows one page at a time).
     first.unmount();
-    finish({ id: 'imp-1', created: 0, changed: 1, changedSince: [], stopped: null });
+    finish({ id: 'imp-1', created: 0, changed: 1, changedSince: [], stopped: null, resumable: false });
     render(TagsPage, { props, context });
     expect(await screen.findByTestId('tags-connection')).toHaveValue('c2');
     expect(await screen.findByTestId('tags-import-applied')).toHaveTextContent('Created 0 tags and changed 1 value.');

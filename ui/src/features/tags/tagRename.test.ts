@@ -26,7 +26,7 @@ const PREVIEW: TagRenamePreview = {
   changed: [{ row: 0, id: SURF.id, property: 'jcr:title', before: 'Surf', after: 'Surfing' }],
   runId: 'r1',
 };
-const APPLIED = { id: 'r1', created: 0, changed: 1, changedSince: [], stopped: null };
+const APPLIED = { id: 'r1', created: 0, changed: 1, changedSince: [], stopped: null, resumable: false };
 
 function opened(): TagRenameModel {
   const m = new TagRenameModel(() => 'c1');

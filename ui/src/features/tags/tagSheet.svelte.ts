@@ -212,12 +212,13 @@ export class TagSheetModel {
     }
   }
 
-  /** Resume an import that stopped part-way: its run writes what is left (production: after
+  /** Resume an import that stopped part-way or was interrupted (the core says whether a resume
+   *  has something to do): its run writes what is left (production: after
    *  the name is typed); a value changed in AEM meanwhile is left alone and listed. */
   async resume(typed: string | null = null): Promise<void> {
     const connection = this.#connection;
     const applied = this.applied;
-    if (!connection || !applied?.stopped || this.busy || this.undone) return;
+    if (!connection || !applied?.resumable || this.busy || this.undone) return;
     if (connection.production && typed === null) {
       this.confirming = 'resume';
       return;

@@ -30,7 +30,7 @@ const PREVIEW: TagImportPreview = {
   changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title.fr', before: 'Été', after: 'Plein été' }],
   runId: 'imp-1',
 };
-const APPLIED = { id: 'imp-1', created: 1, changed: 1, changedSince: [], stopped: null };
+const APPLIED = { id: 'imp-1', created: 1, changed: 1, changedSince: [], stopped: null, resumable: false };
 
 function model(production = false) {
   const m = new TagSheetModel();

@@ -19,7 +19,7 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
-const STOPPED_APPLIED: TagImportApplied = { id: 'r9', created: 1, changed: 0, changedSince: [], stopped: 'AEM did not take the change of wknd:season/summer.' };
+const STOPPED_APPLIED: TagImportApplied = { id: 'r9', created: 1, changed: 0, changedSince: [], stopped: 'AEM did not take the change of wknd:season/summer.', resumable: true };
 const STOPPED: TagImportRun = {
   connectionId: 'c2',
   preview: {
@@ -33,7 +33,7 @@ const STOPPED: TagImportRun = {
   rename: null,
   undone: null,
 };
-const FINISHED: TagImportRun = { ...STOPPED, applied: { ...STOPPED_APPLIED, changed: 1, stopped: null } };
+const FINISHED: TagImportRun = { ...STOPPED, applied: { ...STOPPED_APPLIED, changed: 1, stopped: null, resumable: false } };
 
 describe('an import opened from Activity', () => {
   it('shows the run as applied, on the connection it was made with', async () => {

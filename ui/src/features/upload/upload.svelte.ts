@@ -40,9 +40,6 @@ import { type UploadUndone, undoneFiles } from './undone';
 /** What the page is doing: a step at work shows its progress and holds every button. */
 export type UploadWork = 'idle' | 'choosing' | 'previewing' | 'uploading' | 'undoing';
 
-/** The statuses of a run an apply can take up again. */
-const RESUMABLE = new Set(['interrupted', 'cancelled', 'stopped']);
-
 export class UploadModel {
   connectionId = $state('');
   folder = $state('');
@@ -101,11 +98,12 @@ export class UploadModel {
     return this.run ? lastUndo(this.run, this.runs) : null;
   }
 
-  /** Whether the report's run can be taken up again: stopped, cancelled or cut short, and
-   *  not undone (the core refuses that too). */
+  /** Whether the report's run can be taken up again: the core says a resume has something to
+   *  do (stopped, cancelled or cut short with files left), and it is not undone (the core
+   *  refuses that too). */
   get canResume(): boolean {
     const run = this.run;
-    if (this.busy || !run || !RESUMABLE.has(run.status) || this.undone !== null) return false;
+    if (this.busy || !run || !run.resumable || this.undone !== null) return false;
     return !this.runs.some((r) => undoOf(r) === run.id);
   }
 

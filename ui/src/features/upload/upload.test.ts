@@ -419,8 +419,9 @@ describe('an upload undone, stopped or at work', () => {
   });
 
   it('resumes a stopped upload with progress, and not one undone', async () => {
-    const stopped = aRun({ id: 'r8', status: 'stopped', kind: uploadKind, counts: { assets: 2, changed: 1, unchanged: 0, skipped: 0, failed: 1, pending: 0 } });
-    const completed = { ...stopped, status: 'completed' as const };
+    // The core says a stopped upload with a file refused is resumable (a resume checks it again).
+    const stopped = aRun({ id: 'r8', status: 'stopped', kind: uploadKind, counts: { assets: 2, changed: 1, unchanged: 0, skipped: 0, failed: 1, pending: 0 }, resumable: true });
+    const completed = { ...stopped, status: 'completed' as const, resumable: false };
     vi.mocked(runSummary).mockResolvedValue(stopped);
     vi.mocked(uploadReport).mockResolvedValue([]);
     vi.mocked(listRuns).mockResolvedValue([stopped]);
@@ -440,6 +441,18 @@ describe('an upload undone, stopped or at work', () => {
     vi.mocked(listRuns).mockResolvedValue([undoOf('r8'), stopped]);
     await model.openRun('r8');
     expect(model.canResume).toBe(false);
+  });
+
+  it('offers no Resume to an upload stopped with nothing left, as the core says', async () => {
+    const ended = aRun({ id: 'r10', status: 'stopped', kind: uploadKind, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 }, resumable: false });
+    vi.mocked(runSummary).mockResolvedValue(ended);
+    vi.mocked(uploadReport).mockResolvedValue([]);
+    vi.mocked(listRuns).mockResolvedValue([ended]);
+    const model = new UploadModel();
+    await model.openRun('r10');
+    show(model);
+    expect(model.canResume).toBe(false);
+    expect(screen.queryByTestId('upload-resume')).toBeNull();
   });
 
   it('pauses the upload at work', async () => {

@@ -155,4 +155,9 @@ opens: RunPage,
  * The catalogue id of the words for its rows done, with `count` (`count-changed`,
  * `count-moved`…): what a face calls them without asking what kind of run it is.
  */
-doneWords: string, };
+doneWords: string, 
+/**
+ * Whether a resume has something to do ([`resumable`]): what every face asks before it
+ * offers Resume or says how to finish the run, so none of them decides it by status.
+ */
+resumable: boolean, };

@@ -21,4 +21,9 @@ changed: number, changedSince: Array<TagLeftAlone>,
  * Why the import stopped part-way, when AEM did not take one of its writes: what was
  * written before stays, and undoing the import puts it back. Sent to the window worded.
  */
-stopped: string | null, };
+stopped: string | null, 
+/**
+ * Whether a resume has something to do (the run's [`RunSummary::resumable`]): the window
+ * offers Resume by it, an import interrupted included.
+ */
+resumable: boolean, };
