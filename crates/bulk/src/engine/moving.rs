@@ -232,25 +232,34 @@ fn compares_metadata(item: &MoveItem) -> bool {
 /// Where each of `items` stands (leaving one folder and, those in doubt, going into one), as
 /// [`check_item`] finds each by its own reads: in doubt, by one read of the folder they go
 /// into (a move that landed, a new path taken), then for the rest one read of the folder they
-/// leave, three levels down for an undo (each asset's metadata). `None` when a folder's read
-/// did not answer (Sling would not render it that deep): each is then read on its own.
+/// leave, three levels down for an undo (each asset's metadata); renames in doubt stay in
+/// their folder, so its one read tells both. `None` when a folder's read did not answer
+/// (Sling would not render it that deep): each is then read on its own.
 async fn found_together(reader: &dyn Reader, items: &[(&MoveItem, bool)]) -> Option<Vec<Found>> {
     let (first, in_doubt) = items[0];
+    let depth = match items.iter().any(|(item, _)| compares_metadata(item)) {
+        true => "3",
+        false => "1",
+    };
+    let left = parent(&first.from);
+    let renamed = first.dest_parent() == left;
     let mut found: Vec<Option<Found>> = vec![None; items.len()];
+    let mut listed = None;
     if in_doubt {
-        let there = read_node(reader, first.dest_parent(), "1").await.ok()?;
+        let into = if renamed { depth } else { "1" };
+        let there = read_node(reader, first.dest_parent(), into).await.ok()?;
         for (slot, (item, _)) in found.iter_mut().zip(items) {
             *slot = landed_in(there.as_ref(), item);
         }
         if found.iter().all(Option::is_some) {
             return Some(found.into_iter().flatten().collect());
         }
+        listed = renamed.then_some(there);
     }
-    let depth = match items.iter().any(|(item, _)| compares_metadata(item)) {
-        true => "3",
-        false => "1",
+    let children = match listed {
+        Some(children) => children,
+        None => read_node(reader, left, depth).await.ok()?,
     };
-    let children = read_node(reader, parent(&first.from), depth).await.ok()?;
     let rest = |(found, (item, _)): (Option<Found>, &(&MoveItem, bool))| {
         found.unwrap_or_else(|| found_in(children.as_ref(), item))
     };
@@ -361,6 +370,69 @@ mod tests {
         let empty = serde_json::json!({ "y.jpg": { "jcr:uuid": "u" } });
         assert_eq!(landed_in(Some(&empty), &moving), None);
         assert_eq!(landed_in(None, &moving), None);
+    }
+
+    /// A reader that answers every read with one folder's children, counting the reads.
+    struct OneFolder {
+        aem: ClassicAssets,
+        children: Value,
+        reads: std::sync::atomic::AtomicUsize,
+    }
+
+    impl Reader for OneFolder {
+        fn aem(&self) -> &ClassicAssets {
+            &self.aem
+        }
+
+        fn read<'a>(
+            &'a self,
+            _: crate::operation::Read<'a>,
+        ) -> BoxFuture<'a, Result<Value, SavedText>> {
+            self.reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Box::pin(std::future::ready(Ok(self.children.clone())))
+        }
+    }
+
+    /// Renames in doubt (a resume after a crash) stay in their folder: its one read tells
+    /// which landed and where the others stand. Seen failing with the folder read twice.
+    #[tokio::test]
+    async fn renames_in_doubt_are_told_by_one_read_of_their_folder() {
+        let auth = metadesk_clients::aem::StaticAuthorizer::new(
+            metadesk_clients::aem::RequestCredentials::Bearer {
+                token: metadesk_credentials::secrets::Secret::new("t"),
+                api_key: None,
+            },
+            "x",
+        );
+        let client = metadesk_clients::aem::AemClient::new(
+            metadesk_clients::aem::client::build_http_client().unwrap(),
+            "http://127.0.0.1:9",
+            std::sync::Arc::new(auth),
+        )
+        .unwrap();
+        let reader = OneFolder {
+            aem: ClassicAssets::new(client),
+            // The first rename landed; the second did not.
+            children: serde_json::json!({
+                "one-renamed.jpg": { "jcr:uuid": "u" },
+                "two.jpg": { "jcr:uuid": "u" },
+            }),
+            reads: Default::default(),
+        };
+        let rows = [
+            item("/content/dam/a/one.jpg", "/content/dam/a/one-renamed.jpg"),
+            item("/content/dam/a/two.jpg", "/content/dam/a/two-renamed.jpg"),
+        ];
+        let items: Vec<(&MoveItem, bool)> = rows
+            .iter()
+            .map(|row| match row {
+                MoveRow::Move(item) => (item, true),
+                _ => unreachable!(),
+            })
+            .collect();
+        let found = found_together(&reader, &items).await.unwrap();
+        assert_eq!(found, vec![Found::Done, Found::Ready]);
+        assert_eq!(reader.reads.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]
