@@ -14,8 +14,9 @@ use std::time::SystemTime;
 use metadesk_base::timefmt::parse_rfc3339;
 use metadesk_clients::error::{Error, Result};
 
+use crate::journal::path_of;
 use crate::replay::Replay;
-use crate::runs::{RunSummary, summarize};
+use crate::runs::{RunSummary, summarize, with_step_undone};
 
 /// A journal's length and modification time when its summary was kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,33 @@ impl RunHistory {
         drop(kept);
         runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_rfc3339(&r.created), r.id.clone())));
         Ok(runs)
+    }
+
+    /// One run's summary, as [`crate::runs::summary`] gives it (an undo's with the step of the
+    /// tag run it undoes): from what was kept while its journal is unchanged, else replayed
+    /// and kept, so a report opened again does not read its whole journal again.
+    pub fn summary(&self, runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
+        let summary = self.kept_or_replayed(&path_of(runs_dir, run_id)?)?;
+        Ok(with_step_undone(summary, |of| {
+            self.kept_or_replayed(&path_of(runs_dir, of).ok()?).ok()
+        }))
+    }
+
+    /// The summary of the journal at `path`: kept while unchanged, else replayed (the lock not
+    /// held meanwhile: a listing is not held up by one run's replay) and kept.
+    fn kept_or_replayed(&self, path: &Path) -> Result<RunSummary> {
+        let stamp = Stamp::of(path);
+        let lock = || self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((then, summary)) = lock().get(path)
+            && Some(*then) == stamp
+        {
+            return Ok(summary.clone());
+        }
+        let summary = summarize(&Replay::load(path)?);
+        if let Some(stamp) = stamp {
+            lock().insert(path.to_owned(), (stamp, summary.clone()));
+        }
+        Ok(summary)
     }
 }
 

@@ -314,16 +314,25 @@ pub fn spec(runs_dir: &Path, run_id: &str) -> Result<RunSpec> {
 
 /// One run's summary, replayed from its journal.
 pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
-    let mut summary = summarize(&Replay::load(&path_of(runs_dir, run_id)?)?);
+    let summary = summarize(&Replay::load(&path_of(runs_dir, run_id)?)?);
+    Ok(with_step_undone(summary, |of| {
+        Some(summarize(&Replay::load(&path_of(runs_dir, of).ok()?).ok()?))
+    }))
+}
+
+/// `summary` as a single run's summary says it: an undo's with the step of the tag run it
+/// undoes, when that step was done (`undone`: that run's summary; `None` when it was removed
+/// since, and then there is nothing to say of it).
+pub(crate) fn with_step_undone(
+    mut summary: RunSummary,
+    undone: impl FnOnce(&str) -> Option<RunSummary>,
+) -> RunSummary {
     if let Some(of) = summary.kind.undo_of() {
-        // The run undone may have been removed since: then there is nothing to say of it.
-        summary.undoes_tag_step = path_of(runs_dir, of)
-            .and_then(|path| Replay::load(&path))
-            .ok()
-            .and_then(|undone| undone.tag_step_view())
+        summary.undoes_tag_step = undone(of)
+            .and_then(|undone| undone.tag_step)
             .filter(|step| step.state == crate::tag_step::TagStepState::Done);
     }
-    Ok(summary)
+    summary
 }
 
 /// `limit` preview rows from `offset` (in journal order) among those whose action is `action`

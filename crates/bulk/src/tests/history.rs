@@ -74,3 +74,45 @@ async fn the_history_replays_only_the_journals_that_changed_since_it_was_listed(
         vec![(planned.id.clone(), RunStatus::Completed)]
     );
 }
+
+/// A single run's summary (a report opened) is kept the same way: asked again with its journal
+/// unchanged, it is not replayed; once the journal grew, it is. It says what `runs::summary`
+/// says. Seen failing with each summary replayed: the journal made unreadable (same length,
+/// same time) refused it.
+#[tokio::test]
+async fn a_run_s_summary_is_kept_while_its_journal_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 5, |_| json!({"dc:rights": "old"}));
+    let e = engine(fake, dir.path());
+    let runs = dir.path().join("runs");
+    let planned = planned_set(&e, ApiFamily::Classic).await;
+    let history = RunHistory::default();
+    let first = history.summary(&runs, &planned.id).unwrap();
+    assert_eq!(first, crate::runs::summary(&runs, &planned.id).unwrap());
+    assert_eq!(first.status, RunStatus::Previewed);
+
+    // Applied since: its journal grew, so it is replayed again.
+    e.apply(&planned.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let applied = history.summary(&runs, &planned.id).unwrap();
+    assert_eq!(applied.status, RunStatus::Completed);
+    assert_eq!(applied, crate::runs::summary(&runs, &planned.id).unwrap());
+
+    // The same length and time: kept, not read again.
+    let path = journal::journal_path(&runs, &planned.id);
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, "x".repeat(text.len())).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(history.summary(&runs, &planned.id).unwrap(), applied);
+    assert!(RunHistory::default().summary(&runs, &planned.id).is_err());
+    // An unknown run is refused as before.
+    assert!(history.summary(&runs, "20260101-000000-abcd").is_err());
+}

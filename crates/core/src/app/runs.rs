@@ -332,10 +332,11 @@ impl Workspace {
         applied
     }
 
-    /// One run's summary.
+    /// One run's summary: from the run history while its journal is unchanged (a report
+    /// opened again does not replay it).
     pub async fn run_summary(&self, run_id: &str) -> Result<RunSummary> {
-        let (dir, id) = (self.runs_dir(), run_id.to_owned());
-        blocking(move || runs::summary(&dir, &id)).await
+        let (dir, id, history) = (self.runs_dir(), run_id.to_owned(), self.history());
+        blocking(move || history.summary(&dir, &id)).await
     }
 
     /// The run history kept between listings, for a task that lists runs.
