@@ -104,7 +104,7 @@ export class BulkStore {
   openMove(run: RunSummary): void {
     if (this.run.busy || this.move.busy) return;
     this.run.newEdit();
-    this.move.showRun(run);
+    this.move.showRun(run, this.history.runs);
   }
 
   /** "Move…": the scope chosen on the page, moved or renamed in the Move panel; nothing while

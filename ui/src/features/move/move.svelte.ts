@@ -23,6 +23,13 @@ export type MoveWork = 'idle' | 'choosing' | 'previewing' | 'applying' | 'undoin
 /** The name the rename example starts from. */
 export const EXAMPLE_NAME = 'IMG_2231 Beach.JPG';
 
+/** Whether an undo in `runs` took `run` back in full: it completed with every row done or left
+ *  alone (a move's undo is a move of its own, linked by `goesBackTo`; it is never undone in
+ *  turn). */
+function undoneInFull(run: RunSummary, runs: readonly RunSummary[]): boolean {
+  return runs.some((r) => r.goesBackTo === run.id && r.status === 'completed' && r.counts.failed === 0 && r.counts.pending === 0);
+}
+
 export class MoveModel {
   /** The panel is shown (opened by "Move…" or "Moves from a sheet…"). */
   open = $state(false);
@@ -44,6 +51,8 @@ export class MoveModel {
   paused = $state(false);
   work = $state<MoveWork>('idle');
   error = $state<IpcError | null>(null);
+  /** The run history a run was opened with (Activity's): whether an undo took it back. */
+  #runs = $state<readonly RunSummary[]>([]);
 
   get busy(): boolean {
     return this.work !== 'idle';
@@ -84,11 +93,12 @@ export class MoveModel {
     return run.status === 'previewed' || run.resumable;
   }
 
-  /** Undo: a move applied that moved something (not an undo itself). */
+  /** Undo: a move applied that moved something (not an undo itself), and not undone in full
+   *  already (Activity's rule: a second undo would find nothing where the move put it). */
   get canUndo(): boolean {
     const run = this.run;
     if (this.busy || !run || !this.view || run.goesBackTo !== null || run.status === 'previewed') return false;
-    return (this.view?.counts.done ?? 0) > 0;
+    return (this.view?.counts.done ?? 0) > 0 && !undoneInFull(run, this.#runs);
   }
 
   /** "Move…" on the Bulk edit page: the scope's assets, into a folder to choose. */
@@ -103,12 +113,13 @@ export class MoveModel {
 
   /** A move's run opened from Activity: its preview or report, with Apply, Resume or Undo as
    *  its state allows. */
-  showRun(run: RunSummary): void {
+  showRun(run: RunSummary, runs: readonly RunSummary[] = []): void {
     if (this.busy) return;
     this.#forget();
     this.open = true;
     this.connectionId = run.connectionId ?? '';
     this.run = run;
+    this.#runs = runs;
   }
 
   /** "Moves from a sheet…": the sheet chosen in the open dialog (held by the core). */
@@ -212,6 +223,7 @@ export class MoveModel {
     this.scope = null;
     this.sheet = null;
     this.run = null;
+    this.#runs = [];
     this.progress = null;
     this.error = null;
   }

@@ -147,6 +147,23 @@ describe('MoveModel', () => {
     expect(model.canApply).toBe(false);
   });
 
+  it('offers no Undo for a move opened from Activity that an undo took back in full', () => {
+    const model = new MoveModel();
+    const moved = moveRun({ status: 'completed', counts: { assets: 3, changed: 2, unchanged: 0, skipped: 0, failed: 1, pending: 0 } }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } }));
+    model.showRun(moved, [moved]);
+    expect(model.canUndo).toBe(true);
+    const undo = moveRun({
+      id: 'run-undo',
+      status: 'completed',
+      kind: { kind: 'move', items: 2, undo_of: 'run-move-1' },
+      goesBackTo: 'run-move-1',
+      appliedAt: '2026-03-02T10:00:00Z',
+      counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 },
+    });
+    model.showRun(moved, [undo, moved]);
+    expect(model.canUndo).toBe(false);
+  });
+
   it('undoes by previewing the undo of the run', async () => {
     const model = opened();
     model.run = moveRun({ status: 'completed' }, view({ counts: { planned: 3, done: 2, leftAlone: 0, failed: 0, refused: 1, pending: 0, inDoubt: 0 } }));
