@@ -5,6 +5,20 @@ use super::*;
 use crate::replay::RunStatus;
 use crate::run_history::RunHistory;
 
+/// The journal at `path` made unreadable, with the length and time it had: a history that
+/// reads it again refuses it, one that kept its summary does not notice.
+fn unreadable_as_it_was(path: &std::path::Path) {
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, "x".repeat(text.len())).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+}
+
 /// A run listed, then applied: the next listing says it is done (its journal grew), a journal
 /// removed since is gone, a journal the same length and time as when it was listed is not
 /// replayed again, and one that is not a journal is left out in every listing.
@@ -50,16 +64,7 @@ async fn the_history_replays_only_the_journals_that_changed_since_it_was_listed(
     // The same length and time as when listed: kept, not read again (a journal only grows, so
     // one that was written to is never both).
     let path = journal::journal_path(&runs, &done);
-    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    let unreadable = "x".repeat(text.len());
-    std::fs::write(&path, &unreadable).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    unreadable_as_it_was(&path);
     assert_eq!(status(&history), applied, "kept, not replayed");
     assert_eq!(
         status(&RunHistory::default()),
@@ -101,16 +106,7 @@ async fn a_run_s_summary_is_kept_while_its_journal_is_unchanged() {
     assert_eq!(applied, crate::runs::summary(&runs, &planned.id).unwrap());
 
     // The same length and time: kept, not read again.
-    let path = journal::journal_path(&runs, &planned.id);
-    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, "x".repeat(text.len())).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    unreadable_as_it_was(&journal::journal_path(&runs, &planned.id));
     assert_eq!(history.summary(&runs, &planned.id).unwrap(), applied);
     assert!(RunHistory::default().summary(&runs, &planned.id).is_err());
     // An unknown run is refused as before.
