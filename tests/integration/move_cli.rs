@@ -394,6 +394,54 @@ async fn a_move_of_many_aem_failed_for_a_moment_is_checked_by_two_reads() {
     );
 }
 
+/// A move cut short after its last move, before it journaled its end (the app closed then):
+/// every row is done, yet the run never ended. Its report says how to finish it, and the
+/// resume ends it: each asset checked where the move put it, nothing moved again.
+#[tokio::test]
+async fn a_move_cut_short_after_its_last_move_is_ended_by_its_resume_moving_nothing() {
+    let sb = sandbox(4).await;
+    let h = CliHome::new(&sb);
+    let paths = assets(&sb);
+    let (sheet, new) = renames(&h, &paths);
+    let moved = h
+        .run_dev(&["move", "--sheet", &sheet, "--yes", "--json"])
+        .await;
+    assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
+    let run = moved.json()["id"].as_str().unwrap().to_owned();
+    let path = h.runs_dir().join(format!("{run}.jsonl"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cut: String = text
+        .lines()
+        .filter(|l| !l.contains("\"t\":\"ended\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(cut.len() < text.len(), "{text}");
+    std::fs::write(&path, cut).unwrap();
+
+    let shown = h.run(&["runs", "show", &run]).await;
+    assert!(
+        shown
+            .stdout
+            .contains(&format!("finish it: metadesk-cli bulk resume {run}")),
+        "{}{}",
+        shown.stdout,
+        shown.stderr
+    );
+    let resumed = h
+        .run_dev(&["bulk", "resume", &run, "--yes", "--json"])
+        .await;
+    assert_eq!(
+        resumed.code,
+        Some(0),
+        "{}{}",
+        resumed.stdout,
+        resumed.stderr
+    );
+    assert_eq!(resumed.json()["status"], "completed", "{}", resumed.stdout);
+    assert_moved(&sb, &paths, &new);
+    assert_eq!(sb.counters().assets_moved, paths.len() as u64, "moved once");
+}
+
 /// A move that stopped with assets AEM kept refusing says how to finish it: a resume checks
 /// them again and sends what did not land (a move cannot be retried). Seen failing with the
 /// hint given only for assets not sent yet, with the words saying it was tried once, and with
