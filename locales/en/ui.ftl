@@ -1329,7 +1329,7 @@ tags-import-apply = Apply { $count ->
 tags-import-applying = Applying…
 tags-import-failed = The import stopped
 tags-import-interrupted = The import did not finish
-tags-import-interrupted-why = It was cut short (the app closed or lost its connection) before it ended. Resume finds out what AEM holds and writes only what is left.
+tags-import-interrupted-why = It was cut short (the app closed, or the computer stopped) before it ended. Resume finds out what AEM holds and writes only what is left.
 tags-import-done = Created { $created ->
     [one] 1 tag
    *[other] { $created } tags

@@ -1343,7 +1343,7 @@ tags-import-apply = Appliquer { $count ->
 tags-import-applying = Application en cours…
 tags-import-failed = L’import s’est arrêté
 tags-import-interrupted = L’import ne s’est pas terminé
-tags-import-interrupted-why = Il a été interrompu (l’application a été fermée ou a perdu sa connexion) avant la fin. Reprendre vérifie ce que contient AEM et n’écrit que ce qui reste.
+tags-import-interrupted-why = Il a été interrompu (l’application a été fermée, ou l’ordinateur s’est arrêté) avant la fin. Reprendre vérifie ce que contient AEM et n’écrit que ce qui reste.
 tags-import-done = { $created ->
     [one] 1 balise créée
    *[other] { $created } balises créées
