@@ -465,6 +465,34 @@ impl CliHome {
         self.home.join("data").join("runs")
     }
 
+    /// Run `run`'s journal without its one end record, as an app closed right after its last
+    /// write leaves it: interrupted, with every row journaled.
+    pub fn cut_before_its_end(&self, run: &str) {
+        let path = self.runs_dir().join(format!("{run}.jsonl"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let end = |line: &&str| line.contains("\"t\":\"ended\"");
+        assert_eq!(text.lines().filter(end).count(), 1, "{text}");
+        let cut: String = text
+            .lines()
+            .filter(|line| !end(line))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(&path, cut).unwrap();
+    }
+
+    /// `runs show RUN` says how to finish the run (`bulk resume RUN`).
+    pub async fn assert_says_to_finish(&self, run: &str) {
+        let shown = self.run(&["runs", "show", run]).await;
+        assert!(
+            shown
+                .stdout
+                .contains(&format!("finish it: metadesk-cli bulk resume {run}")),
+            "{}{}",
+            shown.stdout,
+            shown.stderr
+        );
+    }
+
     /// A fresh development token in the file [`CliHome::run_dev`] reads, as a person imports
     /// one once AEM refused the last.
     pub fn new_dev_token(&self, sb: &Sandbox) {
@@ -706,32 +734,12 @@ async fn a_run_cut_short_after_its_last_write_says_to_resume_it_and_the_resume_e
         .await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let id = ran.json()["id"].as_str().unwrap().to_owned();
-    let path = h.runs_dir().join(format!("{id}.jsonl"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let ended = text
-        .lines()
-        .filter(|l| l.contains("\"t\":\"ended\""))
-        .count();
-    assert_eq!(ended, 1, "{text}");
-    let cut: String = text
-        .lines()
-        .filter(|l| !l.contains("\"t\":\"ended\""))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(&path, cut).unwrap();
+    h.cut_before_its_end(&id);
     let summary = metadesk_core::bulk::runs::summary(&h.runs_dir(), &id).unwrap();
     assert_eq!(summary.status, metadesk_core::bulk::RunStatus::Interrupted);
     assert_eq!(summary.counts.pending, 0);
 
-    let shown = h.run(&["runs", "show", &id]).await;
-    assert!(
-        shown
-            .stdout
-            .contains(&format!("finish it: metadesk-cli bulk resume {id}")),
-        "{}{}",
-        shown.stdout,
-        shown.stderr
-    );
+    h.assert_says_to_finish(&id).await;
 
     let writes = sb.counters().writes_applied;
     let resumed = h.run_dev(&["bulk", "resume", &id, "--yes", "--json"]).await;

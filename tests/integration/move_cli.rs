@@ -408,25 +408,8 @@ async fn a_move_cut_short_after_its_last_move_is_ended_by_its_resume_moving_noth
         .await;
     assert_eq!(moved.code, Some(0), "{}{}", moved.stdout, moved.stderr);
     let run = moved.json()["id"].as_str().unwrap().to_owned();
-    let path = h.runs_dir().join(format!("{run}.jsonl"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let cut: String = text
-        .lines()
-        .filter(|l| !l.contains("\"t\":\"ended\""))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    assert!(cut.len() < text.len(), "{text}");
-    std::fs::write(&path, cut).unwrap();
-
-    let shown = h.run(&["runs", "show", &run]).await;
-    assert!(
-        shown
-            .stdout
-            .contains(&format!("finish it: metadesk-cli bulk resume {run}")),
-        "{}{}",
-        shown.stdout,
-        shown.stderr
-    );
+    h.cut_before_its_end(&run);
+    h.assert_says_to_finish(&run).await;
     let resumed = h
         .run_dev(&["bulk", "resume", &run, "--yes", "--json"])
         .await;
@@ -470,15 +453,7 @@ async fn a_move_stopped_with_assets_refused_says_to_resume_it() {
     );
     // Its report says it too.
     let run = moved.stdout.split_whitespace().nth(1).unwrap();
-    let shown = h.run(&["runs", "show", run]).await;
-    assert!(
-        shown
-            .stdout
-            .contains(&format!("finish it: metadesk-cli bulk resume {run}")),
-        "{}{}",
-        shown.stdout,
-        shown.stderr
-    );
+    h.assert_says_to_finish(run).await;
 }
 
 /// The token stops working mid-run and cannot be renewed (a development token): the run
