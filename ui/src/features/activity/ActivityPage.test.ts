@@ -151,6 +151,27 @@ describe('the Activity page', () => {
     expect(store.run.stage).toBe('setup');
   });
 
+  it('marks a move its undo took back as undone, each linked to the other', async () => {
+    const moved = runSummary({ id: 'm1', status: 'completed', kind: { kind: 'move', items: 2 }, doneWords: 'count-moved', counts: counts({ changed: 2 }), appliedAt: '2026-03-02T09:20:00Z' });
+    const back = runSummary({
+      id: 'm2',
+      status: 'completed',
+      kind: { kind: 'move', items: 2, undo_of: 'm1' },
+      doneWords: 'count-moved',
+      counts: counts({ changed: 2 }),
+      created: '2026-03-02T10:00:00Z',
+      appliedAt: '2026-03-02T10:00:05Z',
+    });
+    await renderPage([back, moved]);
+    const [undoCard, moveCard] = await screen.findAllByTestId('run-item');
+    // The move says it was undone, and by which run; the undo says what it undid (as an
+    // edit and its undo do), not a second, unrelated move.
+    expect(moveCard).toHaveAttribute('data-undone', 'yes');
+    expect(within(moveCard!).getByTestId('run-undone-by')).toHaveTextContent(/Undone on/);
+    expect(within(undoCard!).getByTestId('run-undoes')).toHaveTextContent(/Undoes/);
+    expect(undoCard).not.toHaveAttribute('data-undone');
+  });
+
   it('never shows runs worded in the language the window had before a switch', async () => {
     const i18n = new I18n('en');
     const store = new BulkStore(() => [connection()], i18n);

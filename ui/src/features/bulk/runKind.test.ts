@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { RunKind } from '../../ipc/bindings/RunKind';
 import { runSummary } from '../../test-fixtures';
-import { isUndoRun, namesItself, publicationOf, takesBack, undoOf, uploadUndoRows } from './runKind';
+import { isUndo, isUndoRun, namesItself, publicationOf, takesBack, undoOf, uploadUndoRows } from './runKind';
 
 const of = (kind: RunKind) => runSummary({ kind });
 const publish = (replication: 'publish' | 'unpublish', from?: { kind: 'undo' | 'republish'; of: string }): RunKind => ({
@@ -32,6 +32,12 @@ describe('a run kind, asked', () => {
     expect([undoOf(retry), takesBack(retry), isUndoRun(retry)]).toEqual([null, null, false]);
     // A republish goes back to its edit, but takes nothing back.
     expect(takesBack(of(publish('publish', { kind: 'republish', of: 'd' })))).toBeNull();
+  });
+
+  it("names the move a move's undo takes back, as the core does, though it is worded as a move", () => {
+    const back = of({ kind: 'move', items: 2, undo_of: 'm' });
+    expect([undoOf(back), isUndo(back), takesBack(back)]).toEqual(['m', false, null]);
+    expect(undoOf(of({ kind: 'move', items: 2 }))).toBeNull();
   });
 
   it('knows which runs say what and where in their name alone', () => {

@@ -44,14 +44,19 @@ export function replicationOf(run: Of): { replication: Replication; tier: Agent 
   return kind.kind === 'publish' ? { replication: kind.replication, tier: kind.agent } : null;
 }
 
-/** The run a plain undo (of values, tags or files) undoes; null for any other run. */
+/** The run an undo undoes, as the core's `RunKind::undo_of` says it: a plain undo's (of values,
+ *  tags or files) or a move's undo's (a move back); null for any other run. */
 export function undoOf(run: Of): string | null {
-  return run.kind.kind === 'undo' ? run.kind.of : null;
+  const kind = run.kind;
+  if (kind.kind === 'undo') return kind.of;
+  if (kind.kind === 'move') return kind.undo_of ?? null;
+  return null;
 }
 
-/** Whether the run is a plain undo: it puts values back (or deletes what an upload made). */
+/** Whether the run is a plain undo: it puts values back (or deletes what an upload made). A
+ *  move's undo is a move of its own, worded as one. */
 export function isUndo(run: Of): boolean {
-  return undoOf(run) !== null;
+  return run.kind.kind === 'undo';
 }
 
 /** Whether the run retries what another one failed to do. */

@@ -2,7 +2,7 @@
 // undo is a redo, and so whether undoing a run would undo, redo or do nothing. Shared by
 // Activity's cards and the report's buttons; tested in ActivityPage.test.ts ("a run and its undo").
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
-import { isUndo, takesBack, undoOf } from './runKind';
+import { takesBack, undoOf } from './runKind';
 
 /** What undoing `run` would do, as the button says it: a run whose undo finished has nothing
  *  left to undo (a second undo would find each value already back, or changed by someone
@@ -49,7 +49,7 @@ export function undoes(run: RunSummary, runs: readonly RunSummary[]): RunSummary
 
 /** Whether `run` is an undo that puts back a change an earlier undo took away (a redo). */
 export function isRedo(run: RunSummary, runs: readonly RunSummary[]): boolean {
-  return isUndo(run) && undoDepth(run, runs) % 2 === 0;
+  return undoOf(run) !== null && undoDepth(run, runs) % 2 === 0;
 }
 
 /** Whether undoing `run` would make a change again: `run` is an undo (not itself a redo). */
@@ -63,7 +63,7 @@ function undoDepth(run: RunSummary, runs: readonly RunSummary[]): number {
   let depth = 0;
   const seen = new Set<string>();
   let current: RunSummary | null = run;
-  while (current && isUndo(current) && !seen.has(current.id)) {
+  while (current && undoOf(current) !== null && !seen.has(current.id)) {
     seen.add(current.id);
     depth += 1;
     current = undoes(current, runs);
@@ -71,8 +71,9 @@ function undoDepth(run: RunSummary, runs: readonly RunSummary[]): number {
   return depth;
 }
 
-/** Undone in full by a run that is not itself undone: every asset it changed is back. */
-function whollyUndone(run: RunSummary, runs: readonly RunSummary[]): boolean {
+/** Undone in full by a run that is not itself undone: every asset it changed is back (a
+ *  move's too: each asset it moved is where it was). */
+export function whollyUndone(run: RunSummary, runs: readonly RunSummary[]): boolean {
   const undo = undoneBy(run, runs);
   if (!undo || undo.status !== 'completed' || undo.counts.failed > 0 || undo.counts.pending > 0) return false;
   return undoneBy(undo, runs) === null;

@@ -16,19 +16,13 @@ import { toIpcError } from '../../ipc/errors';
 import { runStep } from '../../lib/step';
 import type { IpcError } from '../../ipc/types';
 import { noRename, renamedExample, ruleText, type RenameChoice } from './moveRule';
+import { whollyUndone } from '../bulk/undoLinks';
 
 /** What the panel is doing: a step at work shows its progress and holds every button. */
 export type MoveWork = 'idle' | 'choosing' | 'previewing' | 'applying' | 'undoing';
 
 /** The name the rename example starts from. */
 export const EXAMPLE_NAME = 'IMG_2231 Beach.JPG';
-
-/** Whether an undo in `runs` took `run` back in full: it completed with every row done or left
- *  alone (a move's undo is a move of its own, linked by `goesBackTo`; it is never undone in
- *  turn). */
-function undoneInFull(run: RunSummary, runs: readonly RunSummary[]): boolean {
-  return runs.some((r) => r.goesBackTo === run.id && r.status === 'completed' && r.counts.failed === 0 && r.counts.pending === 0);
-}
 
 export class MoveModel {
   /** The panel is shown (opened by "Move…" or "Moves from a sheet…"). */
@@ -98,7 +92,7 @@ export class MoveModel {
   get canUndo(): boolean {
     const run = this.run;
     if (this.busy || !run || !this.view || run.goesBackTo !== null || run.status === 'previewed') return false;
-    return (this.view?.counts.done ?? 0) > 0 && !undoneInFull(run, this.#runs);
+    return (this.view?.counts.done ?? 0) > 0 && !whollyUndone(run, this.#runs);
   }
 
   /** "Move…" on the Bulk edit page: the scope's assets, into a folder to choose. */
