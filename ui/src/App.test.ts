@@ -312,6 +312,38 @@ describe('opening a run from Activity', () => {
   });
 });
 
+describe('opening a move from Activity', () => {
+  it('shows it in the Move panel on Bulk edit, with its Undo, not as an edit’s report', async () => {
+    const user = userEvent.setup();
+    const view = {
+      counts: { planned: 1, done: 1, leftAlone: 0, failed: 0, refused: 0, pending: 0, inDoubt: 0 },
+      foldersMade: 0,
+      republish: false,
+      pages: 0,
+      pagesLeft: 0,
+      rows: [{ from: '/content/dam/a/x.jpg', to: '/content/dam/b/x.jpg', folder: false, published: false, pages: [], state: 'moved' as const, reason: null }],
+    };
+    const moved = runSummary({
+      id: 'm1',
+      status: 'completed',
+      kind: { kind: 'move', items: 1, to: '/content/dam/b' },
+      opens: { page: 'move' },
+      op: { op: 'move', ...view },
+      doneWords: 'count-moved',
+      counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 },
+    });
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    vi.mocked(listRuns).mockResolvedValue([moved]);
+    await renderReady();
+    await user.click(screen.getByTestId('nav-activity'));
+    await user.click(await screen.findByTestId('open-move'));
+    expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByTestId('move-panel')).toBeInTheDocument();
+    expect(screen.getByTestId('move-undo')).toBeEnabled();
+    expect(reportRows).not.toHaveBeenCalled();
+  });
+});
+
 describe('applying an old preview opened from Activity', () => {
   it('leaves the focus on the question it asks, not on the page’s heading', async () => {
     const user = userEvent.setup();

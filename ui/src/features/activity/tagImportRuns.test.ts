@@ -34,15 +34,15 @@ describe('a tag import in Activity', () => {
 
   it('is named by its sheet and opens where it was made', async () => {
     vi.mocked(listRuns).mockResolvedValue([imported]);
-    const onOpenImport = vi.fn();
+    const onOpenOnItsPage = vi.fn();
     const onShowRun = vi.fn();
-    render(ActivityPage, { store: new BulkStore(() => [connection()]), onShowRun, onOpenImport });
+    render(ActivityPage, { store: new BulkStore(() => [connection()]), onShowRun, onOpenOnItsPage });
     await waitFor(() => expect(screen.getByTestId('open-import')).toBeTruthy());
     expect(screen.getByTestId('run-item').textContent).toContain('Tags from the sheet tags.csv');
     expect(screen.queryByTestId('undo-run')).toBeNull();
     expect(screen.queryByTestId('resume-run')).toBeNull();
     await userEvent.click(screen.getByTestId('open-import'));
-    expect(onOpenImport).toHaveBeenCalledWith('r9');
+    expect(onOpenOnItsPage).toHaveBeenCalledWith(imported);
     expect(onShowRun).not.toHaveBeenCalled();
   });
 
@@ -52,13 +52,15 @@ describe('a tag import in Activity', () => {
     const undo = runSummary({ id: 'u1', status: 'completed', kind: { kind: 'undo', of: 'r9' }, opens: { page: 'tags', run: 'r9' }, counts: { ...counts, changed: 1, pending: 0 } });
     expect(actionsFor(undo, false, [undo, done])).toEqual(['open-import']);
     vi.mocked(listRuns).mockResolvedValue([undo, done]);
-    const onOpenImport = vi.fn();
-    render(ActivityPage, { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenImport });
+    const onOpenOnItsPage = vi.fn();
+    render(ActivityPage, { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenOnItsPage });
     await waitFor(() => expect(screen.getAllByTestId('open-import')).toHaveLength(2));
     expect(screen.getAllByTestId('run-item')[0]?.textContent).toContain('Undo of the tag import of tags.csv');
     expect(screen.queryByTestId('undo-run')).toBeNull();
     await userEvent.click(screen.getAllByTestId('open-import')[0] as HTMLElement);
-    expect(onOpenImport).toHaveBeenCalledWith('r9');
+    // Its undo's card opens it where the core says: on the import's page.
+    expect(onOpenOnItsPage).toHaveBeenCalledWith(undo);
+    expect(undo.opens).toEqual({ page: 'tags', run: 'r9' });
     // The import no longer listed (its journal removed): its undo still opens it.
     expect(actionsFor(undo, false, [undo])).toEqual(['open-import']);
   });

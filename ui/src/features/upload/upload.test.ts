@@ -498,11 +498,11 @@ describe('an upload in Activity', () => {
   it('is opened on the Upload page, where its undo is', async () => {
     expect(actionsFor(uploaded, false)).toEqual(['open-upload']);
     vi.mocked(listRuns).mockResolvedValue([uploaded]);
-    const onOpenUpload = vi.fn();
-    render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenUpload }, context: i18nContext(new I18n('en')) });
+    const onOpenOnItsPage = vi.fn();
+    render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenOnItsPage }, context: i18nContext(new I18n('en')) });
     await waitFor(() => expect(screen.getByTestId('open-upload')).toBeTruthy());
     await userEvent.click(screen.getByTestId('open-upload'));
-    expect(onOpenUpload).toHaveBeenCalledWith('r7');
+    expect(onOpenOnItsPage).toHaveBeenCalledWith(uploaded);
   });
 
   it('opens the upload its undo undid, with no redo', async () => {
@@ -510,12 +510,14 @@ describe('an upload in Activity', () => {
     const undo = undoOf('r7', { opens: { page: 'upload', run: 'r7' } });
     expect(actionsFor(undo, false, [undo, uploaded])).toEqual(['open-upload']);
     vi.mocked(listRuns).mockResolvedValue([undo, uploaded]);
-    const onOpenUpload = vi.fn();
-    render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenUpload }, context: i18nContext(new I18n('en')) });
+    const onOpenOnItsPage = vi.fn();
+    render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenOnItsPage }, context: i18nContext(new I18n('en')) });
     await waitFor(() => expect(screen.getAllByTestId('open-upload')).toHaveLength(2));
     expect(screen.queryByTestId('redo-run')).toBeNull();
     expect(screen.getByTestId('run-undone-by')).toBeTruthy();
     await userEvent.click(screen.getAllByTestId('open-upload')[0]!);
-    expect(onOpenUpload).toHaveBeenCalledWith('r7');
+    // Its undo's card opens it where the core says: on the upload's page.
+    expect(onOpenOnItsPage).toHaveBeenCalledWith(undo);
+    expect(undo.opens).toEqual({ page: 'upload', run: 'r7' });
   });
 });
