@@ -22,7 +22,7 @@ import {
 import type { Progress } from './ipc/bindings/Progress';
 import type { RunSummary } from './ipc/bindings/RunSummary';
 import type { HeldSheet } from './ipc/bindings/HeldSheet';
-import { connection, progress, runSummary } from './test-fixtures';
+import { connection, movedOne, progress, runSummary } from './test-fixtures';
 import {
   onCloseBlockedByRun,
   onSheetDropped,
@@ -315,23 +315,7 @@ describe('opening a run from Activity', () => {
 describe('opening a move from Activity', () => {
   it('shows it in the Move panel on Bulk edit, with its Undo, not as an edit’s report', async () => {
     const user = userEvent.setup();
-    const view = {
-      counts: { planned: 1, done: 1, leftAlone: 0, failed: 0, refused: 0, pending: 0, inDoubt: 0 },
-      foldersMade: 0,
-      republish: false,
-      pages: 0,
-      pagesLeft: 0,
-      rows: [{ from: '/content/dam/a/x.jpg', to: '/content/dam/b/x.jpg', folder: false, published: false, pages: [], state: 'moved' as const, reason: null }],
-    };
-    const moved = runSummary({
-      id: 'm1',
-      status: 'completed',
-      kind: { kind: 'move', items: 1, to: '/content/dam/b' },
-      opens: { page: 'move' },
-      op: { op: 'move', ...view },
-      doneWords: 'count-moved',
-      counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 },
-    });
+    const moved = movedOne();
     vi.mocked(listConnections).mockResolvedValue([connection()]);
     vi.mocked(listRuns).mockResolvedValue([moved]);
     await renderReady();

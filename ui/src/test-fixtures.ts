@@ -126,6 +126,28 @@ function opensOn(kind: RunSummary['kind'], id: string): RunSummary['opens'] {
   }
 }
 
+/** A move of one asset that completed (its one row moved, its view in `op`), as the core sums
+ *  it up; override what a test cares about. */
+export function movedOne(overrides: Partial<RunSummary> = {}): RunSummary {
+  const view = {
+    counts: { planned: 1, done: 1, leftAlone: 0, failed: 0, refused: 0, pending: 0, inDoubt: 0 },
+    foldersMade: 0,
+    republish: false,
+    pages: 0,
+    pagesLeft: 0,
+    rows: [{ from: '/content/dam/a/x.jpg', to: '/content/dam/b/x.jpg', folder: false, published: false, pages: [], state: 'moved' as const, reason: null }],
+  };
+  return runSummary({
+    id: 'm1',
+    status: 'completed',
+    kind: { kind: 'move', items: 1, to: '/content/dam/b' },
+    op: { op: 'move', ...view },
+    doneWords: 'count-moved',
+    counts: { assets: 1, changed: 1, unchanged: 0, skipped: 0, failed: 0, pending: 0 },
+    ...overrides,
+  });
+}
+
 /** What a sheet export wrote; override what a test cares about. */
 export function sheetExport(overrides: Partial<SheetExport> = {}): SheetExport {
   return { assets: 0, unlistedFolders: [], unread: [], unindexed: 0, searchedAt: null, indexNotice: null, ...overrides };

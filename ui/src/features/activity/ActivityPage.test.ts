@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { applyRun, listRuns, previewRows, previewUndo, reportRows } from '../../ipc/commands';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
-import { connection, runSummary } from '../../test-fixtures';
+import { connection, movedOne, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import ActivityPage from './ActivityPage.svelte';
@@ -131,15 +131,7 @@ describe('the Activity page', () => {
   }
 
   it('opens a move where the core says it is shown, the Move panel', async () => {
-    const view = {
-      counts: { planned: 1, done: 1, leftAlone: 0, failed: 0, refused: 0, pending: 0, inDoubt: 0 },
-      foldersMade: 0,
-      republish: false,
-      pages: 0,
-      pagesLeft: 0,
-      rows: [{ from: '/content/dam/a/x.jpg', to: '/content/dam/a/y.jpg', folder: false, published: false, pages: [], state: 'moved' as const, reason: null }],
-    };
-    const moved = runSummary({ id: 'm1', status: 'completed', kind: { kind: 'move', items: 1 }, op: { op: 'move', ...view }, doneWords: 'count-moved', counts: counts({ changed: 1 }) });
+    const moved = movedOne();
     expect(actionsFor(moved, false)).toEqual(['open-move']);
     const { store, onOpenOnItsPage } = await renderPage([moved]);
     // Its count in the words its summary gives: moved, not changed.
@@ -151,16 +143,8 @@ describe('the Activity page', () => {
   });
 
   it('marks a move its undo took back as undone, each linked to the other', async () => {
-    const moved = runSummary({ id: 'm1', status: 'completed', kind: { kind: 'move', items: 2 }, doneWords: 'count-moved', counts: counts({ changed: 2 }), appliedAt: '2026-03-02T09:20:00Z' });
-    const back = runSummary({
-      id: 'm2',
-      status: 'completed',
-      kind: { kind: 'move', items: 2, undo_of: 'm1' },
-      doneWords: 'count-moved',
-      counts: counts({ changed: 2 }),
-      created: '2026-03-02T10:00:00Z',
-      appliedAt: '2026-03-02T10:00:05Z',
-    });
+    const moved = movedOne({ appliedAt: '2026-03-02T09:20:00Z' });
+    const back = movedOne({ id: 'm2', kind: { kind: 'move', items: 1, undo_of: 'm1' }, created: '2026-03-02T10:00:00Z', appliedAt: '2026-03-02T10:00:05Z' });
     await renderPage([back, moved]);
     const [undoCard, moveCard] = await screen.findAllByTestId('run-item');
     // The move says it was undone, and by which run; the undo says what it undid (as an
