@@ -305,6 +305,7 @@ mod tests {
             conditions: None,
             kind: RunKind::Edit,
             goes_back_to: None,
+            undoes: None,
             edits: vec![metadesk_core::i18n::SavedText::Plain(
                 "dc:rights: set \"R\"".into(),
             )],

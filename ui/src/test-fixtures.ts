@@ -50,6 +50,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
   const kind = overrides.kind ?? { kind: 'edit' };
   return {
     goesBackTo: sentBack(kind),
+    undoes: undone(kind),
     opens: opensOn(kind, overrides.id ?? 'r1'),
     // An edit's words; a test of another run gives the core's (`RunSummary.done_words`).
     doneWords: 'count-changed',
@@ -108,6 +109,13 @@ function sentBack(kind: RunSummary['kind']): string | null {
     default:
       return null;
   }
+}
+
+/** The run `kind` undoes, as the core's `RunKind::undo_of` sends it with a summary. */
+function undone(kind: RunSummary['kind']): string | null {
+  if (kind.kind === 'undo') return kind.of;
+  if (kind.kind === 'move') return kind.undo_of ?? null;
+  return null;
 }
 
 /** Where run `id` of `kind` is shown, as the core's `RunKind::page` sends it with a summary

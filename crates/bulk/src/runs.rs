@@ -64,6 +64,10 @@ pub struct RunSummary {
     /// The run this one goes back to (an undo's, a retry's, a republish's:
     /// [`RunKind::goes_back_to`]), so a face links them without matching kinds.
     pub goes_back_to: Option<String>,
+    /// The run this one undoes (a plain undo's, or a move's undo's: [`RunKind::undo_of`]), so
+    /// a face links a run to its undo without matching kinds; `None` for a retry or a
+    /// republish, which go back to a run without undoing it.
+    pub undoes: Option<String>,
     /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
     #[ts(type = "Array<string>")]
@@ -254,6 +258,7 @@ pub(crate) fn summarize(replay: &Replay) -> RunSummary {
         conditions: crate::scope::conditions_reason(spec.scope.filters()),
         kind: spec.kind.clone(),
         goes_back_to: spec.kind.goes_back_to().map(str::to_owned),
+        undoes: spec.kind.undo_of().map(str::to_owned),
         edits: spec
             .kind
             .lines(spec.edits.iter().map(|e| e.op.describe(&e.property))),

@@ -118,6 +118,8 @@ async fn a_sheet_of_renames_moves_each_asset_with_its_pages_and_the_undo_moves_i
         .await
         .unwrap();
     assert_eq!(undo.kind.undo_of(), Some(preview.id.as_str()));
+    // Its summary says which run it undoes, as the window reads it.
+    assert_eq!(undo.undoes.as_deref(), Some(preview.id.as_str()));
     let undone = ws.apply(&opened, &undo.id, None, &|_| {}).await.unwrap();
     assert_eq!(view(&undone).counts.done, 2, "{undone:?}");
     assert_eq!(sb.asset(a).unwrap()["jcr:uuid"], uuid);

@@ -44,13 +44,10 @@ export function replicationOf(run: Of): { replication: Replication; tier: Agent 
   return kind.kind === 'publish' ? { replication: kind.replication, tier: kind.agent } : null;
 }
 
-/** The run an undo undoes, as the core's `RunKind::undo_of` says it: a plain undo's (of values,
- *  tags or files) or a move's undo's (a move back); null for any other run. */
-export function undoOf(run: Of): string | null {
-  const kind = run.kind;
-  if (kind.kind === 'undo') return kind.of;
-  if (kind.kind === 'move') return kind.undo_of ?? null;
-  return null;
+/** The run an undo undoes, as its summary says (the core's `RunKind::undo_of`): a plain
+ *  undo's (of values, tags or files) or a move's undo's (a move back); null for any other run. */
+export function undoOf(run: Pick<RunSummary, 'undoes'>): string | null {
+  return run.undoes;
 }
 
 /** Whether the run is a plain undo: it puts values back (or deletes what an upload made). A

@@ -49,6 +49,12 @@ conditions: string | null, kind: RunKind,
  */
 goesBackTo: string | null, 
 /**
+ * The run this one undoes (a plain undo's, or a move's undo's: [`RunKind::undo_of`]), so
+ * a face links a run to its undo without matching kinds; `None` for a retry or a
+ * republish, which go back to a run without undoing it.
+ */
+undoes: string | null, 
+/**
  * `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
  * sent it: [`RunSummary::localize`]).
  */
