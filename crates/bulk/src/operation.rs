@@ -193,7 +193,8 @@ pub trait Operation: Sync {
     }
 
     /// One request writing `rows`. Sent once: a failure is followed by a check of each row,
-    /// never by the same request again; [`Wrote::Later`] by checks until each is done.
+    /// never by the same request again; [`Wrote::Later`] by checks until each is done (once
+    /// the stage's other requests have left, grouped as [`Operation::check_groups`] says).
     fn write<'a>(
         &'a self,
         aem: &'a ClassicAssets,

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 
 use crate::lock;
 
@@ -332,6 +332,8 @@ struct Run {
 pub(crate) struct FaultEngine {
     seed: u64,
     run: Mutex<Run>,
+    /// Bumped by [`FaultEngine::run_move_jobs_now`]: every move job waiting runs at once.
+    move_jobs_now: watch::Sender<u64>,
 }
 
 impl FaultEngine {
@@ -339,6 +341,7 @@ impl FaultEngine {
         Self {
             seed,
             run: Mutex::new(Self::fresh(faults, seed)),
+            move_jobs_now: watch::Sender::new(0),
         }
     }
 
@@ -551,6 +554,21 @@ impl FaultEngine {
             .move_job_above
             .filter(|above| size > *above)
             .map(|_| Duration::from_millis(faults.move_job_ms))
+    }
+
+    /// Waits out a move job's `after`, or until [`FaultEngine::run_move_jobs_now`]: a test
+    /// holds jobs for as long as it needs (a long `move_job_ms`), then runs them.
+    pub(crate) async fn move_job_wait(&self, after: Duration) {
+        let mut now = self.move_jobs_now.subscribe();
+        tokio::select! {
+            _ = tokio::time::sleep(after) => {}
+            _ = now.changed() => {}
+        }
+    }
+
+    /// Runs every move job waiting now.
+    pub(crate) fn run_move_jobs_now(&self) {
+        self.move_jobs_now.send_modify(|n| *n += 1);
     }
 
     /// What committing a write that changes `assets` assets costs.

@@ -642,6 +642,13 @@ impl Sandbox {
             .store(max, std::sync::atomic::Ordering::Relaxed);
     }
 
+    /// Runs every move job waiting now (`Faults::move_job_above`) rather than `move_job_ms`
+    /// after its answer: a test holds AEM's background moves until it has seen what the
+    /// client did meanwhile.
+    pub fn run_move_jobs_now(&self) {
+        self.shared.faults.run_move_jobs_now();
+    }
+
     /// Undoes every write and upload, zeroes the counters and restores the start-up faults.
     /// Tokens stay.
     pub fn reset(&self) {

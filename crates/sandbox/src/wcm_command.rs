@@ -24,8 +24,9 @@
 //! page adjusted unless named); the statuses of refusals; large moves as background jobs (AEM
 //! makes one above a threshold whose default is not documented, and how a client sees it is
 //! not either): under `Faults::move_job_above`, a larger move is answered 202 at once with
-//! nothing checked, and checked and done (or refused, seen by no one) `move_job_ms` later, so
-//! a client must read what AEM holds to know what moved; never by default.
+//! nothing checked, and checked and done (or refused, seen by no one) `move_job_ms` later (or
+//! when a test says, `Sandbox::run_move_jobs_now`), so a client must read what AEM holds to
+//! know what moved; never by default.
 //!
 //! Not here: the DAM's side of a move (`dam/moves.rs`), the pages (`references.rs`).
 
@@ -63,7 +64,7 @@ pub(crate) async fn command(
         shared.counters.bump(|c| c.move_jobs += 1);
         let (shared, location) = (shared.clone(), form.dest_parent.clone());
         tokio::spawn(async move {
-            tokio::time::sleep(after).await;
+            shared.faults.move_job_wait(after).await;
             if let Err((status, message)) = commit(&shared, &form, &principal).await {
                 tracing::info!(status, message, "the sandbox's move job failed");
             }

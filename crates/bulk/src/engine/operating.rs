@@ -12,12 +12,14 @@
 //! is sent. A row left
 //! `sending` by a process that stopped is checked the same way on the resume, and so is one
 //! whose run was cancelled or stopped (AEM refused the token): nothing more is read, and
-//! nothing counted failed for it.
+//! nothing counted failed for it. Rows AEM took to write later (a background job) are read
+//! back once their stage's requests are all sent, together (one read for the rows one read
+//! answers), so a wait never holds back the requests behind it.
 //!
 //! Not here: any one operation's check and write (`moving.rs`, `tag_importing.rs`…), which
 //! operation a run is (`op_dispatch.rs`), the apply's frame (`mod.rs`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -149,6 +151,9 @@ pub(super) async fn run<O: Operation>(
         on_progress,
     };
     for rows in stages.into_values() {
+        // The stage's rows AEM took to write later, each with when: read back once every
+        // request of the stage has left, not while a request waits behind them.
+        let mut later = Vec::new();
         for window in rows.chunks(WINDOW) {
             if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
                 return Ok(lock(&settled.refused).take());
@@ -173,8 +178,11 @@ pub(super) async fn run<O: Operation>(
                 .map(|rows| send(ctx, op, &reader, rows, &settled))
                 .collect();
             let sent = at_most(sends, ctx.settings.max_tasks).await;
-            sent.into_iter().collect::<Result<Vec<()>>>()?;
+            for accepted in sent {
+                later.extend(accepted?);
+            }
         }
+        wait_for(ctx, op, &reader, later, &settled).await?;
         // A later stage needs this one whole (a folder before what moves into it).
         if lock(&settled.refused).is_some() {
             break;
@@ -214,19 +222,20 @@ async fn checked_in_doubt<O: Operation>(
         .into_iter()
         .map(|group| checked(op, reader, group))
         .collect();
-    let mut found: Vec<(&O::Row, Found)> = at_most(checks, ctx.settings.max_tasks)
+    // Back in `rows`' order, each found by the row's address (the rows waited for together
+    // may be a whole stage's).
+    let mut found: HashMap<*const O::Row, Found> = at_most(checks, ctx.settings.max_tasks)
         .await
         .into_iter()
         .flatten()
+        .map(|(row, found)| (std::ptr::from_ref(row), found))
         .collect();
-    // Back in `rows`' order (a request's rows: a few dozen at most).
     rows.iter()
-        .map(
-            |row| match found.iter().position(|(r, _)| std::ptr::eq(*r, *row)) {
-                Some(at) => found.swap_remove(at).1,
-                None => Found::Unknown(SavedText::new("op-not-checked", std::iter::empty())),
-            },
-        )
+        .map(|row| {
+            found.remove(&std::ptr::from_ref(*row)).unwrap_or_else(|| {
+                Found::Unknown(SavedText::new("op-not-checked", std::iter::empty()))
+            })
+        })
         .collect()
 }
 
@@ -267,29 +276,38 @@ async fn settle<O: Operation>(
 /// not done and still ready — never blind, and at most the policy's retries. A request of
 /// several rows refused otherwise is split: its rows still ready go again one a request, so
 /// that one row AEM refuses (a path taken since) does not hold back the others of its commit.
-async fn send<O: Operation>(
+/// The rows AEM took to write later, each with when, for [`wait_for`].
+async fn send<'r, O: Operation>(
     ctx: &Ctx,
     op: &O,
     reader: &Gated<'_>,
-    rows: Vec<&O::Row>,
+    rows: Vec<&'r O::Row>,
     settled: &Settled<'_>,
-) -> Result<()> {
+) -> Result<Vec<(&'r O::Row, Instant)>> {
     // Each request still to send, with how many of its sends so far lost their answer.
     let mut queue = vec![(rows, 0u32)];
+    let mut later = Vec::new();
     while let Some((rows, lost)) = queue.pop() {
         match send_once(ctx, op, reader, &rows, lost, settled).await? {
             Again::Nothing => {}
+            Again::Later(rows) => {
+                let accepted = Instant::now();
+                later.extend(rows.into_iter().map(|row| (row, accepted)));
+            }
             Again::Together(rows) => queue.push((rows, lost + 1)),
             Again::Alone(rows) => queue.extend(rows.into_iter().map(|row| (vec![row], lost))),
         }
     }
     settled.progress(ctx);
-    Ok(())
+    Ok(later)
 }
 
-/// What of a request [`send_once`] leaves to send again, each row checked ready.
+/// What of a request [`send_once`] leaves to do: send again (each row checked ready), or
+/// read back.
 enum Again<'r, R> {
     Nothing,
+    /// Taken by AEM to write later (a background job): read back until done.
+    Later(Vec<&'r R>),
     /// The same request, less its rows found done: its answer was lost, or AEM could not take
     /// it then.
     Together(Vec<&'r R>),
@@ -342,10 +360,7 @@ async fn send_once<'r, O: Operation>(
             }
             return Ok(Again::Nothing);
         }
-        Ok(Wrote::Later) => {
-            wait_for(ctx, op, reader, rows, settled).await?;
-            return Ok(Again::Nothing);
-        }
+        Ok(Wrote::Later) => return Ok(Again::Later(rows.to_vec())),
         // Left `sending`: in doubt, checked before anything is sent again.
         Err(Failure::Cancelled) => return Ok(Again::Nothing),
         // The run was cancelled, or stopped (AEM refused the token, and no new one came; a
@@ -386,50 +401,55 @@ async fn send_once<'r, O: Operation>(
     })
 }
 
-/// Rows AEM accepted to write later (a background job): read again every `later_poll` until
-/// each is found done or left alone, for at most `later_wait`. Done ones are journaled with
-/// that said; those still not done are refused in words (a resume reads them again, and sends
-/// nothing blind). Cancelled, they stay `sending`: in doubt.
+/// Rows AEM accepted to write later (a background job), each with when: read again every
+/// `later_poll`, a window at a time and grouped as the operation groups its checks (the rows
+/// of one folder by one read), until each is found done or left alone, for at most
+/// `later_wait` after AEM took it. Done ones are journaled with that said; those still not
+/// done by then are refused in words (a resume reads them again, and sends nothing blind).
+/// Cancelled, they stay `sending`: in doubt.
 async fn wait_for<O: Operation>(
     ctx: &Ctx,
     op: &O,
     reader: &Gated<'_>,
-    rows: &[&O::Row],
+    mut waiting: Vec<(&O::Row, Instant)>,
     settled: &Settled<'_>,
 ) -> Result<()> {
-    let until = Instant::now() + ctx.settings.later_wait;
-    let mut waiting = rows.to_vec();
-    loop {
+    while !waiting.is_empty() {
         let mut still = Vec::new();
-        let found = checked_in_doubt(ctx, op, reader, &waiting).await;
-        for (row, found) in waiting.into_iter().zip(found) {
-            match found {
-                Found::Done => {
-                    let said = SavedText::new("op-done-later", std::iter::empty());
-                    journal_part(ctx, op.part(row), PartState::Done, Some(said), None).await?;
-                    settled.count(ctx, Outcome::Changed);
+        for window in waiting.chunks(WINDOW) {
+            let rows: Vec<&O::Row> = window.iter().map(|(row, _)| *row).collect();
+            let found = checked_in_doubt(ctx, op, reader, &rows).await;
+            for (&(row, accepted), found) in window.iter().zip(found) {
+                match found {
+                    Found::Done => {
+                        let said = SavedText::new("op-done-later", std::iter::empty());
+                        journal_part(ctx, op.part(row), PartState::Done, Some(said), None).await?;
+                        settled.count(ctx, Outcome::Changed);
+                    }
+                    left @ Found::LeftAlone { .. } => settle(ctx, op, row, left, settled).await?,
+                    Found::Ready | Found::Unknown(_) => still.push((row, accepted)),
                 }
-                left @ Found::LeftAlone { .. } => {
-                    settle(ctx, op, row, left, settled).await?;
-                }
-                Found::Ready | Found::Unknown(_) => still.push(row),
             }
         }
-        waiting = still;
+        settled.progress(ctx);
+        // Those AEM took longest ago are not waited for past `later_wait`.
+        let now = Instant::now();
+        let (over, left): (Vec<_>, Vec<_>) = still
+            .into_iter()
+            .partition(|(_, accepted)| now.duration_since(*accepted) >= ctx.settings.later_wait);
+        let minutes = ctx.settings.later_wait.as_secs().div_ceil(60) as f64;
+        let said = SavedText::new("op-still-later", [("minutes", minutes.into())]);
+        for (row, _) in over {
+            settle(ctx, op, row, Found::Unknown(said.clone()), settled).await?;
+        }
+        waiting = left;
         if waiting.is_empty() {
-            return Ok(());
-        }
-        if Instant::now() >= until {
-            let minutes = ctx.settings.later_wait.as_secs().div_ceil(60) as f64;
-            let said = SavedText::new("op-still-later", [("minutes", minutes.into())]);
-            for row in waiting {
-                settle(ctx, op, row, Found::Unknown(said.clone()), settled).await?;
-            }
-            return Ok(());
+            break;
         }
         tokio::select! {
             _ = tokio::time::sleep(ctx.settings.later_poll) => {}
             _ = ctx.control.cancelled() => return Ok(()),
         }
     }
+    Ok(())
 }

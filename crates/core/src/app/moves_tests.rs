@@ -218,6 +218,122 @@ async fn a_background_move_that_outlasts_the_wait_is_reported_then_found_on_resu
     assert_eq!(sb.counters().move_commands, 1, "sent once");
 }
 
+/// Moves AEM takes as background jobs do not hold back the requests behind them: with two
+/// requests at a time and every rename a job that AEM holds, all six renames are sent before
+/// any is done, then read back and found moved.
+/// Seen failing with each request waiting for its own job (two of six sent in a minute).
+#[tokio::test]
+async fn moves_aem_does_later_do_not_hold_back_the_requests_behind_them() {
+    use metadesk_bulk::{Engine, RunControl, Settings};
+    use metadesk_sandbox::Faults;
+    use std::time::Duration;
+    let (dir, ws, opened, sb) = setup(false).await;
+    let pairs = renames(&assets(&sb)[..6], "job");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    // Jobs that run only when the test says.
+    sb.set_faults(Faults {
+        move_job_above: Some(0),
+        move_job_ms: 3_600_000,
+        ..Faults::default()
+    })
+    .unwrap();
+    let engine =
+        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
+            max_tasks: 2,
+            later_poll: Duration::from_millis(20),
+            ..Settings::default()
+        });
+    let control = RunControl::new();
+    let jobs_then_run = async {
+        // Waits on AEM's state, not on a time: the six jobs taken, none run yet.
+        let sent = tokio::time::timeout(Duration::from_secs(60), async {
+            while sb.counters().move_jobs < 6 {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+        })
+        .await;
+        let taken = sb.counters().move_jobs;
+        sb.run_move_jobs_now();
+        if sent.is_err() {
+            control.cancel();
+        }
+        taken
+    };
+    let (applied, taken) =
+        tokio::join!(engine.apply(&preview.id, &control, &|_| {}), jobs_then_run);
+    assert_eq!(taken, 6, "every rename sent while the first jobs were held");
+    let applied = applied.unwrap();
+    assert_eq!(applied.status, RunStatus::Completed, "{applied:?}");
+    assert_eq!(view(&applied).counts.done, 6);
+    for (from, to) in &pairs {
+        assert!(sb.asset(from).is_none() && sb.asset(to).is_some(), "{to}");
+    }
+    assert_eq!(sb.counters().move_commands, 6, "each sent once");
+}
+
+/// Background moves are read back together, as their check before the write is: six renames
+/// in one folder, each its own request and job, are read back by one read of the folder, not
+/// one a request; not done within the wait, each is reported so, and once the jobs ran the
+/// resume finds them moved, sending nothing again. Seen failing with each request reading
+/// back its own (thirteen reads).
+#[tokio::test]
+async fn moves_aem_does_later_are_read_back_by_one_read_of_their_folder() {
+    use metadesk_bulk::{Engine, RunControl, Settings};
+    use metadesk_sandbox::Faults;
+    use std::time::Duration;
+    let (dir, ws, opened, sb) = setup(false).await;
+    let pairs = renames(&assets(&sb)[..6], "back");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    sb.set_faults(Faults {
+        move_job_above: Some(0),
+        move_job_ms: 3_600_000,
+        ..Faults::default()
+    })
+    .unwrap();
+    // Read back once, then no more waiting.
+    let engine =
+        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
+            later_wait: Duration::ZERO,
+            ..Settings::default()
+        });
+    let before = node_reads(&sb);
+    let waited = engine
+        .apply(&preview.id, &RunControl::new(), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(
+        node_reads(&sb) - before,
+        2,
+        "one read of the folder before the renames, one to read them back"
+    );
+    let counts = view(&waited).counts;
+    assert_eq!((counts.done, counts.failed), (0, 6), "{waited:?}");
+    assert!(
+        view(&waited)
+            .rows
+            .iter()
+            .all(|r| { r.reason.as_ref().and_then(|t| t.code()) == Some("op-still-later") })
+    );
+    sb.run_move_jobs_now();
+    tokio::time::timeout(Duration::from_secs(60), async {
+        while pairs.iter().any(|(_, to)| sb.asset(to).is_none()) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("the held jobs ran");
+    let resumed = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(resumed.status, RunStatus::Completed, "{resumed:?}");
+    assert_eq!(view(&resumed).counts.done, 6);
+    assert_eq!(sb.counters().move_commands, 6, "each sent once");
+}
+
 /// The assets leaving one folder are checked before their moves by one read of the folder's
 /// children: one gone since the preview and one replaced by another file are left alone, each
 /// with why, and the rest move. Seen failing with a read of each asset (three node reads).
