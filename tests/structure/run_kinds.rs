@@ -1,33 +1,50 @@
-//! The kinds of run are told apart in a few files only (issues 64 and 75): a face or a stage
-//! asks `RunKind`'s own methods (is it a publish, its words, what it is of, which page opens
-//! it) rather than match its variants, so a new kind of run is added in those few files, not
-//! in twenty: two in Rust (`run_kind.rs`, and the engine that runs each kind), one in the
-//! window (`ui/src/features/bulk/runKind.ts`). Making a `RunKind` is fine anywhere; a pattern
-//! on one (`match` arms, `matches!`, `if let`, `let … else`) counts, and in the window a read
-//! of a run's kind or operation tag (`kind.kind`, `op?.op`, `from?.kind`). Test code does not
-//! count. The operations that run through the operation trait are told apart the same way: an
-//! `OpPlan` or `OpView` is matched in `ops.rs` and the engine's dispatch only (a face asks
-//! `OpView::as_move`…).
+//! The kinds of run and the operations are told apart in few files (issues 64 and 75): a face
+//! or a stage asks `RunKind`'s, `OpPlan`'s and `OpView`'s own methods (is it a publish, its
+//! words, what it is of, which page opens it, `OpView::as_move`…) rather than match their
+//! variants, so a new kind of run is added in those files, not in twenty: two in Rust
+//! (`run_kind.rs`, where each answers, and the engine's dispatch of an operation's write,
+//! `engine/op_dispatch.rs`), one in the window (`ui/src/features/bulk/runKind.ts`). Making one
+//! is fine anywhere; a pattern on one (`match` arms, `matches!`, `if let`, `let … else`) counts,
+//! and in the window a read of a run's kind or operation tag (`kind.kind`, `op?.op`,
+//! `from?.kind`). Test code does not count.
 
 use std::path::Path;
 
 use crate::size::{is_rust_test_file, rust_code_not_tests};
 use crate::sources::{files, read};
 
-/// The Rust files that may match a `RunKind`'s variants.
-const MOST_FILES: usize = 2;
+/// The only Rust files that match a kind of run or an operation (`RunKind`, `OpPlan`,
+/// `OpView`): what each answers, and the engine's dispatch of an operation's write.
+const KIND_FILES: [&str; 2] = [
+    "crates/bulk/src/run_kind.rs",
+    "crates/bulk/src/engine/op_dispatch.rs",
+];
 
 /// The one window file that tells kinds of run apart.
 const UI_FILE: &str = "ui/src/features/bulk/runKind.ts";
 
+/// Seen failing with the engine's preview matching `RunKind` (`engine/mod.rs`) and the
+/// operations' answers in a file of their own (`ops.rs`); before that with the CLI's words of a
+/// run (`move_words.rs`), the core's undo of a tag import and of an upload matching `OpView`'s
+/// variants.
 #[test]
-fn run_kinds_are_matched_in_at_most_two_rust_files() {
-    let matching = rust_files_matching(run_kind_patterns);
+fn kinds_of_run_and_operations_are_matched_in_two_rust_files_only() {
+    let matching: Vec<String> = rust_files_matching(|code| {
+        run_kind_patterns(code) + patterns_of(code, "OpPlan::") + patterns_of(code, "OpView::")
+    })
+    .into_iter()
+    .filter(|found| {
+        !KIND_FILES
+            .iter()
+            .any(|f| found.starts_with(&format!("{f}:")))
+    })
+    .collect();
     assert!(
-        matching.len() <= MOST_FILES,
-        "RunKind is matched in {} files (at most {MOST_FILES}): ask one of its methods \
-         (crates/bulk/src/run_kind.rs) instead of matching its variants:\n{}",
-        matching.len(),
+        matching.is_empty(),
+        "a kind of run or an operation is matched outside {}: ask one of `RunKind`'s, \
+         `OpPlan`'s or `OpView`'s methods (crates/bulk/src/run_kind.rs) instead of matching \
+         its variants:\n{}",
+        KIND_FILES.join(" and "),
         matching.join("\n")
     );
 }
@@ -51,30 +68,6 @@ fn rust_files_matching(count: impl Fn(&str) -> usize) -> Vec<String> {
     // Walking the wrong folder would find nothing and pass: there are hundreds.
     assert!(scanned > 300, "only {scanned} source files found");
     matching
-}
-
-/// The only Rust files that match an operation's plan or view (`OpPlan`, `OpView`).
-const OP_FILES: [&str; 2] = [
-    "crates/bulk/src/ops.rs",
-    "crates/bulk/src/engine/op_dispatch.rs",
-];
-
-/// Seen failing with the CLI's words of a run (`move_words.rs`), the core's undo of a tag
-/// import and of an upload matching `OpView`'s variants.
-#[test]
-fn operations_are_matched_in_two_rust_files_only() {
-    let matching: Vec<String> =
-        rust_files_matching(|code| patterns_of(code, "OpPlan::") + patterns_of(code, "OpView::"))
-            .into_iter()
-            .filter(|found| !OP_FILES.iter().any(|f| found.starts_with(&format!("{f}:"))))
-            .collect();
-    assert!(
-        matching.is_empty(),
-        "an operation is matched outside {}: ask `OpView`'s `as_…` (crates/bulk/src/ops.rs) \
-         instead of matching its variants:\n{}",
-        OP_FILES.join(" and "),
-        matching.join("\n")
-    );
 }
 
 #[test]

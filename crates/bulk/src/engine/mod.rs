@@ -150,40 +150,11 @@ impl Engine {
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
         let spec = spec.validated()?;
-        match &spec.kind {
-            RunKind::Edit => {}
-            RunKind::Publish { .. } => {
-                self.check_family(&spec)?;
-                self.check_publishes()?;
-                return self.preview_publish(spec, control, on_progress).await;
-            }
-            RunKind::Undo { .. } => {
-                return Err(Error::message(
-                    ErrorCode::InvalidInput,
-                    "error-plan-with",
-                    vec![("kind", "undo".into())],
-                ));
-            }
-            RunKind::Retry { .. } => {
-                return Err(Error::message(
-                    ErrorCode::InvalidInput,
-                    "error-plan-with",
-                    vec![("kind", "retry".into())],
-                ));
-            }
-            RunKind::Sheet { .. } => {
-                return Err(Error::message(
-                    ErrorCode::InvalidInput,
-                    "error-plan-with",
-                    vec![("kind", "sheet".into())],
-                ));
-            }
-            RunKind::TagImport { .. }
-            | RunKind::TagRename { .. }
-            | RunKind::Upload { .. }
-            | RunKind::Move { .. } => {
-                return Err(Error::Internal("this run starts with its plan".into()));
-            }
+        spec.kind.check_scope_preview()?;
+        if spec.kind.publishes() {
+            self.check_family(&spec)?;
+            self.check_publishes()?;
+            return self.preview_publish(spec, control, on_progress).await;
         }
         self.check_family(&spec)?;
         self.run_preview(spec, control, on_progress, async |ctx| {
