@@ -301,6 +301,8 @@ cli-runs-none = No runs yet.
 cli-runs-counts = { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } to do
 cli-runs-counts-rows = { $done } done, { $left } left alone, { $failed } failed, { $pending } to do
 cli-runs-duration = , { $seconds } s
+cli-runs-undone-by = , undone by { $run }
+cli-runs-redone-by = , redone by { $run }
 cli-runs-problem = {"  "}{ $status ->
     [skipped] skipped
     [failed] failed

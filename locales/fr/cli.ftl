@@ -305,6 +305,8 @@ cli-bulk-not-applied = Non appliquée. Pour l’appliquer plus tard : metadesk-
 cli-runs-none = Aucune exécution pour l’instant.
 cli-runs-counts = { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } à traiter
 cli-runs-counts-rows = { $done } faites, { $left } laissées telles quelles, { $failed } en échec, { $pending } à faire
+cli-runs-undone-by = , retour en arrière par { $run }
+cli-runs-redone-by = , rétablie par { $run }
 cli-runs-duration = , { $seconds } s
 cli-runs-problem = {"  "}{ $status ->
     [skipped] ignorée

@@ -306,6 +306,7 @@ mod tests {
             kind: RunKind::Edit,
             goes_back_to: None,
             undoes: None,
+            undo_links: Default::default(),
             edits: vec![metadesk_core::i18n::SavedText::Plain(
                 "dc:rights: set \"R\"".into(),
             )],

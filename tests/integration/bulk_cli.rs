@@ -788,6 +788,19 @@ async fn undo_restores_the_original_values() {
         assert_eq!(now.get("dc:rights"), md.get("dc:rights"), "{path}");
         assert_eq!(now.get("dc:subject"), md.get("dc:subject"), "{path}");
     }
+    // The list says which run took the edit back, and the JSON what its Undo would do.
+    let undo_id = undo["id"].as_str().unwrap();
+    let listed = h.run(&["runs", "list"]).await;
+    let line = listed.stdout.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(line.ends_with(&format!(", undone by {undo_id}")), "{line}");
+    let listed = h.run(&["runs", "list", "--json"]).await.json();
+    let links = |of: &str| {
+        let run = listed.as_array().unwrap().iter().find(|r| r["id"] == of);
+        run.unwrap()["undoLinks"].clone()
+    };
+    assert_eq!(links(&id)["undoneBy"], undo_id);
+    assert_eq!(links(&id)["undoAction"], serde_json::Value::Null);
+    assert_eq!(links(undo_id)["undoAction"], "redo");
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ import type { RunSummary } from './ipc/bindings/RunSummary';
 import type { ScopeRequest } from './ipc/bindings/ScopeRequest';
 import type { SheetExport } from './ipc/bindings/SheetExport';
 import type { Tag } from './ipc/bindings/Tag';
+import type { UndoLinks } from './ipc/bindings/UndoLinks';
 import type { ConnectionView } from './ipc/types';
 
 /** A saved connection as `list_connections` returns it; override what a test cares about. */
@@ -82,6 +83,25 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     emptiedRequired: [],
     ...overrides,
     resumable: overrides.resumable ?? resumedAsTheCoreSays(overrides),
+    undoLinks: overrides.undoLinks ?? alone(overrides.counts?.changed ?? 0, undone(kind)),
+  };
+}
+
+/** A run's links to its undos as the core sends them (`UndoLinks`); nothing but `overrides`. */
+export function undoLinks(overrides: Partial<UndoLinks> = {}): UndoLinks {
+  return { undoneBy: null, redo: false, undoAction: null, whollyUndone: false, lastUndo: null, ...overrides };
+}
+
+/** How a run stands to its undos when the history holds no other run of them, as the core's
+ *  `run_undone::link` sends it: an undo would redo, any other run be undone, if it changed
+ *  something. A test of runs linked to each other gives the links the core would. */
+function alone(changed: number, undoes: string | null): UndoLinks {
+  return {
+    undoneBy: null,
+    redo: false,
+    undoAction: changed > 0 ? (undoes === null ? 'undo' : 'redo') : null,
+    whollyUndone: false,
+    lastUndo: null,
   };
 }
 

@@ -53,6 +53,7 @@ pub mod spec;
 pub mod tag_import;
 pub mod tag_import_undo;
 pub mod tag_step;
+pub mod undo_links;
 pub mod upload;
 pub mod upload_plan;
 pub mod upload_undo;

@@ -42,9 +42,9 @@ pub struct RunHistory {
 }
 
 impl RunHistory {
-    /// Every run in `runs_dir`, newest first: a journal unchanged since the last listing from
-    /// what was kept, the others replayed. A journal that cannot be read is logged and left
-    /// out.
+    /// Every run in `runs_dir`, newest first, each with how it stands to its undos: a journal
+    /// unchanged since the last listing from what was kept, the others replayed. A journal
+    /// that cannot be read is logged and left out.
     pub fn list(&self, runs_dir: &Path) -> Result<Vec<RunSummary>> {
         let journals = journals_in(runs_dir)?;
         // One listing at a time: a second one waits, then finds the first's summaries kept.
@@ -71,17 +71,23 @@ impl RunHistory {
         let mut runs: Vec<RunSummary> = kept.values().map(|(_, summary)| summary.clone()).collect();
         drop(kept);
         runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_rfc3339(&r.created), r.id.clone())));
+        crate::run_undone::link(&mut runs);
         Ok(runs)
     }
 
     /// One run's summary, as [`crate::runs::summary`] gives it (an undo's with the step of the
-    /// tag run it undoes): from what was kept while its journal is unchanged, else replayed
-    /// and kept, so a report opened again does not read its whole journal again.
+    /// tag run it undoes), with how it stands to its undos (from the listing): from what was
+    /// kept while its journal is unchanged, else replayed and kept, so a report opened again
+    /// does not read its whole journal again.
     pub fn summary(&self, runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
         let summary = self.kept_or_replayed(&path_of(runs_dir, run_id)?)?;
-        Ok(with_step_undone(summary, |of| {
+        let mut summary = with_step_undone(summary, |of| {
             self.kept_or_replayed(&path_of(runs_dir, of).ok()?).ok()
-        }))
+        });
+        if let Some(listed) = self.list(runs_dir)?.into_iter().find(|r| r.id == run_id) {
+            summary.undo_links = listed.undo_links;
+        }
+        Ok(summary)
     }
 
     /// The summary of the journal at `path`: kept while unchanged, else replayed (the lock not

@@ -68,6 +68,10 @@ pub struct RunSummary {
     /// a face links a run to its undo without matching kinds; `None` for a retry or a
     /// republish, which go back to a run without undoing it.
     pub undoes: Option<String>,
+    /// How it stands to its undos in the history (undone by, a redo, what its Undo would do),
+    /// given by the run history to each run it lists or gives (`run_undone::link`); empty in
+    /// a summary that did not come from it (an apply's answer).
+    pub undo_links: crate::undo_links::UndoLinks,
     /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
     #[ts(type = "Array<string>")]
@@ -259,6 +263,7 @@ pub(crate) fn summarize(replay: &Replay) -> RunSummary {
         kind: spec.kind.clone(),
         goes_back_to: spec.kind.goes_back_to().map(str::to_owned),
         undoes: spec.kind.undo_of().map(str::to_owned),
+        undo_links: Default::default(),
         edits: spec
             .kind
             .lines(spec.edits.iter().map(|e| e.op.describe(&e.property))),

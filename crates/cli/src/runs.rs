@@ -86,7 +86,7 @@ async fn list(ws: &Workspace, json: bool, l: &Localizer) -> u8 {
     if list.is_empty() {
         println!("{}", l.text("cli-runs-none"));
     }
-    for s in list {
+    for s in &list {
         let c = s.counts;
         let status = format!("{:<18}", output::status_words(s.status, l));
         // An operation's rows (tags and values, moves, files) are not assets it changed or
@@ -117,8 +117,23 @@ async fn list(ws: &Workspace, json: bool, l: &Localizer) -> u8 {
             .duration_secs
             .map(|d| l.msg("cli-runs-duration", &[("seconds", arg(l.number(d, 1)))]))
             .unwrap_or_default();
+        // Which run took it back, as the core links them (a redo puts it back again).
+        let undone = s
+            .undo_links
+            .undone_by
+            .as_deref()
+            .map(|by| {
+                let redo = list.iter().any(|r| r.id == by && r.undo_links.redo);
+                let key = if redo {
+                    "cli-runs-redone-by"
+                } else {
+                    "cli-runs-undone-by"
+                };
+                l.msg(key, &[("run", arg(by))])
+            })
+            .unwrap_or_default();
         println!(
-            "{}  {status} {:<12} {}  [{}]  {counts}{duration}",
+            "{}  {status} {:<12} {}  [{}]  {counts}{duration}{undone}",
             s.id,
             s.connection,
             s.place(),

@@ -278,3 +278,139 @@ async fn a_report_row_says_what_the_latest_undo_did_to_it() {
         .unwrap();
     assert!(run_undone::latest_undo(&run_history::list(&runs_dir).unwrap(), &run).is_none());
 }
+
+/// Each run the history lists says how it stands to its undos, as Activity, a report and the
+/// CLI show it: an edit undone in full has nothing left to undo and names its undo, which
+/// would redo; once that undo is undone in turn (a redo), the edit can be undone again, its
+/// report shows its own outcomes, and the redo is said to be one. A single run's summary says
+/// the same.
+#[tokio::test]
+async fn each_listed_run_says_how_it_stands_to_its_undos() {
+    use crate::run_history::RunHistory;
+    use crate::undo_links::{UndoAction, UndoLinks};
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let history = RunHistory::default();
+    let links = |id: &str| -> UndoLinks {
+        let listed = history.list(&runs_dir).unwrap();
+        listed.into_iter().find(|r| r.id == id).unwrap().undo_links
+    };
+    let run = applied_set(&e, ApiFamily::Classic).await;
+    assert_eq!(
+        links(&run),
+        UndoLinks {
+            undo_action: Some(UndoAction::Undo),
+            ..UndoLinks::default()
+        }
+    );
+    let undo = |of: String| {
+        let e = &e;
+        async move {
+            let u = e
+                .plan(RunSource::undo(&of), &RunControl::new(), &no_progress())
+                .await
+                .unwrap();
+            e.apply(&u.id, &RunControl::new(), &no_progress())
+                .await
+                .unwrap()
+                .id
+        }
+    };
+    let u = undo(run.clone()).await;
+    assert_eq!(
+        links(&run),
+        UndoLinks {
+            undone_by: Some(u.clone()),
+            wholly_undone: true,
+            last_undo: Some(u.clone()),
+            ..UndoLinks::default()
+        },
+        "undone in full: nothing left to undo"
+    );
+    assert_eq!(
+        links(&u),
+        UndoLinks {
+            undo_action: Some(UndoAction::Redo),
+            ..UndoLinks::default()
+        }
+    );
+    let redo = undo(u.clone()).await;
+    assert_eq!(
+        links(&run),
+        UndoLinks {
+            undone_by: Some(u.clone()),
+            undo_action: Some(UndoAction::Undo),
+            ..UndoLinks::default()
+        },
+        "its undo undone: its own outcomes hold again"
+    );
+    assert_eq!(
+        links(&u),
+        UndoLinks {
+            undone_by: Some(redo.clone()),
+            wholly_undone: true,
+            last_undo: Some(redo.clone()),
+            ..UndoLinks::default()
+        }
+    );
+    assert_eq!(
+        links(&redo),
+        UndoLinks {
+            redo: true,
+            undo_action: Some(UndoAction::Undo),
+            ..UndoLinks::default()
+        }
+    );
+    assert_eq!(
+        history.summary(&runs_dir, &u).unwrap().undo_links,
+        links(&u)
+    );
+}
+
+/// An undo that put back only part of a run (stopped with assets left, some failed, or only
+/// previewed) leaves the run its Undo for the rest.
+#[tokio::test]
+async fn a_run_keeps_its_undo_for_what_its_undo_did_not_put_back() {
+    use crate::replay::RunStatus;
+    use crate::undo_links::UndoAction;
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let edit = runs::summary(&runs_dir, &applied_set(&e, ApiFamily::Classic).await).unwrap();
+    let undo_of = |status: RunStatus, changed: u64, failed: u64, pending: u64| {
+        let mut undo = edit.clone();
+        undo.id = "20990101-000000-undo".into();
+        undo.created = "2099-01-01T00:00:00Z".into();
+        undo.applied_at = (changed > 0).then(|| "2099-01-01T00:00:01Z".into());
+        undo.undoes = Some(edit.id.clone());
+        undo.status = status;
+        undo.counts.changed = changed;
+        undo.counts.failed = failed;
+        undo.counts.pending = pending;
+        undo
+    };
+    let action = |undo| {
+        let mut all = vec![undo, edit.clone()];
+        run_undone::link(&mut all);
+        (
+            all[1].undo_links.undo_action,
+            all[1].undo_links.wholly_undone,
+        )
+    };
+    assert_eq!(action(undo_of(RunStatus::Completed, 3, 0, 0)), (None, true));
+    for (why, partial) in [
+        (
+            "stopped with assets left",
+            undo_of(RunStatus::Stopped, 2, 0, 1),
+        ),
+        ("some failed", undo_of(RunStatus::Completed, 2, 1, 0)),
+        ("only previewed", undo_of(RunStatus::Previewed, 0, 0, 3)),
+    ] {
+        assert_eq!(action(partial), (Some(UndoAction::Undo), false), "{why}");
+    }
+}

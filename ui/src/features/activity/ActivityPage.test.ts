@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { applyRun, listRuns, previewRows, previewUndo, reportRows } from '../../ipc/commands';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
-import { connection, movedOne, runSummary } from '../../test-fixtures';
+import { connection, movedOne, runSummary, undoLinks } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import ActivityPage from './ActivityPage.svelte';
@@ -49,8 +49,16 @@ describe('actions per status', () => {
   });
 });
 
+// How runs stand to their undos is the core's (`run_undone::link`, tested in Rust); these tests
+// give each run the links the core sends and check what the page makes of them.
 describe('a run and its undo', () => {
-  const edit = runSummary({ id: 'r1', status: 'completed', counts: counts({ changed: 30 }) });
+  // An edit an undo took back in full, as the core lists it.
+  const edit = runSummary({
+    id: 'r1',
+    status: 'completed',
+    counts: counts({ changed: 30 }),
+    undoLinks: undoLinks({ undoneBy: 'r2', whollyUndone: true, lastUndo: 'r2' }),
+  });
   const undo = (o: Partial<RunSummary> = {}) =>
     runSummary({
       id: 'r2',
@@ -59,6 +67,7 @@ describe('a run and its undo', () => {
       status: 'completed',
       kind: { kind: 'undo', of: 'r1' },
       counts: counts({ changed: 30 }),
+      undoLinks: undoLinks({ undoAction: 'redo' }),
       ...o,
     });
 
@@ -70,21 +79,34 @@ describe('a run and its undo', () => {
     expect(undoes(runs[0]!, runs)?.id).toBe('r1');
   });
 
-  it('keeps Undo for what an undo could not put back', () => {
-    expect(actionsFor(edit, false, [undo({ status: 'stopped', counts: counts({ changed: 20, pending: 10 }) }), edit])).toContain('undo');
-    expect(actionsFor(edit, false, [undo({ counts: counts({ changed: 25, failed: 5 }) }), edit])).toContain('undo');
-    // An undo only previewed has put nothing back yet.
-    expect(actionsFor(edit, false, [undo({ status: 'previewed', counts: counts({ pending: 30 }) }), edit])).toContain('undo');
+  it('keeps Undo where the core says an undo left some of the run (stopped, failed)', () => {
+    const partly = runSummary({ ...edit, undoLinks: undoLinks({ undoneBy: 'r2', undoAction: 'undo' }) });
+    const stopped = undo({ status: 'stopped', counts: counts({ changed: 20, pending: 10 }) });
+    expect(actionsFor(partly, false, [stopped, partly])).toContain('undo');
+  });
+
+  it('reads the links of the run the history lists, not of an apply\'s answer', () => {
+    // The page's copy came from the apply: the history has since linked it to its undo.
+    const answered = runSummary({ ...edit, undoLinks: undoLinks({ undoAction: 'undo' }) });
+    expect(actionsFor(answered, false, [undo(), edit])).toEqual(['open-report']);
+    expect(undoneBy(answered, [undo(), edit])?.id).toBe('r2');
   });
 
   it('after a redo, the edit can be undone again and the redo offers Undo', () => {
-    const first = undo();
-    const redo = runSummary({ id: 'r3', status: 'completed', kind: { kind: 'undo', of: 'r2' }, counts: counts({ changed: 30 }) });
-    const runs = [redo, first, edit];
+    const first = undo({ undoLinks: undoLinks({ undoneBy: 'r3', whollyUndone: true, lastUndo: 'r3' }) });
+    const redo = runSummary({
+      id: 'r3',
+      status: 'completed',
+      kind: { kind: 'undo', of: 'r2' },
+      counts: counts({ changed: 30 }),
+      undoLinks: undoLinks({ redo: true, undoAction: 'undo' }),
+    });
+    const again = runSummary({ ...edit, undoLinks: undoLinks({ undoneBy: 'r2', undoAction: 'undo' }) });
+    const runs = [redo, first, again];
     expect(isRedo(redo, runs)).toBe(true);
     expect(actionsFor(redo, false, runs)).toEqual(['open-report', 'undo']);
     expect(actionsFor(first, false, runs)).toEqual(['open-report']);
-    expect(actionsFor(edit, false, runs)).toEqual(['open-report', 'undo']);
+    expect(actionsFor(again, false, runs)).toEqual(['open-report', 'undo']);
   });
 
   it('links each to the other, in words, and the link takes focus to the other card', async () => {
@@ -143,8 +165,14 @@ describe('the Activity page', () => {
   });
 
   it('marks a move its undo took back as undone, each linked to the other', async () => {
-    const moved = movedOne({ appliedAt: '2026-03-02T09:20:00Z' });
-    const back = movedOne({ id: 'm2', kind: { kind: 'move', items: 1, undo_of: 'm1' }, created: '2026-03-02T10:00:00Z', appliedAt: '2026-03-02T10:00:05Z' });
+    const moved = movedOne({ appliedAt: '2026-03-02T09:20:00Z', undoLinks: undoLinks({ undoneBy: 'm2', whollyUndone: true }) });
+    const back = movedOne({
+      id: 'm2',
+      kind: { kind: 'move', items: 1, undo_of: 'm1' },
+      created: '2026-03-02T10:00:00Z',
+      appliedAt: '2026-03-02T10:00:05Z',
+      undoLinks: undoLinks({ undoAction: 'redo' }),
+    });
     await renderPage([back, moved]);
     const [undoCard, moveCard] = await screen.findAllByTestId('run-item');
     // The move says it was undone, and by which run; the undo says what it undid (as an
@@ -228,7 +256,14 @@ describe('the Activity page', () => {
     await renderPage([
       // An upload's undo says its rows are deleted, as the core's summary of it does.
       runSummary({ id: 'u2', status: 'completed', kind: { kind: 'undo', of: 'u1' }, doneWords: 'count-deleted', counts: counts({ changed: 3 }), appliedAt: '2026-03-02T10:00:00Z' }),
-      runSummary({ id: 'u1', status: 'completed', kind: { kind: 'upload', folder: '/content/dam/up', files: 3 }, doneWords: 'count-uploaded', counts: counts({ changed: 3 }) }),
+      runSummary({
+        id: 'u1',
+        status: 'completed',
+        kind: { kind: 'upload', folder: '/content/dam/up', files: 3 },
+        doneWords: 'count-uploaded',
+        counts: counts({ changed: 3 }),
+        undoLinks: undoLinks({ undoneBy: 'u2', whollyUndone: true, lastUndo: 'u2' }),
+      }),
       runSummary({ id: 'e1', status: 'completed', counts: counts({ changed: 4, skipped: 2 }) }),
     ]);
     const [undo, upload, edit] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement, HTMLElement];

@@ -42,7 +42,7 @@ import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
 import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
 import type { ConnectionView } from '../../ipc/types';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
-import { connection, noFormProblems, planRow, progress, runSummary } from '../../test-fixtures';
+import { connection, noFormProblems, planRow, progress, runSummary, undoLinks } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
@@ -1017,7 +1017,14 @@ describe('the report', () => {
   });
 
   it('shows an undone run’s latest state: a heading that names the undo, and what it did to each row', async () => {
-    const edit = runSummary({ id: 'e5', status: 'completed', appliedAt: '2026-03-02T09:15:00Z', counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    // As the core lists it: its undo, the latest, left one asset as a colleague changed it.
+    const edit = runSummary({
+      id: 'e5',
+      status: 'completed',
+      appliedAt: '2026-03-02T09:15:00Z',
+      counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 },
+      undoLinks: undoLinks({ undoneBy: 'u5', whollyUndone: true, lastUndo: 'u5' }),
+    });
     const undo = runSummary({ id: 'u5', status: 'completed', appliedAt: '2026-03-02T10:00:00Z', kind: { kind: 'undo', of: 'e5' }, counts: { assets: 2, changed: 1, unchanged: 0, skipped: 1, failed: 0, pending: 0 } });
     vi.mocked(listRuns).mockResolvedValue([undo, edit]);
     await renderPage();

@@ -10,7 +10,7 @@ import type { MoveView } from '../../ipc/bindings/MoveView';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
-import { connection, runSummary as aRun } from '../../test-fixtures';
+import { connection, runSummary as aRun, undoLinks } from '../../test-fixtures';
 import { ReportExport } from '../bulk/reportExport.svelte';
 import MovePanel from './MovePanel.svelte';
 import { MoveModel } from './move.svelte';
@@ -160,7 +160,9 @@ describe('MoveModel', () => {
       appliedAt: '2026-03-02T10:00:00Z',
       counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 },
     });
-    model.showRun(moved, [undo, moved]);
+    // The history, as the core lists it, says the undo took it back in full.
+    const listed = { ...moved, undoLinks: undoLinks({ undoneBy: 'run-undo', whollyUndone: true }) };
+    model.showRun(moved, [undo, listed]);
     expect(model.canUndo).toBe(false);
   });
 

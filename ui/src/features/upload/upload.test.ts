@@ -11,7 +11,7 @@ import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { UploadPreview } from '../../ipc/bindings/UploadPreview';
 import type { UploadUndoRow } from '../../ipc/bindings/UploadUndoRow';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
-import { connection, runSummary as aRun } from '../../test-fixtures';
+import { connection, runSummary as aRun, undoLinks } from '../../test-fixtures';
 import { actionsFor } from '../activity/runActions';
 import ActivityPage from '../activity/ActivityPage.svelte';
 import { BulkStore } from '../bulk/bulk.svelte';
@@ -387,7 +387,9 @@ describe('an upload undone, stopped or at work', () => {
       { aemPath: `${FOLDER}/a.jpg`, size: 10, state: 'uploaded', overAnother: false, undone: { status: 'changed', reason: null } },
       { aemPath: `${FOLDER}/b.jpg`, size: 10, state: 'uploaded', overAnother: false, undone: { status: 'skipped', reason: 'kept: someone changed it since the upload' } },
     ]);
-    vi.mocked(listRuns).mockResolvedValue([undoOf('r7'), uploaded]);
+    // As the core lists it: its undo took back every file it made.
+    const listed = { ...uploaded, undoLinks: undoLinks({ undoneBy: 'undo-r7', whollyUndone: true, lastUndo: 'undo-r7' }) };
+    vi.mocked(listRuns).mockResolvedValue([undoOf('r7'), listed]);
     const model = new UploadModel();
     await model.openRun('r7');
     expect(model.canUndo).toBe(false);
@@ -412,7 +414,9 @@ describe('an upload undone, stopped or at work', () => {
     const uploaded = aRun({ id: 'r7', status: 'completed', kind: uploadKind, counts: { assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
     vi.mocked(runSummary).mockResolvedValue(uploaded);
     vi.mocked(uploadReport).mockResolvedValue([]);
-    vi.mocked(listRuns).mockResolvedValue([undoOf('r7', { counts: { assets: 2, changed: 1, unchanged: 0, skipped: 0, failed: 1, pending: 0 } }), uploaded]);
+    // As the core lists it: undone by a run that left a file, so it keeps its Undo.
+    const listed = { ...uploaded, undoLinks: undoLinks({ undoneBy: 'undo-r7', undoAction: 'undo', lastUndo: 'undo-r7' }) };
+    vi.mocked(listRuns).mockResolvedValue([undoOf('r7', { counts: { assets: 2, changed: 1, unchanged: 0, skipped: 0, failed: 1, pending: 0 } }), listed]);
     const model = new UploadModel();
     await model.openRun('r7');
     expect(model.canUndo).toBe(true);
@@ -508,8 +512,9 @@ describe('an upload in Activity', () => {
   it('opens the upload its undo undid, with no redo', async () => {
     // The core says where an upload's undo is shown: with its upload.
     const undo = undoOf('r7', { opens: { page: 'upload', run: 'r7' } });
-    expect(actionsFor(undo, false, [undo, uploaded])).toEqual(['open-upload']);
-    vi.mocked(listRuns).mockResolvedValue([undo, uploaded]);
+    const undone = { ...uploaded, undoLinks: undoLinks({ undoneBy: 'undo-r7', whollyUndone: true, lastUndo: 'undo-r7' }) };
+    expect(actionsFor(undo, false, [undo, undone])).toEqual(['open-upload']);
+    vi.mocked(listRuns).mockResolvedValue([undo, undone]);
     const onOpenOnItsPage = vi.fn();
     render(ActivityPage, { props: { store: new BulkStore(() => [connection()]), onShowRun: vi.fn(), onOpenOnItsPage }, context: i18nContext(new I18n('en')) });
     await waitFor(() => expect(screen.getAllByTestId('open-upload')).toHaveLength(2));

@@ -11,6 +11,7 @@ import type { RunKind } from "./RunKind";
 import type { RunPage } from "./RunPage";
 import type { RunStatus } from "./RunStatus";
 import type { TagStepView } from "./TagStepView";
+import type { UndoLinks } from "./UndoLinks";
 
 /**
  * One line of the run history.
@@ -54,6 +55,12 @@ goesBackTo: string | null,
  * republish, which go back to a run without undoing it.
  */
 undoes: string | null, 
+/**
+ * How it stands to its undos in the history (undone by, a redo, what its Undo would do),
+ * given by the run history to each run it lists or gives (`run_undone::link`); empty in
+ * a summary that did not come from it (an apply's answer).
+ */
+undoLinks: UndoLinks, 
 /**
  * `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
  * sent it: [`RunSummary::localize`]).
