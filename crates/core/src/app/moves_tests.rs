@@ -218,6 +218,33 @@ async fn a_background_move_that_outlasts_the_wait_is_reported_then_found_on_resu
     assert_eq!(sb.counters().move_commands, 1, "sent once");
 }
 
+/// Six renames in one folder (`{prefix}-{n}.jpg`), previewed; from then on AEM takes each move
+/// as a background job that runs only when the test says (`Sandbox::run_move_jobs_now`).
+async fn renames_held_as_jobs(
+    prefix: &str,
+) -> (
+    tempfile::TempDir,
+    Workspace,
+    Opened,
+    Sandbox,
+    Vec<(String, String)>,
+    RunSummary,
+) {
+    let (dir, ws, opened, sb) = setup(false).await;
+    let pairs = renames(&assets(&sb)[..6], prefix);
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    sb.set_faults(metadesk_sandbox::Faults {
+        move_job_above: Some(0),
+        move_job_ms: 3_600_000,
+        ..metadesk_sandbox::Faults::default()
+    })
+    .unwrap();
+    (dir, ws, opened, sb, pairs, preview)
+}
+
 /// Moves AEM takes as background jobs do not hold back the requests behind them: with two
 /// requests at a time and every rename a job that AEM holds, all six renames are sent before
 /// any is done, then read back and found moved.
@@ -225,21 +252,8 @@ async fn a_background_move_that_outlasts_the_wait_is_reported_then_found_on_resu
 #[tokio::test]
 async fn moves_aem_does_later_do_not_hold_back_the_requests_behind_them() {
     use metadesk_bulk::{Engine, RunControl, Settings};
-    use metadesk_sandbox::Faults;
     use std::time::Duration;
-    let (dir, ws, opened, sb) = setup(false).await;
-    let pairs = renames(&assets(&sb)[..6], "job");
-    let preview = ws
-        .preview_move(&opened, sheet_of(&dir, &pairs))
-        .await
-        .unwrap();
-    // Jobs that run only when the test says.
-    sb.set_faults(Faults {
-        move_job_above: Some(0),
-        move_job_ms: 3_600_000,
-        ..Faults::default()
-    })
-    .unwrap();
+    let (_dir, ws, opened, sb, pairs, preview) = renames_held_as_jobs("job").await;
     let engine =
         Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
             max_tasks: 2,
@@ -282,20 +296,8 @@ async fn moves_aem_does_later_do_not_hold_back_the_requests_behind_them() {
 #[tokio::test]
 async fn moves_aem_does_later_are_read_back_by_one_read_of_their_folder() {
     use metadesk_bulk::{Engine, RunControl, Settings};
-    use metadesk_sandbox::Faults;
     use std::time::Duration;
-    let (dir, ws, opened, sb) = setup(false).await;
-    let pairs = renames(&assets(&sb)[..6], "back");
-    let preview = ws
-        .preview_move(&opened, sheet_of(&dir, &pairs))
-        .await
-        .unwrap();
-    sb.set_faults(Faults {
-        move_job_above: Some(0),
-        move_job_ms: 3_600_000,
-        ..Faults::default()
-    })
-    .unwrap();
+    let (_dir, ws, opened, sb, pairs, preview) = renames_held_as_jobs("back").await;
     // Read back once, then no more waiting.
     let engine =
         Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
