@@ -80,14 +80,16 @@ impl RunHistory {
     /// kept while its journal is unchanged, else replayed and kept, so a report opened again
     /// does not read its whole journal again.
     pub fn summary(&self, runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
-        let summary = self.kept_or_replayed(&path_of(runs_dir, run_id)?)?;
-        let mut summary = with_step_undone(summary, |of| {
+        let path = path_of(runs_dir, run_id)?;
+        // The listing's copy, linked; a journal the listing could not read is read here, to
+        // say why.
+        let summary = match self.list(runs_dir)?.into_iter().find(|r| r.id == run_id) {
+            Some(listed) => listed,
+            None => self.kept_or_replayed(&path)?,
+        };
+        Ok(with_step_undone(summary, |of| {
             self.kept_or_replayed(&path_of(runs_dir, of).ok()?).ok()
-        });
-        if let Some(listed) = self.list(runs_dir)?.into_iter().find(|r| r.id == run_id) {
-            summary.undo_links = listed.undo_links;
-        }
-        Ok(summary)
+        }))
     }
 
     /// The summary of the journal at `path`: kept while unchanged, else replayed (the lock not

@@ -27,7 +27,6 @@ pub fn link(all: &mut [RunSummary]) {
 
 /// The runs of a history, found by what they undo.
 struct History<'a> {
-    all: &'a [RunSummary],
     by_id: HashMap<&'a str, &'a RunSummary>,
     /// For each run, its latest undo that changed assets (applied, else previewed).
     undone_by: HashMap<&'a str, &'a RunSummary>,
@@ -60,7 +59,6 @@ impl<'a> History<'a> {
             }
         }
         History {
-            all,
             by_id: all.iter().map(|run| (run.id.as_str(), run)).collect(),
             undone_by,
             taken_back_by,
@@ -105,7 +103,7 @@ impl<'a> History<'a> {
         let mut current = Some(run);
         while let Some(this) = current
             && let Some(of) = this.undoes.as_deref()
-            && depth <= self.all.len()
+            && depth <= self.by_id.len()
         {
             depth += 1;
             current = self.by_id.get(of).copied();
