@@ -935,6 +935,11 @@ reason-cannot-write = { $refused ->
    *[other] AEM refused the first { $refused } changes (403)
 }, so the run stopped: this connection may not change the assets it tried. Ask an AEM administrator to give { $who } write access to their folders, e.g. through the DAM Users group or a product profile with write rights, then resume the run to change the remaining assets.
 reason-folder-refuses-writes = AEM refused every change tried in { $folder } (403): the connection { $connection } may not change assets in this folder, so its other assets were not tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder }, then edit this folder again
+reason-op-cannot-write = { $refused ->
+    [one] AEM refused the first request (403)
+   *[other] AEM refused the first { $refused } requests (403)
+} and took none, so the run stopped: this connection may not write where the run writes. Ask an AEM administrator to give { $who } write access to those folders, then resume the run to do the rest.
+reason-op-folder-refuses = AEM refused every request tried in { $folder } (403): the connection { $connection } may not write in this folder, so nothing else there was tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder }, then resume the run.
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM

@@ -936,6 +936,11 @@ reason-cannot-write = { $refused ->
    *[other] AEM a refusé les { $refused } premières modifications (403)
 }, l’exécution s’est donc arrêtée : cette connexion ne peut pas modifier les ressources qu’elle a essayées. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans leurs dossiers, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
 reason-folder-refuses-writes = AEM a refusé toutes les modifications essayées dans { $folder } (403) : la connexion { $connection } ne peut pas modifier les ressources de ce dossier ; ses autres ressources n’ont donc pas été essayées et l’exécution a continué dans les autres dossiers. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans { $folder }, puis modifiez de nouveau ce dossier
+reason-op-cannot-write = { $refused ->
+    [one] AEM a refusé la première requête (403)
+   *[other] AEM a refusé les { $refused } premières requêtes (403)
+} sans en accepter aucune, l’exécution s’est donc arrêtée : cette connexion ne peut pas écrire là où l’exécution écrit. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans ces dossiers, puis reprenez l’exécution pour faire le reste.
+reason-op-folder-refuses = AEM a refusé toutes les requêtes essayées dans { $folder } (403) : la connexion { $connection } ne peut pas écrire dans ce dossier ; rien d’autre n’y a donc été essayé et l’exécution a continué dans les autres dossiers. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans { $folder }, puis reprenez l’exécution.
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM

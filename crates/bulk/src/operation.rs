@@ -5,8 +5,9 @@
 //! every operation alike: the intent journaled before a request leaves, the gate and its
 //! adaptive limit, the retry of throttles, never a write sent again blind, the row in doubt
 //! checked before anything is sent again (then sent again, within the retry policy, when AEM
-//! failed for a moment or its answer was lost), a write AEM does later waited for (bounded), resume,
-//! cancel and pause, progress, and the run's end. The production name is asked by the core
+//! failed for a moment or its answer was lost), a write AEM does later waited for (bounded), a
+//! refusal (403) decided by its folder (a folder refusing the run is not tried further, and a
+//! run refused everywhere stops), resume, cancel and pause, progress, and the run's end. The production name is asked by the core
 //! before any apply, whatever the operation.
 //!
 //! Not here: the engine's driver (`engine/operating.rs`), any one operation (`moves.rs`,

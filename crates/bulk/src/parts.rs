@@ -43,6 +43,28 @@ pub enum RunPart {
     Removed { tag: String },
 }
 
+impl RunPart {
+    /// The repository node this part writes (a tag's node for a tag's parts, the taxonomy's
+    /// root for a tag command): AEM grants writes by folder, so a refusal (403) is about its
+    /// folder (`engine/operating.rs`).
+    pub fn written_at(&self) -> String {
+        use metadesk_assets::tags::{TAGS_ROOT, node_path};
+        match self {
+            RunPart::Command => TAGS_ROOT.to_owned(),
+            RunPart::Activate { tag }
+            | RunPart::Create { tag }
+            | RunPart::Value { tag, .. }
+            | RunPart::Restored { tag, .. }
+            | RunPart::Removed { tag } => node_path(tag),
+            RunPart::Folder { path }
+            | RunPart::File { path }
+            | RunPart::Metadata { path }
+            | RunPart::Moved { path }
+            | RunPart::Deleted { path } => path.clone(),
+        }
+    }
+}
+
 /// How far one part went, as journaled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

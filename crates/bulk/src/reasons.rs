@@ -147,6 +147,41 @@ pub fn folder_refuses_writes(folder: &str, connection: &str, account: Option<&st
     )
 }
 
+/// Why an operation's run stopped: its first `refused` requests were all refused (403), in
+/// every folder it tried, and none accepted (an edit's words are [`cannot_write`]).
+pub fn op_cannot_write(account: Option<&str>, refused: usize) -> SavedText {
+    SavedText::new(
+        "reason-op-cannot-write",
+        [("refused", refused.into()), ("who", who(account))],
+    )
+}
+
+/// [`op_cannot_write`] as the words of the error that stops the run.
+pub fn op_cannot_write_text(account: Option<&str>, refused: usize) -> Text {
+    let (kind, account) = account_kind(account);
+    let who = Text::new(
+        "reason-who",
+        vec![("kind", kind.into()), ("account", account.into())],
+    );
+    Text::new(
+        "reason-op-cannot-write",
+        vec![("refused", Part::from(refused as f64)), ("who", who.into())],
+    )
+}
+
+/// An operation's requests refused (403) in `folder`, none accepted there: the rest of the run
+/// there is not tried (an edit's words are [`folder_refuses_writes`]).
+pub fn op_folder_refuses(folder: &str, connection: &str, account: Option<&str>) -> SavedText {
+    SavedText::new(
+        "reason-op-folder-refuses",
+        [
+            ("folder", folder.into()),
+            ("connection", connection.into()),
+            ("who", who(account)),
+        ],
+    )
+}
+
 /// [`cannot_write`] as the words of the error that stops the run, written in the language of
 /// whoever reads it.
 pub fn cannot_write_text(account: Option<&str>, refused: usize) -> Text {

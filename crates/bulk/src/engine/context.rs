@@ -241,10 +241,10 @@ impl Ctx {
         Ok(match self.folders.refused(i, path, reason) {
             Refusal::Held => None,
             Refusal::Own(reason) => Some((Outcome::Failed, Some(reason))),
-            Refusal::FolderRefuses { folder, assets } => {
+            Refusal::FolderRefuses { folder, assets, .. } => {
                 let why = reasons::folder_refuses_writes(&folder, &self.spec.connection, account);
                 tracing::warn!(%folder, "AEM refuses this connection's writes in a folder");
-                let others = assets.into_iter().filter(|a| *a != i);
+                let others = assets.into_iter().map(|(a, _)| a).filter(|a| *a != i);
                 self.journal_refusals(others.map(|a| (a, why.clone())).collect())?;
                 Some((Outcome::Failed, Some(why)))
             }
@@ -278,6 +278,20 @@ impl Ctx {
     /// about their own assets.
     pub(super) fn write_accepted_at(&self, path: &str) -> Result<()> {
         self.journal_refusals(self.folders.accepted(path))
+    }
+
+    /// An operation's first requests were all refused (403), in every folder it tried, and
+    /// none accepted: the phase stops, the rows held back left for the resume.
+    pub(super) fn stop_cannot_write(&self, refused: usize) {
+        let account = self.spec.account.as_deref();
+        tracing::warn!(
+            refused,
+            "AEM refuses this connection's writes wherever the run tried"
+        );
+        self.stop_because(
+            AemError::Auth(reasons::op_cannot_write_text(account, refused)),
+            reasons::op_cannot_write(account, refused),
+        );
     }
 
     /// A replication of asset `i` was refused (403); returns its outcome when it is already

@@ -51,45 +51,78 @@ pub(super) fn planned_per_folder(
     Ok(planned)
 }
 
-/// What a refused write means, once its folder's other writes are taken into account.
+/// What a refused write means, once its folder's other writes are taken into account. `K`:
+/// what names a write (an edit's row number, an operation's part).
 #[derive(Debug, PartialEq)]
-pub(super) enum Refusal {
+pub(super) enum Refusal<K = u64> {
     /// Its folder is not decided yet: no outcome until it is (held here).
     Held,
     /// Its folder took other writes: a failure of this asset alone, for its own reason.
     Own(SavedText),
-    /// Its folder refuses writes (found now, or before): these assets, this one among them,
-    /// fail for that reason.
-    FolderRefuses { folder: String, assets: Vec<u64> },
+    /// Its folder refuses writes (found now, or before): these assets, this one among them
+    /// (each with its own reason), fail for that reason. `untried`: the folder holds planned
+    /// writes not tried yet (none when all it held were refused).
+    FolderRefuses {
+        folder: String,
+        assets: Vec<(K, SavedText)>,
+        untried: bool,
+    },
     /// Every folder tried refuses: the run stops, the held assets stay pending. `refused`
     /// writes were refused in all.
     Stop { refused: usize },
 }
 
-#[derive(Default)]
-struct Folder {
+struct Folder<K> {
     accepted: bool,
     refusing: bool,
-    held: Vec<(u64, SavedText)>,
+    held: Vec<(K, SavedText)>,
 }
 
-#[derive(Default)]
-struct State {
+impl<K> Default for Folder<K> {
+    fn default() -> Self {
+        Folder {
+            accepted: false,
+            refusing: false,
+            held: Vec::new(),
+        }
+    }
+}
+
+struct State<K> {
     planned: HashMap<String, usize>,
-    folders: HashMap<String, Folder>,
+    folders: HashMap<String, Folder<K>>,
     accepted_any: bool,
     refusing: usize,
     refused: usize,
 }
 
-/// The refused writes of one apply, by folder.
-#[derive(Default)]
-pub(super) struct FolderRefusals {
-    state: Mutex<State>,
+impl<K> Default for State<K> {
+    fn default() -> Self {
+        State {
+            planned: HashMap::new(),
+            folders: HashMap::new(),
+            accepted_any: false,
+            refusing: 0,
+            refused: 0,
+        }
+    }
 }
 
-impl FolderRefusals {
-    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+/// The refused writes of one apply, by folder, each named by a `K`.
+pub(super) struct FolderRefusals<K = u64> {
+    state: Mutex<State<K>>,
+}
+
+impl<K> Default for FolderRefusals<K> {
+    fn default() -> Self {
+        FolderRefusals {
+            state: Mutex::default(),
+        }
+    }
+}
+
+impl<K: Ord> FolderRefusals<K> {
+    fn state(&self) -> std::sync::MutexGuard<'_, State<K>> {
         self.state
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -111,8 +144,8 @@ impl FolderRefusals {
             .then(|| folder.to_owned())
     }
 
-    /// A write of asset `i` at `path` was refused, for `reason`.
-    pub(super) fn refused(&self, i: u64, path: &str, reason: SavedText) -> Refusal {
+    /// A write `i` at `path` was refused, for `reason`.
+    pub(super) fn refused(&self, i: K, path: &str, reason: SavedText) -> Refusal<K> {
         let folder = folder_of(path);
         let mut state = self.state();
         state.refused += 1;
@@ -133,7 +166,8 @@ impl FolderRefusals {
         if entry.refusing {
             return Refusal::FolderRefuses {
                 folder: folder.to_owned(),
-                assets: vec![i],
+                assets: vec![(i, reason)],
+                untried: true,
             };
         }
         entry.held.push((i, reason));
@@ -148,20 +182,19 @@ impl FolderRefusals {
             return Refusal::Stop { refused };
         }
         entry.refusing = true;
-        let assets = std::mem::take(&mut entry.held)
-            .into_iter()
-            .map(|(i, _)| i)
-            .collect();
+        let assets = std::mem::take(&mut entry.held);
+        let untried = state.planned.get(folder).copied().unwrap_or(1) > assets.len();
         state.refusing = refusing;
         Refusal::FolderRefuses {
             folder: folder.to_owned(),
             assets,
+            untried,
         }
     }
 
     /// A write of the asset at `path` was accepted: its folder takes writes, so the refusals
     /// held in it were about their own assets (returned, to journal as failures).
-    pub(super) fn accepted(&self, path: &str) -> Vec<(u64, SavedText)> {
+    pub(super) fn accepted(&self, path: &str) -> Vec<(K, SavedText)> {
         let mut state = self.state();
         state.accepted_any = true;
         let entry = state.folders.entry(folder_of(path).to_owned()).or_default();
@@ -171,14 +204,14 @@ impl FolderRefusals {
 
     /// At the end of an apply that went through every asset: the refusals still held (in
     /// folders with too few writes to decide) are failures of their own assets.
-    pub(super) fn settle(&self) -> Vec<(u64, SavedText)> {
+    pub(super) fn settle(&self) -> Vec<(K, SavedText)> {
         let mut state = self.state();
-        let mut held: Vec<(u64, SavedText)> = state
+        let mut held: Vec<(K, SavedText)> = state
             .folders
             .values_mut()
             .flat_map(|f| std::mem::take(&mut f.held))
             .collect();
-        held.sort_by_key(|(i, _)| *i);
+        held.sort_by(|(a, _), (b, _)| a.cmp(b));
         held
     }
 }
@@ -210,7 +243,8 @@ mod tests {
             r.refused(4, "/content/dam/a/4.jpg", why()),
             Refusal::FolderRefuses {
                 folder: "/content/dam/a".into(),
-                assets: vec![0, 1, 2, 3, 4]
+                assets: (0..5).map(|i| (i, why())).collect(),
+                untried: true,
             }
         );
         assert_eq!(
@@ -260,6 +294,22 @@ mod tests {
                 Refusal::FolderRefuses { .. }
             ));
         }
+    }
+
+    /// A folder all of whose planned writes were refused has nothing left untried: an
+    /// operation then reports each in its own words (`operating.rs`).
+    #[test]
+    fn a_folder_whose_every_planned_write_was_refused_has_nothing_untried() {
+        let r = refusals(&[("/d/a", 2), ("/d/b", 10)]);
+        assert_eq!(r.refused(0, "/d/a/0", why()), Refusal::Held);
+        assert_eq!(
+            r.refused(1, "/d/a/1", why()),
+            Refusal::FolderRefuses {
+                folder: "/d/a".into(),
+                assets: vec![(0, why()), (1, why())],
+                untried: false,
+            }
+        );
     }
 
     #[test]

@@ -14,7 +14,12 @@
 //! whose run was cancelled or stopped (AEM refused the token): nothing more is read, and
 //! nothing counted failed for it. Rows AEM took to write later (a background job) are read
 //! back once their stage's requests are all sent, together (one read for the rows one read
-//! answers), so a wait never holds back the requests behind it.
+//! answers), so a wait never holds back the requests behind it. A row AEM refuses (403) is
+//! decided by its folder, as an edit's are (`folder_refusals.rs`): held back until a write
+//! there is accepted (then a failure of its own); a folder whose first rows are all refused
+//! refuses the run, its other rows failed in those words without a request; and when every
+//! folder tried refuses and nothing was accepted, the run stops, the rows held back left for
+//! the resume, rather than sending every row to be refused.
 //!
 //! Not here: any one operation's check and write (`moving.rs`, `tag_importing.rs`…), which
 //! operation a run is (`op_dispatch.rs`), the apply's frame (`mod.rs`).
@@ -30,11 +35,14 @@ use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::error::{Error, Result};
 
 use super::context::{Ctx, Failure, lock, why};
+use super::folder_refusals::{FolderRefusals, Refusal, folder_of};
 use crate::at_most::at_most;
 use crate::journal::{Outcome, Record};
 use crate::operation::{Found, Operation, Read, Reader, Wrote};
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::progress::ProgressFn;
+use crate::reasons;
+use metadesk_assets::CallError;
 
 /// Rows checked and sent per window: their futures and answers are all memory holds.
 const WINDOW: usize = 500;
@@ -46,6 +54,8 @@ struct Settled<'p> {
     refused: Mutex<Option<SavedText>>,
     /// Where the run's progress goes; `None` for rows that are not the run's own.
     on_progress: Option<ProgressFn<'p>>,
+    /// The rows AEM refused (403), by the folder each writes in.
+    folders: FolderRefusals<RunPart>,
 }
 
 impl Settled<'_> {
@@ -149,7 +159,14 @@ pub(super) async fn run<O: Operation>(
     let settled = Settled {
         refused: Mutex::new(None),
         on_progress,
+        folders: FolderRefusals::default(),
     };
+    let mut planned: HashMap<String, usize> = HashMap::new();
+    for (row, _) in stages.values().flatten() {
+        let at = op.part(row).written_at();
+        *planned.entry(folder_of(&at).to_owned()).or_default() += 1;
+    }
+    settled.folders.plan(planned);
     for rows in stages.into_values() {
         // The stage's rows AEM took to write later, each with when: read back once every
         // request of the stage has left, not while a request waits behind them.
@@ -158,8 +175,15 @@ pub(super) async fn run<O: Operation>(
             if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
                 return Ok(lock(&settled.refused).take());
             }
+            // Rows in a folder found refusing the run's writes are not even checked.
+            let mut to_check = Vec::with_capacity(window.len());
+            for &(row, in_doubt) in window {
+                if !refused_there(ctx, op, row, &settled).await? {
+                    to_check.push((row, in_doubt));
+                }
+            }
             let checks = op
-                .check_groups(window.to_vec())
+                .check_groups(to_check)
                 .into_iter()
                 .map(|group| checked(op, &reader, group))
                 .collect();
@@ -183,6 +207,13 @@ pub(super) async fn run<O: Operation>(
             }
         }
         wait_for(ctx, op, &reader, later, &settled).await?;
+        // Refusals still held (too few in their folder to decide, none accepted there) are
+        // their rows' own failures; stopped or cancelled, they stay for the resume.
+        if !ctx.control.is_cancelled() {
+            for (part, why) in settled.folders.settle() {
+                refuse_part(ctx, part, why, &settled).await?;
+            }
+        }
         // A later stage needs this one whole (a folder before what moves into it).
         if lock(&settled.refused).is_some() {
             break;
@@ -259,13 +290,78 @@ async fn settle<O: Operation>(
         // Not told because the run was cancelled or stopped (a refused token): left as it was,
         // for the resume, not counted failed.
         Found::Unknown(_) if ctx.control.is_cancelled() => return Ok(()),
-        Found::Unknown(why) => {
-            *lock(&settled.refused) = Some(why.clone());
-            (PartState::Refused, Some(why), Outcome::Failed)
-        }
+        Found::Unknown(why) => return refuse_part(ctx, part, why, settled).await,
     };
     journal_part(ctx, part, state, reason, None).await?;
     settled.count(ctx, outcome);
+    Ok(())
+}
+
+/// Journals `part` refused (or not checked), for `why`, and counts it failed: the run stops
+/// after its stage, and a resume checks it again.
+async fn refuse_part(
+    ctx: &Ctx,
+    part: RunPart,
+    why: SavedText,
+    settled: &Settled<'_>,
+) -> Result<()> {
+    *lock(&settled.refused) = Some(why.clone());
+    journal_part(ctx, part, PartState::Refused, Some(why), None).await?;
+    settled.count(ctx, Outcome::Failed);
+    Ok(())
+}
+
+/// Why a row in `folder` was not tried: AEM refused every request tried there.
+fn folder_refuses(ctx: &Ctx, folder: &str) -> SavedText {
+    let account = ctx.spec.account.as_deref();
+    reasons::op_folder_refuses(folder, &ctx.spec.connection, account)
+}
+
+/// `row` alone refused by AEM (403), for `why`: decided by its folder (see the module's
+/// words). Held back, it stays `sending`: what comes next decides, and a stop leaves it for
+/// the resume, which checks it before anything is sent again.
+async fn forbidden<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    row: &O::Row,
+    why: SavedText,
+    settled: &Settled<'_>,
+) -> Result<()> {
+    let part = op.part(row);
+    let at = part.written_at();
+    match settled.folders.refused(part, &at, why) {
+        Refusal::Held => {}
+        Refusal::Own(why) => settle(ctx, op, row, Found::Unknown(why), settled).await?,
+        Refusal::FolderRefuses {
+            folder,
+            assets,
+            untried,
+        } => {
+            tracing::warn!(%folder, "AEM refuses this connection's writes in a folder");
+            // With nothing left to try there, each keeps its own words.
+            let said = untried.then(|| folder_refuses(ctx, &folder));
+            for (part, own) in assets {
+                let why = said.clone().unwrap_or(own);
+                refuse_part(ctx, part, why, settled).await?;
+            }
+        }
+        Refusal::Stop { refused } => ctx.stop_cannot_write(refused),
+    }
+    Ok(())
+}
+
+/// AEM took a write of `rows`: the refusals held in their folders were their rows' own.
+async fn accepted<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    rows: &[&O::Row],
+    settled: &Settled<'_>,
+) -> Result<()> {
+    for row in rows {
+        for (part, why) in settled.folders.accepted(&op.part(row).written_at()) {
+            refuse_part(ctx, part, why, settled).await?;
+        }
+    }
     Ok(())
 }
 
@@ -288,6 +384,17 @@ async fn send<'r, O: Operation>(
     let mut queue = vec![(rows, 0u32)];
     let mut later = Vec::new();
     while let Some((rows, lost)) = queue.pop() {
+        // Rows checked before their folder was found refusing are not sent.
+        let mut to_send = Vec::with_capacity(rows.len());
+        for row in rows {
+            if !refused_there(ctx, op, row, settled).await? {
+                to_send.push(row);
+            }
+        }
+        let rows = to_send;
+        if rows.is_empty() {
+            continue;
+        }
         match send_once(ctx, op, reader, &rows, lost, settled).await? {
             Again::Nothing => {}
             Again::Later(rows) => {
@@ -300,6 +407,22 @@ async fn send<'r, O: Operation>(
     }
     settled.progress(ctx);
     Ok(later)
+}
+
+/// Whether `row` is in a folder found refusing the run's writes: then it fails in words
+/// naming the folder, with no request.
+async fn refused_there<O: Operation>(
+    ctx: &Ctx,
+    op: &O,
+    row: &O::Row,
+    settled: &Settled<'_>,
+) -> Result<bool> {
+    let part = op.part(row);
+    let Some(folder) = settled.folders.refusing(&part.written_at()) else {
+        return Ok(false);
+    };
+    refuse_part(ctx, part, folder_refuses(ctx, &folder), settled).await?;
+    Ok(true)
 }
 
 /// What of a request [`send_once`] leaves to do: send again (each row checked ready), or
@@ -355,12 +478,16 @@ async fn send_once<'r, O: Operation>(
     };
     let failure = match sent {
         Ok(Wrote::Done) => {
+            accepted(ctx, op, rows, settled).await?;
             for row in rows {
                 settle(ctx, op, row, Found::Done, settled).await?;
             }
             return Ok(Again::Nothing);
         }
-        Ok(Wrote::Later) => return Ok(Again::Later(rows.to_vec())),
+        Ok(Wrote::Later) => {
+            accepted(ctx, op, rows, settled).await?;
+            return Ok(Again::Later(rows.to_vec()));
+        }
         // Left `sending`: in doubt, checked before anything is sent again.
         Err(Failure::Cancelled) => return Ok(Again::Nothing),
         // The run was cancelled, or stopped (AEM refused the token, and no new one came; a
@@ -376,6 +503,7 @@ async fn send_once<'r, O: Operation>(
         // Cancelled while waiting: left `sending`, in doubt.
         return Ok(Again::Nothing);
     }
+    let refused_here = matches!(failure, Failure::Call(CallError::Forbidden(_), _));
     let failed = why(ctx, failure.after(lost));
     let split = rows.len() > 1;
     let mut ready = Vec::new();
@@ -390,6 +518,11 @@ async fn send_once<'r, O: Operation>(
             }
             Found::Done => Found::Done,
             left @ Found::LeftAlone { .. } => left,
+            // Alone and refused (403): its folder decides.
+            Found::Ready if refused_here => {
+                forbidden(ctx, op, row, op.refusal(row, failed.clone()), settled).await?;
+                continue;
+            }
             Found::Ready | Found::Unknown(_) => Found::Unknown(op.refusal(row, failed.clone())),
         };
         settle(ctx, op, row, found, settled).await?;

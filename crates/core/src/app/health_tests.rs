@@ -180,9 +180,13 @@ async fn a_cancelled_health_stops_sending() {
         })
         .unwrap();
     let at_cancel = AtomicU64::new(0);
+    let side_by_side = AtomicU64::new(0);
+    let left = AtomicU64::new(0);
     let on_progress = |p: Progress| {
         if p.done > 2 * p.total / 5 && at_cancel.load(Ordering::SeqCst) == 0 {
             at_cancel.store(sandbox.counters().requests_total, Ordering::SeqCst);
+            side_by_side.store(u64::from(p.concurrency), Ordering::SeqCst);
+            left.store(p.total - p.done, Ordering::SeqCst);
             ws.jobs().cancel().unwrap();
         }
     };
@@ -190,12 +194,15 @@ async fn a_cancelled_health_stops_sending() {
     assert!(got.is_err(), "not cancelled");
     let at_cancel = at_cancel.load(Ordering::SeqCst);
     assert!(at_cancel > 0, "never told progress");
-    let after = sandbox.counters().requests_total;
-    assert_eq!(
-        after,
-        at_cancel,
-        "{} requests after the cancel",
-        after - at_cancel
+    let after = sandbox.counters().requests_total - at_cancel;
+    // The reads the gate let out before the cancel may reach AEM after it (on a slow machine,
+    // Wine's sockets, they did: two); none is let out after, so what arrives after the cancel
+    // is at most what the gate had out, far fewer than the reads the report had left.
+    let side_by_side = side_by_side.load(Ordering::SeqCst);
+    let left = left.load(Ordering::SeqCst);
+    assert!(
+        after <= side_by_side && side_by_side < left,
+        "{after} requests after the cancel, {side_by_side} side by side, {left} reads left"
     );
 }
 

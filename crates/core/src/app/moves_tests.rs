@@ -499,6 +499,139 @@ async fn one_path_taken_since_the_preview_does_not_hold_back_the_rest_of_its_req
     assert!(sb.asset(&planned[3].from).is_some(), "left where it was");
 }
 
+/// The requests AEM refused (403) so far.
+fn refused_requests(sb: &Sandbox) -> u64 {
+    let counters = sb.counters();
+    counters
+        .requests
+        .values()
+        .filter_map(|by| by.get(&403))
+        .sum()
+}
+
+/// A run AEM refuses wherever it tries (the account lost write access to the folder after the
+/// preview) stops after its first five refusals, in words naming what to ask for, instead of
+/// sending every row to be refused: the rows held back stay pending, none failed, and once the
+/// account may write again the resume moves every asset, each once. Seen failing with every
+/// rename sent to be refused, the run ending on a row's own refusal.
+#[tokio::test]
+async fn a_run_aem_refuses_everywhere_stops_and_its_resume_does_the_rest() {
+    use metadesk_bulk::{Engine, RunControl, Settings};
+    let (dir, ws, opened, sb) = setup(false).await;
+    let p = assets(&sb);
+    let pairs = renames(&p, "kept");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    let folder = p[0].rsplit_once('/').unwrap().0.to_owned();
+    sb.set_faults(metadesk_sandbox::Faults {
+        write_denied: vec![folder],
+        ..metadesk_sandbox::Faults::default()
+    })
+    .unwrap();
+    // Two requests at a time: at most one more is out beside the fifth refusal.
+    let engine =
+        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
+            max_tasks: 2,
+            ..Settings::default()
+        });
+    let stopped = engine
+        .apply(&preview.id, &RunControl::new(), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(stopped.status, RunStatus::Stopped, "{stopped:?}");
+    let reason = stopped.reason.as_ref().expect("a reason");
+    assert_eq!(reason.code(), Some("reason-op-cannot-write"), "{reason:?}");
+    let refused = refused_requests(&sb);
+    assert!((5..=6).contains(&refused), "{refused} requests refused");
+    let counts = view(&stopped).counts;
+    assert_eq!(
+        (counts.done, counts.failed, counts.pending),
+        (0, 0, 12),
+        "{counts:?}"
+    );
+    sb.set_faults(metadesk_sandbox::Faults::default()).unwrap();
+    let resumed = engine
+        .apply(&preview.id, &RunControl::new(), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(resumed.status, RunStatus::Completed, "{resumed:?}");
+    assert_eq!(view(&resumed).counts.done, 12);
+    assert_eq!(
+        sb.counters().move_commands,
+        12,
+        "each sent once it could go"
+    );
+    for (from, to) in &pairs {
+        assert!(sb.asset(from).is_none() && sb.asset(to).is_some(), "{to}");
+    }
+}
+
+/// One folder refusing the run's writes (403) while the others take them: its first rows'
+/// refusals decide it, the rest of its rows fail in words naming the folder without a
+/// request, and the run goes on elsewhere. Seen failing with each of its rows sent and refused.
+#[tokio::test]
+async fn a_folder_refusing_writes_is_not_tried_further_and_the_others_go() {
+    use metadesk_bulk::{Engine, RunControl, Settings};
+    let (dir, ws, opened, sb) = setup(false).await;
+    let p = assets(&sb);
+    let folder = p[0].rsplit_once('/').unwrap().0.to_owned();
+    // Six assets moved into a folder of their own first: then twelve renames in two folders.
+    let other = format!("{folder}-other");
+    let moved: Vec<(String, String)> = p[..6]
+        .iter()
+        .map(|a| {
+            (
+                a.clone(),
+                format!("{other}/{}", a.rsplit_once('/').unwrap().1),
+            )
+        })
+        .collect();
+    let first = ws
+        .preview_move(&opened, sheet_of(&dir, &moved))
+        .await
+        .unwrap();
+    let done = ws.apply(&opened, &first.id, None, &|_| {}).await.unwrap();
+    assert_eq!(done.status, RunStatus::Completed, "{done:?}");
+    let mut paths: Vec<String> = moved.iter().map(|(_, to)| to.clone()).collect();
+    paths.extend(p[6..].iter().cloned());
+    let pairs = renames(&paths, "split");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    sb.set_faults(metadesk_sandbox::Faults {
+        write_denied: vec![other.clone()],
+        ..metadesk_sandbox::Faults::default()
+    })
+    .unwrap();
+    let before = refused_requests(&sb);
+    let engine =
+        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
+            max_tasks: 1,
+            ..Settings::default()
+        });
+    let applied = engine
+        .apply(&preview.id, &RunControl::new(), &|_| {})
+        .await
+        .unwrap();
+    let counts = view(&applied).counts;
+    assert_eq!((counts.done, counts.failed), (6, 6), "{applied:?}");
+    let refused = refused_requests(&sb) - before;
+    assert!(refused <= 5, "{refused} requests refused");
+    let reason = applied.reason.as_ref().expect("a reason");
+    assert_eq!(
+        reason.code(),
+        Some("reason-op-folder-refuses"),
+        "{reason:?}"
+    );
+    for (from, to) in &pairs {
+        let went = !from.starts_with(&format!("{other}/"));
+        assert_eq!(sb.asset(to).is_some(), went, "{to}");
+    }
+}
+
 /// The "node read" requests the sandbox answered so far.
 fn node_reads(sb: &Sandbox) -> u64 {
     sb.counters().by_kind.get("node read").copied().unwrap_or(0)
