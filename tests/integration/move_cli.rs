@@ -311,6 +311,58 @@ async fn moves_aem_keeps_failing_stop_after_the_retries_with_nothing_moved() {
     assert_eq!(sb.counters().injected_errors, paths.len() as u64 * 6);
 }
 
+/// A move AEM refuses wherever it tries (403: the account lost write access to the folder
+/// after the preview) stops after its first refusals, saying what to ask an administrator for
+/// and that a resume does the rest, nothing failed; once the account may write again, `bulk
+/// resume` moves every asset. Seen failing with the run ending on one asset's own refusal,
+/// each rename sent to be refused.
+#[tokio::test]
+async fn a_move_aem_refuses_everywhere_stops_in_words_and_its_resume_does_the_rest() {
+    let sb = sandbox(12).await;
+    let h = CliHome::new(&sb);
+    let paths = assets(&sb);
+    let (sheet, new) = renames(&h, &paths);
+    let run = previewed(&h, &sheet).await;
+    sb.set_faults(Faults {
+        write_denied: vec![SAMPLE_FOLDER.to_owned()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let stopped = h
+        .run_dev(&["bulk", "resume", &run, "--yes", "--json"])
+        .await;
+    assert_eq!(
+        stopped.code,
+        Some(2),
+        "{}{}",
+        stopped.stdout,
+        stopped.stderr
+    );
+    let json = stopped.json();
+    assert_eq!(json["status"], "stopped", "{}", stopped.stdout);
+    let reason = json["reason"].as_str().unwrap_or_default();
+    assert!(
+        reason.contains("(403) and took none")
+            && reason.contains("write access")
+            && reason.contains("resume the run"),
+        "{}",
+        stopped.stdout
+    );
+    assert!(paths.iter().all(|path| sb.asset(path).is_some()));
+
+    sb.set_faults(Faults::default()).unwrap();
+    let resumed = h.run_dev(&["bulk", "resume", &run, "--yes"]).await;
+    assert_eq!(
+        resumed.code,
+        Some(0),
+        "{}{}",
+        resumed.stdout,
+        resumed.stderr
+    );
+    assert_moved(&sb, &paths, &new);
+    assert_eq!(sb.counters().move_commands, paths.len() as u64);
+}
+
 /// A sheet moving each of `paths` into `folder`, keeping its name (the moves go together).
 fn into_folder(h: &CliHome, paths: &[String], folder: &str) -> (String, Vec<String>) {
     let mut text = String::from("Path,New path\n");
