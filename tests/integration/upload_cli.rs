@@ -12,7 +12,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig, UploadSettings};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig, UploadSettings};
 use serde_json::Value;
 
 use crate::bulk_cli::CliHome;
@@ -281,6 +281,70 @@ async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_f
     std::fs::write(drop.join("other.jpg"), b"other").unwrap();
     upload_failing(&["may not change assets in this folder", "0 uploaded"]).await;
     assert!(sb.asset(&format!("{SAMPLE_FOLDER}/other.jpg")).is_none());
+}
+
+/// An upload into a folder where AEM refuses the account's writes (403) stops after its first
+/// refusals, in words saying what to ask an administrator for, instead of sending every file to
+/// be refused: no file is failed, and once the account may write, `bulk resume` uploads every
+/// one. Seen failing with each of the forty files sent and refused, each failed.
+#[tokio::test]
+async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_file() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("many");
+    let files: Vec<(String, Vec<u8>)> = (0..40)
+        .map(|n| (format!("f{n:02}.jpg"), format!("file {n}").into_bytes()))
+        .collect();
+    let named: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    write_files(&drop, &named);
+    sb.set_faults(Faults {
+        write_denied: vec![SAMPLE_FOLDER.to_owned()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let drop = drop.to_str().unwrap();
+    let ran = h
+        .run_dev(&["upload", drop, "--to", SAMPLE_FOLDER, "--yes"])
+        .await;
+    // The run did not finish: 1, as `upload` says of any run that stopped.
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(
+        said.contains("0 uploaded, 0 failed, 0 left alone, 40 not sent yet")
+            && said.contains("(403) and took none")
+            && said.contains("write access"),
+        "{said}"
+    );
+    // The five refusals, and at most what the gate let out beside them.
+    let refused: u64 = sb
+        .counters()
+        .requests
+        .values()
+        .filter_map(|by| by.get(&403))
+        .sum();
+    assert!(refused < 20, "{refused} requests refused");
+    assert_eq!(sb.counters().uploads_completed, 0);
+
+    sb.set_faults(Faults::default()).unwrap();
+    let (run, _) = crate::bulk_cli::journal(&h.home).unwrap();
+    let resumed = h.run_dev(&["bulk", "resume", &run, "--yes"]).await;
+    assert_eq!(
+        resumed.code,
+        Some(0),
+        "{}\n{}",
+        resumed.stdout,
+        resumed.stderr
+    );
+    for (name, _) in &files {
+        assert!(
+            sb.asset(&format!("{SAMPLE_FOLDER}/{name}")).is_some(),
+            "{name}"
+        );
+    }
+    assert_eq!(sb.counters().uploads_completed, 40);
 }
 
 /// Seen failing without the refusal in `core::app::uploads`: AEM was asked (the folder's

@@ -38,6 +38,7 @@ mod listed;
 mod moving;
 mod op_dispatch;
 mod operating;
+mod part_refusals;
 mod planned;
 mod planning;
 mod publish_undo;

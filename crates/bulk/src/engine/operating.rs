@@ -35,13 +35,12 @@ use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::error::{Error, Result};
 
 use super::context::{Ctx, Failure, lock, why};
-use super::folder_refusals::{FolderRefusals, Refusal, folder_of};
+use super::part_refusals::PartRefusals;
 use crate::at_most::at_most;
 use crate::journal::{Outcome, Record};
 use crate::operation::{Found, Operation, Read, Reader, Wrote};
 use crate::parts::{PartJournal, PartState, RunPart};
 use crate::progress::ProgressFn;
-use crate::reasons;
 use metadesk_assets::CallError;
 
 /// Rows checked and sent per window: their futures and answers are all memory holds.
@@ -55,7 +54,7 @@ struct Settled<'p> {
     /// Where the run's progress goes; `None` for rows that are not the run's own.
     on_progress: Option<ProgressFn<'p>>,
     /// The rows AEM refused (403), by the folder each writes in.
-    folders: FolderRefusals<RunPart>,
+    refusals: PartRefusals,
 }
 
 impl Settled<'_> {
@@ -156,17 +155,17 @@ pub(super) async fn run<O: Operation>(
                 .push((row, in_doubt));
         }
     }
+    let parts: Vec<RunPart> = stages
+        .values()
+        .flatten()
+        .map(|(row, _)| op.part(row))
+        .collect();
     let settled = Settled {
         refused: Mutex::new(None),
         on_progress,
-        folders: FolderRefusals::default(),
+        refusals: PartRefusals::of(parts.iter()),
     };
-    let mut planned: HashMap<String, usize> = HashMap::new();
-    for (row, _) in stages.values().flatten() {
-        let at = op.part(row).written_at();
-        *planned.entry(folder_of(&at).to_owned()).or_default() += 1;
-    }
-    settled.folders.plan(planned);
+    drop(parts);
     for rows in stages.into_values() {
         // The stage's rows AEM took to write later, each with when: read back once every
         // request of the stage has left, not while a request waits behind them.
@@ -210,7 +209,7 @@ pub(super) async fn run<O: Operation>(
         // Refusals still held (too few in their folder to decide, none accepted there) are
         // their rows' own failures; stopped or cancelled, they stay for the resume.
         if !ctx.control.is_cancelled() {
-            for (part, why) in settled.folders.settle() {
+            for (part, why) in settled.refusals.settle() {
                 refuse_part(ctx, part, why, &settled).await?;
             }
         }
@@ -311,15 +310,9 @@ async fn refuse_part(
     Ok(())
 }
 
-/// Why a row in `folder` was not tried: AEM refused every request tried there.
-fn folder_refuses(ctx: &Ctx, folder: &str) -> SavedText {
-    let account = ctx.spec.account.as_deref();
-    reasons::op_folder_refuses(folder, &ctx.spec.connection, account)
-}
-
-/// `row` alone refused by AEM (403), for `why`: decided by its folder (see the module's
-/// words). Held back, it stays `sending`: what comes next decides, and a stop leaves it for
-/// the resume, which checks it before anything is sent again.
+/// `row` alone refused by AEM (403), for `why`: decided by its folder (`part_refusals.rs`).
+/// Held back, it stays `sending`: what comes next decides, and a stop leaves it for the
+/// resume, which checks it before anything is sent again.
 async fn forbidden<O: Operation>(
     ctx: &Ctx,
     op: &O,
@@ -327,25 +320,8 @@ async fn forbidden<O: Operation>(
     why: SavedText,
     settled: &Settled<'_>,
 ) -> Result<()> {
-    let part = op.part(row);
-    let at = part.written_at();
-    match settled.folders.refused(part, &at, why) {
-        Refusal::Held => {}
-        Refusal::Own(why) => settle(ctx, op, row, Found::Unknown(why), settled).await?,
-        Refusal::FolderRefuses {
-            folder,
-            assets,
-            untried,
-        } => {
-            tracing::warn!(%folder, "AEM refuses this connection's writes in a folder");
-            // With nothing left to try there, each keeps its own words.
-            let said = untried.then(|| folder_refuses(ctx, &folder));
-            for (part, own) in assets {
-                let why = said.clone().unwrap_or(own);
-                refuse_part(ctx, part, why, settled).await?;
-            }
-        }
-        Refusal::Stop { refused } => ctx.stop_cannot_write(refused),
+    for (part, why) in settled.refusals.refused(ctx, op.part(row), why) {
+        refuse_part(ctx, part, why, settled).await?;
     }
     Ok(())
 }
@@ -358,7 +334,7 @@ async fn accepted<O: Operation>(
     settled: &Settled<'_>,
 ) -> Result<()> {
     for row in rows {
-        for (part, why) in settled.folders.accepted(&op.part(row).written_at()) {
+        for (part, why) in settled.refusals.accepted(&op.part(row)) {
             refuse_part(ctx, part, why, settled).await?;
         }
     }
@@ -418,10 +394,10 @@ async fn refused_there<O: Operation>(
     settled: &Settled<'_>,
 ) -> Result<bool> {
     let part = op.part(row);
-    let Some(folder) = settled.folders.refusing(&part.written_at()) else {
+    let Some(why) = settled.refusals.refusing(ctx, &part) else {
         return Ok(false);
     };
-    refuse_part(ctx, part, folder_refuses(ctx, &folder), settled).await?;
+    refuse_part(ctx, part, why, settled).await?;
     Ok(true)
 }
 

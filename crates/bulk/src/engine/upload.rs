@@ -8,9 +8,11 @@
 //! never sent again blind: after a lost answer or a passing failure (a 5xx), what is at the
 //! path is read again after the retry policy's back-off, as for a file in doubt, and the file
 //! sent again only when nothing is there, within the policy's retries; any other failure is
-//! `refused`, and the next resume finds out. Just before a file leaves, what AEM holds at its
-//! path is asked: a new file's folder listing names nothing there (`upload_names.rs`, one
-//! listing for several files), or the path is read. A file in doubt (`sending`, or `refused` after its bytes may have left) is
+//! `refused`, and the next resume finds out; refused (403) before any of it reached AEM, its
+//! folder decides, as for every operation's rows (`part_refusals.rs`). Just before a file
+//! leaves, what AEM holds at its path is asked: a new file's folder listing names nothing there
+//! (`upload_names.rs`, one listing for several files), or the path is read. A file in doubt
+//! (`sending`, or `refused` after its bytes may have left) is
 //! checked once AEM has processed what is at its path: this file (size and SHA-1) is done and not
 //! sent again; nothing there is sent again; another file is a colleague's, `left_alone`; a file not
 //! processed yet is not sent over.
@@ -30,6 +32,7 @@ use futures_util::future::try_join_all;
 use metadesk_assets::fingerprint::Held;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
+use metadesk_assets::CallError;
 use metadesk_assets::classic::ClassicAssets;
 use metadesk_assets::metadata_checks::Timed;
 use metadesk_assets::upload::{
@@ -41,10 +44,11 @@ use metadesk_clients::error::{Error, Result};
 use super::context::why;
 use super::context::{Ctx, Failure, lock};
 use super::operating::{self, journal_part};
+use super::part_refusals::PartRefusals;
 use super::upload_folders::UploadFolders;
 use super::upload_names::FolderNames;
 use super::upload_values::{Ready, describe_all, held_of, refuse, to_describe};
-use crate::parts::{PartJournal, PartState};
+use crate::parts::{PartJournal, PartState, RunPart};
 use crate::upload::{Arrival, PlannedFile, UploadRunPlan};
 
 /// How long a file's processing is waited for before its undo gives up telling a colleague's
@@ -105,7 +109,20 @@ pub(super) async fn apply(
     let (to_watch, watched) = unbounded_channel();
     let (to_describe, ready) = unbounded_channel();
     let names = FolderNames::default();
-    let sending = send_all(ctx, aem, journal, plan, &names, to_watch, &note);
+    // Refusals (403) are decided by folder: a folder refusing the run is not tried further,
+    // and a run refused everywhere stops.
+    let to_send = plan.files.iter().map(PlannedFile::part).filter(|part| {
+        !matches!(
+            journal.state(part),
+            Some(PartState::Done | PartState::LeftAlone)
+        )
+    });
+    let refusals = PartRefusals::of(to_send.collect::<Vec<_>>().iter());
+    let sends = Sends {
+        names: &names,
+        refusals: &refusals,
+    };
+    let sending = send_all(ctx, aem, journal, plan, &sends, to_watch, &note);
     let watching = watch_all(ctx, aem, journal, watched, to_describe, &note);
     let describing = async { note(describe_all(ctx, aem, ready).await) };
     tokio::join!(sending, watching, describing);
@@ -122,7 +139,7 @@ async fn send_all<'a>(
     aem: &ClassicAssets,
     journal: &PartJournal,
     plan: &'a UploadRunPlan,
-    names: &FolderNames,
+    sends: &Sends<'_>,
     to_watch: UnboundedSender<(&'a PlannedFile, bool)>,
     note: &impl Fn(Result<Option<SavedText>>),
 ) {
@@ -134,7 +151,7 @@ async fn send_all<'a>(
                 if ctx.control.is_cancelled() {
                     return;
                 }
-                match send_file(ctx, aem, journal, names, file).await {
+                match send_file(ctx, aem, journal, sends, file, note).await {
                     // The wait is gone only when the run ends early: the file stays pending.
                     Ok(Next::Watch { fresh }) => drop(to_watch.send((file, fresh))),
                     Ok(Next::Nothing(refused)) => note(Ok(refused)),
@@ -143,6 +160,13 @@ async fn send_all<'a>(
             }
         })
         .await;
+    // Refusals still held (too few in their folder to decide, none taken there) are their
+    // files' own; stopped or cancelled, they stay `sending` for the resume to check.
+    if !ctx.control.is_cancelled()
+        && let Err(e) = refuse_each(ctx, sends.refusals.settle(), note).await
+    {
+        note(Err(e));
+    }
 }
 
 /// The waits for processing, [`WATCHED_AT_ONCE`] files at a time, in the order they were sent;
@@ -166,14 +190,37 @@ async fn watch_all<'a>(
         .await;
 }
 
+/// What the sends of one run share.
+struct Sends<'a> {
+    /// What each folder's listing names (one listing for several files).
+    names: &'a FolderNames,
+    /// The files AEM refused (403), by folder.
+    refusals: &'a PartRefusals,
+}
+
+/// Journals each of `parts` refused, with its words, and notes it for the run's end.
+async fn refuse_each(
+    ctx: &Ctx,
+    parts: Vec<(RunPart, SavedText)>,
+    note: &impl Fn(Result<Option<SavedText>>),
+) -> Result<()> {
+    for (part, why) in parts {
+        note(Ok(Some(refuse(ctx, part, why).await?)));
+    }
+    Ok(())
+}
+
 /// One file: what AEM holds at its path decides whether it goes; then its write, journaled.
+/// Other files' refusals its answer decides are journaled and noted by `note`.
 async fn send_file(
     ctx: &Ctx,
     aem: &ClassicAssets,
     journal: &PartJournal,
-    names: &FolderNames,
+    sends: &Sends<'_>,
     file: &PlannedFile,
+    note: &impl Fn(Result<Option<SavedText>>),
 ) -> Result<Next> {
+    let names = sends.names;
     let part = file.part();
     let state = journal.state(&part);
     // Done before: only its values may be left, once AEM says it is processed.
@@ -189,6 +236,10 @@ async fn send_file(
         Some(PartState::LeftAlone) => return Ok(Next::Nothing(None)),
         Some(PartState::Done) => return Ok(values_left()),
         _ => {}
+    }
+    // Its folder refuses the run's writes: not tried.
+    if let Some(why) = sends.refusals.refusing(ctx, &part) {
+        return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }
     // A new file not sent before goes when its folder's listing names nothing there; else
     // (a resume, a version, a name listed) what is there is read.
@@ -244,7 +295,17 @@ async fn send_file(
         }
         journal_part(ctx, part.clone(), PartState::Sending, None, None).await?;
         let (failure, passing) = match write(ctx, aem, file).await {
-            Ok(()) => return Ok(Next::Watch { fresh: true }),
+            Ok(()) => {
+                // Its folder takes writes: the refusals held there were their files' own.
+                refuse_each(ctx, sends.refusals.accepted(&part), note).await?;
+                return Ok(Next::Watch { fresh: true });
+            }
+            // Refused (403) before anything of it reached AEM: its folder decides.
+            Err(Unsent::Before(failure @ Failure::Call(CallError::Forbidden(_), _))) => {
+                let decided = sends.refusals.refused(ctx, part, why(ctx, failure));
+                refuse_each(ctx, decided, note).await?;
+                return Ok(Next::Nothing(None));
+            }
             // The run was cancelled or stopped (a refused token): left `sending`, in doubt,
             // for the resume to check, not refused on the strength of a cut-short answer.
             Err(_) if ctx.control.is_cancelled() => return Ok(Next::Nothing(None)),
