@@ -418,6 +418,82 @@ async fn a_refused_asset_is_told_in_words_and_the_others_are_published() {
     assert!(sb.published(&denied, false).is_none(), "nothing published");
 }
 
+/// AEM grants Replicate folder by folder: a publish of three folders, the first of which the
+/// account may not publish, reports that folder's assets refused in publishing's words and
+/// publishes the other two; the run completes (with failures) rather than stopping because its
+/// first refusals all came from one folder, which a resume would meet first again.
+#[tokio::test]
+async fn a_folder_refusing_publication_does_not_stop_the_others() {
+    let sb = metadesk_sandbox::Sandbox::start(
+        metadesk_sandbox::SandboxConfig::default()
+            .with_assets(60)
+            .with_assets_per_folder(20)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let mut all: Vec<String> = sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect();
+    all.sort();
+    let folder_of = |p: &String| p.rsplit_once('/').unwrap().0.to_owned();
+    let folders: std::collections::BTreeSet<String> = all.iter().map(folder_of).collect();
+    assert_eq!(folders.len(), 3, "{folders:?}");
+    let denied = folders.first().unwrap().clone();
+    let root = denied.rsplit_once('/').unwrap().0.to_owned();
+    assert!(
+        folders
+            .iter()
+            .all(|f| f.rsplit_once('/').unwrap().0 == root),
+        "{folders:?}"
+    );
+    sb.set_faults(Faults {
+        replicate_denied: vec![denied.clone()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let before: BTreeMap<&String, &str> = all.iter().map(|p| (p, tier_state(&sb, p))).collect();
+    let spec = filtered(publish_spec(&sb, &root, Replication::Publish), |f| {
+        f.recursive = true;
+    });
+    let preview = engine
+        .plan(RunSource::Scope(spec), &control, &quiet())
+        .await
+        .unwrap();
+    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    let refused: Vec<&String> = all.iter().filter(|p| folder_of(p) == denied).collect();
+    assert_eq!(done.status, RunStatus::Completed, "{done:?}");
+    assert_eq!(done.counts.failed, refused.len() as u64, "{done:?}");
+    assert_eq!(done.counts.changed, (all.len() - refused.len()) as u64);
+    let rows = report(dir.path(), &done.id);
+    let words = format!(
+        "This technical account may not publish under {denied}: ask an AEM administrator to \
+         grant Replicate on it to {}",
+        sb.credentials().dev_token_user
+    );
+    for path in &all {
+        let (status, reason) = &rows[path];
+        if folder_of(path) == denied {
+            assert_eq!(*status, ReportStatus::Failed, "{path}");
+            assert_eq!(reason.as_deref(), Some(words.as_str()), "{path}");
+            assert_eq!(
+                tier_state(&sb, path),
+                before[path],
+                "{path}: not replicated"
+            );
+        } else {
+            assert_eq!(*status, ReportStatus::Changed, "{path}: {reason:?}");
+            assert_eq!(tier_state(&sb, path), "published", "{path}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn an_oauth_connection_is_refused_before_anything_is_sent() {
     let sb = sandbox(60).await;

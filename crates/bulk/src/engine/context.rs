@@ -2,7 +2,7 @@
 //! every request passes, the tallies behind progress events, and how one request is sent and
 //! retried. Plus the small task helpers the phases use.
 
-use super::folder_refusals::{FolderRefusals, Refusal};
+use super::folder_refusals::{self, FolderRefusals, Refusal};
 use super::{Engine, Settings};
 use metadesk_base::timefmt::now_rfc3339;
 
@@ -23,17 +23,13 @@ use crate::run_control::{ControlState, RunControl};
 use crate::spec::RunSpec;
 use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::{AssetsApi, CallError};
-use metadesk_base::i18n::{SavedText, Text};
+use metadesk_base::i18n::SavedText;
 use metadesk_clients::aem::AemError;
 
 use metadesk_clients::error::Result;
 
 pub(super) use super::sending::Failure;
 use super::sending::{Sender, Sending};
-
-/// Refused replications (403), with none accepted, after which a publish stops (an edit's
-/// refused writes are decided per folder: `folder_refusals.rs`).
-pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
 
 #[derive(Default)]
 pub(super) struct Tally {
@@ -62,11 +58,8 @@ pub(super) struct Ctx {
     pub(super) rows: AtomicU64,
     /// When a journal record was last given the time (see [`Ctx::stamp`]).
     pub(super) stamped: Mutex<Option<Instant>>,
-    /// Refused replications (403) of a publish held back while none of this phase has been
-    /// accepted: their outcome depends on what comes next (see [`Ctx::refused_then_stop`]).
-    /// `None` once one was accepted: from then on a 403 is an ordinary failure of its asset.
-    pub(super) refused: Mutex<Option<Vec<(u64, SavedText)>>>,
-    /// Refused writes of an edit, decided per folder (see [`Ctx::write_refused`]).
+    /// Refused writes of an edit and refused replications of a publish, decided per folder
+    /// (see [`Ctx::write_refused`], [`Ctx::replication_refused`]).
     pub(super) folders: FolderRefusals,
     /// The ETag each asset in doubt was last sent against (an apply's resume, from the journal).
     pub(super) sent_against: Mutex<HashMap<u64, String>>,
@@ -130,7 +123,6 @@ impl Ctx {
             stop: Mutex::new(None),
             rows: AtomicU64::new(0),
             stamped: Mutex::new(None),
-            refused: Mutex::new(Some(Vec::new())),
             folders: FolderRefusals::default(),
             sent_against: Mutex::default(),
             tally: Tally::default(),
@@ -294,33 +286,44 @@ impl Ctx {
         );
     }
 
-    /// A replication of asset `i` was refused (403); returns its outcome when it is already
-    /// known. Until one is accepted, a refusal may mean the account cannot publish at all, so
-    /// it is held back; when the first [`REFUSED_WRITES_BEFORE_STOP`] are all refused, the
-    /// phase stops in the words `stop` gives (to show now, and to journal) from the number
-    /// held, and the held assets stay pending.
-    pub(super) fn refused_then_stop(
+    /// A replication of asset `i` at `path` was refused (403); returns its outcome when it is
+    /// already known. AEM grants Replicate per folder, so it is decided as a refused write is
+    /// ([`Ctx::write_refused`]), in publishing's words, which name the asset's folder: held
+    /// back until its folder is decided; a folder whose first replications are all refused
+    /// fails them (its other assets are not sent: [`Ctx::publish_refused_in`]); when every
+    /// folder tried refuses and none was accepted, the phase stops, the held assets pending.
+    pub(super) fn replication_refused(
         &self,
         i: u64,
-        reason: SavedText,
-        stop: impl FnOnce(usize) -> (Text, SavedText),
-    ) -> Option<(Outcome, Option<SavedText>)> {
-        let mut held = lock(&self.refused);
-        let Some(held) = held.as_mut() else {
-            return Some((Outcome::Failed, Some(reason)));
-        };
-        held.push((i, reason));
-        if held.len() >= REFUSED_WRITES_BEFORE_STOP {
-            let (words, saved) = stop(held.len());
-            self.stop_because(AemError::Auth(words), saved);
-        }
-        None
+        path: &str,
+    ) -> Result<Option<(Outcome, Option<SavedText>)>> {
+        let account = self.spec.account.as_deref();
+        let folder = folder_refusals::folder_of(path);
+        let reason = reasons::publish_forbidden(folder, account);
+        Ok(match self.folders.refused(i, path, reason.clone()) {
+            Refusal::Held => None,
+            Refusal::Own(reason) => Some((Outcome::Failed, Some(reason))),
+            Refusal::FolderRefuses { assets, .. } => {
+                tracing::warn!(%folder, "AEM refuses this connection's replications in a folder");
+                let others = assets.into_iter().filter(|(a, _)| *a != i);
+                self.journal_refusals(others.collect())?;
+                Some((Outcome::Failed, Some(reason)))
+            }
+            Refusal::Stop { .. } => {
+                // Refused everywhere so far: the run stops in the same words, not an edit's.
+                let words = reasons::publish_forbidden_text(folder, account);
+                self.stop_because(AemError::Auth(words), reason);
+                None
+            }
+        })
     }
 
-    /// A replication was accepted: the refusals held back so far were about their own assets.
-    pub(super) fn write_accepted(&self) -> Result<()> {
-        let held = lock(&self.refused).take();
-        self.journal_refusals(held.unwrap_or_default())
+    /// Why the asset at `path` is not sent, when its folder refuses this connection's
+    /// replications.
+    pub(super) fn publish_refused_in(&self, path: &str) -> Option<SavedText> {
+        let folder = self.folders.refusing(path)?;
+        let account = self.spec.account.as_deref();
+        Some(reasons::publish_forbidden(&folder, account))
     }
 
     /// At the end of an apply that went through every asset: refusals still held (fewer than
@@ -330,8 +333,6 @@ impl Ctx {
         if self.control.is_cancelled() {
             return Ok(());
         }
-        let held = lock(&self.refused).as_mut().map(std::mem::take);
-        self.journal_refusals(held.unwrap_or_default())?;
         self.journal_refusals(self.folders.settle())
     }
 

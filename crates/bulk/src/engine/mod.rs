@@ -491,10 +491,8 @@ impl Engine {
             .total
             .store(replay.counts.pending, Ordering::Relaxed);
         *context::lock(&ctx.sent_against) = replay.sent_against.clone();
-        if !replay.spec.kind.publishes() {
-            ctx.folders
-                .plan(folder_refusals::planned_per_folder(&path, &replay)?);
-        }
+        ctx.folders
+            .plan(folder_refusals::planned_per_folder(&path, &replay)?);
         let forwarder = forward(control.clone(), ctx.control.clone());
         let mut refused = None;
         let result = if replay.spec.parts_op().is_some() {

@@ -11,8 +11,10 @@
 //! preview: it fails, and says why. Once AEM answers, the state is read back and journaled
 //! (`Replicated`): an undo acts only where the publication is still that one. A refused request
 //! (403) names no path: it is split in halves until the refused assets are found, each reported
-//! in words. A request whose answer was lost (a timeout, a dropped connection) is never sent
-//! again blind: its assets are read again first (`resend_after_lost_answer`). A resume reads
+//! in words and decided by its folder, as a refused write is (AEM grants Replicate per folder:
+//! a folder refusing the run is not sent further, and a run refused everywhere stops). A
+//! request whose answer was lost (a timeout, a dropped connection) is never sent again blind:
+//! its assets are read again first (`resend_after_lost_answer`). A resume reads
 //! again what was in doubt and sends it again, without a second intent, only where nothing
 //! replicated it since the first (`publish_undo::in_doubt`); an undo's apply decides again from
 //! the undone run's journal and the fresh state (`publish_undo::decide`).
@@ -161,6 +163,18 @@ async fn spawn_batch(
 /// sends them.
 async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Result<()> {
     let agent = rules.asked.agent;
+    // An asset whose folder refuses this connection's replications is not sent (nor read).
+    let mut rest = Vec::with_capacity(batch.len());
+    for item in batch {
+        match ctx.publish_refused_in(&item.path) {
+            Some(reason) => record(ctx, item.i, Outcome::Failed, Some(reason))?,
+            None => rest.push(item),
+        }
+    }
+    let batch = rest;
+    if batch.is_empty() {
+        return Ok(());
+    }
     let refs: Vec<&str> = batch.iter().map(|p| p.path.as_str()).collect();
     let Some(mut now) = read_states(ctx, &refs, agent).await else {
         return Ok(());
@@ -182,7 +196,7 @@ async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Resul
             state.metadata = codes.get(&item.path).cloned();
         }
         if landed_before_stop(ctx, rules, &item, &state) {
-            record_landed(ctx, item.i, state)?;
+            record_landed(ctx, &item, state)?;
             continue;
         }
         match verdict(rules, &item, &state) {
@@ -244,8 +258,9 @@ fn landed_before_stop(ctx: &Ctx, rules: &Rules, item: &Pending, state: &Publicat
 
 /// An asset whose request landed though its answer never reached the journal: its state
 /// after, then its outcome, as for an answered request.
-fn record_landed(ctx: &Ctx, i: u64, after: Publication) -> Result<()> {
-    ctx.write_accepted()?;
+fn record_landed(ctx: &Ctx, item: &Pending, after: Publication) -> Result<()> {
+    ctx.write_accepted_at(&item.path)?;
+    let i = item.i;
     ctx.journal.append(&Record::Replicated { i, after })?;
     record(ctx, i, Outcome::Changed, None)
 }
@@ -379,13 +394,29 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<(Pending, Publication)>, asked: As
         if ctx.control.is_cancelled() {
             return Ok(());
         }
+        // A half whose folder was found refusing meanwhile is not sent (each was read just
+        // before: none landed).
+        let mut rest = Vec::with_capacity(items.len());
+        for (item, state) in items {
+            match ctx.publish_refused_in(&item.path) {
+                Some(reason) => record(ctx, item.i, Outcome::Failed, Some(reason))?,
+                None => rest.push((item, state)),
+            }
+        }
+        let items = rest;
+        if items.is_empty() {
+            continue;
+        }
         let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
         let answer = ctx
             .call_write_unmeasured(|| ctx.aem.replicate(asked.replication, asked.agent, &refs))
             .await;
         match answer {
             Ok(()) => {
-                ctx.write_accepted()?;
+                // Their folders take replications: refusals held there were their own.
+                for (item, _) in &items {
+                    ctx.write_accepted_at(&item.path)?;
+                }
                 let mut after = read_after(ctx, &items, asked.replication, asked.agent).await;
                 for (item, _) in &items {
                     if let Some(after) = after.remove(&item.i) {
@@ -415,17 +446,9 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<(Pending, Publication)>, asked: As
                 queue.push((items, lost));
             }
             Err(Failure::Call(CallError::Forbidden(_), _)) => {
+                // Decided by its folder: AEM grants Replicate per folder.
                 let item = &items[0].0;
-                let folder = item.path.rsplit_once('/').map_or(&*item.path, |(f, _)| f);
-                let account = ctx.spec.account.as_deref();
-                let reason = reasons::publish_forbidden(folder, account);
-                // Refused everywhere so far: the run stops in the same words, not an edit's.
-                let stop = |_| {
-                    let words = reasons::publish_forbidden_text(folder, account);
-                    (words, reason.clone())
-                };
-                if let Some((outcome, reason)) = ctx.refused_then_stop(item.i, reason.clone(), stop)
-                {
+                if let Some((outcome, reason)) = ctx.replication_refused(item.i, &item.path)? {
                     record(ctx, item.i, outcome, reason)?;
                 }
             }
@@ -474,7 +497,7 @@ async fn resend_after_lost_answer(
             item.before = Some(sent_from);
         }
         if is_after(&state, asked.replication, item.before.as_ref()) && ours(&state) {
-            record_landed(ctx, item.i, state)?;
+            record_landed(ctx, &item, state)?;
             continue;
         }
         match in_doubt(asked.replication, item.before.as_ref(), &state) {
