@@ -158,15 +158,7 @@ pub fn op_cannot_write(account: Option<&str>, refused: usize) -> SavedText {
 
 /// [`op_cannot_write`] as the words of the error that stops the run.
 pub fn op_cannot_write_text(account: Option<&str>, refused: usize) -> Text {
-    let (kind, account) = account_kind(account);
-    let who = Text::new(
-        "reason-who",
-        vec![("kind", kind.into()), ("account", account.into())],
-    );
-    Text::new(
-        "reason-op-cannot-write",
-        vec![("refused", Part::from(refused as f64)), ("who", who.into())],
-    )
+    refused_first_text("reason-op-cannot-write", account, refused)
 }
 
 /// An operation's requests refused (403) in `folder`, none accepted there: the rest of the run
@@ -185,13 +177,18 @@ pub fn op_folder_refuses(folder: &str, connection: &str, account: Option<&str>) 
 /// [`cannot_write`] as the words of the error that stops the run, written in the language of
 /// whoever reads it.
 pub fn cannot_write_text(account: Option<&str>, refused: usize) -> Text {
+    refused_first_text("reason-cannot-write", account, refused)
+}
+
+/// The words `key` of a run stopped because its first `refused` writes were all refused.
+fn refused_first_text(key: &'static str, account: Option<&str>, refused: usize) -> Text {
     let (kind, account) = account_kind(account);
     let who = Text::new(
         "reason-who",
         vec![("kind", kind.into()), ("account", account.into())],
     );
     Text::new(
-        "reason-cannot-write",
+        key,
         vec![("refused", Part::from(refused as f64)), ("who", who.into())],
     )
 }

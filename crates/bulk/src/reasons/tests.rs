@@ -268,6 +268,39 @@ fn the_stop_after_refused_writes_is_told_in_the_readers_language() {
     );
 }
 
+/// An operation's stop and its folder refusing it are told in its own words (requests, not an
+/// edit's changes of assets), in the reader's language, the stop's error as its journaled
+/// reason reads.
+#[test]
+fn an_operation_refused_everywhere_or_in_a_folder_is_told_in_its_words() {
+    use metadesk_base::i18n::checks::assert_reads_french;
+    let account = Some("abc@techacct.adobe.com");
+    let err = AemError::Auth(op_cannot_write_text(account, 5));
+    assert_eq!(
+        err.to_string(),
+        op_cannot_write(account, 5).localized(&en())
+    );
+    assert!(
+        err.to_string().starts_with(
+            "AEM refused the first 5 requests (403) and took none, so the run stopped"
+        ),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("assets"), "{err}");
+    let french = err.localized(&fr());
+    assert_reads_french(&french);
+    assert_eq!(french, op_cannot_write(account, 5).localized(&fr()));
+    let folder = op_folder_refuses("/content/dam/a", "Prod", account);
+    let english = folder.localized(&en());
+    assert!(
+        english.starts_with("AEM refused every request tried in /content/dam/a (403)")
+            && english.contains("the technical account abc@techacct.adobe.com")
+            && english.contains("resume the run"),
+        "{english}"
+    );
+    assert_reads_french(&folder.localized(&fr()));
+}
+
 /// A failed write's reason quotes the call's failure in the reader's language, AEM's own words
 /// as they are.
 #[test]
