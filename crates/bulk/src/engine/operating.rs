@@ -155,17 +155,12 @@ pub(super) async fn run<O: Operation>(
                 .push((row, in_doubt));
         }
     }
-    let parts: Vec<RunPart> = stages
-        .values()
-        .flatten()
-        .map(|(row, _)| op.part(row))
-        .collect();
+    let parts = stages.values().flatten().map(|(row, _)| op.part(row));
     let settled = Settled {
         refused: Mutex::new(None),
         on_progress,
-        refusals: PartRefusals::of(parts.iter()),
+        refusals: PartRefusals::of(parts),
     };
-    drop(parts);
     for rows in stages.into_values() {
         // The stage's rows AEM took to write later, each with when: read back once every
         // request of the stage has left, not while a request waits behind them.

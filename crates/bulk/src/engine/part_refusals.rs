@@ -22,7 +22,7 @@ pub(super) struct PartRefusals(FolderRefusals<RunPart>);
 
 impl PartRefusals {
     /// For a run that still has `parts` to write.
-    pub(super) fn of<'p>(parts: impl Iterator<Item = &'p RunPart>) -> PartRefusals {
+    pub(super) fn of(parts: impl Iterator<Item = RunPart>) -> PartRefusals {
         let mut planned: HashMap<String, usize> = HashMap::new();
         for part in parts {
             *planned

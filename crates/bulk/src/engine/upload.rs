@@ -117,7 +117,7 @@ pub(super) async fn apply(
             Some(PartState::Done | PartState::LeftAlone)
         )
     });
-    let refusals = PartRefusals::of(to_send.collect::<Vec<_>>().iter());
+    let refusals = PartRefusals::of(to_send);
     let sends = Sends {
         names: &names,
         refusals: &refusals,
