@@ -169,10 +169,11 @@ pub(super) async fn run<O: Operation>(
             if ctx.control.is_cancelled() || ctx.stop_reason().is_some() {
                 return Ok(lock(&settled.refused).take());
             }
-            // Rows in a folder found refusing the run's writes are not even checked.
+            // Rows in a folder found refusing the run's writes are not even checked; one in
+            // doubt is (its earlier request may have landed).
             let mut to_check = Vec::with_capacity(window.len());
             for &(row, in_doubt) in window {
-                if !refused_there(ctx, op, row, &settled).await? {
+                if in_doubt || !refused_there(ctx, op, row, &settled).await? {
                     to_check.push((row, in_doubt));
                 }
             }

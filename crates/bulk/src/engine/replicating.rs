@@ -163,12 +163,15 @@ async fn spawn_batch(
 /// sends them.
 async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Result<()> {
     let agent = rules.asked.agent;
-    // An asset whose folder refuses this connection's replications is not sent (nor read).
+    // An asset whose folder refuses this connection's replications is not sent (nor read);
+    // one in doubt is read, as its earlier request may have landed.
     let mut rest = Vec::with_capacity(batch.len());
     for item in batch {
         match ctx.publish_refused_in(&item.path) {
-            Some(reason) => record(ctx, item.i, Outcome::Failed, Some(reason))?,
-            None => rest.push(item),
+            Some(reason) if !item.in_doubt => {
+                record(ctx, item.i, Outcome::Failed, Some(reason))?;
+            }
+            _ => rest.push(item),
         }
     }
     let batch = rest;

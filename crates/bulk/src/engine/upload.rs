@@ -237,8 +237,11 @@ async fn send_file(
         Some(PartState::Done) => return Ok(values_left()),
         _ => {}
     }
-    // Its folder refuses the run's writes: not tried.
-    if let Some(why) = sends.refusals.refusing(ctx, &part) {
+    // Its folder refuses the run's writes: not tried (a file in doubt is still checked: its
+    // earlier send may have landed).
+    if state.is_none()
+        && let Some(why) = sends.refusals.refusing(ctx, &part)
+    {
         return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }
     // A new file not sent before goes when its folder's listing names nothing there; else
