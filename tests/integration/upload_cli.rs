@@ -284,9 +284,10 @@ async fn a_file_too_large_for_its_parts_and_a_folder_not_writable_fail_file_by_f
 }
 
 /// An upload into a folder where AEM refuses the account's writes (403) stops after its first
-/// refusals, in words saying what to ask an administrator for, instead of sending every file to
-/// be refused: no file is failed, and once the account may write, `bulk resume` uploads every
-/// one. Seen failing with each of the forty files sent and refused, each failed.
+/// refusals, in words saying what to ask an administrator for, exiting 2 as every command does
+/// then, instead of sending every file to be refused: no file is failed, and once the account
+/// may write, `bulk resume` uploads every one. Seen failing with each of the forty files sent
+/// and refused, each failed (and with the exit code 1 `upload` gave any run that stopped).
 #[tokio::test]
 async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_file() {
     let sb = sandbox().await;
@@ -309,8 +310,8 @@ async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_fil
     let ran = h
         .run_dev(&["upload", drop, "--to", SAMPLE_FOLDER, "--yes"])
         .await;
-    // The run did not finish: 1, as `upload` says of any run that stopped.
-    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    // Stopped because the account may not write: 2, as every command exits then.
+    assert_eq!(ran.code, Some(2), "{}\n{}", ran.stdout, ran.stderr);
     let said = format!("{}{}", ran.stdout, ran.stderr);
     assert!(
         said.contains("0 uploaded, 0 failed, 0 left alone, 40 not sent yet")

@@ -156,6 +156,15 @@ pub fn op_cannot_write(account: Option<&str>, refused: usize) -> SavedText {
     )
 }
 
+/// Whether `reason`, a run's stop, says the account may not write (or publish) where the run
+/// tried: the stop every command exits 2 for, a resume doing the rest once it may.
+pub fn is_write_access_stop(reason: &SavedText) -> bool {
+    matches!(
+        reason.code(),
+        Some("reason-cannot-write" | "reason-op-cannot-write" | "reason-publish-forbidden")
+    )
+}
+
 /// [`op_cannot_write`] as the words of the error that stops the run.
 pub fn op_cannot_write_text(account: Option<&str>, refused: usize) -> Text {
     refused_first_text("reason-op-cannot-write", account, refused)

@@ -194,6 +194,17 @@ fn fresh_until(previewed_at: Option<&str>, applied: bool) -> Option<String> {
 }
 
 impl RunSummary {
+    /// Whether the run stopped because the account may not write where it tried (its first
+    /// writes all refused, 403): nothing more was done, and a resume does the rest once an
+    /// administrator has given it access.
+    pub fn stopped_for_write_access(&self) -> bool {
+        self.status == RunStatus::Stopped
+            && self
+                .reason
+                .as_ref()
+                .is_some_and(crate::reasons::is_write_access_stop)
+    }
+
     /// Whether [`RunSummary::counts`] are the run's assets (an edit's, a sheet's, a publish's,
     /// their undos'). An operation counts its own rows (a tag import's tags and values, an
     /// upload's files, moves), said in its own words.

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use crate::bulk::open::ConnectionArgs;
 use crate::bulk::production_gate;
-use crate::exit_code::{SOME_FAILED, SUCCESS};
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 use crate::output;
 
 #[derive(Args)]
@@ -157,7 +157,13 @@ pub async fn run(args: UploadArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let unfinished = ran
         .as_ref()
         .is_some_and(|s| s.status != RunStatus::Completed || s.counts.skipped > 0);
-    if refused || unfinished {
+    // Stopped because the account may not write: nothing more was done (`exit_code.rs`).
+    if ran
+        .as_ref()
+        .is_some_and(RunSummary::stopped_for_write_access)
+    {
+        FAILURE
+    } else if refused || unfinished {
         SOME_FAILED
     } else {
         SUCCESS

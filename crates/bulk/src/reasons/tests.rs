@@ -299,6 +299,16 @@ fn an_operation_refused_everywhere_or_in_a_folder_is_told_in_its_words() {
         "{english}"
     );
     assert_reads_french(&folder.localized(&fr()));
+    // A stop for write access, whichever path said it; not one asset's own refusal.
+    for stop in [
+        op_cannot_write(account, 5),
+        cannot_write(account, 5),
+        publish_forbidden("/content/dam/a", account),
+    ] {
+        assert!(is_write_access_stop(&stop), "{stop:?}");
+    }
+    assert!(!is_write_access_stop(&forbidden(account)));
+    assert!(!is_write_access_stop(&folder));
 }
 
 /// A failed write's reason quotes the call's failure in the reader's language, AEM's own words
