@@ -303,8 +303,9 @@ async fn send_file(
                 refuse_each(ctx, sends.refusals.accepted(&part), note).await?;
                 return Ok(Next::Watch { fresh: true });
             }
-            // Refused (403) before anything of it reached AEM: its folder decides.
-            Err(Unsent::Before(failure @ Failure::Call(CallError::Forbidden(_), _))) => {
+            // AEM refused its initiate (403): its folder decides (storage refusing a part is
+            // not about the folder, and fails the file alone).
+            Err(Unsent::Initiate(failure @ Failure::Call(CallError::Forbidden(_), _))) => {
                 let decided = sends.refusals.refused(ctx, part, why(ctx, failure));
                 refuse_each(ctx, decided, note).await?;
                 return Ok(Next::Nothing(None));
@@ -313,7 +314,7 @@ async fn send_file(
             // for the resume to check, not refused on the strength of a cut-short answer.
             Err(_) if ctx.control.is_cancelled() => return Ok(Next::Nothing(None)),
             // Its initiate and parts were each sent again as reads are, before this.
-            Err(Unsent::Before(failure)) => (failure, false),
+            Err(Unsent::Initiate(failure) | Unsent::Before(failure)) => (failure, false),
             // Its words count the completes sent before it (each checked first).
             Err(Unsent::Complete(failure)) => {
                 let passing = failure.passing();
@@ -442,7 +443,9 @@ async fn at_path(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<A
 
 /// Where a file's write failed.
 enum Unsent {
-    /// Before its complete (its initiate or a part): nothing of it is in AEM.
+    /// At its initiate: nothing of it is in AEM.
+    Initiate(Failure),
+    /// At a part, after its initiate: nothing of it is in AEM.
     Before(Failure),
     /// At its complete, which may have landed.
     Complete(Failure),
@@ -456,7 +459,7 @@ async fn write(ctx: &Ctx, aem: &ClassicAssets, file: &PlannedFile) -> Result<(),
     let (initiated, complete) = ctx
         .call(|| aem.initiate_upload(folder, name, file.size))
         .await
-        .map_err(Unsent::Before)?;
+        .map_err(Unsent::Initiate)?;
     let part = part_of(&initiated, file.size).map_err(|e| Unsent::Before(Failure::Call(e, 1)))?;
     let (kind, stall) = (initiated.mime_type.as_str(), ctx.settings.storage_stall);
     // Each part is read from the file as it leaves, once the gate lets it go: the parts in
