@@ -348,6 +348,47 @@ async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_fil
     assert_eq!(sb.counters().uploads_completed, 40);
 }
 
+/// Cloud storage refusing every part (403: an expired pre-signed address) is storage's refusal,
+/// not the folder's: each file fails on its own, none is taken for AEM refusing the folder, and
+/// the run does not stop as if the account may not write. Seen failing with storage's 403 taken
+/// for AEM's: the run stopped after five, "AEM refused the first 5 requests (403)".
+#[tokio::test]
+async fn storage_refusing_the_parts_fails_each_file_not_its_folder() {
+    let sb = sandbox().await;
+    let h = CliHome::new(&sb);
+    let drop = h.dir.path().join("expired");
+    let files: Vec<(String, Vec<u8>)> = (0..8)
+        .map(|n| (format!("e{n}.jpg"), format!("expired {n}").into_bytes()))
+        .collect();
+    let named: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    write_files(&drop, &named);
+    sb.set_faults(Faults {
+        storage_expired: true,
+        ..Faults::default()
+    })
+    .unwrap();
+    let ran = h
+        .run_dev(&[
+            "upload",
+            drop.to_str().unwrap(),
+            "--to",
+            SAMPLE_FOLDER,
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    let said = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(said.contains("0 uploaded, 8 failed"), "{said}");
+    for folder_words in ["took none", "every request tried in", "write access"] {
+        assert!(!said.contains(folder_words), "{folder_words:?} in {said}");
+    }
+    assert_eq!(sb.counters().uploads_initiated, 8, "each file tried");
+    assert_eq!(sb.counters().uploads_completed, 0);
+}
+
 /// Seen failing without the refusal in `core::app::uploads`: AEM was asked (the folder's
 /// node, 403) and the words named no credential that uploads.
 #[tokio::test]

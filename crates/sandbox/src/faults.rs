@@ -81,6 +81,9 @@ pub struct Faults {
     /// Names of uploaded files (`photo.jpg`) whose processing fails: `dam:assetState` ends
     /// `failed` and nothing is extracted, as for a file AEM's asset compute cannot read.
     pub processing_fails: Vec<String>,
+    /// Cloud storage answers every part 403 `AuthenticationFailed`, as Azure does once a
+    /// pre-signed address has expired: storage's refusal, not AEM's, whatever the folder.
+    pub storage_expired: bool,
     /// DAM paths where every Sling POST that changes several nodes also creates a node (when
     /// none is there) and lists it as `created` in its answer, as an AEM customised with a
     /// Sling post processor might: a node the batch did not name, so a client cannot take
@@ -239,6 +242,7 @@ impl Default for Faults {
             batch_writes_refused: None,
             put_null_kept: false,
             processing_fails: Vec::new(),
+            storage_expired: false,
             batch_also_creates: Vec::new(),
             csrf_required: false,
             commit_ms_per_asset: 0,
@@ -384,6 +388,10 @@ impl FaultEngine {
 
     pub(crate) fn schemas_denied(&self) -> bool {
         lock(&self.run).faults.schemas_denied
+    }
+
+    pub(crate) fn storage_expired(&self) -> bool {
+        lock(&self.run).faults.storage_expired
     }
 
     pub(crate) fn revoke_after(&self) -> Option<u64> {

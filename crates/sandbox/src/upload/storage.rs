@@ -53,6 +53,14 @@ async fn part(
             &format!("The request carries {name}: a pre-signed URL takes no other credential"),
         );
     }
+    if shared.faults.storage_expired() {
+        shared.counters.bump(|c| c.storage_refused += 1);
+        return storage_error(
+            StatusCode::FORBIDDEN,
+            "AuthenticationFailed",
+            "Server failed to authenticate the request: the signed expiry time has passed",
+        );
+    }
     if signed.sig.as_deref() != Some(signature(&token, index).as_str()) {
         shared.counters.bump(|c| c.storage_refused += 1);
         return storage_error(
