@@ -56,6 +56,16 @@ fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
     }
 }
 
+/// `n` small files `fNN.jpg` written under `dir`, each its own content; their names.
+fn numbered_files(dir: &Path, n: usize) -> Vec<String> {
+    let names: Vec<String> = (0..n).map(|i| format!("f{i:02}.jpg")).collect();
+    for (i, name) in names.iter().enumerate() {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(name), format!("file {i}")).unwrap();
+    }
+    names
+}
+
 /// Each file's AEM path (below the sample folder) and intent, from `--json`.
 fn intents(json: &Value) -> Vec<(String, String)> {
     json["files"]
@@ -293,14 +303,7 @@ async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_fil
     let sb = sandbox().await;
     let h = CliHome::new(&sb);
     let drop = h.dir.path().join("many");
-    let files: Vec<(String, Vec<u8>)> = (0..40)
-        .map(|n| (format!("f{n:02}.jpg"), format!("file {n}").into_bytes()))
-        .collect();
-    let named: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
-        .collect();
-    write_files(&drop, &named);
+    let files = numbered_files(&drop, 40);
     sb.set_faults(Faults {
         write_denied: vec![SAMPLE_FOLDER.to_owned()],
         ..Faults::default()
@@ -339,7 +342,7 @@ async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_fil
         resumed.stdout,
         resumed.stderr
     );
-    for (name, _) in &files {
+    for name in &files {
         assert!(
             sb.asset(&format!("{SAMPLE_FOLDER}/{name}")).is_some(),
             "{name}"
@@ -357,14 +360,7 @@ async fn storage_refusing_the_parts_fails_each_file_not_its_folder() {
     let sb = sandbox().await;
     let h = CliHome::new(&sb);
     let drop = h.dir.path().join("expired");
-    let files: Vec<(String, Vec<u8>)> = (0..8)
-        .map(|n| (format!("e{n}.jpg"), format!("expired {n}").into_bytes()))
-        .collect();
-    let named: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
-        .collect();
-    write_files(&drop, &named);
+    numbered_files(&drop, 8);
     sb.set_faults(Faults {
         storage_expired: true,
         ..Faults::default()
