@@ -16,6 +16,7 @@ use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig, UploadSett
 use serde_json::Value;
 
 use crate::bulk_cli::CliHome;
+use crate::upload_run_cli::{resumed, upload};
 
 /// Parts of 1 KiB, so a file of a few KiB goes up in several; a short processing.
 async fn sandbox() -> Sandbox {
@@ -54,16 +55,6 @@ fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, content).unwrap();
     }
-}
-
-/// `n` small files `fNN.jpg` written under `dir`, each its own content; their names.
-fn numbered_files(dir: &Path, n: usize) -> Vec<String> {
-    let names: Vec<String> = (0..n).map(|i| format!("f{i:02}.jpg")).collect();
-    for (i, name) in names.iter().enumerate() {
-        std::fs::create_dir_all(dir).unwrap();
-        std::fs::write(dir.join(name), format!("file {i}")).unwrap();
-    }
-    names
 }
 
 /// Each file's AEM path (below the sample folder) and intent, from `--json`.
@@ -303,16 +294,13 @@ async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_fil
     let sb = sandbox().await;
     let h = CliHome::new(&sb);
     let drop = h.dir.path().join("many");
-    let files = numbered_files(&drop, 40);
+    let files = crate::upload_run_cli::write_files(&drop, 40);
     sb.set_faults(Faults {
         write_denied: vec![SAMPLE_FOLDER.to_owned()],
         ..Faults::default()
     })
     .unwrap();
-    let drop = drop.to_str().unwrap();
-    let ran = h
-        .run_dev(&["upload", drop, "--to", SAMPLE_FOLDER, "--yes"])
-        .await;
+    let ran = upload(&h, &drop).await;
     // Stopped because the account may not write: 2, as every command exits then.
     assert_eq!(ran.code, Some(2), "{}\n{}", ran.stdout, ran.stderr);
     let said = format!("{}{}", ran.stdout, ran.stderr);
@@ -334,15 +322,8 @@ async fn an_upload_aem_refuses_everywhere_stops_and_its_resume_uploads_every_fil
 
     sb.set_faults(Faults::default()).unwrap();
     let (run, _) = crate::bulk_cli::journal(&h.home).unwrap();
-    let resumed = h.run_dev(&["bulk", "resume", &run, "--yes"]).await;
-    assert_eq!(
-        resumed.code,
-        Some(0),
-        "{}\n{}",
-        resumed.stdout,
-        resumed.stderr
-    );
-    for name in &files {
+    resumed(&h, &run).await;
+    for (name, _) in &files {
         assert!(
             sb.asset(&format!("{SAMPLE_FOLDER}/{name}")).is_some(),
             "{name}"
@@ -360,21 +341,13 @@ async fn storage_refusing_the_parts_fails_each_file_not_its_folder() {
     let sb = sandbox().await;
     let h = CliHome::new(&sb);
     let drop = h.dir.path().join("expired");
-    numbered_files(&drop, 8);
+    crate::upload_run_cli::write_files(&drop, 8);
     sb.set_faults(Faults {
         storage_expired: true,
         ..Faults::default()
     })
     .unwrap();
-    let ran = h
-        .run_dev(&[
-            "upload",
-            drop.to_str().unwrap(),
-            "--to",
-            SAMPLE_FOLDER,
-            "--yes",
-        ])
-        .await;
+    let ran = upload(&h, &drop).await;
     assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
     let said = format!("{}{}", ran.stdout, ran.stderr);
     assert!(said.contains("0 uploaded, 8 failed"), "{said}");
