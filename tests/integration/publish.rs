@@ -698,3 +698,95 @@ async fn a_publish_apply_does_not_start_at_the_limit_its_preview_learnt() {
     let first = limits.lock().unwrap().first().copied().unwrap();
     assert_eq!(first, settings().controller.initial, "{limits:?}");
 }
+
+/// An asset in doubt (its unpublish journaled, the process stopped before the answer, and the
+/// request landed) in a folder found refusing the account's replications before its batch is
+/// read before anything decides it: it is reported unpublished, as AEM holds it, never failed
+/// unread in the folder's words. Seen failing with the asset failed, "may not unpublish under"
+/// its folder, though AEM had taken it down.
+#[tokio::test]
+async fn an_asset_in_doubt_in_a_folder_refusing_replication_is_read_before_it_is_failed() {
+    use metadesk_core::bulk::journal::{JournalWriter, Record, read_records};
+    let sb = metadesk_sandbox::Sandbox::start(
+        metadesk_sandbox::SandboxConfig::default()
+            .with_assets(150)
+            .with_assets_per_folder(75)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path()).with_settings(Settings {
+        // One batch at a time: the first decides its folder before the second leaves.
+        max_tasks: 1,
+        ..settings()
+    });
+    let control = RunControl::new();
+    let all: Vec<String> = sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect();
+    for path in &all {
+        assert!(sb.replicate_as(path, true, "colleague@example.com"));
+    }
+    let folder_of = |p: &str| p.rsplit_once('/').unwrap().0.to_owned();
+    let root = folder_of(&folder_of(&all[0]));
+    let spec = filtered(publish_spec(&sb, &root, Replication::Unpublish), |f| {
+        f.recursive = true;
+    });
+    let preview = engine
+        .plan(RunSource::Scope(spec), &control, &quiet())
+        .await
+        .unwrap();
+    let journal = runs::path_of(&dir.path().join("runs"), &preview.id).unwrap();
+    let rows: Vec<(u64, String)> = read_records(&journal)
+        .unwrap()
+        .filter_map(|r| match r.unwrap() {
+            Record::Row(row) => Some((row.i, row.path)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rows.len(), all.len());
+    // The 101st asset, in doubt, opens the second batch (of 100 paths); the first holds
+    // enough of its folder for that folder to be found refusing.
+    let (i, in_doubt) = rows[100].clone();
+    let denied = folder_of(&in_doubt);
+    let in_denied = |p: &String| folder_of(p) == denied;
+    assert!(rows[..100].iter().filter(|(_, p)| in_denied(p)).count() >= 5);
+    let refused = all.iter().filter(|p| in_denied(p)).count() as u64 - 1;
+    let writer = JournalWriter::reopen(&journal).unwrap();
+    let mut original = serde_json::Map::new();
+    original.insert("cq:lastReplicationAction".into(), "Activate".into());
+    original.insert(
+        "cq:lastReplicated".into(),
+        "2026-01-01T00:00:00.000Z".into(),
+    );
+    original.insert("cq:lastReplicatedBy".into(), "colleague@example.com".into());
+    writer
+        .append(&Record::Writing {
+            i,
+            original,
+            at: None,
+        })
+        .unwrap();
+    drop(writer);
+    assert!(sb.replicate_as(&in_doubt, false, &sb.credentials().dev_token_user));
+    sb.set_faults(Faults {
+        replicate_denied: vec![denied.clone()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    let rows = report(dir.path(), &done.id);
+    let (status, reason) = &rows[&in_doubt];
+    assert_eq!(*status, ReportStatus::Unchanged, "{reason:?}");
+    assert_eq!(tier_state(&sb, &in_doubt), "unpublished");
+    assert_eq!(done.counts.failed, refused, "{done:?}");
+    assert_eq!(
+        done.counts.changed,
+        all.len() as u64 - refused - 1,
+        "{done:?}"
+    );
+}

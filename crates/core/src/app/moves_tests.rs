@@ -790,3 +790,96 @@ async fn the_undo_checks_the_assets_of_one_folder_in_one_render() {
     assert_eq!(view(&back).counts.done, 2);
     assert!(sb.asset(&pairs[0].0).is_some() && sb.asset(&pairs[1].0).is_some());
 }
+
+/// A row in doubt (journaled `sending` by a process that stopped: its request may have landed)
+/// is read before anything decides it, even in a folder found refusing the run's writes (403)
+/// before it is reached: it is done when AEM holds it moved, never failed unread. Seen failing
+/// with the row failed in the folder's words, its asset moved all the same.
+#[tokio::test]
+async fn a_row_in_doubt_in_a_folder_refusing_writes_is_read_before_it_is_failed() {
+    use metadesk_bulk::journal::{JournalWriter, Record, path_of};
+    use metadesk_bulk::parts::{PartState, RunPart};
+    use metadesk_bulk::{Engine, RunControl, Settings};
+    let sandbox = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(800)
+            .with_assets_per_folder(200)
+            .with_fragment_every(1_000_000)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let credential = sandbox.credentials().service_credentials_json.clone();
+    let (dir, ws, id) = workspace_with(&sandbox, &credential, Arc::new(RunOnlyKeychain::default()));
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    let p = assets(&sandbox);
+    let folder = |path: &str| path.rsplit_once('/').unwrap().0.to_owned();
+    let (denied, taken): (Vec<String>, Vec<String>) =
+        p.iter().cloned().partition(|a| folder(a) == folder(&p[0]));
+    assert!(
+        denied.len() >= 7 && taken.len() >= 494,
+        "{} {}",
+        denied.len(),
+        taken.len()
+    );
+    // The refused folder's first six, then enough renames elsewhere to fill the driver's first
+    // window of rows (500), then the row in doubt, in the refused folder: reached once that
+    // folder is found refusing.
+    let mut order: Vec<String> = denied[..6].to_vec();
+    order.extend(taken[..494].iter().cloned());
+    order.push(denied[6].clone());
+    let pairs = renames(&order, "doubt");
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    let (from, to) = pairs.last().unwrap().clone();
+    // Its request went and AEM did it; the process stopped before it heard: `sending`.
+    let alone = ws
+        .preview_move(&opened, sheet_of(&dir, &[(from.clone(), to.clone())]))
+        .await
+        .unwrap();
+    let moved = ws.apply(&opened, &alone.id, None, &|_| {}).await.unwrap();
+    assert_eq!(view(&moved).counts.done, 1, "{moved:?}");
+    let journal = JournalWriter::reopen(&path_of(&ws.runs_dir(), &preview.id).unwrap()).unwrap();
+    journal
+        .append(&Record::Part {
+            part: RunPart::Moved { path: from.clone() },
+            state: PartState::Sending,
+            at: metadesk_base::timefmt::now_rfc3339(),
+            reason: None,
+            now: None,
+        })
+        .unwrap();
+    drop(journal);
+    sandbox
+        .set_faults(metadesk_sandbox::Faults {
+            write_denied: vec![folder(&from)],
+            ..metadesk_sandbox::Faults::default()
+        })
+        .unwrap();
+    // One request at a time: the other folder's renames are taken before the refusals.
+    let engine =
+        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
+            max_tasks: 1,
+            ..Settings::default()
+        });
+    let applied = engine
+        .apply(&preview.id, &RunControl::new(), &|_| {})
+        .await
+        .unwrap();
+    let moved = view(&applied);
+    let row = moved.rows.iter().find(|r| r.from == from).expect("its row");
+    assert_eq!(
+        (row.state, row.reason.as_ref()),
+        (metadesk_bulk::moves::MoveState::Moved, None),
+        "{row:?}"
+    );
+    assert_eq!(
+        (moved.counts.done, moved.counts.failed),
+        (495, 6),
+        "{:?}",
+        moved.counts
+    );
+    assert!(sandbox.asset(&from).is_none() && sandbox.asset(&to).is_some());
+}

@@ -230,4 +230,110 @@ mod tests {
         let reads = path_reads() - reads_before;
         assert_eq!(reads, 2, "no read of each path before it leaves");
     }
+
+    /// A file in doubt (journaled `sending` by a process that stopped: it reached AEM) in a
+    /// folder found refusing the run's writes (403) before it is reached is checked before
+    /// anything decides it: AEM holds it, so it is uploaded, never failed unread in the
+    /// folder's words. Seen failing with the file failed, "every request tried in" its folder
+    /// refused, though AEM held it.
+    #[tokio::test]
+    async fn a_file_in_doubt_in_a_folder_refusing_writes_is_checked_before_it_is_failed() {
+        use metadesk_bulk::journal::{JournalWriter, Record, path_of};
+        use metadesk_bulk::parts::{PartState, RunPart};
+        use metadesk_bulk::{Engine, RunControl, Settings};
+        let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
+        let write = |root: &std::path::Path, name: &str| {
+            let file = root.join(name);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, format!("the file {name}")).unwrap();
+        };
+        // Six files into a folder that will refuse, the one in doubt last there, and three
+        // into a folder that takes them.
+        let dropped = dir.path().join("drop");
+        for i in 0..6 {
+            write(&dropped, &format!("refusing/f{i}.jpg"));
+        }
+        write(&dropped, "refusing/zz-doubt.jpg");
+        for i in 0..3 {
+            write(&dropped, &format!("taking/f{i}.jpg"));
+        }
+        let plan = ws
+            .plan_upload(
+                &opened,
+                vec![dropped.clone()],
+                SAMPLE_FOLDER,
+                WhenDifferent::NewVersion,
+            )
+            .await
+            .unwrap();
+        let run = ws
+            .start_upload(&opened, &plan, &FileMetadata::default())
+            .await
+            .unwrap();
+        // Its request went and AEM took it; the process stopped before it heard: `sending`.
+        let solo = dir.path().join("solo");
+        std::fs::create_dir_all(solo.join("refusing")).unwrap();
+        std::fs::copy(
+            dropped.join("refusing/zz-doubt.jpg"),
+            solo.join("refusing/zz-doubt.jpg"),
+        )
+        .unwrap();
+        let alone = ws
+            .plan_upload(
+                &opened,
+                vec![solo],
+                SAMPLE_FOLDER,
+                WhenDifferent::NewVersion,
+            )
+            .await
+            .unwrap();
+        let landed = ws
+            .upload(&opened, &alone, &FileMetadata::default(), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            landed
+                .op
+                .as_ref()
+                .and_then(|op| op.as_upload())
+                .unwrap()
+                .uploaded,
+            1
+        );
+        let in_doubt = format!("{SAMPLE_FOLDER}/refusing/zz-doubt.jpg");
+        let journal = JournalWriter::reopen(&path_of(&ws.runs_dir(), &run.id).unwrap()).unwrap();
+        journal
+            .append(&Record::Part {
+                part: RunPart::File {
+                    path: in_doubt.clone(),
+                },
+                state: PartState::Sending,
+                at: metadesk_base::timefmt::now_rfc3339(),
+                reason: None,
+                now: None,
+            })
+            .unwrap();
+        drop(journal);
+        let completed = sandbox.counters().uploads_completed;
+        sandbox
+            .set_faults(metadesk_sandbox::Faults {
+                write_denied: vec![format!("{SAMPLE_FOLDER}/refusing")],
+                ..metadesk_sandbox::Faults::default()
+            })
+            .unwrap();
+        // One file at a time: the refusing folder's first five decide it before the last.
+        let engine =
+            Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
+                max_tasks: 1,
+                ..Settings::default()
+            });
+        let done = engine
+            .apply(&run.id, &RunControl::new(), &|_| {})
+            .await
+            .unwrap();
+        let upload = done.op.as_ref().and_then(|op| op.as_upload()).unwrap();
+        assert_eq!((upload.uploaded, upload.failed), (4, 6), "{upload:?}");
+        assert_eq!(sandbox.counters().uploads_completed - completed, 3);
+        assert!(sandbox.asset(&in_doubt).is_some());
+    }
 }
