@@ -573,7 +573,7 @@ async fn a_run_aem_refuses_everywhere_stops_and_its_resume_does_the_rest() {
 /// request, and the run goes on elsewhere. Seen failing with each of its rows sent and refused.
 #[tokio::test]
 async fn a_folder_refusing_writes_is_not_tried_further_and_the_others_go() {
-    use metadesk_bulk::{Engine, RunControl, Settings};
+    use metadesk_bulk::RunControl;
     let (dir, ws, opened, sb) = setup(false).await;
     let p = assets(&sb);
     let folder = p[0].rsplit_once('/').unwrap().0.to_owned();
@@ -607,11 +607,7 @@ async fn a_folder_refusing_writes_is_not_tried_further_and_the_others_go() {
     })
     .unwrap();
     let before = refused_requests(&sb);
-    let engine =
-        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
-            max_tasks: 1,
-            ..Settings::default()
-        });
+    let engine = super::test_support::one_at_a_time(&ws, &opened);
     let applied = engine
         .apply(&preview.id, &RunControl::new(), &|_| {})
         .await
@@ -797,9 +793,9 @@ async fn the_undo_checks_the_assets_of_one_folder_in_one_render() {
 /// with the row failed in the folder's words, its asset moved all the same.
 #[tokio::test]
 async fn a_row_in_doubt_in_a_folder_refusing_writes_is_read_before_it_is_failed() {
-    use metadesk_bulk::journal::{JournalWriter, Record, path_of};
-    use metadesk_bulk::parts::{PartState, RunPart};
-    use metadesk_bulk::{Engine, RunControl, Settings};
+    use super::test_support::{journal_sending, one_at_a_time};
+    use metadesk_bulk::RunControl;
+    use metadesk_bulk::parts::RunPart;
     let sandbox = Sandbox::start(
         SandboxConfig::default()
             .with_assets(800)
@@ -841,17 +837,7 @@ async fn a_row_in_doubt_in_a_folder_refusing_writes_is_read_before_it_is_failed(
         .unwrap();
     let moved = ws.apply(&opened, &alone.id, None, &|_| {}).await.unwrap();
     assert_eq!(view(&moved).counts.done, 1, "{moved:?}");
-    let journal = JournalWriter::reopen(&path_of(&ws.runs_dir(), &preview.id).unwrap()).unwrap();
-    journal
-        .append(&Record::Part {
-            part: RunPart::Moved { path: from.clone() },
-            state: PartState::Sending,
-            at: metadesk_base::timefmt::now_rfc3339(),
-            reason: None,
-            now: None,
-        })
-        .unwrap();
-    drop(journal);
+    journal_sending(&ws, &preview.id, RunPart::Moved { path: from.clone() });
     sandbox
         .set_faults(metadesk_sandbox::Faults {
             write_denied: vec![folder(&from)],
@@ -859,11 +845,7 @@ async fn a_row_in_doubt_in_a_folder_refusing_writes_is_read_before_it_is_failed(
         })
         .unwrap();
     // One request at a time: the other folder's renames are taken before the refusals.
-    let engine =
-        Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
-            max_tasks: 1,
-            ..Settings::default()
-        });
+    let engine = one_at_a_time(&ws, &opened);
     let applied = engine
         .apply(&preview.id, &RunControl::new(), &|_| {})
         .await

@@ -60,3 +60,29 @@ pub(crate) fn workspace_with(
         .id;
     (dir, ws, id)
 }
+
+/// Journals `part` of run `run` `sending`, as a process does just before the part's request
+/// leaves: a process that stopped then left it in doubt.
+pub(crate) fn journal_sending(ws: &Workspace, run: &str, part: metadesk_bulk::parts::RunPart) {
+    use metadesk_bulk::journal::{JournalWriter, Record, path_of};
+    let journal = JournalWriter::reopen(&path_of(&ws.runs_dir(), run).unwrap()).unwrap();
+    journal
+        .append(&Record::Part {
+            part,
+            state: metadesk_bulk::parts::PartState::Sending,
+            at: metadesk_base::timefmt::now_rfc3339(),
+            reason: None,
+            now: None,
+        })
+        .unwrap();
+}
+
+/// The engine of `opened`'s runs, one request at a time: what it sends goes in its order.
+pub(crate) fn one_at_a_time(ws: &Workspace, opened: &Opened) -> metadesk_bulk::Engine {
+    metadesk_bulk::Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(
+        metadesk_bulk::Settings {
+            max_tasks: 1,
+            ..metadesk_bulk::Settings::default()
+        },
+    )
+}

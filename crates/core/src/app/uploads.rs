@@ -238,9 +238,9 @@ mod tests {
     /// refused, though AEM held it.
     #[tokio::test]
     async fn a_file_in_doubt_in_a_folder_refusing_writes_is_checked_before_it_is_failed() {
-        use metadesk_bulk::journal::{JournalWriter, Record, path_of};
-        use metadesk_bulk::parts::{PartState, RunPart};
-        use metadesk_bulk::{Engine, RunControl, Settings};
+        use crate::app::test_support::{journal_sending, one_at_a_time};
+        use metadesk_bulk::RunControl;
+        use metadesk_bulk::parts::RunPart;
         let (dir, ws, opened, sandbox) = crate::app::test_support::sandboxed_workspace(2).await;
         let write = |root: &std::path::Path, name: &str| {
             let file = root.join(name);
@@ -301,19 +301,10 @@ mod tests {
             1
         );
         let in_doubt = format!("{SAMPLE_FOLDER}/refusing/zz-doubt.jpg");
-        let journal = JournalWriter::reopen(&path_of(&ws.runs_dir(), &run.id).unwrap()).unwrap();
-        journal
-            .append(&Record::Part {
-                part: RunPart::File {
-                    path: in_doubt.clone(),
-                },
-                state: PartState::Sending,
-                at: metadesk_base::timefmt::now_rfc3339(),
-                reason: None,
-                now: None,
-            })
-            .unwrap();
-        drop(journal);
+        let part = RunPart::File {
+            path: in_doubt.clone(),
+        };
+        journal_sending(&ws, &run.id, part);
         let completed = sandbox.counters().uploads_completed;
         sandbox
             .set_faults(metadesk_sandbox::Faults {
@@ -322,11 +313,7 @@ mod tests {
             })
             .unwrap();
         // One file at a time: the refusing folder's first five decide it before the last.
-        let engine =
-            Engine::new(opened.connected.assets.clone(), ws.runs_dir()).with_settings(Settings {
-                max_tasks: 1,
-                ..Settings::default()
-            });
+        let engine = one_at_a_time(&ws, &opened);
         let done = engine
             .apply(&run.id, &RunControl::new(), &|_| {})
             .await
