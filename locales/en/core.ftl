@@ -940,6 +940,7 @@ reason-op-cannot-write = { $refused ->
    *[other] AEM refused the first { $refused } requests (403)
 } and took none, so the run stopped: this connection may not write where the run writes. Ask an AEM administrator to give { $who } write access to those folders, then resume the run to do the rest.
 reason-op-folder-refuses = AEM refused every request tried in { $folder } (403): the connection { $connection } may not write in this folder, so nothing else there was tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder }, then resume the run.
+reason-move-folder-refuses = AEM refused every move tried out of { $folder } (403): the connection { $connection } may not write in this folder or in a folder its assets move into (a move needs both, and AEM does not say which it lacks), so nothing else there was tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder } and to the folders its assets move into, then resume the run.
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM

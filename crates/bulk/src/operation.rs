@@ -186,6 +186,13 @@ pub trait Operation: Sync {
         why
     }
 
+    /// Why a row is not tried once AEM refused (403) every request tried in `folder`, the
+    /// folder its part writes in (`connection` and `account`: whose access to ask for); by
+    /// default, that the connection may not write there.
+    fn folder_refuses(&self, folder: &str, connection: &str, account: Option<&str>) -> SavedText {
+        crate::reasons::op_folder_refuses(folder, connection, account)
+    }
+
     /// Whether `row`'s write does the same when sent twice (an activation): then it is sent
     /// again after a failure that may have hidden its landing, as a read is. By default not:
     /// a write whose answer was lost is checked before anything is sent again.

@@ -183,6 +183,20 @@ pub fn op_folder_refuses(folder: &str, connection: &str, account: Option<&str>) 
     )
 }
 
+/// A move's requests out of `folder` refused (403), none accepted there, where some of its
+/// assets go into another folder: AEM needs write access in both, and its refusal does not say
+/// which it lacks, so the words name `folder` and where its assets go.
+pub fn move_folder_refuses(folder: &str, connection: &str, account: Option<&str>) -> SavedText {
+    SavedText::new(
+        "reason-move-folder-refuses",
+        [
+            ("folder", folder.into()),
+            ("connection", connection.into()),
+            ("who", who(account)),
+        ],
+    )
+}
+
 /// [`cannot_write`] as the words of the error that stops the run, written in the language of
 /// whoever reads it.
 pub fn cannot_write_text(account: Option<&str>, refused: usize) -> Text {

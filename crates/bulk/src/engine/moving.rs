@@ -27,6 +27,7 @@ use metadesk_base::i18n::SavedText;
 use crate::moves::{MoveItem, MovePlan, MoveRow, leaf, parent, part_of_row};
 use crate::operation::{Found, Operation, Reader, Wrote, each_checked, read_node};
 use crate::parts::RunPart;
+use crate::reasons;
 
 impl Operation for MovePlan {
     type Row = MoveRow;
@@ -93,6 +94,20 @@ impl Operation for MovePlan {
                 MoveRow::Move(item) => check_item(reader, item, in_doubt).await,
             }
         })
+    }
+
+    /// Out of a folder some of whose assets move into another, AEM's refusal may be about
+    /// either folder (a move needs write access in both, and the 403 does not say which): the
+    /// words name both sides.
+    fn folder_refuses(&self, folder: &str, connection: &str, account: Option<&str>) -> SavedText {
+        let leaves = self.rows.iter().any(|row| {
+            matches!(row, MoveRow::Move(item) if parent(&item.from) == folder && item.dest_parent() != folder)
+        });
+        if leaves {
+            reasons::move_folder_refuses(folder, connection, account)
+        } else {
+            reasons::op_folder_refuses(folder, connection, account)
+        }
     }
 
     /// Assets leaving one folder are told by one read of that folder's children (exact: the

@@ -54,7 +54,7 @@ struct Settled<'p> {
     /// Where the run's progress goes; `None` for rows that are not the run's own.
     on_progress: Option<ProgressFn<'p>>,
     /// The rows AEM refused (403), by the folder each writes in.
-    refusals: PartRefusals,
+    refusals: PartRefusals<'p>,
 }
 
 impl Settled<'_> {
@@ -159,7 +159,13 @@ pub(super) async fn run<O: Operation>(
     let settled = Settled {
         refused: Mutex::new(None),
         on_progress,
-        refusals: PartRefusals::of(parts),
+        refusals: PartRefusals::of(
+            parts,
+            Box::new(|folder| {
+                let account = ctx.spec.account.as_deref();
+                op.folder_refuses(folder, &ctx.spec.connection, account)
+            }),
+        ),
     };
     for rows in stages.into_values() {
         // The stage's rows AEM took to write later, each with when: read back once every
@@ -390,7 +396,7 @@ async fn refused_there<O: Operation>(
     settled: &Settled<'_>,
 ) -> Result<bool> {
     let part = op.part(row);
-    let Some(why) = settled.refusals.refusing(ctx, &part) else {
+    let Some(why) = settled.refusals.refusing(&part) else {
         return Ok(false);
     };
     refuse_part(ctx, part, why, settled).await?;

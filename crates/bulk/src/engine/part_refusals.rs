@@ -3,26 +3,37 @@
 //! (`upload.rs`) share. A refusal is held back until a write in its folder is taken (then it is
 //! its part's own failure); a folder whose first parts are all refused refuses the run, and its
 //! other parts fail in words naming it, with no request; when every folder tried refuses and
-//! nothing was taken, the run stops (its held parts left for the resume). The callers journal
-//! what this decides.
+//! nothing was taken, the run stops (its held parts left for the resume). The words for a
+//! folder found refusing are the operation's own, made once a folder. The callers journal what
+//! this decides.
 //!
 //! Not here: the decision's counts (`folder_refusals.rs`), the journal records.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use metadesk_base::i18n::SavedText;
 
-use super::context::Ctx;
+use super::context::{Ctx, lock};
 use super::folder_refusals::{FolderRefusals, Refusal, folder_of};
 use crate::parts::RunPart;
 use crate::reasons;
 
-/// The refusals of one run's parts, by folder.
-pub(super) struct PartRefusals(FolderRefusals<RunPart>);
+/// Why the parts of a folder found refusing the run's writes are not tried, given the folder.
+pub(super) type FolderWords<'w> = Box<dyn Fn(&str) -> SavedText + Send + Sync + 'w>;
 
-impl PartRefusals {
-    /// For a run that still has `parts` to write.
-    pub(super) fn of(parts: impl Iterator<Item = RunPart>) -> PartRefusals {
+/// The refusals of one run's parts, by folder.
+pub(super) struct PartRefusals<'w> {
+    refusals: FolderRefusals<RunPart>,
+    words: FolderWords<'w>,
+    /// The words of each folder found refusing, made once.
+    said: Mutex<HashMap<String, SavedText>>,
+}
+
+impl<'w> PartRefusals<'w> {
+    /// For a run that still has `parts` to write; `words`: why a folder's parts are not tried
+    /// once it is found refusing ([`op_words`] for an operation that says no more).
+    pub(super) fn of(parts: impl Iterator<Item = RunPart>, words: FolderWords<'w>) -> Self {
         let mut planned: HashMap<String, usize> = HashMap::new();
         for part in parts {
             *planned
@@ -31,13 +42,25 @@ impl PartRefusals {
         }
         let refusals = FolderRefusals::default();
         refusals.plan(planned);
-        PartRefusals(refusals)
+        PartRefusals {
+            refusals,
+            words,
+            said: Mutex::default(),
+        }
     }
 
     /// Why `part` is not tried, when its folder was found refusing the run's writes.
-    pub(super) fn refusing(&self, ctx: &Ctx, part: &RunPart) -> Option<SavedText> {
-        let folder = self.0.refusing(&part.written_at())?;
-        Some(folder_refuses(ctx, &folder))
+    pub(super) fn refusing(&self, part: &RunPart) -> Option<SavedText> {
+        let folder = self.refusals.refusing(&part.written_at())?;
+        Some(self.folder_refuses(&folder))
+    }
+
+    /// The words of `folder`, found refusing.
+    fn folder_refuses(&self, folder: &str) -> SavedText {
+        lock(&self.said)
+            .entry(folder.to_owned())
+            .or_insert_with(|| (self.words)(folder))
+            .clone()
     }
 
     /// `part`, written alone, refused (403) for `why`: the parts to journal refused now, each
@@ -50,7 +73,7 @@ impl PartRefusals {
         why: SavedText,
     ) -> Vec<(RunPart, SavedText)> {
         let at = part.written_at();
-        match self.0.refused(part.clone(), &at, why) {
+        match self.refusals.refused(part.clone(), &at, why) {
             Refusal::Held => Vec::new(),
             Refusal::Own(why) => vec![(part, why)],
             Refusal::FolderRefuses {
@@ -60,7 +83,7 @@ impl PartRefusals {
             } => {
                 tracing::warn!(%folder, "AEM refuses this connection's writes in a folder");
                 // With nothing left to try there, each keeps its own words.
-                let said = untried.then(|| folder_refuses(ctx, &folder));
+                let said = untried.then(|| self.folder_refuses(&folder));
                 assets
                     .into_iter()
                     .map(|(part, own)| (part, said.clone().unwrap_or(own)))
@@ -76,18 +99,21 @@ impl PartRefusals {
     /// A write of `part` was taken: the refusals held in its folder were their parts' own
     /// (returned, to journal refused).
     pub(super) fn accepted(&self, part: &RunPart) -> Vec<(RunPart, SavedText)> {
-        self.0.accepted(&part.written_at())
+        self.refusals.accepted(&part.written_at())
     }
 
     /// At the end of the writes: the refusals still held (too few in their folder to decide,
     /// none taken there) are their parts' own failures.
     pub(super) fn settle(&self) -> Vec<(RunPart, SavedText)> {
-        self.0.settle()
+        self.refusals.settle()
     }
 }
 
-/// Why a part in `folder` was not tried: AEM refused every request tried there.
-fn folder_refuses(ctx: &Ctx, folder: &str) -> SavedText {
-    let account = ctx.spec.account.as_deref();
-    reasons::op_folder_refuses(folder, &ctx.spec.connection, account)
+/// Why a part in a folder was not tried, as every operation says it: AEM refused every
+/// request tried there.
+pub(super) fn op_words(ctx: &Ctx) -> FolderWords<'_> {
+    Box::new(move |folder| {
+        let account = ctx.spec.account.as_deref();
+        reasons::op_folder_refuses(folder, &ctx.spec.connection, account)
+    })
 }

@@ -44,7 +44,7 @@ use metadesk_clients::error::{Error, Result};
 use super::context::why;
 use super::context::{Ctx, Failure, lock};
 use super::operating::{self, journal_part};
-use super::part_refusals::PartRefusals;
+use super::part_refusals::{PartRefusals, op_words};
 use super::upload_folders::UploadFolders;
 use super::upload_names::FolderNames;
 use super::upload_values::{Ready, describe_all, held_of, refuse, to_describe};
@@ -117,7 +117,7 @@ pub(super) async fn apply(
             Some(PartState::Done | PartState::LeftAlone)
         )
     });
-    let refusals = PartRefusals::of(to_send);
+    let refusals = PartRefusals::of(to_send, op_words(ctx));
     let sends = Sends {
         names: &names,
         refusals: &refusals,
@@ -195,7 +195,7 @@ struct Sends<'a> {
     /// What each folder's listing names (one listing for several files).
     names: &'a FolderNames,
     /// The files AEM refused (403), by folder.
-    refusals: &'a PartRefusals,
+    refusals: &'a PartRefusals<'a>,
 }
 
 /// Journals each of `parts` refused, with its words, and notes it for the run's end.
@@ -240,7 +240,7 @@ async fn send_file(
     // Its folder refuses the run's writes: not tried (a file in doubt is still checked: its
     // earlier send may have landed).
     if state.is_none()
-        && let Some(why) = sends.refusals.refusing(ctx, &part)
+        && let Some(why) = sends.refusals.refusing(&part)
     {
         return Ok(Next::Nothing(Some(refuse(ctx, part, why).await?)));
     }

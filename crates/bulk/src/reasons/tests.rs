@@ -299,6 +299,17 @@ fn an_operation_refused_everywhere_or_in_a_folder_is_told_in_its_words() {
         "{english}"
     );
     assert_reads_french(&folder.localized(&fr()));
+    // Moves out of a folder into another: both sides named, in both languages.
+    let moving = move_folder_refuses("/content/dam/a", "Prod", account);
+    let english = moving.localized(&en());
+    assert!(
+        english.starts_with("AEM refused every move tried out of /content/dam/a (403)")
+            && english.contains("write access to /content/dam/a and to the folders its assets")
+            && english.contains("the technical account abc@techacct.adobe.com"),
+        "{english}"
+    );
+    assert_reads_french(&moving.localized(&fr()));
+    assert!(!is_write_access_stop(&moving));
     // A stop for write access, whichever path said it; not one asset's own refusal.
     for stop in [
         op_cannot_write(account, 5),

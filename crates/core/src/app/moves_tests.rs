@@ -865,3 +865,81 @@ async fn a_row_in_doubt_in_a_folder_refusing_writes_is_read_before_it_is_failed(
     );
     assert!(sandbox.asset(&from).is_none() && sandbox.asset(&to).is_some());
 }
+
+/// Assets moving out of one folder into another that AEM refuses (403): the refusal may be
+/// about either folder (a move needs write access in both, and AEM does not say which), so
+/// the words name the folder they leave and where they go, not the one alone; renames
+/// elsewhere go. Seen failing with the words of a folder the account may not write in,
+/// naming only the folder the assets leave.
+#[tokio::test]
+async fn assets_refused_moving_into_another_folder_are_told_in_words_naming_both_sides() {
+    use metadesk_bulk::RunControl;
+    let sandbox = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(18)
+            .with_assets_per_folder(6)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let credential = sandbox.credentials().service_credentials_json.clone();
+    let (dir, ws, id) = workspace_with(&sandbox, &credential, Arc::new(RunOnlyKeychain::default()));
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    let p = assets(&sandbox);
+    let folder = |path: &str| path.rsplit_once('/').unwrap().0.to_owned();
+    let mut folders: Vec<String> = p.iter().map(|a| folder(a)).collect();
+    folders.dedup();
+    assert_eq!(folders.len(), 3, "{folders:?}");
+    let (leaving, renamed_in, into) = (&folders[0], &folders[1], &folders[2]);
+    let mut pairs: Vec<(String, String)> = p
+        .iter()
+        .filter(|a| folder(a) == *leaving)
+        .map(|a| {
+            (
+                a.clone(),
+                format!("{into}/{}", a.rsplit_once('/').unwrap().1),
+            )
+        })
+        .collect();
+    let stay: Vec<String> = p
+        .iter()
+        .filter(|a| folder(a) == *renamed_in)
+        .cloned()
+        .collect();
+    pairs.extend(renames(&stay, "kept"));
+    let preview = ws
+        .preview_move(&opened, sheet_of(&dir, &pairs))
+        .await
+        .unwrap();
+    sandbox
+        .set_faults(metadesk_sandbox::Faults {
+            write_denied: vec![into.clone()],
+            ..metadesk_sandbox::Faults::default()
+        })
+        .unwrap();
+    let applied = super::test_support::one_at_a_time(&ws, &opened)
+        .apply(&preview.id, &RunControl::new(), &|_| {})
+        .await
+        .unwrap();
+    let moved = view(&applied);
+    assert_eq!(
+        (moved.counts.done, moved.counts.failed),
+        (6, 6),
+        "{applied:?}"
+    );
+    for row in &moved.rows {
+        if folder(&row.from) == *leaving {
+            let reason = row.reason.as_ref().expect("a reason");
+            assert_eq!(reason.code(), Some("reason-move-folder-refuses"), "{row:?}");
+            let l = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::En);
+            let words = reason.localized(&l);
+            assert!(
+                words.contains(&format!("every move tried out of {leaving}"))
+                    && words.contains("the folders its assets move into"),
+                "{words}"
+            );
+        } else {
+            assert_eq!(row.state, metadesk_bulk::moves::MoveState::Moved, "{row:?}");
+        }
+    }
+}
