@@ -15,14 +15,19 @@ use super::{ConnectionChoice, MoveAsk, MoveOptions, MoveWhat, Opened, PreviewReq
 use metadesk_credentials::secrets::RunOnlyKeychain;
 
 async fn setup(read_only: bool) -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
-    let sandbox = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(12)
-            .with_assets_per_folder(12)
-            .with_key_bits(1024),
-    )
-    .await
-    .unwrap();
+    let config = SandboxConfig::default()
+        .with_assets(12)
+        .with_assets_per_folder(12);
+    setup_in(config, read_only).await
+}
+
+/// A sandbox laid out as `config` says and a workspace holding its (read-only) service
+/// credentials, opened.
+async fn setup_in(
+    config: SandboxConfig,
+    read_only: bool,
+) -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
+    let sandbox = Sandbox::start(config.with_key_bits(1024)).await.unwrap();
     let credential = if read_only {
         sandbox
             .credentials()
@@ -796,18 +801,11 @@ async fn a_row_in_doubt_in_a_folder_refusing_writes_is_read_before_it_is_failed(
     use super::test_support::{journal_sending, one_at_a_time};
     use metadesk_bulk::RunControl;
     use metadesk_bulk::parts::RunPart;
-    let sandbox = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(800)
-            .with_assets_per_folder(200)
-            .with_fragment_every(1_000_000)
-            .with_key_bits(1024),
-    )
-    .await
-    .unwrap();
-    let credential = sandbox.credentials().service_credentials_json.clone();
-    let (dir, ws, id) = workspace_with(&sandbox, &credential, Arc::new(RunOnlyKeychain::default()));
-    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    let config = SandboxConfig::default()
+        .with_assets(800)
+        .with_assets_per_folder(200)
+        .with_fragment_every(1_000_000);
+    let (dir, ws, opened, sandbox) = setup_in(config, false).await;
     let p = assets(&sandbox);
     let folder = |path: &str| path.rsplit_once('/').unwrap().0.to_owned();
     let (denied, taken): (Vec<String>, Vec<String>) =
@@ -874,17 +872,10 @@ async fn a_row_in_doubt_in_a_folder_refusing_writes_is_read_before_it_is_failed(
 #[tokio::test]
 async fn assets_refused_moving_into_another_folder_are_told_in_words_naming_both_sides() {
     use metadesk_bulk::RunControl;
-    let sandbox = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(18)
-            .with_assets_per_folder(6)
-            .with_key_bits(1024),
-    )
-    .await
-    .unwrap();
-    let credential = sandbox.credentials().service_credentials_json.clone();
-    let (dir, ws, id) = workspace_with(&sandbox, &credential, Arc::new(RunOnlyKeychain::default()));
-    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    let config = SandboxConfig::default()
+        .with_assets(18)
+        .with_assets_per_folder(6);
+    let (dir, ws, opened, sandbox) = setup_in(config, false).await;
     let p = assets(&sandbox);
     let folder = |path: &str| path.rsplit_once('/').unwrap().0.to_owned();
     let mut folders: Vec<String> = p.iter().map(|a| folder(a)).collect();
